@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs the Debian packages bangfu needs to build and test, if any is missing.
+# Works as root (CI, a fresh Debian 12 machine); as another user it says what to run.
+set -eu
+need=""
+have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+command -v cc >/dev/null 2>&1 || need="$need gcc"
+command -v make >/dev/null 2>&1 || need="$need make"
+have_pc ncursesw || need="$need libncurses-dev"
+have_pc sqlite3  || need="$need libsqlite3-dev"
+have_pc libgit2  || need="$need libgit2-dev"
+have_pc cmocka   || need="$need libcmocka-dev"
+command -v tmux >/dev/null 2>&1 || need="$need tmux"
+command -v git >/dev/null 2>&1 || need="$need git"
+command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
+command -v iconv >/dev/null 2>&1 || need="$need libc-bin"
+locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || need="$need locales"
+[ -z "$need" ] && exit 0
+echo "bangfu: missing Debian packages:$need" >&2
+if [ "$(id -u)" -ne 0 ]; then
+	echo "bangfu: run as root:  apt-get update && apt-get install -y$need" >&2
+	echo "        (or: sudo make deps)" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q $need

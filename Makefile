@@ -1,0 +1,130 @@
+# bangfu — top-level build.
+#
+#   make            build ./bangfu
+#   make demo       install missing packages, build, make a demo data set, open it
+#   make check      install missing packages, build, run every test (unit + end-to-end)
+#   make check SANITIZE=1   the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench      speed and memory goals (never part of check)
+#   make fuzz       libFuzzer targets for the parsers (clang)
+#   make deps       install the Debian packages the build and tests need
+#
+# Sources are found by wildcard: a new core/*.c, store/*.c or tui/*.c file is built
+# without touching this file; a new tests/unit/test_*.c becomes a cmocka binary.
+
+PKGS      := ncursesw sqlite3 libgit2
+CC        ?= cc
+OPT       ?= -O2 -g
+WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+             $(OPT) $(WARN) -I. -I$(BUILD)/gen $(CFLAGS)
+LDLIBS_PKG = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+
+ifeq ($(WERROR),1)
+CFLAGS_ALL += -Werror
+endif
+
+# BUILDDIR=dir builds somewhere else (parallel work trees, helpers); the binary then
+# lands in that directory too.
+ifeq ($(SANITIZE),1)
+BUILD     := $(or $(BUILDDIR),build-san)
+SANFLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CFLAGS_ALL += $(SANFLAGS)
+LDFLAGS   += $(SANFLAGS)
+BIN       := $(BUILD)/bangfu
+else ifneq ($(BUILDDIR),)
+BUILD     := $(BUILDDIR)
+BIN       := $(BUILD)/bangfu
+else
+BUILD     := build
+BIN       := bangfu
+endif
+
+CORE_SRC  := $(wildcard core/*.c)
+STORE_SRC := $(wildcard store/*.c)
+TUI_SRC   := $(wildcard tui/*.c)
+GEN_SRC   := $(BUILD)/gen/regions_data.c
+
+CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/regions_data.o
+STORE_OBJ := $(STORE_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ   := $(TUI_SRC:%.c=$(BUILD)/%.o)
+# The test-hooks build: the same sources with BANGFU_TEST_HOOKS, which honours
+# BANGFU_TEST_LOGIN (act as another user) and BANGFU_FAULT (crash at a named point).
+# The shipped ./bangfu is built without it and ignores both variables.
+TH_OBJ    := $(CORE_SRC:%.c=$(BUILD)/th/%.o) $(STORE_SRC:%.c=$(BUILD)/th/%.o) \
+             $(TUI_SRC:%.c=$(BUILD)/th/%.o) $(BUILD)/gen/regions_data.o
+
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
+
+.PHONY: all demo check checkonly deps bench fuzz clean
+all: $(BIN)
+
+$(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+
+$(BUILD)/bangfu-testhooks: $(TH_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
+
+$(BUILD)/libcore.a: $(CORE_OBJ)
+	@rm -f $@; ar rcs $@ $^
+$(BUILD)/libstore.a: $(STORE_OBJ)
+	@rm -f $@; ar rcs $@ $^
+
+# core/ is compiled without the I/O libraries' include paths: it must not need them.
+$(BUILD)/core/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)/gen/regions_data.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+$(BUILD)/gen/regions_data.o: $(BUILD)/gen/regions_data.c
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+$(BUILD)/store/%.o: store/%.c $(wildcard store/*.h core/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -c -o $@ $<
+$(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_VERSION='"$(VERSION)"' -c -o $@ $<
+$(BUILD)/th/%.o: %.c $(wildcard core/*.h store/*.h tui/*.h) | $(BUILD)/gen/regions_data.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_TEST_HOOKS -DBANGFU_VERSION='"$(VERSION)-testhooks"' -c -o $@ $<
+
+# The reference data (cities, counties, tracks) is compiled into the binary.
+$(BUILD)/gen/regions_data.c: core/data/guangdong_cities.csv core/data/guangdong_counties.csv \
+                             core/data/county_tracks_2023.csv core/data/gen_regions.sh
+	@mkdir -p $(dir $@)
+	sh core/data/gen_regions.sh core/data > $@.tmp && mv $@.tmp $@
+
+# --- tests -------------------------------------------------------------------------
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) $(shell pkg-config --cflags cmocka) -o $@ $< \
+	  $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDFLAGS) $(LDLIBS_PKG) $(shell pkg-config --libs cmocka) -lm
+
+check: deps
+	@$(MAKE) --no-print-directory checkonly
+
+checkonly: $(BIN) $(BUILD)/bangfu-testhooks $(UNIT_BIN)
+	@sh tests/run.sh "$(BUILD)" "$(BIN)" $(UNIT_BIN)
+
+# The demo data set lives in ./demo-data (git-ignored); made once, reused after.
+DEMO_DIR   ?= demo-data
+DEMO_HOUSEHOLDS ?= 2000
+demo: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@if [ ! -f $(DEMO_DIR)/bangfu.db ]; then \
+	  ./$(BIN) -d $(DEMO_DIR) init && \
+	  ./$(BIN) -d $(DEMO_DIR) demo --households $(DEMO_HOUSEHOLDS) --seed 1; fi
+	@./$(BIN) -d $(DEMO_DIR)
+
+deps:
+	@sh .ci/deps.sh
+
+bench: $(BIN)
+	@sh tests/bench.sh ./$(BIN)
+
+fuzz:
+	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk
+
+clean:
+	rm -rf build build-san bangfu

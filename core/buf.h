@@ -1,0 +1,18 @@
+/* buf.h — a growable byte buffer, always NUL-terminated, for building text (audit
+ * records, CSV output, SQL). On allocation failure the buffer remembers it (`oom`) and
+ * later appends do nothing, so callers check once at the end. */
+#ifndef CORE_BUF_H
+#define CORE_BUF_H
+#include <stddef.h>
+
+struct buf { char *s; size_t len, cap; int oom; };
+
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);          /* empty, keep the memory */
+void buf_free(struct buf *b);
+/* The text so far ("" if nothing was added); NULL after an allocation failure. */
+const char *buf_str(const struct buf *b);
+
+#endif

@@ -1,0 +1,173 @@
+/* codes.c — the shipped code tables (see codes.h) and look-ups over them. */
+#include "core/codes.h"
+#include <stdio.h>
+#include <string.h>
+
+#define TABLE(var, title, ...) \
+	static const struct code var##_items[] = { __VA_ARGS__ }; \
+	const struct code_table var = { title, var##_items, \
+	                                (int)(sizeof var##_items / sizeof var##_items[0]) }
+
+TABLE(codes_relation, "与户主关系",
+	{"head", "户主"}, {"spouse", "配偶"}, {"son", "之子"}, {"daughter", "之女"},
+	{"son_in_law", "之女婿"}, {"daughter_in_law", "之儿媳"}, {"grandson", "之孙子"},
+	{"granddaughter", "之孙女"}, {"grandson_d", "之外孙子"}, {"granddaughter_d", "之外孙女"},
+	{"father", "之父"}, {"mother", "之母"}, {"grandfather", "之祖父"},
+	{"grandmother", "之祖母"}, {"brother", "之兄弟姐妹"}, {"other", "其他"});
+TABLE(codes_sex, "性别", {"M", "男"}, {"F", "女"});
+TABLE(codes_health, "健康状况",
+	{"healthy", "健康"}, {"chronic", "长期慢性病"}, {"serious", "患有大病"},
+	{"disabled", "残疾"});
+TABLE(codes_labour, "劳动技能",
+	{"ordinary", "普通劳动力"}, {"skilled", "技能劳动力"}, {"weak", "弱劳动力或半劳动力"},
+	{"lost", "丧失劳动力"}, {"none", "无劳动力"});
+TABLE(codes_school_stage, "在校生状况",
+	{"preschool", "学前教育"}, {"primary", "小学"}, {"junior", "七年级"},
+	{"junior8", "八年级"}, {"junior9", "九年级"}, {"senior", "普通高中"},
+	{"vocational", "中职"}, {"college", "高职高专"}, {"university", "本科及以上"});
+TABLE(codes_education, "文化程度",
+	{"illiterate", "文盲或半文盲"}, {"primary", "小学"}, {"junior", "初中"},
+	{"senior", "高中"}, {"vocational", "中专"}, {"college", "大专"},
+	{"university", "本科及以上"});
+TABLE(codes_household_type, "户类型", {"lifted", "脱贫户"}, {"ordinary", "一般农户"});
+TABLE(codes_category, "监测对象类别",
+	{"unstable", "脱贫不稳定户"}, {"marginal", "边缘易致贫户"}, {"sudden", "突发严重困难户"});
+TABLE(codes_risk, "风险类型",
+	{"illness", "因病"}, {"disability", "因残"}, {"schooling", "因学"},
+	{"disaster", "因自然灾害"}, {"accident", "因意外事故"}, {"industry", "因产业项目失败"},
+	{"employment", "因务工就业不稳"}, {"no_labour", "缺劳动力"}, {"other", "其他"});
+TABLE(codes_disaster, "灾害类型",
+	{"flood", "洪涝"}, {"geological", "地质"}, {"drought", "旱灾"}, {"biological", "生物"},
+	{"weather", "气象"}, {"earthquake", "地震"}, {"other", "其他"});
+TABLE(codes_source, "识别来源",
+	{"self", "农户自主申报"}, {"cadre", "基层干部排查"}, {"department", "部门筛查预警"});
+TABLE(codes_department, "来源部门",
+	{"medical_insurance", "医保"}, {"health", "卫健"}, {"education", "教育"},
+	{"emergency", "应急管理"}, {"civil_affairs", "民政"}, {"disabled_fed", "残联"},
+	{"hrss", "人社"}, {"housing", "住建"}, {"water", "水利"});
+TABLE(codes_warning_kind, "预警类型",
+	{"medical", "大额医疗支出"}, {"disaster", "自然灾害"}, {"disability", "新增残疾"},
+	{"unemployment", "失业"}, {"dropout", "辍学"}, {"housing", "住房安全"},
+	{"water", "饮水安全"}, {"other", "其他"});
+TABLE(codes_measure_group, "帮扶措施",
+	{"industry", "产业"}, {"employment", "就业"}, {"finance", "金融"},
+	{"public_job", "公益岗位"}, {"housing", "住房安全"}, {"water", "饮水安全"},
+	{"health", "健康"}, {"compulsory_edu", "义务教育"}, {"other_edu", "其他教育"},
+	{"social_security", "综合保障"}, {"social_help", "社会帮扶"}, {"relocation", "搬迁"},
+	{"living", "生产生活条件"}, {"infrastructure", "基础设施"});
+TABLE(codes_visit_method, "走访方式", {"home", "入户"}, {"phone", "电话"}, {"wechat", "微信"});
+TABLE(codes_yesno, "是否", {"yes", "是"}, {"no", "否"});
+
+const struct code *codes_find(const struct code_table *t, const char *s)
+{
+	for (int i = 0; i < t->count; i++)
+		if (strcmp(t->items[i].code, s) == 0 || strcmp(t->items[i].label, s) == 0)
+			return &t->items[i];
+	return NULL;
+}
+
+const char *codes_label(const struct code_table *t, const char *code)
+{
+	for (int i = 0; i < t->count; i++)
+		if (strcmp(t->items[i].code, code) == 0)
+			return t->items[i].label;
+	return NULL;
+}
+
+/* Length of a separator at s: ',' ';' (1 byte), '，' or '、' (3 bytes), else 0. */
+static int separator_len(const char *s)
+{
+	if (*s == ',' || *s == ';')
+		return 1;
+	if (strncmp(s, "，", 3) == 0 || strncmp(s, "、", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Copy s[0..n) into out with ASCII and U+3000 spaces trimmed at both ends. */
+static void copy_trimmed(const char *s, size_t n, char *out, size_t outlen)
+{
+	while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
+	while (n >= 3 && strncmp(s, "\u3000", 3) == 0) { s += 3; n -= 3; }
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+	while (n >= 3 && strncmp(s + n - 3, "\u3000", 3) == 0) n -= 3;
+	if (n >= outlen)
+		n = outlen - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+int codes_parse_multi(const struct code_table *t, const char *text, int max_values,
+                      char *out, int outlen, char *err, int errlen)
+{
+	char seen[64] = {0};
+	int count = 0;
+	const char *p = text;
+	out[0] = '\0';
+	while (*p) {
+		const char *start = p;
+		while (*p && !separator_len(p))
+			p++;
+		char part[128];
+		copy_trimmed(start, (size_t)(p - start), part, sizeof part);
+		if (*p)
+			p += separator_len(p);
+		if (!part[0])
+			continue;
+		const struct code *c = codes_find(t, part);
+		if (!c) {
+			snprintf(err, (size_t)errlen, "unknown %s \"%s\"", t->name, part);
+			return -1;
+		}
+		int idx = (int)(c - t->items);
+		if (idx < 64 && !seen[idx]) {
+			seen[idx] = 1;
+			count++;
+		}
+	}
+	if (count > max_values) {
+		snprintf(err, (size_t)errlen, "at most %d %s allowed, got %d", max_values,
+		         t->name, count);
+		return -1;
+	}
+	int len = 0;
+	for (int i = 0; i < t->count && i < 64; i++) {
+		if (!seen[i])
+			continue;
+		int w = snprintf(out + len, (size_t)(outlen - len), "%s%s", len ? "," : "",
+		                 t->items[i].code);
+		if (w < 0 || w >= outlen - len) {
+			snprintf(err, (size_t)errlen, "too many %s", t->name);
+			return -1;
+		}
+		len += w;
+	}
+	return count;
+}
+
+int codes_labels_multi(const struct code_table *t, const char *codes, char *out, int outlen)
+{
+	int len = 0;
+	const char *p = codes;
+	out[0] = '\0';
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		char code[64];
+		if (n >= sizeof code)
+			n = sizeof code - 1;
+		memcpy(code, p, n);
+		code[n] = '\0';
+		const char *label = codes_label(t, code);
+		int w = snprintf(out + len, (size_t)(outlen - len), "%s%s", len ? "、" : "",
+		                 label ? label : code);
+		if (w < 0 || w >= outlen - len)
+			return -1;
+		len += w;
+		p = comma ? comma + 1 : p + n;
+	}
+	return len;
+}
+
+/* Appended for the casework (core/workflow.c). */
+TABLE(codes_elim_method, "消除方式", {"assisted", "帮扶消除"}, {"natural", "自然消除"});

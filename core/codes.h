@@ -1,0 +1,44 @@
+/* codes.h — the fixed code tables of the register and the casework: each entry is a
+ * stable English code (what the audit text and the database keep) and its Chinese label
+ * (what staff read and what CSV files carry). Lists that a deployment may extend
+ * (categories, risks, warning kinds) are also settings; these are the shipped defaults. */
+#ifndef CORE_CODES_H
+#define CORE_CODES_H
+
+struct code { const char *code, *label; };
+struct code_table { const char *name; const struct code *items; int count; };
+
+extern const struct code_table codes_relation;       /* 与户主关系: head 户主, spouse 配偶, ... */
+extern const struct code_table codes_sex;            /* M 男, F 女 */
+extern const struct code_table codes_health;         /* 健康状况 (several allowed) */
+extern const struct code_table codes_labour;         /* 劳动技能 */
+extern const struct code_table codes_school_stage;   /* 在校生状况 */
+extern const struct code_table codes_education;      /* 文化程度 */
+extern const struct code_table codes_household_type; /* 户类型: lifted 脱贫户, ordinary 一般农户 */
+extern const struct code_table codes_category;       /* 监测对象类别 */
+extern const struct code_table codes_risk;           /* 风险类型 */
+extern const struct code_table codes_disaster;       /* 自然灾害 subtype */
+extern const struct code_table codes_source;         /* 识别来源 */
+extern const struct code_table codes_department;     /* 预警部门 */
+extern const struct code_table codes_warning_kind;   /* 预警类型 */
+extern const struct code_table codes_measure_group;  /* 帮扶措施 14 groups */
+extern const struct code_table codes_visit_method;   /* 走访方式 */
+extern const struct code_table codes_yesno;          /* yes 是, no 否 */
+
+/* Find an entry by code or by label (exact match after the caller trimmed it). */
+const struct code *codes_find(const struct code_table *t, const char *code_or_label);
+const char *codes_label(const struct code_table *t, const char *code); /* NULL if unknown */
+
+/* Split a multi-value field on ',' '，' '、' (and ';'), look every part up in t and write
+ * the canonical codes joined by ',' (in table order, duplicates removed) into out.
+ * Returns the number of values, or -1 with the unknown part named in err. */
+int codes_parse_multi(const struct code_table *t, const char *text, int max_values,
+                      char *out, int outlen, char *err, int errlen);
+/* Render codes joined by ',' as their labels joined by '、' (unknown codes as is).
+ * Returns the length written, or -1 if out is too small. */
+int codes_labels_multi(const struct code_table *t, const char *codes, char *out, int outlen);
+
+/* Appended for the casework (core/workflow.c). */
+extern const struct code_table codes_elim_method;    /* 消除方式: assisted 帮扶消除, natural 自然消除 */
+
+#endif

@@ -1,0 +1,232 @@
+/* demo.c — a deterministic, realistic, clearly synthetic register for demonstrations,
+ * tests and benchmarks: real cities and counties, invented towns and villages (codes in
+ * the real shape, names from common place-name syllables), plausible Cantonese-region
+ * names, valid unique ID numbers, households of 1-7 people, and a share of monitoring
+ * cases of every category. The same seed gives the same households, byte for byte. */
+#include "core/demo.h"
+#include "core/idcard.h"
+#include "core/regions.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char *const place_syllables[] = {
+	"石", "龙", "湾", "塘", "坑", "岭", "田", "水", "沙", "江", "东", "西", "南", "北",
+	"新", "和", "平", "安", "丰", "源", "竹", "山", "溪", "桥", "坪", "口", "洞", "岗",
+	"圩", "埔", "头", "大", "黄", "白", "青", "凤", "金", "梅", "莲", "荷", "桃", "云"};
+static const char *const surnames[] = {
+	"陈", "李", "黄", "张", "梁", "林", "刘", "吴", "罗", "何", "郑", "杨", "曾", "钟",
+	"谢", "叶", "邓", "冯", "蔡", "许", "彭", "苏", "卢", "廖", "赖", "温", "邱", "朱",
+	"潘", "欧阳", "司徒", "丘"};
+static const char *const given_chars[] = {
+	"伟", "芳", "娜", "秀", "英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳",
+	"杰", "娟", "涛", "明", "超", "霞", "平", "刚", "桂", "华", "玉", "兰", "金", "凤",
+	"春", "梅", "建", "国", "文", "志", "海", "荣", "德", "福", "嘉", "俊", "怡", "婷",
+	"晓", "燕", "佳", "欣", "子", "浩", "宇", "锦", "辉", "坤", "妹", "娣", "添", "旺"};
+#define COUNT(a) ((int)(sizeof a / sizeof a[0]))
+
+static uint64_t next(struct demo *d)
+{
+	/* xorshift64*: small, fast, the same on every platform */
+	d->rng ^= d->rng >> 12;
+	d->rng ^= d->rng << 25;
+	d->rng ^= d->rng >> 27;
+	return d->rng * 2685821657736338717ULL;
+}
+static int pick(struct demo *d, int n) { return (int)(next(d) % (uint64_t)n); }
+static int chance(struct demo *d, int percent) { return pick(d, 100) < percent; }
+
+/* A stable hash for the names and sizes of synthetic places (independent of the stream
+ * of households, so a town has the same name whichever household mentions it first). */
+static uint64_t mix(uint64_t seed, uint64_t a, uint64_t b)
+{
+	uint64_t x = seed * 0x9E3779B97F4A7C15ULL + a * 0xBF58476D1CE4E5B9ULL + b + 1;
+	x ^= x >> 31; x *= 0x94D049BB133111EBULL; x ^= x >> 29;
+	return x;
+}
+
+void demo_init(struct demo *d, unsigned long seed, const char *today)
+{
+	memset(d, 0, sizeof *d);
+	d->seed = seed;
+	d->rng = seed * 2654435761UL + 88172645463325252ULL;
+	snprintf(d->today, sizeof d->today, "%s", today);
+	sscanf(today, "%d", &d->year);
+}
+
+void demo_free(struct demo *d) { strmap_free(&d->ids); }
+
+static void place_name(struct demo *d, uint64_t h, const char *suffix, char *out, size_t n)
+{
+	int a = (int)(h % (uint64_t)COUNT(place_syllables));
+	int b = (int)((h >> 16) % (uint64_t)COUNT(place_syllables));
+	if (a == b)
+		b = (b + 1) % COUNT(place_syllables);
+	snprintf(out, n, "%s%s%s", place_syllables[a], place_syllables[b], suffix);
+	(void)d;
+}
+
+/* Counties of 粤东西北 hold most rural households: weight them three to one. */
+static const struct ref_county *pick_county(struct demo *d)
+{
+	for (;;) {
+		const struct ref_county *c = &ref_counties[pick(d, ref_county_count)];
+		const struct ref_city *city = regions_city(c->city_code);
+		int rural = city && strcmp(city->region, "珠三角") != 0;
+		if (rural || chance(d, 33))
+			return c;
+	}
+}
+
+static void person_name(struct demo *d, const char *surname, char *out, size_t n)
+{
+	if (chance(d, 25))
+		snprintf(out, n, "%s%s", surname, given_chars[pick(d, COUNT(given_chars))]);
+	else
+		snprintf(out, n, "%s%s%s", surname, given_chars[pick(d, COUNT(given_chars))],
+		         given_chars[pick(d, COUNT(given_chars))]);
+}
+
+/* A valid ID number for someone born in `year`, of sex 'M'/'F', issued in `county`,
+ * unique within this demo run. */
+static int make_id(struct demo *d, const char *county, int year, char sex, char *out)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	for (int attempt = 0; attempt < 1000; attempt++) {
+		int month = 1 + pick(d, 12), day = 1 + pick(d, mdays[month - 1]);
+		int seq = pick(d, 500) * 2 + (sex == 'M');
+		char first17[18];
+		snprintf(first17, sizeof first17, "%.6s%04d%02d%02d%03d", county, year, month, day, seq);
+		snprintf(out, 19, "%s%c", first17, idcard_check_char(first17));
+		long dummy;
+		if (!strmap_get(&d->ids, out, &dummy))
+			return strmap_put(&d->ids, out, 1);
+	}
+	return -1;
+}
+
+static int add_member(struct demo *d, struct household *h, const char *relation,
+                      const char *name, int birth_year, char sex)
+{
+	struct member *m = household_add_member(h);
+	char id[19], sx[2] = {sex, 0}, birth[11];
+	if (!m || make_id(d, household_get(h, HF_COUNTY), birth_year, sex, id))
+		return -1;
+	snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
+	int age = d->year - birth_year;
+	const char *labour = age < 16 ? "none" : age > 70 ? "lost" : chance(d, 8) ? "weak"
+	                   : chance(d, 20) ? "skilled" : "ordinary";
+	const char *health = chance(d, 78) ? "healthy" : chance(d, 50) ? "chronic"
+	                   : chance(d, 50) ? "serious" : "disabled";
+	char months[4] = "";
+	if (age >= 18 && age <= 60 && chance(d, 60))
+		snprintf(months, sizeof months, "%d", 3 + pick(d, 10));
+	char phone[12] = "";
+	if (age >= 18 && chance(d, 85))
+		snprintf(phone, sizeof phone, "1%d%09d", 3 + pick(d, 7), pick(d, 1000000000));
+	const char *edu = NULL, *school = NULL;
+	if (age >= 6 && age <= 18)
+		school = age < 12 ? "primary" : age < 15 ? "junior" : "senior";
+	else if (age > 18)
+		edu = age > 60 ? (chance(d, 50) ? "illiterate" : "primary")
+		    : chance(d, 40) ? "junior" : chance(d, 50) ? "primary" : "senior";
+	if (member_set(m, MF_NAME, name) || member_set(m, MF_ID, id) ||
+	    member_set(m, MF_RELATION, relation) || member_set(m, MF_SEX, sx) ||
+	    member_set(m, MF_ETHNICITY, chance(d, 97) ? "汉族" : "瑶族") ||
+	    member_set(m, MF_HEALTH, health) || member_set(m, MF_LABOUR, labour) ||
+	    member_set(m, MF_SCHOOL, school) || member_set(m, MF_EDUCATION, edu) ||
+	    member_set(m, MF_MONTHS, months) || member_set(m, MF_PHONE, phone) ||
+	    model_strset(&m->birth, birth))
+		return -1;
+	return 0;
+}
+
+static int add_people(struct demo *d, struct household *h)
+{
+	const char *surname = surnames[pick(d, COUNT(surnames))];
+	char name[32];
+	int size = 1 + pick(d, 7);
+	int head_year = d->year - 25 - pick(d, 55);
+	char head_sex = chance(d, 80) ? 'M' : 'F';
+	person_name(d, surname, name, sizeof name);
+	if (add_member(d, h, "head", name, head_year, head_sex))
+		return -1;
+	int n = 1;
+	if (n < size && chance(d, 80)) {
+		person_name(d, surnames[pick(d, COUNT(surnames))], name, sizeof name);
+		if (add_member(d, h, "spouse", name, head_year - 3 + pick(d, 7), head_sex == 'M' ? 'F' : 'M'))
+			return -1;
+		n++;
+	}
+	if (n < size && head_year > d->year - 55 && chance(d, 40)) {
+		person_name(d, surname, name, sizeof name);
+		if (add_member(d, h, chance(d, 50) ? "mother" : "father", name, head_year - 22 - pick(d, 10),
+		               chance(d, 50) ? 'F' : 'M'))
+			return -1;
+		n++;
+	}
+	for (; n < size; n++) {
+		char sex = chance(d, 52) ? 'M' : 'F';
+		int year = head_year + 20 + pick(d, 15);
+		if (year >= d->year)   /* born last year at the latest: never a future date */
+			year = d->year - 1 - pick(d, 3);
+		person_name(d, surname, name, sizeof name);
+		if (add_member(d, h, sex == 'M' ? "son" : "daughter", name, year, sex))
+			return -1;
+	}
+	return 0;
+}
+
+static int add_case(struct demo *d, struct household *h)
+{
+	static const char *const risk_sets[] = {
+		"illness", "illness,disability", "schooling", "disaster", "accident",
+		"industry", "employment", "no_labour", "illness,no_labour", "schooling,employment"};
+	static const char *const sources[] = {"self", "cadre", "department"};
+	struct hcase *c = household_add_case(h);
+	if (!c)
+		return -1;
+	const char *category = strcmp(household_get(h, HF_TYPE), "lifted") == 0 ? "unstable"
+	                     : chance(d, 75) ? "marginal" : "sudden";
+	int eliminated = chance(d, 35);
+	char identified[8];
+	int year = d->year - 1 - pick(d, 4);
+	snprintf(identified, sizeof identified, "%04d-%02d", year, 1 + pick(d, 12));
+	if (case_set(c, CF_CATEGORY, category) ||
+	    case_set(c, CF_RISKS, risk_sets[pick(d, COUNT(risk_sets))]) ||
+	    case_set(c, CF_SOURCE, sources[pick(d, 3)]) || case_set(c, CF_IDENTIFIED, identified) ||
+	    case_set(c, CF_ELIMINATED, eliminated ? "yes" : "no") ||
+	    model_strset(&c->state, eliminated ? "eliminated" : "assisting"))
+		return -1;
+	return 0;
+}
+
+int demo_next(struct demo *d, struct household *h)
+{
+	const struct ref_county *county = pick_county(d);
+	int ci = (int)(county - ref_counties);
+	uint64_t ch = mix(0, (uint64_t)ci, 0);
+	int towns = 6 + (int)(ch % 10);
+	int t = pick(d, towns);
+	uint64_t th = mix(0, (uint64_t)ci, (uint64_t)t + 1);
+	int villages = 8 + (int)(th % 12);
+	int v = pick(d, villages);
+	uint64_t vh = mix(0, (uint64_t)ci * 1000 + (uint64_t)t, (uint64_t)v + 7);
+	char town_code[10], village_code[13], town[32], village[32], number[24], income[16];
+	snprintf(town_code, sizeof town_code, "%s%03d", county->code, 100 + t);
+	snprintf(village_code, sizeof village_code, "%s%03d", town_code, 200 + v);
+	place_name(d, th, "镇", town, sizeof town);
+	place_name(d, vh, "村", village, sizeof village);
+	snprintf(number, sizeof number, "%s%04ld", village_code, ++d->count);
+	int lifted = chance(d, 35);
+	snprintf(income, sizeof income, "%d", 4000 + pick(d, lifted ? 12000 : 30000));
+	memset(h, 0, sizeof *h);
+	h->synthetic = 1;
+	if (household_set(h, HF_NO, number) || household_set(h, HF_COUNTY, county->code) ||
+	    household_set(h, HF_TOWNCODE, town_code) || household_set(h, HF_TOWN, town) ||
+	    household_set(h, HF_VILLCODE, village_code) || household_set(h, HF_VILLAGE, village) ||
+	    household_set(h, HF_TYPE, lifted ? "lifted" : "ordinary") ||
+	    household_set(h, HF_INCOME, income) || add_people(d, h) ||
+	    (chance(d, lifted ? 20 : 6) && add_case(d, h)))
+		return -1;
+	return 0;
+}

@@ -1,0 +1,23 @@
+/* demo.h — the synthetic register behind `bangfu demo` (see demo.c). */
+#ifndef CORE_DEMO_H
+#define CORE_DEMO_H
+#include "core/model.h"
+#include "core/strmap.h"
+#include <stdint.h>
+
+struct demo {
+	unsigned long seed;
+	uint64_t rng;
+	char today[11];
+	int year;
+	long count;
+	struct strmap ids;      /* ID numbers handed out, to keep them unique */
+};
+
+void demo_init(struct demo *d, unsigned long seed, const char *today);
+/* Fill h (zeroed here) with the next synthetic household; its bangfu id is left for the
+ * store to assign. Returns 0, or -1 on allocation failure. */
+int demo_next(struct demo *d, struct household *h);
+void demo_free(struct demo *d);
+
+#endif

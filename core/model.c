@@ -1,0 +1,400 @@
+/* model.c — the register's field table and the checks every value goes through, whether
+ * it arrives from a CSV file, from `bangfu set` or from the audit text (see model.h). */
+#include "core/model.h"
+#include "core/idcard.h"
+#include "core/regions.h"
+#include "core/text.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct field model_fields[FIELD_COUNT] = {
+#define X(slot, key, zh, level, kind, codes, flags) [slot] = {key, zh, level, kind, codes, flags},
+	FIELD_LIST(X)
+#undef X
+};
+
+int model_field_find(const char *name)
+{
+	for (int i = 0; i < FIELD_COUNT; i++)
+		if (strcmp(model_fields[i].key, name) == 0 || strcmp(model_fields[i].zh, name) == 0)
+			return i;
+	return -1;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	if (strlen(s) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* Money: optional '-', digits, optional '.' and 1-2 digits; thousands separators are not
+ * accepted (a "6,800" in a CSV cell is ambiguous). Normalised without trailing zeros. */
+static int normalise_money(const char *raw, char *out, int outlen, char *err, int errlen)
+{
+	const char *p = raw;
+	int neg = 0;
+	if (*p == '-') { neg = 1; p++; }
+	const char *int_start = p;
+	while (isdigit((unsigned char)*p)) p++;
+	size_t int_len = (size_t)(p - int_start);
+	char frac[3] = "";
+	if (*p == '.') {
+		p++;
+		int k = 0;
+		for (; isdigit((unsigned char)*p); p++, k++)
+			if (k < 2)
+				frac[k] = *p;
+		if (k == 0 || k > 2) {
+			snprintf(err, (size_t)errlen, "\"%s\" is not an amount in yuan (at most 2 decimals)", raw);
+			return -1;
+		}
+		frac[k] = '\0';
+	}
+	if (*p || int_len == 0 || int_len > 12) {
+		snprintf(err, (size_t)errlen, "\"%s\" is not a number of yuan", raw);
+		return -1;
+	}
+	while (int_len > 1 && *int_start == '0') { int_start++; int_len--; }
+	if (frac[1] == '0') frac[1] = '\0';
+	if (frac[0] == '0' && !frac[1]) frac[0] = '\0';
+	int zero = int_len == 1 && *int_start == '0' && !frac[0];
+	snprintf(out, (size_t)outlen, "%s%.*s%s%s", neg && !zero ? "-" : "", (int)int_len,
+	         int_start, frac[0] ? "." : "", frac);
+	return 0;
+}
+
+static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int valid_date(int y, int m, int d)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+/* YYYYMM, YYYY-MM, YYYYMMDD or YYYY-MM-DD, not after today. */
+static int normalise_month(const char *raw, const char *today, char *out, int outlen,
+                           char *err, int errlen)
+{
+	char digits[9];
+	int n = 0;
+	for (const char *p = raw; *p; p++) {
+		if (isdigit((unsigned char)*p) && n < 8)
+			digits[n++] = *p;
+		else if (*p != '-' && *p != '/' && *p != '.')
+			n = 99;
+	}
+	digits[n < 9 ? n : 8] = '\0';
+	int y, m, d = 1;
+	if ((n != 6 && n != 8) || sscanf(digits, "%4d%2d", &y, &m) != 2 ||
+	    (n == 8 && sscanf(digits + 6, "%2d", &d) != 1) || !valid_date(y, m, d)) {
+		snprintf(err, (size_t)errlen, "\"%s\" is not a date (YYYYMM or YYYY-MM-DD)", raw);
+		return -1;
+	}
+	if (n == 6)
+		snprintf(out, (size_t)outlen, "%04d-%02d", y, m);
+	else
+		snprintf(out, (size_t)outlen, "%04d-%02d-%02d", y, m, d);
+	if (today && strncmp(out, today, strlen(out)) > 0) {
+		snprintf(err, (size_t)errlen, "date %s is in the future", out);
+		return -1;
+	}
+	return 0;
+}
+
+/* 11-digit mobile starting with 1, or a landline: optional 0-area code (3-4 digits) and
+ * a 7-8 digit number, with or without '-'. */
+static int normalise_phone(const char *raw, char *out, int outlen, char *err, int errlen)
+{
+	char d[24];
+	int n = 0, dash = 0;
+	for (const char *p = raw; *p; p++) {
+		if (isdigit((unsigned char)*p) && n < 20)
+			d[n++] = *p;
+		else if (*p == '-' && !dash)
+			dash = 1;
+		else {
+			snprintf(err, (size_t)errlen, "\"%s\" is not a phone number", raw);
+			return -1;
+		}
+	}
+	d[n] = '\0';
+	int mobile = n == 11 && d[0] == '1' && !dash;
+	int landline = (n >= 7 && n <= 8 && !dash) || (d[0] == '0' && n >= 10 && n <= 12);
+	if (!mobile && !landline) {
+		snprintf(err, (size_t)errlen, "\"%s\" is neither an 11-digit mobile nor a landline", raw);
+		return -1;
+	}
+	snprintf(out, (size_t)outlen, "%s", raw);
+	return 0;
+}
+
+/* Valid UTF-8 without control characters; a note may also hold tabs and line breaks. */
+static int check_plain_text(const char *raw, int note, char *err, int errlen)
+{
+	if (!text_valid_utf8(raw, strlen(raw))) {
+		snprintf(err, (size_t)errlen, "not valid UTF-8");
+		return -1;
+	}
+	long at = 0;
+	for (const char *p = raw; (at = text_find_control(p, note)) >= 0; p += at + 1) {
+		if (!note || (p[at] != '\n' && p[at] != '\r')) {
+			at += p - raw;
+			break;
+		}
+	}
+	if (at >= 0) {
+		char shown[64];
+		text_sanitize(raw, shown, sizeof shown);
+		snprintf(err, (size_t)errlen, "control character at byte %ld in \"%s\"", at + 1, shown);
+		return -1;
+	}
+	return 0;
+}
+
+int model_value_normalise(enum field_id f, const char *raw, const char *today,
+                          char *out, int outlen, char *err, int errlen)
+{
+	const struct field *fd = &model_fields[f];
+	out[0] = '\0';
+	if (check_plain_text(raw, fd->kind == FK_NOTE, err, errlen))
+		return -1;
+	if (!raw[0]) {
+		if (fd->flags & F_REQUIRED) {
+			snprintf(err, (size_t)errlen, "is required");
+			return -1;
+		}
+		return 0;
+	}
+	switch (fd->kind) {
+	case FK_TEXT:
+	case FK_NOTE:
+	case FK_NAME:
+		if ((int)strlen(raw) >= outlen) {
+			snprintf(err, (size_t)errlen, "too long (%zu bytes)", strlen(raw));
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%s", raw);
+		return 0;
+	case FK_NUMBER:
+		for (const char *p = raw; *p; p++)
+			if (!isalnum((unsigned char)*p) && *p != '-') {
+				snprintf(err, (size_t)errlen, "\"%s\" may hold only letters, digits and '-'", raw);
+				return -1;
+			}
+		if (strlen(raw) > 40) {
+			snprintf(err, (size_t)errlen, "longer than 40 characters");
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%s", raw);
+		return 0;
+	case FK_COUNTY:
+		if (!all_digits(raw, 6) || !regions_is_county_level(raw)) {
+			snprintf(err, (size_t)errlen, "unknown county code \"%s\" (not one of Guangdong's 122 "
+			         "county-level units, 东莞 441900 or 中山 442000)", raw);
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%s", raw);
+		return 0;
+	case FK_TOWNCODE:
+	case FK_VILLCODE: {
+		size_t want = fd->kind == FK_TOWNCODE ? 9 : 12;
+		if (!all_digits(raw, want)) {
+			snprintf(err, (size_t)errlen, "\"%s\" must be %zu digits", raw, want);
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%s", raw);
+		return 0;
+	}
+	case FK_IDNUM: {
+		struct idcard id;
+		char why[160];
+		if (idcard_parse(raw, today, &id, why, sizeof why)) {
+			snprintf(err, (size_t)errlen, "ID number \"%s\": %s", raw, why);
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%s", id.id);
+		return 0;
+	}
+	case FK_CODE: {
+		const struct code *c = codes_find(fd->codes, raw);
+		if (!c) {
+			snprintf(err, (size_t)errlen, "unknown %s \"%s\"", fd->codes->name, raw);
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%s", c->code);
+		return 0;
+	}
+	case FK_YESNO: {
+		const struct code *c = codes_find(fd->codes, raw);
+		if (!c) {
+			snprintf(err, (size_t)errlen, "\"%s\" must be 是 or 否", raw);
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%s", c->code);
+		return 0;
+	}
+	case FK_MULTI:
+		return codes_parse_multi(fd->codes, raw, f == CF_RISKS ? 5 : 8, out, outlen, err,
+		                         errlen) < 0 ? -1 : 0;
+	case FK_INT: {
+		char *end;
+		long v = strtol(raw, &end, 10);
+		if (*end || end == raw || v < 0 || v > 12) {
+			snprintf(err, (size_t)errlen, "\"%s\" must be a whole number 0-12", raw);
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%ld", v);
+		return 0;
+	}
+	case FK_MONEY:
+		return normalise_money(raw, out, outlen, err, errlen);
+	case FK_MONTH:
+		return normalise_month(raw, today, out, outlen, err, errlen);
+	case FK_PHONE:
+		return normalise_phone(raw, out, outlen, err, errlen);
+	}
+	snprintf(err, (size_t)errlen, "field kind not handled");
+	return -1;
+}
+
+int model_value_display(enum field_id f, const char *value, char *out, int outlen)
+{
+	const struct field *fd = &model_fields[f];
+	if (!value)
+		value = "";
+	if (fd->kind == FK_MULTI)
+		return codes_labels_multi(fd->codes, value, out, outlen);
+	if ((fd->kind == FK_CODE || fd->kind == FK_YESNO) && value[0]) {
+		const char *label = codes_label(fd->codes, value);
+		return snprintf(out, (size_t)outlen, "%s", label ? label : value);
+	}
+	return snprintf(out, (size_t)outlen, "%s", value);
+}
+
+int model_strset(char **slot, const char *value)
+{
+	char *copy = NULL;
+	if (value && value[0] && !(copy = strdup(value)))
+		return -1;
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+const char *household_get(const struct household *h, enum field_id f)
+{
+	const char *v = h->v[f - HF_FIRST];
+	return v ? v : "";
+}
+const char *member_get(const struct member *m, enum field_id f)
+{
+	const char *v = m->v[f - MF_FIRST];
+	return v ? v : "";
+}
+const char *case_get(const struct hcase *c, enum field_id f)
+{
+	const char *v = c->v[f - CF_FIRST];
+	return v ? v : "";
+}
+int household_set(struct household *h, enum field_id f, const char *value)
+{
+	return model_strset(&h->v[f - HF_FIRST], value);
+}
+int member_set(struct member *m, enum field_id f, const char *value)
+{
+	return model_strset(&m->v[f - MF_FIRST], value);
+}
+int case_set(struct hcase *c, enum field_id f, const char *value)
+{
+	return model_strset(&c->v[f - CF_FIRST], value);
+}
+
+/* Grow an array of `size`-byte elements by one zeroed element; NULL on failure. */
+static void *grow_one(void **array, int *count, size_t size)
+{
+	char *p = realloc(*array, (size_t)(*count + 1) * size);
+	if (!p)
+		return NULL;
+	*array = p;
+	memset(p + (size_t)*count * size, 0, size);
+	return p + (size_t)(*count)++ * size;
+}
+
+struct member *household_add_member(struct household *h)
+{
+	return grow_one((void **)&h->members, &h->nmembers, sizeof *h->members);
+}
+
+struct hcase *household_add_case(struct household *h)
+{
+	return grow_one((void **)&h->cases, &h->ncases, sizeof *h->cases);
+}
+
+void household_free(struct household *h)
+{
+	for (int i = 0; i < HF_COUNT; i++)
+		free(h->v[i]);
+	for (int m = 0; m < h->nmembers; m++) {
+		for (int i = 0; i < MF_COUNT; i++)
+			free(h->members[m].v[i]);
+		free(h->members[m].id_original);
+		free(h->members[m].birth);
+	}
+	for (int c = 0; c < h->ncases; c++) {
+		for (int i = 0; i < CF_COUNT; i++)
+			free(h->cases[c].v[i]);
+		free(h->cases[c].state);
+	}
+	free(h->members);
+	free(h->cases);
+	memset(h, 0, sizeof *h);
+}
+
+int household_check(const struct household *h,
+                    void (*report)(void *ctx, int member, const char *msg), void *ctx)
+{
+	int problems = 0, heads = 0, spouses = 0, second_head = -1, second_spouse = -1;
+	char msg[256];
+	for (int i = 0; i < h->nmembers; i++) {
+		const char *rel = member_get(&h->members[i], MF_RELATION);
+		const char *id = member_get(&h->members[i], MF_ID);
+		if (strcmp(rel, "head") == 0 && ++heads == 2)
+			second_head = i;
+		if (strcmp(rel, "spouse") == 0 && ++spouses == 2)
+			second_spouse = i;
+		for (int j = 0; id[0] && j < i; j++)
+			if (strcmp(id, member_get(&h->members[j], MF_ID)) == 0) {
+				snprintf(msg, sizeof msg, "ID number %s appears twice in household %s", id,
+				         household_get(h, HF_NO));
+				report(ctx, i, msg);
+				problems++;
+			}
+	}
+	if (heads != 1) {
+		snprintf(msg, sizeof msg, "household %s has %d 户主 (head): needs exactly one",
+		         household_get(h, HF_NO), heads);
+		report(ctx, second_head, msg);
+		problems++;
+	}
+	if (spouses > 1) {
+		snprintf(msg, sizeof msg, "household %s has %d 配偶 (spouse): at most one",
+		         household_get(h, HF_NO), spouses);
+		report(ctx, second_spouse, msg);
+		problems++;
+	}
+	return problems;
+}
+
+int household_path(const struct household *h, char *out, int outlen)
+{
+	return snprintf(out, (size_t)outlen, "households/%s/%s/%s.txt", household_get(h, HF_COUNTY),
+	                household_get(h, HF_TOWNCODE), h->id);
+}

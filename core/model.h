@@ -1,0 +1,148 @@
+/* model.h — the household register's entities and the one table of their fields.
+ *
+ * Every field of the register is described once, in FIELD_LIST below: its English key
+ * (the CSV alias, the database column, the audit-text key), its Chinese column name (the
+ * national export's header), the level it belongs to, its kind and code table. CSV
+ * import/export, `bangfu set`, the canonical audit text and the SQL all walk this table,
+ * so a new field is one line here (plus a migration).
+ *
+ * Values are kept as normalised UTF-8 strings: codes as their English code ("head",
+ * "lifted"), money as a plain decimal ("6800", "6800.5"), dates as YYYY-MM-DD or YYYY-MM.
+ * NULL and "" both mean "empty". */
+#ifndef CORE_MODEL_H
+#define CORE_MODEL_H
+#include "core/codes.h"
+
+enum field_level { LEVEL_HOUSEHOLD, LEVEL_MEMBER, LEVEL_CASE };
+enum field_kind {
+	FK_TEXT,      /* free text, no control characters */
+	FK_NOTE,      /* free text that may hold tabs and line breaks (addresses, notes) */
+	FK_NAME,      /* a person's or place's name: required non-empty when present */
+	FK_NUMBER,    /* household number: letters/digits/-, no spaces */
+	FK_COUNTY,    /* 6-digit county-level code (one of the 122, or 东莞/中山) */
+	FK_TOWNCODE,  /* 9 digits under the county */
+	FK_VILLCODE,  /* 12 digits under the town */
+	FK_IDNUM,     /* GB 11643 ID number */
+	FK_CODE,      /* one entry of a code table */
+	FK_MULTI,     /* several entries of a code table */
+	FK_INT,       /* integer with bounds */
+	FK_MONEY,     /* yuan, up to 2 decimals, may be negative */
+	FK_MONTH,     /* YYYYMM or YYYY-MM-DD, kept as YYYY-MM or YYYY-MM-DD */
+	FK_PHONE,     /* 11-digit mobile or a landline */
+	FK_YESNO,     /* 是 / 否 */
+};
+
+/* X(slot, key, chinese, level, kind, codes, flags) */
+#define F_REQUIRED 1   /* must be non-empty */
+#define F_NOCOLUMN 2   /* not a column of its level's table (kept elsewhere) */
+#define F_READONLY 4   /* not settable with `bangfu set` (derived or an identity) */
+#define FIELD_LIST(X) \
+	X(HF_NO,        "household_no",      "户编号",         LEVEL_HOUSEHOLD, FK_NUMBER,   NULL, F_REQUIRED) \
+	X(HF_COUNTY,    "county_code",       "县区代码",       LEVEL_HOUSEHOLD, FK_COUNTY,   NULL, F_REQUIRED | F_READONLY) \
+	X(HF_TOWN,      "town",              "乡镇",           LEVEL_HOUSEHOLD, FK_NAME,     NULL, F_REQUIRED | F_NOCOLUMN | F_READONLY) \
+	X(HF_TOWNCODE,  "town_code",         "乡镇代码",       LEVEL_HOUSEHOLD, FK_TOWNCODE, NULL, F_READONLY) \
+	X(HF_VILLAGE,   "village",           "行政村",         LEVEL_HOUSEHOLD, FK_NAME,     NULL, F_REQUIRED | F_NOCOLUMN | F_READONLY) \
+	X(HF_VILLCODE,  "village_code",      "行政村代码",     LEVEL_HOUSEHOLD, FK_VILLCODE, NULL, F_READONLY) \
+	X(HF_HAMLET,    "hamlet",            "自然村",         LEVEL_HOUSEHOLD, FK_TEXT,     NULL, 0) \
+	X(HF_ADDRESS,   "address",           "家庭住址",       LEVEL_HOUSEHOLD, FK_NOTE,     NULL, 0) \
+	X(HF_TYPE,      "household_type",    "户类型",         LEVEL_HOUSEHOLD, FK_CODE,     &codes_household_type, 0) \
+	X(HF_INCOME,    "income_per_capita", "家庭人均纯收入", LEVEL_HOUSEHOLD, FK_MONEY,    NULL, 0) \
+	X(MF_NAME,      "name",              "姓名",           LEVEL_MEMBER,    FK_NAME,     NULL, F_REQUIRED) \
+	X(MF_ID,        "id_number",         "证件号码",       LEVEL_MEMBER,    FK_IDNUM,    NULL, F_REQUIRED) \
+	X(MF_RELATION,  "relation",          "与户主关系",     LEVEL_MEMBER,    FK_CODE,     &codes_relation, F_REQUIRED) \
+	X(MF_SEX,       "sex",               "性别",           LEVEL_MEMBER,    FK_CODE,     &codes_sex, F_READONLY) \
+	X(MF_ETHNICITY, "ethnicity",         "民族",           LEVEL_MEMBER,    FK_TEXT,     NULL, 0) \
+	X(MF_HEALTH,    "health",            "健康状况",       LEVEL_MEMBER,    FK_MULTI,    &codes_health, 0) \
+	X(MF_LABOUR,    "labour",            "劳动技能",       LEVEL_MEMBER,    FK_CODE,     &codes_labour, 0) \
+	X(MF_SCHOOL,    "school_stage",      "在校生状况",     LEVEL_MEMBER,    FK_CODE,     &codes_school_stage, 0) \
+	X(MF_EDUCATION, "education",         "文化程度",       LEVEL_MEMBER,    FK_CODE,     &codes_education, 0) \
+	X(MF_MONTHS,    "months_worked",     "务工月数",       LEVEL_MEMBER,    FK_INT,      NULL, 0) \
+	X(MF_PHONE,     "phone",             "联系电话",       LEVEL_MEMBER,    FK_PHONE,    NULL, 0) \
+	X(CF_CATEGORY,  "category",          "监测对象类别",   LEVEL_CASE,      FK_CODE,     &codes_category, 0) \
+	X(CF_RISKS,     "risks",             "风险类型",       LEVEL_CASE,      FK_MULTI,    &codes_risk, 0) \
+	X(CF_SOURCE,    "source",            "识别来源",       LEVEL_CASE,      FK_CODE,     &codes_source, 0) \
+	X(CF_IDENTIFIED,"identified",        "识别监测时间",   LEVEL_CASE,      FK_MONTH,    NULL, 0) \
+	X(CF_ELIMINATED,"eliminated",        "风险是否已消除", LEVEL_CASE,      FK_YESNO,    &codes_yesno, 0)
+
+enum field_id {
+#define X(slot, key, zh, level, kind, codes, flags) slot,
+	FIELD_LIST(X)
+#undef X
+	FIELD_COUNT
+};
+#define HF_FIRST HF_NO
+#define HF_COUNT (MF_NAME - HF_NO)
+#define MF_FIRST MF_NAME
+#define MF_COUNT (CF_CATEGORY - MF_NAME)
+#define CF_FIRST CF_CATEGORY
+#define CF_COUNT (FIELD_COUNT - CF_CATEGORY)
+
+struct field {
+	const char *key, *zh;
+	enum field_level level;
+	enum field_kind kind;
+	const struct code_table *codes;
+	int flags;
+};
+extern const struct field model_fields[FIELD_COUNT];
+
+/* Find a field by English key or Chinese name; -1 if none. */
+int model_field_find(const char *name);
+
+/* Normalise and check one raw value (already trimmed) for field `f` as of `today`.
+ * On success writes the normalised value into out and returns 0; on error returns -1 with
+ * a message (without the field name: the caller adds file, line and column). */
+int model_value_normalise(enum field_id f, const char *raw, const char *today,
+                          char *out, int outlen, char *err, int errlen);
+/* The value of field f as CSV shows it (codes as Chinese labels). */
+int model_value_display(enum field_id f, const char *value, char *out, int outlen);
+
+struct member {
+	char *v[MF_COUNT];        /* indexed by field - MF_FIRST */
+	char *id_original;        /* 15-digit input when converted, else NULL */
+	char *birth;              /* YYYY-MM-DD, derived from the ID */
+};
+
+/* A monitoring case as the register knows it. The casework issue adds the procedure's
+ * steps; the register carries the national export's summary columns. */
+struct hcase {
+	char id[16];              /* C000123 */
+	char *v[CF_COUNT];        /* indexed by field - CF_FIRST */
+	char *state;              /* workflow state code: "assisting", "eliminated", ... */
+};
+
+struct household {
+	char id[20];              /* bangfu id: H + county code + 7 digits */
+	long version;
+	char *v[HF_COUNT];        /* indexed by field - HF_FIRST */
+	int synthetic;            /* generated by `bangfu demo` */
+	struct member *members;
+	int nmembers;
+	struct hcase *cases;
+	int ncases;
+};
+
+/* Accessors: the value slot of a field in its entity (never NULL once set via these). */
+const char *household_get(const struct household *h, enum field_id f);
+const char *member_get(const struct member *m, enum field_id f);
+const char *case_get(const struct hcase *c, enum field_id f);
+/* Setters copy the value; return 0 or -1 on allocation failure. */
+int household_set(struct household *h, enum field_id f, const char *value);
+int member_set(struct member *m, enum field_id f, const char *value);
+int case_set(struct hcase *c, enum field_id f, const char *value);
+int model_strset(char **slot, const char *value);
+
+struct member *household_add_member(struct household *h);
+struct hcase *household_add_case(struct household *h);
+void household_free(struct household *h);   /* frees contents, not h itself */
+
+/* Check the household-level integrity rules: exactly one 户主, at most one 配偶,
+ * no ID twice. Each problem is passed to report(ctx, member index or -1, message).
+ * Returns the number of problems. */
+int household_check(const struct household *h,
+                    void (*report)(void *ctx, int member, const char *msg), void *ctx);
+
+/* The audit path of a household: households/<county>/<town code>/<id>.txt */
+int household_path(const struct household *h, char *out, int outlen);
+
+#endif

@@ -1,0 +1,92 @@
+/* query.c — parse the filter language (see query.h) into terms the store turns into SQL.
+ * Values given as Chinese labels are turned into codes here, so the store compares codes. */
+#include "core/query.h"
+#include "core/codes.h"
+#include "core/text.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *key; enum qterm_kind kind; const struct code_table *codes; } keys[] = {
+	{"county:", Q_COUNTY, NULL},        {"town:", Q_TOWN, NULL},
+	{"village:", Q_VILLAGE, NULL},      {"category:", Q_CATEGORY, &codes_category},
+	{"type:", Q_TYPE, &codes_household_type},
+	{"state:", Q_STATE, NULL},          {"risk:", Q_RISK, &codes_risk},
+	{"income<", Q_INCOME_BELOW, NULL},  {"income>", Q_INCOME_ABOVE, NULL},
+};
+
+static int parse_term(const char *word, struct qterm *t, char *err, int errlen)
+{
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		size_t kl = strlen(keys[i].key);
+		if (strncmp(word, keys[i].key, kl) != 0)
+			continue;
+		const char *v = word + kl;
+		if (!*v) {
+			snprintf(err, (size_t)errlen, "\"%s\" needs a value", word);
+			return -1;
+		}
+		t->kind = keys[i].kind;
+		if (keys[i].codes) {
+			const struct code *c = codes_find(keys[i].codes, v);
+			if (!c) {
+				snprintf(err, (size_t)errlen, "unknown %s \"%s\"", keys[i].codes->name, v);
+				return -1;
+			}
+			v = c->code;
+		}
+		if (t->kind == Q_INCOME_BELOW || t->kind == Q_INCOME_ABOVE) {
+			char *end;
+			strtod(v, &end);
+			if (*end) {
+				snprintf(err, (size_t)errlen, "\"%s\": income needs a number of yuan", word);
+				return -1;
+			}
+		}
+		snprintf(t->value, sizeof t->value, "%s", v);
+		return 0;
+	}
+	if (strchr(word, ':')) {
+		snprintf(err, (size_t)errlen, "unknown filter \"%s\" (keys: county town village "
+		         "category type state risk income< income>)", word);
+		return -1;
+	}
+	t->kind = Q_TEXT;
+	snprintf(t->value, sizeof t->value, "%s", word);
+	return 0;
+}
+
+int query_parse(const char *text, struct query *q, char *err, int errlen)
+{
+	q->n = 0;
+	const char *p = text ? text : "";
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || strncmp(p, "\u3000", 3) == 0)
+			p += *p == ' ' || *p == '\t' ? 1 : 3;
+		if (!*p)
+			break;
+		const char *start = p;
+		while (*p && *p != ' ' && *p != '\t' && strncmp(p, "\u3000", 3) != 0)
+			p++;
+		char word[128];
+		size_t n = (size_t)(p - start);
+		if (n >= sizeof word) {
+			snprintf(err, (size_t)errlen, "term too long: %.20s...", start);
+			return -1;
+		}
+		memcpy(word, start, n);
+		word[n] = '\0';
+		if (q->n == (int)(sizeof q->terms / sizeof q->terms[0])) {
+			snprintf(err, (size_t)errlen, "too many terms (at most 16)");
+			return -1;
+		}
+		if (text_find_control(word, 0) >= 0) {
+			snprintf(err, (size_t)errlen, "control character in the query");
+			return -1;
+		}
+		if (parse_term(word, &q->terms[q->n], err, errlen))
+			return -1;
+		q->n++;
+	}
+	return 0;
+}

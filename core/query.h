@@ -1,0 +1,25 @@
+/* query.h — the filter language of `bangfu list`, `export` and the UI's limit (`l`).
+ *
+ *   QUERY := TERM { ' ' TERM }       (all terms must hold)
+ *   TERM  := KEY ':' VALUE           a field test
+ *          | WORD                    a name fragment, ID digits, 户编号 or village name
+ *   KEY   := county | town | village (codes, prefix match; or a name)
+ *          | category | type | state | risk (codes or Chinese labels)
+ *          | income< | income> (yuan)  e.g. "income<6000"
+ *
+ * Examples: "county:441821 category:边缘易致贫户", "张", "4418211968", "state:assisting". */
+#ifndef CORE_QUERY_H
+#define CORE_QUERY_H
+
+enum qterm_kind {
+	Q_TEXT, Q_COUNTY, Q_TOWN, Q_VILLAGE, Q_CATEGORY, Q_TYPE, Q_STATE, Q_RISK,
+	Q_INCOME_BELOW, Q_INCOME_ABOVE
+};
+
+struct qterm { enum qterm_kind kind; char value[128]; };
+struct query { struct qterm terms[16]; int n; };
+
+/* Parse text into q. Returns 0, or -1 with a message naming the bad term. */
+int query_parse(const char *text, struct query *q, char *err, int errlen);
+
+#endif

@@ -1,0 +1,239 @@
+/* record.c — render and parse the canonical audit text of a household (see record.h). */
+#include "core/record.h"
+#include "core/regions.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void record_put(struct buf *out, const char *key, const char *value)
+{
+	if (!value || !value[0])
+		return;
+	buf_adds(out, key);
+	buf_adds(out, ": ");
+	for (const char *p = value; *p; p++) {
+		switch (*p) {
+		case '\\': buf_adds(out, "\\\\"); break;
+		case '\n': buf_adds(out, "\\n"); break;
+		case '\r': buf_adds(out, "\\r"); break;
+		case '\t': buf_adds(out, "\\t"); break;
+		default: buf_add(out, p, 1);
+		}
+	}
+	buf_adds(out, "\n");
+}
+
+int record_unescape(const char *in, char *out, size_t outlen)
+{
+	size_t n = 0;
+	for (const char *p = in; *p; p++) {
+		char c = *p;
+		if (c == '\\') {
+			switch (*++p) {
+			case '\\': c = '\\'; break;
+			case 'n': c = '\n'; break;
+			case 'r': c = '\r'; break;
+			case 't': c = '\t'; break;
+			default: return -1;
+			}
+		}
+		if (n + 1 >= outlen)
+			return -1;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+/* One field's value as the audit text shows it: codes followed by their label. */
+static void put_field(struct buf *out, enum field_id f, const char *value)
+{
+	const struct field *fd = &model_fields[f];
+	char shown[1024];
+	if (!value || !value[0])
+		return;
+	if (fd->kind == FK_COUNTY) {
+		const char *name = regions_county_name(value);
+		snprintf(shown, sizeof shown, "%s %s", value, name ? name : "?");
+	} else if (fd->kind == FK_CODE || fd->kind == FK_YESNO) {
+		const char *label = codes_label(fd->codes, value);
+		snprintf(shown, sizeof shown, "%s %s", value, label ? label : "?");
+	} else if (fd->kind == FK_MULTI) {
+		struct buf b = {0};
+		const char *p = value;
+		while (*p) {
+			const char *comma = strchr(p, ',');
+			size_t n = comma ? (size_t)(comma - p) : strlen(p);
+			char code[64];
+			snprintf(code, sizeof code, "%.*s", (int)n, p);
+			const char *label = codes_label(fd->codes, code);
+			buf_addf(&b, "%s%s %s", b.len ? ", " : "", code, label ? label : "?");
+			p = comma ? comma + 1 : p + n;
+		}
+		snprintf(shown, sizeof shown, "%s", buf_str(&b) ? buf_str(&b) : "");
+		buf_free(&b);
+	} else {
+		record_put(out, fd->key, value);
+		return;
+	}
+	record_put(out, fd->key, shown);
+}
+
+void record_render(const struct household *h, struct buf *out)
+{
+	buf_addf(out, "household: %s\n", h->id);
+	for (int f = HF_FIRST; f < HF_FIRST + HF_COUNT; f++)
+		put_field(out, (enum field_id)f, household_get(h, (enum field_id)f));
+	if (h->synthetic)
+		buf_adds(out, "synthetic: yes 演示数据\n");
+	for (int m = 0; m < h->nmembers; m++) {
+		const struct member *mb = &h->members[m];
+		buf_addf(out, "\n[member %d]\n", m + 1);
+		for (int f = MF_FIRST; f < MF_FIRST + MF_COUNT; f++) {
+			put_field(out, (enum field_id)f, member_get(mb, (enum field_id)f));
+			if (f == MF_ID) {
+				record_put(out, "id_original", mb->id_original);
+				record_put(out, "birth", mb->birth);
+			}
+		}
+	}
+	for (int c = 0; c < h->ncases; c++) {
+		const struct hcase *cs = &h->cases[c];
+		buf_addf(out, "\n[case %s]\n", cs->id);
+		record_put(out, "state", cs->state);
+		for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
+			put_field(out, (enum field_id)f, case_get(cs, (enum field_id)f));
+	}
+}
+
+int record_next_line(const char *text, size_t *pos, long *line, char *key, size_t keylen,
+                     char *value, size_t valuelen)
+{
+	for (;;) {
+		const char *s = text + *pos;
+		if (!*s)
+			return 0;
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		*pos += n + (nl ? 1 : 0);
+		(*line)++;
+		if (n == 0)
+			continue;
+		if (s[0] == '[') {
+			if (s[n - 1] != ']' || n - 2 >= keylen)
+				return -1;
+			memcpy(key, s + 1, n - 2);
+			key[n - 2] = '\0';
+			return 2;
+		}
+		const char *colon = memchr(s, ':', n);
+		if (!colon || colon[1] != ' ' || (size_t)(colon - s) >= keylen)
+			return -1;
+		memcpy(key, s, (size_t)(colon - s));
+		key[colon - s] = '\0';
+		size_t vn = n - (size_t)(colon + 2 - s);
+		char raw[2048];
+		if (vn >= sizeof raw)
+			return -1;
+		memcpy(raw, colon + 2, vn);
+		raw[vn] = '\0';
+		return record_unescape(raw, value, valuelen) ? -1 : 1;
+	}
+}
+
+/* The stored form of a value shown as "code label" / "c1 l1, c2 l2": the codes alone. */
+static void strip_labels(enum field_id f, const char *shown, char *out, size_t outlen)
+{
+	enum field_kind k = model_fields[f].kind;
+	if (k == FK_MULTI) {
+		size_t n = 0;
+		const char *p = shown;
+		out[0] = '\0';
+		while (*p) {
+			const char *sp = strchr(p, ' ');
+			size_t cn = sp ? (size_t)(sp - p) : strlen(p);
+			if (n + cn + 2 >= outlen)
+				break;
+			if (n)
+				out[n++] = ',';
+			memcpy(out + n, p, cn);
+			n += cn;
+			out[n] = '\0';
+			const char *next = strstr(p, ", ");
+			if (!next)
+				break;
+			p = next + 2;
+		}
+	} else if (k == FK_COUNTY || k == FK_CODE || k == FK_YESNO) {
+		const char *sp = strchr(shown, ' ');
+		size_t cn = sp ? (size_t)(sp - shown) : strlen(shown);
+		snprintf(out, outlen, "%.*s", (int)cn, shown);
+	} else {
+		snprintf(out, outlen, "%s", shown);
+	}
+}
+
+int record_parse(const char *text, struct household *h, char *err, int errlen)
+{
+	char key[64], value[2048], stored[2048];
+	size_t pos = 0;
+	long line = 0;
+	struct member *m = NULL;
+	struct hcase *c = NULL;
+	int r;
+	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) > 0) {
+		if (r == 2) {
+			int n;
+			if (sscanf(key, "member %d", &n) == 1 && n == h->nmembers + 1) {
+				if (!(m = household_add_member(h)))
+					goto oom;
+				c = NULL;
+			} else if (strncmp(key, "case ", 5) == 0 && strlen(key + 5) < sizeof c->id) {
+				if (!(c = household_add_case(h)))
+					goto oom;
+				snprintf(c->id, sizeof c->id, "%s", key + 5);
+				m = NULL;
+			} else {
+				snprintf(err, (size_t)errlen, "line %ld: unexpected section [%s]", line, key);
+				return -1;
+			}
+			continue;
+		}
+		int f = model_field_find(key);
+		enum field_level want = c ? LEVEL_CASE : m ? LEVEL_MEMBER : LEVEL_HOUSEHOLD;
+		int rc = 0;
+		if (f >= 0 && model_fields[f].level == want) {
+			strip_labels((enum field_id)f, value, stored, sizeof stored);
+			rc = c ? case_set(c, (enum field_id)f, stored)
+			   : m ? member_set(m, (enum field_id)f, stored)
+			       : household_set(h, (enum field_id)f, stored);
+		} else if (want == LEVEL_HOUSEHOLD && strcmp(key, "household") == 0) {
+			snprintf(h->id, sizeof h->id, "%s", value);
+		} else if (want == LEVEL_HOUSEHOLD && strcmp(key, "synthetic") == 0) {
+			h->synthetic = 1;
+		} else if (want == LEVEL_MEMBER && strcmp(key, "id_original") == 0) {
+			rc = model_strset(&m->id_original, value);
+		} else if (want == LEVEL_MEMBER && strcmp(key, "birth") == 0) {
+			rc = model_strset(&m->birth, value);
+		} else if (want == LEVEL_CASE && strcmp(key, "state") == 0) {
+			rc = model_strset(&c->state, value);
+		} else {
+			snprintf(err, (size_t)errlen, "line %ld: unknown key \"%s\"", line, key);
+			return -1;
+		}
+		if (rc)
+			goto oom;
+	}
+	if (r < 0) {
+		snprintf(err, (size_t)errlen, "line %ld: not a \"key: value\" line", line);
+		return -1;
+	}
+	if (!h->id[0]) {
+		snprintf(err, (size_t)errlen, "no \"household:\" line");
+		return -1;
+	}
+	return 0;
+oom:
+	snprintf(err, (size_t)errlen, "out of memory");
+	return -1;
+}

@@ -1,0 +1,376 @@
+/* register.c — household register CSV in and out (see register.h). */
+#include "core/register.h"
+#include "core/idcard.h"
+#include "core/strmap.h"
+#include "core/text.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define VALUE_MAX 1024
+
+struct reader {
+	const char *today;
+	register_report_fn report;
+	void *ctx;
+	struct register_batch *b;
+	int colfield[256];            /* column index → field id, -1 ignored */
+	int ncols;
+	int fieldcol[FIELD_COUNT];    /* field id → column index, -1 absent */
+	struct strmap by_number;      /* 户编号 → household index */
+	struct strmap by_id;          /* ID number → row index */
+	struct register_row *row;     /* the row being checked */
+};
+
+static void defect(struct reader *r, long line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void defect(struct reader *r, long line, int col, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	const char *column = col >= 0 && col < r->b->nheader ? r->b->header[col] : NULL;
+	r->report(r->ctx, line, column, msg);
+	r->b->defects++;
+	if (r->row && !r->row->reason) {
+		char reason[600];
+		snprintf(reason, sizeof reason, "%s%s%s", column ? column : "", column ? ": " : "", msg);
+		r->row->reason = strdup(reason);
+	}
+	if (r->row && r->row->household >= 0)
+		r->b->bad[r->row->household] = 1;
+}
+
+static char **copy_fields(const struct csv_record *rec)
+{
+	char **out = calloc((size_t)rec->nfields + 1, sizeof *out);
+	if (!out)
+		return NULL;
+	for (int i = 0; i < rec->nfields; i++)
+		if (!(out[i] = strdup(rec->fields[i])))
+			return NULL;   /* the partial copy is freed with the batch */
+	return out;
+}
+
+static int map_header(struct reader *r, const struct csv_record *rec)
+{
+	static const enum field_id required[] = {HF_NO, HF_COUNTY, HF_TOWN, HF_VILLAGE, MF_NAME,
+	                                         MF_ID, MF_RELATION};
+	r->b->header = copy_fields(rec);
+	r->b->nheader = rec->nfields;
+	if (!r->b->header)
+		return -1;
+	for (int f = 0; f < FIELD_COUNT; f++)
+		r->fieldcol[f] = -1;
+	r->ncols = rec->nfields < 256 ? rec->nfields : 256;
+	for (int c = 0; c < r->ncols; c++) {
+		char name[256];
+		snprintf(name, sizeof name, "%s", rec->fields[c]);
+		text_trim(name);
+		int f = model_field_find(name);
+		r->colfield[c] = f;
+		if (f < 0) {
+			r->report(r->ctx, rec->line, rec->fields[c], "unknown column, ignored");
+			r->b->warnings++;
+		} else if (r->fieldcol[f] >= 0) {
+			defect(r, rec->line, c, "column given twice (also column %d)", r->fieldcol[f] + 1);
+		} else {
+			r->fieldcol[f] = c;
+		}
+	}
+	int missing = 0;
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+		if (r->fieldcol[required[i]] < 0) {
+			defect(r, rec->line, -1, "required column %s (%s) is missing",
+			       model_fields[required[i]].zh, model_fields[required[i]].key);
+			missing++;
+		}
+	return missing ? -1 : 0;
+}
+
+/* The trimmed, normalised value of field f in this row into out; "" if the column is
+ * absent. Returns -1 (after reporting) when the value is invalid. */
+static int row_value(struct reader *r, const struct csv_record *rec, enum field_id f,
+                     char *out)
+{
+	int c = r->fieldcol[f];
+	out[0] = '\0';
+	if (c < 0)
+		return 0;
+	char raw[VALUE_MAX], err[400];
+	snprintf(raw, sizeof raw, "%s", c < rec->nfields ? rec->fields[c] : "");
+	text_trim(raw);
+	if (model_value_normalise(f, raw, r->today, out, VALUE_MAX, err, sizeof err)) {
+		defect(r, rec->line, c, "%s", err);
+		out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+static int setter(void *entity, enum field_level level, enum field_id f, const char *v)
+{
+	switch (level) {
+	case LEVEL_HOUSEHOLD: return household_set(entity, f, v);
+	case LEVEL_MEMBER: return member_set(entity, f, v);
+	case LEVEL_CASE: return case_set(entity, f, v);
+	}
+	return -1;
+}
+
+/* Find or create the household of this row; check its household-level and case-level
+ * values agree with what earlier rows said. */
+static struct household *row_household(struct reader *r, const struct csv_record *rec,
+                                       const char *number)
+{
+	long idx;
+	struct register_batch *b = r->b;
+	if (strmap_get(&r->by_number, number, &idx)) {
+		r->row->household = (int)idx;
+		return &b->households[idx];
+	}
+	struct household *h = realloc(b->households, (size_t)(b->nhouseholds + 1) * sizeof *h);
+	char *bad = realloc(b->bad, (size_t)(b->nhouseholds + 1));
+	if (h) b->households = h;
+	if (bad) b->bad = bad;
+	if (!h || !bad || strmap_put(&r->by_number, number, b->nhouseholds))
+		return NULL;
+	h = &b->households[b->nhouseholds];
+	memset(h, 0, sizeof *h);
+	b->bad[b->nhouseholds] = 0;
+	r->row->household = b->nhouseholds++;
+	return h;
+}
+
+static void check_same(struct reader *r, const struct csv_record *rec, const char *before,
+                       const char *now, enum field_id f, int first_row)
+{
+	if (!first_row && strcmp(before, now) != 0)
+		defect(r, rec->line, r->fieldcol[f],
+		       "household-level value \"%s\" differs from \"%s\" on an earlier row of the "
+		       "same household", now, before);
+}
+
+static int read_row(struct reader *r, const struct csv_record *rec)
+{
+	char v[FIELD_COUNT][VALUE_MAX];
+	int defects_before = r->b->defects;
+	for (int f = 0; f < FIELD_COUNT; f++)
+		row_value(r, rec, (enum field_id)f, v[f]);
+	if (rec->nfields > r->b->nheader)
+		defect(r, rec->line, -1, "%d fields, but the header has %d", rec->nfields,
+		       r->b->nheader);
+	if (!v[HF_NO][0])
+		return 0;   /* reported as required; the row cannot be grouped */
+	struct household *h = row_household(r, rec, v[HF_NO]);
+	if (!h)
+		return -1;
+	if (r->b->defects > defects_before)   /* found before the row knew its household */
+		r->b->bad[r->row->household] = 1;
+	int first_row = h->nmembers == 0;
+	for (int f = HF_FIRST; f < HF_FIRST + HF_COUNT; f++) {
+		check_same(r, rec, household_get(h, (enum field_id)f), v[f], (enum field_id)f, first_row);
+		if (first_row && setter(h, LEVEL_HOUSEHOLD, (enum field_id)f, v[f]))
+			return -1;
+	}
+	/* The register's case columns describe the household's current monitoring case. */
+	if (first_row && v[CF_CATEGORY][0]) {
+		struct hcase *c = household_add_case(h);
+		if (!c)
+			return -1;
+		for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
+			if (setter(c, LEVEL_CASE, (enum field_id)f, v[f]))
+				return -1;
+	} else if (!first_row) {
+		const struct hcase *c = h->ncases ? &h->cases[0] : NULL;
+		for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
+			check_same(r, rec, c ? case_get(c, (enum field_id)f) : "", v[f], (enum field_id)f, 0);
+	}
+	if (!v[CF_CATEGORY][0])
+		for (int f = CF_FIRST + 1; f < CF_FIRST + CF_COUNT; f++)
+			if (v[f][0] && f != CF_ELIMINATED) {
+				defect(r, rec->line, r->fieldcol[f], "given but 监测对象类别 (category) is empty");
+				break;
+			}
+	struct member *m = household_add_member(h);
+	if (!m)
+		return -1;
+	for (int f = MF_FIRST; f < MF_FIRST + MF_COUNT; f++)
+		if (f != MF_SEX && setter(m, LEVEL_MEMBER, (enum field_id)f, v[f]))
+			return -1;
+	if (v[MF_SCHOOL][0] && v[MF_EDUCATION][0])
+		defect(r, rec->line, r->fieldcol[MF_EDUCATION],
+		       "give 在校生状况 (school stage) or 文化程度 (education), not both");
+	if (v[MF_ID][0]) {
+		struct idcard id;
+		char err[160], raw[VALUE_MAX];
+		snprintf(raw, sizeof raw, "%s", rec->fields[r->fieldcol[MF_ID]]);
+		text_trim(raw);
+		if (idcard_parse(raw, r->today, &id, err, sizeof err) == 0) {
+			char sex[2] = {id.sex, 0};
+			if (member_set(m, MF_SEX, sex) || model_strset(&m->birth, id.birth) ||
+			    (id.original[0] && model_strset(&m->id_original, id.original)))
+				return -1;
+			if (v[MF_SEX][0] && strcmp(v[MF_SEX], sex) != 0)
+				defect(r, rec->line, r->fieldcol[MF_SEX],
+				       "sex %s disagrees with the ID number (17th digit says %s)",
+				       codes_label(&codes_sex, v[MF_SEX]), codes_label(&codes_sex, sex));
+		}
+		long other;
+		if (strmap_get(&r->by_id, v[MF_ID], &other))
+			defect(r, rec->line, r->fieldcol[MF_ID], "ID number %s already on line %ld",
+			       v[MF_ID], r->b->rows[other].line);
+		else if (strmap_put(&r->by_id, v[MF_ID], r->b->nrows - 1))
+			return -1;
+	}
+	return 0;
+}
+
+static struct register_row *add_row(struct register_batch *b, const struct csv_record *rec)
+{
+	if (b->nrows == b->cap_rows) {
+		int cap = b->cap_rows ? b->cap_rows * 2 : 256;
+		struct register_row *rows = realloc(b->rows, (size_t)cap * sizeof *rows);
+		if (!rows)
+			return NULL;
+		b->rows = rows;
+		b->cap_rows = cap;
+	}
+	struct register_row *row = &b->rows[b->nrows++];
+	memset(row, 0, sizeof *row);
+	row->line = rec->line;
+	row->household = -1;
+	row->nraw = rec->nfields;
+	row->raw = copy_fields(rec);
+	return row->raw ? row : NULL;
+}
+
+/* Household-wide rules, reported on the line of the offending member's row. */
+struct hh_ctx { struct reader *r; int household; };
+static void household_problem(void *ctx, int member, const char *msg)
+{
+	struct hh_ctx *hc = ctx;
+	struct reader *r = hc->r;
+	int seen = 0;
+	for (int i = 0; i < r->b->nrows; i++) {
+		if (r->b->rows[i].household != hc->household)
+			continue;
+		if (member < 0 || seen++ == member) {
+			r->row = &r->b->rows[i];
+			defect(r, r->row->line, member < 0 ? -1 : r->fieldcol[MF_RELATION], "%s", msg);
+			return;
+		}
+	}
+}
+
+int register_read_csv(const char *utf8, size_t len, const char *today,
+                      struct register_batch *b, register_report_fn report, void *ctx)
+{
+	struct reader r = {.today = today, .report = report, .ctx = ctx, .b = b};
+	struct csv_reader cr;
+	struct csv_record rec = {0};
+	char err[300];
+	int rc = -1, got;
+	csv_reader_init(&cr, utf8, len);
+	got = csv_read(&cr, &rec, err, sizeof err);
+	if (got <= 0) {
+		report(ctx, got < 0 ? cr.line : 0, NULL, got < 0 ? err : "empty file: no header row");
+		b->defects++;
+		goto out;
+	}
+	if (map_header(&r, &rec))
+		goto out;
+	while ((got = csv_read(&cr, &rec, err, sizeof err)) > 0) {
+		if (!(r.row = add_row(b, &rec)) || read_row(&r, &rec))
+			goto oom;
+	}
+	r.row = NULL;
+	if (got < 0) {
+		report(ctx, cr.line, NULL, err);
+		b->defects++;
+		goto out;
+	}
+	if (b->nrows == 0) {
+		report(ctx, 0, NULL, "no data rows after the header");
+		b->defects++;
+		goto out;
+	}
+	for (int i = 0; i < b->nhouseholds; i++) {
+		struct hh_ctx hc = {&r, i};
+		household_check(&b->households[i], household_problem, &hc);
+	}
+	rc = 0;
+	goto out;
+oom:
+	report(ctx, rec.line, NULL, "out of memory");
+	b->defects++;
+out:
+	csv_record_free(&rec);
+	strmap_free(&r.by_number);
+	strmap_free(&r.by_id);
+	return rc;
+}
+
+void register_batch_free(struct register_batch *b)
+{
+	for (int i = 0; i < b->nhouseholds; i++)
+		household_free(&b->households[i]);
+	for (int i = 0; i < b->nrows; i++) {
+		for (int j = 0; b->rows[i].raw && j < b->rows[i].nraw; j++)
+			free(b->rows[i].raw[j]);
+		free(b->rows[i].raw);
+		free(b->rows[i].reason);
+	}
+	for (int i = 0; b->header && i < b->nheader; i++)
+		free(b->header[i]);
+	free(b->header);
+	free(b->households);
+	free(b->bad);
+	free(b->rows);
+	memset(b, 0, sizeof *b);
+}
+
+/* --- export ---------------------------------------------------------------------- */
+
+static void put_csv_field(struct buf *out, const char *v, int first)
+{
+	if (!first)
+		buf_adds(out, ",");
+	if (!strpbrk(v, ",\"\r\n") && v[0] != ' ' && (!v[0] || v[strlen(v) - 1] != ' ')) {
+		buf_adds(out, v);
+		return;
+	}
+	buf_adds(out, "\"");
+	for (const char *p = v; *p; p++) {
+		buf_add(out, p, 1);
+		if (*p == '"')
+			buf_add(out, p, 1);   /* a quote inside a quoted field is doubled */
+	}
+	buf_adds(out, "\"");
+}
+
+void register_csv_header(struct buf *out)
+{
+	for (int f = 0; f < FIELD_COUNT; f++)
+		put_csv_field(out, model_fields[f].zh, f == 0);
+	buf_adds(out, "\r\n");
+}
+
+void register_csv_rows(const struct household *h, struct buf *out)
+{
+	const struct hcase *c = h->ncases ? &h->cases[h->ncases - 1] : NULL;
+	char shown[VALUE_MAX];
+	for (int m = 0; m < h->nmembers; m++) {
+		for (int f = 0; f < FIELD_COUNT; f++) {
+			const char *v = f < MF_FIRST ? household_get(h, (enum field_id)f)
+			              : f < CF_FIRST ? member_get(&h->members[m], (enum field_id)f)
+			              : c ? case_get(c, (enum field_id)f) : "";
+			model_value_display((enum field_id)f, v, shown, sizeof shown);
+			put_csv_field(out, shown, f == 0);
+		}
+		buf_adds(out, "\r\n");
+	}
+}

@@ -1,0 +1,52 @@
+/* register.h — turn a household-register CSV (one row per person, FORMATS.md) into
+ * checked households, reporting every defect with its line and column; and the reverse,
+ * households to CSV rows in the same columns (the export).
+ *
+ * The check sees the whole file before anything is written: headers matched by Chinese
+ * name or English alias, every value normalised through the field table, rows grouped by
+ * 户编号, household-level values equal on every row of a household, sex agreeing with the
+ * ID, 在校生状况 xor 文化程度, exactly one 户主, no ID number twice in the file. */
+#ifndef CORE_REGISTER_H
+#define CORE_REGISTER_H
+#include "core/buf.h"
+#include "core/csv.h"
+#include "core/model.h"
+
+/* Receives each defect: physical line (0 for the file as a whole), the column as the
+ * file names it (NULL when it concerns the row or household), and a message. */
+typedef void (*register_report_fn)(void *ctx, long line, const char *column, const char *msg);
+
+struct register_row {
+	long line;            /* physical line where the row starts */
+	int household;        /* index into households */
+	char **raw;           /* the row's fields as read (for the rejected-rows file) */
+	int nraw;
+	char *reason;         /* first defect of this row, if any */
+};
+
+struct register_batch {
+	struct household *households;
+	int nhouseholds;
+	char *bad;            /* per household: 1 if any of its rows has a defect */
+	struct register_row *rows;
+	int nrows, cap_rows;
+	char **header;        /* the header as read */
+	int nheader;
+	int defects;          /* number of defects reported */
+	int warnings;
+};
+
+/* Parse and check utf8[0..len) as of today ("YYYY-MM-DD"). Every defect goes to report.
+ * Returns 0 when the file could be read (defects may still have been found: see
+ * batch->defects and batch->bad), -1 when it could not be read at all (no header, a CSV
+ * syntax error, out of memory), also reported. */
+int register_read_csv(const char *utf8, size_t len, const char *today,
+                      struct register_batch *batch, register_report_fn report, void *ctx);
+void register_batch_free(struct register_batch *batch);
+
+/* The export: the CSV header (Chinese column names) and the rows of one household, in
+ * the same columns the import reads. */
+void register_csv_header(struct buf *out);
+void register_csv_rows(const struct household *h, struct buf *out);
+
+#endif

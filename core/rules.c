@@ -1,0 +1,250 @@
+/* rules.c — monitoring rules: risk elimination, development measures, visit due dates
+ * (see rules.h), and the refusal list every check in core/ fills. */
+#include "core/rules.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* --- refusals ------------------------------------------------------------------- */
+
+/* A reason cut to fit may end inside a multi-byte character: drop that partial tail. */
+static void cut_utf8(char *s)
+{
+	size_t n = strlen(s), start = n;
+	while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return;
+	unsigned char lead = (unsigned char)s[start - 1];
+	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (start - 1) < need)
+		s[start - 1] = '\0';
+}
+
+void refusal_clear(struct refusal *r)
+{
+	r->count = 0;
+	r->dropped = 0;
+}
+
+void refusal_add(struct refusal *r, const char *fmt, ...)
+{
+	if (r->count >= REFUSAL_MAX) {
+		r->dropped++;
+		return;
+	}
+	char *text = r->reasons[r->count];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(text, REFUSAL_TEXT, fmt, ap);
+	va_end(ap);
+	if (n >= REFUSAL_TEXT)
+		cut_utf8(text);
+	r->count++;
+}
+
+int refusal_join(const struct refusal *r, const char *sep, char *out, int outlen)
+{
+	int len = 0;
+	if (outlen <= 0)
+		return 0;
+	out[0] = '\0';
+	for (int i = 0; i < r->count && len < outlen - 1; i++) {
+		int w = snprintf(out + len, (size_t)(outlen - len), "%s%s", i ? sep : "",
+		                 r->reasons[i]);
+		len = w < outlen - len ? len + w : outlen - 1;
+	}
+	if (r->dropped && len < outlen - 1) {
+		int w = snprintf(out + len, (size_t)(outlen - len), "%s(%d more)", sep, r->dropped);
+		len = w < outlen - len ? len + w : outlen - 1;
+	}
+	return len;
+}
+
+int refusal_has(const struct refusal *r, const char *needle)
+{
+	for (int i = 0; i < r->count; i++)
+		if (strstr(r->reasons[i], needle))
+			return 1;
+	return 0;
+}
+
+/* --- settings ------------------------------------------------------------------- */
+
+void rules_settings_sample(struct rules_settings *s)
+{
+	s->visit_interval_days = RULES_SAMPLE_VISIT_INTERVAL;
+	s->dev_measure_days = RULES_SAMPLE_DEV_MEASURE_DAYS;
+	s->lead_warn_days = RULES_SAMPLE_LEAD_WARN_DAYS;
+	s->due_soon_days = RULES_SAMPLE_DUE_SOON_DAYS;
+}
+
+int rules_settings_check(const struct rules_settings *s, char *err, int errlen)
+{
+	const struct { const char *name; int value; } items[] = {
+		{"visit interval (走访周期)", s->visit_interval_days},
+		{"development measure delay (发展类措施期限)", s->dev_measure_days},
+		{"lead warning age (线索预警天数)", s->lead_warn_days},
+		{"due-soon window (临期天数)", s->due_soon_days},
+	};
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+		if (items[i].value <= 0) {
+			snprintf(err, (size_t)errlen, "%s must be a positive number of days, got %d",
+			         items[i].name, items[i].value);
+			return -1;
+		}
+	return 0;
+}
+
+/* --- household facts ------------------------------------------------------------ */
+
+int rules_labour_able(const char *code)
+{
+	static const char *const able[] = {"ordinary", "skilled", "weak"};
+	for (size_t i = 0; code && i < sizeof able / sizeof able[0]; i++)
+		if (strcmp(code, able[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int rules_measure_is_development(const char *group)
+{
+	static const char *const development[] = {"industry", "employment", "finance",
+	                                          "public_job"};
+	for (size_t i = 0; group && i < sizeof development / sizeof development[0]; i++)
+		if (strcmp(group, development[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int rules_measures_in_place(const struct household_facts *h, const char *as_of,
+                            int development_only)
+{
+	long today, start;
+	int n = 0;
+	if (date_days(as_of, &today) != 0)
+		return -1;
+	for (int i = 0; i < h->measure_count; i++) {
+		const struct measure_fact *m = &h->measures[i];
+		if (date_days(m->start, &start) != 0 || start > today)
+			continue;
+		if (!development_only || rules_measure_is_development(m->group))
+			n++;
+	}
+	return n;
+}
+
+/* --- risk elimination ----------------------------------------------------------- */
+
+static void check_monitored_long_enough(const char *start, const char *as_of,
+                                        struct refusal *out)
+{
+	char earliest[DATE_LEN];
+	long days;
+	if (!date_valid(start)) {
+		refusal_add(out, "not yet approved by the county (未经县级审批认定): monitoring has "
+		            "no start date");
+		return;
+	}
+	if (date_add_months(start, RULES_ELIM_MIN_MONTHS, earliest) != 0 ||
+	    date_diff(earliest, as_of, &days) != 0)
+		return;   /* as_of was checked by the caller */
+	if (days < 0)
+		refusal_add(out, "monitored since %s, less than %d months (监测不满%d个月): "
+		            "elimination possible from %s", start, RULES_ELIM_MIN_MONTHS,
+		            RULES_ELIM_MIN_MONTHS, earliest);
+}
+
+static void check_income(const struct household_facts *h, struct refusal *out)
+{
+	if (h->monitoring_line <= 0)
+		refusal_add(out, "no monitoring line set for the year (未设置当年监测线)");
+	if (!h->has_income)
+		refusal_add(out, "no income assessed for the year (未核算家庭收入)");
+	else if (h->monitoring_line > 0 && !(h->income_per_capita > h->monitoring_line))
+		refusal_add(out, "per-capita income %.2f is not above the monitoring line %.2f "
+		            "(人均纯收入未超过监测线)", h->income_per_capita, h->monitoring_line);
+}
+
+static void check_guarantees(const struct household_facts *h, struct refusal *out)
+{
+	const struct { int ok; const char *what; } items[] = {
+		{h->housing_ok, "housing is not safe (住房安全未保障)"},
+		{h->school_ok, "a child is out of compulsory education (义务教育未保障)"},
+		{h->medical_ok, "a member lacks basic medical insurance (基本医疗未保障)"},
+		{h->water_ok, "drinking water is not safe (饮水安全未保障)"},
+		{h->costs_ok, "large rigid expenses are not resolved (大额刚性支出未解决)"},
+	};
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+		if (!items[i].ok)
+			refusal_add(out, "%s", items[i].what);
+}
+
+int rules_elimination_check(const struct household_facts *h, const char *monitoring_start,
+                            const char *as_of, struct refusal *out)
+{
+	int before = out->count + out->dropped;
+	if (!h) {
+		refusal_add(out, "household facts not given (缺少家庭情况): elimination cannot be "
+		            "checked");
+		return -1;
+	}
+	if (!date_valid(as_of)) {
+		refusal_add(out, "date \"%s\" is not a valid YYYY-MM-DD date (日期无效)",
+		            as_of ? as_of : "");
+		return -1;
+	}
+	check_monitored_long_enough(monitoring_start, as_of, out);
+	if (rules_measures_in_place(h, as_of, 0) < 1)
+		refusal_add(out, "no assistance measure in place (未落实帮扶措施): at least 1 needed");
+	check_income(h, out);
+	check_guarantees(h, out);
+	if (h->able_to_work < 1)
+		refusal_add(out, "no member able to work (整户无劳动能力): such a household is not "
+		            "eliminated");
+	return out->count + out->dropped > before ? -1 : 0;
+}
+
+/* --- due dates ------------------------------------------------------------------ */
+
+/* Fill out for something due `delay` days after `base`, seen from as_of. */
+static int due_after(const char *base, int delay, const char *as_of, struct rules_due *out)
+{
+	long overdue;
+	if (date_add_days(base, delay, out->due) != 0 ||
+	    date_diff(out->due, as_of, &overdue) != 0)
+		return -1;
+	out->applies = 1;
+	out->days_overdue = overdue;
+	out->overdue = overdue > 0;
+	return 0;
+}
+
+static void due_none(struct rules_due *out)
+{
+	memset(out, 0, sizeof *out);
+}
+
+int rules_visit_due(const char *last_visit, const char *monitoring_start,
+                    int interval_days, const char *as_of, struct rules_due *out)
+{
+	due_none(out);
+	if (interval_days <= 0 || !date_valid(as_of))
+		return -1;
+	const char *base = !date_empty(last_visit) ? last_visit : monitoring_start;
+	if (date_empty(base))
+		return 0;
+	return due_after(base, interval_days, as_of, out);
+}
+
+int rules_dev_measure_due(const struct household_facts *h, const char *identified,
+                          int days, const char *as_of, struct rules_due *out)
+{
+	due_none(out);
+	if (days <= 0 || !date_valid(as_of))
+		return -1;
+	if (date_empty(identified) || h->able_to_work < 1 ||
+	    rules_measures_in_place(h, as_of, 1) > 0)
+		return 0;
+	return due_after(identified, days, as_of, out);
+}

@@ -1,0 +1,357 @@
+/* text.c — UTF-8 decoding, terminal cell widths, trimming and control-character
+ * handling (see text.h). Everything is locale-independent: the width table below is
+ * ours, so the layout is the same whatever LANG the user's SSH session carries.
+ *
+ * Display units. For width, fitting and sanitising, a string is a sequence of units:
+ *   - a printable code point, shown as itself (0, 1 or 2 cells);
+ *   - a C0 control or DEL, shown as ^X (2 cells): ^A, ^I, ^[, ^?;
+ *   - another control (C1, U+2028/2029, bidi embeddings, overrides and isolates),
+ *     shown as <U+XXXX> (8 cells);
+ *   - a byte that does not start a valid UTF-8 sequence, shown as <XX> in hex (4 cells).
+ * text_width, text_fit and text_sanitize all use these renderings, so the width of a
+ * string always equals the width of what text_fit prints for it. */
+#include "core/text.h"
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+struct range { uint32_t lo, hi; };
+
+/* Combining marks and zero-width characters (0 cells). Sorted, non-overlapping. */
+static const struct range zero_width[] = {
+	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF},
+	{0x05C1, 0x05C2}, {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},
+	{0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06DC}, {0x06DF, 0x06E4},
+	{0x06E7, 0x06E8}, {0x06EA, 0x06ED}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A},
+	{0x0E47, 0x0E4E}, {0x1160, 0x11FF}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+	{0x200B, 0x200F}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x302A, 0x302D},
+	{0x3099, 0x309A}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
+	{0xE0001, 0xE0001}, {0xE0020, 0xE007F}, {0xE0100, 0xE01EF},
+};
+
+/* East Asian Wide and Fullwidth (2 cells). Sorted, non-overlapping. Ambiguous-width
+ * characters (·, …, ○, box drawing) are deliberately absent: they count 1. */
+static const struct range wide[] = {
+	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
+	{0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615},
+	{0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
+	{0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE},
+	{0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
+	{0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
+	{0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755},
+	{0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
+	{0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55},
+	{0x2E80, 0x303E}, {0x3040, 0xA4CF},           /* CJK radicals .. Yi, minus U+303F */
+	{0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19},
+	{0xFE30, 0xFE6F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6},
+	{0x16FE0, 0x16FE4}, {0x17000, 0x18CFF}, {0x1B000, 0x1B2FF},
+	{0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A},
+	{0x1F200, 0x1F2FF}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB},
+	{0x1F900, 0x1F9FF}, {0x1FA70, 0x1FAFF},
+	{0x20000, 0x3FFFD},                           /* CJK Extension B and later */
+};
+
+static int in_table(uint32_t cp, const struct range *t, size_t n)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp < t[mid].lo)
+			hi = mid;
+		else if (cp > t[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+static int is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* The lead byte fixes the sequence length and the allowed range of the second byte;
+ * the narrowed ranges are what excludes overlong forms, surrogates and > U+10FFFF. */
+int text_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xBF;
+	int len;
+	uint32_t v;
+
+	if (s == NULL || n == 0)
+		return -1;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+		len = 2; v = p[0] & 0x1F;
+	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		len = 3; v = p[0] & 0x0F;
+		if (p[0] == 0xE0) lo = 0xA0;           /* overlong */
+		if (p[0] == 0xED) hi = 0x9F;           /* surrogates */
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		len = 4; v = p[0] & 0x07;
+		if (p[0] == 0xF0) lo = 0x90;           /* overlong */
+		if (p[0] == 0xF4) hi = 0x8F;           /* above U+10FFFF */
+	} else {
+		return -1;
+	}
+	if (n < (size_t)len || p[1] < lo || p[1] > hi)
+		return -1;
+	for (int i = 1; i < len; i++) {
+		if (!is_cont(p[i]))
+			return -1;
+		v = (v << 6) | (p[i] & 0x3F);
+	}
+	*cp = v;
+	return len;
+}
+
+int text_valid_utf8(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		int k = text_decode(s + i, n - i, &cp);
+		if (k < 0)
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+/* C0 controls and DEL: shown in caret notation. */
+static int is_caret_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F;
+}
+
+/* Other code points that must never reach a terminal raw: C1 controls, the line and
+ * paragraph separators and the bidi embedding/override/isolate controls (which can
+ * make text display in an order other than the one stored). */
+static int is_hex_control(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int text_cp_width(uint32_t cp)
+{
+	if (is_caret_control(cp))
+		return 2;                       /* ^X */
+	if (is_hex_control(cp))
+		return 8;                       /* <U+XXXX> */
+	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+		return 0;
+	if (in_table(cp, wide, sizeof wide / sizeof wide[0]))
+		return 2;
+	return 1;
+}
+
+/* One display unit (see the top of the file). */
+struct unit {
+	size_t len;         /* bytes of s it covers */
+	uint32_t cp;
+	int invalid;        /* a lone byte that is not valid UTF-8 */
+};
+
+static struct unit next_unit(const char *s, size_t n)
+{
+	struct unit u = {1, (unsigned char)s[0], 0};
+	int k = text_decode(s, n, &u.cp);
+
+	if (k < 0) {
+		u.invalid = 1;
+		u.cp = (unsigned char)s[0];
+	} else {
+		u.len = (size_t)k;
+	}
+	return u;
+}
+
+static int unit_width(const struct unit *u)
+{
+	return u->invalid ? 4 : text_cp_width(u->cp);
+}
+
+/* Write the display form of u (taken from s) into buf, which holds at least 9 bytes.
+ * Returns the number of bytes written (no NUL). */
+static size_t render_unit(const char *s, const struct unit *u, char *buf)
+{
+	if (u->invalid)
+		return (size_t)snprintf(buf, 9, "<%02X>", (unsigned)u->cp);
+	if (is_caret_control(u->cp)) {
+		buf[0] = '^';
+		buf[1] = (char)(u->cp ^ 0x40);  /* 0x01 -> 'A', 0x7F -> '?' */
+		return 2;
+	}
+	if (is_hex_control(u->cp))
+		return (size_t)snprintf(buf, 9, "<U+%04X>", (unsigned)u->cp);
+	memcpy(buf, s, u->len);
+	return u->len;
+}
+
+int text_width(const char *s)
+{
+	if (s == NULL)
+		return 0;
+	size_t n = strlen(s);
+	long long w = 0;
+	for (size_t i = 0; i < n;) {
+		struct unit u = next_unit(s + i, n - i);
+		w += unit_width(&u);
+		i += u.len;
+	}
+	return w > INT_MAX ? INT_MAX : (int)w;
+}
+
+/* Stops at the first unit that does not fit the cells left or the room left in out,
+ * so a wide character or a rendering like ^A is never cut in half. Zero-width marks
+ * after the last character that fits are kept with it. */
+int text_fit(const char *s, int cells, char *out, size_t outlen)
+{
+	size_t n, pos = 0;
+	int used = 0;
+	char buf[9];
+
+	if (out == NULL || outlen == 0)
+		return 0;
+	out[0] = '\0';
+	if (s == NULL)
+		return 0;
+	if (cells < 0)
+		cells = 0;
+	n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		struct unit u = next_unit(s + i, n - i);
+		int w = unit_width(&u);
+		if (w > cells - used)
+			break;
+		size_t k = render_unit(s + i, &u, buf);
+		if (k >= outlen - pos)
+			break;
+		memcpy(out + pos, buf, k);
+		pos += k;
+		used += w;
+		i += u.len;
+	}
+	out[pos] = '\0';
+	return used;
+}
+
+static int is_ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+static int is_ideographic_space(const char *p)   /* U+3000 = E3 80 80 */
+{
+	return (unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 &&
+	       (unsigned char)p[2] == 0x80;
+}
+
+char *text_trim(char *s)
+{
+	if (s == NULL)
+		return NULL;
+	size_t n = strlen(s), start = 0, end = n;
+	for (;;) {
+		if (start < end && is_ascii_space((unsigned char)s[start]))
+			start++;
+		else if (end - start >= 3 && is_ideographic_space(s + start))
+			start += 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (end > start && is_ascii_space((unsigned char)s[end - 1]))
+			end--;
+		else if (end - start >= 3 && is_ideographic_space(s + end - 3))
+			end -= 3;
+		else
+			break;
+	}
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+	return s;
+}
+
+long text_find_control(const char *s, int allow_tab)
+{
+	if (s == NULL)
+		return -1;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		struct unit u = next_unit(s + i, n - i);
+		if (!u.invalid && (is_caret_control(u.cp) || is_hex_control(u.cp)) &&
+		    !(allow_tab && u.cp == '\t'))
+			return (long)i;
+		i += u.len;
+	}
+	return -1;
+}
+
+/* Like text_fit without a width limit: stops only when out is full, never in the
+ * middle of a character or a rendering. The result is always valid UTF-8. */
+size_t text_sanitize(const char *s, char *out, size_t outlen)
+{
+	size_t n, pos = 0;
+	char buf[9];
+
+	if (out == NULL || outlen == 0)
+		return 0;
+	out[0] = '\0';
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		struct unit u = next_unit(s + i, n - i);
+		size_t k = render_unit(s + i, &u, buf);
+		if (k >= outlen - pos)
+			break;
+		memcpy(out + pos, buf, k);
+		pos += k;
+		i += u.len;
+	}
+	out[pos] = '\0';
+	return pos;
+}
+
+/* Drop a UTF-8 sequence that truncation cut short at the end of s[0..n). */
+static void cut_partial_tail(char *s, size_t n)
+{
+	size_t start = n;
+	uint32_t cp;
+
+	/* Back up over at most three continuation bytes to the lead byte. */
+	while (start > 0 && n - start < 4 && is_cont((unsigned char)s[start - 1]))
+		start--;
+	if (start > 0 && (unsigned char)s[start - 1] >= 0xC0)
+		start--;
+	else if (start == n)
+		return;                         /* ends in ASCII */
+	if (text_decode(s + start, n - start, &cp) != (int)(n - start))
+		s[start] = '\0';
+}
+
+int text_errorf(char *err, int errlen, const char *fmt, ...)
+{
+	if (err == NULL || errlen <= 0)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(err, (size_t)errlen, fmt, ap);
+	va_end(ap);
+	if (n >= errlen)
+		cut_partial_tail(err, strlen(err));
+	return -1;
+}

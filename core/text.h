@@ -1,0 +1,51 @@
+/* text.h — UTF-8 text: validation, decoding, display width in terminal cells, trimming
+ * (ASCII and full-width U+3000 spaces), control-character checks and sanitising for
+ * display (C0/C1 controls and bidi overrides shown as ^X / <U+XXXX>, never raw).
+ *
+ * Display forms, shared by text_width, text_fit and text_sanitize (so a string's width
+ * is always the width of what text_fit prints for it):
+ *   C0 control or DEL                    ^X      2 cells  (^A, ^I for tab, ^?)
+ *   C1, U+2028/2029, U+202A-202E,
+ *   U+2066-2069                          <U+XXXX> 8 cells (<U+202E>)
+ *   byte that is not valid UTF-8         <XX>    4 cells  (<FF>, hex, uppercase)
+ *   anything else                        itself, 0/1/2 cells as text_cp_width says */
+#ifndef CORE_TEXT_H
+#define CORE_TEXT_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point at s (n bytes available). Returns bytes used (1..4) and sets
+ * *cp, or returns -1 on an invalid/overlong/surrogate/truncated sequence. */
+int text_decode(const char *s, size_t n, uint32_t *cp);
+/* 1 if s[0..n) is valid UTF-8. */
+int text_valid_utf8(const char *s, size_t n);
+/* Width of one code point in cells: 0 combining/zero-width, 2 East Asian Wide/Fullwidth
+ * (CJK, Hangul, full-width forms, CJK Ext B+ planes 2-3, emoji), 1 otherwise (including
+ * ambiguous-width · … ○); control characters count as the width of their display form:
+ * 2 for ^X, 8 for <U+XXXX>. Locale-independent. */
+int text_cp_width(uint32_t cp);
+/* Width of a UTF-8 string in cells (an invalid byte counts 4, its <XX> form). */
+int text_width(const char *s);
+/* Copy into out (size outlen) the longest prefix of s that fits `cells` cells, never
+ * splitting a wide character; returns the width used. Controls become ^X (or <U+XXXX>),
+ * invalid bytes <XX>, so out is always valid UTF-8 and safe to print. A wide character
+ * that does not fit the last cell is left out: pad to `cells` with the difference. */
+int text_fit(const char *s, int cells, char *out, size_t outlen);
+/* Trim leading/trailing ASCII whitespace and U+3000 in place; returns s. */
+char *text_trim(char *s);
+/* The first control character (C0 except those allowed, DEL, C1, U+2028/2029, bidi
+ * controls U+202A-202E/U+2066-2069) in s: returns its byte offset, or -1 if none.
+ * allow_tab: tab is allowed (notes). */
+long text_find_control(const char *s, int allow_tab);
+/* Copy s into out replacing controls by ^X (C0/DEL) or <U+XXXX> (others) and invalid
+ * bytes by <XX>; always NUL-terminates (outlen > 0); returns length written. When out
+ * is too small the copy stops before the first character or form that would not fit
+ * whole, so the result is always valid UTF-8 without controls. */
+size_t text_sanitize(const char *s, char *out, size_t outlen);
+/* snprintf into err (size errlen; NULL or 0 writes nothing), but when the message is cut
+ * short, never leave half a UTF-8 character at its end. Always returns -1, so an error
+ * path reads `return text_errorf(err, errlen, "line %ld: ...", line);`. */
+int text_errorf(char *err, int errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif

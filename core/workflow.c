@@ -1,0 +1,567 @@
+/* workflow.c — the monitoring case state machine (see workflow.h): the state and
+ * transition tables, the checks a step must pass, and the case after a step. */
+#include "core/workflow.h"
+#include "core/codes.h"
+#include <stdio.h>
+#include <string.h>
+
+/* --- states --------------------------------------------------------------------- */
+
+struct state_info { const char *code, *label; enum role owner; enum wf_state prev; };
+
+#define WF_STATE_ROW_(id, code, label, owner, prev) {code, label, owner, WF_##prev},
+static const struct state_info states[WF_STATE_COUNT] = { WF_STATES(WF_STATE_ROW_) };
+#undef WF_STATE_ROW_
+
+static int state_ok(enum wf_state s) { return s >= 0 && s < WF_STATE_COUNT; }
+
+const char *workflow_state_code(enum wf_state s)  { return state_ok(s) ? states[s].code : "?"; }
+const char *workflow_state_label(enum wf_state s) { return state_ok(s) ? states[s].label : "?"; }
+enum role workflow_state_owner(enum wf_state s)
+{
+	return state_ok(s) ? states[s].owner : ROLE_ADMIN;
+}
+enum wf_state workflow_state_previous(enum wf_state s)
+{
+	return state_ok(s) ? states[s].prev : WF_NONE;
+}
+
+int workflow_state_parse(const char *s, enum wf_state *out)
+{
+	for (int i = 0; s && i < WF_STATE_COUNT; i++)
+		if (strcmp(s, states[i].code) == 0 || strcmp(s, states[i].label) == 0) {
+			*out = (enum wf_state)i;
+			return 0;
+		}
+	return -1;
+}
+
+int workflow_is_monitored(enum wf_state s) { return s >= WF_ASSISTING && s <= WF_ELIM_COUNTY; }
+int workflow_is_closed(enum wf_state s)
+{
+	return s == WF_ELIMINATED || s == WF_NOT_TAKEN || s == WF_REFERRED;
+}
+
+int workflow_may_record_measure(const struct case_facts *c)
+{
+	return workflow_is_monitored(c->state) || c->state == WF_ELIMINATED ||
+	       (c->green_channel && !workflow_is_closed(c->state));
+}
+
+/* --- the transition table ------------------------------------------------------- */
+
+#define S(x) WF_STATE_BIT(WF_##x)
+#define R(x) (1u << ROLE_##x)
+/* The identification procedure before the county's decision. */
+#define PRE_APPROVAL (S(LEAD) | S(VISITED) | S(CHECKED) | S(VILLAGE_REVIEW) | \
+                      S(TOWNSHIP_REVIEW) | S(COUNTY_APPROVAL))
+/* The elimination procedure before the county's decision. */
+#define ELIM_PENDING (S(ELIM_REQUESTED) | S(ELIM_VILLAGE) | S(ELIM_TOWNSHIP) | S(ELIM_COUNTY))
+/* States with a previous step to send back to. */
+#define HAS_PREVIOUS ((PRE_APPROVAL & ~S(LEAD)) | ELIM_PENDING)
+
+static const struct wf_transition transitions[] = {
+	{"open", "登记线索", 0, WF_LEAD, R(CASEWORKER), WF_SETS_LEAD,
+	 "opens a case as a lead, dated when the lead came in"},
+	{"visit", "入户核实", S(LEAD), WF_VISITED, R(CASEWORKER), WF_TAKES_CONSENT,
+	 "home visit done; --consent DATE if the consent form (承诺授权书) was signed"},
+	{"check", "数据比对", S(VISITED), WF_CHECKED, R(CASEWORKER), WF_TAKES_CONSENT,
+	 "data cross-check done"},
+	{"village_review", "村级评议公示", S(CHECKED), WF_VILLAGE_REVIEW, R(CASEWORKER),
+	 WF_TAKES_CONSENT | WF_RULE_CONSENT | WF_NEED_NOTICE_START | WF_TAKES_NOTICE,
+	 "village review held; needs the consent date and the notice start (end optional)"},
+	{"to_township", "报镇级审核", S(VILLAGE_REVIEW), WF_TOWNSHIP_REVIEW, R(CASEWORKER),
+	 WF_TAKES_NOTICE | WF_RULE_NOTICE_DONE,
+	 "notice ran at least 5 days and has ended; sends the case to the township"},
+	{"township_pass", "镇级审核通过", S(TOWNSHIP_REVIEW), WF_COUNTY_APPROVAL, R(TOWNSHIP), 0,
+	 "township review passed; sends the case to the county"},
+	{"approve", "县级审批纳入", S(COUNTY_APPROVAL), WF_ASSISTING, R(COUNTY), WF_SETS_APPROVAL,
+	 "county approves: the household is monitored from this date"},
+	{"not_take", "不纳入", PRE_APPROVAL, WF_NOT_TAKEN, WF_ROLE_OWNER,
+	 WF_NEED_REASON | WF_SETS_CLOSED,
+	 "the lead is not taken in (by whoever holds the case now); needs a reason"},
+	{"refer", "转部门", S(LEAD) | S(VISITED) | S(CHECKED), WF_REFERRED, R(CASEWORKER),
+	 WF_NEED_DEPARTMENT | WF_SETS_CLOSED, "referred to another department; needs it"},
+	{"green_channel", "绿色通道", PRE_APPROVAL, WF_TO_SAME, R(CASEWORKER) | R(TOWNSHIP),
+	 WF_NEED_REASON | WF_RULE_GREEN | WF_SETS_GREEN,
+	 "sudden hardship: assistance may be recorded before approval; needs a reason"},
+	{"send_back", "退回上一步", HAS_PREVIOUS, WF_TO_PREVIOUS, WF_ROLE_OWNER, WF_NEED_REASON,
+	 "returns the case one step (by whoever holds it now); needs a reason"},
+	{"request_elim", "申请风险消除", S(ASSISTING), WF_ELIM_REQUESTED, R(CASEWORKER),
+	 WF_RULE_ELIMINATION | WF_CLEARS_NOTICE,
+	 "starts risk elimination; every elimination condition must hold"},
+	{"elim_village", "消除村级评议公示", S(ELIM_REQUESTED), WF_ELIM_VILLAGE, R(CASEWORKER),
+	 WF_NEED_NOTICE_START | WF_TAKES_NOTICE,
+	 "village review of the elimination held; needs the notice start (end optional)"},
+	{"elim_to_township", "消除报镇级审核", S(ELIM_VILLAGE), WF_ELIM_TOWNSHIP, R(CASEWORKER),
+	 WF_TAKES_NOTICE | WF_RULE_NOTICE_DONE,
+	 "elimination notice ran at least 5 days and has ended"},
+	{"elim_township_pass", "消除镇级审核通过", S(ELIM_TOWNSHIP), WF_ELIM_COUNTY, R(TOWNSHIP), 0,
+	 "township agrees to the elimination; sends it to the county"},
+	{"eliminate", "县级审批消除", S(ELIM_COUNTY), WF_ELIMINATED, R(COUNTY),
+	 WF_NEED_METHOD | WF_RULE_ELIMINATION | WF_SETS_CLOSED,
+	 "county eliminates the risk; needs the method, every condition must still hold"},
+	{"keep_monitoring", "不予消除", ELIM_PENDING, WF_ASSISTING, WF_ROLE_OWNER,
+	 WF_NEED_REASON | WF_CLEARS_NOTICE,
+	 "the elimination is refused or withdrawn (by whoever holds it now); needs a reason"},
+	{"rollback", "消除回退", S(ELIMINATED), WF_ASSISTING, R(COUNTY),
+	 WF_NEED_REASON | WF_REOPENS | WF_CLEARS_NOTICE,
+	 "an elimination is rolled back (回退): monitored again; needs a reason"},
+	{"remark", "新风险再次纳入", S(ELIMINATED) | S(NOT_TAKEN) | S(REFERRED), WF_TO_SAME,
+	 R(CASEWORKER), WF_NEED_REASON | WF_NEW_CASE,
+	 "a new risk: opens a new lead linked to this case; needs a reason"},
+};
+#define TRANSITION_COUNT ((int)(sizeof transitions / sizeof transitions[0]))
+
+int workflow_transition_count(void) { return TRANSITION_COUNT; }
+
+const struct wf_transition *workflow_transition_at(int i)
+{
+	return i >= 0 && i < TRANSITION_COUNT ? &transitions[i] : NULL;
+}
+
+const struct wf_transition *workflow_transition_find(const char *name)
+{
+	for (int i = 0; name && i < TRANSITION_COUNT; i++)
+		if (strcmp(name, transitions[i].name) == 0 || strcmp(name, transitions[i].label) == 0)
+			return &transitions[i];
+	return NULL;
+}
+
+static int starts_from(const struct wf_transition *t, enum wf_state s)
+{
+	return state_ok(s) && (t->from & WF_STATE_BIT(s));
+}
+
+unsigned workflow_transition_roles(const struct wf_transition *t, enum wf_state s)
+{
+	if (!(t->roles & WF_ROLE_OWNER))
+		return t->roles;
+	if (starts_from(t, s))
+		return 1u << workflow_state_owner(s);
+	/* From a wrong state, name every owner the step could have. */
+	unsigned roles = 0;
+	for (int i = 0; i < WF_STATE_COUNT; i++)
+		if (t->from & WF_STATE_BIT(i))
+			roles |= 1u << states[i].owner;
+	return roles;
+}
+
+enum wf_state workflow_transition_target(const struct wf_transition *t, enum wf_state s)
+{
+	if (t->from == 0)
+		return (enum wf_state)t->to;
+	if (!starts_from(t, s))
+		return WF_NONE;
+	if (t->to == WF_TO_SAME)
+		return s;
+	if (t->to == WF_TO_PREVIOUS)
+		return workflow_state_previous(s);
+	return (enum wf_state)t->to;
+}
+
+/* --- the checks ------------------------------------------------------------------ */
+
+/* s when it holds a value, else NULL. */
+static const char *given(const char *s) { return s && *s ? s : NULL; }
+
+/* The input's today when it is a valid date, else NULL. */
+static const char *today_of(const struct move_input *in)
+{
+	return date_valid(in->today) ? in->today : NULL;
+}
+
+static int has_text(const char *s)
+{
+	for (; s && *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return 1;
+	return 0;
+}
+
+/* "a (甲), b (乙)" for a mask of states or roles. */
+static void state_list(unsigned mask, char *out, size_t outlen)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < WF_STATE_COUNT && len < outlen; i++)
+		if (mask & WF_STATE_BIT(i))
+			len += (size_t)snprintf(out + len, outlen - len, "%s%s (%s)", len ? ", " : "",
+			                        states[i].label, states[i].code);
+}
+
+static void role_list(unsigned mask, char *out, size_t outlen)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < ROLE_COUNT && len < outlen; i++)
+		if (mask & (1u << i))
+			len += (size_t)snprintf(out + len, outlen - len, "%s%s (%s)", len ? " or " : "",
+			                        access_role_label((enum role)i),
+			                        access_role_code((enum role)i));
+}
+
+static void check_role(const struct wf_transition *t, const struct case_facts *c,
+                       const struct user *u, struct refusal *out)
+{
+	if (u->role == ROLE_ADMIN)
+		return;
+	if (u->role == ROLE_AUDITOR || u->role >= ROLE_COUNT) {
+		refusal_add(out, "role %s (%s) reads only and changes nothing (只读): %s refused",
+		            access_role_label(u->role), access_role_code(u->role), t->name);
+		return;
+	}
+	unsigned roles = workflow_transition_roles(t, c->state);
+	if (roles & (1u << u->role))
+		return;
+	char need[160];
+	role_list(roles, need, sizeof need);
+	refusal_add(out, "role %s (%s) may not take %s (%s, 无权操作): needs %s",
+	            access_role_label(u->role), access_role_code(u->role), t->name, t->label, need);
+}
+
+static void check_scope(const struct case_facts *c, const struct user *u, struct refusal *out)
+{
+	if (!c->region[0])
+		refusal_add(out, "the case has no region (缺少所属地区): scope cannot be checked");
+	else if (!access_in_scope(u, c->region))
+		refusal_add(out, "region %s is outside your scope %s (不在管辖范围)", c->region,
+		            u->scope);
+}
+
+static void check_state(const struct wf_transition *t, const struct case_facts *c,
+                        struct refusal *out)
+{
+	if (t->from == 0 || starts_from(t, c->state))
+		return;
+	char need[400];
+	state_list(t->from, need, sizeof need);
+	refusal_add(out, "the case is %s (%s, 状态不符): %s (%s) needs %s%s",
+	            workflow_state_label(c->state), workflow_state_code(c->state), t->name,
+	            t->label, (t->from & (t->from - 1)) ? "one of: " : "", need);
+}
+
+/* A date given as input: valid, and not after today when it must have happened. */
+static int check_input_date(const char *what, const char *value, const char *today,
+                            int may_be_future, struct refusal *out)
+{
+	if (!date_valid(value)) {
+		refusal_add(out, "%s \"%s\" is not a valid YYYY-MM-DD date (日期无效)", what, value);
+		return -1;
+	}
+	if (!may_be_future && today && strcmp(value, today) > 0) {
+		refusal_add(out, "%s %s is in the future (晚于今天 %s)", what, value, today);
+		return -1;
+	}
+	return 0;
+}
+
+/* Resolve and check the step date (default today); returns it, copied into buf, or NULL
+ * when it is unusable, so that the rules comparing against it stay quiet. */
+static const char *check_step_date(const struct wf_transition *t, const struct case_facts *c,
+                                   const struct move_input *in, char buf[DATE_LEN],
+                                   struct refusal *out)
+{
+	const char *today = today_of(in);
+	if (!today)
+		refusal_add(out, "today's date is missing or invalid (系统日期无效)");
+	const char *date = given(in->date) ? in->date : today;
+	if (!date || check_input_date("step date", date, today, 0, out) != 0)
+		return NULL;
+	if (t->from != 0 && date_valid(c->last_step_date) && strcmp(date, c->last_step_date) < 0) {
+		refusal_add(out, "step date %s is before the previous step's date %s (早于上一步日期)",
+		            date, c->last_step_date);
+		return NULL;
+	}
+	snprintf(buf, DATE_LEN, "%s", date);
+	return buf;
+}
+
+static void check_code_input(const char *what, const char *label, const char *value,
+                             const struct code_table *table, struct refusal *out)
+{
+	char choices[400];
+	int len = 0;
+	choices[0] = '\0';
+	for (int i = 0; i < table->count && len < (int)sizeof choices; i++)
+		len += snprintf(choices + len, sizeof choices - (size_t)len, "%s%s (%s)",
+		                i ? ", " : "", table->items[i].label, table->items[i].code);
+	if (!given(value))
+		refusal_add(out, "%s missing (缺少%s): one of %s", what, label, choices);
+	else if (!codes_find(table, value))
+		refusal_add(out, "unknown %s \"%s\" (%s无效): one of %s", what, value, label, choices);
+}
+
+static void check_needs(const struct wf_transition *t, const struct move_input *in,
+                        struct refusal *out)
+{
+	if ((t->flags & WF_NEED_REASON) && !has_text(in->reason))
+		refusal_add(out, "%s (%s) needs a reason (请填写原因)", t->name, t->label);
+	if (t->flags & WF_NEED_METHOD)
+		check_code_input("elimination method", "消除方式", in->method, &codes_elim_method, out);
+	if (t->flags & WF_NEED_DEPARTMENT)
+		check_code_input("department", "转办部门", in->department, &codes_department, out);
+}
+
+static void check_consent(const struct wf_transition *t, const struct case_facts *c,
+                          const struct move_input *in, const char *date, struct refusal *out)
+{
+	const char *consent = NULL;
+	if ((t->flags & WF_TAKES_CONSENT) && given(in->consent_date)) {
+		if (check_input_date("consent date", in->consent_date, today_of(in), 0, out) != 0)
+			return;
+		consent = in->consent_date;
+		if (date_valid(c->lead_date) && strcmp(consent, c->lead_date) < 0)
+			refusal_add(out, "consent date %s is before the lead date %s (早于线索日期)",
+			            consent, c->lead_date);
+	} else if (given(c->consent_date)) {
+		consent = c->consent_date;
+	}
+	if (!(t->flags & WF_RULE_CONSENT))
+		return;
+	if (!consent)
+		refusal_add(out, "no consent date (未签承诺授权书): the household's signed consent "
+		            "is needed before the village review");
+	else if (date && strcmp(consent, date) > 0)
+		refusal_add(out, "consent signed %s, after the review date %s (授权晚于评议)",
+		            consent, date);
+}
+
+/* The notice dates in force for this step: the input's where given, else the case's.
+ * Returns -1 if an input date is invalid (already reported). */
+static int notice_dates(const struct wf_transition *t, const struct case_facts *c,
+                        const struct move_input *in, const char **start, const char **end,
+                        struct refusal *out)
+{
+	int bad = 0;
+	*start = given(c->notice_start);
+	*end = given(c->notice_end);
+	if (t->flags & WF_NEED_NOTICE_START) {   /* a new round: the case's dates are stale */
+		*start = NULL;
+		*end = NULL;
+	}
+	if (!(t->flags & WF_TAKES_NOTICE))
+		return 0;
+	if (given(in->notice_start)) {
+		bad |= check_input_date("notice start", in->notice_start, NULL, 1, out);
+		*start = in->notice_start;
+	}
+	if (given(in->notice_end)) {
+		bad |= check_input_date("notice end", in->notice_end, NULL, 1, out);
+		*end = in->notice_end;
+	}
+	return bad ? -1 : 0;
+}
+
+static void check_notice(const struct wf_transition *t, const struct case_facts *c,
+                         const struct move_input *in, const char *date, struct refusal *out)
+{
+	const char *start, *end;
+	if (!(t->flags & (WF_TAKES_NOTICE | WF_NEED_NOTICE_START | WF_RULE_NOTICE_DONE)))
+		return;
+	if (notice_dates(t, c, in, &start, &end, out) != 0)
+		return;
+	if ((t->flags & WF_NEED_NOTICE_START) && !start) {
+		refusal_add(out, "notice start date missing (缺少公示开始日期)");
+		return;
+	}
+	if ((t->flags & WF_NEED_NOTICE_START) && date && strcmp(start, date) < 0)
+		refusal_add(out, "notice starts %s, before the review meeting %s (公示早于评议)",
+		            start, date);
+	long days = 0;
+	if (start && end && date_diff(start, end, &days) == 0 && days < 0) {
+		refusal_add(out, "notice ends %s before it starts %s (公示日期颠倒)", end, start);
+		return;
+	}
+	if (!(t->flags & WF_RULE_NOTICE_DONE))
+		return;
+	if (!start || !end || date_diff(start, end, &days) != 0) {
+		refusal_add(out, "notice %s date missing (缺少公示%s日期): the public notice must "
+		            "have run before review", start ? "end" : "start",
+		            start ? "结束" : "开始");
+		return;
+	}
+	days += 1;   /* both ends count: the 1st to the 5th is 5 days */
+	if (days < WORKFLOW_NOTICE_MIN_DAYS)
+		refusal_add(out, "notice ran %ld day%s (公示不足%d天): needs at least %d", days,
+		            days == 1 ? "" : "s", WORKFLOW_NOTICE_MIN_DAYS, WORKFLOW_NOTICE_MIN_DAYS);
+	if (date && strcmp(date, end) < 0)
+		refusal_add(out, "the notice runs until %s, after the step date %s (公示期未满)",
+		            end, date);
+}
+
+static void check_green(const struct wf_transition *t, const struct case_facts *c,
+                        struct refusal *out)
+{
+	if (!(t->flags & WF_RULE_GREEN))
+		return;
+	if (strcmp(c->category, "sudden") != 0) {
+		const char *label = codes_label(&codes_category, c->category);
+		refusal_add(out, "the green channel is for 突发严重困难户 (sudden) cases; this case "
+		            "is %s (非突发严重困难户)", label ? label : (c->category[0] ? c->category
+		            : "without a category"));
+	}
+	if (c->green_channel)
+		refusal_add(out, "the case is already on the green channel (已走绿色通道)");
+}
+
+static void check_elimination(const struct wf_transition *t, const struct case_facts *c,
+                              const char *date, struct refusal *out)
+{
+	if ((t->flags & WF_RULE_ELIMINATION) && date)
+		rules_elimination_check(c->household, c->approval_date, date, out);
+}
+
+/* All checks; on success *date holds the step date. */
+static int check_all(const struct wf_transition *t, const struct case_facts *c,
+                     const struct user *u, const struct move_input *in, char date[DATE_LEN],
+                     struct refusal *out)
+{
+	check_role(t, c, u, out);
+	check_scope(c, u, out);
+	check_state(t, c, out);
+	const char *step = check_step_date(t, c, in, date, out);
+	check_needs(t, in, out);
+	check_consent(t, c, in, step, out);
+	check_notice(t, c, in, step, out);
+	check_green(t, c, out);
+	check_elimination(t, c, step, out);
+	return out->count + out->dropped ? -1 : 0;
+}
+
+static const struct wf_transition *find_or_refuse(const char *name, struct refusal *out)
+{
+	const struct wf_transition *t = workflow_transition_find(name);
+	if (!t)
+		refusal_add(out, "unknown step \"%s\" (未知步骤): see `case move --help`",
+		            name ? name : "");
+	return t;
+}
+
+int workflow_check(const struct case_facts *c, const struct user *u, const char *transition,
+                   const struct move_input *in, struct refusal *out)
+{
+	static const struct move_input nothing;
+	char date[DATE_LEN];
+	refusal_clear(out);
+	const struct wf_transition *t = find_or_refuse(transition, out);
+	return t ? check_all(t, c, u, in ? in : &nothing, date, out) : -1;
+}
+
+/* --- the case after a step ------------------------------------------------------ */
+
+static void set_date(char dst[DATE_LEN], const char *value)
+{
+	snprintf(dst, DATE_LEN, "%s", value ? value : "");
+}
+
+/* A new lead on the same household and region, dated `date`. */
+static void fresh_lead(const struct case_facts *c, const char *date, struct case_facts *out)
+{
+	memset(out, 0, sizeof *out);
+	out->state = WF_LEAD;
+	memcpy(out->category, c->category, sizeof out->category);
+	memcpy(out->region, c->region, sizeof out->region);
+	out->household = c->household;
+	set_date(out->lead_date, date);
+	set_date(out->last_step_date, date);
+}
+
+static void apply_notice(const struct wf_transition *t, const struct move_input *in,
+                         struct case_facts *n)
+{
+	if (t->flags & (WF_CLEARS_NOTICE | WF_NEED_NOTICE_START)) {
+		n->notice_start[0] = '\0';
+		n->notice_end[0] = '\0';
+	}
+	if (!(t->flags & WF_TAKES_NOTICE))
+		return;
+	if (given(in->notice_start))
+		set_date(n->notice_start, in->notice_start);
+	if (given(in->notice_end))
+		set_date(n->notice_end, in->notice_end);
+}
+
+static void apply(const struct wf_transition *t, const struct case_facts *c,
+                  const struct move_input *in, const char *date, struct move_result *res)
+{
+	struct case_facts *n = &res->next;
+	memset(res, 0, sizeof *res);
+	res->transition = t;
+	set_date(res->date, date);
+	res->from = t->from ? c->state : WF_NONE;
+	if (t->flags & WF_SETS_LEAD) {
+		fresh_lead(c, date, n);
+		return;
+	}
+	*n = *c;
+	n->state = workflow_transition_target(t, c->state);
+	set_date(n->last_step_date, date);
+	if ((t->flags & WF_TAKES_CONSENT) && given(in->consent_date))
+		set_date(n->consent_date, in->consent_date);
+	apply_notice(t, in, n);
+	if (t->flags & WF_SETS_APPROVAL)
+		set_date(n->approval_date, date);
+	if (t->flags & WF_SETS_CLOSED)
+		set_date(n->closed_date, date);
+	if (t->flags & WF_REOPENS)
+		n->closed_date[0] = '\0';
+	if (t->flags & WF_SETS_GREEN)
+		n->green_channel = 1;
+	if (t->flags & WF_NEW_CASE) {
+		res->new_case = 1;
+		fresh_lead(c, date, &res->linked);
+	}
+}
+
+int workflow_move(const struct case_facts *c, const struct user *u, const char *transition,
+                  const struct move_input *in, struct move_result *res, struct refusal *out)
+{
+	static const struct move_input nothing;
+	char date[DATE_LEN];
+	refusal_clear(out);
+	in = in ? in : &nothing;
+	const struct wf_transition *t = find_or_refuse(transition, out);
+	if (!t || check_all(t, c, u, in, date, out) != 0)
+		return -1;
+	apply(t, c, in, date, res);
+	return 0;
+}
+
+int workflow_offered(const struct case_facts *c, const struct user *u,
+                     const struct wf_transition **out, int max)
+{
+	int n = 0;
+	for (int i = 0; i < TRANSITION_COUNT && n < max; i++) {
+		const struct wf_transition *t = &transitions[i];
+		struct refusal r;
+		refusal_clear(&r);
+		if (t->from == 0)
+			continue;
+		check_role(t, c, u, &r);
+		check_scope(c, u, &r);
+		check_state(t, c, &r);
+		if (r.count == 0)
+			out[n++] = t;
+	}
+	return n;
+}
+
+/* --- the 15-day clock ----------------------------------------------------------- */
+
+int workflow_clock(const struct case_facts *c, const char *as_of, struct wf_clock *out)
+{
+	memset(out, 0, sizeof *out);
+	const char *stop = given(c->approval_date) ? c->approval_date
+	                 : given(c->closed_date)   ? c->closed_date : NULL;
+	out->running = stop == NULL;
+	if (!stop)
+		stop = as_of;
+	if (date_diff(c->lead_date, stop, &out->days) != 0 ||
+	    date_add_days(c->lead_date, WORKFLOW_DECISION_DAYS, out->deadline) != 0) {
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	out->late = out->days > WORKFLOW_DECISION_DAYS;
+	return 0;
+}

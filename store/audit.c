@@ -1,0 +1,419 @@
+/* audit.c — the audit history: a bare git repository (DIR/audit.git) written only
+ * through libgit2. The outbox flush takes every event not yet in git, in id order, under
+ * an flock on DIR/audit.lock, and writes one commit per event: its files as blobs, the
+ * trees along their paths rebuilt with git_tree_create_updated (a single edit rewrites
+ * one blob and a handful of small trees), author = the acting user at the event's time,
+ * and trailers `Bangfu-Event: N` and `Bangfu-Uid: U`. The branch moves by
+ * compare-and-swap. Large events (imports, demo) are written as one pack through an
+ * in-memory object database instead of thousands of loose objects. */
+#include "store/internal.h"
+#include <git2/sys/mempack.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#define AUDIT_BRANCH "refs/heads/main"
+#define BULK_FILES 500   /* events touching more files than this go through a pack */
+
+int audit_open(struct store *s, int create)
+{
+	char path[PATH_MAX + 16];
+	snprintf(path, sizeof path, "%s/audit.git", s->dir);
+	/* bangfu opens no repository but its own; on a shared server the repository belongs
+	 * to the bangfu group, not to the user running bangfu (docs/deploy.md). */
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	if (create) {
+		git_repository_init_options o;
+		git_repository_init_options_init(&o, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+		o.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
+		o.initial_head = "main";
+		o.description = "bangfu audit history: one commit per change, written by bangfu";
+		if (git_repository_init_ext(&s->repo, path, &o) < 0)
+			return store_gitfail(s, path);
+		return 0;
+	}
+	if (git_repository_open_bare(&s->repo, path) < 0)
+		return store_gitfail(s, path);
+	return 0;
+}
+
+long audit_trailer_event(const char *message)
+{
+	const char *p = strstr(message, "\nBangfu-Event: ");
+	return p ? atol(p + 15) : 0;
+}
+
+static int lock_history(struct store *s)
+{
+	char path[PATH_MAX + 16];
+	snprintf(path, sizeof path, "%s/audit.lock", s->dir);
+	s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
+	if (s->lock_fd < 0 || flock(s->lock_fd, LOCK_EX) != 0)
+		return store_fail(s, STORE_EFAIL, "%s: cannot lock the audit history", path);
+	return 0;
+}
+
+static void unlock_history(struct store *s)
+{
+	if (s->lock_fd >= 0) {
+		flock(s->lock_fd, LOCK_UN);
+		close(s->lock_fd);
+		s->lock_fd = -1;
+	}
+}
+
+struct event {
+	long id, at, uid;
+	char login[64], name[256], verb[64], subject[128];
+	char *reason;
+};
+
+/* Local time zone offset in minutes at time t (commits carry it, as git does). */
+static int tz_offset(time_t t)
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return (int)(tm.tm_gmtoff / 60);
+}
+
+static int commit_message(const struct event *e, struct buf *msg)
+{
+	buf_addf(msg, "%s: %s\n\n%s\n\nBangfu-Event: %ld\nBangfu-Uid: %ld\n", e->verb, e->subject,
+	         e->reason, e->id, e->uid);
+	return buf_str(msg) ? 0 : -1;
+}
+
+/* Build the updates of one event (a blob per file, or a removal) against `base`. */
+static int event_tree(struct store *s, git_repository *repo, long event, const git_tree *base,
+                      git_oid *tree_out)
+{
+	sqlite3_stmt *st;
+	git_tree_update *up = NULL;
+	char **paths = NULL;
+	size_t n = 0, cap = 0;
+	int rc = STORE_EFAIL;
+	if (db_prepare(s, "SELECT path, text FROM event_files WHERE event_id = ? ORDER BY path", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, 1, event);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			git_tree_update *u2 = realloc(up, cap * sizeof *up);
+			char **p2 = realloc(paths, cap * sizeof *paths);
+			if (u2) up = u2;
+			if (p2) paths = p2;
+			if (!u2 || !p2) {
+				store_fail(s, STORE_EFAIL, "out of memory");
+				goto out;
+			}
+		}
+		memset(&up[n], 0, sizeof up[n]);
+		paths[n] = strdup(db_col_text(st, 0));
+		if (!paths[n]) {
+			store_fail(s, STORE_EFAIL, "out of memory");
+			goto out;
+		}
+		up[n].path = paths[n];
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+			up[n].action = GIT_TREE_UPDATE_REMOVE;
+		} else {
+			up[n].action = GIT_TREE_UPDATE_UPSERT;
+			up[n].filemode = GIT_FILEMODE_BLOB;
+			const void *text = sqlite3_column_blob(st, 1);
+			if (git_blob_create_from_buffer(&up[n].id, repo, text ? text : "",
+			                                (size_t)sqlite3_column_bytes(st, 1)) < 0) {
+				n++;
+				store_gitfail(s, "writing a blob");
+				goto out;
+			}
+		}
+		n++;
+	}
+	if (step != SQLITE_DONE) {
+		store_sqlfail(s, "reading event files");
+		goto out;
+	}
+	if (n == 0) {
+		if (base) {
+			git_oid_cpy(tree_out, git_tree_id(base));
+		} else {
+			git_treebuilder *tb;
+			if (git_treebuilder_new(&tb, repo, NULL) < 0 || git_treebuilder_write(tree_out, tb) < 0) {
+				store_gitfail(s, "writing the empty tree");
+				goto out;
+			}
+			git_treebuilder_free(tb);
+		}
+		rc = 0;
+		goto out;
+	}
+	if (git_tree_create_updated(tree_out, repo, (git_tree *)base, n, up) < 0) {
+		store_gitfail(s, "updating the tree");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(up);
+	return rc;
+}
+
+static int count_files(struct store *s, long event)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+	if (db_prepare(s, "SELECT count(*) FROM event_files WHERE event_id = ?", &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Write the objects of one event's commit into `repo` (whose odb may be an in-memory
+ * pack), giving the commit id; the branch is not moved here. */
+static int write_commit_objects(struct store *s, git_repository *repo, const struct event *e,
+                                const git_oid *parent, git_oid *commit_out)
+{
+	git_commit *parent_commit = NULL;
+	git_tree *base = NULL, *tree = NULL;
+	git_signature *sig = NULL;
+	git_oid tree_id;
+	struct buf msg = {0};
+	int rc = STORE_EFAIL;
+	if (parent && (git_commit_lookup(&parent_commit, repo, parent) < 0 ||
+	               git_commit_tree(&base, parent_commit) < 0)) {
+		store_gitfail(s, "reading HEAD");
+		goto out;
+	}
+	if (event_tree(s, repo, e->id, base, &tree_id))
+		goto out;
+	if (git_tree_lookup(&tree, repo, &tree_id) < 0) {
+		store_gitfail(s, "reading the new tree");
+		goto out;
+	}
+	char email[128];
+	snprintf(email, sizeof email, "%s@bangfu", e->login);
+	if (git_signature_new(&sig, e->name, email, (git_time_t)e->at, tz_offset((time_t)e->at)) < 0) {
+		store_gitfail(s, "making the author signature");
+		goto out;
+	}
+	if (commit_message(e, &msg)) {
+		store_fail(s, STORE_EFAIL, "out of memory");
+		goto out;
+	}
+	const git_commit *parents[1] = {parent_commit};
+	if (git_commit_create(commit_out, repo, NULL, sig, sig, "UTF-8", msg.s, tree,
+	                      parent_commit ? 1 : 0, parents) < 0) {
+		store_gitfail(s, "writing the commit");
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&msg);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(base);
+	git_commit_free(parent_commit);
+	return rc;
+}
+
+/* A large event: write its objects into an in-memory odb of a second handle on the
+ * repository, then store them as one pack file. */
+static int write_commit_packed(struct store *s, const struct event *e, const git_oid *parent,
+                               git_oid *commit_out)
+{
+	char path[PATH_MAX + 16];
+	git_repository *repo = NULL;
+	git_odb *odb = NULL;
+	git_odb_backend *mem = NULL;
+	git_odb_writepack *wp = NULL;
+	git_buf pack = {0};
+	git_indexer_progress stats = {0};
+	int rc = STORE_EFAIL;
+	snprintf(path, sizeof path, "%s/audit.git", s->dir);
+	if (git_repository_open_bare(&repo, path) < 0 || git_repository_odb(&odb, repo) < 0 ||
+	    git_mempack_new(&mem) < 0 || git_odb_add_backend(odb, mem, 1000) < 0) {
+		store_gitfail(s, "preparing a pack");
+		goto out;
+	}
+	if (write_commit_objects(s, repo, e, parent, commit_out))
+		goto out;
+	if (git_mempack_dump(&pack, repo, mem) < 0 || git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
+	    wp->append(wp, pack.ptr, pack.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
+		store_gitfail(s, "writing the pack");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (wp)
+		wp->free(wp);
+	git_buf_dispose(&pack);
+	if (mem)
+		git_mempack_reset(mem);
+	git_odb_free(odb);        /* frees the mempack backend it owns */
+	git_repository_free(repo);
+	if (!rc) {
+		/* make the main handle see the new pack */
+		git_odb *main_odb;
+		if (git_repository_odb(&main_odb, s->repo) == 0) {
+			git_odb_refresh(main_odb);
+			git_odb_free(main_odb);
+		}
+	}
+	return rc;
+}
+
+/* Move the branch from `old` (NULL: unborn) to `new` — fails if someone else moved it. */
+static int move_branch(struct store *s, const git_oid *old, const git_oid *new_id, long event)
+{
+	git_reference *ref = NULL;
+	char log[64];
+	snprintf(log, sizeof log, "bangfu event %ld", event);
+	int err = old ? git_reference_create_matching(&ref, s->repo, AUDIT_BRANCH, new_id, 1, old, log)
+	              : git_reference_create(&ref, s->repo, AUDIT_BRANCH, new_id, 0, log);
+	git_reference_free(ref);
+	return err < 0 ? store_gitfail(s, "moving the branch (another writer moved it?)") : 0;
+}
+
+static int read_event(sqlite3_stmt *st, struct event *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->at = sqlite3_column_int64(st, 1);
+	e->uid = sqlite3_column_int64(st, 2);
+	snprintf(e->login, sizeof e->login, "%s", db_col_text(st, 3));
+	snprintf(e->name, sizeof e->name, "%s", db_col_text(st, 4));
+	snprintf(e->verb, sizeof e->verb, "%s", db_col_text(st, 5));
+	snprintf(e->subject, sizeof e->subject, "%s", db_col_text(st, 6));
+	e->reason = strdup(db_col_text(st, 7));
+	return e->reason ? 0 : -1;
+}
+
+static int record_commit_id(struct store *s, long event, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	sqlite3_stmt *st;
+	git_oid_tostr(hex, sizeof hex, id);
+	if (db_prepare(s, "UPDATE events SET commit_id = ? WHERE id = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, event);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "recording the commit id");
+}
+
+/* After a crash between a git commit and recording its id, fill in the missing ids by
+ * walking back from HEAD. */
+static int backfill_commit_ids(struct store *s, const git_oid *head, long last)
+{
+	sqlite3_stmt *st;
+	long missing = 0;
+	if (db_prepare(s, "SELECT count(*) FROM events WHERE commit_id IS NULL AND id <= ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, 1, last);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		missing = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	git_oid id = *head;
+	while (missing > 0) {
+		git_commit *c;
+		if (git_commit_lookup(&c, s->repo, &id) < 0)
+			return store_gitfail(s, "walking history");
+		long ev = audit_trailer_event(git_commit_message(c));
+		int rc = ev ? record_commit_id(s, ev, &id) : 0;
+		missing--;
+		int has_parent = git_commit_parentcount(c) > 0;
+		if (has_parent)
+			git_oid_cpy(&id, git_commit_parent_id(c, 0));
+		git_commit_free(c);
+		if (rc)
+			return rc;
+		if (!has_parent)
+			break;
+	}
+	return 0;
+}
+
+int store_flush(struct store *s)
+{
+	git_oid head, *parent = NULL;
+	long last = 0;
+	int rc = 0;
+	if (!s->repo || !s->db)
+		return store_fail(s, STORE_EFAIL, "store is not open");
+	if (lock_history(s))
+		return STORE_EFAIL;
+	if (git_reference_name_to_id(&head, s->repo, AUDIT_BRANCH) == 0) {
+		git_commit *c;
+		if (git_commit_lookup(&c, s->repo, &head) < 0) {
+			unlock_history(s);
+			return store_gitfail(s, "reading HEAD");
+		}
+		last = audit_trailer_event(git_commit_message(c));
+		git_commit_free(c);
+		parent = &head;
+		if ((rc = backfill_commit_ids(s, &head, last))) {
+			unlock_history(s);
+			return rc;
+		}
+	}
+	sqlite3_stmt *st;
+	if (db_prepare(s, "SELECT id, at, uid, login, name, verb, subject, reason FROM events "
+	                  "WHERE id > ? ORDER BY id", &st)) {
+		unlock_history(s);
+		return STORE_EFAIL;
+	}
+	sqlite3_bind_int64(st, 1, last);
+	/* Read the pending events first, then write: no read transaction stays open while
+	 * git works. */
+	struct event *pending = NULL;
+	size_t n = 0, cap = 0;
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			struct event *p2 = realloc(pending, cap * sizeof *pending);
+			if (!p2)
+				break;
+			pending = p2;
+		}
+		if (read_event(st, &pending[n]))
+			break;
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		rc = store_fail(s, STORE_EFAIL, "reading pending events: out of memory or I/O error");
+	for (size_t i = 0; i < n && !rc; i++) {
+		git_oid commit;
+		int files = count_files(s, pending[i].id);
+		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &commit)
+		                        : write_commit_objects(s, s->repo, &pending[i], parent, &commit);
+		if (!rc)
+			rc = move_branch(s, parent, &commit, pending[i].id);
+		identity_fault("after-git-commit");
+		if (!rc)
+			rc = record_commit_id(s, pending[i].id, &commit);
+		if (!rc) {
+			head = commit;
+			parent = &head;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(pending[i].reason);
+	free(pending);
+	unlock_history(s);
+	return rc;
+}

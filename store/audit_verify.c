@@ -1,0 +1,274 @@
+/* audit_verify.c — reading the history back: `audit log` (who, when, why, what) from
+ * the events table (each event knows its commit, so a household's history costs one
+ * indexed query, not a walk of the whole log), and `audit verify`, which proves that
+ * HEAD's tree holds exactly the canonical text of every row and that the commits carry
+ * events 1..N, each once. */
+#include "store/internal.h"
+#include "core/record.h"
+#include "core/strmap.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void print_event(sqlite3_stmt *st, FILE *out)
+{
+	time_t at = (time_t)sqlite3_column_int64(st, 1);
+	struct tm tm;
+	char when[32];
+	localtime_r(&at, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	const char *commit = db_col_text(st, 7);
+	fprintf(out, "%.10s  event %lld  %s  %s (%s)\n    %s: %s\n    why: %s\n",
+	         commit[0] ? commit : "(pending)", sqlite3_column_int64(st, 0), when,
+	         db_col_text(st, 3), db_col_text(st, 2), db_col_text(st, 4), db_col_text(st, 5),
+	         db_col_text(st, 6));
+	long files = sqlite3_column_int64(st, 8);
+	if (files == 1)
+		fprintf(out, "    file: %s\n", db_col_text(st, 9));
+	else if (files > 1)
+		fprintf(out, "    files: %ld\n", files);
+}
+
+int store_audit_log(struct store *s, const struct user *u, const char *household, long limit,
+                    FILE *out)
+{
+	char path[256] = "";
+	if (household) {
+		struct household h;
+		int rc = store_household_find(s, u, household, &h);
+		if (rc)
+			return rc;
+		household_path(&h, path, sizeof path);
+		household_free(&h);
+	} else if (u->role != ROLE_ADMIN && u->role != ROLE_AUDITOR && strcmp(u->scope, "44") != 0) {
+		return store_fail(s, STORE_EDENIED, "the whole history spans every region: name a "
+		                  "household, or ask an auditor or administrator");
+	}
+	sqlite3_stmt *st;
+	char q[1024];
+	snprintf(q, sizeof q,
+	         "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, e.commit_id, "
+	         "(SELECT count(*) FROM event_files f WHERE f.event_id = e.id), "
+	         "(SELECT min(path) FROM event_files f WHERE f.event_id = e.id) "
+	         "FROM events e %s ORDER BY e.id DESC LIMIT ?",
+	         household ? "WHERE e.id IN (SELECT event_id FROM event_files WHERE path = ?)" : "");
+	if (db_prepare(s, q, &st))
+		return STORE_EFAIL;
+	int i = 1;
+	if (household)
+		sqlite3_bind_text(st, i++, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, i, limit > 0 ? limit : -1);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		print_event(st, out);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+}
+
+/* --- verify ------------------------------------------------------------------------ */
+
+struct expected {
+	struct strmap paths;      /* path → index into oids */
+	git_oid *oids;
+	char *seen;
+	long n, cap;
+	char **path_of;
+};
+
+static int expect(struct store *s, struct expected *x, const char *path, const char *text)
+{
+	if (x->n == x->cap) {
+		long cap = x->cap ? x->cap * 2 : 1024;
+		git_oid *o = realloc(x->oids, (size_t)cap * sizeof *o);
+		char **p = realloc(x->path_of, (size_t)cap * sizeof *p);
+		if (o) x->oids = o;
+		if (p) x->path_of = p;
+		if (!o || !p)
+			return store_fail(s, STORE_EFAIL, "out of memory");
+		x->cap = cap;
+	}
+	if (git_odb_hash(&x->oids[x->n], text, strlen(text), GIT_OBJECT_BLOB) < 0)
+		return store_gitfail(s, "hashing");
+	if (!(x->path_of[x->n] = strdup(path)) || strmap_put(&x->paths, path, x->n))
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	x->n++;
+	return 0;
+}
+
+/* The canonical text of every row, as the history should hold it. */
+static int expected_files(struct store *s, struct expected *x)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+	if (db_prepare(s, "SELECT id FROM households ORDER BY id", &st))
+		return STORE_EFAIL;
+	struct buf text = {0};
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		struct household h;
+		char path[256];
+		if ((rc = household_load(s, db_col_text(st, 0), &h)))
+			break;
+		buf_reset(&text);
+		record_render(&h, &text);
+		household_path(&h, path, sizeof path);
+		rc = buf_str(&text) ? expect(s, x, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
+		household_free(&h);
+	}
+	sqlite3_finalize(st);
+	if (!rc && db_prepare(s, "SELECT login FROM users ORDER BY login", &st) == 0) {
+		while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+			struct user u;
+			char path[128];
+			if ((rc = user_load(s, db_col_text(st, 0), &u)))
+				break;
+			buf_reset(&text);
+			user_render(&u, &text);
+			user_path(u.login, path, sizeof path);
+			rc = expect(s, x, path, buf_str(&text) ? text.s : "");
+		}
+		sqlite3_finalize(st);
+	}
+	buf_free(&text);
+	return rc;
+}
+
+struct walk { struct store *s; struct expected *x; FILE *report; long problems; };
+
+static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct walk *w = payload;
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return 0;
+	char path[512];
+	long idx;
+	snprintf(path, sizeof path, "%s%s", root, git_tree_entry_name(e));
+	if (!strmap_get(&w->x->paths, path, &idx)) {
+		fprintf(w->report, "extra in history: %s (no such row in the database)\n", path);
+		w->problems++;
+		return 0;
+	}
+	w->x->seen[idx] = 1;
+	if (!git_oid_equal(&w->x->oids[idx], git_tree_entry_id(e))) {
+		fprintf(w->report, "differs: %s (the database's text is not HEAD's)\n", path);
+		w->problems++;
+	}
+	return 0;
+}
+
+static int verify_tree(struct store *s, const git_oid *head, FILE *report, long *problems)
+{
+	struct expected x = {0};
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	int rc = expected_files(s, &x);
+	if (!rc && (git_commit_lookup(&c, s->repo, head) < 0 || git_commit_tree(&tree, c) < 0))
+		rc = store_gitfail(s, "reading HEAD");
+	if (!rc && !(x.seen = calloc((size_t)x.n + 1, 1)))
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
+	if (!rc) {
+		struct walk w = {s, &x, report, 0};
+		if (git_tree_walk(tree, GIT_TREEWALK_PRE, walk_entry, &w) < 0)
+			rc = store_gitfail(s, "walking HEAD's tree");
+		for (long i = 0; !rc && i < x.n; i++)
+			if (!x.seen[i]) {
+				fprintf(report, "missing from history: %s\n", x.path_of[i]);
+				w.problems++;
+			}
+		*problems += w.problems;
+	}
+	for (long i = 0; i < x.n; i++)
+		free(x.path_of[i]);
+	free(x.path_of);
+	free(x.oids);
+	free(x.seen);
+	strmap_free(&x.paths);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return rc;
+}
+
+static int event_exists(struct store *s, long id)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, "SELECT 1 FROM events WHERE id = ?", &st))
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Every event 1..N exactly once along the first-parent chain from HEAD. */
+static int verify_events(struct store *s, const git_oid *head, FILE *report, long *problems)
+{
+	sqlite3_stmt *st;
+	long max = 0, count = 0;
+	if (db_prepare(s, "SELECT coalesce(max(id), 0), count(*) FROM events", &st))
+		return STORE_EFAIL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		max = sqlite3_column_int64(st, 0);
+		count = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (count != max) {
+		fprintf(report, "the database's events are not 1..%ld: %ld of them\n", max, count);
+		(*problems)++;
+	}
+	unsigned char *times = calloc((size_t)max + 2, 1);
+	if (!times)
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	git_oid id = *head;
+	int rc = 0;
+	for (;;) {
+		git_commit *c;
+		if (git_commit_lookup(&c, s->repo, &id) < 0) {
+			rc = store_gitfail(s, "walking history");
+			break;
+		}
+		long ev = audit_trailer_event(git_commit_message(c));
+		char hex[12];
+		git_oid_tostr(hex, sizeof hex, &id);
+		if (ev <= 0) {
+			fprintf(report, "commit %s carries no Bangfu-Event trailer\n", hex);
+			(*problems)++;
+		} else if (ev > max || !event_exists(s, ev)) {
+			fprintf(report, "commit %s carries event %ld, which the database lacks\n", hex, ev);
+			(*problems)++;
+		} else if (times[ev]++) {
+			fprintf(report, "event %ld is in history more than once (again in %s)\n", ev, hex);
+			(*problems)++;
+		}
+		int more = git_commit_parentcount(c) > 0;
+		if (more)
+			git_oid_cpy(&id, git_commit_parent_id(c, 0));
+		git_commit_free(c);
+		if (!more)
+			break;
+	}
+	for (long e = 1; !rc && e <= max; e++)
+		if (!times[e]) {
+			fprintf(report, "event %ld is in the database but not in history\n", e);
+			(*problems)++;
+		}
+	free(times);
+	return rc;
+}
+
+int store_audit_verify(struct store *s, FILE *report)
+{
+	git_oid head;
+	long problems = 0;
+	int rc = store_flush(s);
+	if (rc)
+		return rc;
+	if (git_reference_name_to_id(&head, s->repo, "refs/heads/main") < 0)
+		return store_fail(s, STORE_EVERIFY, "the audit history has no commits");
+	if ((rc = verify_tree(s, &head, report, &problems)) ||
+	    (rc = verify_events(s, &head, report, &problems)))
+		return rc;
+	if (problems)
+		return store_fail(s, STORE_EVERIFY, "audit verify: %ld problem%s found", problems,
+		                  problems == 1 ? "" : "s");
+	return 0;
+}

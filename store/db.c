@@ -1,0 +1,143 @@
+/* db.c — the SQLite side of the store: opening with the pragmas the design needs (WAL,
+ * synchronous=FULL, foreign keys, busy timeout), the numbered migrations kept in
+ * PRAGMA user_version, error helpers and a few statement helpers. */
+#include "store/internal.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Migration N takes the schema from user_version N-1 to N. Never edit a shipped one:
+ * add the next. */
+static const char *const migrations[] = {
+	/* 1: the register, users, settings and the outbox */
+	"CREATE TABLE regions(code TEXT PRIMARY KEY, level INTEGER NOT NULL, name TEXT NOT NULL,"
+	"  parent TEXT, kind TEXT, track TEXT, synthetic INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX regions_parent ON regions(parent, name);"
+	"CREATE TABLE households(id TEXT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 1,"
+	"  household_no TEXT NOT NULL UNIQUE, county_code TEXT NOT NULL,"
+	"  town_code TEXT NOT NULL REFERENCES regions(code),"
+	"  village_code TEXT NOT NULL REFERENCES regions(code),"
+	"  hamlet TEXT, address TEXT, household_type TEXT, income_per_capita TEXT,"
+	"  synthetic INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX households_order ON households(county_code, town_code, village_code, household_no);"
+	"CREATE TABLE members(household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, name TEXT NOT NULL, id_number TEXT NOT NULL UNIQUE,"
+	"  id_original TEXT, birth TEXT, relation TEXT NOT NULL, sex TEXT, ethnicity TEXT,"
+	"  health TEXT, labour TEXT, school_stage TEXT, education TEXT, months_worked TEXT,"
+	"  phone TEXT, PRIMARY KEY(household_id, seq));"
+	"CREATE INDEX members_name ON members(name);"
+	"CREATE TABLE cases(id TEXT PRIMARY KEY,"
+	"  household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, state TEXT NOT NULL, category TEXT, risks TEXT, source TEXT,"
+	"  identified TEXT, eliminated TEXT, version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX cases_household ON cases(household_id, seq);"
+	"CREATE TABLE users(id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+	"  role TEXT NOT NULL, scope TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE events(id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
+	"  uid INTEGER NOT NULL, login TEXT NOT NULL, name TEXT NOT NULL, verb TEXT NOT NULL,"
+	"  subject TEXT NOT NULL, reason TEXT NOT NULL, commit_id TEXT);"
+	"CREATE TABLE event_files(event_id INTEGER NOT NULL REFERENCES events(id),"
+	"  path TEXT NOT NULL, text TEXT, PRIMARY KEY(event_id, path));"
+	"CREATE INDEX event_files_path ON event_files(path, event_id);",
+};
+#define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
+
+int store_fail(struct store *s, int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof s->err, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int store_sqlfail(struct store *s, const char *what)
+{
+	int code = sqlite3_errcode(s->db);
+	const char *hint = code == SQLITE_FULL ? " (the disk is full: free space and retry; "
+	                                         "nothing was written)"
+	                 : code == SQLITE_BUSY ? " (another bangfu is writing: retry)"
+	                 : code == SQLITE_READONLY ? " (no write permission on the data directory)"
+	                 : "";
+	return store_fail(s, STORE_EFAIL, "%s: %s%s", what, sqlite3_errmsg(s->db), hint);
+}
+
+int store_gitfail(struct store *s, const char *what)
+{
+	const git_error *e = git_error_last();
+	return store_fail(s, STORE_EFAIL, "audit history: %s: %s", what,
+	                  e && e->message ? e->message : "unknown libgit2 error");
+}
+
+int db_exec(struct store *s, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int rc = store_fail(s, STORE_EFAIL, "database: %s", msg ? msg : "error");
+		sqlite3_free(msg);
+		return rc;
+	}
+	return 0;
+}
+
+int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
+		return store_sqlfail(s, "preparing a query");
+	return 0;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v && v[0])
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+static int migrate(struct store *s)
+{
+	sqlite3_stmt *st;
+	int version = 0;
+	if (db_prepare(s, "PRAGMA user_version", &st))
+		return STORE_EFAIL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version > MIGRATION_COUNT)
+		return store_fail(s, STORE_EFAIL, "database schema %d is newer than this bangfu "
+		                  "(knows %d): upgrade bangfu", version, MIGRATION_COUNT);
+	for (; version < MIGRATION_COUNT; version++) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d;", version + 1);
+		if (db_exec(s, "BEGIN IMMEDIATE") || db_exec(s, migrations[version]) ||
+		    db_exec(s, pragma) || db_exec(s, "COMMIT")) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return STORE_EFAIL;
+		}
+	}
+	return 0;
+}
+
+int db_open(struct store *s, const char *file, int create)
+{
+	char path[PATH_MAX + 64];
+	snprintf(path, sizeof path, "%s/%s", s->dir, file);
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
+		return store_fail(s, STORE_EFAIL, "%s: %s", path,
+		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	sqlite3_busy_timeout(s->db, 10000);
+	sqlite3_extended_result_codes(s->db, 0);
+	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"))
+		return STORE_EFAIL;
+	return migrate(s);
+}

@@ -1,0 +1,105 @@
+/* household_set.c — `bangfu set`: change one field of a household or of one member,
+ * through the same checks an import applies, as one version-checked audit event. */
+#include "store/internal.h"
+#include "core/idcard.h"
+#include "core/text.h"
+#include <stdio.h>
+#include <string.h>
+
+static void collect_problem(void *ctx, int member, const char *msg)
+{
+	struct buf *b = ctx;
+	(void)member;
+	buf_addf(b, "%s%s", b->len ? "; " : "", msg);
+}
+
+/* Why a read-only field cannot be set directly. */
+static const char *readonly_reason(enum field_id f)
+{
+	switch (f) {
+	case MF_SEX: return "it follows from the ID number (set id_number instead)";
+	case HF_COUNTY: case HF_TOWN: case HF_TOWNCODE: case HF_VILLAGE: case HF_VILLCODE:
+		return "moving a household to another place is not supported by `set`";
+	default: return "it is derived";
+	}
+}
+
+/* Check field/member/value and apply the change to h in memory. */
+static int apply_change(struct store *s, struct household *h, int member, const char *field,
+                        const char *value)
+{
+	int f = model_field_find(field);
+	if (f < 0)
+		return store_fail(s, STORE_EINVAL, "unknown field \"%s\": give a register column name "
+		                  "(Chinese or English), e.g. 联系电话 or phone", field);
+	const struct field *fd = &model_fields[f];
+	if (fd->level == LEVEL_CASE)
+		return store_fail(s, STORE_EINVAL, "%s (%s) belongs to a monitoring case: it changes "
+		                  "through the case procedure, not `set`", fd->zh, fd->key);
+	if (fd->level == LEVEL_MEMBER && member <= 0)
+		return store_fail(s, STORE_EINVAL, "%s (%s) is a member's field: give --member N "
+		                  "(1..%d)", fd->zh, fd->key, h->nmembers);
+	if (fd->level == LEVEL_HOUSEHOLD && member > 0)
+		return store_fail(s, STORE_EINVAL, "%s (%s) is a household field: leave out --member",
+		                  fd->zh, fd->key);
+	if (member > h->nmembers)
+		return store_fail(s, STORE_EINVAL, "--member %d: household %s has %d members", member,
+		                  h->id, h->nmembers);
+	if (fd->flags & F_READONLY)
+		return store_fail(s, STORE_EINVAL, "%s (%s) cannot be set: %s", fd->zh, fd->key,
+		                  readonly_reason((enum field_id)f));
+	char raw[1024], norm[1024], err[400];
+	snprintf(raw, sizeof raw, "%s", value);
+	text_trim(raw);
+	if (model_value_normalise((enum field_id)f, raw, s->today, norm, sizeof norm, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s (%s): %s", fd->zh, fd->key, err);
+	struct member *m = member > 0 ? &h->members[member - 1] : NULL;
+	const char *old = m ? member_get(m, (enum field_id)f) : household_get(h, (enum field_id)f);
+	if (strcmp(old, norm) == 0)
+		return store_fail(s, STORE_EINVAL, "%s (%s) is already \"%s\": nothing to change",
+		                  fd->zh, fd->key, norm);
+	int rc = m ? member_set(m, (enum field_id)f, norm) : household_set(h, (enum field_id)f, norm);
+	if (!rc && f == MF_ID) {
+		struct idcard id;
+		char sex[2];
+		idcard_parse(raw, s->today, &id, err, sizeof err);
+		sex[0] = id.sex;
+		sex[1] = '\0';
+		rc = member_set(m, MF_SEX, sex) || model_strset(&m->birth, id.birth) ||
+		     model_strset(&m->id_original, id.original[0] ? id.original : NULL);
+	}
+	if (rc)
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	struct buf problems = {0};
+	int n = household_check(h, collect_problem, &problems);
+	if (n) {
+		rc = store_fail(s, STORE_EINVAL, "%s", buf_str(&problems) ? problems.s : "invalid household");
+		buf_free(&problems);
+		return rc;
+	}
+	return 0;
+}
+
+int store_household_set(struct store *s, const struct user *u, const char *key, int member,
+                        const char *field, const char *value, long expected_version,
+                        const char *why)
+{
+	struct household h;
+	int rc;
+	if (!access_may_write(u))
+		return store_fail(s, STORE_EDENIED, "an %s may read but not change the register",
+		                  access_role_code(u->role));
+	if ((rc = store_household_find(s, u, key, &h)))
+		return rc;
+	if (expected_version <= 0)
+		expected_version = h.version;
+	if (!(rc = apply_change(s, &h, member, field, value)) &&
+	    !(rc = write_begin(s, u, "set", h.id, why))) {
+		if ((rc = household_save(s, &h, expected_version)) || (rc = household_text_file(s, &h)))
+			write_rollback(s);
+		else
+			rc = write_commit(s);
+	}
+	household_free(&h);
+	return rc;
+}

@@ -1,0 +1,527 @@
+/* households.c — households, members and their register cases in SQLite: load one,
+ * save one (version-checked), find one by any of its names, list them page by page in
+ * the caller's scope, and set one field. Column lists come from the field table. */
+#include "store/internal.h"
+#include "core/idcard.h"
+#include "core/record.h"
+#include "core/regions.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "k1, k2, ..." of the stored fields of one level; with `assign`, "k1 = ?, k2 = ?".
+ * Returns how many columns. */
+static int field_columns(enum field_level level, int assign, struct buf *out)
+{
+	int n = 0;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		if (model_fields[f].level != level || (model_fields[f].flags & F_NOCOLUMN))
+			continue;
+		buf_addf(out, "%s%s%s", out->len ? ", " : "", model_fields[f].key, assign ? " = ?" : "");
+		n++;
+	}
+	return n;
+}
+
+/* "?, ?, ..." for n parameters. */
+static void placeholders(int n, struct buf *out)
+{
+	for (int i = 0; i < n; i++)
+		buf_adds(out, i ? ", ?" : "?");
+}
+
+/* Bind the stored fields of one level from `get(entity, f)` starting at parameter *i. */
+static void bind_fields(sqlite3_stmt *st, int *i, enum field_level level, const void *entity)
+{
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		if (model_fields[f].level != level || (model_fields[f].flags & F_NOCOLUMN))
+			continue;
+		const char *v = level == LEVEL_HOUSEHOLD ? household_get(entity, (enum field_id)f)
+		              : level == LEVEL_MEMBER ? member_get(entity, (enum field_id)f)
+		                                      : case_get(entity, (enum field_id)f);
+		db_bind_text(st, (*i)++, v);
+	}
+}
+
+/* Read the stored fields of one level from columns starting at *i. */
+static int read_fields(sqlite3_stmt *st, int *i, enum field_level level, void *entity)
+{
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		if (model_fields[f].level != level || (model_fields[f].flags & F_NOCOLUMN))
+			continue;
+		const char *v = db_col_text(st, (*i)++);
+		int rc = level == LEVEL_HOUSEHOLD ? household_set(entity, (enum field_id)f, v)
+		       : level == LEVEL_MEMBER ? member_set(entity, (enum field_id)f, v)
+		                               : case_set(entity, (enum field_id)f, v);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static int load_members(struct store *s, struct household *h)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	field_columns(LEVEL_MEMBER, 0, &sql);
+	char q[1024];
+	snprintf(q, sizeof q, "SELECT id_original, birth, %s FROM members WHERE household_id = ? "
+	         "ORDER BY seq", buf_str(&sql));
+	buf_free(&sql);
+	if (db_prepare(s, q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct member *m = household_add_member(h);
+		int i = 2;
+		if (!m || model_strset(&m->id_original, db_col_text(st, 0)) ||
+		    model_strset(&m->birth, db_col_text(st, 1)) || read_fields(st, &i, LEVEL_MEMBER, m)) {
+			sqlite3_finalize(st);
+			return store_fail(s, STORE_EFAIL, "out of memory");
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading members");
+}
+
+static int load_cases(struct store *s, struct household *h)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	field_columns(LEVEL_CASE, 0, &sql);
+	char q[1024];
+	snprintf(q, sizeof q, "SELECT id, state, %s FROM cases WHERE household_id = ? ORDER BY seq",
+	         buf_str(&sql));
+	buf_free(&sql);
+	if (db_prepare(s, q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hcase *c = household_add_case(h);
+		int i = 2;
+		if (!c || model_strset(&c->state, db_col_text(st, 1)) || read_fields(st, &i, LEVEL_CASE, c)) {
+			sqlite3_finalize(st);
+			return store_fail(s, STORE_EFAIL, "out of memory");
+		}
+		snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading cases");
+}
+
+int household_load(struct store *s, const char *id, struct household *h)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	memset(h, 0, sizeof *h);
+	field_columns(LEVEL_HOUSEHOLD, 0, &sql);
+	char q[1024];
+	snprintf(q, sizeof q, "SELECT h.id, h.version, h.synthetic, t.name, v.name, %s "
+	         "FROM households h JOIN regions t ON t.code = h.town_code "
+	         "JOIN regions v ON v.code = h.village_code WHERE h.id = ?", buf_str(&sql));
+	buf_free(&sql);
+	if (db_prepare(s, q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? store_fail(s, STORE_ENOTFOUND, "no household %s", id)
+		                         : store_sqlfail(s, "reading a household");
+	}
+	int i = 5;
+	snprintf(h->id, sizeof h->id, "%s", db_col_text(st, 0));
+	h->version = sqlite3_column_int64(st, 1);
+	h->synthetic = sqlite3_column_int(st, 2);
+	if (household_set(h, HF_TOWN, db_col_text(st, 3)) ||
+	    household_set(h, HF_VILLAGE, db_col_text(st, 4)) ||
+	    read_fields(st, &i, LEVEL_HOUSEHOLD, h)) {
+		sqlite3_finalize(st);
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	}
+	sqlite3_finalize(st);
+	if ((rc = load_members(s, h)) || (rc = load_cases(s, h)))
+		household_free(h);
+	return rc;
+}
+
+/* The latest event that touched a household's file, for "changed by whom" messages. */
+static void last_change(struct store *s, const char *path, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	snprintf(out, n, "another user");
+	if (db_prepare(s, "SELECT e.id, e.login, datetime(e.at, 'unixepoch', 'localtime'), e.reason "
+	                  "FROM event_files f JOIN events e ON e.id = f.event_id "
+	                  "WHERE f.path = ? ORDER BY e.id DESC LIMIT 1", &st))
+		return;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, n, "%s at %s (event %lld: %s)", db_col_text(st, 1), db_col_text(st, 2),
+		         sqlite3_column_int64(st, 0), db_col_text(st, 3));
+	sqlite3_finalize(st);
+}
+
+/* The next id after the largest one starting with prefix. The range condition (not
+ * LIKE) lets SQLite seek the primary key instead of scanning the table. */
+static int next_id(struct store *s, const char *sql, const char *prefix, int digits,
+                   char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, sql, &st))
+		return STORE_EFAIL;
+	db_bind_text(st, 1, prefix);
+	long next = 1;
+	size_t pl = strlen(prefix);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		next = atol(db_col_text(st, 0) + pl) + 1;
+	sqlite3_finalize(st);
+	snprintf(out, n, "%s%0*ld", prefix, digits, next);
+	return 0;
+}
+
+static int assign_ids(struct store *s, struct household *h)
+{
+	if (!h->id[0]) {
+		char prefix[16];
+		snprintf(prefix, sizeof prefix, "H%s", household_get(h, HF_COUNTY));
+		if (next_id(s, "SELECT max(id) FROM households WHERE id > ?1 AND id < ?1 || ':'", prefix, 7,
+		            h->id, sizeof h->id))
+			return STORE_EFAIL;
+	}
+	for (int c = 0; c < h->ncases; c++) {
+		if (!h->cases[c].id[0] &&
+		    next_id(s, "SELECT max(id) FROM cases WHERE id > ?1 AND id < ?1 || ':'", "C", 7,
+		            h->cases[c].id, sizeof h->cases[c].id))
+			return STORE_EFAIL;
+		/* a register case arrives with the national export's 是/否, not a state */
+		if (!h->cases[c].state && model_strset(&h->cases[c].state,
+		        strcmp(case_get(&h->cases[c], CF_ELIMINATED), "yes") == 0 ? "eliminated" : "assisting"))
+			return store_fail(s, STORE_EFAIL, "out of memory");
+	}
+	return 0;
+}
+
+static int save_row(struct store *s, struct household *h, long expected_version)
+{
+	struct buf cols = {0}, marks = {0};
+	sqlite3_stmt *st;
+	char q[1024];
+	placeholders(field_columns(LEVEL_HOUSEHOLD, expected_version > 0, &cols) + 2, &marks);
+	if (expected_version > 0)
+		snprintf(q, sizeof q, "UPDATE households SET %s, version = version + 1 "
+		         "WHERE id = ? AND version = ?", buf_str(&cols));
+	else
+		snprintf(q, sizeof q, "INSERT INTO households(%s, synthetic, id) VALUES (%s)",
+		         buf_str(&cols), buf_str(&marks));
+	buf_free(&cols);
+	buf_free(&marks);
+	if (db_prepare(s, q, &st))
+		return STORE_EFAIL;
+	int i = 1;
+	bind_fields(st, &i, LEVEL_HOUSEHOLD, h);
+	if (expected_version <= 0)
+		sqlite3_bind_int(st, i++, h->synthetic);
+	sqlite3_bind_text(st, i++, h->id, -1, SQLITE_STATIC);
+	if (expected_version > 0)
+		sqlite3_bind_int64(st, i++, expected_version);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT)
+		return store_fail(s, STORE_EINVAL, "户编号 %s is already registered",
+		                  household_get(h, HF_NO));
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(s, "saving a household");
+	if (expected_version > 0 && sqlite3_changes(s->db) == 0) {
+		char path[256], who[512];
+		household_path(h, path, sizeof path);
+		last_change(s, path, who, sizeof who);
+		return store_fail(s, STORE_ESTALE, "household %s was changed since you read it "
+		                  "(your version %ld) by %s: reload and apply your change again",
+		                  h->id, expected_version, who);
+	}
+	h->version = expected_version > 0 ? expected_version + 1 : 1;
+	return 0;
+}
+
+/* Which household already holds this ID number (for a clear duplicate message). */
+static void id_owner(struct store *s, const char *id, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	snprintf(out, n, "another household");
+	if (db_prepare(s, "SELECT household_id FROM members WHERE id_number = ?", &st))
+		return;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, n, "household %s", db_col_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+static int save_members(struct store *s, const struct household *h)
+{
+	struct buf cols = {0}, marks = {0};
+	sqlite3_stmt *del, *st;
+	char q[1024];
+	placeholders(field_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
+	snprintf(q, sizeof q, "INSERT INTO members(household_id, seq, id_original, birth, %s) "
+	         "VALUES (%s)", buf_str(&cols), buf_str(&marks));
+	buf_free(&cols);
+	buf_free(&marks);
+	if (db_prepare(s, "DELETE FROM members WHERE household_id = ?", &del))
+		return STORE_EFAIL;
+	sqlite3_bind_text(del, 1, h->id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(del);
+	sqlite3_finalize(del);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(s, "replacing members");
+	if (db_prepare(s, q, &st))
+		return STORE_EFAIL;
+	for (int m = 0; m < h->nmembers; m++) {
+		const struct member *mb = &h->members[m];
+		int i = 1;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, i++, h->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, i++, m + 1);
+		db_bind_text(st, i++, mb->id_original);
+		db_bind_text(st, i++, mb->birth);
+		bind_fields(st, &i, LEVEL_MEMBER, mb);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_CONSTRAINT) {
+			char owner[64];
+			sqlite3_finalize(st);
+			id_owner(s, member_get(mb, MF_ID), owner, sizeof owner);
+			return store_fail(s, STORE_EINVAL, "证件号码 (id_number) %s is already registered "
+			                  "in %s", member_get(mb, MF_ID), owner);
+		}
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_sqlfail(s, "saving members");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int save_cases(struct store *s, const struct household *h)
+{
+	struct buf cols = {0}, assign = {0}, marks = {0};
+	sqlite3_stmt *st;
+	char q[2048];
+	placeholders(field_columns(LEVEL_CASE, 0, &cols) + 4, &marks);
+	for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
+		buf_addf(&assign, ", %s = excluded.%s", model_fields[f].key, model_fields[f].key);
+	snprintf(q, sizeof q, "INSERT INTO cases(id, household_id, seq, state, %s) "
+	         "VALUES (%s) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, "
+	         "state = excluded.state%s", buf_str(&cols), buf_str(&marks), buf_str(&assign));
+	buf_free(&cols);
+	buf_free(&assign);
+	buf_free(&marks);
+	if (db_prepare(s, q, &st))
+		return STORE_EFAIL;
+	for (int c = 0; c < h->ncases; c++) {
+		const struct hcase *cs = &h->cases[c];
+		int i = 1;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, i++, cs->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, i++, h->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, i++, c + 1);
+		db_bind_text(st, i++, cs->state);
+		bind_fields(st, &i, LEVEL_CASE, cs);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_sqlfail(s, "saving cases");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int household_save(struct store *s, struct household *h, long expected_version)
+{
+	int rc;
+	if ((rc = assign_ids(s, h)) || (rc = save_row(s, h, expected_version)) ||
+	    (rc = save_members(s, h)) || (rc = save_cases(s, h)))
+		return rc;
+	return 0;
+}
+
+int household_text_file(struct store *s, const struct household *h)
+{
+	struct buf text = {0};
+	char path[256];
+	record_render(h, &text);
+	household_path(h, path, sizeof path);
+	int rc = buf_str(&text) ? write_file(s, path, buf_str(&text))
+	                        : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&text);
+	return rc;
+}
+
+const char *scope_sql(const struct user *u, char *param, size_t n)
+{
+	size_t len = strlen(u->scope);
+	if (strcmp(u->scope, "44") == 0) {
+		snprintf(param, n, "44");
+		return "?1 = '44'";
+	}
+	if (len == 6 && regions_city(u->scope) && strcmp(u->scope, "441900") != 0 &&
+	    strcmp(u->scope, "442000") != 0) {
+		snprintf(param, n, "%.4s%%", u->scope);
+		return "h.county_code LIKE ?1";
+	}
+	snprintf(param, n, "%s", u->scope);
+	return len == 6 ? "h.county_code = ?1" : len == 9 ? "h.town_code = ?1" : "h.village_code = ?1";
+}
+
+int store_household_find(struct store *s, const struct user *u, const char *key,
+                         struct household *out)
+{
+	char scope[32], q[512], norm[32];
+	sqlite3_stmt *st;
+	/* an ID number may be typed with a lowercase x */
+	snprintf(norm, sizeof norm, "%s", key);
+	for (char *p = norm; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	const char *cond = scope_sql(u, scope, sizeof scope);
+	snprintf(q, sizeof q, "SELECT h.id FROM households h WHERE (%s) AND (h.id = ?2 OR "
+	         "h.household_no = ?3 OR h.id IN (SELECT household_id FROM members WHERE "
+	         "id_number = ?2 OR id_original = ?3))", cond);
+	if (db_prepare(s, q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, norm, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	char id[32] = "";
+	if (rc == SQLITE_ROW)
+		snprintf(id, sizeof id, "%s", db_col_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return store_fail(s, STORE_ENOTFOUND, "no household \"%s\" in your scope (%s): give a "
+		                  "bangfu id, a 户编号 or a member's ID number", key, u->scope);
+	if (rc != SQLITE_ROW)
+		return store_sqlfail(s, "finding a household");
+	return household_load(s, id, out);
+}
+
+/* The SQL condition of one query term; "$v" stands for its bound value. Values given as
+ * digits are codes (prefix match) or ID digits; otherwise names. */
+static const char *term_template(const struct qterm *t)
+{
+	int digits = t->value[0] && strspn(t->value, "0123456789Xx") == strlen(t->value);
+	switch (t->kind) {
+	case Q_TEXT:
+		return digits
+		    ? "(h.household_no LIKE $v || '%' OR h.id IN (SELECT household_id FROM members "
+		      "WHERE instr(id_number, upper($v))))"
+		    : "(h.id = $v OR h.village_code IN (SELECT code FROM regions WHERE level = 4 AND "
+		      "instr(name, $v)) OR h.id IN (SELECT household_id FROM members WHERE instr(name, $v)))";
+	case Q_COUNTY:
+		return digits ? "h.county_code LIKE $v || '%'"
+		              : "h.county_code IN (SELECT code FROM regions WHERE name = $v)";
+	case Q_TOWN:
+		return digits ? "h.town_code LIKE $v || '%'"
+		              : "h.town_code IN (SELECT code FROM regions WHERE level = 3 AND instr(name, $v))";
+	case Q_VILLAGE:
+		return digits ? "h.village_code LIKE $v || '%'"
+		              : "h.village_code IN (SELECT code FROM regions WHERE level = 4 AND instr(name, $v))";
+	case Q_TYPE:
+		return "h.household_type = $v";
+	case Q_CATEGORY:
+		return "(SELECT category FROM cases WHERE household_id = h.id ORDER BY seq DESC LIMIT 1) = $v";
+	case Q_STATE:
+		return "(SELECT state FROM cases WHERE household_id = h.id ORDER BY seq DESC LIMIT 1) = $v";
+	case Q_RISK:
+		return "instr(',' || (SELECT risks FROM cases WHERE household_id = h.id ORDER BY seq "
+		       "DESC LIMIT 1) || ',', ',' || $v || ',')";
+	case Q_INCOME_BELOW:
+		return "CAST(h.income_per_capita AS REAL) < CAST($v AS REAL)";
+	case Q_INCOME_ABOVE:
+		return "CAST(h.income_per_capita AS REAL) > CAST($v AS REAL)";
+	}
+	return "0";
+}
+
+/* Append " AND <condition>" for term t, its value bound as parameter number `param`. */
+static void term_sql(const struct qterm *t, int param, struct buf *sql)
+{
+	const char *p = term_template(t), *hole;
+	buf_adds(sql, " AND ");
+	while ((hole = strstr(p, "$v")) != NULL) {
+		buf_add(sql, p, (size_t)(hole - p));
+		buf_addf(sql, "?%d", param);
+		p = hole + 2;
+	}
+	buf_adds(sql, p);
+}
+
+int store_household_list(struct store *s, const struct user *u, const struct query *q,
+                         const char *after, long limit,
+                         int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	struct buf sql = {0};
+	const char *vals[16];
+	int nv = 0;
+	char scope[32];
+	const char *cond = scope_sql(u, scope, sizeof scope);
+	buf_addf(&sql, "SELECT h.id FROM households h WHERE (%s)", cond);
+	for (int i = 0; q && i < q->n; i++) {
+		vals[nv++] = q->terms[i].value;
+		term_sql(&q->terms[i], nv + 1, &sql);   /* ?1 is the scope */
+	}
+	if (after)
+		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) > "
+		         "(SELECT county_code, town_code, village_code, household_no FROM households "
+		         "WHERE id = ?%d)", nv + 2);
+	buf_adds(&sql, " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
+	if (limit > 0)
+		buf_addf(&sql, " LIMIT %ld", limit);
+	if (!buf_str(&sql))
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	sqlite3_stmt *st;
+	int rc = db_prepare(s, sql.s, &st);
+	buf_free(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
+	for (int i = 0; i < nv; i++)
+		sqlite3_bind_text(st, i + 2, vals[i], -1, SQLITE_STATIC);
+	if (after)
+		sqlite3_bind_text(st, nv + 2, after, -1, SQLITE_STATIC);
+	/* Collect the ids first: loading runs other statements, and a long-lived read
+	 * statement would hold the WAL back. */
+	char (*ids)[20] = NULL;
+	long n = 0, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			void *grown = realloc(ids, (size_t)cap * sizeof *ids);
+			if (!grown) {
+				free(ids);
+				sqlite3_finalize(st);
+				return store_fail(s, STORE_EFAIL, "out of memory");
+			}
+			ids = grown;
+		}
+		snprintf(ids[n++], sizeof ids[0], "%s", db_col_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return store_sqlfail(s, "listing households");
+	}
+	rc = 0;
+	for (long i = 0; i < n && !rc; i++) {
+		struct household h;
+		if ((rc = household_load(s, ids[i], &h)))
+			break;
+		int stop = fn(ctx, &h);
+		household_free(&h);
+		if (stop)
+			break;
+	}
+	free(ids);
+	return rc;
+}

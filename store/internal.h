@@ -1,0 +1,78 @@
+/* internal.h — what the store's own files share: the store handle, SQL helpers, the
+ * write family and the audit paths. Nothing outside store/ includes this. */
+#ifndef STORE_INTERNAL_H
+#define STORE_INTERNAL_H
+#include "store/store.h"
+#include <git2.h>
+#include <limits.h>
+#include <sqlite3.h>
+
+struct store {
+	char dir[PATH_MAX];
+	sqlite3 *db;
+	git_repository *repo;
+	char err[2048];
+	char today[11];
+	long event_id;            /* the event of the open write transaction, 0 if none */
+	int lock_fd;              /* flock on DIR/audit.lock while flushing */
+};
+
+/* Record a message (printf-style) and return code. */
+int store_fail(struct store *s, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Record the SQLite error of the last call with some context; returns STORE_EFAIL. */
+int store_sqlfail(struct store *s, const char *what);
+/* Record the libgit2 error; returns STORE_EFAIL. */
+int store_gitfail(struct store *s, const char *what);
+
+/* db.c */
+/* Open DIR/<file> (bangfu.db normally), migrating it to the current schema. */
+int db_open(struct store *s, const char *file, int create);
+int db_exec(struct store *s, const char *sql);
+int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+/* Bind text (NULL/"" → NULL) */
+void db_bind_text(sqlite3_stmt *st, int i, const char *v);
+const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
+
+/* identity.c */
+/* The real Unix login of the caller (getuid); the test-hooks build honours
+ * BANGFU_TEST_LOGIN. Returns 0 or fails. */
+int identity_login(struct store *s, char *login, size_t n, unsigned *uid);
+/* Crash at a named fault point when the test-hooks build is told to (BANGFU_FAULT). */
+void identity_fault(const char *point);
+void identity_set_today(struct store *s);
+int user_load(struct store *s, const char *login, struct user *out);
+
+/* write.c — the one write family */
+int write_begin(struct store *s, const struct user *actor, const char *verb,
+                const char *subject, const char *why);
+int write_file(struct store *s, const char *path, const char *text);
+int write_commit(struct store *s);
+void write_rollback(struct store *s);
+
+/* households.c */
+int household_load(struct store *s, const char *id, struct household *out);
+int household_save(struct store *s, struct household *h, long expected_version);
+int household_text_file(struct store *s, const struct household *h);
+/* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
+const char *scope_sql(const struct user *u, char *param, size_t n);
+int household_render_path(struct store *s, const char *id, struct buf *text, char *path, size_t n);
+
+/* regions_store.c — towns and villages: find by code or name, create with a new code */
+int regions_resolve(struct store *s, struct household *h, int synthetic);
+int regions_seed(struct store *s);
+
+/* users.c */
+void user_render(const struct user *u, struct buf *out);
+int user_parse(const char *text, struct user *u, char *err, int errlen);
+int user_path(const char *login, char *out, size_t n);
+
+/* audit.c */
+int audit_open(struct store *s, int create);
+/* The event id in a commit message's `Bangfu-Event:` trailer, 0 if none. */
+long audit_trailer_event(const char *message);
+
+/* open.c */
+struct store *store_alloc(const char *dir);
+
+#endif

@@ -1,0 +1,110 @@
+/* open.c — opening, creating and closing a data directory. */
+#include "store/internal.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct store *store_alloc(const char *dir)
+{
+	struct store *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	snprintf(s->dir, sizeof s->dir, "%s", dir);
+	s->lock_fd = -1;
+	identity_set_today(s);
+	git_libgit2_init();
+	return s;
+}
+
+/* mkdir -p: create dir and its missing parents. */
+static int mkdir_p(const char *dir)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s", dir);
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0775) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return mkdir(path, 0770) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+static int is_store_dir(const char *dir)
+{
+	char path[PATH_MAX + 16];
+	snprintf(path, sizeof path, "%s/bangfu.db", dir);
+	return access(path, F_OK) == 0;
+}
+
+int store_open(const char *dir, struct store **out)
+{
+	struct store *s = *out = store_alloc(dir);
+	if (!s)
+		return STORE_EFAIL;
+	struct stat sb;
+	if (stat(dir, &sb) != 0)
+		return store_fail(s, STORE_EFAIL, "%s: no such data directory (create one with "
+		                  "`bangfu -d %s init`)", dir, dir);
+	if (!is_store_dir(dir))
+		return store_fail(s, STORE_EFAIL, "%s: not a bangfu data directory (no bangfu.db; "
+		                  "`bangfu -d %s init` makes one, `bangfu rebuild` restores one)", dir, dir);
+	if (db_open(s, "bangfu.db", 0) || audit_open(s, 0))
+		return STORE_EFAIL;
+	return store_flush(s);
+}
+
+int store_init(const char *dir, struct store **out)
+{
+	struct store *s = *out = store_alloc(dir);
+	if (!s)
+		return STORE_EFAIL;
+	if (mkdir_p(dir))
+		return store_fail(s, STORE_EFAIL, "%s: %s", dir, strerror(errno));
+	if (is_store_dir(dir))
+		return store_fail(s, STORE_EFAIL, "%s already holds a bangfu data directory", dir);
+	char login[64];
+	unsigned uid;
+	if (identity_login(s, login, sizeof login, &uid))
+		return STORE_ENOUSER;
+	if (db_open(s, "bangfu.db", 1) || audit_open(s, 1) || regions_seed(s))
+		return STORE_EFAIL;
+	return store_user_add(s, NULL, login, login, ROLE_ADMIN, "44",
+	                      "bangfu init: first administrator");
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	if (s->db)
+		sqlite3_close_v2(s->db);
+	if (s->repo)
+		git_repository_free(s->repo);
+	if (s->lock_fd >= 0)
+		close(s->lock_fd);
+	free(s);
+	git_libgit2_shutdown();
+}
+
+const char *store_error(const struct store *s)
+{
+	return s ? s->err : "out of memory";
+}
+
+int store_whoami(struct store *s, struct user *out)
+{
+	char login[64];
+	unsigned uid;
+	if (identity_login(s, login, sizeof login, &uid))
+		return STORE_ENOUSER;
+	int rc = user_load(s, login, out);
+	if (rc == STORE_ENOTFOUND)
+		return store_fail(s, STORE_ENOUSER, "not a bangfu user: ask an administrator "
+		                  "(Unix user %s)", login);
+	return rc;
+}

@@ -1,0 +1,259 @@
+/* rebuild.c — `bangfu rebuild`: a new database from the audit history alone. The rows
+ * come from HEAD's tree (each file's canonical text parsed back), the events from the
+ * commits (author, time, message, trailers) and each event's files from the diff with
+ * its parent, so that afterwards `audit verify` passes and `audit log` reads as before.
+ * The database is built under a temporary name and renamed into place at the end: a
+ * failed rebuild leaves no half-made bangfu.db behind. */
+#include "store/internal.h"
+#include "core/record.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct rebuild { struct store *s; FILE *report; long households, users; int rc; };
+
+static int load_blob(struct store *s, const git_oid *id, char **text)
+{
+	git_blob *blob;
+	if (git_blob_lookup(&blob, s->repo, id) < 0)
+		return store_gitfail(s, "reading a blob");
+	size_t n = (size_t)git_blob_rawsize(blob);
+	*text = malloc(n + 1);
+	if (*text) {
+		memcpy(*text, git_blob_rawcontent(blob), n);
+		(*text)[n] = '\0';
+	}
+	git_blob_free(blob);
+	return *text ? 0 : store_fail(s, STORE_EFAIL, "out of memory");
+}
+
+static int restore_household(struct rebuild *r, const char *path, const char *text)
+{
+	struct household h = {0};
+	char err[256];
+	int rc;
+	if (record_parse(text, &h, err, sizeof err)) {
+		household_free(&h);
+		return store_fail(r->s, STORE_EFAIL, "%s: %s", path, err);
+	}
+	if (!(rc = regions_resolve(r->s, &h, h.synthetic)) && !(rc = household_save(r->s, &h, 0)))
+		r->households++;
+	household_free(&h);
+	return rc;
+}
+
+static int restore_user(struct rebuild *r, const char *path, const char *text)
+{
+	struct user u;
+	char err[256];
+	sqlite3_stmt *st;
+	if (user_parse(text, &u, err, sizeof err))
+		return store_fail(r->s, STORE_EFAIL, "%s: %s", path, err);
+	if (db_prepare(r->s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, u.login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, u.name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, access_role_code(u.role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, u.scope, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	r->users++;
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(r->s, "restoring a user");
+}
+
+static int restore_entry(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct rebuild *r = payload;
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		return 0;
+	char path[512], *text = NULL;
+	snprintf(path, sizeof path, "%s%s", root, git_tree_entry_name(e));
+	if ((r->rc = load_blob(r->s, git_tree_entry_id(e), &text)))
+		return -1;
+	if (strncmp(path, "households/", 11) == 0)
+		r->rc = restore_household(r, path, text);
+	else if (strncmp(path, "users/", 6) == 0)
+		r->rc = restore_user(r, path, text);
+	else
+		fprintf(r->report, "rebuild: %s: not a known record kind, skipped\n", path);
+	free(text);
+	return r->rc ? -1 : 0;
+}
+
+/* Insert the files an event changed: the diff between the commit's tree and its parent's. */
+static int restore_event_files(struct store *s, git_commit *c, long event)
+{
+	git_tree *tree = NULL, *parent_tree = NULL;
+	git_diff *diff = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_EFAIL;
+	if (git_commit_tree(&tree, c) < 0)
+		goto git;
+	if (git_commit_parentcount(c) > 0) {
+		git_commit *p;
+		if (git_commit_parent(&p, c, 0) < 0)
+			goto git;
+		int err = git_commit_tree(&parent_tree, p);
+		git_commit_free(p);
+		if (err < 0)
+			goto git;
+	}
+	if (git_diff_tree_to_tree(&diff, s->repo, parent_tree, tree, NULL) < 0)
+		goto git;
+	if (db_prepare(s, "INSERT INTO event_files(event_id, path, text) VALUES (?,?,?)", &st))
+		goto out;
+	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		char *text = NULL;
+		if (d->status != GIT_DELTA_DELETED && (rc = load_blob(s, &d->new_file.id, &text)))
+			goto out;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, event);
+		sqlite3_bind_text(st, 2, d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path,
+		                  -1, SQLITE_TRANSIENT);
+		if (text)
+			sqlite3_bind_text(st, 3, text, -1, free);
+		else
+			sqlite3_bind_null(st, 3);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = store_sqlfail(s, "restoring event files");
+			goto out;
+		}
+	}
+	rc = 0;
+	goto out;
+git:
+	rc = store_gitfail(s, "reading a commit's changes");
+out:
+	sqlite3_finalize(st);
+	git_diff_free(diff);
+	git_tree_free(tree);
+	git_tree_free(parent_tree);
+	return rc;
+}
+
+/* One events row from a commit written by audit.c's commit_message(). */
+static int restore_event(struct store *s, git_commit *c)
+{
+	const char *msg = git_commit_message(c);
+	const git_signature *a = git_commit_author(c);
+	long id = audit_trailer_event(msg);
+	const char *uid = strstr(msg, "\nBangfu-Uid: ");
+	const char *colon = strstr(msg, ": ");
+	const char *body = strstr(msg, "\n\n");
+	const char *trailers = strstr(msg, "\n\nBangfu-Event: ");
+	if (id <= 0 || !colon || !body || !trailers)
+		return store_fail(s, STORE_EFAIL, "commit %.10s was not written by bangfu", git_oid_tostr_s(git_commit_id(c)));
+	const char *nl = strchr(msg, '\n');
+	const char *at = strchr(a->email, '@');
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid_tostr(hex, sizeof hex, git_commit_id(c));
+	sqlite3_stmt *st;
+	if (db_prepare(s, "INSERT INTO events(id, at, uid, login, name, verb, subject, reason, commit_id) "
+	                  "VALUES (?,?,?,?,?,?,?,?,?)", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)a->when.time);
+	sqlite3_bind_int64(st, 3, uid ? atol(uid + 13) : -1);
+	sqlite3_bind_text(st, 4, a->email, at ? (int)(at - a->email) : -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, a->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, msg, (int)(colon - msg), SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, colon + 2, nl && nl > colon ? (int)(nl - colon - 2) : -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, body + 2, trailers > body ? (int)(trailers - body - 2) : 0, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, hex, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(s, "restoring an event");
+	return restore_event_files(s, c, id);
+}
+
+static int restore_events(struct store *s, const git_oid *head, long *count)
+{
+	git_revwalk *walk;
+	git_oid id;
+	int rc = 0;
+	if (git_revwalk_new(&walk, s->repo) < 0 || git_revwalk_push(walk, head) < 0)
+		return store_gitfail(s, "walking history");
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	git_revwalk_simplify_first_parent(walk);
+	while (!rc && git_revwalk_next(&id, walk) == 0) {
+		git_commit *c;
+		if (git_commit_lookup(&c, s->repo, &id) < 0) {
+			rc = store_gitfail(s, "reading a commit");
+			break;
+		}
+		rc = restore_event(s, c);
+		git_commit_free(c);
+		(*count)++;
+	}
+	git_revwalk_free(walk);
+	if (!rc)   /* keep AUTOINCREMENT going on from the last event */
+		rc = db_exec(s, "DELETE FROM sqlite_sequence WHERE name = 'events';"
+		                "INSERT INTO sqlite_sequence(name, seq) SELECT 'events', max(id) FROM events;");
+	return rc;
+}
+
+int store_rebuild(const char *dir, FILE *report)
+{
+	struct store *s = store_alloc(dir);
+	char final[PATH_MAX + 16], temp[PATH_MAX + 32];
+	git_oid head;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	long events = 0;
+	int rc;
+	if (!s)
+		return STORE_EFAIL;
+	snprintf(final, sizeof final, "%s/bangfu.db", dir);
+	snprintf(temp, sizeof temp, "%s/bangfu.db.rebuilding", dir);
+	if (access(final, F_OK) == 0) {
+		fprintf(report, "bangfu: %s exists: rebuild makes a database only where there is "
+		        "none (move it away first)\n", final);
+		store_close(s);
+		return STORE_EINVAL;
+	}
+	unlink(temp);
+	if ((rc = audit_open(s, 0)) || (rc = db_open(s, "bangfu.db.rebuilding", 1)) ||
+	    (rc = regions_seed(s)))
+		goto out;
+	if (git_reference_name_to_id(&head, s->repo, "refs/heads/main") < 0 ||
+	    git_commit_lookup(&c, s->repo, &head) < 0 || git_commit_tree(&tree, c) < 0) {
+		rc = store_gitfail(s, "reading HEAD");
+		goto out;
+	}
+	if ((rc = db_exec(s, "BEGIN IMMEDIATE")))
+		goto out;
+	struct rebuild r = {s, report, 0, 0, 0};
+	if (git_tree_walk(tree, GIT_TREEWALK_PRE, restore_entry, &r) < 0)
+		rc = r.rc ? r.rc : store_gitfail(s, "walking HEAD's tree");
+	if (!rc)
+		rc = restore_events(s, &head, &events);
+	if (!rc)
+		rc = db_exec(s, "COMMIT");
+	if (!rc) {
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+		if (rename(temp, final) != 0)
+			rc = store_fail(s, STORE_EFAIL, "renaming %s to %s failed", temp, final);
+	}
+	if (!rc)
+		fprintf(report, "rebuilt %s: %ld households, %ld users, %ld events\n", final,
+		        r.households, r.users, events);
+out:
+	if (rc) {
+		fprintf(report, "bangfu: rebuild failed: %s\n", store_error(s));
+		unlink(temp);
+	}
+	git_tree_free(tree);
+	git_commit_free(c);
+	store_close(s);
+	/* WAL side files of the temporary name */
+	char side[PATH_MAX + 48];
+	snprintf(side, sizeof side, "%s-wal", temp);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", temp);
+	unlink(side);
+	return rc;
+}

@@ -1,0 +1,170 @@
+/* users.c — bangfu users: rows in `users`, one audit file each (users/<login>.txt). */
+#include "store/internal.h"
+#include "core/record.h"
+#include "core/text.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+int user_path(const char *login, char *out, size_t n)
+{
+	return snprintf(out, n, "users/%s.txt", login);
+}
+
+void user_render(const struct user *u, struct buf *out)
+{
+	record_put(out, "login", u->login);
+	record_put(out, "name", u->name);
+	buf_addf(out, "role: %s %s\n", access_role_code(u->role), access_role_label(u->role));
+	record_put(out, "scope", u->scope);
+}
+
+int user_parse(const char *text, struct user *u, char *err, int errlen)
+{
+	char key[64], value[512];
+	size_t pos = 0;
+	long line = 0;
+	int r;
+	memset(u, 0, sizeof *u);
+	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) == 1) {
+		if (strcmp(key, "login") == 0)
+			snprintf(u->login, sizeof u->login, "%s", value);
+		else if (strcmp(key, "name") == 0)
+			snprintf(u->name, sizeof u->name, "%s", value);
+		else if (strcmp(key, "scope") == 0)
+			snprintf(u->scope, sizeof u->scope, "%s", value);
+		else if (strcmp(key, "role") == 0) {
+			char *sp = strchr(value, ' ');
+			if (sp)
+				*sp = '\0';
+			if (access_role_parse(value, &u->role)) {
+				snprintf(err, (size_t)errlen, "line %ld: unknown role %s", line, value);
+				return -1;
+			}
+		} else {
+			snprintf(err, (size_t)errlen, "line %ld: unknown key %s", line, key);
+			return -1;
+		}
+	}
+	if (r != 0 || !u->login[0]) {
+		snprintf(err, (size_t)errlen, "line %ld: malformed user record", line);
+		return -1;
+	}
+	return 0;
+}
+
+static void user_from_row(sqlite3_stmt *st, struct user *u)
+{
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(st, 0);
+	snprintf(u->login, sizeof u->login, "%s", db_col_text(st, 1));
+	snprintf(u->name, sizeof u->name, "%s", db_col_text(st, 2));
+	access_role_parse(db_col_text(st, 3), &u->role);
+	snprintf(u->scope, sizeof u->scope, "%s", db_col_text(st, 4));
+	u->version = sqlite3_column_int64(st, 5);
+}
+
+#define USER_COLUMNS "id, login, name, role, scope, version"
+
+int user_load(struct store *s, const char *login, struct user *out)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, "SELECT " USER_COLUMNS " FROM users WHERE login = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		user_from_row(st, out);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return store_fail(s, STORE_ENOTFOUND, "no bangfu user %s", login);
+	return store_sqlfail(s, "reading users");
+}
+
+static int check_login(struct store *s, const char *login)
+{
+	size_t n = strlen(login);
+	if (n == 0 || n > 32)
+		return store_fail(s, STORE_EINVAL, "login: must be 1-32 characters");
+	for (const char *p = login; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' && *p != '.')
+			return store_fail(s, STORE_EINVAL, "login \"%s\": only letters, digits, _ - . "
+			                  "(a Unix login name)", login);
+	return 0;
+}
+
+int store_user_add(struct store *s, const struct user *actor, const char *login,
+                   const char *name, enum role role, const char *scope, const char *why)
+{
+	char err[256], path[128];
+	/* actor NULL only from store_init: the first administrator has no one above her */
+	if (actor && !access_is_admin(actor))
+		return store_fail(s, STORE_EDENIED, "only an administrator may add users (you are %s)",
+		                  access_role_code(actor->role));
+	if (check_login(s, login))
+		return STORE_EINVAL;
+	if (!name[0] || text_find_control(name, 0) >= 0 || !text_valid_utf8(name, strlen(name)))
+		return store_fail(s, STORE_EINVAL, "name: must be non-empty text without control characters");
+	if (access_scope_check(scope, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "scope: %s", err);
+	if (actor && !access_in_scope(actor, scope))
+		return store_fail(s, STORE_EDENIED, "scope %s is outside your own scope %s", scope,
+		                  actor->scope);
+	struct user u = {.role = role};
+	snprintf(u.login, sizeof u.login, "%s", login);
+	snprintf(u.name, sizeof u.name, "%s", name);
+	snprintf(u.scope, sizeof u.scope, "%s", scope);
+	if (write_begin(s, actor, "user add", login, why))
+		return STORE_EFAIL;
+	int code = STORE_EFAIL;
+	sqlite3_stmt *st;
+	if (db_prepare(s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
+		goto fail;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, access_role_code(role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, scope, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT) {
+		code = store_fail(s, STORE_EINVAL, "user %s already exists", login);
+		goto fail;
+	}
+	if (rc != SQLITE_DONE) {
+		store_sqlfail(s, "adding the user");
+		goto fail;
+	}
+	struct buf text = {0};
+	user_render(&u, &text);
+	user_path(login, path, sizeof path);
+	rc = write_file(s, path, buf_str(&text));
+	buf_free(&text);
+	if (rc)
+		goto fail;
+	return write_commit(s);
+fail:
+	write_rollback(s);
+	return code;
+}
+
+int store_user_list(struct store *s, const struct user *actor,
+                    int (*fn)(void *ctx, const struct user *u), void *ctx)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, "SELECT " USER_COLUMNS " FROM users ORDER BY login", &st))
+		return STORE_EFAIL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct user u;
+		user_from_row(st, &u);
+		/* a user sees the users whose scope lies inside her own */
+		if (!access_in_scope(actor, u.scope))
+			continue;
+		if (fn(ctx, &u))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "listing users");
+}

@@ -1,0 +1,79 @@
+/* write.c — the one family every change goes through. write_begin opens a
+ * BEGIN IMMEDIATE transaction and appends the event (the real Unix user, the time, the
+ * verb, the subject id and the reason); the caller updates rows (checking versions) and
+ * adds the new canonical text of every audit file it touches with write_file;
+ * write_commit commits, then flushes the outbox into git. A crash after the SQLite
+ * commit loses nothing: the next start flushes. */
+#include "store/internal.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+int write_begin(struct store *s, const struct user *actor, const char *verb,
+                const char *subject, const char *why)
+{
+	char login[64];
+	unsigned uid;
+	sqlite3_stmt *st;
+	if (!why || !why[0])
+		return store_fail(s, STORE_EINVAL, "a reason is required (--why TEXT)");
+	if (identity_login(s, login, sizeof login, &uid))
+		return STORE_ENOUSER;
+	if (db_exec(s, "BEGIN IMMEDIATE"))
+		return STORE_EFAIL;
+	if (db_prepare(s, "INSERT INTO events(at, uid, login, name, verb, subject, reason) "
+	                  "VALUES (?,?,?,?,?,?,?)", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)time(NULL));
+	sqlite3_bind_int64(st, 2, uid);
+	sqlite3_bind_text(st, 3, login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, actor && actor->name[0] ? actor->name : login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, verb, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, subject, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, why, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_sqlfail(s, "recording the event");
+		goto fail;
+	}
+	s->event_id = (long)sqlite3_last_insert_rowid(s->db);
+	return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return STORE_EFAIL;
+}
+
+int write_file(struct store *s, const char *path, const char *text)
+{
+	static const char sql[] = "INSERT OR REPLACE INTO event_files(event_id, path, text) VALUES (?,?,?)";
+	sqlite3_stmt *st;
+	/* prepare_v3 with PERSISTENT: bulk imports call this per household */
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		return store_sqlfail(s, "preparing the event file");
+	sqlite3_bind_int64(st, 1, s->event_id);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	if (text)
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "recording the event file");
+}
+
+int write_commit(struct store *s)
+{
+	if (db_exec(s, "COMMIT")) {
+		write_rollback(s);
+		return STORE_EFAIL;
+	}
+	s->event_id = 0;
+	identity_fault("after-sqlite-commit");
+	return store_flush(s);
+}
+
+void write_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->event_id = 0;
+}

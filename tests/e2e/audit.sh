@@ -1,0 +1,74 @@
+# The audit history: one commit per change by the real Unix user, a `set` touching
+# exactly one file, `audit verify` passing (and failing precisely when the database is
+# tampered with), `audit log` per household, and `rebuild` from history alone giving a
+# byte-identical export.
+. "$TESTS/lib.sh"
+data="$TESTS/e2e/data"
+me=$(id -un)
+git_log() { git --git-dir=d/audit.git "$@"; }
+
+expect_exit 0 "$BANGFU" -d d init
+expect_exit 0 "$BANGFU" -d d import households "$data/good.csv" --why "季度台账导入"
+expect_exit 0 "$BANGFU" -d d set 4418210001 家庭人均纯收入 7200 --why "2026年收入核实"
+expect_exit 0 "$BANGFU" -d d set 441821198005051013 phone 13900139000 --member 1 --why "电话变更"
+[ "$(git_log rev-list --count HEAD)" -eq 4 ] || fail "expected 4 commits (init, import, 2 sets)"
+git_log log --format='%an <%ae>|%s' > log.txt
+[ "$(grep -c "^$me <$me@bangfu>|" log.txt)" -eq 4 ] || { cat log.txt; fail "author is not the real user"; }
+expect_grep "|set: H4418210000001" log.txt
+git_log log -1 --format=%B HEAD~1 > msg.txt
+expect_grep "2026年收入核实" msg.txt
+expect_grep "^Bangfu-Event: 3$" msg.txt
+# the set touched exactly one file, one line
+git_log show --stat --format= HEAD~1 > stat.txt
+[ "$(grep -c '|' stat.txt)" -eq 1 ] || { cat stat.txt; fail "set touched more than one file"; }
+git_log show HEAD~1 > diff.txt
+expect_grep "^-income_per_capita: 6800$" diff.txt
+expect_grep "^+income_per_capita: 7200$" diff.txt
+# paths and messages carry no names or ID numbers
+git_log log --format=%B > bodies.txt
+expect_no_grep "李秀英" bodies.txt
+git_log ls-tree -r --name-only HEAD > paths.txt
+expect_no_grep "441821197501011008" paths.txt
+expect_grep "^households/441821/441821900/H4418210000001.txt$" paths.txt
+
+expect_exit 0 "$BANGFU" -d d audit verify
+expect_grep "agree" out
+
+# history of one household, newest first, with who and why
+expect_exit 0 "$BANGFU" -d d audit log 4418210001
+expect_grep "set: H4418210000001" out
+expect_grep "why: 2026年收入核实" out
+expect_grep "why: 季度台账导入" out
+expect_no_grep "电话变更" out
+[ "$(grep -c '  event ' out)" -eq 2 ] || fail "household 1 has 2 events"
+
+# rebuild from history alone: byte-identical export, verify passes, log intact
+"$BANGFU" -d d export households > before.csv
+mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
+expect_exit 1 "$BANGFU" -d d list
+expect_exit 0 "$BANGFU" -d d rebuild
+expect_grep "2 households, 1 users, 4 events" err
+"$BANGFU" -d d export households > after.csv
+cmp before.csv after.csv || fail "export after rebuild differs"
+expect_exit 0 "$BANGFU" -d d audit verify
+expect_exit 0 "$BANGFU" -d d audit log 4418210001
+expect_grep "why: 2026年收入核实" out
+expect_exit 1 "$BANGFU" -d d rebuild
+expect_grep "exists" err
+# new changes go on from event 5
+expect_exit 0 "$BANGFU" -d d set 4418210002 hamlet 下围 --why "补录自然村"
+git_log log -1 --format=%B > msg.txt
+expect_grep "^Bangfu-Event: 5$" msg.txt
+expect_exit 0 "$BANGFU" -d d audit verify
+
+# tampering with the database behind bangfu's back is found and named
+sqlite3 d/bangfu.db "UPDATE households SET income_per_capita = '99999' WHERE household_no = '4418210002'"
+expect_exit 1 "$BANGFU" -d d audit verify
+expect_grep "differs: households/441821/441821900/H4418210000002.txt" out
+sqlite3 d/bangfu.db "UPDATE households SET income_per_capita = '12500' WHERE household_no = '4418210002'"
+expect_exit 0 "$BANGFU" -d d audit verify
+# an event removed from the database is missed
+sqlite3 d/bangfu.db "DELETE FROM event_files WHERE event_id = 3; DELETE FROM events WHERE id = 3"
+expect_exit 1 "$BANGFU" -d d audit verify
+expect_grep "the database's events are not 1..5: 4 of them" out
+expect_grep "commit [0-9a-f]* carries event 3, which the database lacks" out

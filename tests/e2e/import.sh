@@ -1,0 +1,75 @@
+# Import: a CSV with BOM, CRLF, quoted newlines, full-width spaces, a · in a name, a
+# character outside the BMP, a 15-digit ID and a lowercase x imports completely; the
+# same file in GB18030 gives the same records; a file with several defects is refused
+# whole, each defect named by line and column, and nothing is written.
+. "$TESTS/lib.sh"
+data="$TESTS/e2e/data"
+
+expect_exit 0 "$BANGFU" -d a init
+expect_exit 0 "$BANGFU" -d a import households "$data/good.csv"
+expect_grep "imported 2 households (2 new, 0 updated), 4 people" out
+expect_exit 0 "$BANGFU" -d a show 4418210001
+expect_grep "^name: 王建国$" out                       # full-width spaces trimmed
+expect_grep "^id_number: 441821196803121232$" out      # 15 digits converted
+expect_grep "^id_original: 441821680312123$" out
+expect_grep "^id_number: 44182120050817105X$" out      # lowercase x stored uppercase
+expect_grep "^name: 李𠀀$" out                          # outside the BMP
+expect_grep '^address: 石牯塘村\\n上围12号$' out       # quoted newline kept, escaped
+expect_grep "^health: chronic 长期慢性病, disabled 残疾$" out
+expect_grep "^risks: illness 因病, disability 因残$" out
+expect_exit 0 "$BANGFU" -d a show 441821198005051013
+expect_grep "^name: 阿依古丽·买买提$" out
+expect_grep '^address: 新村"二巷" 3号$' out
+# found by a lowercase-x ID number too
+expect_exit 0 "$BANGFU" -d a show 44182120050817105x
+expect_grep "household_no: 4418210001" out
+
+expect_exit 0 "$BANGFU" -d b init
+expect_exit 0 "$BANGFU" -d b import households "$data/good-gb18030.csv"
+expect_grep "GB18030" out
+"$BANGFU" -d a export households > a.csv
+"$BANGFU" -d b export households > b.csv
+cmp a.csv b.csv || fail "GB18030 import differs from UTF-8 import"
+# --encoding forces a decoder
+expect_exit 1 "$BANGFU" -d b import households "$data/good-gb18030.csv" --encoding UTF-8
+expect_grep "good-gb18030.csv" err
+
+# several defects: each named, nothing written
+before=$(git --git-dir=a/audit.git rev-list --count HEAD)
+expect_exit 1 "$BANGFU" -d a import households "$data/bad.csv"
+expect_grep "bad.csv:2: 证件号码: .*check character" err
+expect_grep "bad.csv:3: 证件号码: .*19990230 does not exist" err
+expect_grep "bad.csv:4: 家庭人均纯收入: \"六千\" is not a number" err
+expect_grep "bad.csv:5: .*2 户主" err
+expect_grep "bad.csv:6: 县区代码: unknown county code \"449999\"" err
+expect_grep "bad.csv:6: 姓名: control character .*赵^A七" err
+expect_grep "bad.csv:6: 证件号码: ID number 441821198005051021 already on line 4" err
+expect_grep "nothing was imported" err
+after=$(git --git-dir=a/audit.git rev-list --count HEAD)
+[ "$before" = "$after" ] || fail "a refused import wrote history"
+expect_exit 1 "$BANGFU" -d a show 4418210003
+expect_exit 0 "$BANGFU" -d a list
+[ "$(wc -l < out)" -eq 2 ] || fail "refused import changed the register"
+
+# an ID already registered in another household is a defect too
+printf '户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系\n9999,441821,浛洸镇,石牯塘村,钱八,441821197501011008,户主\n' > dup.csv
+expect_exit 1 "$BANGFU" -d a import households dup.csv
+expect_grep "dup.csv:2: ID number 441821197501011008 is already registered in household H4418210000001" err
+
+# --skip-bad imports the good households and writes the rejected rows beside the file
+cp "$data/bad.csv" partly.csv
+printf '4418210009,441821,浛洸镇,石牯塘村,,,孙九,441821195202281009,户主,,,,,,,,,一般农户,4000,,,,,\n' >> partly.csv
+expect_exit 0 "$BANGFU" -d a import households partly.csv --skip-bad
+expect_grep "imported 1 households" out
+expect_grep "rejected 3 households" out
+[ -f partly.csv.rejected.csv ] || fail "no rejected-rows file"
+expect_grep "原因" partly.csv.rejected.csv
+expect_grep "check character" partly.csv.rejected.csv
+[ "$(grep -c 441821 partly.csv.rejected.csv)" -eq 5 ] || fail "rejected file should hold the 5 bad rows"
+
+# a file that is not CSV at all
+printf '"unclosed\n' > broken.csv
+expect_exit 1 "$BANGFU" -d a import households broken.csv
+expect_grep "broken.csv:" err
+expect_exit 1 "$BANGFU" -d a import households missing.csv
+expect_grep "missing.csv: No such file" err

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Runs every unit test binary and every end-to-end script, then prints one summary line
+# ("N passed, N failed") and exits non-zero on any failure.
+#   tests/run.sh BUILD_DIR BANGFU_BINARY UNIT_BINARIES...
+# End-to-end scripts (tests/e2e/*.sh) get BANGFU (the shipped binary), BANGFU_TH (the
+# test-hooks build) and a pinned environment: C.UTF-8, TZ=Asia/Shanghai.
+set -u
+build=$1; bin=$2; shift 2
+top=$(pwd)
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Asia/Shanghai
+export BANGFU="$top/$bin" BANGFU_TH="$top/$build/bangfu-testhooks"
+export TESTS="$top/tests"
+unset BANGFU_HOME XDG_DATA_HOME XDG_CONFIG_HOME
+pass=0; fail=0; failed=""
+logdir="$top/$build/test-logs"; mkdir -p "$logdir"
+only=${TEST_ONLY:-}
+for t in "$@"; do
+	name=$(basename "$t")
+	[ -n "$only" ] && case "$name" in *$only*) ;; *) continue ;; esac
+	if "$t" >"$logdir/$name.log" 2>&1; then pass=$((pass+1)); echo "PASS unit $name"
+	else fail=$((fail+1)); failed="$failed $name"; echo "FAIL unit $name"; tail -30 "$logdir/$name.log"; fi
+done
+for t in tests/e2e/*.sh; do
+	[ -f "$t" ] || continue
+	name=$(basename "$t" .sh)
+	[ -n "$only" ] && case "$name" in *$only*) ;; *) continue ;; esac
+	work=$(mktemp -d "${TMPDIR:-/tmp}/bangfu-e2e.XXXXXX")
+	if (cd "$work" && sh "$top/$t") >"$logdir/$name.log" 2>&1; then
+		pass=$((pass+1)); echo "PASS e2e  $name"; rm -rf "$work"
+	else
+		fail=$((fail+1)); failed="$failed $name"; echo "FAIL e2e  $name (work dir $work)"
+		tail -30 "$logdir/$name.log"
+	fi
+done
+echo
+[ $fail -eq 0 ] || echo "failed:$failed (logs in $logdir)"
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,318 @@
+/* test_text.c — UTF-8 decoding, cell widths, fitting to a column, trimming, control
+ * detection and sanitising. Byte sequences are spelled out in hex where the point of
+ * the test is the encoding itself. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+#include "core/text.h"
+
+/* Decode s (whole string) and expect `len` bytes used and code point `cp`. */
+static void decodes(const char *s, int len, uint32_t cp)
+{
+	uint32_t got = 0;
+	assert_int_equal(text_decode(s, strlen(s), &got), len);
+	assert_int_equal(got, cp);
+}
+
+static void rejects(const char *s, size_t n)
+{
+	uint32_t got;
+	assert_int_equal(text_decode(s, n, &got), -1);
+	assert_false(text_valid_utf8(s, n));
+}
+
+static void test_decode_valid(void **state)
+{
+	(void)state;
+	decodes("A", 1, 'A');
+	decodes("\xC3\xA9", 2, 0xE9);                 /* é */
+	decodes("\xE4\xB8\xAD", 3, 0x4E2D);           /* 中 */
+	decodes("\xF0\xA0\x80\x80", 4, 0x20000);      /* 𠀀 CJK Ext B */
+	decodes("\xED\x9F\xBF", 3, 0xD7FF);           /* just below the surrogates */
+	decodes("\xEE\x80\x80", 3, 0xE000);           /* just above */
+	decodes("\xF4\x8F\xBF\xBF", 4, 0x10FFFF);     /* the last code point */
+	decodes("\xC2\x80", 2, 0x80);
+	decodes("\xEF\xBF\xBF", 3, 0xFFFF);
+	/* Only the first code point is decoded. */
+	decodes("\xE5\xBC\xA0\xE4\xB8\x89", 3, 0x5F20);  /* 张三 */
+	assert_true(text_valid_utf8("张三 abc 𠀀", strlen("张三 abc 𠀀")));
+	assert_true(text_valid_utf8("", 0));
+}
+
+static void test_decode_invalid(void **state)
+{
+	(void)state;
+	uint32_t cp;
+	rejects("\xC0\x80", 2);                       /* overlong NUL */
+	rejects("\xC1\xBF", 2);                       /* overlong */
+	rejects("\xE0\x80\x80", 3);                   /* overlong */
+	rejects("\xE0\x9F\xBF", 3);                   /* overlong U+07FF */
+	rejects("\xF0\x80\x80\x80", 4);               /* overlong */
+	rejects("\xF0\x8F\xBF\xBF", 4);               /* overlong U+FFFF */
+	rejects("\xED\xA0\x80", 3);                   /* surrogate U+D800 */
+	rejects("\xED\xBF\xBF", 3);                   /* surrogate U+DFFF */
+	rejects("\xF4\x90\x80\x80", 4);               /* U+110000 */
+	rejects("\xF5\x80\x80\x80", 4);
+	rejects("\xFF", 1);
+	rejects("\x80", 1);                           /* lone continuation */
+	rejects("\xE4\xB8", 2);                       /* truncated */
+	rejects("\xE4\xB8\x41", 3);                   /* bad continuation */
+	rejects("\xF0\xA0\x80", 3);
+	/* Truncation counts against n, not the NUL: a 3-byte char with n=2 is invalid. */
+	assert_int_equal(text_decode("\xE4\xB8\xAD", 2, &cp), -1);
+	assert_int_equal(text_decode("", 0, &cp), -1);
+	assert_int_equal(text_decode(NULL, 4, &cp), -1);
+	assert_false(text_valid_utf8("abc\xFF", 4));
+}
+
+static void test_cp_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_cp_width('a'), 1);
+	assert_int_equal(text_cp_width(0x4E2D), 2);   /* 中 */
+	assert_int_equal(text_cp_width(0x3000), 2);   /* full-width space */
+	assert_int_equal(text_cp_width(0x3001), 2);   /* 、 */
+	assert_int_equal(text_cp_width(0x303F), 1);   /* the one narrow char in the block */
+	assert_int_equal(text_cp_width(0x1100), 2);   /* Hangul leading jamo */
+	assert_int_equal(text_cp_width(0x1160), 0);   /* Hangul medial jamo */
+	assert_int_equal(text_cp_width(0xAC00), 2);   /* 가 */
+	assert_int_equal(text_cp_width(0xD7A3), 2);
+	assert_int_equal(text_cp_width(0xF900), 2);   /* compatibility ideograph */
+	assert_int_equal(text_cp_width(0xFE30), 2);
+	assert_int_equal(text_cp_width(0xFF01), 2);   /* ！ */
+	assert_int_equal(text_cp_width(0xFF10), 2);   /* ０ */
+	assert_int_equal(text_cp_width(0xFF61), 1);   /* half-width katakana punctuation */
+	assert_int_equal(text_cp_width(0xFFE5), 2);   /* ￥ */
+	assert_int_equal(text_cp_width(0x20000), 2);  /* 𠀀 */
+	assert_int_equal(text_cp_width(0x2A6D6), 2);
+	assert_int_equal(text_cp_width(0x30000), 2);  /* Ext G, plane 3 */
+	assert_int_equal(text_cp_width(0x1F600), 2);  /* 😀 */
+	assert_int_equal(text_cp_width(0x1F914), 2);  /* 🤔 */
+	assert_int_equal(text_cp_width(0x0301), 0);   /* combining acute */
+	assert_int_equal(text_cp_width(0x200B), 0);   /* zero-width space */
+	assert_int_equal(text_cp_width(0xFE0F), 0);   /* variation selector */
+	assert_int_equal(text_cp_width(0xFEFF), 0);
+	assert_int_equal(text_cp_width(0x00B7), 1);   /* · ambiguous */
+	assert_int_equal(text_cp_width(0x2026), 1);   /* … ambiguous */
+	assert_int_equal(text_cp_width(0x25CB), 1);   /* ○ ambiguous */
+	assert_int_equal(text_cp_width(0x2500), 1);   /* ─ box drawing */
+	assert_int_equal(text_cp_width(0x01), 2);     /* ^A */
+	assert_int_equal(text_cp_width(0x7F), 2);     /* ^? */
+	assert_int_equal(text_cp_width(0x85), 8);     /* <U+0085> */
+	assert_int_equal(text_cp_width(0x202E), 8);   /* <U+202E> */
+}
+
+static void test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("张三"), 4);
+	assert_int_equal(text_width("张三 Li"), 7);
+	assert_int_equal(text_width("𠀀"), 2);
+	assert_int_equal(text_width("e\xCC\x81"), 1);  /* e + combining acute */
+	assert_int_equal(text_width("a\x01"), 3);
+	assert_int_equal(text_width("\xFF"), 4);       /* <FF> */
+	assert_int_equal(text_width("英德市·连樟村…"), 14);
+	assert_int_equal(text_width(""), 0);
+	assert_int_equal(text_width(NULL), 0);
+}
+
+/* text_fit into a roomy buffer: check the text and the width returned. */
+static void fits(const char *s, int cells, const char *want, int want_width)
+{
+	char out[64];
+	int w = text_fit(s, cells, out, sizeof out);
+	assert_string_equal(out, want);
+	assert_int_equal(w, want_width);
+	assert_int_equal(text_width(out), want_width);
+}
+
+static void test_fit(void **state)
+{
+	(void)state;
+	fits("张三丰", 6, "张三丰", 6);
+	fits("张三丰", 5, "张三", 4);                 /* 丰 would straddle the edge */
+	fits("张三丰", 1, "", 0);
+	fits("a张", 2, "a", 1);
+	fits("a𠀀b", 2, "a", 1);                     /* non-BMP wide char at the edge */
+	fits("a𠀀b", 3, "a𠀀", 3);
+	fits("abc", 0, "", 0);
+	fits("abc", -5, "", 0);
+	fits("abc", 10, "abc", 3);
+	fits("e\xCC\x81xyz", 1, "e\xCC\x81", 1);     /* a combining mark stays with its base */
+	fits("a\tb", 10, "a^Ib", 4);
+	fits("a\x01" "b", 2, "a", 1);               /* ^A never cut in half */
+	fits("a\x1B[2J", 20, "a^[[2J", 6);          /* no escape sequence reaches the screen */
+	fits("x\xE2\x80\xAEy", 20, "x<U+202E>y", 10);
+	fits("\xFF" "ab", 20, "<FF>ab", 6);
+	fits("\xFF" "ab", 3, "", 0);
+	fits("一二三四五", 9, "一二三四", 8);
+}
+
+static void test_fit_small_buffer(void **state)
+{
+	(void)state;
+	char out[5];
+	/* Room for one 3-byte character and the NUL, not two. */
+	assert_int_equal(text_fit("张三", 10, out, sizeof out), 2);
+	assert_string_equal(out, "张");
+	assert_int_equal(text_fit("abcdef", 10, out, sizeof out), 4);
+	assert_string_equal(out, "abcd");
+	assert_int_equal(text_fit("abc", 10, out, 0), 0);
+	assert_int_equal(text_fit("abc", 10, out, 1), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(text_fit(NULL, 10, out, sizeof out), 0);
+	assert_string_equal(out, "");
+}
+
+static void trims(const char *s, const char *want)
+{
+	char buf[64];
+	strcpy(buf, s);
+	assert_ptr_equal(text_trim(buf), buf);
+	assert_string_equal(buf, want);
+}
+
+static void test_trim(void **state)
+{
+	(void)state;
+	trims("  张三\t\r\n", "张三");
+	trims("\xE3\x80\x80张三\xE3\x80\x80", "张三");       /* U+3000 both ends */
+	trims("\xE3\x80\x80 \t\xE3\x80\x80李 四 \xE3\x80\x80\n", "李 四");
+	trims("a\xE3\x80\x80" "b", "a\xE3\x80\x80" "b"); /* inner kept */
+	trims("   ", "");
+	trims("\xE3\x80\x80", "");
+	trims("", "");
+	trims("x", "x");
+	trims("\xE3\x80\x81", "\xE3\x80\x81");           /* 、 is not a space */
+	trims("a\xE3\x80", "a\xE3\x80");                 /* a truncated U+3000 is left */
+	assert_null(text_trim(NULL));
+}
+
+static void test_find_control(void **state)
+{
+	(void)state;
+	assert_int_equal(text_find_control("张三 abc", 0), -1);
+	assert_int_equal(text_find_control("a\tb", 0), 1);
+	assert_int_equal(text_find_control("a\tb", 1), -1);
+	assert_int_equal(text_find_control("a\tb\n", 1), 3);
+	assert_int_equal(text_find_control("\x01", 0), 0);
+	assert_int_equal(text_find_control("ab\x7F", 0), 2);
+	assert_int_equal(text_find_control("张\xC2\x85", 0), 3);      /* C1 NEL */
+	assert_int_equal(text_find_control("\xC2\x9F", 0), 0);
+	assert_int_equal(text_find_control("\xC2\xA0", 0), -1);      /* NBSP is not one */
+	assert_int_equal(text_find_control("a\xE2\x80\xA8", 0), 1);  /* U+2028 */
+	assert_int_equal(text_find_control("a\xE2\x80\xA9", 0), 1);  /* U+2029 */
+	assert_int_equal(text_find_control("x\xE2\x80\xAA", 0), 1);  /* U+202A */
+	assert_int_equal(text_find_control("x\xE2\x80\xAEy", 0), 1); /* U+202E RLO */
+	assert_int_equal(text_find_control("\xE2\x81\xA6", 0), 0);   /* U+2066 */
+	assert_int_equal(text_find_control("\xE2\x81\xA9", 0), 0);   /* U+2069 */
+	assert_int_equal(text_find_control("\xE2\x81\xA5", 0), -1);  /* U+2065 */
+	assert_int_equal(text_find_control("\xE2\x80\x8B", 0), -1);  /* U+200B: width 0, allowed */
+	assert_int_equal(text_find_control("\xFF", 0), -1);          /* invalid, not a control */
+	assert_int_equal(text_find_control("", 0), -1);
+	assert_int_equal(text_find_control(NULL, 0), -1);
+}
+
+static void sanitizes(const char *s, const char *want)
+{
+	char out[128];
+	assert_int_equal(text_sanitize(s, out, sizeof out), strlen(want));
+	assert_string_equal(out, want);
+}
+
+static void test_sanitize(void **state)
+{
+	(void)state;
+	sanitizes("张三", "张三");
+	sanitizes("a\x01" "b\x7F", "a^Ab^?");
+	sanitizes("\x1B[31mred", "^[[31mred");
+	sanitizes("tab\there\n", "tab^Ihere^J");
+	sanitizes("x\xE2\x80\xAEy", "x<U+202E>y");
+	sanitizes("\xC2\x85", "<U+0085>");
+	sanitizes("\xE2\x80\xA8", "<U+2028>");
+	sanitizes("\xFF\xFE", "<FF><FE>");
+	sanitizes("\xE4\xB8", "<E4><B8>");               /* truncated sequence */
+	sanitizes("\xED\xA0\x80", "<ED><A0><80>");        /* surrogate */
+	sanitizes("", "");
+}
+
+static void test_sanitize_small_buffer(void **state)
+{
+	(void)state;
+	char out[4];
+	/* Stops before a form that would not fit whole. */
+	assert_int_equal(text_sanitize("a\x01", out, 4), 3);
+	assert_string_equal(out, "a^A");
+	assert_int_equal(text_sanitize("ab\x01", out, 4), 2);
+	assert_string_equal(out, "ab");
+	assert_int_equal(text_sanitize("张三", out, 4), 3);
+	assert_string_equal(out, "张");
+	assert_int_equal(text_sanitize("\xFF", out, 4), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(text_sanitize("abc", out, 0), 0);
+	assert_int_equal(text_sanitize(NULL, out, 4), 0);
+	assert_string_equal(out, "");
+}
+
+/* The width of a string is the width of what text_fit shows for it. */
+static void test_width_matches_fit(void **state)
+{
+	(void)state;
+	const char *samples[] = {
+		"张三", "a\x01\x7F", "x\xE2\x80\xAEy", "\xFF\xC0\x80", "e\xCC\x81", "𠀀😀·…",
+		"\xC2\x85\xE2\x81\xA6", "英德市 连樟村",
+	};
+	char out[256], san[256];
+	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		int w = text_fit(samples[i], 1000, out, sizeof out);
+		assert_int_equal(w, text_width(samples[i]));
+		text_sanitize(samples[i], san, sizeof san);
+		assert_string_equal(out, san);
+		assert_true(text_valid_utf8(san, strlen(san)));
+		assert_int_equal(text_find_control(san, 0), -1);
+	}
+}
+
+static void test_errorf(void **state)
+{
+	(void)state;
+	char err[9];
+	assert_int_equal(text_errorf(err, sizeof err, "line %d: %s", 7, "ok"), -1);
+	assert_string_equal(err, "line 7: ");
+	/* "ab张三" (8 bytes) fits 9 bytes; cut to 7 it would end inside 三. */
+	assert_int_equal(text_errorf(err, sizeof err, "ab%s", "张三"), -1);
+	assert_string_equal(err, "ab张三");
+	assert_int_equal(text_errorf(err, 8, "ab%s", "张三"), -1);
+	assert_string_equal(err, "ab张");
+	assert_int_equal(text_errorf(err, 6, "ab%s", "张三"), -1);
+	assert_string_equal(err, "ab张");
+	assert_int_equal(text_errorf(err, 5, "ab%s", "张三"), -1);
+	assert_string_equal(err, "ab");
+	assert_int_equal(text_errorf(err, 4, "ab%s", "𠀀"), -1);
+	assert_string_equal(err, "ab");
+	assert_int_equal(text_errorf(NULL, 10, "x"), -1);
+	assert_int_equal(text_errorf(err, 0, "x"), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_decode_invalid),
+		cmocka_unit_test(test_cp_width),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_fit_small_buffer),
+		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_find_control),
+		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_small_buffer),
+		cmocka_unit_test(test_width_matches_fit),
+		cmocka_unit_test(test_errorf),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

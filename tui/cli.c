@@ -1,0 +1,288 @@
+/* cli.c — the verb table, option parsing, data-directory resolution and dispatch of
+ * `bangfu [-d DIR] VERB ...`. Help for every verb is generated from the table. */
+#include "tui/cli.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef BANGFU_VERSION
+#define BANGFU_VERSION "0.1.0"
+#endif
+
+static const struct verb verbs[] = {
+	{"init", "", "", 0, 0, 0, "create a data directory; you become its first administrator",
+	 "Creates DIR/bangfu.db and the audit repository DIR/audit.git. The Unix user who runs\n"
+	 "it becomes the first administrator, with the whole province (44) in scope.",
+	 verb_init},
+	{"demo", "", "--households --seed", 0, 0, NEED_USER,
+	 "add a synthetic demo register (deterministic)",
+	 "Generates N households (default 2000) over Guangdong's real 21 cities and 122\n"
+	 "counties, with invented towns and villages, all marked as synthetic. The same\n"
+	 "--seed gives the same register.",
+	 verb_demo},
+	{"import households", "FILE", "--encoding --skip-bad --why", 1, 1, NEED_USER,
+	 "import a household register CSV (one row per person)",
+	 "Reads FILE (UTF-8 with or without BOM, or GBK/GB18030; --encoding forces one), checks\n"
+	 "every row and reports each defect as FILE:LINE: COLUMN: message. Nothing is written\n"
+	 "unless the whole file is clean; with --skip-bad the good households are imported\n"
+	 "and the rejected rows written to FILE.rejected.csv with a reason column.\n"
+	 "The whole import is one audit event.",
+	 verb_import_households},
+	{"export households", "[QUERY]", "", 0, 8, NEED_USER,
+	 "write the register in scope as CSV (UTF-8 with BOM) to stdout",
+	 "Same columns as import: exporting, then importing into an empty data directory,\n"
+	 "gives the same records. QUERY as for `list`.",
+	 verb_export_households},
+	{"list", "[QUERY]", "--limit", 0, 8, NEED_USER, "list households in your scope",
+	 "QUERY terms (all must hold): a name fragment, ID digits, a 户编号 prefix or a\n"
+	 "village name; county:CODE|NAME town:... village:... category:边缘易致贫户\n"
+	 "type:脱贫户 state:assisting risk:因病 income<6000 income>6000.",
+	 verb_list},
+	{"show", "HOUSEHOLD", "", 1, 1, NEED_USER, "show one household with members and cases",
+	 "HOUSEHOLD is a bangfu id (H...), a national 户编号, or any member's ID number.",
+	 verb_show},
+	{"set", "HOUSEHOLD FIELD VALUE", "--why --member --version", 3, 3, NEED_USER,
+	 "change one field of a household or (with --member N) of its Nth member",
+	 "FIELD is a register column name, Chinese or English (姓名/name, 联系电话/phone,\n"
+	 "家庭人均纯收入/income_per_capita, ...). --why is required. --version V refuses\n"
+	 "the change if the household is no longer at version V (someone else saved first).",
+	 verb_set},
+	{"user add", "LOGIN", "--name --role --scope --why", 1, 1, NEED_USER,
+	 "add a bangfu user (administrators only)",
+	 "--role caseworker|township|county|auditor|admin, --scope 44 | a city or county code\n"
+	 "| a 9-digit town code | a 12-digit village code. LOGIN is the Unix login.",
+	 verb_user_add},
+	{"user list", "", "", 0, 0, NEED_USER, "list bangfu users in your scope", "", verb_user_list},
+	{"audit log", "[HOUSEHOLD]", "--limit", 0, 1, NEED_USER,
+	 "the history: who changed what, when and why",
+	 "Newest first. With HOUSEHOLD, only the changes to that household. The same history\n"
+	 "is in DIR/audit.git: git --git-dir=DIR/audit.git log -p", verb_audit_log},
+	{"audit verify", "", "", 0, 0, NEED_STORE,
+	 "prove the database and the audit history agree",
+	 "Checks that HEAD's tree holds exactly the canonical text of every row and that the\n"
+	 "history carries events 1..N once each. Exit 1 with a report otherwise.",
+	 verb_audit_verify},
+	{"rebuild", "", "", 0, 0, 0, "make a new bangfu.db from the audit history alone",
+	 "DIR must hold audit.git and no bangfu.db.", verb_rebuild},
+};
+#define VERB_COUNT ((int)(sizeof verbs / sizeof verbs[0]))
+
+static void print_usage_line(FILE *out, const struct verb *v)
+{
+	fprintf(out, "bangfu [-d DIR] %s%s%s", v->name, v->usage[0] ? " " : "", v->usage);
+	char opts[128];
+	snprintf(opts, sizeof opts, "%s", v->options);
+	for (char *o = strtok(opts, " "); o; o = strtok(NULL, " "))
+		fprintf(out, strcmp(o, "--skip-bad") == 0 ? " [%s]" : " [%s X]", o);
+	fputc('\n', out);
+}
+
+static void print_help(FILE *out)
+{
+	fprintf(out, "bangfu %s — 帮扶 case management for 防止返贫动态监测 and 结对帮扶\n\n"
+	        "usage: bangfu [-d DIR] VERB [ARGS...]     bangfu VERB --help\n\n"
+	        "DIR defaults to $BANGFU_HOME, else $XDG_DATA_HOME/bangfu.\n\n", BANGFU_VERSION);
+	for (int i = 0; i < VERB_COUNT; i++)
+		fprintf(out, "  %-20s %s\n", verbs[i].name, verbs[i].summary);
+	fprintf(out, "\nExit status: 0 done, 1 refused or failed, 2 usage error.\n");
+}
+
+int cli_usage(const struct verb *v, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("bangfu: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nusage: ", stderr);
+	if (v)
+		print_usage_line(stderr, v);
+	else
+		fputs("bangfu [-d DIR] VERB [ARGS...]   (bangfu --help lists the verbs)\n", stderr);
+	return EXIT_USAGE;
+}
+
+int cli_store_fail(struct cli *c, int rc)
+{
+	fprintf(stderr, "bangfu: %s\n", store_error(c->s));
+	(void)rc;
+	return EXIT_FAIL;
+}
+
+static int accepts(const struct verb *v, const char *opt)
+{
+	size_t n = strlen(opt);
+	for (const char *p = strstr(v->options, opt); p; p = strstr(p + 1, opt))
+		if ((p == v->options || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+static int parse_number(const struct verb *v, const char *opt, const char *s, unsigned long *out)
+{
+	char *end;
+	unsigned long n = strtoul(s, &end, 10);
+	if (!*s || *end || s[0] == '-')
+		return cli_usage(v, "%s needs a non-negative whole number, got \"%s\"", opt, s);
+	*out = n;
+	return 0;
+}
+
+/* Parse a verb's arguments (after its name) into c->a. */
+static int parse_args(struct cli *c, int argc, char **argv)
+{
+	const struct verb *v = c->verb;
+	struct args *a = &c->a;
+	static const struct { const char *opt; size_t off; } text_opts[] = {
+		{"--why", offsetof(struct args, why)},         {"--encoding", offsetof(struct args, encoding)},
+		{"--name", offsetof(struct args, name)},       {"--role", offsetof(struct args, role)},
+		{"--scope", offsetof(struct args, scope)},     {"--member", offsetof(struct args, member)},
+		{"--version", offsetof(struct args, version)}, {"--limit", offsetof(struct args, limit)},
+	};
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			a->help = 1;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			for (i++; i < argc; i++)
+				if (a->npos < 8)
+					a->pos[a->npos++] = argv[i];
+			break;
+		}
+		if (strncmp(arg, "--", 2) != 0) {
+			if (a->npos == 8)
+				return cli_usage(v, "too many arguments");
+			a->pos[a->npos++] = arg;
+			continue;
+		}
+		if (!accepts(v, arg))
+			return cli_usage(v, "%s does not take %s", v->name, arg);
+		if (strcmp(arg, "--skip-bad") == 0) {
+			a->skip_bad = 1;
+			continue;
+		}
+		if (i + 1 >= argc)
+			return cli_usage(v, "%s needs a value", arg);
+		const char *val = argv[++i];
+		if (strcmp(arg, "--households") == 0) {
+			unsigned long n = 0;
+			if (parse_number(v, arg, val, &n))
+				return EXIT_USAGE;
+			a->households = (long)n;
+			a->have_households = 1;
+			continue;
+		}
+		if (strcmp(arg, "--seed") == 0) {
+			if (parse_number(v, arg, val, &a->seed))
+				return EXIT_USAGE;
+			a->have_seed = 1;
+			continue;
+		}
+		for (size_t k = 0; k < sizeof text_opts / sizeof text_opts[0]; k++)
+			if (strcmp(arg, text_opts[k].opt) == 0)
+				*(const char **)((char *)a + text_opts[k].off) = val;
+	}
+	if (a->help)
+		return 0;
+	if (a->npos < v->min_pos)
+		return cli_usage(v, "%s needs %s", v->name, v->usage);
+	if (a->npos > v->max_pos)
+		return cli_usage(v, "too many arguments for %s", v->name);
+	return 0;
+}
+
+/* -d DIR, else $BANGFU_HOME, else $XDG_DATA_HOME/bangfu, else ~/.local/share/bangfu. */
+static const char *data_dir(const char *given, char *buf, size_t n)
+{
+	if (given)
+		return given;
+	const char *home = getenv("BANGFU_HOME");
+	if (home && *home)
+		return home;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg)
+		snprintf(buf, n, "%s/bangfu", xdg);
+	else
+		snprintf(buf, n, "%s/.local/share/bangfu", getenv("HOME") ? getenv("HOME") : ".");
+	return buf;
+}
+
+/* Match argv[0..] against verb names of one or two words. */
+static const struct verb *find_verb(int argc, char **argv, int *words)
+{
+	for (int i = 0; i < VERB_COUNT; i++) {
+		const char *name = verbs[i].name, *sp = strchr(name, ' ');
+		if (!sp && strcmp(argv[0], name) == 0) {
+			*words = 1;
+			return &verbs[i];
+		}
+		if (sp && argc >= 2 && strncmp(argv[0], name, (size_t)(sp - name)) == 0 &&
+		    argv[0][sp - name] == '\0' && strcmp(argv[1], sp + 1) == 0) {
+			*words = 2;
+			return &verbs[i];
+		}
+	}
+	return NULL;
+}
+
+static int run_verb(struct cli *c)
+{
+	int rc;
+	if (c->verb->needs & NEED_STORE) {
+		rc = store_open(c->dir, &c->s);
+		if (rc)
+			return cli_store_fail(c, rc);
+	}
+	if ((c->verb->needs & NEED_USER) == NEED_USER) {
+		rc = store_whoami(c->s, &c->me);
+		if (rc)
+			return cli_store_fail(c, rc);
+	}
+	return c->verb->run(c);
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c = {0};
+	const char *given = NULL;
+	char dirbuf[4096];
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
+			given = argv[++i];
+		else if (strcmp(argv[i], "--version") == 0) {
+			printf("bangfu %s\n", BANGFU_VERSION);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_help(stdout);
+			return EXIT_OK;
+		} else
+			return cli_usage(NULL, "unknown option %s", argv[i]);
+	}
+	c.dir = data_dir(given, dirbuf, sizeof dirbuf);
+	if (i == argc) {
+		/* The terminal UI is not built yet: show the register instead (README). */
+		static const struct verb list_instead = {"list", "", "", 0, 0, NEED_USER, "", "", verb_list};
+		fprintf(stderr, "bangfu: the terminal UI is not built yet; showing `bangfu list`\n");
+		c.verb = &list_instead;
+	} else {
+		int words = 0;
+		c.verb = find_verb(argc - i, argv + i, &words);
+		if (!c.verb)
+			return cli_usage(NULL, "unknown verb \"%s\"", argv[i]);
+		int rc = parse_args(&c, argc - i - words, argv + i + words);
+		if (rc)
+			return rc;
+		if (c.a.help) {
+			print_usage_line(stdout, c.verb);
+			printf("\n%s\n%s%s", c.verb->summary, c.verb->help, c.verb->help[0] ? "\n" : "");
+			return EXIT_OK;
+		}
+	}
+	int rc = run_verb(&c);
+	store_close(c.s);
+	return rc;
+}

@@ -1,0 +1,281 @@
+/* cli_register.c — the register verbs: import households, export households, list,
+ * show, set. */
+#include "tui/cli.h"
+#include "core/encoding.h"
+#include "core/record.h"
+#include "core/regions.h"
+#include "core/text.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Read a whole file; returns 0 or -1 with errno set. */
+static int read_whole(const char *path, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	size_t got;
+	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			char *bigger = realloc(buf, cap *= 2);
+			if (!bigger) {
+				free(buf);
+				buf = NULL;
+			}
+			buf = bigger;
+		}
+	}
+	int err = ferror(f) ? EIO : buf ? 0 : ENOMEM;
+	fclose(f);
+	if (err) {
+		free(buf);
+		errno = err;
+		return -1;
+	}
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+struct report_ctx { const char *file; long count; };
+
+static void report_defect(void *ctx, long line, const char *column, const char *msg)
+{
+	struct report_ctx *r = ctx;
+	char shown[256];
+	if (column)
+		text_sanitize(column, shown, sizeof shown);
+	if (line > 0)
+		fprintf(stderr, "%s:%ld: ", r->file, line);
+	else
+		fprintf(stderr, "%s: ", r->file);
+	if (column)
+		fprintf(stderr, "%s: ", shown);
+	fprintf(stderr, "%s\n", msg);
+	r->count++;
+}
+
+/* FILE.rejected.csv: the header, a 原因 (reason) column, and every row of every household
+ * that was not imported. */
+static int write_rejected(const char *file, const struct register_batch *b, char *out, size_t n)
+{
+	struct csv_out csv = {0};
+	snprintf(out, n, "%s.rejected.csv", file);
+	csv_out_append(&csv, "\xEF\xBB\xBF", 3);
+	for (int i = 0; i < b->nheader; i++)
+		csv_put_field(&csv, b->header[i], i == 0);
+	csv_put_field(&csv, "原因", b->nheader == 0);
+	csv_end_row(&csv);
+	for (int r = 0; r < b->nrows; r++) {
+		const struct register_row *row = &b->rows[r];
+		if (row->household >= 0 && !b->bad[row->household])
+			continue;
+		for (int i = 0; i < row->nraw; i++)
+			csv_put_field(&csv, row->raw[i], i == 0);
+		csv_put_field(&csv, row->reason ? row->reason
+		                                : "another row of this household has a defect", row->nraw == 0);
+		csv_end_row(&csv);
+	}
+	FILE *f = csv.buf ? fopen(out, "wb") : NULL;
+	int ok = f && fwrite(csv.buf, 1, csv.len, f) == csv.len;
+	if (f && fclose(f) != 0)
+		ok = 0;
+	csv_out_free(&csv);
+	return ok ? 0 : -1;
+}
+
+int verb_import_households(struct cli *c)
+{
+	const char *file = c->a.pos[0];
+	char *raw = NULL, *utf8 = NULL, err[512], why[512];
+	size_t rawlen, len;
+	const char *used = NULL;
+	int rc = EXIT_FAIL;
+	struct register_batch b = {0};
+	struct report_ctx rep = {file, 0};
+	struct import_result res;
+	if (read_whole(file, &raw, &rawlen)) {
+		fprintf(stderr, "bangfu: %s: %s\n", file, strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (encoding_to_utf8(raw, rawlen, c->a.encoding, &utf8, &len, &used, err, sizeof err)) {
+		fprintf(stderr, "bangfu: %s: %s\n", file, err);
+		goto out;
+	}
+	if (register_read_csv(utf8, len, store_today(c->s), &b, report_defect, &rep) < 0) {
+		fprintf(stderr, "bangfu: %s: cannot be read as a register: nothing was imported\n", file);
+		goto out;
+	}
+	if (b.defects && !c->a.skip_bad) {
+		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported (fix them, or use "
+		        "--skip-bad to import the good households)\n", file, b.defects,
+		        b.defects == 1 ? "" : "s");
+		goto out;
+	}
+	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	snprintf(why, sizeof why, "%s", c->a.why ? c->a.why : "");
+	if (!why[0])
+		snprintf(why, sizeof why, "import %s (%s)", base, used ? used : "UTF-8");
+	int src = store_import(c->s, &c->me, &b, c->a.skip_bad, why, report_defect, &rep, &res);
+	if (src) {
+		cli_store_fail(c, src);
+		goto out;
+	}
+	printf("imported %d households (%d new, %d updated), %d people from %s [%s]\n",
+	       res.households_new + res.households_updated, res.households_new,
+	       res.households_updated, res.members, file, used ? used : "UTF-8");
+	if (res.rejected) {
+		char rejected[4096];
+		if (write_rejected(file, &b, rejected, sizeof rejected)) {
+			fprintf(stderr, "bangfu: %s: could not write the rejected rows: %s\n", rejected,
+			        strerror(errno));
+			goto out;
+		}
+		printf("rejected %d households: their rows are in %s\n", res.rejected, rejected);
+	}
+	rc = EXIT_OK;
+out:
+	register_batch_free(&b);
+	free(raw);
+	free(utf8);
+	return rc;
+}
+
+/* Parse the positional words of a QUERY into q. */
+static int parse_query(struct cli *c, int first, struct query *q)
+{
+	struct buf text = {0};
+	char err[256];
+	for (int i = first; i < c->a.npos; i++)
+		buf_addf(&text, "%s%s", i > first ? " " : "", c->a.pos[i]);
+	int rc = query_parse(buf_str(&text) ? buf_str(&text) : "", q, err, sizeof err);
+	buf_free(&text);
+	if (rc)
+		return cli_usage(c->verb, "%s", err);
+	return 0;
+}
+
+struct export_ctx { struct buf out; long n; };
+
+static int export_one(void *ctx, const struct household *h)
+{
+	struct export_ctx *e = ctx;
+	register_csv_rows(h, &e->out);
+	if (e->out.len > (1 << 20)) {
+		fwrite(e->out.s, 1, e->out.len, stdout);
+		buf_reset(&e->out);
+	}
+	e->n++;
+	return e->out.oom;
+}
+
+int verb_export_households(struct cli *c)
+{
+	struct query q;
+	struct export_ctx e = {{0}, 0};
+	if (parse_query(c, 0, &q))
+		return EXIT_USAGE;
+	buf_add(&e.out, "\xEF\xBB\xBF", 3);
+	register_csv_header(&e.out);
+	int rc = store_household_list(c->s, &c->me, &q, NULL, 0, export_one, &e);
+	if (!rc && buf_str(&e.out))
+		fwrite(e.out.s, 1, e.out.len, stdout);
+	int oom = e.out.oom;
+	buf_free(&e.out);
+	if (rc)
+		return cli_store_fail(c, rc);
+	if (oom || fflush(stdout) != 0) {
+		fprintf(stderr, "bangfu: export failed: %s\n", oom ? "out of memory" : strerror(errno));
+		return EXIT_FAIL;
+	}
+	fprintf(stderr, "bangfu: exported %ld households\n", e.n);
+	return EXIT_OK;
+}
+
+/* Print s padded with spaces to `cells` terminal cells (cut if longer). */
+static void put_cell(const char *s, int cells)
+{
+	char fitted[512];
+	int w = text_fit(s, cells, fitted, sizeof fitted);
+	fputs(fitted, stdout);
+	for (; w < cells + 1; w++)
+		putchar(' ');
+}
+
+static int list_one(void *ctx, const struct household *h)
+{
+	long *n = ctx;
+	const char *head = "";
+	for (int i = 0; i < h->nmembers; i++)
+		if (strcmp(member_get(&h->members[i], MF_RELATION), "head") == 0)
+			head = member_get(&h->members[i], MF_NAME);
+	const char *county = regions_county_name(household_get(h, HF_COUNTY));
+	char place[256], size[8], kase[128] = "";
+	snprintf(place, sizeof place, "%s%s%s", county ? county : "", household_get(h, HF_TOWN),
+	         household_get(h, HF_VILLAGE));
+	snprintf(size, sizeof size, "%d人", h->nmembers);
+	if (h->ncases) {
+		const struct hcase *cs = &h->cases[h->ncases - 1];
+		const char *cat = codes_label(&codes_category, case_get(cs, CF_CATEGORY));
+		snprintf(kase, sizeof kase, "%s %s", cat ? cat : "", cs->state ? cs->state : "");
+	}
+	const char *type = codes_label(&codes_household_type, household_get(h, HF_TYPE));
+	put_cell(h->id, 14);
+	put_cell(head, 8);
+	put_cell(size, 4);
+	put_cell(place, 26);
+	put_cell(type ? type : "", 8);
+	put_cell(household_get(h, HF_INCOME), 7);
+	fputs(kase, stdout);
+	putchar('\n');
+	(*n)++;
+	return 0;
+}
+
+int verb_list(struct cli *c)
+{
+	struct query q;
+	long n = 0, limit = c->a.limit ? atol(c->a.limit) : 0;
+	if (parse_query(c, 0, &q))
+		return EXIT_USAGE;
+	int rc = store_household_list(c->s, &c->me, &q, NULL, limit, list_one, &n);
+	if (rc)
+		return cli_store_fail(c, rc);
+	fprintf(stderr, "%ld household%s\n", n, n == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
+int verb_show(struct cli *c)
+{
+	struct household h;
+	struct buf text = {0};
+	int rc = store_household_find(c->s, &c->me, c->a.pos[0], &h);
+	if (rc)
+		return cli_store_fail(c, rc);
+	record_render(&h, &text);
+	printf("version: %ld\n%s", h.version, buf_str(&text) ? text.s : "");
+	buf_free(&text);
+	household_free(&h);
+	return EXIT_OK;
+}
+
+int verb_set(struct cli *c)
+{
+	long member = 0, version = 0;
+	if (!c->a.why || !c->a.why[0])
+		return cli_usage(c->verb, "--why TEXT is required: every change says why");
+	if (c->a.member && (member = atol(c->a.member)) <= 0)
+		return cli_usage(c->verb, "--member needs a member number (1, 2, ...)");
+	if (c->a.version && (version = atol(c->a.version)) <= 0)
+		return cli_usage(c->verb, "--version needs a version number");
+	int rc = store_household_set(c->s, &c->me, c->a.pos[0], (int)member, c->a.pos[1],
+	                             c->a.pos[2], version, c->a.why);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("%s: %s set\n", c->a.pos[0], c->a.pos[1]);
+	return EXIT_OK;
+}
