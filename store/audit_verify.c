@@ -3,7 +3,7 @@
  * indexed query, not a walk of the whole log), and `audit verify`, which proves that
  * HEAD's tree holds exactly the canonical text of every row and that the commits carry
  * events 1..N, each once. */
-#include "store/internal.h"
+#include "store/kinds.h"
 #include "core/record.h"
 #include "core/strmap.h"
 #include <stdio.h>
@@ -69,6 +69,7 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 /* --- verify ------------------------------------------------------------------------ */
 
 struct expected {
+	struct store *s;
 	struct strmap paths;      /* path → index into oids */
 	git_oid *oids;
 	char *seen;
@@ -96,40 +97,19 @@ static int expect(struct store *s, struct expected *x, const char *path, const c
 	return 0;
 }
 
-/* The canonical text of every row, as the history should hold it. */
+static int expect_emit(void *ctx, const char *path, const char *text)
+{
+	struct expected *x = ctx;
+	return expect(x->s, x, path, text);
+}
+
+/* The canonical text of every row of every kind, as the history should hold it. */
 static int expected_files(struct store *s, struct expected *x)
 {
-	sqlite3_stmt *st;
 	int rc = 0;
-	if (db_prepare(s, "SELECT id FROM households ORDER BY id", &st))
-		return STORE_EFAIL;
-	struct buf text = {0};
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-		struct household h;
-		char path[256];
-		if ((rc = household_load(s, db_col_text(st, 0), &h)))
-			break;
-		buf_reset(&text);
-		record_render(&h, &text);
-		household_path(&h, path, sizeof path);
-		rc = buf_str(&text) ? expect(s, x, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
-		household_free(&h);
-	}
-	sqlite3_finalize(st);
-	if (!rc && db_prepare(s, "SELECT login FROM users ORDER BY login", &st) == 0) {
-		while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-			struct user u;
-			char path[128];
-			if ((rc = user_load(s, db_col_text(st, 0), &u)))
-				break;
-			buf_reset(&text);
-			user_render(&u, &text);
-			user_path(u.login, path, sizeof path);
-			rc = expect(s, x, path, buf_str(&text) ? text.s : "");
-		}
-		sqlite3_finalize(st);
-	}
-	buf_free(&text);
+	x->s = s;
+	for (int i = 0; !rc && i < record_kind_count; i++)
+		rc = record_kinds[i].expect_all(s, expect_emit, x);
 	return rc;
 }
 

@@ -41,6 +41,58 @@ static const char *const migrations[] = {
 	"CREATE TABLE event_files(event_id INTEGER NOT NULL REFERENCES events(id),"
 	"  path TEXT NOT NULL, text TEXT, PRIMARY KEY(event_id, path));"
 	"CREATE INDEX event_files_path ON event_files(path, event_id);",
+
+	/* 2: the casework — the procedure's dates on each case and its steps, measures,
+	 * visits, department warnings; pairing assistance (units, town teams, pairs) and
+	 * tasks with their comment log. `region` columns hold the village/town/county code
+	 * that decides who may see a row. */
+	"ALTER TABLE cases ADD COLUMN lead_date TEXT;"
+	"ALTER TABLE cases ADD COLUMN last_step_date TEXT;"
+	"ALTER TABLE cases ADD COLUMN consent_date TEXT;"
+	"ALTER TABLE cases ADD COLUMN notice_start TEXT;"
+	"ALTER TABLE cases ADD COLUMN notice_end TEXT;"
+	"ALTER TABLE cases ADD COLUMN approval_date TEXT;"
+	"ALTER TABLE cases ADD COLUMN closed_date TEXT;"
+	"ALTER TABLE cases ADD COLUMN green_channel INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE cases ADD COLUMN elim_method TEXT;"
+	"ALTER TABLE cases ADD COLUMN department TEXT;"
+	"ALTER TABLE cases ADD COLUMN linked_case TEXT;"
+	"ALTER TABLE cases ADD COLUMN disaster TEXT;"
+	"ALTER TABLE cases ADD COLUMN risk_note TEXT;"
+	"CREATE INDEX cases_state ON cases(state, lead_date);"
+	"CREATE TABLE case_steps(case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, step TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL,"
+	"  happened TEXT NOT NULL, entered INTEGER NOT NULL, login TEXT NOT NULL, reason TEXT,"
+	"  details TEXT, PRIMARY KEY(case_id, seq));"
+	"CREATE TABLE measures(id TEXT PRIMARY KEY,"
+	"  household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,"
+	"  case_id TEXT, grp TEXT NOT NULL, detail TEXT, start_date TEXT NOT NULL, end_date TEXT,"
+	"  amount TEXT, responsible TEXT, green_channel INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX measures_household ON measures(household_id, start_date);"
+	"CREATE TABLE visits(id TEXT PRIMARY KEY,"
+	"  household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,"
+	"  case_id TEXT, date TEXT NOT NULL, visitor TEXT NOT NULL, method TEXT NOT NULL,"
+	"  findings TEXT, follow_up TEXT);"
+	"CREATE INDEX visits_household ON visits(household_id, date);"
+	"CREATE TABLE warnings(id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL UNIQUE,"
+	"  id_number TEXT NOT NULL, name TEXT, kind TEXT NOT NULL, amount TEXT, date TEXT NOT NULL,"
+	"  department TEXT, note TEXT, household_id TEXT, case_id TEXT, outcome TEXT NOT NULL);"
+	"CREATE TABLE units(id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
+	"  region TEXT NOT NULL DEFAULT '44', version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE teams(id TEXT PRIMARY KEY, town_code TEXT NOT NULL, lead_unit TEXT NOT NULL,"
+	"  member_units TEXT, leader TEXT, round TEXT, start_date TEXT, end_date TEXT,"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE pairs(id TEXT PRIMARY KEY, kind TEXT NOT NULL, helper TEXT NOT NULL,"
+	"  helped TEXT NOT NULL, programme TEXT, round TEXT, start_date TEXT, end_date TEXT,"
+	"  region TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE tasks(id TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL,"
+	"  owner TEXT NOT NULL, household_id TEXT, case_id TEXT, town_code TEXT, pair_id TEXT,"
+	"  region TEXT NOT NULL, due TEXT, status TEXT NOT NULL, rule_key TEXT UNIQUE,"
+	"  created TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX tasks_owner ON tasks(owner, status, due);"
+	"CREATE TABLE task_log(task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL, at INTEGER NOT NULL, login TEXT NOT NULL, text TEXT NOT NULL,"
+	"  PRIMARY KEY(task_id, seq));",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -1,7 +1,7 @@
 /* households.c — households, members and their register cases in SQLite: load one,
  * save one (version-checked), find one by any of its names, list them page by page in
  * the caller's scope, and set one field. Column lists come from the field table. */
-#include "store/internal.h"
+#include "store/kinds.h"
 #include "core/idcard.h"
 #include "core/record.h"
 #include "core/regions.h"
@@ -523,5 +523,41 @@ int store_household_list(struct store *s, const struct user *u, const struct que
 			break;
 	}
 	free(ids);
+	return rc;
+}
+
+int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
+{
+	sqlite3_stmt *st;
+	struct buf text = {0};
+	int rc = 0, step;
+	if (db_prepare(s, "SELECT id FROM households ORDER BY id", &st))
+		return STORE_EFAIL;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct household h;
+		char path[256];
+		if ((rc = household_load(s, db_col_text(st, 0), &h)))
+			break;
+		buf_reset(&text);
+		record_render(&h, &text);
+		household_path(&h, path, sizeof path);
+		rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
+		household_free(&h);
+	}
+	sqlite3_finalize(st);
+	buf_free(&text);
+	return rc;
+}
+
+int households_restore(struct store *s, const char *path, const char *text)
+{
+	struct household h = {0};
+	char err[256];
+	int rc;
+	if (record_parse(text, &h, err, sizeof err))
+		rc = store_fail(s, STORE_EFAIL, "%s: %s", path, err);
+	else if (!(rc = regions_resolve(s, &h, h.synthetic)))
+		rc = household_save(s, &h, 0);
+	household_free(&h);
 	return rc;
 }

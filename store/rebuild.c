@@ -4,14 +4,13 @@
  * its parent, so that afterwards `audit verify` passes and `audit log` reads as before.
  * The database is built under a temporary name and renamed into place at the end: a
  * failed rebuild leaves no half-made bangfu.db behind. */
-#include "store/internal.h"
-#include "core/record.h"
+#include "store/kinds.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-struct rebuild { struct store *s; FILE *report; long households, users; int rc; };
+struct rebuild { struct store *s; FILE *report; long files; int rc; };
 
 static int load_blob(struct store *s, const git_oid *id, char **text)
 {
@@ -28,40 +27,6 @@ static int load_blob(struct store *s, const git_oid *id, char **text)
 	return *text ? 0 : store_fail(s, STORE_EFAIL, "out of memory");
 }
 
-static int restore_household(struct rebuild *r, const char *path, const char *text)
-{
-	struct household h = {0};
-	char err[256];
-	int rc;
-	if (record_parse(text, &h, err, sizeof err)) {
-		household_free(&h);
-		return store_fail(r->s, STORE_EFAIL, "%s: %s", path, err);
-	}
-	if (!(rc = regions_resolve(r->s, &h, h.synthetic)) && !(rc = household_save(r->s, &h, 0)))
-		r->households++;
-	household_free(&h);
-	return rc;
-}
-
-static int restore_user(struct rebuild *r, const char *path, const char *text)
-{
-	struct user u;
-	char err[256];
-	sqlite3_stmt *st;
-	if (user_parse(text, &u, err, sizeof err))
-		return store_fail(r->s, STORE_EFAIL, "%s: %s", path, err);
-	if (db_prepare(r->s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, u.login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, u.name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, access_role_code(u.role), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, u.scope, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	r->users++;
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(r->s, "restoring a user");
-}
-
 static int restore_entry(const char *root, const git_tree_entry *e, void *payload)
 {
 	struct rebuild *r = payload;
@@ -71,12 +36,13 @@ static int restore_entry(const char *root, const git_tree_entry *e, void *payloa
 	snprintf(path, sizeof path, "%s%s", root, git_tree_entry_name(e));
 	if ((r->rc = load_blob(r->s, git_tree_entry_id(e), &text)))
 		return -1;
-	if (strncmp(path, "households/", 11) == 0)
-		r->rc = restore_household(r, path, text);
-	else if (strncmp(path, "users/", 6) == 0)
-		r->rc = restore_user(r, path, text);
-	else
+	const struct record_kind *kind = kind_for_path(path);
+	if (kind) {
+		r->rc = kind->restore(r->s, path, text);
+		r->files++;
+	} else {
 		fprintf(r->report, "rebuild: %s: not a known record kind, skipped\n", path);
+	}
 	free(text);
 	return r->rc ? -1 : 0;
 }
@@ -225,7 +191,7 @@ int store_rebuild(const char *dir, FILE *report)
 	}
 	if ((rc = db_exec(s, "BEGIN IMMEDIATE")))
 		goto out;
-	struct rebuild r = {s, report, 0, 0, 0};
+	struct rebuild r = {s, report, 0, 0};
 	if (git_tree_walk(tree, GIT_TREEWALK_PRE, restore_entry, &r) < 0)
 		rc = r.rc ? r.rc : store_gitfail(s, "walking HEAD's tree");
 	if (!rc)
@@ -239,8 +205,7 @@ int store_rebuild(const char *dir, FILE *report)
 			rc = store_fail(s, STORE_EFAIL, "renaming %s to %s failed", temp, final);
 	}
 	if (!rc)
-		fprintf(report, "rebuilt %s: %ld households, %ld users, %ld events\n", final,
-		        r.households, r.users, events);
+		fprintf(report, "rebuilt %s: %ld records, %ld events\n", final, r.files, events);
 out:
 	if (rc) {
 		fprintf(report, "bangfu: rebuild failed: %s\n", store_error(s));

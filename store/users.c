@@ -1,5 +1,5 @@
 /* users.c — bangfu users: rows in `users`, one audit file each (users/<login>.txt). */
-#include "store/internal.h"
+#include "store/kinds.h"
 #include "core/record.h"
 #include "core/text.h"
 #include <ctype.h>
@@ -167,4 +167,43 @@ int store_user_list(struct store *s, const struct user *actor,
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "listing users");
+}
+
+int users_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
+{
+	sqlite3_stmt *st;
+	struct buf text = {0};
+	int rc = 0;
+	if (db_prepare(s, "SELECT " USER_COLUMNS " FROM users ORDER BY login", &st))
+		return STORE_EFAIL;
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		struct user u;
+		char path[128];
+		user_from_row(st, &u);
+		buf_reset(&text);
+		user_render(&u, &text);
+		user_path(u.login, path, sizeof path);
+		rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
+	}
+	sqlite3_finalize(st);
+	buf_free(&text);
+	return rc;
+}
+
+int users_restore(struct store *s, const char *path, const char *text)
+{
+	struct user u;
+	char err[256];
+	sqlite3_stmt *st;
+	if (user_parse(text, &u, err, sizeof err))
+		return store_fail(s, STORE_EFAIL, "%s: %s", path, err);
+	if (db_prepare(s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, u.login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, u.name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, access_role_code(u.role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, u.scope, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "restoring a user");
 }

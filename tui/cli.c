@@ -10,63 +10,16 @@
 #define BANGFU_VERSION "0.1.0"
 #endif
 
-static const struct verb verbs[] = {
-	{"init", "", "", 0, 0, 0, "create a data directory; you become its first administrator",
-	 "Creates DIR/bangfu.db and the audit repository DIR/audit.git. The Unix user who runs\n"
-	 "it becomes the first administrator, with the whole province (44) in scope.",
-	 verb_init},
-	{"demo", "", "--households --seed", 0, 0, NEED_USER,
-	 "add a synthetic demo register (deterministic)",
-	 "Generates N households (default 2000) over Guangdong's real 21 cities and 122\n"
-	 "counties, with invented towns and villages, all marked as synthetic. The same\n"
-	 "--seed gives the same register.",
-	 verb_demo},
-	{"import households", "FILE", "--encoding --skip-bad --why", 1, 1, NEED_USER,
-	 "import a household register CSV (one row per person)",
-	 "Reads FILE (UTF-8 with or without BOM, or GBK/GB18030; --encoding forces one), checks\n"
-	 "every row and reports each defect as FILE:LINE: COLUMN: message. Nothing is written\n"
-	 "unless the whole file is clean; with --skip-bad the good households are imported\n"
-	 "and the rejected rows written to FILE.rejected.csv with a reason column.\n"
-	 "The whole import is one audit event.",
-	 verb_import_households},
-	{"export households", "[QUERY]", "", 0, 8, NEED_USER,
-	 "write the register in scope as CSV (UTF-8 with BOM) to stdout",
-	 "Same columns as import: exporting, then importing into an empty data directory,\n"
-	 "gives the same records. QUERY as for `list`.",
-	 verb_export_households},
-	{"list", "[QUERY]", "--limit", 0, 8, NEED_USER, "list households in your scope",
-	 "QUERY terms (all must hold): a name fragment, ID digits, a 户编号 prefix or a\n"
-	 "village name; county:CODE|NAME town:... village:... category:边缘易致贫户\n"
-	 "type:脱贫户 state:assisting risk:因病 income<6000 income>6000.",
-	 verb_list},
-	{"show", "HOUSEHOLD", "", 1, 1, NEED_USER, "show one household with members and cases",
-	 "HOUSEHOLD is a bangfu id (H...), a national 户编号, or any member's ID number.",
-	 verb_show},
-	{"set", "HOUSEHOLD FIELD VALUE", "--why --member --version", 3, 3, NEED_USER,
-	 "change one field of a household or (with --member N) of its Nth member",
-	 "FIELD is a register column name, Chinese or English (姓名/name, 联系电话/phone,\n"
-	 "家庭人均纯收入/income_per_capita, ...). --why is required. --version V refuses\n"
-	 "the change if the household is no longer at version V (someone else saved first).",
-	 verb_set},
-	{"user add", "LOGIN", "--name --role --scope --why", 1, 1, NEED_USER,
-	 "add a bangfu user (administrators only)",
-	 "--role caseworker|township|county|auditor|admin, --scope 44 | a city or county code\n"
-	 "| a 9-digit town code | a 12-digit village code. LOGIN is the Unix login.",
-	 verb_user_add},
-	{"user list", "", "", 0, 0, NEED_USER, "list bangfu users in your scope", "", verb_user_list},
-	{"audit log", "[HOUSEHOLD]", "--limit", 0, 1, NEED_USER,
-	 "the history: who changed what, when and why",
-	 "Newest first. With HOUSEHOLD, only the changes to that household. The same history\n"
-	 "is in DIR/audit.git: git --git-dir=DIR/audit.git log -p", verb_audit_log},
-	{"audit verify", "", "", 0, 0, NEED_STORE,
-	 "prove the database and the audit history agree",
-	 "Checks that HEAD's tree holds exactly the canonical text of every row and that the\n"
-	 "history carries events 1..N once each. Exit 1 with a report otherwise.",
-	 verb_audit_verify},
-	{"rebuild", "", "", 0, 0, 0, "make a new bangfu.db from the audit history alone",
-	 "DIR must hold audit.git and no bangfu.db.", verb_rebuild},
+/* Every verb, by subject: each file defines its own table (cli.h); the order here is
+ * the order of `bangfu --help`. */
+static const struct verb_table *const tables[] = {
+	&admin_verbs, &register_verbs, &audit_verbs,
 };
-#define VERB_COUNT ((int)(sizeof verbs / sizeof verbs[0]))
+#define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
+#define FOR_EACH_VERB(v) \
+	for (int t_ = 0; t_ < TABLE_COUNT; t_++) \
+		for (const struct verb *v = tables[t_]->verbs; v < tables[t_]->verbs + tables[t_]->count; v++)
+
 
 static void print_usage_line(FILE *out, const struct verb *v)
 {
@@ -83,8 +36,8 @@ static void print_help(FILE *out)
 	fprintf(out, "bangfu %s — 帮扶 case management for 防止返贫动态监测 and 结对帮扶\n\n"
 	        "usage: bangfu [-d DIR] VERB [ARGS...]     bangfu VERB --help\n\n"
 	        "DIR defaults to $BANGFU_HOME, else $XDG_DATA_HOME/bangfu.\n\n", BANGFU_VERSION);
-	for (int i = 0; i < VERB_COUNT; i++)
-		fprintf(out, "  %-20s %s\n", verbs[i].name, verbs[i].summary);
+	FOR_EACH_VERB(v)
+		fprintf(out, "  %-20s %s\n", v->name, v->summary);
 	fprintf(out, "\nExit status: 0 done, 1 refused or failed, 2 usage error.\n");
 }
 
@@ -213,16 +166,16 @@ static const char *data_dir(const char *given, char *buf, size_t n)
 /* Match argv[0..] against verb names of one or two words. */
 static const struct verb *find_verb(int argc, char **argv, int *words)
 {
-	for (int i = 0; i < VERB_COUNT; i++) {
-		const char *name = verbs[i].name, *sp = strchr(name, ' ');
+	FOR_EACH_VERB(v) {
+		const char *name = v->name, *sp = strchr(name, ' ');
 		if (!sp && strcmp(argv[0], name) == 0) {
 			*words = 1;
-			return &verbs[i];
+			return v;
 		}
 		if (sp && argc >= 2 && strncmp(argv[0], name, (size_t)(sp - name)) == 0 &&
 		    argv[0][sp - name] == '\0' && strcmp(argv[1], sp + 1) == 0) {
 			*words = 2;
-			return &verbs[i];
+			return v;
 		}
 	}
 	return NULL;
@@ -265,7 +218,8 @@ int cli_main(int argc, char **argv)
 	c.dir = data_dir(given, dirbuf, sizeof dirbuf);
 	if (i == argc) {
 		/* The terminal UI is not built yet: show the register instead (README). */
-		static const struct verb list_instead = {"list", "", "", 0, 0, NEED_USER, "", "", verb_list};
+		static const struct verb list_instead = {"list", "", "", 0, 0, NEED_USER, "", "",
+		                                         cli_list_households};
 		fprintf(stderr, "bangfu: the terminal UI is not built yet; showing `bangfu list`\n");
 		c.verb = &list_instead;
 	} else {

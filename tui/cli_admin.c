@@ -4,7 +4,7 @@
 #include <string.h>
 #include <time.h>
 
-int verb_init(struct cli *c)
+static int verb_init(struct cli *c)
 {
 	int rc = store_init(c->dir, &c->s);
 	if (rc)
@@ -15,7 +15,7 @@ int verb_init(struct cli *c)
 	return EXIT_OK;
 }
 
-int verb_demo(struct cli *c)
+static int verb_demo(struct cli *c)
 {
 	struct import_result res;
 	long n = c->a.have_households ? c->a.households : 2000;
@@ -34,7 +34,7 @@ int verb_demo(struct cli *c)
 	return EXIT_OK;
 }
 
-int verb_user_add(struct cli *c)
+static int verb_user_add(struct cli *c)
 {
 	enum role role;
 	if (!c->a.name || !c->a.role || !c->a.scope)
@@ -59,8 +59,28 @@ static int print_user(void *ctx, const struct user *u)
 	return 0;
 }
 
-int verb_user_list(struct cli *c)
+static int verb_user_list(struct cli *c)
 {
 	int rc = store_user_list(c->s, &c->me, print_user, NULL);
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
+
+static const struct verb verbs[] = {
+	{"init", "", "", 0, 0, 0, "create a data directory; you become its first administrator",
+	 "Creates DIR/bangfu.db and the audit repository DIR/audit.git. The Unix user who runs\n"
+	 "it becomes the first administrator, with the whole province (44) in scope.",
+	 verb_init},
+	{"demo", "", "--households --seed", 0, 0, NEED_USER,
+	 "add a synthetic demo register (deterministic)",
+	 "Generates N households (default 2000) over Guangdong's real 21 cities and 122\n"
+	 "counties, with invented towns and villages, all marked as synthetic. The same\n"
+	 "--seed gives the same register.",
+	 verb_demo},
+	{"user add", "LOGIN", "--name --role --scope --why", 1, 1, NEED_USER,
+	 "add a bangfu user (administrators only)",
+	 "--role caseworker|township|county|auditor|admin, --scope 44 | a city or county code\n"
+	 "| a 9-digit town code | a 12-digit village code. LOGIN is the Unix login.",
+	 verb_user_add},
+	{"user list", "", "", 0, 0, NEED_USER, "list bangfu users in your scope", "", verb_user_list},
+};
+const struct verb_table admin_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -2,14 +2,14 @@
 #include "tui/cli.h"
 #include <stdlib.h>
 
-int verb_audit_log(struct cli *c)
+static int verb_audit_log(struct cli *c)
 {
 	long limit = c->a.limit ? atol(c->a.limit) : 0;
 	int rc = store_audit_log(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, limit, stdout);
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
 
-int verb_audit_verify(struct cli *c)
+static int verb_audit_verify(struct cli *c)
 {
 	int rc = store_audit_verify(c->s, stdout);
 	if (rc)
@@ -18,7 +18,22 @@ int verb_audit_verify(struct cli *c)
 	return EXIT_OK;
 }
 
-int verb_rebuild(struct cli *c)
+static int verb_rebuild(struct cli *c)
 {
 	return store_rebuild(c->dir, stderr) ? EXIT_FAIL : EXIT_OK;
 }
+
+static const struct verb verbs[] = {
+	{"audit log", "[HOUSEHOLD]", "--limit", 0, 1, NEED_USER,
+	 "the history: who changed what, when and why",
+	 "Newest first. With HOUSEHOLD, only the changes to that household. The same history\n"
+	 "is in DIR/audit.git: git --git-dir=DIR/audit.git log -p", verb_audit_log},
+	{"audit verify", "", "", 0, 0, NEED_STORE,
+	 "prove the database and the audit history agree",
+	 "Checks that HEAD's tree holds exactly the canonical text of every row and that the\n"
+	 "history carries events 1..N once each. Exit 1 with a report otherwise.",
+	 verb_audit_verify},
+	{"rebuild", "", "", 0, 0, 0, "make a new bangfu.db from the audit history alone",
+	 "DIR must hold audit.git and no bangfu.db.", verb_rebuild},
+};
+const struct verb_table audit_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

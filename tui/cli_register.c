@@ -88,7 +88,7 @@ static int write_rejected(const char *file, const struct register_batch *b, char
 	return ok ? 0 : -1;
 }
 
-int verb_import_households(struct cli *c)
+static int verb_import_households(struct cli *c)
 {
 	const char *file = c->a.pos[0];
 	char *raw = NULL, *utf8 = NULL, err[512], why[512];
@@ -173,7 +173,7 @@ static int export_one(void *ctx, const struct household *h)
 	return e->out.oom;
 }
 
-int verb_export_households(struct cli *c)
+static int verb_export_households(struct cli *c)
 {
 	struct query q;
 	struct export_ctx e = {{0}, 0};
@@ -236,7 +236,7 @@ static int list_one(void *ctx, const struct household *h)
 	return 0;
 }
 
-int verb_list(struct cli *c)
+static int verb_list(struct cli *c)
 {
 	struct query q;
 	long n = 0, limit = c->a.limit ? atol(c->a.limit) : 0;
@@ -249,7 +249,12 @@ int verb_list(struct cli *c)
 	return EXIT_OK;
 }
 
-int verb_show(struct cli *c)
+int cli_list_households(struct cli *c)
+{
+	return verb_list(c);
+}
+
+static int verb_show(struct cli *c)
 {
 	struct household h;
 	struct buf text = {0};
@@ -263,7 +268,7 @@ int verb_show(struct cli *c)
 	return EXIT_OK;
 }
 
-int verb_set(struct cli *c)
+static int verb_set(struct cli *c)
 {
 	long member = 0, version = 0;
 	if (!c->a.why || !c->a.why[0])
@@ -279,3 +284,34 @@ int verb_set(struct cli *c)
 	printf("%s: %s set\n", c->a.pos[0], c->a.pos[1]);
 	return EXIT_OK;
 }
+
+static const struct verb verbs[] = {
+	{"import households", "FILE", "--encoding --skip-bad --why", 1, 1, NEED_USER,
+	 "import a household register CSV (one row per person)",
+	 "Reads FILE (UTF-8 with or without BOM, or GBK/GB18030; --encoding forces one), checks\n"
+	 "every row and reports each defect as FILE:LINE: COLUMN: message. Nothing is written\n"
+	 "unless the whole file is clean; with --skip-bad the good households are imported\n"
+	 "and the rejected rows written to FILE.rejected.csv with a reason column.\n"
+	 "The whole import is one audit event.",
+	 verb_import_households},
+	{"export households", "[QUERY]", "", 0, 8, NEED_USER,
+	 "write the register in scope as CSV (UTF-8 with BOM) to stdout",
+	 "Same columns as import: exporting, then importing into an empty data directory,\n"
+	 "gives the same records. QUERY as for `list`.",
+	 verb_export_households},
+	{"list", "[QUERY]", "--limit", 0, 8, NEED_USER, "list households in your scope",
+	 "QUERY terms (all must hold): a name fragment, ID digits, a 户编号 prefix or a\n"
+	 "village name; county:CODE|NAME town:... village:... category:边缘易致贫户\n"
+	 "type:脱贫户 state:assisting risk:因病 income<6000 income>6000.",
+	 verb_list},
+	{"show", "HOUSEHOLD", "", 1, 1, NEED_USER, "show one household with members and cases",
+	 "HOUSEHOLD is a bangfu id (H...), a national 户编号, or any member's ID number.",
+	 verb_show},
+	{"set", "HOUSEHOLD FIELD VALUE", "--why --member --version", 3, 3, NEED_USER,
+	 "change one field of a household or (with --member N) of its Nth member",
+	 "FIELD is a register column name, Chinese or English (姓名/name, 联系电话/phone,\n"
+	 "家庭人均纯收入/income_per_capita, ...). --why is required. --version V refuses\n"
+	 "the change if the household is no longer at version V (someone else saved first).",
+	 verb_set},
+};
+const struct verb_table register_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -47,7 +47,7 @@ expect_no_grep "电话变更" out
 mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
 expect_exit 1 "$BANGFU" -d d list
 expect_exit 0 "$BANGFU" -d d rebuild
-expect_grep "2 households, 1 users, 4 events" err
+expect_grep "3 records, 4 events" err
 "$BANGFU" -d d export households > after.csv
 cmp before.csv after.csv || fail "export after rebuild differs"
 expect_exit 0 "$BANGFU" -d d audit verify

@@ -1,0 +1,17 @@
+/* kinds.c — the table of record kinds in the audit tree (see kinds.h). */
+#include "store/kinds.h"
+#include <string.h>
+
+const struct record_kind record_kinds[] = {
+	{"households/", households_expect_all, households_restore},
+	{"users/", users_expect_all, users_restore},
+};
+const int record_kind_count = (int)(sizeof record_kinds / sizeof record_kinds[0]);
+
+const struct record_kind *kind_for_path(const char *path)
+{
+	for (int i = 0; i < record_kind_count; i++)
+		if (strncmp(path, record_kinds[i].prefix, strlen(record_kinds[i].prefix)) == 0)
+			return &record_kinds[i];
+	return NULL;
+}

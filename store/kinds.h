@@ -1,0 +1,30 @@
+/* kinds.h — the kinds of record kept in the audit tree. Each kind names its path prefix,
+ * how to render every row of it (for `audit verify`) and how to restore one file into the
+ * database (for `rebuild`). A new kind of record is one entry in record_kinds (kinds.c):
+ * verify and rebuild need no change. */
+#ifndef STORE_KINDS_H
+#define STORE_KINDS_H
+#include "store/internal.h"
+
+/* Receives one expected file: its path and canonical text. Returns 0 or a STORE_E*. */
+typedef int (*kind_emit_fn)(void *ctx, const char *path, const char *text);
+
+struct record_kind {
+	const char *prefix;                 /* "households/" */
+	/* Render every row of this kind and pass each file to emit. */
+	int (*expect_all)(struct store *s, kind_emit_fn emit, void *ctx);
+	/* Insert the row(s) of one audit file (rebuild, inside its transaction). */
+	int (*restore)(struct store *s, const char *path, const char *text);
+};
+
+extern const struct record_kind record_kinds[];
+extern const int record_kind_count;
+const struct record_kind *kind_for_path(const char *path);
+
+/* The kinds' functions, each in its entity's file. */
+int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int households_restore(struct store *s, const char *path, const char *text);
+int users_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int users_restore(struct store *s, const char *path, const char *text);
+
+#endif

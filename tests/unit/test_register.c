@@ -1,0 +1,196 @@
+/* test_register.c — the register CSV check (defects by line and column, grouping by
+ * 户编号, household rules), value normalisation through the field table, the export
+ * rows, and the query language. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include "core/query.h"
+#include "core/register.h"
+
+#define TODAY "2026-11-29"
+#define HEADER "户编号,county_code,乡镇,行政村,姓名,证件号码,与户主关系,性别,家庭人均纯收入,监测对象类别,风险类型\n"
+
+struct seen { char lines[32][256]; int n; };
+
+static void collect(void *ctx, long line, const char *column, const char *msg)
+{
+	struct seen *s = ctx;
+	if (s->n < 32)
+		snprintf(s->lines[s->n++], sizeof s->lines[0], "%ld: %s: %s", line,
+		         column ? column : "-", msg);
+}
+
+static int has(const struct seen *s, const char *text)
+{
+	for (int i = 0; i < s->n; i++)
+		if (strstr(s->lines[i], text))
+			return 1;
+	for (int i = 0; i < s->n; i++)
+		print_message("  reported: %s\n", s->lines[i]);
+	print_message("  missing:  %s\n", text);
+	return 0;
+}
+
+static int check(const char *csv, struct register_batch *b, struct seen *s)
+{
+	memset(b, 0, sizeof *b);
+	memset(s, 0, sizeof *s);
+	return register_read_csv(csv, strlen(csv), TODAY, b, collect, s);
+}
+
+static void test_good_file(void **state)
+{
+	(void)state;
+	struct register_batch b;
+	struct seen s;
+	const char *csv = HEADER
+		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,女,6800,脱贫不稳定户,因病、因残\n"
+		"1,441821,浛洸镇,石牯塘村,王建国,441821680312123,配偶,,6800,脱贫不稳定户,因残，因病\n"
+		"2,441821,浛洸镇,石牯塘村,张三,441821198005051013,户主,男,12500.50,,\n";
+	assert_int_equal(check(csv, &b, &s), 0);
+	assert_int_equal(b.defects, 0);
+	assert_int_equal(b.nhouseholds, 2);
+	assert_int_equal(b.households[0].nmembers, 2);
+	assert_string_equal(member_get(&b.households[0].members[1], MF_ID), "441821196803121232");
+	assert_string_equal(b.households[0].members[1].id_original, "441821680312123");
+	assert_string_equal(member_get(&b.households[0].members[1], MF_SEX), "M");
+	assert_int_equal(b.households[0].ncases, 1);
+	assert_string_equal(case_get(&b.households[0].cases[0], CF_RISKS), "illness,disability");
+	assert_string_equal(household_get(&b.households[1], HF_INCOME), "12500.5");
+	assert_int_equal(b.households[1].ncases, 0);
+	/* the export writes labels, in the import's columns */
+	struct buf out = {0};
+	register_csv_rows(&b.households[0], &out);
+	assert_non_null(strstr(buf_str(&out), ",户主,女,"));
+	assert_non_null(strstr(buf_str(&out), ",因病、因残,"));
+	buf_free(&out);
+	register_batch_free(&b);
+}
+
+static void test_defects_named(void **state)
+{
+	(void)state;
+	struct register_batch b;
+	struct seen s;
+	const char *csv = HEADER
+		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,男,6800,,\n"        /* 2 sex */
+		"1,441821,浛洸镇,石牯塘村,王五,441821197501011008,户主,,6900,,\n"             /* 3 dup, head, income */
+		"2,449999,浛洸镇,石牯塘村,赵\x01六,441821198005051013,户主,,abc,火星户,\n"   /* 4 */
+		"3,441821,浛洸镇,石牯塘村,钱七,441821198005051013,之子,,,,因病\n";             /* 5 */
+	assert_int_equal(check(csv, &b, &s), 0);
+	assert_true(has(&s, "2: 性别: sex 男 disagrees with the ID number"));
+	assert_true(has(&s, "3: 证件号码: ID number 441821197501011008 already on line 2"));
+	assert_true(has(&s, "3: 家庭人均纯收入: household-level value \"6900\" differs"));
+	assert_true(has(&s, "3: 与户主关系: household 1 has 2 户主"));
+	assert_true(has(&s, "4: county_code: unknown county code \"449999\""));
+	assert_true(has(&s, "4: 姓名: control character"));
+	assert_true(has(&s, "4: 家庭人均纯收入: \"abc\" is not a number"));
+	assert_true(has(&s, "4: 监测对象类别: unknown 监测对象类别 \"火星户\""));
+	assert_true(has(&s, "5: 风险类型: given but 监测对象类别 (category) is empty"));
+	assert_true(has(&s, "household 3 has 0 户主"));
+	assert_true(b.bad[0] && b.bad[1] && b.bad[2]);
+	register_batch_free(&b);
+}
+
+static void test_header_problems(void **state)
+{
+	(void)state;
+	struct register_batch b;
+	struct seen s;
+	assert_int_equal(check("姓名,colour\n张三,red\n", &b, &s), -1);
+	assert_true(has(&s, "1: colour: unknown column, ignored"));
+	assert_true(has(&s, "required column 户编号 (household_no) is missing"));
+	assert_true(has(&s, "required column 证件号码 (id_number) is missing"));
+	register_batch_free(&b);
+	assert_int_equal(check("", &b, &s), -1);
+	assert_true(has(&s, "empty file"));
+	register_batch_free(&b);
+	assert_int_equal(check(HEADER, &b, &s), -1);
+	assert_true(has(&s, "no data rows"));
+	register_batch_free(&b);
+}
+
+static void normalised(enum field_id f, const char *raw, const char *want)
+{
+	char out[256], err[256] = "";
+	int rc = model_value_normalise(f, raw, TODAY, out, sizeof out, err, sizeof err);
+	if (rc)
+		print_message("%s: %s\n", raw, err);
+	assert_int_equal(rc, 0);
+	assert_string_equal(out, want);
+}
+
+static void refused(enum field_id f, const char *raw)
+{
+	char out[256], err[256];
+	assert_int_equal(model_value_normalise(f, raw, TODAY, out, sizeof out, err, sizeof err), -1);
+	assert_true(err[0] != '\0');
+}
+
+static void test_normalise(void **state)
+{
+	(void)state;
+	normalised(HF_INCOME, "6800.00", "6800");
+	normalised(HF_INCOME, "0068.50", "68.5");
+	normalised(HF_INCOME, "-0", "0");
+	refused(HF_INCOME, "6,800");
+	refused(HF_INCOME, "1.234");
+	normalised(CF_IDENTIFIED, "202305", "2023-05");
+	normalised(CF_IDENTIFIED, "2023-05-17", "2023-05-17");
+	refused(CF_IDENTIFIED, "2023-02-30");
+	refused(CF_IDENTIFIED, "2027-01");
+	normalised(MF_PHONE, "13800138000", "13800138000");
+	normalised(MF_PHONE, "0763-5551234", "0763-5551234");
+	refused(MF_PHONE, "1380013800");
+	normalised(MF_RELATION, "户主", "head");
+	normalised(MF_RELATION, "spouse", "spouse");
+	refused(MF_RELATION, "老板");
+	normalised(MF_MONTHS, "12", "12");
+	refused(MF_MONTHS, "13");
+	normalised(HF_ADDRESS, "一巷\n二号", "一巷\n二号");
+	refused(HF_HAMLET, "一巷\n二号");
+	refused(MF_NAME, "");
+	normalised(HF_COUNTY, "441900", "441900");   /* 东莞: no county level */
+	refused(HF_COUNTY, "441800");               /* a city with counties is not one */
+	assert_int_equal(model_field_find("证件号码"), MF_ID);
+	assert_int_equal(model_field_find("id_number"), MF_ID);
+	assert_int_equal(model_field_find("colour"), -1);
+}
+
+static void test_query(void **state)
+{
+	(void)state;
+	struct query q;
+	char err[256];
+	assert_int_equal(query_parse("  张　county:441821 category:边缘易致贫户 income<6000", &q, err, sizeof err), 0);
+	assert_int_equal(q.n, 4);
+	assert_int_equal(q.terms[0].kind, Q_TEXT);
+	assert_string_equal(q.terms[0].value, "张");
+	assert_int_equal(q.terms[1].kind, Q_COUNTY);
+	assert_int_equal(q.terms[2].kind, Q_CATEGORY);
+	assert_string_equal(q.terms[2].value, "marginal");
+	assert_int_equal(q.terms[3].kind, Q_INCOME_BELOW);
+	assert_int_equal(query_parse("colour:red", &q, err, sizeof err), -1);
+	assert_non_null(strstr(err, "unknown filter"));
+	assert_int_equal(query_parse("category:富裕户", &q, err, sizeof err), -1);
+	assert_int_equal(query_parse("income<abc", &q, err, sizeof err), -1);
+	assert_int_equal(query_parse("county:", &q, err, sizeof err), -1);
+	assert_int_equal(query_parse("", &q, err, sizeof err), 0);
+	assert_int_equal(q.n, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_file),
+		cmocka_unit_test(test_defects_named),
+		cmocka_unit_test(test_header_problems),
+		cmocka_unit_test(test_normalise),
+		cmocka_unit_test(test_query),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,186 @@
+/* test_support.c — the small core modules: regions (reference data, scope prefixes),
+ * access (roles, scope checks), codes (tables, multi-values), strmap, buf, and the demo
+ * generator (deterministic, valid, unique ID numbers). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include "core/access.h"
+#include "core/buf.h"
+#include "core/demo.h"
+#include "core/idcard.h"
+#include "core/record.h"
+#include "core/regions.h"
+#include "core/strmap.h"
+
+static void test_regions(void **state)
+{
+	(void)state;
+	assert_int_equal(ref_city_count, 21);
+	assert_int_equal(ref_county_count, 122);
+	assert_string_equal(regions_county("441821")->name, "佛冈县");
+	assert_string_equal(regions_county("440606")->track, "创先");
+	assert_string_equal(regions_county("440103")->track, "");
+	assert_true(regions_is_county_level("441900"));
+	assert_false(regions_is_county_level("441800"));
+	assert_string_equal(regions_county_name("442000"), "中山市");
+	assert_true(regions_code_in_scope("441821900900", "44"));
+	assert_true(regions_code_in_scope("441821", "441800"));     /* city covers its counties */
+	assert_false(regions_code_in_scope("441721", "441800"));
+	assert_true(regions_code_in_scope("441821900900", "441821900"));
+	assert_false(regions_code_in_scope("441821901900", "441821900"));
+	assert_true(regions_code_in_scope("441900101", "441900"));
+}
+
+static void test_access(void **state)
+{
+	(void)state;
+	enum role r;
+	char err[256];
+	assert_int_equal(access_role_parse("township", &r), 0);
+	assert_int_equal(r, ROLE_TOWNSHIP);
+	assert_int_equal(access_role_parse("县级审批", &r), 0);
+	assert_int_equal(r, ROLE_COUNTY);
+	assert_int_equal(access_role_parse("boss", &r), -1);
+	struct user u = {.role = ROLE_AUDITOR};
+	strcpy(u.scope, "441821");
+	assert_false(access_may_write(&u));
+	assert_true(access_in_scope(&u, "441821900900"));
+	assert_false(access_in_scope(&u, "441881"));
+	assert_int_equal(access_scope_check("44", err, sizeof err), 0);
+	assert_int_equal(access_scope_check("441800", err, sizeof err), 0);
+	assert_int_equal(access_scope_check("441821900", err, sizeof err), 0);
+	assert_int_equal(access_scope_check("45", err, sizeof err), -1);
+	assert_int_equal(access_scope_check("449999", err, sizeof err), -1);
+	assert_int_equal(access_scope_check("4418", err, sizeof err), -1);
+}
+
+static void test_codes(void **state)
+{
+	(void)state;
+	char out[128], err[128];
+	assert_int_equal(codes_parse_multi(&codes_risk, "因残，因病、 因病 ;其他", 5, out, sizeof out,
+	                                   err, sizeof err), 3);
+	assert_string_equal(out, "illness,disability,other");
+	assert_int_equal(codes_parse_multi(&codes_risk, "因病,因残,因学,因意外事故,缺劳动力,其他", 5,
+	                                   out, sizeof out, err, sizeof err), -1);
+	assert_non_null(strstr(err, "at most 5"));
+	assert_int_equal(codes_parse_multi(&codes_health, "健康,感冒", 8, out, sizeof out, err, sizeof err), -1);
+	assert_non_null(strstr(err, "\"感冒\""));
+	assert_true(codes_labels_multi(&codes_health, "chronic,disabled", out, sizeof out) > 0);
+	assert_string_equal(out, "长期慢性病、残疾");
+	assert_int_equal(codes_measure_group.count, 14);
+}
+
+static void test_strmap_and_buf(void **state)
+{
+	(void)state;
+	struct strmap m = {0};
+	long v;
+	char key[32];
+	for (long i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "k%ld", i);
+		assert_int_equal(strmap_put(&m, key, i * 2), 0);
+	}
+	assert_int_equal(m.count, 5000);
+	assert_true(strmap_get(&m, "k4321", &v));
+	assert_int_equal(v, 8642);
+	assert_false(strmap_get(&m, "k5000", &v));
+	strmap_put(&m, "k1", 7);
+	assert_true(strmap_get(&m, "k1", &v));
+	assert_int_equal(v, 7);
+	assert_int_equal(m.count, 5000);
+	strmap_free(&m);
+
+	struct buf b = {0};
+	assert_string_equal(buf_str(&b), "");
+	for (int i = 0; i < 1000; i++)
+		buf_addf(&b, "%03d,", i);
+	assert_int_equal(b.len, 4000);
+	assert_int_equal(strncmp(buf_str(&b) + 3996, "999,", 4), 0);
+	buf_reset(&b);
+	assert_string_equal(buf_str(&b), "");
+	buf_free(&b);
+}
+
+/* Render n demo households from seed into one text. */
+static void demo_text(unsigned long seed, int n, struct buf *out)
+{
+	struct demo d;
+	demo_init(&d, seed, "2026-11-29");
+	for (int i = 0; i < n; i++) {
+		struct household h;
+		assert_int_equal(demo_next(&d, &h), 0);
+		snprintf(h.id, sizeof h.id, "H%d", i);
+		record_render(&h, out);
+		household_free(&h);
+	}
+	demo_free(&d);
+}
+
+static void test_demo(void **state)
+{
+	(void)state;
+	struct buf a = {0}, b = {0}, c = {0};
+	demo_text(5, 300, &a);
+	demo_text(5, 300, &b);
+	demo_text(6, 300, &c);
+	assert_string_equal(buf_str(&a), buf_str(&b));         /* deterministic */
+	assert_string_not_equal(buf_str(&a), buf_str(&c));     /* the seed matters */
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&c);
+
+	struct demo d;
+	struct strmap ids = {0};
+	int sizes[8] = {0}, categories = 0, cases = 0;
+	demo_init(&d, 1, "2026-11-29");
+	for (int i = 0; i < 2000; i++) {
+		struct household h;
+		assert_int_equal(demo_next(&d, &h), 0);
+		assert_true(h.synthetic);
+		assert_true(h.nmembers >= 1 && h.nmembers <= 7);
+		sizes[h.nmembers]++;
+		for (int m = 0; m < h.nmembers; m++) {
+			struct idcard id;
+			char err[128];
+			const char *num = member_get(&h.members[m], MF_ID);
+			assert_int_equal(idcard_parse(num, "2026-11-29", &id, err, sizeof err), 0);
+			long dummy;
+			assert_false(strmap_get(&ids, num, &dummy));
+			strmap_put(&ids, num, 1);
+			assert_int_equal(member_get(&h.members[m], MF_SEX)[0], id.sex);
+		}
+		if (h.ncases) {
+			cases++;
+			if (strcmp(case_get(&h.cases[0], CF_CATEGORY), "sudden") == 0)
+				categories |= 1;
+			if (strcmp(case_get(&h.cases[0], CF_CATEGORY), "marginal") == 0)
+				categories |= 2;
+			if (strcmp(case_get(&h.cases[0], CF_CATEGORY), "unstable") == 0)
+				categories |= 4;
+		}
+		household_free(&h);
+	}
+	for (int n = 1; n <= 7; n++)
+		assert_true(sizes[n] > 0);
+	assert_int_equal(categories, 7);
+	assert_true(cases > 100 && cases < 600);
+	demo_free(&d);
+	strmap_free(&ids);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_regions),
+		cmocka_unit_test(test_access),
+		cmocka_unit_test(test_codes),
+		cmocka_unit_test(test_strmap_and_buf),
+		cmocka_unit_test(test_demo),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
