@@ -171,3 +171,19 @@ int codes_labels_multi(const struct code_table *t, const char *codes, char *out,
 
 /* Appended for the casework (core/workflow.c). */
 TABLE(codes_elim_method, "消除方式", {"assisted", "帮扶消除"}, {"natural", "自然消除"});
+
+/* Appended for pairing assistance and tasks (core/pairing.c, core/task.c). */
+TABLE(codes_unit_kind, "帮扶单位类型",
+	{"government", "党政机关"}, {"enterprise", "企业"}, {"university", "高校"},
+	{"institute", "科研院所"});
+TABLE(codes_pair_kind, "结对类型", {"county", "对口帮扶"}, {"cadre", "帮扶责任人"});
+TABLE(codes_pair_programme, "帮扶协作类型",
+	{"assistance", "对口帮扶协作"}, {"industry", "产业协作"}, {"other", "其他"});
+TABLE(codes_task_kind, "任务类型",
+	{"visit", "走访"}, {"verification", "核实"}, {"measure", "落实措施"},
+	{"paperwork", "材料报送"}, {"project", "项目"});
+TABLE(codes_task_status, "任务状态",
+	{"open", "待办"}, {"in_progress", "办理中"}, {"done", "已办结"}, {"cancelled", "已取消"});
+TABLE(codes_task_action, "任务日志",
+	{"add", "新建"}, {"start", "开始办理"}, {"done", "办结"}, {"cancel", "取消"},
+	{"comment", "备注"}, {"resolve", "规则解除"});

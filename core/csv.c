@@ -372,3 +372,13 @@ void csv_out_free(struct csv_out *o)
 	o->buf = NULL;
 	o->len = o->cap = 0;
 }
+
+const char *csv_error_text(const char *err)
+{
+	const char *p = err;
+	if (strncmp(p, "line ", 5) != 0)
+		return err;
+	for (p += 5; *p >= '0' && *p <= '9'; p++)
+		;
+	return strncmp(p, ": ", 2) == 0 ? p + 2 : err;
+}

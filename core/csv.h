@@ -29,6 +29,9 @@ void csv_reader_init(struct csv_reader *r, const char *buf, size_t len);
  * unquoted field is kept literally. */
 int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, int errlen);
 void csv_record_free(struct csv_record *rec);
+/* A csv_read error message without its leading "line N: " (for callers that print
+ * FILE:LINE: themselves). */
+const char *csv_error_text(const char *err);
 /* 1 if every field is empty or only spaces/tabs/U+3000: the ",,,,," rows spreadsheets
  * write for formatted but empty rows. */
 int csv_record_is_empty(const struct csv_record *rec);

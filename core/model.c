@@ -338,6 +338,45 @@ struct hcase *household_add_case(struct household *h)
 	return grow_one((void **)&h->cases, &h->ncases, sizeof *h->cases);
 }
 
+struct subrec *household_add_subrec(struct household *h, enum subrec_kind k)
+{
+	return grow_one((void **)&h->sub[k], &h->nsub[k], sizeof *h->sub[k]);
+}
+
+static const struct subrec_kind_info subrec_kinds[SUB_COUNT] = {
+#define X(kind, section, table, ...) \
+	[kind] = {section, table, {__VA_ARGS__}, \
+	          (int)(sizeof (const char *[]){__VA_ARGS__} / sizeof(const char *))},
+	SUBREC_LIST(X)
+#undef X
+};
+
+const struct subrec_kind_info *subrec_info(enum subrec_kind k)
+{
+	return &subrec_kinds[k];
+}
+
+int subrec_col(enum subrec_kind k, const char *name)
+{
+	const struct subrec_kind_info *i = subrec_info(k);
+	for (int c = 0; c < i->ncols; c++)
+		if (strcmp(i->cols[c], name) == 0)
+			return c;
+	return -1;
+}
+
+const char *subrec_get(const struct subrec *r, enum subrec_kind k, const char *col)
+{
+	int c = subrec_col(k, col);
+	return c >= 0 && r->v[c] ? r->v[c] : "";
+}
+
+int subrec_set(struct subrec *r, enum subrec_kind k, const char *col, const char *value)
+{
+	int c = subrec_col(k, col);
+	return c < 0 ? -1 : model_strset(&r->v[c], value);
+}
+
 void household_free(struct household *h)
 {
 	for (int i = 0; i < HF_COUNT; i++)
@@ -352,6 +391,12 @@ void household_free(struct household *h)
 		for (int i = 0; i < CF_COUNT; i++)
 			free(h->cases[c].v[i]);
 		free(h->cases[c].state);
+	}
+	for (int k = 0; k < SUB_COUNT; k++) {
+		for (int i = 0; i < h->nsub[k]; i++)
+			for (int c = 0; c < SUBREC_MAX_COLS; c++)
+				free(h->sub[k][i].v[c]);
+		free(h->sub[k]);
 	}
 	free(h->members);
 	free(h->cases);

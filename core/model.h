@@ -36,6 +36,7 @@ enum field_kind {
 #define F_REQUIRED 1   /* must be non-empty */
 #define F_NOCOLUMN 2   /* not a column of its level's table (kept elsewhere) */
 #define F_READONLY 4   /* not settable with `bangfu set` (derived or an identity) */
+#define F_NOCSV    8   /* not a register CSV column (kept by the case procedure) */
 #define FIELD_LIST(X) \
 	X(HF_NO,        "household_no",      "户编号",         LEVEL_HOUSEHOLD, FK_NUMBER,   NULL, F_REQUIRED) \
 	X(HF_COUNTY,    "county_code",       "县区代码",       LEVEL_HOUSEHOLD, FK_COUNTY,   NULL, F_REQUIRED | F_READONLY) \
@@ -47,6 +48,11 @@ enum field_kind {
 	X(HF_ADDRESS,   "address",           "家庭住址",       LEVEL_HOUSEHOLD, FK_NOTE,     NULL, 0) \
 	X(HF_TYPE,      "household_type",    "户类型",         LEVEL_HOUSEHOLD, FK_CODE,     &codes_household_type, 0) \
 	X(HF_INCOME,    "income_per_capita", "家庭人均纯收入", LEVEL_HOUSEHOLD, FK_MONEY,    NULL, 0) \
+	X(HF_HOUSING,   "housing_ok",        "住房安全有保障", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
+	X(HF_SCHOOL,    "school_ok",         "义务教育有保障", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
+	X(HF_MEDICAL,   "medical_ok",        "基本医疗有保障", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
+	X(HF_WATER,     "water_ok",          "饮水安全有保障", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
+	X(HF_COSTS,     "costs_ok",          "大额支出已解决", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
 	X(MF_NAME,      "name",              "姓名",           LEVEL_MEMBER,    FK_NAME,     NULL, F_REQUIRED) \
 	X(MF_ID,        "id_number",         "证件号码",       LEVEL_MEMBER,    FK_IDNUM,    NULL, F_REQUIRED) \
 	X(MF_RELATION,  "relation",          "与户主关系",     LEVEL_MEMBER,    FK_CODE,     &codes_relation, F_REQUIRED) \
@@ -62,7 +68,20 @@ enum field_kind {
 	X(CF_RISKS,     "risks",             "风险类型",       LEVEL_CASE,      FK_MULTI,    &codes_risk, 0) \
 	X(CF_SOURCE,    "source",            "识别来源",       LEVEL_CASE,      FK_CODE,     &codes_source, 0) \
 	X(CF_IDENTIFIED,"identified",        "识别监测时间",   LEVEL_CASE,      FK_MONTH,    NULL, 0) \
-	X(CF_ELIMINATED,"eliminated",        "风险是否已消除", LEVEL_CASE,      FK_YESNO,    &codes_yesno, 0)
+	X(CF_ELIMINATED,"eliminated",        "风险是否已消除", LEVEL_CASE,      FK_YESNO,    &codes_yesno, 0) \
+	X(CF_LEAD,      "lead_date",         "线索日期",       LEVEL_CASE,      FK_MONTH,    NULL, F_NOCSV | F_READONLY) \
+	X(CF_LAST_STEP, "last_step_date",    "最近环节日期",   LEVEL_CASE,      FK_MONTH,    NULL, F_NOCSV | F_READONLY) \
+	X(CF_CONSENT,   "consent_date",      "承诺授权日期",   LEVEL_CASE,      FK_MONTH,    NULL, F_NOCSV | F_READONLY) \
+	X(CF_NOTICE_START,"notice_start",    "公示开始",       LEVEL_CASE,      FK_MONTH,    NULL, F_NOCSV | F_READONLY) \
+	X(CF_NOTICE_END,"notice_end",        "公示结束",       LEVEL_CASE,      FK_MONTH,    NULL, F_NOCSV | F_READONLY) \
+	X(CF_APPROVAL,  "approval_date",     "县级审批日期",   LEVEL_CASE,      FK_MONTH,    NULL, F_NOCSV | F_READONLY) \
+	X(CF_CLOSED,    "closed_date",       "结束日期",       LEVEL_CASE,      FK_MONTH,    NULL, F_NOCSV | F_READONLY) \
+	X(CF_GREEN,     "green_channel",     "绿色通道",       LEVEL_CASE,      FK_YESNO,    &codes_yesno, F_NOCSV | F_READONLY) \
+	X(CF_METHOD,    "elim_method",       "消除方式",       LEVEL_CASE,      FK_CODE,     &codes_elim_method, F_NOCSV | F_READONLY) \
+	X(CF_DEPARTMENT,"department",        "转交部门",       LEVEL_CASE,      FK_CODE,     &codes_department, F_NOCSV | F_READONLY) \
+	X(CF_LINKED,    "linked_case",       "关联案例",       LEVEL_CASE,      FK_TEXT,     NULL, F_NOCSV | F_READONLY) \
+	X(CF_DISASTER,  "disaster",          "灾害类型",       LEVEL_CASE,      FK_CODE,     &codes_disaster, F_NOCSV | F_READONLY) \
+	X(CF_NOTE,      "risk_note",         "风险说明",       LEVEL_CASE,      FK_NOTE,     NULL, F_NOCSV | F_READONLY)
 
 enum field_id {
 #define X(slot, key, zh, level, kind, codes, flags) slot,
@@ -111,6 +130,37 @@ struct hcase {
 	char *state;              /* workflow state code: "assisting", "eliminated", ... */
 };
 
+/* Sub-records of a household kept in its audit file and in a table of their own: the
+ * steps of its cases, its measures, visits and department warnings. Each kind is a
+ * list of columns (SUBREC_LIST); v[0] is the record's id. */
+#define SUBREC_LIST(X) \
+	X(SUB_STEP,    "step",    "case_steps", "id", "case_id", "step", "from_state", "to_state", \
+	  "happened", "entered", "login", "reason", "details") \
+	X(SUB_MEASURE, "measure", "measures", "id", "case_id", "grp", "detail", "start_date", \
+	  "end_date", "amount", "responsible", "green_channel") \
+	X(SUB_VISIT,   "visit",   "visits", "id", "case_id", "date", "visitor", "method", "findings", \
+	  "follow_up") \
+	X(SUB_WARNING, "warning", "warnings", "id", "case_id", "fingerprint", "id_number", "name", \
+	  "kind", "amount", "date", "department", "note", "outcome")
+enum subrec_kind {
+#define X(kind, section, table, ...) kind,
+	SUBREC_LIST(X)
+#undef X
+	SUB_COUNT
+};
+#define SUBREC_MAX_COLS 12
+struct subrec_kind_info {
+	const char *section;      /* "[measure M0000001]" in the audit text */
+	const char *table;
+	const char *cols[SUBREC_MAX_COLS];
+	int ncols;
+};
+const struct subrec_kind_info *subrec_info(enum subrec_kind k);
+/* Index of column `name` in kind k, -1 if none. */
+int subrec_col(enum subrec_kind k, const char *name);
+
+struct subrec { char *v[SUBREC_MAX_COLS]; };
+
 struct household {
 	char id[20];              /* bangfu id: H + county code + 7 digits */
 	long version;
@@ -120,6 +170,8 @@ struct household {
 	int nmembers;
 	struct hcase *cases;
 	int ncases;
+	struct subrec *sub[SUB_COUNT];
+	int nsub[SUB_COUNT];
 };
 
 /* Accessors: the value slot of a field in its entity (never NULL once set via these). */
@@ -133,6 +185,10 @@ int case_set(struct hcase *c, enum field_id f, const char *value);
 int model_strset(char **slot, const char *value);
 
 struct member *household_add_member(struct household *h);
+struct subrec *household_add_subrec(struct household *h, enum subrec_kind k);
+/* Value of column `col` (by name) of a sub-record; "" if unset. */
+const char *subrec_get(const struct subrec *r, enum subrec_kind k, const char *col);
+int subrec_set(struct subrec *r, enum subrec_kind k, const char *col, const char *value);
 struct hcase *household_add_case(struct household *h);
 void household_free(struct household *h);   /* frees contents, not h itself */
 

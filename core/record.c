@@ -104,6 +104,29 @@ void record_render(const struct household *h, struct buf *out)
 		for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
 			put_field(out, (enum field_id)f, case_get(cs, (enum field_id)f));
 	}
+	for (int k = 0; k < SUB_COUNT; k++) {
+		const struct subrec_kind_info *info = subrec_info((enum subrec_kind)k);
+		for (int i = 0; i < h->nsub[k]; i++) {
+			const struct subrec *r = &h->sub[k][i];
+			buf_addf(out, "\n[%s %s]\n", info->section, r->v[0] ? r->v[0] : "?");
+			for (int col = 1; col < info->ncols; col++)
+				record_put(out, info->cols[col], r->v[col]);
+		}
+	}
+}
+
+/* The kind of a "[section ID]" header, -1 if none; *id points at the ID. */
+static int subrec_section(const char *header, const char **id)
+{
+	for (int k = 0; k < SUB_COUNT; k++) {
+		const char *name = subrec_info((enum subrec_kind)k)->section;
+		size_t n = strlen(name);
+		if (strncmp(header, name, n) == 0 && header[n] == ' ' && header[n + 1]) {
+			*id = header + n + 1;
+			return k;
+		}
+	}
+	return -1;
 }
 
 int record_next_line(const char *text, size_t *pos, long *line, char *key, size_t keylen,
@@ -180,23 +203,41 @@ int record_parse(const char *text, struct household *h, char *err, int errlen)
 	long line = 0;
 	struct member *m = NULL;
 	struct hcase *c = NULL;
+	struct subrec *sub = NULL;
+	int sub_kind = -1;
 	int r;
 	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) > 0) {
 		if (r == 2) {
 			int n;
+			const char *sub_id;
+			m = NULL;
+			c = NULL;
+			sub = NULL;
 			if (sscanf(key, "member %d", &n) == 1 && n == h->nmembers + 1) {
 				if (!(m = household_add_member(h)))
 					goto oom;
-				c = NULL;
 			} else if (strncmp(key, "case ", 5) == 0 && strlen(key + 5) < sizeof c->id) {
 				if (!(c = household_add_case(h)))
 					goto oom;
 				snprintf(c->id, sizeof c->id, "%s", key + 5);
-				m = NULL;
+			} else if ((sub_kind = subrec_section(key, &sub_id)) >= 0) {
+				if (!(sub = household_add_subrec(h, (enum subrec_kind)sub_kind)) ||
+				    model_strset(&sub->v[0], sub_id))
+					goto oom;
 			} else {
 				snprintf(err, (size_t)errlen, "line %ld: unexpected section [%s]", line, key);
 				return -1;
 			}
+			continue;
+		}
+		if (sub) {
+			int col = subrec_col((enum subrec_kind)sub_kind, key);
+			if (col <= 0) {
+				snprintf(err, (size_t)errlen, "line %ld: unknown key \"%s\"", line, key);
+				return -1;
+			}
+			if (model_strset(&sub->v[col], value))
+				goto oom;
 			continue;
 		}
 		int f = model_field_find(key);

@@ -71,6 +71,8 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 		snprintf(name, sizeof name, "%s", rec->fields[c]);
 		text_trim(name);
 		int f = model_field_find(name);
+		if (f >= 0 && (model_fields[f].flags & F_NOCSV))
+			f = -1;   /* kept by the case procedure, not by the register file */
 		r->colfield[c] = f;
 		if (f < 0) {
 			r->report(r->ctx, rec->line, rec->fields[c], "unknown column, ignored");
@@ -277,7 +279,8 @@ int register_read_csv(const char *utf8, size_t len, const char *today,
 	csv_reader_init(&cr, utf8, len);
 	got = csv_read(&cr, &rec, err, sizeof err);
 	if (got <= 0) {
-		report(ctx, got < 0 ? cr.line : 0, NULL, got < 0 ? err : "empty file: no header row");
+		report(ctx, got < 0 ? cr.err_line : 0, NULL,
+		       got < 0 ? csv_error_text(err) : "empty file: no header row");
 		b->defects++;
 		goto out;
 	}
@@ -289,7 +292,7 @@ int register_read_csv(const char *utf8, size_t len, const char *today,
 	}
 	r.row = NULL;
 	if (got < 0) {
-		report(ctx, cr.line, NULL, err);
+		report(ctx, cr.err_line, NULL, csv_error_text(err));
 		b->defects++;
 		goto out;
 	}
@@ -355,7 +358,8 @@ static void put_csv_field(struct buf *out, const char *v, int first)
 void register_csv_header(struct buf *out)
 {
 	for (int f = 0; f < FIELD_COUNT; f++)
-		put_csv_field(out, model_fields[f].zh, f == 0);
+		if (!(model_fields[f].flags & F_NOCSV))
+			put_csv_field(out, model_fields[f].zh, f == 0);
 	buf_adds(out, "\r\n");
 }
 
@@ -365,6 +369,8 @@ void register_csv_rows(const struct household *h, struct buf *out)
 	char shown[VALUE_MAX];
 	for (int m = 0; m < h->nmembers; m++) {
 		for (int f = 0; f < FIELD_COUNT; f++) {
+			if (model_fields[f].flags & F_NOCSV)
+				continue;
 			const char *v = f < MF_FIRST ? household_get(h, (enum field_id)f)
 			              : f < CF_FIRST ? member_get(&h->members[m], (enum field_id)f)
 			              : c ? case_get(c, (enum field_id)f) : "";

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #define AUDIT_BRANCH "refs/heads/main"
-#define BULK_FILES 500   /* events touching more files than this go through a pack */
+#define BULK_FILES 64   /* events touching more files than this go through a pack */
 
 int audit_open(struct store *s, int create)
 {

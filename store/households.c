@@ -112,6 +112,79 @@ static int load_cases(struct store *s, struct household *h)
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading cases");
 }
 
+/* "c1, c2, ..." of a sub-record kind. */
+static void subrec_columns(const struct subrec_kind_info *info, struct buf *out)
+{
+	for (int c = 0; c < info->ncols; c++)
+		buf_addf(out, "%s%s", c ? ", " : "", info->cols[c]);
+}
+
+static int load_subrecs(struct store *s, struct household *h, enum subrec_kind k)
+{
+	const struct subrec_kind_info *info = subrec_info(k);
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	buf_adds(&sql, "SELECT ");
+	subrec_columns(info, &sql);
+	buf_addf(&sql, " FROM %s WHERE household_id = ? ORDER BY id", info->table);
+	int rc = buf_str(&sql) ? db_prepare(s, sql.s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct subrec *r = household_add_subrec(h, k);
+		for (int c = 0; r && c < info->ncols; c++)
+			if (model_strset(&r->v[c], db_col_text(st, c)))
+				r = NULL;
+		if (!r) {
+			sqlite3_finalize(st);
+			return store_fail(s, STORE_EFAIL, "out of memory");
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a household's records");
+}
+
+static int save_subrecs(struct store *s, const struct household *h, enum subrec_kind k)
+{
+	const struct subrec_kind_info *info = subrec_info(k);
+	struct buf sql = {0}, marks = {0};
+	sqlite3_stmt *st;
+	char del[128];
+	snprintf(del, sizeof del, "DELETE FROM %s WHERE household_id = ?", info->table);
+	if (db_prepare(s, del, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(s, "replacing a household's records");
+	if (h->nsub[k] == 0)
+		return 0;
+	placeholders(info->ncols + 1, &marks);
+	buf_addf(&sql, "INSERT INTO %s(household_id, ", info->table);
+	subrec_columns(info, &sql);
+	buf_addf(&sql, ") VALUES (%s)", buf_str(&marks) ? marks.s : "");
+	rc = buf_str(&sql) ? db_prepare(s, sql.s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&sql);
+	buf_free(&marks);
+	if (rc)
+		return rc;
+	for (int i = 0; i < h->nsub[k]; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
+		for (int c = 0; c < info->ncols; c++)
+			db_bind_text(st, c + 2, h->sub[k][i].v[c]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return store_sqlfail(s, "saving a household's records");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 int household_load(struct store *s, const char *id, struct household *h)
 {
 	struct buf sql = {0};
@@ -145,6 +218,9 @@ int household_load(struct store *s, const char *id, struct household *h)
 	sqlite3_finalize(st);
 	if ((rc = load_members(s, h)) || (rc = load_cases(s, h)))
 		household_free(h);
+	for (int k = 0; !rc && k < SUB_COUNT; k++)
+		if ((rc = load_subrecs(s, h, (enum subrec_kind)k)))
+			household_free(h);
 	return rc;
 }
 
@@ -164,12 +240,14 @@ static void last_change(struct store *s, const char *path, char *out, size_t n)
 	sqlite3_finalize(st);
 }
 
-/* The next id after the largest one starting with prefix. The range condition (not
- * LIKE) lets SQLite seek the primary key instead of scanning the table. */
-static int next_id(struct store *s, const char *sql, const char *prefix, int digits,
-                   char *out, size_t n)
+/* The next id after the largest one in `table` starting with prefix. The range
+ * condition (not LIKE) lets SQLite seek the primary key instead of scanning the table. */
+int store_next_id(struct store *s, const char *table, const char *prefix, int digits,
+                  char *out, size_t n)
 {
 	sqlite3_stmt *st;
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT max(id) FROM %s WHERE id > ?1 AND id < ?1 || ':'", table);
 	if (db_prepare(s, sql, &st))
 		return STORE_EFAIL;
 	db_bind_text(st, 1, prefix);
@@ -182,19 +260,21 @@ static int next_id(struct store *s, const char *sql, const char *prefix, int dig
 	return 0;
 }
 
+int household_next_case_id(struct store *s, char *out, size_t n)
+{
+	return store_next_id(s, "cases", "C", 7, out, n);
+}
+
 static int assign_ids(struct store *s, struct household *h)
 {
 	if (!h->id[0]) {
 		char prefix[16];
 		snprintf(prefix, sizeof prefix, "H%s", household_get(h, HF_COUNTY));
-		if (next_id(s, "SELECT max(id) FROM households WHERE id > ?1 AND id < ?1 || ':'", prefix, 7,
-		            h->id, sizeof h->id))
+		if (store_next_id(s, "households", prefix, 7, h->id, sizeof h->id))
 			return STORE_EFAIL;
 	}
 	for (int c = 0; c < h->ncases; c++) {
-		if (!h->cases[c].id[0] &&
-		    next_id(s, "SELECT max(id) FROM cases WHERE id > ?1 AND id < ?1 || ':'", "C", 7,
-		            h->cases[c].id, sizeof h->cases[c].id))
+		if (!h->cases[c].id[0] && household_next_case_id(s, h->cases[c].id, sizeof h->cases[c].id))
 			return STORE_EFAIL;
 		/* a register case arrives with the national export's 是/否, not a state */
 		if (!h->cases[c].state && model_strset(&h->cases[c].state,
@@ -344,6 +424,9 @@ int household_save(struct store *s, struct household *h, long expected_version)
 	if ((rc = assign_ids(s, h)) || (rc = save_row(s, h, expected_version)) ||
 	    (rc = save_members(s, h)) || (rc = save_cases(s, h)))
 		return rc;
+	for (int k = 0; k < SUB_COUNT; k++)
+		if ((rc = save_subrecs(s, h, (enum subrec_kind)k)))
+			return rc;
 	return 0;
 }
 

@@ -51,12 +51,20 @@ int write_commit(struct store *s);
 void write_rollback(struct store *s);
 
 /* households.c */
+int store_next_id(struct store *s, const char *table, const char *prefix, int digits,
+                  char *out, size_t n);
+int household_next_case_id(struct store *s, char *out, size_t n);
 int household_load(struct store *s, const char *id, struct household *out);
 int household_save(struct store *s, struct household *h, long expected_version);
 int household_text_file(struct store *s, const struct household *h);
 /* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
 const char *scope_sql(const struct user *u, char *param, size_t n);
 int household_render_path(struct store *s, const char *id, struct buf *text, char *path, size_t n);
+
+/* cases.c: open a case on a loaded household (no event: the caller writes it) */
+int cases_open_in(struct store *s, const struct user *u, struct household *h,
+                  const struct case_open *o, const char *why, char *case_id, size_t n);
+int case_open_index(const struct household *h);
 
 /* regions_store.c — towns and villages: find by code or name, create with a new code */
 int regions_resolve(struct store *s, struct household *h, int synthetic);

@@ -5,6 +5,11 @@
 const struct record_kind record_kinds[] = {
 	{"households/", households_expect_all, households_restore},
 	{"users/", users_expect_all, users_restore},
+	{"settings.txt", settings_expect_all, settings_restore},
+	{"units/", units_expect_all, units_restore},
+	{"teams/", teams_expect_all, teams_restore},
+	{"pairs/", pairs_expect_all, pairs_restore},
+	{"tasks/", tasks_expect_all, tasks_restore},
 };
 const int record_kind_count = (int)(sizeof record_kinds / sizeof record_kinds[0]);
 

@@ -26,5 +26,19 @@ int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int households_restore(struct store *s, const char *path, const char *text);
 int users_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int users_restore(struct store *s, const char *path, const char *text);
+int settings_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int settings_restore(struct store *s, const char *path, const char *text);
+/* Seed the SAMPLE settings (init). */
+int settings_seed(struct store *s, const struct user *u, const char *year);
+
+/* Pairing and tasks (units.c, teams.c, pairs.c, tasks.c). */
+int units_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int units_restore(struct store *s, const char *path, const char *text);
+int teams_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int teams_restore(struct store *s, const char *path, const char *text);
+int pairs_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int pairs_restore(struct store *s, const char *path, const char *text);
+int tasks_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int tasks_restore(struct store *s, const char *path, const char *text);
 
 #endif

@@ -1,5 +1,5 @@
 /* open.c — opening, creating and closing a data directory. */
-#include "store/internal.h"
+#include "store/kinds.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,8 +73,12 @@ int store_init(const char *dir, struct store **out)
 		return STORE_ENOUSER;
 	if (db_open(s, "bangfu.db", 1) || audit_open(s, 1) || regions_seed(s))
 		return STORE_EFAIL;
-	return store_user_add(s, NULL, login, login, ROLE_ADMIN, "44",
-	                      "bangfu init: first administrator");
+	int rc = store_user_add(s, NULL, login, login, ROLE_ADMIN, "44",
+	                        "bangfu init: first administrator");
+	struct user admin;
+	if (!rc && !(rc = user_load(s, login, &admin)))
+		rc = settings_seed(s, &admin, s->today);
+	return rc;
 }
 
 void store_close(struct store *s)

@@ -51,6 +51,17 @@ int store_user_add(struct store *s, const struct user *actor, const char *login,
 int store_user_list(struct store *s, const struct user *actor,
                     int (*fn)(void *ctx, const struct user *u), void *ctx);
 
+/* --- settings (settings.c) --- */
+int store_setting_get(struct store *s, const char *key, char *value, size_t n);
+/* A numeric setting: key, else fallback_key, else fallback. */
+double store_setting_number(struct store *s, const char *key, const char *fallback_key,
+                            double fallback);
+int store_setting_list(struct store *s, int (*fn)(void *ctx, const char *key, const char *value),
+                       void *ctx);
+/* Administrators only; the key must be a known one and the value a positive number. */
+int store_setting_set(struct store *s, const struct user *u, const char *key, const char *value,
+                      const char *why);
+
 /* --- households --- */
 /* Find a household by bangfu id, national 户编号 or any member's ID number. */
 int store_household_find(struct store *s, const struct user *u, const char *key,
@@ -66,6 +77,48 @@ int store_household_list(struct store *s, const struct user *u, const struct que
 int store_household_set(struct store *s, const struct user *u, const char *key,
                         int member, const char *field, const char *value,
                         long expected_version, const char *why);
+
+/* --- the monitoring procedure (cases.c), measures and visits (measures.c) --- */
+struct case_facts;
+struct household_facts;
+struct measure_fact;
+struct move_input;
+struct case_open { const char *category, *source, *risks, *disaster, *note, *date; };
+/* Open a case (a lead) on a household; the new case id goes to case_id. Every reason
+ * for a refusal is listed in the message (STORE_EDENIED). */
+int store_case_open(struct store *s, const struct user *u, const char *household,
+                    const struct case_open *o, const char *why, char *case_id, size_t n);
+/* Take step `step` (core/workflow.c's names: visit, check, village_review, ...) on a
+ * case; in->today is filled here. remark_risks: the new risks when re-marking. A line
+ * describing what happened goes to result. */
+int store_case_move(struct store *s, const struct user *u, const char *case_id, const char *step,
+                    struct move_input *in, const char *remark_risks, char *result, size_t n);
+/* Load the household holding case_id (in scope) and the case's index in it. */
+int store_case_find(struct store *s, const struct user *u, const char *case_id,
+                    struct household *h, int *index);
+/* The facts of case ci of h for core/workflow.c and core/rules.c, as of a date. */
+int store_case_facts(struct store *s, const struct household *h, int ci, const char *as_of,
+                     struct case_facts *f, struct household_facts *hf, struct measure_fact *mf,
+                     int max);
+/* Cases waiting for the user's role in scope (admin: all open steps), oldest first. */
+int store_case_queue(struct store *s, const struct user *u,
+                     int (*fn)(void *ctx, const struct household *h, int case_index), void *ctx);
+
+struct measure_input { const char *group, *detail, *start, *end, *amount, *responsible; };
+struct visit_input { const char *date, *visitor, *method, *findings, *follow_up; };
+int store_measure_add(struct store *s, const struct user *u, const char *household,
+                      const struct measure_input *m, const char *why, char *id, size_t n);
+int store_visit_add(struct store *s, const struct user *u, const char *household,
+                    const struct visit_input *v, const char *why, char *id, size_t n);
+
+/* --- department warnings (warnings.c) --- */
+struct warning_row;
+/* Match checked warning rows to the register (see warnings.c); result() is told what
+ * became of each row; *changed counts the warnings stored. One audit event. */
+int store_import_warnings(struct store *s, const struct user *u, const struct warning_row *rows,
+                          int n, const char *why,
+                          void (*result)(void *ctx, const struct warning_row *w, const char *outcome),
+                          void *ctx, int *changed);
 
 /* --- bulk --- */
 struct import_result { int households_new, households_updated, members, rejected; };
@@ -90,5 +143,109 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 int store_audit_verify(struct store *s, FILE *report);
 /* Make DIR/bangfu.db anew from the audit history alone (DIR must have no database). */
 int store_rebuild(const char *dir, FILE *report);
+
+/* --- for the terminal UI: paging backwards, history, dashboard --- */
+/* browse.c: the bangfu id of the household n places (n >= 1) before `before` (NULL: the
+ * end) in register order within u's scope, ignoring any query, into out; "" when fewer
+ * than n households precede it. A list reads the page before a row by reading forwards
+ * with store_household_list from that id (keyset paging in both directions). */
+int store_household_seek_back(struct store *s, const struct user *u, const char *before,
+                              long n, char *out, size_t outlen);
+
+/* history.c: one change to a household, as store_history_list passes it. */
+struct history_entry {
+	long event;               /* the event id (Bangfu-Event trailer) */
+	char commit[41];          /* its git commit, "" while not yet flushed */
+	long at;                  /* unix time */
+	char login[64], name[128], verb[32], subject[64];
+	const char *why;          /* valid during the callback */
+	long files;               /* how many audit files the event touched */
+};
+/* The changes to a household (found as store_household_find does, in u's scope), newest
+ * first, at most limit (0 = all). fn returns non-zero to stop. */
+int store_history_list(struct store *s, const struct user *u, const char *household,
+                       long limit, int (*fn)(void *ctx, const struct history_entry *e),
+                       void *ctx);
+/* Append to out the unified diff that commit made to the household's audit file
+ * (read from the git repository; empty if the commit did not touch it). */
+int store_history_diff(struct store *s, const struct user *u, const char *household,
+                       const char *commit, struct buf *out);
+
+/* stats.c: households in u's scope counted by the state or category of their latest
+ * case (as the `state:`/`category:` query terms see it), by county or by household type;
+ * fn(code, count) is called largest first, code "" for none. */
+enum stats_dim { STATS_STATE, STATS_CATEGORY, STATS_COUNTY, STATS_TYPE };
+int store_stats(struct store *s, const struct user *u, enum stats_dim dim,
+                int (*fn)(void *ctx, const char *code, long count), void *ctx);
+
+/* --- pairing assistance (结对帮扶): units.c, teams.c, pairs.c; docs/pairing.md --- */
+#include "core/pairing.h"
+#include "core/task.h"
+/* Add a unit (in: name, kind code or label, region; "" = your scope); its new id is
+ * written to in->id. Administrators and county approvers, inside their scope. */
+int store_unit_add(struct store *s, const struct user *u, struct unit *in, const char *why);
+/* Every unit (units are shared reference data), of `kind` if given, whose name contains
+ * `match` (or whose id it is) if given; in id order. */
+int store_unit_list(struct store *s, const struct user *u, const char *kind, const char *match,
+                    int (*fn)(void *ctx, const struct unit *unit), void *ctx);
+/* Add a town team (in: town code or name, lead unit and member units as ids or names,
+ * leader, round, start, end). The region is the town. */
+int store_team_add(struct store *s, const struct user *u, struct team *in, const char *why);
+/* Teams in scope (of one town, code or name, if given), by town and start. */
+int store_team_list(struct store *s, const struct user *u, const char *town,
+                    int (*fn)(void *ctx, const struct team *t), void *ctx);
+/* Add a pair. county: helper a city/district code or name or a unit, helped a county code
+ * or name, programme (default assistance), round, start/end (years allowed). cadre:
+ * helper the cadre's name, helped a household (id, 户编号 or ID number), unit, phone,
+ * start (default today), end. */
+int store_pair_add(struct store *s, const struct user *u, struct pair *in, const char *why);
+/* Pairs in scope (county pairs also from the helper's side), of `kind` and of one
+ * household if given. */
+int store_pair_list(struct store *s, const struct user *u, const char *kind, const char *household,
+                    int (*fn)(void *ctx, const struct pair *p), void *ctx);
+
+/* --- tasks: tasks.c, task_change.c, today.c --- */
+/* Add a task (in: title, kind, owner ("" = you), due, and what it concerns: household
+ * (any key), case, town (code or name), pair). Writes the new id into in->id; the caller
+ * frees in with task_free. */
+int store_task_add(struct store *s, const struct user *u, struct task *in, const char *why);
+/* One task with its log, if in scope (free with task_free). */
+int store_task_get(struct store *s, const struct user *u, const char *id, struct task *out);
+struct task_filter {
+	const char *owner;        /* a login, or NULL for everyone's */
+	const char *status;       /* a status code, "all", or NULL for open and in progress */
+	const char *household;    /* any household key, or NULL */
+};
+/* Tasks in scope matching f (NULL = all still to do), soonest due first (no due date
+ * last). The tasks passed to fn carry no log. */
+int store_task_list(struct store *s, const struct user *u, const struct task_filter *f,
+                    int (*fn)(void *ctx, const struct task *t), void *ctx);
+/* Change a task: action start, done, cancel (text = the reason) or comment (text = the
+ * comment, which is also the event's reason). expected_version > 0 refuses the change if
+ * the task is no longer at that version. */
+int store_task_change(struct store *s, const struct user *u, const char *id, const char *action,
+                      const char *text, long expected_version);
+
+/* What `bangfu today` lists: a task of the user's, or a rule-derived item in her scope
+ * (task = "" when it is not kept as a task, e.g. for an auditor). */
+struct today_item {
+	char due[11];
+	long days_overdue;        /* > 0 overdue, <= 0 days left */
+	char kind[24];            /* task kind code */
+	char rule[16];            /* lead_limit, visit_due, dev_measure; "" for a plain task */
+	char task[16], owner[64], status[16];
+	char household[24], case_id[24];
+	char title[256];
+};
+struct today_summary {
+	int created, resolved;    /* rule tasks made / resolved by this run (one event) */
+	int later;                /* the user's own open tasks not due soon (or undated) */
+	int listed;
+};
+/* List the user's overdue and due-soon items, most urgent first; keep rule tasks in
+ * step first (see today.c). */
+int store_today_list(struct store *s, const struct user *u,
+                     int (*fn)(void *ctx, const struct today_item *it), void *ctx,
+                     struct today_summary *sum);
 
 #endif

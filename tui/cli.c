@@ -1,6 +1,8 @@
 /* cli.c — the verb table, option parsing, data-directory resolution and dispatch of
  * `bangfu [-d DIR] VERB ...`. Help for every verb is generated from the table. */
 #include "tui/cli.h"
+#include "core/encoding.h"
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +15,8 @@
 /* Every verb, by subject: each file defines its own table (cli.h); the order here is
  * the order of `bangfu --help`. */
 static const struct verb_table *const tables[] = {
-	&admin_verbs, &register_verbs, &audit_verbs,
+	&admin_verbs, &register_verbs, &case_verbs, &warning_verbs, &audit_verbs,
+	&pairing_verbs, &task_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
 #define FOR_EACH_VERB(v) \
@@ -134,9 +137,16 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			a->have_seed = 1;
 			continue;
 		}
+		int known = 0;
 		for (size_t k = 0; k < sizeof text_opts / sizeof text_opts[0]; k++)
-			if (strcmp(arg, text_opts[k].opt) == 0)
+			if (strcmp(arg, text_opts[k].opt) == 0) {
 				*(const char **)((char *)a + text_opts[k].off) = val;
+				known = 1;
+			}
+		if (!known && a->nextra < 16) {
+			a->extra_name[a->nextra] = arg;
+			a->extra_value[a->nextra++] = val;
+		}
 	}
 	if (a->help)
 		return 0;
@@ -145,6 +155,62 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	if (a->npos > v->max_pos)
 		return cli_usage(v, "too many arguments for %s", v->name);
 	return 0;
+}
+
+/* Read a whole file; returns 0 or -1 with errno set. */
+static int read_whole(const char *path, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	size_t got;
+	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			char *bigger = realloc(buf, cap *= 2);
+			if (!bigger) {
+				free(buf);
+				buf = NULL;
+			}
+			buf = bigger;
+		}
+	}
+	int err = ferror(f) ? EIO : buf ? 0 : ENOMEM;
+	fclose(f);
+	if (err) {
+		free(buf);
+		errno = err;
+		return -1;
+	}
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int cli_read_utf8(const char *file, const char *encoding, char **utf8, size_t *len,
+                  const char **used)
+{
+	char *raw, err[512];
+	size_t rawlen;
+	if (read_whole(file, &raw, &rawlen)) {
+		fprintf(stderr, "bangfu: %s: %s\n", file, strerror(errno));
+		return -1;
+	}
+	int rc = encoding_to_utf8(raw, rawlen, encoding, utf8, len, used, err, sizeof err);
+	free(raw);
+	if (rc)
+		fprintf(stderr, "bangfu: %s: %s\n", file, err);
+	return rc;
+}
+
+const char *cli_opt(const struct cli *c, const char *name)
+{
+	for (int i = c->a.nextra - 1; i >= 0; i--)
+		if (strcmp(c->a.extra_name[i], name) == 0)
+			return c->a.extra_value[i];
+	return strcmp(name, "--why") == 0 ? c->a.why : NULL;
 }
 
 /* -d DIR, else $BANGFU_HOME, else $XDG_DATA_HOME/bangfu, else ~/.local/share/bangfu. */

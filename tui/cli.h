@@ -15,6 +15,9 @@ struct args {
 	long households;
 	unsigned long seed;
 	int skip_bad, help, have_households, have_seed;
+	/* any other --option VALUE the verb's table row lists (read with cli_opt) */
+	const char *extra_name[16], *extra_value[16];
+	int nextra;
 };
 
 struct cli {
@@ -39,6 +42,17 @@ struct verb {
 	int (*run)(struct cli *c);
 };
 
+/* Read FILE and bring it to UTF-8 (encoding NULL = detect); messages name the file.
+ * Returns 0, or -1 after printing why. */
+int cli_read_utf8(const char *file, const char *encoding, char **utf8, size_t *len,
+                  const char **used);
+/* Print "FILE:LINE: COLUMN: message" defects to stderr; ctx is a struct cli_report. */
+struct cli_report { const char *file; long count; };
+void cli_report_defect(void *ctx, long line, const char *column, const char *msg);
+
+/* The value of option `name` ("--date") given to the verb, or NULL. */
+const char *cli_opt(const struct cli *c, const char *name);
+
 /* Print "bangfu: <message>" for a store failure and return the exit code for rc. */
 int cli_store_fail(struct cli *c, int rc);
 int cli_usage(const struct verb *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -48,6 +62,10 @@ struct verb_table { const struct verb *verbs; int count; };
 extern const struct verb_table admin_verbs;     /* cli_admin.c: init, demo, user */
 extern const struct verb_table register_verbs;  /* cli_register.c: import, export, list, show, set */
 extern const struct verb_table audit_verbs;     /* cli_audit.c: audit log/verify, rebuild */
+extern const struct verb_table case_verbs;      /* cli_case.c: case, measure, visit, setting */
+extern const struct verb_table warning_verbs;   /* cli_warnings.c: import warnings, notice */
+extern const struct verb_table pairing_verbs;   /* cli_pair.c: unit, team, pair */
+extern const struct verb_table task_verbs;      /* cli_task.c: today, task */
 
 /* The register list as `bangfu` without a verb shows it until the UI exists. */
 int cli_list_households(struct cli *c);

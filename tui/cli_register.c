@@ -1,7 +1,6 @@
 /* cli_register.c — the register verbs: import households, export households, list,
  * show, set. */
 #include "tui/cli.h"
-#include "core/encoding.h"
 #include "core/record.h"
 #include "core/regions.h"
 #include "core/text.h"
@@ -9,43 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Read a whole file; returns 0 or -1 with errno set. */
-static int read_whole(const char *path, char **out, size_t *len)
+void cli_report_defect(void *ctx, long line, const char *column, const char *msg)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	size_t got;
-	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			char *bigger = realloc(buf, cap *= 2);
-			if (!bigger) {
-				free(buf);
-				buf = NULL;
-			}
-			buf = bigger;
-		}
-	}
-	int err = ferror(f) ? EIO : buf ? 0 : ENOMEM;
-	fclose(f);
-	if (err) {
-		free(buf);
-		errno = err;
-		return -1;
-	}
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
-struct report_ctx { const char *file; long count; };
-
-static void report_defect(void *ctx, long line, const char *column, const char *msg)
-{
-	struct report_ctx *r = ctx;
+	struct cli_report *r = ctx;
 	char shown[256];
 	if (column)
 		text_sanitize(column, shown, sizeof shown);
@@ -91,22 +56,16 @@ static int write_rejected(const char *file, const struct register_batch *b, char
 static int verb_import_households(struct cli *c)
 {
 	const char *file = c->a.pos[0];
-	char *raw = NULL, *utf8 = NULL, err[512], why[512];
-	size_t rawlen, len;
+	char *utf8 = NULL, why[512];
+	size_t len;
 	const char *used = NULL;
 	int rc = EXIT_FAIL;
 	struct register_batch b = {0};
-	struct report_ctx rep = {file, 0};
+	struct cli_report rep = {file, 0};
 	struct import_result res;
-	if (read_whole(file, &raw, &rawlen)) {
-		fprintf(stderr, "bangfu: %s: %s\n", file, strerror(errno));
+	if (cli_read_utf8(file, c->a.encoding, &utf8, &len, &used))
 		return EXIT_FAIL;
-	}
-	if (encoding_to_utf8(raw, rawlen, c->a.encoding, &utf8, &len, &used, err, sizeof err)) {
-		fprintf(stderr, "bangfu: %s: %s\n", file, err);
-		goto out;
-	}
-	if (register_read_csv(utf8, len, store_today(c->s), &b, report_defect, &rep) < 0) {
+	if (register_read_csv(utf8, len, store_today(c->s), &b, cli_report_defect, &rep) < 0) {
 		fprintf(stderr, "bangfu: %s: cannot be read as a register: nothing was imported\n", file);
 		goto out;
 	}
@@ -120,7 +79,7 @@ static int verb_import_households(struct cli *c)
 	snprintf(why, sizeof why, "%s", c->a.why ? c->a.why : "");
 	if (!why[0])
 		snprintf(why, sizeof why, "import %s (%s)", base, used ? used : "UTF-8");
-	int src = store_import(c->s, &c->me, &b, c->a.skip_bad, why, report_defect, &rep, &res);
+	int src = store_import(c->s, &c->me, &b, c->a.skip_bad, why, cli_report_defect, &rep, &res);
 	if (src) {
 		cli_store_fail(c, src);
 		goto out;
@@ -140,7 +99,6 @@ static int verb_import_households(struct cli *c)
 	rc = EXIT_OK;
 out:
 	register_batch_free(&b);
-	free(raw);
 	free(utf8);
 	return rc;
 }

@@ -11,13 +11,13 @@ expect_exit 0 "$BANGFU" -d d init
 expect_exit 0 "$BANGFU" -d d import households "$data/good.csv" --why "季度台账导入"
 expect_exit 0 "$BANGFU" -d d set 4418210001 家庭人均纯收入 7200 --why "2026年收入核实"
 expect_exit 0 "$BANGFU" -d d set 441821198005051013 phone 13900139000 --member 1 --why "电话变更"
-[ "$(git_log rev-list --count HEAD)" -eq 4 ] || fail "expected 4 commits (init, import, 2 sets)"
+[ "$(git_log rev-list --count HEAD)" -eq 5 ] || fail "expected 5 commits (init: user and settings, import, 2 sets)"
 git_log log --format='%an <%ae>|%s' > log.txt
-[ "$(grep -c "^$me <$me@bangfu>|" log.txt)" -eq 4 ] || { cat log.txt; fail "author is not the real user"; }
+[ "$(grep -c "^$me <$me@bangfu>|" log.txt)" -eq 5 ] || { cat log.txt; fail "author is not the real user"; }
 expect_grep "|set: H4418210000001" log.txt
 git_log log -1 --format=%B HEAD~1 > msg.txt
 expect_grep "2026年收入核实" msg.txt
-expect_grep "^Bangfu-Event: 3$" msg.txt
+expect_grep "^Bangfu-Event: 4$" msg.txt
 # the set touched exactly one file, one line
 git_log show --stat --format= HEAD~1 > stat.txt
 [ "$(grep -c '|' stat.txt)" -eq 1 ] || { cat stat.txt; fail "set touched more than one file"; }
@@ -47,7 +47,7 @@ expect_no_grep "电话变更" out
 mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
 expect_exit 1 "$BANGFU" -d d list
 expect_exit 0 "$BANGFU" -d d rebuild
-expect_grep "3 records, 4 events" err
+expect_grep "4 records, 5 events" err
 "$BANGFU" -d d export households > after.csv
 cmp before.csv after.csv || fail "export after rebuild differs"
 expect_exit 0 "$BANGFU" -d d audit verify
@@ -55,10 +55,10 @@ expect_exit 0 "$BANGFU" -d d audit log 4418210001
 expect_grep "why: 2026年收入核实" out
 expect_exit 1 "$BANGFU" -d d rebuild
 expect_grep "exists" err
-# new changes go on from event 5
+# new changes go on from event 6
 expect_exit 0 "$BANGFU" -d d set 4418210002 hamlet 下围 --why "补录自然村"
 git_log log -1 --format=%B > msg.txt
-expect_grep "^Bangfu-Event: 5$" msg.txt
+expect_grep "^Bangfu-Event: 6$" msg.txt
 expect_exit 0 "$BANGFU" -d d audit verify
 
 # tampering with the database behind bangfu's back is found and named
@@ -70,5 +70,5 @@ expect_exit 0 "$BANGFU" -d d audit verify
 # an event removed from the database is missed
 sqlite3 d/bangfu.db "DELETE FROM event_files WHERE event_id = 3; DELETE FROM events WHERE id = 3"
 expect_exit 1 "$BANGFU" -d d audit verify
-expect_grep "the database's events are not 1..5: 4 of them" out
+expect_grep "the database's events are not 1..6: 5 of them" out
 expect_grep "commit [0-9a-f]* carries event 3, which the database lacks" out

@@ -70,6 +70,6 @@ expect_grep "check character" partly.csv.rejected.csv
 # a file that is not CSV at all
 printf '"unclosed\n' > broken.csv
 expect_exit 1 "$BANGFU" -d a import households broken.csv
-expect_grep "broken.csv:" err
+expect_grep "broken.csv:1: quoted field never closed" err
 expect_exit 1 "$BANGFU" -d a import households missing.csv
 expect_grep "missing.csv: No such file" err

@@ -1,0 +1,145 @@
+/* warning_file.c — read a department warning CSV (see warning_file.h). */
+#include "core/warning_file.h"
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/idcard.h"
+#include "core/text.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum wcol { W_ID, W_NAME, W_KIND, W_AMOUNT, W_DATE, W_DEPT, W_NOTE, W_COUNT };
+static const struct { const char *zh, *key; int required; } wcols[W_COUNT] = {
+	[W_ID] = {"证件号码", "id_number", 1},   [W_NAME] = {"姓名", "name", 0},
+	[W_KIND] = {"预警类型", "kind", 1},      [W_AMOUNT] = {"金额", "amount", 0},
+	[W_DATE] = {"发生日期", "date", 1},      [W_DEPT] = {"来源部门", "department", 1},
+	[W_NOTE] = {"说明", "note", 0},
+};
+
+static int map_header(const struct csv_record *rec, int col[W_COUNT], register_report_fn report,
+                      void *ctx)
+{
+	int missing = 0;
+	for (int w = 0; w < W_COUNT; w++)
+		col[w] = -1;
+	for (int c = 0; c < rec->nfields; c++) {
+		char name[128];
+		snprintf(name, sizeof name, "%s", rec->fields[c]);
+		text_trim(name);
+		int found = 0;
+		for (int w = 0; w < W_COUNT; w++)
+			if (strcmp(name, wcols[w].zh) == 0 || strcmp(name, wcols[w].key) == 0) {
+				col[w] = c;
+				found = 1;
+			}
+		if (!found)
+			report(ctx, rec->line, rec->fields[c], "unknown column, ignored");
+	}
+	for (int w = 0; w < W_COUNT; w++)
+		if (wcols[w].required && col[w] < 0) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "required column %s (%s) is missing", wcols[w].zh, wcols[w].key);
+			report(ctx, rec->line, NULL, msg);
+			missing++;
+		}
+	return missing;
+}
+
+/* Check one row into w; returns the number of defects reported. */
+static int read_row(const struct csv_record *rec, const int col[W_COUNT], const char *today,
+                    struct warning_row *w, register_report_fn report, void *ctx)
+{
+	char v[W_COUNT][512], err[256];
+	int defects = 0;
+	memset(w, 0, sizeof *w);
+	w->line = rec->line;
+	for (int c = 0; c < W_COUNT; c++) {
+		v[c][0] = '\0';
+		if (col[c] >= 0 && col[c] < rec->nfields)
+			snprintf(v[c], sizeof v[c], "%s", rec->fields[col[c]]);
+		text_trim(v[c]);
+		if (text_find_control(v[c], c == W_NOTE) >= 0 || !text_valid_utf8(v[c], strlen(v[c]))) {
+			report(ctx, rec->line, wcols[c].zh, "control character or invalid UTF-8");
+			defects++;
+		} else if (wcols[c].required && !v[c][0]) {
+			report(ctx, rec->line, wcols[c].zh, "is required");
+			defects++;
+		}
+	}
+	struct idcard id;
+	if (v[W_ID][0] && idcard_parse(v[W_ID], today, &id, err, sizeof err) == 0)
+		snprintf(w->id_number, sizeof w->id_number, "%s", id.id);
+	else if (v[W_ID][0]) {
+		report(ctx, rec->line, wcols[W_ID].zh, err);
+		defects++;
+	}
+	const struct code *kind = codes_find(&codes_warning_kind, v[W_KIND]);
+	const struct code *dept = codes_find(&codes_department, v[W_DEPT]);
+	if (v[W_KIND][0] && !kind) {
+		report(ctx, rec->line, wcols[W_KIND].zh, "unknown 预警类型 (大额医疗支出 自然灾害 新增残疾 失业 辍学 住房安全 饮水安全 其他)");
+		defects++;
+	}
+	if (v[W_DEPT][0] && !dept) {
+		report(ctx, rec->line, wcols[W_DEPT].zh, "unknown department (医保 卫健 教育 应急管理 民政 残联 人社 住建 水利)");
+		defects++;
+	}
+	if (v[W_DATE][0] && (!date_valid(v[W_DATE]) || strcmp(v[W_DATE], today) > 0)) {
+		report(ctx, rec->line, wcols[W_DATE].zh, "not a date (YYYY-MM-DD) up to today");
+		defects++;
+	}
+	if (v[W_AMOUNT][0] && model_value_normalise(HF_INCOME, v[W_AMOUNT], today, w->amount,
+	                                            sizeof w->amount, err, sizeof err)) {
+		report(ctx, rec->line, wcols[W_AMOUNT].zh, err);
+		defects++;
+	}
+	snprintf(w->name, sizeof w->name, "%s", v[W_NAME]);
+	snprintf(w->kind, sizeof w->kind, "%s", kind ? kind->code : "");
+	snprintf(w->date, sizeof w->date, "%s", v[W_DATE]);
+	snprintf(w->department, sizeof w->department, "%s", dept ? dept->code : "");
+	snprintf(w->note, sizeof w->note, "%s", v[W_NOTE]);
+	snprintf(w->fingerprint, sizeof w->fingerprint, "%s|%s|%s|%s|%s", w->id_number, w->kind,
+	         w->date, w->department, w->amount);
+	return defects;
+}
+
+int warnings_read_csv(const char *utf8, size_t len, const char *today,
+                      struct warning_row **rows, int *defects,
+                      register_report_fn report, void *ctx)
+{
+	struct csv_reader r;
+	struct csv_record rec = {0};
+	char err[256];
+	int col[W_COUNT], n = 0, cap = 0, got;
+	*rows = NULL;
+	*defects = 0;
+	csv_reader_init(&r, utf8, len);
+	if ((got = csv_read(&r, &rec, err, sizeof err)) <= 0 || map_header(&rec, col, report, ctx)) {
+		if (got <= 0)
+			report(ctx, got < 0 ? r.err_line : 0, NULL,
+			       got < 0 ? csv_error_text(err) : "empty file: no header row");
+		csv_record_free(&rec);
+		return -1;
+	}
+	while ((got = csv_read(&r, &rec, err, sizeof err)) > 0) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct warning_row *grown = realloc(*rows, (size_t)cap * sizeof **rows);
+			if (!grown) {
+				report(ctx, rec.line, NULL, "out of memory");
+				got = -2;
+				break;
+			}
+			*rows = grown;
+		}
+		*defects += read_row(&rec, col, today, &(*rows)[n++], report, ctx);
+	}
+	if (got == -1)
+		report(ctx, r.err_line, NULL, csv_error_text(err));
+	csv_record_free(&rec);
+	if (got < 0) {
+		free(*rows);
+		*rows = NULL;
+		return -1;
+	}
+	return n;
+}

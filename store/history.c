@@ -1,0 +1,122 @@
+/* history.c — one household's audit history for the UI: its changes newest first (from
+ * the events table, which knows each event's files and commit, so this is one indexed
+ * query rather than a walk of the git log), and the unified diff a change made to the
+ * household's audit file, read from the git repository with libgit2. */
+#include "store/internal.h"
+#include <stdio.h>
+#include <string.h>
+
+/* The audit path of a household in u's scope. */
+static int household_file(struct store *s, const struct user *u, const char *household,
+                          char *path, size_t n)
+{
+	struct household h;
+	int rc = store_household_find(s, u, household, &h);
+	if (rc)
+		return rc;
+	household_path(&h, path, (int)n);
+	household_free(&h);
+	return 0;
+}
+
+int store_history_list(struct store *s, const struct user *u, const char *household,
+                       long limit, int (*fn)(void *ctx, const struct history_entry *e),
+                       void *ctx)
+{
+	char path[256];
+	sqlite3_stmt *st;
+	int rc = household_file(s, u, household, path, sizeof path);
+	if (rc)
+		return rc;
+	if (db_prepare(s, "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, "
+	                  "coalesce(e.commit_id, ''), "
+	                  "(SELECT count(*) FROM event_files g WHERE g.event_id = e.id) "
+	                  "FROM event_files f JOIN events e ON e.id = f.event_id WHERE f.path = ? "
+	                  "ORDER BY e.id DESC LIMIT ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	int stop = 0;
+	rc = SQLITE_DONE;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry e;
+		memset(&e, 0, sizeof e);
+		e.event = (long)sqlite3_column_int64(st, 0);
+		e.at = (long)sqlite3_column_int64(st, 1);
+		snprintf(e.login, sizeof e.login, "%s", db_col_text(st, 2));
+		snprintf(e.name, sizeof e.name, "%s", db_col_text(st, 3));
+		snprintf(e.verb, sizeof e.verb, "%s", db_col_text(st, 4));
+		snprintf(e.subject, sizeof e.subject, "%s", db_col_text(st, 5));
+		e.why = db_col_text(st, 6);
+		snprintf(e.commit, sizeof e.commit, "%s", db_col_text(st, 7));
+		e.files = (long)sqlite3_column_int64(st, 8);
+		stop = fn(ctx, &e);
+	}
+	sqlite3_finalize(st);
+	return stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+}
+
+/* The blob at path in commit's tree (NULL when the path is absent); *out owned by caller. */
+static int blob_at(struct store *s, const git_commit *c, const char *path, git_blob **out)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	*out = NULL;
+	if (git_commit_tree(&tree, c) < 0)
+		return store_gitfail(s, "reading a tree");
+	int err = git_tree_entry_bypath(&entry, tree, path);
+	int rc = 0;
+	if (err == 0 && git_blob_lookup(out, git_commit_owner(c), git_tree_entry_id(entry)) < 0)
+		rc = store_gitfail(s, "reading a blob");
+	else if (err < 0 && err != GIT_ENOTFOUND)
+		rc = store_gitfail(s, "reading a tree entry");
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	return rc;
+}
+
+int store_history_diff(struct store *s, const struct user *u, const char *household,
+                       const char *commit, struct buf *out)
+{
+	char path[256];
+	git_oid oid;
+	git_commit *c = NULL, *parent = NULL;
+	git_blob *old_blob = NULL, *new_blob = NULL;
+	git_patch *patch = NULL;
+	git_buf text = {0};
+	int rc = household_file(s, u, household, path, sizeof path);
+	if (rc)
+		return rc;
+	if (!commit || strlen(commit) != GIT_OID_HEXSZ || git_oid_fromstr(&oid, commit) < 0)
+		return store_fail(s, STORE_EINVAL, "\"%s\" is not a commit id (the change may not be "
+		                  "in the audit history yet)", commit ? commit : "");
+	if (git_commit_lookup(&c, s->repo, &oid) < 0) {
+		rc = store_gitfail(s, "reading the commit");
+		goto out;
+	}
+	if (git_commit_parentcount(c) > 0 && git_commit_parent(&parent, c, 0) < 0) {
+		rc = store_gitfail(s, "reading the parent commit");
+		goto out;
+	}
+	if ((rc = blob_at(s, c, path, &new_blob)) || (parent && (rc = blob_at(s, parent, path, &old_blob))))
+		goto out;
+	git_diff_options opts;
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.context_lines = 3;
+	if (git_patch_from_blobs(&patch, old_blob, path, new_blob, path, &opts) < 0 ||
+	    git_patch_to_buf(&text, patch) < 0) {
+		rc = store_gitfail(s, "making the diff");
+		goto out;
+	}
+	buf_add(out, text.ptr ? text.ptr : "", text.size);
+	if (!buf_str(out))
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
+out:
+	git_buf_dispose(&text);
+	git_patch_free(patch);
+	git_blob_free(old_blob);
+	git_blob_free(new_blob);
+	git_commit_free(parent);
+	git_commit_free(c);
+	return rc;
+}

@@ -1,0 +1,180 @@
+/* settings.c — deployment settings, editable by an administrator and versioned like
+ * everything else: rows in `settings`, one audit file (settings.txt) holding them all in
+ * key order. Seeded at init with SAMPLE values that say so (the monitoring line is not a
+ * confirmed Guangdong figure). Keys:
+ *   monitoring_line.YYYY      yuan per person per year for that year
+ *   visit_interval.default    days between visits
+ *   visit_interval.CCCCCC     days between visits in county CCCCCC
+ *   dev_measure_days, lead_warn_days, due_soon_days   task and flag windows (days) */
+#include "store/kinds.h"
+#include "core/record.h"
+#include "core/rules.h"
+#include "core/text.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SETTINGS_PATH "settings.txt"
+
+/* A key must be one of the families above. */
+static int key_check(struct store *s, const char *key, const char *value)
+{
+	static const char *const plain[] = {"visit_interval.default", "dev_measure_days",
+	                                    "lead_warn_days", "due_soon_days"};
+	char *end;
+	double v = strtod(value, &end);
+	if (!*value || *end || v <= 0)
+		return store_fail(s, STORE_EINVAL, "setting %s: \"%s\" must be a positive number", key, value);
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		if (strcmp(key, plain[i]) == 0)
+			return 0;
+	int year;
+	char tail;
+	if (sscanf(key, "monitoring_line.%4d%c", &year, &tail) == 1 && year >= 2000 && year <= 2100)
+		return 0;
+	if (strncmp(key, "visit_interval.", 15) == 0 && strlen(key + 15) == 6 &&
+	    strspn(key + 15, "0123456789") == 6)
+		return 0;
+	return store_fail(s, STORE_EINVAL, "unknown setting \"%s\" (monitoring_line.YYYY, "
+	                  "visit_interval.default, visit_interval.COUNTY, dev_measure_days, "
+	                  "lead_warn_days, due_soon_days)", key);
+}
+
+int store_setting_get(struct store *s, const char *key, char *value, size_t n)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, "SELECT value FROM settings WHERE key = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(value, n, "%s", db_col_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? store_fail(s, STORE_ENOTFOUND, "no setting %s", key)
+	                         : store_sqlfail(s, "reading settings");
+}
+
+double store_setting_number(struct store *s, const char *key, const char *fallback_key,
+                            double fallback)
+{
+	char v[64];
+	if (store_setting_get(s, key, v, sizeof v) == 0 ||
+	    (fallback_key && store_setting_get(s, fallback_key, v, sizeof v) == 0))
+		return atof(v);
+	return fallback;
+}
+
+int store_setting_list(struct store *s, int (*fn)(void *ctx, const char *key, const char *value),
+                       void *ctx)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, "SELECT key, value FROM settings ORDER BY key", &st))
+		return STORE_EFAIL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ctx, db_col_text(st, 0), db_col_text(st, 1)))
+			break;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "listing settings");
+}
+
+static int render_one(void *ctx, const char *key, const char *value)
+{
+	record_put(ctx, key, value);
+	return 0;
+}
+
+/* The settings file's canonical text: every key in order. */
+static int settings_text(struct store *s, struct buf *out)
+{
+	return store_setting_list(s, render_one, out);
+}
+
+static int put_row(struct store *s, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, "INSERT INTO settings(key, value) VALUES (?,?) ON CONFLICT(key) DO "
+	                  "UPDATE SET value = excluded.value, version = version + 1", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a setting");
+}
+
+/* Write rows keys[i] = values[i] and the settings file as one event. */
+static int write_settings(struct store *s, const struct user *u, const char *const *keys,
+                          const char *const *values, int n, const char *why)
+{
+	struct buf text = {0};
+	int rc = write_begin(s, u, "setting", keys[0], why);
+	for (int i = 0; !rc && i < n; i++)
+		rc = put_row(s, keys[i], values[i]);
+	if (!rc)
+		rc = settings_text(s, &text);
+	if (!rc)
+		rc = buf_str(&text) ? write_file(s, SETTINGS_PATH, text.s)
+		                    : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&text);
+	if (rc) {
+		write_rollback(s);
+		return rc;
+	}
+	return write_commit(s);
+}
+
+int store_setting_set(struct store *s, const struct user *u, const char *key, const char *value,
+                      const char *why)
+{
+	if (!access_is_admin(u))
+		return store_fail(s, STORE_EDENIED, "only an administrator may change settings");
+	if (key_check(s, key, value))
+		return STORE_EINVAL;
+	return write_settings(s, u, &key, &value, 1, why);
+}
+
+int settings_seed(struct store *s, const struct user *u, const char *year)
+{
+	char line_key[32], line[32], interval[16], dev[16], lead[16], soon[16];
+	struct rules_settings r;
+	rules_settings_sample(&r);
+	snprintf(line_key, sizeof line_key, "monitoring_line.%.4s", year);
+	snprintf(line, sizeof line, "%.0f", RULES_SAMPLE_MONITORING_LINE);
+	snprintf(interval, sizeof interval, "%d", r.visit_interval_days);
+	snprintf(dev, sizeof dev, "%d", r.dev_measure_days);
+	snprintf(lead, sizeof lead, "%d", r.lead_warn_days);
+	snprintf(soon, sizeof soon, "%d", r.due_soon_days);
+	const char *keys[] = {line_key, "visit_interval.default", "dev_measure_days",
+	                      "lead_warn_days", "due_soon_days"};
+	const char *values[] = {line, interval, dev, lead, soon};
+	return write_settings(s, u, keys, values, 5,
+	                      "SAMPLE settings, not confirmed Guangdong figures: an administrator "
+	                      "sets the real monitoring line and visit intervals");
+}
+
+int settings_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
+{
+	struct buf text = {0};
+	int rc = settings_text(s, &text);
+	if (!rc && text.len)
+		rc = emit(ctx, SETTINGS_PATH, buf_str(&text));
+	buf_free(&text);
+	return rc;
+}
+
+int settings_restore(struct store *s, const char *path, const char *text)
+{
+	char key[64], value[512];
+	size_t pos = 0;
+	long line = 0;
+	int r, rc = 0;
+	while (!rc && (r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) == 1)
+		rc = put_row(s, key, value);
+	if (!rc && r != 0)
+		rc = store_fail(s, STORE_EFAIL, "%s: line %ld: malformed setting", path, line);
+	return rc;
+}

@@ -1,0 +1,46 @@
+/* task_change.c — changing a task: start, done, cancel and comment. Each is one audit
+ * event "task <action>: <id>" whose reason is the comment or the reason given, and one
+ * log entry; the role, scope, owner and status rules are core/task.c's, the version
+ * check is the store's (a change to a task someone else changed since you read it is
+ * refused, naming who). */
+#include "store/entity.h"
+#include <stdio.h>
+#include <string.h>
+
+int store_task_change(struct store *s, const struct user *u, const char *id, const char *action,
+                      const char *text, long expected_version)
+{
+	struct task t = {0};
+	struct task_entry e;
+	char err[512], next[16], verb[32], path[128];
+	int rc = store_task_get(s, u, id, &t);
+	if (rc)
+		return rc;
+	if (expected_version > 0 && expected_version != t.version) {
+		entity_path(&entity_tasks, t.id, path, sizeof path);
+		rc = entity_stale(s, path, "task", t.id, expected_version);
+		goto out;
+	}
+	if (task_may_change(u, &t, action, err, sizeof err) ||
+	    task_next_status(&t, action, next, err, sizeof err)) {
+		rc = store_fail(s, STORE_EDENIED, "%s", err);
+		goto out;
+	}
+	if (flatrec_check_text(strcmp(action, "comment") == 0 ? "comment" : "reason", text,
+	                       sizeof e.text, 1, err, sizeof err)) {
+		rc = store_fail(s, STORE_EINVAL, "%s", err);
+		goto out;
+	}
+	task_entry_now(&e, u->login, action, text);
+	snprintf(verb, sizeof verb, "task %s", action);
+	if ((rc = write_begin(s, u, verb, t.id, text)))
+		goto out;
+	if ((rc = task_append(s, &t, &e, next))) {
+		write_rollback(s);
+		goto out;
+	}
+	rc = write_commit(s);
+out:
+	task_free(&t);
+	return rc;
+}

@@ -1,0 +1,319 @@
+/* tasks.c — tasks in SQLite: the `tasks` row and its `task_log` entries, one audit file
+ * per task with its log (tasks/NNNN/T0000001.txt). Adding a task (what it concerns
+ * decides its region, hence who sees it), reading one, listing them in scope; changes
+ * are in task_change.c, rule-made tasks in today.c. */
+#include "store/entity.h"
+#include "core/regions.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const struct entity_col task_cols[] = {
+	{"id", NULL}, {"title", NULL}, {"kind", NULL}, {"owner", NULL}, {"household_id", NULL},
+	{"case_id", NULL}, {"town_code", NULL}, {"pair_id", NULL}, {"region", NULL}, {"due", NULL},
+	{"status", NULL}, {"rule_key", NULL}, {"created", NULL},
+};
+const struct entity_kind entity_tasks = {"tasks", "tasks", "T", "task", task_fields,
+                                         &task_field_count, task_cols, sizeof(struct task), NULL};
+
+void task_entry_now(struct task_entry *e, const char *login, const char *action, const char *text)
+{
+	memset(e, 0, sizeof *e);
+	task_time_format((long long)time(NULL), e->at);
+	snprintf(e->by, sizeof e->by, "%s", login);
+	snprintf(e->action, sizeof e->action, "%s", action);
+	snprintf(e->text, sizeof e->text, "%s", text);
+}
+
+static int load_log(struct store *s, struct task *t)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, "SELECT at, login, action, text FROM task_log WHERE task_id = ? "
+	                  "ORDER BY seq", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, t->id, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct task_entry e;
+		task_entry_now(&e, db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
+		task_time_format((long long)sqlite3_column_int64(st, 0), e.at);
+		if (task_add_entry(t, &e)) {
+			sqlite3_finalize(st);
+			return store_fail(s, STORE_EFAIL, "out of memory");
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a task's log");
+}
+
+int task_load(struct store *s, const char *id, struct task *out)
+{
+	sqlite3_stmt *st;
+	int rc = entity_load(s, &entity_tasks, id, out);
+	if (rc || (rc = load_log(s, out)))
+		return rc;
+	if (db_prepare(s, "SELECT version FROM tasks WHERE id = ?", &st)) {
+		task_free(out);
+		return STORE_EFAIL;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		out->version = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int insert_entry(struct store *s, const char *id, int seq, const struct task_entry *e)
+{
+	sqlite3_stmt *st;
+	long long at = 0;
+	if (task_time_parse(e->at, &at))
+		return store_fail(s, STORE_EFAIL, "task %s: log entry %d: bad time \"%s\"", id, seq, e->at);
+	if (db_prepare(s, "INSERT INTO task_log(task_id, seq, at, login, action, text) "
+	                  "VALUES (?,?,?,?,?,?)", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, seq);
+	sqlite3_bind_int64(st, 3, at);
+	sqlite3_bind_text(st, 4, e->by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, e->text, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a task's log");
+}
+
+int task_insert(struct store *s, struct task *t)
+{
+	sqlite3_stmt *st;
+	int rc = entity_insert(s, &entity_tasks, t);
+	for (int i = 0; !rc && i < t->nlog; i++)
+		rc = insert_entry(s, t->id, i + 1, &t->log[i]);
+	if (rc || (rc = db_prepare(s, "UPDATE tasks SET version = ? WHERE id = ?", &st)))
+		return rc;
+	sqlite3_bind_int(st, 1, t->nlog);
+	sqlite3_bind_text(st, 2, t->id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	t->version = t->nlog;
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a task");
+}
+
+int task_append(struct store *s, struct task *t, const struct task_entry *e,
+                const char *new_status)
+{
+	sqlite3_stmt *st;
+	char path[128];
+	if (db_prepare(s, "UPDATE tasks SET status = ?, version = version + 1 "
+	                  "WHERE id = ? AND version = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, new_status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, t->version);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(s, "saving a task");
+	if (sqlite3_changes(s->db) == 0) {
+		entity_path(&entity_tasks, t->id, path, sizeof path);
+		return entity_stale(s, path, "task", t->id, t->version);
+	}
+	if ((rc = insert_entry(s, t->id, t->nlog + 1, e)))
+		return rc;
+	if (task_add_entry(t, e))
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	t->version++;
+	snprintf(t->status, sizeof t->status, "%s", new_status);
+	return entity_write_file(s, &entity_tasks, t);
+}
+
+/* --- what a new task concerns ------------------------------------------------------ */
+
+/* The regions of the records a task concerns; the most specific is the task's region,
+ * and every other must contain it (a case on that household, a town around it). */
+struct related { int n; char region[4][16]; const char *what[4]; };
+
+static void relate(struct related *r, const char *what, const char *region)
+{
+	snprintf(r->region[r->n], sizeof r->region[0], "%s", region);
+	r->what[r->n++] = what;
+}
+
+static int case_household(struct store *s, const struct user *u, struct task *t, struct related *r)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(s, "SELECT c.household_id, h.village_code FROM cases c "
+	                  "JOIN households h ON h.id = c.household_id WHERE c.id = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, t->case_id, -1, SQLITE_STATIC);
+	char household[24] = "", village[16] = "";
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(household, sizeof household, "%s", db_col_text(st, 0));
+		snprintf(village, sizeof village, "%s", db_col_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (!household[0] || !access_in_scope(u, village))
+		return store_fail(s, STORE_ENOTFOUND, "no case %s in your scope (%s)", t->case_id, u->scope);
+	if (t->household[0] && strcmp(t->household, household) != 0)
+		return store_fail(s, STORE_EINVAL, "case %s is on household %s, not %s", t->case_id,
+		                  household, t->household);
+	snprintf(t->household, sizeof t->household, "%s", household);
+	relate(r, "case", village);
+	return 0;
+}
+
+static int resolve_related(struct store *s, const struct user *u, struct task *t,
+                           struct related *r)
+{
+	char name[128];
+	int rc = 0;
+	if (t->household[0]) {
+		struct household h;
+		if ((rc = store_household_find(s, u, t->household, &h)))
+			return rc;
+		snprintf(t->household, sizeof t->household, "%s", h.id);
+		relate(r, "household", household_get(&h, HF_VILLCODE));
+		household_free(&h);
+	}
+	if (t->case_id[0] && (rc = case_household(s, u, t, r)))
+		return rc;
+	if (t->town[0]) {
+		if ((rc = town_resolve(s, t->town, t->town, name, sizeof name)))
+			return rc;
+		if (!access_in_scope(u, t->town))
+			return store_fail(s, STORE_EDENIED, "town %s is outside your scope %s", t->town,
+			                  u->scope);
+		relate(r, "town", t->town);
+	}
+	if (t->pair[0]) {
+		struct pair p;
+		if ((rc = pair_visible_load(s, u, t->pair, &p)))
+			return rc;
+		relate(r, "pair", p.region);
+	}
+	return 0;
+}
+
+/* The task's region: the most specific related region, or the narrower of the actor's
+ * and the owner's scopes when it concerns nothing in particular. */
+static int task_region(struct store *s, const struct user *u, const struct user *owner,
+                       struct task *t, const struct related *r)
+{
+	int best = -1;
+	for (int i = 0; i < r->n; i++)
+		if (best < 0 || strlen(r->region[i]) > strlen(r->region[best]))
+			best = i;
+	for (int i = 0; i < r->n; i++)
+		if (!regions_code_in_scope(r->region[best], r->region[i]))
+			return store_fail(s, STORE_EINVAL, "the %s (region %s) and the %s (region %s) "
+			                  "are not in the same place", r->what[i], r->region[i],
+			                  r->what[best], r->region[best]);
+	const char *region = best >= 0 ? r->region[best]
+	                   : access_in_scope(u, owner->scope) ? owner->scope : u->scope;
+	snprintf(t->region, sizeof t->region, "%s", region);
+	return 0;
+}
+
+int store_task_add(struct store *s, const struct user *u, struct task *in, const char *why)
+{
+	struct user owner;
+	struct related r = {0};
+	char err[256];
+	int rc;
+	if (!access_may_write(u))
+		return store_fail(s, STORE_EDENIED, "an auditor may read but not change tasks");
+	const struct code *kind = codes_find(&codes_task_kind, in->kind);
+	if (kind)
+		snprintf(in->kind, sizeof in->kind, "%s", kind->code);
+	if (!in->owner[0])
+		snprintf(in->owner, sizeof in->owner, "%s", u->login);
+	rc = user_load(s, in->owner, &owner);
+	if (rc == STORE_ENOTFOUND)
+		return store_fail(s, STORE_EINVAL, "owner %s is not a bangfu user", in->owner);
+	if (rc || (rc = resolve_related(s, u, in, &r)) || (rc = task_region(s, u, &owner, in, &r)))
+		return rc;
+	if (task_check_new(in, &owner, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s", err);
+	if (!access_in_scope(u, in->region))
+		return store_fail(s, STORE_EDENIED, "region %s of this task is outside your scope %s",
+		                  in->region, u->scope);
+	snprintf(in->status, sizeof in->status, "open");
+	snprintf(in->created, sizeof in->created, "%s", store_today(s));
+	in->rule[0] = '\0';
+	struct task_entry e;
+	task_entry_now(&e, u->login, "add", why ? why : "");
+	if (task_add_entry(in, &e))
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	if ((rc = entity_begin_new(s, u, "task add", &entity_tasks, in->id, sizeof in->id, why)))
+		return rc;
+	if ((rc = task_insert(s, in)) || (rc = entity_write_file(s, &entity_tasks, in))) {
+		write_rollback(s);
+		return rc;
+	}
+	return write_commit(s);
+}
+
+int store_task_get(struct store *s, const struct user *u, const char *id, struct task *out)
+{
+	int rc = task_load(s, id, out);
+	if (rc == 0 && !access_in_scope(u, out->region)) {
+		task_free(out);
+		rc = STORE_ENOTFOUND;
+	}
+	if (rc == STORE_ENOTFOUND)
+		return store_fail(s, STORE_ENOTFOUND, "no task %s in your scope (%s)", id, u->scope);
+	return rc;
+}
+
+struct task_list { const struct user *u; int (*fn)(void *ctx, const struct task *t); void *ctx; };
+
+static int list_one(void *ctx, void *rec)
+{
+	struct task_list *l = ctx;
+	const struct task *t = rec;
+	return access_in_scope(l->u, t->region) ? l->fn(l->ctx, t) : 0;
+}
+
+int store_task_list(struct store *s, const struct user *u, const struct task_filter *f,
+                    int (*fn)(void *ctx, const struct task *t), void *ctx)
+{
+	char like[32], hid[24] = "";
+	const char *status = f && f->status && f->status[0] ? f->status : "";
+	const struct code *st = status[0] && strcmp(status, "all") != 0
+	                      ? codes_find(&codes_task_status, status) : NULL;
+	if (status[0] && strcmp(status, "all") != 0 && !st)
+		return store_fail(s, STORE_EINVAL, "status \"%s\": give open, in_progress, done, "
+		                  "cancelled or all", status);
+	if (f && f->household && f->household[0]) {
+		struct household h;
+		int rc = store_household_find(s, u, f->household, &h);
+		if (rc)
+			return rc;
+		snprintf(hid, sizeof hid, "%s", h.id);
+		household_free(&h);
+	}
+	entity_scope_like(u, like, sizeof like);
+	/* no status given: what is still to do (open and in progress) */
+	const char *params[5] = {like, f ? f->owner : NULL, hid, st ? st->code : NULL,
+	                         status[0] ? "1" : NULL};
+	struct task_list l = {u, fn, ctx};
+	return entity_each(s, &entity_tasks, "t.region LIKE ?1 AND (?2 IS NULL OR t.owner = ?2) AND "
+	                   "(?3 IS NULL OR t.household_id = ?3) AND (?4 IS NULL OR t.status = ?4) AND "
+	                   "(?5 IS NOT NULL OR t.status IN ('open', 'in_progress'))",
+	                   "t.due IS NULL, t.due, t.id", params, 5, list_one, &l);
+}
+
+int tasks_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
+{
+	return entity_expect_all(s, &entity_tasks, emit, ctx);
+}
+
+int tasks_restore(struct store *s, const char *path, const char *text)
+{
+	struct task t = {0};
+	char err[256];
+	int rc = task_parse(text, &t, err, sizeof err) ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
+	                                               : task_insert(s, &t);
+	task_free(&t);
+	return rc;
+}

@@ -1,0 +1,129 @@
+# The casework scenario of issue 3: four staff identities (caseworker, township reviewer,
+# county approver, auditor) take a household from a department warning to elimination
+# and back through a relapse, and each refusal is shown: wrong role, out of scope, notice
+# too short, elimination too early, no labour. Dates are pinned with BANGFU_TODAY and
+# identities with BANGFU_TEST_LOGIN (test-hooks build only). `git log` of the household
+# then reads as the story of the case.
+. "$TESTS/lib.sh"
+data="$TESTS/e2e/data"
+me=$(id -un)
+on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
+
+expect_exit 0 on 2026-01-05 "$me" init
+expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"
+for u in "cw caseworker 441821900900 村干部小陈" "tr township 441821900 镇审核老李" \
+         "ca county 441821 县审批王科" "au auditor 441821 审计员" "cw2 caseworker 441881 别县干部"; do
+	set -- $u
+	expect_exit 0 on 2026-01-05 "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
+done
+H=4418210002
+for f in 住房安全有保障 义务教育有保障 基本医疗有保障 饮水安全有保障 大额支出已解决; do
+	expect_exit 0 on 2026-01-05 cw set $H $f 是 --why "三保障核实"
+done
+expect_exit 0 on 2026-01-05 cw setting get monitoring_line.2026
+expect_grep "monitoring_line.2026 = 8000" out
+
+# a department warning opens a lead; the unmatched row is listed; importing again adds nothing
+expect_exit 0 on 2026-01-06 "$me" import warnings "$data/warnings.csv"
+expect_grep "opened lead C0000002 on household H4418210000002 (15-day clock from 2026-01-05)" out
+expect_grep "unmatched: no household holds ID number 440582199003151002" out
+[ -f "$data/warnings.csv.unmatched.csv" ] && mv "$data/warnings.csv.unmatched.csv" unmatched.csv
+expect_grep "查无此人" unmatched.csv
+commits=$(git --git-dir=d/audit.git rev-list --count HEAD)
+expect_exit 0 on 2026-01-06 "$me" import warnings "$data/warnings.csv"
+expect_grep "already imported" out
+expect_grep "0 warnings stored" out
+rm -f "$data/warnings.csv.unmatched.csv"
+[ "$(git --git-dir=d/audit.git rev-list --count HEAD)" = "$commits" ] || fail "second import wrote"
+C=C0000002
+
+# refusals: the auditor changes nothing, another county's caseworker sees nothing,
+# a caseworker cannot take the township's step
+expect_exit 1 on 2026-01-07 au case move $C visit --why 入户
+expect_grep "auditor" err
+expect_exit 1 on 2026-01-07 cw2 case move $C visit --why 入户
+expect_grep "no case \"$C\" in your scope" err
+expect_exit 0 on 2026-01-07 cw case move $C visit --consent 2026-01-07 --why "入户核实，签承诺书"
+expect_exit 0 on 2026-01-08 cw case move $C check --why "数据比对无异常"
+expect_exit 1 on 2026-01-08 cw case move $C township_pass --why 越级
+expect_grep "refused" err
+expect_exit 0 on 2026-01-09 cw case move $C village_review --notice-start 2026-01-09 --notice-end 2026-01-12 --why "村民代表评议通过"
+
+# the public notice: no ID number, phone or health information
+expect_exit 0 on 2026-01-10 cw notice 石牯塘村
+expect_grep "阿依古丽·买买提" out
+expect_grep "拟纳入监测对象" out
+expect_no_grep "441821198005051013" out
+expect_no_grep "0763" out
+expect_no_grep "因病" out
+
+# notice too short (4 days), then long enough
+expect_exit 1 on 2026-01-13 cw case move $C to_township --why 报镇
+expect_grep "notice ran 4 days" err
+expect_exit 0 on 2026-01-14 cw case move $C to_township --notice-end 2026-01-13 --why "公示期满无异议"
+expect_exit 1 on 2026-01-15 cw case move $C township_pass --why 审核
+expect_exit 0 on 2026-01-15 tr case queue
+expect_grep "$C" out
+expect_exit 0 on 2026-01-15 tr case move $C township_pass --why "镇级审核通过"
+expect_exit 1 on 2026-01-16 tr case move $C approve --why 审批
+expect_exit 0 on 2026-01-16 ca case move $C approve --why "县级审批纳入监测"
+expect_exit 0 on 2026-01-16 au case show $C
+expect_grep "帮扶中 (assisting)" out
+expect_grep "15-day clock: 11 days from lead 2026-01-05 to decision" out
+
+# elimination too early: every unmet condition listed
+expect_exit 1 on 2026-03-01 cw case move $C request_elim --why 申请消除
+expect_grep "6 months" err
+expect_grep "measure" err
+expect_exit 0 on 2026-01-20 cw measure add $H --group 就业 --detail "安排公益性岗位" --start 2026-01-20 --amount 1500 --why "就业帮扶"
+expect_exit 0 on 2026-02-01 cw visit add $H --visitor 小陈 --method 入户 --findings "病情稳定" --why 走访
+expect_exit 1 on 2026-02-01 au visit add $H --visitor 审计 --method 电话 --findings x --why x
+
+# no labour: refused; labour back: allowed
+expect_exit 0 on 2026-07-30 "$me" set $H labour 丧失劳动力 --member 1 --why "因病丧失劳动力"
+expect_exit 1 on 2026-08-01 cw case move $C request_elim --why 申请消除
+expect_grep "able to work" err
+expect_exit 0 on 2026-07-31 "$me" set $H labour 技能劳动力 --member 1 --why "康复后恢复劳动能力"
+expect_exit 0 on 2026-08-01 cw case move $C request_elim --why "收入稳定超过监测线"
+expect_exit 0 on 2026-08-02 cw case move $C elim_village --notice-start 2026-08-02 --notice-end 2026-08-07 --why "消除评议"
+expect_exit 0 on 2026-08-08 cw case move $C elim_to_township --why "公示期满"
+expect_exit 0 on 2026-08-09 tr case move $C elim_township_pass --why "镇级同意消除"
+expect_exit 1 on 2026-08-10 ca case move $C eliminate --why 消除
+expect_grep "method" err
+expect_exit 0 on 2026-08-10 ca case move $C eliminate --method 帮扶消除 --why "风险已消除"
+expect_exit 0 on 2026-08-10 cw case show $C
+expect_grep "已消除 (eliminated)" out
+
+# relapse: rolled back by the county, eliminated again later, then a new risk re-marks it
+expect_exit 1 on 2026-09-01 cw case move $C rollback --why 返贫
+expect_exit 0 on 2026-09-01 ca case move $C rollback --why "再次出现大额医疗支出"
+expect_exit 0 on 2026-09-01 cw case show $C
+expect_grep "帮扶中 (assisting)" out
+expect_exit 0 on 2026-09-02 cw case move $C request_elim --why "重新申请"
+expect_exit 0 on 2026-09-03 cw case move $C elim_village --notice-start 2026-09-03 --notice-end 2026-09-08 --why 评议
+expect_exit 0 on 2026-09-09 cw case move $C elim_to_township --why 期满
+expect_exit 0 on 2026-09-10 tr case move $C elim_township_pass --why 同意
+expect_exit 0 on 2026-09-11 ca case move $C eliminate --method 自然消除 --why 消除
+expect_exit 0 on 2026-10-01 cw case move $C remark --risks 因意外事故 --why "意外受伤，新风险"
+expect_grep "new case C0000003 opened as a lead" out
+expect_exit 0 on 2026-10-01 cw case show $H
+expect_grep "re-marked from case $C" out
+
+# the household's history reads as the story of the case
+file=$(git --git-dir=d/audit.git ls-tree -r --name-only HEAD | grep H4418210000002)
+git --git-dir=d/audit.git log --reverse --format='%ae|%an|%s|%b' -- "$file" | grep '|' > story.txt
+cat story.txt
+expect_grep "^cw@bangfu|[^|]*|case move: $C visit|入户核实，签承诺书" story.txt
+expect_grep "^tr@bangfu|[^|]*|case move: $C township_pass|镇级审核通过" story.txt
+expect_grep "^ca@bangfu|[^|]*|case move: $C approve|县级审批纳入监测" story.txt
+expect_grep "|import warnings: 1 warnings|department warnings from warnings.csv" story.txt
+expect_grep "^ca@bangfu|[^|]*|case move: $C eliminate|风险已消除" story.txt
+expect_grep "^ca@bangfu|[^|]*|case move: $C rollback|再次出现大额医疗支出" story.txt
+expect_grep "^cw@bangfu|[^|]*|case move: $C remark|意外受伤，新风险" story.txt
+[ "$(grep -c "|case move: " story.txt)" -eq 18 ] || fail "one commit per step expected"
+expect_exit 0 on 2026-10-01 "$me" audit verify
+mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
+expect_exit 0 on 2026-10-01 "$me" rebuild
+expect_exit 0 on 2026-10-01 "$me" audit verify
+expect_exit 0 on 2026-10-01 cw case show $H
+expect_grep "re-marked from case $C" out

@@ -1,0 +1,306 @@
+/* cli_case.c — the casework verbs: case open / move / show / queue / steps, measure add,
+ * visit add, setting get / set. */
+#include "tui/cli.h"
+#include "core/rules.h"
+#include "core/workflow.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_MEASURES 64
+
+static int need_why(struct cli *c)
+{
+	const char *why = cli_opt(c, "--why");
+	if (!why || !why[0])
+		return cli_usage(c->verb, "--why TEXT is required: every change says why");
+	return 0;
+}
+
+static int verb_case_open(struct cli *c)
+{
+	struct case_open o = {cli_opt(c, "--category"), cli_opt(c, "--source"), cli_opt(c, "--risks"),
+	                      cli_opt(c, "--disaster"), cli_opt(c, "--note"), cli_opt(c, "--date")};
+	char id[16];
+	if (need_why(c))
+		return EXIT_USAGE;
+	int rc = store_case_open(c->s, &c->me, c->a.pos[0], &o, cli_opt(c, "--why"), id, sizeof id);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("%s: case opened as a lead (线索); the 15-day clock runs from %s\n", id,
+	       o.date ? o.date : store_today(c->s));
+	return EXIT_OK;
+}
+
+static int verb_case_move(struct cli *c)
+{
+	struct move_input in = {
+		.date = cli_opt(c, "--date"), .reason = cli_opt(c, "--why"),
+		.consent_date = cli_opt(c, "--consent"), .notice_start = cli_opt(c, "--notice-start"),
+		.notice_end = cli_opt(c, "--notice-end"), .method = cli_opt(c, "--method"),
+		.department = cli_opt(c, "--department"),
+	};
+	char result[512];
+	if (need_why(c))
+		return EXIT_USAGE;
+	int rc = store_case_move(c->s, &c->me, c->a.pos[0], c->a.pos[1], &in, cli_opt(c, "--risks"),
+	                         result, sizeof result);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("%s\n", result);
+	return EXIT_OK;
+}
+
+static const char *label_or(const struct code_table *t, const char *code)
+{
+	const char *l = codes_label(t, code);
+	return l ? l : code;
+}
+
+static const char *head_name(const struct household *h)
+{
+	for (int i = 0; i < h->nmembers; i++)
+		if (strcmp(member_get(&h->members[i], MF_RELATION), "head") == 0)
+			return member_get(&h->members[i], MF_NAME);
+	return "?";
+}
+
+/* The rule flags of a monitored case as of today: visit due, development measure. */
+static void print_flags(struct cli *c, const struct household *h, const struct case_facts *f,
+                        const struct household_facts *hf)
+{
+	struct rules_due due;
+	char key[32];
+	snprintf(key, sizeof key, "visit_interval.%s", household_get(h, HF_COUNTY));
+	int interval = (int)store_setting_number(c->s, key, "visit_interval.default",
+	                                         RULES_SAMPLE_VISIT_INTERVAL);
+	int dev_days = (int)store_setting_number(c->s, "dev_measure_days", NULL,
+	                                         RULES_SAMPLE_DEV_MEASURE_DAYS);
+	if (!workflow_is_monitored(f->state))
+		return;
+	if (rules_visit_due(hf->last_visit, f->approval_date, interval, store_today(c->s), &due) == 0 &&
+	    due.applies)
+		printf("  next visit due %s%s (every %d days)\n", due.due,
+		       due.overdue ? " — OVERDUE 走访逾期" : "", interval);
+	if (rules_dev_measure_due(hf, f->approval_date, dev_days, store_today(c->s), &due) == 0 &&
+	    due.applies && due.overdue)
+		printf("  FLAG: a household with labour and no development measure (产业/就业/金融/公益岗位) "
+		       "since %s 缺发展类措施\n", due.due);
+}
+
+static void print_case(struct cli *c, const struct household *h, int ci)
+{
+	const struct hcase *cs = &h->cases[ci];
+	struct case_facts f;
+	struct household_facts hf;
+	struct measure_fact mf[MAX_MEASURES];
+	char risks[256];
+	if (store_case_facts(c->s, h, ci, store_today(c->s), &f, &hf, mf, MAX_MEASURES))
+		return;
+	model_value_display(CF_RISKS, case_get(cs, CF_RISKS), risks, sizeof risks);
+	printf("\ncase %s  %s  %s (%s)\n", cs->id, label_or(&codes_category, case_get(cs, CF_CATEGORY)),
+	       workflow_state_label(f.state), workflow_state_code(f.state));
+	printf("  risks: %s%s%s   source: %s\n", risks, case_get(cs, CF_NOTE)[0] ? " — " : "",
+	       case_get(cs, CF_NOTE), label_or(&codes_source, case_get(cs, CF_SOURCE)));
+	if (case_get(cs, CF_LINKED)[0])
+		printf("  re-marked from case %s\n", case_get(cs, CF_LINKED));
+	struct wf_clock clock;
+	if (f.lead_date[0] && workflow_clock(&f, store_today(c->s), &clock) == 0)
+		printf("  15-day clock: %ld day%s from lead %s to %s%s\n", clock.days,
+		       clock.days == 1 ? "" : "s", f.lead_date, clock.running ? "today" : "decision",
+		       clock.late ? " — LATE 超过15天" : "");
+	if (f.green_channel)
+		printf("  green channel 绿色通道: assistance recorded before approval\n");
+	for (int i = 0; i < h->nsub[SUB_STEP]; i++) {
+		const struct subrec *r = &h->sub[SUB_STEP][i];
+		enum wf_state to;
+		if (strcmp(subrec_get(r, SUB_STEP, "case_id"), cs->id) != 0)
+			continue;
+		workflow_state_parse(subrec_get(r, SUB_STEP, "to_state"), &to);
+		const char *details = subrec_get(r, SUB_STEP, "details");
+		printf("  %s  %-16s → %-10s by %s: %s%s%s%s\n", subrec_get(r, SUB_STEP, "happened"),
+		       subrec_get(r, SUB_STEP, "step"), workflow_state_label(to),
+		       subrec_get(r, SUB_STEP, "login"), subrec_get(r, SUB_STEP, "reason"),
+		       details[0] ? " [" : "", details, details[0] ? "]" : "");
+	}
+	const struct wf_transition *next[32];
+	int n = workflow_offered(&f, &c->me, next, 32);
+	if (n) {
+		printf("  your next steps:");
+		for (int i = 0; i < n; i++)
+			printf(" %s", next[i]->name);
+		printf("\n");
+	}
+	print_flags(c, h, &f, &hf);
+}
+
+static void print_subrecs(const struct household *h, enum subrec_kind k, const char *title)
+{
+	const struct subrec_kind_info *info = subrec_info(k);
+	if (!h->nsub[k])
+		return;
+	printf("\n%s:\n", title);
+	for (int i = 0; i < h->nsub[k]; i++) {
+		printf("  %s", h->sub[k][i].v[0]);
+		for (int col = 2; col < info->ncols; col++)
+			if (h->sub[k][i].v[col] && h->sub[k][i].v[col][0])
+				printf("  %s", h->sub[k][i].v[col]);
+		printf("\n");
+	}
+}
+
+static int verb_case_show(struct cli *c)
+{
+	struct household h;
+	int ci = -1;
+	const char *key = c->a.pos[0];
+	int rc = key[0] == 'C' ? store_case_find(c->s, &c->me, key, &h, &ci)
+	                       : store_household_find(c->s, &c->me, key, &h);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("household %s (户编号 %s), head %s, %d people, %s%s\n", h.id, household_get(&h, HF_NO),
+	       head_name(&h), h.nmembers, household_get(&h, HF_TOWN), household_get(&h, HF_VILLAGE));
+	if (!h.ncases)
+		printf("no monitoring case\n");
+	for (int i = 0; i < h.ncases; i++)
+		if (ci < 0 || i == ci)
+			print_case(c, &h, i);
+	print_subrecs(&h, SUB_MEASURE, "measures 帮扶措施");
+	print_subrecs(&h, SUB_VISIT, "visits 走访");
+	print_subrecs(&h, SUB_WARNING, "department warnings 部门预警");
+	household_free(&h);
+	return EXIT_OK;
+}
+
+/* One queue row: case, household, state, waiting since, and the rule checks. */
+static int queue_row(void *ctx, const struct household *h, int ci)
+{
+	struct cli *c = ctx;
+	struct case_facts f;
+	struct household_facts hf;
+	struct measure_fact mf[MAX_MEASURES];
+	if (store_case_facts(c->s, h, ci, store_today(c->s), &f, &hf, mf, MAX_MEASURES))
+		return 0;
+	printf("%-9s %-15s %-8s %-12s since %-10s", h->cases[ci].id, h->id, head_name(h),
+	       workflow_state_label(f.state), f.last_step_date[0] ? f.last_step_date : f.lead_date);
+	if (hf.monitoring_line >= 0)
+		printf("  income %s %s line %.0f", household_get(h, HF_INCOME)[0] ? household_get(h, HF_INCOME) : "?",
+		       hf.income_per_capita > hf.monitoring_line ? ">" : "<=", hf.monitoring_line);
+	long days;
+	if (f.notice_start[0] && f.notice_end[0] && date_diff(f.notice_start, f.notice_end, &days) == 0)
+		printf("  notice %ld days", days + 1);
+	printf("  measures %d  last visit %s\n", hf.measure_count, hf.last_visit[0] ? hf.last_visit : "none");
+	return 0;
+}
+
+static int verb_case_queue(struct cli *c)
+{
+	int rc = store_case_queue(c->s, &c->me, queue_row, c);
+	return rc ? cli_store_fail(c, rc) : EXIT_OK;
+}
+
+static int verb_case_steps(struct cli *c)
+{
+	(void)c;
+	printf("%-18s %-16s %s\n", "STEP", "名称", "WHAT IT NEEDS");
+	for (int i = 0; i < workflow_transition_count(); i++) {
+		const struct wf_transition *t = workflow_transition_at(i);
+		printf("%-18s %-16s %s\n", t->name, t->label, t->help ? t->help : "");
+	}
+	return EXIT_OK;
+}
+
+static int verb_measure_add(struct cli *c)
+{
+	struct measure_input m = {cli_opt(c, "--group"), cli_opt(c, "--detail"), cli_opt(c, "--start"),
+	                          cli_opt(c, "--end"), cli_opt(c, "--amount"), cli_opt(c, "--responsible")};
+	char id[16];
+	if (need_why(c))
+		return EXIT_USAGE;
+	int rc = store_measure_add(c->s, &c->me, c->a.pos[0], &m, cli_opt(c, "--why"), id, sizeof id);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("%s: measure recorded\n", id);
+	return EXIT_OK;
+}
+
+static int verb_visit_add(struct cli *c)
+{
+	struct visit_input v = {cli_opt(c, "--date"), cli_opt(c, "--visitor"), cli_opt(c, "--method"),
+	                        cli_opt(c, "--findings"), cli_opt(c, "--follow-up")};
+	char id[16];
+	if (need_why(c))
+		return EXIT_USAGE;
+	int rc = store_visit_add(c->s, &c->me, c->a.pos[0], &v, cli_opt(c, "--why"), id, sizeof id);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("%s: visit recorded\n", id);
+	return EXIT_OK;
+}
+
+static int print_setting(void *ctx, const char *key, const char *value)
+{
+	const char *only = ctx;
+	if (!only || strcmp(only, key) == 0)
+		printf("%s = %s\n", key, value);
+	return 0;
+}
+
+static int verb_setting_get(struct cli *c)
+{
+	int rc = store_setting_list(c->s, print_setting, c->a.npos ? (void *)c->a.pos[0] : NULL);
+	return rc ? cli_store_fail(c, rc) : EXIT_OK;
+}
+
+static int verb_setting_set(struct cli *c)
+{
+	if (need_why(c))
+		return EXIT_USAGE;
+	int rc = store_setting_set(c->s, &c->me, c->a.pos[0], c->a.pos[1], cli_opt(c, "--why"));
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("%s = %s\n", c->a.pos[0], c->a.pos[1]);
+	return EXIT_OK;
+}
+
+static const struct verb verbs[] = {
+	{"case open", "HOUSEHOLD", "--category --source --risks --disaster --note --date --why", 1, 1,
+	 NEED_USER, "open a monitoring case (a lead 线索) on a household",
+	 "--category 脱贫不稳定户|边缘易致贫户|突发严重困难户, --source 农户自主申报|基层干部排查|\n"
+	 "部门筛查预警, --risks up to five of 因病 因残 因学 因自然灾害 因意外事故 因产业项目失败\n"
+	 "因务工就业不稳 缺劳动力 其他 (--disaster 洪涝|地质|旱灾|生物|气象|地震|其他 with 因自然灾害),\n"
+	 "--note free text, --date the day the lead came in (default today).",
+	 verb_case_open},
+	{"case move", "CASE STEP", "--date --consent --notice-start --notice-end --method --department "
+	 "--risks --why", 2, 2, NEED_USER, "take a step of the procedure on a case",
+	 "STEP is one of `bangfu case steps` (visit, check, village_review, to_township,\n"
+	 "township_pass, approve, not_take, refer, green_channel, send_back, request_elim,\n"
+	 "elim_village, elim_to_township, elim_township_pass, eliminate, keep_monitoring,\n"
+	 "rollback, remark). --date is the day it happened (default today). Refusals list\n"
+	 "every reason: wrong role, out of scope, notice too short, elimination conditions...",
+	 verb_case_move},
+	{"case show", "CASE|HOUSEHOLD", "", 1, 1, NEED_USER,
+	 "a household's cases with every step, the 15-day clock, flags and your next steps", "",
+	 verb_case_show},
+	{"case queue", "", "", 0, 0, NEED_USER,
+	 "cases waiting for your role in your scope, oldest first, with the rule checks", "",
+	 verb_case_queue},
+	{"case steps", "", "", 0, 0, 0, "the steps of the procedure and what each needs", "",
+	 verb_case_steps},
+	{"measure add", "HOUSEHOLD", "--group --detail --start --end --amount --responsible --why", 1, 1,
+	 NEED_USER, "record an assistance measure (帮扶措施) on a monitored household",
+	 "--group one of 产业 就业 金融 公益岗位 住房安全 饮水安全 健康 义务教育 其他教育 综合保障\n"
+	 "社会帮扶 搬迁 生产生活条件 基础设施; --start default today; --amount yuan.",
+	 verb_measure_add},
+	{"visit add", "HOUSEHOLD", "--date --visitor --method --findings --follow-up --why", 1, 1,
+	 NEED_USER, "record a visit (走访) to a monitored household",
+	 "--method 入户|电话|微信; --date default today. The next visit falls due after the\n"
+	 "county's interval (setting visit_interval.COUNTY, else visit_interval.default).",
+	 verb_visit_add},
+	{"setting get", "[KEY]", "", 0, 1, NEED_USER, "show the settings (monitoring line, intervals)",
+	 "The seeded values are SAMPLES, not confirmed Guangdong figures.", verb_setting_get},
+	{"setting set", "KEY VALUE", "--why", 2, 2, NEED_USER, "change a setting (administrators)",
+	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
+	 "dev_measure_days, lead_warn_days, due_soon_days.", verb_setting_set},
+};
+const struct verb_table case_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

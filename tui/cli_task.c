@@ -1,0 +1,211 @@
+/* cli_task.c — the task verbs: task add / list / show / start / done / cancel / comment,
+ * and `today` (what is overdue and due soon for you, most urgent first). */
+#include "tui/cli.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *label_of(const struct code_table *t, const char *code)
+{
+	const char *l = codes_label(t, code);
+	return l ? l : "?";
+}
+
+/* --version V as a number (0 = not given); -1 after a usage message. */
+static long version_opt(struct cli *c)
+{
+	char *end;
+	if (!c->a.version)
+		return 0;
+	long v = strtol(c->a.version, &end, 10);
+	if (!c->a.version[0] || *end || v <= 0)
+		return cli_usage(c->verb, "--version needs a positive number (see `bangfu task show`)"), -1;
+	return v;
+}
+
+static int verb_task_add(struct cli *c)
+{
+	struct task t = {0};
+	char why[128];
+	const char *kind = cli_opt(c, "--kind");
+	if (!kind)
+		return cli_usage(c->verb, "--kind is required: visit 走访, verification 核实, measure "
+		                 "落实措施, paperwork 材料报送 or project 项目");
+	snprintf(t.title, sizeof t.title, "%s", c->a.pos[0]);
+	snprintf(t.kind, sizeof t.kind, "%s", kind);
+	const char *opts[][2] = {{"--owner", t.owner}, {"--due", t.due}, {"--household", t.household},
+	                         {"--case", t.case_id}, {"--town", t.town}, {"--pair", t.pair}};
+	const size_t sizes[] = {sizeof t.owner, sizeof t.due, sizeof t.household, sizeof t.case_id,
+	                        sizeof t.town, sizeof t.pair};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		const char *v = cli_opt(c, opts[i][0]);
+		if (v && strlen(v) >= sizes[i])
+			return cli_usage(c->verb, "%s \"%s\" is too long", opts[i][0], v);
+		snprintf((char *)opts[i][1], sizes[i], "%s", v ? v : "");
+	}
+	snprintf(why, sizeof why, "new %s task", kind);
+	int rc = store_task_add(c->s, &c->me, &t, c->a.why && c->a.why[0] ? c->a.why : why);
+	if (rc) {
+		task_free(&t);
+		return cli_store_fail(c, rc);
+	}
+	printf("added task %s for %s (%s %s%s%s)\n", t.id, t.owner, t.kind,
+	       label_of(&codes_task_kind, t.kind), t.due[0] ? ", due " : "", t.due);
+	task_free(&t);
+	return EXIT_OK;
+}
+
+static int print_task(void *ctx, const struct task *t)
+{
+	struct cli *c = ctx;
+	char urgency[32];
+	task_urgency(t->due, store_today(c->s), urgency, sizeof urgency);
+	printf("%-9s %-11s %-10s %-10s %-12s %-12s %-15s %s\n", t->id, t->status, t->due[0] ? t->due : "-",
+	       task_is_closed(t->status) ? "" : urgency, t->kind, t->owner,
+	       t->household[0] ? t->household : t->town[0] ? t->town : t->pair[0] ? t->pair : t->region,
+	       t->title);
+	return 0;
+}
+
+static int verb_task_list(struct cli *c)
+{
+	const char *owner = cli_opt(c, "--owner");
+	struct task_filter f = {owner && strcmp(owner, "me") == 0 ? c->me.login : owner,
+	                        cli_opt(c, "--status"), cli_opt(c, "--household")};
+	int rc = store_task_list(c->s, &c->me, &f, print_task, c);
+	return rc ? cli_store_fail(c, rc) : EXIT_OK;
+}
+
+static int verb_task_show(struct cli *c)
+{
+	struct task t;
+	char urgency[32];
+	int rc = store_task_get(c->s, &c->me, c->a.pos[0], &t);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n", t.id, t.title, t.kind,
+	       label_of(&codes_task_kind, t.kind), t.owner, t.status,
+	       label_of(&codes_task_status, t.status));
+	if (t.due[0]) {
+		task_urgency(t.due, store_today(c->s), urgency, sizeof urgency);
+		printf("due: %s%s%s%s\n", t.due, task_is_closed(t.status) ? "" : " (",
+		       task_is_closed(t.status) ? "" : urgency, task_is_closed(t.status) ? "" : ")");
+	}
+	const char *rel[][2] = {{"household", t.household}, {"case", t.case_id}, {"town", t.town},
+	                        {"pair", t.pair}, {"rule", t.rule}};
+	for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
+		if (rel[i][1][0])
+			printf("%s: %s\n", rel[i][0], rel[i][1]);
+	printf("region: %s\ncreated: %s\nversion: %ld\n", t.region, t.created, t.version);
+	for (int i = 0; i < t.nlog; i++)
+		printf("  %s  %-10s %-8s %s\n", t.log[i].at, t.log[i].by, t.log[i].action, t.log[i].text);
+	task_free(&t);
+	return EXIT_OK;
+}
+
+/* start, done, cancel and comment: the verb's last word is the action. */
+static int verb_task_change(struct cli *c)
+{
+	const char *action = strchr(c->verb->name, ' ') + 1;
+	const char *text = c->a.why;
+	long version = version_opt(c);
+	if (version < 0)
+		return EXIT_USAGE;
+	if (strcmp(action, "comment") == 0)
+		text = c->a.pos[1];
+	else if (!text && strcmp(action, "start") == 0)
+		text = "started (开始办理)";
+	else if (!text && strcmp(action, "done") == 0)
+		text = "done (办结)";
+	else if (!text || !text[0])
+		return cli_usage(c->verb, "--why TEXT is required: say why the task is cancelled");
+	int rc = store_task_change(c->s, &c->me, c->a.pos[0], action, text, version);
+	if (rc)
+		return cli_store_fail(c, rc);
+	struct task t;
+	if (store_task_get(c->s, &c->me, c->a.pos[0], &t) == 0) {
+		printf("%s: %s %s (version %ld)\n", t.id, t.status, label_of(&codes_task_status, t.status),
+		       t.version);
+		task_free(&t);
+	}
+	return EXIT_OK;
+}
+
+struct today_out { struct cli *c; long limit, shown; };
+
+static int print_item(void *ctx, const struct today_item *it)
+{
+	struct today_out *o = ctx;
+	char urgency[32];
+	if (o->limit > 0 && o->shown >= o->limit)
+		return 1;
+	task_urgency(it->due, store_today(o->c->s), urgency, sizeof urgency);
+	printf("%-13s %-10s %-12s %-9s %-10s %-15s %s\n", urgency, it->due,
+	       it->rule[0] ? it->rule : it->kind, it->task[0] ? it->task : "-",
+	       it->owner[0] ? it->owner : "-", it->household[0] ? it->household : "-", it->title);
+	o->shown++;
+	return 0;
+}
+
+static int verb_today(struct cli *c)
+{
+	struct today_out o = {c, c->a.limit ? atol(c->a.limit) : 0, 0};
+	struct today_summary sum = {0};
+	printf("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n",
+	       store_today(c->s), c->me.login, access_role_code(c->me.role),
+	       access_role_label(c->me.role), c->me.scope);
+	int rc = store_today_list(c->s, &c->me, print_item, &o, &sum);
+	if (rc)
+		return cli_store_fail(c, rc);
+	if (!sum.listed)
+		printf("nothing overdue or due soon\n");
+	else if (o.shown < sum.listed)
+		printf("... %d more (--limit)\n", sum.listed - (int)o.shown);
+	if (sum.created || sum.resolved)
+		printf("rule tasks: %d made, %d resolved (one audit event)\n", sum.created, sum.resolved);
+	if (sum.later)
+		printf("%d more open task(s) of yours not due soon: bangfu task list --owner me\n", sum.later);
+	return EXIT_OK;
+}
+
+static const struct verb verbs[] = {
+	{"today", "", "--limit", 0, 0, NEED_USER,
+	 "what is overdue and due soon for you, most urgent first",
+	 "Your open tasks due within the due-soon window (setting due_soon_days, sample 7) or\n"
+	 "overdue, and what the rules derive for the open cases in your scope: visits falling\n"
+	 "due (visit_interval.<county>), leads near their 15-day limit, households with labour\n"
+	 "still lacking a development measure. Rule items are kept as tasks (one audit event\n"
+	 "\"tasks: N rule tasks\" when new ones appear; those whose rule no longer applies are\n"
+	 "resolved), so running it twice adds nothing. An auditor's run writes nothing.",
+	 verb_today},
+	{"task add", "TITLE", "--kind --owner --due --household --case --town --pair --why", 1, 1,
+	 NEED_USER, "add a task",
+	 "--kind visit 走访 | verification 核实 | measure 落实措施 | paperwork 材料报送 | project 项目\n"
+	 "(required); --owner LOGIN (default you; must see the task's region); --due YYYY-MM-DD;\n"
+	 "what it concerns: --household (bangfu id, 户编号 or ID number), --case, --town (code or\n"
+	 "name), --pair; the most specific of them is the task's region. --why (default\n"
+	 "\"new KIND task\"). Auditors cannot add tasks.",
+	 verb_task_add},
+	{"task list", "", "--owner --status --household", 0, 0, NEED_USER,
+	 "list tasks in your scope, soonest due first",
+	 "--owner LOGIN|me, --status open|in_progress|done|cancelled|all (default: open and\n"
+	 "in progress), --household HOUSEHOLD.",
+	 verb_task_list},
+	{"task show", "TASK", "", 1, 1, NEED_USER, "show a task with its log and version", "",
+	 verb_task_show},
+	{"task start", "TASK", "--why --version", 1, 1, NEED_USER,
+	 "open → in progress (the owner, or a township/county/admin user in scope)",
+	 "--why defaults to \"started\". --version V refuses the change if someone changed the\n"
+	 "task since you read version V.",
+	 verb_task_change},
+	{"task done", "TASK", "--why --version", 1, 1, NEED_USER,
+	 "open or in progress → done (the owner, or a township/county/admin user in scope)",
+	 "--why defaults to \"done\". A closed task (done or cancelled) never moves again.",
+	 verb_task_change},
+	{"task cancel", "TASK", "--why --version", 1, 1, NEED_USER,
+	 "open or in progress → cancelled; --why required", "", verb_task_change},
+	{"task comment", "TASK TEXT", "--version", 2, 2, NEED_USER,
+	 "add a comment to a task's log (anyone who may write in scope)",
+	 "The comment is also the audit event's reason.", verb_task_change},
+};
+const struct verb_table task_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -1,0 +1,132 @@
+/* cli_warnings.c — verbs on what comes in from and goes out to others: `import
+ * warnings` (department warning files) and `notice` (a village's public-notice list). */
+#include "tui/cli.h"
+#include "core/warning_file.h"
+#include "core/workflow.h"
+#include <stdlib.h>
+#include <string.h>
+
+struct outcome_ctx { const char *file; int unmatched; struct csv_out unmatched_csv; };
+
+static void print_outcome(void *ctx, const struct warning_row *w, const char *outcome)
+{
+	struct outcome_ctx *o = ctx;
+	printf("%s:%ld: %s %s: %s\n", o->file, w->line, w->id_number, w->name, outcome);
+	if (strncmp(outcome, "unmatched", 9) != 0)
+		return;
+	const char *fields[] = {w->id_number, w->name, codes_label(&codes_warning_kind, w->kind),
+	                        w->amount, w->date, codes_label(&codes_department, w->department),
+	                        w->note, outcome};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		csv_put_field(&o->unmatched_csv, fields[i] ? fields[i] : "", i == 0);
+	csv_end_row(&o->unmatched_csv);
+	o->unmatched++;
+}
+
+static int verb_import_warnings(struct cli *c)
+{
+	const char *file = c->a.pos[0];
+	char *utf8 = NULL;
+	size_t len;
+	struct warning_row *rows = NULL;
+	struct cli_report rep = {file, 0};
+	struct outcome_ctx o = {file, 0, {0}};
+	int defects, changed, rc = EXIT_FAIL;
+	if (cli_read_utf8(file, c->a.encoding, &utf8, &len, NULL))
+		return EXIT_FAIL;
+	int n = warnings_read_csv(utf8, len, store_today(c->s), &rows, &defects, cli_report_defect, &rep);
+	if (n < 0 || defects) {
+		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported\n", file, defects,
+		        defects == 1 ? "" : "s");
+		goto out;
+	}
+	char why[512];
+	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	snprintf(why, sizeof why, "%s", c->a.why ? c->a.why : "");
+	if (!why[0])
+		snprintf(why, sizeof why, "department warnings from %s", base);
+	csv_out_append(&o.unmatched_csv, "\xEF\xBB\xBF", 3);
+	static const char header[] = "证件号码,姓名,预警类型,金额,发生日期,来源部门,说明,结果\r\n";
+	csv_out_append(&o.unmatched_csv, header, sizeof header - 1);
+	int src = store_import_warnings(c->s, &c->me, rows, n, why, print_outcome, &o, &changed);
+	if (src) {
+		cli_store_fail(c, src);
+		goto out;
+	}
+	printf("%d warning%s stored, %d row%s unmatched\n", changed, changed == 1 ? "" : "s",
+	       o.unmatched, o.unmatched == 1 ? "" : "s");
+	if (o.unmatched) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s.unmatched.csv", file);
+		FILE *f = fopen(path, "wb");
+		if (!f || fwrite(o.unmatched_csv.buf, 1, o.unmatched_csv.len, f) != o.unmatched_csv.len) {
+			fprintf(stderr, "bangfu: %s: cannot write the unmatched rows\n", path);
+			if (f)
+				fclose(f);
+			goto out;
+		}
+		fclose(f);
+		printf("unmatched rows for follow-up: %s\n", path);
+	}
+	rc = EXIT_OK;
+out:
+	csv_out_free(&o.unmatched_csv);
+	free(rows);
+	free(utf8);
+	return rc;
+}
+
+/* One line of the public notice: no ID number, phone, bank account or health. */
+static int notice_row(void *ctx, const struct household *h)
+{
+	int *n = ctx;
+	for (int ci = 0; ci < h->ncases; ci++) {
+		const struct hcase *cs = &h->cases[ci];
+		enum wf_state st;
+		if (workflow_state_parse(cs->state ? cs->state : "", &st) ||
+		    (st != WF_VILLAGE_REVIEW && st != WF_ELIM_VILLAGE))
+			continue;
+		const char *head = "";
+		for (int m = 0; m < h->nmembers; m++)
+			if (strcmp(member_get(&h->members[m], MF_RELATION), "head") == 0)
+				head = member_get(&h->members[m], MF_NAME);
+		const char *cat = codes_label(&codes_category, case_get(cs, CF_CATEGORY));
+		printf("%d\t%s\t%s%s\t%d人\t%s\t%s\t%s 至 %s\n", ++*n, head, household_get(h, HF_VILLAGE),
+		       household_get(h, HF_HAMLET), h->nmembers, cat ? cat : "",
+		       st == WF_VILLAGE_REVIEW ? "拟纳入监测对象" : "拟风险消除",
+		       case_get(cs, CF_NOTICE_START), case_get(cs, CF_NOTICE_END));
+	}
+	return 0;
+}
+
+static int verb_notice(struct cli *c)
+{
+	struct query q;
+	char err[256], term[160];
+	int n = 0;
+	snprintf(term, sizeof term, "village:%s", c->a.pos[0]);
+	if (query_parse(term, &q, err, sizeof err))
+		return cli_usage(c->verb, "%s", err);
+	printf("公示名单 (public notice) — %s\n序号\t户主\t村组\t人口\t类别\t事项\t公示期\n", c->a.pos[0]);
+	int rc = store_household_list(c->s, &c->me, &q, NULL, 0, notice_row, &n);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("共 %d 户。如有异议，请在公示期内向村委会反映。\n", n);
+	return EXIT_OK;
+}
+
+static const struct verb verbs[] = {
+	{"import warnings", "FILE", "--encoding --why", 1, 1, NEED_USER,
+	 "import a department warning file (预警线索) and match it to the register",
+	 "Each row is matched by ID number: on a household with an open case the warning is\n"
+	 "attached to it; on another household a lead is opened (15-day clock from the\n"
+	 "warning's date); unmatched rows are listed and written to FILE.unmatched.csv.\n"
+	 "Importing the same file twice adds nothing the second time.",
+	 verb_import_warnings},
+	{"notice", "VILLAGE", "", 1, 1, NEED_USER,
+	 "print a village's public-notice list (公示名单) for cases in review",
+	 "VILLAGE is a village code or name. The list holds no ID number, phone, bank account\n"
+	 "or health information: head of household, place, size, category and notice dates.",
+	 verb_notice},
+};
+const struct verb_table warning_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};
