@@ -100,6 +100,9 @@ int pairing_unit_check(const struct unit *u, char *err, int errlen)
 	char why[160];
 	if (flatrec_check_text("unit name", u->name, sizeof u->name, 1, err, errlen))
 		return -1;
+	if (strpbrk(u->name, ",") || strstr(u->name, "，") || strstr(u->name, "、"))
+		return text_errorf(err, errlen, "unit name \"%s\": no , ， or 、 (they separate the "
+		                   "units of a team)", u->name);
 	if (!codes_label(&codes_unit_kind, u->kind))
 		return text_errorf(err, errlen, "unit kind \"%s\": give government 党政机关, "
 		                   "enterprise 企业, university 高校 or institute 科研院所", u->kind);

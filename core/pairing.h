@@ -25,11 +25,11 @@ struct unit {
 
 struct team {
 	char id[PAIRING_ID_LEN];     /* TM0000001 */
-	char town[16];               /* 9-digit town code: the team's region */
+	char town[64];               /* 9-digit town code: the team's region (as typed: or a name) */
 	char town_name[128];         /* shown */
-	char lead_unit[PAIRING_ID_LEN];
+	char lead_unit[256];          /* a unit id (as typed: an id or a name) */
 	char lead_unit_name[256];    /* shown */
-	char member_units[256];      /* unit ids joined by ',' (the lead not among them) */
+	char member_units[512];      /* unit ids joined by ',' (the lead not among them) */
 	char member_unit_names[1024];/* shown, joined by '、' */
 	char leader[128];            /* 队长 */
 	char round[32];              /* 轮次, e.g. 2023 */
@@ -43,13 +43,13 @@ struct pair {
 	char kind[16];               /* codes_pair_kind: county, cadre */
 	char helper[128];            /* county: a city/county code or a unit id; cadre: the cadre's name */
 	char helper_name[256];       /* shown: the place's or unit's name (county pairs) */
-	char helped[32];             /* county: a county-level code; cadre: a household id */
+	char helped[64];             /* county: a county-level code; cadre: a household id */
 	char helped_name[128];       /* shown: the county's name (county pairs) */
 	char programme[24];          /* codes_pair_programme (county pairs) */
 	char round[32];
 	char start[DATE_LEN];        /* county pairs may give years: 2023 */
 	char end[DATE_LEN];
-	char unit[PAIRING_ID_LEN];   /* cadre pairs: the cadre's unit */
+	char unit[256];              /* cadre pairs: the cadre's unit (id; as typed: id or name) */
 	char unit_name[256];         /* shown */
 	char phone[24];              /* cadre pairs: the cadre's phone */
 	char region[16];             /* helped county, or the household's village */

@@ -164,6 +164,20 @@ int record_next_line(const char *text, size_t *pos, long *line, char *key, size_
 	}
 }
 
+/* An id as the audit text may hold it: 1..n-1 letters, digits or dots (it appears in
+ * section headers and paths, so nothing that could break a line or a path). */
+static int valid_id(const char *id, size_t n)
+{
+	size_t len = strlen(id);
+	if (len == 0 || len >= n)
+		return 0;
+	for (const char *p = id; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      *p == '.'))
+			return 0;
+	return 1;
+}
+
 /* The stored form of a value shown as "code label" / "c1 l1, c2 l2": the codes alone. */
 static void strip_labels(enum field_id f, const char *shown, char *out, size_t outlen)
 {
@@ -196,6 +210,30 @@ static void strip_labels(enum field_id f, const char *shown, char *out, size_t o
 	}
 }
 
+/* The text must be exactly what record_render makes of what was parsed: an audit file
+ * is canonical or it is refused (with the first line that differs), so parse and
+ * render are inverse and `rebuild` can never take in a value it would write otherwise. */
+static int check_canonical(const char *text, const struct household *h, char *err, int errlen)
+{
+	struct buf again = {0};
+	record_render(h, &again);
+	const char *a = buf_str(&again);
+	int rc = 0;
+	if (!a) {
+		snprintf(err, (size_t)errlen, "out of memory");
+		rc = -1;
+	} else if (strcmp(a, text) != 0) {
+		long line = 1;
+		size_t i = 0;
+		for (; a[i] && a[i] == text[i]; i++)
+			line += a[i] == '\n';
+		snprintf(err, (size_t)errlen, "line %ld: not in canonical form", line);
+		rc = -1;
+	}
+	buf_free(&again);
+	return rc;
+}
+
 int record_parse(const char *text, struct household *h, char *err, int errlen)
 {
 	char key[64], value[2048], stored[2048];
@@ -216,11 +254,11 @@ int record_parse(const char *text, struct household *h, char *err, int errlen)
 			if (sscanf(key, "member %d", &n) == 1 && n == h->nmembers + 1) {
 				if (!(m = household_add_member(h)))
 					goto oom;
-			} else if (strncmp(key, "case ", 5) == 0 && strlen(key + 5) < sizeof c->id) {
+			} else if (strncmp(key, "case ", 5) == 0 && valid_id(key + 5, sizeof c->id)) {
 				if (!(c = household_add_case(h)))
 					goto oom;
 				snprintf(c->id, sizeof c->id, "%s", key + 5);
-			} else if ((sub_kind = subrec_section(key, &sub_id)) >= 0) {
+			} else if ((sub_kind = subrec_section(key, &sub_id)) >= 0 && valid_id(sub_id, 32)) {
 				if (!(sub = household_add_subrec(h, (enum subrec_kind)sub_kind)) ||
 				    model_strset(&sub->v[0], sub_id))
 					goto oom;
@@ -249,6 +287,10 @@ int record_parse(const char *text, struct household *h, char *err, int errlen)
 			   : m ? member_set(m, (enum field_id)f, stored)
 			       : household_set(h, (enum field_id)f, stored);
 		} else if (want == LEVEL_HOUSEHOLD && strcmp(key, "household") == 0) {
+			if (!valid_id(value, sizeof h->id) || h->id[0]) {
+				snprintf(err, (size_t)errlen, "line %ld: bad or repeated household id", line);
+				return -1;
+			}
 			snprintf(h->id, sizeof h->id, "%s", value);
 		} else if (want == LEVEL_HOUSEHOLD && strcmp(key, "synthetic") == 0) {
 			h->synthetic = 1;
@@ -273,7 +315,7 @@ int record_parse(const char *text, struct household *h, char *err, int errlen)
 		snprintf(err, (size_t)errlen, "no \"household:\" line");
 		return -1;
 	}
-	return 0;
+	return check_canonical(text, h, err, errlen);
 oom:
 	snprintf(err, (size_t)errlen, "out of memory");
 	return -1;

@@ -29,7 +29,7 @@ struct task {
 	char owner[64];           /* a bangfu login */
 	char household[24];       /* related records, "" when none */
 	char case_id[24];
-	char town[16];
+	char town[64];            /* a town code (as typed: a code or a name) */
 	char pair[TASK_ID_LEN];
 	char region[16];          /* the most specific region of what it concerns: scope */
 	char due[DATE_LEN];       /* "" = no due date */

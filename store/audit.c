@@ -97,7 +97,7 @@ static int event_tree(struct store *s, git_repository *repo, long event, const g
 	char **paths = NULL;
 	size_t n = 0, cap = 0;
 	int rc = STORE_EFAIL;
-	if (db_prepare(s, "SELECT path, text FROM event_files WHERE event_id = ? ORDER BY path", &st))
+	if (db_cached(s, "SELECT path, text FROM event_files WHERE event_id = ? ORDER BY path", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, event);
 	int step;
@@ -159,7 +159,7 @@ static int event_tree(struct store *s, git_repository *repo, long event, const g
 	}
 	rc = 0;
 out:
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	for (size_t i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
@@ -171,12 +171,12 @@ static int count_files(struct store *s, long event)
 {
 	sqlite3_stmt *st;
 	int n = 0;
-	if (db_prepare(s, "SELECT count(*) FROM event_files WHERE event_id = ?", &st))
+	if (db_cached(s, "SELECT count(*) FROM event_files WHERE event_id = ?", &st))
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return n;
 }
 
@@ -305,12 +305,12 @@ static int record_commit_id(struct store *s, long event, const git_oid *id)
 	char hex[GIT_OID_HEXSZ + 1];
 	sqlite3_stmt *st;
 	git_oid_tostr(hex, sizeof hex, id);
-	if (db_prepare(s, "UPDATE events SET commit_id = ? WHERE id = ?", &st))
+	if (db_cached(s, "UPDATE events SET commit_id = ? WHERE id = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, event);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "recording the commit id");
 }
 
@@ -320,12 +320,12 @@ static int backfill_commit_ids(struct store *s, const git_oid *head, long last)
 {
 	sqlite3_stmt *st;
 	long missing = 0;
-	if (db_prepare(s, "SELECT count(*) FROM events WHERE commit_id IS NULL AND id <= ?", &st))
+	if (db_cached(s, "SELECT count(*) FROM events WHERE commit_id IS NULL AND id <= ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, last);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		missing = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	git_oid id = *head;
 	while (missing > 0) {
 		git_commit *c;
@@ -370,7 +370,7 @@ int store_flush(struct store *s)
 		}
 	}
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT id, at, uid, login, name, verb, subject, reason FROM events "
+	if (db_cached(s, "SELECT id, at, uid, login, name, verb, subject, reason FROM events "
 	                  "WHERE id > ? ORDER BY id", &st)) {
 		unlock_history(s);
 		return STORE_EFAIL;
@@ -393,7 +393,7 @@ int store_flush(struct store *s)
 			break;
 		n++;
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (step != SQLITE_DONE)
 		rc = store_fail(s, STORE_EFAIL, "reading pending events: out of memory or I/O error");
 	for (size_t i = 0; i < n && !rc; i++) {

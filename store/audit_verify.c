@@ -53,7 +53,7 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 	         "(SELECT min(path) FROM event_files f WHERE f.event_id = e.id) "
 	         "FROM events e %s ORDER BY e.id DESC LIMIT ?",
 	         household ? "WHERE e.id IN (SELECT event_id FROM event_files WHERE path = ?)" : "");
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	int i = 1;
 	if (household)
@@ -62,7 +62,7 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		print_event(st, out);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
 }
 
@@ -171,11 +171,11 @@ static int verify_tree(struct store *s, const git_oid *head, FILE *report, long 
 static int event_exists(struct store *s, long id)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT 1 FROM events WHERE id = ?", &st))
+	if (db_cached(s, "SELECT 1 FROM events WHERE id = ?", &st))
 		return 0;
 	sqlite3_bind_int64(st, 1, id);
 	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return found;
 }
 
@@ -184,13 +184,13 @@ static int verify_events(struct store *s, const git_oid *head, FILE *report, lon
 {
 	sqlite3_stmt *st;
 	long max = 0, count = 0;
-	if (db_prepare(s, "SELECT coalesce(max(id), 0), count(*) FROM events", &st))
+	if (db_cached(s, "SELECT coalesce(max(id), 0), count(*) FROM events", &st))
 		return STORE_EFAIL;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		max = sqlite3_column_int64(st, 0);
 		count = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (count != max) {
 		fprintf(report, "the database's events are not 1..%ld: %ld of them\n", max, count);
 		(*problems)++;

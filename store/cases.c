@@ -263,12 +263,12 @@ int store_case_find(struct store *s, const struct user *u, const char *case_id,
 {
 	sqlite3_stmt *st;
 	char hid[32] = "";
-	if (db_prepare(s, "SELECT household_id FROM cases WHERE id = ?", &st))
+	if (db_cached(s, "SELECT household_id FROM cases WHERE id = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(hid, sizeof hid, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	int rc = hid[0] ? store_household_find(s, u, hid, h) : STORE_ENOTFOUND;
 	if (rc == STORE_ENOTFOUND)
 		return store_fail(s, STORE_ENOTFOUND, "no case \"%s\" in your scope (%s)", case_id, u->scope);
@@ -378,7 +378,7 @@ int store_case_queue(struct store *s, const struct user *u,
 	         cond, buf_str(&states));
 	buf_free(&states);
 	sqlite3_stmt *st;
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	int rc = 0, step;
@@ -393,6 +393,6 @@ int store_case_queue(struct store *s, const struct user *u,
 				rc = 1;
 		household_free(&h);
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == 1 ? 0 : rc;
 }

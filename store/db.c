@@ -3,6 +3,7 @@
  * PRAGMA user_version, error helpers and a few statement helpers. */
 #include "store/internal.h"
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -154,11 +155,52 @@ int db_exec(struct store *s, const char *sql)
 	return 0;
 }
 
+/* Loading one household runs about ten statements; preparing each anew cost more than
+ * running it. Statements are kept per SQL text; one still in use (a loop that calls a
+ * function running the same SQL) is not handed out twice: a fresh one is prepared. */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 {
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
 		return store_sqlfail(s, "preparing a query");
 	return 0;
+}
+
+int db_cached(struct store *s, const char *sql, sqlite3_stmt **st)
+{
+	for (int i = 0; i < s->nstmts; i++)
+		if (strcmp(s->stmts[i].sql, sql) == 0 && !sqlite3_stmt_busy(s->stmts[i].st)) {
+			*st = s->stmts[i].st;
+			sqlite3_reset(*st);
+			sqlite3_clear_bindings(*st);
+			return 0;
+		}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return store_sqlfail(s, "preparing a query");
+	int n = s->nstmts;
+	if (n < (int)(sizeof s->stmts / sizeof s->stmts[0]) && (s->stmts[n].sql = strdup(sql))) {
+		s->stmts[n].st = *st;
+		s->nstmts++;
+	}
+	return 0;
+}
+
+void db_finalize(struct store *s, sqlite3_stmt *st)
+{
+	for (int i = 0; i < s->nstmts; i++)
+		if (s->stmts[i].st == st) {
+			sqlite3_reset(st);
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
+void db_close_statements(struct store *s)
+{
+	for (int i = 0; i < s->nstmts; i++) {
+		sqlite3_finalize(s->stmts[i].st);
+		free(s->stmts[i].sql);
+	}
+	s->nstmts = 0;
 }
 
 void db_bind_text(sqlite3_stmt *st, int i, const char *v)
@@ -179,8 +221,8 @@ static int migrate(struct store *s)
 {
 	sqlite3_stmt *st;
 	int version = 0;
-	if (db_prepare(s, "PRAGMA user_version", &st))
-		return STORE_EFAIL;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return store_sqlfail(s, "reading the schema version");
 	if (sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);

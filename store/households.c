@@ -69,7 +69,7 @@ static int load_members(struct store *s, struct household *h)
 	snprintf(q, sizeof q, "SELECT id_original, birth, %s FROM members WHERE household_id = ? "
 	         "ORDER BY seq", buf_str(&sql));
 	buf_free(&sql);
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
 	int rc;
@@ -78,11 +78,11 @@ static int load_members(struct store *s, struct household *h)
 		int i = 2;
 		if (!m || model_strset(&m->id_original, db_col_text(st, 0)) ||
 		    model_strset(&m->birth, db_col_text(st, 1)) || read_fields(st, &i, LEVEL_MEMBER, m)) {
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			return store_fail(s, STORE_EFAIL, "out of memory");
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading members");
 }
 
@@ -95,7 +95,7 @@ static int load_cases(struct store *s, struct household *h)
 	snprintf(q, sizeof q, "SELECT id, state, %s FROM cases WHERE household_id = ? ORDER BY seq",
 	         buf_str(&sql));
 	buf_free(&sql);
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
 	int rc;
@@ -103,12 +103,12 @@ static int load_cases(struct store *s, struct household *h)
 		struct hcase *c = household_add_case(h);
 		int i = 2;
 		if (!c || model_strset(&c->state, db_col_text(st, 1)) || read_fields(st, &i, LEVEL_CASE, c)) {
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			return store_fail(s, STORE_EFAIL, "out of memory");
 		}
 		snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading cases");
 }
 
@@ -127,7 +127,7 @@ static int load_subrecs(struct store *s, struct household *h, enum subrec_kind k
 	buf_adds(&sql, "SELECT ");
 	subrec_columns(info, &sql);
 	buf_addf(&sql, " FROM %s WHERE household_id = ? ORDER BY id", info->table);
-	int rc = buf_str(&sql) ? db_prepare(s, sql.s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
+	int rc = buf_str(&sql) ? db_cached(s, sql.s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
 	buf_free(&sql);
 	if (rc)
 		return rc;
@@ -138,11 +138,11 @@ static int load_subrecs(struct store *s, struct household *h, enum subrec_kind k
 			if (model_strset(&r->v[c], db_col_text(st, c)))
 				r = NULL;
 		if (!r) {
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			return store_fail(s, STORE_EFAIL, "out of memory");
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a household's records");
 }
 
@@ -153,11 +153,11 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 	sqlite3_stmt *st;
 	char del[128];
 	snprintf(del, sizeof del, "DELETE FROM %s WHERE household_id = ?", info->table);
-	if (db_prepare(s, del, &st))
+	if (db_cached(s, del, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "replacing a household's records");
 	if (h->nsub[k] == 0)
@@ -166,7 +166,7 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 	buf_addf(&sql, "INSERT INTO %s(household_id, ", info->table);
 	subrec_columns(info, &sql);
 	buf_addf(&sql, ") VALUES (%s)", buf_str(&marks) ? marks.s : "");
-	rc = buf_str(&sql) ? db_prepare(s, sql.s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
+	rc = buf_str(&sql) ? db_cached(s, sql.s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
 	buf_free(&sql);
 	buf_free(&marks);
 	if (rc)
@@ -177,11 +177,11 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 		for (int c = 0; c < info->ncols; c++)
 			db_bind_text(st, c + 2, h->sub[k][i].v[c]);
 		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			return store_sqlfail(s, "saving a household's records");
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return 0;
 }
 
@@ -196,12 +196,12 @@ int household_load(struct store *s, const char *id, struct household *h)
 	         "FROM households h JOIN regions t ON t.code = h.town_code "
 	         "JOIN regions v ON v.code = h.village_code WHERE h.id = ?", buf_str(&sql));
 	buf_free(&sql);
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		db_finalize(s, st);
 		return rc == SQLITE_DONE ? store_fail(s, STORE_ENOTFOUND, "no household %s", id)
 		                         : store_sqlfail(s, "reading a household");
 	}
@@ -212,10 +212,10 @@ int household_load(struct store *s, const char *id, struct household *h)
 	if (household_set(h, HF_TOWN, db_col_text(st, 3)) ||
 	    household_set(h, HF_VILLAGE, db_col_text(st, 4)) ||
 	    read_fields(st, &i, LEVEL_HOUSEHOLD, h)) {
-		sqlite3_finalize(st);
+		db_finalize(s, st);
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if ((rc = load_members(s, h)) || (rc = load_cases(s, h)))
 		household_free(h);
 	for (int k = 0; !rc && k < SUB_COUNT; k++)
@@ -229,7 +229,7 @@ static void last_change(struct store *s, const char *path, char *out, size_t n)
 {
 	sqlite3_stmt *st;
 	snprintf(out, n, "another user");
-	if (db_prepare(s, "SELECT e.id, e.login, datetime(e.at, 'unixepoch', 'localtime'), e.reason "
+	if (db_cached(s, "SELECT e.id, e.login, datetime(e.at, 'unixepoch', 'localtime'), e.reason "
 	                  "FROM event_files f JOIN events e ON e.id = f.event_id "
 	                  "WHERE f.path = ? ORDER BY e.id DESC LIMIT 1", &st))
 		return;
@@ -237,7 +237,7 @@ static void last_change(struct store *s, const char *path, char *out, size_t n)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(out, n, "%s at %s (event %lld: %s)", db_col_text(st, 1), db_col_text(st, 2),
 		         sqlite3_column_int64(st, 0), db_col_text(st, 3));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 }
 
 /* The next id after the largest one in `table` starting with prefix. The range
@@ -248,14 +248,14 @@ int store_next_id(struct store *s, const char *table, const char *prefix, int di
 	sqlite3_stmt *st;
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT max(id) FROM %s WHERE id > ?1 AND id < ?1 || ':'", table);
-	if (db_prepare(s, sql, &st))
+	if (db_cached(s, sql, &st))
 		return STORE_EFAIL;
 	db_bind_text(st, 1, prefix);
 	long next = 1;
 	size_t pl = strlen(prefix);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		next = atol(db_col_text(st, 0) + pl) + 1;
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	snprintf(out, n, "%s%0*ld", prefix, digits, next);
 	return 0;
 }
@@ -298,7 +298,7 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 		         buf_str(&cols), buf_str(&marks));
 	buf_free(&cols);
 	buf_free(&marks);
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	int i = 1;
 	bind_fields(st, &i, LEVEL_HOUSEHOLD, h);
@@ -308,7 +308,7 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 	if (expected_version > 0)
 		sqlite3_bind_int64(st, i++, expected_version);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc == SQLITE_CONSTRAINT)
 		return store_fail(s, STORE_EINVAL, "户编号 %s is already registered",
 		                  household_get(h, HF_NO));
@@ -331,12 +331,12 @@ static void id_owner(struct store *s, const char *id, char *out, size_t n)
 {
 	sqlite3_stmt *st;
 	snprintf(out, n, "another household");
-	if (db_prepare(s, "SELECT household_id FROM members WHERE id_number = ?", &st))
+	if (db_cached(s, "SELECT household_id FROM members WHERE id_number = ?", &st))
 		return;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(out, n, "household %s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 }
 
 static int save_members(struct store *s, const struct household *h)
@@ -349,14 +349,14 @@ static int save_members(struct store *s, const struct household *h)
 	         "VALUES (%s)", buf_str(&cols), buf_str(&marks));
 	buf_free(&cols);
 	buf_free(&marks);
-	if (db_prepare(s, "DELETE FROM members WHERE household_id = ?", &del))
+	if (db_cached(s, "DELETE FROM members WHERE household_id = ?", &del))
 		return STORE_EFAIL;
 	sqlite3_bind_text(del, 1, h->id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(del);
-	sqlite3_finalize(del);
+	db_finalize(s, del);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "replacing members");
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	for (int m = 0; m < h->nmembers; m++) {
 		const struct member *mb = &h->members[m];
@@ -370,17 +370,17 @@ static int save_members(struct store *s, const struct household *h)
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_CONSTRAINT) {
 			char owner[64];
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			id_owner(s, member_get(mb, MF_ID), owner, sizeof owner);
 			return store_fail(s, STORE_EINVAL, "证件号码 (id_number) %s is already registered "
 			                  "in %s", member_get(mb, MF_ID), owner);
 		}
 		if (rc != SQLITE_DONE) {
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			return store_sqlfail(s, "saving members");
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return 0;
 }
 
@@ -398,7 +398,7 @@ static int save_cases(struct store *s, const struct household *h)
 	buf_free(&cols);
 	buf_free(&assign);
 	buf_free(&marks);
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	for (int c = 0; c < h->ncases; c++) {
 		const struct hcase *cs = &h->cases[c];
@@ -410,11 +410,11 @@ static int save_cases(struct store *s, const struct household *h)
 		db_bind_text(st, i++, cs->state);
 		bind_fields(st, &i, LEVEL_CASE, cs);
 		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			return store_sqlfail(s, "saving cases");
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return 0;
 }
 
@@ -471,7 +471,7 @@ int store_household_find(struct store *s, const struct user *u, const char *key,
 	snprintf(q, sizeof q, "SELECT h.id FROM households h WHERE (%s) AND (h.id = ?2 OR "
 	         "h.household_no = ?3 OR h.id IN (SELECT household_id FROM members WHERE "
 	         "id_number = ?2 OR id_original = ?3))", cond);
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, norm, -1, SQLITE_STATIC);
@@ -480,7 +480,7 @@ int store_household_find(struct store *s, const struct user *u, const char *key,
 	char id[32] = "";
 	if (rc == SQLITE_ROW)
 		snprintf(id, sizeof id, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc == SQLITE_DONE)
 		return store_fail(s, STORE_ENOTFOUND, "no household \"%s\" in your scope (%s): give a "
 		                  "bangfu id, a 户编号 or a member's ID number", key, u->scope);
@@ -564,7 +564,7 @@ int store_household_list(struct store *s, const struct user *u, const struct que
 	if (!buf_str(&sql))
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	sqlite3_stmt *st;
-	int rc = db_prepare(s, sql.s, &st);
+	int rc = db_cached(s, sql.s, &st);
 	buf_free(&sql);
 	if (rc)
 		return rc;
@@ -583,14 +583,14 @@ int store_household_list(struct store *s, const struct user *u, const struct que
 			void *grown = realloc(ids, (size_t)cap * sizeof *ids);
 			if (!grown) {
 				free(ids);
-				sqlite3_finalize(st);
+				db_finalize(s, st);
 				return store_fail(s, STORE_EFAIL, "out of memory");
 			}
 			ids = grown;
 		}
 		snprintf(ids[n++], sizeof ids[0], "%s", db_col_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc != SQLITE_DONE) {
 		free(ids);
 		return store_sqlfail(s, "listing households");
@@ -614,7 +614,7 @@ int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 	sqlite3_stmt *st;
 	struct buf text = {0};
 	int rc = 0, step;
-	if (db_prepare(s, "SELECT id FROM households ORDER BY id", &st))
+	if (db_cached(s, "SELECT id FROM households ORDER BY id", &st))
 		return STORE_EFAIL;
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct household h;
@@ -627,7 +627,7 @@ int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 		rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
 		household_free(&h);
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	buf_free(&text);
 	return rc;
 }

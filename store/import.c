@@ -27,12 +27,12 @@ static int check_against_store(struct store *s, const struct user *u, struct reg
 {
 	sqlite3_stmt *st;
 	int defects = 0;
-	if (db_prepare(s, "SELECT h.id, h.household_no FROM members m JOIN households h ON "
+	if (db_cached(s, "SELECT h.id, h.household_no FROM members m JOIN households h ON "
 	                  "h.id = m.household_id WHERE m.id_number = ? AND h.household_no != ?", &st))
 		return -1;
 	int *seen = calloc((size_t)b->nhouseholds + 1, sizeof *seen);   /* rows seen per household */
 	if (!seen) {
-		sqlite3_finalize(st);
+		db_finalize(s, st);
 		return store_fail(s, STORE_EFAIL, "out of memory"), -1;
 	}
 	for (int r = 0; r < b->nrows; r++) {
@@ -64,7 +64,7 @@ static int check_against_store(struct store *s, const struct user *u, struct reg
 		}
 	}
 	free(seen);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	b->defects += defects;
 	return defects;
 }
@@ -75,21 +75,21 @@ static int match_existing(struct store *s, struct household *h, long *version)
 {
 	sqlite3_stmt *st;
 	*version = 0;
-	if (db_prepare(s, "SELECT id, version FROM households WHERE household_no = ?", &st))
+	if (db_cached(s, "SELECT id, version FROM households WHERE household_no = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, household_get(h, HF_NO), -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(h->id, sizeof h->id, "%s", db_col_text(st, 0));
 		*version = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (*version && h->ncases) {
-		if (db_prepare(s, "SELECT id FROM cases WHERE household_id = ? ORDER BY seq DESC LIMIT 1", &st))
+		if (db_cached(s, "SELECT id FROM cases WHERE household_id = ? ORDER BY seq DESC LIMIT 1", &st))
 			return STORE_EFAIL;
 		sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			snprintf(h->cases[0].id, sizeof h->cases[0].id, "%s", db_col_text(st, 0));
-		sqlite3_finalize(st);
+		db_finalize(s, st);
 	}
 	return 0;
 }

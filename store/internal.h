@@ -15,6 +15,9 @@ struct store {
 	char today[11];
 	long event_id;            /* the event of the open write transaction, 0 if none */
 	int lock_fd;              /* flock on DIR/audit.lock while flushing */
+	/* prepared statements kept for reuse, keyed by their SQL text (db.c) */
+	struct { char *sql; sqlite3_stmt *st; } stmts[96];
+	int nstmts;
 };
 
 /* Record a message (printf-style) and return code. */
@@ -29,7 +32,14 @@ int store_gitfail(struct store *s, const char *what);
 /* Open DIR/<file> (bangfu.db normally), migrating it to the current schema. */
 int db_open(struct store *s, const char *file, int create);
 int db_exec(struct store *s, const char *sql);
+/* Prepare sql (release with db_finalize or sqlite3_finalize). */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+/* Prepare sql, or reuse the statement prepared for the same text before (reset, its
+ * bindings cleared): for hot paths. Release it with db_finalize, never sqlite3_finalize. */
+int db_cached(struct store *s, const char *sql, sqlite3_stmt **st);
+/* Done with a statement from db_prepare: a kept one is reset, another finalized. */
+void db_finalize(struct store *s, sqlite3_stmt *st);
+void db_close_statements(struct store *s);
 /* Bind text (NULL/"" → NULL) */
 void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */

@@ -85,6 +85,7 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	db_close_statements(s);
 	if (s->db)
 		sqlite3_close_v2(s->db);
 	if (s->repo)

@@ -67,7 +67,7 @@ static int restore_event_files(struct store *s, git_commit *c, long event)
 	}
 	if (git_diff_tree_to_tree(&diff, s->repo, parent_tree, tree, NULL) < 0)
 		goto git;
-	if (db_prepare(s, "INSERT INTO event_files(event_id, path, text) VALUES (?,?,?)", &st))
+	if (db_cached(s, "INSERT INTO event_files(event_id, path, text) VALUES (?,?,?)", &st))
 		goto out;
 	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
@@ -92,7 +92,7 @@ static int restore_event_files(struct store *s, git_commit *c, long event)
 git:
 	rc = store_gitfail(s, "reading a commit's changes");
 out:
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	git_diff_free(diff);
 	git_tree_free(tree);
 	git_tree_free(parent_tree);
@@ -116,7 +116,7 @@ static int restore_event(struct store *s, git_commit *c)
 	char hex[GIT_OID_HEXSZ + 1];
 	git_oid_tostr(hex, sizeof hex, git_commit_id(c));
 	sqlite3_stmt *st;
-	if (db_prepare(s, "INSERT INTO events(id, at, uid, login, name, verb, subject, reason, commit_id) "
+	if (db_cached(s, "INSERT INTO events(id, at, uid, login, name, verb, subject, reason, commit_id) "
 	                  "VALUES (?,?,?,?,?,?,?,?,?)", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, id);
@@ -129,7 +129,7 @@ static int restore_event(struct store *s, git_commit *c)
 	sqlite3_bind_text(st, 8, body + 2, trailers > body ? (int)(trailers - body - 2) : 0, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 9, hex, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "restoring an event");
 	return restore_event_files(s, c, id);
@@ -199,6 +199,7 @@ int store_rebuild(const char *dir, FILE *report)
 	if (!rc)
 		rc = db_exec(s, "COMMIT");
 	if (!rc) {
+		db_close_statements(s);
 		sqlite3_close_v2(s->db);
 		s->db = NULL;
 		if (rename(temp, final) != 0)

@@ -12,7 +12,7 @@ static int insert_region(struct store *s, const char *code, int level, const cha
                          const char *parent, const char *kind, const char *track, int synthetic)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "INSERT INTO regions(code, level, name, parent, kind, track, synthetic) "
+	if (db_cached(s, "INSERT INTO regions(code, level, name, parent, kind, track, synthetic) "
 	                  "VALUES (?,?,?,?,?,?,?)", &st))
 		return STORE_EFAIL;
 	db_bind_text(st, 1, code);
@@ -23,7 +23,7 @@ static int insert_region(struct store *s, const char *code, int level, const cha
 	db_bind_text(st, 6, track);
 	sqlite3_bind_int(st, 7, synthetic);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "adding a region");
 }
 
@@ -50,13 +50,13 @@ int regions_seed(struct store *s)
 static int region_name(struct store *s, const char *code, char *name, size_t n)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT name FROM regions WHERE code = ?", &st))
+	if (db_cached(s, "SELECT name FROM regions WHERE code = ?", &st))
 		return STORE_EFAIL;
 	db_bind_text(st, 1, code);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(name, n, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? STORE_ENOTFOUND
 	                                                : store_sqlfail(s, "reading regions");
 }
@@ -66,26 +66,26 @@ static int region_code_for(struct store *s, const char *parent, const char *name
                            int synthetic, char *code, size_t n)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT code FROM regions WHERE parent = ? AND name = ? ORDER BY code LIMIT 1", &st))
+	if (db_cached(s, "SELECT code FROM regions WHERE parent = ? AND name = ? ORDER BY code LIMIT 1", &st))
 		return STORE_EFAIL;
 	db_bind_text(st, 1, parent);
 	db_bind_text(st, 2, name);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(code, n, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "reading regions");
-	if (db_prepare(s, "SELECT max(CAST(substr(code, -3) AS INTEGER)) FROM regions "
+	if (db_cached(s, "SELECT max(CAST(substr(code, -3) AS INTEGER)) FROM regions "
 	                  "WHERE parent = ? AND substr(code, -3) >= '900'", &st))
 		return STORE_EFAIL;
 	db_bind_text(st, 1, parent);
 	int next = 900;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		next = sqlite3_column_int(st, 0) + 1;
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (next > 999)
 		return store_fail(s, STORE_EINVAL, "no free code left under %s for %s: give its code",
 		                  parent, name);

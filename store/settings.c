@@ -44,13 +44,13 @@ static int key_check(struct store *s, const char *key, const char *value)
 int store_setting_get(struct store *s, const char *key, char *value, size_t n)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT value FROM settings WHERE key = ?", &st))
+	if (db_cached(s, "SELECT value FROM settings WHERE key = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(value, n, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	return rc == SQLITE_DONE ? store_fail(s, STORE_ENOTFOUND, "no setting %s", key)
@@ -71,13 +71,13 @@ int store_setting_list(struct store *s, int (*fn)(void *ctx, const char *key, co
                        void *ctx)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT key, value FROM settings ORDER BY key", &st))
+	if (db_cached(s, "SELECT key, value FROM settings ORDER BY key", &st))
 		return STORE_EFAIL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (fn(ctx, db_col_text(st, 0), db_col_text(st, 1)))
 			break;
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "listing settings");
 }
 
@@ -96,13 +96,13 @@ static int settings_text(struct store *s, struct buf *out)
 static int put_row(struct store *s, const char *key, const char *value)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "INSERT INTO settings(key, value) VALUES (?,?) ON CONFLICT(key) DO "
+	if (db_cached(s, "INSERT INTO settings(key, value) VALUES (?,?) ON CONFLICT(key) DO "
 	                  "UPDATE SET value = excluded.value, version = version + 1", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a setting");
 }
 

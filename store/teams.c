@@ -3,6 +3,7 @@
  * each (teams/NNNN/TM0000001.txt). A team's region is its town: who sees it and who may
  * add it (an administrator or a county approver) follow from that. */
 #include "store/entity.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -25,10 +26,11 @@ const struct entity_kind entity_teams = {"teams", "teams", "TM", "team", pairing
                                          &pairing_team_field_count, team_cols,
                                          sizeof(struct team), fill_member_names};
 
-/* Apply fn to each item of a list separated by ',' '，' '、' or spaces. */
+/* Apply fn to each item (spaces around it trimmed) of a list separated by ',' '，' or
+ * '、' (which unit names may not contain). */
 static int each_item(const char *list, int (*fn)(void *ctx, const char *item), void *ctx)
 {
-	static const char *const seps[] = {",", "，", "、", " "};
+	static const char *const seps[] = {",", "，", "、"};
 	const char *p = list;
 	while (*p) {
 		size_t len = 0, skip = 0;
@@ -44,7 +46,8 @@ static int each_item(const char *list, int (*fn)(void *ctx, const char *item), v
 			len = sizeof item - 1;
 		memcpy(item, p, len);
 		item[len] = '\0';
-		int rc = len ? fn(ctx, item) : 0;
+		text_trim(item);
+		int rc = item[0] ? fn(ctx, item) : 0;
 		if (rc)
 			return rc;
 		p += len + skip;
@@ -104,7 +107,7 @@ int town_resolve(struct store *s, const char *key, char *code, char *name, size_
 }
 
 /* Resolve each member unit (id or name) into the team's list of ids. */
-struct members { struct store *s; char ids[256]; };
+struct members { struct store *s; char ids[512]; };
 
 static int resolve_member(void *ctx, const char *key)
 {

@@ -101,7 +101,12 @@ static void monitoring_start(sqlite3_stmt *st, int approval, int identified, cha
 		snprintf(out, DATE_LEN, "%s", first);
 }
 
-static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c)
+/* The settings of the county read last: cases come in county order, so each county's
+ * settings are read once. */
+struct settings_cache { char county[16]; struct rules_settings rules; int valid; };
+
+static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c,
+                     struct settings_cache *cache)
 {
 	memset(c, 0, sizeof *c);
 	snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
@@ -120,8 +125,16 @@ static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c)
 	date_col(st, 11, c->c.closed_date);
 	const char *green = db_col_text(st, 12);
 	c->c.green_channel = strcmp(green, "yes") == 0 || strcmp(green, "1") == 0;
-	int rc = today_settings(s, db_col_text(st, 14), &c->rules);
-	return rc ? rc : household_facts(s, c);
+	const char *county = db_col_text(st, 14);
+	if (!cache->valid || strcmp(cache->county, county) != 0) {
+		int rc = today_settings(s, county, &cache->rules);
+		if (rc)
+			return rc;
+		snprintf(cache->county, sizeof cache->county, "%s", county);
+		cache->valid = 1;
+	}
+	c->rules = cache->rules;
+	return household_facts(s, c);
 }
 
 int today_cases(struct store *s, const struct user *u, struct case_source **out, int *n)
@@ -141,6 +154,7 @@ int today_cases(struct store *s, const struct user *u, struct case_source **out,
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	int rc = 0, step = SQLITE_DONE, cap = 0;
+	struct settings_cache cache = {.valid = 0};
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -151,7 +165,7 @@ int today_cases(struct store *s, const struct user *u, struct case_source **out,
 			}
 			*out = grown;
 		}
-		int r = read_case(s, st, &(*out)[*n]);
+		int r = read_case(s, st, &(*out)[*n], &cache);
 		if (r < 0)
 			rc = r;
 		if (r == 0 || r < 0)

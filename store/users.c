@@ -69,13 +69,13 @@ static void user_from_row(sqlite3_stmt *st, struct user *u)
 int user_load(struct store *s, const char *login, struct user *out)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT " USER_COLUMNS " FROM users WHERE login = ?", &st))
+	if (db_cached(s, "SELECT " USER_COLUMNS " FROM users WHERE login = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		user_from_row(st, out);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
@@ -120,14 +120,14 @@ int store_user_add(struct store *s, const struct user *actor, const char *login,
 		return STORE_EFAIL;
 	int code = STORE_EFAIL;
 	sqlite3_stmt *st;
-	if (db_prepare(s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
+	if (db_cached(s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
 		goto fail;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, access_role_code(role), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, scope, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc == SQLITE_CONSTRAINT) {
 		code = store_fail(s, STORE_EINVAL, "user %s already exists", login);
 		goto fail;
@@ -153,7 +153,7 @@ int store_user_list(struct store *s, const struct user *actor,
                     int (*fn)(void *ctx, const struct user *u), void *ctx)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT " USER_COLUMNS " FROM users ORDER BY login", &st))
+	if (db_cached(s, "SELECT " USER_COLUMNS " FROM users ORDER BY login", &st))
 		return STORE_EFAIL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -165,7 +165,7 @@ int store_user_list(struct store *s, const struct user *actor,
 		if (fn(ctx, &u))
 			break;
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "listing users");
 }
 
@@ -174,7 +174,7 @@ int users_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 	sqlite3_stmt *st;
 	struct buf text = {0};
 	int rc = 0;
-	if (db_prepare(s, "SELECT " USER_COLUMNS " FROM users ORDER BY login", &st))
+	if (db_cached(s, "SELECT " USER_COLUMNS " FROM users ORDER BY login", &st))
 		return STORE_EFAIL;
 	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
 		struct user u;
@@ -185,7 +185,7 @@ int users_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 		user_path(u.login, path, sizeof path);
 		rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	buf_free(&text);
 	return rc;
 }
@@ -197,13 +197,13 @@ int users_restore(struct store *s, const char *path, const char *text)
 	sqlite3_stmt *st;
 	if (user_parse(text, &u, err, sizeof err))
 		return store_fail(s, STORE_EFAIL, "%s: %s", path, err);
-	if (db_prepare(s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
+	if (db_cached(s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, u.login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, u.name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, access_role_code(u.role), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, u.scope, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "restoring a user");
 }

@@ -28,11 +28,11 @@ static const char *risk_of(const char *kind)
 static int already_imported(struct store *s, const char *fingerprint)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT 1 FROM warnings WHERE fingerprint = ?", &st))
+	if (db_cached(s, "SELECT 1 FROM warnings WHERE fingerprint = ?", &st))
 		return -1;
 	sqlite3_bind_text(st, 1, fingerprint, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return found;
 }
 
@@ -47,13 +47,13 @@ static int in_memory(const struct household *h, const char *fingerprint)
 static int owner_of(struct store *s, const char *id_number, char *hid, size_t n)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT household_id FROM members WHERE id_number = ?", &st))
+	if (db_cached(s, "SELECT household_id FROM members WHERE id_number = ?", &st))
 		return -1;
 	sqlite3_bind_text(st, 1, id_number, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW;
 	if (found)
 		snprintf(hid, n, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return found;
 }
 

@@ -21,7 +21,7 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 		return STORE_ENOUSER;
 	if (db_exec(s, "BEGIN IMMEDIATE"))
 		return STORE_EFAIL;
-	if (db_prepare(s, "INSERT INTO events(at, uid, login, name, verb, subject, reason) "
+	if (db_cached(s, "INSERT INTO events(at, uid, login, name, verb, subject, reason) "
 	                  "VALUES (?,?,?,?,?,?,?)", &st))
 		goto fail;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)time(NULL));
@@ -32,7 +32,7 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 	sqlite3_bind_text(st, 6, subject, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 7, why, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sqlfail(s, "recording the event");
 		goto fail;
@@ -48,15 +48,14 @@ int write_file(struct store *s, const char *path, const char *text)
 {
 	static const char sql[] = "INSERT OR REPLACE INTO event_files(event_id, path, text) VALUES (?,?,?)";
 	sqlite3_stmt *st;
-	/* prepare_v3 with PERSISTENT: bulk imports call this per household */
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
-		return store_sqlfail(s, "preparing the event file");
+	if (db_cached(s, sql, &st))   /* bulk imports call this per household */
+		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, s->event_id);
 	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
 	if (text)
 		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "recording the event file");
 }
 

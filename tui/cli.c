@@ -1,6 +1,7 @@
 /* cli.c — the verb table, option parsing, data-directory resolution and dispatch of
  * `bangfu [-d DIR] VERB ...`. Help for every verb is generated from the table. */
 #include "tui/cli.h"
+#include "tui/ui.h"
 #include "core/encoding.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -283,11 +284,12 @@ int cli_main(int argc, char **argv)
 	}
 	c.dir = data_dir(given, dirbuf, sizeof dirbuf);
 	if (i == argc) {
-		/* The terminal UI is not built yet: show the register instead (README). */
-		static const struct verb list_instead = {"list", "", "", 0, 0, NEED_USER, "", "",
-		                                         cli_list_households};
-		fprintf(stderr, "bangfu: the terminal UI is not built yet; showing `bangfu list`\n");
-		c.verb = &list_instead;
+		/* No verb: the terminal UI (tui/ui.c), as the calling bangfu user. */
+		static const struct verb ui_verb = {"", "", "", 0, 0, NEED_USER,
+		                                    "open the terminal UI", "", ui_main};
+		if (ui_preflight())
+			return EXIT_FAIL;
+		c.verb = &ui_verb;
 	} else {
 		int words = 0;
 		c.verb = find_verb(argc - i, argv + i, &words);

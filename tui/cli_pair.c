@@ -5,8 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Copy option `name` (or "") into a record field. */
-#define OPT(c, field, name) snprintf(field, sizeof field, "%s", cli_opt(c, name) ? cli_opt(c, name) : "")
+/* Copy an argument (NULL = "") into a record field; a usage error if it does not fit. */
+static int arg_into(struct cli *c, const char *what, const char *v, char *field, size_t size)
+{
+	if (v && strlen(v) >= size)
+		return cli_usage(c->verb, "%s \"%s\" is too long (at most %zu bytes)", what, v, size - 1);
+	snprintf(field, size, "%s", v ? v : "");
+	return 0;
+}
+#define OPT(c, field, name) arg_into(c, name, cli_opt(c, name), field, sizeof field)
+#define POS(c, field, i, what) arg_into(c, what, (c)->a.pos[i], field, sizeof field)
 
 static const char *label_of(const struct code_table *t, const char *code)
 {
@@ -38,9 +46,8 @@ static int verb_unit_add(struct cli *c)
 	if (!cli_opt(c, "--kind"))
 		return cli_usage(c->verb, "--kind is required: government 党政机关, enterprise 企业, "
 		                 "university 高校 or institute 科研院所");
-	snprintf(u.name, sizeof u.name, "%s", c->a.pos[0]);
-	OPT(c, u.kind, "--kind");
-	OPT(c, u.region, "--region");
+	if (POS(c, u.name, 0, "NAME") || OPT(c, u.kind, "--kind") || OPT(c, u.region, "--region"))
+		return EXIT_USAGE;
 	int rc = store_unit_add(c->s, &c->me, &u, cli_opt(c, "--why"));
 	if (rc)
 		return cli_store_fail(c, rc);
@@ -71,13 +78,10 @@ static int verb_team_add(struct cli *c)
 	struct team t = {0};
 	if (need_why(c))
 		return EXIT_USAGE;
-	snprintf(t.town, sizeof t.town, "%s", c->a.pos[0]);
-	OPT(c, t.lead_unit, "--lead");
-	OPT(c, t.member_units, "--members");
-	OPT(c, t.leader, "--leader");
-	OPT(c, t.round, "--round");
-	OPT(c, t.start, "--start");
-	OPT(c, t.end, "--end");
+	if (POS(c, t.town, 0, "TOWN") || OPT(c, t.lead_unit, "--lead") || OPT(c, t.member_units, "--members") ||
+	    OPT(c, t.leader, "--leader") || OPT(c, t.round, "--round") ||
+	    OPT(c, t.start, "--start") || OPT(c, t.end, "--end"))
+		return EXIT_USAGE;
 	int rc = store_team_add(c->s, &c->me, &t, cli_opt(c, "--why"));
 	if (rc)
 		return cli_store_fail(c, rc);
@@ -110,15 +114,11 @@ static int verb_pair_add(struct cli *c)
 	struct pair p = {0};
 	if (need_why(c))
 		return EXIT_USAGE;
-	snprintf(p.kind, sizeof p.kind, "%s", c->a.pos[0]);
-	snprintf(p.helper, sizeof p.helper, "%s", c->a.pos[1]);
-	snprintf(p.helped, sizeof p.helped, "%s", c->a.pos[2]);
-	OPT(c, p.programme, "--programme");
-	OPT(c, p.round, "--round");
-	OPT(c, p.start, "--start");
-	OPT(c, p.end, "--end");
-	OPT(c, p.unit, "--unit");
-	OPT(c, p.phone, "--phone");
+	if (POS(c, p.kind, 0, "KIND") || POS(c, p.helper, 1, "HELPER") ||
+	    POS(c, p.helped, 2, "HELPED") || OPT(c, p.programme, "--programme") || OPT(c, p.round, "--round") ||
+	    OPT(c, p.start, "--start") || OPT(c, p.end, "--end") || OPT(c, p.unit, "--unit") ||
+	    OPT(c, p.phone, "--phone"))
+		return EXIT_USAGE;
 	int rc = store_pair_add(c->s, &c->me, &p, cli_opt(c, "--why"));
 	if (rc)
 		return cli_store_fail(c, rc);

@@ -31,17 +31,21 @@ static int verb_task_add(struct cli *c)
 	if (!kind)
 		return cli_usage(c->verb, "--kind is required: visit 走访, verification 核实, measure "
 		                 "落实措施, paperwork 材料报送 or project 项目");
-	snprintf(t.title, sizeof t.title, "%s", c->a.pos[0]);
-	snprintf(t.kind, sizeof t.kind, "%s", kind);
-	const char *opts[][2] = {{"--owner", t.owner}, {"--due", t.due}, {"--household", t.household},
-	                         {"--case", t.case_id}, {"--town", t.town}, {"--pair", t.pair}};
-	const size_t sizes[] = {sizeof t.owner, sizeof t.due, sizeof t.household, sizeof t.case_id,
-	                        sizeof t.town, sizeof t.pair};
-	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		const char *v = cli_opt(c, opts[i][0]);
-		if (v && strlen(v) >= sizes[i])
-			return cli_usage(c->verb, "%s \"%s\" is too long", opts[i][0], v);
-		snprintf((char *)opts[i][1], sizes[i], "%s", v ? v : "");
+	struct { const char *what, *value; char *field; size_t size; } args[] = {
+		{"TITLE", c->a.pos[0], t.title, sizeof t.title},
+		{"--kind", kind, t.kind, sizeof t.kind},
+		{"--owner", cli_opt(c, "--owner"), t.owner, sizeof t.owner},
+		{"--due", cli_opt(c, "--due"), t.due, sizeof t.due},
+		{"--household", cli_opt(c, "--household"), t.household, sizeof t.household},
+		{"--case", cli_opt(c, "--case"), t.case_id, sizeof t.case_id},
+		{"--town", cli_opt(c, "--town"), t.town, sizeof t.town},
+		{"--pair", cli_opt(c, "--pair"), t.pair, sizeof t.pair},
+	};
+	for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
+		if (args[i].value && strlen(args[i].value) >= args[i].size)
+			return cli_usage(c->verb, "%s \"%s\" is too long (at most %zu bytes)", args[i].what,
+			                 args[i].value, args[i].size - 1);
+		snprintf(args[i].field, args[i].size, "%s", args[i].value ? args[i].value : "");
 	}
 	snprintf(why, sizeof why, "new %s task", kind);
 	int rc = store_task_add(c->s, &c->me, &t, c->a.why && c->a.why[0] ? c->a.why : why);

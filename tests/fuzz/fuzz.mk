@@ -16,9 +16,9 @@ FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -I. 
                 -Wall -Wextra -Wshadow -Wno-unused-parameter \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
-FUZZ_CORE    := core/csv.c core/text.c core/idcard.c core/encoding.c
-FUZZ_HDRS    := core/csv.h core/text.h core/idcard.h core/encoding.h
-FUZZ_NAMES   := csv idcard text encoding
+FUZZ_CORE    := $(wildcard core/*.c) $(FUZZ_DIR)/regions_data.c
+FUZZ_HDRS    := $(wildcard core/*.h)
+FUZZ_NAMES   := csv idcard text encoding register record warnings
 
 .PHONY: all build-fuzz-all $(FUZZ_NAMES:%=fuzz-%)
 all: $(FUZZ_NAMES:%=fuzz-%)
@@ -26,7 +26,11 @@ build-fuzz-all: $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_CORE) $(FUZZ_HDRS)
 	@mkdir -p $(FUZZ_DIR)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_CORE)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(FUZZ_DIR) -o $@ $< $(FUZZ_CORE)
+
+$(FUZZ_DIR)/regions_data.c: core/data/gen_regions.sh $(wildcard core/data/*.csv)
+	@mkdir -p $(FUZZ_DIR)
+	sh core/data/gen_regions.sh core/data > $@
 
 # ASAN_OPTIONS: report leaks; libFuzzer's -rss_limit_mb keeps a run bounded in memory.
 $(FUZZ_NAMES:%=fuzz-%): fuzz-%: $(FUZZ_DIR)/fuzz_%

@@ -1,0 +1,164 @@
+# Pairing assistance (结对帮扶): units, town teams, county pairs and cadre ↔ household
+# pairs. Only administrators and county approvers add them, inside their scope; bad units,
+# towns and dates are refused; everyone reads (teams and pairs cut to scope, units shared);
+# each addition is one commit by its author with its reason; `audit verify` passes and
+# `rebuild` restores the same lists. Other Unix users are simulated with the test-hooks
+# build (BANGFU_TEST_LOGIN).
+. "$TESTS/lib.sh"
+data="$TESTS/e2e/data"
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
+me=$(id -un)
+git_log() { git --git-dir=d/audit.git "$@"; }
+lists() { for who in "$me" chen wang gz; do
+	for verb in "unit list" "team list" "pair list"; do echo "== $who $verb"; as "$who" $verb; done
+done; }
+
+expect_exit 0 as "$me" init
+expect_exit 0 as "$me" import households "$data/good.csv" --why "台账导入"
+expect_exit 0 as "$me" demo --households 50
+other_town=$(sqlite3 d/bangfu.db "SELECT code FROM regions WHERE level = 3 AND code NOT LIKE '441821%' ORDER BY code LIMIT 1")
+other_county=$(echo "$other_town" | cut -c1-6)
+[ -n "$other_town" ] || fail "the demo made no town outside 佛冈县"
+expect_exit 0 as "$me" user add chen --name 陈县审批 --role county --scope 441821
+expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821900
+expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821900900
+expect_exit 0 as "$me" user add he --name 何县审批 --role county --scope "$other_county"
+expect_exit 0 as "$me" user add gz --name 广州对口办 --role county --scope 440100
+expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
+commits0=$(git_log rev-list --count HEAD)
+
+# --- units --------------------------------------------------------------------------
+expect_exit 0 as "$me" unit add 中山大学 --kind 高校 --why "组团式帮扶高校"
+expect_grep "added unit U0000001 中山大学 (university 高校, region 44)" out
+expect_exit 0 as chen unit add 佛冈县农业农村局 --kind government --why "县直帮扶单位"
+expect_grep "U0000002 佛冈县农业农村局 (government 党政机关, region 441821)" out
+expect_exit 0 as "$me" unit add 广州某集团 --kind enterprise --region 440100 --why "对口帮扶企业"
+expect_exit 1 as wang unit add 村里的合作社 --kind enterprise --why x
+expect_grep "only an administrator or a county approver may add a unit (you are caseworker" err
+expect_exit 1 as li unit add 审计局 --kind government --why x
+expect_grep "only an administrator or a county approver" err
+expect_exit 1 as chen unit add 广州某局 --kind government --region 440100 --why x
+expect_grep "outside your scope 441821" err
+expect_exit 1 as "$me" unit add 某银行 --kind bank --why x
+expect_grep "unit kind \"bank\"" err
+expect_exit 1 as "$me" unit add "甲单位，乙单位" --kind university --why x
+expect_grep "they separate the units of a team" err
+expect_exit 1 as "$me" unit add 中山大学 --kind university --why x
+expect_grep "unit \"中山大学\" already exists (U0000001)" err
+expect_exit 2 as "$me" unit add 无理由 --kind university
+expect_grep "why TEXT is required" err
+expect_exit 0 as wang unit list
+[ "$(grep -c '^U000000' out)" -eq 3 ] || fail "units are shared: wang should see all 3"
+expect_exit 0 as wang unit list --kind 高校
+[ "$(grep -c '^U000000' out)" -eq 1 ] || fail "unit list --kind"
+expect_grep "中山大学 (高校)" out
+
+# --- town teams ---------------------------------------------------------------------
+expect_exit 0 as chen team add 浛洸镇 --lead 中山大学 --members "佛冈县农业农村局， U0000003" \
+	--leader 张队长 --round 2023 --start 2023-06-01 --end 2025-12-31 --why "2023年驻镇帮镇扶村"
+expect_grep "added town team TM0000001 for 441821900 浛洸镇, led by U0000001 中山大学" out
+expect_exit 1 as zhao team add 441821900 --lead 中山大学 --leader 某 --round 2024 --start 2024-01-01 --why x
+expect_grep "only an administrator or a county approver may add a town team (you are township" err
+expect_exit 1 as chen team add "$other_town" --lead 中山大学 --leader 某 --start 2024-01-01 --why x
+expect_grep "a town team in region $other_town is outside your scope 441821" err
+expect_exit 1 as chen team add 浛洸镇 --lead 不存在的单位 --leader 某 --round 2024 --start 2024-01-01 --why x
+expect_grep "unknown unit \"不存在的单位\"" err
+expect_exit 1 as chen team add 浛洸镇 --lead U0000001 --members U0000009 --leader 某 --round 2024 --start 2024-01-01 --why x
+expect_grep "unknown unit \"U0000009\"" err
+expect_exit 1 as chen team add 不存在镇 --lead U0000001 --leader 某 --start 2024-01-01 --why x
+expect_grep "unknown town \"不存在镇\"" err
+expect_exit 1 as chen team add 浛洸镇 --lead U0000001 --leader 某 --round 2024 --start 2024-02-30 --why x
+expect_grep "start \"2024-02-30\" is not a date" err
+expect_exit 1 as chen team add 浛洸镇 --lead U0000001 --leader 某 --round 2024 --start 2024-06-01 --end 2024-01-01 --why x
+expect_grep "end 2024-01-01 is before start 2024-06-01" err
+expect_exit 1 as chen team add 浛洸镇 --lead U0000001 --members 中山大学 --leader 某 --round 2024 --start 2024-06-01 --why x
+expect_grep "U0000001 is already the lead unit" err
+expect_exit 1 as chen team add 浛洸镇 --lead U0000002 --leader 某 --round 2023 --start 2023-06-01 --why x
+expect_grep "already has a team for round 2023 (TM0000001)" err
+expect_exit 0 as zhao team list
+expect_grep "TM0000001  441821900 浛洸镇  round 2023  2023-06-01..2025-12-31  leader 张队长" out
+expect_grep "with   佛冈县农业农村局、广州某集团 (U0000002,U0000003)" out
+expect_exit 0 as he team list
+[ ! -s out ] || fail "a county approver elsewhere sees 浛洸镇's team"
+
+# --- county pairs -------------------------------------------------------------------
+expect_exit 0 as "$me" pair add county 广州市 佛冈县 --round 2023 --start 2023 --end 2025 --why "粤府办对口帮扶名单"
+expect_grep "added county pair P0000001: 440100 广州市 → 441821 佛冈县" out
+expect_exit 1 as he pair add county 440100 441821 --start 2023 --why x
+expect_grep "a county pair in region 441821 is outside your scope $other_county" err
+expect_exit 1 as chen pair add county 广州市 佛冈县 --start 2025 --end 2023 --why x
+expect_grep "end 2023 is before start 2025" err
+expect_exit 1 as chen pair add county 火星市 佛冈县 --start 2023 --why x
+expect_grep "unknown helper \"火星市\"" err
+expect_exit 1 as chen pair add county 广州市 浛洸镇 --start 2023 --why x
+expect_grep "unknown county \"浛洸镇\"" err
+expect_exit 1 as chen pair add friends 广州市 佛冈县 --start 2023 --why x
+expect_grep "pair kind \"friends\"" err
+expect_exit 0 as chen pair add county 广州某集团 佛冈县 --programme 产业协作 --start 2024-01-01 --why "企业产业协作"
+expect_grep "added county pair P0000002: U0000003 广州某集团 → 441821 佛冈县" out
+
+# --- cadre ↔ household pairs ------------------------------------------------------------
+expect_exit 0 as chen pair add cadre 陈干部 4418210001 --unit 佛冈县农业农村局 --phone 13800138000 \
+	--start 2024-01-01 --why "落实帮扶责任人"
+expect_grep "added cadre pair P0000003: 陈干部 (U0000002 佛冈县农业农村局) → household H4418210000001" out
+expect_exit 1 as he pair add cadre 何干部 4418210001 --unit U0000001 --why x
+expect_grep "no household \"4418210001\" in your scope" err
+expect_exit 1 as zhao pair add cadre 赵干部 4418210001 --unit U0000001 --why x
+expect_grep "only an administrator or a county approver may add a cadre pair" err
+expect_exit 1 as chen pair add cadre 某干部 4418210002 --unit 不存在的单位 --why x
+expect_grep "unknown unit" err
+expect_exit 1 as chen pair add cadre 某干部 4418210002 --why x
+expect_grep "the cadre's unit is required" err
+expect_exit 1 as chen pair add cadre 某干部 4418210002 --unit U0000001 --phone 123 --why x
+expect_grep "phone: \"123\"" err
+expect_exit 1 as chen pair add cadre 某干部 4418210002 --unit U0000001 --start 2024-05-01 --end 2024-04-01 --why x
+expect_grep "end 2024-04-01 is before start 2024-05-01" err
+
+# --- who sees which pairs -------------------------------------------------------------
+expect_exit 0 as wang pair list
+expect_grep "P0000003  cadre 帮扶责任人  陈干部 (U0000002 佛冈县农业农村局, 13800138000) → H4418210000001  2024-01-01.." out
+expect_no_grep "P0000001" out
+expect_exit 0 as chen pair list county
+expect_grep "P0000001  county 对口帮扶  440100 广州市 → 441821 佛冈县  assistance 对口帮扶协作  round 2023  2023..2025" out
+expect_grep "P0000002  county 对口帮扶  U0000003 广州某集团 → 441821 佛冈县  industry 产业协作" out
+expect_no_grep "P0000003" out
+expect_exit 0 as gz pair list
+expect_grep "P0000001" out
+expect_no_grep "P0000003" out
+expect_exit 0 as he pair list
+[ ! -s out ] || fail "a county approver elsewhere sees 佛冈县's pairs"
+expect_exit 0 as chen pair list --household 4418210001
+[ "$(grep -c '^P' out)" -eq 1 ] || fail "pair list --household"
+
+# --- the audit history: one commit per addition, with who and why ----------------------
+added=$(($(git_log rev-list --count HEAD) - commits0))
+[ "$added" -eq 7 ] || fail "expected 7 commits (3 units, 1 team, 3 pairs), got $added"
+git_log log --format='%an <%ae>|%s' -"$added" > log.txt
+expect_grep "^陈县审批 <chen@bangfu>|team add: TM0000001$" log.txt
+expect_grep "^陈县审批 <chen@bangfu>|pair add: P0000003$" log.txt
+expect_grep "|unit add: U0000001$" log.txt
+[ "$(grep -c '|pair add: ' log.txt)" -eq 3 ] || fail "3 pair commits"
+git_log log -1 --format=%B -- teams/0000/TM0000001.txt > msg.txt
+expect_grep "2023年驻镇帮镇扶村" msg.txt
+git_log show --stat --format= HEAD > stat.txt
+[ "$(grep -c '|' stat.txt)" -eq 1 ] || fail "a pair add touches one file"
+git_log show HEAD:teams/0000/TM0000001.txt > team.txt
+expect_grep "^lead_unit: U0000001$" team.txt
+expect_grep "^member_unit_names: 佛冈县农业农村局、广州某集团$" team.txt
+git_log show HEAD:units/0000/U0000001.txt > unit.txt
+expect_grep "^kind: university 高校$" unit.txt
+git_log show HEAD:pairs/0000/P0000003.txt > pair.txt
+expect_grep "^region: 441821900900$" pair.txt
+expect_exit 0 as "$me" audit verify
+
+# --- rebuild from the history alone: the same lists, verify passes ---------------------
+lists > before.txt
+mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
+expect_exit 0 as "$me" rebuild
+lists > after.txt
+cmp before.txt after.txt || { diff before.txt after.txt; fail "lists differ after rebuild"; }
+expect_exit 0 as "$me" audit verify
+# the history goes on: the next unit is U0000004
+expect_exit 0 as "$me" unit add 华南农业大学 --kind university --why "新增帮扶高校"
+expect_grep "added unit U0000004" out
+expect_exit 0 as "$me" audit verify

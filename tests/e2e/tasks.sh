@@ -1,0 +1,181 @@
+# Tasks and `bangfu today`: a task's life (open → in progress → done, comments), illegal
+# moves and stale writes refused, who may add and change tasks, `today` listing the
+# overdue before the due-soon for a user with the rule-derived items of her scope, rule
+# tasks kept once (running `today` twice adds nothing) and resolved when the rule no
+# longer applies, one commit per action with who and why, `audit verify`, and `rebuild`
+# giving back the same lists. Dates are fixed with BANGFU_TODAY and other users simulated
+# with BANGFU_TEST_LOGIN (the test-hooks build only).
+. "$TESTS/lib.sh"
+data="$TESTS/e2e/data"
+export BANGFU_TODAY=2026-03-20
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
+me=$(id -un)
+git_log() { git --git-dir=d/audit.git "$@"; }
+commits() { git_log rev-list --count HEAD; }
+new_task() { sed -n 's/^added task \(T[0-9]*\) .*/\1/p' out; }
+
+expect_exit 0 as "$me" init
+expect_exit 0 as "$me" import households "$data/good.csv" --why "台账导入"
+expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821900900
+expect_exit 0 as "$me" user add liu --name 刘村经办 --role caseworker --scope 441821900900
+expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821900
+expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
+expect_exit 0 as "$me" user add he --name 何外县 --role caseworker --scope 441802
+
+# --- adding: who, for whom, about what ------------------------------------------------
+expect_exit 0 as zhao task add 核实家庭收入 --kind 核实 --owner wang --household 4418210001 --due 2026-03-25 --why "镇里安排核实"
+expect_grep "for wang (verification 核实, due 2026-03-25)" out
+t1=$(new_task)
+expect_exit 1 as li task add 看看 --kind visit
+expect_grep "an auditor may read but not change tasks" err
+expect_exit 1 as he task add 走访 --kind visit --household 4418210001
+expect_grep "no household \"4418210001\" in your scope" err
+expect_exit 1 as zhao task add 走访 --kind visit --owner he --household 4418210001
+expect_grep "owner he (scope 441802) cannot see region 441821900900" err
+expect_exit 1 as zhao task add 走访 --kind visit --owner li --household 4418210001
+expect_grep "owner li is an auditor" err
+expect_exit 1 as zhao task add 走访 --kind visit --owner nobody
+expect_grep "owner nobody is not a bangfu user" err
+expect_exit 1 as wang task add 开会 --kind party
+expect_grep "task kind \"party\"" err
+expect_exit 1 as wang task add 走访 --kind visit --due 2026-02-30
+expect_grep "due \"2026-02-30\" is not a date" err
+expect_exit 1 as wang task add 走访 --kind visit --case C9999999
+expect_grep "no case C9999999 in your scope" err
+expect_exit 2 as wang task add 走访
+expect_grep "kind is required" err
+
+# --- a task's life ----------------------------------------------------------------------
+expect_exit 0 as wang task start "$t1"
+expect_grep "in_progress 办理中 (version 2)" out
+expect_exit 0 as wang task comment "$t1" "已电话联系户主，约周三入户"
+expect_exit 1 as liu task done "$t1"
+expect_grep "task $t1 belongs to wang: only its owner or a township reviewer" err
+expect_exit 0 as liu task comment "$t1" "我可以陪同"
+expect_exit 1 as li task comment "$t1" "审计意见"
+expect_grep "auditor may read but not change" err
+expect_exit 1 as he task comment "$t1" "外县"
+expect_grep "no task $t1 in your scope (441802)" err
+
+# stale: two people change the same task from the same version
+expect_exit 0 as wang task show "$t1"
+v=$(sed -n 's/^version: //p' out)
+[ "$v" -eq 4 ] || fail "version after add, start and two comments should be 4, got $v"
+expect_exit 0 as zhao task comment "$t1" "镇里催办" --version "$v"
+expect_exit 1 as wang task done "$t1" --why "核实完毕" --version "$v"
+expect_grep "task $t1 was changed since you read it (your version 4) by zhao" err
+expect_grep "镇里催办" err
+expect_exit 0 as wang task done "$t1" --why "核实完毕"
+expect_grep "done 已办结 (version 6)" out
+
+# illegal moves on a closed task
+expect_exit 1 as wang task start "$t1"
+expect_grep "task $t1 is done (已办结): a closed task cannot be started again" err
+expect_exit 1 as zhao task cancel "$t1" --why "撤销"
+expect_grep "cannot be cancelled again" err
+expect_exit 2 as wang task cancel "$t1"
+expect_grep "why TEXT is required" err
+expect_exit 0 as wang task add 填报季度表 --kind paperwork --due 2026-04-30
+t2=$(new_task)
+expect_exit 0 as wang task cancel "$t2" --why "表格取消"
+expect_exit 1 as wang task done "$t2"
+expect_grep "is cancelled (已取消): a closed task cannot be marked done again" err
+expect_exit 0 as wang task show "$t1"
+expect_grep "^status: done 已办结$" out
+expect_grep "  wang       comment  已电话联系户主，约周三入户$" out
+expect_grep "  zhao       comment  镇里催办$" out
+expect_grep "  wang       done     核实完毕$" out
+
+# one commit per action on the task, each with who and why
+git_log log --format='%an <%ae>|%s|%b' -- "tasks/0000/$t1.txt" | grep . | grep -v '^Bangfu-' > log.txt
+[ "$(grep -c '|task ' log.txt)" -eq 6 ] || { cat log.txt; fail "6 commits for $t1"; }
+expect_grep "^赵镇审核 <zhao@bangfu>|task add: $t1|镇里安排核实" log.txt
+expect_grep "^王村经办 <wang@bangfu>|task start: $t1|started (开始办理)" log.txt
+expect_grep "^刘村经办 <liu@bangfu>|task comment: $t1|我可以陪同" log.txt
+expect_grep "^王村经办 <wang@bangfu>|task done: $t1|核实完毕" log.txt
+
+# --- today: overdue first, rule tasks kept once -----------------------------------------
+expect_exit 0 as wang task add 报送帮扶材料 --kind paperwork --due 2026-03-10
+overdue=$(new_task)
+expect_exit 1 as wang task add 组织产业培训 --kind project --due 2026-03-23 --town 浛洸镇
+expect_grep "town 441821900 is outside your scope 441821900900" err
+expect_exit 0 as wang task add 组织产业培训 --kind project --due 2026-03-23 --household 4418210002
+soon=$(new_task)
+expect_exit 0 as wang task add 年底总结 --kind paperwork --due 2026-12-01
+expect_exit 0 as zhao task add 他人任务 --kind visit --owner liu --due 2026-03-21
+before=$(commits)
+expect_exit 0 as wang today
+# the imported monitored household (identified 2023-05, never visited, labour, no
+# development measure) gives two rule items, overdue since 2023-05-31
+expect_grep "^overdue 1024d 2023-05-31 dev_measure" out
+expect_grep "^overdue 1024d 2023-05-31 visit_due" out
+expect_grep "^overdue 10d   2026-03-10 paperwork    $overdue" out
+expect_grep "^in 3d         2026-03-23 project      $soon" out
+expect_grep "rule tasks: 2 made, 0 resolved (one audit event)" out
+expect_grep "1 more open task(s) of yours not due soon" out
+expect_no_grep "他人任务" out
+order=$(grep -n -e visit_due -e "$overdue" -e "$soon" out | cut -d: -f1 | tr '\n' ' ')
+[ "$order" = "3 4 5 " ] || { cat out; fail "today is not most urgent first: lines $order"; }
+[ "$(commits)" -eq $((before + 1)) ] || fail "today should add exactly one event"
+git_log log -1 --format='%an|%s|%b' > msg.txt
+expect_grep "^王村经办|tasks: 2 rule tasks|rule tasks as of 2026-03-20 (bangfu today)" msg.txt
+visit_task=$(sed -n 's/^overdue 1024d 2023-05-31 visit_due    \(T[0-9]*\) .*/\1/p' out)
+[ -n "$visit_task" ] || fail "the visit rule task has no task id"
+
+# twice: nothing new, same list
+cp out today1.txt
+expect_exit 0 as wang today
+[ "$(commits)" -eq $((before + 1)) ] || fail "a second today added an event"
+expect_no_grep "rule tasks:" out
+grep -v '^rule tasks:' today1.txt | cmp - out || fail "second today lists differently"
+# rule tasks go to the most local caseworker, first by login: liu, not wang who ran today
+expect_grep "visit_due  *$visit_task  *liu " today1.txt
+# the township reviewer sees the rule items of her town, not wang's own tasks
+expect_exit 0 as zhao today
+expect_grep "visit_due  *$visit_task  *liu " out
+expect_no_grep "$overdue" out
+# the auditor sees the same rule items and writes nothing
+expect_exit 0 as li today
+expect_grep "visit_due  *$visit_task  *liu " out
+[ "$(commits)" -eq $((before + 1)) ] || fail "an auditor's today wrote an event"
+# a rule task is a task: it can be started and commented like any other
+expect_exit 1 as wang task start "$visit_task" --why "今天去"
+expect_grep "belongs to liu" err
+expect_exit 0 as liu task start "$visit_task" --why "今天去"
+expect_exit 0 as wang task show "$visit_task"
+expect_grep "^rule: visit_due:C0000001:2023-05-31$" out
+
+# the visit is recorded: the next `today` resolves the visit task, in one event
+expect_exit 0 as wang visit add 4418210001 --date 2026-03-20 --visitor 王村经办 --method 入户 --findings 正常 --why 入户走访
+before=$(commits)
+expect_exit 0 as wang today
+expect_grep "rule tasks: 0 made, 1 resolved (one audit event)" out
+expect_no_grep visit_due out
+[ "$(commits)" -eq $((before + 1)) ] || fail "resolving should be one event"
+git_log log -1 --format='%s' > msg.txt
+expect_grep "^tasks: 0 rule tasks, 1 resolved$" msg.txt
+expect_exit 0 as wang task show "$visit_task"
+expect_grep "^status: done 已办结$" out
+expect_grep "resolve  the rule no longer applies" out
+
+# --- lists, verify, rebuild ---------------------------------------------------------------
+expect_exit 0 as wang task list
+expect_no_grep "$t1" out
+expect_grep "^$overdue  *open" out
+expect_exit 0 as wang task list --status all --owner me
+expect_grep "^$t1  *done" out
+expect_grep "^$t2  *cancelled" out
+expect_no_grep "他人任务" out
+expect_exit 0 as he task list --status all
+[ ! -s out ] || fail "a caseworker elsewhere sees 佛冈县's tasks"
+expect_exit 0 as "$me" audit verify
+snapshot() { for who in wang zhao "$me"; do echo "== $who"; as "$who" task list --status all;
+	as "$who" task show "$t1"; as "$who" today; done; }
+snapshot > before.txt
+mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
+expect_exit 0 as "$me" rebuild
+n=$(commits)
+snapshot > after.txt
+[ "$(commits)" -eq "$n" ] || fail "today after rebuild made new rule tasks"
+cmp before.txt after.txt || { diff before.txt after.txt; fail "tasks differ after rebuild"; }
+expect_exit 0 as "$me" audit verify

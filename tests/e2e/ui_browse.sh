@@ -1,0 +1,108 @@
+# The terminal UI, as a caseworker's day starts: open the list, search a two-character
+# Chinese name, open the household, edit a field with a reason and see the change as a
+# new commit in the history view (and its diff), resize to 80x24 and back with the
+# cursor staying on the same household, repaint with Ctrl-L, and quit with the terminal
+# restored (normal screen, a sane tty, the shell usable).
+. "$TESTS/lib.sh"
+. "$TESTS/ui_lib.sh"
+data="$TESTS/e2e/data"
+export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
+
+expect_exit 0 "$BANGFU" -d d init
+expect_exit 0 "$BANGFU" -d d demo --households 300 --seed 1
+expect_exit 0 "$BANGFU" -d d import households "$data/good.csv"
+hh=$("$BANGFU" -d d show 4418210001 | sed -n 's/^household: //p')
+[ -n "$hh" ] || fail "no id for the imported household"
+
+ui_shell 100 30
+ui_type "$BANGFU -d d"; ui_keys Enter
+ui_wait "Households"
+ui_wait "人均纯收入"                       # the column header, fitted to 100 cells
+ui_wait "? help"
+
+# search a two-character name: the cursor moves to the first match after it (as
+# `bangfu list` orders them: a member's name, ID digits or a village may match), n to
+# the next, N back
+"$BANGFU" -d d list 秀英 | awk '/^H/ {print $1}' > matches
+[ "$(wc -l < matches)" -ge 2 ] || fail "the demo has fewer than two 秀英 households"
+first=$(sed -n 1p matches)
+ui_keys /; ui_wait "name, ID digits"
+ui_type "秀英"; ui_keys Enter
+ui_wait_selected "$first"
+prev=$first
+for id in $(sed 1d matches); do          # n walks the matches in register order
+	ui_keys n; ui_wait_selected "$id"
+	[ "$id" = "$hh" ] && break
+	prev=$id
+done
+grep -qx "$hh" matches || fail "$hh does not match 秀英"
+ui_keys N; ui_wait_selected "$prev"      # N goes back one
+ui_keys n; ui_wait_selected "$hh"
+ui_wait_selected "李秀英"
+
+# open it: household, members, cases
+ui_keys Enter
+ui_wait "Household $hh"
+ui_wait "Member 1: 李秀英"
+ui_wait "441821197501011008"                 # the administrator sees ID numbers in full
+ui_keys G; ui_wait "Case C"                 # its case, at the end
+ui_keys g; ui_wait "户编号"
+
+# edit the first member's phone: find the line, E, a new value, a reason
+ui_keys /; ui_type "联系电话"; ui_keys Enter
+ui_wait_selected "13800138000"
+ui_keys E; ui_wait "联系电话 (phone) of member 1:"
+ui_keys C-u; ui_type "13900139000"; ui_keys Enter
+ui_wait "reason for the change"
+ui_type "电话号码变更 回访确认"; ui_keys Enter
+ui_wait "saved: 联系电话"
+ui_wait_selected "13900139000"
+"$BANGFU" -d d show "$hh" > shown
+expect_grep "^phone: 13900139000$" shown
+
+# the history view: the change is a new commit, with who, why and the commit id
+head=$(git --git-dir=d/audit.git rev-parse --short=8 HEAD)
+ui_keys h
+ui_wait "History of $hh"
+ui_wait "电话号码变更 回访确认"
+ui_wait_selected "$head"
+ui_wait "import"
+git --git-dir=d/audit.git log -1 --format=%B HEAD | grep -q "电话号码变更" || fail "commit message lacks the reason"
+# its diff, read from git
+ui_keys Enter
+ui_wait "commit $(git --git-dir=d/audit.git rev-parse HEAD)"
+ui_wait "-phone: 13800138000"
+ui_wait "+phone: 13900139000"
+
+# back to the list: the cursor is still on the household
+ui_keys q; ui_wait "History of"
+ui_keys q; ui_wait "Household $hh"
+ui_keys q; ui_wait "人均纯收入"
+ui_wait_selected "$hh"
+
+# resize to 80x24 and back: same household under the cursor, columns refitted
+ui_tmux resize-window -t t -x 80 -y 24
+ui_wait_gone "户类型"                       # a column dropped at 80 cells
+ui_wait_selected "$hh"
+ui_tmux resize-window -t t -x 100 -y 30
+ui_wait "户类型"
+ui_wait_selected "$hh"
+# Ctrl-L repaints, the cursor stays
+ui_keys C-l
+ui_wait "人均纯收入"
+ui_wait_selected "$hh"
+
+# unbound key: a message, the program goes on
+ui_keys Z
+ui_wait "Z is not bound in the list view"
+
+# quit: the shell is back on the normal screen with a sane terminal
+ui_keys Q
+ui_wait_gone "人均纯收入"
+[ "$(ui_tmux display -p -t t '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
+ui_type 'stty -a > stty.txt; echo "exit=$? shell-ok"'; ui_keys Enter
+ui_wait "exit=0 shell-ok"
+grep -q -- "-icanon" stty.txt && fail "terminal left in raw mode"
+grep -q -- "-echo " stty.txt && fail "terminal left without echo"
+grep -q " icanon" stty.txt || fail "stty output unexpected"
+exit 0

@@ -1,0 +1,71 @@
+# ui_lib.sh — driving the terminal UI in tmux, for tests/e2e/ui_*.sh (sourced after
+# lib.sh). Each test gets its own tmux server (tmux -L, a socket of its own, no user
+# config), a fixed terminal size, a pinned locale, time zone and TERM, and waits for the
+# screen by polling capture-pane for expected text with a bounded timeout (no sleeps).
+UI_SOCK="bangfu-ui-$$-$(basename "$0" .sh)"
+ui_tmux() { tmux -L "$UI_SOCK" -f /dev/null "$@"; }
+ui_cleanup() { ui_tmux kill-server >/dev/null 2>&1 || true; }
+trap ui_cleanup EXIT
+
+# ui_shell W H: a session "t" running a POSIX shell (the prompt is "$ "), in which
+# commands are typed; the terminal state after the UI quits can then be checked.
+ui_shell() {
+	ui_tmux new-session -d -s t -x "$1" -y "$2" \
+		"env -u TMUX LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Asia/Shanghai TERM=screen-256color PS1='$ ' sh"
+	ui_wait '$'
+}
+# ui_exec W H CMD...: a session "t" whose only process is CMD (its pid is the pane's).
+ui_exec() {
+	w=$1 h=$2; shift 2
+	ui_tmux new-session -d -s t -x "$w" -y "$h" \
+		"exec env -u TMUX LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Asia/Shanghai TERM=screen-256color $*"
+}
+ui_pid() { ui_tmux display -p -t t '#{pane_pid}'; }
+ui_keys() { ui_tmux send-keys -t t "$@"; }           # key names: Enter, Up, C-l, ...
+ui_type() { ui_tmux send-keys -t t -l "$1"; }        # literal text, Chinese included
+ui_screen() { ui_tmux capture-pane -p -t t > screen.txt 2>/dev/null || : > screen.txt; }
+ui_dump() { echo "--- screen:"; cat screen.txt; }
+# ui_wait TEXT [SECONDS]: until TEXT (fixed string) is on the screen.
+ui_wait() {
+	limit=$(( ${2:-10} * 20 )); n=0
+	while :; do
+		ui_screen
+		grep -qF -- "$1" screen.txt && return 0
+		n=$((n + 1)); [ "$n" -ge "$limit" ] && { ui_dump; fail "timed out waiting for: $1"; }
+		sleep 0.05
+	done
+}
+# ui_wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
+ui_wait_gone() {
+	limit=$(( ${2:-10} * 20 )); n=0
+	while :; do
+		ui_screen
+		grep -qF -- "$1" screen.txt || return 0
+		n=$((n + 1)); [ "$n" -ge "$limit" ] && { ui_dump; fail "timed out waiting for '$1' to go"; }
+		sleep 0.05
+	done
+}
+# ui_selected: the screen lines in reverse video below the title (the cursor line).
+ui_selected() {
+	ui_tmux capture-pane -e -p -t t | sed 1d |
+		grep -E "$(printf '\033')\[([0-9]+;)*7(;[0-9]+)*m" | sed "s/$(printf '\033')\[[0-9;]*m//g"
+}
+# ui_wait_selected TEXT [SECONDS]: until the cursor line contains TEXT.
+ui_wait_selected() {
+	limit=$(( ${2:-10} * 20 )); n=0
+	while :; do
+		ui_selected > selected.txt
+		grep -qF -- "$1" selected.txt && return 0
+		n=$((n + 1)); [ "$n" -ge "$limit" ] && { echo "--- cursor line:"; cat selected.txt; \
+			ui_screen; ui_dump; fail "cursor is not on: $1"; }
+		sleep 0.05
+	done
+}
+# ui_gone PID [SECONDS]: until process PID has exited.
+ui_gone() {
+	limit=$(( ${2:-10} * 20 )); n=0
+	while kill -0 "$1" 2>/dev/null; do
+		n=$((n + 1)); [ "$n" -ge "$limit" ] && fail "process $1 still running"
+		sleep 0.05
+	done
+}

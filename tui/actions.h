@@ -1,0 +1,55 @@
+/* actions.h — every action of the terminal UI, named once. ACTION_LIST generates the
+ * enum, the names keys bind to (keys.c, the config file), the help screen (view_help.c)
+ * and the table in docs/ui.md, so they cannot drift apart. The flags say what an action
+ * needs; ui.c checks them centrally before any view sees the action. */
+#ifndef TUI_ACTIONS_H
+#define TUI_ACTIONS_H
+
+#define A_ROW      1   /* needs a selected line */
+#define A_WRITE    2   /* changes data: needs write access and asks a reason */
+#define A_TAGGABLE 4   /* may follow ';' to apply to every tagged household */
+
+/* X(ID, name, flags, help) */
+#define ACTION_LIST(X) \
+	X(MOVE_DOWN,   "move-down",   0, "move the cursor down one line") \
+	X(MOVE_UP,     "move-up",     0, "move the cursor up one line") \
+	X(PAGE_DOWN,   "page-down",   0, "move down one screen") \
+	X(PAGE_UP,     "page-up",     0, "move up one screen") \
+	X(FIRST,       "first",       0, "go to the first line") \
+	X(LAST,        "last",        0, "go to the last line") \
+	X(OPEN,        "open",        A_ROW, "open the selected line") \
+	X(BACK,        "back",        0, "close this view and go back (quits from the first view)") \
+	X(QUIT,        "quit",        0, "leave bangfu") \
+	X(REPAINT,     "repaint",     0, "repaint the whole screen") \
+	X(RELOAD,      "reload",      0, "read this view's data again") \
+	X(HELP,        "help",        0, "the keys of this view (this screen)") \
+	X(COMMAND,     "command",     0, "run a command-line verb, e.g. :list 李 or :audit log H...") \
+	X(SEARCH,      "search",      0, "search forward: the cursor moves to the match") \
+	X(SEARCH_NEXT, "search-next", 0, "the next match of the last search") \
+	X(SEARCH_PREV, "search-prev", 0, "the previous match of the last search") \
+	X(LIMIT,       "limit",       0, "show only households matching a query (as bangfu list)") \
+	X(TAG,         "tag",         A_ROW | A_TAGGABLE, "tag or untag the household (;t untags all)") \
+	X(TAG_PATTERN, "tag-pattern", 0, "tag every household matching a query") \
+	X(TAG_PREFIX,  "tag-prefix",  0, "apply the next action to every tagged household") \
+	X(EDIT,        "edit-field",  A_ROW | A_WRITE | A_TAGGABLE, "change one field (asks a reason)") \
+	X(HISTORY,     "history",     A_ROW, "the household's audit history: who, when, why") \
+	X(DASHBOARD,   "dashboard",   0, "counts by state, category and county in your scope") \
+	X(DRAFTS,      "drafts",      0, "edits that could not be saved, kept as drafts") \
+	X(DISCARD,     "discard",     A_ROW, "discard the selected draft") \
+	X(MESSAGES,    "messages",    0, "the recent status messages in full")
+
+enum action {
+	ACT_NONE = 0,
+#define X(id, name, flags, help) ACT_##id,
+	ACTION_LIST(X)
+#undef X
+	ACT_COUNT
+};
+
+struct action_info { const char *name; int flags; const char *help; };
+extern const struct action_info actions[ACT_COUNT];
+
+/* The action of that name; ACT_NONE for "none", -1 if unknown. */
+int action_find(const char *name);
+
+#endif

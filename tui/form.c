@@ -1,0 +1,186 @@
+/* form.c — the edit form over prompt.c (see form.h). */
+#include "tui/form.h"
+#include "tui/prompt.h"
+#include "core/text.h"
+#include <stdio.h>
+#include <string.h>
+
+/* Fields of a level that `set` may change, by Chinese name, for Tab. */
+static void settable_names(enum field_level level, const char **out, int max)
+{
+	int n = 0;
+	for (int f = 0; f < FIELD_COUNT && n < max - 1; f++)
+		if (model_fields[f].level == level && !(model_fields[f].flags & F_READONLY))
+			out[n++] = model_fields[f].zh;
+	out[n] = NULL;
+}
+
+/* Why field f cannot be edited at this level, or NULL if it can. */
+static const char *not_editable(int f, int member)
+{
+	const struct field *fd = &model_fields[f];
+	if (fd->level == LEVEL_CASE)
+		return "belongs to a monitoring case: it changes through the case procedure";
+	if (fd->flags & F_READONLY)
+		return "is derived or an identity: it cannot be changed here";
+	if ((fd->level == LEVEL_MEMBER) != (member > 0))
+		return member > 0 ? "is a household field, not a member's" : "is a member's field: edit it on the member";
+	return NULL;
+}
+
+static int choose_field(struct ui *ui, int member, int *field)
+{
+	const char *names[FIELD_COUNT + 1];
+	char name[128] = "";
+	settable_names(member > 0 ? LEVEL_MEMBER : LEVEL_HOUSEHOLD, names, FIELD_COUNT + 1);
+	for (;;) {
+		int rc = prompt_line(ui, "field (Tab lists them): ", name, sizeof name, names);
+		if (rc != PROMPT_OK)
+			return rc;
+		text_trim(name);
+		int f = model_field_find(name);
+		const char *why = f < 0 ? NULL : not_editable(f, member);
+		if (f >= 0 && !why) {
+			*field = f;
+			return PROMPT_OK;
+		}
+		if (f < 0)
+			ui_status(ui, 1, "unknown field \"%s\": Tab offers the fields", name);
+		else
+			ui_status(ui, 1, "%s %s", model_fields[f].zh, why);
+	}
+}
+
+/* The labels of a coded field, for Tab. */
+static const char *const *code_choices(const struct field *fd, const char **buf, int max)
+{
+	if (!fd->codes)
+		return NULL;
+	int n = 0;
+	for (int i = 0; i < fd->codes->count && n < max - 1; i++)
+		buf[n++] = fd->codes->items[i].label;
+	buf[n] = NULL;
+	return buf;
+}
+
+/* A prompt did not give a value: cancelled, or the session is ending. */
+static int stopped(struct ui *ui, const struct edit *e, int rc)
+{
+	if (rc == PROMPT_END) {
+		if (e && e->field >= 0)
+			drafts_save(ui, e, "the session ended while this was being edited");
+		ui->quit = 1;
+		return FORM_END;
+	}
+	ui_status(ui, 0, "cancelled: nothing was changed");
+	return FORM_CANCELLED;
+}
+
+/* Ask the reason until one is given. */
+static int ask_why(struct ui *ui, char *why, size_t n)
+{
+	for (;;) {
+		int rc = prompt_line(ui, "reason for the change (kept in the history): ", why, n, NULL);
+		if (rc != PROMPT_OK)
+			return rc;
+		text_trim(why);
+		if (why[0])
+			return PROMPT_OK;
+		ui_status(ui, 1, "a reason is required: every change records why");
+	}
+}
+
+static void value_label(const struct edit *e, char *out, size_t n)
+{
+	const struct field *fd = &model_fields[e->field];
+	if (e->member > 0)
+		snprintf(out, n, "%s (%s) of member %d: ", fd->zh, fd->key, e->member);
+	else
+		snprintf(out, n, "%s (%s): ", fd->zh, fd->key);
+}
+
+int form_edit(struct ui *ui, struct edit *e)
+{
+	int rc;
+	if (e->field < 0 && (rc = choose_field(ui, e->member, &e->field)) != PROMPT_OK)
+		return stopped(ui, NULL, rc);
+	const char *why_not = not_editable(e->field, e->member);
+	if (why_not) {
+		ui_status(ui, 1, "%s %s", model_fields[e->field].zh, why_not);
+		return FORM_REFUSED;
+	}
+	const struct field *fd = &model_fields[e->field];
+	const char *buf[64];
+	const char *const *choices = code_choices(fd, buf, 64);
+	char label[256];
+	value_label(e, label, sizeof label);
+	for (;;) {
+		if ((rc = prompt_line(ui, label, e->value, sizeof e->value, choices)) != PROMPT_OK ||
+		    (rc = ask_why(ui, e->why, sizeof e->why)) != PROMPT_OK)
+			return stopped(ui, e, rc);
+		rc = store_household_set(ui->s, &ui->me, e->household, e->member, fd->key, e->value,
+		                         e->version, e->why);
+		if (rc == 0) {
+			drafts_forget(ui, e);
+			ui_changed(ui);
+			ui_status(ui, 0, "saved: %s of %s%s is now \"%s\"", fd->zh, e->household,
+			          e->member ? " (member)" : "", e->value);
+			return FORM_SAVED;
+		}
+		if (rc == STORE_EINVAL) {          /* the value: fix it and try again */
+			ui_status(ui, 1, "%s", store_error(ui->s));
+			continue;
+		}
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", store_error(ui->s));
+		if (rc == STORE_ESTALE || rc == STORE_EFAIL) {
+			int kept = drafts_save(ui, e, msg) == 0;
+			ui_changed(ui);     /* show what the other save changed */
+			ui_status(ui, 1, "%s%s", msg, kept ? " -- your edit is kept as a draft (w)" : "");
+			return FORM_DRAFTED;
+		}
+		ui_status(ui, 1, "%s", msg);
+		return FORM_REFUSED;
+	}
+}
+
+int form_edit_many(struct ui *ui, char (*ids)[20], long n)
+{
+	struct edit e;
+	memset(&e, 0, sizeof e);
+	int rc = choose_field(ui, 0, &e.field);
+	if (rc != PROMPT_OK)
+		return stopped(ui, NULL, rc);
+	const struct field *fd = &model_fields[e.field];
+	const char *buf[64];
+	char label[256], question[1400];
+	snprintf(label, sizeof label, "%s (%s) for all %ld: ", fd->zh, fd->key, n);
+	if ((rc = prompt_line(ui, label, e.value, sizeof e.value, code_choices(fd, buf, 64))) != PROMPT_OK ||
+	    (rc = ask_why(ui, e.why, sizeof e.why)) != PROMPT_OK)
+		return stopped(ui, NULL, rc);
+	snprintf(question, sizeof question, "set %s to \"%s\" on %ld tagged household%s?", fd->zh,
+	         e.value, n, n == 1 ? "" : "s");
+	rc = prompt_yesno(ui, question);
+	if (rc != 1)
+		return stopped(ui, NULL, rc == PROMPT_END ? PROMPT_END : PROMPT_CANCEL);
+	long done = 0, refused = 0;
+	char first[600] = "";
+	for (long i = 0; i < n; i++) {
+		if (store_household_set(ui->s, &ui->me, ids[i], 0, fd->key, e.value, 0, e.why) == 0) {
+			done++;
+			continue;
+		}
+		refused++;
+		ui_log(ui, "%s: %s", ids[i], store_error(ui->s));
+		if (!first[0])
+			snprintf(first, sizeof first, "%s: %s", ids[i], store_error(ui->s));
+	}
+	ui_changed(ui);
+	if (refused)
+		ui_status(ui, 1, "set %s on %ld of %ld; %ld refused (m shows why), first: %s", fd->zh,
+		          done, n, refused, first);
+	else
+		ui_status(ui, 0, "set %s to \"%s\" on %ld household%s", fd->zh, e.value, done,
+		          done == 1 ? "" : "s");
+	return refused ? FORM_REFUSED : FORM_SAVED;
+}

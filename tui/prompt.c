@@ -1,0 +1,227 @@
+/* prompt.c — the status-row line editor (see prompt.h). The text is kept as code points
+ * so the cursor moves by character; it is shown from a scroll offset chosen so the
+ * cursor stays in view, each character measured with core/text.h. */
+#include "tui/prompt.h"
+#include "core/text.h"
+#include <stdio.h>
+#include <string.h>
+
+#define PROMPT_MAX 1024
+
+struct line {
+	uint32_t cp[PROMPT_MAX];
+	int len, cur, scroll;
+};
+
+static int cp_cells(uint32_t c)
+{
+	return text_cp_width(c);
+}
+
+/* UTF-8 of cp[from, to) into out (size n). */
+static void line_utf8(const struct line *l, int from, int to, char *out, size_t n)
+{
+	size_t used = 0;
+	for (int i = from; i < to; i++) {
+		char u[5];
+		int k = key_utf8(l->cp[i], u);
+		if (used + (size_t)k + 1 > n)
+			break;
+		memcpy(out + used, u, (size_t)k);
+		used += (size_t)k;
+	}
+	out[used] = '\0';
+}
+
+static void line_set(struct line *l, const char *s)
+{
+	size_t n = strlen(s);
+	l->len = 0;
+	for (size_t i = 0; i < n && l->len < PROMPT_MAX;) {
+		uint32_t c;
+		int used = text_decode(s + i, n - i, &c);
+		if (used <= 0) {
+			i++;
+			continue;
+		}
+		i += (size_t)used;
+		if (c >= 0x20 && c != 0x7f)
+			l->cp[l->len++] = c;
+	}
+	l->cur = l->len;
+	l->scroll = 0;
+}
+
+static void draw_line(struct ui *ui, const char *label, struct line *l)
+{
+	int y = LINES - 1, width = COLS - 1;
+	int lw = draw_text(y, 0, width, label, draw_style(ST_STATUS) | A_BOLD, 0);
+	int avail = width - lw;
+	if (avail < 2) {
+		draw_blank(y, lw, width - lw, A_NORMAL);
+		return;
+	}
+	if (l->scroll > l->cur)
+		l->scroll = l->cur;
+	for (;;) {   /* scroll right until the cursor (and one cell after it) fits */
+		int w = 0;
+		for (int i = l->scroll; i < l->cur; i++)
+			w += cp_cells(l->cp[i]);
+		if (w + 1 <= avail || l->scroll >= l->cur)
+			break;
+		l->scroll++;
+	}
+	char text[PROMPT_MAX * 4 + 1];
+	line_utf8(l, l->scroll, l->len, text, sizeof text);
+	draw_text(y, lw, avail, text, A_NORMAL, 0);
+	int x = lw;
+	for (int i = l->scroll; i < l->cur; i++)
+		x += cp_cells(l->cp[i]);
+	move(y, x);
+	(void)ui;
+}
+
+static void line_insert(struct line *l, uint32_t c)
+{
+	if (l->len == PROMPT_MAX)
+		return;
+	memmove(&l->cp[l->cur + 1], &l->cp[l->cur], (size_t)(l->len - l->cur) * sizeof l->cp[0]);
+	l->cp[l->cur++] = c;
+	l->len++;
+}
+
+static void line_delete(struct line *l, int from, int to)
+{
+	if (from < 0) from = 0;
+	if (to > l->len) to = l->len;
+	if (from >= to)
+		return;
+	memmove(&l->cp[from], &l->cp[to], (size_t)(l->len - to) * sizeof l->cp[0]);
+	l->len -= to - from;
+	l->cur = from;
+}
+
+/* Tab: the next choice starting with the text typed before the first Tab. */
+static void complete(struct line *l, const char *const *choices, char *stem, size_t n, int *turn)
+{
+	if (!choices || !choices[0])
+		return;
+	if (*turn == 0)
+		line_utf8(l, 0, l->len, stem, n);
+	int count = 0;
+	for (int i = 0; choices[i]; i++)
+		count++;
+	for (int k = 0; k < count; k++) {
+		const char *c = choices[(*turn + k) % count];
+		if (strncmp(c, stem, strlen(stem)) == 0) {
+			*turn = (*turn + k) % count + 1;
+			line_set(l, c);
+			return;
+		}
+	}
+}
+
+/* A key that edits the line: returns 1 if handled. */
+static int edit_key(struct line *l, int key)
+{
+	switch (key) {
+	case KEY_BS_: case 8: line_delete(l, l->cur - 1, l->cur); return 1;
+	case KEY_FN(KEY_DC): case 4: line_delete(l, l->cur, l->cur + 1); return 1;
+	case KEY_FN(KEY_LEFT): case 2: if (l->cur > 0) l->cur--; return 1;
+	case KEY_FN(KEY_RIGHT): case 6: if (l->cur < l->len) l->cur++; return 1;
+	case KEY_FN(KEY_HOME): case 1: l->cur = 0; return 1;
+	case KEY_FN(KEY_END): case 5: l->cur = l->len; return 1;
+	case 21: line_delete(l, 0, l->cur); return 1;                  /* ^U */
+	case 11: line_delete(l, l->cur, l->len); return 1;             /* ^K */
+	case 23: {                                                     /* ^W */
+		int from = l->cur;
+		while (from > 0 && l->cp[from - 1] == ' ')
+			from--;
+		while (from > 0 && l->cp[from - 1] != ' ')
+			from--;
+		line_delete(l, from, l->cur);
+		return 1;
+	}
+	}
+	if (!KEY_IS_FN(key) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0)) {
+		line_insert(l, (uint32_t)key);
+		return 1;
+	}
+	return 0;
+}
+
+int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
+                const char *const *choices)
+{
+	static struct line l;   /* large; one prompt at a time */
+	char stem[PROMPT_MAX * 4 + 1];
+	int turn = 0, rc;
+	line_set(&l, buf);
+	curs_set(1);
+	for (;;) {
+		draw_line(ui, label, &l);
+		refresh();
+		int key;
+		if (ui_read_key(ui, &key)) {
+			rc = PROMPT_END;
+			break;
+		}
+		if (key == KEY_FN(KEY_RESIZE)) {
+			ui_repaint(ui, 0);
+			ui_draw(ui);
+			continue;
+		}
+		if (key == KEY_ENTER_) {
+			rc = PROMPT_OK;
+			break;
+		}
+		if (key == KEY_ESC_ || key == 7 || key == 3) {
+			rc = PROMPT_CANCEL;
+			break;
+		}
+		if (key == '\t') {
+			complete(&l, choices, stem, sizeof stem, &turn);
+			continue;
+		}
+		turn = 0;
+		if (!edit_key(&l, key))
+			beep();
+	}
+	line_utf8(&l, 0, l.len, buf, n);
+	curs_set(0);
+	ui->status_dirty = 1;
+	return rc;
+}
+
+int prompt_key(struct ui *ui, const char *label, int *key)
+{
+	int y = LINES - 1;
+	for (;;) {
+		int w = draw_text(y, 0, COLS - 1, label, draw_style(ST_STATUS) | A_BOLD, 0);
+		move(y, w < COLS - 1 ? w : COLS - 2);
+		curs_set(1);
+		refresh();
+		int rc = ui_read_key(ui, key);
+		curs_set(0);
+		ui->status_dirty = 1;
+		if (rc)
+			return PROMPT_END;
+		if (*key == KEY_FN(KEY_RESIZE)) {
+			ui_repaint(ui, 0);
+			ui_draw(ui);
+			continue;
+		}
+		return *key == KEY_ESC_ || *key == 7 || *key == 3 ? PROMPT_CANCEL : PROMPT_OK;
+	}
+}
+
+int prompt_yesno(struct ui *ui, const char *question)
+{
+	int key;
+	char label[600];
+	snprintf(label, sizeof label, "%s (y/n) ", question);
+	int rc = prompt_key(ui, label, &key);
+	if (rc == PROMPT_END)
+		return PROMPT_END;
+	return rc == PROMPT_OK && (key == 'y' || key == 'Y');
+}

@@ -1,0 +1,94 @@
+/* ui_term.c — terminal checks, curses start and restore, and stop signals (ui_term.h). */
+#include "tui/ui.h"
+#include "tui/ui_term.h"
+#include "tui/draw.h"
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t stop_signal;
+static SCREEN *screen;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+int term_signalled(void)
+{
+	return (int)stop_signal;
+}
+
+static int locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+int ui_preflight(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "bangfu: the terminal UI needs a terminal on stdin and stdout; in "
+		        "scripts use a verb such as `bangfu list` (bangfu --help lists them)\n");
+		return EXIT_FAIL;
+	}
+	if (!locale_is_utf8()) {
+		const char *was = setlocale(LC_CTYPE, NULL);
+		char old[64];
+		snprintf(old, sizeof old, "%s", was ? was : "C");
+		if (!setlocale(LC_ALL, "C.UTF-8") || !locale_is_utf8()) {
+			fprintf(stderr, "bangfu: the terminal UI needs a UTF-8 locale for Chinese text "
+			        "(the locale is \"%s\" and C.UTF-8 is not installed): set LANG=zh_CN.UTF-8 "
+			        "or LANG=C.UTF-8\n", old);
+			return EXIT_FAIL;
+		}
+	}
+	return EXIT_OK;
+}
+
+int term_start(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;    /* no SA_RESTART: a blocked get_wch returns ERR */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	const char *term = getenv("TERM");
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		fprintf(stderr, "bangfu: cannot start the terminal UI on TERM=%s (unknown terminal "
+		        "type?)\n", term ? term : "(unset)");
+		return -1;
+	}
+	atexit(term_end);
+	set_escdelay(25);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	mousemask(0, NULL);
+	curs_set(0);
+	const char *no_colour = getenv("NO_COLOR");
+	draw_init(!(no_colour && no_colour[0]));
+	return 0;
+}
+
+void term_end(void)
+{
+	if (!screen)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	fflush(stdout);
+}

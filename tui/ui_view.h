@@ -1,0 +1,150 @@
+/* ui_view.h — the terminal UI's view model, in one page (after tig's view.h).
+ *
+ * The screen is a stack of full-screen views: a title row, the view's lines (with an
+ * optional column header), and the status row, where prompts also appear. A view is a
+ * `struct view_ops` table plus private state; a new screen is one new view_*.c file with
+ * its ops table, listed once in ui.c's view table (for key sections and help).
+ *
+ * Lines: the generic code knows only how many lines are loaded (v->lines), the cursor
+ * (v->pos) and the first visible line (v->top). Views that hold all their lines in memory
+ * leave ops->fetch NULL. Views over large tables (the households list) hold a window of
+ * lines and load more through ops->fetch with keyset queries, so a million rows cost what
+ * one screen costs; v->at_start / v->at_end say whether the window reaches either end.
+ *
+ * Dispatch (ui.c): key -> action by the keymap (view section, then generic) -> checks
+ * of the action's flags -> the view's request() gets the first look -> the generic
+ * handler (movement, search in text views, back, quit, help, ...).
+ *
+ * Views not built yet: the review queue and tasks/today need the casework store of
+ * issue 3. Each will be one file (view_review.c, view_tasks.c) with a windowed fetch like
+ * view_list.c and its own actions (approve, send back: A_WRITE, asking a reason). */
+#ifndef TUI_UI_VIEW_H
+#define TUI_UI_VIEW_H
+#include "tui/actions.h"
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "store/store.h"
+
+#define UI_MAX_VIEWS 16
+#define UI_MESSAGES 64
+
+enum { REQ_DONE = 0, REQ_PASS = 1 };              /* request() results; < 0: failed */
+enum fetch_dir { FETCH_DOWN, FETCH_UP, FETCH_START, FETCH_END };
+
+struct ui;
+struct view;
+
+struct view_ops {
+	const char *name;     /* its keymap section and help heading: "list", "household" */
+	/* (Re)load the data. Called on open, on reload and when data changed underneath;
+	 * a view keeps its cursor on the same item (household) when it can. */
+	int (*open)(struct ui *ui, struct view *v);
+	/* Draw line `line` at screen row y across the whole width; `selected` for the
+	 * cursor line (reverse video). */
+	void (*draw)(struct ui *ui, struct view *v, long line, int y, int selected);
+	/* The view's own handling of an action: REQ_DONE, REQ_PASS, or < 0 (status set). */
+	int (*request)(struct ui *ui, struct view *v, enum action a);
+	/* Windowed views: load more lines (see fetch_dir). Returns the number of lines
+	 * added (0 at an end) or < 0. FETCH_UP prepends and shifts pos/top itself; a view
+	 * that drops lines at the other end of its window adjusts pos/top too. */
+	int (*fetch)(struct ui *ui, struct view *v, enum fetch_dir dir);
+	/* The title text (after "bangfu  "). */
+	void (*title)(struct ui *ui, struct view *v, char *out, size_t n);
+	/* Optional: a column header drawn on the row under the title. */
+	void (*header)(struct ui *ui, struct view *v, int y);
+	/* Optional: the plain text of a line, for the generic search. */
+	int (*text)(struct view *v, long line, char *out, size_t n);
+	/* Free the private state. */
+	void (*close)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *priv;
+	long lines, pos, top;
+	int at_start, at_end;
+	long base;            /* absolute number of line 0 when known, else -1 */
+	long generation;      /* ui->generation its data was read at */
+	int dirty;            /* redraw every line */
+	long drawn_pos, drawn_top;
+};
+
+struct ui {
+	struct store *s;
+	struct user me;
+	const char *dir;
+	struct keymap keys;
+	struct view *stack[UI_MAX_VIEWS];
+	int depth;
+	char status[512];
+	int status_error, status_dirty;
+	char *messages[UI_MESSAGES];   /* ring of recent status messages */
+	int nmessages, message_next;
+	long generation;               /* bumped by every write, so views reload */
+	int quit, full, exit_code;
+	char search[256];              /* the last search, for n / N */
+};
+
+/* ui.c */
+extern const struct view_ops *const ui_views[];   /* every view, NULL-terminated */
+/* Set the status line (also kept in the messages ring). */
+void ui_status(struct ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Keep a message in the ring only (m shows it). */
+void ui_log(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Report a store failure in the status line; returns rc. */
+int ui_store_error(struct ui *ui, int rc);
+/* Open a view with ops and priv (owned by the view from now, closed on failure too). */
+int ui_push(struct ui *ui, const struct view_ops *ops, void *priv);
+void ui_pop(struct ui *ui);
+struct view *ui_top(struct ui *ui);
+/* After a write: every view reloads when it is next shown. */
+void ui_changed(struct ui *ui);
+/* Draw what changed and send it with one doupdate(); ui_draw only draws. */
+void ui_render(struct ui *ui);
+void ui_draw(struct ui *ui);
+/* Read one key (normalised, see keys.h). Returns 0, or -1 when input ended or a signal
+ * asked bangfu to stop (hang-up, SIGTERM). A resize arrives as KEY_FN(KEY_RESIZE). */
+int ui_read_key(struct ui *ui, int *key);
+/* Rows of the body of view v. */
+int ui_body_rows(struct ui *ui, struct view *v);
+int ui_body_y(struct ui *ui, struct view *v);
+/* Run action a on view v as if its key was pressed (flags checked first). */
+int ui_do(struct ui *ui, struct view *v, enum action a);
+/* Handle a resize or Ctrl-L: everything is drawn again. */
+void ui_repaint(struct ui *ui, int clear_terminal);
+
+/* ui_move.c — generic movement and search over a view's lines */
+int view_move(struct ui *ui, struct view *v, long delta);
+int view_page(struct ui *ui, struct view *v, int down);
+int view_first(struct ui *ui, struct view *v);
+int view_last(struct ui *ui, struct view *v);
+/* Top within range, cursor visible, screen filled (fetching if needed). */
+int view_settle(struct ui *ui, struct view *v);
+/* Put the cursor on line, keeping it at the same screen row when possible. */
+void view_select(struct ui *ui, struct view *v, long line);
+/* Search the lines' text (ops->text) forward or backward from the cursor, wrapping. */
+int view_search_text(struct ui *ui, struct view *v, const char *what, int backward);
+
+/* The views' openers (one per view file). */
+int view_list_push(struct ui *ui);
+int view_household_push(struct ui *ui, const char *household, int field, int member);
+/* Open the household of a draft and run the edit form with it, against the version now
+ * on screen. */
+struct edit;
+int view_household_resume(struct ui *ui, const struct edit *draft);
+int view_history_push(struct ui *ui, const char *household);
+int view_dashboard_push(struct ui *ui);
+int view_help_push(struct ui *ui, const struct view_ops *of);
+int view_drafts_push(struct ui *ui);
+/* A pager over a text (copied); style_diff colours a unified diff. */
+int view_pager_push(struct ui *ui, const char *title, const char *text, int style_diff);
+/* The list view: limit it to a query (from the dashboard). */
+int view_list_limit(struct ui *ui, struct view *v, const char *query);
+
+extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
+	view_dashboard_ops, view_help_ops, view_drafts_ops, view_pager_ops;
+
+/* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
+int ui_command(struct ui *ui);
+
+#endif

@@ -1,0 +1,110 @@
+/* view_drafts.c — the edits kept as drafts (tui/drafts.h), newest first: which household
+ * and field, the value, the reason and why it was not saved. Enter resumes one (the
+ * household opens and the form comes back filled in, against the data now on screen);
+ * X discards one after asking. Offered at start-up when there are any. */
+#include "tui/ui_view.h"
+#include "tui/drafts.h"
+#include "tui/prompt.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+struct drafts_view { struct draft *d; int n; };
+
+static int drafts_open(struct ui *ui, struct view *v)
+{
+	struct drafts_view *D = v->priv;
+	free(D->d);
+	drafts_list(ui, &D->d, &D->n);
+	v->lines = D->n;
+	v->at_start = v->at_end = 1;
+	v->dirty = 1;
+	return 0;
+}
+
+static void describe(const struct draft *d, char *out, size_t n)
+{
+	char when[32];
+	time_t t = (time_t)d->saved;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(when, sizeof when, "%m-%d %H:%M", &tm);
+	const char *field = d->e.field >= 0 ? model_fields[d->e.field].zh : "?";
+	char member[24] = "";
+	if (d->e.member)
+		snprintf(member, sizeof member, " member %d", d->e.member);
+	snprintf(out, n, "%s  %s%s %s = \"%s\"  why: %s  [%s: %s]", when, d->e.household, member,
+	         field, d->e.value, d->e.why, "not saved", d->problem);
+}
+
+static void drafts_draw(struct ui *ui, struct view *v, long line, int y, int selected)
+{
+	char text[3000];
+	describe(&((struct drafts_view *)v->priv)->d[line], text, sizeof text);
+	draw_text(y, 0, COLS, text, selected ? draw_style(ST_CURSOR) : A_NORMAL, 0);
+}
+
+static int drafts_text(struct view *v, long line, char *out, size_t n)
+{
+	describe(&((struct drafts_view *)v->priv)->d[line], out, n);
+	return 0;
+}
+
+static void drafts_title(struct ui *ui, struct view *v, char *out, size_t n)
+{
+	snprintf(out, n, "Drafts  (%ld unsaved edit%s: Enter resumes, X discards)", v->lines,
+	         v->lines == 1 ? "" : "s");
+}
+
+static int drafts_request(struct ui *ui, struct view *v, enum action a)
+{
+	struct drafts_view *D = v->priv;
+	if (a == ACT_OPEN) {
+		struct edit e = D->d[v->pos].e;
+		return view_household_resume(ui, &e);
+	}
+	if (a == ACT_DISCARD) {
+		int yes = prompt_yesno(ui, "discard this draft? what it holds is lost");
+		if (yes == PROMPT_END)
+			ui->quit = 1;
+		if (yes != 1)
+			return REQ_DONE;
+		if (unlink(D->d[v->pos].file) != 0)
+			ui_status(ui, 1, "cannot remove %s", D->d[v->pos].file);
+		else
+			ui_status(ui, 0, "draft discarded");
+		return drafts_open(ui, v);
+	}
+	return REQ_PASS;
+}
+
+static void drafts_close(struct view *v)
+{
+	struct drafts_view *D = v->priv;
+	if (D) {
+		free(D->d);
+		free(D);
+	}
+}
+
+const struct view_ops view_drafts_ops = {
+	.name = "drafts",
+	.open = drafts_open,
+	.draw = drafts_draw,
+	.request = drafts_request,
+	.title = drafts_title,
+	.text = drafts_text,
+	.close = drafts_close,
+};
+
+int view_drafts_push(struct ui *ui)
+{
+	struct drafts_view *D = calloc(1, sizeof *D);
+	if (!D) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	return ui_push(ui, &view_drafts_ops, D);
+}

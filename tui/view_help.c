@@ -1,0 +1,70 @@
+/* view_help.c — the help screen, generated from the live keymap (defaults plus the
+ * user's file) and the action table: the keys of the view it was asked from, then the
+ * keys of every view, then the actions bound to nothing, the config file's syntax and the
+ * compiled-in defaults in that syntax. Shown in the pager. */
+#include "tui/ui_view.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One "keys  action  help" line per action bound in `section`. */
+static void section(struct ui *ui, struct buf *out, const char *section, const char *heading)
+{
+	buf_addf(out, "%s\n", heading);
+	for (int a = 1; a < ACT_COUNT; a++) {
+		char keys[128];
+		if (!keymap_keys_of(&ui->keys, section, (enum action)a, keys, sizeof keys))
+			continue;
+		int pad = 18 - (int)strlen(keys);
+		buf_addf(out, "  %s%*s %-13s %s\n", keys, pad > 0 ? pad : 0, "", actions[a].name,
+		         actions[a].help);
+	}
+	buf_adds(out, "\n");
+}
+
+static int bound_anywhere(struct ui *ui, enum action a)
+{
+	char keys[128];
+	if (keymap_keys_of(&ui->keys, "generic", a, keys, sizeof keys))
+		return 1;
+	for (int i = 0; ui_views[i]; i++)
+		if (keymap_keys_of(&ui->keys, ui_views[i]->name, a, keys, sizeof keys))
+			return 1;
+	return 0;
+}
+
+int view_help_push(struct ui *ui, const struct view_ops *of)
+{
+	struct buf text = {0};
+	char heading[128], title[128], path[4096] = "";
+	snprintf(heading, sizeof heading, "Keys of the %s view", of->name);
+	section(ui, &text, of->name, heading);
+	section(ui, &text, "generic", "Keys of every view (unless the view binds the key itself)");
+	for (int i = 0; ui_views[i]; i++) {
+		if (ui_views[i] == of)
+			continue;
+		snprintf(heading, sizeof heading, "Keys of the %s view", ui_views[i]->name);
+		section(ui, &text, ui_views[i]->name, heading);
+	}
+	int first = 1;
+	for (int a = 1; a < ACT_COUNT; a++)
+		if (!bound_anywhere(ui, (enum action)a)) {
+			buf_addf(&text, "%s  %-13s %s\n", first ? "Actions without a key:\n" : "",
+			         actions[a].name, actions[a].help);
+			first = 0;
+		}
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	snprintf(path, sizeof path, "%s", xdg && *xdg ? "$XDG_CONFIG_HOME/bangfu/keys" : "~/.config/bangfu/keys");
+	buf_addf(&text, "\nRebinding: put lines in %s, in the syntax of the defaults below:\n"
+	         "  bind VIEW KEY ACTION     VIEW is generic or a view name; ACTION none unbinds\n"
+	         "  KEY: one character, ^X (Ctrl-X), or <Up> <Down> <Left> <Right> <PgUp> <PgDn>\n"
+	         "       <Home> <End> <Enter> <Esc> <Tab> <Space> <Backspace> <Delete> <F1>..<F12>\n"
+	         "\nState changes are behind uppercase keys or : verbs and always ask a reason.\n"
+	         "\nThe defaults:\n%s", path, keymap_defaults);
+	snprintf(title, sizeof title, "Help: %s view", of->name);
+	int rc = buf_str(&text) ? view_pager_push(ui, title, text.s, 0) : -1;
+	if (!buf_str(&text))
+		ui_status(ui, 1, "out of memory");
+	buf_free(&text);
+	return rc;
+}

@@ -1,0 +1,274 @@
+/* view_household.c — one household: its register fields, each member's fields (ID and
+ * phone numbers masked as tui/mask.h decides), and its monitoring cases. One line a
+ * field, so `E` edits the field under the cursor through the form (tui/form.h) with the
+ * version this view read: a save someone else made in between is refused, not lost.
+ * Measures, visits and tasks join as sections when the casework store (issue 3) has them. */
+#include "tui/ui_view.h"
+#include "tui/form.h"
+#include "tui/mask.h"
+#include "core/workflow.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum hkind { HL_SECTION, HL_FIELD, HL_MEMBER, HL_MFIELD, HL_CASE, HL_CFIELD };
+
+struct hline { enum hkind kind; int field, member, kase; };
+
+struct hview {
+	char key[32];             /* what the view was opened with (the bangfu id) */
+	struct household h;
+	int loaded, masked;
+	struct hline *lines;
+	long n, cap;
+	int want_field, want_member;   /* where the cursor goes on the first load */
+};
+
+#define LABEL_CELLS 16
+
+static int add(struct hview *H, enum hkind kind, int field, int member, int kase)
+{
+	if (H->n == H->cap) {
+		long cap = H->cap ? H->cap * 2 : 64;
+		struct hline *grown = realloc(H->lines, (size_t)cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		H->lines = grown;
+		H->cap = cap;
+	}
+	H->lines[H->n++] = (struct hline){kind, field, member, kase};
+	return 0;
+}
+
+/* One line per field that has a value (household and member fields also when empty:
+ * they can be filled in). */
+static int build(struct hview *H)
+{
+	const struct household *h = &H->h;
+	int rc = 0;
+	H->n = 0;
+	rc |= add(H, HL_SECTION, -1, 0, -1);
+	for (int f = HF_FIRST; f < HF_FIRST + HF_COUNT; f++)
+		rc |= add(H, HL_FIELD, f, 0, -1);
+	for (int m = 0; m < h->nmembers; m++) {
+		rc |= add(H, HL_MEMBER, -1, m + 1, -1);
+		for (int f = MF_FIRST; f < MF_FIRST + MF_COUNT; f++)
+			rc |= add(H, HL_MFIELD, f, m + 1, -1);
+	}
+	for (int c = 0; c < h->ncases; c++) {
+		rc |= add(H, HL_CASE, -1, 0, c);
+		for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
+			if (case_get(&h->cases[c], (enum field_id)f)[0])
+				rc |= add(H, HL_CFIELD, f, 0, c);
+	}
+	return rc ? -1 : 0;
+}
+
+static const char *raw_value(const struct hview *H, const struct hline *l)
+{
+	const struct household *h = &H->h;
+	switch (l->kind) {
+	case HL_FIELD: return household_get(h, (enum field_id)l->field);
+	case HL_MFIELD: return member_get(&h->members[l->member - 1], (enum field_id)l->field);
+	case HL_CFIELD: return case_get(&h->cases[l->kase], (enum field_id)l->field);
+	default: return "";
+	}
+}
+
+/* The value as shown: code labels, and masked where the rule says. */
+static void shown_value(const struct hview *H, const struct hline *l, char *out, size_t n)
+{
+	const char *raw = raw_value(H, l);
+	if (H->masked && (l->field == MF_ID || l->field == MF_PHONE)) {
+		mask_value((enum field_id)l->field, raw, out, n);
+		return;
+	}
+	model_value_display((enum field_id)l->field, raw, out, (int)n);
+}
+
+static void line_text(const struct hview *H, const struct hline *l, char *label, size_t ln,
+                      char *value, size_t vn)
+{
+	const struct household *h = &H->h;
+	label[0] = value[0] = '\0';
+	switch (l->kind) {
+	case HL_SECTION:
+		snprintf(label, ln, "Household %s  (version %ld%s)", h->id, h->version,
+		         h->synthetic ? ", synthetic demo data" : "");
+		break;
+	case HL_MEMBER: {
+		const struct member *m = &h->members[l->member - 1];
+		char rel[64];
+		model_value_display(MF_RELATION, member_get(m, MF_RELATION), rel, sizeof rel);
+		snprintf(label, ln, "Member %d: %s  %s", l->member, member_get(m, MF_NAME), rel);
+		break;
+	}
+	case HL_CASE: {
+		const struct hcase *c = &h->cases[l->kase];
+		enum wf_state st;
+		const char *state = c->state ? c->state : "";
+		snprintf(label, ln, "Case %s  %s (%s)", c->id,
+		         workflow_state_parse(state, &st) == 0 ? workflow_state_label(st) : state, state);
+		break;
+	}
+	default:
+		snprintf(label, ln, "%s%s", l->kind == HL_FIELD ? "" : "  ", model_fields[l->field].zh);
+		shown_value(H, l, value, vn);
+	}
+}
+
+static void hh_draw(struct ui *ui, struct view *v, long line, int y, int selected)
+{
+	struct hview *H = v->priv;
+	const struct hline *l = &H->lines[line];
+	char label[256], value[2048];
+	attr_t base = selected ? draw_style(ST_CURSOR) : A_NORMAL;
+	line_text(H, l, label, sizeof label, value, sizeof value);
+	if (l->kind == HL_SECTION || l->kind == HL_MEMBER || l->kind == HL_CASE) {
+		draw_text(y, 0, COLS, label, base | draw_style(ST_SECTION), 0);
+		return;
+	}
+	draw_blank(y, 0, 1, base);
+	draw_text(y, 1, LABEL_CELLS + 2, label, base | (l->kind == HL_CFIELD ? draw_style(ST_DIM) : 0), 0);
+	draw_text(y, LABEL_CELLS + 3, COLS - LABEL_CELLS - 3, value, base, 0);
+}
+
+static int hh_text(struct view *v, long line, char *out, size_t n)
+{
+	struct hview *H = v->priv;
+	char label[256], value[2048];
+	line_text(H, &H->lines[line], label, sizeof label, value, sizeof value);
+	snprintf(out, n, "%s %s", label, value);
+	return 0;
+}
+
+static long find_line(const struct hview *H, int field, int member)
+{
+	for (long i = 0; i < H->n; i++)
+		if (H->lines[i].field == field && H->lines[i].member == member &&
+		    (H->lines[i].kind == HL_FIELD || H->lines[i].kind == HL_MFIELD))
+			return i;
+	return -1;
+}
+
+static int hh_open(struct ui *ui, struct view *v)
+{
+	struct hview *H = v->priv;
+	struct hline keep = {HL_SECTION, H->want_field, H->want_member, -1};
+	if (H->loaded && v->pos < H->n)
+		keep = H->lines[v->pos];
+	struct household fresh;
+	int rc = store_household_find(ui->s, &ui->me, H->key, &fresh);
+	if (rc)
+		return ui_store_error(ui, rc);
+	if (H->loaded)
+		household_free(&H->h);
+	H->h = fresh;
+	H->loaded = 1;
+	H->masked = mask_hides(&ui->me, &H->h);
+	if (build(H)) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	v->lines = H->n;
+	v->at_start = v->at_end = 1;
+	long at = keep.field >= 0 ? find_line(H, keep.field, keep.member) : -1;
+	if (at >= 0)
+		view_select(ui, v, at);
+	v->dirty = 1;
+	return 0;
+}
+
+static void hh_title(struct ui *ui, struct view *v, char *out, size_t n)
+{
+	struct hview *H = v->priv;
+	const struct household *h = &H->h;
+	const char *head = "";
+	for (int m = 0; m < h->nmembers; m++)
+		if (strcmp(member_get(&h->members[m], MF_RELATION), "head") == 0)
+			head = member_get(&h->members[m], MF_NAME);
+	snprintf(out, n, "Household %s  %s  %s%s%s", h->id, head, household_get(h, HF_TOWN),
+	         household_get(h, HF_VILLAGE), H->masked ? "  (ID and phone masked)" : "");
+}
+
+/* E: edit the field under the cursor. */
+static int edit_here(struct ui *ui, struct view *v, struct hview *H)
+{
+	const struct hline *l = &H->lines[v->pos];
+	if (l->kind != HL_FIELD && l->kind != HL_MFIELD) {
+		ui_status(ui, 1, l->kind == HL_CFIELD || l->kind == HL_CASE
+		          ? "a case changes through the case procedure (the casework verbs), not E"
+		          : "move the cursor to a field to change it");
+		return -1;
+	}
+	struct edit e;
+	memset(&e, 0, sizeof e);
+	snprintf(e.household, sizeof e.household, "%s", H->h.id);
+	e.member = l->kind == HL_MFIELD ? l->member : 0;
+	e.field = l->field;
+	e.version = H->h.version;
+	if (!(H->masked && (l->field == MF_ID || l->field == MF_PHONE)))   /* never prefill a masked value */
+		model_value_display((enum field_id)l->field, raw_value(H, l), e.value, sizeof e.value);
+	form_edit(ui, &e);
+	return REQ_DONE;
+}
+
+static int hh_request(struct ui *ui, struct view *v, enum action a)
+{
+	struct hview *H = v->priv;
+	switch (a) {
+	case ACT_EDIT: return edit_here(ui, v, H);
+	case ACT_HISTORY: return view_history_push(ui, H->h.id);
+	case ACT_OPEN:
+		ui_status(ui, 0, "E changes the field under the cursor, h shows the history");
+		return REQ_DONE;
+	default: return REQ_PASS;
+	}
+}
+
+static void hh_close(struct view *v)
+{
+	struct hview *H = v->priv;
+	if (!H)
+		return;
+	if (H->loaded)
+		household_free(&H->h);
+	free(H->lines);
+	free(H);
+}
+
+const struct view_ops view_household_ops = {
+	.name = "household",
+	.open = hh_open,
+	.draw = hh_draw,
+	.request = hh_request,
+	.title = hh_title,
+	.text = hh_text,
+	.close = hh_close,
+};
+
+int view_household_push(struct ui *ui, const char *household, int field, int member)
+{
+	struct hview *H = calloc(1, sizeof *H);
+	if (!H) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	snprintf(H->key, sizeof H->key, "%s", household);
+	H->want_field = field;
+	H->want_member = member;
+	return ui_push(ui, &view_household_ops, H);
+}
+
+int view_household_resume(struct ui *ui, const struct edit *draft)
+{
+	if (view_household_push(ui, draft->household, draft->field, draft->member) < 0)
+		return -1;
+	struct view *v = ui_top(ui);
+	struct hview *H = v->priv;
+	struct edit e = *draft;
+	e.version = H->h.version;     /* the data on screen is what the edit now applies to */
+	ui_render(ui);
+	form_edit(ui, &e);
+	return REQ_DONE;
+}

@@ -1,0 +1,134 @@
+/* view_pager.c — a read-only text: the output of a `:` command, a diff, the help, the
+ * message log. Tabs are expanded, every line is drawn through draw_text (control
+ * characters as ^X, wide characters never split); a diff is coloured by its first
+ * column (without colour it reads as plain text). */
+#include "tui/ui_view.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pager {
+	char title[256];
+	char **line;
+	long n;
+	int diff;
+};
+
+/* Split text into lines, expanding tabs to 8 columns (by bytes: tabs appear in
+ * aligned ASCII output). */
+static int split(struct pager *P, const char *text)
+{
+	long cap = 1;
+	for (const char *p = text; *p; p++)
+		cap += *p == '\n';
+	P->line = calloc((size_t)cap, sizeof *P->line);
+	if (!P->line)
+		return -1;
+	const char *p = text;
+	while (*p || P->n == 0) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p), tabs = 0;
+		for (size_t i = 0; i < len; i++)
+			tabs += p[i] == '\t';
+		char *l = malloc(len + tabs * 8 + 1);
+		if (!l)
+			return -1;
+		size_t o = 0;
+		for (size_t i = 0; i < len; i++) {
+			if (p[i] != '\t') {
+				l[o++] = p[i];
+				continue;
+			}
+			do
+				l[o++] = ' ';
+			while (o % 8);
+		}
+		l[o] = '\0';
+		P->line[P->n++] = l;
+		if (!nl || !nl[1])
+			break;
+		p = nl + 1;
+	}
+	return 0;
+}
+
+static int pager_open(struct ui *ui, struct view *v)
+{
+	struct pager *P = v->priv;
+	v->lines = P->n;
+	v->at_start = v->at_end = 1;
+	return 0;
+}
+
+static enum style diff_style(const char *l)
+{
+	if (!strncmp(l, "+++", 3) || !strncmp(l, "---", 3) || !strncmp(l, "diff ", 5))
+		return ST_HEADER;
+	if (l[0] == '+')
+		return ST_ADD;
+	if (l[0] == '-')
+		return ST_DEL;
+	if (!strncmp(l, "@@", 2))
+		return ST_HUNK;
+	if (!strncmp(l, "commit ", 7))
+		return ST_SECTION;
+	return ST_NORMAL;
+}
+
+static void pager_draw(struct ui *ui, struct view *v, long line, int y, int selected)
+{
+	struct pager *P = v->priv;
+	const char *l = P->line[line];
+	attr_t a = selected ? draw_style(ST_CURSOR) : P->diff ? draw_style(diff_style(l)) : A_NORMAL;
+	draw_text(y, 0, COLS, l, a, 0);
+}
+
+static void pager_title(struct ui *ui, struct view *v, char *out, size_t n)
+{
+	struct pager *P = v->priv;
+	snprintf(out, n, "%s  (%ld line%s)", P->title, P->n, P->n == 1 ? "" : "s");
+}
+
+static int pager_text(struct view *v, long line, char *out, size_t n)
+{
+	snprintf(out, n, "%s", ((struct pager *)v->priv)->line[line]);
+	return 0;
+}
+
+static void pager_close(struct view *v)
+{
+	struct pager *P = v->priv;
+	if (!P)
+		return;
+	for (long i = 0; i < P->n; i++)
+		free(P->line[i]);
+	free(P->line);
+	free(P);
+}
+
+const struct view_ops view_pager_ops = {
+	.name = "pager",
+	.open = pager_open,
+	.draw = pager_draw,
+	.title = pager_title,
+	.text = pager_text,
+	.close = pager_close,
+};
+
+int view_pager_push(struct ui *ui, const char *title, const char *text, int style_diff)
+{
+	struct pager *P = calloc(1, sizeof *P);
+	if (!P) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	snprintf(P->title, sizeof P->title, "%s", title);
+	P->diff = style_diff;
+	if (split(P, text)) {
+		struct view tmp = {.priv = P};
+		pager_close(&tmp);
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	return ui_push(ui, &view_pager_ops, P);
+}
