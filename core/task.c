@@ -152,8 +152,8 @@ int task_may_change(const struct user *u, const struct task *t, const char *acti
 	if (strcmp(action, "comment") != 0 && strcmp(u->login, t->owner) != 0 &&
 	    u->role == ROLE_CASEWORKER)
 		return text_errorf(err, errlen, "task %s belongs to %s: only its owner or a township "
-		                   "reviewer, county approver or administrator may %s it", t->id,
-		                   t->owner, action);
+		                   "reviewer, county approver or administrator may start, finish or "
+		                   "cancel it (anyone may comment)", t->id, t->owner);
 	return task_next_status(t, action, next, err, errlen);
 }
 

@@ -13,14 +13,14 @@ int entity_next_id(struct store *s, const struct entity_kind *k, char *out, size
 	sqlite3_stmt *st;
 	/* a range on the primary key (not LIKE) lets SQLite seek instead of scanning */
 	snprintf(q, sizeof q, "SELECT max(id) FROM %s WHERE id > ?1 AND id < ?1 || ':'", k->table);
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, k->prefix, -1, SQLITE_STATIC);
 	long next = 1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		next = atol(db_col_text(st, 0) + strlen(k->prefix)) + 1;
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc != SQLITE_ROW)
 		return store_sqlfail(s, "allocating an id");
 	snprintf(out, n, "%s%07ld", k->prefix, next);
@@ -67,7 +67,7 @@ int entity_each(struct store *s, const struct entity_kind *k, const char *where,
 	buf_addf(&sql, " WHERE %s ORDER BY %s", where, order ? order : "t.id");
 	if (!buf_str(&sql))
 		return store_fail(s, STORE_EFAIL, "out of memory");
-	int rc = db_prepare(s, sql.s, &st);
+	int rc = db_cached(s, sql.s, &st);
 	buf_free(&sql);
 	if (rc)
 		return rc;
@@ -75,7 +75,7 @@ int entity_each(struct store *s, const struct entity_kind *k, const char *where,
 		db_bind_text(st, i + 1, params[i]);
 	void *rec = malloc(k->size);
 	if (!rec) {
-		sqlite3_finalize(st);
+		db_finalize(s, st);
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	}
 	int step;
@@ -90,7 +90,7 @@ int entity_each(struct store *s, const struct entity_kind *k, const char *where,
 		rc = store_sqlfail(s, what);
 	}
 	free(rec);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc;
 }
 
@@ -134,7 +134,7 @@ int entity_insert(struct store *s, const struct entity_kind *k, const void *rec)
 	if (!buf_str(&sql))
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	sqlite3_stmt *st;
-	int rc = db_prepare(s, sql.s, &st);
+	int rc = db_cached(s, sql.s, &st);
 	buf_free(&sql);
 	if (rc)
 		return rc;
@@ -142,7 +142,7 @@ int entity_insert(struct store *s, const struct entity_kind *k, const void *rec)
 		if (k->cols[i].column)
 			db_bind_text(st, p++, (const char *)rec + k->fields[i].offset);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc == SQLITE_CONSTRAINT)
 		return store_fail(s, STORE_EINVAL, "this %s already exists", k->what);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a record");
@@ -163,12 +163,12 @@ int entity_begin_new(struct store *s, const struct user *u, const char *verb,
 int entity_set_subject(struct store *s, const char *subject)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "UPDATE events SET subject = ? WHERE id = ?", &st))
+	if (db_cached(s, "UPDATE events SET subject = ? WHERE id = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, subject, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, s->event_id);
 	int step = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return step == SQLITE_DONE ? 0 : store_sqlfail(s, "recording the event");
 }
 
@@ -263,14 +263,14 @@ int entity_stale(struct store *s, const char *path, const char *what, const char
 {
 	sqlite3_stmt *st;
 	char who[512] = "another user";
-	if (db_prepare(s, "SELECT e.id, e.login, datetime(e.at, 'unixepoch', 'localtime'), e.reason "
+	if (db_cached(s, "SELECT e.id, e.login, datetime(e.at, 'unixepoch', 'localtime'), e.reason "
 	                  "FROM event_files f JOIN events e ON e.id = f.event_id "
 	                  "WHERE f.path = ? ORDER BY e.id DESC LIMIT 1", &st) == 0) {
 		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			snprintf(who, sizeof who, "%s at %s (event %lld: %s)", db_col_text(st, 1),
 			         db_col_text(st, 2), sqlite3_column_int64(st, 0), db_col_text(st, 3));
-		sqlite3_finalize(st);
+		db_finalize(s, st);
 	}
 	return store_fail(s, STORE_ESTALE, "%s %s was changed since you read it (your version "
 	                  "%ld) by %s: reload it and apply your change again", what, id, version, who);

@@ -146,20 +146,23 @@ static int load_subrecs(struct store *s, struct household *h, enum subrec_kind k
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a household's records");
 }
 
-static int save_subrecs(struct store *s, const struct household *h, enum subrec_kind k)
+static int save_subrecs(struct store *s, const struct household *h, enum subrec_kind k, int fresh)
 {
 	const struct subrec_kind_info *info = subrec_info(k);
 	struct buf sql = {0}, marks = {0};
 	sqlite3_stmt *st;
 	char del[128];
-	snprintf(del, sizeof del, "DELETE FROM %s WHERE household_id = ?", info->table);
-	if (db_cached(s, del, &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	db_finalize(s, st);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(s, "replacing a household's records");
+	int rc;
+	if (!fresh) {   /* a new household has nothing to replace */
+		snprintf(del, sizeof del, "DELETE FROM %s WHERE household_id = ?", info->table);
+		if (db_cached(s, del, &st))
+			return STORE_EFAIL;
+		sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		db_finalize(s, st);
+		if (rc != SQLITE_DONE)
+			return store_sqlfail(s, "replacing a household's records");
+	}
 	if (h->nsub[k] == 0)
 		return 0;
 	placeholders(info->ncols + 1, &marks);
@@ -339,7 +342,7 @@ static void id_owner(struct store *s, const char *id, char *out, size_t n)
 	db_finalize(s, st);
 }
 
-static int save_members(struct store *s, const struct household *h)
+static int save_members(struct store *s, const struct household *h, int fresh)
 {
 	struct buf cols = {0}, marks = {0};
 	sqlite3_stmt *del, *st;
@@ -349,13 +352,16 @@ static int save_members(struct store *s, const struct household *h)
 	         "VALUES (%s)", buf_str(&cols), buf_str(&marks));
 	buf_free(&cols);
 	buf_free(&marks);
-	if (db_cached(s, "DELETE FROM members WHERE household_id = ?", &del))
-		return STORE_EFAIL;
-	sqlite3_bind_text(del, 1, h->id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(del);
-	db_finalize(s, del);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(s, "replacing members");
+	int rc;
+	if (!fresh) {
+		if (db_cached(s, "DELETE FROM members WHERE household_id = ?", &del))
+			return STORE_EFAIL;
+		sqlite3_bind_text(del, 1, h->id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(del);
+		db_finalize(s, del);
+		if (rc != SQLITE_DONE)
+			return store_sqlfail(s, "replacing members");
+	}
 	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	for (int m = 0; m < h->nmembers; m++) {
@@ -421,11 +427,12 @@ static int save_cases(struct store *s, const struct household *h)
 int household_save(struct store *s, struct household *h, long expected_version)
 {
 	int rc;
+	int fresh = expected_version <= 0;
 	if ((rc = assign_ids(s, h)) || (rc = save_row(s, h, expected_version)) ||
-	    (rc = save_members(s, h)) || (rc = save_cases(s, h)))
+	    (rc = save_members(s, h, fresh)) || (rc = save_cases(s, h)))
 		return rc;
 	for (int k = 0; k < SUB_COUNT; k++)
-		if ((rc = save_subrecs(s, h, (enum subrec_kind)k)))
+		if ((rc = save_subrecs(s, h, (enum subrec_kind)k, fresh)))
 			return rc;
 	return 0;
 }

@@ -33,14 +33,14 @@ const struct entity_kind entity_pairs = {"pairs", "pairs", "P", "pair", pairing_
 static int place_resolve(struct store *s, const char *key, char *code, size_t n)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT code FROM regions WHERE level IN (1, 2) AND (code = ?1 OR name = ?1) "
+	if (db_cached(s, "SELECT code FROM regions WHERE level IN (1, 2) AND (code = ?1 OR name = ?1) "
 	                  "ORDER BY level DESC, code", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(code, n, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	return rc == SQLITE_DONE ? STORE_ENOTFOUND : store_sqlfail(s, "finding a place");

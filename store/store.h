@@ -151,6 +151,9 @@ int store_rebuild(const char *dir, FILE *report);
  * with store_household_list from that id (keyset paging in both directions). */
 int store_household_seek_back(struct store *s, const struct user *u, const char *before,
                               long n, char *out, size_t outlen);
+/* browse.c: settings for a long interactive session (the UI): map the database file so
+ * repeated scans read from the shared page cache. */
+int store_browse_tune(struct store *s);
 
 /* history.c: one change to a household, as store_history_list passes it. */
 struct history_entry {

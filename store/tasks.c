@@ -28,7 +28,7 @@ void task_entry_now(struct task_entry *e, const char *login, const char *action,
 static int load_log(struct store *s, struct task *t)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT at, login, action, text FROM task_log WHERE task_id = ? "
+	if (db_cached(s, "SELECT at, login, action, text FROM task_log WHERE task_id = ? "
 	                  "ORDER BY seq", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, t->id, -1, SQLITE_STATIC);
@@ -38,11 +38,11 @@ static int load_log(struct store *s, struct task *t)
 		task_entry_now(&e, db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
 		task_time_format((long long)sqlite3_column_int64(st, 0), e.at);
 		if (task_add_entry(t, &e)) {
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			return store_fail(s, STORE_EFAIL, "out of memory");
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a task's log");
 }
 
@@ -52,14 +52,14 @@ int task_load(struct store *s, const char *id, struct task *out)
 	int rc = entity_load(s, &entity_tasks, id, out);
 	if (rc || (rc = load_log(s, out)))
 		return rc;
-	if (db_prepare(s, "SELECT version FROM tasks WHERE id = ?", &st)) {
+	if (db_cached(s, "SELECT version FROM tasks WHERE id = ?", &st)) {
 		task_free(out);
 		return STORE_EFAIL;
 	}
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		out->version = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return 0;
 }
 
@@ -69,7 +69,7 @@ static int insert_entry(struct store *s, const char *id, int seq, const struct t
 	long long at = 0;
 	if (task_time_parse(e->at, &at))
 		return store_fail(s, STORE_EFAIL, "task %s: log entry %d: bad time \"%s\"", id, seq, e->at);
-	if (db_prepare(s, "INSERT INTO task_log(task_id, seq, at, login, action, text) "
+	if (db_cached(s, "INSERT INTO task_log(task_id, seq, at, login, action, text) "
 	                  "VALUES (?,?,?,?,?,?)", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -79,7 +79,7 @@ static int insert_entry(struct store *s, const char *id, int seq, const struct t
 	sqlite3_bind_text(st, 5, e->action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, e->text, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a task's log");
 }
 
@@ -89,12 +89,12 @@ int task_insert(struct store *s, struct task *t)
 	int rc = entity_insert(s, &entity_tasks, t);
 	for (int i = 0; !rc && i < t->nlog; i++)
 		rc = insert_entry(s, t->id, i + 1, &t->log[i]);
-	if (rc || (rc = db_prepare(s, "UPDATE tasks SET version = ? WHERE id = ?", &st)))
+	if (rc || (rc = db_cached(s, "UPDATE tasks SET version = ? WHERE id = ?", &st)))
 		return rc;
 	sqlite3_bind_int(st, 1, t->nlog);
 	sqlite3_bind_text(st, 2, t->id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	t->version = t->nlog;
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a task");
 }
@@ -104,14 +104,14 @@ int task_append(struct store *s, struct task *t, const struct task_entry *e,
 {
 	sqlite3_stmt *st;
 	char path[128];
-	if (db_prepare(s, "UPDATE tasks SET status = ?, version = version + 1 "
+	if (db_cached(s, "UPDATE tasks SET status = ?, version = version + 1 "
 	                  "WHERE id = ? AND version = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, new_status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, t->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, t->version);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "saving a task");
 	if (sqlite3_changes(s->db) == 0) {
@@ -142,7 +142,7 @@ static void relate(struct related *r, const char *what, const char *region)
 static int case_household(struct store *s, const struct user *u, struct task *t, struct related *r)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT c.household_id, h.village_code FROM cases c "
+	if (db_cached(s, "SELECT c.household_id, h.village_code FROM cases c "
 	                  "JOIN households h ON h.id = c.household_id WHERE c.id = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, t->case_id, -1, SQLITE_STATIC);
@@ -151,7 +151,7 @@ static int case_household(struct store *s, const struct user *u, struct task *t,
 		snprintf(household, sizeof household, "%s", db_col_text(st, 0));
 		snprintf(village, sizeof village, "%s", db_col_text(st, 1));
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (!household[0] || !access_in_scope(u, village))
 		return store_fail(s, STORE_ENOTFOUND, "no case %s in your scope (%s)", t->case_id, u->scope);
 	if (t->household[0] && strcmp(t->household, household) != 0)

@@ -80,7 +80,7 @@ static int fill_member_names(struct store *s, void *rec)
 int town_resolve(struct store *s, const char *key, char *code, char *name, size_t namelen)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(s, "SELECT code, name FROM regions WHERE level = 3 AND (code = ?1 OR name = ?1) "
+	if (db_cached(s, "SELECT code, name FROM regions WHERE level = 3 AND (code = ?1 OR name = ?1) "
 	                  "ORDER BY code", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);   /* key may be code's buffer */
@@ -94,7 +94,7 @@ int town_resolve(struct store *s, const char *key, char *code, char *name, size_
 		size_t len = strlen(codes);
 		snprintf(codes + len, sizeof codes - len, "%s%s", len ? ", " : "", db_col_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "finding a town");
 	if (n == 0)
@@ -130,13 +130,13 @@ static int same_round(struct store *s, const struct team *t, char *id, size_t n)
 	id[0] = '\0';
 	if (!t->round[0])
 		return 0;
-	if (db_prepare(s, "SELECT id FROM teams WHERE town_code = ? AND round = ?", &st))
+	if (db_cached(s, "SELECT id FROM teams WHERE town_code = ? AND round = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, t->town, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, t->round, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(id, n, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return 0;
 }
 

@@ -70,14 +70,14 @@ static int derive_case(struct today *t, int i)
 static int load_users(struct today *t)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(t->s, "SELECT login, role, scope FROM users WHERE role <> 'auditor' "
+	if (db_cached(t->s, "SELECT login, role, scope FROM users WHERE role <> 'auditor' "
 	                     "ORDER BY length(scope) DESC, login", &st))
 		return STORE_EFAIL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct user *grown = realloc(t->users, (size_t)(t->nusers + 1) * sizeof *grown);
 		if (!grown) {
-			sqlite3_finalize(st);
+			db_finalize(t->s, st);
 			return store_fail(t->s, STORE_EFAIL, "out of memory");
 		}
 		t->users = grown;
@@ -87,7 +87,7 @@ static int load_users(struct today *t)
 		access_role_parse(db_col_text(st, 1), &u->role);
 		snprintf(u->scope, sizeof u->scope, "%s", db_col_text(st, 2));
 	}
-	sqlite3_finalize(st);
+	db_finalize(t->s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(t->s, "reading users");
 }
 
@@ -108,7 +108,7 @@ static const char *pick_owner(const struct today *t, const struct derived *d)
 static int find_kept(struct today *t, struct derived *d)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(t->s, "SELECT id, owner, status FROM tasks WHERE rule_key = ?", &st))
+	if (db_cached(t->s, "SELECT id, owner, status FROM tasks WHERE rule_key = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
 	int found = sqlite3_step(st) == SQLITE_ROW;
@@ -117,7 +117,7 @@ static int find_kept(struct today *t, struct derived *d)
 		snprintf(d->owner, sizeof d->owner, "%s", db_col_text(st, 1));
 		snprintf(d->status, sizeof d->status, "%s", db_col_text(st, 2));
 	}
-	sqlite3_finalize(st);
+	db_finalize(t->s, st);
 	return found;
 }
 
@@ -173,7 +173,7 @@ static int sync_resolved(struct today *t, int apply)
 	char like[32];
 	long idx;
 	entity_scope_like(t->u, like, sizeof like);
-	if (db_prepare(t->s, "SELECT id, rule_key, case_id, region FROM tasks WHERE rule_key IS NOT "
+	if (db_cached(t->s, "SELECT id, rule_key, case_id, region FROM tasks WHERE rule_key IS NOT "
 	                     "NULL AND status IN ('open', 'in_progress') AND region LIKE ? ORDER BY id",
 	               &st))
 		return STORE_EFAIL;
@@ -195,7 +195,7 @@ static int sync_resolved(struct today *t, int apply)
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlfail(t->s, "reading rule tasks");
-	sqlite3_finalize(st);
+	db_finalize(t->s, st);
 	for (int i = 0; !rc && i < n; i++)
 		rc = apply ? resolve_rule_task(t, ids[i]) : 0;
 	free(ids);
@@ -250,7 +250,7 @@ fail:
 
 /* --- the list ---------------------------------------------------------------------- */
 
-struct items { struct today_item *v; int n; struct store *s; const char *date; int soon, later; };
+struct items { struct today_item *v; int n; struct store *s; const char *date; int soon, later, rc; };
 
 static struct today_item *new_item(struct items *l)
 {
@@ -299,8 +299,10 @@ static int add_own(void *ctx, const struct task *k)
 		return 0;
 	}
 	struct today_item *it = new_item(l);
-	if (!it)
-		return store_fail(l->s, STORE_EFAIL, "out of memory") != 0;
+	if (!it) {
+		l->rc = store_fail(l->s, STORE_EFAIL, "out of memory");
+		return 1;
+	}
 	snprintf(it->due, sizeof it->due, "%s", k->due);
 	it->days_overdue = overdue;
 	snprintf(it->kind, sizeof it->kind, "%s", k->kind);
@@ -346,8 +348,8 @@ int store_today_list(struct store *s, const struct user *u,
 	if (!rc && !(rc = today_settings(s, "", &defaults))) {
 		struct task_filter own = {.owner = u->login};
 		l.soon = defaults.due_soon_days;
-		if (!(rc = add_derived(&t, &l)))
-			rc = store_task_list(s, u, &own, add_own, &l);
+		if (!(rc = add_derived(&t, &l)) && !(rc = store_task_list(s, u, &own, add_own, &l)))
+			rc = l.rc;
 	}
 	if (!rc) {
 		if (l.n > 1)

@@ -13,7 +13,7 @@ static int setting_days(struct store *s, const char *key, int fallback, int *out
 {
 	sqlite3_stmt *st;
 	*out = fallback;
-	if (db_prepare(s, "SELECT value FROM settings WHERE key = ?", &st))
+	if (db_cached(s, "SELECT value FROM settings WHERE key = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	int rc = 0;
@@ -26,7 +26,7 @@ static int setting_days(struct store *s, const char *key, int fallback, int *out
 		else
 			*out = (int)(v + 0.5);
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc;
 }
 
@@ -56,26 +56,26 @@ static int household_facts(struct store *s, struct case_source *c)
 {
 	sqlite3_stmt *st;
 	int rc;
-	if (db_prepare(s, "SELECT labour FROM members WHERE household_id = ?", &st))
+	if (db_cached(s, "SELECT labour FROM members WHERE household_id = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, c->household, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		c->h.able_to_work += rules_labour_able(db_col_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || db_prepare(s, "SELECT max(date) FROM visits WHERE household_id = ?", &st))
+	db_finalize(s, st);
+	if (rc != SQLITE_DONE || db_cached(s, "SELECT max(date) FROM visits WHERE household_id = ?", &st))
 		return store_sqlfail(s, "reading members");
 	sqlite3_bind_text(st, 1, c->household, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		date_col(st, 0, c->h.last_visit);
-	sqlite3_finalize(st);
-	if (db_prepare(s, "SELECT grp, start_date, end_date FROM measures WHERE household_id = ? "
+	db_finalize(s, st);
+	if (db_cached(s, "SELECT grp, start_date, end_date FROM measures WHERE household_id = ? "
 	                  "ORDER BY start_date, id", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, c->household, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct measure_fact *m = realloc(c->measures, (size_t)(c->h.measure_count + 1) * sizeof *m);
 		if (!m) {
-			sqlite3_finalize(st);
+			db_finalize(s, st);
 			return store_fail(s, STORE_EFAIL, "out of memory");
 		}
 		c->measures = m;
@@ -85,7 +85,7 @@ static int household_facts(struct store *s, struct case_source *c)
 		date_col(st, 1, m->start);
 		date_col(st, 2, m->end);
 	}
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading measures");
 }
 
@@ -150,7 +150,7 @@ int today_cases(struct store *s, const struct user *u, struct case_source **out,
 	         "FROM cases c JOIN households h ON h.id = c.household_id WHERE (%s) AND "
 	         "c.state NOT IN ('eliminated', 'not_taken', 'referred') "
 	         "ORDER BY h.county_code, h.village_code, c.household_id, c.id", cond);
-	if (db_prepare(s, q, &st))
+	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	int rc = 0, step = SQLITE_DONE, cap = 0;
@@ -173,7 +173,7 @@ int today_cases(struct store *s, const struct user *u, struct case_source **out,
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlfail(s, "reading cases");
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	for (int i = 0; i < *n; i++) {   /* the array is final: point the facts at it */
 		(*out)[i].h.measures = (*out)[i].measures;
 		(*out)[i].c.household = &(*out)[i].h;

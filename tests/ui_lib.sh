@@ -2,10 +2,27 @@
 # lib.sh). Each test gets its own tmux server (tmux -L, a socket of its own, no user
 # config), a fixed terminal size, a pinned locale, time zone and TERM, and waits for the
 # screen by polling capture-pane for expected text with a bounded timeout (no sleeps).
-UI_SOCK="bangfu-ui-$$-$(basename "$0" .sh)"
+UI_N=0
+UI_SOCK="bangfu-ui-$$-0"
 ui_tmux() { tmux -L "$UI_SOCK" -f /dev/null "$@"; }
-ui_cleanup() { ui_tmux kill-server >/dev/null 2>&1 || true; }
+# ui_cleanup: end this test's tmux server; the next session gets a new socket, so it
+# never races the old server's shutdown.
+ui_cleanup() {
+	ui_tmux kill-server >/dev/null 2>&1 || true
+	UI_N=$((UI_N + 1)); UI_SOCK="bangfu-ui-$$-$UI_N"
+}
 trap ui_cleanup EXIT
+# Under SANITIZE=1 the UI runs inside tmux, where its stderr is not seen: sanitizer
+# reports go to files instead, and ui_done fails the test if there are any.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$PWD/sanitizer"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$PWD/sanitizer:print_stacktrace=1"
+ui_done() {
+	ui_cleanup
+	if ls sanitizer.* >/dev/null 2>&1; then
+		cat sanitizer.*; fail "sanitizer reports (above)"
+	fi
+	exit 0
+}
 
 # ui_shell W H: a session "t" running a POSIX shell (the prompt is "$ "), in which
 # commands are typed; the terminal state after the UI quits can then be checked.

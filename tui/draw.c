@@ -59,12 +59,27 @@ int draw_width(const char *s)
 	return text_width(s ? s : "");
 }
 
+
+/* Blanks are written as text, never with hline: after whline next to a wide character,
+ * ncurses 6.4's line-shifting update (when a view scrolls) rewrote the wide character's
+ * second cell as a blank, and the terminal then erased the whole character. */
+static void spaces(int n)
+{
+	static const char blanks[] = "                                                                ";
+	while (n > 0) {
+		int k = n < (int)sizeof blanks - 1 ? n : (int)sizeof blanks - 1;
+		addnstr(blanks, k);
+		n -= k;
+	}
+}
+
 void draw_blank(int y, int x, int cells, attr_t attr)
 {
 	if (cells <= 0)
 		return;
 	attrset(attr);
-	mvhline(y, x, ' ' | attr, cells);
+	move(y, x);
+	spaces(cells);
 	attrset(A_NORMAL);
 }
 
@@ -80,14 +95,12 @@ int draw_text(int y, int x, int cells, const char *s, attr_t attr, int right)
 	int used = text_fit(s ? s : "", cells, out, out == small ? sizeof small : need);
 	int pad = cells - used;
 	attrset(attr);
-	if (right && pad > 0) {
-		mvhline(y, x, ' ' | attr, pad);
-		mvaddstr(y, x + pad, out);
-	} else {
-		mvaddstr(y, x, out);
-		if (pad > 0)
-			mvhline(y, x + used, ' ' | attr, pad);
-	}
+	move(y, x);
+	if (right)
+		spaces(pad);
+	addstr(out);
+	if (!right)
+		spaces(pad);
 	attrset(A_NORMAL);
 	if (out != small)
 		free(out);

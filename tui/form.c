@@ -136,7 +136,7 @@ int form_edit(struct ui *ui, struct edit *e)
 		if (rc == STORE_ESTALE || rc == STORE_EFAIL) {
 			int kept = drafts_save(ui, e, msg) == 0;
 			ui_changed(ui);     /* show what the other save changed */
-			ui_status(ui, 1, "%s%s", msg, kept ? " -- your edit is kept as a draft (w)" : "");
+			ui_status(ui, 1, "%s%s", kept ? "not saved, kept as a draft (w): " : "not saved: ", msg);
 			return FORM_DRAFTED;
 		}
 		ui_status(ui, 1, "%s", msg);

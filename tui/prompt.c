@@ -153,7 +153,7 @@ static int edit_key(struct line *l, int key)
 int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
                 const char *const *choices)
 {
-	static struct line l;   /* large; one prompt at a time */
+	struct line l;
 	char stem[PROMPT_MAX * 4 + 1];
 	int turn = 0, rc;
 	line_set(&l, buf);

@@ -296,7 +296,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 			int k = (ui->message_next - ui->nmessages + i + UI_MESSAGES) % UI_MESSAGES;
 			buf_addf(&text, "%s\n", ui->messages[k] ? ui->messages[k] : "");
 		}
-		int rc = view_pager_push(ui, "messages (oldest first)", buf_str(&text) ? text.s : "", 0);
+		int rc = view_pager_push(ui, "messages (oldest first)", buf_str(&text) ? text.s : "", PAGER_WRAP);
 		buf_free(&text);
 		return rc;
 	}
@@ -450,6 +450,8 @@ int ui_main(struct cli *c)
 	int rc = ui_preflight();
 	if (rc)
 		return rc;
+	if (store_browse_tune(ui.s))           /* only slower without it: say so, go on */
+		ui_log(&ui, "%s", store_error(ui.s));
 	if (setup_keys(&ui) || term_start()) {
 		keymap_free(&ui.keys);
 		return EXIT_FAIL;

@@ -132,7 +132,7 @@ int ui_command(struct ui *ui)
 	         code == 0 ? "done" : code == 1 ? "refused or failed" : "usage error");
 	char title[1100];
 	snprintf(title, sizeof title, ":%s", line);
-	rc = buf_str(&out) ? view_pager_push(ui, title, out.s, 0) : -1;
+	rc = buf_str(&out) ? view_pager_push(ui, title, out.s, PAGER_WRAP) : -1;
 	buf_free(&out);
 	ui_status(ui, code ? 1 : 0, ":%s exited with status %d", line, code);
 	return rc;

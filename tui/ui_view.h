@@ -136,8 +136,10 @@ int view_history_push(struct ui *ui, const char *household);
 int view_dashboard_push(struct ui *ui);
 int view_help_push(struct ui *ui, const struct view_ops *of);
 int view_drafts_push(struct ui *ui);
-/* A pager over a text (copied); style_diff colours a unified diff. */
-int view_pager_push(struct ui *ui, const char *title, const char *text, int style_diff);
+/* A pager over a text (copied). */
+#define PAGER_DIFF 1      /* colour it as a unified diff */
+#define PAGER_WRAP 2      /* wrap long lines at the current width */
+int view_pager_push(struct ui *ui, const char *title, const char *text, int flags);
 /* The list view: limit it to a query (from the dashboard). */
 int view_list_limit(struct ui *ui, struct view *v, const char *query);
 

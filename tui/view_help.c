@@ -3,23 +3,27 @@
  * keys of every view, then the actions bound to nothing, the config file's syntax and the
  * compiled-in defaults in that syntax. Shown in the pager. */
 #include "tui/ui_view.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* One "keys  action  help" line per action bound in `section`. */
+/* One "keys  action  help" line per action bound in `section` (nothing if none). */
 static void section(struct ui *ui, struct buf *out, const char *section, const char *heading)
 {
-	buf_addf(out, "%s\n", heading);
+	int any = 0;
 	for (int a = 1; a < ACT_COUNT; a++) {
 		char keys[128];
 		if (!keymap_keys_of(&ui->keys, section, (enum action)a, keys, sizeof keys))
 			continue;
-		int pad = 18 - (int)strlen(keys);
+		if (!any++)
+			buf_addf(out, "%s\n", heading);
+		int pad = 18 - text_width(keys);     /* cells: full-width keys take two */
 		buf_addf(out, "  %s%*s %-13s %s\n", keys, pad > 0 ? pad : 0, "", actions[a].name,
 		         actions[a].help);
 	}
-	buf_adds(out, "\n");
+	if (any)
+		buf_adds(out, "\n");
 }
 
 static int bound_anywhere(struct ui *ui, enum action a)

@@ -147,7 +147,7 @@ static int show_diff(struct ui *ui, struct hist *H, const struct hentry *e)
 		return ui_store_error(ui, rc);
 	}
 	snprintf(title, sizeof title, "Change %.10s to %s", e->commit, H->household);
-	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", 1);
+	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF);
 	buf_free(&text);
 	return rc;
 }

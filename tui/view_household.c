@@ -187,8 +187,8 @@ static void hh_title(struct ui *ui, struct view *v, char *out, size_t n)
 	for (int m = 0; m < h->nmembers; m++)
 		if (strcmp(member_get(&h->members[m], MF_RELATION), "head") == 0)
 			head = member_get(&h->members[m], MF_NAME);
-	snprintf(out, n, "Household %s  %s  %s%s%s", h->id, head, household_get(h, HF_TOWN),
-	         household_get(h, HF_VILLAGE), H->masked ? "  (ID and phone masked)" : "");
+	snprintf(out, n, "Household %s  %s%s  %s%s", h->id, head, H->masked ? "  [ID/phone masked]" : "",
+	         household_get(h, HF_TOWN), household_get(h, HF_VILLAGE));
 }
 
 /* E: edit the field under the cursor. */

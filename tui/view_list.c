@@ -104,7 +104,8 @@ static long ring_rows(const struct collect *c, struct lrow *out)
  * out. *at_start: nothing matching precedes them. Returns the count or < 0.
  * Each round reads forwards from k households back (plain order) and keeps the matches
  * before `before`; a round costs one scan for its query, so there are at most three: a
- * near one (dense queries end here), a far one, then from the start. */
+ * near one (dense queries end here), a far one (skipped for one row: a search), then
+ * from the start. */
 static long read_before(struct ui *ui, const struct query *q, const struct lrow *before,
                         long want, struct lrow *out, int *at_start)
 {
@@ -117,7 +118,7 @@ static long read_before(struct ui *ui, const struct query *q, const struct lrow 
 	for (int round = 0;; round++) {
 		char anchor[32] = "";
 		int rc = 0;
-		if (round < 2)
+		if (round < 2 && !(round == 1 && want == 1))   /* a search goes to the start at once */
 			rc = store_household_seek_back(ui->s, &ui->me, before ? before->id : NULL, k + 1,
 			                               anchor, sizeof anchor);
 		struct collect c = {ring, want, 0, before ? before->key : NULL, 0};

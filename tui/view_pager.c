@@ -1,8 +1,10 @@
 /* view_pager.c — a read-only text: the output of a `:` command, a diff, the help, the
  * message log. Tabs are expanded, every line is drawn through draw_text (control
  * characters as ^X, wide characters never split); a diff is coloured by its first
- * column (without colour it reads as plain text). */
+ * column (without colour it reads as plain text); messages and command output are
+ * wrapped at the width they are opened at. */
 #include "tui/ui_view.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,20 +12,57 @@
 struct pager {
 	char title[256];
 	char **line;
-	long n;
+	long n, cap;
 	int diff;
 };
 
-/* Split text into lines, expanding tabs to 8 columns (by bytes: tabs appear in
- * aligned ASCII output). */
-static int split(struct pager *P, const char *text)
+static int add_line(struct pager *P, const char *s, size_t len)
 {
-	long cap = 1;
-	for (const char *p = text; *p; p++)
-		cap += *p == '\n';
-	P->line = calloc((size_t)cap, sizeof *P->line);
-	if (!P->line)
+	if (P->n == P->cap) {
+		long cap = P->cap ? P->cap * 2 : 64;
+		char **grown = realloc(P->line, (size_t)cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		P->line = grown;
+		P->cap = cap;
+	}
+	char *l = malloc(len + 1);
+	if (!l)
 		return -1;
+	memcpy(l, s, len);
+	l[len] = '\0';
+	P->line[P->n++] = l;
+	return 0;
+}
+
+/* Add one line of text, cut into pieces of at most `width` cells when width > 0 (never
+ * inside a character). */
+static int add_wrapped(struct pager *P, const char *s, int width)
+{
+	size_t len = strlen(s), start = 0, i = 0;
+	int cells = 0;
+	while (width > 0 && i < len) {
+		uint32_t cp;
+		int n = text_decode(s + i, len - i, &cp);
+		int w = n > 0 ? text_cp_width(cp) : 4;
+		if (n <= 0)
+			n = 1;
+		if (cells + w > width && i > start) {
+			if (add_line(P, s + start, i - start))
+				return -1;
+			start = i;
+			cells = 0;
+		}
+		cells += w;
+		i += (size_t)n;
+	}
+	return add_line(P, s + start, len - start);
+}
+
+/* Split text into lines, expanding tabs to 8 columns (by bytes: tabs appear in
+ * aligned ASCII output), wrapped at `width` cells when width > 0. */
+static int split(struct pager *P, const char *text, int width)
+{
 	const char *p = text;
 	while (*p || P->n == 0) {
 		const char *nl = strchr(p, '\n');
@@ -44,7 +83,10 @@ static int split(struct pager *P, const char *text)
 			while (o % 8);
 		}
 		l[o] = '\0';
-		P->line[P->n++] = l;
+		int rc = add_wrapped(P, l, width);
+		free(l);
+		if (rc)
+			return -1;
 		if (!nl || !nl[1])
 			break;
 		p = nl + 1;
@@ -115,7 +157,7 @@ const struct view_ops view_pager_ops = {
 	.close = pager_close,
 };
 
-int view_pager_push(struct ui *ui, const char *title, const char *text, int style_diff)
+int view_pager_push(struct ui *ui, const char *title, const char *text, int flags)
 {
 	struct pager *P = calloc(1, sizeof *P);
 	if (!P) {
@@ -123,8 +165,8 @@ int view_pager_push(struct ui *ui, const char *title, const char *text, int styl
 		return -1;
 	}
 	snprintf(P->title, sizeof P->title, "%s", title);
-	P->diff = style_diff;
-	if (split(P, text)) {
+	P->diff = flags & PAGER_DIFF;
+	if (split(P, text, flags & PAGER_WRAP ? COLS - 1 : 0)) {
 		struct view tmp = {.priv = P};
 		pager_close(&tmp);
 		ui_status(ui, 1, "out of memory");

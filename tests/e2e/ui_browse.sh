@@ -105,4 +105,4 @@ ui_wait "exit=0 shell-ok"
 grep -q -- "-icanon" stty.txt && fail "terminal left in raw mode"
 grep -q -- "-echo " stty.txt && fail "terminal left without echo"
 grep -q " icanon" stty.txt || fail "stty output unexpected"
-exit 0
+ui_done

@@ -1,0 +1,99 @@
+# Two staff editing one household: the second save is refused with the store's message
+# in the status line (who changed it, when, why), nothing is overwritten, and the edit is
+# kept as a draft, offered at the next start and saved from there. An SSH hang-up
+# (SIGHUP) in the middle of a form keeps what was typed as a draft too; a terminal that
+# goes away (input EOF) ends the program instead of spinning.
+. "$TESTS/lib.sh"
+. "$TESTS/ui_lib.sh"
+data="$TESTS/e2e/data"
+export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
+me=$(id -un)
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" "$@"; }
+
+expect_exit 0 as "$me" -d d init
+expect_exit 0 as "$me" -d d import households "$data/good.csv"
+expect_exit 0 as "$me" -d d user add wang --name 王小明 --role caseworker --scope 441821
+hh=$("$BANGFU" -d d show 4418210001 | sed -n 's/^household: //p')
+
+# I open the household and move to its 自然村 (hamlet): 上围
+ui_exec 100 30 "$BANGFU" -d d
+ui_wait "人均纯收入"
+ui_keys /; ui_type "李秀英"; ui_keys Enter
+ui_wait_selected "$hh"
+ui_keys Enter; ui_wait "Household $hh"
+ui_keys /; ui_type "自然村"; ui_keys Enter
+ui_wait_selected "上围"
+
+# meanwhile wang saves the same household
+expect_exit 0 as wang -d d set 4418210001 hamlet 下围 --why "村干部核实"
+
+# my save, based on the version I read, is refused and kept as a draft
+ui_keys E; ui_wait "自然村 (hamlet): 上围"
+ui_keys C-u; ui_type "中围"; ui_keys Enter
+ui_wait "reason for the change"
+ui_type "入户核实"; ui_keys Enter
+ui_wait "was changed since you read it"
+ui_wait "kept as a draft"
+ui_wait_selected "下围"                        # the view shows what wang saved
+"$BANGFU" -d d show "$hh" > shown
+expect_grep "^hamlet: 下围$" shown               # nothing overwritten
+ls xdg-data/bangfu/drafts/*.draft > /dev/null 2>&1 || fail "no draft file"
+grep -q "^value: 中围$" xdg-data/bangfu/drafts/*.draft || fail "the draft lacks the value"
+grep -q "^why: 入户核实$" xdg-data/bangfu/drafts/*.draft || fail "the draft lacks the reason"
+[ "$(stat -c %a xdg-data/bangfu/drafts/*.draft)" = 600 ] || fail "a draft must be private (0600)"
+# the full message is in the message log
+ui_keys m; ui_wait "by wang"
+ui_keys q; ui_keys Q
+ui_gone "$(ui_pid)" 5 2>/dev/null || true
+ui_cleanup
+
+# next start: the draft is offered; Enter resumes it and it saves against the new version
+ui_exec 100 30 "$BANGFU" -d d
+ui_wait "1 unsaved draft"
+ui_wait "中围"
+ui_keys Enter
+ui_wait "自然村 (hamlet): 中围"
+ui_keys Enter; ui_wait "reason for the change"
+ui_keys Enter                                   # the reason comes from the draft
+ui_wait "saved: 自然村"
+"$BANGFU" -d d show "$hh" > shown
+expect_grep "^hamlet: 中围$" shown
+ls xdg-data/bangfu/drafts/*.draft > /dev/null 2>&1 && fail "the saved draft was not removed"
+git --git-dir=d/audit.git log -1 --format=%B | grep -q "入户核实" || fail "no commit with the reason"
+ui_keys Q
+ui_cleanup
+
+# SIGHUP in the middle of a form: what was typed is kept
+ui_exec 100 30 "$BANGFU" -d d
+ui_wait "人均纯收入"
+pid=$(ui_pid)
+ui_keys /; ui_type "李秀英"; ui_keys Enter
+ui_wait_selected "$hh"
+ui_keys Enter; ui_wait "Household $hh"
+ui_keys /; ui_type "联系电话"; ui_keys Enter
+ui_wait_selected "13800138000"
+ui_keys E; ui_wait "联系电话 (phone) of member 1:"
+ui_keys C-u; ui_type "1390013"
+ui_wait "of member 1: 1390013"
+kill -HUP "$pid"
+ui_gone "$pid" 5
+grep -l "^value: 1390013$" xdg-data/bangfu/drafts/*.draft > /dev/null || fail "no draft after SIGHUP"
+"$BANGFU" -d d show "$hh" > shown
+expect_grep "^phone: 13800138000$" shown         # nothing saved
+ui_cleanup
+ui_exec 100 30 "$BANGFU" -d d
+ui_wait "1 unsaved draft"
+ui_wait "1390013"
+ui_keys X; ui_wait "discard this draft?"
+ui_keys y; ui_wait "draft discarded"
+ui_keys Q
+ui_cleanup
+ls xdg-data/bangfu/drafts/*.draft > /dev/null 2>&1 && fail "the discarded draft is still there"
+
+# the terminal goes away (pty closed, as after an SSH drop): bangfu ends, no busy loop
+ui_exec 100 30 "$BANGFU" -d d
+ui_wait "人均纯收入"
+pid=$(ui_pid)
+ui_tmux kill-server
+ui_gone "$pid" 5
+ui_done

@@ -1,0 +1,133 @@
+# The other views and the UI's rules: the dashboard's counts and bars (Enter limits the
+# list to a bar), `l` limit in the title, tags and `;` applying an edit to every tagged
+# household after confirming the count, `:` running a verb into the pager, help generated
+# from the live keymap with a user's rebinding, NO_COLOR with the cursor and tags still
+# visible, ID and phone numbers masked for a township reviewer, an auditor refused an
+# edit, and clear refusals when there is no terminal.
+. "$TESTS/lib.sh"
+. "$TESTS/ui_lib.sh"
+data="$TESTS/e2e/data"
+export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
+me=$(id -un)
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" "$@"; }
+
+expect_exit 0 as "$me" -d d init
+expect_exit 0 as "$me" -d d demo --households 400 --seed 3
+expect_exit 0 as "$me" -d d import households "$data/good.csv"
+expect_exit 0 as "$me" -d d user add zhao --name 赵审核 --role township --scope 441821
+expect_exit 0 as "$me" -d d user add li --name 李审计 --role auditor --scope 441821
+hh=$("$BANGFU" -d d show 4418210001 | sed -n 's/^household: //p')
+
+# no terminal: a clear refusal, not a broken screen
+expect_exit 1 "$BANGFU" -d d < /dev/null
+expect_grep "needs a terminal" err
+
+# a user's key file: rebinds with the same syntax as the defaults; a bad line is reported
+mkdir -p xdg-config/bangfu
+printf 'bind list x history\nbind list y no-such-action\n' > xdg-config/bangfu/keys
+
+ui_exec 120 40 env NO_COLOR=1 "$BANGFU" -d d
+ui_wait "人均纯收入"
+ui_wait "keys:2: unknown action"
+
+# the dashboard: counts by state, category, type and county, with bars
+total=$("$BANGFU" -d d list | awk '/^H/' | wc -l)
+ui_keys d
+ui_wait "Dashboard  $total households in scope 44"
+ui_wait "By state of the latest case"
+ui_wait "By county"
+assisting=$("$BANGFU" -d d list state:assisting | awk '/^H/' | wc -l)
+ui_wait "帮扶中"
+grep "帮扶中" screen.txt | grep -q " $assisting #" || { ui_dump; fail "帮扶中 should count $assisting with a bar"; }
+# Enter on a bar: back in the list, limited to it
+ui_keys /; ui_type "帮扶中"; ui_keys Enter
+ui_wait_selected "帮扶中"
+ui_keys Enter
+ui_wait "[limit: state:assisting]"
+"$BANGFU" -d d list state:assisting | awk '/^H/ {print $1; exit}' > first
+ui_wait_selected "$(cat first)"
+ui_wait "row 1 of $assisting"
+
+# l: a limit in the query language, shown in the title
+ui_keys l; ui_wait "limit (e.g."
+ui_keys C-u; ui_type "county:佛冈县 income<7000"; ui_keys Enter
+ui_wait "[limit: county:佛冈县 income<7000]"
+n=$("$BANGFU" -d d list county:佛冈县 income\<7000 2>/dev/null | awk '/^H/' | wc -l)
+ui_wait "row 1 of $n"
+ui_wait "$hh 李秀英"
+ui_keys l; ui_keys C-u; ui_type "county:"; ui_keys Enter
+ui_wait "county:"                                  # a bad query: the message, still running
+ui_keys l; ui_keys C-u; ui_type "county:441821"; ui_keys Enter
+ui_wait "[limit: county:441821]"
+
+# tags: t tags and moves down, the title counts them, * marks them (no colour needed)
+ui_keys g
+"$BANGFU" -d d list county:441821 | awk '/^H/ {print $1}' | head -2 > tagged
+ui_wait_selected "$(sed -n 1p tagged)"
+ui_keys t; ui_wait_selected "$(sed -n 2p tagged)"
+ui_keys t; ui_wait "2 tagged"
+ui_screen
+grep -F "$(sed -n 1p tagged)" screen.txt | grep -q '^\*' || { ui_dump; fail "a tagged row shows no *"; }
+# ; E: one field on every tagged household, after confirming the count
+ui_keys '\;'; ui_wait "apply to 2 tagged"
+ui_keys E; ui_wait "field (Tab lists them)"
+ui_type "自然村"; ui_keys Enter
+ui_wait "自然村 (hamlet) for all 2"
+ui_type "新屋"; ui_keys Enter
+ui_wait "reason for the change"
+ui_type "统一核对自然村"; ui_keys Enter
+ui_wait "set 自然村 to \"新屋\" on 2 tagged households?"
+ui_keys y
+ui_wait "on 2 households"
+for id in $(cat tagged); do
+	"$BANGFU" -d d show "$id" | grep -q "^hamlet: 新屋$" || fail "$id was not changed"
+done
+ui_keys '\;'; ui_wait "apply to 2 tagged"; ui_keys t; ui_wait "untagged 2"
+
+# the user's binding works and the help shows it, generated from the keymap
+ui_keys k; ui_wait_selected "$(sed -n 2p tagged)"
+ui_keys x; ui_wait "History of $(sed -n 2p tagged)"
+ui_wait "统一核对自然村"
+ui_keys q
+ui_keys "?"; ui_wait "Help: list view"
+ui_wait "h <F6> x           history"
+ui_keys /; ui_type "tag-prefix"; ui_keys Enter
+ui_wait "tag-prefix"
+ui_keys q
+
+# NO_COLOR: the cursor is reverse video, nothing is coloured
+ui_tmux capture-pane -e -p -t t > colours.txt
+grep -q "$(printf '\033')\[3[0-7]m" colours.txt && fail "colour used despite NO_COLOR"
+ui_wait_selected "H"
+
+# : runs a verb, its output in the pager, then the UI goes on
+ui_keys :; ui_type "show $hh"; ui_keys Enter
+ui_wait ":show $hh"
+ui_wait "household_no: 4418210001"
+ui_keys G; ui_wait "[exit status 0: done]"
+ui_keys q
+ui_keys :; ui_type "set $hh colour red --why x"; ui_keys Enter
+ui_wait "unknown field"
+ui_wait "[exit status 1: refused or failed]"
+ui_keys q; ui_keys Q
+ui_cleanup
+
+# a township reviewer sees ID and phone numbers masked
+ui_exec 100 30 env BANGFU_TEST_LOGIN=zhao "$BANGFU_TH" -d d
+ui_wait "人均纯收入"
+ui_keys /; ui_type "李秀英"; ui_keys Enter; ui_wait_selected "$hh"
+ui_keys Enter; ui_wait "[ID/phone masked]"
+ui_wait "4418**********1008"
+ui_wait "138****8000"
+grep -q "441821197501011008" screen.txt && fail "a township reviewer sees a full ID number"
+ui_keys Q
+ui_cleanup
+
+# an auditor may look but the edit key is refused before any form
+ui_exec 100 30 env BANGFU_TEST_LOGIN=li "$BANGFU_TH" -d d
+ui_wait "人均纯收入"
+ui_keys E
+ui_wait "an auditor may read but not change the register"
+ui_keys Q
+ui_cleanup
+ui_done
