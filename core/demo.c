@@ -176,6 +176,50 @@ static int add_people(struct demo *d, struct household *h)
 	return 0;
 }
 
+/* A monitored household's measure (most get a development one) and its latest visit
+ * (most within the sample 30-day interval, some overdue). Ids are the store's to give. */
+static int add_followup(struct demo *d, struct household *h, int identified_year)
+{
+	static const char *const groups[] = {"industry", "employment", "finance", "public_job",
+	                                     "health", "social_security"};
+	static const char *const details[] = {"种养产业奖补", "安排就近务工", "小额信贷贴息",
+	                                      "乡村公益岗位", "医疗救助", "纳入低保"};
+	static const char *const findings[] = {"生活稳定，收入持续", "病情好转，需继续关注",
+	                                       "务工收入稳定", "房屋已修缮"};
+	static const char *const methods[] = {"home", "phone", "wechat"};
+	char start[11], visit[11], amount[12];
+	if (chance(d, 85)) {
+		int g = pick(d, COUNT(groups));
+		struct subrec *m = household_add_subrec(h, SUB_MEASURE);
+		snprintf(start, sizeof start, "%04d-%02d-%02d", identified_year + 1, 1 + pick(d, 12), 1 + pick(d, 28));
+		snprintf(amount, sizeof amount, "%d", 500 + pick(d, 50) * 100);
+		if (!m || subrec_set(m, SUB_MEASURE, "grp", groups[g]) ||
+		    subrec_set(m, SUB_MEASURE, "detail", details[g]) ||
+		    subrec_set(m, SUB_MEASURE, "start_date", start) ||
+		    subrec_set(m, SUB_MEASURE, "amount", amount) ||
+		    subrec_set(m, SUB_MEASURE, "responsible", "镇帮扶工作站"))
+			return -1;
+	}
+	if (chance(d, 90)) {
+		/* a visit 0-44 days ago: about a third fall due within the sample interval */
+		int back = pick(d, 45), y, mo, dd;
+		static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+		sscanf(d->today, "%d-%d-%d", &y, &mo, &dd);
+		for (dd -= back; dd < 1;) {
+			if (--mo < 1) { mo = 12; y--; }
+			dd += mdays[mo - 1] + (mo == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+		}
+		snprintf(visit, sizeof visit, "%04d-%02d-%02d", y, mo, dd);
+		struct subrec *v = household_add_subrec(h, SUB_VISIT);
+		if (!v || subrec_set(v, SUB_VISIT, "date", visit) ||
+		    subrec_set(v, SUB_VISIT, "visitor", "帮扶干部") ||
+		    subrec_set(v, SUB_VISIT, "method", methods[pick(d, 3)]) ||
+		    subrec_set(v, SUB_VISIT, "findings", findings[pick(d, COUNT(findings))]))
+			return -1;
+	}
+	return 0;
+}
+
 static int add_case(struct demo *d, struct household *h)
 {
 	static const char *const risk_sets[] = {
@@ -191,6 +235,8 @@ static int add_case(struct demo *d, struct household *h)
 	char identified[8];
 	int year = d->year - 1 - pick(d, 4);
 	snprintf(identified, sizeof identified, "%04d-%02d", year, 1 + pick(d, 12));
+	if (!eliminated && add_followup(d, h, year))
+		return -1;
 	if (case_set(c, CF_CATEGORY, category) ||
 	    case_set(c, CF_RISKS, risk_sets[pick(d, COUNT(risk_sets))]) ||
 	    case_set(c, CF_SOURCE, sources[pick(d, 3)]) || case_set(c, CF_IDENTIFIED, identified) ||
@@ -225,7 +271,12 @@ int demo_next(struct demo *d, struct household *h)
 	    household_set(h, HF_TOWNCODE, town_code) || household_set(h, HF_TOWN, town) ||
 	    household_set(h, HF_VILLCODE, village_code) || household_set(h, HF_VILLAGE, village) ||
 	    household_set(h, HF_TYPE, lifted ? "lifted" : "ordinary") ||
-	    household_set(h, HF_INCOME, income) || add_people(d, h) ||
+	    household_set(h, HF_INCOME, income) ||
+	    household_set(h, HF_HOUSING, chance(d, 92) ? "yes" : "no") ||
+	    household_set(h, HF_SCHOOL, chance(d, 97) ? "yes" : "no") ||
+	    household_set(h, HF_MEDICAL, chance(d, 95) ? "yes" : "no") ||
+	    household_set(h, HF_WATER, chance(d, 95) ? "yes" : "no") ||
+	    household_set(h, HF_COSTS, chance(d, 90) ? "yes" : "no") || add_people(d, h) ||
 	    (chance(d, lifted ? 20 : 6) && add_case(d, h)))
 		return -1;
 	return 0;

@@ -268,8 +268,30 @@ int household_next_case_id(struct store *s, char *out, size_t n)
 	return store_next_id(s, "cases", "C", 7, out, n);
 }
 
+/* Ids for sub-records that arrived without one (demo measures and visits). */
+static int assign_subrec_ids(struct store *s, struct household *h)
+{
+	static const char prefix[SUB_COUNT] = {[SUB_MEASURE] = 'M', [SUB_VISIT] = 'V', [SUB_WARNING] = 'W'};
+	for (int k = 0; k < SUB_COUNT; k++)
+		for (int i = 0; prefix[k] && i < h->nsub[k]; i++) {
+			char id[16], p[2] = {prefix[k], 0};
+			if (h->sub[k][i].v[0] && h->sub[k][i].v[0][0])
+				continue;
+			if (store_next_id(s, subrec_info((enum subrec_kind)k)->table, p, 7, id, sizeof id))
+				return STORE_EFAIL;
+			/* not yet in the table: later ones of this household follow on */
+			long n = atol(id + 1) + i;
+			snprintf(id, sizeof id, "%c%07ld", prefix[k], n);
+			if (model_strset(&h->sub[k][i].v[0], id))
+				return store_fail(s, STORE_EFAIL, "out of memory");
+		}
+	return 0;
+}
+
 static int assign_ids(struct store *s, struct household *h)
 {
+	if (assign_subrec_ids(s, h))
+		return STORE_EFAIL;
 	if (!h->id[0]) {
 		char prefix[16];
 		snprintf(prefix, sizeof prefix, "H%s", household_get(h, HF_COUNTY));
