@@ -170,13 +170,9 @@ static int verify_tree(struct store *s, const git_oid *head, FILE *report, long 
 
 static int event_exists(struct store *s, long id)
 {
-	sqlite3_stmt *st;
-	if (db_cached(s, "SELECT 1 FROM events WHERE id = ?", &st))
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_finalize(s, st);
-	return found;
+	char num[24];
+	snprintf(num, sizeof num, "%ld", id);
+	return db_lookup(s, NULL, 0, "SELECT 1 FROM events WHERE id = CAST(? AS INTEGER)", num, NULL) == 0;
 }
 
 /* Every event 1..N exactly once along the first-parent chain from HEAD. */

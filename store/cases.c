@@ -261,15 +261,10 @@ int store_case_open(struct store *s, const struct user *u, const char *household
 int store_case_find(struct store *s, const struct user *u, const char *case_id,
                     struct household *h, int *index)
 {
-	sqlite3_stmt *st;
-	char hid[32] = "";
-	if (db_cached(s, "SELECT household_id FROM cases WHERE id = ?", &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(hid, sizeof hid, "%s", db_col_text(st, 0));
-	db_finalize(s, st);
-	int rc = hid[0] ? store_household_find(s, u, hid, h) : STORE_ENOTFOUND;
+	char hid[32];
+	int rc = db_lookup(s, hid, sizeof hid, "SELECT household_id FROM cases WHERE id = ?", case_id, NULL);
+	if (rc == 0)
+		rc = store_household_find(s, u, hid, h);
 	if (rc == STORE_ENOTFOUND)
 		return store_fail(s, STORE_ENOTFOUND, "no case \"%s\" in your scope (%s)", case_id, u->scope);
 	if (rc)

@@ -196,6 +196,26 @@ void db_finalize(struct store *s, sqlite3_stmt *st)
 	sqlite3_finalize(st);
 }
 
+int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	va_start(ap, sql);
+	const char *param;
+	for (int i = 1; (param = va_arg(ap, const char *)) != NULL; i++)
+		sqlite3_bind_text(st, i, param, -1, SQLITE_TRANSIENT);
+	va_end(ap);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && out)
+		snprintf(out, n, "%s", db_col_text(st, 0));
+	db_finalize(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? STORE_ENOTFOUND : store_sqlfail(s, "reading the database");
+}
+
 void db_close_statements(struct store *s)
 {
 	for (int i = 0; i < s->nstmts; i++) {

@@ -354,14 +354,11 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 /* Which household already holds this ID number (for a clear duplicate message). */
 static void id_owner(struct store *s, const char *id, char *out, size_t n)
 {
-	sqlite3_stmt *st;
-	snprintf(out, n, "another household");
-	if (db_cached(s, "SELECT household_id FROM members WHERE id_number = ?", &st))
-		return;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, n, "household %s", db_col_text(st, 0));
-	db_finalize(s, st);
+	char hid[32];
+	if (db_lookup(s, hid, sizeof hid, "SELECT household_id FROM members WHERE id_number = ?", id, NULL) == 0)
+		snprintf(out, n, "household %s", hid);
+	else
+		snprintf(out, n, "another household");
 }
 
 static int save_members(struct store *s, const struct household *h, int fresh)

@@ -40,6 +40,10 @@ int db_cached(struct store *s, const char *sql, sqlite3_stmt **st);
 /* Done with a statement from db_prepare: a kept one is reset, another finalized. */
 void db_finalize(struct store *s, sqlite3_stmt *st);
 void db_close_statements(struct store *s);
+/* Run a one-value query: the text parameters follow sql, ended by NULL; the first
+ * column of the first row goes to out (when not NULL). Returns 0, STORE_ENOTFOUND when
+ * there is no row (no message set), or STORE_EFAIL. */
+int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
 /* Bind text (NULL/"" → NULL) */
 void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */

@@ -49,16 +49,7 @@ int regions_seed(struct store *s)
 /* Name of region `code`, into name; STORE_ENOTFOUND if none. */
 static int region_name(struct store *s, const char *code, char *name, size_t n)
 {
-	sqlite3_stmt *st;
-	if (db_cached(s, "SELECT name FROM regions WHERE code = ?", &st))
-		return STORE_EFAIL;
-	db_bind_text(st, 1, code);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(name, n, "%s", db_col_text(st, 0));
-	db_finalize(s, st);
-	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? STORE_ENOTFOUND
-	                                                : store_sqlfail(s, "reading regions");
+	return db_lookup(s, name, n, "SELECT name FROM regions WHERE code = ?", code, NULL);
 }
 
 /* Code of the child of `parent` called `name`, or a newly allocated one (900+). */
@@ -66,18 +57,10 @@ static int region_code_for(struct store *s, const char *parent, const char *name
                            int synthetic, char *code, size_t n)
 {
 	sqlite3_stmt *st;
-	if (db_cached(s, "SELECT code FROM regions WHERE parent = ? AND name = ? ORDER BY code LIMIT 1", &st))
-		return STORE_EFAIL;
-	db_bind_text(st, 1, parent);
-	db_bind_text(st, 2, name);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(code, n, "%s", db_col_text(st, 0));
-	db_finalize(s, st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(s, "reading regions");
+	int rc = db_lookup(s, code, n, "SELECT code FROM regions WHERE parent = ? AND name = ? "
+	                   "ORDER BY code LIMIT 1", parent, name, NULL);
+	if (rc != STORE_ENOTFOUND)
+		return rc;
 	if (db_cached(s, "SELECT max(CAST(substr(code, -3) AS INTEGER)) FROM regions "
 	                  "WHERE parent = ? AND substr(code, -3) >= '900'", &st))
 		return STORE_EFAIL;

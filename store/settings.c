@@ -43,18 +43,8 @@ static int key_check(struct store *s, const char *key, const char *value)
 
 int store_setting_get(struct store *s, const char *key, char *value, size_t n)
 {
-	sqlite3_stmt *st;
-	if (db_cached(s, "SELECT value FROM settings WHERE key = ?", &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(value, n, "%s", db_col_text(st, 0));
-	db_finalize(s, st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? store_fail(s, STORE_ENOTFOUND, "no setting %s", key)
-	                         : store_sqlfail(s, "reading settings");
+	int rc = db_lookup(s, value, n, "SELECT value FROM settings WHERE key = ?", key, NULL);
+	return rc == STORE_ENOTFOUND ? store_fail(s, rc, "no setting %s", key) : rc;
 }
 
 double store_setting_number(struct store *s, const char *key, const char *fallback_key,

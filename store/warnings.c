@@ -25,15 +25,11 @@ static const char *risk_of(const char *kind)
 	return "other";
 }
 
+/* 1 if found, 0 if not, -1 on error. */
 static int already_imported(struct store *s, const char *fingerprint)
 {
-	sqlite3_stmt *st;
-	if (db_cached(s, "SELECT 1 FROM warnings WHERE fingerprint = ?", &st))
-		return -1;
-	sqlite3_bind_text(st, 1, fingerprint, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_finalize(s, st);
-	return found;
+	int rc = db_lookup(s, NULL, 0, "SELECT 1 FROM warnings WHERE fingerprint = ?", fingerprint, NULL);
+	return rc == 0 ? 1 : rc == STORE_ENOTFOUND ? 0 : -1;
 }
 
 static int in_memory(const struct household *h, const char *fingerprint)
@@ -44,17 +40,12 @@ static int in_memory(const struct household *h, const char *fingerprint)
 	return 0;
 }
 
+/* 1 if found (household id in hid), 0 if not, -1 on error. */
 static int owner_of(struct store *s, const char *id_number, char *hid, size_t n)
 {
-	sqlite3_stmt *st;
-	if (db_cached(s, "SELECT household_id FROM members WHERE id_number = ?", &st))
-		return -1;
-	sqlite3_bind_text(st, 1, id_number, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	if (found)
-		snprintf(hid, n, "%s", db_col_text(st, 0));
-	db_finalize(s, st);
-	return found;
+	int rc = db_lookup(s, hid, n, "SELECT household_id FROM members WHERE id_number = ?",
+	                   id_number, NULL);
+	return rc == 0 ? 1 : rc == STORE_ENOTFOUND ? 0 : -1;
 }
 
 struct batch {
