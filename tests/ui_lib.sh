@@ -33,8 +33,8 @@ ui_shell() {
 }
 # ui_exec W H CMD...: a session "t" whose only process is CMD (its pid is the pane's).
 ui_exec() {
-	w=$1 h=$2; shift 2
-	ui_tmux new-session -d -s t -x "$w" -y "$h" \
+	_ui_w=$1 _ui_h=$2; shift 2
+	ui_tmux new-session -d -s t -x "$_ui_w" -y "$_ui_h" \
 		"exec env -u TMUX LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Asia/Shanghai TERM=screen-256color $*"
 }
 ui_pid() { ui_tmux display -p -t t '#{pane_pid}'; }
@@ -44,21 +44,21 @@ ui_screen() { ui_tmux capture-pane -p -t t > screen.txt 2>/dev/null || : > scree
 ui_dump() { echo "--- screen:"; cat screen.txt; }
 # ui_wait TEXT [SECONDS]: until TEXT (fixed string) is on the screen.
 ui_wait() {
-	limit=$(( ${2:-10} * 20 )); n=0
+	_ui_limit=$(( ${2:-10} * 20 )); _ui_n=0
 	while :; do
 		ui_screen
 		grep -qF -- "$1" screen.txt && return 0
-		n=$((n + 1)); [ "$n" -ge "$limit" ] && { ui_dump; fail "timed out waiting for: $1"; }
+		_ui_n=$((_ui_n + 1)); [ "$_ui_n" -ge "$_ui_limit" ] && { ui_dump; fail "timed out waiting for: $1"; }
 		sleep 0.05
 	done
 }
 # ui_wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
 ui_wait_gone() {
-	limit=$(( ${2:-10} * 20 )); n=0
+	_ui_limit=$(( ${2:-10} * 20 )); _ui_n=0
 	while :; do
 		ui_screen
 		grep -qF -- "$1" screen.txt || return 0
-		n=$((n + 1)); [ "$n" -ge "$limit" ] && { ui_dump; fail "timed out waiting for '$1' to go"; }
+		_ui_n=$((_ui_n + 1)); [ "$_ui_n" -ge "$_ui_limit" ] && { ui_dump; fail "timed out waiting for '$1' to go"; }
 		sleep 0.05
 	done
 }
@@ -69,20 +69,20 @@ ui_selected() {
 }
 # ui_wait_selected TEXT [SECONDS]: until the cursor line contains TEXT.
 ui_wait_selected() {
-	limit=$(( ${2:-10} * 20 )); n=0
+	_ui_limit=$(( ${2:-10} * 20 )); _ui_n=0
 	while :; do
 		ui_selected > selected.txt
 		grep -qF -- "$1" selected.txt && return 0
-		n=$((n + 1)); [ "$n" -ge "$limit" ] && { echo "--- cursor line:"; cat selected.txt; \
+		_ui_n=$((_ui_n + 1)); [ "$_ui_n" -ge "$_ui_limit" ] && { echo "--- cursor line:"; cat selected.txt; \
 			ui_screen; ui_dump; fail "cursor is not on: $1"; }
 		sleep 0.05
 	done
 }
 # ui_gone PID [SECONDS]: until process PID has exited.
 ui_gone() {
-	limit=$(( ${2:-10} * 20 )); n=0
+	_ui_limit=$(( ${2:-10} * 20 )); _ui_n=0
 	while kill -0 "$1" 2>/dev/null; do
-		n=$((n + 1)); [ "$n" -ge "$limit" ] && fail "process $1 still running"
+		_ui_n=$((_ui_n + 1)); [ "$_ui_n" -ge "$_ui_limit" ] && fail "process $1 still running"
 		sleep 0.05
 	done
 }

@@ -150,6 +150,16 @@ static int edit_key(struct line *l, int key)
 	return 0;
 }
 
+/* A message (why the value was refused, say) stays visible while the prompt has the
+ * status row: on the row above it, until the prompt ends and the view is redrawn. */
+static void show_message(struct ui *ui)
+{
+	if (!ui->status[0] || LINES < 3)
+		return;
+	draw_text(LINES - 2, 0, COLS, ui->status, draw_style(ui->status_error ? ST_ERROR : ST_STATUS) | A_REVERSE, 0);
+	ui->full = 1;
+}
+
 int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
                 const char *const *choices)
 {
@@ -159,6 +169,7 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 	line_set(&l, buf);
 	curs_set(1);
 	for (;;) {
+		show_message(ui);
 		draw_line(ui, label, &l);
 		refresh();
 		int key;
@@ -197,6 +208,7 @@ int prompt_key(struct ui *ui, const char *label, int *key)
 {
 	int y = LINES - 1;
 	for (;;) {
+		show_message(ui);
 		int w = draw_text(y, 0, COLS - 1, label, draw_style(ST_STATUS) | A_BOLD, 0);
 		move(y, w < COLS - 1 ? w : COLS - 2);
 		curs_set(1);

@@ -1,7 +1,7 @@
 /* ui.c — the terminal UI's main loop: start-up (keymap, first view, drafts offered),
- * one render and one doupdate() per input, and the one dispatch: key -> action (keymap)
- * -> the action's flags checked -> the view's request() -> the generic handler. Also the
- * view stack, the status line and its message ring. */
+ * reading keys (ending on input EOF or a stop signal), one render per input, and the one
+ * dispatch: key -> action (keymap) -> the action's flags checked -> the view's request()
+ * -> the generic handler. */
 #include "tui/ui.h"
 #include "tui/ui_term.h"
 #include "tui/ui_view.h"
@@ -19,213 +19,6 @@ const struct view_ops *const ui_views[] = {
 	&view_list_ops, &view_household_ops, &view_history_ops, &view_dashboard_ops,
 	&view_drafts_ops, &view_pager_ops, NULL,
 };
-
-static void remember(struct ui *ui, const char *msg)
-{
-	free(ui->messages[ui->message_next]);
-	ui->messages[ui->message_next] = strdup(msg);
-	ui->message_next = (ui->message_next + 1) % UI_MESSAGES;
-	if (ui->nmessages < UI_MESSAGES)
-		ui->nmessages++;
-}
-
-void ui_status(struct ui *ui, int error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
-	va_end(ap);
-	ui->status_error = error;
-	ui->status_dirty = 1;
-	remember(ui, ui->status);
-}
-
-void ui_log(struct ui *ui, const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	remember(ui, msg);
-}
-
-int ui_store_error(struct ui *ui, int rc)
-{
-	ui_status(ui, 1, "%s", store_error(ui->s));
-	return rc;
-}
-
-struct view *ui_top(struct ui *ui)
-{
-	return ui->depth ? ui->stack[ui->depth - 1] : NULL;
-}
-
-static void view_free(struct view *v)
-{
-	if (v->ops->close)
-		v->ops->close(v);
-	free(v);
-}
-
-int ui_push(struct ui *ui, const struct view_ops *ops, void *priv)
-{
-	struct view *v = calloc(1, sizeof *v);
-	if (!v || ui->depth == UI_MAX_VIEWS) {
-		ui_status(ui, 1, v ? "too many views open: q closes one" : "out of memory");
-		if (v) {
-			v->ops = ops;
-			v->priv = priv;
-			view_free(v);
-		} else if (ops->close) {
-			struct view tmp = {.ops = ops, .priv = priv};
-			ops->close(&tmp);
-		}
-		return -1;
-	}
-	v->ops = ops;
-	v->priv = priv;
-	v->base = -1;
-	v->generation = ui->generation;
-	v->dirty = 1;
-	int rc = ops->open(ui, v);
-	if (rc < 0) {
-		view_free(v);
-		return rc;
-	}
-	ui->stack[ui->depth++] = v;
-	ui->full = 1;
-	return 0;
-}
-
-void ui_pop(struct ui *ui)
-{
-	if (!ui->depth)
-		return;
-	view_free(ui->stack[--ui->depth]);
-	ui->full = 1;
-	if (!ui->depth)
-		ui->quit = 1;
-}
-
-void ui_changed(struct ui *ui)
-{
-	ui->generation++;
-}
-
-int ui_body_y(struct ui *ui, struct view *v)
-{
-	return v->ops->header ? 2 : 1;
-}
-
-int ui_body_rows(struct ui *ui, struct view *v)
-{
-	int rows = LINES - 1 - ui_body_y(ui, v);
-	return rows > 0 ? rows : 0;
-}
-
-void ui_repaint(struct ui *ui, int clear_terminal)
-{
-	if (clear_terminal)
-		clearok(curscr, TRUE);
-	erase();
-	ui->full = 1;
-	for (int i = 0; i < ui->depth; i++)
-		ui->stack[i]->dirty = 1;
-}
-
-static void draw_title(struct ui *ui, struct view *v)
-{
-	char title[512] = "", line[600], who[256];
-	v->ops->title(ui, v, title, sizeof title);
-	snprintf(line, sizeof line, " bangfu  %s", title);
-	snprintf(who, sizeof who, " %s %s (%s %s) ", ui->me.login, ui->me.name,
-	         access_role_code(ui->me.role), ui->me.scope);
-	int ww = draw_width(who);
-	if (ww > COLS / 3)
-		ww = 0;
-	draw_text(0, 0, COLS - ww, line, draw_style(ST_TITLE), 0);
-	if (ww)
-		draw_text(0, COLS - ww, ww, who, draw_style(ST_TITLE), 0);
-}
-
-static void first_word(char *s)
-{
-	char *sp = strchr(s, ' ');
-	if (sp)
-		*sp = '\0';
-}
-
-static void draw_status(struct ui *ui)
-{
-	char hint[256], help[64] = "?", back[64] = "q", quit[64] = "Q";
-	const char *text = ui->status;
-	if (!text[0]) {
-		keymap_keys_of(&ui->keys, "generic", ACT_HELP, help, sizeof help);
-		keymap_keys_of(&ui->keys, "generic", ACT_BACK, back, sizeof back);
-		keymap_keys_of(&ui->keys, "generic", ACT_QUIT, quit, sizeof quit);
-		first_word(help);
-		first_word(back);
-		first_word(quit);
-		snprintf(hint, sizeof hint, "%s help   %s back   %s quit", help, back, quit);
-		text = hint;
-	}
-	draw_text(LINES - 1, 0, COLS - 1, text,
-	          draw_style(ui->status[0] ? (ui->status_error ? ST_ERROR : ST_STATUS) : ST_DIM), 0);
-}
-
-static void draw_line(struct ui *ui, struct view *v, long line, int y)
-{
-	if (line >= 0 && line < v->lines)
-		v->ops->draw(ui, v, line, y, line == v->pos);
-	else
-		draw_blank(y, 0, COLS, A_NORMAL);
-}
-
-void ui_draw(struct ui *ui)
-{
-	struct view *v = ui_top(ui);
-	if (!v)
-		return;
-	if (v->generation != ui->generation) {   /* data changed underneath: read again */
-		v->generation = ui->generation;
-		v->dirty = 1;
-		if (v->ops->open(ui, v) < 0 && !ui->status[0])
-			ui_status(ui, 1, "cannot read this view again");
-	}
-	view_settle(ui, v);
-	int y0 = ui_body_y(ui, v), rows = ui_body_rows(ui, v);
-	if (LINES < 3 || COLS < 20) {
-		erase();
-		mvaddstr(0, 0, "bangfu: window too small");
-		return;
-	}
-	draw_title(ui, v);
-	if (v->ops->header && (ui->full || v->dirty))
-		v->ops->header(ui, v, 1);
-	if (ui->full || v->dirty || v->top != v->drawn_top) {
-		for (int y = 0; y < rows; y++)
-			draw_line(ui, v, v->top + y, y0 + y);
-	} else if (v->pos != v->drawn_pos) {
-		if (v->drawn_pos >= v->top && v->drawn_pos < v->top + rows)
-			draw_line(ui, v, v->drawn_pos, y0 + (int)(v->drawn_pos - v->top));
-		draw_line(ui, v, v->pos, y0 + (int)(v->pos - v->top));
-	}
-	if (ui->full || ui->status_dirty)
-		draw_status(ui);
-	v->drawn_pos = v->pos;
-	v->drawn_top = v->top;
-	v->dirty = 0;
-	ui->full = 0;
-	ui->status_dirty = 0;
-}
-
-void ui_render(struct ui *ui)
-{
-	ui_draw(ui);
-	wnoutrefresh(stdscr);
-	doupdate();
-}
 
 /* One input as a key (keys.h): Enter, Backspace and keypad keys made the same. */
 static int normalise(int r, wint_t wc)
@@ -408,6 +201,8 @@ static void timing_open(struct timing *t)
 {
 	const char *path = getenv("BANGFU_UI_TIMING");
 	t->f = path && *path ? fopen(path, "a") : NULL;
+	t->on = t->f != NULL;         /* the first line: start-up to the first screen */
+	t->key = 0;
 }
 static void timing_start(struct timing *t, int key)
 {
@@ -422,7 +217,10 @@ static void timing_done(struct timing *t)
 	if (!t->on)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	key_describe(t->key, name, sizeof name);
+	if (t->key)
+		key_describe(t->key, name, sizeof name);
+	else
+		snprintf(name, sizeof name, "start");
 	fprintf(t->f, "%s %.1f\n", name, (double)(t1.tv_sec - t->t0.tv_sec) * 1e3 +
 	        (double)(t1.tv_nsec - t->t0.tv_nsec) / 1e6);
 	fflush(t->f);
@@ -457,14 +255,15 @@ int ui_main(struct cli *c)
 		return EXIT_FAIL;
 	}
 	ui.exit_code = EXIT_OK;
+	struct timing tm = {0};
+	timing_open(&tm);
+	clock_gettime(CLOCK_MONOTONIC, &tm.t0);
 	if (view_list_push(&ui) < 0) {
 		term_end();
 		fprintf(stderr, "bangfu: %s\n", ui.status);
 		ui.exit_code = EXIT_FAIL;
 	} else {
 		offer_drafts(&ui);
-		struct timing tm = {0};
-		timing_open(&tm);
 		while (!ui.quit && ui.depth > 0) {
 			ui_render(&ui);
 			timing_done(&tm);
@@ -476,13 +275,10 @@ int ui_main(struct cli *c)
 			timing_start(&tm, key);
 			dispatch(&ui, key);
 		}
-		timing_close(&tm);
 	}
-	while (ui.depth)
-		view_free(ui.stack[--ui.depth]);
+	timing_close(&tm);
+	ui_pop_all(&ui);
 	term_end();
-	for (int i = 0; i < UI_MESSAGES; i++)
-		free(ui.messages[i]);
 	keymap_free(&ui.keys);
 	return ui.exit_code;
 }

@@ -85,8 +85,15 @@ struct ui {
 	char search[256];              /* the last search, for n / N */
 };
 
-/* ui.c */
+/* ui.c — the main loop and dispatch */
 extern const struct view_ops *const ui_views[];   /* every view, NULL-terminated */
+/* Read one key (normalised, see keys.h). Returns 0, or -1 when input ended or a signal
+ * asked bangfu to stop (hang-up, SIGTERM). A resize arrives as KEY_FN(KEY_RESIZE). */
+int ui_read_key(struct ui *ui, int *key);
+/* Run action a on view v as if its key was pressed (flags checked first). */
+int ui_do(struct ui *ui, struct view *v, enum action a);
+
+/* ui_stack.c — the views and the status line */
 /* Set the status line (also kept in the messages ring). */
 void ui_status(struct ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Keep a message in the ring only (m shows it). */
@@ -96,20 +103,19 @@ int ui_store_error(struct ui *ui, int rc);
 /* Open a view with ops and priv (owned by the view from now, closed on failure too). */
 int ui_push(struct ui *ui, const struct view_ops *ops, void *priv);
 void ui_pop(struct ui *ui);
+/* Close every view and forget the messages (at exit). */
+void ui_pop_all(struct ui *ui);
 struct view *ui_top(struct ui *ui);
 /* After a write: every view reloads when it is next shown. */
 void ui_changed(struct ui *ui);
+
+/* ui_render.c — drawing a frame */
 /* Draw what changed and send it with one doupdate(); ui_draw only draws. */
 void ui_render(struct ui *ui);
 void ui_draw(struct ui *ui);
-/* Read one key (normalised, see keys.h). Returns 0, or -1 when input ended or a signal
- * asked bangfu to stop (hang-up, SIGTERM). A resize arrives as KEY_FN(KEY_RESIZE). */
-int ui_read_key(struct ui *ui, int *key);
-/* Rows of the body of view v. */
-int ui_body_rows(struct ui *ui, struct view *v);
+/* The first screen row of view v's body, and how many rows it has. */
 int ui_body_y(struct ui *ui, struct view *v);
-/* Run action a on view v as if its key was pressed (flags checked first). */
-int ui_do(struct ui *ui, struct view *v, enum action a);
+int ui_body_rows(struct ui *ui, struct view *v);
 /* Handle a resize or Ctrl-L: everything is drawn again. */
 void ui_repaint(struct ui *ui, int clear_terminal);
 
@@ -134,6 +140,7 @@ struct edit;
 int view_household_resume(struct ui *ui, const struct edit *draft);
 int view_history_push(struct ui *ui, const char *household);
 int view_dashboard_push(struct ui *ui);
+/* The help, generated from the keymap, for the view `of` (shown in the pager). */
 int view_help_push(struct ui *ui, const struct view_ops *of);
 int view_drafts_push(struct ui *ui);
 /* A pager over a text (copied). */
@@ -144,7 +151,7 @@ int view_pager_push(struct ui *ui, const char *title, const char *text, int flag
 int view_list_limit(struct ui *ui, struct view *v, const char *query);
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
-	view_dashboard_ops, view_help_ops, view_drafts_ops, view_pager_ops;
+	view_dashboard_ops, view_drafts_ops, view_pager_ops;
 
 /* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
 int ui_command(struct ui *ui);

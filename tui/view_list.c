@@ -1,152 +1,35 @@
 /* view_list.c — the households in the user's scope, page by page (the first view).
  *
  * The view never loads the whole table: it holds a window of at most WINDOW_MAX rows and
- * reads CHUNK more at either end with keyset queries. Forwards, store_household_list
- * reads after the last row's id. Backwards, store_household_seek_back names the household
- * k places before the first row in plain register order, and a forward read from there
- * (with the limit query) keeps the rows before the first one; k grows until enough rows
- * match. The first screen therefore costs one query of CHUNK rows, and no count is made.
+ * reads CHUNK more at either end with keyset queries (list_rows.c), dropping rows at the
+ * far end of the window. The first screen costs one query of CHUNK rows; no count is
+ * made (the title shows "row N of M" once both ends have been seen).
  *
  * `l` limits with the query language of `bangfu list` (shown in the title); `/` and n/N
  * are store queries (the limit plus the search terms) starting after / before the cursor,
  * wrapping at the ends; `t` tags, `T` tags every match of a query, `;` applies the next
  * action (edit-field, tag) to all tagged households after confirming the count. */
-#include "tui/ui_view.h"
+#include "tui/list_rows.h"
+#include "tui/tags.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
-#include "core/workflow.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK 64
+#define CHUNK LIST_CHUNK
 #define WINDOW_MAX 1024
 #define TAG_MAX 5000
-
-struct lrow {
-	char id[20];
-	char key[96];             /* county \1 town \1 village \1 户编号: the store's order */
-	long version;
-	int size;
-	char head[96], village[96], type[32], category[48], state[48], income[24];
-};
 
 struct list {
 	struct lrow *rows;        /* the window: rows[0 .. v->lines) */
 	long cap;
 	char limit[256];          /* the `l` query text, shown in the title */
 	struct query q;
-	char (*tags)[20];         /* tagged ids, sorted */
-	long ntags, tagcap;
-	int widths[16], xs[16];   /* column layout for `laid_out` columns */
+	struct tags tags;
+	int widths[16], xs[16];   /* column layout, made for a width of `laid_out` cells */
 	int laid_out;
 };
-
-/* --- rows ------------------------------------------------------------------------ */
-
-static void row_from(struct lrow *r, const struct household *h)
-{
-	memset(r, 0, sizeof *r);
-	snprintf(r->id, sizeof r->id, "%s", h->id);
-	snprintf(r->key, sizeof r->key, "%s\1%s\1%s\1%s", household_get(h, HF_COUNTY),
-	         household_get(h, HF_TOWNCODE), household_get(h, HF_VILLCODE), household_get(h, HF_NO));
-	r->version = h->version;
-	r->size = h->nmembers;
-	for (int m = 0; m < h->nmembers; m++)
-		if (strcmp(member_get(&h->members[m], MF_RELATION), "head") == 0 || !r->head[0])
-			snprintf(r->head, sizeof r->head, "%s", member_get(&h->members[m], MF_NAME));
-	snprintf(r->village, sizeof r->village, "%s", household_get(h, HF_VILLAGE));
-	model_value_display(HF_TYPE, household_get(h, HF_TYPE), r->type, sizeof r->type);
-	snprintf(r->income, sizeof r->income, "%s", household_get(h, HF_INCOME));
-	if (h->ncases > 0) {
-		const struct hcase *c = &h->cases[h->ncases - 1];
-		enum wf_state st;
-		model_value_display(CF_CATEGORY, case_get(c, CF_CATEGORY), r->category, sizeof r->category);
-		snprintf(r->state, sizeof r->state, "%s", c->state && workflow_state_parse(c->state, &st) == 0
-		         ? workflow_state_label(st) : (c->state ? c->state : ""));
-	}
-}
-
-/* A forward read that keeps the last `want` rows (a ring) and stops at the first row at
- * or after `stop` in register order. */
-struct collect {
-	struct lrow *ring;
-	long want, count;
-	const char *stop;
-	int stopped;
-};
-
-static int collect_row(void *ctx, const struct household *h)
-{
-	struct collect *c = ctx;
-	struct lrow r;
-	row_from(&r, h);
-	if (c->stop && strcmp(r.key, c->stop) >= 0) {
-		c->stopped = 1;
-		return 1;
-	}
-	c->ring[c->count % c->want] = r;
-	c->count++;
-	return 0;
-}
-
-/* The ring's rows in order into out (room for c->want); returns how many. */
-static long ring_rows(const struct collect *c, struct lrow *out)
-{
-	long n = c->count < c->want ? c->count : c->want;
-	long start = c->count <= c->want ? 0 : c->count % c->want;
-	for (long i = 0; i < n; i++)
-		out[i] = c->ring[(start + i) % c->want];
-	return n;
-}
-
-/* Up to `want` rows matching q just before row `before` (NULL: the end), in order, into
- * out. *at_start: nothing matching precedes them. Returns the count or < 0.
- * Each round reads forwards from k households back (plain order) and keeps the matches
- * before `before`; a round costs one scan for its query, so there are at most three: a
- * near one (dense queries end here), a far one (skipped for one row: a search), then
- * from the start. */
-static long read_before(struct ui *ui, const struct query *q, const struct lrow *before,
-                        long want, struct lrow *out, int *at_start)
-{
-	long k = 2 * (want < CHUNK ? CHUNK : want);
-	struct lrow *ring = malloc((size_t)want * sizeof *ring);
-	if (!ring) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	for (int round = 0;; round++) {
-		char anchor[32] = "";
-		int rc = 0;
-		if (round < 2 && !(round == 1 && want == 1))   /* a search goes to the start at once */
-			rc = store_household_seek_back(ui->s, &ui->me, before ? before->id : NULL, k + 1,
-			                               anchor, sizeof anchor);
-		struct collect c = {ring, want, 0, before ? before->key : NULL, 0};
-		if (!rc)
-			rc = store_household_list(ui->s, &ui->me, q, anchor[0] ? anchor : NULL,
-			                          anchor[0] ? k + 1 : 0, collect_row, &c);
-		if (rc) {
-			free(ring);
-			return ui_store_error(ui, rc);
-		}
-		if (c.count >= want || !anchor[0]) {
-			*at_start = !anchor[0] && c.count <= want;
-			long n = ring_rows(&c, out);
-			free(ring);
-			return n;
-		}
-		k *= 32;
-	}
-}
-
-/* Up to `want` rows matching q after `after` (NULL: from the start) into out. */
-static long read_after(struct ui *ui, const struct query *q, const char *after, long want,
-                       struct lrow *out)
-{
-	struct collect c = {out, want, 0, NULL, 0};
-	int rc = store_household_list(ui->s, &ui->me, q, after, want, collect_row, &c);
-	return rc ? ui_store_error(ui, rc) : c.count;
-}
 
 static int ensure_cap(struct ui *ui, struct list *L, long n)
 {
@@ -171,7 +54,7 @@ static int fetch_down(struct ui *ui, struct view *v, struct list *L)
 {
 	if (ensure_cap(ui, L, v->lines + CHUNK))
 		return -1;
-	long n = read_after(ui, &L->q, v->lines ? L->rows[v->lines - 1].id : NULL, CHUNK,
+	long n = lrow_read_after(ui, &L->q, v->lines ? L->rows[v->lines - 1].id : NULL, CHUNK,
 	                    L->rows + v->lines);
 	if (n < 0)
 		return -1;
@@ -200,7 +83,7 @@ static int fetch_up(struct ui *ui, struct view *v, struct list *L)
 {
 	struct lrow *got = malloc(CHUNK * sizeof *got);
 	int at_start = 0;
-	long n = got ? read_before(ui, &L->q, v->lines ? &L->rows[0] : NULL, CHUNK, got, &at_start) : -1;
+	long n = got ? lrow_read_before(ui, &L->q, v->lines ? &L->rows[0] : NULL, CHUNK, got, &at_start) : -1;
 	if (n < 0 || ensure_cap(ui, L, v->lines + n)) {
 		free(got);
 		return -1;
@@ -237,7 +120,7 @@ static int fetch_end(struct ui *ui, struct view *v, struct list *L)
 	int at_start = 0;
 	if (ensure_cap(ui, L, CHUNK))
 		return -1;
-	long n = read_before(ui, &L->q, NULL, CHUNK, L->rows, &at_start);
+	long n = lrow_read_before(ui, &L->q, NULL, CHUNK, L->rows, &at_start);
 	if (n < 0)
 		return -1;
 	reset(v);
@@ -271,10 +154,10 @@ static int window_around(struct ui *ui, struct view *v, struct list *L, const st
 		above = 1;
 	if (ensure_cap(ui, L, above + CHUNK))
 		return -1;
-	long n = read_before(ui, &L->q, &key, above, L->rows, &at_start);
+	long n = lrow_read_before(ui, &L->q, &key, above, L->rows, &at_start);
 	if (n < 0)
 		return -1;
-	long m = read_after(ui, &L->q, n ? L->rows[n - 1].id : NULL, CHUNK, L->rows + n);
+	long m = lrow_read_after(ui, &L->q, n ? L->rows[n - 1].id : NULL, CHUNK, L->rows + n);
 	if (m < 0)
 		return -1;
 	reset(v);
@@ -310,84 +193,37 @@ static int list_open(struct ui *ui, struct view *v)
 	return window_around(ui, v, L, &at, v->pos - v->top);
 }
 
-/* --- tags ------------------------------------------------------------------------ */
-
-static long tag_find(const struct list *L, const char *id, int *found)
-{
-	long lo = 0, hi = L->ntags;
-	while (lo < hi) {
-		long mid = (lo + hi) / 2;
-		int c = strcmp(L->tags[mid], id);
-		if (c == 0) {
-			*found = 1;
-			return mid;
-		}
-		if (c < 0) lo = mid + 1;
-		else hi = mid;
-	}
-	*found = 0;
-	return lo;
-}
-
-static int is_tagged(const struct list *L, const char *id)
-{
-	int found;
-	tag_find(L, id, &found);
-	return found;
-}
-
-/* Tag (on = 1), untag (0) or toggle (-1). Returns 0 or -1. */
-static int tag_set(struct list *L, const char *id, int on)
-{
-	int found;
-	long i = tag_find(L, id, &found);
-	if (on < 0)
-		on = !found;
-	if (found && !on) {
-		memmove(L->tags + i, L->tags + i + 1, (size_t)(L->ntags - i - 1) * sizeof *L->tags);
-		L->ntags--;
-	} else if (!found && on) {
-		if (L->ntags == L->tagcap) {
-			long cap = L->tagcap ? L->tagcap * 2 : 64;
-			void *grown = realloc(L->tags, (size_t)cap * sizeof *L->tags);
-			if (!grown)
-				return -1;
-			L->tags = grown;
-			L->tagcap = cap;
-		}
-		memmove(L->tags + i + 1, L->tags + i, (size_t)(L->ntags - i) * sizeof *L->tags);
-		snprintf(L->tags[i], sizeof L->tags[i], "%s", id);
-		L->ntags++;
-	}
-	return 0;
-}
-
-struct tagger { struct list *L; long seen; };
+struct tagger { struct tags *tags; long seen; };
 
 static int tag_match(void *ctx, const struct household *h)
 {
 	struct tagger *t = ctx;
 	if (++t->seen > TAG_MAX)
 		return 1;
-	return tag_set(t->L, h->id, 1);
+	return tags_set(t->tags, h->id, 1);
 }
 
 /* --- drawing ----------------------------------------------------------------------- */
 
-enum { C_ID, C_HEAD, C_SIZE, C_VILLAGE, C_TYPE, C_CATEGORY, C_STATE, C_INCOME, C_COUNT };
+enum { C_ID, C_HEAD, C_SIZE, C_PLACE, C_VILLAGE, C_TYPE, C_CATEGORY, C_STATE, C_RISKS,
+       C_INCOME, C_NO, C_COUNT };
 static const struct column {
 	const char *title;
 	int min, max, priority, right;    /* priority 0 is kept longest when narrow */
 } columns[C_COUNT] = {
 	[C_ID]       = {"ID",         14, 14, 0, 0},
-	[C_HEAD]     = {"户主",        8, 12, 1, 0},
+	[C_HEAD]     = {"户主",        8, 20, 1, 0},
 	[C_SIZE]     = {"人数",        4,  4, 5, 1},
-	[C_VILLAGE]  = {"行政村",     10, 24, 4, 0},
-	[C_TYPE]     = {"户类型",      8,  8, 7, 0},
-	[C_CATEGORY] = {"监测类别",   12, 12, 6, 0},
-	[C_STATE]    = {"状态",        8, 12, 2, 0},
+	[C_PLACE]    = {"县区 乡镇",  14, 24, 9, 0},
+	[C_VILLAGE]  = {"行政村",     10, 30, 4, 0},
+	[C_TYPE]     = {"户类型",      8,  8, 8, 0},
+	[C_CATEGORY] = {"监测类别",   12, 14, 6, 0},
+	[C_STATE]    = {"状态",        8, 16, 2, 0},
+	[C_RISKS]    = {"风险",       10, 30, 7, 0},
 	[C_INCOME]   = {"人均纯收入", 10, 10, 3, 1},
+	[C_NO]       = {"户编号",     12, 20, 10, 0},
 };
+#define LOWEST_PRIORITY 10
 #define TAG_CELLS 2
 
 /* Fit the columns to the width: drop the least important until the rest fit at their
@@ -399,14 +235,14 @@ static void layout(struct list *L, int width)
 		on[c] = 1;
 		need += columns[c].min + 1;
 	}
-	for (int p = 7; p > 0 && need > width; p--)
+	for (int p = LOWEST_PRIORITY; p > 0 && need > width; p--)
 		for (int c = 0; c < C_COUNT; c++)
 			if (on[c] && columns[c].priority == p) {
 				on[c] = 0;
 				need -= columns[c].min + 1;
 			}
-	static const int grow_order[C_COUNT] = {C_HEAD, C_STATE, C_VILLAGE, C_ID, C_SIZE, C_TYPE,
-	                                        C_CATEGORY, C_INCOME};
+	static const int grow_order[C_COUNT] = {C_HEAD, C_VILLAGE, C_STATE, C_RISKS, C_PLACE,
+	                                        C_CATEGORY, C_NO, C_ID, C_SIZE, C_TYPE, C_INCOME};
 	int spare = width - need;
 	for (int i = 0; i < C_COUNT; i++) {
 		int c = grow_order[i];
@@ -439,6 +275,9 @@ static const char *cell(const struct lrow *r, int c, char *buf, size_t n)
 	case C_CATEGORY: return r->category;
 	case C_STATE: return r->state;
 	case C_INCOME: return r->income;
+	case C_RISKS: return r->risks;
+	case C_PLACE: return r->place;
+	case C_NO: return r->no;
 	}
 	return "";
 }
@@ -451,7 +290,7 @@ static void list_draw(struct ui *ui, struct view *v, long line, int y, int selec
 	if (L->laid_out != COLS)
 		layout(L, COLS);
 	draw_blank(y, 0, COLS, base);
-	if (is_tagged(L, r->id))
+	if (tags_has(&L->tags, r->id))
 		draw_text(y, 0, TAG_CELLS, "*", base | draw_style(ST_TAG), 0);
 	for (int c = 0; c < C_COUNT; c++) {
 		char buf[32];
@@ -480,8 +319,8 @@ static void list_title(struct ui *ui, struct view *v, char *out, size_t n)
 		snprintf(where, sizeof where, "  row %ld of %ld", v->base + v->pos + 1, v->base + v->lines);
 	else if (v->lines && v->base >= 0)
 		snprintf(where, sizeof where, "  row %ld", v->base + v->pos + 1);
-	if (L->ntags)
-		snprintf(tags, sizeof tags, "  %ld tagged", L->ntags);
+	if (L->tags.n)
+		snprintf(tags, sizeof tags, "  %ld tagged", L->tags.n);
 	snprintf(out, n, "Households%s%s%s%s%s", L->limit[0] ? "  [limit: " : "", L->limit,
 	         L->limit[0] ? "]" : "", where, tags);
 	if (v->lines == 0)
@@ -491,7 +330,7 @@ static void list_title(struct ui *ui, struct view *v, char *out, size_t n)
 static int list_text(struct view *v, long line, char *out, size_t n)
 {
 	const struct lrow *r = &((struct list *)v->priv)->rows[line];
-	snprintf(out, n, "%s %s %s", r->id, r->head, r->village);
+	snprintf(out, n, "%s %s %s %s", r->id, r->head, r->village, r->no);
 	return 0;
 }
 
@@ -527,7 +366,7 @@ struct first { struct lrow row; int found; };
 static int first_match(void *ctx, const struct household *h)
 {
 	struct first *f = ctx;
-	row_from(&f->row, h);
+	lrow_from(&f->row, h);
 	f->found = 1;
 	return 1;
 }
@@ -545,7 +384,7 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 		wrapped = pass == 1;
 		if (backward) {
 			int at_start;
-			long n = read_before(ui, &q, from, 1, &f.row, &at_start);
+			long n = lrow_read_before(ui, &q, from, 1, &f.row, &at_start);
 			if (n < 0)
 				return -1;
 			f.found = n > 0;
@@ -604,8 +443,8 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 	if (ask(ui, "tag households matching: ", pattern, sizeof pattern) || !pattern[0] ||
 	    query_with(ui, L, pattern, &q))
 		return REQ_DONE;
-	struct tagger t = {L, 0};
-	long before = L->ntags;
+	struct tagger t = {&L->tags, 0};
+	long before = L->tags.n;
 	int rc = store_household_list(ui->s, &ui->me, &q, NULL, TAG_MAX + 1, tag_match, &t);
 	if (rc)
 		return ui_store_error(ui, rc);
@@ -614,20 +453,20 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 		ui_status(ui, 1, "tagged the first %d matches only: narrow the query", TAG_MAX);
 	else
 		ui_status(ui, 0, "%ld newly tagged (%ld match \"%s\"); %ld tagged in all",
-		          L->ntags - before, t.seen, pattern, L->ntags);
+		          L->tags.n - before, t.seen, pattern, L->tags.n);
 	return REQ_DONE;
 }
 
 static int tag_prefix(struct ui *ui, struct view *v, struct list *L)
 {
-	if (L->ntags == 0) {
+	if (L->tags.n == 0) {
 		ui_status(ui, 1, "no household is tagged (t tags, T tags by query)");
 		return -1;
 	}
 	char label[128];
 	int key;
 	snprintf(label, sizeof label, "apply to %ld tagged: press the action's key (E edit, t untag) ",
-	         L->ntags);
+	         L->tags.n);
 	int rc = prompt_key(ui, label, &key);
 	if (rc == PROMPT_END)
 		ui->quit = 1;
@@ -646,19 +485,19 @@ static int tag_prefix(struct ui *ui, struct view *v, struct list *L)
 	}
 	v->dirty = 1;
 	if (a == ACT_TAG) {
-		long n = L->ntags;
-		L->ntags = 0;
+		long n = L->tags.n;
+		tags_clear(&L->tags);
 		ui_status(ui, 0, "untagged %ld households", n);
 		return REQ_DONE;
 	}
 	/* ACT_EDIT: a copy of the ids, the tags may change while the form runs */
-	char (*ids)[20] = malloc((size_t)L->ntags * sizeof *ids);
+	char (*ids)[20] = malloc((size_t)L->tags.n * sizeof *ids);
 	if (!ids) {
 		ui_status(ui, 1, "out of memory");
 		return -1;
 	}
-	memcpy(ids, L->tags, (size_t)L->ntags * sizeof *ids);
-	form_edit_many(ui, ids, L->ntags);
+	memcpy(ids, L->tags.id, (size_t)L->tags.n * sizeof *ids);
+	form_edit_many(ui, ids, L->tags.n);
 	free(ids);
 	return REQ_DONE;
 }
@@ -690,7 +529,7 @@ static int list_request(struct ui *ui, struct view *v, enum action a)
 		}
 		return list_search(ui, v, L, a == ACT_SEARCH_PREV);
 	case ACT_TAG:
-		if (tag_set(L, r->id, -1))
+		if (tags_set(&L->tags, r->id, -1))
 			return -1;
 		v->dirty = 1;
 		return view_move(ui, v, 1);
@@ -715,7 +554,7 @@ static void list_close(struct view *v)
 	struct list *L = v->priv;
 	if (L) {
 		free(L->rows);
-		free(L->tags);
+		tags_free(&L->tags);
 		free(L);
 	}
 }

@@ -11,6 +11,7 @@ export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
 expect_exit 0 "$BANGFU" -d d init
 expect_exit 0 "$BANGFU" -d d demo --households 300 --seed 1
 expect_exit 0 "$BANGFU" -d d import households "$data/good.csv"
+"$BANGFU" -d d list | awk '/^H/ {print $1}' > all
 hh=$("$BANGFU" -d d show 4418210001 | sed -n 's/^household: //p')
 [ -n "$hh" ] || fail "no id for the imported household"
 
@@ -52,9 +53,14 @@ ui_keys g; ui_wait "户编号"
 ui_keys /; ui_type "联系电话"; ui_keys Enter
 ui_wait_selected "13800138000"
 ui_keys E; ui_wait "联系电话 (phone) of member 1:"
-ui_keys C-u; ui_type "13900139000"; ui_keys Enter
+ui_keys C-u; ui_type "123"; ui_keys Enter
 ui_wait "reason for the change"
 ui_type "电话号码变更 回访确认"; ui_keys Enter
+ui_wait '联系电话 (phone): "123"'                    # the store's refusal, above the prompt
+ui_wait "联系电话 (phone) of member 1: 123"          # the value is offered again to fix
+ui_keys C-u; ui_type "13900139000"; ui_keys Enter
+ui_wait "(kept in the history): 电话号码变更 回访确认"  # the reason is kept
+ui_keys Enter
 ui_wait "saved: 联系电话"
 ui_wait_selected "13900139000"
 "$BANGFU" -d d show "$hh" > shown
@@ -105,4 +111,16 @@ ui_wait "exit=0 shell-ok"
 grep -q -- "-icanon" stty.txt && fail "terminal left in raw mode"
 grep -q -- "-echo " stty.txt && fail "terminal left without echo"
 grep -q " icanon" stty.txt || fail "stty output unexpected"
+
+# SIGTERM (an administrator stopping sessions): the terminal is restored as well
+shell=$(ui_pid)
+ui_type "$BANGFU -d d"; ui_keys Enter
+ui_wait "人均纯收入"
+ui_keys Down Down Up; ui_wait_selected "$(sed -n 2p all)"     # arrows move too
+kill -TERM "$(pgrep -P "$shell")"
+ui_wait_gone "人均纯收入"
+[ "$(ui_tmux display -p -t t '#{alternate_on}')" = 0 ] || fail "SIGTERM left the alternate screen"
+ui_type 'stty -a > stty2.txt; echo "again=$? shell-ok"'; ui_keys Enter
+ui_wait "again=0 shell-ok"
+grep -q -- "-icanon" stty2.txt && fail "SIGTERM left the terminal in raw mode"
 ui_done

@@ -18,6 +18,13 @@ expect_exit 0 as "$me" -d d user add zhao --name 赵审核 --role township --sco
 expect_exit 0 as "$me" -d d user add li --name 李审计 --role auditor --scope 441821
 hh=$("$BANGFU" -d d show 4418210001 | sed -n 's/^household: //p')
 
+# every action named in tui/actions.h is documented in docs/ui.md
+sed -n 's/^[[:space:]]*X([A-Z_]*, *"\([a-z-]*\)".*/\1/p' "$TESTS/../tui/actions.h" > action_names
+[ "$(wc -l < action_names)" -ge 20 ] || fail "cannot read the action names"
+for a in $(cat action_names); do
+	grep -q -- "$a" "$TESTS/../docs/ui.md" || fail "docs/ui.md does not mention the action $a"
+done
+
 # no terminal: a clear refusal, not a broken screen
 expect_exit 1 "$BANGFU" -d d < /dev/null
 expect_grep "needs a terminal" err
@@ -83,6 +90,13 @@ for id in $(cat tagged); do
 	"$BANGFU" -d d show "$id" | grep -q "^hamlet: 新屋$" || fail "$id was not changed"
 done
 ui_keys '\;'; ui_wait "apply to 2 tagged"; ui_keys t; ui_wait "untagged 2"
+# T: tag every household matching a query (within the limit)
+n=$("$BANGFU" -d d list county:441821 type:脱贫户 2>/dev/null | awk '/^H/' | wc -l)
+ui_keys T; ui_wait "tag households matching"
+ui_type "type:脱贫户"; ui_keys Enter
+ui_wait "$n newly tagged"
+ui_wait "$n tagged"
+ui_keys '\;'; ui_wait "apply to $n tagged"; ui_keys t; ui_wait "untagged $n"
 
 # the user's binding works and the help shows it, generated from the keymap
 ui_keys k; ui_wait_selected "$(sed -n 2p tagged)"

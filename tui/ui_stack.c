@@ -1,0 +1,110 @@
+/* ui_stack.c — the UI's view stack (open a view on top, close it, close them all) and
+ * its status line with the ring of recent messages that `m` shows. */
+#include "tui/ui_view.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void remember(struct ui *ui, const char *msg)
+{
+	free(ui->messages[ui->message_next]);
+	ui->messages[ui->message_next] = strdup(msg);
+	ui->message_next = (ui->message_next + 1) % UI_MESSAGES;
+	if (ui->nmessages < UI_MESSAGES)
+		ui->nmessages++;
+}
+
+void ui_status(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	va_end(ap);
+	ui->status_error = error;
+	ui->status_dirty = 1;
+	remember(ui, ui->status);
+}
+
+void ui_log(struct ui *ui, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	remember(ui, msg);
+}
+
+int ui_store_error(struct ui *ui, int rc)
+{
+	ui_status(ui, 1, "%s", store_error(ui->s));
+	return rc;
+}
+
+struct view *ui_top(struct ui *ui)
+{
+	return ui->depth ? ui->stack[ui->depth - 1] : NULL;
+}
+
+static void view_free(struct view *v)
+{
+	if (v->ops->close)
+		v->ops->close(v);
+	free(v);
+}
+
+int ui_push(struct ui *ui, const struct view_ops *ops, void *priv)
+{
+	struct view *v = calloc(1, sizeof *v);
+	if (!v || ui->depth == UI_MAX_VIEWS) {
+		ui_status(ui, 1, v ? "too many views open: q closes one" : "out of memory");
+		if (v) {
+			v->ops = ops;
+			v->priv = priv;
+			view_free(v);
+		} else if (ops->close) {
+			struct view tmp = {.ops = ops, .priv = priv};
+			ops->close(&tmp);
+		}
+		return -1;
+	}
+	v->ops = ops;
+	v->priv = priv;
+	v->base = -1;
+	v->generation = ui->generation;
+	v->dirty = 1;
+	int rc = ops->open(ui, v);
+	if (rc < 0) {
+		view_free(v);
+		return rc;
+	}
+	ui->stack[ui->depth++] = v;
+	ui->full = 1;
+	return 0;
+}
+
+void ui_pop(struct ui *ui)
+{
+	if (!ui->depth)
+		return;
+	view_free(ui->stack[--ui->depth]);
+	ui->full = 1;
+	if (!ui->depth)
+		ui->quit = 1;
+}
+
+void ui_changed(struct ui *ui)
+{
+	ui->generation++;
+}
+
+void ui_pop_all(struct ui *ui)
+{
+	while (ui->depth)
+		view_free(ui->stack[--ui->depth]);
+	for (int i = 0; i < UI_MESSAGES; i++) {
+		free(ui->messages[i]);
+		ui->messages[i] = NULL;
+	}
+}
