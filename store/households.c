@@ -344,8 +344,8 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 		household_path(h, path, sizeof path);
 		last_change(s, path, who, sizeof who);
 		return store_fail(s, STORE_ESTALE, "household %s was changed since you read it "
-		                  "(your version %ld) by %s: reload and apply your change again",
-		                  h->id, expected_version, who);
+		                  "(your version %ld) by %s; `bangfu audit log %s` shows what changed: "
+		                  "reload and apply your change again", h->id, expected_version, who, h->id);
 	}
 	h->version = expected_version > 0 ? expected_version + 1 : 1;
 	return 0;
