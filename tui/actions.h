@@ -36,7 +36,13 @@
 	X(DASHBOARD,   "dashboard",   0, "counts by state, category and county in your scope") \
 	X(DRAFTS,      "drafts",      0, "edits that could not be saved, kept as drafts") \
 	X(DISCARD,     "discard",     A_ROW, "discard the selected draft") \
-	X(MESSAGES,    "messages",    0, "the recent status messages in full")
+	X(MESSAGES,    "messages",    0, "the recent status messages in full") \
+	X(REVIEW,      "review-queue", 0, "the cases waiting for your role, oldest first, with the rule checks") \
+	X(TODAY,       "today",       0, "your overdue and due tasks and visits, most urgent first") \
+	X(APPROVE,     "approve",     A_ROW | A_WRITE, "take the case's next step forward (pass, approve, eliminate; asks a reason)") \
+	X(SEND_BACK,   "send-back",   A_ROW | A_WRITE, "send the case back one step (asks a reason)") \
+	X(TASK_START,  "task-start",  A_ROW | A_WRITE, "start the task (asks a reason)") \
+	X(TASK_DONE,   "task-done",   A_ROW | A_WRITE, "mark the task done (asks a reason)")
 
 enum action {
 	ACT_NONE = 0,

@@ -15,9 +15,9 @@
  * of the action's flags -> the view's request() gets the first look -> the generic
  * handler (movement, search in text views, back, quit, help, ...).
  *
- * Views not built yet: the review queue and tasks/today need the casework store of
- * issue 3. Each will be one file (view_review.c, view_tasks.c) with a windowed fetch like
- * view_list.c and its own actions (approve, send back: A_WRITE, asking a reason). */
+ * The work views (view_review.c, view_tasks.c) hold their lists in memory (bounded by
+ * role and scope) and share view_util.h: columns, the reason prompt, keeping the cursor
+ * on the same line after a step so the next item is selected. */
 #ifndef TUI_UI_VIEW_H
 #define TUI_UI_VIEW_H
 #include "tui/actions.h"
@@ -143,6 +143,9 @@ int view_dashboard_push(struct ui *ui);
 /* The help, generated from the keymap, for the view `of` (shown in the pager). */
 int view_help_push(struct ui *ui, const struct view_ops *of);
 int view_drafts_push(struct ui *ui);
+/* The review queue (cases waiting for the user's role) and tasks/today. */
+int view_review_push(struct ui *ui);
+int view_tasks_push(struct ui *ui);
 /* A pager over a text (copied). */
 #define PAGER_DIFF 1      /* colour it as a unified diff */
 #define PAGER_WRAP 2      /* wrap long lines at the current width */
@@ -151,7 +154,7 @@ int view_pager_push(struct ui *ui, const char *title, const char *text, int flag
 int view_list_limit(struct ui *ui, struct view *v, const char *query);
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
-	view_dashboard_ops, view_drafts_ops, view_pager_ops;
+	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops;
 
 /* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
 int ui_command(struct ui *ui);

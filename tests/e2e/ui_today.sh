@@ -1,0 +1,91 @@
+# Tasks / today in the terminal UI, as a caseworker's day: `a` lists his overdue and due
+# tasks, the overdue first (due, urgency, kind, task, status, household, title); Enter
+# opens the household of a task; S starts a task and D marks it done, each asking a
+# reason (checked with `bangfu task show` and the audit commit); the next task is
+# selected by itself. At 80x24 (F12 opens it) a task closed meanwhile on the command
+# line is refused by the store in the status line, and the program keeps running.
+# Dates pinned with BANGFU_TODAY, staff simulated with BANGFU_TEST_LOGIN (test-hooks).
+. "$TESTS/lib.sh"
+. "$TESTS/ui_lib.sh"
+data="$TESTS/e2e/data"
+export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
+export BANGFU_TODAY=2026-03-20
+me=$(id -un)
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
+ui_as() { ui_exec "$1" "$2" env BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
+body() { sed '1,2d;$d' screen.txt; }
+last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }
+
+expect_exit 0 as "$me" init
+expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
+expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821900900
+expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821900
+# the imported monitored household gets its measure and visit: no rule task is due
+expect_exit 0 as wang measure add 4418210001 --group 就业 --detail 公益岗位 --start 2026-03-01 --why 就业帮扶
+expect_exit 0 as wang visit add 4418210001 --visitor 小王 --method 入户 --findings 正常 --date 2026-03-19 --why 走访
+# due soon first in the order added, overdue second: the view must put the overdue first
+expect_exit 0 as zhao task add 报送材料 --kind paperwork --owner wang --due 2026-03-22 --why 镇里安排
+expect_grep "added task T0000001" out
+expect_exit 0 as zhao task add 核实家庭收入 --kind 核实 --owner wang --household 4418210001 --due 2026-03-15 --why 镇里安排
+expect_grep "added task T0000002" out
+
+ui_as 100 30 wang
+ui_wait "人均纯收入"
+ui_keys a
+ui_wait "Today 2026-03-20  2 due or overdue"
+ui_wait "S start  D done"
+ui_wait_selected "T0000002"
+ui_wait_selected "2026-03-15"
+ui_wait_selected "overdue 5d"
+ui_wait_selected "核实"
+ui_wait_selected "H4418210000001"
+ui_wait_selected "核实家庭收入"
+body > body.txt
+[ "$(grep -n T0000002 body.txt | cut -d: -f1)" = 1 ] || { cat body.txt; fail "the overdue task is not first"; }
+[ "$(grep -n T0000001 body.txt | cut -d: -f1)" = 2 ] || { cat body.txt; fail "the due-soon task is not second"; }
+grep T0000001 body.txt | grep -q "in 2d" || { cat body.txt; fail "no urgency for T0000001"; }
+
+# Enter opens the household; q comes back
+ui_keys Enter; ui_wait "Household H4418210000001"
+ui_keys q; ui_wait_selected "T0000002"
+
+# S starts it, with a reason
+ui_keys S; ui_wait "start T0000002, reason:"
+ui_type "今天去核实"; ui_keys Enter
+ui_wait "task T0000002: started"
+ui_wait_selected "in_progress"
+expect_exit 0 as wang task show T0000002
+expect_grep "^status: in_progress" out
+# D marks it done, with a reason; it leaves the list and the next task is selected
+ui_keys D; ui_wait "done T0000002, reason:"
+ui_keys Enter; ui_wait "a reason is required"
+ui_type "已核实收入 7200元"; ui_keys Enter
+ui_wait "task T0000002: done"
+ui_wait "Today 2026-03-20  1 due or overdue"
+ui_wait_selected "T0000001"
+body > body.txt
+expect_no_grep "T0000002" body.txt
+expect_exit 0 as wang task show T0000002
+expect_grep "^status: done" out
+last_commit > commit.txt
+expect_grep "^wang@bangfu|task done: T0000002|已核实收入 7200元" commit.txt
+# a task about no household: Enter says so
+ui_keys Enter; ui_wait "T0000001 concerns no household"
+ui_keys Q
+ui_cleanup
+
+# --- 80x24, F12; a task closed meanwhile is refused by the store ----------------------
+ui_as 80 24 wang
+ui_wait "人均纯收入"
+ui_keys F12
+ui_wait "1 due or overdue"
+ui_wait_selected "T0000001"
+ui_wait_selected "in 2d"
+expect_exit 0 as zhao task cancel T0000001 --why "不再需要"
+ui_keys S; ui_wait "start T0000001, reason:"
+ui_type "开始"; ui_keys Enter
+ui_wait "a closed task cannot be started"
+ui_wait_selected "T0000001"                  # still running, the row still there
+ui_keys C-r; ui_wait "0 due or overdue"
+ui_keys Q
+ui_done

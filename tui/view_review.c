@@ -1,0 +1,280 @@
+/* view_review.c — the review queue: the cases waiting for the user's role in her scope,
+ * oldest first (store_case_queue), one a line: case, household head, village, state,
+ * waiting since, and the rule checks `bangfu case queue` prints (income against the
+ * year's monitoring line, days of public notice, measures, last visit). `A` takes the
+ * next forward step the user may take on the case (workflow_offered: township_pass,
+ * approve, elim_township_pass, eliminate — asking the method), `B` sends it back; both
+ * ask a reason and date the step today. After a step the queue is read again and the
+ * cursor stays on the same line, so the next case is selected; Enter opens its
+ * household. The store's refusals (every reason) go to the status line. The queue is
+ * bounded by role and scope, so it is held in memory (no windowed fetch). */
+#include "tui/view_util.h"
+#include "tui/list_rows.h"
+#include "tui/prompt.h"
+#include "core/text.h"
+#include "core/workflow.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_MEASURES 64
+
+struct qrow {
+	char case_id[24], household[24], head[96], village[96], since[DATE_LEN];
+	char checks[256];
+	struct case_facts f;      /* as read (household facts not kept): the step to offer */
+};
+
+struct review {
+	struct store *s;
+	struct qrow *r;
+	long n, cap;
+	int oom;
+};
+
+/* The rule checks of one case, as `bangfu case queue` states them. */
+static void checks_text(const struct household *h, const struct case_facts *f,
+                        const struct household_facts *hf, char *out, size_t n)
+{
+	size_t used = 0;
+	long days;
+	out[0] = '\0';
+	if (hf->monitoring_line >= 0) {
+		const char *income = household_get(h, HF_INCOME);
+		used += (size_t)snprintf(out, n, "收入%s%s线%.0f ", income[0] ? income : "?",
+		                         hf->income_per_capita > hf->monitoring_line ? ">" : "<=",
+		                         hf->monitoring_line);
+	}
+	if (used < n && f->notice_start[0] && f->notice_end[0] &&
+	    date_diff(f->notice_start, f->notice_end, &days) == 0)
+		used += (size_t)snprintf(out + used, n - used, "公示%ld天 ", days + 1);
+	if (used < n)
+		snprintf(out + used, n - used, "措施%d 走访%s", hf->measure_count,
+		         hf->last_visit[0] ? hf->last_visit : "无");
+}
+
+static int keep_row(void *ctx, const struct household *h, int ci)
+{
+	struct review *R = ctx;
+	struct household_facts hf;
+	struct measure_fact mf[MAX_MEASURES];
+	if (R->n == R->cap) {
+		long cap = R->cap ? R->cap * 2 : 32;
+		struct qrow *grown = realloc(R->r, (size_t)cap * sizeof *grown);
+		if (!grown) {
+			R->oom = 1;
+			return 1;
+		}
+		R->r = grown;
+		R->cap = cap;
+	}
+	struct qrow *q = &R->r[R->n];
+	memset(q, 0, sizeof *q);
+	if (store_case_facts(R->s, h, ci, store_today(R->s), &q->f, &hf, mf, MAX_MEASURES))
+		return 0;                 /* as the command line does: a case it cannot judge is left out */
+	q->f.household = NULL;
+	struct lrow lr;
+	lrow_from(&lr, h);
+	snprintf(q->case_id, sizeof q->case_id, "%s", h->cases[ci].id);
+	snprintf(q->household, sizeof q->household, "%s", h->id);
+	snprintf(q->head, sizeof q->head, "%s", lr.head);
+	snprintf(q->village, sizeof q->village, "%s", lr.village);
+	snprintf(q->since, sizeof q->since, "%s", q->f.last_step_date[0] ? q->f.last_step_date : q->f.lead_date);
+	checks_text(h, &q->f, &hf, q->checks, sizeof q->checks);
+	R->n++;
+	return 0;
+}
+
+static int rv_open(struct ui *ui, struct view *v)
+{
+	struct review *R = v->priv;
+	char keep[24] = "";
+	long old = v->pos;
+	if (v->pos < R->n)
+		snprintf(keep, sizeof keep, "%s", R->r[v->pos].case_id);
+	R->n = 0;
+	R->oom = 0;
+	int rc = store_case_queue(ui->s, &ui->me, keep_row, R);
+	if (rc)
+		return ui_store_error(ui, rc);
+	if (R->oom) {
+		ui_status(ui, 1, "out of memory: the queue is shown in part");
+	}
+	v->lines = R->n;
+	v->at_start = v->at_end = 1;
+	long found = -1;
+	for (long i = 0; keep[0] && i < R->n && found < 0; i++)
+		if (strcmp(R->r[i].case_id, keep) == 0)
+			found = i;
+	view_keep_cursor(ui, v, found, old);
+	v->dirty = 1;
+	return 0;
+}
+
+/* Column widths for the screen's width: the checks get what is left; on a narrow
+ * screen the names are shorter and "since" drops the year. */
+static void layout(struct vcol c[6])
+{
+	int wide = COLS >= 100;
+	c[0] = (struct vcol){"case", 8, 0};
+	c[1] = (struct vcol){"户主", wide ? 8 : 6, 0};
+	c[2] = (struct vcol){"行政村", wide ? 10 : 8, 0};
+	c[3] = (struct vcol){"状态", COLS >= 120 ? 16 : wide ? 12 : 8, 0};
+	c[4] = (struct vcol){"since", wide ? 10 : 5, 0};
+	c[5] = (struct vcol){"checks: income/line, notice, measures, last visit", 0, 0};
+}
+
+static void rv_draw(struct ui *ui, struct view *v, long line, int y, int selected)
+{
+	const struct qrow *q = &((struct review *)v->priv)->r[line];
+	struct vcol c[6];
+	layout(c);
+	const char *since = c[4].cells < 10 && strlen(q->since) == 10 ? q->since + 5 : q->since;
+	const char *cells[6] = {q->case_id, q->head, q->village, workflow_state_label(q->f.state),
+	                        since, q->checks};
+	vcols_draw(y, c, 6, cells, selected ? draw_style(ST_CURSOR) : A_NORMAL);
+}
+
+static void rv_header(struct ui *ui, struct view *v, int y)
+{
+	struct vcol c[6];
+	layout(c);
+	vcols_header(y, c, 6);
+}
+
+static int rv_text(struct view *v, long line, char *out, size_t n)
+{
+	const struct qrow *q = &((struct review *)v->priv)->r[line];
+	snprintf(out, n, "%s %s %s %s %s %s %s", q->case_id, q->household, q->head, q->village,
+	         workflow_state_label(q->f.state), q->since, q->checks);
+	return 0;
+}
+
+static void rv_title(struct ui *ui, struct view *v, char *out, size_t n)
+{
+	char approve[64], back[64];
+	keymap_keys_of(&ui->keys, "review", ACT_APPROVE, approve, sizeof approve);
+	keymap_keys_of(&ui->keys, "review", ACT_SEND_BACK, back, sizeof back);
+	snprintf(out, n, "Review queue  %ld waiting for %s %s  %s approve  %s send back",
+	         v->lines, access_role_code(ui->me.role), ui->me.scope, approve, back);
+}
+
+/* The next forward step on a case in state f->state: the first one offered to u that
+ * goes to a new state and needs no reason or department (township_pass, approve,
+ * elim_township_pass, eliminate...); when none is u's, the state's forward step anyway,
+ * so the store says why u may not take it. */
+static const struct wf_transition *forward_step(const struct case_facts *f, const struct user *u)
+{
+	const struct wf_transition *t[32];
+	int n = workflow_offered(f, u, t, 32);
+	for (int pass = 0; pass < 2; pass++) {
+		int count = pass ? workflow_transition_count() : n;
+		for (int i = 0; i < count; i++) {
+			const struct wf_transition *x = pass ? workflow_transition_at(i) : t[i];
+			if (x->from && x->to >= 0 && !(x->flags & (WF_NEED_REASON | WF_NEED_DEPARTMENT)) &&
+			    workflow_transition_target(x, f->state) != WF_NONE)
+				return x;
+		}
+	}
+	return NULL;
+}
+
+/* The elimination method, offered by Tab from the code table's labels. */
+static int ask_method(struct ui *ui, char *buf, size_t n)
+{
+	const char *choices[8];
+	int k = 0;
+	for (int i = 0; i < codes_elim_method.count && k < 7; i++)
+		choices[k++] = codes_elim_method.items[i].label;
+	choices[k] = NULL;
+	for (;;) {
+		int rc = prompt_line(ui, "elimination method (Tab: 帮扶消除 自然消除): ", buf, n, choices);
+		if (rc == PROMPT_END)
+			ui->quit = 1;
+		if (rc != PROMPT_OK) {
+			if (rc == PROMPT_CANCEL)
+				ui_status(ui, 0, "cancelled: nothing was changed");
+			return rc;
+		}
+		text_trim(buf);
+		if (codes_find(&codes_elim_method, buf))
+			return PROMPT_OK;
+		ui_status(ui, 1, "the method is 帮扶消除 or 自然消除 (Tab offers them)");
+	}
+}
+
+/* A or B on the selected case: ask, take the step, read the queue again. */
+static int take_step(struct ui *ui, struct view *v, struct review *R, int approve)
+{
+	struct qrow q = R->r[v->pos];         /* a copy: the queue is read again below */
+	const struct wf_transition *t = approve ? forward_step(&q.f, &ui->me)
+	                                        : workflow_transition_find("send_back");
+	if (!t) {
+		ui_status(ui, 1, "%s is %s: there is no step forward to take from the queue", q.case_id,
+		          workflow_state_label(q.f.state));
+		return -1;
+	}
+	char method[64] = "", why[512] = "", label[256], result[512];
+	if ((t->flags & WF_NEED_METHOD) && ask_method(ui, method, sizeof method) != PROMPT_OK)
+		return REQ_DONE;
+	snprintf(label, sizeof label, "%s %s (%s %s), reason: ", q.case_id, approve ? "approve" : "send back",
+	         t->name, t->label);
+	if (view_ask_reason(ui, label, why, sizeof why) != PROMPT_OK)
+		return REQ_DONE;
+	struct move_input in = {.reason = why, .method = method[0] ? method : NULL};
+	int rc = store_case_move(ui->s, &ui->me, q.case_id, t->name, &in, NULL, result, sizeof result);
+	if (rc)
+		return ui_store_error(ui, rc);
+	ui_changed(ui);
+	v->generation = ui->generation;
+	if (rv_open(ui, v) < 0)
+		return -1;
+	if (v->lines)
+		ui_status(ui, 0, "%s — next: %s %s", result, R->r[v->pos].case_id, R->r[v->pos].head);
+	else
+		ui_status(ui, 0, "%s — the queue is empty", result);
+	return REQ_DONE;
+}
+
+static int rv_request(struct ui *ui, struct view *v, enum action a)
+{
+	struct review *R = v->priv;
+	switch (a) {
+	case ACT_APPROVE: return take_step(ui, v, R, 1);
+	case ACT_SEND_BACK: return take_step(ui, v, R, 0);
+	case ACT_OPEN: return view_household_push(ui, R->r[v->pos].household, -1, 0);
+	case ACT_HISTORY: return view_history_push(ui, R->r[v->pos].household);
+	default: return REQ_PASS;
+	}
+}
+
+static void rv_close(struct view *v)
+{
+	struct review *R = v->priv;
+	if (!R)
+		return;
+	free(R->r);
+	free(R);
+}
+
+const struct view_ops view_review_ops = {
+	.name = "review",
+	.open = rv_open,
+	.draw = rv_draw,
+	.request = rv_request,
+	.title = rv_title,
+	.header = rv_header,
+	.text = rv_text,
+	.close = rv_close,
+};
+
+int view_review_push(struct ui *ui)
+{
+	struct review *R = calloc(1, sizeof *R);
+	if (!R) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	R->s = ui->s;
+	return ui_push(ui, &view_review_ops, R);
+}

@@ -1,0 +1,213 @@
+/* view_tasks.c — tasks / today: what `bangfu today` lists for the user (store_today_list),
+ * overdue first, most urgent first: due date, how overdue, kind, title, household and
+ * status. Enter opens the household when the item has one; `S` starts the task and `D`
+ * marks it done (store_task_change), each asking a reason. After a change the list is
+ * read again with the cursor on the same line, so the next item is selected. Reading it
+ * keeps the rule-derived tasks in step, as `bangfu today` does. */
+#include "tui/view_util.h"
+#include "tui/prompt.h"
+#include "core/codes.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tasks_view {
+	const char *today;
+	struct today_item *it;
+	long n, cap;
+	int oom;
+};
+
+static int keep_item(void *ctx, const struct today_item *it)
+{
+	struct tasks_view *T = ctx;
+	if (T->n == T->cap) {
+		long cap = T->cap ? T->cap * 2 : 32;
+		struct today_item *grown = realloc(T->it, (size_t)cap * sizeof *grown);
+		if (!grown) {
+			T->oom = 1;
+			return 1;
+		}
+		T->it = grown;
+		T->cap = cap;
+	}
+	T->it[T->n++] = *it;
+	return 0;
+}
+
+/* An item's identity across reloads: its task, else its rule and case. */
+static int same_item(const struct today_item *a, const struct today_item *b)
+{
+	if (a->task[0] || b->task[0])
+		return strcmp(a->task, b->task) == 0;
+	return strcmp(a->rule, b->rule) == 0 && strcmp(a->case_id, b->case_id) == 0 &&
+	       strcmp(a->due, b->due) == 0;
+}
+
+static int tasks_open(struct ui *ui, struct view *v)
+{
+	struct tasks_view *T = v->priv;
+	struct today_item keep;
+	int had = v->pos < T->n;
+	long old = v->pos;
+	if (had)
+		keep = T->it[v->pos];
+	T->n = 0;
+	T->oom = 0;
+	T->today = store_today(ui->s);
+	struct today_summary sum = {0};
+	int rc = store_today_list(ui->s, &ui->me, keep_item, T, &sum);
+	if (rc)
+		return ui_store_error(ui, rc);
+	if (T->oom)
+		ui_status(ui, 1, "out of memory: the list is shown in part");
+	else if (sum.created || sum.resolved)
+		ui_status(ui, 0, "rule tasks: %d made, %d resolved", sum.created, sum.resolved);
+	v->lines = T->n;
+	v->at_start = v->at_end = 1;
+	long found = -1;
+	for (long i = 0; had && i < T->n && found < 0; i++)
+		if (same_item(&T->it[i], &keep))
+			found = i;
+	view_keep_cursor(ui, v, found, old);
+	v->dirty = 1;
+	return 0;
+}
+
+static void layout(struct vcol c[7])
+{
+	int wide = COLS >= 100;
+	c[0] = (struct vcol){"due", 10, 0};
+	c[1] = (struct vcol){"urgency", 11, 0};
+	c[2] = (struct vcol){"kind", wide ? 12 : 8, 0};
+	c[3] = (struct vcol){"task", 8, 0};
+	c[4] = (struct vcol){"status", wide ? 11 : 6, 0};
+	c[5] = (struct vcol){"household", wide ? 15 : 0, 0};
+	c[6] = (struct vcol){"title", 0, 0};
+}
+
+/* The cells of an item (kind as its label, the rule's name for a rule item). */
+static void cells_of(const struct tasks_view *T, const struct today_item *it, char urgency[32],
+                     const char *cells[7])
+{
+	const char *kind = codes_label(&codes_task_kind, it->kind);
+	task_urgency(it->due, T->today, urgency, 32);
+	cells[0] = it->due[0] ? it->due : "-";
+	cells[1] = urgency;
+	cells[2] = it->rule[0] ? it->rule : kind ? kind : it->kind;
+	cells[3] = it->task[0] ? it->task : "-";
+	cells[4] = it->status[0] ? it->status : "-";
+	cells[5] = it->household[0] ? it->household : "-";
+	cells[6] = it->title;
+}
+
+static void tasks_draw(struct ui *ui, struct view *v, long line, int y, int selected)
+{
+	struct tasks_view *T = v->priv;
+	struct vcol c[7];
+	const char *cells[7];
+	char urgency[32];
+	layout(c);
+	cells_of(T, &T->it[line], urgency, cells);
+	vcols_draw(y, c, 7, cells, selected ? draw_style(ST_CURSOR) : A_NORMAL);
+}
+
+static void tasks_header(struct ui *ui, struct view *v, int y)
+{
+	struct vcol c[7];
+	layout(c);
+	vcols_header(y, c, 7);
+}
+
+static int tasks_text(struct view *v, long line, char *out, size_t n)
+{
+	struct tasks_view *T = v->priv;
+	const char *cells[7];
+	char urgency[32];
+	cells_of(T, &T->it[line], urgency, cells);
+	snprintf(out, n, "%s %s %s %s %s %s %s", cells[0], cells[1], cells[2], cells[3], cells[4],
+	         cells[5], cells[6]);
+	return 0;
+}
+
+static void tasks_title(struct ui *ui, struct view *v, char *out, size_t n)
+{
+	struct tasks_view *T = v->priv;
+	char start[64], done[64];
+	keymap_keys_of(&ui->keys, "tasks", ACT_TASK_START, start, sizeof start);
+	keymap_keys_of(&ui->keys, "tasks", ACT_TASK_DONE, done, sizeof done);
+	snprintf(out, n, "Today %s  %ld due or overdue  %s start  %s done", T->today ? T->today : "",
+	         v->lines, start, done);
+}
+
+/* S or D: ask the reason, change the task, read the list again. */
+static int change(struct ui *ui, struct view *v, struct tasks_view *T, const char *action)
+{
+	struct today_item it = T->it[v->pos];     /* a copy: the list is read again below */
+	char why[512] = "", label[160];
+	if (!it.task[0]) {
+		ui_status(ui, 1, "this item is not kept as a task: nothing to %s", action);
+		return -1;
+	}
+	snprintf(label, sizeof label, "%s %s, reason: ", action, it.task);
+	if (view_ask_reason(ui, label, why, sizeof why) != PROMPT_OK)
+		return REQ_DONE;
+	int rc = store_task_change(ui->s, &ui->me, it.task, action, why, 0);
+	if (rc)
+		return ui_store_error(ui, rc);
+	ui_changed(ui);
+	v->generation = ui->generation;
+	if (tasks_open(ui, v) < 0)
+		return -1;
+	ui_status(ui, 0, "task %s: %s (%s)", it.task, strcmp(action, "done") == 0 ? "done" : "started", why);
+	return REQ_DONE;
+}
+
+static int tasks_request(struct ui *ui, struct view *v, enum action a)
+{
+	struct tasks_view *T = v->priv;
+	const struct today_item *it = v->lines ? &T->it[v->pos] : NULL;
+	switch (a) {
+	case ACT_TASK_START: return change(ui, v, T, "start");
+	case ACT_TASK_DONE: return change(ui, v, T, "done");
+	case ACT_OPEN:
+	case ACT_HISTORY:
+		if (!it->household[0]) {
+			ui_status(ui, 0, "%s concerns no household", it->task[0] ? it->task : "this item");
+			return REQ_DONE;
+		}
+		return a == ACT_OPEN ? view_household_push(ui, it->household, -1, 0)
+		                     : view_history_push(ui, it->household);
+	default: return REQ_PASS;
+	}
+}
+
+static void tasks_close(struct view *v)
+{
+	struct tasks_view *T = v->priv;
+	if (!T)
+		return;
+	free(T->it);
+	free(T);
+}
+
+const struct view_ops view_tasks_ops = {
+	.name = "tasks",
+	.open = tasks_open,
+	.draw = tasks_draw,
+	.request = tasks_request,
+	.title = tasks_title,
+	.header = tasks_header,
+	.text = tasks_text,
+	.close = tasks_close,
+};
+
+int view_tasks_push(struct ui *ui)
+{
+	struct tasks_view *T = calloc(1, sizeof *T);
+	if (!T) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	return ui_push(ui, &view_tasks_ops, T);
+}
