@@ -1,6 +1,7 @@
 /* cli_case.c — the casework verbs: case open / move / show / queue / steps, measure add,
  * visit add, setting get / set. */
 #include "tui/cli.h"
+#include "tui/case_checks.h"
 #include "core/rules.h"
 #include "core/workflow.h"
 #include <stdio.h>
@@ -181,15 +182,11 @@ static int queue_row(void *ctx, const struct household *h, int ci)
 	struct measure_fact mf[MAX_MEASURES];
 	if (store_case_facts(c->s, h, ci, store_today(c->s), &f, &hf, mf, MAX_MEASURES))
 		return 0;
-	printf("%-9s %-15s %-8s %-12s since %-10s", h->cases[ci].id, h->id, head_name(h),
-	       workflow_state_label(f.state), f.last_step_date[0] ? f.last_step_date : f.lead_date);
-	if (hf.monitoring_line >= 0)
-		printf("  income %s %s line %.0f", household_get(h, HF_INCOME)[0] ? household_get(h, HF_INCOME) : "?",
-		       hf.income_per_capita > hf.monitoring_line ? ">" : "<=", hf.monitoring_line);
-	long days;
-	if (f.notice_start[0] && f.notice_end[0] && date_diff(f.notice_start, f.notice_end, &days) == 0)
-		printf("  notice %ld days", days + 1);
-	printf("  measures %d  last visit %s\n", hf.measure_count, hf.last_visit[0] ? hf.last_visit : "none");
+	char checks[256];
+	case_checks_text(h, &f, &hf, checks, sizeof checks);
+	printf("%s  %s  %s  %s  since %s  %s\n", h->cases[ci].id, h->id, head_name(h),
+	       workflow_state_label(f.state), f.last_step_date[0] ? f.last_step_date : f.lead_date,
+	       checks);
 	return 0;
 }
 

@@ -79,15 +79,7 @@ static int stopped(struct ui *ui, const struct edit *e, int rc)
 /* Ask the reason until one is given. */
 static int ask_why(struct ui *ui, char *why, size_t n)
 {
-	for (;;) {
-		int rc = prompt_line(ui, "reason for the change (kept in the history): ", why, n, NULL);
-		if (rc != PROMPT_OK)
-			return rc;
-		text_trim(why);
-		if (why[0])
-			return PROMPT_OK;
-		ui_status(ui, 1, "a reason is required: every change records why");
-	}
+	return prompt_reason(ui, "reason for the change (kept in the history): ", why, n);
 }
 
 static void value_label(const struct edit *e, char *out, size_t n)

@@ -237,3 +237,16 @@ int prompt_yesno(struct ui *ui, const char *question)
 		return PROMPT_END;
 	return rc == PROMPT_OK && (key == 'y' || key == 'Y');
 }
+
+int prompt_reason(struct ui *ui, const char *label, char *buf, size_t n)
+{
+	for (;;) {
+		int rc = prompt_line(ui, label, buf, n, NULL);
+		if (rc != PROMPT_OK)
+			return rc;
+		text_trim(buf);
+		if (buf[0])
+			return PROMPT_OK;
+		ui_status(ui, 1, "a reason is required: every change records why");
+	}
+}

@@ -11,6 +11,9 @@ enum { PROMPT_OK = 0, PROMPT_CANCEL = 1, PROMPT_END = -1 };
  * NULL-terminated) are offered in turn by Tab among those starting with what was typed.
  * Returns PROMPT_OK, PROMPT_CANCEL, or PROMPT_END when input ended (hang-up, signal):
  * buf then holds what was typed so far, for a draft. */
+/* Ask a reason: prompt_line until something other than spaces is typed (an empty
+ * reason is refused in the status line). Returns as prompt_line does. */
+int prompt_reason(struct ui *ui, const char *label, char *buf, size_t n);
 int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
                 const char *const *choices);
 /* Ask a question; 1 for y/Y, 0 for anything else, PROMPT_END. */

@@ -9,6 +9,7 @@
  * household. The store's refusals (every reason) go to the status line. The queue is
  * bounded by role and scope, so it is held in memory (no windowed fetch). */
 #include "tui/view_util.h"
+#include "tui/case_checks.h"
 #include "tui/list_rows.h"
 #include "tui/prompt.h"
 #include "core/text.h"
@@ -31,27 +32,6 @@ struct review {
 	long n, cap;
 	int oom;
 };
-
-/* The rule checks of one case, as `bangfu case queue` states them. */
-static void checks_text(const struct household *h, const struct case_facts *f,
-                        const struct household_facts *hf, char *out, size_t n)
-{
-	size_t used = 0;
-	long days;
-	out[0] = '\0';
-	if (hf->monitoring_line >= 0) {
-		const char *income = household_get(h, HF_INCOME);
-		used += (size_t)snprintf(out, n, "收入%s%s线%.0f ", income[0] ? income : "?",
-		                         hf->income_per_capita > hf->monitoring_line ? ">" : "<=",
-		                         hf->monitoring_line);
-	}
-	if (used < n && f->notice_start[0] && f->notice_end[0] &&
-	    date_diff(f->notice_start, f->notice_end, &days) == 0)
-		used += (size_t)snprintf(out + used, n - used, "公示%ld天 ", days + 1);
-	if (used < n)
-		snprintf(out + used, n - used, "措施%d 走访%s", hf->measure_count,
-		         hf->last_visit[0] ? hf->last_visit : "无");
-}
 
 static int keep_row(void *ctx, const struct household *h, int ci)
 {
@@ -80,7 +60,7 @@ static int keep_row(void *ctx, const struct household *h, int ci)
 	snprintf(q->head, sizeof q->head, "%s", lr.head);
 	snprintf(q->village, sizeof q->village, "%s", lr.village);
 	snprintf(q->since, sizeof q->since, "%s", q->f.last_step_date[0] ? q->f.last_step_date : q->f.lead_date);
-	checks_text(h, &q->f, &hf, q->checks, sizeof q->checks);
+	case_checks_text(h, &q->f, &hf, q->checks, sizeof q->checks);
 	R->n++;
 	return 0;
 }

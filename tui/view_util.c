@@ -31,21 +31,12 @@ void vcols_header(int y, const struct vcol *c, int n)
 
 int view_ask_reason(struct ui *ui, const char *label, char *buf, size_t n)
 {
-	for (;;) {
-		int rc = prompt_line(ui, label, buf, n, NULL);
-		if (rc == PROMPT_END) {
-			ui->quit = 1;
-			return rc;
-		}
-		if (rc != PROMPT_OK) {
-			ui_status(ui, 0, "cancelled: nothing was changed");
-			return rc;
-		}
-		text_trim(buf);
-		if (buf[0])
-			return PROMPT_OK;
-		ui_status(ui, 1, "a reason is required: every change records why");
-	}
+	int rc = prompt_reason(ui, label, buf, n);
+	if (rc == PROMPT_END)
+		ui->quit = 1;
+	else if (rc != PROMPT_OK)
+		ui_status(ui, 0, "cancelled: nothing was changed");
+	return rc;
 }
 
 void view_keep_cursor(struct ui *ui, struct view *v, long found, long old_pos)

@@ -1,0 +1,24 @@
+/* case_checks.c — one line of rule checks for a case (see case_checks.h). */
+#include "tui/case_checks.h"
+#include "core/model.h"
+#include <stdio.h>
+
+void case_checks_text(const struct household *h, const struct case_facts *f,
+                      const struct household_facts *hf, char *out, size_t n)
+{
+	size_t used = 0;
+	long days;
+	out[0] = '\0';
+	if (hf->monitoring_line >= 0) {
+		const char *income = household_get(h, HF_INCOME);
+		used += (size_t)snprintf(out, n, "收入%s%s线%.0f ", income[0] ? income : "?",
+		                         hf->income_per_capita > hf->monitoring_line ? ">" : "<=",
+		                         hf->monitoring_line);
+	}
+	if (used < n && f->notice_start[0] && f->notice_end[0] &&
+	    date_diff(f->notice_start, f->notice_end, &days) == 0)
+		used += (size_t)snprintf(out + used, n - used, "公示%ld天 ", days + 1);
+	if (used < n)
+		snprintf(out + used, n - used, "措施%d 走访%s", hf->measure_count,
+		         hf->last_visit[0] ? hf->last_visit : "无");
+}

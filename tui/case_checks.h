@@ -1,0 +1,13 @@
+/* case_checks.h — the rule checks of a case in one short line, as the review queue
+ * shows them in the UI and `bangfu case queue` prints them: income against the year's
+ * monitoring line, days of public notice, measures in place, last visit. */
+#ifndef TUI_CASE_CHECKS_H
+#define TUI_CASE_CHECKS_H
+#include "core/model.h"
+#include "core/workflow.h"
+#include <stddef.h>
+
+void case_checks_text(const struct household *h, const struct case_facts *f,
+                      const struct household_facts *hf, char *out, size_t n);
+
+#endif
