@@ -278,7 +278,7 @@ int db_open(struct store *s, const char *file, int create)
 		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
 	sqlite3_busy_timeout(s->db, 10000);
 	sqlite3_extended_result_codes(s->db, 0);
-	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"))
+	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"))
 		return STORE_EFAIL;
 	return migrate(s);
 }
