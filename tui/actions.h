@@ -42,7 +42,10 @@
 	X(APPROVE,     "approve",     A_ROW | A_WRITE, "take the case's next step forward (pass, approve, eliminate; asks a reason)") \
 	X(SEND_BACK,   "send-back",   A_ROW | A_WRITE, "send the case back one step (asks a reason)") \
 	X(TASK_START,  "task-start",  A_ROW | A_WRITE, "start the task (asks a reason)") \
-	X(TASK_DONE,   "task-done",   A_ROW | A_WRITE, "mark the task done (asks a reason)")
+	X(TASK_DONE,   "task-done",   A_ROW | A_WRITE, "mark the task done (asks a reason)") \
+	X(ADD_VISIT,   "add-visit",   A_WRITE, "record a visit to this household (asks its fields and a reason)") \
+	X(ADD_MEASURE, "add-measure", A_WRITE, "record an assistance measure (asks its fields and a reason)") \
+	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)")
 
 enum action {
 	ACT_NONE = 0,

@@ -2,18 +2,27 @@
  * phone numbers masked as tui/mask.h decides), and its monitoring cases. One line a
  * field, so `E` edits the field under the cursor through the form (tui/form.h) with the
  * version this view read: a save someone else made in between is refused, not lost.
- * Measures, visits and tasks join as sections when the casework store (issue 3) has them. */
+ * Below them: each case's steps, the measures, visits and department warnings; V, M and
+ * C record a visit, a measure or the case's next step (tui/household_actions.c). */
 #include "tui/ui_view.h"
 #include "tui/form.h"
+#include "tui/household_actions.h"
 #include "tui/mask.h"
 #include "core/workflow.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum hkind { HL_SECTION, HL_FIELD, HL_MEMBER, HL_MFIELD, HL_CASE, HL_CFIELD };
+enum hkind { HL_SECTION, HL_FIELD, HL_MEMBER, HL_MFIELD, HL_CASE, HL_CFIELD, HL_SUBHEAD, HL_SUB };
 
+/* kase: the case index; for HL_SUBHEAD / HL_SUB, field is the sub-record kind and
+ * member the record's index. */
 struct hline { enum hkind kind; int field, member, kase; };
+
+static const char *const subrec_titles[SUB_COUNT] = {
+	[SUB_STEP] = "Steps 办理环节", [SUB_MEASURE] = "Measures 帮扶措施",
+	[SUB_VISIT] = "Visits 走访", [SUB_WARNING] = "Department warnings 部门预警",
+};
 
 struct hview {
 	char key[32];             /* what the view was opened with (the bangfu id) */
@@ -60,6 +69,16 @@ static int build(struct hview *H)
 		for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
 			if (case_get(&h->cases[c], (enum field_id)f)[0])
 				rc |= add(H, HL_CFIELD, f, 0, c);
+		for (int i = 0; i < h->nsub[SUB_STEP]; i++)
+			if (strcmp(subrec_get(&h->sub[SUB_STEP][i], SUB_STEP, "case_id"), h->cases[c].id) == 0)
+				rc |= add(H, HL_SUB, SUB_STEP, i, c);
+	}
+	for (int k = SUB_MEASURE; k < SUB_COUNT; k++) {
+		if (!h->nsub[k])
+			continue;
+		rc |= add(H, HL_SUBHEAD, k, 0, -1);
+		for (int i = 0; i < h->nsub[k]; i++)
+			rc |= add(H, HL_SUB, k, i, -1);
 	}
 	return rc ? -1 : 0;
 }
@@ -84,6 +103,40 @@ static void shown_value(const struct hview *H, const struct hline *l, char *out,
 		return;
 	}
 	model_value_display((enum field_id)l->field, raw, out, (int)n);
+}
+
+/* One sub-record: its id (or a step's date) as the label, its other columns as the value,
+ * with the code columns shown by their labels. */
+static void subrec_line(const struct household *h, enum subrec_kind k, int i, char *label,
+                        size_t ln, char *value, size_t vn)
+{
+	static const struct { const char *col; const struct code_table *t; } coded[] = {
+		{"grp", &codes_measure_group}, {"method", &codes_visit_method},
+		{"kind", &codes_warning_kind}, {"department", &codes_department},
+	};
+	const struct subrec_kind_info *info = subrec_info(k);
+	const struct subrec *r = &h->sub[k][i];
+	size_t used = 0;
+	value[0] = '\0';
+	if (k == SUB_STEP) {
+		enum wf_state to;
+		const char *st = subrec_get(r, k, "to_state");
+		snprintf(label, ln, "  %s", subrec_get(r, k, "happened"));
+		snprintf(value, vn, "%s → %s  by %s: %s", subrec_get(r, k, "step"),
+		         workflow_state_parse(st, &to) == 0 ? workflow_state_label(to) : st,
+		         subrec_get(r, k, "login"), subrec_get(r, k, "reason"));
+		return;
+	}
+	snprintf(label, ln, "  %s", r->v[0] ? r->v[0] : "");
+	for (int c = 2; c < info->ncols && used < vn; c++) {
+		const char *v = r->v[c] ? r->v[c] : "";
+		if (!v[0] || strcmp(info->cols[c], "fingerprint") == 0 || strcmp(info->cols[c], "id_number") == 0)
+			continue;
+		for (size_t t = 0; t < sizeof coded / sizeof coded[0]; t++)
+			if (strcmp(info->cols[c], coded[t].col) == 0 && codes_label(coded[t].t, v))
+				v = codes_label(coded[t].t, v);
+		used += (size_t)snprintf(value + used, vn - used, "%s%s", used ? "  " : "", v);
+	}
 }
 
 static void line_text(const struct hview *H, const struct hline *l, char *label, size_t ln,
@@ -111,6 +164,12 @@ static void line_text(const struct hview *H, const struct hline *l, char *label,
 		         workflow_state_parse(state, &st) == 0 ? workflow_state_label(st) : state, state);
 		break;
 	}
+	case HL_SUBHEAD:
+		snprintf(label, ln, "%s", subrec_titles[l->field]);
+		break;
+	case HL_SUB:
+		subrec_line(h, (enum subrec_kind)l->field, l->member, label, ln, value, vn);
+		break;
 	default:
 		snprintf(label, ln, "%s%s", l->kind == HL_FIELD ? "" : "  ", model_fields[l->field].zh);
 		shown_value(H, l, value, vn);
@@ -124,12 +183,13 @@ static void hh_draw(struct ui *ui, struct view *v, long line, int y, int selecte
 	char label[256], value[2048];
 	attr_t base = selected ? draw_style(ST_CURSOR) : A_NORMAL;
 	line_text(H, l, label, sizeof label, value, sizeof value);
-	if (l->kind == HL_SECTION || l->kind == HL_MEMBER || l->kind == HL_CASE) {
+	if (l->kind == HL_SECTION || l->kind == HL_MEMBER || l->kind == HL_CASE || l->kind == HL_SUBHEAD) {
 		draw_text(y, 0, COLS, label, base | draw_style(ST_SECTION), 0);
 		return;
 	}
 	draw_blank(y, 0, 1, base);
-	draw_text(y, 1, LABEL_CELLS + 2, label, base | (l->kind == HL_CFIELD ? draw_style(ST_DIM) : 0), 0);
+	draw_text(y, 1, LABEL_CELLS + 2, label,
+	          base | (l->kind == HL_CFIELD || l->kind == HL_SUB ? draw_style(ST_DIM) : 0), 0);
 	draw_text(y, LABEL_CELLS + 3, COLS - LABEL_CELLS - 3, value, base, 0);
 }
 
@@ -218,9 +278,12 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	struct hview *H = v->priv;
 	switch (a) {
 	case ACT_EDIT: return edit_here(ui, v, H);
+	case ACT_ADD_VISIT: return household_add_visit(ui, H->h.id);
+	case ACT_ADD_MEASURE: return household_add_measure(ui, H->h.id);
+	case ACT_MOVE_CASE: return household_move_case(ui, &H->h);
 	case ACT_HISTORY: return view_history_push(ui, H->h.id);
 	case ACT_OPEN:
-		ui_status(ui, 0, "E changes the field under the cursor, h shows the history");
+		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, C case step, h history");
 		return REQ_DONE;
 	default: return REQ_PASS;
 	}

@@ -159,30 +159,6 @@ static const struct wf_transition *forward_step(const struct case_facts *f, cons
 	return NULL;
 }
 
-/* The elimination method, offered by Tab from the code table's labels. */
-static int ask_method(struct ui *ui, char *buf, size_t n)
-{
-	const char *choices[8];
-	int k = 0;
-	for (int i = 0; i < codes_elim_method.count && k < 7; i++)
-		choices[k++] = codes_elim_method.items[i].label;
-	choices[k] = NULL;
-	for (;;) {
-		int rc = prompt_line(ui, "elimination method (Tab: 帮扶消除 自然消除): ", buf, n, choices);
-		if (rc == PROMPT_END)
-			ui->quit = 1;
-		if (rc != PROMPT_OK) {
-			if (rc == PROMPT_CANCEL)
-				ui_status(ui, 0, "cancelled: nothing was changed");
-			return rc;
-		}
-		text_trim(buf);
-		if (codes_find(&codes_elim_method, buf))
-			return PROMPT_OK;
-		ui_status(ui, 1, "the method is 帮扶消除 or 自然消除 (Tab offers them)");
-	}
-}
-
 /* A or B on the selected case: ask, take the step, read the queue again. */
 static int take_step(struct ui *ui, struct view *v, struct review *R, int approve)
 {
@@ -195,7 +171,9 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 		return -1;
 	}
 	char method[64] = "", why[512] = "", label[256], result[512];
-	if ((t->flags & WF_NEED_METHOD) && ask_method(ui, method, sizeof method) != PROMPT_OK)
+	if ((t->flags & WF_NEED_METHOD) &&
+	    view_ask_code(ui, "elimination method (Tab: 帮扶消除 自然消除): ", &codes_elim_method, 0,
+	                  method, sizeof method) != PROMPT_OK)
 		return REQ_DONE;
 	snprintf(label, sizeof label, "%s %s (%s %s), reason: ", q.case_id, approve ? "approve" : "send back",
 	         t->name, t->label);

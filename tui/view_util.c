@@ -3,6 +3,7 @@
 #include "tui/view_util.h"
 #include "tui/prompt.h"
 #include "core/text.h"
+#include <stdio.h>
 
 static void columns(int y, const struct vcol *c, int n, const char *const *cells, attr_t a, int head)
 {
@@ -29,14 +30,59 @@ void vcols_header(int y, const struct vcol *c, int n)
 	columns(y, c, n, NULL, draw_style(ST_HEADER), 1);
 }
 
+static int stopped(struct ui *ui, int rc);
+
 int view_ask_reason(struct ui *ui, const char *label, char *buf, size_t n)
 {
 	int rc = prompt_reason(ui, label, buf, n);
+	return rc == PROMPT_OK ? rc : stopped(ui, rc);
+}
+
+/* The prompt's end: PROMPT_END stops the UI, PROMPT_CANCEL says nothing changed. */
+static int stopped(struct ui *ui, int rc)
+{
 	if (rc == PROMPT_END)
 		ui->quit = 1;
-	else if (rc != PROMPT_OK)
+	else if (rc == PROMPT_CANCEL)
 		ui_status(ui, 0, "cancelled: nothing was changed");
 	return rc;
+}
+
+int view_ask_code(struct ui *ui, const char *label, const struct code_table *t, int optional,
+                  char *buf, size_t n)
+{
+	const char *choices[32];
+	int k = 0;
+	for (int i = 0; i < t->count && k < 31; i++)
+		choices[k++] = t->items[i].label;
+	choices[k] = NULL;
+	for (;;) {
+		int rc = prompt_line(ui, label, buf, n, choices);
+		if (rc != PROMPT_OK)
+			return stopped(ui, rc);
+		text_trim(buf);
+		if (!buf[0] && optional)
+			return PROMPT_OK;
+		const struct code *c = codes_find(t, buf);
+		if (c) {
+			snprintf(buf, n, "%s", c->code);
+			return PROMPT_OK;
+		}
+		ui_status(ui, 1, "not a %s: Tab offers them", t->name);
+	}
+}
+
+int view_ask_text(struct ui *ui, const char *label, int optional, char *buf, size_t n)
+{
+	for (;;) {
+		int rc = prompt_line(ui, label, buf, n, NULL);
+		if (rc != PROMPT_OK)
+			return stopped(ui, rc);
+		text_trim(buf);
+		if (buf[0] || optional)
+			return PROMPT_OK;
+		ui_status(ui, 1, "this one is required");
+	}
 }
 
 void view_keep_cursor(struct ui *ui, struct view *v, long found, long old_pos)

@@ -6,6 +6,7 @@
 #ifndef TUI_VIEW_UTIL_H
 #define TUI_VIEW_UTIL_H
 #include "tui/ui_view.h"
+#include "core/codes.h"
 
 struct vcol {
 	const char *title;
@@ -22,6 +23,13 @@ void vcols_header(int y, const struct vcol *c, int n);
 /* Ask `label` until a non-empty reason is typed into buf. Returns PROMPT_OK, or
  * PROMPT_CANCEL (status says nothing changed) or PROMPT_END (ui->quit is set). */
 int view_ask_reason(struct ui *ui, const char *label, char *buf, size_t n);
+
+/* Ask for one entry of code table t (Tab offers the Chinese labels) into buf as its
+ * code; with `optional` an empty answer is accepted (buf ""). Returns as above. */
+int view_ask_code(struct ui *ui, const char *label, const struct code_table *t, int optional,
+                  char *buf, size_t n);
+/* Ask free text (required unless optional). Returns as above. */
+int view_ask_text(struct ui *ui, const char *label, int optional, char *buf, size_t n);
 
 /* After a view reloaded its lines: the cursor on line `found` (>= 0), else on line
  * `old_pos` clamped to the lines there are. */

@@ -1,0 +1,137 @@
+/* household_actions.c — the casework a staff member records from a household's screen:
+ * a visit (V), a measure (M), and the next step of its open case (C). Each asks its
+ * fields on the status line (Tab offers the code tables' labels, an empty date is
+ * today), then a reason, and calls the same store function as the command-line verb. */
+#include "tui/household_actions.h"
+#include "tui/view_util.h"
+#include "tui/prompt.h"
+#include "core/workflow.h"
+#include <stdio.h>
+#include <string.h>
+
+#define ASK(call) do { if ((call) != PROMPT_OK) return REQ_DONE; } while (0)
+
+/* The store's answer: a success line, or its refusal in the status line. */
+static int done(struct ui *ui, int rc, const char *what, const char *id)
+{
+	if (rc)
+		return ui_store_error(ui, rc);
+	ui_changed(ui);
+	ui_status(ui, 0, "%s %s recorded", what, id);
+	return REQ_DONE;
+}
+
+int household_add_visit(struct ui *ui, const char *household)
+{
+	char date[16] = "", visitor[128], method[32] = "", findings[512] = "", follow[512] = "";
+	char why[512] = "", id[16];
+	snprintf(visitor, sizeof visitor, "%s", ui->me.name);
+	ASK(view_ask_text(ui, "visit date (YYYY-MM-DD, empty = today): ", 1, date, sizeof date));
+	ASK(view_ask_text(ui, "visitor: ", 0, visitor, sizeof visitor));
+	ASK(view_ask_code(ui, "method (Tab: 入户 电话 微信): ", &codes_visit_method, 0, method, sizeof method));
+	ASK(view_ask_text(ui, "findings: ", 0, findings, sizeof findings));
+	ASK(view_ask_text(ui, "follow-up (optional): ", 1, follow, sizeof follow));
+	ASK(view_ask_reason(ui, "reason (kept in the history): ", why, sizeof why));
+	struct visit_input v = {date[0] ? date : NULL, visitor, method, findings, follow};
+	return done(ui, store_visit_add(ui->s, &ui->me, household, &v, why, id, sizeof id), "visit", id);
+}
+
+int household_add_measure(struct ui *ui, const char *household)
+{
+	char group[32] = "", detail[512] = "", start[16] = "", amount[32] = "", resp[128] = "";
+	char why[512] = "", id[16];
+	ASK(view_ask_code(ui, "measure group (Tab: 产业 就业 金融 公益岗位 ...): ", &codes_measure_group,
+	                  0, group, sizeof group));
+	ASK(view_ask_text(ui, "detail: ", 0, detail, sizeof detail));
+	ASK(view_ask_text(ui, "start date (empty = today): ", 1, start, sizeof start));
+	ASK(view_ask_text(ui, "amount in yuan (optional): ", 1, amount, sizeof amount));
+	ASK(view_ask_text(ui, "responsible unit or person (optional): ", 1, resp, sizeof resp));
+	ASK(view_ask_reason(ui, "reason (kept in the history): ", why, sizeof why));
+	struct measure_input m = {group, detail, start[0] ? start : NULL, NULL, amount, resp};
+	return done(ui, store_measure_add(ui->s, &ui->me, household, &m, why, id, sizeof id),
+	            "measure", id);
+}
+
+/* The inputs a step takes beyond its date and reason, asked as its flags say. */
+static int step_inputs(struct ui *ui, const struct wf_transition *t, struct move_input *in,
+                       char bufs[6][64])
+{
+	if ((t->flags & WF_TAKES_CONSENT) &&
+	    view_ask_text(ui, "consent form signed on (optional): ", 1, bufs[0], 64) != PROMPT_OK)
+		return -1;
+	if (t->flags & (WF_NEED_NOTICE_START | WF_TAKES_NOTICE)) {
+		int optional = !(t->flags & WF_NEED_NOTICE_START);
+		if (view_ask_text(ui, optional ? "public notice start (optional): " : "public notice start: ",
+		                  optional, bufs[1], 64) != PROMPT_OK ||
+		    view_ask_text(ui, "public notice end (optional): ", 1, bufs[2], 64) != PROMPT_OK)
+			return -1;
+	}
+	if ((t->flags & WF_NEED_METHOD) &&
+	    view_ask_code(ui, "elimination method (Tab: 帮扶消除 自然消除): ", &codes_elim_method, 0,
+	                  bufs[3], 64) != PROMPT_OK)
+		return -1;
+	if ((t->flags & WF_NEED_DEPARTMENT) &&
+	    view_ask_code(ui, "department (Tab: 医保 民政 ...): ", &codes_department, 0, bufs[4], 64) != PROMPT_OK)
+		return -1;
+	if ((t->flags & WF_NEW_CASE) &&
+	    view_ask_text(ui, "the new risks (e.g. 因病、因残): ", 0, bufs[5], 64) != PROMPT_OK)
+		return -1;
+	in->consent_date = bufs[0];
+	in->notice_start = bufs[1];
+	in->notice_end = bufs[2];
+	in->method = bufs[3];
+	in->department = bufs[4];
+	return 0;
+}
+
+int household_move_case(struct ui *ui, const struct household *h)
+{
+	struct case_facts f;
+	struct household_facts hf;
+	struct measure_fact mf[64];
+	if (!h->ncases) {
+		ui_status(ui, 1, "household %s has no case: open one with :case open %s ...", h->id, h->id);
+		return -1;
+	}
+	int ci = h->ncases - 1;
+	if (store_case_facts(ui->s, h, ci, store_today(ui->s), &f, &hf, mf, 64))
+		return ui_store_error(ui, -1);
+	const struct wf_transition *offered[32];
+	const char *names[33];
+	int n = workflow_offered(&f, &ui->me, offered, 32);
+	if (n == 0) {
+		ui_status(ui, 1, "case %s is %s: no step is yours to take", h->cases[ci].id,
+		          workflow_state_label(f.state));
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		names[i] = offered[i]->name;
+	names[n] = NULL;
+	char step[64] = "", label[256], date[16] = "", why[512] = "", result[512], bufs[6][64] = {{0}};
+	snprintf(label, sizeof label, "%s is %s; step (Tab: %s%s): ", h->cases[ci].id,
+	         workflow_state_label(f.state), names[0], n > 1 ? " ..." : "");
+	const struct wf_transition *t = NULL;
+	while (!t) {
+		int rc = prompt_line(ui, label, step, sizeof step, names);
+		if (rc != PROMPT_OK) {
+			if (rc == PROMPT_END)
+				ui->quit = 1;
+			return REQ_DONE;
+		}
+		if (!(t = workflow_transition_find(step)))
+			ui_status(ui, 1, "no step \"%s\": Tab offers yours", step);
+	}
+	ASK(view_ask_text(ui, "the day it happened (YYYY-MM-DD, empty = today): ", 1, date, sizeof date));
+	struct move_input in = {.date = date[0] ? date : NULL};
+	if (step_inputs(ui, t, &in, bufs))
+		return REQ_DONE;
+	ASK(view_ask_reason(ui, "reason (kept in the history): ", why, sizeof why));
+	in.reason = why;
+	int rc = store_case_move(ui->s, &ui->me, h->cases[ci].id, t->name, &in, bufs[5], result,
+	                         sizeof result);
+	if (rc)
+		return ui_store_error(ui, rc);
+	ui_changed(ui);
+	ui_status(ui, 0, "%s", result);
+	return REQ_DONE;
+}
