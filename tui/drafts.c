@@ -1,6 +1,7 @@
 /* drafts.c — draft files: where they live, writing one atomically, listing and parsing
  * them, forgetting one (see drafts.h). */
 #include "tui/drafts.h"
+#include "tui/ui_state.h"
 #include "core/buf.h"
 #include "core/record.h"
 #include <dirent.h>
@@ -14,58 +15,14 @@
 #include <time.h>
 #include <unistd.h>
 
-/* mkdir -p with mode 0700 for the parts it creates. */
-static int make_dirs(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int rc = mkdir(path, 0700);
-		*p = '/';
-		if (rc && errno != EEXIST)
-			return -1;
-	}
-	return mkdir(path, 0700) && errno != EEXIST ? -1 : 0;
-}
-
-static int drafts_dir(struct ui *ui, char *out, size_t n)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg)
-		snprintf(out, n, "%s/bangfu/drafts", xdg);
-	else if (home && *home)
-		snprintf(out, n, "%s/.local/share/bangfu/drafts", home);
-	else
-		snprintf(out, n, "%s/drafts", ui->dir);
-	return make_dirs(out);
-}
-
-/* The data directory as an absolute path, so drafts of two directories never mix. */
-static void data_dir_id(struct ui *ui, char *out, size_t n)
-{
-	char real[PATH_MAX];
-	snprintf(out, n, "%s", realpath(ui->dir, real) ? real : ui->dir);
-}
-
-/* FNV-1a of the data directory: short, stable, part of the file name. */
-static unsigned long dir_hash(const char *dir)
-{
-	unsigned long h = 2166136261u;
-	for (const unsigned char *p = (const unsigned char *)dir; *p; p++)
-		h = ((h ^ *p) * 16777619u) & 0xffffffffu;
-	return h;
-}
-
 static int draft_file(struct ui *ui, const struct edit *e, char *out, size_t n)
 {
-	char dir[3000], id[PATH_MAX];
-	if (drafts_dir(ui, dir, sizeof dir))
+	char dir[3000], who[256];
+	if (ui_state_dir(ui, "drafts", dir, sizeof dir))
 		return -1;
-	data_dir_id(ui, id, sizeof id);
+	ui_state_owner(ui, who, sizeof who);
 	const char *field = e->field >= 0 && e->field < FIELD_COUNT ? model_fields[e->field].key : "field";
-	snprintf(out, n, "%s/%s-%08lx-%s-m%d-%s.draft", dir, ui->me.login, dir_hash(id),
-	         e->household, e->member, field);
+	snprintf(out, n, "%s/%s-%s-m%d-%s.draft", dir, who, e->household, e->member, field);
 	return 0;
 }
 
@@ -77,7 +34,7 @@ int drafts_save(struct ui *ui, const struct edit *e, const char *problem)
 		ui_status(ui, 1, "cannot keep the draft: %s", strerror(errno));
 		return -1;
 	}
-	data_dir_id(ui, id, sizeof id);
+	ui_state_data_dir(ui, id, sizeof id);
 	record_put(&text, "dir", id);
 	record_put(&text, "login", ui->me.login);
 	record_put(&text, "household", e->household);
@@ -158,9 +115,9 @@ int drafts_list(struct ui *ui, struct draft **out, int *n)
 	char dir[3000], id[PATH_MAX];
 	*out = NULL;
 	*n = 0;
-	if (drafts_dir(ui, dir, sizeof dir))
+	if (ui_state_dir(ui, "drafts", dir, sizeof dir))
 		return 0;                 /* no place for drafts: there are none */
-	data_dir_id(ui, id, sizeof id);
+	ui_state_data_dir(ui, id, sizeof id);
 	DIR *dh = opendir(dir);
 	if (!dh)
 		return 0;

@@ -88,6 +88,7 @@ const char keymap_defaults[] =
 	"bind household <F4>     edit-field\n"
 	"bind household h        history\n"
 	"bind household <F6>     history\n"
+	"bind history s          since\n"
 	"bind household V        add-visit\n"
 	"bind household M        add-measure\n"
 	"bind household C        move-case\n"

@@ -1,8 +1,11 @@
 /* view_history.c — a household's audit history, newest first: when, who, what, why and
  * the commit, one change a line (store_history_list reads it from the events table, so
  * it costs one indexed query however long the repository's log is). Enter shows the
- * diff that change made to the household's audit file, read from git. */
+ * diff that change made to the household's audit file, read from git. Changes newer
+ * than the user's last look at this history (tui/seen.c) are marked `+`, and `s` shows
+ * all of them as one page of diffs. */
 #include "tui/ui_view.h"
+#include "tui/seen.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +21,8 @@ struct hist {
 	char household[32];
 	struct hentry *e;
 	long n, cap;
+	long seen;            /* the newest event seen when this view opened (0: never) */
+	int seen_read;
 };
 
 static void entries_clear(struct hist *H)
@@ -60,6 +65,13 @@ static int hist_open(struct ui *ui, struct view *v)
 	int rc = store_history_list(ui->s, &ui->me, H->household, 0, keep_entry, H);
 	if (rc)
 		return ui_store_error(ui, rc);
+	if (!H->seen_read) {
+		/* what was new when the user came: marked for this whole visit */
+		H->seen = seen_get(ui, H->household);
+		H->seen_read = 1;
+	}
+	if (H->n && seen_set(ui, H->household, H->e[0].event))
+		ui_log(ui, "could not remember what you have seen of %s", H->household);
 	v->lines = H->n;
 	v->at_start = v->at_end = 1;
 	for (long i = 0; keep && i < H->n; i++)
@@ -85,8 +97,11 @@ static void hist_draw(struct ui *ui, struct view *v, long line, int y, int selec
 	when(e->at, date, sizeof date);
 	snprintf(who, sizeof who, "%s %s", e->login, e->name);
 	snprintf(commit, sizeof commit, "%.8s", e->commit[0] ? e->commit : "pending");
+	struct hist *H = v->priv;
 	int x = 0;
 	draw_blank(y, 0, COLS, base);
+	if (e->event > H->seen)   /* new since the user last looked */
+		draw_text(y, 0, 1, "+", base | (selected ? 0 : draw_style(ST_SECTION)), 0);
 	draw_text(y, x + 1, 16, date, base, 0);
 	x += 18;
 	int whow = COLS >= 100 ? 20 : 12;
@@ -111,11 +126,57 @@ static void hist_header(struct ui *ui, struct view *v, int y)
 	draw_text(y, COLS - 9, 8, "commit", a, 0);
 }
 
+static long new_count(const struct hist *H)
+{
+	long n = 0;
+	for (long i = 0; i < H->n; i++)
+		n += H->e[i].event > H->seen;
+	return n;
+}
+
 static void hist_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct hist *H = v->priv;
-	snprintf(out, n, "History of %s  (%ld change%s; Enter shows the diff)", H->household, H->n,
-	         H->n == 1 ? "" : "s");
+	long fresh = new_count(H);
+	char since[64];
+	if (!H->seen)
+		snprintf(since, sizeof since, "first look");
+	else
+		snprintf(since, sizeof since, "%ld new since you last looked", fresh);
+	snprintf(out, n, "History of %s  (%ld change%s, %s; Enter diff, s all new)", H->household,
+	         H->n, H->n == 1 ? "" : "s", since);
+}
+
+/* s: every change since the user last looked, as one page of diffs, oldest first. */
+static int show_since(struct ui *ui, struct hist *H)
+{
+	struct buf text = {0};
+	char title[128];
+	long fresh = new_count(H);
+	if (!H->seen || !fresh) {
+		ui_status(ui, 0, H->seen ? "nothing changed since you last looked"
+		                         : "your first look: every change is new (Enter shows one)");
+		return REQ_DONE;
+	}
+	for (long i = fresh - 1; i >= 0; i--) {
+		const struct hentry *e = &H->e[i];
+		char date[32];
+		when(e->at, date, sizeof date);
+		buf_addf(&text, "%s  %s %s  %s: %s\n", date, e->login, e->name, e->verb, e->why);
+		if (e->commit[0]) {
+			int rc = store_history_diff(ui->s, &ui->me, H->household, e->commit, &text);
+			if (rc) {
+				buf_free(&text);
+				return ui_store_error(ui, rc);
+			}
+		}
+		buf_adds(&text, "\n");
+	}
+	snprintf(title, sizeof title, "%ld change%s to %s since you last looked", fresh,
+	         fresh == 1 ? "" : "s", H->household);
+	int rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF);
+	buf_free(&text);
+	return rc;
 }
 
 static int hist_text(struct view *v, long line, char *out, size_t n)
@@ -157,6 +218,8 @@ static int hist_request(struct ui *ui, struct view *v, enum action a)
 	struct hist *H = v->priv;
 	if (a == ACT_OPEN)
 		return show_diff(ui, H, &H->e[v->pos]);
+	if (a == ACT_SINCE)
+		return show_since(ui, H);
 	return REQ_PASS;
 }
 

@@ -2,7 +2,8 @@
 # takes the next step of the household's open case, each asking its fields on the
 # status line (Tab offering the Chinese labels) and a reason; the household view then
 # shows the step, the measure and the visit, and the audit history has one commit for
-# each, by the caseworker with the reason. An auditor's C is refused before any prompt.
+# each, by the caseworker with the reason. The history marks what changed since the
+# user last looked (s shows it as diffs). An auditor's C is refused before any prompt.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 data="$TESTS/e2e/data"
@@ -79,6 +80,18 @@ ui_wait "measure M0000001 recorded"
 ui_keys G
 ui_wait "Measures 帮扶措施"
 ui_wait "健康  大病医疗救助"
+
+# what changed since I last looked: the first look marks everything; a change made
+# meanwhile by someone else is then the one new change, and s shows its diff
+ui_keys h; ui_wait "first look"
+ui_keys q; ui_wait "Household H4418210000001"
+expect_exit 0 as "$me" set 4418210001 hamlet 下围 --why "管理员补录自然村"
+ui_keys h; ui_wait "1 new since you last looked"
+ui_keys s; ui_wait "1 change to H4418210000001 since you last looked"
+ui_wait "+hamlet: 下围"
+ui_wait "管理员补录自然村"
+ui_keys q; ui_keys q; ui_wait "Household H4418210000001"
+ui_keys h; ui_wait "0 new since you last looked"
 ui_keys Q
 ui_done
 
