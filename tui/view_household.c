@@ -2,7 +2,7 @@
  * phone numbers masked as tui/mask.h decides), and its monitoring cases. One line a
  * field, so `E` edits the field under the cursor through the form (tui/form.h) with the
  * version this view read: a save someone else made in between is refused, not lost.
- * Below them: each case's steps, the measures, visits and department warnings; V, M and
+ * Below them: each case's steps, the measures, visits, department warnings and open tasks; V, M and
  * C record a visit, a measure or the case's next step (tui/household_actions.c). */
 #include "tui/ui_view.h"
 #include "tui/form.h"
@@ -13,7 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum hkind { HL_SECTION, HL_FIELD, HL_MEMBER, HL_MFIELD, HL_CASE, HL_CFIELD, HL_SUBHEAD, HL_SUB };
+enum hkind { HL_SECTION, HL_FIELD, HL_MEMBER, HL_MFIELD, HL_CASE, HL_CFIELD, HL_SUBHEAD, HL_SUB,
+             HL_TASKHEAD, HL_TASK };
+
+/* An open task of the household, as the tasks section shows it. */
+struct htask { char id[16], due[16], status[16], title[256]; };
 
 /* kase: the case index; for HL_SUBHEAD / HL_SUB, field is the sub-record kind and
  * member the record's index. */
@@ -31,6 +35,8 @@ struct hview {
 	struct hline *lines;
 	long n, cap;
 	int want_field, want_member;   /* where the cursor goes on the first load */
+	struct htask *tasks;
+	int ntasks, captasks;
 };
 
 #define LABEL_CELLS 16
@@ -80,7 +86,38 @@ static int build(struct hview *H)
 		for (int i = 0; i < h->nsub[k]; i++)
 			rc |= add(H, HL_SUB, k, i, -1);
 	}
+	if (H->ntasks)
+		rc |= add(H, HL_TASKHEAD, -1, 0, -1);
+	for (int i = 0; i < H->ntasks; i++)
+		rc |= add(H, HL_TASK, -1, i, -1);
 	return rc ? -1 : 0;
+}
+
+static int keep_task(void *ctx, const struct task *t)
+{
+	struct hview *H = ctx;
+	if (H->ntasks == H->captasks) {
+		int cap = H->captasks ? H->captasks * 2 : 8;
+		struct htask *grown = realloc(H->tasks, (size_t)cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		H->tasks = grown;
+		H->captasks = cap;
+	}
+	struct htask *x = &H->tasks[H->ntasks++];
+	snprintf(x->id, sizeof x->id, "%s", t->id);
+	snprintf(x->due, sizeof x->due, "%s", t->due[0] ? t->due : "-");
+	snprintf(x->status, sizeof x->status, "%s", t->status);
+	snprintf(x->title, sizeof x->title, "%s", t->title);
+	return 0;
+}
+
+/* The household's open tasks (those still to do), soonest due first. */
+static int load_tasks(struct ui *ui, struct hview *H)
+{
+	struct task_filter f = {.household = H->h.id};
+	H->ntasks = 0;
+	return store_task_list(ui->s, &ui->me, &f, keep_task, H);
 }
 
 static const char *raw_value(const struct hview *H, const struct hline *l)
@@ -167,6 +204,15 @@ static void line_text(const struct hview *H, const struct hline *l, char *label,
 	case HL_SUBHEAD:
 		snprintf(label, ln, "%s", subrec_titles[l->field]);
 		break;
+	case HL_TASKHEAD:
+		snprintf(label, ln, "Tasks 任务 (still to do)");
+		break;
+	case HL_TASK: {
+		const struct htask *t = &H->tasks[l->member];
+		snprintf(label, ln, "  %s", t->id);
+		snprintf(value, vn, "due %s  %s  %s", t->due, t->status, t->title);
+		break;
+	}
 	case HL_SUB:
 		subrec_line(h, (enum subrec_kind)l->field, l->member, label, ln, value, vn);
 		break;
@@ -183,13 +229,15 @@ static void hh_draw(struct ui *ui, struct view *v, long line, int y, int selecte
 	char label[256], value[2048];
 	attr_t base = selected ? draw_style(ST_CURSOR) : A_NORMAL;
 	line_text(H, l, label, sizeof label, value, sizeof value);
-	if (l->kind == HL_SECTION || l->kind == HL_MEMBER || l->kind == HL_CASE || l->kind == HL_SUBHEAD) {
+	if (l->kind == HL_SECTION || l->kind == HL_MEMBER || l->kind == HL_CASE ||
+	    l->kind == HL_SUBHEAD || l->kind == HL_TASKHEAD) {
 		draw_text(y, 0, COLS, label, base | draw_style(ST_SECTION), 0);
 		return;
 	}
 	draw_blank(y, 0, 1, base);
 	draw_text(y, 1, LABEL_CELLS + 2, label,
-	          base | (l->kind == HL_CFIELD || l->kind == HL_SUB ? draw_style(ST_DIM) : 0), 0);
+	          base | (l->kind == HL_CFIELD || l->kind == HL_SUB || l->kind == HL_TASK
+	                  ? draw_style(ST_DIM) : 0), 0);
 	draw_text(y, LABEL_CELLS + 3, COLS - LABEL_CELLS - 3, value, base, 0);
 }
 
@@ -226,6 +274,8 @@ static int hh_open(struct ui *ui, struct view *v)
 	H->h = fresh;
 	H->loaded = 1;
 	H->masked = mask_hides(&ui->me, &H->h);
+	if ((rc = load_tasks(ui, H)))
+		return ui_store_error(ui, rc);
 	if (build(H)) {
 		ui_status(ui, 1, "out of memory");
 		return -1;
@@ -297,6 +347,7 @@ static void hh_close(struct view *v)
 	if (H->loaded)
 		household_free(&H->h);
 	free(H->lines);
+	free(H->tasks);
 	free(H);
 }
 

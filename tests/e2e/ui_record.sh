@@ -20,6 +20,7 @@ expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --sco
 expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
 expect_exit 0 as wang case open 4418210002 --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --date 2026-03-10 --why 排查
 expect_exit 0 as wang case move C0000002 visit --date 2026-03-11 --consent 2026-03-11 --why 入户
+expect_exit 0 as "$me" task add 核实务工收入 --kind verification --owner wang --household 4418210001 --due 2026-03-25 --why 镇里安排
 
 ui_as 100 30 wang
 ui_wait "人均纯收入"
@@ -80,6 +81,8 @@ ui_wait "measure M0000001 recorded"
 ui_keys G
 ui_wait "Measures 帮扶措施"
 ui_wait "健康  大病医疗救助"
+ui_wait "Tasks 任务 (still to do)"
+ui_wait "due 2026-03-25  open  核实务工收入"
 
 # what changed since I last looked: the first look marks everything; a change made
 # meanwhile by someone else is then the one new change, and s shows its diff
