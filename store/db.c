@@ -133,15 +133,19 @@ int store_fail(struct store *s, int code, const char *fmt, ...)
 	return code;
 }
 
+/* What a staff member can do about an SQLite error code. */
+static const char *sql_hint(int code)
+{
+	return code == SQLITE_FULL ? " (the disk is full: free space and retry; nothing was written)"
+	     : code == SQLITE_BUSY ? " (another bangfu is writing: retry)"
+	     : code == SQLITE_READONLY ? " (no write permission on the data directory)"
+	     : "";
+}
+
 int store_sqlfail(struct store *s, const char *what)
 {
-	int code = sqlite3_errcode(s->db);
-	const char *hint = code == SQLITE_FULL ? " (the disk is full: free space and retry; "
-	                                         "nothing was written)"
-	                 : code == SQLITE_BUSY ? " (another bangfu is writing: retry)"
-	                 : code == SQLITE_READONLY ? " (no write permission on the data directory)"
-	                 : "";
-	return store_fail(s, STORE_EFAIL, "%s: %s%s", what, sqlite3_errmsg(s->db), hint);
+	return store_fail(s, STORE_EFAIL, "%s: %s%s", what, sqlite3_errmsg(s->db),
+	                  sql_hint(sqlite3_errcode(s->db)));
 }
 
 int store_gitfail(struct store *s, const char *what)
@@ -155,7 +159,8 @@ int db_exec(struct store *s, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		int rc = store_fail(s, STORE_EFAIL, "database: %s", msg ? msg : "error");
+		int rc = store_fail(s, STORE_EFAIL, "database: %s%s", msg ? msg : "error",
+		                    sql_hint(sqlite3_errcode(s->db)));
 		sqlite3_free(msg);
 		return rc;
 	}
