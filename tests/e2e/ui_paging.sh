@@ -14,7 +14,11 @@ total=$(wc -l < all)
 
 # the ids on screen (in screen order) must be lines k..k+n-1 of `all`
 check_run() {
-	ui_screen
+	# keys may still be in flight (20 PgDn under ASan): wait until the screen stops changing
+	ui_screen; cp screen.txt prev.txt; _n=0
+	while sleep 0.3; ui_screen; ! cmp -s screen.txt prev.txt; do
+		cp screen.txt prev.txt; _n=$((_n + 1)); [ $_n -lt 100 ] || fail "the screen never settled ($1)"
+	done
 	awk '{for (i = 1; i <= 2; i++) if ($i ~ /^H[0-9]+$/) {print $i; break}}' screen.txt > shown
 	[ -s shown ] || { ui_dump; fail "no rows on screen ($1)"; }
 	k=$(grep -nx "$(head -1 shown)" all | cut -d: -f1)
