@@ -7,8 +7,25 @@ UI_SOCK="bangfu-ui-$$-0"
 ui_tmux() { tmux -L "$UI_SOCK" -f /dev/null "$@"; }
 # ui_cleanup: end this test's tmux server; the next session gets a new socket, so it
 # never races the old server's shutdown.
+# The UI process is first given time to finish by itself (after Q: under SANITIZE=1 the
+# leak check at exit takes a while, and a hang-up in the middle of it left the process
+# spinning at full CPU); one still running after the server is gone is killed.
+UI_PID=""
+ui_wait_exit() {
+	_ui_n=0
+	while [ -n "$UI_PID" ] && kill -0 "$UI_PID" 2>/dev/null && [ $_ui_n -lt "$1" ]; do
+		sleep 0.1; _ui_n=$((_ui_n + 1))
+	done
+	[ -n "$UI_PID" ] && kill -0 "$UI_PID" 2>/dev/null
+}
 ui_cleanup() {
+	ui_wait_exit 40 || true
 	ui_tmux kill-server >/dev/null 2>&1 || true
+	if ui_wait_exit 50; then
+		echo "ui_lib: the UI (pid $UI_PID) did not exit after its terminal closed: killed" >&2
+		kill -9 "$UI_PID" 2>/dev/null || true
+	fi
+	UI_PID=""
 	UI_N=$((UI_N + 1)); UI_SOCK="bangfu-ui-$$-$UI_N"
 }
 trap ui_cleanup EXIT
@@ -36,6 +53,7 @@ ui_exec() {
 	_ui_w=$1 _ui_h=$2; shift 2
 	ui_tmux new-session -d -s t -x "$_ui_w" -y "$_ui_h" \
 		"exec env -u TMUX LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=Asia/Shanghai TERM=screen-256color $*"
+	UI_PID=$(ui_tmux display -p -t t '#{pane_pid}' 2>/dev/null)
 }
 ui_pid() { ui_tmux display -p -t t '#{pane_pid}'; }
 ui_keys() { ui_tmux send-keys -t t "$@"; }           # key names: Enter, Up, C-l, ...

@@ -96,7 +96,7 @@ ui_wait "管理员补录自然村"
 ui_keys q; ui_keys q; ui_wait "Household H4418210000001"
 ui_keys h; ui_wait "0 new since you last looked"
 ui_keys Q
-ui_done
+ui_cleanup
 
 # the auditor: refused before any prompt, nothing written
 before=$(git --git-dir=d/audit.git rev-list --count HEAD)
