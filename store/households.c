@@ -570,6 +570,14 @@ int store_household_list(struct store *s, const struct user *u, const struct que
                          const char *after, long limit,
                          int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
+	return store_household_list_dir(s, u, q, after, limit, 0, fn, ctx);
+}
+
+int store_household_list_dir(struct store *s, const struct user *u, const struct query *q,
+                             const char *from, long limit, int descending,
+                             int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	const char *after = from;
 	struct buf sql = {0};
 	const char *vals[16];
 	int nv = 0;
@@ -581,10 +589,12 @@ int store_household_list(struct store *s, const struct user *u, const struct que
 		term_sql(&q->terms[i], nv + 1, &sql);   /* ?1 is the scope */
 	}
 	if (after)
-		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) > "
+		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
 		         "(SELECT county_code, town_code, village_code, household_no FROM households "
-		         "WHERE id = ?%d)", nv + 2);
-	buf_adds(&sql, " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
+		         "WHERE id = ?%d)", descending ? "<" : ">", nv + 2);
+	buf_adds(&sql, descending ? " ORDER BY h.county_code DESC, h.town_code DESC, h.village_code DESC,"
+	                            " h.household_no DESC"
+	                          : " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
 	if (limit > 0)
 		buf_addf(&sql, " LIMIT %ld", limit);
 	if (!buf_str(&sql))

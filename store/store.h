@@ -72,6 +72,11 @@ int store_household_find(struct store *s, const struct user *u, const char *key,
 int store_household_list(struct store *s, const struct user *u, const struct query *q,
                          const char *after, long limit,
                          int (*fn)(void *ctx, const struct household *h), void *ctx);
+/* The same, reading from `from` (exclusive) backwards when descending: the households
+ * before it, nearest first (a backward search is one query, not a scan from the top). */
+int store_household_list_dir(struct store *s, const struct user *u, const struct query *q,
+                             const char *from, long limit, int descending,
+                             int (*fn)(void *ctx, const struct household *h), void *ctx);
 /* Set one field of a household (or of member `member` 1-based; 0 = household level)
  * to `value` (raw, normalised here), checking expected_version (0 = the current one). */
 int store_household_set(struct store *s, const struct user *u, const char *key,

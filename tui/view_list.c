@@ -382,16 +382,9 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 	for (int pass = 0; pass < 2 && !f.found; pass++) {
 		const struct lrow *from = pass == 0 ? cur : NULL;
 		wrapped = pass == 1;
-		if (backward) {
-			int at_start;
-			long n = lrow_read_before(ui, &q, from, 1, &f.row, &at_start);
-			if (n < 0)
-				return -1;
-			f.found = n > 0;
-		} else if ((rc = store_household_list(ui->s, &ui->me, &q, from ? from->id : NULL, 1,
-		                                      first_match, &f))) {
+		if ((rc = store_household_list_dir(ui->s, &ui->me, &q, from ? from->id : NULL, 1,
+		                                   backward, first_match, &f)))
 			return ui_store_error(ui, rc);
-		}
 		if (!cur)
 			break;
 	}
