@@ -45,6 +45,7 @@
 	X(TASK_DONE,   "task-done",   A_ROW | A_WRITE, "mark the task done (asks a reason)") \
 	X(ADD_VISIT,   "add-visit",   A_WRITE, "record a visit to this household (asks its fields and a reason)") \
 	X(ADD_MEASURE, "add-measure", A_WRITE, "record an assistance measure (asks its fields and a reason)") \
+	X(ADD_TASK,    "add-task",    A_WRITE, "add a task about this household (asks title, kind, owner, due date and a reason)") \
 	X(SINCE,       "since",       0, "every change since you last looked at this history, as diffs") \
 	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)")
 

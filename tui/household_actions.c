@@ -1,5 +1,5 @@
 /* household_actions.c — the casework a staff member records from a household's screen:
- * a visit (V), a measure (M), and the next step of its open case (C). Each asks its
+ * a visit (V), a measure (M), a task (K), and the next step of its open case (C). Each asks its
  * fields on the status line (Tab offers the code tables' labels, an empty date is
  * today), then a reason, and calls the same store function as the command-line verb. */
 #include "tui/household_actions.h"
@@ -50,6 +50,24 @@ int household_add_measure(struct ui *ui, const char *household)
 	struct measure_input m = {group, detail, start[0] ? start : NULL, NULL, amount, resp};
 	return done(ui, store_measure_add(ui->s, &ui->me, household, &m, why, id, sizeof id),
 	            "measure", id);
+}
+
+int household_add_task(struct ui *ui, const char *household)
+{
+	struct task t;
+	char why[512] = "";
+	memset(&t, 0, sizeof t);
+	ASK(view_ask_text(ui, "task title: ", 0, t.title, sizeof t.title));
+	ASK(view_ask_code(ui, "kind (Tab: 走访 核实 落实措施 ...): ", &codes_task_kind, 0, t.kind, sizeof t.kind));
+	ASK(view_ask_text(ui, "owner login (empty = you): ", 1, t.owner, sizeof t.owner));
+	ASK(view_ask_text(ui, "due date (YYYY-MM-DD, optional): ", 1, t.due, sizeof t.due));
+	ASK(view_ask_reason(ui, "reason (kept in the history): ", why, sizeof why));
+	snprintf(t.household, sizeof t.household, "%s", household);
+	int rc = store_task_add(ui->s, &ui->me, &t, why);
+	char id[sizeof t.id];
+	snprintf(id, sizeof id, "%s", t.id);
+	task_free(&t);
+	return done(ui, rc, "task", id);
 }
 
 /* The inputs a step takes beyond its date and reason, asked as its flags say. */

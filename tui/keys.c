@@ -91,6 +91,7 @@ const char keymap_defaults[] =
 	"bind history s          since\n"
 	"bind household V        add-visit\n"
 	"bind household M        add-measure\n"
+	"bind household K        add-task\n"
 	"bind household C        move-case\n"
 	"# the review queue\n"
 	"bind review  A          approve\n"

@@ -330,10 +330,11 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_EDIT: return edit_here(ui, v, H);
 	case ACT_ADD_VISIT: return household_add_visit(ui, H->h.id);
 	case ACT_ADD_MEASURE: return household_add_measure(ui, H->h.id);
+	case ACT_ADD_TASK: return household_add_task(ui, H->h.id);
 	case ACT_MOVE_CASE: return household_move_case(ui, &H->h);
 	case ACT_HISTORY: return view_history_push(ui, H->h.id);
 	case ACT_OPEN:
-		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, C case step, h history");
+		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, K task, C case step, h history");
 		return REQ_DONE;
 	default: return REQ_PASS;
 	}

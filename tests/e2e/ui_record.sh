@@ -78,10 +78,19 @@ ui_type "镇卫生院"; ui_keys Enter; ui_wait "reason"
 ui_type "医疗帮扶"; ui_keys Enter
 ui_wait "measure M0000001 recorded"
 
+# K: a task about the household, owner left empty (the user)
+ui_keys K; ui_wait "task title"
+ui_type "复核医疗救助"; ui_keys Enter; ui_wait "kind"
+ui_type "核实"; ui_keys Enter; ui_wait "owner login"
+ui_keys Enter; ui_wait "due date"
+ui_type "2026-03-28"; ui_keys Enter; ui_wait "reason"
+ui_type "跟进救助"; ui_keys Enter
+ui_wait "task T0000002 recorded"
 ui_keys G
 ui_wait "Measures 帮扶措施"
 ui_wait "健康  大病医疗救助"
 ui_wait "Tasks 任务 (still to do)"
+ui_wait "due 2026-03-28  open  复核医疗救助"
 ui_wait "due 2026-03-25  open  核实务工收入"
 
 # what changed since I last looked: the first look marks everything; a change made
