@@ -2,6 +2,11 @@
 # lib.sh). Each test gets its own tmux server (tmux -L, a socket of its own, no user
 # config), a fixed terminal size, a pinned locale, time zone and TERM, and waits for the
 # screen by polling capture-pane for expected text with a bounded timeout (no sleeps).
+# What every UI test shares: the fixture data, a per-test UI state and config directory
+# (drafts, seen, keys), and the login of the user running the tests.
+data="$TESTS/e2e/data"
+export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
+me=$(id -un)
 UI_N=0
 UI_SOCK="bangfu-ui-$$-0"
 ui_tmux() { tmux -L "$UI_SOCK" -f /dev/null "$@"; }

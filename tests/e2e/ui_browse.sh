@@ -5,8 +5,6 @@
 # restored (normal screen, a sane tty, the shell usable).
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-data="$TESTS/e2e/data"
-export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
 
 expect_exit 0 "$BANGFU" -d d init
 expect_exit 0 "$BANGFU" -d d demo --households 300 --seed 1

@@ -5,9 +5,6 @@
 # goes away (input EOF) ends the program instead of spinning.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-data="$TESTS/e2e/data"
-export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
-me=$(id -un)
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" "$@"; }
 
 expect_exit 0 as "$me" -d d init

@@ -4,7 +4,6 @@
 # and the cursor is where the keys put it.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
 
 expect_exit 0 "$BANGFU" -d d init
 expect_exit 0 "$BANGFU" -d d demo --households 2500 --seed 7

@@ -6,10 +6,7 @@
 # user last looked (s shows it as diffs). An auditor's C is refused before any prompt.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-data="$TESTS/e2e/data"
-export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
 export BANGFU_TODAY=2026-03-20
-me=$(id -un)
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 ui_as() { ui_exec "$1" "$2" env BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
 last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }

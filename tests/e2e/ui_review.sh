@@ -8,9 +8,6 @@
 # the store's refusal is in the status line and the program keeps running.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-data="$TESTS/e2e/data"
-export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
-me=$(id -un)
 on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
 ui_as() { ui_exec "$1" "$2" env BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
 last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }

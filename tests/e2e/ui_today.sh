@@ -7,10 +7,7 @@
 # Dates pinned with BANGFU_TODAY, staff simulated with BANGFU_TEST_LOGIN (test-hooks).
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-data="$TESTS/e2e/data"
-export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
 export BANGFU_TODAY=2026-03-20
-me=$(id -un)
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 ui_as() { ui_exec "$1" "$2" env BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
 body() { sed '1,2d;$d' screen.txt; }

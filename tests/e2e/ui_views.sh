@@ -6,9 +6,6 @@
 # edit, and clear refusals when there is no terminal.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-data="$TESTS/e2e/data"
-export XDG_DATA_HOME="$PWD/xdg-data" XDG_CONFIG_HOME="$PWD/xdg-config"
-me=$(id -un)
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" "$@"; }
 
 expect_exit 0 as "$me" -d d init
