@@ -74,6 +74,20 @@ const char *codes_label(const struct code_table *t, const char *code)
 	return NULL;
 }
 
+void codes_choices(const struct code_table *t, char *out, int outlen)
+{
+	int len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < t->count; i++) {
+		int need = (int)strlen(t->items[i].label) + (i ? 1 : 0);
+		if (len + need + 4 >= outlen) {
+			snprintf(out + len, (size_t)(outlen - len), " ...");
+			return;
+		}
+		len += snprintf(out + len, (size_t)(outlen - len), "%s%s", i ? " " : "", t->items[i].label);
+	}
+}
+
 /* Length of a separator at s: ',' ';' (1 byte), '，' or '、' (3 bytes), else 0. */
 static int separator_len(const char *s)
 {

@@ -28,6 +28,9 @@ extern const struct code_table codes_yesno;          /* yes 是, no 否 */
 /* Find an entry by code or by label (exact match after the caller trimmed it). */
 const struct code *codes_find(const struct code_table *t, const char *code_or_label);
 const char *codes_label(const struct code_table *t, const char *code); /* NULL if unknown */
+/* The labels of t joined by spaces ("医保 卫健 ..."), cut short with "..." if out is too
+ * small: the choices an error message offers. */
+void codes_choices(const struct code_table *t, char *out, int outlen);
 
 /* Split a multi-value field on ',' '，' '、' (and ';'), look every part up in t and write
  * the canonical codes joined by ',' (in table order, duplicates removed) into out.

@@ -159,10 +159,11 @@ static int check_plain_text(const char *raw, int note, char *err, int errlen)
 	return 0;
 }
 
-int model_value_normalise(enum field_id f, const char *raw, const char *today,
-                          char *out, int outlen, char *err, int errlen)
+int model_value_normalise(const struct code_lists *lists, enum field_id f, const char *raw,
+                          const char *today, char *out, int outlen, char *err, int errlen)
 {
 	const struct field *fd = &model_fields[f];
+	const struct code_table *codes = code_lists_table(lists, fd->codes);
 	out[0] = '\0';
 	if (check_plain_text(raw, fd->kind == FK_NOTE, err, errlen))
 		return -1;
@@ -224,16 +225,16 @@ int model_value_normalise(enum field_id f, const char *raw, const char *today,
 		return 0;
 	}
 	case FK_CODE: {
-		const struct code *c = codes_find(fd->codes, raw);
+		const struct code *c = codes_find(codes, raw);
 		if (!c) {
-			snprintf(err, (size_t)errlen, "unknown %s \"%s\"", fd->codes->name, raw);
+			snprintf(err, (size_t)errlen, "unknown %s \"%s\"", codes->name, raw);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", c->code);
 		return 0;
 	}
 	case FK_YESNO: {
-		const struct code *c = codes_find(fd->codes, raw);
+		const struct code *c = codes_find(codes, raw);
 		if (!c) {
 			snprintf(err, (size_t)errlen, "\"%s\" must be 是 or 否", raw);
 			return -1;
@@ -242,7 +243,7 @@ int model_value_normalise(enum field_id f, const char *raw, const char *today,
 		return 0;
 	}
 	case FK_MULTI:
-		return codes_parse_multi(fd->codes, raw, f == CF_RISKS ? 5 : 8, out, outlen, err,
+		return codes_parse_multi(codes, raw, f == CF_RISKS ? 5 : 8, out, outlen, err,
 		                         errlen) < 0 ? -1 : 0;
 	case FK_INT: {
 		char *end;
@@ -265,15 +266,17 @@ int model_value_normalise(enum field_id f, const char *raw, const char *today,
 	return -1;
 }
 
-int model_value_display(enum field_id f, const char *value, char *out, int outlen)
+int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
+                        char *out, int outlen)
 {
 	const struct field *fd = &model_fields[f];
+	const struct code_table *codes = code_lists_table(lists, fd->codes);
 	if (!value)
 		value = "";
 	if (fd->kind == FK_MULTI)
-		return codes_labels_multi(fd->codes, value, out, outlen);
+		return codes_labels_multi(codes, value, out, outlen);
 	if ((fd->kind == FK_CODE || fd->kind == FK_YESNO) && value[0]) {
-		const char *label = codes_label(fd->codes, value);
+		const char *label = codes_label(codes, value);
 		return snprintf(out, (size_t)outlen, "%s", label ? label : value);
 	}
 	return snprintf(out, (size_t)outlen, "%s", value);

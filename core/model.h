@@ -11,7 +11,8 @@
  * NULL and "" both mean "empty". */
 #ifndef CORE_MODEL_H
 #define CORE_MODEL_H
-#include "core/codes.h"
+#include "core/code_lists.h"
+#include <stddef.h>
 
 enum field_level { LEVEL_HOUSEHOLD, LEVEL_MEMBER, LEVEL_CASE };
 enum field_kind {
@@ -108,13 +109,15 @@ extern const struct field model_fields[FIELD_COUNT];
 /* Find a field by English key or Chinese name; -1 if none. */
 int model_field_find(const char *name);
 
-/* Normalise and check one raw value (already trimmed) for field `f` as of `today`.
+/* Normalise and check one raw value (already trimmed) for field `f` as of `today`, codes
+ * looked up in the tables in effect (lists; NULL: the shipped tables).
  * On success writes the normalised value into out and returns 0; on error returns -1 with
  * a message (without the field name: the caller adds file, line and column). */
-int model_value_normalise(enum field_id f, const char *raw, const char *today,
-                          char *out, int outlen, char *err, int errlen);
+int model_value_normalise(const struct code_lists *lists, enum field_id f, const char *raw,
+                          const char *today, char *out, int outlen, char *err, int errlen);
 /* The value of field f as CSV shows it (codes as Chinese labels). */
-int model_value_display(enum field_id f, const char *value, char *out, int outlen);
+int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
+                        char *out, int outlen);
 
 struct member {
 	char *v[MF_COUNT];        /* indexed by field - MF_FIRST */
@@ -160,6 +163,12 @@ const struct subrec_kind_info *subrec_info(enum subrec_kind k);
 int subrec_col(enum subrec_kind k, const char *name);
 
 struct subrec { char *v[SUBREC_MAX_COLS]; };
+
+/* A sub-record's columns after the case id as one line for people, code columns by
+ * their labels in lists, fingerprint and ID number left out (subrec_show.c). Returns
+ * the length written into out (n > 0). */
+size_t subrec_show(const struct code_lists *lists, enum subrec_kind k, const struct subrec *r,
+                   char *out, size_t n);
 
 struct household {
 	char id[20];              /* bangfu id: H + county code + 7 digits */

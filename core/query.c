@@ -1,7 +1,7 @@
 /* query.c — parse the filter language (see query.h) into terms the store turns into SQL.
  * Values given as Chinese labels are turned into codes here, so the store compares codes. */
 #include "core/query.h"
-#include "core/codes.h"
+#include "core/code_lists.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +15,8 @@ static const struct { const char *key; enum qterm_kind kind; const struct code_t
 	{"income<", Q_INCOME_BELOW, NULL},  {"income>", Q_INCOME_ABOVE, NULL},
 };
 
-static int parse_term(const char *word, struct qterm *t, char *err, int errlen)
+static int parse_term(const struct code_lists *lists, const char *word, struct qterm *t,
+                      char *err, int errlen)
 {
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		size_t kl = strlen(keys[i].key);
@@ -28,9 +29,10 @@ static int parse_term(const char *word, struct qterm *t, char *err, int errlen)
 		}
 		t->kind = keys[i].kind;
 		if (keys[i].codes) {
-			const struct code *c = codes_find(keys[i].codes, v);
+			const struct code_table *codes = code_lists_table(lists, keys[i].codes);
+			const struct code *c = codes_find(codes, v);
 			if (!c) {
-				snprintf(err, (size_t)errlen, "unknown %s \"%s\"", keys[i].codes->name, v);
+				snprintf(err, (size_t)errlen, "unknown %s \"%s\"", codes->name, v);
 				return -1;
 			}
 			v = c->code;
@@ -56,7 +58,8 @@ static int parse_term(const char *word, struct qterm *t, char *err, int errlen)
 	return 0;
 }
 
-int query_parse(const char *text, struct query *q, char *err, int errlen)
+int query_parse(const struct code_lists *lists, const char *text, struct query *q, char *err,
+                int errlen)
 {
 	q->n = 0;
 	const char *p = text ? text : "";
@@ -84,7 +87,7 @@ int query_parse(const char *text, struct query *q, char *err, int errlen)
 			snprintf(err, (size_t)errlen, "control character in the query");
 			return -1;
 		}
-		if (parse_term(word, &q->terms[q->n], err, errlen))
+		if (parse_term(lists, word, &q->terms[q->n], err, errlen))
 			return -1;
 		q->n++;
 	}

@@ -19,7 +19,10 @@ enum qterm_kind {
 struct qterm { enum qterm_kind kind; char value[128]; };
 struct query { struct qterm terms[16]; int n; };
 
-/* Parse text into q. Returns 0, or -1 with a message naming the bad term. */
-int query_parse(const char *text, struct query *q, char *err, int errlen);
+/* Parse text into q, labels looked up in the tables in effect (lists; NULL: the shipped
+ * tables). Returns 0, or -1 with a message naming the bad term. */
+struct code_lists;
+int query_parse(const struct code_lists *lists, const char *text, struct query *q, char *err,
+                int errlen);
 
 #endif

@@ -46,9 +46,11 @@ int record_unescape(const char *in, char *out, size_t outlen)
 }
 
 /* One field's value as the audit text shows it: codes followed by their label. */
-static void put_field(struct buf *out, enum field_id f, const char *value)
+static void put_field(const struct code_lists *lists, struct buf *out, enum field_id f,
+                      const char *value)
 {
 	const struct field *fd = &model_fields[f];
+	const struct code_table *codes = code_lists_table(lists, fd->codes);
 	char shown[1024];
 	if (!value || !value[0])
 		return;
@@ -56,7 +58,7 @@ static void put_field(struct buf *out, enum field_id f, const char *value)
 		const char *name = regions_county_name(value);
 		snprintf(shown, sizeof shown, "%s %s", value, name ? name : "?");
 	} else if (fd->kind == FK_CODE || fd->kind == FK_YESNO) {
-		const char *label = codes_label(fd->codes, value);
+		const char *label = codes_label(codes, value);
 		snprintf(shown, sizeof shown, "%s %s", value, label ? label : "?");
 	} else if (fd->kind == FK_MULTI) {
 		struct buf b = {0};
@@ -66,7 +68,7 @@ static void put_field(struct buf *out, enum field_id f, const char *value)
 			size_t n = comma ? (size_t)(comma - p) : strlen(p);
 			char code[64];
 			snprintf(code, sizeof code, "%.*s", (int)n, p);
-			const char *label = codes_label(fd->codes, code);
+			const char *label = codes_label(codes, code);
 			buf_addf(&b, "%s%s %s", b.len ? ", " : "", code, label ? label : "?");
 			p = comma ? comma + 1 : p + n;
 		}
@@ -79,18 +81,18 @@ static void put_field(struct buf *out, enum field_id f, const char *value)
 	record_put(out, fd->key, shown);
 }
 
-void record_render(const struct household *h, struct buf *out)
+void record_render(const struct code_lists *lists, const struct household *h, struct buf *out)
 {
 	buf_addf(out, "household: %s\n", h->id);
 	for (int f = HF_FIRST; f < HF_FIRST + HF_COUNT; f++)
-		put_field(out, (enum field_id)f, household_get(h, (enum field_id)f));
+		put_field(lists, out, (enum field_id)f, household_get(h, (enum field_id)f));
 	if (h->synthetic)
 		buf_adds(out, "synthetic: yes 演示数据\n");
 	for (int m = 0; m < h->nmembers; m++) {
 		const struct member *mb = &h->members[m];
 		buf_addf(out, "\n[member %d]\n", m + 1);
 		for (int f = MF_FIRST; f < MF_FIRST + MF_COUNT; f++) {
-			put_field(out, (enum field_id)f, member_get(mb, (enum field_id)f));
+			put_field(lists, out, (enum field_id)f, member_get(mb, (enum field_id)f));
 			if (f == MF_ID) {
 				record_put(out, "id_original", mb->id_original);
 				record_put(out, "birth", mb->birth);
@@ -102,7 +104,7 @@ void record_render(const struct household *h, struct buf *out)
 		buf_addf(out, "\n[case %s]\n", cs->id);
 		record_put(out, "state", cs->state);
 		for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
-			put_field(out, (enum field_id)f, case_get(cs, (enum field_id)f));
+			put_field(lists, out, (enum field_id)f, case_get(cs, (enum field_id)f));
 	}
 	for (int k = 0; k < SUB_COUNT; k++) {
 		const struct subrec_kind_info *info = subrec_info((enum subrec_kind)k);
@@ -213,10 +215,11 @@ static void strip_labels(enum field_id f, const char *shown, char *out, size_t o
 /* The text must be exactly what record_render makes of what was parsed: an audit file
  * is canonical or it is refused (with the first line that differs), so parse and
  * render are inverse and `rebuild` can never take in a value it would write otherwise. */
-static int check_canonical(const char *text, const struct household *h, char *err, int errlen)
+static int check_canonical(const struct code_lists *lists, const char *text,
+                           const struct household *h, char *err, int errlen)
 {
 	struct buf again = {0};
-	record_render(h, &again);
+	record_render(lists, h, &again);
 	const char *a = buf_str(&again);
 	int rc = 0;
 	if (!a) {
@@ -234,7 +237,8 @@ static int check_canonical(const char *text, const struct household *h, char *er
 	return rc;
 }
 
-int record_parse(const char *text, struct household *h, char *err, int errlen)
+int record_parse(const struct code_lists *lists, const char *text, struct household *h,
+                 char *err, int errlen)
 {
 	char key[64], value[2048], stored[2048];
 	size_t pos = 0;
@@ -315,7 +319,7 @@ int record_parse(const char *text, struct household *h, char *err, int errlen)
 		snprintf(err, (size_t)errlen, "no \"household:\" line");
 		return -1;
 	}
-	return check_canonical(text, h, err, errlen);
+	return check_canonical(lists, text, h, err, errlen);
 oom:
 	snprintf(err, (size_t)errlen, "out of memory");
 	return -1;

@@ -10,12 +10,14 @@
 #include "core/buf.h"
 #include "core/model.h"
 
-/* Append the canonical text of h to out. Town and village names come from h. */
-void record_render(const struct household *h, struct buf *out);
+/* Append the canonical text of h to out, codes labelled from the tables in effect (lists;
+ * NULL: the shipped tables). Town and village names come from h. */
+void record_render(const struct code_lists *lists, const struct household *h, struct buf *out);
 
 /* Parse canonical text into h (zeroed by the caller). Returns 0, or -1 with a message
  * naming the line. Values are taken as written (they were checked when first stored). */
-int record_parse(const char *text, struct household *h, char *err, int errlen);
+int record_parse(const struct code_lists *lists, const char *text, struct household *h,
+                 char *err, int errlen);
 
 /* Escape/unescape one value (used by other record kinds: users, settings). */
 void record_put(struct buf *out, const char *key, const char *value);

@@ -11,6 +11,7 @@
 #define VALUE_MAX 1024
 
 struct reader {
+	const struct code_lists *lists;
 	const char *today;
 	register_report_fn report;
 	void *ctx;
@@ -105,7 +106,7 @@ static int row_value(struct reader *r, const struct csv_record *rec, enum field_
 	char raw[VALUE_MAX], err[400];
 	snprintf(raw, sizeof raw, "%s", c < rec->nfields ? rec->fields[c] : "");
 	text_trim(raw);
-	if (model_value_normalise(f, raw, r->today, out, VALUE_MAX, err, sizeof err)) {
+	if (model_value_normalise(r->lists, f, raw, r->today, out, VALUE_MAX, err, sizeof err)) {
 		defect(r, rec->line, c, "%s", err);
 		out[0] = '\0';
 		return -1;
@@ -268,10 +269,11 @@ static void household_problem(void *ctx, int member, const char *msg)
 	}
 }
 
-int register_read_csv(const char *utf8, size_t len, const char *today,
+int register_read_csv(const struct code_lists *lists, const char *utf8, size_t len,
+                      const char *today,
                       struct register_batch *b, register_report_fn report, void *ctx)
 {
-	struct reader r = {.today = today, .report = report, .ctx = ctx, .b = b};
+	struct reader r = {.lists = lists, .today = today, .report = report, .ctx = ctx, .b = b};
 	struct csv_reader cr;
 	struct csv_record rec = {0};
 	char err[300];
@@ -363,7 +365,8 @@ void register_csv_header(struct buf *out)
 	buf_adds(out, "\r\n");
 }
 
-void register_csv_rows(const struct household *h, struct buf *out)
+void register_csv_rows(const struct code_lists *lists, const struct household *h,
+                       struct buf *out)
 {
 	const struct hcase *c = h->ncases ? &h->cases[h->ncases - 1] : NULL;
 	char shown[VALUE_MAX];
@@ -374,7 +377,7 @@ void register_csv_rows(const struct household *h, struct buf *out)
 			const char *v = f < MF_FIRST ? household_get(h, (enum field_id)f)
 			              : f < CF_FIRST ? member_get(&h->members[m], (enum field_id)f)
 			              : c ? case_get(c, (enum field_id)f) : "";
-			model_value_display((enum field_id)f, v, shown, sizeof shown);
+			model_value_display(lists, (enum field_id)f, v, shown, sizeof shown);
 			put_csv_field(out, shown, f == 0);
 		}
 		buf_adds(out, "\r\n");

@@ -36,17 +36,20 @@ struct register_batch {
 	int warnings;
 };
 
-/* Parse and check utf8[0..len) as of today ("YYYY-MM-DD"). Every defect goes to report.
+/* Parse and check utf8[0..len) as of today ("YYYY-MM-DD"), codes from the tables in
+ * effect (lists; NULL: the shipped tables). Every defect goes to report.
  * Returns 0 when the file could be read (defects may still have been found: see
  * batch->defects and batch->bad), -1 when it could not be read at all (no header, a CSV
  * syntax error, out of memory), also reported. */
-int register_read_csv(const char *utf8, size_t len, const char *today,
+int register_read_csv(const struct code_lists *lists, const char *utf8, size_t len,
+                      const char *today,
                       struct register_batch *batch, register_report_fn report, void *ctx);
 void register_batch_free(struct register_batch *batch);
 
 /* The export: the CSV header (Chinese column names) and the rows of one household, in
  * the same columns the import reads. */
 void register_csv_header(struct buf *out);
-void register_csv_rows(const struct household *h, struct buf *out);
+void register_csv_rows(const struct code_lists *lists, const struct household *h,
+                       struct buf *out);
 
 #endif

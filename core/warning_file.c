@@ -46,8 +46,26 @@ static int map_header(const struct csv_record *rec, int col[W_COUNT], register_r
 }
 
 /* Check one row into w; returns the number of defects reported. */
-static int read_row(const struct csv_record *rec, const int col[W_COUNT], const char *today,
-                    struct warning_row *w, register_report_fn report, void *ctx)
+/* Look value up in the table in effect for shipped; report it if it is unknown. */
+static const struct code *row_code(const struct code_lists *lists, const struct code_table *shipped,
+                                   const char *value, long line, const char *column,
+                                   int *defects, register_report_fn report, void *ctx)
+{
+	const struct code_table *t = code_lists_table(lists, shipped);
+	const struct code *c = value[0] ? codes_find(t, value) : NULL;
+	if (value[0] && !c) {
+		char choices[1024], msg[1200];
+		codes_choices(t, choices, sizeof choices);
+		snprintf(msg, sizeof msg, "unknown %s \"%s\" (%s)", t->name, value, choices);
+		report(ctx, line, column, msg);
+		(*defects)++;
+	}
+	return c;
+}
+
+static int read_row(const struct code_lists *lists, const struct csv_record *rec,
+                    const int col[W_COUNT], const char *today, struct warning_row *w,
+                    register_report_fn report, void *ctx)
 {
 	char v[W_COUNT][512], err[256];
 	int defects = 0;
@@ -73,21 +91,15 @@ static int read_row(const struct csv_record *rec, const int col[W_COUNT], const 
 		report(ctx, rec->line, wcols[W_ID].zh, err);
 		defects++;
 	}
-	const struct code *kind = codes_find(&codes_warning_kind, v[W_KIND]);
-	const struct code *dept = codes_find(&codes_department, v[W_DEPT]);
-	if (v[W_KIND][0] && !kind) {
-		report(ctx, rec->line, wcols[W_KIND].zh, "unknown 预警类型 (大额医疗支出 自然灾害 新增残疾 失业 辍学 住房安全 饮水安全 其他)");
-		defects++;
-	}
-	if (v[W_DEPT][0] && !dept) {
-		report(ctx, rec->line, wcols[W_DEPT].zh, "unknown department (医保 卫健 教育 应急管理 民政 残联 人社 住建 水利)");
-		defects++;
-	}
+	const struct code *kind = row_code(lists, &codes_warning_kind, v[W_KIND], rec->line,
+	                                   wcols[W_KIND].zh, &defects, report, ctx);
+	const struct code *dept = row_code(lists, &codes_department, v[W_DEPT], rec->line,
+	                                   wcols[W_DEPT].zh, &defects, report, ctx);
 	if (v[W_DATE][0] && (!date_valid(v[W_DATE]) || strcmp(v[W_DATE], today) > 0)) {
 		report(ctx, rec->line, wcols[W_DATE].zh, "not a date (YYYY-MM-DD) up to today");
 		defects++;
 	}
-	if (v[W_AMOUNT][0] && model_value_normalise(HF_INCOME, v[W_AMOUNT], today, w->amount,
+	if (v[W_AMOUNT][0] && model_value_normalise(lists, HF_INCOME, v[W_AMOUNT], today, w->amount,
 	                                            sizeof w->amount, err, sizeof err)) {
 		report(ctx, rec->line, wcols[W_AMOUNT].zh, err);
 		defects++;
@@ -102,7 +114,8 @@ static int read_row(const struct csv_record *rec, const int col[W_COUNT], const 
 	return defects;
 }
 
-int warnings_read_csv(const char *utf8, size_t len, const char *today,
+int warnings_read_csv(const struct code_lists *lists, const char *utf8, size_t len,
+                      const char *today,
                       struct warning_row **rows, int *defects,
                       register_report_fn report, void *ctx)
 {
@@ -131,7 +144,7 @@ int warnings_read_csv(const char *utf8, size_t len, const char *today,
 			}
 			*rows = grown;
 		}
-		*defects += read_row(&rec, col, today, &(*rows)[n++], report, ctx);
+		*defects += read_row(lists, &rec, col, today, &(*rows)[n++], report, ctx);
 	}
 	if (got == -1)
 		report(ctx, r.err_line, NULL, csv_error_text(err));

@@ -11,10 +11,12 @@ struct warning_row {
 	char fingerprint[160];   /* the same warning imported twice has the same fingerprint */
 };
 
-/* Parse and check utf8[0..len); defects go to report (same callback as the register).
+/* Parse and check utf8[0..len), kinds and departments from the tables in effect (lists;
+ * NULL: the shipped tables); defects go to report (same callback as the register).
  * Returns the number of rows read (*rows allocated, caller frees) or -1 if the file
  * could not be read at all. */
-int warnings_read_csv(const char *utf8, size_t len, const char *today,
+int warnings_read_csv(const struct code_lists *lists, const char *utf8, size_t len,
+                      const char *today,
                       struct warning_row **rows, int *defects,
                       register_report_fn report, void *ctx);
 

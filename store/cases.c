@@ -194,7 +194,7 @@ static int case_value(struct store *s, enum field_id f, const char *raw, char *o
 		out[0] = '\0';
 		return 0;
 	}
-	if (model_value_normalise(f, raw, s->today, out, n, err, sizeof err))
+	if (model_value_normalise(store_code_lists(s), f, raw, s->today, out, n, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s (%s): %s", model_fields[f].zh,
 		                  model_fields[f].key, err);
 	return 0;

@@ -460,7 +460,7 @@ int household_text_file(struct store *s, const struct household *h)
 {
 	struct buf text = {0};
 	char path[256];
-	record_render(h, &text);
+	record_render(&s->lists, h, &text);   /* fresh: write_begin read them */
 	household_path(h, path, sizeof path);
 	int rc = buf_str(&text) ? write_file(s, path, buf_str(&text))
 	                        : store_fail(s, STORE_EFAIL, "out of memory");
@@ -647,6 +647,7 @@ int store_household_list_dir(struct store *s, const struct user *u, const struct
 
 int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 {
+	const struct code_lists *lists = store_code_lists(s);
 	sqlite3_stmt *st;
 	struct buf text = {0};
 	int rc = 0, step;
@@ -658,7 +659,7 @@ int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 		if ((rc = household_load(s, db_col_text(st, 0), &h)))
 			break;
 		buf_reset(&text);
-		record_render(&h, &text);
+		record_render(lists, &h, &text);
 		household_path(&h, path, sizeof path);
 		rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
 		household_free(&h);
@@ -673,7 +674,7 @@ int households_restore(struct store *s, const char *path, const char *text)
 	struct household h = {0};
 	char err[256];
 	int rc;
-	if (record_parse(text, &h, err, sizeof err))
+	if (record_parse(&s->lists, text, &h, err, sizeof err))   /* settings.txt came first */
 		rc = store_fail(s, STORE_EFAIL, "%s: %s", path, err);
 	else if (!(rc = regions_resolve(s, &h, h.synthetic)))
 		rc = household_save(s, &h, 0);

@@ -18,6 +18,10 @@ struct store {
 	/* prepared statements kept for reuse, keyed by their SQL text (db.c) */
 	struct { char *sql; sqlite3_stmt *st; } stmts[96];
 	int nstmts;
+	/* the code tables in effect: shipped + list entries among the settings (settings.c),
+	 * read again when another connection has committed since (lists_data_version) */
+	struct code_lists lists;
+	long lists_data_version;
 };
 
 /* Record a message (printf-style) and return code. */
@@ -56,6 +60,10 @@ int identity_login(struct store *s, char *login, size_t n, unsigned *uid);
 void identity_fault(const char *point);
 void identity_set_today(struct store *s);
 int user_load(struct store *s, const char *login, struct user *out);
+
+/* settings.c */
+/* Read the list entries among the settings into s->lists again; fails naming a bad one. */
+int settings_load_lists(struct store *s);
 
 /* write.c — the one write family */
 int write_begin(struct store *s, const struct user *actor, const char *verb,

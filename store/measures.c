@@ -128,7 +128,7 @@ int store_measure_add(struct store *s, const struct user *u, const char *househo
 	    (rc = date_value(s, "--end", m->end, 0, end)))
 		return rc;
 	if (m->amount && m->amount[0] &&
-	    model_value_normalise(HF_INCOME, m->amount, s->today, amount, sizeof amount, err, sizeof err))
+	    model_value_normalise(&s->lists, HF_INCOME, m->amount, s->today, amount, sizeof amount, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "--amount: %s", err);
 	struct household h;
 	char case_id[16] = "", green[4] = "";

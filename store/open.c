@@ -13,6 +13,7 @@ struct store *store_alloc(const char *dir)
 		return NULL;
 	snprintf(s->dir, sizeof s->dir, "%s", dir);
 	s->lock_fd = -1;
+	code_lists_init(&s->lists);
 	identity_set_today(s);
 	git_libgit2_init();
 	return s;
@@ -53,7 +54,7 @@ int store_open(const char *dir, struct store **out)
 	if (!is_store_dir(dir))
 		return store_fail(s, STORE_EFAIL, "%s: not a bangfu data directory (no bangfu.db; "
 		                  "`bangfu -d %s init` makes one, `bangfu rebuild` restores one)", dir, dir);
-	if (db_open(s, "bangfu.db", 0) || audit_open(s, 0))
+	if (db_open(s, "bangfu.db", 0) || audit_open(s, 0) || settings_load_lists(s))
 		return STORE_EFAIL;
 	return store_flush(s);
 }
@@ -92,6 +93,7 @@ void store_close(struct store *s)
 		git_repository_free(s->repo);
 	if (s->lock_fd >= 0)
 		close(s->lock_fd);
+	code_lists_free(&s->lists);
 	free(s);
 	git_libgit2_shutdown();
 }

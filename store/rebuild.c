@@ -10,7 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-struct rebuild { struct store *s; FILE *report; long files; int rc; };
+struct rebuild { struct store *s; FILE *report; long files; int rc; int settings_done; };
+
+/* settings.txt is read before the walk: it holds the list entries (categories, risks)
+ * that the households' texts are parsed with. */
+#define FIRST_PATH "settings.txt"
 
 static int load_blob(struct store *s, const git_oid *id, char **text)
 {
@@ -34,6 +38,8 @@ static int restore_entry(const char *root, const git_tree_entry *e, void *payloa
 		return 0;
 	char path[512], *text = NULL;
 	snprintf(path, sizeof path, "%s%s", root, git_tree_entry_name(e));
+	if (strcmp(path, FIRST_PATH) == 0 && r->settings_done++)
+		return 0;
 	if ((r->rc = load_blob(r->s, git_tree_entry_id(e), &text)))
 		return -1;
 	const struct record_kind *kind = kind_for_path(path);
@@ -191,8 +197,14 @@ int store_rebuild(const char *dir, FILE *report)
 	}
 	if ((rc = db_exec(s, "BEGIN IMMEDIATE")))
 		goto out;
-	struct rebuild r = {s, report, 0, 0};
-	if (git_tree_walk(tree, GIT_TREEWALK_PRE, restore_entry, &r) < 0)
+	struct rebuild r = {s, report, 0, 0, 0};
+	git_tree_entry *first = NULL;
+	if (git_tree_entry_bypath(&first, tree, FIRST_PATH) == 0) {
+		if (restore_entry("", first, &r) < 0)
+			rc = r.rc;
+		git_tree_entry_free(first);
+	}
+	if (!rc && git_tree_walk(tree, GIT_TREEWALK_PRE, restore_entry, &r) < 0)
 		rc = r.rc ? r.rc : store_gitfail(s, "walking HEAD's tree");
 	if (!rc)
 		rc = restore_events(s, &head, &events);

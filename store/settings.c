@@ -5,7 +5,10 @@
  *   monitoring_line.YYYY      yuan per person per year for that year
  *   visit_interval.default    days between visits
  *   visit_interval.CCCCCC     days between visits in county CCCCCC
- *   dev_measure_days, lead_warn_days, due_soon_days   task and flag windows (days) */
+ *   dev_measure_days, lead_warn_days, due_soon_days   task and flag windows (days)
+ *   category.CODE, risk.CODE, warning_kind.CODE       an entry added to that list; the
+ *                             value is its Chinese label (core/code_lists.h: entries are
+ *                             only ever added, never changed or removed) */
 #include "store/kinds.h"
 #include "core/record.h"
 #include "core/rules.h"
@@ -17,28 +20,88 @@
 
 #define SETTINGS_PATH "settings.txt"
 
-/* A key must be one of the families above. */
-static int key_check(struct store *s, const char *key, const char *value)
+/* 1 if key is one of the numeric families above. */
+static int numeric_key(const char *key)
 {
 	static const char *const plain[] = {"visit_interval.default", "dev_measure_days",
 	                                    "lead_warn_days", "due_soon_days"};
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		if (strcmp(key, plain[i]) == 0)
+			return 1;
+	int year;
+	char tail;
+	if (sscanf(key, "monitoring_line.%4d%c", &year, &tail) == 1 && year >= 2000 && year <= 2100)
+		return 1;
+	return strncmp(key, "visit_interval.", 15) == 0 && strlen(key + 15) == 6 &&
+	       strspn(key + 15, "0123456789") == 6;
+}
+
+/* A numeric key must be one of the families above and its value a positive number. */
+static int key_check(struct store *s, const char *key, const char *value)
+{
+	if (!numeric_key(key))
+		return store_fail(s, STORE_EINVAL, "unknown setting \"%s\" (monitoring_line.YYYY, "
+		                  "visit_interval.default, visit_interval.COUNTY, dev_measure_days, "
+		                  "lead_warn_days, due_soon_days, %s)", key, code_lists_keys_help);
 	char *end;
 	double v = strtod(value, &end);
 	if (!*value || *end || v <= 0)
 		return store_fail(s, STORE_EINVAL, "setting %s: \"%s\" must be a positive number", key, value);
-	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
-		if (strcmp(key, plain[i]) == 0)
-			return 0;
-	int year;
-	char tail;
-	if (sscanf(key, "monitoring_line.%4d%c", &year, &tail) == 1 && year >= 2000 && year <= 2100)
+	return 0;
+}
+
+struct load_lists { struct store *s; struct code_lists *l; int rc; };
+
+static int load_entry(void *ctx, const char *key, const char *value)
+{
+	struct load_lists *ll = ctx;
+	char err[512];
+	if (!code_lists_is_key(key) || code_lists_add(ll->l, key, value, err, sizeof err) == 0)
 		return 0;
-	if (strncmp(key, "visit_interval.", 15) == 0 && strlen(key + 15) == 6 &&
-	    strspn(key + 15, "0123456789") == 6)
-		return 0;
-	return store_fail(s, STORE_EINVAL, "unknown setting \"%s\" (monitoring_line.YYYY, "
-	                  "visit_interval.default, visit_interval.COUNTY, dev_measure_days, "
-	                  "lead_warn_days, due_soon_days)", key);
+	ll->rc = store_fail(ll->s, STORE_EFAIL, "setting %s", err);
+	return 1;
+}
+
+/* Entries are added in key order, the order of settings.txt, so a rebuilt database has
+ * its tables in the same order. On failure s->lists is left as it was. */
+int settings_load_lists(struct store *s)
+{
+	struct code_lists fresh;
+	code_lists_init(&fresh);
+	struct load_lists ll = {s, &fresh, 0};
+	int rc = store_setting_list(s, load_entry, &ll);
+	if (!rc)
+		rc = ll.rc;
+	if (rc) {
+		code_lists_free(&fresh);
+		return rc;
+	}
+	code_lists_free(&s->lists);
+	s->lists = fresh;
+	return 0;
+}
+
+/* PRAGMA data_version: changes when another connection commits. */
+static long data_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	long v = -1;
+	if (db_cached(s, "PRAGMA data_version", &st))
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	db_finalize(s, st);
+	return v;
+}
+
+const struct code_lists *store_code_lists(struct store *s)
+{
+	long v = data_version(s);
+	if (v < 0 || v != s->lists_data_version) {
+		if (settings_load_lists(s) == 0)   /* on failure the lists read before stay */
+			s->lists_data_version = v;
+	}
+	return &s->lists;
 }
 
 int store_setting_get(struct store *s, const char *key, char *value, size_t n)
@@ -122,9 +185,23 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 {
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may change settings");
-	if (key_check(s, key, value))
+	if (code_lists_is_key(key)) {
+		char err[512];
+		store_code_lists(s);
+		if (code_lists_add(&s->lists, key, value, err, sizeof err))
+			return store_fail(s, STORE_EINVAL, "setting %s", err);
+	} else if (key_check(s, key, value)) {
 		return STORE_EINVAL;
-	return write_settings(s, u, &key, &value, 1, why);
+	}
+	int rc = write_settings(s, u, &key, &value, 1, why);
+	/* Read back what the database holds now, saved or not, in the order a rebuild
+	 * would read it (key order), keeping the message of a failed write. */
+	char keep[sizeof s->err];
+	memcpy(keep, s->err, sizeof keep);
+	if (settings_load_lists(s) && !rc)
+		return STORE_EFAIL;
+	memcpy(s->err, keep, sizeof keep);
+	return rc;
 }
 
 int settings_seed(struct store *s, const struct user *u, const char *year)
@@ -166,5 +243,5 @@ int settings_restore(struct store *s, const char *path, const char *text)
 		rc = put_row(s, key, value);
 	if (!rc && r != 0)
 		rc = store_fail(s, STORE_EFAIL, "%s: line %ld: malformed setting", path, line);
-	return rc;
+	return rc ? rc : settings_load_lists(s);
 }

@@ -58,7 +58,11 @@ double store_setting_number(struct store *s, const char *key, const char *fallba
                             double fallback);
 int store_setting_list(struct store *s, int (*fn)(void *ctx, const char *key, const char *value),
                        void *ctx);
-/* Administrators only; the key must be a known one and the value a positive number. */
+/* The code tables in effect (shipped + entries added by settings), read again first if
+ * another process has changed the database since. Valid until the next store call. */
+const struct code_lists *store_code_lists(struct store *s);
+/* Administrators only; the key must be a known one and the value a positive number, or
+ * for a list entry (category.CODE, risk.CODE, warning_kind.CODE) a new entry's label. */
 int store_setting_set(struct store *s, const struct user *u, const char *key, const char *value,
                       const char *why);
 

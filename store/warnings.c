@@ -12,8 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The risk a warning kind points at, for the lead it opens. */
-static const char *risk_of(const char *kind)
+/* The risk a lead opened from a warning of this kind records: the shipped kinds map to
+ * their risk, an added kind to the risk with the same code if the lists have one. */
+static const char *risk_of(const struct code_lists *lists, const char *kind)
 {
 	static const struct { const char *kind, *risk; } map[] = {
 		{"medical", "illness"}, {"disaster", "disaster"}, {"disability", "disability"},
@@ -22,7 +23,7 @@ static const char *risk_of(const char *kind)
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i].kind, kind) == 0)
 			return map[i].risk;
-	return "other";
+	return code_lists_label(lists, &codes_risk, kind) ? kind : "other";
 }
 
 /* 1 if found, 0 if not, -1 on error. */
@@ -125,8 +126,9 @@ static int match_row(struct store *s, const struct user *u, struct batch *b,
 	                     : strcmp(w->kind, "medical") == 0 || strcmp(w->kind, "disaster") == 0 ? "sudden"
 	                     : "marginal";
 	char note[600], case_id[16];
-	snprintf(note, sizeof note, "部门预警 %s %s", codes_label(&codes_warning_kind, w->kind), w->note);
-	struct case_open o = {.category = category, .source = "department", .risks = risk_of(w->kind),
+	const char *kind = code_lists_label(&s->lists, &codes_warning_kind, w->kind);
+	snprintf(note, sizeof note, "部门预警 %s %s", kind ? kind : w->kind, w->note);
+	struct case_open o = {.category = category, .source = "department", .risks = risk_of(&s->lists, w->kind),
 	                      .disaster = strcmp(w->kind, "disaster") == 0 ? "other" : NULL,
 	                      .note = note, .date = w->date};
 	int rc = cases_open_in(s, u, h, &o, why, case_id, sizeof case_id);

@@ -21,6 +21,7 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 		return STORE_ENOUSER;
 	if (db_exec(s, "BEGIN IMMEDIATE"))
 		return STORE_EFAIL;
+	store_code_lists(s);   /* an entry added since we read them must render with its label */
 	if (db_cached(s, "INSERT INTO events(at, uid, login, name, verb, subject, reason) "
 	                  "VALUES (?,?,?,?,?,?,?)", &st))
 		goto fail;

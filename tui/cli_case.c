@@ -52,9 +52,10 @@ static int verb_case_move(struct cli *c)
 	return EXIT_OK;
 }
 
-static const char *label_or(const struct code_table *t, const char *code)
+/* The label of code in the table in effect for t, else the code itself. */
+static const char *label_or(struct cli *c, const struct code_table *t, const char *code)
 {
-	const char *l = codes_label(t, code);
+	const char *l = code_lists_label(store_code_lists(c->s), t, code);
 	return l ? l : code;
 }
 
@@ -98,11 +99,11 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 	char risks[256];
 	if (store_case_facts(c->s, h, ci, store_today(c->s), &f, &hf, mf, MAX_MEASURES))
 		return;
-	model_value_display(CF_RISKS, case_get(cs, CF_RISKS), risks, sizeof risks);
-	printf("\ncase %s  %s  %s (%s)\n", cs->id, label_or(&codes_category, case_get(cs, CF_CATEGORY)),
+	model_value_display(store_code_lists(c->s), CF_RISKS, case_get(cs, CF_RISKS), risks, sizeof risks);
+	printf("\ncase %s  %s  %s (%s)\n", cs->id, label_or(c, &codes_category, case_get(cs, CF_CATEGORY)),
 	       workflow_state_label(f.state), workflow_state_code(f.state));
 	printf("  risks: %s%s%s   source: %s\n", risks, case_get(cs, CF_NOTE)[0] ? " — " : "",
-	       case_get(cs, CF_NOTE), label_or(&codes_source, case_get(cs, CF_SOURCE)));
+	       case_get(cs, CF_NOTE), label_or(c, &codes_source, case_get(cs, CF_SOURCE)));
 	if (case_get(cs, CF_LINKED)[0])
 		printf("  re-marked from case %s\n", case_get(cs, CF_LINKED));
 	struct wf_clock clock;
@@ -135,18 +136,16 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 	print_flags(c, h, &f, &hf);
 }
 
-static void print_subrecs(const struct household *h, enum subrec_kind k, const char *title)
+static void print_subrecs(struct cli *c, const struct household *h, enum subrec_kind k,
+                          const char *title)
 {
-	const struct subrec_kind_info *info = subrec_info(k);
 	if (!h->nsub[k])
 		return;
 	printf("\n%s:\n", title);
 	for (int i = 0; i < h->nsub[k]; i++) {
-		printf("  %s", h->sub[k][i].v[0]);
-		for (int col = 2; col < info->ncols; col++)
-			if (h->sub[k][i].v[col] && h->sub[k][i].v[col][0])
-				printf("  %s", h->sub[k][i].v[col]);
-		printf("\n");
+		char line[2048];
+		subrec_show(store_code_lists(c->s), k, &h->sub[k][i], line, sizeof line);
+		printf("  %s  %s\n", h->sub[k][i].v[0], line);
 	}
 }
 
@@ -166,9 +165,9 @@ static int verb_case_show(struct cli *c)
 	for (int i = 0; i < h.ncases; i++)
 		if (ci < 0 || i == ci)
 			print_case(c, &h, i);
-	print_subrecs(&h, SUB_MEASURE, "measures 帮扶措施");
-	print_subrecs(&h, SUB_VISIT, "visits 走访");
-	print_subrecs(&h, SUB_WARNING, "department warnings 部门预警");
+	print_subrecs(c, &h, SUB_MEASURE, "measures 帮扶措施");
+	print_subrecs(c, &h, SUB_VISIT, "visits 走访");
+	print_subrecs(c, &h, SUB_WARNING, "department warnings 部门预警");
 	household_free(&h);
 	return EXIT_OK;
 }
@@ -260,13 +259,33 @@ static int verb_setting_set(struct cli *c)
 	return EXIT_OK;
 }
 
+/* The three lists an administrator may extend, as in effect: shipped entries, then the
+ * ones added by settings (marked with the setting that added them). */
+static int verb_setting_lists(struct cli *c)
+{
+	const struct code_list_info *lists = code_lists_info;
+	const struct code_lists *l = store_code_lists(c->s);
+	for (int i = 0; i < CODE_LISTS_COUNT; i++) {
+		const struct code_table *t = code_lists_table(l, lists[i].shipped);
+		printf("%s%s (%s):\n", i ? "\n" : "", t->name, lists[i].key);
+		for (int k = 0; k < t->count; k++)
+			if (k < lists[i].shipped->count)
+				printf("  %-18s %s\n", t->items[k].code, t->items[k].label);
+			else
+				printf("  %-18s %s   (added: setting %s.%s)\n", t->items[k].code,
+				       t->items[k].label, lists[i].key, t->items[k].code);
+	}
+	return EXIT_OK;
+}
+
 static const struct verb verbs[] = {
 	{"case open", "HOUSEHOLD", "--category --source --risks --disaster --note --date --why", 1, 1,
 	 NEED_USER, "open a monitoring case (a lead 线索) on a household",
 	 "--category 脱贫不稳定户|边缘易致贫户|突发严重困难户, --source 农户自主申报|基层干部排查|\n"
 	 "部门筛查预警, --risks up to five of 因病 因残 因学 因自然灾害 因意外事故 因产业项目失败\n"
 	 "因务工就业不稳 缺劳动力 其他 (--disaster 洪涝|地质|旱灾|生物|气象|地震|其他 with 因自然灾害),\n"
-	 "--note free text, --date the day the lead came in (default today).",
+	 "--note free text, --date the day the lead came in (default today). Categories and\n"
+	 "risks an administrator added are taken too (`bangfu setting lists`).",
 	 verb_case_open},
 	{"case move", "CASE STEP", "--date --consent --notice-start --notice-end --method --department "
 	 "--risks --why", 2, 2, NEED_USER, "take a step of the procedure on a case",
@@ -298,6 +317,13 @@ static const struct verb verbs[] = {
 	 "The seeded values are SAMPLES, not confirmed Guangdong figures.", verb_setting_get},
 	{"setting set", "KEY VALUE", "--why", 2, 2, NEED_USER, "change a setting (administrators)",
 	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
-	 "dev_measure_days, lead_warn_days, due_soon_days.", verb_setting_set},
+	 "dev_measure_days, lead_warn_days, due_soon_days (positive numbers); and\n"
+	 "category.CODE, risk.CODE, warning_kind.CODE with a Chinese label as VALUE, to add\n"
+	 "an entry to that list (e.g. `setting set risk.elderly 因老`). Entries are only\n"
+	 "added, never changed or removed: every record's history carries its label.",
+	 verb_setting_set},
+	{"setting lists", "", "", 0, 0, NEED_USER,
+	 "the category, risk and warning-kind lists in effect (shipped and added)", "",
+	 verb_setting_lists},
 };
 const struct verb_table case_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

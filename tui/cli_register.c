@@ -65,7 +65,7 @@ static int verb_import_households(struct cli *c)
 	struct import_result res;
 	if (cli_read_utf8(file, c->a.encoding, &utf8, &len, &used))
 		return EXIT_FAIL;
-	if (register_read_csv(utf8, len, store_today(c->s), &b, cli_report_defect, &rep) < 0) {
+	if (register_read_csv(store_code_lists(c->s), utf8, len, store_today(c->s), &b, cli_report_defect, &rep) < 0) {
 		fprintf(stderr, "bangfu: %s: cannot be read as a register: nothing was imported\n", file);
 		goto out;
 	}
@@ -110,19 +110,19 @@ static int parse_query(struct cli *c, int first, struct query *q)
 	char err[256];
 	for (int i = first; i < c->a.npos; i++)
 		buf_addf(&text, "%s%s", i > first ? " " : "", c->a.pos[i]);
-	int rc = query_parse(buf_str(&text) ? buf_str(&text) : "", q, err, sizeof err);
+	int rc = query_parse(store_code_lists(c->s), buf_str(&text) ? buf_str(&text) : "", q, err, sizeof err);
 	buf_free(&text);
 	if (rc)
 		return cli_usage(c->verb, "%s", err);
 	return 0;
 }
 
-struct export_ctx { struct buf out; long n; };
+struct export_ctx { struct buf out; long n; const struct code_lists *lists; };
 
 static int export_one(void *ctx, const struct household *h)
 {
 	struct export_ctx *e = ctx;
-	register_csv_rows(h, &e->out);
+	register_csv_rows(e->lists, h, &e->out);
 	if (e->out.len > (1 << 20)) {
 		fwrite(e->out.s, 1, e->out.len, stdout);
 		buf_reset(&e->out);
@@ -134,7 +134,7 @@ static int export_one(void *ctx, const struct household *h)
 static int verb_export_households(struct cli *c)
 {
 	struct query q;
-	struct export_ctx e = {{0}, 0};
+	struct export_ctx e = {{0}, 0, store_code_lists(c->s)};
 	if (parse_query(c, 0, &q))
 		return EXIT_USAGE;
 	buf_add(&e.out, "\xEF\xBB\xBF", 3);
@@ -164,9 +164,11 @@ static void put_cell(const char *s, int cells)
 		putchar(' ');
 }
 
+struct list_ctx { long n; const struct code_lists *lists; };
+
 static int list_one(void *ctx, const struct household *h)
 {
-	long *n = ctx;
+	struct list_ctx *l = ctx;
 	const char *head = "";
 	for (int i = 0; i < h->nmembers; i++)
 		if (strcmp(member_get(&h->members[i], MF_RELATION), "head") == 0)
@@ -178,8 +180,9 @@ static int list_one(void *ctx, const struct household *h)
 	snprintf(size, sizeof size, "%d人", h->nmembers);
 	if (h->ncases) {
 		const struct hcase *cs = &h->cases[h->ncases - 1];
-		const char *cat = codes_label(&codes_category, case_get(cs, CF_CATEGORY));
-		snprintf(kase, sizeof kase, "%s %s", cat ? cat : "", cs->state ? cs->state : "");
+		char cat[64];
+		model_value_display(l->lists, CF_CATEGORY, case_get(cs, CF_CATEGORY), cat, sizeof cat);
+		snprintf(kase, sizeof kase, "%s %s", cat, cs->state ? cs->state : "");
 	}
 	const char *type = codes_label(&codes_household_type, household_get(h, HF_TYPE));
 	put_cell(h->id, 14);
@@ -190,20 +193,21 @@ static int list_one(void *ctx, const struct household *h)
 	put_cell(household_get(h, HF_INCOME), 7);
 	fputs(kase, stdout);
 	putchar('\n');
-	(*n)++;
+	l->n++;
 	return 0;
 }
 
 static int verb_list(struct cli *c)
 {
 	struct query q;
-	long n = 0, limit = c->a.limit ? atol(c->a.limit) : 0;
+	long limit = c->a.limit ? atol(c->a.limit) : 0;
 	if (parse_query(c, 0, &q))
 		return EXIT_USAGE;
-	int rc = store_household_list(c->s, &c->me, &q, NULL, limit, list_one, &n);
+	struct list_ctx l = {0, store_code_lists(c->s)};
+	int rc = store_household_list(c->s, &c->me, &q, NULL, limit, list_one, &l);
 	if (rc)
 		return cli_store_fail(c, rc);
-	fprintf(stderr, "%ld household%s\n", n, n == 1 ? "" : "s");
+	fprintf(stderr, "%ld household%s\n", l.n, l.n == 1 ? "" : "s");
 	return EXIT_OK;
 }
 
@@ -219,7 +223,7 @@ static int verb_show(struct cli *c)
 	int rc = store_household_find(c->s, &c->me, c->a.pos[0], &h);
 	if (rc)
 		return cli_store_fail(c, rc);
-	record_render(&h, &text);
+	record_render(store_code_lists(c->s), &h, &text);
 	printf("version: %ld\n%s", h.version, buf_str(&text) ? text.s : "");
 	buf_free(&text);
 	household_free(&h);

@@ -6,7 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct outcome_ctx { const char *file; int unmatched; struct csv_out unmatched_csv; };
+struct outcome_ctx {
+	const char *file;
+	int unmatched;
+	struct csv_out unmatched_csv;
+	const struct code_lists *lists;
+};
 
 static void print_outcome(void *ctx, const struct warning_row *w, const char *outcome)
 {
@@ -14,7 +19,7 @@ static void print_outcome(void *ctx, const struct warning_row *w, const char *ou
 	printf("%s:%ld: %s %s: %s\n", o->file, w->line, w->id_number, w->name, outcome);
 	if (strncmp(outcome, "unmatched", 9) != 0)
 		return;
-	const char *fields[] = {w->id_number, w->name, codes_label(&codes_warning_kind, w->kind),
+	const char *fields[] = {w->id_number, w->name, code_lists_label(o->lists, &codes_warning_kind, w->kind),
 	                        w->amount, w->date, codes_label(&codes_department, w->department),
 	                        w->note, outcome};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
@@ -30,11 +35,11 @@ static int verb_import_warnings(struct cli *c)
 	size_t len;
 	struct warning_row *rows = NULL;
 	struct cli_report rep = {file, 0};
-	struct outcome_ctx o = {file, 0, {0}};
+	struct outcome_ctx o = {file, 0, {0}, store_code_lists(c->s)};
 	int defects, changed, rc = EXIT_FAIL;
 	if (cli_read_utf8(file, c->a.encoding, &utf8, &len, NULL))
 		return EXIT_FAIL;
-	int n = warnings_read_csv(utf8, len, store_today(c->s), &rows, &defects, cli_report_defect, &rep);
+	int n = warnings_read_csv(o.lists, utf8, len, store_today(c->s), &rows, &defects, cli_report_defect, &rep);
 	if (n < 0 || defects) {
 		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported\n", file, defects,
 		        defects == 1 ? "" : "s");
@@ -77,9 +82,11 @@ out:
 }
 
 /* One line of the public notice: no ID number, phone, bank account or health. */
+struct notice_ctx { int n; const struct code_lists *lists; };
+
 static int notice_row(void *ctx, const struct household *h)
 {
-	int *n = ctx;
+	struct notice_ctx *nc = ctx;
 	for (int ci = 0; ci < h->ncases; ci++) {
 		const struct hcase *cs = &h->cases[ci];
 		enum wf_state st;
@@ -90,9 +97,10 @@ static int notice_row(void *ctx, const struct household *h)
 		for (int m = 0; m < h->nmembers; m++)
 			if (strcmp(member_get(&h->members[m], MF_RELATION), "head") == 0)
 				head = member_get(&h->members[m], MF_NAME);
-		const char *cat = codes_label(&codes_category, case_get(cs, CF_CATEGORY));
-		printf("%d\t%s\t%s%s\t%d人\t%s\t%s\t%s 至 %s\n", ++*n, head, household_get(h, HF_VILLAGE),
-		       household_get(h, HF_HAMLET), h->nmembers, cat ? cat : "",
+		char cat[64];
+		model_value_display(nc->lists, CF_CATEGORY, case_get(cs, CF_CATEGORY), cat, sizeof cat);
+		printf("%d\t%s\t%s%s\t%d人\t%s\t%s\t%s 至 %s\n", ++nc->n, head, household_get(h, HF_VILLAGE),
+		       household_get(h, HF_HAMLET), h->nmembers, cat,
 		       st == WF_VILLAGE_REVIEW ? "拟纳入监测对象" : "拟风险消除",
 		       case_get(cs, CF_NOTICE_START), case_get(cs, CF_NOTICE_END));
 	}
@@ -103,15 +111,15 @@ static int verb_notice(struct cli *c)
 {
 	struct query q;
 	char err[256], term[160];
-	int n = 0;
 	snprintf(term, sizeof term, "village:%s", c->a.pos[0]);
-	if (query_parse(term, &q, err, sizeof err))
+	if (query_parse(store_code_lists(c->s), term, &q, err, sizeof err))
 		return cli_usage(c->verb, "%s", err);
 	printf("公示名单 (public notice) — %s\n序号\t户主\t村组\t人口\t类别\t事项\t公示期\n", c->a.pos[0]);
-	int rc = store_household_list(c->s, &c->me, &q, NULL, 0, notice_row, &n);
+	struct notice_ctx nc = {0, store_code_lists(c->s)};
+	int rc = store_household_list(c->s, &c->me, &q, NULL, 0, notice_row, &nc);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("共 %d 户。如有异议，请在公示期内向村委会反映。\n", n);
+	printf("共 %d 户。如有异议，请在公示期内向村委会反映。\n", nc.n);
 	return EXIT_OK;
 }
 

@@ -51,14 +51,16 @@ static int choose_field(struct ui *ui, int member, int *field)
 	}
 }
 
-/* The labels of a coded field, for Tab. */
-static const char *const *code_choices(const struct field *fd, const char **buf, int max)
+/* The labels of a coded field in the tables in effect, for Tab; buf holds CHOICES_MAX. */
+#define CHOICES_MAX (CODE_LISTS_MAX + 1)
+static const char *const *code_choices(struct ui *ui, const struct field *fd, const char **buf)
 {
 	if (!fd->codes)
 		return NULL;
+	const struct code_table *t = code_lists_table(store_code_lists(ui->s), fd->codes);
 	int n = 0;
-	for (int i = 0; i < fd->codes->count && n < max - 1; i++)
-		buf[n++] = fd->codes->items[i].label;
+	for (int i = 0; i < t->count && n < CHOICES_MAX - 1; i++)
+		buf[n++] = t->items[i].label;
 	buf[n] = NULL;
 	return buf;
 }
@@ -102,8 +104,8 @@ int form_edit(struct ui *ui, struct edit *e)
 		return FORM_REFUSED;
 	}
 	const struct field *fd = &model_fields[e->field];
-	const char *buf[64];
-	const char *const *choices = code_choices(fd, buf, 64);
+	const char *buf[CHOICES_MAX];
+	const char *const *choices = code_choices(ui, fd, buf);
 	char label[256];
 	value_label(e, label, sizeof label);
 	for (;;) {
@@ -144,10 +146,10 @@ int form_edit_many(struct ui *ui, char (*ids)[20], long n)
 	if (rc != PROMPT_OK)
 		return stopped(ui, NULL, rc);
 	const struct field *fd = &model_fields[e.field];
-	const char *buf[64];
+	const char *buf[CHOICES_MAX];
 	char label[256], question[1400];
 	snprintf(label, sizeof label, "%s (%s) for all %ld: ", fd->zh, fd->key, n);
-	if ((rc = prompt_line(ui, label, e.value, sizeof e.value, code_choices(fd, buf, 64))) != PROMPT_OK ||
+	if ((rc = prompt_line(ui, label, e.value, sizeof e.value, code_choices(ui, fd, buf))) != PROMPT_OK ||
 	    (rc = ask_why(ui, e.why, sizeof e.why)) != PROMPT_OK)
 		return stopped(ui, NULL, rc);
 	snprintf(question, sizeof question, "set %s to \"%s\" on %ld tagged household%s?", fd->zh,

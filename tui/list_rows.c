@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void lrow_from(struct lrow *r, const struct household *h)
+void lrow_from(const struct code_lists *lists, struct lrow *r, const struct household *h)
 {
 	memset(r, 0, sizeof *r);
 	snprintf(r->id, sizeof r->id, "%s", h->id);
@@ -25,13 +25,13 @@ void lrow_from(struct lrow *r, const struct household *h)
 	snprintf(r->place, sizeof r->place, "%s %s", county ? county : household_get(h, HF_COUNTY),
 	         household_get(h, HF_TOWN));
 	snprintf(r->no, sizeof r->no, "%s", household_get(h, HF_NO));
-	model_value_display(HF_TYPE, household_get(h, HF_TYPE), r->type, sizeof r->type);
+	model_value_display(lists, HF_TYPE, household_get(h, HF_TYPE), r->type, sizeof r->type);
 	snprintf(r->income, sizeof r->income, "%s", household_get(h, HF_INCOME));
 	if (h->ncases > 0) {
 		const struct hcase *c = &h->cases[h->ncases - 1];
 		enum wf_state st;
-		model_value_display(CF_CATEGORY, case_get(c, CF_CATEGORY), r->category, sizeof r->category);
-		model_value_display(CF_RISKS, case_get(c, CF_RISKS), r->risks, sizeof r->risks);
+		model_value_display(lists, CF_CATEGORY, case_get(c, CF_CATEGORY), r->category, sizeof r->category);
+		model_value_display(lists, CF_RISKS, case_get(c, CF_RISKS), r->risks, sizeof r->risks);
 		snprintf(r->state, sizeof r->state, "%s", c->state && workflow_state_parse(c->state, &st) == 0
 		         ? workflow_state_label(st) : (c->state ? c->state : ""));
 	}
@@ -44,13 +44,14 @@ struct collect {
 	long want, count;
 	const char *stop;
 	int stopped;
+	const struct code_lists *lists;
 };
 
 static int collect_row(void *ctx, const struct household *h)
 {
 	struct collect *c = ctx;
 	struct lrow r;
-	lrow_from(&r, h);
+	lrow_from(c->lists, &r, h);
 	if (c->stop && strcmp(r.key, c->stop) >= 0) {
 		c->stopped = 1;
 		return 1;
@@ -89,7 +90,8 @@ long lrow_read_before(struct ui *ui, const struct query *q, const struct lrow *b
 		if (round < 2 && !(round == 1 && want == 1))   /* a search goes to the start at once */
 			rc = store_household_seek_back(ui->s, &ui->me, before ? before->id : NULL, k + 1,
 			                               anchor, sizeof anchor);
-		struct collect c = {ring, want, 0, before ? before->key : NULL, 0};
+		struct collect c = {ring, want, 0, before ? before->key : NULL, 0,
+		                    store_code_lists(ui->s)};
 		if (!rc)
 			rc = store_household_list(ui->s, &ui->me, q, anchor[0] ? anchor : NULL,
 			                          anchor[0] ? k + 1 : 0, collect_row, &c);
@@ -110,7 +112,7 @@ long lrow_read_before(struct ui *ui, const struct query *q, const struct lrow *b
 long lrow_read_after(struct ui *ui, const struct query *q, const char *after, long want,
                        struct lrow *out)
 {
-	struct collect c = {out, want, 0, NULL, 0};
+	struct collect c = {out, want, 0, NULL, 0, store_code_lists(ui->s)};
 	int rc = store_household_list(ui->s, &ui->me, q, after, want, collect_row, &c);
 	return rc ? ui_store_error(ui, rc) : c.count;
 }

@@ -18,8 +18,8 @@ struct lrow {
 	char risks[128], place[96], no[40];
 };
 
-/* Fill r from a household. */
-void lrow_from(struct lrow *r, const struct household *h);
+/* Fill r from a household, codes shown with their labels in lists. */
+void lrow_from(const struct code_lists *lists, struct lrow *r, const struct household *h);
 /* Up to `want` rows matching q just before row `before` (NULL: the end), in order, into
  * out. *at_start: nothing matching precedes them. Returns the count or < 0 (status set). */
 long lrow_read_before(struct ui *ui, const struct query *q, const struct lrow *before,

@@ -23,6 +23,7 @@ struct dash {
 	long total;
 	enum stats_dim dim;       /* the section being read */
 	long max;
+	const struct code_lists *lists;
 };
 
 static struct dline *add(struct dash *D)
@@ -52,15 +53,17 @@ static int add_bar(void *ctx, const char *code, long count)
 	if (!l)
 		return 1;
 	const char *label = code;
+	char shown[64];
 	enum wf_state st;
 	if (!code[0])
 		label = D->dim == STATS_STATE || D->dim == STATS_CATEGORY ? "(no case)" : "(none)";
 	else if (D->dim == STATS_STATE && workflow_state_parse(code, &st) == 0)
 		label = workflow_state_label(st);
-	else if (D->dim == STATS_CATEGORY)
-		label = codes_label(&codes_category, code) ? codes_label(&codes_category, code) : code;
-	else if (D->dim == STATS_TYPE)
-		label = codes_label(&codes_household_type, code) ? codes_label(&codes_household_type, code) : code;
+	else if (D->dim == STATS_CATEGORY || D->dim == STATS_TYPE) {
+		model_value_display(D->lists, D->dim == STATS_CATEGORY ? CF_CATEGORY : HF_TYPE, code,
+		                    shown, sizeof shown);
+		label = shown;
+	}
 	else if (D->dim == STATS_COUNTY && regions_county_name(code))
 		label = regions_county_name(code);
 	if (D->dim == STATS_COUNTY && regions_county_name(code))
@@ -88,6 +91,7 @@ static int dash_open(struct ui *ui, struct view *v)
 	struct dash *D = v->priv;
 	D->n = 0;
 	D->total = 0;
+	D->lists = store_code_lists(ui->s);
 	for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
 		struct dline *h = add(D);
 		if (!h) {

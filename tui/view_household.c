@@ -37,6 +37,7 @@ struct hview {
 	int want_field, want_member;   /* where the cursor goes on the first load */
 	struct htask *tasks;
 	int ntasks, captasks;
+	const struct code_lists *lists;   /* the code tables in effect, read at each load */
 };
 
 #define LABEL_CELLS 16
@@ -139,21 +140,15 @@ static void shown_value(const struct hview *H, const struct hline *l, char *out,
 		mask_value((enum field_id)l->field, raw, out, n);
 		return;
 	}
-	model_value_display((enum field_id)l->field, raw, out, (int)n);
+	model_value_display(H->lists, (enum field_id)l->field, raw, out, (int)n);
 }
 
 /* One sub-record: its id (or a step's date) as the label, its other columns as the value,
  * with the code columns shown by their labels. */
-static void subrec_line(const struct household *h, enum subrec_kind k, int i, char *label,
-                        size_t ln, char *value, size_t vn)
+static void subrec_line(const struct code_lists *lists, const struct household *h,
+                        enum subrec_kind k, int i, char *label, size_t ln, char *value, size_t vn)
 {
-	static const struct { const char *col; const struct code_table *t; } coded[] = {
-		{"grp", &codes_measure_group}, {"method", &codes_visit_method},
-		{"kind", &codes_warning_kind}, {"department", &codes_department},
-	};
-	const struct subrec_kind_info *info = subrec_info(k);
 	const struct subrec *r = &h->sub[k][i];
-	size_t used = 0;
 	value[0] = '\0';
 	if (k == SUB_STEP) {
 		enum wf_state to;
@@ -165,15 +160,7 @@ static void subrec_line(const struct household *h, enum subrec_kind k, int i, ch
 		return;
 	}
 	snprintf(label, ln, "  %s", r->v[0] ? r->v[0] : "");
-	for (int c = 2; c < info->ncols && used < vn; c++) {
-		const char *v = r->v[c] ? r->v[c] : "";
-		if (!v[0] || strcmp(info->cols[c], "fingerprint") == 0 || strcmp(info->cols[c], "id_number") == 0)
-			continue;
-		for (size_t t = 0; t < sizeof coded / sizeof coded[0]; t++)
-			if (strcmp(info->cols[c], coded[t].col) == 0 && codes_label(coded[t].t, v))
-				v = codes_label(coded[t].t, v);
-		used += (size_t)snprintf(value + used, vn - used, "%s%s", used ? "  " : "", v);
-	}
+	subrec_show(lists, k, r, value, vn);
 }
 
 static void line_text(const struct hview *H, const struct hline *l, char *label, size_t ln,
@@ -189,7 +176,7 @@ static void line_text(const struct hview *H, const struct hline *l, char *label,
 	case HL_MEMBER: {
 		const struct member *m = &h->members[l->member - 1];
 		char rel[64];
-		model_value_display(MF_RELATION, member_get(m, MF_RELATION), rel, sizeof rel);
+		model_value_display(H->lists, MF_RELATION, member_get(m, MF_RELATION), rel, sizeof rel);
 		snprintf(label, ln, "Member %d: %s  %s", l->member, member_get(m, MF_NAME), rel);
 		break;
 	}
@@ -214,7 +201,7 @@ static void line_text(const struct hview *H, const struct hline *l, char *label,
 		break;
 	}
 	case HL_SUB:
-		subrec_line(h, (enum subrec_kind)l->field, l->member, label, ln, value, vn);
+		subrec_line(H->lists, h, (enum subrec_kind)l->field, l->member, label, ln, value, vn);
 		break;
 	default:
 		snprintf(label, ln, "%s%s", l->kind == HL_FIELD ? "" : "  ", model_fields[l->field].zh);
@@ -274,6 +261,7 @@ static int hh_open(struct ui *ui, struct view *v)
 	H->h = fresh;
 	H->loaded = 1;
 	H->masked = mask_hides(&ui->me, &H->h);
+	H->lists = store_code_lists(ui->s);
 	if ((rc = load_tasks(ui, H)))
 		return ui_store_error(ui, rc);
 	if (build(H)) {
@@ -318,7 +306,7 @@ static int edit_here(struct ui *ui, struct view *v, struct hview *H)
 	e.field = l->field;
 	e.version = H->h.version;
 	if (!(H->masked && (l->field == MF_ID || l->field == MF_PHONE)))   /* never prefill a masked value */
-		model_value_display((enum field_id)l->field, raw_value(H, l), e.value, sizeof e.value);
+		model_value_display(H->lists, (enum field_id)l->field, raw_value(H, l), e.value, sizeof e.value);
 	form_edit(ui, &e);
 	return REQ_DONE;
 }

@@ -341,7 +341,7 @@ static int query_with(struct ui *ui, const struct list *L, const char *extra, st
 {
 	char text[600], err[256];
 	snprintf(text, sizeof text, "%s %s", L->limit, extra ? extra : "");
-	if (query_parse(text, q, err, sizeof err)) {
+	if (query_parse(store_code_lists(ui->s), text, q, err, sizeof err)) {
 		ui_status(ui, 1, "%s", err);
 		return -1;
 	}
@@ -361,12 +361,12 @@ static int go_to(struct ui *ui, struct view *v, struct list *L, const struct lro
 	return view_settle(ui, v);
 }
 
-struct first { struct lrow row; int found; };
+struct first { struct lrow row; int found; const struct code_lists *lists; };
 
 static int first_match(void *ctx, const struct household *h)
 {
 	struct first *f = ctx;
-	lrow_from(&f->row, h);
+	lrow_from(f->lists, &f->row, h);
 	f->found = 1;
 	return 1;
 }
@@ -377,7 +377,7 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 	if (query_with(ui, L, ui->search, &q))
 		return -1;
 	const struct lrow *cur = v->lines ? &L->rows[v->pos] : NULL;
-	struct first f = {.found = 0};
+	struct first f = {.found = 0, .lists = store_code_lists(ui->s)};
 	int wrapped = 0, rc = 0;
 	for (int pass = 0; pass < 2 && !f.found; pass++) {
 		const struct lrow *from = pass == 0 ? cur : NULL;
@@ -410,7 +410,7 @@ static int set_limit(struct ui *ui, struct view *v, struct list *L, const char *
 {
 	struct query q;
 	char err[256];
-	if (query_parse(text, &q, err, sizeof err)) {
+	if (query_parse(store_code_lists(ui->s), text, &q, err, sizeof err)) {
 		ui_status(ui, 1, "%s", err);
 		return -1;
 	}

@@ -54,7 +54,7 @@ static int keep_row(void *ctx, const struct household *h, int ci)
 		return 0;                 /* as the command line does: a case it cannot judge is left out */
 	q->f.household = NULL;
 	struct lrow lr;
-	lrow_from(&lr, h);
+	lrow_from(store_code_lists(R->s), &lr, h);
 	snprintf(q->case_id, sizeof q->case_id, "%s", h->cases[ci].id);
 	snprintf(q->household, sizeof q->household, "%s", h->id);
 	snprintf(q->head, sizeof q->head, "%s", lr.head);

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct warning_row *rows = NULL;
 	int defects = 0;
-	int n = warnings_read_csv((const char *)data, size, "2026-11-29", &rows, &defects, ignore, NULL);
+	int n = warnings_read_csv(NULL, (const char *)data, size, "2026-11-29", &rows, &defects, ignore, NULL);
 	if (n > 0 && defects == 0)
 		for (int i = 0; i < n; i++)
 			if (strlen(rows[i].id_number) != 18 || !rows[i].fingerprint[0])

@@ -39,7 +39,7 @@ static int check(const char *csv, struct register_batch *b, struct seen *s)
 {
 	memset(b, 0, sizeof *b);
 	memset(s, 0, sizeof *s);
-	return register_read_csv(csv, strlen(csv), TODAY, b, collect, s);
+	return register_read_csv(NULL, csv, strlen(csv), TODAY, b, collect, s);
 }
 
 static void test_good_file(void **state)
@@ -64,7 +64,7 @@ static void test_good_file(void **state)
 	assert_int_equal(b.households[1].ncases, 0);
 	/* the export writes labels, in the import's columns */
 	struct buf out = {0};
-	register_csv_rows(&b.households[0], &out);
+	register_csv_rows(NULL, &b.households[0], &out);
 	assert_non_null(strstr(buf_str(&out), ",户主,女,"));
 	assert_non_null(strstr(buf_str(&out), ",因病、因残,"));
 	buf_free(&out);
@@ -117,7 +117,7 @@ static void test_header_problems(void **state)
 static void normalised(enum field_id f, const char *raw, const char *want)
 {
 	char out[256], err[256] = "";
-	int rc = model_value_normalise(f, raw, TODAY, out, sizeof out, err, sizeof err);
+	int rc = model_value_normalise(NULL, f, raw, TODAY, out, sizeof out, err, sizeof err);
 	if (rc)
 		print_message("%s: %s\n", raw, err);
 	assert_int_equal(rc, 0);
@@ -127,7 +127,7 @@ static void normalised(enum field_id f, const char *raw, const char *want)
 static void refused(enum field_id f, const char *raw)
 {
 	char out[256], err[256];
-	assert_int_equal(model_value_normalise(f, raw, TODAY, out, sizeof out, err, sizeof err), -1);
+	assert_int_equal(model_value_normalise(NULL, f, raw, TODAY, out, sizeof out, err, sizeof err), -1);
 	assert_true(err[0] != '\0');
 }
 
@@ -166,7 +166,7 @@ static void test_query(void **state)
 	(void)state;
 	struct query q;
 	char err[256];
-	assert_int_equal(query_parse("  张　county:441821 category:边缘易致贫户 income<6000", &q, err, sizeof err), 0);
+	assert_int_equal(query_parse(NULL, "  张　county:441821 category:边缘易致贫户 income<6000", &q, err, sizeof err), 0);
 	assert_int_equal(q.n, 4);
 	assert_int_equal(q.terms[0].kind, Q_TEXT);
 	assert_string_equal(q.terms[0].value, "张");
@@ -174,12 +174,12 @@ static void test_query(void **state)
 	assert_int_equal(q.terms[2].kind, Q_CATEGORY);
 	assert_string_equal(q.terms[2].value, "marginal");
 	assert_int_equal(q.terms[3].kind, Q_INCOME_BELOW);
-	assert_int_equal(query_parse("colour:red", &q, err, sizeof err), -1);
+	assert_int_equal(query_parse(NULL, "colour:red", &q, err, sizeof err), -1);
 	assert_non_null(strstr(err, "unknown filter"));
-	assert_int_equal(query_parse("category:富裕户", &q, err, sizeof err), -1);
-	assert_int_equal(query_parse("income<abc", &q, err, sizeof err), -1);
-	assert_int_equal(query_parse("county:", &q, err, sizeof err), -1);
-	assert_int_equal(query_parse("", &q, err, sizeof err), 0);
+	assert_int_equal(query_parse(NULL, "category:富裕户", &q, err, sizeof err), -1);
+	assert_int_equal(query_parse(NULL, "income<abc", &q, err, sizeof err), -1);
+	assert_int_equal(query_parse(NULL, "county:", &q, err, sizeof err), -1);
+	assert_int_equal(query_parse(NULL, "", &q, err, sizeof err), 0);
 	assert_int_equal(q.n, 0);
 }
 

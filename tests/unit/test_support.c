@@ -115,7 +115,7 @@ static void demo_text(unsigned long seed, int n, struct buf *out)
 		struct household h;
 		assert_int_equal(demo_next(&d, &h), 0);
 		snprintf(h.id, sizeof h.id, "H%d", i);
-		record_render(&h, out);
+		record_render(NULL, &h, out);
 		household_free(&h);
 	}
 	demo_free(&d);
