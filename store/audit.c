@@ -31,6 +31,7 @@ int audit_open(struct store *s, int create)
 		git_repository_init_options o;
 		git_repository_init_options_init(&o, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 		o.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
+		o.mode = 02770;   /* shared with the group, nothing for others (core.sharedRepository) */
 		o.initial_head = "main";
 		o.description = "bangfu audit history: one commit per change, written by bangfu";
 		if (git_repository_init_ext(&s->repo, path, &o) < 0)

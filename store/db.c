@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 /* Migration N takes the schema from user_version N-1 to N. Never edit a shipped one:
  * add the next. */
@@ -278,6 +280,11 @@ int db_open(struct store *s, const char *file, int create)
 	char path[PATH_MAX + 64];
 	snprintf(path, sizeof path, "%s/%s", s->dir, file);
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* SQLite would create the file 0644 (less the umask), so the group could not write
+	 * it; its -wal and -shm files take the database file's mode. */
+	int fd = create ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660) : -1;
+	if (fd >= 0)
+		close(fd);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
 		return store_fail(s, STORE_EFAIL, "%s: %s", path,
 		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");

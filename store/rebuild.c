@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct rebuild { struct store *s; FILE *report; long files; int rc; int settings_done; };
@@ -180,7 +181,8 @@ int store_rebuild(const char *dir, FILE *report)
 		return STORE_EFAIL;
 	snprintf(final, sizeof final, "%s/bangfu.db", dir);
 	snprintf(temp, sizeof temp, "%s/bangfu.db.rebuilding", dir);
-	if (access(final, F_OK) == 0) {
+	struct stat sb;   /* not access(): see open.c */
+	if (stat(final, &sb) == 0) {
 		fprintf(report, "bangfu: %s exists: rebuild makes a database only where there is "
 		        "none (move it away first)\n", final);
 		store_close(s);

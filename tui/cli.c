@@ -2,6 +2,7 @@
  * `bangfu [-d DIR] VERB ...`. Help for every verb is generated from the table. */
 #include "tui/cli.h"
 #include "tui/ui.h"
+#include "tui/userfiles.h"
 #include "core/encoding.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -161,7 +162,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 /* Read a whole file; returns 0 or -1 with errno set. */
 static int read_whole(const char *path, char **out, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = userfiles_fopen(path, "rb");
 	if (!f)
 		return -1;
 	size_t cap = 1 << 16, n = 0;

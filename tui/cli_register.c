@@ -4,6 +4,7 @@
 #include "core/record.h"
 #include "core/regions.h"
 #include "core/text.h"
+#include "tui/userfiles.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ static int write_rejected(const char *file, const struct register_batch *b, char
 		                                : "another row of this household has a defect", row->nraw == 0);
 		csv_end_row(&csv);
 	}
-	FILE *f = csv.buf ? fopen(out, "wb") : NULL;
+	FILE *f = csv.buf ? userfiles_fopen(out, "wb") : NULL;
 	int ok = f && fwrite(csv.buf, 1, csv.len, f) == csv.len;
 	if (f && fclose(f) != 0)
 		ok = 0;

@@ -3,6 +3,7 @@
 #include "tui/cli.h"
 #include "core/warning_file.h"
 #include "core/workflow.h"
+#include "tui/userfiles.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,7 @@ static int verb_import_warnings(struct cli *c)
 	if (o.unmatched) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s.unmatched.csv", file);
-		FILE *f = fopen(path, "wb");
+		FILE *f = userfiles_fopen(path, "wb");
 		if (!f || fwrite(o.unmatched_csv.buf, 1, o.unmatched_csv.len, f) != o.unmatched_csv.len) {
 			fprintf(stderr, "bangfu: %s: cannot write the unmatched rows\n", path);
 			if (f)

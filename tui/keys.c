@@ -2,6 +2,7 @@
  * compiled-in defaults (a text in the config syntax) overridden by the user's file. */
 #include "tui/keys.h"
 #include "core/text.h"
+#include "tui/userfiles.h"
 #include <curses.h>
 #include <errno.h>
 #include <stdio.h>
@@ -297,7 +298,7 @@ int keymap_load_user(struct keymap *km, const char *const *views, keymap_report_
 		return 0;
 	if (path_out)
 		snprintf(path_out, n, "%s", path);
-	FILE *f = fopen(path, "r");
+	FILE *f = userfiles_fopen(path, "r");   /* the person's file, with their own group */
 	if (!f)
 		return errno == ENOENT ? 0 : -1;
 	char *text = NULL;

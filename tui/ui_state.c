@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* mkdir -p with mode 0700 for the parts it creates. */
 static int make_dirs(char *path)
@@ -30,7 +31,18 @@ int ui_state_dir(struct ui *ui, const char *what, char *out, size_t n)
 		snprintf(out, n, "%s/.local/share/bangfu/%s", home, what);
 	else
 		snprintf(out, n, "%s/%s", ui->dir, what);
-	return make_dirs(out);
+	if (make_dirs(out))
+		return -1;
+	/* Only a directory of the person's own: on a shared server the setgid binary must
+	 * not be pointed (XDG_DATA_HOME=...) at places only the bangfu group may write. */
+	struct stat st;
+	if (stat(out, &st) != 0)
+		return -1;
+	if (st.st_uid != getuid()) {
+		errno = EACCES;
+		return -1;
+	}
+	return 0;
 }
 
 void ui_state_data_dir(struct ui *ui, char *out, size_t n)

@@ -1,7 +1,9 @@
 /* ui_state.h — where the UI keeps a user's own state between sessions (drafts, what was
  * last looked at): $XDG_DATA_HOME/bangfu/<what>, else ~/.local/share/bangfu/<what>, else
- * DIR/<what>; directories mode 0700. Files are named after the user and the data
- * directory, so two directories or two users never mix. */
+ * DIR/<what>; directories mode 0700, and only ones the user owns (a shared server's
+ * setgid binary must not write where only the bangfu group may: docs/deploy.md). Files
+ * are named after the user and the data directory, so two directories or two users
+ * never mix. */
 #ifndef TUI_UI_STATE_H
 #define TUI_UI_STATE_H
 #include "tui/ui_view.h"
