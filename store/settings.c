@@ -62,26 +62,7 @@ static int load_entry(void *ctx, const char *key, const char *value)
 	return 1;
 }
 
-/* Entries are added in key order, the order of settings.txt, so a rebuilt database has
- * its tables in the same order. On failure s->lists is left as it was. */
-int settings_load_lists(struct store *s)
-{
-	struct code_lists fresh;
-	code_lists_init(&fresh);
-	struct load_lists ll = {s, &fresh, 0};
-	int rc = store_setting_list(s, load_entry, &ll);
-	if (!rc)
-		rc = ll.rc;
-	if (rc) {
-		code_lists_free(&fresh);
-		return rc;
-	}
-	code_lists_free(&s->lists);
-	s->lists = fresh;
-	return 0;
-}
-
-/* PRAGMA data_version: changes when another connection commits. */
+/* PRAGMA data_version: changes when another connection commits (-1 if unknown). */
 static long data_version(struct store *s)
 {
 	sqlite3_stmt *st;
@@ -94,13 +75,32 @@ static long data_version(struct store *s)
 	return v;
 }
 
+/* Entries are added in key order, the order of settings.txt, so a rebuilt database has
+ * its tables in the same order. On failure s->lists is left as it was. */
+int settings_load_lists(struct store *s)
+{
+	struct code_lists fresh;
+	code_lists_init(&fresh);
+	struct load_lists ll = {s, &fresh, 0};
+	long version = data_version(s);
+	int rc = store_setting_list(s, load_entry, &ll);
+	if (!rc)
+		rc = ll.rc;
+	if (rc) {
+		code_lists_free(&fresh);
+		return rc;
+	}
+	code_lists_free(&s->lists);
+	s->lists = fresh;
+	s->lists_data_version = version;
+	return 0;
+}
+
 const struct code_lists *store_code_lists(struct store *s)
 {
 	long v = data_version(s);
-	if (v < 0 || v != s->lists_data_version) {
-		if (settings_load_lists(s) == 0)   /* on failure the lists read before stay */
-			s->lists_data_version = v;
-	}
+	if (v < 0 || v != s->lists_data_version)
+		settings_load_lists(s);   /* on failure the lists read before stay */
 	return &s->lists;
 }
 
@@ -159,14 +159,28 @@ static int put_row(struct store *s, const char *key, const char *value)
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a setting");
 }
 
-/* Write rows keys[i] = values[i] and the settings file as one event. */
+/* A list entry is checked against the lists as the open write transaction sees them
+ * (write_begin read them again), so two administrators adding the same code at once
+ * cannot both succeed; a numeric setting against its key family. */
+static int setting_check(struct store *s, const char *key, const char *value)
+{
+	char err[512];
+	if (!code_lists_is_key(key))
+		return key_check(s, key, value);
+	if (code_lists_add(&s->lists, key, value, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "setting %s", err);
+	return 0;
+}
+
+/* Check and write rows keys[i] = values[i] and the settings file as one event. */
 static int write_settings(struct store *s, const struct user *u, const char *const *keys,
                           const char *const *values, int n, const char *why)
 {
 	struct buf text = {0};
 	int rc = write_begin(s, u, "setting", keys[0], why);
 	for (int i = 0; !rc && i < n; i++)
-		rc = put_row(s, keys[i], values[i]);
+		if (!(rc = setting_check(s, keys[i], values[i])))
+			rc = put_row(s, keys[i], values[i]);
 	if (!rc)
 		rc = settings_text(s, &text);
 	if (!rc)
@@ -185,14 +199,6 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 {
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may change settings");
-	if (code_lists_is_key(key)) {
-		char err[512];
-		store_code_lists(s);
-		if (code_lists_add(&s->lists, key, value, err, sizeof err))
-			return store_fail(s, STORE_EINVAL, "setting %s", err);
-	} else if (key_check(s, key, value)) {
-		return STORE_EINVAL;
-	}
 	int rc = write_settings(s, u, &key, &value, 1, why);
 	/* Read back what the database holds now, saved or not, in the order a rebuild
 	 * would read it (key order), keeping the message of a failed write. */
