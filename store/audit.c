@@ -49,7 +49,7 @@ long audit_trailer_event(const char *message)
 	return p ? atol(p + 15) : 0;
 }
 
-static int lock_history(struct store *s)
+int audit_lock(struct store *s)
 {
 	char path[PATH_MAX + 16];
 	snprintf(path, sizeof path, "%s/audit.lock", s->dir);
@@ -59,7 +59,7 @@ static int lock_history(struct store *s)
 	return 0;
 }
 
-static void unlock_history(struct store *s)
+void audit_unlock(struct store *s)
 {
 	if (s->lock_fd >= 0) {
 		flock(s->lock_fd, LOCK_UN);
@@ -354,26 +354,26 @@ int store_flush(struct store *s)
 	int rc = 0;
 	if (!s->repo || !s->db)
 		return store_fail(s, STORE_EFAIL, "store is not open");
-	if (lock_history(s))
+	if (audit_lock(s))
 		return STORE_EFAIL;
 	if (git_reference_name_to_id(&head, s->repo, AUDIT_BRANCH) == 0) {
 		git_commit *c;
 		if (git_commit_lookup(&c, s->repo, &head) < 0) {
-			unlock_history(s);
+			audit_unlock(s);
 			return store_gitfail(s, "reading HEAD");
 		}
 		last = audit_trailer_event(git_commit_message(c));
 		git_commit_free(c);
 		parent = &head;
 		if ((rc = backfill_commit_ids(s, &head, last))) {
-			unlock_history(s);
+			audit_unlock(s);
 			return rc;
 		}
 	}
 	sqlite3_stmt *st;
 	if (db_cached(s, "SELECT id, at, uid, login, name, verb, subject, reason FROM events "
 	                  "WHERE id > ? ORDER BY id", &st)) {
-		unlock_history(s);
+		audit_unlock(s);
 		return STORE_EFAIL;
 	}
 	sqlite3_bind_int64(st, 1, last);
@@ -415,6 +415,6 @@ int store_flush(struct store *s)
 	for (size_t i = 0; i < n; i++)
 		free(pending[i].reason);
 	free(pending);
-	unlock_history(s);
+	audit_unlock(s);
 	return rc;
 }

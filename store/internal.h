@@ -101,6 +101,9 @@ int user_path(const char *login, char *out, size_t n);
 int audit_open(struct store *s, int create);
 /* The event id in a commit message's `Bangfu-Event:` trailer, 0 if none. */
 long audit_trailer_event(const char *message);
+/* The flock on DIR/audit.lock that every writer of the history holds (s->lock_fd). */
+int audit_lock(struct store *s);
+void audit_unlock(struct store *s);
 
 /* open.c */
 struct store *store_alloc(const char *dir);

@@ -152,6 +152,14 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 int store_audit_verify(struct store *s, FILE *report);
 /* Make DIR/bangfu.db anew from the audit history alone (DIR must have no database). */
 int store_rebuild(const char *dir, FILE *report);
+/* Pack the history (administrators): everything reachable into one new pack, then the
+ * loose objects and older packs it holds are removed (repack.c). */
+struct repack_result {
+	size_t objects;           /* in the new pack */
+	char pack[64];            /* its name, pack-<hash> */
+	long loose_removed, loose_kept, packs_removed;
+};
+int store_audit_repack(struct store *s, const struct user *u, struct repack_result *out);
 
 /* --- for the terminal UI: paging backwards, history, dashboard --- */
 /* browse.c: the bangfu id of the household n places (n >= 1) before `before` (NULL: the

@@ -17,6 +17,8 @@ id=$("$bin" -d "$dir/a" list --limit 1 2>/dev/null | awk '{print $1}')
 t "show" "$bin" -d "$dir/a" show "$id"
 t "set (one commit on a $n-file tree)" "$bin" -d "$dir/a" set "$id" hamlet 上围 --why bench
 t "export" "$bin" -d "$dir/a" export households
+for i in 1 2 3 4 5 6 7 8 9 10; do "$bin" -d "$dir/a" set "$id" hamlet "巷$i" --why bench > /dev/null; done
+t "audit repack ($n households + 10 edits)" "$bin" -d "$dir/a" audit repack
 "$bin" -d "$dir/a" export households > "$dir/a.csv" 2>/dev/null
 "$bin" -d "$dir/b" init > /dev/null
 t "import $n households" "$bin" -d "$dir/b" import households "$dir/a.csv"

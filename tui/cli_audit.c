@@ -23,6 +23,22 @@ static int verb_rebuild(struct cli *c)
 	return store_rebuild(c->dir, stderr) ? EXIT_FAIL : EXIT_OK;
 }
 
+static int verb_audit_repack(struct cli *c)
+{
+	struct repack_result r;
+	int rc = store_audit_repack(c->s, &c->me, &r);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("%zu objects packed into %s; %ld loose object%s and %ld older pack%s removed",
+	       r.objects, r.pack, r.loose_removed, r.loose_removed == 1 ? "" : "s", r.packs_removed,
+	       r.packs_removed == 1 ? "" : "s");
+	if (r.loose_kept)
+		printf("; %ld loose object%s outside the history kept", r.loose_kept,
+		       r.loose_kept == 1 ? "" : "s");
+	printf("\n");
+	return EXIT_OK;
+}
+
 static const struct verb verbs[] = {
 	{"audit log", "[HOUSEHOLD]", "--limit", 0, 1, NEED_USER,
 	 "the history: who changed what, when and why",
@@ -33,6 +49,12 @@ static const struct verb verbs[] = {
 	 "Checks that HEAD's tree holds exactly the canonical text of every row and that the\n"
 	 "history carries events 1..N once each. Exit 1 with a report otherwise.",
 	 verb_audit_verify},
+	{"audit repack", "", "", 0, 0, NEED_USER, "pack the audit history (administrators)",
+	 "libgit2 has no gc: every change leaves loose objects (4 KiB or more on disk each).\n"
+	 "This packs everything reachable into one pack and removes what it replaces, under\n"
+	 "the same lock as every writer, so it is safe while staff work. Run it from cron,\n"
+	 "e.g. nightly: 30 2 * * * root bangfu -d DIR audit repack (docs/deploy.md).",
+	 verb_audit_repack},
 	{"rebuild", "", "", 0, 0, 0, "make a new bangfu.db from the audit history alone",
 	 "DIR must hold audit.git and no bangfu.db.", verb_rebuild},
 };
