@@ -9,9 +9,10 @@
 
 const struct code_list_info code_lists_info[CODE_LISTS_COUNT] = {
 	{"category", &codes_category}, {"risk", &codes_risk}, {"warning_kind", &codes_warning_kind},
+	{"department", &codes_department},
 };
 
-const char code_lists_keys_help[] = "category.CODE, risk.CODE, warning_kind.CODE";
+const char code_lists_keys_help[] = "category.CODE, risk.CODE, warning_kind.CODE, department.CODE";
 
 void code_lists_init(struct code_lists *l)
 {

@@ -1,8 +1,10 @@
-/* code_lists.h — the code tables in effect for one deployment. Three lists may be
- * extended by an administrator: monitoring categories, risks and department warning
- * kinds, through the settings category.CODE, risk.CODE and warning_kind.CODE whose value
- * is the entry's Chinese label (`bangfu setting set risk.elderly 因老 --why ...`). The
- * table in effect is the shipped one (core/codes.c) with the added entries after it.
+/* code_lists.h — the code tables in effect for one deployment. Four lists may be
+ * extended by an administrator: monitoring categories, risks, department warning kinds
+ * and the departments that send warnings (and take referrals), through the settings
+ * category.CODE, risk.CODE, warning_kind.CODE and department.CODE whose value is the
+ * entry's Chinese label (`bangfu setting set risk.elderly 因老 --why ...`). The table in
+ * effect is the shipped one (core/codes.c) with the added entries after it. The other
+ * tables mirror fixed national codes (relations, measure groups, sources...) and stay.
  *
  * Entries are only ever added. Every record's audit text carries each code with its
  * label ("category: marginal 边缘易致贫户"), so relabelling or removing an entry would
@@ -16,7 +18,7 @@
 #define CORE_CODE_LISTS_H
 #include "core/codes.h"
 
-#define CODE_LISTS_COUNT 3     /* category, risk, warning_kind */
+#define CODE_LISTS_COUNT 4     /* category, risk, warning_kind, department */
 #define CODE_LISTS_MAX   64    /* entries in one table, shipped and added */
 #define CODE_LISTS_CODE_MAX 23 /* bytes in an added code: [a-z][a-z0-9_]* */
 #define CODE_LISTS_LABEL_MAX 16 /* characters in an added label */
@@ -54,7 +56,7 @@ const struct code_table *code_lists_table(const struct code_lists *l,
 const char *code_lists_label(const struct code_lists *l, const struct code_table *shipped,
                              const char *code);
 
-/* "category.CODE, risk.CODE, warning_kind.CODE" for help and error texts. */
+/* "category.CODE, risk.CODE, warning_kind.CODE, department.CODE" for help and errors. */
 extern const char code_lists_keys_help[];
 
 #endif

@@ -82,6 +82,7 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 			defect(r, rec->line, c, "column given twice (also column %d)", r->fieldcol[f] + 1);
 		} else {
 			r->fieldcol[f] = c;
+			r->b->present[f] = 1;
 		}
 	}
 	int missing = 0;

@@ -34,6 +34,7 @@ struct register_batch {
 	int nheader;
 	int defects;          /* number of defects reported */
 	int warnings;
+	char present[FIELD_COUNT];   /* 1 for each field whose column the file has */
 };
 
 /* Parse and check utf8[0..len) as of today ("YYYY-MM-DD"), codes from the tables in
@@ -51,5 +52,19 @@ void register_batch_free(struct register_batch *batch);
 void register_csv_header(struct buf *out);
 void register_csv_rows(const struct code_lists *lists, const struct household *h,
                        struct buf *out);
+
+/* Merge household `in`, read from a register file whose columns are marked in present[],
+ * into `kept`, the same household as bangfu holds it (loaded whole). The file is the
+ * register's truth for what it carries: household fields whose column it has replace
+ * bangfu's, and its members become the members (one missing from the file leaves), each
+ * completed from bangfu's member with the same ID number for what the file does not
+ * carry (absent columns, the original 15-digit number). Everything else stays as bangfu
+ * has it: absent columns, and all the casework — cases with their state, procedure
+ * dates, steps, measures, visits and warnings. A file's case columns start a case only
+ * on a household without one; otherwise each that differs from the latest case goes to
+ * note (column, message) and is not applied. Returns 0, or -1 out of memory. */
+typedef void (*register_note_fn)(void *ctx, const char *column, const char *msg);
+int register_merge(struct household *kept, const struct household *in,
+                   const char present[FIELD_COUNT], register_note_fn note, void *ctx);
 
 #endif

@@ -1,7 +1,7 @@
 /* workflow.c — the monitoring case state machine (see workflow.h): the state and
  * transition tables, the checks a step must pass, and the case after a step. */
 #include "core/workflow.h"
-#include "core/codes.h"
+#include "core/code_lists.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -300,7 +300,8 @@ static void check_needs(const struct wf_transition *t, const struct move_input *
 	if (t->flags & WF_NEED_METHOD)
 		check_code_input("elimination method", "消除方式", in->method, &codes_elim_method, out);
 	if (t->flags & WF_NEED_DEPARTMENT)
-		check_code_input("department", "转办部门", in->department, &codes_department, out);
+		check_code_input("department", "转办部门", in->department,
+		                 code_lists_table(in->lists, &codes_department), out);
 }
 
 static void check_consent(const struct wf_transition *t, const struct case_facts *c,

@@ -97,6 +97,7 @@ struct case_facts {
 };
 
 /* What the acting user entered. NULL or "" = not given. */
+struct code_lists;
 struct move_input {
 	const char *today;         /* the real date of entry (required): steps may not be later */
 	const char *date;          /* the day the step happened; default today */
@@ -105,7 +106,8 @@ struct move_input {
 	const char *notice_start;  /* village_review, to_township (and the elim_ ones) */
 	const char *notice_end;
 	const char *method;        /* eliminate: assisted 帮扶消除 / natural 自然消除 */
-	const char *department;    /* refer: a codes_department code or label */
+	const char *department;    /* refer: a department code or label */
+	const struct code_lists *lists;   /* the tables in effect (NULL: the shipped ones) */
 };
 
 /* The result of an allowed step. */

@@ -297,6 +297,7 @@ int store_case_move(struct store *s, const struct user *u, const char *case_id, 
 		return rc;
 	in->method = method;
 	in->department = dept;
+	in->lists = store_code_lists(s);
 	if ((rc = store_case_find(s, u, case_id, &h, &ci)))
 		return rc;
 	const struct wf_transition *t = workflow_transition_find(step);

@@ -4,6 +4,7 @@
  * importer's scope); in all-or-nothing mode any defect leaves the store untouched. */
 #include "store/internal.h"
 #include "core/demo.h"
+#include "core/record.h"
 #include <malloc.h>
 #include <stdio.h>
 #include <string.h>
@@ -69,9 +70,10 @@ static int check_against_store(struct store *s, const struct user *u, struct reg
 	return defects;
 }
 
-/* The bangfu id, version and case ids of an already registered household with the same
- * 户编号, so that a re-import updates it rather than failing. */
-static int match_existing(struct store *s, struct household *h, long *version)
+/* The bangfu id and version of an already registered household with the same 户编号
+ * (version 0: none). */
+static int match_existing(struct store *s, const struct household *h, char *id, size_t n,
+                          long *version)
 {
 	sqlite3_stmt *st;
 	*version = 0;
@@ -79,34 +81,75 @@ static int match_existing(struct store *s, struct household *h, long *version)
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, household_get(h, HF_NO), -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(h->id, sizeof h->id, "%s", db_col_text(st, 0));
+		snprintf(id, n, "%s", db_col_text(st, 0));
 		*version = sqlite3_column_int64(st, 1);
 	}
 	db_finalize(s, st);
-	if (*version && h->ncases) {
-		if (db_cached(s, "SELECT id FROM cases WHERE household_id = ? ORDER BY seq DESC LIMIT 1", &st))
-			return STORE_EFAIL;
-		sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(h->cases[0].id, sizeof h->cases[0].id, "%s", db_col_text(st, 0));
-		db_finalize(s, st);
-	}
 	return 0;
 }
 
-/* Write one household inside the open event. */
-static int import_one(struct store *s, struct household *h, int synthetic, struct import_result *res)
+/* Where a household of the file comes from, for the notes of a merge. */
+struct source {
+	const char *present;      /* the file's columns (register_batch.present) */
+	register_report_fn report;
+	void *ctx;
+	long line;                /* the household's first row */
+};
+
+static void merge_note(void *ctx, const char *column, const char *msg)
 {
+	const struct source *src = ctx;
+	if (src->report)
+		src->report(src->ctx, src->line, column, msg);
+}
+
+/* Write one household inside the open event: a new one as it is, one already registered
+ * merged into what bangfu keeps (register_merge: the casework stays). */
+static int import_one(struct store *s, struct household *h, int synthetic,
+                      struct source *src, struct import_result *res)
+{
+	char id[20] = "";
 	long version = 0;
 	int rc;
-	if ((rc = match_existing(s, h, &version)) || (rc = regions_resolve(s, h, synthetic)) ||
-	    (rc = household_save(s, h, version)) || (rc = household_text_file(s, h)))
+	if ((rc = match_existing(s, h, id, sizeof id, &version)))
 		return rc;
-	if (version)
-		res->households_updated++;
-	else
+	if (!version) {
+		if ((rc = regions_resolve(s, h, synthetic)) || (rc = household_save(s, h, 0)) ||
+		    (rc = household_text_file(s, h)))
+			return rc;
 		res->households_new++;
-	res->members += h->nmembers;
+		res->members += h->nmembers;
+		return 0;
+	}
+	struct household kept;
+	struct buf before = {0}, after = {0};
+	if ((rc = household_load(s, id, &kept)))
+		return rc;
+	record_render(&s->lists, &kept, &before);
+	if (register_merge(&kept, h, src->present, merge_note, src))
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
+	else if (!(rc = regions_resolve(s, &kept, kept.synthetic))) {
+		record_render(&s->lists, &kept, &after);
+		if (buf_str(&before) && buf_str(&after) && strcmp(before.s, after.s) == 0)
+			res->households_unchanged++;       /* the file says what bangfu has */
+		else if (!(rc = household_save(s, &kept, version)) &&
+		         !(rc = household_text_file(s, &kept))) {
+			res->households_updated++;
+			res->members += kept.nmembers;
+		}
+	}
+	buf_free(&before);
+	buf_free(&after);
+	household_free(&kept);
+	return rc;
+}
+
+/* The line of household i's first row in the file. */
+static long first_line(const struct register_batch *b, int i)
+{
+	for (int r = 0; r < b->nrows; r++)
+		if (b->rows[r].household == i)
+			return b->rows[r].line;
 	return 0;
 }
 
@@ -136,11 +179,16 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 	for (int i = 0; i < b->nhouseholds; i++) {
 		if (b->bad[i])
 			continue;
-		int rc = import_one(s, &b->households[i], 0, res);
+		struct source src = {b->present, report, ctx, first_line(b, i)};
+		int rc = import_one(s, &b->households[i], 0, &src, res);
 		if (rc) {
 			write_rollback(s);
 			return rc;
 		}
+	}
+	if (res->households_new + res->households_updated == 0) {
+		write_rollback(s);        /* nothing changed: no event, no commit */
+		return 0;
 	}
 	return write_commit(s);
 }
@@ -162,13 +210,19 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	if (write_begin(s, u, "demo", subject, why))
 		return STORE_EFAIL;
 	demo_init(&d, seed, s->today);
+	/* a generated household carries every register field; one already there (the same
+	 * seed loaded twice) keeps its casework like a re-imported one */
+	char present[FIELD_COUNT];
+	for (int f = 0; f < FIELD_COUNT; f++)
+		present[f] = !(model_fields[f].flags & F_NOCSV);
+	struct source src = {present, NULL, NULL, 0};
 	int rc = 0;
 	for (long i = 0; i < n && !rc; i++) {
 		struct household h;
 		if (demo_next(&d, &h))
 			rc = store_fail(s, STORE_EFAIL, "out of memory");
 		else
-			rc = import_one(s, &h, 1, res);
+			rc = import_one(s, &h, 1, &src, res);
 		household_free(&h);
 	}
 	demo_free(&d);

@@ -130,7 +130,11 @@ int store_import_warnings(struct store *s, const struct user *u, const struct wa
                           void *ctx, int *changed);
 
 /* --- bulk --- */
-struct import_result { int households_new, households_updated, members, rejected; };
+struct import_result {
+	int households_new, households_updated;
+	int households_unchanged;   /* already as the file says: not written */
+	int members, rejected;      /* people in the households written; households refused */
+};
 /* Write the good households of a checked batch as one audit event, after checking it
  * against the database too (defects go to report, by line). Unless skip_bad, any defect
  * in the batch refuses the whole import and nothing is written. */

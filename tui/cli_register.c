@@ -85,9 +85,17 @@ static int verb_import_households(struct cli *c)
 		cli_store_fail(c, src);
 		goto out;
 	}
-	printf("imported %d households (%d new, %d updated), %d people from %s [%s]\n",
-	       res.households_new + res.households_updated, res.households_new,
-	       res.households_updated, res.members, file, used ? used : "UTF-8");
+	if (res.households_new + res.households_updated == 0)
+		printf("nothing to change: the %d households of %s are already as it says [%s]\n",
+		       res.households_unchanged, file, used ? used : "UTF-8");
+	else {
+		char unchanged[32] = "";
+		if (res.households_unchanged)
+			snprintf(unchanged, sizeof unchanged, ", %d unchanged", res.households_unchanged);
+		printf("imported %d households (%d new, %d updated%s), %d people from %s [%s]\n",
+		       res.households_new + res.households_updated, res.households_new,
+		       res.households_updated, unchanged, res.members, file, used ? used : "UTF-8");
+	}
 	if (res.rejected) {
 		char rejected[4096];
 		if (write_rejected(file, &b, rejected, sizeof rejected)) {

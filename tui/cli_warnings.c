@@ -21,7 +21,7 @@ static void print_outcome(void *ctx, const struct warning_row *w, const char *ou
 	if (strncmp(outcome, "unmatched", 9) != 0)
 		return;
 	const char *fields[] = {w->id_number, w->name, code_lists_label(o->lists, &codes_warning_kind, w->kind),
-	                        w->amount, w->date, codes_label(&codes_department, w->department),
+	                        w->amount, w->date, code_lists_label(o->lists, &codes_department, w->department),
 	                        w->note, outcome};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		csv_put_field(&o->unmatched_csv, fields[i] ? fields[i] : "", i == 0);

@@ -48,12 +48,13 @@ static int stopped(struct ui *ui, int rc)
 	return rc;
 }
 
-int view_ask_code(struct ui *ui, const char *label, const struct code_table *t, int optional,
-                  char *buf, size_t n)
+int view_ask_code(struct ui *ui, const char *label, const struct code_table *shipped,
+                  int optional, char *buf, size_t n)
 {
-	const char *choices[32];
+	const struct code_table *t = code_lists_table(store_code_lists(ui->s), shipped);
+	const char *choices[CODE_LISTS_MAX + 1];
 	int k = 0;
-	for (int i = 0; i < t->count && k < 31; i++)
+	for (int i = 0; i < t->count && k < CODE_LISTS_MAX; i++)
 		choices[k++] = t->items[i].label;
 	choices[k] = NULL;
 	for (;;) {

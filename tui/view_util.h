@@ -24,10 +24,11 @@ void vcols_header(int y, const struct vcol *c, int n);
  * PROMPT_CANCEL (status says nothing changed) or PROMPT_END (ui->quit is set). */
 int view_ask_reason(struct ui *ui, const char *label, char *buf, size_t n);
 
-/* Ask for one entry of code table t (Tab offers the Chinese labels) into buf as its
- * code; with `optional` an empty answer is accepted (buf ""). Returns as above. */
-int view_ask_code(struct ui *ui, const char *label, const struct code_table *t, int optional,
-                  char *buf, size_t n);
+/* Ask for one entry of the table in effect for `shipped` (Tab offers the Chinese labels,
+ * entries added by settings too) into buf as its code; with `optional` an empty answer
+ * is accepted (buf ""). Returns as above. */
+int view_ask_code(struct ui *ui, const char *label, const struct code_table *shipped,
+                  int optional, char *buf, size_t n);
 /* Ask free text (required unless optional). Returns as above. */
 int view_ask_text(struct ui *ui, const char *label, int optional, char *buf, size_t n);
 

@@ -26,12 +26,14 @@ expect_grep "\-\-why TEXT is required" err
 expect_exit 0 on "$me" setting set category.low_income 低收入边缘户 --why "省里新增监测类别"
 expect_exit 0 on "$me" setting set risk.elderly 因老 --why "新增风险类型"
 expect_exit 0 on "$me" setting set warning_kind.pension_stop 养老金停发 --why "人社新增预警类型"
-[ "$(commits)" = $((before + 3)) ] || fail "expected three commits"
+expect_exit 0 on "$me" setting set department.agriculture 农业农村 --why "农业农村部门推送预警"
+[ "$(commits)" = $((before + 4)) ] || fail "expected four commits"
 git --git-dir=d/audit.git show HEAD:settings.txt >settings.txt
 expect_grep "^category.low_income: 低收入边缘户$" settings.txt
 expect_grep "^risk.elderly: 因老$" settings.txt
-git --git-dir=d/audit.git log -1 --format=%B >msg
+git --git-dir=d/audit.git log -2 --format=%B >msg
 expect_grep "人社新增预警类型" msg
+expect_grep "农业农村部门推送预警" msg
 
 # refused, each with its reason, and nothing written
 before=$(commits)
@@ -49,8 +51,8 @@ expect_exit 1 on "$me" setting set risk.aged "年老、体弱" --why 分隔符
 expect_grep "separator" err
 expect_exit 1 on "$me" setting set risk.aged "$(printf '年\033老')" --why 控制字符
 expect_grep "control character" err
-expect_exit 1 on "$me" setting set department.audit 审计 --why 部门
-expect_grep "unknown setting \"department.audit\"" err
+expect_exit 1 on "$me" setting set source.hotline 热线 --why 来源
+expect_grep "unknown setting \"source.hotline\"" err
 [ "$(commits)" = "$before" ] || fail "a refused setting wrote a commit"
 
 # the lists in effect
@@ -61,6 +63,8 @@ expect_grep "pension_stop *养老金停发" out
 
 # a case with the new category and risk, by label
 expect_exit 0 on cw case open 4418210002 --category 低收入边缘户 --risks "因老、因病" --source 基层干部排查 --why "排查发现"
+case2=$(sed -n 's/^\(C[0-9]*\): case opened.*/\1/p' out)
+[ -n "$case2" ] || fail "no case id in: $(cat out)"
 expect_exit 0 on cw case show 4418210002
 expect_grep "低收入边缘户" out
 expect_grep "risks: 因病、因老" out
@@ -80,7 +84,7 @@ expect_exit 0 on cw export households
 cp out export.csv
 expect_grep "低收入边缘户,\"因病、因老\"\|低收入边缘户,因病、因老" export.csv
 expect_exit 0 on "$me" import households export.csv
-expect_grep "0 new" out
+expect_grep "nothing to change: the 2 households of export.csv are already as it says" out
 
 # a data directory without the entries refuses that file, naming row and column
 expect_exit 0 env BANGFU_TEST_LOGIN="$me" "$BANGFU_TH" -d other init
@@ -88,13 +92,20 @@ expect_exit 1 env BANGFU_TEST_LOGIN="$me" "$BANGFU_TH" -d other import household
 expect_grep "export.csv:[0-9]*: 监测对象类别: unknown 监测对象类别 \"低收入边缘户\"" err
 expect_grep "nothing was imported" err
 
-# a department warning of the new kind opens a lead; its note names the kind
-printf '证件号码,姓名,预警类型,发生日期,来源部门\n441821197501011008,李秀英,养老金停发,2026-03-01,人社\n' >w.csv
+# a department warning of the new kind, from the new department, is attached or opens a lead
+printf '证件号码,姓名,预警类型,发生日期,来源部门\n441821197501011008,李秀英,养老金停发,2026-03-01,农业农村\n' >w.csv
 expect_exit 0 on "$me" import warnings w.csv
 expect_grep "attached to case\|opened lead" out
 printf '证件号码,姓名,预警类型,发生日期,来源部门\n441821197501011008,李秀英,退休,2026-03-01,人社\n' >bad-w.csv
 expect_exit 1 on "$me" import warnings bad-w.csv
 expect_grep "bad-w.csv:2: 预警类型: unknown 预警类型 \"退休\" (.*养老金停发)" err
+
+# a lead referred to the added department
+expect_exit 0 on cw case move "$case2" refer --department 农业农村 --why "属农业农村部门职责"
+expect_exit 0 on cw case show 4418210002
+expect_grep "转交部门\|农业农村" out
+git --git-dir=d/audit.git show HEAD:households/441821/441821900/H4418210000002.txt >h2.txt
+expect_grep "^department: agriculture 农业农村$" h2.txt
 
 # verify, then rebuild from the history alone: the same export, verify passes
 expect_exit 0 on "$me" audit verify

@@ -73,3 +73,46 @@ expect_exit 1 "$BANGFU" -d a import households broken.csv
 expect_grep "broken.csv:1: quoted field never closed" err
 expect_exit 1 "$BANGFU" -d a import households missing.csv
 expect_grep "missing.csv: No such file" err
+
+# importing again over households bangfu already keeps: the file's register data replaces
+# bangfu's, the casework stays (state, procedure dates, steps, measures); a file that says
+# what bangfu has changes nothing and writes no commit; its case columns are never applied
+expect_exit 0 "$BANGFU" -d c init
+expect_exit 0 "$BANGFU" -d c import households "$data/good.csv"
+expect_exit 0 "$BANGFU" -d c case open 4418210002 --category 边缘易致贫户 --risks 因病 --source 基层干部排查 --why 排查发现
+expect_exit 0 "$BANGFU" -d c case move C0000002 visit --consent "$(date +%F)" --why 入户核实
+"$BANGFU" -d c export households > c.csv
+"$BANGFU" -d c show 4418210002 > before.txt
+commits=$(git --git-dir=c/audit.git rev-list --count HEAD)
+expect_exit 0 "$BANGFU" -d c import households c.csv
+expect_grep "nothing to change: the 2 households of c.csv are already as it says" out
+expect_exit 0 "$BANGFU" -d c import households "$data/good.csv"
+expect_grep "nothing to change" out
+[ "$(git --git-dir=c/audit.git rev-list --count HEAD)" = "$commits" ] || fail "an import that changed nothing wrote a commit"
+# a new phone number and another category in the file: the phone is taken, the category noted
+sed -e 's/0763-5551234/0763-5550000/' -e 's/,边缘易致贫户,/,突发严重困难户,/' c.csv > c2.csv
+expect_exit 0 "$BANGFU" -d c import households c2.csv
+expect_grep "imported 1 households (0 new, 1 updated, 1 unchanged)" out
+expect_grep "c2.csv:[0-9]*: 监测对象类别: 监测对象类别 (category) is \"sudden\" in the file but \"marginal\" in case C0000002: not applied" err
+"$BANGFU" -d c show 4418210002 > after.txt
+expect_grep "^phone: 0763-5550000$" after.txt
+expect_grep "^category: marginal 边缘易致贫户$" after.txt
+expect_grep "^state: visited$" after.txt
+expect_grep "^step: visit$" after.txt
+[ "$(grep -c '^\[step ' after.txt)" = 2 ] || fail "the case lost steps"
+diff before.txt after.txt | grep '^[<>]' | grep -v 'phone\|version' && fail "more than the phone changed"
+expect_exit 0 "$BANGFU" -d c audit verify
+# a file with fewer columns: a member it leaves out leaves; what it has no column for
+# (phone, address, the original 15-digit number) stays as bangfu has it
+printf '户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系\n' > c3.csv
+printf '4418210001,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主\n' >> c3.csv
+printf '4418210001,441821,浛洸镇,石牯塘村,王建国,441821196803121232,配偶\n' >> c3.csv
+expect_exit 0 "$BANGFU" -d c import households c3.csv
+expect_grep "imported 1 households (0 new, 1 updated)" out
+expect_exit 0 "$BANGFU" -d c show 4418210001
+expect_no_grep "44182120050817105X" out
+expect_grep "^id_original: 441821680312123$" out
+expect_grep "^phone: 13800138000$" out
+expect_grep '^address: 石牯塘村\\n上围12号$' out
+expect_grep "^state: assisting$" out
+expect_exit 0 "$BANGFU" -d c audit verify

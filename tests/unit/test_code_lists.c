@@ -66,7 +66,9 @@ static void test_added_entries(void **state)
 	assert_ptr_equal(code_lists_table(&lists, &codes_sex), &codes_sex);
 	assert_ptr_equal(code_lists_table(NULL, &codes_category), &codes_category);
 	assert_true(code_lists_is_key("warning_kind.x"));
-	assert_false(code_lists_is_key("department.x"));
+	assert_true(code_lists_is_key("department.x"));
+	assert_false(code_lists_is_key("measure_group.x"));   /* fixed national codes */
+	assert_false(code_lists_is_key("relation.x"));
 	assert_false(code_lists_is_key("category"));
 	assert_false(code_lists_is_key("visit_interval.default"));
 	char choices[64];
@@ -76,7 +78,7 @@ static void test_added_entries(void **state)
 
 static void test_refusals(void **state)
 {
-	refused("department.audit", "审计", "not a list entry");
+	refused("source.hotline", "热线", "not a list entry");
 	refused("category.", "某类", "the code \"\"");
 	refused("category.Low", "某类", "lower-case");
 	refused("category.1st", "某类", "lower-case");

@@ -183,6 +183,110 @@ static void test_query(void **state)
 	assert_int_equal(q.n, 0);
 }
 
+/* --- a household read again, merged into the one bangfu keeps ---------------------- */
+
+#define HEADER_PHONE "户编号,county_code,乡镇,行政村,姓名,证件号码,与户主关系,性别,家庭人均纯收入," \
+                     "监测对象类别,风险类型,联系电话\n"
+
+struct notes { char text[2048]; int n; };
+
+static void note(void *ctx, const char *column, const char *msg)
+{
+	struct notes *n = ctx;
+	size_t len = strlen(n->text);
+	snprintf(n->text + len, sizeof n->text - len, "%s: %s\n", column, msg);
+	n->n++;
+}
+
+/* bangfu's household 1: two members (one from a 15-digit number), a case in its
+ * procedure with a step and a procedure date the file cannot carry. */
+static void kept_household(struct household *kept)
+{
+	struct register_batch b;
+	struct seen s;
+	const char *csv = HEADER_PHONE
+		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,女,6800,边缘易致贫户,因病,13800138000\n"
+		"1,441821,浛洸镇,石牯塘村,王建国,441821680312123,配偶,男,6800,边缘易致贫户,因病,\n";
+	assert_int_equal(check(csv, &b, &s), 0);
+	assert_int_equal(b.defects, 0);
+	*kept = b.households[0];
+	memset(&b.households[0], 0, sizeof b.households[0]);
+	register_batch_free(&b);
+	snprintf(kept->id, sizeof kept->id, "H4418210000001");
+	snprintf(kept->cases[0].id, sizeof kept->cases[0].id, "C0000001");
+	model_strset(&kept->cases[0].state, "visited");
+	case_set(&kept->cases[0], CF_LEAD, "2026-11-01");
+	struct subrec *step = household_add_subrec(kept, SUB_STEP);
+	subrec_set(step, SUB_STEP, "id", "C0000001.001");
+	subrec_set(step, SUB_STEP, "step", "open");
+}
+
+static void test_merge(void **state)
+{
+	struct household kept;
+	struct register_batch b;
+	struct seen s;
+	struct notes n = {"", 0};
+	kept_household(&kept);
+	/* the file: a new phone and income, 王建国 by his 18-digit number, a new member, the
+	 * case columns saying something else; no 民族 column at all */
+	const char *csv = HEADER_PHONE
+		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,女,7200,脱贫不稳定户,因病,13900000000\n"
+		"1,441821,浛洸镇,石牯塘村,王建国,441821196803121232,配偶,男,7200,脱贫不稳定户,因病,\n"
+		"1,441821,浛洸镇,石牯塘村,王小明,441821201001011019,之子,男,7200,脱贫不稳定户,因病,\n";
+	assert_int_equal(check(csv, &b, &s), 0);
+	assert_int_equal(b.defects, 0);
+	assert_true(b.present[MF_PHONE]);
+	assert_false(b.present[MF_ETHNICITY]);
+	member_set(&kept.members[0], MF_ETHNICITY, "汉族");
+	assert_int_equal(register_merge(&kept, &b.households[0], b.present, note, &n), 0);
+	/* the register data of the file */
+	assert_string_equal(household_get(&kept, HF_INCOME), "7200");
+	assert_int_equal(kept.nmembers, 3);
+	assert_string_equal(member_get(&kept.members[0], MF_PHONE), "13900000000");
+	assert_string_equal(member_get(&kept.members[2], MF_NAME), "王小明");
+	/* what the file does not carry stays */
+	assert_string_equal(member_get(&kept.members[0], MF_ETHNICITY), "汉族");
+	assert_string_equal(kept.members[1].id_original, "441821680312123");
+	/* the casework stays; the differing case column is noted, not applied */
+	assert_int_equal(kept.ncases, 1);
+	assert_string_equal(kept.cases[0].state, "visited");
+	assert_string_equal(case_get(&kept.cases[0], CF_CATEGORY), "marginal");
+	assert_string_equal(case_get(&kept.cases[0], CF_LEAD), "2026-11-01");
+	assert_int_equal(kept.nsub[SUB_STEP], 1);
+	assert_int_equal(n.n, 1);
+	assert_non_null(strstr(n.text, "监测对象类别: 监测对象类别 (category) is \"unstable\" in the "
+	                              "file but \"marginal\" in case C0000001: not applied"));
+	register_batch_free(&b);
+	/* a member the file leaves out leaves */
+	const char *fewer = HEADER
+		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,女,7200,边缘易致贫户,因病\n";
+	assert_int_equal(check(fewer, &b, &s), 0);
+	assert_int_equal(register_merge(&kept, &b.households[0], b.present, NULL, NULL), 0);
+	assert_int_equal(kept.nmembers, 1);
+	assert_string_equal(member_get(&kept.members[0], MF_PHONE), "13900000000");  /* no column */
+	register_batch_free(&b);
+	household_free(&kept);
+}
+
+static void test_merge_starts_a_case(void **state)
+{
+	struct household kept = {0};
+	struct register_batch b;
+	struct seen s;
+	const char *csv = HEADER
+		"2,441821,浛洸镇,石牯塘村,张三,441821198005051013,户主,男,5000,边缘易致贫户,因病\n";
+	assert_int_equal(check(csv, &b, &s), 0);
+	snprintf(kept.id, sizeof kept.id, "H4418210000002");
+	household_set(&kept, HF_NO, "2");
+	assert_int_equal(register_merge(&kept, &b.households[0], b.present, NULL, NULL), 0);
+	assert_int_equal(kept.ncases, 1);
+	assert_string_equal(case_get(&kept.cases[0], CF_CATEGORY), "marginal");
+	assert_int_equal(kept.nmembers, 1);
+	register_batch_free(&b);
+	household_free(&kept);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,6 +295,8 @@ int main(void)
 		cmocka_unit_test(test_header_problems),
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_query),
+		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_merge_starts_a_case),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/code_lists.h"
 #include "core/workflow.h"
 
 #define VILLAGE "441821101201"   /* a village of 佛冈县 */
@@ -559,6 +560,17 @@ static void test_referral_department(void **state)
 	in.department = "外星办";
 	assert_int_equal(workflow_check(&c, &cw, "refer", &in, &out), -1);
 	expect_only(&out, "unknown department", "bad department");
+	in.department = "agriculture";    /* a department a deployment added: not shipped */
+	assert_int_equal(workflow_check(&c, &cw, "refer", &in, &out), -1);
+	expect_only(&out, "unknown department", "department not in the shipped table");
+	struct code_lists lists;
+	char err[256];
+	code_lists_init(&lists);
+	assert_int_equal(code_lists_add(&lists, "department.agriculture", "农业农村", err, sizeof err), 0);
+	in.lists = &lists;
+	assert_int_equal(workflow_check(&c, &cw, "refer", &in, &out), 0);
+	code_lists_free(&lists);
+	in.lists = NULL;
 	in.department = "民政";
 	assert_int_equal(workflow_move(&c, &cw, "refer", &in, &res, &out), 0);
 	assert_int_equal(res.next.state, WF_REFERRED);
