@@ -6,9 +6,10 @@
  *   visit_interval.default    days between visits
  *   visit_interval.CCCCCC     days between visits in county CCCCCC
  *   dev_measure_days, lead_warn_days, due_soon_days   task and flag windows (days)
- *   category.CODE, risk.CODE, warning_kind.CODE       an entry added to that list; the
- *                             value is its Chinese label (core/code_lists.h: entries are
- *                             only ever added, never changed or removed) */
+ *   category.CODE, risk.CODE, warning_kind.CODE, department.CODE
+ *                             an entry added to that list; the value is its Chinese
+ *                             label (core/code_lists.h: entries are only ever added,
+ *                             never changed or removed) */
 #include "store/kinds.h"
 #include "core/record.h"
 #include "core/rules.h"

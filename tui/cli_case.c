@@ -259,7 +259,7 @@ static int verb_setting_set(struct cli *c)
 	return EXIT_OK;
 }
 
-/* The three lists an administrator may extend, as in effect: shipped entries, then the
+/* The lists an administrator may extend, as in effect: shipped entries, then the
  * ones added by settings (marked with the setting that added them). */
 static int verb_setting_lists(struct cli *c)
 {
@@ -318,12 +318,13 @@ static const struct verb verbs[] = {
 	{"setting set", "KEY VALUE", "--why", 2, 2, NEED_USER, "change a setting (administrators)",
 	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
 	 "dev_measure_days, lead_warn_days, due_soon_days (positive numbers); and\n"
-	 "category.CODE, risk.CODE, warning_kind.CODE with a Chinese label as VALUE, to add\n"
-	 "an entry to that list (e.g. `setting set risk.elderly 因老`). Entries are only\n"
-	 "added, never changed or removed: every record's history carries its label.",
+	 "category.CODE, risk.CODE, warning_kind.CODE, department.CODE with a Chinese label\n"
+	 "as VALUE, to add an entry to that list (e.g. `setting set risk.elderly 因老`).\n"
+	 "Entries are only added, never changed or removed: every record's history carries\n"
+	 "its label.",
 	 verb_setting_set},
 	{"setting lists", "", "", 0, 0, NEED_USER,
-	 "the category, risk and warning-kind lists in effect (shipped and added)", "",
+	 "the category, risk, warning-kind and department lists in effect (shipped and added)", "",
 	 verb_setting_lists},
 };
 const struct verb_table case_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};
