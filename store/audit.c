@@ -8,6 +8,7 @@
  * in-memory object database instead of thousands of loose objects. */
 #include "store/internal.h"
 #include <git2/sys/mempack.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,23 +50,37 @@ long audit_trailer_event(const char *message)
 	return p ? atol(p + 15) : 0;
 }
 
+int audit_lock_file(struct store *s, const char *name, int *fd)
+{
+	char path[PATH_MAX + 64];
+	snprintf(path, sizeof path, "%s/%s", s->dir, name);
+	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
+	if (*fd < 0 || flock(*fd, LOCK_EX) != 0) {
+		if (*fd >= 0)
+			close(*fd);
+		*fd = -1;
+		return store_fail(s, STORE_EFAIL, "%s: cannot lock it: %s", path, strerror(errno));
+	}
+	return 0;
+}
+
+void audit_unlock_file(int *fd)
+{
+	if (*fd >= 0) {
+		flock(*fd, LOCK_UN);
+		close(*fd);
+		*fd = -1;
+	}
+}
+
 int audit_lock(struct store *s)
 {
-	char path[PATH_MAX + 16];
-	snprintf(path, sizeof path, "%s/audit.lock", s->dir);
-	s->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
-	if (s->lock_fd < 0 || flock(s->lock_fd, LOCK_EX) != 0)
-		return store_fail(s, STORE_EFAIL, "%s: cannot lock the audit history", path);
-	return 0;
+	return audit_lock_file(s, "audit.lock", &s->lock_fd);
 }
 
 void audit_unlock(struct store *s)
 {
-	if (s->lock_fd >= 0) {
-		flock(s->lock_fd, LOCK_UN);
-		close(s->lock_fd);
-		s->lock_fd = -1;
-	}
+	audit_unlock_file(&s->lock_fd);
 }
 
 struct event {

@@ -104,6 +104,9 @@ long audit_trailer_event(const char *message);
 /* The flock on DIR/audit.lock that every writer of the history holds (s->lock_fd). */
 int audit_lock(struct store *s);
 void audit_unlock(struct store *s);
+/* An exclusive flock on DIR/<name> (created 0660) into *fd, waiting for it. */
+int audit_lock_file(struct store *s, const char *name, int *fd);
+void audit_unlock_file(int *fd);
 
 /* open.c */
 struct store *store_alloc(const char *dir);

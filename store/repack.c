@@ -1,12 +1,17 @@
 /* repack.c — `bangfu audit repack`. libgit2 has no gc, so single edits accumulate as
- * loose objects (each at least one 4 KiB block on disk). Under the audit lock, so no
- * commit is written meanwhile, every object reachable from the branch goes into one new
- * pack (git_packbuilder); then each loose object and each older pack whose objects are
- * all in the new pack is removed. Membership is asked of an object database holding the
- * new pack alone, so nothing that is not in it is ever removed: a crash at any point
- * leaves objects twice, never missing. Readers that still have an old pack open keep
- * reading it (Unix keeps an unlinked file for whoever has it open); libgit2 looks again
- * when an object is not where it last saw it. */
+ * loose objects (each at least one 4 KiB block on disk). Every object reachable from the
+ * branch goes into one new pack (git_packbuilder); then each loose object and each older
+ * pack whose objects are all in the new pack is removed. Membership is asked of an
+ * object database holding the new pack alone, so nothing that is not in it is ever
+ * removed: a crash at any point leaves objects twice, never missing.
+ *
+ * Writers go on meanwhile (a repack of 100,000 households takes tens of seconds): what
+ * they add after the walk is not in the new pack and stays loose; an object they find
+ * already there and we then unlink is in the new pack, written before anything is
+ * removed. Readers that still have an old pack open keep reading it (Unix keeps an
+ * unlinked file for whoever has it open); libgit2 looks again when an object is not where
+ * it last saw it. Two repacks at once could each remove the other's pack, so repacks
+ * take DIR/repack.lock, not the writers' audit.lock. */
 #include "store/internal.h"
 #include <git2/sys/odb_backend.h>
 #include <dirent.h>
@@ -137,8 +142,8 @@ int store_audit_repack(struct store *s, const struct user *u, struct repack_resu
 	git_oid head;
 	if (git_reference_name_to_id(&head, s->repo, BRANCH) < 0)
 		return store_fail(s, STORE_EINVAL, "the audit history has no commits yet: nothing to pack");
-	int rc = store_flush(s);  /* what a crash left in the outbox goes in first */
-	if (rc || (rc = audit_lock(s)))
+	int lock = -1, rc = store_flush(s);  /* what a crash left in the outbox goes in first */
+	if (rc || (rc = audit_lock_file(s, "repack.lock", &lock)))
 		return rc;
 	char objects[PATH_MAX + 32], idx[PATH_MAX + 128];
 	snprintf(objects, sizeof objects, "%s/audit.git/objects", s->dir);
@@ -157,6 +162,6 @@ int store_audit_repack(struct store *s, const struct user *u, struct repack_resu
 		}
 	}
 	git_odb_free(fresh);
-	audit_unlock(s);
+	audit_unlock_file(&lock);
 	return rc;
 }

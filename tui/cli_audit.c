@@ -51,9 +51,9 @@ static const struct verb verbs[] = {
 	 verb_audit_verify},
 	{"audit repack", "", "", 0, 0, NEED_USER, "pack the audit history (administrators)",
 	 "libgit2 has no gc: every change leaves loose objects (4 KiB or more on disk each).\n"
-	 "This packs everything reachable into one pack and removes what it replaces, under\n"
-	 "the same lock as every writer, so it is safe while staff work. Run it from cron,\n"
-	 "e.g. nightly: 30 2 * * * root bangfu -d DIR audit repack (docs/deploy.md).",
+	 "This packs everything reachable into one pack and removes what it replaces; staff\n"
+	 "may keep working meanwhile (nothing is removed that the new pack does not hold).\n"
+	 "Run it from cron, e.g. nightly: 30 2 * * * root bangfu -d DIR audit repack.",
 	 verb_audit_repack},
 	{"rebuild", "", "", 0, 0, 0, "make a new bangfu.db from the audit history alone",
 	 "DIR must hold audit.git and no bangfu.db.", verb_rebuild},
