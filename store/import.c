@@ -93,14 +93,24 @@ struct source {
 	const char *present;      /* the file's columns (register_batch.present) */
 	register_report_fn report;
 	void *ctx;
-	long line;                /* the household's first row */
+	const struct register_batch *batch;   /* NULL for the demo */
+	int household;            /* its index in batch */
 };
+
+/* The line of household i's first row in the file (looked up only for a note). */
+static long first_line(const struct register_batch *b, int i)
+{
+	for (int r = 0; b && r < b->nrows; r++)
+		if (b->rows[r].household == i)
+			return b->rows[r].line;
+	return 0;
+}
 
 static void merge_note(void *ctx, const char *column, const char *msg)
 {
 	const struct source *src = ctx;
 	if (src->report)
-		src->report(src->ctx, src->line, column, msg);
+		src->report(src->ctx, first_line(src->batch, src->household), column, msg);
 }
 
 /* Write one household inside the open event: a new one as it is, one already registered
@@ -144,15 +154,6 @@ static int import_one(struct store *s, struct household *h, int synthetic,
 	return rc;
 }
 
-/* The line of household i's first row in the file. */
-static long first_line(const struct register_batch *b, int i)
-{
-	for (int r = 0; r < b->nrows; r++)
-		if (b->rows[r].household == i)
-			return b->rows[r].line;
-	return 0;
-}
-
 int store_import(struct store *s, const struct user *u, struct register_batch *b, int skip_bad,
                  const char *why, register_report_fn report, void *ctx, struct import_result *res)
 {
@@ -179,7 +180,7 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 	for (int i = 0; i < b->nhouseholds; i++) {
 		if (b->bad[i])
 			continue;
-		struct source src = {b->present, report, ctx, first_line(b, i)};
+		struct source src = {b->present, report, ctx, b, i};
 		int rc = import_one(s, &b->households[i], 0, &src, res);
 		if (rc) {
 			write_rollback(s);
@@ -215,7 +216,7 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	char present[FIELD_COUNT];
 	for (int f = 0; f < FIELD_COUNT; f++)
 		present[f] = !(model_fields[f].flags & F_NOCSV);
-	struct source src = {present, NULL, NULL, 0};
+	struct source src = {present, NULL, NULL, NULL, 0};
 	int rc = 0;
 	for (long i = 0; i < n && !rc; i++) {
 		struct household h;

@@ -22,5 +22,6 @@ t "audit repack ($n households + 10 edits)" "$bin" -d "$dir/a" audit repack
 "$bin" -d "$dir/a" export households > "$dir/a.csv" 2>/dev/null
 "$bin" -d "$dir/b" init > /dev/null
 t "import $n households" "$bin" -d "$dir/b" import households "$dir/a.csv"
+t "import the same file again (merged, nothing to change)" "$bin" -d "$dir/b" import households "$dir/a.csv"
 t "audit verify" "$bin" -d "$dir/a" audit verify
 du -sh "$dir/a/bangfu.db" "$dir/a/audit.git"
