@@ -87,15 +87,15 @@ static const char *label_problem(const char *label)
 	return NULL;
 }
 
-int code_lists_add(struct code_lists *l, const char *key, const char *label, char *err,
-                   int errlen)
+int code_lists_check(const struct code_lists *l, const char *key, const char *label,
+                     char *err, int errlen)
 {
 	const char *code;
 	int i = list_of(key, &code);
 	if (i < 0)
 		return text_errorf(err, errlen, "\"%s\" is not a list entry (%s)", key,
 		                   code_lists_keys_help);
-	struct code_table *t = &l->table[i];
+	const struct code_table *t = &l->table[i];
 	if (!code_ok(code))
 		return text_errorf(err, errlen, "%s: the code \"%s\" must be a lower-case ASCII "
 		                   "letter followed by letters, digits or _, at most %d bytes",
@@ -113,7 +113,26 @@ int code_lists_add(struct code_lists *l, const char *key, const char *label, cha
 	if (t->count >= CODE_LISTS_MAX)
 		return text_errorf(err, errlen, "%s: %s already has %d entries, the most it may "
 		                   "hold", key, t->name, CODE_LISTS_MAX);
-	if (!l->items[i]) {
+	return 0;
+}
+
+int code_lists_contains(const struct code_lists *l, const char *key, const char *label)
+{
+	const char *code;
+	int i = list_of(key, &code);
+	const char *has = i < 0 ? NULL : codes_label(&l->table[i], code);
+	return has && strcmp(has, label) == 0;
+}
+
+int code_lists_add(struct code_lists *l, const char *key, const char *label, char *err,
+                   int errlen)
+{
+	if (code_lists_check(l, key, label, err, errlen))
+		return -1;
+	const char *code;
+	int i = list_of(key, &code);
+	struct code_table *t = &l->table[i];
+	if (!l->items[i]) {   /* room for the most a table may hold: entries never move */
 		l->items[i] = malloc(CODE_LISTS_MAX * sizeof *l->items[i]);
 		if (!l->items[i])
 			return text_errorf(err, errlen, "out of memory");

@@ -46,6 +46,14 @@ int code_lists_is_key(const char *key);
  * or label is already a code or label of that list, or the list is full. */
 int code_lists_add(struct code_lists *l, const char *key, const char *label, char *err,
                    int errlen);
+/* The same checks without adding: 0, or -1 with the reason in err. */
+int code_lists_check(const struct code_lists *l, const char *key, const char *label,
+                     char *err, int errlen);
+/* 1 if l already holds the entry key (a list entry setting) with exactly this label. */
+int code_lists_contains(const struct code_lists *l, const char *key, const char *label);
+
+/* An added entry, once in a table, never moves and is never freed before
+ * code_lists_free: labels and tables handed out stay valid while more are added. */
 
 /* The table in effect for a shipped table: the extended copy for the three lists above,
  * the shipped table itself otherwise (and always when l is NULL). */

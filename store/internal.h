@@ -62,7 +62,8 @@ void identity_set_today(struct store *s);
 int user_load(struct store *s, const char *login, struct user *out);
 
 /* settings.c */
-/* Read the list entries among the settings into s->lists again; fails naming a bad one. */
+/* Add the list entries among the settings that s->lists lacks (never removes or moves
+ * one); fails naming a bad one. */
 int settings_load_lists(struct store *s);
 
 /* write.c — the one write family */

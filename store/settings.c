@@ -51,13 +51,15 @@ static int key_check(struct store *s, const char *key, const char *value)
 	return 0;
 }
 
-struct load_lists { struct store *s; struct code_lists *l; int rc; };
+struct load_lists { struct store *s; int rc; };
 
+/* Add a list entry not in s->lists yet; one already there is left where it is. */
 static int load_entry(void *ctx, const char *key, const char *value)
 {
 	struct load_lists *ll = ctx;
 	char err[512];
-	if (!code_lists_is_key(key) || code_lists_add(ll->l, key, value, err, sizeof err) == 0)
+	if (!code_lists_is_key(key) || code_lists_contains(&ll->s->lists, key, value) ||
+	    code_lists_add(&ll->s->lists, key, value, err, sizeof err) == 0)
 		return 0;
 	ll->rc = store_fail(ll->s, STORE_EFAIL, "setting %s", err);
 	return 1;
@@ -76,25 +78,22 @@ static long data_version(struct store *s)
 	return v;
 }
 
-/* Entries are added in key order, the order of settings.txt, so a rebuilt database has
- * its tables in the same order. On failure s->lists is left as it was. */
+/* Only ever adds: entries are never changed or removed, and a label or table handed out
+ * earlier (a prompt's Tab choices, a view's labels) must stay valid, so an entry already
+ * read stays where it is and new ones go after it. A fresh store reads them in key order
+ * (the order of settings.txt, as a rebuild does); a long-running one appends what others
+ * added since. The order only decides how a new multi-value field lists its codes; the
+ * stored value, not the table, is what the audit text shows. */
 int settings_load_lists(struct store *s)
 {
-	struct code_lists fresh;
-	code_lists_init(&fresh);
-	struct load_lists ll = {s, &fresh, 0};
+	struct load_lists ll = {s, 0};
 	long version = data_version(s);
 	int rc = store_setting_list(s, load_entry, &ll);
 	if (!rc)
 		rc = ll.rc;
-	if (rc) {
-		code_lists_free(&fresh);
-		return rc;
-	}
-	code_lists_free(&s->lists);
-	s->lists = fresh;
-	s->lists_data_version = version;
-	return 0;
+	if (!rc)
+		s->lists_data_version = version;
+	return rc;
 }
 
 const struct code_lists *store_code_lists(struct store *s)
@@ -168,7 +167,7 @@ static int setting_check(struct store *s, const char *key, const char *value)
 	char err[512];
 	if (!code_lists_is_key(key))
 		return key_check(s, key, value);
-	if (code_lists_add(&s->lists, key, value, err, sizeof err))
+	if (code_lists_check(&s->lists, key, value, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "setting %s", err);
 	return 0;
 }
@@ -201,14 +200,8 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may change settings");
 	int rc = write_settings(s, u, &key, &value, 1, why);
-	/* Read back what the database holds now, saved or not, in the order a rebuild
-	 * would read it (key order), keeping the message of a failed write. */
-	char keep[sizeof s->err];
-	memcpy(keep, s->err, sizeof keep);
-	if (settings_load_lists(s) && !rc)
-		return STORE_EFAIL;
-	memcpy(s->err, keep, sizeof keep);
-	return rc;
+	/* our own commit does not change data_version: take the new entry in now */
+	return rc ? rc : settings_load_lists(s);
 }
 
 int settings_seed(struct store *s, const struct user *u, const char *year)

@@ -120,6 +120,35 @@ static void test_refusals(void **state)
 	assert_int_equal(l.table[1].count, codes_risk.count);
 }
 
+/* What a store does when it reads the settings again: entries already there are
+ * recognised, new ones go after them, and nothing handed out before moves. */
+static void test_only_adds(void **state)
+{
+	struct code_lists l;
+	char err[256];
+	code_lists_init(&l);
+	assert_int_equal(code_lists_add(&l, "risk.elderly", "因老", err, sizeof err), 0);
+	const struct code_table *t = code_lists_table(&l, &codes_risk);
+	const char *label = code_lists_label(&l, &codes_risk, "elderly");
+	const struct code *items = t->items;
+	assert_true(code_lists_contains(&l, "risk.elderly", "因老"));
+	assert_false(code_lists_contains(&l, "risk.elderly", "因年老"));
+	assert_false(code_lists_contains(&l, "risk.frail", "体弱"));
+	assert_int_equal(code_lists_check(&l, "risk.frail", "体弱", err, sizeof err), 0);
+	assert_int_equal(t->count, codes_risk.count + 1);           /* check adds nothing */
+	for (int i = 0; i < 40; i++) {
+		char key[32], lb[16];
+		snprintf(key, sizeof key, "risk.r%d", i);
+		snprintf(lb, sizeof lb, "风险%d", i);
+		assert_int_equal(code_lists_add(&l, key, lb, err, sizeof err), 0);
+	}
+	assert_ptr_equal(code_lists_table(&l, &codes_risk), t);
+	assert_ptr_equal(t->items, items);
+	assert_ptr_equal(code_lists_label(&l, &codes_risk, "elderly"), label);
+	assert_string_equal(label, "因老");
+	code_lists_free(&l);
+}
+
 static void test_normalise_and_display(void **state)
 {
 	char out[256], err[256];
@@ -243,6 +272,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_added_entries),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_only_adds),
 		cmocka_unit_test(test_normalise_and_display),
 		cmocka_unit_test(test_record_text),
 		cmocka_unit_test(test_register_csv),
