@@ -191,6 +191,13 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 		write_rollback(s);        /* nothing changed: no event, no commit */
 		return 0;
 	}
+	snprintf(subject, sizeof subject, "%d households (%d new, %d updated)",
+	         res->households_new + res->households_updated, res->households_new,
+	         res->households_updated);
+	if (write_subject(s, subject)) {
+		write_rollback(s);
+		return STORE_EFAIL;
+	}
 	return write_commit(s);
 }
 

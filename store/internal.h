@@ -70,6 +70,8 @@ int settings_load_lists(struct store *s);
 int write_begin(struct store *s, const struct user *actor, const char *verb,
                 const char *subject, const char *why);
 int write_file(struct store *s, const char *path, const char *text);
+/* Say what the open event turned out to change (it was begun with a plan). */
+int write_subject(struct store *s, const char *subject);
 int write_commit(struct store *s);
 void write_rollback(struct store *s);
 

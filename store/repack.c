@@ -82,7 +82,8 @@ static void remove_loose(const char *objects, git_odb *fresh, struct repack_resu
 				out->loose_kept++;
 		}
 		closedir(dp);
-		rmdir(dir);               /* only if it is empty now */
+		/* the emptied fan-out directory stays: a writer may have just made sure it
+		 * exists and be about to rename an object into it */
 	}
 }
 

@@ -60,6 +60,18 @@ int write_file(struct store *s, const char *path, const char *text)
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "recording the event file");
 }
 
+int write_subject(struct store *s, const char *subject)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, "UPDATE events SET subject = ? WHERE id = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, subject, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, s->event_id);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "recording the event's subject");
+}
+
 int write_commit(struct store *s)
 {
 	if (db_exec(s, "COMMIT")) {

@@ -33,11 +33,11 @@ expect_grep "1 older pack removed" out
 [ "$(packs)" = 1 ] || fail "$(packs) packs after the second repack"
 
 # repacking while a caseworker keeps saving: nothing lost, nothing half-written
-( for i in $(seq 1 25); do as cw set 4418210002 hamlet "巷$i" --why "第$i次" >/dev/null 2>&1 || echo "set $i failed"; done ) >writer.log &
+( for i in $(seq 1 25); do as cw set 4418210002 hamlet "巷$i" --why "第$i次" >/dev/null 2>>writer.err || echo "set $i failed"; done ) >writer.log &
 writer=$!
 for i in 1 2 3 4 5; do expect_exit 0 as "$me" audit repack; done
 wait "$writer"
-[ ! -s writer.log ] || { cat writer.log; fail "a save failed during repacks"; }
+[ ! -s writer.log ] || { cat writer.log writer.err; fail "a save failed during repacks"; }
 expect_exit 0 as "$me" audit repack
 git --git-dir=d/audit.git fsck --no-progress >fsck 2>&1 || { cat fsck; fail "git fsck after concurrent repacks"; }
 expect_exit 0 as "$me" audit verify
