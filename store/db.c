@@ -198,6 +198,13 @@ int db_cached(struct store *s, const char *sql, sqlite3_stmt **st)
 	return 0;
 }
 
+int db_cached_buf(struct store *s, struct buf *sql, sqlite3_stmt **st)
+{
+	int rc = buf_str(sql) ? db_cached(s, sql->s, st) : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(sql);
+	return rc;
+}
+
 void db_finalize(struct store *s, sqlite3_stmt *st)
 {
 	for (int i = 0; i < s->nstmts; i++)

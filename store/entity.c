@@ -65,10 +65,7 @@ int entity_each(struct store *s, const struct entity_kind *k, const char *where,
 	sqlite3_stmt *st;
 	select_sql(k, &sql);
 	buf_addf(&sql, " WHERE %s ORDER BY %s", where, order ? order : "t.id");
-	if (!buf_str(&sql))
-		return store_fail(s, STORE_EFAIL, "out of memory");
-	int rc = db_cached(s, sql.s, &st);
-	buf_free(&sql);
+	int rc = db_cached_buf(s, &sql, &st);
 	if (rc)
 		return rc;
 	for (int i = 0; i < nparams; i++)
@@ -131,11 +128,8 @@ int entity_insert(struct store *s, const struct entity_kind *k, const void *rec)
 	         buf_str(&marks) ? marks.s : "");
 	buf_free(&cols);
 	buf_free(&marks);
-	if (!buf_str(&sql))
-		return store_fail(s, STORE_EFAIL, "out of memory");
 	sqlite3_stmt *st;
-	int rc = db_cached(s, sql.s, &st);
-	buf_free(&sql);
+	int rc = db_cached_buf(s, &sql, &st);
 	if (rc)
 		return rc;
 	for (int i = 0, p = 1; i < *k->nfields; i++)

@@ -127,8 +127,7 @@ static int load_subrecs(struct store *s, struct household *h, enum subrec_kind k
 	buf_adds(&sql, "SELECT ");
 	subrec_columns(info, &sql);
 	buf_addf(&sql, " FROM %s WHERE household_id = ? ORDER BY id", info->table);
-	int rc = buf_str(&sql) ? db_cached(s, sql.s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
-	buf_free(&sql);
+	int rc = db_cached_buf(s, &sql, &st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
@@ -169,8 +168,7 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 	buf_addf(&sql, "INSERT INTO %s(household_id, ", info->table);
 	subrec_columns(info, &sql);
 	buf_addf(&sql, ") VALUES (%s)", buf_str(&marks) ? marks.s : "");
-	rc = buf_str(&sql) ? db_cached(s, sql.s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
-	buf_free(&sql);
+	rc = db_cached_buf(s, &sql, &st);
 	buf_free(&marks);
 	if (rc)
 		return rc;
@@ -597,11 +595,8 @@ int store_household_list_dir(struct store *s, const struct user *u, const struct
 	                          : " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
 	if (limit > 0)
 		buf_addf(&sql, " LIMIT %ld", limit);
-	if (!buf_str(&sql))
-		return store_fail(s, STORE_EFAIL, "out of memory");
 	sqlite3_stmt *st;
-	int rc = db_cached(s, sql.s, &st);
-	buf_free(&sql);
+	int rc = db_cached_buf(s, &sql, &st);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);

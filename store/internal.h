@@ -41,6 +41,9 @@ int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
 /* Prepare sql, or reuse the statement prepared for the same text before (reset, its
  * bindings cleared): for hot paths. Release it with db_finalize, never sqlite3_finalize. */
 int db_cached(struct store *s, const char *sql, sqlite3_stmt **st);
+/* db_cached on SQL built in a buf (a failed build, out of memory, fails here); the buf
+ * is freed either way. */
+int db_cached_buf(struct store *s, struct buf *sql, sqlite3_stmt **st);
 /* Done with a statement from db_prepare: a kept one is reset, another finalized. */
 void db_finalize(struct store *s, sqlite3_stmt *st);
 void db_close_statements(struct store *s);

@@ -3,7 +3,7 @@
  * and a case using it survives the audit text (render, parse, render: same bytes), so an
  * entry an administrator may add can never make history unreadable.
  * Input: KEY '\n' LABEL ['\n' KEY '\n' LABEL ...]. */
-#include "tests/fuzz/round_trip.h"
+#include "tests/fuzz/fuzz_common.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,11 +29,9 @@ static void check_round_trip(const struct code_lists *l, const char *key, const 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = malloc(size + 1);
+	char *text = fuzz_text(data, size);
 	if (!text)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	struct code_lists l;
 	code_lists_init(&l);
 	char *p = text, err[512];

@@ -2,7 +2,7 @@
  * leaks or reads out of bounds; every household it accepts renders to canonical text
  * that parses back to the same text, and merging it into itself as bangfu would keep it
  * (register_merge: the same file imported again) changes nothing and reports nothing. */
-#include "tests/fuzz/round_trip.h"
+#include "tests/fuzz/fuzz_common.h"
 #include "core/register.h"
 #include <stdint.h>
 #include <stdlib.h>
