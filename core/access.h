@@ -16,7 +16,7 @@ enum role {
 struct user {
 	long id;
 	char login[64];
-	char name[128];
+	char name[257];            /* up to TEXT_MAX_NAME characters of up to 4 bytes */
 	enum role role;
 	char scope[16];   /* region code: "44" province, 6-digit city/county, 9 town, 12 village */
 	long version;

@@ -321,10 +321,40 @@ static int needs_quotes(const char *f, size_t n)
 	return strpbrk(f, ",\"\r\n") != NULL;
 }
 
-/* Append f between quotes, doubling each quote inside. */
-static int put_quoted(struct csv_out *o, const char *f, size_t n)
+/* Sign, digits, and a decimal part: what a spreadsheet reads as a number. */
+static int plain_number(const char *s)
 {
-	if (csv_out_append(o, "\"", 1) < 0)
+	if (*s == '+' || *s == '-')
+		s++;
+	size_t whole = strspn(s, "0123456789");
+	s += whole;
+	if (*s == '.') {
+		size_t frac = strspn(s + 1, "0123456789");
+		if (frac == 0)
+			return 0;
+		s += 1 + frac;
+	}
+	return whole > 0 && *s == '\0';
+}
+
+int csv_formula_guard(const char *value)
+{
+	const char *r = value ? value : "";
+	while (*r == '\'')
+		r++;
+	return *r && strchr("=+-@\t\r", *r) && !plain_number(r);
+}
+
+const char *csv_formula_unguard(const char *cell)
+{
+	return cell[0] == '\'' && csv_formula_guard(cell + 1) ? cell + 1 : cell;
+}
+
+/* Append f between quotes (after the formula guard's quote when guard), doubling each
+ * quote inside. */
+static int put_quoted(struct csv_out *o, const char *f, size_t n, int guard)
+{
+	if (csv_out_append(o, guard ? "\"'" : "\"", guard ? 2 : 1) < 0)
 		return -1;
 	for (;;) {
 		const char *q = memchr(f, '"', n);
@@ -348,8 +378,11 @@ int csv_put_field(struct csv_out *o, const char *field, int first_in_row)
 	size_t n = strlen(field);
 	if (!first_in_row && csv_out_append(o, ",", 1) < 0)
 		return -1;
+	int guard = csv_formula_guard(field);
 	if (needs_quotes(field, n))
-		return put_quoted(o, field, n);
+		return put_quoted(o, field, n, guard);
+	if (guard && csv_out_append(o, "'", 1) < 0)
+		return -1;
 	return csv_out_append(o, field, n);
 }
 

@@ -36,8 +36,18 @@ const char *csv_error_text(const char *err);
  * write for formatted but empty rows. */
 int csv_record_is_empty(const struct csv_record *rec);
 
+/* Formula guard (docs/text.md). A spreadsheet (Excel, WPS, LibreOffice) runs a cell
+ * that starts with = + - @ (or a tab or CR before them) as a formula: "=HYPERLINK(...)"
+ * in a name would act when the export is opened. Such a cell is written with a single
+ * quote in front ('=1+1), which spreadsheets show as text; so is one that already
+ * starts with quotes before such a character, so that reading strips exactly one quote
+ * and gets back the value byte for byte. A plain number ("-500", "+86", "-0.5") is no
+ * formula and is left as it is. */
+int csv_formula_guard(const char *value);          /* 1: write "'" + value */
+const char *csv_formula_unguard(const char *cell); /* the value a written cell holds */
+
 /* Append field to a growable buffer, quoting when it holds , " CR or LF or starts/ends
- * with a space. Returns 0, or -1 on allocation failure. buf stays NUL-terminated.
+ * with a space; with the formula guard. Returns 0, or -1 on allocation failure. buf stays NUL-terminated.
  * A NULL field is written as empty. */
 struct csv_out { char *buf; size_t len, cap; };
 int csv_put_field(struct csv_out *o, const char *field, int first_in_row);

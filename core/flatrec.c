@@ -83,17 +83,15 @@ int flatrec_parse(const struct flatrec_field *f, int n, const char *text, void *
 	return 0;
 }
 
-int flatrec_check_text(const char *what, const char *value, size_t size, int required,
-                       char *err, int errlen)
+int flatrec_check_text(const char *what, const char *value, size_t size, size_t max_chars,
+                       int required, char *err, int errlen)
 {
 	const char *v = value ? value : "";
 	size_t len = strlen(v);
 	if (!len)
 		return required ? text_errorf(err, errlen, "%s is required", what) : 0;
-	if (!text_valid_utf8(v, len))
-		return text_errorf(err, errlen, "%s: not valid UTF-8 text", what);
-	if (text_find_control(v, 0) >= 0)
-		return text_errorf(err, errlen, "%s: contains a control character", what);
+	if (text_check_input(what, v, max_chars, 0, err, errlen))
+		return -1;
 	if (len >= size)
 		return text_errorf(err, errlen, "%s: too long (%zu bytes, at most %zu)", what, len,
 		                   size - 1);

@@ -45,10 +45,10 @@ int flatrec_check_required(const struct flatrec_field *f, int n, const void *rec
 int flatrec_parse(const struct flatrec_field *f, int n, const char *text, void *rec,
                   char *err, int errlen);
 
-/* Check one value a user typed for a text field: valid UTF-8, no control characters,
- * shorter than size bytes, and non-empty when required. `what` names the field in the
- * message. Returns 0 or -1 with the message in err. */
-int flatrec_check_text(const char *what, const char *value, size_t size, int required,
-                       char *err, int errlen);
+/* Check one value a user typed for a text field: the input rule (text_check_input: one
+ * line, at most max_chars characters), shorter than size bytes, and non-empty when
+ * required. `what` names the field in the message. Returns 0 or -1 with the message. */
+int flatrec_check_text(const char *what, const char *value, size_t size, size_t max_chars,
+                       int required, char *err, int errlen);
 
 #endif

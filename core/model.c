@@ -136,27 +136,45 @@ static int normalise_phone(const char *raw, char *out, int outlen, char *err, in
 	return 0;
 }
 
-/* Valid UTF-8 without control characters; a note may also hold tabs and line breaks. */
-static int check_plain_text(const char *raw, int note, char *err, int errlen)
+/* The most characters a value of each kind may hold (docs/text.md). */
+static size_t kind_max_chars(enum field_kind k)
 {
-	if (!text_valid_utf8(raw, strlen(raw))) {
-		snprintf(err, (size_t)errlen, "not valid UTF-8");
-		return -1;
+	switch (k) {
+	case FK_NOTE: return TEXT_MAX_NOTE;
+	case FK_TEXT:
+	case FK_NAME: return TEXT_MAX_NAME;
+	default: return TEXT_MAX_LINE;
 	}
-	long at = 0;
-	for (const char *p = raw; (at = text_find_control(p, note)) >= 0; p += at + 1) {
-		if (!note || (p[at] != '\n' && p[at] != '\r')) {
-			at += p - raw;
-			break;
+}
+
+/* The input rule (text_check_input); a note may also hold tabs and line breaks, its CRLF
+ * and lone CR (a spreadsheet's line breaks) kept as LF: into `note`, which is then what
+ * is checked and kept. A note too long for `note` (at least 4 * TEXT_MAX_NOTE + 1 bytes)
+ * is checked as it is, and refused as too long. */
+static int check_plain_text(const char *raw, enum field_kind k, char *note, int notelen,
+                            char *err, int errlen)
+{
+	if (k == FK_NOTE && strlen(raw) < (size_t)notelen) {
+		int n = 0;
+		for (const char *p = raw; *p; p++) {
+			if (*p != '\r')
+				note[n++] = *p;
+			else if (p[1] != '\n')
+				note[n++] = '\n';
 		}
+		note[n] = '\0';
+		raw = note;
 	}
-	if (at >= 0) {
+	size_t max = kind_max_chars(k);
+	if (!text_check_input(NULL, raw, max, k == FK_NOTE ? TEXT_MULTILINE : 0, err, errlen))
+		return 0;
+	if (strlen(raw) <= 4 * max && errlen > 0) {   /* show where, as the rule shows it */
 		char shown[64];
+		size_t at = strlen(err);
 		text_sanitize(raw, shown, sizeof shown);
-		snprintf(err, (size_t)errlen, "control character at byte %ld in \"%s\"", at + 1, shown);
-		return -1;
+		text_errorf(err + at, errlen - (int)at, " in \"%s\"", shown);
 	}
-	return 0;
+	return -1;
 }
 
 int model_value_normalise(const struct code_lists *lists, enum field_id f, const char *raw,
@@ -165,8 +183,10 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	const struct field *fd = &model_fields[f];
 	const struct code_table *codes = code_lists_table(lists, fd->codes);
 	out[0] = '\0';
-	if (check_plain_text(raw, fd->kind == FK_NOTE, err, errlen))
+	if (check_plain_text(raw, fd->kind, out, outlen, err, errlen))
 		return -1;
+	if (fd->kind == FK_NOTE)
+		raw = out;   /* line breaks made LF; copied onto itself below */
 	if (!raw[0]) {
 		if (fd->flags & F_REQUIRED) {
 			snprintf(err, (size_t)errlen, "is required");
@@ -182,7 +202,8 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			snprintf(err, (size_t)errlen, "too long (%zu bytes)", strlen(raw));
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		if (raw != out)
+			snprintf(out, (size_t)outlen, "%s", raw);
 		return 0;
 	case FK_NUMBER:
 		for (const char *p = raw; *p; p++)

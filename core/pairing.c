@@ -98,7 +98,7 @@ static int all_digits(const char *s, size_t n)
 int pairing_unit_check(const struct unit *u, char *err, int errlen)
 {
 	char why[160];
-	if (flatrec_check_text("unit name", u->name, sizeof u->name, 1, err, errlen))
+	if (flatrec_check_text("unit name", u->name, sizeof u->name, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
 	if (strpbrk(u->name, ",") || strstr(u->name, "，") || strstr(u->name, "、"))
 		return text_errorf(err, errlen, "unit name \"%s\": no , ， or 、 (they separate the "
@@ -155,8 +155,8 @@ int pairing_team_check(const struct team *t, char *err, int errlen)
 	if (!t->lead_unit[0])
 		return text_errorf(err, errlen, "a lead unit is required (--lead UNIT)");
 	if (check_members(t, err, errlen) ||
-	    flatrec_check_text("leader", t->leader, sizeof t->leader, 1, err, errlen) ||
-	    flatrec_check_text("round", t->round, sizeof t->round, 0, err, errlen))
+	    flatrec_check_text("leader", t->leader, sizeof t->leader, TEXT_MAX_NAME, 1, err, errlen) ||
+	    flatrec_check_text("round", t->round, sizeof t->round, TEXT_MAX_LINE, 0, err, errlen))
 		return -1;
 	return pairing_period_check(t->start, t->end, 0, err, errlen);
 }
@@ -170,7 +170,7 @@ static int check_county_pair(const struct pair *p, char *err, int errlen)
 	if (!codes_label(&codes_pair_programme, p->programme))
 		return text_errorf(err, errlen, "programme \"%s\": give assistance 对口帮扶协作, "
 		                   "industry 产业协作 or other 其他", p->programme);
-	if (flatrec_check_text("round", p->round, sizeof p->round, 0, err, errlen))
+	if (flatrec_check_text("round", p->round, sizeof p->round, TEXT_MAX_LINE, 0, err, errlen))
 		return -1;
 	return pairing_period_check(p->start, p->end, 1, err, errlen);
 }
@@ -178,7 +178,7 @@ static int check_county_pair(const struct pair *p, char *err, int errlen)
 static int check_cadre_pair(const struct pair *p, char *err, int errlen)
 {
 	char why[160], norm[32];
-	if (flatrec_check_text("cadre name", p->helper, sizeof p->helper, 1, err, errlen))
+	if (flatrec_check_text("cadre name", p->helper, sizeof p->helper, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
 	if (!p->helped[0])
 		return text_errorf(err, errlen, "a household is required");

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define VALUE_MAX 1024
+#define VALUE_MAX 2048   /* > 4 bytes x TEXT_MAX_NOTE characters */
 
 struct reader {
 	const struct code_lists *lists;
@@ -105,9 +105,12 @@ static int row_value(struct reader *r, const struct csv_record *rec, enum field_
 	if (c < 0)
 		return 0;
 	char raw[VALUE_MAX], err[400];
-	snprintf(raw, sizeof raw, "%s", c < rec->nfields ? rec->fields[c] : "");
+	const char *cell = c < rec->nfields ? rec->fields[c] : "";
+	snprintf(raw, sizeof raw, "%s", cell);
 	text_trim(raw);
-	if (model_value_normalise(r->lists, f, raw, r->today, out, VALUE_MAX, err, sizeof err)) {
+	/* A cell longer than any field may be is checked whole: refused as too long, never cut. */
+	if (model_value_normalise(r->lists, f, strlen(cell) < sizeof raw ? csv_formula_unguard(raw)
+	                          : cell, r->today, out, VALUE_MAX, err, sizeof err)) {
 		defect(r, rec->line, c, "%s", err);
 		out[0] = '\0';
 		return -1;
@@ -341,15 +344,19 @@ void register_batch_free(struct register_batch *b)
 
 /* --- export ---------------------------------------------------------------------- */
 
+/* One cell, quoted when it must be, with the formula guard (csv.h). */
 static void put_csv_field(struct buf *out, const char *v, int first)
 {
+	const char *guard = csv_formula_guard(v) ? "'" : "";
 	if (!first)
 		buf_adds(out, ",");
 	if (!strpbrk(v, ",\"\r\n") && v[0] != ' ' && (!v[0] || v[strlen(v) - 1] != ' ')) {
+		buf_adds(out, guard);
 		buf_adds(out, v);
 		return;
 	}
 	buf_adds(out, "\"");
+	buf_adds(out, guard);
 	for (const char *p = v; *p; p++) {
 		buf_add(out, p, 1);
 		if (*p == '"')

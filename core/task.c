@@ -159,7 +159,7 @@ int task_may_change(const struct user *u, const struct task *t, const char *acti
 
 int task_check_new(const struct task *t, const struct user *owner, char *err, int errlen)
 {
-	if (flatrec_check_text("title", t->title, sizeof t->title, 1, err, errlen))
+	if (flatrec_check_text("title", t->title, sizeof t->title, TEXT_MAX_TITLE, 1, err, errlen))
 		return -1;
 	if (!codes_label(&codes_task_kind, t->kind))
 		return text_errorf(err, errlen, "task kind \"%s\": give visit 走访, verification 核实, "

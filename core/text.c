@@ -135,13 +135,24 @@ static int is_caret_control(uint32_t cp)
 	return cp < 0x20 || cp == 0x7F;
 }
 
-/* Other code points that must never reach a terminal raw: C1 controls, the line and
- * paragraph separators and the bidi embedding/override/isolate controls (which can
- * make text display in an order other than the one stored). */
+/* Other code points that must never reach a terminal raw, and that no input may hold:
+ * C1 controls, the line and paragraph separators, the bidi marks, embeddings, overrides
+ * and isolates (which can make text display in an order other than the one stored), and
+ * the other invisible format characters (Unicode Cf: soft hyphen, zero-width space and
+ * joiners, word joiner, BOM, tags...), with which a name can look like another one
+ * ("何\u200B旺" is not found by a search for 何旺). Sorted, non-overlapping. */
+static const struct range hex_controls[] = {
+	{0x0080, 0x009F}, {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C},
+	{0x06DD, 0x06DD}, {0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2},
+	{0x180E, 0x180E}, {0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x2064},
+	{0x2066, 0x206F}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB}, {0x110BD, 0x110BD},
+	{0x110CD, 0x110CD}, {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A},
+	{0xE0001, 0xE0001}, {0xE0020, 0xE007F},
+};
+
 static int is_hex_control(uint32_t cp)
 {
-	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+	return cp >= 0x80 && in_table(cp, hex_controls, sizeof hex_controls / sizeof hex_controls[0]);
 }
 
 int text_cp_width(uint32_t cp)
@@ -298,6 +309,60 @@ long text_find_control(const char *s, int allow_tab)
 		i += u.len;
 	}
 	return -1;
+}
+
+size_t text_render_unit(const char *s, size_t n, char out[9], size_t *used)
+{
+	struct unit u = next_unit(s, n);
+	*used = u.len;
+	return render_unit(s, &u, out);
+}
+
+static const char *refused_kind(uint32_t cp)
+{
+	if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
+		return "line break";
+	if (is_caret_control(cp) || cp <= 0x9F)
+		return "control character";
+	if (cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069))
+		return "text-direction control";
+	return "invisible character";
+}
+
+int text_check_input(const char *what, const char *s, size_t max_chars, int flags,
+                     char *err, int errlen)
+{
+	size_t n = s ? strlen(s) : 0, chars = 0;
+	char shown[9];
+	const char *sep = what && what[0] ? ": " : "";
+	what = what ? what : "";
+	for (size_t i = 0; i < n; i++)      /* the length first: a 9 MB value is "too long" */
+		chars += !is_cont((unsigned char)s[i]);
+	if (chars > max_chars)
+		return text_errorf(err, errlen, "%s%stoo long (%zu characters, at most %zu)", what,
+		                   sep, chars, max_chars);
+	chars = 0;
+	for (size_t i = 0; i < n;) {
+		struct unit u = next_unit(s + i, n - i);
+		chars++;
+		if (u.invalid)
+			return text_errorf(err, errlen, "%s%snot valid UTF-8 (byte %zu is <%02X>)", what, sep,
+			                   i + 1, (unsigned)u.cp);
+		int multi = (flags & TEXT_MULTILINE) && (u.cp == '\n' || u.cp == '\t');
+		if (is_caret_control(u.cp) && !multi)
+			snprintf(shown, sizeof shown, "^%c (", (char)(u.cp ^ 0x40));
+		else if (is_hex_control(u.cp))
+			shown[0] = '\0';
+		else {
+			i += u.len;
+			continue;
+		}
+		return text_errorf(err, errlen, "%s%s%s %sU+%04X%s at character %zu is not allowed%s",
+		                   what, sep, refused_kind(u.cp), shown, (unsigned)u.cp,
+		                   shown[0] ? ")" : "", chars, u.cp == '\n' ? " (one line only)" : "");
+	}
+	return 0;
 }
 
 /* Like text_fit without a width limit: stops only when out is full, never in the

@@ -72,12 +72,20 @@ static int read_row(const struct code_lists *lists, const struct csv_record *rec
 	memset(w, 0, sizeof *w);
 	w->line = rec->line;
 	for (int c = 0; c < W_COUNT; c++) {
-		v[c][0] = '\0';
-		if (col[c] >= 0 && col[c] < rec->nfields)
-			snprintf(v[c], sizeof v[c], "%s", rec->fields[col[c]]);
+		const char *cell = col[c] >= 0 && col[c] < rec->nfields ? rec->fields[col[c]] : "";
+		if (strlen(cell) >= sizeof v[c]) {   /* refused, never cut */
+			snprintf(err, sizeof err, "too long (%zu bytes, at most %zu)", strlen(cell),
+			         sizeof v[c] - 1);
+			cell = "";
+		} else {
+			err[0] = '\0';
+		}
+		snprintf(v[c], sizeof v[c], "%s", cell);
 		text_trim(v[c]);
-		if (text_find_control(v[c], c == W_NOTE) >= 0 || !text_valid_utf8(v[c], strlen(v[c]))) {
-			report(ctx, rec->line, wcols[c].zh, "control character or invalid UTF-8");
+		memmove(v[c], csv_formula_unguard(v[c]), strlen(csv_formula_unguard(v[c])) + 1);
+		if (err[0] || text_check_input(NULL, v[c], c == W_NOTE ? TEXT_MAX_NOTE : TEXT_MAX_LINE,
+		                               c == W_NOTE ? TEXT_MULTILINE : 0, err, sizeof err)) {
+			report(ctx, rec->line, wcols[c].zh, err);
 			defects++;
 		} else if (wcols[c].required && !v[c][0]) {
 			report(ctx, rec->line, wcols[c].zh, "is required");

@@ -215,10 +215,11 @@ int case_open_index(const struct household *h)
 int cases_open_in(struct store *s, const struct user *u, struct household *h,
                   const struct case_open *o, const char *why, char *case_id, size_t n)
 {
-	char category[32], source[32], risks[256], disaster[32], login[64];
+	char category[32], source[32], risks[256], disaster[32], login[64], note[2048];
 	unsigned uid;
 	int rc;
-	if ((rc = case_value(s, CF_CATEGORY, o->category, category, sizeof category)) ||
+	if ((rc = case_value(s, CF_NOTE, o->note, note, sizeof note)) ||   /* the input rule */
+	    (rc = case_value(s, CF_CATEGORY, o->category, category, sizeof category)) ||
 	    (rc = case_value(s, CF_SOURCE, o->source, source, sizeof source)) ||
 	    (rc = case_value(s, CF_RISKS, o->risks, risks, sizeof risks)) ||
 	    (rc = case_value(s, CF_DISASTER, o->disaster, disaster, sizeof disaster)))
@@ -240,7 +241,7 @@ int cases_open_in(struct store *s, const struct user *u, struct household *h,
 	if (workflow_move(&f, u, "open", &in, &res, &why_not))
 		return refused(s, "opening a case", &why_not);
 	if ((rc = identity_login(s, login, sizeof login, &uid)) ||
-	    (rc = new_case(s, h, &res.next, risks, source, disaster, o->note, NULL, case_id, n)))
+	    (rc = new_case(s, h, &res.next, risks, source, disaster, note, NULL, case_id, n)))
 		return rc;
 	return add_step(s, h, case_id, &res, &in, login);
 }

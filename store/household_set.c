@@ -48,10 +48,13 @@ static int apply_change(struct store *s, struct household *h, int member, const 
 	if (fd->flags & F_READONLY)
 		return store_fail(s, STORE_EINVAL, "%s (%s) cannot be set: %s", fd->zh, fd->key,
 		                  readonly_reason((enum field_id)f));
-	char raw[1024], norm[1024], err[400];
+	/* Longer than any field may be: checked whole, so refused as too long, never cut. */
+	char raw[2048], norm[2048], err[400];
 	snprintf(raw, sizeof raw, "%s", value);
 	text_trim(raw);
-	if (model_value_normalise(store_code_lists(s), (enum field_id)f, raw, s->today, norm, sizeof norm, err, sizeof err))
+	if (model_value_normalise(store_code_lists(s), (enum field_id)f,
+	                          strlen(value) < sizeof raw ? raw : value, s->today, norm,
+	                          sizeof norm, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s (%s): %s", fd->zh, fd->key, err);
 	struct member *m = member > 0 ? &h->members[member - 1] : NULL;
 	const char *old = m ? member_get(m, (enum field_id)f) : household_get(h, (enum field_id)f);

@@ -22,17 +22,15 @@ static int latest_case(struct store *s, const struct household *h, struct case_f
 	return store_case_facts(s, h, h->ncases - 1, s->today, f, hf, mf, MAX_MEASURES);
 }
 
-/* Check and copy one free-text input (no control characters but tab/newline in notes). */
+/* Check one free-text input by the input rule (a note may hold tabs and line breaks). */
 static int text_value(struct store *s, const char *what, const char *v, int required, int note)
 {
+	char err[256];
 	if (!v || !v[0])
 		return required ? store_fail(s, STORE_EINVAL, "%s is required", what) : 0;
-	if (!text_valid_utf8(v, strlen(v)))
-		return store_fail(s, STORE_EINVAL, "%s: not valid UTF-8", what);
-	for (const char *p = v; *p; p++)
-		if ((unsigned char)*p < 0x20 && !(note && (*p == '\n' || *p == '\t')))
-			return store_fail(s, STORE_EINVAL, "%s: control character at byte %ld", what,
-			                  (long)(p - v) + 1);
+	if (text_check_input(what, v, note ? TEXT_MAX_NOTE : TEXT_MAX_NAME,
+	                     note ? TEXT_MULTILINE : 0, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s", err);
 	return 0;
 }
 

@@ -197,8 +197,12 @@ static int write_settings(struct store *s, const struct user *u, const char *con
 int store_setting_set(struct store *s, const struct user *u, const char *key, const char *value,
                       const char *why)
 {
+	char err[256];
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may change settings");
+	if (text_check_input("setting value", value, TEXT_MAX_LINE, 0, err, sizeof err) ||
+	    text_check_input("setting key", key, TEXT_MAX_LINE, 0, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s", err);
 	int rc = write_settings(s, u, &key, &value, 1, why);
 	/* our own commit does not change data_version: take the new entry in now */
 	return rc ? rc : settings_load_lists(s);

@@ -4,6 +4,7 @@
  * check is the store's (a change to a task someone else changed since you read it is
  * refused, naming who). */
 #include "store/entity.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -27,7 +28,7 @@ int store_task_change(struct store *s, const struct user *u, const char *id, con
 		goto out;
 	}
 	if (flatrec_check_text(strcmp(action, "comment") == 0 ? "comment" : "reason", text,
-	                       sizeof e.text, 1, err, sizeof err)) {
+	                       sizeof e.text, TEXT_MAX_REASON, 1, err, sizeof err)) {
 		rc = store_fail(s, STORE_EINVAL, "%s", err);
 		goto out;
 	}

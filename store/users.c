@@ -105,8 +105,10 @@ int store_user_add(struct store *s, const struct user *actor, const char *login,
 		                  access_role_code(actor->role));
 	if (check_login(s, login))
 		return STORE_EINVAL;
-	if (!name[0] || text_find_control(name, 0) >= 0 || !text_valid_utf8(name, strlen(name)))
-		return store_fail(s, STORE_EINVAL, "name: must be non-empty text without control characters");
+	if (!name[0])
+		return store_fail(s, STORE_EINVAL, "--name: must not be empty");
+	if (text_check_input("--name", name, TEXT_MAX_NAME, 0, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (access_scope_check(scope, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "scope: %s", err);
 	if (actor && !access_in_scope(actor, scope))

@@ -5,6 +5,7 @@
  * write_commit commits, then flushes the outbox into git. A crash after the SQLite
  * commit loses nothing: the next start flushes. */
 #include "store/internal.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -15,8 +16,12 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 	char login[64];
 	unsigned uid;
 	sqlite3_stmt *st;
+	char err[256];
 	if (!why || !why[0])
 		return store_fail(s, STORE_EINVAL, "a reason is required (--why TEXT)");
+	/* The one place every change goes through: its reason follows the input rule. */
+	if (text_check_input("--why", why, TEXT_MAX_REASON, 0, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (identity_login(s, login, sizeof login, &uid))
 		return STORE_ENOUSER;
 	if (db_exec(s, "BEGIN IMMEDIATE"))

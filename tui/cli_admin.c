@@ -41,10 +41,9 @@ static int verb_user_add(struct cli *c)
 		return cli_usage(c->verb, "user add needs --name, --role and --scope");
 	if (access_role_parse(c->a.role, &role))
 		return cli_usage(c->verb, "--role must be caseworker, township, county, auditor or admin");
-	char why[256];
-	snprintf(why, sizeof why, "%s", c->a.why ? c->a.why : "");
-	if (!why[0])
-		snprintf(why, sizeof why, "new %s user", access_role_code(role));
+	char dflt[64];   /* --why is passed as given: write_begin refuses it if too long */
+	snprintf(dflt, sizeof dflt, "new %s user", access_role_code(role));
+	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;
 	int rc = store_user_add(c->s, &c->me, c->a.pos[0], c->a.name, role, c->a.scope, why);
 	if (rc)
 		return cli_store_fail(c, rc);

@@ -4,6 +4,7 @@
 #include "core/record.h"
 #include "core/regions.h"
 #include "core/text.h"
+#include "tui/out.h"
 #include "tui/userfiles.h"
 #include <errno.h>
 #include <stdlib.h>
@@ -57,7 +58,7 @@ static int write_rejected(const char *file, const struct register_batch *b, char
 static int verb_import_households(struct cli *c)
 {
 	const char *file = c->a.pos[0];
-	char *utf8 = NULL, why[512];
+	char *utf8 = NULL, dflt[512];
 	size_t len;
 	const char *used = NULL;
 	int rc = EXIT_FAIL;
@@ -77,9 +78,8 @@ static int verb_import_households(struct cli *c)
 		goto out;
 	}
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	snprintf(why, sizeof why, "%s", c->a.why ? c->a.why : "");
-	if (!why[0])
-		snprintf(why, sizeof why, "import %s (%s)", base, used ? used : "UTF-8");
+	snprintf(dflt, sizeof dflt, "import %s (%s)", base, used ? used : "UTF-8");
+	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;   /* never cut */
 	int src = store_import(c->s, &c->me, &b, c->a.skip_bad, why, cli_report_defect, &rep, &res);
 	if (src) {
 		cli_store_fail(c, src);
@@ -126,14 +126,14 @@ static int parse_query(struct cli *c, int first, struct query *q)
 	return 0;
 }
 
-struct export_ctx { struct buf out; long n; const struct code_lists *lists; };
+struct export_ctx { struct buf out; long n; const struct code_lists *lists; int werr; };
 
 static int export_one(void *ctx, const struct household *h)
 {
 	struct export_ctx *e = ctx;
 	register_csv_rows(e->lists, h, &e->out);
 	if (e->out.len > (1 << 20)) {
-		fwrite(e->out.s, 1, e->out.len, stdout);
+		e->werr |= out_write_raw(e->out.s, e->out.len);   /* CSV: byte for byte */
 		buf_reset(&e->out);
 	}
 	e->n++;
@@ -143,19 +143,19 @@ static int export_one(void *ctx, const struct household *h)
 static int verb_export_households(struct cli *c)
 {
 	struct query q;
-	struct export_ctx e = {{0}, 0, store_code_lists(c->s)};
+	struct export_ctx e = {{0}, 0, store_code_lists(c->s), 0};
 	if (parse_query(c, 0, &q))
 		return EXIT_USAGE;
 	buf_add(&e.out, "\xEF\xBB\xBF", 3);
 	register_csv_header(&e.out);
 	int rc = store_household_list(c->s, &c->me, &q, NULL, 0, export_one, &e);
 	if (!rc && buf_str(&e.out))
-		fwrite(e.out.s, 1, e.out.len, stdout);
+		e.werr |= out_write_raw(e.out.s, e.out.len);
 	int oom = e.out.oom;
 	buf_free(&e.out);
 	if (rc)
 		return cli_store_fail(c, rc);
-	if (oom || fflush(stdout) != 0) {
+	if (oom || e.werr) {
 		fprintf(stderr, "bangfu: export failed: %s\n", oom ? "out of memory" : strerror(errno));
 		return EXIT_FAIL;
 	}

@@ -46,11 +46,10 @@ static int verb_import_warnings(struct cli *c)
 		        defects == 1 ? "" : "s");
 		goto out;
 	}
-	char why[512];
+	char dflt[512];
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	snprintf(why, sizeof why, "%s", c->a.why ? c->a.why : "");
-	if (!why[0])
-		snprintf(why, sizeof why, "department warnings from %s", base);
+	snprintf(dflt, sizeof dflt, "department warnings from %s", base);
+	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;   /* never cut */
 	csv_out_append(&o.unmatched_csv, "\xEF\xBB\xBF", 3);
 	static const char header[] = "证件号码,姓名,预警类型,金额,发生日期,来源部门,说明,结果\r\n";
 	csv_out_append(&o.unmatched_csv, header, sizeof header - 1);

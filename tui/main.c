@@ -1,9 +1,21 @@
 /* main.c — bangfu's entry point: `bangfu VERB ...` runs a command-line verb; `bangfu`
- * alone opens the terminal UI. */
+ * alone opens the terminal UI. Everything a verb prints passes the output sanitiser
+ * (tui/out.h). */
 #include "tui/cli.h"
+#include "tui/out.h"
 #include "tui/userfiles.h"
 #include <locale.h>
+#include <string.h>
 #include <sys/stat.h>
+
+/* `bangfu [-d DIR]` with no verb opens the UI (cli_main decides the same way). */
+static int opens_ui(int argc, char **argv)
+{
+	int i = 1;
+	while (i + 1 < argc && strcmp(argv[i], "-d") == 0)
+		i += 2;
+	return i == argc;
+}
 
 int main(int argc, char **argv)
 {
@@ -13,5 +25,13 @@ int main(int argc, char **argv)
 	umask(007);
 	userfiles_setup();
 	setlocale(LC_ALL, "");
-	return cli_main(argc, argv);
+	struct out_saved saved;
+	if (out_setup(&saved, !opens_ui(argc, argv))) {
+		fprintf(stderr, "bangfu: out of memory\n");
+		return 1;
+	}
+	int rc = cli_main(argc, argv);
+	if (out_finish(&saved) && rc == 0)
+		rc = 1;
+	return rc;
 }

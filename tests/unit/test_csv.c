@@ -308,11 +308,61 @@ static void test_round_trip(void **state)
 	for (int row = 0; row < 3; row++) {
 		assert_int_equal(csv_read(&f->r, &f->rec, f->err, sizeof f->err), 1);
 		assert_int_equal(f->rec.nfields, n);
-		for (int i = 0; i < n; i++)
-			assert_string_equal(f->rec.fields[i], fields[(i + row) % n]);
+		for (int i = 0; i < n; i++)   /* "\t", "\r" are written with the formula guard */
+			assert_string_equal(csv_formula_unguard(f->rec.fields[i]), fields[(i + row) % n]);
 	}
 	expect_end(f);
 	csv_out_free(&o);
+}
+
+/* Cells a spreadsheet would run as formulas get a leading quote; reading takes exactly
+ * that quote off again, so every value comes back byte for byte. */
+static void test_formula_guard(void **state)
+{
+	struct fixture *f = *state;
+	static const struct { const char *value, *cell; } cases[] = {
+		{"=1+1", "'=1+1"},
+		{"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+		{"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "\"'\r=1\""},
+		{"-", "'-"},
+		{"'=1", "''=1"},                  /* already quoted by hand: one more */
+		{"''+x", "'''+x"},
+		{"-500", "-500"},                 /* numbers are not formulas */
+		{"+8613900139000", "+8613900139000"},
+		{"-0.5", "-0.5"},
+		{"'-500", "'-500"},
+		{"'", "'"},
+		{"'x", "'x"},
+		{"a=1", "a=1"},
+		{"张三", "张三"},
+		{"", ""},
+		{"=a,b", "\"'=a,b\""},
+	};
+	const size_t n = sizeof cases / sizeof cases[0];
+	struct csv_out o = {0};
+	for (size_t i = 0; i < n; i++) {
+		struct csv_out one = {0};
+		assert_int_equal(csv_put_field(&one, cases[i].value, 1), 0);
+		if (strcmp(one.buf ? one.buf : "", cases[i].cell) != 0)
+			fail_msg("\"%s\" written as \"%s\", want \"%s\"", cases[i].value, one.buf,
+			         cases[i].cell);
+		csv_out_free(&one);
+		assert_int_equal(csv_put_field(&o, cases[i].value, 1), 0);
+		assert_int_equal(csv_put_field(&o, "end", 0), 0);
+		assert_int_equal(csv_end_row(&o), 0);
+	}
+	start(f, o.buf, o.len);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(csv_read(&f->r, &f->rec, f->err, sizeof f->err), 1);
+		assert_string_equal(csv_formula_unguard(f->rec.fields[0]), cases[i].value);
+	}
+	expect_end(f);
+	csv_out_free(&o);
+	assert_int_equal(csv_formula_guard(NULL), 0);
 }
 
 /* 200k rows with a quoted multi-line field in each: one pass, right line numbers. */
@@ -382,6 +432,7 @@ int main(void)
 		T(test_writer_empty_single_field_row),
 		T(test_writer_bom_like_field_is_quoted),
 		T(test_round_trip),
+		T(test_formula_guard),
 		T(test_large_file),
 		T(test_huge_field),
 	};

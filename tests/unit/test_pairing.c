@@ -78,15 +78,20 @@ static void test_flatrec_shown_and_errors(void **state)
 static void test_flatrec_check_text(void **state)
 {
 	char err[128];
-	assert_int_equal(flatrec_check_text("title", "走访", 16, 1, err, sizeof err), 0);
-	assert_int_equal(flatrec_check_text("title", "", 16, 0, err, sizeof err), 0);
-	assert_int_equal(flatrec_check_text("title", "", 16, 1, err, sizeof err), -1);
+	assert_int_equal(flatrec_check_text("title", "走访", 16, 80, 1, err, sizeof err), 0);
+	assert_int_equal(flatrec_check_text("title", "", 16, 80, 0, err, sizeof err), 0);
+	assert_int_equal(flatrec_check_text("title", "", 16, 80, 1, err, sizeof err), -1);
 	assert_string_equal(err, "title is required");
-	assert_int_equal(flatrec_check_text("title", "a\nb", 16, 1, err, sizeof err), -1);
-	assert_non_null(strstr(err, "control character"));
-	assert_int_equal(flatrec_check_text("title", "\xff", 16, 1, err, sizeof err), -1);
-	assert_int_equal(flatrec_check_text("title", "0123456789abcdef", 16, 1, err, sizeof err), -1);
+	assert_int_equal(flatrec_check_text("title", "a\nb", 16, 80, 1, err, sizeof err), -1);
+	assert_non_null(strstr(err, "title: line break ^J"));
+	assert_int_equal(flatrec_check_text("title", "a\x1b", 16, 80, 1, err, sizeof err), -1);
+	assert_non_null(strstr(err, "title: control character ^["));
+	assert_int_equal(flatrec_check_text("title", "\xff", 16, 80, 1, err, sizeof err), -1);
+	/* the byte size of the record field, and the characters of the input rule */
+	assert_int_equal(flatrec_check_text("title", "0123456789abcdef", 16, 80, 1, err, sizeof err), -1);
 	assert_non_null(strstr(err, "too long"));
+	assert_int_equal(flatrec_check_text("title", "走访走访", 16, 3, 1, err, sizeof err), -1);
+	assert_string_equal(err, "title: too long (4 characters, at most 3)");
 }
 
 /* --- pairing ----------------------------------------------------------------------- */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <stdlib.h>
 #include "core/text.h"
 
 /* Decode s (whole string) and expect `len` bytes used and code point `cp`. */
@@ -92,9 +93,9 @@ static void test_cp_width(void **state)
 	assert_int_equal(text_cp_width(0x1F600), 2);  /* 😀 */
 	assert_int_equal(text_cp_width(0x1F914), 2);  /* 🤔 */
 	assert_int_equal(text_cp_width(0x0301), 0);   /* combining acute */
-	assert_int_equal(text_cp_width(0x200B), 0);   /* zero-width space */
+	assert_int_equal(text_cp_width(0x200B), 8);   /* zero-width space: shown <U+200B> */
 	assert_int_equal(text_cp_width(0xFE0F), 0);   /* variation selector */
-	assert_int_equal(text_cp_width(0xFEFF), 0);
+	assert_int_equal(text_cp_width(0xFEFF), 8);   /* BOM: shown <U+FEFF> */
 	assert_int_equal(text_cp_width(0x00B7), 1);   /* · ambiguous */
 	assert_int_equal(text_cp_width(0x2026), 1);   /* … ambiguous */
 	assert_int_equal(text_cp_width(0x25CB), 1);   /* ○ ambiguous */
@@ -211,7 +212,15 @@ static void test_find_control(void **state)
 	assert_int_equal(text_find_control("\xE2\x81\xA6", 0), 0);   /* U+2066 */
 	assert_int_equal(text_find_control("\xE2\x81\xA9", 0), 0);   /* U+2069 */
 	assert_int_equal(text_find_control("\xE2\x81\xA5", 0), -1);  /* U+2065 */
-	assert_int_equal(text_find_control("\xE2\x80\x8B", 0), -1);  /* U+200B: width 0, allowed */
+	assert_int_equal(text_find_control("\xE2\x80\x8B", 0), 0);   /* U+200B zero-width space */
+	assert_int_equal(text_find_control("a\xEF\xBB\xBF", 0), 1);  /* U+FEFF */
+	assert_int_equal(text_find_control("a\xC2\xAD", 0), 1);      /* U+00AD soft hyphen */
+	assert_int_equal(text_find_control("\xE2\x80\x8F", 0), 0);   /* U+200F RLM */
+	assert_int_equal(text_find_control("\xD8\x9C", 0), 0);        /* U+061C ALM */
+	assert_int_equal(text_find_control("\xE2\x81\xA0", 0), 0);   /* U+2060 word joiner */
+	assert_int_equal(text_find_control("\xF3\xA0\x80\x81", 0), 0); /* U+E0001 tag */
+	assert_int_equal(text_find_control("\xE2\x80\xAF", 0), -1);  /* U+202F NNBSP is a space */
+	assert_int_equal(text_find_control("\xEF\xB8\x8F", 0), -1);  /* U+FE0F variation selector */
 	assert_int_equal(text_find_control("\xFF", 0), -1);          /* invalid, not a control */
 	assert_int_equal(text_find_control("", 0), -1);
 	assert_int_equal(text_find_control(NULL, 0), -1);
@@ -298,6 +307,166 @@ static void test_errorf(void **state)
 	assert_int_equal(text_errorf(err, 0, "x"), -1);
 }
 
+/* text_check_input accepts s (0) or refuses it with a message containing want. */
+static void input(const char *s, size_t max, int flags, const char *want)
+{
+	char err[200] = "";
+	int rc = text_check_input("--why", s, max, flags, err, sizeof err);
+	if (!want) {
+		assert_int_equal(rc, 0);
+		return;
+	}
+	assert_int_equal(rc, -1);
+	if (!strstr(err, want))
+		fail_msg("\"%s\" lacks \"%s\"", err, want);
+	assert_true(strncmp(err, "--why: ", 7) == 0);   /* the field is named */
+}
+
+static void test_check_input(void **state)
+{
+	(void)state;
+	input("张三 abc", 64, 0, NULL);
+	input("", 64, 0, NULL);
+	input(NULL, 64, 0, NULL);
+	input("e\xCC\x81 \xF0\xA0\x80\x80", 64, 0, NULL);       /* combining mark, CJK Ext B */
+	input("bad\x1B[31m", 64, 0, "control character ^[ (U+001B) at character 4");
+	input("\x07", 64, 0, "^G (U+0007)");
+	input("a\x7F", 64, 0, "^? (U+007F)");
+	input("a\tb", 64, 0, "^I (U+0009)");
+	input("a\tb\nc", 64, TEXT_MULTILINE, NULL);
+	input("a\nb", 64, 0, "line break ^J (U+000A) at character 2 is not allowed (one line only)");
+	input("a\r\nb", 64, TEXT_MULTILINE, "^M (U+000D)");  /* CR: never */
+	input("\xC2\x9B" "2J", 64, 0, "control character U+009B at character 1");
+	input("x\xE2\x80\xAEy", 64, 0, "text-direction control U+202E");
+	input("\xE2\x81\xA6", 64, 0, "text-direction control U+2066");
+	input("\xE2\x80\x8E", 64, 0, "text-direction control U+200E");
+	input("\xD8\x9C", 64, 0, "text-direction control U+061C");
+	input("何\xE2\x80\x8B旺", 64, 0, "invisible character U+200B at character 2");
+	input("\xEF\xBB\xBF" "x", 64, 0, "invisible character U+FEFF");
+	input("\xC2\xAD", 64, 0, "invisible character U+00AD");
+	input("a\xE2\x80\xA8", 64, TEXT_MULTILINE, "line break U+2028");
+	input("ab\xFF", 64, 0, "not valid UTF-8 (byte 3 is <FF>)");
+	input("\xE4\xB8", 64, 0, "not valid UTF-8 (byte 1 is <E4>)");   /* cut short */
+	input("\xED\xA0\x80", 64, 0, "not valid UTF-8");                /* surrogate */
+	/* Characters, not bytes; never cut. */
+	input("张张张", 3, 0, NULL);
+	input("张张张张", 3, 0, "too long (4 characters, at most 3)");
+	input("abcd\x1B", 3, 0, "too long (5 characters, at most 3)");  /* the length first */
+	char *big = malloc(9u << 20);
+	assert_non_null(big);
+	memset(big, 'x', (9u << 20) - 1);
+	big[(9u << 20) - 1] = '\0';
+	input(big, TEXT_MAX_NAME, 0, "too long (9437183 characters, at most 64)");
+	free(big);
+	/* Without a field name the message starts with what is wrong. */
+	char err[100];
+	assert_int_equal(text_check_input(NULL, "\x01", 5, 0, err, sizeof err), -1);
+	assert_string_equal(err, "control character ^A (U+0001) at character 1 is not allowed");
+}
+
+/* The stream sanitiser: what reaches emit. */
+struct collected { char buf[512]; size_t len; int fail; };
+
+static int collect(void *ctx, const char *p, size_t n)
+{
+	struct collected *c = ctx;
+	if (c->fail)
+		return -1;
+	assert_true(c->len + n < sizeof c->buf);
+	memcpy(c->buf + c->len, p, n);
+	c->len += n;
+	c->buf[c->len] = '\0';
+	return 0;
+}
+
+/* Write s (n bytes) in pieces of `step` bytes, then finish: expect want. */
+static void streams(const char *s, size_t n, size_t step, const char *want)
+{
+	struct text_stream st = {0};
+	struct collected c = {{0}, 0, 0};
+	for (size_t i = 0; i < n; i += step)
+		assert_int_equal(text_stream_write(&st, s + i, n - i < step ? n - i : step, collect, &c), 0);
+	assert_int_equal(text_stream_finish(&st, collect, &c), 0);
+	if (strcmp(c.buf, want) != 0)
+		fail_msg("step %zu: got \"%s\", want \"%s\"", step, c.buf, want);
+}
+
+/* Every way of cutting s into equal pieces gives the same output. */
+static void streams_all(const char *s, size_t n, const char *want)
+{
+	for (size_t step = 1; step <= n + 1; step++)
+		streams(s, n, step, want);
+}
+#define STREAMS(lit, want) streams_all(lit, sizeof lit - 1, want)
+
+static void test_stream(void **state)
+{
+	(void)state;
+	STREAMS("张三\tok\n", "张三\tok\n");                     /* tab and LF pass */
+	STREAMS("\x1B[2J\x1B[31mred\n", "^[[2J^[[31mred\n");      /* CSI sequences */
+	STREAMS("\x1B]0;pwned\x07title", "^[]0;pwned^Gtitle");      /* OSC window title */
+	STREAMS("a\x9B" "2Jb", "a<9B>2Jb");                       /* raw 8-bit CSI byte */
+	STREAMS("a\xC2\x9B" "2Jb", "a<U+009B>2Jb");               /* U+009B CSI */
+	STREAMS("x\rover", "x^Mover");                            /* CR cannot overwrite */
+	STREAMS("\xE2\x80\xAE" "evil", "<U+202E>evil");
+	STREAMS("何\xE2\x80\x8B旺", "何<U+200B>旺");
+	STREAMS("a\0b", "a^@b");                                  /* NUL */
+	STREAMS("\xF0\xA0\x80\x80!", "\xF0\xA0\x80\x80!");      /* 4 bytes, split anywhere */
+	STREAMS("\xE4\xB8x", "<E4><B8>x");                        /* a sequence broken off */
+	STREAMS("\xE0\x80", "<E0><80>");                          /* overlong: never a prefix */
+	STREAMS("ok\xE4\xB8", "ok<E4><B8>");                      /* cut short at the end */
+	STREAMS("\xED\xA0\x80", "<ED><A0><80>");                  /* surrogate */
+	/* A sequence split across two writes is held, not shown as <XX>. */
+	struct text_stream st = {0};
+	struct collected c = {{0}, 0, 0};
+	assert_int_equal(text_stream_write(&st, "a\xE4", 2, collect, &c), 0);
+	assert_string_equal(c.buf, "a");
+	assert_int_equal(st.nheld, 1);
+	assert_int_equal(text_stream_write(&st, "\xB8", 1, collect, &c), 0);
+	assert_string_equal(c.buf, "a");
+	assert_int_equal(text_stream_write(&st, "\xAD\n", 2, collect, &c), 0);
+	assert_string_equal(c.buf, "a中\n");
+	assert_int_equal(text_stream_write(&st, "", 0, collect, &c), 0);
+	assert_int_equal(text_stream_finish(&st, collect, &c), 0);
+	assert_string_equal(c.buf, "a中\n");
+	/* A failing writer fails the write. */
+	c.fail = 1;
+	assert_int_equal(text_stream_write(&st, "x", 1, collect, &c), -1);
+}
+
+/* Output longer than the stream's batch buffer arrives whole and in order. */
+struct big { char buf[4000]; size_t len; };
+
+static int collect_big(void *ctx, const char *p, size_t n)
+{
+	struct big *b = ctx;
+	assert_true(b->len + n <= sizeof b->buf);
+	memcpy(b->buf + b->len, p, n);
+	b->len += n;
+	return 0;
+}
+
+static void test_stream_long(void **state)
+{
+	(void)state;
+	static char in[2000], want[4000];
+	static struct big got;
+	size_t w = 0;
+	for (size_t i = 0; i < sizeof in; i++) {
+		in[i] = i % 7 == 0 ? '\x1B' : 'a';
+		if (in[i] == 'a')
+			want[w++] = 'a';
+		else {
+			want[w++] = '^';
+			want[w++] = '[';
+		}
+	}
+	struct text_stream st = {0};
+	assert_int_equal(text_stream_write(&st, in, sizeof in, collect_big, &got), 0);
+	assert_int_equal(got.len, w);
+	assert_memory_equal(got.buf, want, w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +482,9 @@ int main(void)
 		cmocka_unit_test(test_sanitize_small_buffer),
 		cmocka_unit_test(test_width_matches_fit),
 		cmocka_unit_test(test_errorf),
+		cmocka_unit_test(test_check_input),
+		cmocka_unit_test(test_stream),
+		cmocka_unit_test(test_stream_long),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,107 @@
+/* out.c — stdout and stderr through the output sanitiser (out.h), with glibc's
+ * fopencookie: the cookie holds the file descriptor and the stream state that keeps a
+ * UTF-8 sequence split between two writes together. */
+#define _GNU_SOURCE
+#include "tui/out.h"
+#include "core/text.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+struct out_cookie {
+	int fd;
+	struct text_stream st;
+};
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int emit_fd(void *ctx, const char *p, size_t n)
+{
+	return write_all(*(int *)ctx, p, n);
+}
+
+static ssize_t cookie_write(void *cookie, const char *buf, size_t n)
+{
+	struct out_cookie *c = cookie;
+	if (text_stream_write(&c->st, buf, n, emit_fd, &c->fd))
+		return -1;
+	return (ssize_t)n;
+}
+
+static int cookie_close(void *cookie)
+{
+	struct out_cookie *c = cookie;
+	int rc = text_stream_finish(&c->st, emit_fd, &c->fd);
+	free(c);
+	return rc ? EOF : 0;
+}
+
+static FILE *sanitising(int fd, int mode)
+{
+	struct out_cookie *c = calloc(1, sizeof *c);
+	cookie_io_functions_t io = {NULL, cookie_write, NULL, cookie_close};
+	FILE *f = c ? fopencookie(c, "w", io) : NULL;
+	if (!f) {
+		free(c);
+		return NULL;
+	}
+	c->fd = fd;
+	setvbuf(f, NULL, mode, mode == _IONBF ? 0 : BUFSIZ);
+	return f;
+}
+
+int out_setup(struct out_saved *saved, int with_stdout)
+{
+	saved->out = stdout;
+	saved->err = stderr;
+	FILE *err = sanitising(STDERR_FILENO, _IONBF);
+	FILE *out = with_stdout ? sanitising(STDOUT_FILENO, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF)
+	                        : NULL;
+	if (!err || (with_stdout && !out)) {
+		if (err)
+			fclose(err);
+		if (out)
+			fclose(out);
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	stderr = err;
+	if (out)
+		stdout = out;
+	return 0;
+}
+
+int out_finish(struct out_saved *saved)
+{
+	int rc = 0;
+	if (stdout != saved->out) {
+		rc |= fclose(stdout);
+		stdout = saved->out;
+	}
+	if (stderr != saved->err) {
+		rc |= fclose(stderr);
+		stderr = saved->err;
+	}
+	return rc ? -1 : 0;
+}
+
+int out_write_raw(const void *p, size_t n)
+{
+	if (fflush(stdout))
+		return -1;
+	return write_all(STDOUT_FILENO, p, n);
+}
