@@ -7,7 +7,11 @@
  *     prints what text_sanitize prints, and both measure text_width(s);
  *   - text_trim leaves no ASCII space or U+3000 at either end and is idempotent;
  *   - text_find_control finds a control exactly when text_sanitize changes a valid
- *     string. */
+ *     string, and text_check_input accepts a string exactly when it is valid UTF-8
+ *     without one;
+ *   - the stream sanitiser gives the same bytes however its input is cut into writes,
+ *     valid UTF-8 without controls but LF and tab, and what text_sanitize gives for a
+ *     string without NUL, LF or tab. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +69,57 @@ static int is_space_end(const char *s, size_t n, int at_end)
 	return n >= 3 && memcmp(at_end ? s + n - 3 : s, "\xE3\x80\x80", 3) == 0;
 }
 
+struct grow { char *p; size_t len, cap; };
+
+static int collect(void *ctx, const char *p, size_t n)
+{
+	struct grow *g = ctx;
+	if (g->len + n + 1 > g->cap) {
+		g->cap = 2 * (g->len + n + 1);
+		g->p = realloc(g->p, g->cap);
+		check(g->p != NULL, "memory");
+	}
+	memcpy(g->p + g->len, p, n);
+	g->len += n;
+	g->p[g->len] = '\0';
+	return 0;
+}
+
+/* Stream s[0..n) in writes cut at a and b (a <= b <= n) into g. */
+static void stream_cut(const char *s, size_t n, size_t a, size_t b, struct grow *g)
+{
+	struct text_stream st = {0};
+	check(text_stream_write(&st, s, a, collect, g) == 0, "stream write");
+	check(text_stream_write(&st, s + a, b - a, collect, g) == 0, "stream write");
+	check(text_stream_write(&st, s + b, n - b, collect, g) == 0, "stream write");
+	check(text_stream_finish(&st, collect, g) == 0, "stream finish");
+	check(st.nheld == 0, "nothing held after finish");
+}
+
+static void check_stream(const char *s, size_t n, size_t cut1, size_t cut2, const char *san)
+{
+	struct grow whole = {0}, cut = {0};
+	size_t a = n ? cut1 % (n + 1) : 0, b = n ? cut2 % (n + 1) : 0;
+	if (a > b) { size_t t = a; a = b; b = t; }
+	stream_cut(s, n, n, n, &whole);
+	stream_cut(s, n, a, b, &cut);
+	check(whole.len == cut.len && (whole.len == 0 || memcmp(whole.p, cut.p, whole.len) == 0),
+	      "stream output does not depend on where writes are cut");
+	check(whole.len == 0 || text_valid_utf8(whole.p, whole.len), "stream output UTF-8");
+	for (size_t i = 0; i < whole.len; i++)
+		check(whole.p[i] == '\n' || whole.p[i] == '\t' ||
+		      ((unsigned char)whole.p[i] >= 0x20 && whole.p[i] != 0x7F), "stream output C0");
+	for (size_t i = 0; i < whole.len; i++)   /* LF and tab are the only controls left */
+		if (whole.p[i] == '\n' || whole.p[i] == '\t')
+			whole.p[i] = ' ';
+	check(whole.len == 0 || text_find_control(whole.p, 0) < 0, "stream output has no controls");
+	if (!memchr(s, '\0', n) && !memchr(s, '\n', n) && !memchr(s, '\t', n))
+		check(whole.len == strlen(san) && (whole.len == 0 || memcmp(whole.p, san, whole.len) == 0),
+		      "stream == sanitize");
+	free(whole.p);
+	free(cut.p);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 2)
@@ -117,6 +172,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check((size_t)at < n, "control offset inside");
 	long at_tab = text_find_control(s, 1);
 	check(at_tab == -1 || at_tab >= at, "allowing tab finds later or none");
+	char why[200];
+	int ok = text_check_input("f", s, (size_t)-1, 0, why, sizeof why) == 0;
+	check(ok == (text_valid_utf8(s, n) && at < 0), "check_input is valid UTF-8 without controls");
+	if (ok)
+		check(text_check_input("f", s, (size_t)-1, TEXT_MULTILINE, why, sizeof why) == 0,
+		      "multi-line accepts what one line accepts");
+	if (n > 0)
+		check(text_check_input("f", s, 0, 0, why, sizeof why) == -1, "length limit");
+
+	check_stream((const char *)data + 2, size - 2, data[0], data[1], san);
 
 	/* Trim. */
 	char *t = malloc(n + 1);
