@@ -133,7 +133,7 @@ static int export_one(void *ctx, const struct household *h)
 	struct export_ctx *e = ctx;
 	register_csv_rows(e->lists, h, &e->out);
 	if (e->out.len > (1 << 20)) {
-		e->werr |= out_write_raw(e->out.s, e->out.len);   /* CSV: byte for byte */
+		e->werr |= out_write_data(e->out.s, e->out.len);   /* CSV: byte for byte */
 		buf_reset(&e->out);
 	}
 	e->n++;
@@ -150,12 +150,12 @@ static int verb_export_households(struct cli *c)
 	register_csv_header(&e.out);
 	int rc = store_household_list(c->s, &c->me, &q, NULL, 0, export_one, &e);
 	if (!rc && buf_str(&e.out))
-		e.werr |= out_write_raw(e.out.s, e.out.len);
+		e.werr |= out_write_data(e.out.s, e.out.len);
 	int oom = e.out.oom;
 	buf_free(&e.out);
 	if (rc)
 		return cli_store_fail(c, rc);
-	if (oom || e.werr) {
+	if (oom || e.werr || fflush(stdout)) {
 		fprintf(stderr, "bangfu: export failed: %s\n", oom ? "out of memory" : strerror(errno));
 		return EXIT_FAIL;
 	}

@@ -99,8 +99,10 @@ int out_finish(struct out_saved *saved)
 	return rc ? -1 : 0;
 }
 
-int out_write_raw(const void *p, size_t n)
+int out_write_data(const void *p, size_t n)
 {
+	if (isatty(STDOUT_FILENO))
+		return fwrite(p, 1, n, stdout) == n ? 0 : -1;
 	if (fflush(stdout))
 		return -1;
 	return write_all(STDOUT_FILENO, p, n);

@@ -2,8 +2,8 @@
  * replaced at start by streams that pass every byte through core/text_stream.c, so no
  * value (old history written before the input rule included) reaches the terminal with
  * a control, bidi or invisible character raw (docs/text.md). The exceptions write
- * around it on purpose: `export households` (CSV for a spreadsheet and for re-import,
- * byte for byte: out_write_raw) and the terminal UI (ncurses draws through text_fit). */
+ * around it on purpose: `export households` to a file or pipe (CSV for a spreadsheet and
+ * for re-import, byte for byte: out_write_data) and the terminal UI (ncurses draws through text_fit). */
 #ifndef TUI_OUT_H
 #define TUI_OUT_H
 #include <stdio.h>
@@ -18,7 +18,9 @@ int out_setup(struct out_saved *saved, int with_stdout);
 /* Flush and close the sanitising streams (a UTF-8 sequence cut short at the very end is
  * shown as <XX>), and put the saved ones back. Returns -1 if a write failed. */
 int out_finish(struct out_saved *saved);
-/* Write n bytes to standard output unchanged, after what was printed before. */
-int out_write_raw(const void *p, size_t n);
+/* Data for a file (the export's CSV): written to standard output unchanged, after what
+ * was printed before; but when standard output is a terminal it is shown through the
+ * sanitiser like everything else (line ends then show as ^M). Returns 0 or -1. */
+int out_write_data(const void *p, size_t n);
 
 #endif

@@ -33,6 +33,16 @@ static void line_utf8(const struct line *l, int from, int to, char *out, size_t 
 	out[used] = '\0';
 }
 
+/* Bytes of the line's UTF-8. */
+static size_t line_bytes(const struct line *l)
+{
+	size_t used = 0;
+	char u[5];
+	for (int i = 0; i < l->len; i++)
+		used += (size_t)key_utf8(l->cp[i], u);
+	return used;
+}
+
 static void line_set(struct line *l, const char *s)
 {
 	size_t n = strlen(s);
@@ -183,8 +193,15 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 			continue;
 		}
 		if (key == KEY_ENTER_) {
-			rc = PROMPT_OK;
-			break;
+			size_t bytes = line_bytes(&l);
+			if (bytes < n) {
+				rc = PROMPT_OK;
+				break;
+			}
+			/* never cut what was typed to fit: say so and let it be shortened */
+			ui_status(ui, 1, "too long: %zu bytes, at most %zu here; shorten it", bytes, n - 1);
+			beep();
+			continue;
 		}
 		if (key == KEY_ESC_ || key == 7 || key == 3) {
 			rc = PROMPT_CANCEL;
