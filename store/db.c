@@ -2,11 +2,13 @@
  * synchronous=FULL, foreign keys, busy timeout), the numbered migrations kept in
  * PRAGMA user_version, error helpers and a few statement helpers. */
 #include "store/internal.h"
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 /* Migration N takes the schema from user_version N-1 to N. Never edit a shipped one:
@@ -135,34 +137,99 @@ int store_fail(struct store *s, int code, const char *fmt, ...)
 	return code;
 }
 
-/* What a staff member can do about an SQLite error code. */
-static const char *sql_hint(int code)
+void store_note(struct store *s, const char *fmt, ...)
 {
-	return code == SQLITE_FULL ? " (the disk is full: free space and retry; nothing was written)"
-	     : code == SQLITE_BUSY ? " (another bangfu is writing: retry)"
-	     : code == SQLITE_READONLY ? " (no write permission on the data directory)"
-	     : "";
+	size_t len = strlen(s->notes);
+	if (len + 2 >= sizeof s->notes)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->notes + len, sizeof s->notes - len - 1, fmt, ap);
+	va_end(ap);
+	strcat(s->notes, "\n");
+}
+
+const char *store_notices(const struct store *s)
+{
+	return s ? s->notes : "";
+}
+
+void store_notices_clear(struct store *s)
+{
+	if (s)
+		s->notes[0] = '\0';
+}
+
+int store_disk_full(const struct store *s)
+{
+	return strstr(s->err, "disk full") || strstr(s->err, strerror(ENOSPC));
+}
+
+/* "disk full, 12 KiB free in DIR": how much room the data directory's disk has left. */
+static void disk_full_hint(const struct store *s, char *out, size_t n)
+{
+	struct statvfs v;
+	if (statvfs(s->dir, &v) != 0) {
+		snprintf(out, n, " (disk full: free space in %s and retry; nothing was written)", s->dir);
+		return;
+	}
+	double kib = (double)v.f_bavail * (double)v.f_frsize / 1024.0;
+	snprintf(out, n, " (disk full: %.0f %s free in %s: free space and retry; nothing was written)",
+	         kib >= 10240 ? kib / 1024.0 : kib, kib >= 10240 ? "MiB" : "KiB", s->dir);
+}
+
+/* What a staff member can do about the SQLite error just seen. */
+static void sql_hint(const struct store *s, char *out, size_t n)
+{
+	int code = sqlite3_errcode(s->db);
+	out[0] = '\0';
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(s->db) == ENOSPC))
+		disk_full_hint(s, out, n);
+	else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		snprintf(out, n, " (another bangfu kept the database busy too long: retry)");
+	else if (code == SQLITE_READONLY)
+		snprintf(out, n, " (no write permission on the data directory)");
+}
+
+/* The words for an SQLite failure: its own message, except for the ones that would only
+ * puzzle a user (a constraint's table and column names, "database is locked"). */
+static const char *sql_words(const struct store *s, const char *raw)
+{
+	int code = sqlite3_errcode(s->db);
+	if (code == SQLITE_CONSTRAINT)
+		return "it clashes with a record saved at the same moment: reload and try again";
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return "the database stayed busy";
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(s->db) == ENOSPC))
+		return "cannot write";
+	return raw;
 }
 
 int store_sqlfail(struct store *s, const char *what)
 {
-	return store_fail(s, STORE_EFAIL, "%s: %s%s", what, sqlite3_errmsg(s->db),
-	                  sql_hint(sqlite3_errcode(s->db)));
+	char hint[PATH_MAX + 128];
+	sql_hint(s, hint, sizeof hint);
+	return store_fail(s, STORE_EFAIL, "%s: %s%s", what, sql_words(s, sqlite3_errmsg(s->db)), hint);
 }
 
 int store_gitfail(struct store *s, const char *what)
 {
 	const git_error *e = git_error_last();
-	return store_fail(s, STORE_EFAIL, "audit history: %s: %s", what,
-	                  e && e->message ? e->message : "unknown libgit2 error");
+	const char *msg = e && e->message ? e->message : "unknown libgit2 error";
+	char hint[PATH_MAX + 128] = "";
+	if (strstr(msg, strerror(ENOSPC)))
+		disk_full_hint(s, hint, sizeof hint);
+	return store_fail(s, STORE_EFAIL, "audit history: %s: %s%s", what, msg, hint);
 }
 
 int db_exec(struct store *s, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		int rc = store_fail(s, STORE_EFAIL, "database: %s%s", msg ? msg : "error",
-		                    sql_hint(sqlite3_errcode(s->db)));
+		char hint[PATH_MAX + 128];
+		sql_hint(s, hint, sizeof hint);
+		int rc = store_fail(s, STORE_EFAIL, "database: %s%s", sql_words(s, msg ? msg : "error"),
+		                    hint);
 		sqlite3_free(msg);
 		return rc;
 	}
@@ -295,7 +362,9 @@ int db_open(struct store *s, const char *file, int create)
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
 		return store_fail(s, STORE_EFAIL, "%s: %s", path,
 		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
-	sqlite3_busy_timeout(s->db, 10000);
+	/* a writer waits its turn: eight clerks saving at once queue for milliseconds each;
+	 * only a writer stuck for a minute is refused */
+	sqlite3_busy_timeout(s->db, 60000);
 	sqlite3_extended_result_codes(s->db, 0);
 	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"))
 		return STORE_EFAIL;
