@@ -165,71 +165,70 @@ int store_disk_full(const struct store *s)
 	return strstr(s->err, "disk full") || strstr(s->err, strerror(ENOSPC));
 }
 
-/* "disk full, 12 KiB free in DIR": how much room the data directory's disk has left. */
-static void disk_full_hint(const struct store *s, char *out, size_t n)
+/* "disk full (12 KiB free in DIR)": how much room the data directory's disk has left. */
+static void disk_full_words(const struct store *s, char *out, size_t n)
 {
 	struct statvfs v;
 	if (statvfs(s->dir, &v) != 0) {
-		snprintf(out, n, " (disk full: free space in %s and retry; nothing was written)", s->dir);
+		snprintf(out, n, "disk full (in %s)", s->dir);
 		return;
 	}
 	double kib = (double)v.f_bavail * (double)v.f_frsize / 1024.0;
-	snprintf(out, n, " (disk full: %.0f %s free in %s: free space and retry; nothing was written)",
-	         kib >= 10240 ? kib / 1024.0 : kib, kib >= 10240 ? "MiB" : "KiB", s->dir);
+	snprintf(out, n, "disk full (%.0f %s free in %s)", kib >= 10240 ? kib / 1024.0 : kib,
+	         kib >= 10240 ? "MiB" : "KiB", s->dir);
 }
 
-/* What a staff member can do about the SQLite error just seen. */
-static void sql_hint(const struct store *s, char *out, size_t n)
+static int sql_disk_full(const struct store *s)
 {
 	int code = sqlite3_errcode(s->db);
-	out[0] = '\0';
-	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(s->db) == ENOSPC))
-		disk_full_hint(s, out, n);
+	return code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(s->db) == ENOSPC);
+}
+
+/* The words for the SQLite failure just seen and what a staff member can do about it:
+ * SQLite's own message, except for the ones that would only puzzle a user (a
+ * constraint's table and column names, "database is locked", "disk I/O error"). */
+static void sql_words(const struct store *s, const char *raw, char *out, size_t n)
+{
+	int code = sqlite3_errcode(s->db);
+	char full[PATH_MAX + 64];
+	if (sql_disk_full(s)) {
+		disk_full_words(s, full, sizeof full);
+		snprintf(out, n, "%s: free space and retry; nothing was written", full);
+	} else if (code == SQLITE_CONSTRAINT)
+		snprintf(out, n, "it clashes with a record saved at the same moment: reload and try again");
 	else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		snprintf(out, n, " (another bangfu kept the database busy too long: retry)");
+		snprintf(out, n, "another bangfu kept the database busy for a minute: retry");
 	else if (code == SQLITE_READONLY)
-		snprintf(out, n, " (no write permission on the data directory)");
-}
-
-/* The words for an SQLite failure: its own message, except for the ones that would only
- * puzzle a user (a constraint's table and column names, "database is locked"). */
-static const char *sql_words(const struct store *s, const char *raw)
-{
-	int code = sqlite3_errcode(s->db);
-	if (code == SQLITE_CONSTRAINT)
-		return "it clashes with a record saved at the same moment: reload and try again";
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return "the database stayed busy";
-	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(s->db) == ENOSPC))
-		return "cannot write";
-	return raw;
+		snprintf(out, n, "%s (no write permission on the data directory)", raw);
+	else
+		snprintf(out, n, "%s", raw);
 }
 
 int store_sqlfail(struct store *s, const char *what)
 {
-	char hint[PATH_MAX + 128];
-	sql_hint(s, hint, sizeof hint);
-	return store_fail(s, STORE_EFAIL, "%s: %s%s", what, sql_words(s, sqlite3_errmsg(s->db)), hint);
+	char words[PATH_MAX + 256];
+	sql_words(s, sqlite3_errmsg(s->db), words, sizeof words);
+	return store_fail(s, STORE_EFAIL, "%s: %s", what, words);
 }
 
 int store_gitfail(struct store *s, const char *what)
 {
 	const git_error *e = git_error_last();
 	const char *msg = e && e->message ? e->message : "unknown libgit2 error";
-	char hint[PATH_MAX + 128] = "";
+	char full[PATH_MAX + 64] = "";
 	if (strstr(msg, strerror(ENOSPC)))
-		disk_full_hint(s, hint, sizeof hint);
-	return store_fail(s, STORE_EFAIL, "audit history: %s: %s%s", what, msg, hint);
+		disk_full_words(s, full, sizeof full);
+	return store_fail(s, STORE_EFAIL, "audit history: %s: %s%s%s", what, msg,
+	                  full[0] ? "; " : "", full);
 }
 
 int db_exec(struct store *s, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		char hint[PATH_MAX + 128];
-		sql_hint(s, hint, sizeof hint);
-		int rc = store_fail(s, STORE_EFAIL, "database: %s%s", sql_words(s, msg ? msg : "error"),
-		                    hint);
+		char words[PATH_MAX + 256];
+		sql_words(s, msg ? msg : "error", words, sizeof words);
+		int rc = store_fail(s, STORE_EFAIL, "database: %s", words);
 		sqlite3_free(msg);
 		return rc;
 	}
