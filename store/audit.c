@@ -430,6 +430,7 @@ static int flush_locked(struct store *s)
 		int files = count_files(s, pending[i].id);
 		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &commit)
 		                        : write_commit_objects(s, s->repo, &pending[i], parent, &commit);
+		identity_fault("before-branch-move");
 		if (!rc)
 			rc = move_branch(s, parent, &commit, pending[i].id);
 		identity_fault("after-git-commit");

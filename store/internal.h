@@ -65,7 +65,8 @@ const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
 /* The real Unix login of the caller (getuid); the test-hooks build honours
  * BANGFU_TEST_LOGIN. Returns 0 or fails. */
 int identity_login(struct store *s, char *login, size_t n, unsigned *uid);
-/* Crash at a named fault point when the test-hooks build is told to (BANGFU_FAULT). */
+/* Crash at a named fault point when the test-hooks build is told to (BANGFU_FAULT=point),
+ * or wait a second there (BANGFU_FAULT=pause-point). */
 void identity_fault(const char *point);
 void identity_set_today(struct store *s);
 int user_load(struct store *s, const char *login, struct user *out);
