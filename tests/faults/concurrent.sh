@@ -39,7 +39,7 @@ wait
 cat w*.log > all.log; cat w*.err > all.err 2>/dev/null || : > all.err
 total=$(wc -l < all.log)
 refused=$(awk '$2 != 0' all.log | wc -l)
-raw=$(grep -c -e 'constraint failed' -e 'SQLITE' -e 'database is locked' all.err || true)
+raw=$(grep -c -e 'constraint failed' -e 'SQLITE' -e 'database is locked' -e 'runtime error' -e 'Sanitizer' all.err || true)
 lost=0
 for tag in $(awk '$2 == 0 { print $1 }' all.log); do
 	n=$(sqlite3 d/bangfu.db "SELECT count(*) FROM events WHERE reason = '$tag'")

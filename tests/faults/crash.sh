@@ -90,12 +90,12 @@ for tag in $(cat saved.txt); do
 	n=$(sqlite3 d/bangfu.db "SELECT count(*) FROM events WHERE reason = '$tag'")
 	[ "$n" -eq 1 ] || { lost=$((lost + 1)); echo "lost: $tag reported saved, $n events"; }
 done
-raw=$(grep -c -e 'constraint failed' -e 'SQLITE' -e 'database is locked' cmd.err || true)
+raw=$(grep -c -e 'constraint failed' -e 'SQLITE' -e 'database is locked' -e 'runtime error' -e 'Sanitizer' cmd.err || true)
 echo "crash: $KILLS commands, $killed killed mid-run, $saved saves reported, $lost lost," \
      "$lockouts lockouts, $stale stale locks removed, $raw raw errors (seed $SEED)"
 [ "$lockouts" -eq 0 ] || fail "$lockouts lockouts"
 [ "$lost" -eq 0 ] || fail "$lost saves lost"
-[ "$raw" -eq 0 ] || { grep -e 'constraint failed' -e 'SQLITE' -e 'database is locked' cmd.err; fail "raw errors"; }
+[ "$raw" -eq 0 ] || { grep -e 'constraint failed' -e 'SQLITE' -e 'database is locked' -e 'runtime error' -e 'Sanitizer' cmd.err; fail "raw errors"; }
 
 expect_exit 0 "$B" -d d audit verify
 "$B" -d d export households > before.csv
