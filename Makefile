@@ -5,6 +5,7 @@
 #   make check      install missing packages, build, run every test (unit + end-to-end)
 #   make check SANITIZE=1   the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      speed and memory goals (never part of check)
+#   make torture    tests/faults at full size: 1,000 random kills, 8 writers for a minute
 #   make fuzz       libFuzzer targets for the parsers (clang)
 #   make deps       install the Debian packages the build and tests need
 #
@@ -59,7 +60,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
-.PHONY: all demo check checkonly deps bench fuzz clean
+.PHONY: all demo check checkonly deps bench fuzz clean torture
 all: $(BIN)
 
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
@@ -122,6 +123,10 @@ deps:
 
 bench: $(BIN)
 	@sh tests/bench.sh ./$(BIN)
+
+# The fault torture (tests/faults/*.sh) with the large counts; `make check` runs it small.
+torture: $(BIN) $(BUILD)/bangfu-testhooks
+	@KILLS=$${KILLS:-1000} DURATION=$${DURATION:-60} TEST_ONLY=faults- sh tests/run.sh "$(BUILD)" "$(BIN)"
 
 fuzz:
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk

@@ -10,6 +10,7 @@
 #include <git2/sys/mempack.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,10 @@ int audit_lock_file(struct store *s, const char *name, int *fd)
 	char path[PATH_MAX + 64];
 	snprintf(path, sizeof path, "%s/%s", s->dir, name);
 	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
-	if (*fd < 0 || flock(*fd, LOCK_EX) != 0) {
+	int rc = *fd < 0 ? -1 : flock(*fd, LOCK_EX);
+	while (rc != 0 && *fd >= 0 && errno == EINTR)   /* the UI's signal handler ran */
+		rc = flock(*fd, LOCK_EX);
+	if (rc != 0) {
 		if (*fd >= 0)
 			close(*fd);
 		*fd = -1;
@@ -362,35 +366,44 @@ static int backfill_commit_ids(struct store *s, const git_oid *head, long last)
 	return 0;
 }
 
+static int flush_locked(struct store *s);
+
 int store_flush(struct store *s)
 {
-	git_oid head, *parent = NULL;
-	long last = 0;
-	int rc = 0;
+	int rc;
 	if (!s->repo || !s->db)
 		return store_fail(s, STORE_EFAIL, "store is not open");
 	if (audit_lock(s))
 		return STORE_EFAIL;
+	sigset_t old;
+	write_hold_signals(&old);   /* a Ctrl-C now would leave refs/heads/main.lock */
+	audit_clear_stale(s);
+	rc = flush_locked(s);
+	audit_unlock(s);
+	write_release_signals(&old);
+	return rc;
+}
+
+/* The flush proper, under audit.lock with signals held. */
+static int flush_locked(struct store *s)
+{
+	git_oid head, *parent = NULL;
+	long last = 0;
+	int rc = 0;
 	if (git_reference_name_to_id(&head, s->repo, AUDIT_BRANCH) == 0) {
 		git_commit *c;
-		if (git_commit_lookup(&c, s->repo, &head) < 0) {
-			audit_unlock(s);
+		if (git_commit_lookup(&c, s->repo, &head) < 0)
 			return store_gitfail(s, "reading HEAD");
-		}
 		last = audit_trailer_event(git_commit_message(c));
 		git_commit_free(c);
 		parent = &head;
-		if ((rc = backfill_commit_ids(s, &head, last))) {
-			audit_unlock(s);
+		if ((rc = backfill_commit_ids(s, &head, last)))
 			return rc;
-		}
 	}
 	sqlite3_stmt *st;
 	if (db_cached(s, "SELECT id, at, uid, login, name, verb, subject, reason FROM events "
-	                  "WHERE id > ? ORDER BY id", &st)) {
-		audit_unlock(s);
+	                  "WHERE id > ? ORDER BY id", &st))
 		return STORE_EFAIL;
-	}
 	sqlite3_bind_int64(st, 1, last);
 	/* Read the pending events first, then write: no read transaction stays open while
 	 * git works. */
@@ -417,6 +430,7 @@ int store_flush(struct store *s)
 		int files = count_files(s, pending[i].id);
 		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &commit)
 		                        : write_commit_objects(s, s->repo, &pending[i], parent, &commit);
+		identity_fault("before-branch-move");
 		if (!rc)
 			rc = move_branch(s, parent, &commit, pending[i].id);
 		identity_fault("after-git-commit");
@@ -430,6 +444,5 @@ int store_flush(struct store *s)
 	for (size_t i = 0; i < n; i++)
 		free(pending[i].reason);
 	free(pending);
-	audit_unlock(s);
 	return rc;
 }

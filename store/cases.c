@@ -246,8 +246,8 @@ int cases_open_in(struct store *s, const struct user *u, struct household *h,
 	return add_step(s, h, case_id, &res, &in, login);
 }
 
-int store_case_open(struct store *s, const struct user *u, const char *household,
-                    const struct case_open *o, const char *why, char *case_id, size_t n)
+static int case_open_in(struct store *s, const struct user *u, const char *household,
+                        const struct case_open *o, const char *why, char *case_id, size_t n)
 {
 	struct household h;
 	int rc = store_household_find(s, u, household, &h);
@@ -257,6 +257,15 @@ int store_case_open(struct store *s, const struct user *u, const char *household
 		rc = save_household_event(s, u, &h, "case open", case_id, why);
 	household_free(&h);
 	return rc;
+}
+
+/* A case change applies to the household as it is when written: read inside the write
+ * transaction. */
+int store_case_open(struct store *s, const struct user *u, const char *household,
+                    const struct case_open *o, const char *why, char *case_id, size_t n)
+{
+	int rc = write_open(s);
+	return rc ? rc : write_close(s, case_open_in(s, u, household, o, why, case_id, n));
 }
 
 int store_case_find(struct store *s, const struct user *u, const char *case_id,
@@ -279,8 +288,9 @@ int store_case_find(struct store *s, const struct user *u, const char *case_id,
 	return store_fail(s, STORE_EFAIL, "case %s is not in its household's record", case_id);
 }
 
-int store_case_move(struct store *s, const struct user *u, const char *case_id, const char *step,
-                    struct move_input *in, const char *remark_risks, char *result, size_t n)
+static int case_move_in(struct store *s, const struct user *u, const char *case_id,
+                        const char *step, struct move_input *in, const char *remark_risks,
+                        char *result, size_t n)
 {
 	struct household h;
 	struct household_facts hf;
@@ -351,6 +361,13 @@ int store_case_move(struct store *s, const struct user *u, const char *case_id, 
 out:
 	household_free(&h);
 	return rc;
+}
+
+int store_case_move(struct store *s, const struct user *u, const char *case_id, const char *step,
+                    struct move_input *in, const char *remark_risks, char *result, size_t n)
+{
+	int rc = write_open(s);
+	return rc ? rc : write_close(s, case_move_in(s, u, case_id, step, in, remark_risks, result, n));
 }
 
 int store_case_queue(struct store *s, const struct user *u,

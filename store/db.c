@@ -2,11 +2,13 @@
  * synchronous=FULL, foreign keys, busy timeout), the numbered migrations kept in
  * PRAGMA user_version, error helpers and a few statement helpers. */
 #include "store/internal.h"
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 /* Migration N takes the schema from user_version N-1 to N. Never edit a shipped one:
@@ -135,34 +137,98 @@ int store_fail(struct store *s, int code, const char *fmt, ...)
 	return code;
 }
 
-/* What a staff member can do about an SQLite error code. */
-static const char *sql_hint(int code)
+void store_note(struct store *s, const char *fmt, ...)
 {
-	return code == SQLITE_FULL ? " (the disk is full: free space and retry; nothing was written)"
-	     : code == SQLITE_BUSY ? " (another bangfu is writing: retry)"
-	     : code == SQLITE_READONLY ? " (no write permission on the data directory)"
-	     : "";
+	size_t len = strlen(s->notes);
+	if (len + 2 >= sizeof s->notes)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->notes + len, sizeof s->notes - len - 1, fmt, ap);
+	va_end(ap);
+	strcat(s->notes, "\n");
+}
+
+const char *store_notices(const struct store *s)
+{
+	return s ? s->notes : "";
+}
+
+void store_notices_clear(struct store *s)
+{
+	if (s)
+		s->notes[0] = '\0';
+}
+
+int store_disk_full(const struct store *s)
+{
+	return strstr(s->err, "disk full") || strstr(s->err, strerror(ENOSPC));
+}
+
+/* "disk full (12 KiB free in DIR)": how much room the data directory's disk has left. */
+static void disk_full_words(const struct store *s, char *out, size_t n)
+{
+	struct statvfs v;
+	if (statvfs(s->dir, &v) != 0) {
+		snprintf(out, n, "disk full (in %s)", s->dir);
+		return;
+	}
+	double kib = (double)v.f_bavail * (double)v.f_frsize / 1024.0;
+	snprintf(out, n, "disk full (%.0f %s free in %s)", kib >= 10240 ? kib / 1024.0 : kib,
+	         kib >= 10240 ? "MiB" : "KiB", s->dir);
+}
+
+static int sql_disk_full(const struct store *s)
+{
+	int code = sqlite3_errcode(s->db);
+	return code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(s->db) == ENOSPC);
+}
+
+/* The words for the SQLite failure just seen and what a staff member can do about it:
+ * SQLite's own message, except for the ones that would only puzzle a user (a
+ * constraint's table and column names, "database is locked", "disk I/O error"). */
+static void sql_words(const struct store *s, const char *raw, char *out, size_t n)
+{
+	int code = sqlite3_errcode(s->db);
+	char full[PATH_MAX + 64];
+	if (sql_disk_full(s)) {
+		disk_full_words(s, full, sizeof full);
+		snprintf(out, n, "%s: free space and retry; nothing was written", full);
+	} else if (code == SQLITE_CONSTRAINT)
+		snprintf(out, n, "it clashes with a record saved at the same moment: reload and try again");
+	else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		snprintf(out, n, "another bangfu kept the database busy for a minute: retry");
+	else if (code == SQLITE_READONLY)
+		snprintf(out, n, "%s (no write permission on the data directory)", raw);
+	else
+		snprintf(out, n, "%s", raw);
 }
 
 int store_sqlfail(struct store *s, const char *what)
 {
-	return store_fail(s, STORE_EFAIL, "%s: %s%s", what, sqlite3_errmsg(s->db),
-	                  sql_hint(sqlite3_errcode(s->db)));
+	char words[PATH_MAX + 256];
+	sql_words(s, sqlite3_errmsg(s->db), words, sizeof words);
+	return store_fail(s, STORE_EFAIL, "%s: %s", what, words);
 }
 
 int store_gitfail(struct store *s, const char *what)
 {
 	const git_error *e = git_error_last();
-	return store_fail(s, STORE_EFAIL, "audit history: %s: %s", what,
-	                  e && e->message ? e->message : "unknown libgit2 error");
+	const char *msg = e && e->message ? e->message : "unknown libgit2 error";
+	char full[PATH_MAX + 64] = "";
+	if (strstr(msg, strerror(ENOSPC)))
+		disk_full_words(s, full, sizeof full);
+	return store_fail(s, STORE_EFAIL, "audit history: %s: %s%s%s", what, msg,
+	                  full[0] ? "; " : "", full);
 }
 
 int db_exec(struct store *s, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		int rc = store_fail(s, STORE_EFAIL, "database: %s%s", msg ? msg : "error",
-		                    sql_hint(sqlite3_errcode(s->db)));
+		char words[PATH_MAX + 256];
+		sql_words(s, msg ? msg : "error", words, sizeof words);
+		int rc = store_fail(s, STORE_EFAIL, "database: %s", words);
 		sqlite3_free(msg);
 		return rc;
 	}
@@ -295,7 +361,9 @@ int db_open(struct store *s, const char *file, int create)
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
 		return store_fail(s, STORE_EFAIL, "%s: %s", path,
 		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
-	sqlite3_busy_timeout(s->db, 10000);
+	/* a writer waits its turn: eight clerks saving at once queue for milliseconds each;
+	 * only a writer stuck for a minute is refused */
+	sqlite3_busy_timeout(s->db, 60000);
 	sqlite3_extended_result_codes(s->db, 0);
 	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"))
 		return STORE_EFAIL;

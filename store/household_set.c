@@ -83,9 +83,10 @@ static int apply_change(struct store *s, struct household *h, int member, const 
 	return 0;
 }
 
-int store_household_set(struct store *s, const struct user *u, const char *key, int member,
-                        const char *field, const char *value, long expected_version,
-                        const char *why)
+/* The change, inside the write transaction: the household is read as it is now, so
+ * without an expected version the field changes on top of whatever others saved. */
+static int set_in(struct store *s, const struct user *u, const char *key, int member,
+                  const char *field, const char *value, long expected_version, const char *why)
 {
 	struct household h;
 	int rc;
@@ -105,4 +106,12 @@ int store_household_set(struct store *s, const struct user *u, const char *key, 
 	}
 	household_free(&h);
 	return rc;
+}
+
+int store_household_set(struct store *s, const struct user *u, const char *key, int member,
+                        const char *field, const char *value, long expected_version,
+                        const char *why)
+{
+	int rc = write_open(s);
+	return rc ? rc : write_close(s, set_in(s, u, key, member, field, value, expected_version, why));
 }

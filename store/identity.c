@@ -33,6 +33,10 @@ void identity_fault(const char *point)
 {
 #ifdef BANGFU_TEST_HOOKS
 	const char *want = getenv("BANGFU_FAULT");
+	if (want && strncmp(want, "pause-", 6) == 0 && strcmp(want + 6, point) == 0) {
+		sleep(1);             /* "pause-POINT": a second's wait there, for a signal to land */
+		return;
+	}
 	if (want && strcmp(want, point) == 0) {
 		fprintf(stderr, "bangfu: fault injected at %s: exiting now\n", point);
 		fflush(stderr);

@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include <git2.h>
 #include <limits.h>
+#include <signal.h>
 #include <sqlite3.h>
 
 struct store {
@@ -12,6 +13,7 @@ struct store {
 	sqlite3 *db;
 	git_repository *repo;
 	char err[2048];
+	char notes[2048];         /* notices for the user, one a line (store_notices) */
 	char today[11];
 	long event_id;            /* the event of the open write transaction, 0 if none */
 	int lock_fd;              /* flock on DIR/audit.lock while flushing */
@@ -31,6 +33,10 @@ int store_fail(struct store *s, int code, const char *fmt, ...)
 int store_sqlfail(struct store *s, const char *what);
 /* Record the libgit2 error; returns STORE_EFAIL. */
 int store_gitfail(struct store *s, const char *what);
+/* Add a line (printf-style) to the notices the user is shown: what went right in the end. */
+void store_note(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Whether the last failure recorded in s->err was the disk being full. */
+int store_disk_full(const struct store *s);
 
 /* db.c */
 /* Open DIR/<file> (bangfu.db normally), migrating it to the current schema. */
@@ -59,7 +65,8 @@ const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
 /* The real Unix login of the caller (getuid); the test-hooks build honours
  * BANGFU_TEST_LOGIN. Returns 0 or fails. */
 int identity_login(struct store *s, char *login, size_t n, unsigned *uid);
-/* Crash at a named fault point when the test-hooks build is told to (BANGFU_FAULT). */
+/* Crash at a named fault point when the test-hooks build is told to (BANGFU_FAULT=point),
+ * or wait a second there (BANGFU_FAULT=pause-point). */
 void identity_fault(const char *point);
 void identity_set_today(struct store *s);
 int user_load(struct store *s, const char *login, struct user *out);
@@ -70,6 +77,15 @@ int user_load(struct store *s, const char *login, struct user *out);
 int settings_load_lists(struct store *s);
 
 /* write.c — the one write family */
+/* Open the BEGIN IMMEDIATE transaction before reading what a change applies to, so it
+ * applies to the record as it is when written (write_begin then joins it); no-op when
+ * one is open. write_close(s, rc) rolls it back when rc is a failure, returns rc. */
+int write_open(struct store *s);
+int write_close(struct store *s, int rc);
+/* Hold off SIGINT, SIGTERM, SIGHUP and SIGQUIT for the moments of a commit or flush;
+ * release delivers what came meanwhile. */
+void write_hold_signals(sigset_t *old);
+void write_release_signals(const sigset_t *old);
 int write_begin(struct store *s, const struct user *actor, const char *verb,
                 const char *subject, const char *why);
 int write_file(struct store *s, const char *path, const char *text);
@@ -113,6 +129,9 @@ void audit_unlock(struct store *s);
 /* An exclusive flock on DIR/<name> (created 0660) into *fd, waiting for it. */
 int audit_lock_file(struct store *s, const char *name, int *fd);
 void audit_unlock_file(int *fd);
+/* audit_stale.c: with audit.lock held, remove the lock files (and, when no repack
+ * runs, the temporary files) an interrupted writer left in audit.git, noting each. */
+void audit_clear_stale(struct store *s);
 
 /* open.c */
 struct store *store_alloc(const char *dir);

@@ -52,10 +52,10 @@ static int date_value(struct store *s, const char *what, const char *v, int requ
 }
 
 /* Add sub-record r of kind k to household `key` as one event, after check(). */
-static int add_subrec(struct store *s, const struct user *u, const char *key, enum subrec_kind k,
-                      const char *const *cols, const char *const *values, int n,
-                      int (*check)(struct store *, const struct household *, const char *const *),
-                      const char *verb, const char *why, char *id_out, size_t idn)
+static int add_subrec_in(struct store *s, const struct user *u, const char *key, enum subrec_kind k,
+                         const char *const *cols, const char *const *values, int n,
+                         int (*check)(struct store *, const struct household *, const char *const *),
+                         const char *verb, const char *why, char *id_out, size_t idn)
 {
 	struct household h;
 	char id[16], prefix[2] = {(char)(k == SUB_MEASURE ? 'M' : k == SUB_VISIT ? 'V' : 'W'), 0};
@@ -88,6 +88,18 @@ static int add_subrec(struct store *s, const struct user *u, const char *key, en
 out:
 	household_free(&h);
 	return rc;
+}
+
+/* The same inside the write transaction: the household and the next id are read as they
+ * are when written. */
+static int add_subrec(struct store *s, const struct user *u, const char *key, enum subrec_kind k,
+                      const char *const *cols, const char *const *values, int n,
+                      int (*check)(struct store *, const struct household *, const char *const *),
+                      const char *verb, const char *why, char *id_out, size_t idn)
+{
+	int rc = write_open(s);
+	return rc ? rc : write_close(s, add_subrec_in(s, u, key, k, cols, values, n, check, verb,
+	                                              why, id_out, idn));
 }
 
 /* values: case_id grp detail start end amount responsible green_channel */

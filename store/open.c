@@ -57,7 +57,14 @@ int store_open(const char *dir, struct store **out)
 		                  "`bangfu -d %s init` makes one, `bangfu rebuild` restores one)", dir, dir);
 	if (db_open(s, "bangfu.db", 0) || audit_open(s, 0) || settings_load_lists(s))
 		return STORE_EFAIL;
-	return store_flush(s);
+	if (store_flush(s) == 0)
+		return 0;
+	if (!store_disk_full(s))
+		return STORE_EFAIL;
+	/* the saved changes are all in the database: reading them need not wait for room */
+	store_note(s, "the audit history is behind the saved changes (%s); it will catch up at "
+	           "a command run when there is room", s->err);
+	return 0;
 }
 
 int store_init(const char *dir, struct store **out)

@@ -37,6 +37,11 @@ int store_open(const char *dir, struct store **out);
 int store_init(const char *dir, struct store **out);
 void store_close(struct store *s);
 const char *store_error(const struct store *s);
+/* Notices for the user, one a line, "" when none: something that went right in the end
+ * (a change saved whose history will catch up, a stale lock removed). Cleared by
+ * store_notices_clear once shown. */
+const char *store_notices(const struct store *s);
+void store_notices_clear(struct store *s);
 /* Today's date (YYYY-MM-DD, local time); BANGFU_TODAY in the test-hooks build. */
 const char *store_today(const struct store *s);
 

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-int store_task_change(struct store *s, const struct user *u, const char *id, const char *action,
-                      const char *text, long expected_version)
+/* The change, inside the write transaction: the task and its log are read as they are
+ * now (the new entry's seq follows the last one saved). */
+static int change_in(struct store *s, const struct user *u, const char *id, const char *action,
+                     const char *text, long expected_version)
 {
 	struct task t = {0};
 	struct task_entry e;
@@ -44,4 +46,11 @@ int store_task_change(struct store *s, const struct user *u, const char *id, con
 out:
 	task_free(&t);
 	return rc;
+}
+
+int store_task_change(struct store *s, const struct user *u, const char *id, const char *action,
+                      const char *text, long expected_version)
+{
+	int rc = write_open(s);
+	return rc ? rc : write_close(s, change_in(s, u, id, action, text, expected_version));
 }

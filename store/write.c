@@ -1,14 +1,48 @@
 /* write.c — the one family every change goes through. write_begin opens a
- * BEGIN IMMEDIATE transaction and appends the event (the real Unix user, the time, the
- * verb, the subject id and the reason); the caller updates rows (checking versions) and
- * adds the new canonical text of every audit file it touches with write_file;
- * write_commit commits, then flushes the outbox into git. A crash after the SQLite
- * commit loses nothing: the next start flushes. */
+ * BEGIN IMMEDIATE transaction (unless write_open already did, so that the record was
+ * read inside it) and appends the event (the real Unix user, the time, the verb, the
+ * subject id and the reason); the caller updates rows (checking versions) and adds the
+ * new canonical text of every audit file it touches with write_file; write_commit
+ * commits, then flushes the outbox into git. A crash after the SQLite commit loses
+ * nothing: the next start flushes. Once SQLite has committed the change is saved: a
+ * flush that fails then (a full disk) is a notice, not a failure. */
 #include "store/internal.h"
 #include "core/text.h"
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+
+int write_open(struct store *s)
+{
+	return sqlite3_get_autocommit(s->db) ? db_exec(s, "BEGIN IMMEDIATE") : 0;
+}
+
+int write_close(struct store *s, int rc)
+{
+	if (rc)
+		write_rollback(s);
+	return rc;
+}
+
+void write_hold_signals(sigset_t *old)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+void write_release_signals(const sigset_t *old)
+{
+	/* a signal that came meanwhile is delivered now, with whatever action is set (the
+	 * default ends the process; the UI's handler saves its drafts) */
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
 
 int write_begin(struct store *s, const struct user *actor, const char *verb,
                 const char *subject, const char *why)
@@ -24,7 +58,7 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (identity_login(s, login, sizeof login, &uid))
 		return STORE_ENOUSER;
-	if (db_exec(s, "BEGIN IMMEDIATE"))
+	if (write_open(s))
 		return STORE_EFAIL;
 	store_code_lists(s);   /* an entry added since we read them must render with its label */
 	if (db_cached(s, "INSERT INTO events(at, uid, login, name, verb, subject, reason) "
@@ -79,13 +113,21 @@ int write_subject(struct store *s, const char *subject)
 
 int write_commit(struct store *s)
 {
+	sigset_t old;
+	write_hold_signals(&old);
 	if (db_exec(s, "COMMIT")) {
 		write_rollback(s);
+		write_release_signals(&old);
 		return STORE_EFAIL;
 	}
 	s->event_id = 0;
 	identity_fault("after-sqlite-commit");
-	return store_flush(s);
+	if (store_flush(s))
+		store_note(s, "saved; the audit history could not be written now (%s) and will "
+		           "catch up at the next command",
+		           store_disk_full(s) ? strerror(ENOSPC) : s->err);
+	write_release_signals(&old);
+	return 0;
 }
 
 void write_rollback(struct store *s)

@@ -2,7 +2,7 @@
 # Runs every unit test binary and every end-to-end script, then prints one summary line
 # ("N passed, N failed") and exits non-zero on any failure.
 #   tests/run.sh BUILD_DIR BANGFU_BINARY UNIT_BINARIES...
-# End-to-end scripts (tests/e2e/*.sh) get BANGFU (the shipped binary), BANGFU_TH (the
+# End-to-end scripts (tests/e2e/*.sh, and the fault torture in tests/faults/*.sh) get BANGFU (the shipped binary), BANGFU_TH (the
 # test-hooks build) and a pinned environment: C.UTF-8, TZ=Asia/Shanghai.
 set -u
 build=$1; bin=$2; shift 2
@@ -20,9 +20,10 @@ for t in "$@"; do
 	if "$t" >"$logdir/$name.log" 2>&1; then pass=$((pass+1)); echo "PASS unit $name"
 	else fail=$((fail+1)); failed="$failed $name"; echo "FAIL unit $name"; tail -30 "$logdir/$name.log"; fi
 done
-for t in tests/e2e/*.sh; do
+for t in tests/e2e/*.sh tests/faults/*.sh; do
 	[ -f "$t" ] || continue
 	name=$(basename "$t" .sh)
+	case $t in tests/faults/*) name="faults-$name" ;; esac   # tests/faults/crash.sh: faults-crash
 	[ -n "$only" ] && case "$name" in *$only*) ;; *) continue ;; esac
 	work=$(mktemp -d "${TMPDIR:-/tmp}/bangfu-e2e.XXXXXX")
 	(cd "$work" && sh "$top/$t") >"$logdir/$name.log" 2>&1

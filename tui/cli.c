@@ -61,8 +61,19 @@ int cli_usage(const struct verb *v, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* The store's notices (a stale lock removed, a history that will catch up), each line
+ * "bangfu: ..." on stderr, once. */
+static void print_notices(struct cli *c)
+{
+	const char *n = c->s ? store_notices(c->s) : "";
+	for (const char *nl; *n && (nl = strchr(n, '\n')); n = nl + 1)
+		fprintf(stderr, "bangfu: %.*s\n", (int)(nl - n), n);
+	store_notices_clear(c->s);
+}
+
 int cli_store_fail(struct cli *c, int rc)
 {
+	print_notices(c);
 	fprintf(stderr, "bangfu: %s\n", store_error(c->s));
 	(void)rc;
 	return EXIT_FAIL;
@@ -262,7 +273,9 @@ static int run_verb(struct cli *c)
 		if (rc)
 			return cli_store_fail(c, rc);
 	}
-	return c->verb->run(c);
+	rc = c->verb->run(c);
+	print_notices(c);
+	return rc;
 }
 
 int cli_main(int argc, char **argv)
