@@ -171,6 +171,8 @@ may() {
 round=2024
 for who in tw ca au cw ad; do
 	cell "$who" "$(may $who write)" set "$IN" hamlet "上围$who" --why 更正
+	# a duplicate ID number is refused without naming the household holding it
+	typed=$out_idno; cell "$who" 1 set "$IN" id_number "$out_idno" --member 1 --why 更正; typed=""
 	cell "$who" "$(may $who write)" measure add "$IN" --group 就业 --detail "公益岗位$who" --why 就业帮扶
 	cell "$who" "$(may $who write)" visit add "$IN" --visitor "$who" --method 入户 --findings 稳定 --why 走访
 	cell "$who" "$(may $who write)" task add "核实$who" --kind verification --household "$IN" --why 核实
@@ -218,6 +220,13 @@ expect_exit 0 as ad audit log
 expect_grep 本县走访间隔 out
 expect_grep 排查 out
 expect_no_grep 2027年监测线 out
+# a village scope: the history of its own village only, not of the county's other ones
+expect_exit 0 as "$me" user add vc --name 村经办 --role caseworker --scope 441821103204 --why 新人
+expect_exit 0 as "$me" set H4418210000003 hamlet 沙江上村 --why 本村更正
+expect_exit 0 as vc audit log
+expect_grep 本村更正 out
+expect_grep "file: households/441821/441821103/H4418210000003.txt" out
+for key in "$IN" "$IN2" 本县走访间隔 OUTSIDE-; do expect_no_grep "$key" out; done
 expect_exit 0 as "$me" audit verify
 
 echo "matrix: $cells cells, $leaks leaks, $wrong_ok wrongful successes, $wrong_refused wrongful refusals"
