@@ -68,6 +68,10 @@ cp out in.csv
 expect_exit 0 as "$me" export households county:445322 > /dev/null
 cp out out.csv
 grep -q "$out_no" out.csv || fail "out.csv lacks $OUT"
+# the outside household's rows moved into 佛冈县 on paper: importing them would merge into it
+{ head -1 out.csv; grep "^$out_no," out.csv | awk -F, -v OFS=, \
+	'{ $2 = "441821"; $3 = "浛洸镇"; $4 = "441821900"; $5 = "石牯塘村"; $6 = "441821900900"; print }'; } > collide.csv
+[ "$(wc -l < collide.csv)" -gt 1 ] || fail "collide.csv has no rows"
 
 # --- the matrix ----------------------------------------------------------------------
 cells=0 leaks=0 wrong_ok=0 wrong_refused=0
@@ -158,6 +162,9 @@ for who in cw tw ca au ad; do
 	cell "$who" 1 setting set category.overreach 越权类别 --why 越权
 	cell "$who" 1 user add "over$who" --name 越权 --role caseworker --scope 445322 --why 越权
 	cell "$who" 1 import households out.csv --why 越权
+	typed="$OUT\\|$out_case\\|$out_task\\|$out_no"
+	cell "$who" 1 import households collide.csv --why 越权
+	cell "$who" 1 import households collide.csv --skip-bad --why 越权
 	# a login, a pair outside the scope read as ones that do not exist
 	same_refusal "$who" outsider nobody9 task add 越权 --kind visit --owner KEY --why 越权
 	same_refusal "$who" "$out_pair" P9999999 task add 越权 --kind visit --pair KEY --why 越权
