@@ -148,6 +148,8 @@ for who in $readers; do
 	same_refusal "$who" "$OUT" H4453229999999 audit log KEY
 	same_refusal "$who" "$out_case" C9999999 case show KEY
 	same_refusal "$who" "$out_task" T9999999 task show KEY
+	same_refusal "$who" "$OUT" H4453229999999 task list --household KEY
+	same_refusal "$who" "$OUT" H4453229999999 pair list cadre --household KEY
 done
 
 # --- writes outside the scope: all refused, none written --------------------------------
@@ -178,6 +180,7 @@ for who in cw tw ca au ad; do
 	same_refusal "$who" outsider nobody9 task add 越权 --kind visit --owner KEY --why 越权
 	same_refusal "$who" "$out_pair" P9999999 task add 越权 --kind visit --pair KEY --why 越权
 	same_refusal "$who" "$out_case" C9999999 case move KEY visit --why 越权
+	same_refusal "$who" "$out_case" C9999999 task add 越权 --kind visit --case KEY --why 越权
 done
 [ "$(commits)" = "$before" ] || fail "a refused write outside the scope wrote to the history"
 
