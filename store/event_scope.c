@@ -3,12 +3,12 @@
  * condition on an event file (alias f) of an event (alias e). docs/security.md "Scope".
  *
  * Each audit file has a region: a household's is the county and town in its path
- * households/<county>/<town>/<id>.txt and, for a village scope, its row's village; a task's, unit's or
- * pair's its `region` column (a county pair also its helper's city or district, as
- * pair_visible_load sees it), a team's its town, a user's her scope, settings.txt the
- * county of a visit_interval.CCCCCC setting and otherwise the province (44). A file lies
- * in scope when its region lies inside the user's scope; an event is listed when one of
- * its files does, and only those files are named or counted. */
+ * (households/<county>/<town>/<id>.txt) and, for a village scope, its row's village; a
+ * task's, unit's or pair's its `region` column (a county pair also its helper's city or
+ * district, as pair_visible_load sees it); a team's its town; a user's her scope;
+ * settings.txt's the county of a visit_interval.CCCCCC change, else the province (44).
+ * A file lies in scope when its region lies inside the user's scope; an event is listed
+ * when one of its files does, and only those files are named or counted. */
 #include "store/entity.h"
 #include <string.h>
 

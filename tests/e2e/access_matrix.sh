@@ -185,7 +185,9 @@ done
 [ "$(commits)" = "$before" ] || fail "a refused write outside the scope wrote to the history"
 
 # a department warning on an outside person reads as one on a person nobody registered
-warning() { printf '证件号码,姓名,预警类型,金额,发生日期,来源部门,说明\n%s,某人,失业,,2026-03-01,人社,\n' "$1" > w.csv; }
+warning() {
+	printf '证件号码,姓名,预警类型,金额,发生日期,来源部门,说明\n%s,某人,失业,,2026-03-01,人社,\n' "$1" > w.csv
+}
 for who in cw tw ca au ad; do
 	for idno in "$out_idno" 440582199003151002; do
 		warning "$idno"; rm -f w.csv.unmatched.csv
@@ -213,7 +215,8 @@ for who in tw ca au cw ad; do
 	cell "$who" "$(may $who pairing)" pair add cadre "干部$who" "$IN" --unit U0000001 --phone 13800138000 --why 结对
 	cell "$who" "$(may $who pairing)" unit add "县单位$who" --kind government --why 帮扶单位
 	round=$((round + 1))
-	cell "$who" "$(may $who pairing)" team add 浛洸镇 --lead 中山大学 --leader "队长$who" --round "$round" --start "$round-01-01" --end "$round-12-31" --why 驻镇帮扶
+	cell "$who" "$(may $who pairing)" team add 浛洸镇 --lead 中山大学 --leader "队长$who" \
+		--round "$round" --start "$round-01-01" --end "$round-12-31" --why 驻镇帮扶
 	cell "$who" "$(may $who admin)" setting set visit_interval.441821 20 --why 本县走访间隔
 	cell "$who" "$(may $who admin)" user add "new$who" --name 新人 --role caseworker --scope 441821 --why 新人
 	cell "$who" "$(may $who admin)" import households in.csv --why 重新导入
