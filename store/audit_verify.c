@@ -30,6 +30,8 @@ static void print_event(sqlite3_stmt *st, FILE *out)
 		fprintf(out, "    files: %ld\n", files);
 }
 
+/* Every event in u's scope (store/event_scope.c), of one household's file if path is
+ * given, newest first: who, when, why and only the files in scope. */
 int store_audit_log(struct store *s, const struct user *u, const char *household, long limit,
                     FILE *out)
 {
@@ -41,29 +43,31 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 			return rc;
 		household_path(&h, path, sizeof path);
 		household_free(&h);
-	} else if (u->role != ROLE_ADMIN && u->role != ROLE_AUDITOR && strcmp(u->scope, "44") != 0) {
-		return store_fail(s, STORE_EDENIED, "the whole history spans every region: name a "
-		                  "household, or ask an auditor or administrator");
 	}
-	sqlite3_stmt *st;
-	char q[1024];
-	snprintf(q, sizeof q,
-	         "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, e.commit_id, "
-	         "(SELECT count(*) FROM event_files f WHERE f.event_id = e.id), "
-	         "(SELECT min(path) FROM event_files f WHERE f.event_id = e.id) "
-	         "FROM events e %s ORDER BY e.id DESC LIMIT ?",
-	         household ? "WHERE e.id IN (SELECT event_id FROM event_files WHERE path = ?)" : "");
-	if (db_cached(s, q, &st))
-		return STORE_EFAIL;
-	int i = 1;
+	struct buf q = {0};
+	buf_adds(&q, "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, e.commit_id, ");
+	event_files_sql(&q, "count(*)");
+	buf_adds(&q, ", ");
+	event_files_sql(&q, "min(f.path)");
+	buf_adds(&q, " FROM events e WHERE ");
 	if (household)
-		sqlite3_bind_text(st, i++, path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, i, limit > 0 ? limit : -1);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		print_event(st, out);
+		buf_adds(&q, "e.id IN (SELECT event_id FROM event_files WHERE path = :path) AND ");
+	event_visible_sql(&q);
+	buf_adds(&q, " ORDER BY e.id DESC LIMIT :limit");
+	sqlite3_stmt *st;
+	if (db_cached_buf(s, &q, &st))
+		return STORE_EFAIL;
+	if (household)
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
+	int rc = event_scope_bind(s, st, u);
+	if (!rc) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			print_event(st, out);
+		rc = rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	}
 	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	return rc;
 }
 
 /* --- verify ------------------------------------------------------------------------ */

@@ -28,14 +28,22 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 	int rc = household_file(s, u, household, path, sizeof path);
 	if (rc)
 		return rc;
-	if (db_prepare(s, "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, "
-	                  "coalesce(e.commit_id, ''), "
-	                  "(SELECT count(*) FROM event_files g WHERE g.event_id = e.id) "
-	                  "FROM event_files f JOIN events e ON e.id = f.event_id WHERE f.path = ? "
-	                  "ORDER BY e.id DESC LIMIT ?", &st))
+	/* the household's file is in scope; of the event's other files only those in scope
+	 * are counted (store/event_scope.c) */
+	struct buf q = {0};
+	buf_adds(&q, "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, "
+	             "coalesce(e.commit_id, ''), ");
+	event_files_sql(&q, "count(*)");
+	buf_adds(&q, " FROM event_files hf JOIN events e ON e.id = hf.event_id WHERE hf.path = :path "
+	             "ORDER BY e.id DESC LIMIT :limit");
+	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
+	if ((rc = event_scope_bind(s, st, u))) {
+		db_finalize(s, st);
+		return rc;
+	}
 	int stop = 0;
 	rc = SQLITE_DONE;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -52,8 +60,9 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 		e.files = (long)sqlite3_column_int64(st, 8);
 		stop = fn(ctx, &e);
 	}
-	sqlite3_finalize(st);
-	return stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	rc = stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	db_finalize(s, st);
+	return rc;
 }
 
 /* The blob at path in commit's tree (NULL when the path is absent); *out owned by caller. */

@@ -9,17 +9,30 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The household (id) holding ID number `id` other than the one numbered `number`. */
-static int id_elsewhere(struct store *s, sqlite3_stmt *st, const char *id, const char *number,
-                        char *owner, size_t n)
+/* The household (id) holding ID number `id` other than the one numbered `number`; one
+ * outside u's scope is not named (docs/security.md "Scope"). */
+static int id_elsewhere(struct store *s, const struct user *u, sqlite3_stmt *st, const char *id,
+                        const char *number, char *owner, size_t n)
 {
 	sqlite3_reset(st);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, number, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		snprintf(owner, n, "%s", db_col_text(st, 0));
+		snprintf(owner, n, "%s%s", access_in_scope(u, db_col_text(st, 2)) ? "household " : "",
+		         access_in_scope(u, db_col_text(st, 2)) ? db_col_text(st, 0)
+		                                                : "a household outside your scope");
 	return rc == SQLITE_ROW;
+}
+
+/* 1 when the 户编号 of h is registered to a household outside u's scope (an import
+ * would merge into it: a write outside the importer's scope). */
+static int number_outside(struct store *s, const struct user *u, const struct household *h)
+{
+	char village[16];
+	return db_lookup(s, village, sizeof village, "SELECT village_code FROM households "
+	                 "WHERE household_no = ?", household_get(h, HF_NO), NULL) == 0 &&
+	       !access_in_scope(u, village);
 }
 
 /* Check the batch against the database; report defects by line. */
@@ -28,7 +41,7 @@ static int check_against_store(struct store *s, const struct user *u, struct reg
 {
 	sqlite3_stmt *st;
 	int defects = 0;
-	if (db_cached(s, "SELECT h.id, h.household_no FROM members m JOIN households h ON "
+	if (db_cached(s, "SELECT h.id, h.household_no, h.village_code FROM members m JOIN households h ON "
 	                  "h.id = m.household_id WHERE m.id_number = ? AND h.household_no != ?", &st))
 		return -1;
 	int *seen = calloc((size_t)b->nhouseholds + 1, sizeof *seen);   /* rows seen per household */
@@ -51,11 +64,17 @@ static int check_against_store(struct store *s, const struct user *u, struct reg
 			report(ctx, row->line, NULL, msg);
 			b->bad[hi] = 1;
 			defects++;
+		} else if (mi == 0 && number_outside(s, u, h)) {
+			snprintf(msg, sizeof msg, "户编号 %s is registered to a household outside your "
+			         "scope %s", household_get(h, HF_NO), u->scope);
+			report(ctx, row->line, NULL, msg);
+			b->bad[hi] = 1;
+			defects++;
 		}
 		if (mi < h->nmembers &&
-		    id_elsewhere(s, st, member_get(&h->members[mi], MF_ID), household_get(h, HF_NO),
+		    id_elsewhere(s, u, st, member_get(&h->members[mi], MF_ID), household_get(h, HF_NO),
 		                 owner, sizeof owner)) {
-			snprintf(msg, sizeof msg, "ID number %s is already registered in household %s",
+			snprintf(msg, sizeof msg, "ID number %s is already registered in %s",
 			         member_get(&h->members[mi], MF_ID), owner);
 			report(ctx, row->line, NULL, msg);
 			if (!row->reason)

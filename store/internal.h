@@ -105,6 +105,14 @@ int household_text_file(struct store *s, const struct household *h);
 const char *scope_sql(const struct user *u, char *param, size_t n);
 int household_render_path(struct store *s, const char *id, struct buf *text, char *path, size_t n);
 
+/* event_scope.c: which audit events and files u may see (docs/security.md "Scope").
+ * Conditions on an event (alias e) with the parameter :scope, bound by event_scope_bind:
+ * "one of its files lies in scope", and a scalar subquery `aggregate` (count(*),
+ * min(f.path)) over its files in scope. */
+void event_visible_sql(struct buf *sql);
+void event_files_sql(struct buf *sql, const char *aggregate);
+int event_scope_bind(struct store *s, sqlite3_stmt *st, const struct user *u);
+
 /* cases.c: open a case on a loaded household (no event: the caller writes it) */
 int cases_open_in(struct store *s, const struct user *u, struct household *h,
                   const struct case_open *o, const char *why, char *case_id, size_t n);

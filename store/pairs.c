@@ -126,6 +126,9 @@ int pair_visible_load(struct store *s, const struct user *u, const char *id, str
 {
 	int rc = entity_load(s, &entity_pairs, id, out);
 	if (rc == 0 && !pair_visible(u, out))
+		rc = STORE_ENOTFOUND;
+	/* one message for a pair outside the scope and one that does not exist: no oracle */
+	if (rc == STORE_ENOTFOUND)
 		rc = store_fail(s, STORE_ENOTFOUND, "no pair %s in your scope (%s)", id, u->scope);
 	return rc;
 }

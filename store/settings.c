@@ -21,6 +21,14 @@
 
 #define SETTINGS_PATH "settings.txt"
 
+/* The county code of a visit_interval.CCCCCC key, else NULL. */
+static const char *county_key(const char *key)
+{
+	if (strncmp(key, "visit_interval.", 15) != 0)
+		return NULL;
+	return strlen(key + 15) == 6 && strspn(key + 15, "0123456789") == 6 ? key + 15 : NULL;
+}
+
 /* 1 if key is one of the numeric families above. */
 static int numeric_key(const char *key)
 {
@@ -33,8 +41,7 @@ static int numeric_key(const char *key)
 	char tail;
 	if (sscanf(key, "monitoring_line.%4d%c", &year, &tail) == 1 && year >= 2000 && year <= 2100)
 		return 1;
-	return strncmp(key, "visit_interval.", 15) == 0 && strlen(key + 15) == 6 &&
-	       strspn(key + 15, "0123456789") == 6;
+	return county_key(key) != NULL;
 }
 
 /* A numeric key must be one of the families above and its value a positive number. */
@@ -194,15 +201,29 @@ static int write_settings(struct store *s, const struct user *u, const char *con
 	return write_commit(s);
 }
 
+/* The region a setting applies to: the county of visit_interval.CCCCCC, else the whole
+ * province (the monitoring line and every list entry). event_scope.c's SETTING_REGION
+ * says the same in SQL, so a setting's event is seen by those who may change it. */
+static void setting_region(const char *key, char *out, size_t n)
+{
+	const char *county = county_key(key);
+	snprintf(out, n, "%s", county ? county : "44");
+}
+
 int store_setting_set(struct store *s, const struct user *u, const char *key, const char *value,
                       const char *why)
 {
-	char err[256];
+	char err[256], region[16];
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may change settings");
 	if (text_check_input("setting value", value, TEXT_MAX_LINE, 0, err, sizeof err) ||
 	    text_check_input("setting key", key, TEXT_MAX_LINE, 0, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
+	setting_region(key, region, sizeof region);
+	if (!access_in_scope(u, region))
+		return store_fail(s, STORE_EDENIED, "setting %s applies to %s: only an administrator "
+		                  "whose scope holds it may change it (yours is %s)", key,
+		                  strcmp(region, "44") == 0 ? "the whole province (44)" : region, u->scope);
 	int rc = write_settings(s, u, &key, &value, 1, why);
 	/* our own commit does not change data_version: take the new entry in now */
 	return rc ? rc : settings_load_lists(s);

@@ -66,8 +66,10 @@ int store_setting_list(struct store *s, int (*fn)(void *ctx, const char *key, co
 /* The code tables in effect (shipped + entries added by settings), read again first if
  * another process has changed the database since. Valid until the next store call. */
 const struct code_lists *store_code_lists(struct store *s);
-/* Administrators only; the key must be a known one and the value a positive number, or
- * for a list entry (category.CODE, risk.CODE, warning_kind.CODE) a new entry's label. */
+/* Administrators only, whose scope holds the setting's region (a county for
+ * visit_interval.CCCCCC, else the province: docs/security.md "Scope"); the key must be a
+ * known one and the value a positive number, or for a list entry (category.CODE,
+ * risk.CODE, warning_kind.CODE) a new entry's label. */
 int store_setting_set(struct store *s, const struct user *u, const char *key, const char *value,
                       const char *why);
 
@@ -153,7 +155,8 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 /* --- audit history --- */
 /* Write every event not yet in git as one commit each (idempotent, under a lock). */
 int store_flush(struct store *s);
-/* Print the history (newest first) of everything, or of one household, to out. */
+/* Print the history (newest first) of everything, or of one household, to out: only
+ * events with a file in u's scope, naming only those files (store/event_scope.c). */
 int store_audit_log(struct store *s, const struct user *u, const char *household,
                     long limit, FILE *out);
 /* Prove HEAD's tree equals every row's canonical text and history holds events 1..N.
@@ -188,7 +191,7 @@ struct history_entry {
 	long at;                  /* unix time */
 	char login[64], name[128], verb[32], subject[64];
 	const char *why;          /* valid during the callback */
-	long files;               /* how many audit files the event touched */
+	long files;               /* how many of its audit files lie in u's scope */
 };
 /* The changes to a household (found as store_household_find does, in u's scope), newest
  * first, at most limit (0 = all). fn returns non-zero to stop. */

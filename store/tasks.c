@@ -227,9 +227,13 @@ int store_task_add(struct store *s, const struct user *u, struct task *in, const
 		snprintf(in->kind, sizeof in->kind, "%s", kind->code);
 	if (!in->owner[0])
 		snprintf(in->owner, sizeof in->owner, "%s", u->login);
+	/* a user whose scope neither holds nor lies in yours is refused as one that does not
+	 * exist: no message tells an out-of-scope caller that a login is taken */
 	rc = user_load(s, in->owner, &owner);
-	if (rc == STORE_ENOTFOUND)
-		return store_fail(s, STORE_EINVAL, "owner %s is not a bangfu user", in->owner);
+	if (rc == STORE_ENOTFOUND ||
+	    (rc == 0 && !access_in_scope(u, owner.scope) && !access_in_scope(&owner, u->scope)))
+		return store_fail(s, STORE_EINVAL, "owner %s: no bangfu user of that login in your "
+		                  "scope (%s)", in->owner, u->scope);
 	if (rc || (rc = resolve_related(s, u, in, &r)) || (rc = task_region(s, u, &owner, in, &r)))
 		return rc;
 	if (task_check_new(in, &owner, err, sizeof err))

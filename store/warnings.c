@@ -92,6 +92,8 @@ static int attach(struct store *s, struct batch *b, struct household *h, const s
 }
 
 /* Match one row; *outcome says what happened to it. */
+#define UNMATCHED "unmatched: no household in your scope holds ID number %s"
+
 static int match_row(struct store *s, const struct user *u, struct batch *b,
                      const struct warning_row *w, const char *why, char *outcome, size_t n)
 {
@@ -100,14 +102,14 @@ static int match_row(struct store *s, const struct user *u, struct batch *b,
 	if (found < 0)
 		return STORE_EFAIL;
 	if (!found) {
-		snprintf(outcome, n, "unmatched: no household holds ID number %s", w->id_number);
+		snprintf(outcome, n, UNMATCHED, w->id_number);
 		return 0;
 	}
 	struct household *h = batch_household(s, b, hid);
 	if (!h)
 		return store_fail(s, STORE_EFAIL, "reading household %s: %s", hid, s->err);
 	if (!access_in_scope(u, household_get(h, HF_VILLCODE))) {
-		snprintf(outcome, n, "unmatched: household %s is outside your scope", hid);
+		snprintf(outcome, n, UNMATCHED, w->id_number);   /* the same: no oracle */
 		return 0;
 	}
 	int dup = already_imported(s, w->fingerprint);

@@ -26,7 +26,7 @@ expect_grep "monitoring_line.2026 = 8000" out
 # a department warning opens a lead; the unmatched row is listed; importing again adds nothing
 expect_exit 0 on 2026-01-06 "$me" import warnings "$data/warnings.csv"
 expect_grep "opened lead C0000002 on household H4418210000002 (15-day clock from 2026-01-05)" out
-expect_grep "unmatched: no household holds ID number 440582199003151002" out
+expect_grep "unmatched: no household in your scope holds ID number 440582199003151002" out
 [ -f "$data/warnings.csv.unmatched.csv" ] && mv "$data/warnings.csv.unmatched.csv" unmatched.csv
 expect_grep "查无此人" unmatched.csv
 commits=$(git --git-dir=d/audit.git rev-list --count HEAD)

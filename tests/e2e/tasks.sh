@@ -31,11 +31,11 @@ expect_grep "an auditor may read but not change tasks" err
 expect_exit 1 as he task add 走访 --kind visit --household 4418210001
 expect_grep "no household \"4418210001\" in your scope" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner he --household 4418210001
-expect_grep "owner he (scope 441802) cannot see region 441821900900" err
+expect_grep "owner he: no bangfu user of that login in your scope (441821900)" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner li --household 4418210001
 expect_grep "owner li is an auditor" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner nobody
-expect_grep "owner nobody is not a bangfu user" err
+expect_grep "owner nobody: no bangfu user of that login in your scope (441821900)" err
 expect_exit 1 as wang task add 开会 --kind party
 expect_grep "task kind \"party\"" err
 expect_exit 1 as wang task add 走访 --kind visit --due 2026-02-30

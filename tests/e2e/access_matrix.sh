@@ -1,0 +1,266 @@
+# The access matrix: every role (caseworker, township, county, auditor, admin) scoped to
+# one county (佛冈县 441821), and an administrator scoped to the province, runs every read
+# verb and every write verb against a household inside that county and one outside it
+# (郁南县 445322), with its case, task, pair, team, user and setting. Asserted for every
+# cell: nothing of the outside records ever appears (its ids, its head's name, its ID
+# number, the reasons and texts written on it), every write outside is refused with
+# exit 1 and writes nothing, every write the role may not do is refused, the allowed
+# ones succeed, and a refusal for an outside record reads exactly as the one for a record
+# that does not exist (no oracle). The province administrator is the control: she must
+# see what the others must not. docs/security.md "Scope".
+. "$TESTS/lib.sh"
+data="$TESTS/e2e/data"
+export BANGFU_TODAY=2026-03-20
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
+me=$(id -un)
+new_id() { sed -n "s/^$1 \\([A-Z]*[0-9]*\\).*/\\1/p" out | head -1; }
+commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
+
+# --- the register: 佛冈县 from the fixture, 郁南县 from the demo ---------------------------
+expect_exit 0 as "$me" init
+expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
+expect_exit 0 as "$me" demo --households 50 --seed 1
+IN=H4418210000001      # 李秀英, 浛洸镇石牯塘村, a monitored case
+IN2=H4418210000002     # no case yet
+OUT=H4453220000001     # 林国, 郁南县东埔镇洞南村
+out_no=$(sqlite3 d/bangfu.db "SELECT household_no FROM households WHERE id = '$OUT'")
+out_idno=$(sqlite3 d/bangfu.db "SELECT id_number FROM members WHERE household_id = '$OUT' AND seq = 1")
+out_town=$(sqlite3 d/bangfu.db "SELECT town_code FROM households WHERE id = '$OUT'")
+out_village=$(sqlite3 d/bangfu.db "SELECT name FROM regions WHERE code = (SELECT village_code FROM households WHERE id = '$OUT')")
+[ -n "$out_no" ] && [ -n "$out_idno" ] && [ -n "$out_town" ] || fail "the demo has no household $OUT"
+in_case=$(sqlite3 d/bangfu.db "SELECT id FROM cases WHERE household_id = '$IN'")
+
+roles="cw:caseworker:村经办 tw:township:镇审核 ca:county:县审批 au:auditor:县审计 ad:admin:县管理"
+for r in $roles; do
+	IFS=: read -r login role name <<EOF
+$r
+EOF
+	expect_exit 0 as "$me" user add "$login" --name "$name" --role "$role" --scope 441821 --why 建账号
+done
+expect_exit 0 as "$me" unit add 中山大学 --kind 高校 --why 帮扶高校
+
+# --- what lies outside, each piece marked (written by the province administrator) -----
+expect_exit 0 as "$me" user add outsider --name 外县用户 --role caseworker --scope 445322 --why OUTSIDE-REASON-USER
+expect_exit 0 as "$me" set "$OUT" hamlet OUTSIDE-HAMLET --why OUTSIDE-REASON-SET
+expect_exit 0 as "$me" case open "$OUT" --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why OUTSIDE-REASON-CASE
+out_case=$(sed -n 's/.*\(C[0-9]\{7\}\).*/\1/p' out | head -1)
+expect_exit 0 as "$me" visit add "$OUT" --visitor 外县走访人 --method 入户 --findings OUTSIDE-FINDINGS --why OUTSIDE-REASON-VISIT
+expect_exit 0 as "$me" task add OUTSIDE-TASK --kind visit --owner outsider --household "$OUT" --why OUTSIDE-REASON-TASK
+out_task=$(new_id "added task")
+expect_exit 0 as "$me" pair add cadre 外县干部 "$OUT" --unit U0000001 --phone 13800138000 --why OUTSIDE-REASON-PAIR
+out_pair=$(sed -n 's/.*\(P[0-9]\{7\}\).*/\1/p' out | head -1)
+expect_exit 0 as "$me" team add "$out_town" --lead 中山大学 --leader 外县队长 --round 2023 --start 2023-06-01 --why OUTSIDE-REASON-TEAM
+out_team=$(sed -n 's/.*\(TM[0-9]\{7\}\).*/\1/p' out | head -1)
+expect_exit 0 as "$me" setting set visit_interval.445322 25 --why OUTSIDE-REASON-SETTING
+[ -n "$out_case" ] && [ -n "$out_task" ] && [ -n "$out_pair" ] && [ -n "$out_team" ] || \
+	fail "setup: case '$out_case' task '$out_task' pair '$out_pair' team '$out_team'"
+# nothing of these may ever reach a user scoped to 441821
+printf '%s\n' "$OUT" "$out_no" 林国 "$out_idno" OUTSIDE- 外县 outsider "$out_case" "$out_task" \
+	"$out_pair" "$out_team" > leaks.txt
+
+# --- inside: a task for each role to work on, a register file to import -----------------
+for who in cw tw ca ad; do
+	expect_exit 0 as "$me" task add "任务$who" --kind visit --owner "$who" --household "$IN" --why 安排
+	eval "task_$who=\$(new_id 'added task')"
+done
+expect_exit 0 as "$me" export households county:441821 > /dev/null
+cp out in.csv
+expect_exit 0 as "$me" export households county:445322 > /dev/null
+cp out out.csv
+grep -q "$out_no" out.csv || fail "out.csv lacks $OUT"
+# the outside household's rows moved into 佛冈县 on paper: importing them would merge into it
+{ head -1 out.csv; grep "^$out_no," out.csv | awk -F, -v OFS=, \
+	'{ $2 = "441821"; $3 = "浛洸镇"; $4 = "441821900"; $5 = "石牯塘村"; $6 = "441821900900"; print }'; } > collide.csv
+[ "$(wc -l < collide.csv)" -gt 1 ] || fail "collide.csv has no rows"
+
+# --- the matrix ----------------------------------------------------------------------
+cells=0 leaks=0 wrong_ok=0 wrong_refused=0
+# cell WHO WANT CMD...: WANT 0 (must succeed), 1 (must be refused). Every cell run by a
+# county-scoped user is searched for the outside records; a typed key echoed back in a
+# refusal is not a leak ($typed, a sed pattern).
+typed=""
+cell() {
+	who=$1 want=$2; shift 2
+	cells=$((cells + 1))
+	set +e; as "$who" "$@" >out 2>err; got=$?; set -e
+	if [ "$got" -ne "$want" ]; then
+		if [ "$got" -eq 0 ]; then wrong_ok=$((wrong_ok + 1)); echo "WRONGFUL SUCCESS: $who $*" >&2
+		elif [ "$want" -eq 0 ] && [ "$got" -eq 1 ]; then
+			wrong_refused=$((wrong_refused + 1)); echo "WRONGFUL REFUSAL: $who $*: $(cat err)" >&2
+		else echo "--- stdout"; cat out; echo "--- stderr"; cat err; fail "exit $got (want $want): $who $*"
+		fi
+	fi
+	[ "$who" = "$me" ] && return 0
+	cat out err | { if [ -n "$typed" ]; then sed "s/$typed//g"; else cat; fi; } > seen
+	if grep -F -f leaks.txt seen > leaked; then
+		leaks=$((leaks + 1)); echo "LEAK: $who $*:" >&2; cat leaked >&2
+	fi
+}
+
+# same_refusal WHO OUTSIDE MISSING CMD...: CMD with KEY = OUTSIDE and with KEY = MISSING
+# is refused both times with the same message (but for the key): no oracle.
+same_refusal() {
+	who_=$1 outside=$2 missing=$3 saved=$typed; shift 3
+	for k in "$outside" "$missing"; do
+		n=$#; for a in "$@"; do [ "$a" = KEY ] && a=$k; set -- "$@" "$a"; done; shift "$n"
+		typed=$k; cell "$who_" 1 "$@"
+		sed "s/$k/KEY/g" err > "err.$k"
+		n=$#; for a in "$@"; do [ "$a" = "$k" ] && a=KEY; set -- "$@" "$a"; done; shift "$n"
+	done
+	typed=$saved
+	cmp -s "err.$outside" "err.$missing" || { diff "err.$outside" "err.$missing"; \
+		fail "$who_ $*: an outside record is told apart from a missing one"; }
+}
+
+# may WHO VERB: 0 when WHO's role may do VERB inside its scope, else 1
+may() {
+	case "$2" in
+	write) [ "$1" = au ] && echo 1 || echo 0 ;;
+	lead) case "$1" in cw|ad) echo 0 ;; *) echo 1 ;; esac ;;
+	pairing) case "$1" in ca|ad) echo 0 ;; *) echo 1 ;; esac ;;
+	admin) [ "$1" = ad ] && echo 0 || echo 1 ;;
+	esac
+}
+readers="cw tw ca au ad"
+for who in $readers; do
+	cell "$who" 0 show "$IN"
+	cell "$who" 0 list
+	cell "$who" 0 list 林国
+	cell "$who" 0 list county:445322
+	cell "$who" 0 export households
+	cell "$who" 0 audit log
+	cell "$who" 0 audit log "$IN"
+	cell "$who" 0 case show "$in_case"
+	cell "$who" 0 case queue
+	cell "$who" 0 task show "$task_cw"
+	cell "$who" 0 task list --status all
+	cell "$who" 0 pair list
+	cell "$who" 0 team list
+	cell "$who" 0 today
+	cell "$who" 0 notice 石牯塘村
+	cell "$who" 0 notice "$out_village"
+	cell "$who" 0 setting get monitoring_line.2026
+	cell "$who" 0 setting lists
+	cell "$who" 0 user list
+	# outside records named: refused exactly as records that do not exist
+	same_refusal "$who" "$OUT" H4453229999999 show KEY
+	same_refusal "$who" "$out_idno" 445322195908179999 show KEY
+	same_refusal "$who" "$OUT" H4453229999999 audit log KEY
+	same_refusal "$who" "$out_case" C9999999 case show KEY
+	same_refusal "$who" "$out_task" T9999999 task show KEY
+	same_refusal "$who" "$OUT" H4453229999999 task list --household KEY
+	same_refusal "$who" "$OUT" H4453229999999 pair list cadre --household KEY
+done
+
+# --- writes outside the scope: all refused, none written --------------------------------
+before=$(commits)
+for who in cw tw ca au ad; do
+	typed="$OUT\\|$out_case\\|$out_task"
+	cell "$who" 1 set "$OUT" hamlet 越权 --why 越权
+	cell "$who" 1 case open "$OUT" --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why 越权
+	cell "$who" 1 case move "$out_case" visit --why 越权
+	cell "$who" 1 measure add "$OUT" --group 就业 --detail 越权 --why 越权
+	cell "$who" 1 visit add "$OUT" --visitor 某 --method 入户 --findings 越权 --why 越权
+	cell "$who" 1 task add 越权 --kind visit --household "$OUT" --why 越权
+	cell "$who" 1 task start "$out_task"
+	cell "$who" 1 task done "$out_task" --why 越权
+	cell "$who" 1 task comment "$out_task" 越权
+	cell "$who" 1 pair add cadre 越权干部 "$OUT" --unit U0000001 --phone 13800138000 --why 越权
+	cell "$who" 1 unit add "越权单位$who" --kind government --region 445322 --why 越权
+	cell "$who" 1 team add "$out_town" --lead 中山大学 --leader 某 --round 2024 --start 2024-01-01 --why 越权
+	cell "$who" 1 setting set visit_interval.445322 9 --why 越权
+	cell "$who" 1 setting set monitoring_line.2027 7000 --why 越权
+	cell "$who" 1 setting set category.overreach 越权类别 --why 越权
+	cell "$who" 1 user add "over$who" --name 越权 --role caseworker --scope 445322 --why 越权
+	cell "$who" 1 import households out.csv --why 越权
+	typed="$OUT\\|$out_case\\|$out_task\\|$out_no"
+	cell "$who" 1 import households collide.csv --why 越权
+	cell "$who" 1 import households collide.csv --skip-bad --why 越权
+	# a login, a pair outside the scope read as ones that do not exist
+	same_refusal "$who" outsider nobody9 task add 越权 --kind visit --owner KEY --why 越权
+	same_refusal "$who" "$out_pair" P9999999 task add 越权 --kind visit --pair KEY --why 越权
+	same_refusal "$who" "$out_case" C9999999 case move KEY visit --why 越权
+	same_refusal "$who" "$out_case" C9999999 task add 越权 --kind visit --case KEY --why 越权
+done
+[ "$(commits)" = "$before" ] || fail "a refused write outside the scope wrote to the history"
+
+# a department warning on an outside person reads as one on a person nobody registered
+warning() {
+	printf '证件号码,姓名,预警类型,金额,发生日期,来源部门,说明\n%s,某人,失业,,2026-03-01,人社,\n' "$1" > w.csv
+}
+for who in cw tw ca au ad; do
+	for idno in "$out_idno" 440582199003151002; do
+		warning "$idno"; rm -f w.csv.unmatched.csv
+		typed=$idno; cell "$who" "$(may "$who" write)" import warnings w.csv; typed=""
+		cat out err | sed "s/$idno/KEY/g" > "said.$idno"
+	done
+	cmp -s "said.$out_idno" said.440582199003151002 || { diff "said.$out_idno" said.440582199003151002; \
+		fail "$who import warnings: an outside ID number is told apart from an unknown one"; }
+done
+[ "$(commits)" = "$before" ] || fail "an unmatched warning wrote to the history"
+
+# --- writes inside the scope: what each role may do ----------------------------------
+round=2024
+for who in tw ca au cw ad; do
+	cell "$who" "$(may $who write)" set "$IN" hamlet "上围$who" --why 更正
+	# a duplicate ID number is refused without naming the household holding it
+	typed=$out_idno; cell "$who" 1 set "$IN" id_number "$out_idno" --member 1 --why 更正; typed=""
+	cell "$who" "$(may $who write)" measure add "$IN" --group 就业 --detail "公益岗位$who" --why 就业帮扶
+	cell "$who" "$(may $who write)" visit add "$IN" --visitor "$who" --method 入户 --findings 稳定 --why 走访
+	cell "$who" "$(may $who write)" task add "核实$who" --kind verification --household "$IN" --why 核实
+	cell "$who" "$(may $who write)" task comment "$task_cw" "意见$who"
+	mine=$(eval echo "\${task_$who:-$task_cw}")
+	cell "$who" "$(may $who write)" task start "$mine"
+	cell "$who" "$(may $who write)" task done "$mine" --why 办结
+	cell "$who" "$(may $who pairing)" pair add cadre "干部$who" "$IN" --unit U0000001 --phone 13800138000 --why 结对
+	cell "$who" "$(may $who pairing)" unit add "县单位$who" --kind government --why 帮扶单位
+	round=$((round + 1))
+	cell "$who" "$(may $who pairing)" team add 浛洸镇 --lead 中山大学 --leader "队长$who" \
+		--round "$round" --start "$round-01-01" --end "$round-12-31" --why 驻镇帮扶
+	cell "$who" "$(may $who admin)" setting set visit_interval.441821 20 --why 本县走访间隔
+	cell "$who" "$(may $who admin)" user add "new$who" --name 新人 --role caseworker --scope 441821 --why 新人
+	cell "$who" "$(may $who admin)" import households in.csv --why 重新导入
+done
+# a lead: the caseworker opens it and takes the visit step, the others may not
+for who in tw ca au; do
+	cell "$who" 1 case open "$IN2" --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why 排查
+done
+cell cw 0 case open "$IN2" --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why 排查
+lead=$(sed -n 's/.*\(C[0-9]\{7\}\).*/\1/p' out | head -1)
+for who in tw ca au; do cell "$who" 1 case move "$lead" visit --consent 2026-03-20 --why 入户; done
+cell cw 0 case move "$lead" visit --consent 2026-03-20 --why 入户核实
+cell ad 0 case move "$lead" check --why 数据比对
+
+# --- the province administrator: sees and changes what the county ones may not -------
+cell "$me" 0 audit log
+for mark in OUTSIDE-REASON-SET OUTSIDE-REASON-SETTING OUTSIDE-REASON-USER OUTSIDE-REASON-TEAM; do
+	expect_grep "$mark" out
+done
+cell "$me" 0 show "$OUT"
+cell "$me" 0 user list
+expect_grep outsider out
+cell "$me" 0 task list --status all
+expect_grep "$out_task" out
+cell "$me" 0 pair list
+expect_grep "$out_pair" out
+cell "$me" 0 team list
+expect_grep "$out_team" out
+cell "$me" 0 setting set monitoring_line.2027 7000 --why 2027年监测线
+cell "$me" 0 setting set category.overreach 省新增类别 --why 省里新增
+cell "$me" 0 user add newout --name 新外县 --role caseworker --scope 445322 --why 新人
+# the county users' own history holds their county's changes and reasons
+expect_exit 0 as ad audit log
+expect_grep 本县走访间隔 out
+expect_grep 排查 out
+expect_no_grep 2027年监测线 out
+# a village scope: the history of its own village only, not of the county's other ones
+expect_exit 0 as "$me" user add vc --name 村经办 --role caseworker --scope 441821103204 --why 新人
+expect_exit 0 as "$me" set H4418210000003 hamlet 沙江上村 --why 本村更正
+expect_exit 0 as vc audit log
+expect_grep 本村更正 out
+expect_grep "file: households/441821/441821103/H4418210000003.txt" out
+for key in "$IN" "$IN2" 本县走访间隔 OUTSIDE-; do expect_no_grep "$key" out; done
+expect_exit 0 as "$me" audit verify
+
+echo "matrix: $cells cells, $leaks leaks, $wrong_ok wrongful successes, $wrong_refused wrongful refusals"
+[ "$leaks" -eq 0 ] && [ "$wrong_ok" -eq 0 ] && [ "$wrong_refused" -eq 0 ] || fail "the access matrix has holes"
