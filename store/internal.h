@@ -3,6 +3,7 @@
 #ifndef STORE_INTERNAL_H
 #define STORE_INTERNAL_H
 #include "store/store.h"
+#include "store/confine.h"
 #include <git2.h>
 #include <limits.h>
 #include <sqlite3.h>
@@ -114,7 +115,7 @@ void audit_unlock(struct store *s);
 int audit_lock_file(struct store *s, const char *name, int *fd);
 void audit_unlock_file(int *fd);
 
-/* open.c */
-struct store *store_alloc(const char *dir);
+/* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
+int store_alloc(const char *dir, enum confine_use use, struct store **out);
 
 #endif

@@ -168,17 +168,21 @@ static int restore_events(struct store *s, const git_oid *head, long *count)
 	return rc;
 }
 
-int store_rebuild(const char *dir, FILE *report)
+int store_rebuild(const char *given, FILE *report)
 {
-	struct store *s = store_alloc(dir);
+	struct store *s;
 	char final[PATH_MAX + 16], temp[PATH_MAX + 32];
 	git_oid head;
 	git_commit *c = NULL;
 	git_tree *tree = NULL;
 	long events = 0;
-	int rc;
-	if (!s)
-		return STORE_EFAIL;
+	int rc = store_alloc(given, CONFINE_REBUILD, &s);
+	if (rc) {
+		fprintf(report, "bangfu: %s\n", store_error(s));
+		store_close(s);
+		return rc;
+	}
+	const char *dir = s->dir;
 	snprintf(final, sizeof final, "%s/bangfu.db", dir);
 	snprintf(temp, sizeof temp, "%s/bangfu.db.rebuilding", dir);
 	struct stat sb;   /* not access(): see open.c */

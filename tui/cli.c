@@ -18,7 +18,7 @@
  * the order of `bangfu --help`. */
 static const struct verb_table *const tables[] = {
 	&admin_verbs, &register_verbs, &case_verbs, &warning_verbs, &audit_verbs,
-	&pairing_verbs, &task_verbs,
+	&pairing_verbs, &task_verbs, &doctor_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
 #define FOR_EACH_VERB(v) \
@@ -215,7 +215,9 @@ const char *cli_opt(const struct cli *c, const char *name)
 	return strcmp(name, "--why") == 0 ? c->a.why : NULL;
 }
 
-/* -d DIR, else $BANGFU_HOME, else $XDG_DATA_HOME/bangfu, else ~/.local/share/bangfu. */
+/* -d DIR, else $BANGFU_HOME, else (setgid) the first directory of bangfu.conf, else
+ * $XDG_DATA_HOME/bangfu, else ~/.local/share/bangfu. Only a choice: on a shared install
+ * the store opens none but the listed directories whatever this says (store/confine.c). */
 static const char *data_dir(const char *given, char *buf, size_t n)
 {
 	if (given)
@@ -223,6 +225,8 @@ static const char *data_dir(const char *given, char *buf, size_t n)
 	const char *home = getenv("BANGFU_HOME");
 	if (home && *home)
 		return home;
+	if (store_default_dir(buf, n) == 0)
+		return buf;
 	const char *xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg)
 		snprintf(buf, n, "%s/bangfu", xdg);
