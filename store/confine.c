@@ -316,6 +316,21 @@ int confine_check_path(const char *path, gid_t group, char *err, size_t n)
 	return rc;
 }
 
+/* What else the caller's environment would make the libraries touch with the bangfu
+ * group. SQLite puts temporary files (large sorts, temp tables) in $SQLITE_TMPDIR or
+ * /var/tmp, made as the caller's own files there and readable by them until unlinked:
+ * they go to the data directory instead, which only the group may enter. libgit2 reads
+ * ~/.gitconfig, the XDG and system git configs (include.path could name any file): it
+ * reads only audit.git/config. Called before the first database is opened. */
+static void shut_side_doors(const char *dir)
+{
+	static const int levels[] = {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG,
+	                             GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA};
+	setenv("SQLITE_TMPDIR", dir, 1);
+	for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
+		git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, levels[i], "");
+}
+
 /* The listed directory `given` selects, or a refusal naming the conf file. */
 static int select_dir(const char *given, const struct confine_conf *c, char *out, size_t outn,
                       char *err, size_t n)
@@ -350,6 +365,7 @@ int confine_dir(struct store *s, const char *given, enum confine_use use)
 	    select_dir(given, &c, s->dir, sizeof s->dir, err, sizeof err) ||
 	    confine_check_dir(s->dir, getegid(), use == CONFINE_INIT, err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "refusing to start: %s", err);
+	shut_side_doors(s->dir);
 	return 0;
 }
 

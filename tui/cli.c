@@ -40,7 +40,8 @@ static void print_help(FILE *out)
 {
 	fprintf(out, "bangfu %s — 帮扶 case management for 防止返贫动态监测 and 结对帮扶\n\n"
 	        "usage: bangfu [-d DIR] VERB [ARGS...]     bangfu VERB --help\n\n"
-	        "DIR defaults to $BANGFU_HOME, else $XDG_DATA_HOME/bangfu.\n\n", BANGFU_VERSION);
+	        "DIR defaults to $BANGFU_HOME, else (installed setgid) the first directory in\n"
+	        "bangfu.conf, else $XDG_DATA_HOME/bangfu.\n\n", BANGFU_VERSION);
 	FOR_EACH_VERB(v)
 		fprintf(out, "  %-20s %s\n", v->name, v->summary);
 	fprintf(out, "\nExit status: 0 done, 1 refused or failed, 2 usage error.\n");

@@ -90,6 +90,12 @@ git --git-dir=srv/data/audit.git fsck --no-progress > fsck 2>&1 || { cat fsck; f
 # ---- confinement: the setgid bangfu opens only what bangfu.conf lists, and only root
 # makes or rebuilds a database (store/confine.c, docs/security.md). Each attack is
 # refused with a message saying why, leaves nothing behind, and the history is unchanged.
+# the caller's own git config is not read with the group's rights (it could include any
+# file): a broken ~/.gitconfig changes nothing for bangfu
+printf '[include]\n\tpath = %s\n[[[broken\n' "$top/srv/data/bangfu.db" > home-a/.gitconfig
+chown "$a" home-a/.gitconfig
+expect_exit 0 runuser -u "$a" -- env HOME="$top/home-a" XDG_CONFIG_HOME="$top/home-a" \
+	"$top/bin/bangfu" -d "$top/srv/data" set 4418210001 hamlet 上围 --why 三次核实
 bf user add "$d" --role admin --scope 44 --name 管理员 >/dev/null
 head0=$(git --git-dir=srv/data/audit.git rev-parse HEAD)
 runas() { who=$1; shift; runuser -u "$who" -- "$top/bin/bangfu" "$@"; }
