@@ -170,6 +170,16 @@ chmod 755 "$confdir"; chown "$a" "$confdir/bangfu.conf"
 expect_exit 1 runas "$a" list
 expect_grep "must be root's" err
 chown root "$confdir/bangfu.conf"
+# a terminal description of the caller's own is not parsed with the group held: the UI
+# finds TERM only among the system's (ncurses would trust $TERMINFO, ~/.terminfo)
+if command -v tic >/dev/null && command -v script >/dev/null; then
+	install -d -o "$a" -m 755 home-a/ti
+	infocmp xterm | sed '1,/^xterm|/s/^xterm|/bfevil|/' | runuser -u "$a" -- tic -o "$top/home-a/ti" - 2>/dev/null
+	[ -n "$(find home-a/ti -name bfevil)" ] || fail "tic made no bfevil"
+	expect_exit 1 timeout 20 runuser -u "$a" -- env TERM=bfevil TERMINFO="$top/home-a/ti" HOME="$top/home-a" \
+		script -qec "$top/bin/bangfu -d $top/srv/data" /dev/null
+	expect_grep "cannot start the terminal UI on TERM=bfevil" out
+fi
 # the history did not move, and the data directory is still sound
 [ "$(git --git-dir=srv/data/audit.git rev-parse HEAD)" = "$head0" ] || fail "the history changed"
 expect_exit 0 runas "$a" list
@@ -191,4 +201,15 @@ ln -s /etc/passwd srv/data/audit.git/planted
 expect_exit 1 "$top/bin/bangfu" doctor
 expect_grep "audit.git/planted is a symbolic link" out
 rm srv/data/audit.git/planted
+expect_exit 0 "$top/bin/bangfu" doctor
+# root rebuilds a listed directory whose database was lost; the staff carry on
+mv srv/data/bangfu.db srv/lost.db
+expect_exit 1 runas "$a" list
+expect_grep "not a bangfu data directory" err
+expect_exit 1 runas "$d" rebuild
+expect_grep "rebuild on a shared server is for root only" err
+[ ! -e srv/data/bangfu.db ] || fail "an administrator's refused rebuild made a database"
+expect_exit 0 bf rebuild
+expect_exit 0 as "$b" audit verify
+[ "$(git --git-dir=srv/data/audit.git rev-parse HEAD)" = "$head0" ] || fail "rebuild changed the history"
 expect_exit 0 "$top/bin/bangfu" doctor
