@@ -164,8 +164,10 @@ static int conf_parse(struct confine_conf *c, char *text, char *err, size_t n)
 {
 	int line = 0;
 	c->n = 0;
-	for (char *save = NULL, *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		line++;   /* strtok_r skips empty lines: numbers count non-empty ones */
+	for (char *l = text, *nl; l; l = nl) {
+		line++;
+		if ((nl = strchr(l, '\n')))
+			*nl++ = '\0';
 		char *hash = strchr(l, '#');
 		if (hash)
 			*hash = '\0';
