@@ -87,9 +87,11 @@ done
 expect_exit 0 as "$b" audit verify
 git --git-dir=srv/data/audit.git fsck --no-progress > fsck 2>&1 || { cat fsck; fail "git fsck"; }
 
-# ---- confinement: the setgid bangfu opens only what bangfu.conf lists, and only root
-# makes or rebuilds a database (store/confine.c, docs/security.md). Each attack is
-# refused with a message saying why, leaves nothing behind, and the history is unchanged.
+# ==== confinement ====================================================================
+# The setgid bangfu opens only what bangfu.conf lists, and only root makes or rebuilds a
+# database (store/confine.c, docs/security.md). Each attack is refused with a message
+# saying why, leaves nothing behind, and the history is unchanged.
+
 # the caller's own git config is not read with the group's rights (it could include any
 # file): a broken ~/.gitconfig changes nothing for bangfu
 printf '[include]\n\tpath = %s\n[[[broken\n' "$top/srv/data/bangfu.db" > home-a/.gitconfig
@@ -213,3 +215,4 @@ expect_exit 0 bf rebuild
 expect_exit 0 as "$b" audit verify
 [ "$(git --git-dir=srv/data/audit.git rev-parse HEAD)" = "$head0" ] || fail "rebuild changed the history"
 expect_exit 0 "$top/bin/bangfu" doctor
+# ==== end of confinement =============================================================
