@@ -4,7 +4,8 @@
  * directories root listed in SYSCONFDIR/bangfu.conf (`data DIR` lines), after proving
  * that nobody but root and the bangfu group can change the conf file, the directories
  * or anything above them, and that no component on the way, nor any file bangfu opens
- * inside, is a symlink. Only root makes (init) or remakes (rebuild) a database there.
+ * inside, is a symlink. Only root makes a database there (init); a rebuild is root's or
+ * a province administrator's as the history records them (rebuild.c).
  *
  * The one call site is store_alloc (open.c), which every store_open, store_init and
  * store_rebuild goes through: a new verb cannot reach a database without passing here.
@@ -353,16 +354,15 @@ static int select_dir(const char *given, const struct confine_conf *c, char *out
 
 int confine_dir(struct store *s, const char *given, enum confine_use use)
 {
-	static const char *const verbs[] = {"open", "init", "rebuild"};
 	char err[CONFINE_ERR];
 	struct confine_conf c;
 	if (!store_shared()) {   /* one user's own data: -d is theirs to choose */
 		snprintf(s->dir, sizeof s->dir, "%s", given);
 		return 0;
 	}
-	if (use != CONFINE_OPEN && getuid() != 0)
-		return store_fail(s, STORE_EDENIED, "bangfu %s on a shared server is for root only: "
-		                  "ask the administrator (bangfu runs setgid here, %s)", verbs[use], CONF_FILE);
+	if (use == CONFINE_INIT && getuid() != 0)   /* rebuild asks its history: rebuild.c */
+		return store_fail(s, STORE_EDENIED, "bangfu init on a shared server is for root only: "
+		                  "ask the administrator (bangfu runs setgid here, %s)", CONF_FILE);
 	if (confine_conf_load(&c, err, sizeof err) ||
 	    select_dir(given, &c, s->dir, sizeof s->dir, err, sizeof err) ||
 	    confine_check_dir(s->dir, getegid(), use == CONFINE_INIT, err, sizeof err))

@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-/* Why a data directory is being opened: only root makes (init) or remakes (rebuild)
- * one on a shared install. */
+/* Why a data directory is being opened: only root makes one on a shared install (init);
+ * rebuild.c decides who may remake one (root, a province administrator in the history). */
 enum confine_use { CONFINE_OPEN, CONFINE_INIT, CONFINE_REBUILD };
 
 #define CONFINE_MAX_DIRS 16
@@ -42,7 +42,7 @@ int confine_normalise(const char *path, char *out, size_t n);
 
 struct store;
 /* The one gate (called by store_alloc): on a shared install, `given` must select a
- * directory of the conf file and pass confine_check_dir, and init/rebuild are root's;
+ * directory of the conf file and pass confine_check_dir, and init is root's;
  * s->dir becomes the listed path. Elsewhere s->dir is `given`. STORE_EDENIED otherwise. */
 int confine_dir(struct store *s, const char *given, enum confine_use use);
 /* STORE_EDENIED unless root or not a shared install ("demo on a shared server ..."). */
