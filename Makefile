@@ -60,11 +60,21 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
+# Where a setgid bangfu reads the list of data directories it may open (bangfu.conf):
+# compiled into store/confine.c alone. tests/e2e/shared_server.sh runs a variant built
+# the same way with its conf file in the build tree (TESTCONF), so the test never writes
+# the real /etc/bangfu.conf and the shipped binary reads no conf path from anywhere else.
+SYSCONFDIR ?= /etc
+TESTCONF   := $(abspath $(BUILD))/testconf
+
 .PHONY: all demo check checkonly deps bench fuzz clean torture
 all: $(BIN)
 
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
 	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+
+$(BUILD)/bangfu-testconf: $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
 $(BUILD)/bangfu-testhooks: $(TH_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
@@ -83,6 +93,11 @@ $(BUILD)/gen/regions_data.o: $(BUILD)/gen/regions_data.c
 $(BUILD)/store/%.o: store/%.c $(wildcard store/*.h core/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -c -o $@ $<
+$(BUILD)/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
+$(BUILD)/th/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
+$(BUILD)/tc/confine.o: store/confine.c $(wildcard store/*.h core/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DSYSCONFDIR='"$(TESTCONF)"' -c -o $@ $<
 $(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_VERSION='"$(VERSION)"' -c -o $@ $<
@@ -105,7 +120,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.
 check: deps
 	@$(MAKE) --no-print-directory checkonly
 
-checkonly: $(BIN) $(BUILD)/bangfu-testhooks $(UNIT_BIN)
+checkonly: $(BIN) $(BUILD)/bangfu-testhooks $(BUILD)/bangfu-testconf $(UNIT_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(BIN)" $(UNIT_BIN)
 
 # The demo data set lives in ./demo-data (git-ignored); made once, reused after.

@@ -228,6 +228,8 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	memset(res, 0, sizeof *res);
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may load demo data");
+	if (confine_root_only(s, "bangfu demo"))
+		return STORE_EDENIED;
 	/* bulk path: keep freed memory instead of trimming the heap after every household */
 	mallopt(M_TOP_PAD, 64 << 20);
 	mallopt(M_TRIM_THRESHOLD, 128 << 20);

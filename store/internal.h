@@ -3,6 +3,7 @@
 #ifndef STORE_INTERNAL_H
 #define STORE_INTERNAL_H
 #include "store/store.h"
+#include "store/confine.h"
 #include <git2.h>
 #include <limits.h>
 #include <signal.h>
@@ -141,7 +142,7 @@ void audit_unlock_file(int *fd);
  * runs, the temporary files) an interrupted writer left in audit.git, noting each. */
 void audit_clear_stale(struct store *s);
 
-/* open.c */
-struct store *store_alloc(const char *dir);
+/* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
+int store_alloc(const char *dir, enum confine_use use, struct store **out);
 
 #endif

@@ -164,6 +164,17 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 int store_audit_verify(struct store *s, FILE *report);
 /* Make DIR/bangfu.db anew from the audit history alone (DIR must have no database). */
 int store_rebuild(const char *dir, FILE *report);
+
+/* --- a shared server (confine.c, doctor.c; docs/security.md) --- */
+/* 1 when bangfu runs setgid (its group is not the caller's): it then opens only the data
+ * directories listed in store_conf_path(), and only root runs init, rebuild and demo. */
+int store_shared(void);
+const char *store_conf_path(void);
+/* The first data directory of the conf file on a shared install; -1 elsewhere. */
+int store_default_dir(char *out, size_t n);
+/* Report every problem with a shared install to out (the binary, the conf file, each
+ * data directory and its files, the bangfu group's members); 1 if any, else 0. */
+int store_doctor(FILE *out);
 /* Pack the history (administrators): everything reachable into one new pack, then the
  * loose objects and older packs it holds are removed (repack.c). */
 struct repack_result {

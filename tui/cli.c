@@ -18,7 +18,7 @@
  * the order of `bangfu --help`. */
 static const struct verb_table *const tables[] = {
 	&admin_verbs, &register_verbs, &case_verbs, &warning_verbs, &audit_verbs,
-	&pairing_verbs, &task_verbs,
+	&pairing_verbs, &task_verbs, &doctor_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
 #define FOR_EACH_VERB(v) \
@@ -40,7 +40,8 @@ static void print_help(FILE *out)
 {
 	fprintf(out, "bangfu %s — 帮扶 case management for 防止返贫动态监测 and 结对帮扶\n\n"
 	        "usage: bangfu [-d DIR] VERB [ARGS...]     bangfu VERB --help\n\n"
-	        "DIR defaults to $BANGFU_HOME, else $XDG_DATA_HOME/bangfu.\n\n", BANGFU_VERSION);
+	        "DIR defaults to $BANGFU_HOME, else (installed setgid) the first directory in\n"
+	        "bangfu.conf, else $XDG_DATA_HOME/bangfu.\n\n", BANGFU_VERSION);
 	FOR_EACH_VERB(v)
 		fprintf(out, "  %-20s %s\n", v->name, v->summary);
 	fprintf(out, "\nExit status: 0 done, 1 refused or failed, 2 usage error.\n");
@@ -226,7 +227,9 @@ const char *cli_opt(const struct cli *c, const char *name)
 	return strcmp(name, "--why") == 0 ? c->a.why : NULL;
 }
 
-/* -d DIR, else $BANGFU_HOME, else $XDG_DATA_HOME/bangfu, else ~/.local/share/bangfu. */
+/* -d DIR, else $BANGFU_HOME, else (setgid) the first directory of bangfu.conf, else
+ * $XDG_DATA_HOME/bangfu, else ~/.local/share/bangfu. Only a choice: on a shared install
+ * the store opens none but the listed directories whatever this says (store/confine.c). */
 static const char *data_dir(const char *given, char *buf, size_t n)
 {
 	if (given)
@@ -234,6 +237,8 @@ static const char *data_dir(const char *given, char *buf, size_t n)
 	const char *home = getenv("BANGFU_HOME");
 	if (home && *home)
 		return home;
+	if (store_default_dir(buf, n) == 0)
+		return buf;
 	const char *xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg)
 		snprintf(buf, n, "%s/bangfu", xdg);

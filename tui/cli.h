@@ -66,6 +66,7 @@ extern const struct verb_table case_verbs;      /* cli_case.c: case, measure, vi
 extern const struct verb_table warning_verbs;   /* cli_warnings.c: import warnings, notice */
 extern const struct verb_table pairing_verbs;   /* cli_pair.c: unit, team, pair */
 extern const struct verb_table task_verbs;      /* cli_task.c: today, task */
+extern const struct verb_table doctor_verbs;    /* cli_doctor.c: doctor */
 
 /* The register list as `bangfu` without a verb shows it until the UI exists. */
 int cli_list_households(struct cli *c);

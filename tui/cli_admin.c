@@ -67,13 +67,15 @@ static int verb_user_list(struct cli *c)
 static const struct verb verbs[] = {
 	{"init", "", "", 0, 0, 0, "create a data directory; you become its first administrator",
 	 "Creates DIR/bangfu.db and the audit repository DIR/audit.git. The Unix user who runs\n"
-	 "it becomes the first administrator, with the whole province (44) in scope.",
+	 "it becomes the first administrator, with the whole province (44) in scope.\n"
+	 "On a shared server (bangfu installed setgid) only root runs it, and only on a\n"
+	 "directory listed in bangfu.conf (docs/deploy.md).",
 	 verb_init},
 	{"demo", "", "--households --seed", 0, 0, NEED_USER,
 	 "add a synthetic demo register (deterministic)",
 	 "Generates N households (default 2000) over Guangdong's real 21 cities and 122\n"
 	 "counties, with invented towns and villages, all marked as synthetic. The same\n"
-	 "--seed gives the same register.",
+	 "--seed gives the same register. On a shared server only root loads it.",
 	 verb_demo},
 	{"user add", "LOGIN", "--name --role --scope --why", 1, 1, NEED_USER,
 	 "add a bangfu user (administrators only)",

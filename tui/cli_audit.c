@@ -56,6 +56,9 @@ static const struct verb verbs[] = {
 	 "Run it from cron, e.g. nightly: 30 2 * * * root bangfu -d DIR audit repack.",
 	 verb_audit_repack},
 	{"rebuild", "", "", 0, 0, 0, "make a new bangfu.db from the audit history alone",
-	 "DIR must hold audit.git and no bangfu.db.", verb_rebuild},
+	 "DIR must hold audit.git and no bangfu.db. On a shared server (bangfu installed\n"
+	 "setgid) only root or a province (44) administrator in the history runs it, and\n"
+	 "only on a directory listed in bangfu.conf.",
+	 verb_rebuild},
 };
 const struct verb_table audit_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -51,6 +51,26 @@ int ui_preflight(void)
 	return EXIT_OK;
 }
 
+/* newterm reading only the system's terminal descriptions when bangfu runs setgid
+ * (store_shared): ncurses trusts $TERMINFO, $TERMINFO_DIRS, $TERMCAP and ~/.terminfo
+ * unless the real and effective groups differ, and userfiles_setup makes them the same,
+ * so a caller could have a file of their own parsed with the bangfu group held. */
+static SCREEN *newterm_system_only(void)
+{
+	if (!store_shared())
+		return newterm(NULL, stdout, stdin);
+	unsetenv("TERMINFO");
+	unsetenv("TERMINFO_DIRS");
+	unsetenv("TERMCAP");
+	char *home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+	unsetenv("HOME");
+	SCREEN *s = newterm(NULL, stdout, stdin);
+	if (home)
+		setenv("HOME", home, 1);
+	free(home);
+	return s;
+}
+
 int term_start(void)
 {
 	struct sigaction sa;
@@ -63,7 +83,7 @@ int term_start(void)
 	sigaction(SIGQUIT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	const char *term = getenv("TERM");
-	screen = newterm(NULL, stdout, stdin);
+	screen = newterm_system_only();
 	if (!screen) {
 		fprintf(stderr, "bangfu: cannot start the terminal UI on TERM=%s (unknown terminal "
 		        "type?)\n", term ? term : "(unset)");

@@ -4,6 +4,9 @@
 # their own accounts can read none of the files, cannot make bangfu read them on their
 # behalf (import of the database file), and bangfu writes the files they named as
 # themselves. Nothing in the data directory is readable by others.
+# The binary is the shipped sources built with its conf file in the build tree
+# (bangfu-testconf, Makefile TESTCONF), so that this test never writes /etc/bangfu.conf.
+# The last block is the attacks the confinement stops (docs/security.md).
 # Needs root (to create the accounts and the group); skipped otherwise.
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
@@ -11,19 +14,30 @@ if [ "$(id -u)" != 0 ]; then echo "needs root to create Unix accounts and a grou
 for t in useradd userdel groupadd groupdel runuser; do
 	command -v "$t" >/dev/null || { echo "needs $t"; exit 77; }
 done
-g=bfgrp$$ a=bfa$$ b=bfb$$
-cleanup() { userdel "$a" 2>/dev/null || :; userdel "$b" 2>/dev/null || :; groupdel "$g" 2>/dev/null || :; }
+g=bfgrp$$ a=bfa$$ b=bfb$$ c=bfc$$ d=bfd$$
+# the setgid build: its bangfu.conf is $confdir/bangfu.conf (root's, as /etc's would be)
+tc=$(dirname "$BANGFU_TH")/bangfu-testconf
+confdir=$(cd "$(dirname "$BANGFU_TH")" && pwd)/testconf
+[ -x "$tc" ] || fail "no $tc (make builds it with the tests)"
+cleanup() {
+	for u in "$a" "$b" "$c" "$d"; do userdel "$u" 2>/dev/null || :; done
+	groupdel "$g" 2>/dev/null || :
+	rm -rf "$confdir"
+}
 trap cleanup EXIT
 groupadd "$g"
-useradd -M -U -s /bin/sh "$a"
-useradd -M -U -s /bin/sh "$b"
+for u in "$a" "$b" "$c" "$d"; do useradd -M -U -s /bin/sh "$u"; done
 
 # the steps of docs/deploy.md, in this test's directory
 chmod 711 .
 install -d -m 755 bin
-install -o root -g "$g" -m 2755 "$BANGFU" bin/bangfu
+install -o root -g "$g" -m 2755 "$tc" bin/bangfu
 install -d -o root -g "$g" -m 2770 srv
 top=$PWD
+rm -rf "$confdir"
+install -d -o root -g root -m 755 "$confdir"
+printf '# the data directories this server keeps\ndata %s\n' "$top/srv/data" > "$confdir/bangfu.conf"
+chmod 644 "$confdir/bangfu.conf"
 bf() { "$top/bin/bangfu" -d "$top/srv/data" "$@"; }
 as() { who=$1; shift; runuser -u "$who" -- "$top/bin/bangfu" -d "$top/srv/data" "$@"; }
 expect_exit 0 bf init
@@ -72,3 +86,144 @@ for f in bangfu.db bangfu.db-wal bangfu.db-shm audit.lock; do
 done
 expect_exit 0 as "$b" audit verify
 git --git-dir=srv/data/audit.git fsck --no-progress > fsck 2>&1 || { cat fsck; fail "git fsck"; }
+
+# ==== confinement ====================================================================
+# The setgid bangfu opens only what bangfu.conf lists, and only root makes or rebuilds a
+# database (store/confine.c, docs/security.md). Each attack is refused with a message
+# saying why, leaves nothing behind, and the history is unchanged.
+
+# the caller's own git config is not read with the group's rights (it could include any
+# file): a broken ~/.gitconfig changes nothing for bangfu
+printf '[include]\n\tpath = %s\n[[[broken\n' "$top/srv/data/bangfu.db" > home-a/.gitconfig
+chown "$a" home-a/.gitconfig
+expect_exit 0 runuser -u "$a" -- env HOME="$top/home-a" XDG_CONFIG_HOME="$top/home-a" \
+	"$top/bin/bangfu" -d "$top/srv/data" set 4418210001 hamlet 上围 --why 三次核实
+bf user add "$d" --role admin --scope 44 --name 管理员 >/dev/null
+head0=$(git --git-dir=srv/data/audit.git rev-parse HEAD)
+runas() { who=$1; shift; runuser -u "$who" -- "$top/bin/bangfu" "$@"; }
+install -d -o "$c" -m 700 home-c
+# attack 1: an account with no bangfu user links the history into its own directory and
+# asks for a rebuild there
+runuser -u "$c" -- mkdir "$top/home-c/x"
+runuser -u "$c" -- ln -s "$top/srv/data/audit.git" "$top/home-c/x/audit.git"
+expect_exit 1 runas "$c" -d "$top/home-c/x" rebuild
+expect_grep "listed in $confdir/bangfu.conf" err
+# root too is held to the list: rebuild where bangfu.conf does not say
+expect_exit 1 "$top/bin/bangfu" -d "$top/home-c/x" rebuild
+expect_grep "opens only the data directories listed in $confdir/bangfu.conf: $top/srv/data" err
+[ -z "$(ls home-c/x | grep -v '^audit.git$')" ] || fail "rebuild left files: $(ls home-c/x)"
+# attack 2: a clerk with a copy of the database (however obtained) made admin/44 in it,
+# next to a link to the real history: every verb is refused, nothing reaches main
+cp srv/data/bangfu.db home-c/x/bangfu.db
+sqlite3 home-c/x/bangfu.db "UPDATE users SET role='admin', scope='44' WHERE login='$a'"
+chown -R "$a" home-c/x; chown "$a" home-c; ln -sfn "$top/srv/data/audit.git" home-c/x/audit.git
+expect_exit 1 runas "$a" -d "$top/home-c/x" set 4418210001 hamlet 伪造 --why 伪造
+expect_grep "refusing to start: .*home-c/x: bangfu here runs setgid" err
+expect_exit 1 runas "$a" -d "$top/home-c/x" user add evil --role admin --scope 44 --name evil
+expect_grep "listed in $confdir/bangfu.conf" err
+expect_exit 1 runas "$a" -d "$top/home-c/x" list
+expect_exit 1 env BANGFU_HOME="$top/home-c/x" runuser -u "$a" -- "$top/bin/bangfu" list
+expect_grep "listed in $confdir/bangfu.conf" err
+# -d anywhere else, even an empty directory of one's own, a relative path or /
+expect_exit 1 runas "$a" -d /tmp list
+expect_grep "/tmp: bangfu here runs setgid" err
+expect_exit 1 runas "$a" -d "$top/srv/data/../data/../../home-c/x" list
+expect_grep "bangfu.conf" err
+# the listed directory is reached however it is spelled, and is the default without -d
+expect_exit 0 runas "$a" -d "$top/srv/./data/" list
+expect_grep "H4418210000002" out
+expect_exit 0 runas "$a" list
+expect_grep "H4418210000002" out
+# init by a clerk: nowhere, not in a directory of one's own nor in the listed one
+expect_exit 1 runas "$a" -d "$top/home-c/new" init
+expect_grep "init on a shared server is for root only" err
+[ ! -e home-c/new ] || fail "init by a clerk made $top/home-c/new"
+expect_exit 1 runas "$d" init
+expect_grep "for root only" err
+# demo by an administrator (not root) on a shared server
+expect_exit 1 runas "$d" demo --households 1
+expect_grep "demo on a shared server is for root only" err
+# a symlink planted inside the listed directory: refused before anything is opened
+ln -s "$top/home-c/planted" srv/data/repack.lock
+expect_exit 1 runas "$a" list
+expect_grep "srv/data/repack.lock is a symbolic link" err
+rm srv/data/repack.lock
+mv srv/data/bangfu.db-shm srv/shm.keep 2>/dev/null || :
+ln -s "$top/home-c/planted" srv/data/bangfu.db-shm
+expect_exit 1 runas "$a" list
+expect_grep "bangfu.db-shm is a symbolic link" err
+rm srv/data/bangfu.db-shm
+[ ! -e srv/shm.keep ] || mv srv/shm.keep srv/data/bangfu.db-shm
+[ ! -e home-c/planted ] || fail "bangfu wrote through a planted symlink"
+# a listed directory reached through a symlink is refused too
+ln -s data srv/linked
+printf 'data %s\ndata %s\n' "$top/srv/data" "$top/srv/linked" > "$confdir/bangfu.conf"
+expect_exit 1 runas "$a" -d "$top/srv/linked" list
+expect_grep "srv/linked is a symbolic link" err
+printf 'data %s\n' "$top/srv/data" > "$confdir/bangfu.conf"
+# the conf file (or its directory) writable by others: bangfu refuses to start at all
+chmod 666 "$confdir/bangfu.conf"
+expect_exit 1 runas "$a" list
+expect_grep "bangfu.conf must be root's and writable by root alone" err
+chmod 644 "$confdir/bangfu.conf"; chmod 777 "$confdir"
+expect_exit 1 runas "$a" list
+expect_grep "testconf is writable by everyone" err
+chmod 755 "$confdir"; chown "$a" "$confdir/bangfu.conf"
+expect_exit 1 runas "$a" list
+expect_grep "must be root's" err
+chown root "$confdir/bangfu.conf"
+# a terminal description of the caller's own is not parsed with the group held: the UI
+# finds TERM only among the system's (ncurses would trust $TERMINFO, ~/.terminfo)
+if command -v tic >/dev/null && command -v script >/dev/null; then
+	install -d -o "$a" -m 755 home-a/ti
+	infocmp xterm | sed '1,/^xterm|/s/^xterm|/bfevil|/' | runuser -u "$a" -- tic -o "$top/home-a/ti" - 2>/dev/null
+	[ -n "$(find home-a/ti -name bfevil)" ] || fail "tic made no bfevil"
+	expect_exit 1 timeout 20 runuser -u "$a" -- env TERM=bfevil TERMINFO="$top/home-a/ti" HOME="$top/home-a" \
+		script -qec "$top/bin/bangfu -d $top/srv/data" /dev/null
+	expect_grep "cannot start the terminal UI on TERM=bfevil" out
+fi
+# the history did not move, and the data directory is still sound
+[ "$(git --git-dir=srv/data/audit.git rev-parse HEAD)" = "$head0" ] || fail "the history changed"
+expect_exit 0 runas "$a" list
+
+# bangfu doctor: root or an administrator; silent on the install above, loud on a
+# member of staff in the group, a file open to others, or a symlink
+expect_exit 1 runas "$a" doctor
+expect_grep "doctor is for root and administrators" err
+expect_exit 0 "$top/bin/bangfu" doctor
+expect_grep "no problems found" out
+expect_exit 0 runas "$d" doctor
+usermod -a -G "$g" "$b"
+chmod o+r srv/data/bangfu.db
+expect_exit 1 "$top/bin/bangfu" doctor
+expect_grep "user $b is a member of the $g group" out
+expect_grep "srv/data/bangfu.db is open to others" out
+gpasswd -d "$b" "$g" >/dev/null; chmod o-r srv/data/bangfu.db
+ln -s /etc/passwd srv/data/audit.git/planted
+expect_exit 1 "$top/bin/bangfu" doctor
+expect_grep "audit.git/planted is a symbolic link" out
+rm srv/data/audit.git/planted
+expect_exit 0 "$top/bin/bangfu" doctor
+# root rebuilds a listed directory whose database was lost; the staff carry on
+mv srv/data/bangfu.db srv/lost.db
+expect_exit 1 runas "$a" list
+expect_grep "not a bangfu data directory" err
+# a caseworker or an account with no bangfu user may not rebuild (the history says who
+# is an administrator: there is no database to ask), and a refusal makes nothing
+for u in "$a" "$c"; do
+	expect_exit 1 runas "$u" rebuild
+	expect_grep "rebuild on a shared server is for root or an administrator of the whole province (44): $u is neither" err
+	[ -z "$(ls srv/data | grep bangfu.db)" ] || fail "a refused rebuild left $(ls srv/data | grep bangfu.db)"
+done
+expect_exit 0 bf rebuild
+expect_exit 0 as "$b" audit verify
+[ "$(git --git-dir=srv/data/audit.git rev-parse HEAD)" = "$head0" ] || fail "rebuild changed the history"
+# an administrator of the whole province may rebuild too
+mv srv/data/bangfu.db srv/lost2.db
+expect_exit 0 runas "$d" rebuild
+expect_grep "rebuilt $top/srv/data/bangfu.db" err
+expect_exit 0 as "$a" list
+expect_grep "H4418210000002" out
+[ "$(git --git-dir=srv/data/audit.git rev-parse HEAD)" = "$head0" ] || fail "rebuild changed the history"
+expect_exit 0 "$top/bin/bangfu" doctor
+# ==== end of confinement =============================================================
