@@ -114,6 +114,10 @@ void audit_unlock(struct store *s);
 int audit_lock_file(struct store *s, const char *name, int *fd);
 void audit_unlock_file(int *fd);
 
+/* verify_chain.c: refuse (STORE_EVERIFY) when the database records a commit for an event
+ * past the branch's last: the history was moved back behind bangfu's back. */
+int audit_check_rewound(struct store *s);
+
 /* open.c */
 struct store *store_alloc(const char *dir);
 

@@ -57,7 +57,8 @@ int store_open(const char *dir, struct store **out)
 		                  "`bangfu -d %s init` makes one, `bangfu rebuild` restores one)", dir, dir);
 	if (db_open(s, "bangfu.db", 0) || audit_open(s, 0) || settings_load_lists(s))
 		return STORE_EFAIL;
-	return store_flush(s);
+	int rc = audit_check_rewound(s);
+	return rc ? rc : store_flush(s);
 }
 
 int store_init(const char *dir, struct store **out)
