@@ -117,6 +117,17 @@ static int expected_files(struct store *s, struct expected *x)
 
 struct walk { struct store *s; struct expected *x; FILE *report; long problems; };
 
+/* "; last written by event N" for a path, or "" when no event wrote it. */
+static const char *last_writer(struct store *s, const char *path, char *out, size_t n)
+{
+	char ev[24] = "";
+	out[0] = '\0';
+	if (db_lookup(s, ev, sizeof ev, "SELECT max(event_id) FROM event_files WHERE path = ?", path,
+	              NULL) == 0 && ev[0])
+		snprintf(out, n, "; last written by event %s", ev);
+	return out;
+}
+
 static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
 {
 	struct walk *w = payload;
@@ -125,14 +136,17 @@ static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
 	char path[512];
 	long idx;
 	snprintf(path, sizeof path, "%s%s", root, git_tree_entry_name(e));
+	char by[64];
 	if (!strmap_get(&w->x->paths, path, &idx)) {
-		fprintf(w->report, "extra in history: %s (no such row in the database)\n", path);
+		fprintf(w->report, "extra in history: %s (no such row in the database%s)\n", path,
+		        last_writer(w->s, path, by, sizeof by));
 		w->problems++;
 		return 0;
 	}
 	w->x->seen[idx] = 1;
 	if (!git_oid_equal(&w->x->oids[idx], git_tree_entry_id(e))) {
-		fprintf(w->report, "differs: %s (the database's text is not HEAD's)\n", path);
+		fprintf(w->report, "differs: %s (the database's text is not HEAD's%s)\n", path,
+		        last_writer(w->s, path, by, sizeof by));
 		w->problems++;
 	}
 	return 0;
@@ -154,7 +168,9 @@ static int verify_tree(struct store *s, const git_oid *head, FILE *report, long 
 			rc = store_gitfail(s, "walking HEAD's tree");
 		for (long i = 0; !rc && i < x.n; i++)
 			if (!x.seen[i]) {
-				fprintf(report, "missing from history: %s\n", x.path_of[i]);
+				char by[64];
+				fprintf(report, "missing from history: %s (not in HEAD's tree%s)\n", x.path_of[i],
+				        last_writer(s, x.path_of[i], by, sizeof by));
 				w.problems++;
 			}
 		*problems += w.problems;
@@ -268,7 +284,10 @@ static int snapshot(struct store *s, git_oid *head)
 int store_audit_verify(struct store *s, const struct verify_opts *o, FILE *report)
 {
 	git_oid head;
-	long problems = 0, events = 0;
+	long problems = 0, events = 0, wanted;
+	char hex[GIT_OID_HEXSZ + 1];
+	if (o->head && mirror_head_parse(o->head, &wanted, hex, sizeof hex))
+		return mirror_head_invalid(s, o->head);
 	int rc = snapshot(s, &head);
 	if (rc)
 		return rc;

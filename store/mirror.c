@@ -201,8 +201,7 @@ int store_audit_head(struct store *s, char *out, size_t n)
 	return 0;
 }
 
-/* "bangfu-head N:ID" or "N:ID", ID of 7 to 40 hex digits. */
-static int parse_head(const char *line, long *event, char *hex, size_t n)
+int mirror_head_parse(const char *line, long *event, char *hex, size_t n)
 {
 	char *end;
 	if (strncmp(line, "bangfu-head ", 12) == 0)
@@ -217,15 +216,20 @@ static int parse_head(const char *line, long *event, char *hex, size_t n)
 	return 0;
 }
 
+int mirror_head_invalid(struct store *s, const char *line)
+{
+	return store_fail(s, STORE_EINVAL, "--head takes N:ID as `audit head` prints it (bangfu-head "
+	                  "N:ID), ID of 7 to 40 lower-case hex digits; got \"%s\"", line);
+}
+
 int mirror_check_head(struct store *s, const git_oid *head, const char *line, FILE *report,
                       long *problems)
 {
 	char want[GIT_OID_HEXSZ + 1], got[GIT_OID_HEXSZ + 1];
 	long event, n = 0;
 	git_oid *oids = NULL;
-	if (parse_head(line, &event, want, sizeof want))
-		return store_fail(s, STORE_EINVAL, "--head takes N:ID as `audit head` prints it (bangfu-head "
-		                  "N:ID), ID of 7 to 40 lower-case hex digits; got \"%s\"", line);
+	if (mirror_head_parse(line, &event, want, sizeof want))
+		return mirror_head_invalid(s, line);
 	int rc = chain_collect(s, s->repo, head, &oids, &n);
 	if (rc) {
 		free(oids);

@@ -21,6 +21,11 @@ long chain_event_of(git_repository *repo, const git_oid *id);
 int chain_verify(struct store *s, const git_oid *head, FILE *report, long *problems,
                  long *events);
 
+/* Read "bangfu-head N:ID" or "N:ID" (ID of 7 to 40 hex digits): 0, or -1 if malformed,
+ * which mirror_head_invalid says (returning STORE_EINVAL). */
+int mirror_head_parse(const char *line, long *event, char *hex, size_t n);
+int mirror_head_invalid(struct store *s, const char *line);
+
 /* The mirror checks of `audit verify` (mirror.c): --against REMOTE and --head N:ID. */
 int mirror_check_against(struct store *s, const git_oid *head, const char *remote,
                          FILE *report, long *problems);

@@ -20,7 +20,7 @@ for t in "$@"; do
 	if "$t" >"$logdir/$name.log" 2>&1; then pass=$((pass+1)); echo "PASS unit $name"
 	else fail=$((fail+1)); failed="$failed $name"; echo "FAIL unit $name"; tail -30 "$logdir/$name.log"; fi
 done
-for t in tests/e2e/*.sh; do
+for t in tests/e2e/*.sh tests/faults/*.sh; do
 	[ -f "$t" ] || continue
 	name=$(basename "$t" .sh)
 	[ -n "$only" ] && case "$name" in *$only*) ;; *) continue ;; esac
