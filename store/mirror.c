@@ -64,6 +64,7 @@ static int push_status(const char *ref, const char *status, void *payload)
 static void remote_callbacks(git_remote_callbacks *cb, struct remote_ctx *ctx)
 {
 	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
+	ctx->tries = 0;           /* each connection tries the keys from the first */
 	cb->credentials = credentials;
 	cb->push_update_reference = push_status;
 	cb->payload = ctx;
