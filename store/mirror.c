@@ -77,8 +77,14 @@ static int remote_main(struct store *s, const char *url, struct remote_ctx *ctx,
 	git_remote_callbacks cb;
 	const git_remote_head **heads;
 	size_t n;
+	struct stat sb;
 	remote_callbacks(&cb, ctx);
 	*has = 0;
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+	int local = !colon || (slash && slash < colon);   /* not a URL nor user@host:path */
+	if (local && stat(url, &sb) != 0)
+		return store_fail(s, STORE_EINVAL, "%s: no such mirror (`audit mirror-init %s` makes "
+		                  "one): %s", url, url, strerror(errno));
 	git_remote_create_options o;
 	git_remote_create_options_init(&o, GIT_REMOTE_CREATE_OPTIONS_VERSION);
 	o.repository = s->repo;

@@ -10,7 +10,7 @@
 int chain_collect(struct store *s, git_repository *repo, const git_oid *tip, git_oid **oids,
                   long *n);
 
-/* The event a commit carries (its Bangfu-Event trailer), 0 if it cannot be read. */
+/* The event a commit carries (its last Bangfu-Event line), 0 if it cannot be read. */
 long chain_event_of(git_repository *repo, const git_oid *id);
 
 /* Walk every commit of the chain ending at head from the root: each must be its event's

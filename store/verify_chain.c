@@ -19,12 +19,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The event in a message's last `Bangfu-Event:` line: the trailers come after the
+ * reason, and a reason may hold such a line itself. */
+static long trailer_event(const char *msg)
+{
+	const char *last = NULL;
+	for (const char *p = msg; (p = strstr(p, "\nBangfu-Event: ")) != NULL; p++)
+		last = p;
+	return last ? atol(last + 15) : 0;
+}
+
 long chain_event_of(git_repository *repo, const git_oid *id)
 {
 	git_commit *c;
 	if (git_commit_lookup(&c, repo, id) < 0)
 		return 0;
-	long ev = audit_trailer_event(git_commit_message(c));
+	long ev = trailer_event(git_commit_message(c));
 	git_commit_free(c);
 	return ev;
 }
@@ -269,7 +279,7 @@ static int check_commit(struct chain *ch, long index, const git_oid *id, const s
 	git_oid_tostr(ch->hex, sizeof ch->hex, id);
 	if (git_commit_lookup(&c, ch->s->repo, id) < 0)
 		return store_gitfail(ch->s, "reading a commit");
-	long ev = audit_trailer_event(git_commit_message(c));
+	long ev = trailer_event(git_commit_message(c));
 	if (git_commit_parentcount(c) > 1)
 		differ(ch, want, "%s", "its commit has more than one parent: the history is not a straight line");
 	if (ev != want)
@@ -330,7 +340,7 @@ static int walk(struct chain *ch, const git_oid *oids, long n, long *events)
 	if (!rc && !ch->problems && have) {
 		ch->hex[0] = '\0';
 		fprintf(ch->report, "the database and the history part at event %lld:\n  event %lld is in "
-		        "the database but not in the history (a commit dropped?)\n",
+		        "the database but not in the history (a commit dropped, or never written)\n",
 		        sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 0));
 		ch->problems++;
 	} else if (!rc && !ch->problems && step != SQLITE_DONE) {

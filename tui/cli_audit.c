@@ -23,7 +23,8 @@ static int mirror_allowed(struct cli *c, int auditor_too, const char *what)
 		        auditor_too ? " or an auditor" : "", what);
 		return EXIT_FAIL;
 	}
-	if (getresgid(&r, &e, &saved) == 0 && (r != saved || e != saved) && getuid() != 0) {
+	int shared = getresgid(&r, &e, &saved) != 0 || r != e || saved != e;  /* unsure: shared */
+	if (shared && getuid() != 0) {
 		fprintf(stderr, "bangfu: on a shared server only root may %s (from root's cron: "
 		        "docs/deploy.md, Outside witness)\n", what);
 		return EXIT_FAIL;
