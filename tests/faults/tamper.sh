@@ -217,5 +217,13 @@ g update-ref refs/heads/main main~1
 witnessed "$E_LAST"
 expect_grep "the mirror holds $E_LAST events, the local history $((E_LAST - 1))" against.txt
 
+# untampered, with others writing meanwhile: each verify sees one snapshot and passes
+rm -rf t; cp -a orig t
+(for i in 1 2 3 4 5 6 7 8 9 10 11 12; do as wang set 4418210001 hamlet "村$i" --why 并发 >/dev/null || exit 1; done) &
+writer=$!
+for i in 1 2 3 4; do expect_exit 0 as "$me" audit verify; done
+wait "$writer" || fail "a write failed while verify ran"
+expect_exit 0 as li audit verify --against "$top/mirror" --head "$head"
+
 echo "tamper: $found of $n detected"
 [ "$found" -eq 19 ] && [ "$n" -eq 19 ] || fail "tamper: $found of $n detected, 19 expected"
