@@ -224,6 +224,13 @@ writer=$!
 for i in 1 2 3 4; do expect_exit 0 as "$me" audit verify; done
 wait "$writer" || fail "a write failed while verify ran"
 expect_exit 0 as li audit verify --against "$top/mirror" --head "$head"
+# an event that touches no file (as a reveal's access record may): its commit keeps the
+# tree, and verifies
+sql "INSERT INTO events(at, uid, login, name, verb, subject, reason) VALUES (strftime('%s', 'now'), 0, '$me', '$me', 'reveal', 'H4418210000001', '核查')"
+expect_exit 0 as "$me" audit verify
+[ "$(g rev-parse 'main^{tree}')" = "$(g rev-parse 'main~1^{tree}')" ] || fail "an event of no files changed the tree"
+g log -1 --format=%s > subject.txt
+expect_grep "^reveal: H4418210000001$" subject.txt
 
 echo "tamper: $found of $n detected"
 [ "$found" -eq 19 ] && [ "$n" -eq 19 ] || fail "tamper: $found of $n detected, 19 expected"
