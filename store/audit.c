@@ -47,8 +47,12 @@ int audit_open(struct store *s, int create)
 
 long audit_trailer_event(const char *message)
 {
-	const char *p = strstr(message, "\nBangfu-Event: ");
-	return p ? atol(p + 15) : 0;
+	/* the last one: the trailers follow the reason, which once could hold a line of its
+	 * own reading "Bangfu-Event: N" */
+	const char *last = NULL;
+	for (const char *p = strstr(message, "\nBangfu-Event: "); p; p = strstr(p + 1, "\nBangfu-Event: "))
+		last = p;
+	return last ? atol(last + 15) : 0;
 }
 
 int audit_lock_file(struct store *s, const char *name, int *fd)
@@ -101,10 +105,11 @@ static int tz_offset(time_t t)
 	return (int)(tm.tm_gmtoff / 60);
 }
 
-static int commit_message(const struct event *e, struct buf *msg)
+int audit_commit_message(const char *verb, const char *subject, const char *reason, long event,
+                         long uid, struct buf *msg)
 {
-	buf_addf(msg, "%s: %s\n\n%s\n\nBangfu-Event: %ld\nBangfu-Uid: %ld\n", e->verb, e->subject,
-	         e->reason, e->id, e->uid);
+	buf_addf(msg, "%s: %s\n\n%s\n\nBangfu-Event: %ld\nBangfu-Uid: %ld\n", verb, subject,
+	         reason, event, uid);
 	return buf_str(msg) ? 0 : -1;
 }
 
@@ -228,7 +233,7 @@ static int write_commit_objects(struct store *s, git_repository *repo, const str
 		store_gitfail(s, "making the author signature");
 		goto out;
 	}
-	if (commit_message(e, &msg)) {
+	if (audit_commit_message(e->verb, e->subject, e->reason, e->id, e->uid, &msg)) {
 		store_fail(s, STORE_EFAIL, "out of memory");
 		goto out;
 	}

@@ -132,6 +132,10 @@ int user_path(const char *login, char *out, size_t n);
 int audit_open(struct store *s, int create);
 /* The event id in a commit message's `Bangfu-Event:` trailer, 0 if none. */
 long audit_trailer_event(const char *message);
+/* The commit message of an event: "verb: subject", the reason, the trailers
+ * (Bangfu-Event, Bangfu-Uid). The flush writes it; verify compares with it. */
+int audit_commit_message(const char *verb, const char *subject, const char *reason, long event,
+                         long uid, struct buf *msg);
 /* The flock on DIR/audit.lock that every writer of the history holds (s->lock_fd). */
 int audit_lock(struct store *s);
 void audit_unlock(struct store *s);
@@ -144,5 +148,9 @@ void audit_clear_stale(struct store *s);
 
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);
+
+/* verify_chain.c: refuse (STORE_EVERIFY) when the database records a commit for an event
+ * past the branch's last: the history was moved back behind bangfu's back. */
+int audit_check_rewound(struct store *s);
 
 #endif

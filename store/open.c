@@ -61,6 +61,9 @@ int store_open(const char *given, struct store **out)
 		                  "`bangfu -d %s init` makes one, `bangfu rebuild` restores one)", dir, dir);
 	if (db_open(s, "bangfu.db", 0) || audit_open(s, 0) || settings_load_lists(s))
 		return STORE_EFAIL;
+	rc = audit_check_rewound(s);
+	if (rc)
+		return rc;
 	if (store_flush(s) == 0)
 		return 0;
 	if (!store_disk_full(s))

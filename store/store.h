@@ -159,9 +159,21 @@ int store_flush(struct store *s);
  * events with a file in u's scope, naming only those files (store/event_scope.c). */
 int store_audit_log(struct store *s, const struct user *u, const char *household,
                     long limit, FILE *out);
-/* Prove HEAD's tree equals every row's canonical text and history holds events 1..N.
- * Differences are printed to report; returns STORE_EVERIFY if any. */
-int store_audit_verify(struct store *s, FILE *report);
+/* Prove HEAD's tree equals every row's canonical text, and walk every commit from the
+ * root against its event (quick: only that history holds events 1..N once each); with
+ * head ("N:ID", from store_audit_head) check that event N's commit is still ID, and with
+ * against (a mirror: path, file:// or ssh:// URL) that the local history extends the
+ * mirror's. Differences are printed to report, naming the first event where they part;
+ * returns STORE_EVERIFY if any. */
+struct verify_opts { int quick; const char *head, *against; };
+int store_audit_verify(struct store *s, const struct verify_opts *o, FILE *report);
+/* --- the outside witness (mirror.c) --- */
+/* "bangfu-head N:ID": HEAD's event and commit id, a line to write down or send away. */
+int store_audit_head(struct store *s, char *out, size_t n);
+/* Push main to a mirror (no force: refused unless the mirror's main is in our history). */
+int store_audit_push(struct store *s, const char *remote, FILE *report);
+/* Make a bare repository at path that refuses non-fast-forward updates and deletions. */
+int store_mirror_init(struct store *s, const char *path, FILE *report);
 /* Make DIR/bangfu.db anew from the audit history alone (DIR must have no database). */
 int store_rebuild(const char *dir, FILE *report);
 

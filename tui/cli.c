@@ -134,6 +134,13 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			a->skip_bad = 1;
 			continue;
 		}
+		if (strcmp(arg, "--quick") == 0) {   /* a flag: cli_opt gives "" */
+			if (a->nextra < 16) {
+				a->extra_name[a->nextra] = arg;
+				a->extra_value[a->nextra++] = "";
+			}
+			continue;
+		}
 		if (i + 1 >= argc)
 			return cli_usage(v, "%s needs a value", arg);
 		const char *val = argv[++i];

@@ -1,6 +1,8 @@
-/* cli_audit.c — the history verbs: audit log, audit verify, rebuild. */
+/* cli_audit.c — the history verbs: audit log, audit verify (whole chain, --quick,
+ * --head, --against), audit head, audit push, audit mirror-init, audit repack, rebuild. */
 #include "tui/cli.h"
 #include <stdlib.h>
+#include <unistd.h>
 
 static int verb_audit_log(struct cli *c)
 {
@@ -9,13 +11,66 @@ static int verb_audit_log(struct cli *c)
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
 
+/* A mirror is a path or URL the person names. Administrators (for --against auditors
+ * too) may; on a shared server, where bangfu runs setgid to the bangfu group and would
+ * reach that path with the group's rights, only root may (docs/deploy.md). */
+static int mirror_allowed(struct cli *c, int auditor_too, const char *what)
+{
+	if (!access_is_admin(&c->me) && !(auditor_too && c->me.role == ROLE_AUDITOR)) {
+		fprintf(stderr, "bangfu: only an administrator%s may %s\n",
+		        auditor_too ? " or an auditor" : "", what);
+		return EXIT_FAIL;
+	}
+	if (store_shared() && getuid() != 0) {
+		fprintf(stderr, "bangfu: on a shared server only root may %s (from root's cron: "
+		        "docs/deploy.md, Outside witness)\n", what);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
 static int verb_audit_verify(struct cli *c)
 {
-	int rc = store_audit_verify(c->s, stdout);
+	struct verify_opts o = {cli_opt(c, "--quick") != NULL, cli_opt(c, "--head"),
+	                        cli_opt(c, "--against")};
+	if (o.against && mirror_allowed(c, 1, "verify against a mirror"))
+		return EXIT_FAIL;
+	int rc = store_audit_verify(c->s, &o, stdout);
 	if (rc)
 		return cli_store_fail(c, rc);
 	printf("audit verify: the database and the audit history agree\n");
 	return EXIT_OK;
+}
+
+static int verb_audit_head(struct cli *c)
+{
+	char line[128];
+	if (!access_is_admin(&c->me) && c->me.role != ROLE_AUDITOR) {
+		fprintf(stderr, "bangfu: only an administrator or an auditor takes the history's head "
+		        "(anyone may check one: audit verify --head N:ID)\n");
+		return EXIT_FAIL;
+	}
+	int rc = store_audit_head(c->s, line, sizeof line);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("%s\n", line);
+	return EXIT_OK;
+}
+
+static int verb_audit_push(struct cli *c)
+{
+	if (mirror_allowed(c, 0, "push the history to a mirror"))
+		return EXIT_FAIL;
+	int rc = store_audit_push(c->s, c->a.pos[0], stdout);
+	return rc ? cli_store_fail(c, rc) : EXIT_OK;
+}
+
+static int verb_mirror_init(struct cli *c)
+{
+	if (mirror_allowed(c, 0, "make a mirror"))
+		return EXIT_FAIL;
+	int rc = store_mirror_init(c->s, c->a.pos[0], stdout);
+	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
 
 static int verb_rebuild(struct cli *c)
@@ -44,11 +99,32 @@ static const struct verb verbs[] = {
 	 "the history: who changed what, when and why",
 	 "Newest first. With HOUSEHOLD, only the changes to that household. The same history\n"
 	 "is in DIR/audit.git: git --git-dir=DIR/audit.git log -p", verb_audit_log},
-	{"audit verify", "", "", 0, 0, NEED_STORE,
+	{"audit verify", "", "--quick --head --against", 0, 0, NEED_USER,
 	 "prove the database and the audit history agree",
-	 "Checks that HEAD's tree holds exactly the canonical text of every row and that the\n"
-	 "history carries events 1..N once each. Exit 1 with a report otherwise.",
+	 "Checks that HEAD's tree holds exactly the canonical text of every row, then walks\n"
+	 "every commit from the root: commit N carries event N, with its author, time and\n"
+	 "message, the commit id the database records, and a tree that is commit N-1's with\n"
+	 "exactly event N's files applied. Names the first event where they part.\n"
+	 "  --quick        only HEAD's tree and events 1..N once each (the old check)\n"
+	 "  --head N:ID    event N must still be commit ID (a line `audit head` printed)\n"
+	 "  --against M    the local history must extend the mirror M's (path, file://,\n"
+	 "                 ssh://user@host/path); administrators and auditors\n"
+	 "Exit 1 with a report otherwise. Only a mirror or a written-down head can catch a\n"
+	 "database and history rewritten together (docs/reliability.md).",
 	 verb_audit_verify},
+	{"audit head", "", "", 0, 0, NEED_USER, "print the history's head as a line to keep elsewhere",
+	 "Prints `bangfu-head N:ID`: HEAD's event N and commit ID. Write it down or send it\n"
+	 "away; `audit verify --head N:ID` later proves event N is still that commit.\n"
+	 "Administrators and auditors.", verb_audit_head},
+	{"audit push", "REMOTE", "", 1, 1, NEED_USER, "push the history to a mirror (administrators)",
+	 "Pushes main to REMOTE's main (a path, file:// or ssh://user@host/path) through\n"
+	 "libgit2, never forced: refused unless the mirror's main is in the local history.\n"
+	 "ssh uses the agent or ~/.ssh/id_ed25519 / id_rsa; the host must be in\n"
+	 "~/.ssh/known_hosts. On a shared server, root only (docs/deploy.md).", verb_audit_push},
+	{"audit mirror-init", "PATH", "", 1, 1, NEED_USER, "make a mirror repository (administrators)",
+	 "Makes a bare repository at PATH set to refuse non-fast-forward updates and deletions\n"
+	 "(git receive-pack obeys that when it is pushed to over ssh). On a shared server,\n"
+	 "root only.", verb_mirror_init},
 	{"audit repack", "", "", 0, 0, NEED_USER, "pack the audit history (administrators)",
 	 "libgit2 has no gc: every change leaves loose objects (4 KiB or more on disk each).\n"
 	 "This packs everything reachable into one pack and removes what it replaces; staff\n"

@@ -70,5 +70,8 @@ expect_exit 0 "$BANGFU" -d d audit verify
 # an event removed from the database is missed
 sqlite3 d/bangfu.db "DELETE FROM event_files WHERE event_id = 3; DELETE FROM events WHERE id = 3"
 expect_exit 1 "$BANGFU" -d d audit verify
+expect_grep "part at event 3 (commit " out
+expect_grep "event 3: the database has no such event" out
+expect_exit 1 "$BANGFU" -d d audit verify --quick
 expect_grep "the database's events are not 1..6: 5 of them" out
 expect_grep "commit [0-9a-f]* carries event 3, which the database lacks" out
