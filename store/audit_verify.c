@@ -4,6 +4,7 @@
  * HEAD's tree holds exactly the canonical text of every row and that the commits carry
  * events 1..N, each once. */
 #include "store/kinds.h"
+#include "core/mask.h"
 #include "core/record.h"
 #include "core/strmap.h"
 #include <stdio.h>
@@ -11,23 +12,29 @@
 #include <string.h>
 #include <time.h>
 
+/* One event, its ID numbers and phones (in a subject or reason) masked. */
 static void print_event(sqlite3_stmt *st, FILE *out)
 {
 	time_t at = (time_t)sqlite3_column_int64(st, 1);
 	struct tm tm;
 	char when[32];
+	struct buf text = {0}, masked = {0};
 	localtime_r(&at, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	const char *commit = db_col_text(st, 7);
-	fprintf(out, "%.10s  event %lld  %s  %s (%s)\n    %s: %s\n    why: %s\n",
+	buf_addf(&text, "%.10s  event %lld  %s  %s (%s)\n    %s: %s\n    why: %s\n",
 	         commit[0] ? commit : "(pending)", sqlite3_column_int64(st, 0), when,
 	         db_col_text(st, 3), db_col_text(st, 2), db_col_text(st, 4), db_col_text(st, 5),
 	         db_col_text(st, 6));
 	long files = sqlite3_column_int64(st, 8);
 	if (files == 1)
-		fprintf(out, "    file: %s\n", db_col_text(st, 9));
+		buf_addf(&text, "    file: %s\n", db_col_text(st, 9));
 	else if (files > 1)
-		fprintf(out, "    files: %ld\n", files);
+		buf_addf(&text, "    files: %ld\n", files);
+	mask_text(buf_str(&text), &masked);
+	fputs(buf_str(&masked) ? masked.s : "(out of memory)\n", out);
+	buf_free(&text);
+	buf_free(&masked);
 }
 
 int store_audit_log(struct store *s, const struct user *u, const char *household, long limit,

@@ -3,6 +3,7 @@
  * query rather than a walk of the git log), and the unified diff a change made to the
  * household's audit file, read from the git repository with libgit2. */
 #include "store/internal.h"
+#include "core/mask.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -108,7 +109,7 @@ int store_history_diff(struct store *s, const struct user *u, const char *househ
 		rc = store_gitfail(s, "making the diff");
 		goto out;
 	}
-	buf_add(out, text.ptr ? text.ptr : "", text.size);
+	mask_text(text.ptr ? text.ptr : "", out);   /* masked, as everything shown */
 	if (!buf_str(out))
 		rc = store_fail(s, STORE_EFAIL, "out of memory");
 out:

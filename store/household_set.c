@@ -89,7 +89,7 @@ int store_household_set(struct store *s, const struct user *u, const char *key, 
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an %s may read but not change the register",
 		                  access_role_code(u->role));
-	if ((rc = store_household_find(s, u, key, &h)))
+	if ((rc = household_find(s, u, key, &h)))
 		return rc;
 	if (expected_version <= 0)
 		expected_version = h.version;

@@ -87,6 +87,15 @@ int household_save(struct store *s, struct household *h, long expected_version);
 int household_text_file(struct store *s, const struct household *h);
 /* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
 const char *scope_sql(const struct user *u, char *param, size_t n);
+/* Households with full ID numbers and phones, for the store's own work (changes,
+ * import, the reveal family in reveal.c). What leaves the store through store.h goes
+ * through household_hand_out (masked) unless it is a recorded reveal. */
+int household_find(struct store *s, const struct user *u, const char *key, struct household *out);
+int household_list(struct store *s, const struct user *u, const struct query *q,
+                   const char *from, long limit, int descending, int masked,
+                   int (*fn)(void *ctx, const struct household *h), void *ctx);
+/* reveal.c: mask h in place before it is handed out; on failure h is freed. */
+int household_hand_out(struct store *s, struct household *h);
 int household_render_path(struct store *s, const char *id, struct buf *text, char *path, size_t n);
 
 /* cases.c: open a case on a loaded household (no event: the caller writes it) */

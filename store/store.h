@@ -87,6 +87,30 @@ int store_household_set(struct store *s, const struct user *u, const char *key,
                         int member, const char *field, const char *value,
                         long expected_version, const char *why);
 
+/* --- masked by default, reveal recorded (reveal.c, core/mask.h) ---
+ * Every household, case and pair handed out above and below has its ID numbers and
+ * phones masked (4418**********1008, 138****8000), also in history diffs and the audit
+ * log. Full values only through these two, which refuse roles that may not reveal
+ * (mask_may_reveal), need a reason, and first commit an access record (an audit event,
+ * verb "reveal", with the file access/YYYY-MM/E<event>.txt naming the households). */
+int store_household_reveal(struct store *s, const struct user *u, const char *key,
+                           const char *why, struct household *out);
+/* As store_household_list over every match of q, with one access record naming them all. */
+int store_export_reveal(struct store *s, const struct user *u, const struct query *q,
+                        const char *why, int (*fn)(void *ctx, const struct household *h),
+                        void *ctx);
+struct reveal_entry {
+	long event;
+	char date[16], time[16], login[64], name[128], role[24], what[24];
+	const char *why;          /* valid during the callback */
+	long households;          /* how many the record names */
+	const char *in_scope;     /* those of them in the reader's scope (up to 20), space separated */
+};
+/* Access records naming a household in u's scope (auditors and administrators), oldest
+ * first; since (YYYY-MM-DD) and login may be NULL. */
+int store_reveal_list(struct store *s, const struct user *u, const char *since, const char *login,
+                      int (*fn)(void *ctx, const struct reveal_entry *e), void *ctx);
+
 /* --- the monitoring procedure (cases.c), measures and visits (measures.c) --- */
 struct case_facts;
 struct household_facts;

@@ -32,7 +32,7 @@ static void print_usage_line(FILE *out, const struct verb *v)
 	char opts[128];
 	snprintf(opts, sizeof opts, "%s", v->options);
 	for (char *o = strtok(opts, " "); o; o = strtok(NULL, " "))
-		fprintf(out, strcmp(o, "--skip-bad") == 0 ? " [%s]" : " [%s X]", o);
+		fprintf(out, strcmp(o, "--skip-bad") == 0 || strcmp(o, "--reveal") == 0 ? " [%s]" : " [%s X]", o);
 	fputc('\n', out);
 }
 
@@ -118,8 +118,11 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		}
 		if (!accepts(v, arg))
 			return cli_usage(v, "%s does not take %s", v->name, arg);
-		if (strcmp(arg, "--skip-bad") == 0) {
-			a->skip_bad = 1;
+		if (strcmp(arg, "--skip-bad") == 0 || strcmp(arg, "--reveal") == 0) {   /* flags */
+			if (arg[2] == 's')
+				a->skip_bad = 1;
+			else
+				a->reveal = 1;
 			continue;
 		}
 		if (i + 1 >= argc)
