@@ -114,7 +114,11 @@ static int keyed_form(const char *line, const char *end, const char **value)
 	static const struct { const char *key; int form; } keys[] = {
 		{"id_number: ", 1}, {"id_original: ", 1}, {"phone: ", 2},
 	};
-	if (line < end && (*line == ' ' || *line == '+' || *line == '-'))
+	if (end - line > 3 && memcmp(line, "@@ ", 3) == 0) {   /* a hunk header's context line */
+		const char *close = strstr(line + 3, " @@ ");
+		if (close && close < end)
+			line = close + 4;
+	} else if (line < end && (*line == ' ' || *line == '+' || *line == '-'))
 		line++;
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		size_t k = strlen(keys[i].key);

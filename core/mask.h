@@ -26,7 +26,8 @@ int mask_is_masked(const char *value);
 
 /* Append text to out with every personal number masked: a line `KEY: VALUE` (also after
  * a diff's leading ' ', '+' or '-') whose key is id_number, id_original or phone has its
- * value masked whatever its shape (landlines too); anywhere else, a run of digits shaped
+ * value masked whatever its shape (landlines too; also as the context of a diff's hunk
+ * header, "@@ -1,2 +1,2 @@ phone: ..."); anywhere else, a run of digits shaped
  * like an ID number (18 with a final X, 15, or a 20-character certificate number that
  * starts with one) or an 11-digit mobile number is masked. A run touching a lowercase hex
  * letter (a commit id) is left alone. */

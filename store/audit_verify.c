@@ -37,8 +37,22 @@ static void print_event(sqlite3_stmt *st, FILE *out)
 	buf_free(&masked);
 }
 
+/* The masked diff of the event on st's row, indented under it. */
+static int print_patch(struct store *s, sqlite3_stmt *st, const char *path, FILE *out)
+{
+	const char *commit = db_col_text(st, 7);
+	struct buf diff = {0};
+	if (!commit[0])
+		return 0;   /* not flushed yet */
+	int rc = history_commit_patch(s, commit, path, &diff);
+	if (!rc)
+		fprintf(out, "%s\n", diff.s);
+	buf_free(&diff);
+	return rc;
+}
+
 int store_audit_log(struct store *s, const struct user *u, const char *household, long limit,
-                    FILE *out)
+                    int patch, FILE *out)
 {
 	char path[256] = "";
 	if (household) {
@@ -66,11 +80,13 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 	if (household)
 		sqlite3_bind_text(st, i++, path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, i, limit > 0 ? limit : -1);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	int rc, failed = 0;
+	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		print_event(st, out);
+		failed = patch ? print_patch(s, st, household ? path : NULL, out) : 0;
+	}
 	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	return failed ? failed : rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
 }
 
 /* --- verify ------------------------------------------------------------------------ */

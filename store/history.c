@@ -121,3 +121,48 @@ out:
 	git_commit_free(c);
 	return rc;
 }
+
+/* The commit's tree and its first parent's (NULL for the first commit). */
+static int commit_trees(struct store *s, const char *commit, git_tree **tree, git_tree **parent)
+{
+	git_oid oid;
+	git_commit *c = NULL, *p = NULL;
+	int rc = 0;
+	*tree = *parent = NULL;
+	if (git_oid_fromstr(&oid, commit) < 0 || git_commit_lookup(&c, s->repo, &oid) < 0 ||
+	    git_commit_tree(tree, c) < 0 ||
+	    (git_commit_parentcount(c) > 0 &&
+	     (git_commit_parent(&p, c, 0) < 0 || git_commit_tree(parent, p) < 0)))
+		rc = store_gitfail(s, "reading a commit");
+	git_commit_free(p);
+	git_commit_free(c);
+	return rc;
+}
+
+int history_commit_patch(struct store *s, const char *commit, const char *path, struct buf *out)
+{
+	git_tree *tree, *parent;
+	git_diff *diff = NULL;
+	git_buf text = {0};
+	git_diff_options opts;
+	char *paths[1] = {(char *)path};
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	if (path) {
+		opts.pathspec.strings = paths;
+		opts.pathspec.count = 1;
+		opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	}
+	int rc = commit_trees(s, commit, &tree, &parent);
+	if (!rc && (git_diff_tree_to_tree(&diff, s->repo, parent, tree, &opts) < 0 ||
+	            git_diff_to_buf(&text, diff, GIT_DIFF_FORMAT_PATCH) < 0))
+		rc = store_gitfail(s, "making the diff");
+	if (!rc)
+		mask_text(text.ptr ? text.ptr : "", out);   /* masked, as everything shown */
+	if (!rc && !buf_str(out))
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
+	git_buf_dispose(&text);
+	git_diff_free(diff);
+	git_tree_free(tree);
+	git_tree_free(parent);
+	return rc;
+}

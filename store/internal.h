@@ -123,6 +123,9 @@ void audit_unlock(struct store *s);
 int audit_lock_file(struct store *s, const char *name, int *fd);
 void audit_unlock_file(int *fd);
 
+/* history.c: append the diff a commit made (to path only, if not NULL), masked. */
+int history_commit_patch(struct store *s, const char *commit, const char *path, struct buf *out);
+
 /* open.c */
 struct store *store_alloc(const char *dir);
 

@@ -172,9 +172,10 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 /* --- audit history --- */
 /* Write every event not yet in git as one commit each (idempotent, under a lock). */
 int store_flush(struct store *s);
-/* Print the history (newest first) of everything, or of one household, to out. */
+/* Print the history (newest first) of everything, or of one household, to out; with
+ * patch, each change's diff too (of the household's file only, when one is named). */
 int store_audit_log(struct store *s, const struct user *u, const char *household,
-                    long limit, FILE *out);
+                    long limit, int patch, FILE *out);
 /* Prove HEAD's tree equals every row's canonical text and history holds events 1..N.
  * Differences are printed to report; returns STORE_EVERIFY if any. */
 int store_audit_verify(struct store *s, FILE *report);

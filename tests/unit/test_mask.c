@@ -54,6 +54,8 @@ static void test_text_keys_and_diffs(void **state)
 	            "id_number: 4418**********1008\nphone: 076*****4567\nname: 李秀英\n");
 	masked_text("@@ -3,2 +3,2 @@\n-phone: 13800138000\n+phone: 13900139000\n id_original: 441821680312123",
 	            "@@ -3,2 +3,2 @@\n-phone: 138****8000\n+phone: 139****9000\n id_original: 4418*******2123");
+	masked_text("@@ -21,7 +21,7 @@ phone: 0763-5551234\n",
+	            "@@ -21,7 +21,7 @@ phone: 076*****1234\n");
 	/* codes and counts are not personal numbers */
 	masked_text("village_code: 441821900900\nhousehold_no: 4418210001\nincome: 12000\n",
 	            "village_code: 441821900900\nhousehold_no: 4418210001\nincome: 12000\n");
