@@ -38,6 +38,7 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
 	int stop = 0;
+	struct buf why = {0};
 	rc = SQLITE_DONE;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct history_entry e;
@@ -48,11 +49,14 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 		snprintf(e.name, sizeof e.name, "%s", db_col_text(st, 3));
 		snprintf(e.verb, sizeof e.verb, "%s", db_col_text(st, 4));
 		snprintf(e.subject, sizeof e.subject, "%s", db_col_text(st, 5));
-		e.why = db_col_text(st, 6);
+		buf_reset(&why);
+		mask_text(db_col_text(st, 6), &why);   /* a reason may hold a number */
+		e.why = buf_str(&why) ? why.s : "";
 		snprintf(e.commit, sizeof e.commit, "%s", db_col_text(st, 7));
 		e.files = (long)sqlite3_column_int64(st, 8);
 		stop = fn(ctx, &e);
 	}
+	buf_free(&why);
 	sqlite3_finalize(st);
 	return stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
 }

@@ -135,6 +135,8 @@ ui_keys /; ui_type "李秀英"; ui_keys Enter; ui_wait_selected "$hh"
 ui_keys Enter; ui_wait "[ID/phone masked]"
 ui_keys h; ui_wait "History of $hh"
 ui_wait_selected "电话变更"
+ui_wait "电话走访 137****7000"                         # a reason's number is masked too
+no_full_numbers screen.txt "the UI's history list"
 ui_keys Enter
 ui_wait "+phone: 139****9000"
 ui_wait "-phone: 138****8000"
