@@ -187,6 +187,25 @@ static int collect_id(void *ctx, const struct household *h)
 	return c->ids.oom;
 }
 
+/* Hand out in full exactly the households a record names (ids: one a line), in order. */
+static int each_named(struct store *s, const char *ids,
+                      int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	int rc = 0;
+	for (const char *p = ids; !rc && *p;) {
+		size_t len = strcspn(p, "\n");
+		char id[32];
+		struct household h;
+		snprintf(id, sizeof id, "%.*s", (int)len, p);
+		if (!(rc = household_load(s, id, &h))) {
+			rc = fn(ctx, &h) ? 1 : 0;
+			household_free(&h);
+		}
+		p += len + (p[len] ? 1 : 0);
+	}
+	return rc == 1 ? 0 : rc;
+}
+
 int store_export_reveal(struct store *s, const struct user *u, const struct query *q,
                         const char *why, int (*fn)(void *ctx, const struct household *h),
                         void *ctx)
@@ -199,9 +218,9 @@ int store_export_reveal(struct store *s, const struct user *u, const struct quer
 		rc = store_fail(s, STORE_EFAIL, "out of memory");
 	if (!rc && c.n)
 		rc = access_record(s, u, "export", why, &c.ids, c.n);
+	if (!rc && c.n)   /* those named, not what matches by now */
+		rc = each_named(s, c.ids.s, fn, ctx);
 	buf_free(&c.ids);
-	if (!rc && c.n)
-		rc = household_list(s, u, q, NULL, 0, 0, 0, fn, ctx);
 	return rc;
 }
 
@@ -229,6 +248,7 @@ int store_reveal_list(struct store *s, const struct user *u, const char *since, 
 	db_bind_text(st, 2, since);
 	db_bind_text(st, 3, login);
 	int rc, stop = 0;
+	struct buf why = {0};
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct reveal_entry e;
 		memset(&e, 0, sizeof e);
@@ -239,11 +259,14 @@ int store_reveal_list(struct store *s, const struct user *u, const char *since, 
 		snprintf(e.name, sizeof e.name, "%s", db_col_text(st, 4));
 		snprintf(e.role, sizeof e.role, "%s", db_col_text(st, 5));
 		snprintf(e.what, sizeof e.what, "%s", db_col_text(st, 6));
-		e.why = db_col_text(st, 7);
+		buf_reset(&why);
+		mask_text(db_col_text(st, 7), &why);   /* a reason may hold a number */
+		e.why = buf_str(&why) ? why.s : "";
 		e.households = (long)sqlite3_column_int64(st, 8);
 		e.in_scope = db_col_text(st, 9);
 		stop = fn(ctx, &e);
 	}
+	buf_free(&why);
 	sqlite3_finalize(st);
 	return stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading access records");
 }

@@ -85,7 +85,7 @@ expect_exit 1 as li show 4418210001 --reveal --why "审计抽查"
 expect_grep "an auditor may not reveal ID numbers and phones" err
 expect_exit 1 as li export households --reveal --why "审计抽查"
 expect_grep "an auditor may not reveal" err
-expect_exit 0 as zhao show 4418210001 --reveal --why "镇级审核核对"
+expect_exit 0 as zhao show 4418210001 --reveal --why "镇级审核核对 13800138000"
 expect_exit 0 as "$me" export households county:441821 --reveal --why "报送国家系统"
 expect_grep "441821197501011008" out
 expect_grep "exported .* households with full ID numbers and phones" err
@@ -94,10 +94,12 @@ expect_exit 0 as li audit reveals
 expect_grep "event [0-9]*  王村干 (wang, caseworker)  show 1 household: $hh" out
 expect_grep "why: 入户核对身份证" out
 expect_grep "赵镇审核 (zhao, township)  show 1 household: $hh" out
+expect_grep "why: 镇级审核核对 138\*\*\*\*8000" out              # masked here too
 expect_grep "($me, admin)  export [0-9]* households: .*$hh" out
 expect_grep "why: 报送国家系统" out
 expect_grep "^$(date +%Y-%m-%d) [0-9:]*  event" out
 expect_no_grep "审计抽查" out                                  # refusals record nothing
+no_full_numbers out "audit reveals"
 [ "$(grep -c '  event ' out)" = 3 ] || fail "expected 3 access records"
 expect_exit 0 as li audit reveals --login wang
 [ "$(grep -c '  event ' out)" = 1 ] || fail "--login does not narrow the list"
