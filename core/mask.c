@@ -4,31 +4,53 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Keep `head` leading and `tail` trailing characters (ASCII: these values are digits,
- * X, '-'), star the rest; short values keep only their last two. */
-static void keep_ends(const char *v, size_t len, int head, int tail, char *out, size_t n)
+enum { FORM_TEXT, FORM_ID, FORM_PHONE };
+
+/* Character i of the masked form of a len-byte value: an ID number keeps its first and
+ * last 4 characters, a phone its first 3 and last 4, a short value only its last two;
+ * the rest are stars. Only ASCII is kept, so a masked value is valid UTF-8 and as long
+ * in bytes as the value. */
+static char masked_char(const char *v, size_t len, size_t i, int form)
 {
-	if ((int)len <= head + tail) {
+	size_t head = form == FORM_ID ? 4 : 3, tail = 4;
+	if (len <= head + tail) {
 		head = 0;
 		tail = len > 2 ? 2 : 0;
 	}
+	int kept = i < head || i >= len - tail;
+	return kept && (unsigned char)v[i] < 0x80 ? v[i] : '*';
+}
+
+/* Append the masked form of v[0..len) to out. */
+static void mask_into(const char *v, size_t len, int form, struct buf *out)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = masked_char(v, len, i, form);
+		buf_add(out, &c, 1);
+	}
+}
+
+/* The masked form into a fixed buffer; stars only when it does not fit. */
+static void mask_fixed(const char *value, int form, char *out, size_t n)
+{
+	size_t len = value ? strlen(value) : 0;
 	if (len + 1 > n) {
 		snprintf(out, n, "****");
 		return;
 	}
 	for (size_t i = 0; i < len; i++)
-		out[i] = (int)i < head || i >= len - (size_t)tail ? v[i] : '*';
+		out[i] = masked_char(value, len, i, form);
 	out[len] = '\0';
 }
 
 void mask_id(const char *value, char *out, size_t n)
 {
-	keep_ends(value ? value : "", value ? strlen(value) : 0, 4, 4, out, n);
+	mask_fixed(value, FORM_ID, out, n);
 }
 
 void mask_phone(const char *value, char *out, size_t n)
 {
-	keep_ends(value ? value : "", value ? strlen(value) : 0, 3, 4, out, n);
+	mask_fixed(value, FORM_PHONE, out, n);
 }
 
 void mask_value(enum field_id f, const char *value, char *out, size_t n)
@@ -58,8 +80,9 @@ int mask_may_reveal(enum role r)
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_hexletter(char c) { return c >= 'a' && c <= 'f'; }
 
-/* The personal-number run starting at p (p[0] a digit not preceded by a digit), or 0:
- * its length goes to *len and its form (1 ID, 2 phone) is returned. */
+/* The personal-number run starting at p (p[0] a digit not preceded by a digit): its
+ * length goes to *len and its form (FORM_ID, FORM_PHONE) is returned, FORM_TEXT if it
+ * is none. */
 static int number_at(const char *p, size_t *len)
 {
 	size_t n = 0;
@@ -72,10 +95,10 @@ static int number_at(const char *p, size_t *len)
 	if (is_hexletter(p[n]))
 		return 0;
 	if (n == 18 || n == 15 || n == 20)
-		return 1;
+		return FORM_ID;
 	if (n == 11 && p[0] == '1' && p[1] >= '3')
-		return 2;
-	return 0;
+		return FORM_PHONE;
+	return FORM_TEXT;
 }
 
 /* Mask the personal numbers in [p, end) into out. */
@@ -89,35 +112,31 @@ static void mask_span(const char *p, const char *end, struct buf *out)
 		int form = number_at(q, &len);
 		if (q + len > end)
 			len = (size_t)(end - q);
-		if (!form) {
+		if (form == FORM_TEXT) {
 			q += len - 1;
 			continue;
 		}
-		char m[32], v[32];
-		snprintf(v, sizeof v, "%.*s", (int)len, q);
-		if (form == 1)
-			mask_id(v, m, sizeof m);
-		else
-			mask_phone(v, m, sizeof m);
 		buf_add(out, copied, (size_t)(q - copied));
-		buf_adds(out, m);
+		mask_into(q, len, form, out);
 		q += len - 1;
 		copied = q + 1;
 	}
 	buf_add(out, copied, (size_t)(end - copied));
 }
 
-/* The form of a `KEY: VALUE` line's value by its key (1 ID, 2 phone), 0 for others;
- * *value is set to where the value starts. */
+/* The form of a `KEY: VALUE` line's value by its key (FORM_TEXT for other keys); *value
+ * is set to where the value starts. */
 static int keyed_form(const char *line, const char *end, const char **value)
 {
 	static const struct { const char *key; int form; } keys[] = {
-		{"id_number: ", 1}, {"id_original: ", 1}, {"phone: ", 2},
+		{"id_number: ", FORM_ID}, {"id_original: ", FORM_ID}, {"phone: ", FORM_PHONE},
 	};
 	if (end - line > 3 && memcmp(line, "@@ ", 3) == 0) {   /* a hunk header's context line */
-		const char *close = strstr(line + 3, " @@ ");
-		if (close && close < end)
-			line = close + 4;
+		for (const char *q = line + 3; end - q >= 4; q++)
+			if (memcmp(q, " @@ ", 4) == 0) {
+				line = q + 4;
+				break;
+			}
 	} else if (line < end && (*line == ' ' || *line == '+' || *line == '-'))
 		line++;
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -127,7 +146,7 @@ static int keyed_form(const char *line, const char *end, const char **value)
 			return keys[i].form;
 		}
 	}
-	return 0;
+	return FORM_TEXT;
 }
 
 void mask_text(const char *text, struct buf *out)
@@ -138,15 +157,9 @@ void mask_text(const char *text, struct buf *out)
 		const char *end = nl ? nl : p + strlen(p);
 		const char *value;
 		int form = keyed_form(p, end, &value);
-		if (form && end > value) {
-			char v[64], m[64];
-			snprintf(v, sizeof v, "%.*s", (int)(end - value), value);
-			if (form == 1)
-				mask_id(v, m, sizeof m);
-			else
-				mask_phone(v, m, sizeof m);
-			buf_add(out, p, (size_t)(value - p));
-			buf_adds(out, m);
+		if (form != FORM_TEXT) {
+			mask_span(p, value, out);   /* a hunk header's line numbers and any number before */
+			mask_into(value, (size_t)(end - value), form, out);
 		} else {
 			mask_span(p, end, out);
 		}
@@ -161,26 +174,17 @@ void mask_text(const char *text, struct buf *out)
 
 /* --- in a household ---------------------------------------------------------------- */
 
-enum { FORM_TEXT, FORM_ID, FORM_PHONE };
-
 /* Mask one value slot in place. */
 static int mask_slot(char **slot, int form)
 {
-	if (!*slot || !**slot)
+	if (!*slot || !**slot || (form == FORM_TEXT && !strpbrk(*slot, "0123456789")))
 		return 0;
-	char m[64];
 	struct buf b = {0};
-	const char *v = m;
-	if (form == FORM_ID)
-		mask_id(*slot, m, sizeof m);
-	else if (form == FORM_PHONE)
-		mask_phone(*slot, m, sizeof m);
-	else if (strpbrk(*slot, "0123456789")) {
+	if (form == FORM_TEXT)
 		mask_text(*slot, &b);
-		v = buf_str(&b);
-	} else
-		return 0;
-	int rc = v ? model_strset(slot, v) : -1;
+	else
+		mask_into(*slot, strlen(*slot), form, &b);
+	int rc = buf_str(&b) ? model_strset(slot, b.s) : -1;
 	buf_free(&b);
 	return rc;
 }

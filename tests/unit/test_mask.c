@@ -56,6 +56,9 @@ static void test_text_keys_and_diffs(void **state)
 	            "@@ -3,2 +3,2 @@\n-phone: 138****8000\n+phone: 139****9000\n id_original: 4418*******2123");
 	masked_text("@@ -21,7 +21,7 @@ phone: 0763-5551234\n",
 	            "@@ -21,7 +21,7 @@ phone: 076*****1234\n");
+	/* a long value is masked whole, not cut; only ASCII is kept (valid UTF-8 out) */
+	masked_text("phone: 0763-12345678-8001-9999-1234567890\n", "phone: 076***************************7890\n");
+	masked_text("phone: 电话\n", "phone: ******\n");
 	/* codes and counts are not personal numbers */
 	masked_text("village_code: 441821900900\nhousehold_no: 4418210001\nincome: 12000\n",
 	            "village_code: 441821900900\nhousehold_no: 4418210001\nincome: 12000\n");
