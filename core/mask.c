@@ -1,6 +1,7 @@
 /* mask.c — the masked forms of ID and phone numbers, masking them in text and in a
  * household, and who may reveal them (see mask.h). Pure text: no I/O. */
 #include "core/mask.h"
+#include "core/task.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -228,4 +229,25 @@ int mask_household(struct household *h)
 				                strcmp(info->cols[col], "id_number") == 0 ? FORM_ID : FORM_TEXT);
 	}
 	return rc ? -1 : 0;
+}
+
+/* Mask the numbers in a fixed-size text field in place (mask_text keeps the length). */
+static void mask_field(char *field)
+{
+	struct buf b = {0};
+	if (!strpbrk(field, "0123456789"))
+		return;
+	mask_text(field, &b);
+	if (buf_str(&b) && b.len == strlen(field))
+		memcpy(field, b.s, b.len);
+	else
+		memset(field, '*', strlen(field));   /* out of memory: hide it all */
+	buf_free(&b);
+}
+
+void mask_task(struct task *t)
+{
+	mask_field(t->title);
+	for (int i = 0; i < t->nlog; i++)
+		mask_field(t->log[i].text);
 }

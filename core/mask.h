@@ -37,6 +37,10 @@ void mask_text(const char *text, struct buf *out);
  * Returns 0, or -1 when out of memory (the household is then partly masked). */
 int mask_household(struct household *h);
 
+/* Mask the numbers in a task's title and log texts in place (lengths are kept). */
+struct task;
+void mask_task(struct task *t);
+
 /* 1 when role r may reveal full values (with a reason, recorded). */
 int mask_may_reveal(enum role r);
 

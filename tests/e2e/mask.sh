@@ -36,6 +36,12 @@ expect_exit 0 as "$me" set 4418210001 phone 13900139000 --member 1 --why "电话
 expect_exit 0 as chen unit add 佛冈县农业农村局 --kind government --why "县直帮扶单位"
 expect_exit 0 as chen pair add cadre 陈干部 4418210001 --unit 佛冈县农业农村局 \
 	--phone 13600136000 --start 2024-01-01 --why "落实帮扶责任人"
+expect_exit 0 as wang task add "回电13500135000核实收入" --kind verification --owner wang \
+	--household 4418210001 --due 2099-01-01 --why "核实"
+expect_exit 0 as wang task comment T0000001 "已打13500135000"
+expect_exit 0 as wang task start T0000001 --why "开始核实"     # a change keeps the full title
+git --git-dir=d/audit.git show HEAD:tasks/0000/T0000001.txt | grep -q "^title: 回电13500135000核实收入$" ||
+	fail "changing a task stored its masked title"
 hh=$(as "$me" show 4418210001 | sed -n 's/^household: //p')
 case=$(as "$me" show 4418210001 | sed -n 's/^\[case \(C[0-9]*\)\]$/\1/p' | head -1)
 [ -n "$hh" ] && [ -n "$case" ] || fail "the fixture has no household or case"
@@ -65,6 +71,11 @@ for who in "$me" wang zhao chen li; do
 	no_full_numbers out "$who: pair list"
 	expect_exit 0 as "$who" notice 石牯塘村
 	no_full_numbers out "$who: notice"
+	expect_exit 0 as "$who" task show T0000001
+	expect_grep "回电135\*\*\*\*5000核实收入" out
+	no_full_numbers out "$who: task show"
+	expect_exit 0 as "$who" task list --status all
+	no_full_numbers out "$who: task list"
 done
 expect_exit 0 as chen pair list
 expect_grep "136\*\*\*\*6000" out
