@@ -1,6 +1,7 @@
 /* model.c — the register's field table and the checks every value goes through, whether
  * it arrives from a CSV file, from `bangfu set` or from the audit text (see model.h). */
 #include "core/model.h"
+#include "core/mask.h"
 #include "core/idcard.h"
 #include "core/regions.h"
 #include "core/text.h"
@@ -193,6 +194,11 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			return -1;
 		}
 		return 0;
+	}
+	if ((fd->kind == FK_IDNUM || fd->kind == FK_PHONE) && mask_is_masked(raw)) {
+		snprintf(err, (size_t)errlen, "\"%s\" is masked (copied from masked output): give the "
+		         "full number, e.g. from `export households --reveal --why TEXT`", raw);
+		return -1;
 	}
 	switch (fd->kind) {
 	case FK_TEXT:

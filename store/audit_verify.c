@@ -6,6 +6,7 @@
  * once; the mirror checks (--against, --head) are in mirror.c. */
 #include "store/kinds.h"
 #include "store/verify.h"
+#include "core/mask.h"
 #include "core/record.h"
 #include "core/strmap.h"
 #include <stdio.h>
@@ -13,29 +14,60 @@
 #include <string.h>
 #include <time.h>
 
+/* One event, its ID numbers and phones (in a subject or reason) masked. */
 static void print_event(sqlite3_stmt *st, FILE *out)
 {
 	time_t at = (time_t)sqlite3_column_int64(st, 1);
 	struct tm tm;
 	char when[32];
+	struct buf text = {0}, masked = {0};
 	localtime_r(&at, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	const char *commit = db_col_text(st, 7);
-	fprintf(out, "%.10s  event %lld  %s  %s (%s)\n    %s: %s\n    why: %s\n",
+	buf_addf(&text, "%.10s  event %lld  %s  %s (%s)\n    %s: %s\n    why: %s\n",
 	         commit[0] ? commit : "(pending)", sqlite3_column_int64(st, 0), when,
 	         db_col_text(st, 3), db_col_text(st, 2), db_col_text(st, 4), db_col_text(st, 5),
 	         db_col_text(st, 6));
 	long files = sqlite3_column_int64(st, 8);
 	if (files == 1)
-		fprintf(out, "    file: %s\n", db_col_text(st, 9));
+		buf_addf(&text, "    file: %s\n", db_col_text(st, 9));
 	else if (files > 1)
-		fprintf(out, "    files: %ld\n", files);
+		buf_addf(&text, "    files: %ld\n", files);
+	mask_text(buf_str(&text), &masked);
+	fputs(buf_str(&masked) ? masked.s : "(out of memory)\n", out);
+	buf_free(&text);
+	buf_free(&masked);
+}
+
+/* The masked diff of the event on st's row: of `path` when given, else of the event's
+ * files in the caller's scope (column 10, one per line), never of a file outside it. */
+static int print_patch(struct store *s, sqlite3_stmt *st, const char *path, FILE *out)
+{
+	const char *commit = db_col_text(st, 7);
+	struct buf diff = {0};
+	if (!commit[0])
+		return 0;   /* not flushed yet */
+	char *list = strdup(path ? path : db_col_text(st, 10));
+	size_t n = 0, cap = 1;
+	for (const char *c = list; c && *c; c++)
+		cap += *c == '\n';
+	char **paths = list ? calloc(cap, sizeof *paths) : NULL;
+	for (char *p = paths ? strtok(list, "\n") : NULL; p; p = strtok(NULL, "\n"))
+		paths[n++] = p;
+	int rc = !paths ? store_fail(s, STORE_EFAIL, "out of memory")
+	         : n ? history_commit_patch(s, commit, paths, n, &diff) : 0;
+	free(paths);
+	free(list);
+	if (!rc)
+		fprintf(out, "%s\n", diff.s);
+	buf_free(&diff);
+	return rc;
 }
 
 /* Every event in u's scope (store/event_scope.c), of one household's file if path is
  * given, newest first: who, when, why and only the files in scope. */
 int store_audit_log(struct store *s, const struct user *u, const char *household, long limit,
-                    FILE *out)
+                    int patch, FILE *out)
 {
 	char path[256] = "";
 	if (household) {
@@ -51,6 +83,8 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 	event_files_sql(&q, "count(*)");
 	buf_adds(&q, ", ");
 	event_files_sql(&q, "min(f.path)");
+	buf_adds(&q, ", ");
+	event_files_sql(&q, patch ? "group_concat(f.path, char(10))" : "NULL");
 	buf_adds(&q, " FROM events e WHERE ");
 	if (household)
 		buf_adds(&q, "e.id IN (SELECT event_id FROM event_files WHERE path = :path) AND ");
@@ -62,14 +96,15 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 	if (household)
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
-	int rc = event_scope_bind(s, st, u);
-	if (!rc) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			print_event(st, out);
-		rc = rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	int rc = event_scope_bind(s, st, u), failed = 0;
+	while (!rc && !failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		print_event(st, out);
+		failed = patch ? print_patch(s, st, household ? path : NULL, out) : 0;
+		rc = 0;
 	}
 	db_finalize(s, st);
-	return rc;
+	return failed ? failed : rc == 0 || rc == SQLITE_DONE ? 0 : rc < 0 ? rc
+	       : store_sqlfail(s, "reading the history");
 }
 
 /* --- verify ------------------------------------------------------------------------ */

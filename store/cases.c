@@ -250,7 +250,7 @@ static int case_open_in(struct store *s, const struct user *u, const char *house
                         const struct case_open *o, const char *why, char *case_id, size_t n)
 {
 	struct household h;
-	int rc = store_household_find(s, u, household, &h);
+	int rc = household_find(s, u, household, &h);
 	if (rc)
 		return rc;
 	if (!(rc = cases_open_in(s, u, &h, o, why, case_id, n)))
@@ -268,13 +268,14 @@ int store_case_open(struct store *s, const struct user *u, const char *household
 	return rc ? rc : write_close(s, case_open_in(s, u, household, o, why, case_id, n));
 }
 
-int store_case_find(struct store *s, const struct user *u, const char *case_id,
-                    struct household *h, int *index)
+/* store_case_find with full values, for the store's own changes. */
+static int case_find(struct store *s, const struct user *u, const char *case_id,
+                     struct household *h, int *index)
 {
 	char hid[32];
 	int rc = db_lookup(s, hid, sizeof hid, "SELECT household_id FROM cases WHERE id = ?", case_id, NULL);
 	if (rc == 0)
-		rc = store_household_find(s, u, hid, h);
+		rc = household_find(s, u, hid, h);
 	if (rc == STORE_ENOTFOUND)
 		return store_fail(s, STORE_ENOTFOUND, "no case \"%s\" in your scope (%s)", case_id, u->scope);
 	if (rc)
@@ -286,6 +287,13 @@ int store_case_find(struct store *s, const struct user *u, const char *case_id,
 		}
 	household_free(h);
 	return store_fail(s, STORE_EFAIL, "case %s is not in its household's record", case_id);
+}
+
+int store_case_find(struct store *s, const struct user *u, const char *case_id,
+                    struct household *h, int *index)
+{
+	int rc = case_find(s, u, case_id, h, index);
+	return rc ? rc : household_hand_out(s, h);
 }
 
 static int case_move_in(struct store *s, const struct user *u, const char *case_id,
@@ -309,7 +317,7 @@ static int case_move_in(struct store *s, const struct user *u, const char *case_
 	in->method = method;
 	in->department = dept;
 	in->lists = store_code_lists(s);
-	if ((rc = store_case_find(s, u, case_id, &h, &ci)))
+	if ((rc = case_find(s, u, case_id, &h, &ci)))
 		return rc;
 	const struct wf_transition *t = workflow_transition_find(step);
 	const char *as_of = in->date && in->date[0] ? in->date : s->today;
@@ -400,7 +408,7 @@ int store_case_queue(struct store *s, const struct user *u,
 		struct household h;
 		char cid[16];
 		snprintf(cid, sizeof cid, "%s", db_col_text(st, 0));
-		if ((rc = household_load(s, db_col_text(st, 1), &h)))
+		if ((rc = household_load(s, db_col_text(st, 1), &h)) || (rc = household_hand_out(s, &h)))
 			break;
 		for (int i = 0; i < h.ncases; i++)
 			if (strcmp(h.cases[i].id, cid) == 0 && fn(ctx, &h, i))

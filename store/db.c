@@ -125,6 +125,15 @@ static const char *const migrations[] = {
 	 * table: 0.40 s -> 0.07 s for a name fragment over 100,000 households. */
 	"DROP INDEX IF EXISTS members_name;"
 	"CREATE INDEX IF NOT EXISTS members_name_household ON members(name, household_id);",
+
+	/* 5: access records — who revealed which households' full ID numbers and phones,
+	 * when and why (store/reveal.c; one audit file access/YYYY-MM/E<event>.txt each). */
+	"CREATE TABLE access_log(path TEXT PRIMARY KEY, event_id INTEGER NOT NULL,"
+	"  date TEXT NOT NULL, time TEXT, login TEXT NOT NULL, name TEXT, role TEXT, what TEXT,"
+	"  why TEXT, households INTEGER NOT NULL, text TEXT NOT NULL);"
+	"CREATE INDEX access_log_date ON access_log(date, login);"
+	"CREATE TABLE access_households(path TEXT NOT NULL, household_id TEXT NOT NULL,"
+	"  PRIMARY KEY(path, household_id));",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -79,6 +79,9 @@ int town_resolve(struct store *s, const char *key, char *code, char *name, size_
 int pair_visible_load(struct store *s, const struct user *u, const char *id, struct pair *out);
 /* tasks.c: a task with its log; the new task or change written with its file. */
 int task_load(struct store *s, const char *id, struct task *out);
+/* store_task_get with the full texts, for changing the task (task_change.c); what
+ * store.h hands out has its numbers masked (core/mask.h). */
+int task_get(struct store *s, const struct user *u, const char *id, struct task *out);
 int task_insert(struct store *s, struct task *t);
 int task_append(struct store *s, struct task *t, const struct task_entry *e,
                 const char *new_status);

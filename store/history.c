@@ -3,6 +3,7 @@
  * query rather than a walk of the git log), and the unified diff a change made to the
  * household's audit file, read from the git repository with libgit2. */
 #include "store/internal.h"
+#include "core/mask.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +46,7 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 		return rc;
 	}
 	int stop = 0;
+	struct buf why = {0};
 	rc = SQLITE_DONE;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct history_entry e;
@@ -55,12 +57,15 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 		snprintf(e.name, sizeof e.name, "%s", db_col_text(st, 3));
 		snprintf(e.verb, sizeof e.verb, "%s", db_col_text(st, 4));
 		snprintf(e.subject, sizeof e.subject, "%s", db_col_text(st, 5));
-		e.why = db_col_text(st, 6);
+		buf_reset(&why);
+		mask_text(db_col_text(st, 6), &why);   /* a reason may hold a number */
+		e.why = buf_str(&why) ? why.s : "";
 		snprintf(e.commit, sizeof e.commit, "%s", db_col_text(st, 7));
 		e.files = (long)sqlite3_column_int64(st, 8);
 		stop = fn(ctx, &e);
 	}
 	rc = stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	buf_free(&why);
 	db_finalize(s, st);
 	return rc;
 }
@@ -117,7 +122,7 @@ int store_history_diff(struct store *s, const struct user *u, const char *househ
 		rc = store_gitfail(s, "making the diff");
 		goto out;
 	}
-	buf_add(out, text.ptr ? text.ptr : "", text.size);
+	mask_text(text.ptr ? text.ptr : "", out);   /* masked, as everything shown */
 	if (!buf_str(out))
 		rc = store_fail(s, STORE_EFAIL, "out of memory");
 out:
@@ -127,5 +132,48 @@ out:
 	git_blob_free(new_blob);
 	git_commit_free(parent);
 	git_commit_free(c);
+	return rc;
+}
+
+/* The commit's tree and its first parent's (NULL for the first commit). */
+static int commit_trees(struct store *s, const char *commit, git_tree **tree, git_tree **parent)
+{
+	git_oid oid;
+	git_commit *c = NULL, *p = NULL;
+	int rc = 0;
+	*tree = *parent = NULL;
+	if (git_oid_fromstr(&oid, commit) < 0 || git_commit_lookup(&c, s->repo, &oid) < 0 ||
+	    git_commit_tree(tree, c) < 0 ||
+	    (git_commit_parentcount(c) > 0 &&
+	     (git_commit_parent(&p, c, 0) < 0 || git_commit_tree(parent, p) < 0)))
+		rc = store_gitfail(s, "reading a commit");
+	git_commit_free(p);
+	git_commit_free(c);
+	return rc;
+}
+
+int history_commit_patch(struct store *s, const char *commit, char **paths, size_t npaths,
+                         struct buf *out)
+{
+	git_tree *tree, *parent;
+	git_diff *diff = NULL;
+	git_buf text = {0};
+	git_diff_options opts;
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	opts.pathspec.strings = paths;
+	opts.pathspec.count = npaths;
+	opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	int rc = commit_trees(s, commit, &tree, &parent);
+	if (!rc && (git_diff_tree_to_tree(&diff, s->repo, parent, tree, &opts) < 0 ||
+	            git_diff_to_buf(&text, diff, GIT_DIFF_FORMAT_PATCH) < 0))
+		rc = store_gitfail(s, "making the diff");
+	if (!rc)
+		mask_text(text.ptr ? text.ptr : "", out);   /* masked, as everything shown */
+	if (!rc && !buf_str(out))
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
+	git_buf_dispose(&text);
+	git_diff_free(diff);
+	git_tree_free(tree);
+	git_tree_free(parent);
 	return rc;
 }

@@ -93,7 +93,7 @@ static int set_in(struct store *s, const struct user *u, const char *key, int me
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an %s may read but not change the register",
 		                  access_role_code(u->role));
-	if ((rc = store_household_find(s, u, key, &h)))
+	if ((rc = household_find(s, u, key, &h)))
 		return rc;
 	if (expected_version <= 0)
 		expected_version = h.version;

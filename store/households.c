@@ -472,8 +472,7 @@ const char *scope_sql(const struct user *u, char *param, size_t n)
 	return len == 6 ? "h.county_code = ?1" : len == 9 ? "h.town_code = ?1" : "h.village_code = ?1";
 }
 
-int store_household_find(struct store *s, const struct user *u, const char *key,
-                         struct household *out)
+int household_find(struct store *s, const struct user *u, const char *key, struct household *out)
 {
 	char scope[32], q[512], norm[32];
 	sqlite3_stmt *st;
@@ -554,16 +553,30 @@ static void term_sql(const struct qterm *t, int param, struct buf *sql)
 	buf_adds(sql, p);
 }
 
+int store_household_find(struct store *s, const struct user *u, const char *key,
+                         struct household *out)
+{
+	int rc = household_find(s, u, key, out);
+	return rc ? rc : household_hand_out(s, out);
+}
+
 int store_household_list(struct store *s, const struct user *u, const struct query *q,
                          const char *after, long limit,
                          int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	return store_household_list_dir(s, u, q, after, limit, 0, fn, ctx);
+	return household_list(s, u, q, after, limit, 0, 1, fn, ctx);
 }
 
 int store_household_list_dir(struct store *s, const struct user *u, const struct query *q,
                              const char *from, long limit, int descending,
                              int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	return household_list(s, u, q, from, limit, descending, 1, fn, ctx);
+}
+
+int household_list(struct store *s, const struct user *u, const struct query *q,
+                   const char *from, long limit, int descending, int masked,
+                   int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
 	const char *after = from;
 	struct buf sql = {0};
@@ -619,7 +632,7 @@ int store_household_list_dir(struct store *s, const struct user *u, const struct
 	rc = 0;
 	for (long i = 0; i < n && !rc; i++) {
 		struct household h;
-		if ((rc = household_load(s, ids[i], &h)))
+		if ((rc = household_load(s, ids[i], &h)) || (masked && (rc = household_hand_out(s, &h))))
 			break;
 		int stop = fn(ctx, &h);
 		household_free(&h);

@@ -104,6 +104,15 @@ int household_save(struct store *s, struct household *h, long expected_version);
 int household_text_file(struct store *s, const struct household *h);
 /* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
 const char *scope_sql(const struct user *u, char *param, size_t n);
+/* Households with full ID numbers and phones, for the store's own work (changes,
+ * import, the reveal family in reveal.c). What leaves the store through store.h goes
+ * through household_hand_out (masked) unless it is a recorded reveal. */
+int household_find(struct store *s, const struct user *u, const char *key, struct household *out);
+int household_list(struct store *s, const struct user *u, const struct query *q,
+                   const char *from, long limit, int descending, int masked,
+                   int (*fn)(void *ctx, const struct household *h), void *ctx);
+/* reveal.c: mask h in place before it is handed out; on failure h is freed. */
+int household_hand_out(struct store *s, struct household *h);
 int household_render_path(struct store *s, const char *id, struct buf *text, char *path, size_t n);
 
 /* event_scope.c: which audit events and files u may see (docs/security.md "Scope").
@@ -152,5 +161,9 @@ int store_alloc(const char *dir, enum confine_use use, struct store **out);
 /* verify_chain.c: refuse (STORE_EVERIFY) when the database records a commit for an event
  * past the branch's last: the history was moved back behind bangfu's back. */
 int audit_check_rewound(struct store *s);
+
+/* history.c: append the diff a commit made to the given paths, masked. */
+int history_commit_patch(struct store *s, const char *commit, char **paths, size_t npaths,
+                         struct buf *out);
 
 #endif

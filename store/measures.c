@@ -62,7 +62,7 @@ static int add_subrec_in(struct store *s, const struct user *u, const char *key,
 	int rc;
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an %s may read but not record", access_role_code(u->role));
-	if ((rc = store_household_find(s, u, key, &h)))
+	if ((rc = household_find(s, u, key, &h)))
 		return rc;
 	if ((rc = check(s, &h, values)) ||
 	    (rc = store_next_id(s, subrec_info(k)->table, prefix, 7, id, sizeof id)))
@@ -142,7 +142,7 @@ int store_measure_add(struct store *s, const struct user *u, const char *househo
 		return store_fail(s, STORE_EINVAL, "--amount: %s", err);
 	struct household h;
 	char case_id[16] = "", green[4] = "";
-	if ((rc = store_household_find(s, u, household, &h)))
+	if ((rc = household_find(s, u, household, &h)))
 		return rc;
 	if (h.ncases) {
 		snprintf(case_id, sizeof case_id, "%s", h.cases[h.ncases - 1].id);
@@ -184,7 +184,7 @@ int store_visit_add(struct store *s, const struct user *u, const char *household
 		return rc;
 	struct household h;
 	char case_id[16] = "";
-	if ((rc = store_household_find(s, u, household, &h)))
+	if ((rc = household_find(s, u, household, &h)))
 		return rc;
 	if (h.ncases)
 		snprintf(case_id, sizeof case_id, "%s", h.cases[h.ncases - 1].id);

@@ -4,6 +4,7 @@
  * (pairs/NNNN/P0000001.txt). Region: the helped county, or the household's village; a
  * county pair is also seen from the helper's side (a 广州 district sees its pairs). */
 #include "store/entity.h"
+#include "core/mask.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <string.h>
@@ -138,7 +139,13 @@ struct pair_list { const struct user *u; int (*fn)(void *ctx, const struct pair 
 static int list_one(void *ctx, void *rec)
 {
 	struct pair_list *l = ctx;
-	return pair_visible(l->u, rec) ? l->fn(l->ctx, rec) : 0;
+	struct pair *p = rec;
+	char masked[sizeof p->phone];
+	if (!pair_visible(l->u, p))
+		return 0;
+	mask_phone(p->phone, masked, sizeof masked);   /* the cadre's phone, as every list shows it */
+	memcpy(p->phone, masked, sizeof masked);
+	return l->fn(l->ctx, p);
 }
 
 int store_pair_list(struct store *s, const struct user *u, const char *kind, const char *household,

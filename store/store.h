@@ -94,6 +94,30 @@ int store_household_set(struct store *s, const struct user *u, const char *key,
                         int member, const char *field, const char *value,
                         long expected_version, const char *why);
 
+/* --- masked by default, reveal recorded (reveal.c, core/mask.h) ---
+ * Every household, case and pair handed out above and below has its ID numbers and
+ * phones masked (4418**********1008, 138****8000), also in history diffs and the audit
+ * log. Full values only through these two, which refuse roles that may not reveal
+ * (mask_may_reveal), need a reason, and first commit an access record (an audit event,
+ * verb "reveal", with the file access/YYYY-MM/E<event>.txt naming the households). */
+int store_household_reveal(struct store *s, const struct user *u, const char *key,
+                           const char *why, struct household *out);
+/* As store_household_list over every match of q, with one access record naming them all. */
+int store_export_reveal(struct store *s, const struct user *u, const struct query *q,
+                        const char *why, int (*fn)(void *ctx, const struct household *h),
+                        void *ctx);
+struct reveal_entry {
+	long event;
+	char date[16], time[16], login[64], name[128], role[24], what[24];
+	const char *why;          /* valid during the callback */
+	long households;          /* how many the record names */
+	const char *in_scope;     /* those of them in the reader's scope (up to 20), space separated */
+};
+/* Access records naming a household in u's scope (auditors and administrators), oldest
+ * first; since (YYYY-MM-DD) and login may be NULL. */
+int store_reveal_list(struct store *s, const struct user *u, const char *since, const char *login,
+                      int (*fn)(void *ctx, const struct reveal_entry *e), void *ctx);
+
 /* --- the monitoring procedure (cases.c), measures and visits (measures.c) --- */
 struct case_facts;
 struct household_facts;
@@ -156,9 +180,11 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 /* Write every event not yet in git as one commit each (idempotent, under a lock). */
 int store_flush(struct store *s);
 /* Print the history (newest first) of everything, or of one household, to out: only
- * events with a file in u's scope, naming only those files (store/event_scope.c). */
+ * events with a file in u's scope, naming only those files (store/event_scope.c); with
+ * patch, each change's masked diff too, of those files only (of the household's, when
+ * one is named). */
 int store_audit_log(struct store *s, const struct user *u, const char *household,
-                    long limit, FILE *out);
+                    long limit, int patch, FILE *out);
 /* Prove HEAD's tree equals every row's canonical text, and walk every commit from the
  * root against its event (quick: only that history holds events 1..N once each); with
  * head ("N:ID", from store_audit_head) check that event N's commit is still ID, and with

@@ -16,7 +16,7 @@ static int change_in(struct store *s, const struct user *u, const char *id, cons
 	struct task t = {0};
 	struct task_entry e;
 	char err[512], next[16], verb[32], path[128];
-	int rc = store_task_get(s, u, id, &t);
+	int rc = task_get(s, u, id, &t);
 	if (rc)
 		return rc;
 	if (expected_version > 0 && expected_version != t.version) {

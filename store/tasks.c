@@ -3,6 +3,7 @@
  * decides its region, hence who sees it), reading one, listing them in scope; changes
  * are in task_change.c, rule-made tasks in today.c. */
 #include "store/entity.h"
+#include "core/mask.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <string.h>
@@ -257,7 +258,7 @@ int store_task_add(struct store *s, const struct user *u, struct task *in, const
 	return write_commit(s);
 }
 
-int store_task_get(struct store *s, const struct user *u, const char *id, struct task *out)
+int task_get(struct store *s, const struct user *u, const char *id, struct task *out)
 {
 	int rc = task_load(s, id, out);
 	if (rc == 0 && !access_in_scope(u, out->region)) {
@@ -269,13 +270,24 @@ int store_task_get(struct store *s, const struct user *u, const char *id, struct
 	return rc;
 }
 
+int store_task_get(struct store *s, const struct user *u, const char *id, struct task *out)
+{
+	int rc = task_get(s, u, id, out);
+	if (!rc)
+		mask_task(out);   /* numbers typed into a title or comment */
+	return rc;
+}
+
 struct task_list { const struct user *u; int (*fn)(void *ctx, const struct task *t); void *ctx; };
 
 static int list_one(void *ctx, void *rec)
 {
 	struct task_list *l = ctx;
-	const struct task *t = rec;
-	return access_in_scope(l->u, t->region) ? l->fn(l->ctx, t) : 0;
+	struct task *t = rec;
+	if (!access_in_scope(l->u, t->region))
+		return 0;
+	mask_task(t);
+	return l->fn(l->ctx, t);
 }
 
 int store_task_list(struct store *s, const struct user *u, const struct task_filter *f,

@@ -47,7 +47,8 @@
 	X(ADD_MEASURE, "add-measure", A_WRITE, "record an assistance measure (asks its fields and a reason)") \
 	X(ADD_TASK,    "add-task",    A_WRITE, "add a task about this household (asks title, kind, owner, due date and a reason)") \
 	X(SINCE,       "since",       0, "every change since you last looked at this history, as diffs") \
-	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)")
+	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)") \
+	X(REVEAL,      "reveal",      0, "show this household's full ID numbers and phones (asks a reason; recorded for the auditors)")
 
 enum action {
 	ACT_NONE = 0,

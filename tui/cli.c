@@ -25,14 +25,22 @@ static const struct verb_table *const tables[] = {
 	for (int t_ = 0; t_ < TABLE_COUNT; t_++) \
 		for (const struct verb *v = tables[t_]->verbs; v < tables[t_]->verbs + tables[t_]->count; v++)
 
+/* The options that take no value. */
+static int *flag_of(struct args *a, const char *opt)
+{
+	return strcmp(opt, "--skip-bad") == 0 ? &a->skip_bad
+	     : strcmp(opt, "--reveal") == 0 ? &a->reveal
+	     : strcmp(opt, "--patch") == 0 ? &a->patch : NULL;
+}
 
 static void print_usage_line(FILE *out, const struct verb *v)
 {
+	struct args none;
 	fprintf(out, "bangfu [-d DIR] %s%s%s", v->name, v->usage[0] ? " " : "", v->usage);
 	char opts[128];
 	snprintf(opts, sizeof opts, "%s", v->options);
 	for (char *o = strtok(opts, " "); o; o = strtok(NULL, " "))
-		fprintf(out, strcmp(o, "--skip-bad") == 0 ? " [%s]" : " [%s X]", o);
+		fprintf(out, flag_of(&none, o) ? " [%s]" : " [%s X]", o);
 	fputc('\n', out);
 }
 
@@ -116,6 +124,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			a->help = 1;
 			continue;
 		}
+		if (strcmp(arg, "-p") == 0)   /* as git log -p */
+			arg = "--patch";
 		if (strcmp(arg, "--") == 0) {
 			for (i++; i < argc; i++)
 				if (a->npos < 8)
@@ -130,8 +140,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		}
 		if (!accepts(v, arg))
 			return cli_usage(v, "%s does not take %s", v->name, arg);
-		if (strcmp(arg, "--skip-bad") == 0) {
-			a->skip_bad = 1;
+		if (flag_of(a, arg)) {
+			*flag_of(a, arg) = 1;
 			continue;
 		}
 		if (strcmp(arg, "--quick") == 0) {   /* a flag: cli_opt gives "" */

@@ -15,6 +15,8 @@ struct args {
 	long households;
 	unsigned long seed;
 	int skip_bad, help, have_households, have_seed;
+	int reveal;               /* --reveal: full ID numbers and phones (needs --why; recorded) */
+	int patch;                /* --patch, -p: audit log prints each change's diff */
 	/* any other --option VALUE the verb's table row lists (read with cli_opt) */
 	const char *extra_name[16], *extra_value[16];
 	int nextra;

@@ -7,7 +7,8 @@
 static int verb_audit_log(struct cli *c)
 {
 	long limit = c->a.limit ? atol(c->a.limit) : 0;
-	int rc = store_audit_log(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, limit, stdout);
+	int rc = store_audit_log(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, limit, c->a.patch,
+	                         stdout);
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
 
@@ -26,6 +27,27 @@ static int mirror_allowed(struct cli *c, int auditor_too, const char *what)
 		        "docs/deploy.md, Outside witness)\n", what);
 		return EXIT_FAIL;
 	}
+	return EXIT_OK;
+}
+
+static int print_reveal(void *ctx, const struct reveal_entry *e)
+{
+	long *n = ctx;
+	printf("%s %s  event %ld  %s (%s, %s)  %s %ld household%s: %s\n    why: %s\n", e->date,
+	       e->time, e->event, e->name, e->login, e->role, e->what, e->households,
+	       e->households == 1 ? "" : "s", e->in_scope, e->why);
+	(*n)++;
+	return 0;
+}
+
+static int verb_audit_reveals(struct cli *c)
+{
+	long n = 0;
+	int rc = store_reveal_list(c->s, &c->me, cli_opt(c, "--since"), cli_opt(c, "--login"),
+	                           print_reveal, &n);
+	if (rc)
+		return cli_store_fail(c, rc);
+	fprintf(stderr, "%ld access record%s\n", n, n == 1 ? "" : "s");
 	return EXIT_OK;
 }
 
@@ -95,10 +117,17 @@ static int verb_audit_repack(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"audit log", "[HOUSEHOLD]", "--limit", 0, 1, NEED_USER,
+	{"audit log", "[HOUSEHOLD]", "--limit --patch", 0, 1, NEED_USER,
 	 "the history: who changed what, when and why",
-	 "Newest first. With HOUSEHOLD, only the changes to that household. The same history\n"
-	 "is in DIR/audit.git: git --git-dir=DIR/audit.git log -p", verb_audit_log},
+	 "Newest first. With HOUSEHOLD, only the changes to that household. --patch (-p)\n"
+	 "prints each change's diff, ID numbers and phones masked. The same history is in\n"
+	 "DIR/audit.git: git --git-dir=DIR/audit.git log -p", verb_audit_log},
+	{"audit reveals", "", "--since --login", 0, 0, NEED_USER,
+	 "who saw full ID numbers and phones, when, of which households, and why",
+	 "Auditors and administrators: the access records that `show --reveal`,\n"
+	 "`export households --reveal` and the UI's R wrote, oldest first, of households in\n"
+	 "your scope. --since YYYY-MM-DD, --login LOGIN narrow the list.",
+	 verb_audit_reveals},
 	{"audit verify", "", "--quick --head --against", 0, 0, NEED_USER,
 	 "prove the database and the audit history agree",
 	 "Checks that HEAD's tree holds exactly the canonical text of every row, then walks\n"

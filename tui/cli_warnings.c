@@ -1,6 +1,7 @@
 /* cli_warnings.c — verbs on what comes in from and goes out to others: `import
  * warnings` (department warning files) and `notice` (a village's public-notice list). */
 #include "tui/cli.h"
+#include "core/mask.h"
 #include "core/warning_file.h"
 #include "core/workflow.h"
 #include "tui/userfiles.h"
@@ -17,7 +18,9 @@ struct outcome_ctx {
 static void print_outcome(void *ctx, const struct warning_row *w, const char *outcome)
 {
 	struct outcome_ctx *o = ctx;
-	printf("%s:%ld: %s %s: %s\n", o->file, w->line, w->id_number, w->name, outcome);
+	char masked[32];
+	mask_id(w->id_number, masked, sizeof masked);   /* printed as every ID number is */
+	printf("%s:%ld: %s %s: %s\n", o->file, w->line, masked, w->name, outcome);
 	if (strncmp(outcome, "unmatched", 9) != 0)
 		return;
 	const char *fields[] = {w->id_number, w->name, code_lists_label(o->lists, &codes_warning_kind, w->kind),

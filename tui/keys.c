@@ -94,6 +94,7 @@ const char keymap_defaults[] =
 	"bind household M        add-measure\n"
 	"bind household K        add-task\n"
 	"bind household C        move-case\n"
+	"bind household R        reveal\n"
 	"# the review queue\n"
 	"bind review  A          approve\n"
 	"bind review  B          send-back\n"

@@ -1,5 +1,6 @@
 /* view_household.c — one household: its register fields, each member's fields (ID and
- * phone numbers masked as tui/mask.h decides), and its monitoring cases. One line a
+ * phone numbers masked, as the store hands them out, until R reveals them with a
+ * recorded reason: core/mask.h, store_household_reveal), and its monitoring cases. One line a
  * field, so `E` edits the field under the cursor through the form (tui/form.h) with the
  * version this view read: a save someone else made in between is refused, not lost.
  * Below them: each case's steps, the measures, visits, department warnings and open tasks; V, M and
@@ -7,7 +8,8 @@
 #include "tui/ui_view.h"
 #include "tui/form.h"
 #include "tui/household_actions.h"
-#include "tui/mask.h"
+#include "tui/prompt.h"
+#include "core/mask.h"
 #include "core/workflow.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,15 +134,10 @@ static const char *raw_value(const struct hview *H, const struct hline *l)
 	}
 }
 
-/* The value as shown: code labels, and masked where the rule says. */
+/* The value as shown: code labels (ID numbers and phones come masked from the store). */
 static void shown_value(const struct hview *H, const struct hline *l, char *out, size_t n)
 {
-	const char *raw = raw_value(H, l);
-	if (H->masked && (l->field == MF_ID || l->field == MF_PHONE)) {
-		mask_value((enum field_id)l->field, raw, out, n);
-		return;
-	}
-	model_value_display(H->lists, (enum field_id)l->field, raw, out, (int)n);
+	model_value_display(H->lists, (enum field_id)l->field, raw_value(H, l), out, (int)n);
 }
 
 /* One sub-record: its id (or a step's date) as the label, its other columns as the value,
@@ -260,7 +257,7 @@ static int hh_open(struct ui *ui, struct view *v)
 		household_free(&H->h);
 	H->h = fresh;
 	H->loaded = 1;
-	H->masked = mask_hides(&ui->me, &H->h);
+	H->masked = 1;   /* store_household_find masks; only R reveals */
 	H->lists = store_code_lists(ui->s);
 	if ((rc = load_tasks(ui, H)))
 		return ui_store_error(ui, rc);
@@ -285,7 +282,8 @@ static void hh_title(struct ui *ui, struct view *v, char *out, size_t n)
 	for (int m = 0; m < h->nmembers; m++)
 		if (strcmp(member_get(&h->members[m], MF_RELATION), "head") == 0)
 			head = member_get(&h->members[m], MF_NAME);
-	snprintf(out, n, "Household %s  %s%s  %s%s", h->id, head, H->masked ? "  [ID/phone masked]" : "",
+	snprintf(out, n, "Household %s  %s  [ID/phone %s]  %s%s", h->id, head,
+	         H->masked ? "masked" : "revealed",
 	         household_get(h, HF_TOWN), household_get(h, HF_VILLAGE));
 }
 
@@ -305,9 +303,34 @@ static int edit_here(struct ui *ui, struct view *v, struct hview *H)
 	e.member = l->kind == HL_MFIELD ? l->member : 0;
 	e.field = l->field;
 	e.version = H->h.version;
-	if (!(H->masked && (l->field == MF_ID || l->field == MF_PHONE)))   /* never prefill a masked value */
+	if (!(H->masked && mask_is_masked(raw_value(H, l))))   /* never prefill a masked value */
 		model_value_display(H->lists, (enum field_id)l->field, raw_value(H, l), e.value, sizeof e.value);
 	form_edit(ui, &e);
+	return REQ_DONE;
+}
+
+/* R: the full ID numbers and phones, after a reason; the store records who looked. They
+ * stay on screen until the view reads the household again. */
+static int reveal(struct ui *ui, struct view *v, struct hview *H)
+{
+	char why[512] = "";
+	struct household full;
+	if (prompt_reason(ui, "reason to see the full ID numbers and phones (recorded): ", why,
+	                  sizeof why) != PROMPT_OK)
+		return REQ_DONE;
+	int rc = store_household_reveal(ui->s, &ui->me, H->h.id, why, &full);
+	if (rc)
+		return ui_store_error(ui, rc);
+	household_free(&H->h);
+	H->h = full;
+	H->masked = 0;
+	if (build(H)) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	v->lines = H->n;
+	v->dirty = 1;
+	ui_status(ui, 0, "revealed: this look is recorded in the audit history");
 	return REQ_DONE;
 }
 
@@ -321,6 +344,7 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_ADD_TASK: return household_add_task(ui, H->h.id);
 	case ACT_MOVE_CASE: return household_move_case(ui, &H->h);
 	case ACT_HISTORY: return view_history_push(ui, H->h.id);
+	case ACT_REVEAL: return reveal(ui, v, H);
 	case ACT_OPEN:
 		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, K task, C case step, h history");
 		return REQ_DONE;

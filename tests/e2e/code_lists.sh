@@ -80,7 +80,7 @@ expect_grep "H4418210000002" out
 expect_no_grep "H4418210000001" out
 expect_exit 0 on cw list risk:因老
 expect_grep "H4418210000002" out
-expect_exit 0 on cw export households
+expect_exit 0 on cw export households --reveal --why "核对台账"   # a masked export cannot be read back
 cp out export.csv
 expect_grep "低收入边缘户,\"因病、因老\"\|低收入边缘户,因病、因老" export.csv
 expect_exit 0 on "$me" import households export.csv

@@ -8,7 +8,7 @@ data="$TESTS/e2e/data"
 expect_exit 0 "$BANGFU" -d a init
 expect_exit 0 "$BANGFU" -d a import households "$data/good.csv"
 expect_grep "imported 2 households (2 new, 0 updated), 4 people" out
-expect_exit 0 "$BANGFU" -d a show 4418210001
+expect_exit 0 "$BANGFU" -d a show 4418210001 --reveal --why "核对导入"
 expect_grep "^name: 王建国$" out                       # full-width spaces trimmed
 expect_grep "^id_number: 441821196803121232$" out      # 15 digits converted
 expect_grep "^id_original: 441821680312123$" out
@@ -27,8 +27,8 @@ expect_grep "household_no: 4418210001" out
 expect_exit 0 "$BANGFU" -d b init
 expect_exit 0 "$BANGFU" -d b import households "$data/good-gb18030.csv"
 expect_grep "GB18030" out
-"$BANGFU" -d a export households > a.csv
-"$BANGFU" -d b export households > b.csv
+"$BANGFU" -d a export households --reveal --why "核对" > a.csv
+"$BANGFU" -d b export households --reveal --why "核对" > b.csv
 cmp a.csv b.csv || fail "GB18030 import differs from UTF-8 import"
 # --encoding forces a decoder
 expect_exit 1 "$BANGFU" -d b import households "$data/good-gb18030.csv" --encoding UTF-8
@@ -81,8 +81,8 @@ expect_exit 0 "$BANGFU" -d c init
 expect_exit 0 "$BANGFU" -d c import households "$data/good.csv"
 expect_exit 0 "$BANGFU" -d c case open 4418210002 --category 边缘易致贫户 --risks 因病 --source 基层干部排查 --why 排查发现
 expect_exit 0 "$BANGFU" -d c case move C0000002 visit --consent "$(date +%F)" --why 入户核实
-"$BANGFU" -d c export households > c.csv
-"$BANGFU" -d c show 4418210002 > before.txt
+"$BANGFU" -d c export households --reveal --why "核对" > c.csv
+"$BANGFU" -d c show 4418210002 --reveal --why "核对" > before.txt
 commits=$(git --git-dir=c/audit.git rev-list --count HEAD)
 expect_exit 0 "$BANGFU" -d c import households c.csv
 expect_grep "nothing to change: the 2 households of c.csv are already as it says" out
@@ -96,7 +96,7 @@ expect_grep "imported 1 households (0 new, 1 updated, 1 unchanged)" out
 [ "$(git --git-dir=c/audit.git log -1 --format=%s)" = "import: 1 households (0 new, 1 updated)" ] ||
 	fail "the commit does not say what the import changed: $(git --git-dir=c/audit.git log -1 --format=%s)"
 expect_grep "c2.csv:[0-9]*: 监测对象类别: 监测对象类别 (category) is \"sudden\" in the file but \"marginal\" in case C0000002: not applied" err
-"$BANGFU" -d c show 4418210002 > after.txt
+"$BANGFU" -d c show 4418210002 --reveal --why "核对" > after.txt
 expect_grep "^phone: 0763-5550000$" after.txt
 expect_grep "^category: marginal 边缘易致贫户$" after.txt
 expect_grep "^state: visited$" after.txt
@@ -111,7 +111,7 @@ printf '4418210001,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,�
 printf '4418210001,441821,浛洸镇,石牯塘村,王建国,441821196803121232,配偶\n' >> c3.csv
 expect_exit 0 "$BANGFU" -d c import households c3.csv
 expect_grep "imported 1 households (0 new, 1 updated)" out
-expect_exit 0 "$BANGFU" -d c show 4418210001
+expect_exit 0 "$BANGFU" -d c show 4418210001 --reveal --why "核对"
 expect_no_grep "44182120050817105X" out
 expect_grep "^id_original: 441821680312123$" out
 expect_grep "^phone: 13800138000$" out

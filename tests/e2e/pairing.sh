@@ -116,7 +116,8 @@ expect_grep "end 2024-04-01 is before start 2024-05-01" err
 
 # --- who sees which pairs -------------------------------------------------------------
 expect_exit 0 as wang pair list
-expect_grep "P0000003  cadre 帮扶责任人  陈干部 (U0000002 佛冈县农业农村局, 13800138000) → H4418210000001  2024-01-01.." out
+expect_grep "P0000003  cadre 帮扶责任人  陈干部 (U0000002 佛冈县农业农村局, 138\*\*\*\*8000) → H4418210000001  2024-01-01.." out
+expect_no_grep "13800138000" out                    # the cadre's phone is masked
 expect_no_grep "P0000001" out
 expect_exit 0 as chen pair list county
 expect_grep "P0000001  county 对口帮扶  440100 广州市 → 441821 佛冈县  assistance 对口帮扶协作  round 2023  2023..2025" out

@@ -43,7 +43,15 @@ ui_wait_selected "李秀英"
 ui_keys Enter
 ui_wait "Household $hh"
 ui_wait "Member 1: 李秀英"
-ui_wait "441821197501011008"                 # the administrator sees ID numbers in full
+ui_wait "4418**********1008"                 # masked for everyone, administrators too
+ui_wait "[ID/phone masked]"
+ui_keys R; ui_wait "reason to see the full ID numbers and phones"
+ui_type "核实身份证号"; ui_keys Enter
+ui_wait "441821197501011008"                 # revealed, and recorded
+ui_wait "revealed: this look is recorded"
+"$BANGFU" -d d audit reveals > reveals
+expect_grep "show 1 household: $hh" reveals
+expect_grep "why: 核实身份证号" reveals
 ui_keys G; ui_wait "Case C"                 # its case, at the end
 ui_keys g; ui_wait "户编号"
 
@@ -60,23 +68,25 @@ ui_keys C-u; ui_type "13900139000"; ui_keys Enter
 ui_wait "(kept in the history): 电话号码变更 回访确认"  # the reason is kept
 ui_keys Enter
 ui_wait "saved: 联系电话"
-ui_wait_selected "13900139000"
-"$BANGFU" -d d show "$hh" > shown
+ui_wait_selected "139****9000"                   # read again: masked again
+"$BANGFU" -d d show "$hh" --reveal --why "核对" > shown
 expect_grep "^phone: 13900139000$" shown
 
 # the history view: the change is a new commit, with who, why and the commit id
-head=$(git --git-dir=d/audit.git rev-parse --short=8 HEAD)
+change=$(git --git-dir=d/audit.git log -1 --format=%H -- households/)   # HEAD is the reveal
+head=$(echo "$change" | cut -c1-8)
 ui_keys h
 ui_wait "History of $hh"
 ui_wait "电话号码变更 回访确认"
 ui_wait_selected "$head"
 ui_wait "import"
-git --git-dir=d/audit.git log -1 --format=%B HEAD | grep -q "电话号码变更" || fail "commit message lacks the reason"
+git --git-dir=d/audit.git log -1 --format=%B "$change" | grep -q "电话号码变更" || fail "commit message lacks the reason"
 # its diff, read from git
 ui_keys Enter
-ui_wait "commit $(git --git-dir=d/audit.git rev-parse HEAD)"
-ui_wait "-phone: 13800138000"
-ui_wait "+phone: 13900139000"
+ui_wait "commit $change"
+ui_wait "-phone: 138****8000"                # the diff is masked too
+ui_wait "+phone: 139****9000"
+ui_screen; ! grep -q "13800138000\|13900139000\|441821197501011008" screen.txt || { ui_dump; fail "a full number in the history diff"; }
 
 # back to the list: the cursor is still on the household
 ui_keys q; ui_wait "History of"

@@ -68,14 +68,14 @@ ui_keys /; ui_type "李秀英"; ui_keys Enter
 ui_wait_selected "$hh"
 ui_keys Enter; ui_wait "Household $hh"
 ui_keys /; ui_type "联系电话"; ui_keys Enter
-ui_wait_selected "13800138000"
+ui_wait_selected "138****8000"                    # masked
 ui_keys E; ui_wait "联系电话 (phone) of member 1:"
 ui_keys C-u; ui_type "1390013"
 ui_wait "of member 1: 1390013"
 kill -HUP "$pid"
 ui_gone "$pid" 5
 grep -l "^value: 1390013$" xdg-data/bangfu/drafts/*.draft > /dev/null || fail "no draft after SIGHUP"
-"$BANGFU" -d d show "$hh" > shown
+"$BANGFU" -d d show "$hh" --reveal --why "核对草稿" > shown
 expect_grep "^phone: 13800138000$" shown         # nothing saved
 ui_cleanup
 ui_exec 100 30 "$BANGFU" -d d

@@ -115,6 +115,7 @@ ui_wait_selected "H"
 ui_keys :; ui_type "show $hh"; ui_keys Enter
 ui_wait ":show $hh"
 ui_wait "household_no: 4418210001"
+ui_wait "id_number: 4418**********1008"        # the verbs mask in the UI's pager too
 ui_keys G; ui_wait "[exit status 0: done]"
 ui_keys q
 ui_keys :; ui_type "set $hh colour red --why x"; ui_keys Enter
@@ -131,6 +132,14 @@ ui_keys Enter; ui_wait "[ID/phone masked]"
 ui_wait "4418**********1008"
 ui_wait "138****8000"
 grep -q "441821197501011008" screen.txt && fail "a township reviewer sees a full ID number"
+# R reveals after a reason (Esc at the reason reveals nothing)
+ui_keys R; ui_wait "reason to see the full ID numbers and phones"
+ui_keys Escape; ui_wait_gone "reason to see"
+grep -q "441821197501011008" screen.txt && fail "revealed without a reason"
+ui_keys R; ui_wait "reason to see the full ID numbers and phones"
+ui_type "乡镇审核核对身份"; ui_keys Enter
+ui_wait "441821197501011008"
+ui_wait "[ID/phone revealed]"
 ui_keys Q
 ui_cleanup
 
@@ -139,6 +148,13 @@ ui_exec 100 30 env BANGFU_TEST_LOGIN=li "$BANGFU_TH" -d d
 ui_wait "人均纯收入"
 ui_keys E
 ui_wait "an auditor may read but not change the register"
+# nor reveal ID numbers and phones: the store refuses, after the reason
+ui_keys /; ui_type "李秀英"; ui_keys Enter; ui_wait_selected "$hh"
+ui_keys Enter; ui_wait "[ID/phone masked]"
+ui_keys R; ui_wait "reason to see"
+ui_type "看看"; ui_keys Enter
+ui_wait "an auditor may not reveal ID numbers and phones"
+grep -q "441821197501011008" screen.txt && fail "an auditor saw a full ID number"
 ui_keys Q
 ui_cleanup
 ui_done
