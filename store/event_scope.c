@@ -6,7 +6,8 @@
  * (households/<county>/<town>/<id>.txt) and, for a village scope, its row's village; a
  * task's, unit's or pair's its `region` column (a county pair also its helper's city or
  * district, as pair_visible_load sees it); a team's its town; a user's her scope;
- * settings.txt's the county of a visit_interval.CCCCCC change, else the province (44).
+ * settings.txt's the county of a visit_interval.CCCCCC change, else the province (44); an
+ * access record's (access/...) the village of any household it names that lies in scope.
  * A file lies in scope when its region lies inside the user's scope; an event is listed
  * when one of its files does, and only those files are named or counted. */
 #include "store/entity.h"
@@ -30,6 +31,9 @@
 	"WHEN f.path LIKE 'units/%' THEN (SELECT region FROM units WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'users/%' THEN (SELECT scope FROM users WHERE login = " FILE_ID ") " \
 	"WHEN f.path = 'settings.txt' THEN " SETTING_REGION " " \
+	"WHEN f.path LIKE 'access/%' THEN (SELECT h.village_code FROM access_households a " \
+	"  JOIN households h ON h.id = a.household_id WHERE a.path = f.path " \
+	"  AND h.village_code LIKE :scope LIMIT 1) " \
 	"ELSE '44' END"
 
 /* :scope is entity_scope_like's pattern ("%" for the province, which sees everything

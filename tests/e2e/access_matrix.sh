@@ -63,7 +63,7 @@ for who in cw tw ca ad; do
 	expect_exit 0 as "$me" task add "任务$who" --kind visit --owner "$who" --household "$IN" --why 安排
 	eval "task_$who=\$(new_id 'added task')"
 done
-expect_exit 0 as "$me" export households county:441821 > /dev/null
+expect_exit 0 as "$me" export households county:441821 --reveal --why 重新导入 > /dev/null
 cp out in.csv
 expect_exit 0 as "$me" export households county:445322 > /dev/null
 cp out out.csv
@@ -97,6 +97,13 @@ cell() {
 	fi
 }
 
+# keyed K: a sed script that writes KEY for K as typed and, for an 18-character ID number,
+# as the masking shows it (4418**********1234)
+keyed() {
+	if [ ${#1} -eq 18 ]; then
+		echo "s/$1/KEY/g; s/${1%??????????????}\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*${1#??????????????}/KEY/g"
+	else echo "s/$1/KEY/g"; fi
+}
 # same_refusal WHO OUTSIDE MISSING CMD...: CMD with KEY = OUTSIDE and with KEY = MISSING
 # is refused both times with the same message (but for the key): no oracle.
 same_refusal() {
@@ -104,7 +111,8 @@ same_refusal() {
 	for k in "$outside" "$missing"; do
 		n=$#; for a in "$@"; do [ "$a" = KEY ] && a=$k; set -- "$@" "$a"; done; shift "$n"
 		typed=$k; cell "$who_" 1 "$@"
-		sed "s/$k/KEY/g" err > "err.$k"
+		# the key as typed, and as the masking shows an 18-character ID number (4418**********1234)
+		sed "$(keyed "$k")" err > "err.$k"
 		n=$#; for a in "$@"; do [ "$a" = "$k" ] && a=KEY; set -- "$@" "$a"; done; shift "$n"
 	done
 	typed=$saved
@@ -192,7 +200,7 @@ for who in cw tw ca au ad; do
 	for idno in "$out_idno" 440582199003151002; do
 		warning "$idno"; rm -f w.csv.unmatched.csv
 		typed=$idno; cell "$who" "$(may "$who" write)" import warnings w.csv; typed=""
-		cat out err | sed "s/$idno/KEY/g" > "said.$idno"
+		cat out err | sed "$(keyed "$idno")" > "said.$idno"
 	done
 	cmp -s "said.$out_idno" said.440582199003151002 || { diff "said.$out_idno" said.440582199003151002; \
 		fail "$who import warnings: an outside ID number is told apart from an unknown one"; }

@@ -39,10 +39,10 @@ expect_exit 0 "$BANGFU" -d a audit verify
 h=$("$BANGFU" -d a list | head -1 | cut -d' ' -f1)
 expect_exit 0 "$BANGFU" -d a set "$h" name "=SUM(A1:A9)" --member 1 --why "公式样的名字"
 expect_exit 0 "$BANGFU" -d a set "$h" 家庭人均纯收入 -20 --why "负收入"
-"$BANGFU" -d a export households > a2.csv 2>/dev/null
+"$BANGFU" -d a export households --reveal --why 往返测试 > a2.csv 2>/dev/null
 grep -q ",'=SUM(A1:A9)," a2.csv || fail "formula cell not guarded"
 grep -q ",-20," a2.csv || fail "negative amount changed"
 expect_exit 0 "$BANGFU" -d g init
 expect_exit 0 "$BANGFU" -d g import households a2.csv
-"$BANGFU" -d g export households > g.csv 2>/dev/null
+"$BANGFU" -d g export households --reveal --why 往返测试 > g.csv 2>/dev/null
 cmp a2.csv g.csv || fail "round trip with formula cells differs"

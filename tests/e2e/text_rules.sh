@@ -89,7 +89,7 @@ sqlite3 d/bangfu.db "UPDATE members SET name = '李秀英' WHERE household_id = 
 expect_exit 0 B set $H name "=1+1" --member 1 --why "公式测试"
 expect_exit 0 B set $H name "'@x" --member 2 --why "公式测试"
 expect_exit 0 B set $H 家庭人均纯收入 -500 --why "负收入"
-B export households > a.csv 2>/dev/null
+B export households --reveal --why 公式测试 > a.csv 2>/dev/null
 grep -q ",'=1+1,441821" a.csv || { cat a.csv; fail "=1+1 not guarded"; }
 grep -q ",''@x,441821" a.csv || fail "'@x not guarded"
 grep -q ",-500," a.csv || fail "a negative amount was changed"
@@ -98,7 +98,7 @@ expect_exit 0 "$BANGFU" -d e import households a.csv
 expect_exit 0 "$BANGFU" -d e show $H
 expect_grep '^name: =1+1$' out
 expect_grep "^name: '@x$" out
-"$BANGFU" -d e export households > b.csv 2>/dev/null
+"$BANGFU" -d e export households --reveal --why 公式测试 > b.csv 2>/dev/null
 cmp a.csv b.csv || fail "export, import, export is not byte for byte"
 # the files bangfu writes for people (rejected rows) are guarded the same way
 printf '\357\273\277户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系\r\n9,441821,浛洸镇,石牯塘村,=cmd|x,441821197501011009,户主\r\n10,441821,浛洸镇,石牯塘村,李四,441821199001011000,户主\r\n' > bad.csv
