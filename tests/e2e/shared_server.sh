@@ -14,19 +14,19 @@ if [ "$(id -u)" != 0 ]; then echo "needs root to create Unix accounts and a grou
 for t in useradd userdel groupadd groupdel runuser; do
 	command -v "$t" >/dev/null || { echo "needs $t"; exit 77; }
 done
-g=bfgrp$$ a=bfa$$ b=bfb$$ c=bfc$$ d=bfd$$
+g=bfgrp$$ a=bfa$$ b=bfb$$ c=bfc$$ d=bfd$$ cadm=bfe$$ twn=bff$$
 # the setgid build: its bangfu.conf is $confdir/bangfu.conf (root's, as /etc's would be)
 tc=$(dirname "$BANGFU_TH")/bangfu-testconf
 confdir=$(cd "$(dirname "$BANGFU_TH")" && pwd)/testconf
 [ -x "$tc" ] || fail "no $tc (make builds it with the tests)"
 cleanup() {
-	for u in "$a" "$b" "$c" "$d"; do userdel "$u" 2>/dev/null || :; done
+	for u in "$a" "$b" "$c" "$d" "$cadm" "$twn"; do userdel "$u" 2>/dev/null || :; done
 	groupdel "$g" 2>/dev/null || :
 	rm -rf "$confdir"
 }
 trap cleanup EXIT
 groupadd "$g"
-for u in "$a" "$b" "$c" "$d"; do useradd -M -U -s /bin/sh "$u"; done
+for u in "$a" "$b" "$c" "$d" "$cadm" "$twn"; do useradd -M -U -s /bin/sh "$u"; done
 
 # the steps of docs/deploy.md, in this test's directory
 chmod 711 .
@@ -228,3 +228,47 @@ expect_grep "H4418210000002" out
 [ "$(git --git-dir=srv/data/audit.git rev-parse HEAD)" = "$head0" ] || fail "rebuild changed the history"
 expect_exit 0 "$top/bin/bangfu" doctor
 # ==== end of confinement =============================================================
+
+# ==== the issue's attacks 3 to 5, as real accounts ===================================
+# households in other counties (root may make demo data on a shared install)
+expect_exit 0 bf demo --households 40 --seed 3
+expect_exit 0 bf list
+other=$(awk '$1 ~ /^H44/ && $1 !~ /^H441821/ {print $1; exit}' out)
+[ -n "$other" ] || fail "the demo made no household outside 441821"
+expect_exit 0 bf set "$other" hamlet 外县 --why "外县的理由XYZ"
+expect_exit 0 bf user add "$cadm" --role admin --scope 441821 --name 县管理员
+expect_exit 0 bf user add "$twn" --role township --scope 441821 --name 镇审核
+# 3. scope covers history and settings
+for u in "$a" "$cadm" "$twn"; do
+	expect_exit 0 as "$u" audit log
+	expect_no_grep "$other" out
+	expect_no_grep "外县的理由XYZ" out
+done
+expect_exit 1 as "$cadm" setting set monitoring_line.2027 9000 --why 县里改省线
+expect_grep "whole province" err
+expect_exit 1 as "$cadm" setting set category.x1 新类别 --why 县里加省表
+expect_exit 1 as "$cadm" user add "$c" --role admin --scope 44 --name 越权
+# 4. ID numbers and phones masked for every role; revealing is recorded
+for u in "$a" "$cadm" "$twn"; do
+	for v in "show 4418210001" "export households" "audit log -p 4418210001" "list"; do
+		expect_exit 0 as "$u" $v
+		! grep -Eq '(^|[^0-9])[0-9]{17}[0-9Xx]([^0-9]|$)' out ||
+			{ cat out; fail "$u $v printed a full ID number"; }
+		! grep -Eq '(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)' out || { cat out; fail "$u $v printed a full mobile"; }
+	done
+done
+expect_exit 0 as "$twn" show 4418210001 --reveal --why 核实身份
+expect_grep '441821197501011008' out
+expect_exit 0 bf audit reveals
+expect_grep "$twn" out
+expect_grep "核实身份" out
+# 5. text that would move a terminal is refused coming in, and shown harmless going out
+expect_exit 1 as "$a" set 4418210001 hamlet 下围 --why "$(printf 'x\033]0;pwned\007')"
+expect_grep "--why" err
+expect_exit 1 as "$a" set 4418210001 hamlet "$(printf '何\342\200\213旺')" --why 零宽
+long=$(head -c 3000 /dev/zero | tr '\0' x)
+expect_exit 1 as "$a" set 4418210001 hamlet "$long" --why 太长
+expect_exit 0 as "$a" audit log 4418210001
+! grep -q "$(printf '\033')" out || fail "audit log printed a raw ESC"
+[ "$(git --git-dir=srv/data/audit.git rev-list --count HEAD)" -gt 0 ]
+expect_exit 0 as "$b" audit verify
