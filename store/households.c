@@ -269,7 +269,8 @@ int household_next_case_id(struct store *s, char *out, size_t n)
 /* Ids for sub-records that arrived without one (demo measures and visits). */
 static int assign_subrec_ids(struct store *s, struct household *h)
 {
-	static const char prefix[SUB_COUNT] = {[SUB_MEASURE] = 'M', [SUB_VISIT] = 'V', [SUB_WARNING] = 'W'};
+	static const char prefix[SUB_COUNT] = {[SUB_MEASURE] = 'M', [SUB_VISIT] = 'V', [SUB_WARNING] = 'W',
+	                                       [SUB_INCOME] = 'I'};
 	for (int k = 0; k < SUB_COUNT; k++)
 		for (int i = 0; prefix[k] && i < h->nsub[k]; i++) {
 			char id[16], p[2] = {prefix[k], 0};

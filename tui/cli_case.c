@@ -168,6 +168,7 @@ static int verb_case_show(struct cli *c)
 	print_subrecs(c, &h, SUB_MEASURE, "measures 帮扶措施");
 	print_subrecs(c, &h, SUB_VISIT, "visits 走访");
 	print_subrecs(c, &h, SUB_WARNING, "department warnings 部门预警");
+	print_subrecs(c, &h, SUB_INCOME, "income assessments 收入核算");
 	household_free(&h);
 	return EXIT_OK;
 }
