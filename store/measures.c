@@ -58,7 +58,8 @@ static int add_subrec_in(struct store *s, const struct user *u, const char *key,
                          const char *verb, const char *why, char *id_out, size_t idn)
 {
 	struct household h;
-	char id[16], prefix[2] = {(char)(k == SUB_MEASURE ? 'M' : k == SUB_VISIT ? 'V' : 'W'), 0};
+	char id[16], prefix[2] = {(char)(k == SUB_MEASURE ? 'M' : k == SUB_VISIT ? 'V'
+	                                 : k == SUB_INCOME ? 'I' : 'W'), 0};
 	int rc;
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an %s may read but not record", access_role_code(u->role));
@@ -91,8 +92,8 @@ out:
 }
 
 /* The same inside the write transaction: the household and the next id are read as they
- * are when written. */
-static int add_subrec(struct store *s, const struct user *u, const char *key, enum subrec_kind k,
+ * are when written (store/kinds.h: store/income.c records assessments through it). */
+int add_subrec(struct store *s, const struct user *u, const char *key, enum subrec_kind k,
                       const char *const *cols, const char *const *values, int n,
                       int (*check)(struct store *, const struct household *, const char *const *),
                       const char *verb, const char *why, char *id_out, size_t idn)

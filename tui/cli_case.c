@@ -113,6 +113,11 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 		       clock.late ? " — LATE 超过15天" : "");
 	if (f.green_channel)
 		printf("  green channel 绿色通道: assistance recorded before approval\n");
+	struct refusal flags;
+	refusal_clear(&flags);
+	rules_household_flags(&hf, store_today(c->s), &flags);
+	for (int i = 0; i < flags.count; i++)
+		printf("  flag: %s\n", flags.reasons[i]);
 	for (int i = 0; i < h->nsub[SUB_STEP]; i++) {
 		const struct subrec *r = &h->sub[SUB_STEP][i];
 		enum wf_state to;
