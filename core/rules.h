@@ -73,6 +73,7 @@ struct household_facts {
 	int has_income;            /* an income assessment exists for the year */
 	double income_per_capita;  /* yuan per person per year: (income - business costs) / size */
 	double monitoring_line;    /* that year's line from settings, yuan per person per year */
+	char line_year[8];         /* the year of that line: the latest assessment's, else the day's */
 	/* "stably above the line" (core/income.h): with assessments recorded, the two latest
 	 * must both be above their years' lines and assessed at least stable_months apart.
 	 * income_assessments = 0: only the register's single figure (imported data) is

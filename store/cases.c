@@ -35,6 +35,7 @@ static int household_facts_fill(struct store *s, const struct household *h, cons
 		snprintf(key, sizeof key, "monitoring_line.%.4s", subrec_get(r, SUB_INCOME, "year"));
 	}
 	hf->monitoring_line = store_setting_number(s, key, NULL, -1);
+	snprintf(hf->line_year, sizeof hf->line_year, "%.4s", key + strlen("monitoring_line."));
 	if (hf->income_assessments > 1) {
 		const struct subrec *p = &h->sub[SUB_INCOME][latest[1]];
 		char prev_key[32];
@@ -350,8 +351,8 @@ static int case_move_in(struct store *s, const struct user *u, const char *case_
 	if ((rc = store_case_facts(s, &h, ci, as_of, &f, &hf, mf, MAX_MEASURES)))
 		goto out;
 	if (t && (t->flags & WF_RULE_ELIMINATION) && hf.monitoring_line < 0) {
-		rc = store_fail(s, STORE_EDENIED, "no monitoring line for %.4s in settings: an "
-		                "administrator sets monitoring_line.%.4s first", as_of, as_of);
+		rc = store_fail(s, STORE_EDENIED, "no monitoring line for %s in settings: an "
+		                "administrator sets monitoring_line.%s first", hf.line_year, hf.line_year);
 		goto out;
 	}
 	if (t && (t->flags & WF_NEW_CASE) && !risks[0]) {
