@@ -57,7 +57,7 @@ enum field_kind {
 	X(HF_WATER,     "water_ok",          "饮水安全有保障", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
 	X(HF_COSTS,     "costs_ok",          "大额支出已解决", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
 	X(HF_RELOCATED, "relocated",         "是否易地搬迁户", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
-	X(HF_PHONE,     "household_phone",   "户联系电话",     LEVEL_HOUSEHOLD, FK_PHONE,    NULL, 0) \
+	X(HF_PHONE,     "household_phone",   "家庭电话",       LEVEL_HOUSEHOLD, FK_PHONE,    NULL, 0) \
 	X(HF_CONTACT,   "contact",           "监测联系人",     LEVEL_HOUSEHOLD, FK_NAME,     NULL, 0) \
 	X(HF_CONTACT_PHONE, "contact_phone", "监测联系人电话", LEVEL_HOUSEHOLD, FK_MOBILE,   NULL, 0) \
 	X(HF_CADRE,     "cadre",             "帮扶责任人",     LEVEL_HOUSEHOLD, FK_NAME,     NULL, 0) \

@@ -16,6 +16,7 @@ static const struct alias aliases[] = {
 	{HF_HAMLET, "自然村(组)", 1}, {HF_HAMLET, "村民小组", 0},
 	{HF_INCOME, "家庭人均纯收入(元)", 1}, {HF_INCOME, "人均纯收入", 0},
 	{HF_RELOCATED, "是否易地扶贫搬迁户", 1},
+	{HF_PHONE, "户联系电话", 0},
 	{MF_ID, "身份证号码", 0}, {MF_ID, "身份证号", 0}, {MF_ID, "证件号", 0},
 	{MF_LABOUR, "劳动能力", 0},
 	{MF_MONTHS, "务工时间(月)", 1},

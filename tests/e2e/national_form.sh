@@ -12,6 +12,7 @@ expect_exit 0 on 2026-01-05 "$me" import households "$data/national.csv"
 expect_grep "县(市、区): taken as 县区代码 (county_code)" err
 expect_grep "行政村（社区）: taken as 行政村 (village)" err
 expect_grep "身份证号码: taken as 证件号码 (id_number)" err
+expect_grep "户联系电话: taken as 家庭电话 (household_phone)" err
 expect_grep "national.csv:2: 务工所在地: a line break inside the cell (Excel's Alt+Enter) was read as a space" err
 expect_grep "imported 2 households (2 new, 0 updated), 5 people" out
 expect_exit 0 on 2026-01-05 "$me" user add cw --role caseworker --scope 441821 --name 村干部
@@ -87,6 +88,22 @@ expect_exit 0 on 2026-01-10 cw show $H
 expect_grep "^\[income I0000001\]$" out
 expect_grep "^per_capita: 10000$" out
 expect_grep "^compliant_costs: 2000$" out
+# the filter language: the new fields, and income as the rules read it (the assessment's)
+expect_exit 0 on 2026-01-10 cw list income\>9000
+expect_grep "黄伟强" out
+expect_exit 0 on 2026-01-10 cw list income\<7000
+expect_no_grep "黄伟强" out
+expect_grep "钟老伯" out
+expect_exit 0 on 2026-01-10 cw list cadre:无
+expect_grep "钟老伯" out
+expect_no_grep "黄伟强" out
+expect_exit 0 on 2026-01-10 cw list disability:二级 relocated:是
+expect_grep "黄伟强" out
+expect_no_grep "钟老伯" out
+expect_exit 0 on 2026-01-10 cw list tekun:是
+expect_grep "钟老伯" out
+expect_no_grep "黄伟强" out
+expect_exit 2 on 2026-01-10 cw list dibao:maybe
 [ "$(git --git-dir=d/audit.git log -1 --format=%s)" = "income add: H4418210000001 I0000001" ] ||
 	fail "income add is not one commit: $(git --git-dir=d/audit.git log -1 --format=%s)"
 
