@@ -136,7 +136,7 @@ int rules_measures_in_place(const struct household_facts *h, const char *as_of,
 
 /* --- risk elimination ----------------------------------------------------------- */
 
-static void check_monitored_long_enough(const char *start, const char *as_of,
+static void check_monitored_long_enough(const char *start, const char *as_of, int months,
                                         struct refusal *out)
 {
 	char earliest[DATE_LEN];
@@ -146,13 +146,12 @@ static void check_monitored_long_enough(const char *start, const char *as_of,
 		            "no start date");
 		return;
 	}
-	if (date_add_months(start, RULES_ELIM_MIN_MONTHS, earliest) != 0 ||
+	if (date_add_months(start, months, earliest) != 0 ||
 	    date_diff(earliest, as_of, &days) != 0)
 		return;   /* as_of was checked by the caller */
 	if (days < 0)
 		refusal_add(out, "monitored since %s, less than %d months (监测不满%d个月): "
-		            "elimination possible from %s", start, RULES_ELIM_MIN_MONTHS,
-		            RULES_ELIM_MIN_MONTHS, earliest);
+		            "elimination possible from %s", start, months, months, earliest);
 }
 
 /* Stably above the line: the assessment before the latest also above its year's line,
@@ -214,7 +213,9 @@ int rules_elimination_check(const struct household_facts *h, const char *monitor
 		            as_of ? as_of : "");
 		return -1;
 	}
-	check_monitored_long_enough(monitoring_start, as_of, out);
+	check_monitored_long_enough(monitoring_start, as_of,
+	                            h->elim_min_months > 0 ? h->elim_min_months : RULES_ELIM_MIN_MONTHS,
+	                            out);
 	if (rules_measures_in_place(h, as_of, 0) < 1)
 		refusal_add(out, "no assistance measure in place (未落实帮扶措施): at least 1 needed");
 	check_income(h, out);

@@ -82,6 +82,7 @@ struct household_facts {
 	double prev_income_per_capita, prev_monitoring_line;   /* the one before the latest */
 	long income_months_apart;  /* whole months between the two latest assessment days */
 	int stable_months;         /* setting income_stable_months (national default 6) */
+	int elim_min_months;       /* setting elim_min_months; 0 = RULES_ELIM_MIN_MONTHS */
 	int lifted;                /* a former poor household (脱贫户) */
 	int has_cadre;             /* a 帮扶责任人 is recorded */
 	int workplace_missing;     /* members with months worked > 0 and no work place */

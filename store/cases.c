@@ -28,6 +28,8 @@ static int household_facts_fill(struct store *s, const struct household *h, cons
 	hf->income_assessments = income_latest(h, as_of, latest, 2);
 	hf->stable_months = (int)store_setting_number(s, "income_stable_months", NULL,
 	                                              RULES_INCOME_STABLE_MONTHS);
+	hf->elim_min_months = (int)store_setting_number(s, "elim_min_months", NULL,
+	                                                RULES_ELIM_MIN_MONTHS);
 	if (hf->income_assessments > 0) {   /* the latest against its own year's line */
 		const struct subrec *r = &h->sub[SUB_INCOME][latest[0]];
 		hf->has_income = 1;
@@ -107,6 +109,8 @@ int store_case_facts(struct store *s, const struct household *h, int ci, const c
 	if (!f->approval_date[0] && workflow_is_monitored(f->state))
 		date_slot(f->approval_date, case_get(c, CF_IDENTIFIED));
 	f->green_channel = strcmp(case_get(c, CF_GREEN), "yes") == 0;
+	f->notice_days = (int)store_setting_number(s, "notice_days", NULL, WORKFLOW_NOTICE_MIN_DAYS);
+	f->decision_days = (int)store_setting_number(s, "decision_days", NULL, WORKFLOW_DECISION_DAYS);
 	household_facts_fill(s, h, as_of, hf, mf, max);
 	f->household = hf;
 	return 0;

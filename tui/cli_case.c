@@ -107,10 +107,14 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 	if (case_get(cs, CF_LINKED)[0])
 		printf("  re-marked from case %s\n", case_get(cs, CF_LINKED));
 	struct wf_clock clock;
-	if (f.lead_date[0] && workflow_clock(&f, store_today(c->s), &clock) == 0)
-		printf("  15-day clock: %ld day%s from lead %s to %s%s\n", clock.days,
-		       clock.days == 1 ? "" : "s", f.lead_date, clock.running ? "today" : "decision",
-		       clock.late ? " — LATE 超过15天" : "");
+	if (f.lead_date[0] && workflow_clock(&f, store_today(c->s), &clock) == 0) {
+		int limit = workflow_decision_days(&f);
+		char late[48] = "";
+		if (clock.late)
+			snprintf(late, sizeof late, " — LATE 超过%d天", limit);
+		printf("  %d-day clock: %ld day%s from lead %s to %s%s\n", limit, clock.days,
+		       clock.days == 1 ? "" : "s", f.lead_date, clock.running ? "today" : "decision", late);
+	}
 	if (f.green_channel)
 		printf("  green channel 绿色通道: assistance recorded before approval\n");
 	struct refusal flags;

@@ -121,5 +121,14 @@ expect_exit 1 on 2026-05-11 "$me" setting set income_stable_months 0 --why x
 expect_exit 0 on 2026-05-11 "$me" setting set income_stable_months 3 --why "本地规定三个月"
 expect_exit 0 on 2026-05-12 cw case move C0000001 request_elim --why "收入稳定超过监测线"
 
+# the procedure's numbers are settings with national defaults
+expect_exit 1 on 2026-05-12 "$me" setting set notice_days 0 --why x
+expect_exit 0 on 2026-05-12 "$me" setting set decision_days 20 --why "本地按20个工作日"
+expect_exit 0 on 2026-05-12 "$me" setting set elim_min_months 12 --why "本地规定"
+expect_exit 0 on 2026-05-12 cw case move C0000001 elim_village --notice-start 2026-05-12 --notice-end 2026-05-16 --why 评议
+expect_exit 0 on 2026-05-17 "$me" setting set notice_days 7 --why "本地公示7天"
+expect_exit 1 on 2026-05-17 cw case move C0000001 elim_to_township --why 公示期满
+expect_grep "公示不足7天" err
+
 # rebuild reads the new fields and the assessments back, byte for byte
 expect_exit 0 on 2026-05-12 "$me" audit verify

@@ -121,6 +121,16 @@ static void test_stably_above(void **state)
 	assert_int_equal(eliminable(&h, "not above the monitoring line"), -1);
 }
 
+/* The procedure's numbers are settings: 8 months of monitoring where a place asks it. */
+static void test_elim_min_months_setting(void **state)
+{
+	(void)state;
+	struct household_facts h = eligible();
+	assert_int_equal(eliminable(&h, NULL), 0);   /* 2024-01-15 to 2024-08-01: 6 months */
+	h.elim_min_months = 8;
+	assert_int_equal(eliminable(&h, "less than 8 months (监测不满8个月)"), -1);
+}
+
 static void test_flags(void **state)
 {
 	(void)state;
@@ -149,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_per_capita),
 		cmocka_unit_test(test_latest),
 		cmocka_unit_test(test_stably_above),
+		cmocka_unit_test(test_elim_min_months_setting),
 		cmocka_unit_test(test_flags),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
