@@ -173,11 +173,14 @@ int store_visit_add(struct store *s, const struct user *u, const char *household
                     const struct visit_input *v, const char *why, char *id, size_t n)
 {
 	static const char *const cols[] = {"case_id", "date", "visitor", "method", "findings", "follow_up"};
-	const struct code *method = v->method ? codes_find(&codes_visit_method, v->method) : NULL;
-	char date[DATE_LEN];
+	const struct code_table *methods = code_lists_table(&s->lists, &codes_visit_method);
+	const struct code *method = v->method ? codes_find(methods, v->method) : NULL;
+	char date[DATE_LEN], choices[512];
 	int rc;
-	if (!method)
-		return store_fail(s, STORE_EINVAL, "--method must be 入户 (home), 电话 (phone) or 微信 (wechat)");
+	if (!method) {
+		codes_choices(methods, choices, sizeof choices);
+		return store_fail(s, STORE_EINVAL, "--method must be one of %s", choices);
+	}
 	if ((rc = date_value(s, "--date", v->date, 1, date)) ||
 	    (rc = text_value(s, "--visitor", v->visitor, 1, 0)) ||
 	    (rc = text_value(s, "--findings", v->findings, 1, 1)) ||

@@ -10,7 +10,8 @@
  *                             at least this many months apart (national default 6)
  *   notice_days, decision_days, elim_min_months   the procedure's numbers (national
  *                             defaults 5, 15, 6 when not set: some places count 20 days)
- *   category.CODE, risk.CODE, warning_kind.CODE, department.CODE
+ *   category.CODE, risk.CODE, warning_kind.CODE, department.CODE, visit_method.CODE,
+ *   source.CODE
  *                             an entry added to that list; the value is its Chinese
  *                             label (core/code_lists.h: entries are only ever added,
  *                             never changed or removed) */

@@ -327,8 +327,11 @@ static const struct verb verbs[] = {
 	 "The seeded values are SAMPLES, not confirmed Guangdong figures.", verb_setting_get},
 	{"setting set", "KEY VALUE", "--why", 2, 2, NEED_USER, "change a setting (administrators)",
 	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
-	 "dev_measure_days, lead_warn_days, due_soon_days (positive numbers); and\n"
-	 "category.CODE, risk.CODE, warning_kind.CODE, department.CODE with a Chinese label\n"
+	 "dev_measure_days, lead_warn_days, due_soon_days, and the procedure's numbers\n"
+	 "notice_days (5), decision_days (15), elim_min_months (6), income_stable_months (6)\n"
+	 "(positive numbers; national defaults when unset); and\n"
+	 "category.CODE, risk.CODE, warning_kind.CODE, department.CODE, visit_method.CODE,\n"
+	 "source.CODE with a Chinese label\n"
 	 "as VALUE, to add an entry to that list (e.g. `setting set risk.elderly 因老`).\n"
 	 "Entries are only added, never changed or removed: every record's history carries\n"
 	 "its label.",

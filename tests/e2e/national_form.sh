@@ -130,5 +130,14 @@ expect_exit 0 on 2026-05-17 "$me" setting set notice_days 7 --why "本地公示7
 expect_exit 1 on 2026-05-17 cw case move C0000001 elim_to_township --why 公示期满
 expect_grep "公示不足7天" err
 
+# visit methods and sources are lists an administrator extends, like the other four
+expect_exit 1 on 2026-05-17 cw visit add $H --visitor 小陈 --method 视频 --findings 良好 --why 走访
+expect_grep "must be one of 入户 电话 微信" err
+expect_exit 0 on 2026-05-17 "$me" setting set visit_method.video 视频 --why "视频走访"
+expect_exit 0 on 2026-05-17 "$me" setting set source.hotline 热线求助 --why "热线来源"
+expect_exit 0 on 2026-05-17 cw visit add $H --visitor 小陈 --method 视频 --findings 良好 --why 走访
+expect_exit 0 on 2026-05-17 cw case show $H
+expect_grep "小陈  视频  良好" out
+
 # rebuild reads the new fields and the assessments back, byte for byte
 expect_exit 0 on 2026-05-12 "$me" audit verify
