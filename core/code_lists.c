@@ -9,10 +9,12 @@
 
 const struct code_list_info code_lists_info[CODE_LISTS_COUNT] = {
 	{"category", &codes_category}, {"risk", &codes_risk}, {"warning_kind", &codes_warning_kind},
-	{"department", &codes_department},
+	{"department", &codes_department}, {"visit_method", &codes_visit_method},
+	{"source", &codes_source},
 };
 
-const char code_lists_keys_help[] = "category.CODE, risk.CODE, warning_kind.CODE, department.CODE";
+const char code_lists_keys_help[] = "category.CODE, risk.CODE, warning_kind.CODE, department.CODE, "
+                                   "visit_method.CODE, source.CODE";
 
 void code_lists_init(struct code_lists *l)
 {

@@ -57,6 +57,11 @@ TABLE(codes_measure_group, "帮扶措施",
 	{"living", "生产生活条件"}, {"infrastructure", "基础设施"});
 TABLE(codes_visit_method, "走访方式", {"home", "入户"}, {"phone", "电话"}, {"wechat", "微信"});
 TABLE(codes_yesno, "是否", {"yes", "是"}, {"no", "否"});
+TABLE(codes_disability, "残疾等级", {"1", "一级"}, {"2", "二级"}, {"3", "三级"}, {"4", "四级"});
+TABLE(codes_benefit, "其他保障",
+	{"pension", "城乡居民基本养老保险"}, {"disability_living", "困难残疾人生活补贴"},
+	{"disability_care", "重度残疾人护理补贴"}, {"temporary", "临时救助"},
+	{"orphan", "孤儿基本生活保障"}, {"other", "其他"});
 
 const struct code *codes_find(const struct code_table *t, const char *s)
 {

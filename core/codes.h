@@ -24,6 +24,8 @@ extern const struct code_table codes_warning_kind;   /* 预警类型 */
 extern const struct code_table codes_measure_group;  /* 帮扶措施 14 groups */
 extern const struct code_table codes_visit_method;   /* 走访方式 */
 extern const struct code_table codes_yesno;          /* yes 是, no 否 */
+extern const struct code_table codes_disability;     /* 残疾等级: 1 一级 .. 4 四级 */
+extern const struct code_table codes_benefit;        /* 其他保障 (several allowed) */
 
 /* Find an entry by code or by label (exact match after the caller trimmed it). */
 const struct code *codes_find(const struct code_table *t, const char *code_or_label);

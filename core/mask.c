@@ -131,6 +131,8 @@ static int keyed_form(const char *line, const char *end, const char **value)
 {
 	static const struct { const char *key; int form; } keys[] = {
 		{"id_number: ", FORM_ID}, {"id_original: ", FORM_ID}, {"phone: ", FORM_PHONE},
+		{"household_phone: ", FORM_PHONE}, {"contact_phone: ", FORM_PHONE},
+		{"cadre_phone: ", FORM_PHONE}, {"disability_cert: ", FORM_ID},
 	};
 	if (end - line > 3 && memcmp(line, "@@ ", 3) == 0) {   /* a hunk header's context line */
 		for (const char *q = line + 3; end - q >= 4; q++)
@@ -192,9 +194,9 @@ static int mask_slot(char **slot, int form)
 
 static int field_form(enum field_id f)
 {
-	if (f == MF_ID)
+	if (f == MF_ID || model_fields[f].kind == FK_DISCERT)
 		return FORM_ID;
-	if (f == MF_PHONE || model_fields[f].kind == FK_PHONE)
+	if (model_fields[f].kind == FK_PHONE || model_fields[f].kind == FK_MOBILE)
 		return FORM_PHONE;
 	if (model_fields[f].kind == FK_TEXT || model_fields[f].kind == FK_NOTE)
 		return FORM_TEXT;

@@ -112,7 +112,8 @@ static int normalise_month(const char *raw, const char *today, char *out, int ou
 
 /* 11-digit mobile starting with 1, or a landline: optional 0-area code (3-4 digits) and
  * a 7-8 digit number, with or without '-'. */
-static int normalise_phone(const char *raw, char *out, int outlen, char *err, int errlen)
+static int normalise_phone(const char *raw, int mobile_only, char *out, int outlen, char *err,
+                           int errlen)
 {
 	char d[24];
 	int n = 0, dash = 0;
@@ -129,6 +130,11 @@ static int normalise_phone(const char *raw, char *out, int outlen, char *err, in
 	d[n] = '\0';
 	int mobile = n == 11 && d[0] == '1' && !dash;
 	int landline = (n >= 7 && n <= 8 && !dash) || (d[0] == '0' && n >= 10 && n <= 12);
+	if (mobile_only && !mobile) {
+		snprintf(err, (size_t)errlen, "\"%s\" is not an 11-digit mobile number (a landline is "
+		         "not taken here)", raw);
+		return -1;
+	}
 	if (!mobile && !landline) {
 		snprintf(err, (size_t)errlen, "\"%s\" is neither an 11-digit mobile nor a landline", raw);
 		return -1;
@@ -195,7 +201,8 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		}
 		return 0;
 	}
-	if ((fd->kind == FK_IDNUM || fd->kind == FK_PHONE) && mask_is_masked(raw)) {
+	if ((fd->kind == FK_IDNUM || fd->kind == FK_PHONE || fd->kind == FK_MOBILE ||
+	     fd->kind == FK_DISCERT) && mask_is_masked(raw)) {
 		snprintf(err, (size_t)errlen, "\"%s\" is masked (copied from masked output): give the "
 		         "full number, e.g. from `export households --reveal --why TEXT`", raw);
 		return -1;
@@ -244,6 +251,12 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_IDNUM: {
 		struct idcard id;
 		char why[160];
+		if (model_is_disability_cert(raw)) {
+			snprintf(err, (size_t)errlen, "\"%s\" is a 20-character disability certificate number "
+			         "(残疾证号), not an ID number: put it in 残疾证号 (disability_cert) and the "
+			         "ID number here", raw);
+			return -1;
+		}
 		if (idcard_parse(raw, today, &id, why, sizeof why)) {
 			snprintf(err, (size_t)errlen, "ID number \"%s\": %s", raw, why);
 			return -1;
@@ -287,10 +300,32 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_MONTH:
 		return normalise_month(raw, today, out, outlen, err, errlen);
 	case FK_PHONE:
-		return normalise_phone(raw, out, outlen, err, errlen);
+	case FK_MOBILE:
+		return normalise_phone(raw, fd->kind == FK_MOBILE, out, outlen, err, errlen);
+	case FK_DISCERT:
+		if (!model_is_disability_cert(raw)) {
+			snprintf(err, (size_t)errlen, "\"%s\" is not a disability certificate number (残疾证号: "
+			         "the 18-character ID number and 2 digits)", raw);
+			return -1;
+		}
+		snprintf(out, (size_t)outlen, "%s", raw);
+		out[17] = (char)toupper((unsigned char)out[17]);
+		return 0;
 	}
 	snprintf(err, (size_t)errlen, "field kind not handled");
 	return -1;
+}
+
+int model_is_disability_cert(const char *s)
+{
+	char id[19];
+	struct idcard parsed;
+	char why[160];
+	if (strlen(s) != 20 || !isdigit((unsigned char)s[18]) || !isdigit((unsigned char)s[19]))
+		return 0;
+	memcpy(id, s, 18);
+	id[18] = '\0';
+	return idcard_parse(id, NULL, &parsed, why, sizeof why) == 0;
 }
 
 int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
@@ -433,12 +468,40 @@ void household_free(struct household *h)
 	memset(h, 0, sizeof *h);
 }
 
+/* The cross-field rules of one member (DOMAIN.md): a work place only with months worked,
+ * not both medical insurances, a certificate number never the ID number. */
+static int member_check(const struct member *m, int i,
+                        void (*report)(void *ctx, int member, const char *msg), void *ctx)
+{
+	int problems = 0;
+	const char *place = member_get(m, MF_WORKPLACE), *months = member_get(m, MF_MONTHS);
+	const char *cert = member_get(m, MF_DISCERT);
+	if (place[0] && atoi(months) <= 0) {
+		report(ctx, i, "work place (务工地点) given but no months worked (务工月数 is 0 or empty): "
+		       "a work place goes with months worked > 0");
+		problems++;
+	}
+	if (strcmp(member_get(m, MF_RESIDENT_INS), "yes") == 0 &&
+	    strcmp(member_get(m, MF_EMPLOYEE_INS), "yes") == 0) {
+		report(ctx, i, "both 城乡居民基本医疗保险 and 职工基本医疗保险: a person is insured by "
+		       "exactly one of the two");
+		problems++;
+	}
+	if (cert[0] && strncmp(cert, member_get(m, MF_ID), 18) != 0) {
+		report(ctx, i, "disability certificate number (残疾证号) does not begin with the "
+		       "member's ID number");
+		problems++;
+	}
+	return problems;
+}
+
 int household_check(const struct household *h,
                     void (*report)(void *ctx, int member, const char *msg), void *ctx)
 {
 	int problems = 0, heads = 0, spouses = 0, second_head = -1, second_spouse = -1;
 	char msg[256];
 	for (int i = 0; i < h->nmembers; i++) {
+		problems += member_check(&h->members[i], i, report, ctx);
 		const char *rel = member_get(&h->members[i], MF_RELATION);
 		const char *id = member_get(&h->members[i], MF_ID);
 		if (strcmp(rel, "head") == 0 && ++heads == 2)

@@ -30,6 +30,8 @@ enum field_kind {
 	FK_MONEY,     /* yuan, up to 2 decimals, may be negative */
 	FK_MONTH,     /* YYYYMM or YYYY-MM-DD, kept as YYYY-MM or YYYY-MM-DD */
 	FK_PHONE,     /* 11-digit mobile or a landline */
+	FK_MOBILE,    /* 11-digit mobile only (a member's phone, the monitoring contact's) */
+	FK_DISCERT,   /* 残疾证号: 20 characters, the holder's 18-character ID and 2 digits */
 	FK_YESNO,     /* 是 / 否 */
 };
 
@@ -54,6 +56,12 @@ enum field_kind {
 	X(HF_MEDICAL,   "medical_ok",        "基本医疗有保障", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
 	X(HF_WATER,     "water_ok",          "饮水安全有保障", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
 	X(HF_COSTS,     "costs_ok",          "大额支出已解决", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
+	X(HF_RELOCATED, "relocated",         "是否易地搬迁户", LEVEL_HOUSEHOLD, FK_YESNO,    &codes_yesno, 0) \
+	X(HF_PHONE,     "household_phone",   "家庭电话",       LEVEL_HOUSEHOLD, FK_PHONE,    NULL, 0) \
+	X(HF_CONTACT,   "contact",           "监测联系人",     LEVEL_HOUSEHOLD, FK_NAME,     NULL, 0) \
+	X(HF_CONTACT_PHONE, "contact_phone", "监测联系人电话", LEVEL_HOUSEHOLD, FK_MOBILE,   NULL, 0) \
+	X(HF_CADRE,     "cadre",             "帮扶责任人",     LEVEL_HOUSEHOLD, FK_NAME,     NULL, 0) \
+	X(HF_CADRE_PHONE, "cadre_phone",     "帮扶责任人电话", LEVEL_HOUSEHOLD, FK_PHONE,    NULL, 0) \
 	X(MF_NAME,      "name",              "姓名",           LEVEL_MEMBER,    FK_NAME,     NULL, F_REQUIRED) \
 	X(MF_ID,        "id_number",         "证件号码",       LEVEL_MEMBER,    FK_IDNUM,    NULL, F_REQUIRED) \
 	X(MF_RELATION,  "relation",          "与户主关系",     LEVEL_MEMBER,    FK_CODE,     &codes_relation, F_REQUIRED) \
@@ -64,7 +72,15 @@ enum field_kind {
 	X(MF_SCHOOL,    "school_stage",      "在校生状况",     LEVEL_MEMBER,    FK_CODE,     &codes_school_stage, 0) \
 	X(MF_EDUCATION, "education",         "文化程度",       LEVEL_MEMBER,    FK_CODE,     &codes_education, 0) \
 	X(MF_MONTHS,    "months_worked",     "务工月数",       LEVEL_MEMBER,    FK_INT,      NULL, 0) \
-	X(MF_PHONE,     "phone",             "联系电话",       LEVEL_MEMBER,    FK_PHONE,    NULL, 0) \
+	X(MF_PHONE,     "phone",             "联系电话",       LEVEL_MEMBER,    FK_MOBILE,   NULL, 0) \
+	X(MF_DISABILITY,"disability_class",  "残疾等级",       LEVEL_MEMBER,    FK_CODE,     &codes_disability, 0) \
+	X(MF_DISCERT,   "disability_cert",   "残疾证号",       LEVEL_MEMBER,    FK_DISCERT,  NULL, 0) \
+	X(MF_WORKPLACE, "work_place",        "务工地点",       LEVEL_MEMBER,    FK_TEXT,     NULL, 0) \
+	X(MF_RESIDENT_INS, "resident_insurance", "是否参加城乡居民基本医疗保险", LEVEL_MEMBER, FK_YESNO, &codes_yesno, 0) \
+	X(MF_EMPLOYEE_INS, "employee_insurance", "是否参加职工基本医疗保险", LEVEL_MEMBER, FK_YESNO, &codes_yesno, 0) \
+	X(MF_DIBAO,     "dibao",             "是否享受低保",   LEVEL_MEMBER,    FK_YESNO,    &codes_yesno, 0) \
+	X(MF_TEKUN,     "tekun",             "是否特困供养",   LEVEL_MEMBER,    FK_YESNO,    &codes_yesno, 0) \
+	X(MF_BENEFITS,  "benefits",          "其他保障",       LEVEL_MEMBER,    FK_MULTI,    &codes_benefit, 0) \
 	X(CF_CATEGORY,  "category",          "监测对象类别",   LEVEL_CASE,      FK_CODE,     &codes_category, 0) \
 	X(CF_RISKS,     "risks",             "风险类型",       LEVEL_CASE,      FK_MULTI,    &codes_risk, 0) \
 	X(CF_SOURCE,    "source",            "识别来源",       LEVEL_CASE,      FK_CODE,     &codes_source, 0) \
@@ -115,6 +131,9 @@ int model_field_find(const char *name);
  * a message (without the field name: the caller adds file, line and column). */
 int model_value_normalise(const struct code_lists *lists, enum field_id f, const char *raw,
                           const char *today, char *out, int outlen, char *err, int errlen);
+/* 1 when s has the shape of a disability certificate number (残疾证号): a valid
+ * 18-character ID number followed by 2 digits (class and kind). */
+int model_is_disability_cert(const char *s);
 /* The value of field f as CSV shows it (codes as Chinese labels). */
 int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
                         char *out, int outlen);
@@ -144,14 +163,17 @@ struct hcase {
 	X(SUB_VISIT,   "visit",   "visits", "id", "case_id", "date", "visitor", "method", "findings", \
 	  "follow_up") \
 	X(SUB_WARNING, "warning", "warnings", "id", "case_id", "fingerprint", "id_number", "name", \
-	  "kind", "amount", "date", "department", "note", "outcome")
+	  "kind", "amount", "date", "department", "note", "outcome") \
+	X(SUB_INCOME,  "income",  "incomes", "id", "case_id", "year", "assessed", "months", "wage", \
+	  "business", "property", "transfer", "business_costs", "compliant_costs", "size", \
+	  "per_capita")
 enum subrec_kind {
 #define X(kind, section, table, ...) kind,
 	SUBREC_LIST(X)
 #undef X
 	SUB_COUNT
 };
-#define SUBREC_MAX_COLS 12
+#define SUBREC_MAX_COLS 14
 struct subrec_kind_info {
 	const char *section;      /* "[measure M0000001]" in the audit text */
 	const char *table;

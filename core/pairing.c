@@ -184,7 +184,7 @@ static int check_cadre_pair(const struct pair *p, char *err, int errlen)
 		return text_errorf(err, errlen, "a household is required");
 	if (!p->unit[0])
 		return text_errorf(err, errlen, "the cadre's unit is required (--unit UNIT)");
-	if (p->phone[0] && model_value_normalise(NULL, MF_PHONE, p->phone, NULL, norm, (int)sizeof norm,
+	if (p->phone[0] && model_value_normalise(NULL, HF_CADRE_PHONE, p->phone, NULL, norm, (int)sizeof norm,
 	                                         why, (int)sizeof why))
 		return text_errorf(err, errlen, "phone: %s", why);
 	return pairing_period_check(p->start, p->end, 0, err, errlen);

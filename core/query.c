@@ -13,6 +13,9 @@ static const struct { const char *key; enum qterm_kind kind; const struct code_t
 	{"type:", Q_TYPE, &codes_household_type},
 	{"state:", Q_STATE, NULL},          {"risk:", Q_RISK, &codes_risk},
 	{"income<", Q_INCOME_BELOW, NULL},  {"income>", Q_INCOME_ABOVE, NULL},
+	{"relocated:", Q_RELOCATED, &codes_yesno}, {"dibao:", Q_DIBAO, &codes_yesno},
+	{"tekun:", Q_TEKUN, &codes_yesno},  {"disability:", Q_DISABILITY, &codes_disability},
+	{"cadre:", Q_CADRE, NULL},
 };
 
 static int parse_term(const struct code_lists *lists, const char *word, struct qterm *t,
@@ -45,12 +48,14 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 				return -1;
 			}
 		}
+		if (t->kind == Q_CADRE && strcmp(v, "无") == 0)
+			v = "none";   /* cadre:无 / cadre:none: households without a 帮扶责任人 */
 		snprintf(t->value, sizeof t->value, "%s", v);
 		return 0;
 	}
 	if (strchr(word, ':')) {
 		snprintf(err, (size_t)errlen, "unknown filter \"%s\" (keys: county town village "
-		         "category type state risk income< income>)", word);
+		         "category type state risk income< income> relocated dibao tekun disability cadre)", word);
 		return -1;
 	}
 	t->kind = Q_TEXT;

@@ -13,7 +13,7 @@
 
 enum qterm_kind {
 	Q_TEXT, Q_COUNTY, Q_TOWN, Q_VILLAGE, Q_CATEGORY, Q_TYPE, Q_STATE, Q_RISK,
-	Q_INCOME_BELOW, Q_INCOME_ABOVE
+	Q_INCOME_BELOW, Q_INCOME_ABOVE, Q_RELOCATED, Q_DIBAO, Q_TEKUN, Q_DISABILITY, Q_CADRE
 };
 
 struct qterm { enum qterm_kind kind; char value[128]; };

@@ -1,5 +1,6 @@
 /* register.c — household register CSV in and out (see register.h). */
 #include "core/register.h"
+#include "core/register_columns.h"
 #include "core/idcard.h"
 #include "core/strmap.h"
 #include "core/text.h"
@@ -71,10 +72,16 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 		char name[256];
 		snprintf(name, sizeof name, "%s", rec->fields[c]);
 		text_trim(name);
-		int f = model_field_find(name);
+		const char *alias;
+		int f = register_column_find(name, &alias);
 		if (f >= 0 && (model_fields[f].flags & F_NOCSV))
 			f = -1;   /* kept by the case procedure, not by the register file */
 		r->colfield[c] = f;
+		if (f >= 0 && alias) {   /* a national export's name: say what it was taken as */
+			char msg[300];
+			snprintf(msg, sizeof msg, "taken as %s (%s)", model_fields[f].zh, model_fields[f].key);
+			r->report(r->ctx, rec->line, rec->fields[c], msg);
+		}
 		if (f < 0) {
 			r->report(r->ctx, rec->line, rec->fields[c], "unknown column, ignored");
 			r->b->warnings++;
@@ -95,6 +102,25 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 	return missing ? -1 : 0;
 }
 
+/* Fold CRLF, CR and LF in a one-line value to one space each; 1 if there was one. */
+static int fold_line_breaks(char *v)
+{
+	int folded = 0;
+	char *o = v;
+	for (const char *p = v; *p; p++) {
+		if (*p == '\r' || *p == '\n') {
+			if (*p == '\r' && p[1] == '\n')
+				p++;
+			*o++ = ' ';
+			folded = 1;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return folded;
+}
+
 /* The trimmed, normalised value of field f in this row into out; "" if the column is
  * absent. Returns -1 (after reporting) when the value is invalid. */
 static int row_value(struct reader *r, const struct csv_record *rec, enum field_id f,
@@ -107,6 +133,11 @@ static int row_value(struct reader *r, const struct csv_record *rec, enum field_
 	char raw[VALUE_MAX], err[400];
 	const char *cell = c < rec->nfields ? rec->fields[c] : "";
 	snprintf(raw, sizeof raw, "%s", cell);
+	if (model_fields[f].kind != FK_NOTE && fold_line_breaks(raw)) {
+		r->report(r->ctx, rec->line, r->b->header[c], "a line break inside the cell (Excel's "
+		          "Alt+Enter) was read as a space");
+		r->b->warnings++;
+	}
 	text_trim(raw);
 	/* A cell longer than any field may be is checked whole: refused as too long, never cut. */
 	if (model_value_normalise(r->lists, f, strlen(cell) < sizeof raw ? csv_formula_unguard(raw)
@@ -367,9 +398,14 @@ static void put_csv_field(struct buf *out, const char *v, int first)
 
 void register_csv_header(struct buf *out)
 {
+	register_csv_header_names(out, 0);
+}
+
+void register_csv_header_names(struct buf *out, int national)
+{
 	for (int f = 0; f < FIELD_COUNT; f++)
 		if (!(model_fields[f].flags & F_NOCSV))
-			put_csv_field(out, model_fields[f].zh, f == 0);
+			put_csv_field(out, register_column_name((enum field_id)f, national), f == 0);
 	buf_adds(out, "\r\n");
 }
 

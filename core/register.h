@@ -50,6 +50,9 @@ void register_batch_free(struct register_batch *batch);
 /* The export: the CSV header (Chinese column names) and the rows of one household, in
  * the same columns the import reads. */
 void register_csv_header(struct buf *out);
+/* The same with national = 1: the national system's column names where they differ
+ * (core/register_columns.c), which import reads back. */
+void register_csv_header_names(struct buf *out, int national);
 void register_csv_rows(const struct code_lists *lists, const struct household *h,
                        struct buf *out);
 

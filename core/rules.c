@@ -136,7 +136,7 @@ int rules_measures_in_place(const struct household_facts *h, const char *as_of,
 
 /* --- risk elimination ----------------------------------------------------------- */
 
-static void check_monitored_long_enough(const char *start, const char *as_of,
+static void check_monitored_long_enough(const char *start, const char *as_of, int months,
                                         struct refusal *out)
 {
 	char earliest[DATE_LEN];
@@ -146,13 +146,30 @@ static void check_monitored_long_enough(const char *start, const char *as_of,
 		            "no start date");
 		return;
 	}
-	if (date_add_months(start, RULES_ELIM_MIN_MONTHS, earliest) != 0 ||
+	if (date_add_months(start, months, earliest) != 0 ||
 	    date_diff(earliest, as_of, &days) != 0)
 		return;   /* as_of was checked by the caller */
 	if (days < 0)
 		refusal_add(out, "monitored since %s, less than %d months (监测不满%d个月): "
-		            "elimination possible from %s", start, RULES_ELIM_MIN_MONTHS,
-		            RULES_ELIM_MIN_MONTHS, earliest);
+		            "elimination possible from %s", start, months, months, earliest);
+}
+
+/* Stably above the line: the assessment before the latest also above its year's line,
+ * made at least stable_months earlier. */
+static void check_income_stable(const struct household_facts *h, struct refusal *out)
+{
+	if (h->income_assessments < 2)
+		refusal_add(out, "income not yet stably above the line (收入未稳定超过监测线): one "
+		            "assessment; a second at least %d months later must also be above",
+		            h->stable_months);
+	else if (!(h->prev_monitoring_line > 0 && h->prev_income_per_capita > h->prev_monitoring_line))
+		refusal_add(out, "income not stably above the line (收入未稳定超过监测线): the previous "
+		            "assessment, %.2f, was not above its line %.2f", h->prev_income_per_capita,
+		            h->prev_monitoring_line);
+	else if (h->income_months_apart < h->stable_months)
+		refusal_add(out, "income not yet stably above the line (收入未稳定超过监测线): the two "
+		            "latest assessments are %ld months apart, %d needed", h->income_months_apart,
+		            h->stable_months);
 }
 
 static void check_income(const struct household_facts *h, struct refusal *out)
@@ -164,6 +181,8 @@ static void check_income(const struct household_facts *h, struct refusal *out)
 	else if (h->monitoring_line > 0 && !(h->income_per_capita > h->monitoring_line))
 		refusal_add(out, "per-capita income %.2f is not above the monitoring line %.2f "
 		            "(人均纯收入未超过监测线)", h->income_per_capita, h->monitoring_line);
+	else if (h->income_assessments > 0 && h->stable_months > 0)
+		check_income_stable(h, out);
 }
 
 static void check_guarantees(const struct household_facts *h, struct refusal *out)
@@ -194,7 +213,9 @@ int rules_elimination_check(const struct household_facts *h, const char *monitor
 		            as_of ? as_of : "");
 		return -1;
 	}
-	check_monitored_long_enough(monitoring_start, as_of, out);
+	check_monitored_long_enough(monitoring_start, as_of,
+	                            h->elim_min_months > 0 ? h->elim_min_months : RULES_ELIM_MIN_MONTHS,
+	                            out);
 	if (rules_measures_in_place(h, as_of, 0) < 1)
 		refusal_add(out, "no assistance measure in place (未落实帮扶措施): at least 1 needed");
 	check_income(h, out);
@@ -203,6 +224,25 @@ int rules_elimination_check(const struct household_facts *h, const char *monitor
 		refusal_add(out, "no member able to work (整户无劳动能力): such a household is not "
 		            "eliminated");
 	return out->count + out->dropped > before ? -1 : 0;
+}
+
+int rules_household_flags(const struct household_facts *h, const char *as_of,
+                          struct refusal *out)
+{
+	int before = out->count + out->dropped, social = 0;
+	for (int i = 0; i < h->measure_count; i++)
+		if (strcmp(h->measures[i].group, "social_security") == 0 && h->measures[i].start[0] &&
+		    strcmp(h->measures[i].start, as_of) <= 0)
+			social = 1;
+	if (h->able_to_work < 1 && !social)
+		refusal_add(out, "no member able to work and no 综合保障 measure (无劳动能力户未落实"
+		            "综合保障)");
+	if (h->lifted && !h->has_cadre)
+		refusal_add(out, "former poor household without a 帮扶责任人 (脱贫户未落实帮扶责任人)");
+	if (h->workplace_missing)
+		refusal_add(out, "%d member%s with months worked but no work place (务工地点未填)",
+		            h->workplace_missing, h->workplace_missing == 1 ? "" : "s");
+	return out->count + out->dropped - before;
 }
 
 /* --- due dates ------------------------------------------------------------------ */

@@ -45,6 +45,9 @@ int refusal_has(const struct refusal *r, const char *needle);
 
 /* National procedure: a household is monitored at least this long before elimination. */
 #define RULES_ELIM_MIN_MONTHS 6
+/* National default: income stably above the line means two assessments this many months
+ * apart, both above (setting income_stable_months). */
+#define RULES_INCOME_STABLE_MONTHS 6
 
 /* The settings the rules read, resolved by the caller for one case (its county's visit
  * interval; the monitoring line travels with the income in struct household_facts). */
@@ -70,6 +73,19 @@ struct household_facts {
 	int has_income;            /* an income assessment exists for the year */
 	double income_per_capita;  /* yuan per person per year: (income - business costs) / size */
 	double monitoring_line;    /* that year's line from settings, yuan per person per year */
+	char line_year[8];         /* the year of that line: the latest assessment's, else the day's */
+	/* "stably above the line" (core/income.h): with assessments recorded, the two latest
+	 * must both be above their years' lines and assessed at least stable_months apart.
+	 * income_assessments = 0: only the register's single figure (imported data) is
+	 * known, judged as one assessment without the stability test. */
+	int income_assessments;    /* assessments made on or before the day checked */
+	double prev_income_per_capita, prev_monitoring_line;   /* the one before the latest */
+	long income_months_apart;  /* whole months between the two latest assessment days */
+	int stable_months;         /* setting income_stable_months (national default 6) */
+	int elim_min_months;       /* setting elim_min_months; 0 = RULES_ELIM_MIN_MONTHS */
+	int lifted;                /* a former poor household (脱贫户) */
+	int has_cadre;             /* a 帮扶责任人 is recorded */
+	int workplace_missing;     /* members with months worked > 0 and no work place */
 	int housing_ok;            /* 住房安全有保障 */
 	int school_ok;             /* 义务教育有保障: no child out of compulsory school */
 	int medical_ok;            /* 基本医疗有保障: every member has basic medical insurance */
@@ -99,6 +115,13 @@ int rules_measures_in_place(const struct household_facts *h, const char *as_of,
  * Returns 0 if all hold, else -1 with every unmet condition appended to out. */
 int rules_elimination_check(const struct household_facts *h, const char *monitoring_start,
                             const char *as_of, struct refusal *out);
+
+/* Flags on the record, not refusals (DOMAIN.md): a household with no member able to
+ * work and no 综合保障 measure in place by as_of; a former poor household without a
+ * 帮扶责任人; members with months worked but no work place. Each flag is appended to out
+ * (English with the Chinese term). Returns how many. */
+int rules_household_flags(const struct household_facts *h, const char *as_of,
+                          struct refusal *out);
 
 /* A date something is due by, seen from as_of. */
 struct rules_due {

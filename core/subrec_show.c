@@ -1,4 +1,4 @@
-/* subrec_show.c — one sub-record (measure, visit, department warning) as a line of text
+/* subrec_show.c — one sub-record (measure, visit, department warning, income assessment) as a line of text
  * for people: its columns after the case id, code columns by their labels, the columns
  * that only serve matching (fingerprint, the ID number) left out. The command line's
  * `case show` and the UI's household view both print it. */
@@ -27,7 +27,9 @@ size_t subrec_show(const struct code_lists *lists, enum subrec_kind k, const str
 			if (label)
 				v = label;
 		}
-		int w = snprintf(out + used, n - used, "%s%s", used ? "  " : "", v);
+		int w = k == SUB_INCOME   /* all amounts: each after its name */
+		      ? snprintf(out + used, n - used, "%s%s %s", used ? "  " : "", info->cols[c], v)
+		      : snprintf(out + used, n - used, "%s%s", used ? "  " : "", v);
 		used = w < 0 ? n : used + (size_t)w;
 	}
 	return used < n ? used : n - 1;

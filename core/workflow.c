@@ -383,9 +383,10 @@ static void check_notice(const struct wf_transition *t, const struct case_facts 
 		return;
 	}
 	days += 1;   /* both ends count: the 1st to the 5th is 5 days */
-	if (days < WORKFLOW_NOTICE_MIN_DAYS)
+	int min = workflow_notice_days(c);
+	if (days < min)
 		refusal_add(out, "notice ran %ld day%s (公示不足%d天): needs at least %d", days,
-		            days == 1 ? "" : "s", WORKFLOW_NOTICE_MIN_DAYS, WORKFLOW_NOTICE_MIN_DAYS);
+		            days == 1 ? "" : "s", min, min);
 	if (date && strcmp(date, end) < 0)
 		refusal_add(out, "the notice runs until %s, after the step date %s (公示期未满)",
 		            end, date);
@@ -550,6 +551,16 @@ int workflow_offered(const struct case_facts *c, const struct user *u,
 
 /* --- the 15-day clock ----------------------------------------------------------- */
 
+int workflow_notice_days(const struct case_facts *c)
+{
+	return c->notice_days > 0 ? c->notice_days : WORKFLOW_NOTICE_MIN_DAYS;
+}
+
+int workflow_decision_days(const struct case_facts *c)
+{
+	return c->decision_days > 0 ? c->decision_days : WORKFLOW_DECISION_DAYS;
+}
+
 int workflow_clock(const struct case_facts *c, const char *as_of, struct wf_clock *out)
 {
 	memset(out, 0, sizeof *out);
@@ -559,10 +570,10 @@ int workflow_clock(const struct case_facts *c, const char *as_of, struct wf_cloc
 	if (!stop)
 		stop = as_of;
 	if (date_diff(c->lead_date, stop, &out->days) != 0 ||
-	    date_add_days(c->lead_date, WORKFLOW_DECISION_DAYS, out->deadline) != 0) {
+	    date_add_days(c->lead_date, workflow_decision_days(c), out->deadline) != 0) {
 		memset(out, 0, sizeof *out);
 		return -1;
 	}
-	out->late = out->days > WORKFLOW_DECISION_DAYS;
+	out->late = out->days > workflow_decision_days(c);
 	return 0;
 }

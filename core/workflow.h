@@ -94,7 +94,13 @@ struct case_facts {
 	char closed_date[DATE_LEN];     /* not taken, referred or eliminated */
 	int green_channel;              /* assistance recorded before approval (绿色通道) */
 	const struct household_facts *household;  /* for elimination steps; caller owns it */
+	/* the procedure's numbers from settings (notice_days, decision_days); 0 = the national
+	 * defaults WORKFLOW_NOTICE_MIN_DAYS and WORKFLOW_DECISION_DAYS */
+	int notice_days, decision_days;
 };
+/* The numbers in effect for c (its settings, else the national defaults). */
+int workflow_notice_days(const struct case_facts *c);
+int workflow_decision_days(const struct case_facts *c);
 
 /* What the acting user entered. NULL or "" = not given. */
 struct code_lists;
@@ -162,8 +168,8 @@ int workflow_offered(const struct case_facts *c, const struct user *u,
 struct wf_clock {
 	long days;                 /* elapsed */
 	int running;               /* no decision yet */
-	int late;                  /* days > WORKFLOW_DECISION_DAYS */
-	char deadline[DATE_LEN];   /* lead date + WORKFLOW_DECISION_DAYS */
+	int late;                  /* days > workflow_decision_days */
+	char deadline[DATE_LEN];   /* lead date + workflow_decision_days */
 };
 /* Returns 0, or -1 if the lead date or as_of is invalid. */
 int workflow_clock(const struct case_facts *c, const char *as_of, struct wf_clock *out);

@@ -6,6 +6,7 @@
  * `git log` of the household reads as the story of the case. */
 #include "store/kinds.h"
 #include "core/date.h"
+#include "core/income.h"
 #include "core/workflow.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,18 +20,46 @@ static int household_facts_fill(struct store *s, const struct household *h, cons
                                 struct household_facts *hf, struct measure_fact *mf, int max)
 {
 	char key[32];
+	int latest[2];
 	memset(hf, 0, sizeof *hf);
 	hf->has_income = household_get(h, HF_INCOME)[0] != '\0';
 	hf->income_per_capita = atof(household_get(h, HF_INCOME));
 	snprintf(key, sizeof key, "monitoring_line.%.4s", as_of);
+	hf->income_assessments = income_latest(h, as_of, latest, 2);
+	hf->stable_months = (int)store_setting_number(s, "income_stable_months", NULL,
+	                                              RULES_INCOME_STABLE_MONTHS);
+	hf->elim_min_months = (int)store_setting_number(s, "elim_min_months", NULL,
+	                                                RULES_ELIM_MIN_MONTHS);
+	if (hf->income_assessments > 0) {   /* the latest against its own year's line */
+		const struct subrec *r = &h->sub[SUB_INCOME][latest[0]];
+		hf->has_income = 1;
+		hf->income_per_capita = atof(subrec_get(r, SUB_INCOME, "per_capita"));
+		snprintf(key, sizeof key, "monitoring_line.%.4s", subrec_get(r, SUB_INCOME, "year"));
+	}
 	hf->monitoring_line = store_setting_number(s, key, NULL, -1);
+	snprintf(hf->line_year, sizeof hf->line_year, "%.4s", key + strlen("monitoring_line."));
+	if (hf->income_assessments > 1) {
+		const struct subrec *p = &h->sub[SUB_INCOME][latest[1]];
+		char prev_key[32];
+		snprintf(prev_key, sizeof prev_key, "monitoring_line.%.4s", subrec_get(p, SUB_INCOME, "year"));
+		hf->prev_income_per_capita = atof(subrec_get(p, SUB_INCOME, "per_capita"));
+		hf->prev_monitoring_line = store_setting_number(s, prev_key, NULL, -1);
+		hf->income_months_apart = income_months_between(subrec_get(p, SUB_INCOME, "assessed"),
+		    subrec_get(&h->sub[SUB_INCOME][latest[0]], SUB_INCOME, "assessed"));
+	}
 	hf->housing_ok = strcmp(household_get(h, HF_HOUSING), "yes") == 0;
 	hf->school_ok = strcmp(household_get(h, HF_SCHOOL), "yes") == 0;
 	hf->medical_ok = strcmp(household_get(h, HF_MEDICAL), "yes") == 0;
 	hf->water_ok = strcmp(household_get(h, HF_WATER), "yes") == 0;
 	hf->costs_ok = strcmp(household_get(h, HF_COSTS), "yes") == 0;
-	for (int m = 0; m < h->nmembers; m++)
-		hf->able_to_work += rules_labour_able(member_get(&h->members[m], MF_LABOUR));
+	for (int m = 0; m < h->nmembers; m++) {
+		const struct member *mb = &h->members[m];
+		hf->able_to_work += rules_labour_able(member_get(mb, MF_LABOUR));
+		hf->workplace_missing += atoi(member_get(mb, MF_MONTHS)) > 0 &&
+		                         !member_get(mb, MF_WORKPLACE)[0];
+	}
+	hf->lifted = strcmp(household_get(h, HF_TYPE), "lifted") == 0;
+	hf->has_cadre = household_get(h, HF_CADRE)[0] != '\0';
 	int n = 0;
 	for (int i = 0; i < h->nsub[SUB_MEASURE] && n < max; i++, n++) {
 		const struct subrec *r = &h->sub[SUB_MEASURE][i];
@@ -80,6 +109,8 @@ int store_case_facts(struct store *s, const struct household *h, int ci, const c
 	if (!f->approval_date[0] && workflow_is_monitored(f->state))
 		date_slot(f->approval_date, case_get(c, CF_IDENTIFIED));
 	f->green_channel = strcmp(case_get(c, CF_GREEN), "yes") == 0;
+	f->notice_days = (int)store_setting_number(s, "notice_days", NULL, WORKFLOW_NOTICE_MIN_DAYS);
+	f->decision_days = (int)store_setting_number(s, "decision_days", NULL, WORKFLOW_DECISION_DAYS);
 	household_facts_fill(s, h, as_of, hf, mf, max);
 	f->household = hf;
 	return 0;
@@ -324,8 +355,8 @@ static int case_move_in(struct store *s, const struct user *u, const char *case_
 	if ((rc = store_case_facts(s, &h, ci, as_of, &f, &hf, mf, MAX_MEASURES)))
 		goto out;
 	if (t && (t->flags & WF_RULE_ELIMINATION) && hf.monitoring_line < 0) {
-		rc = store_fail(s, STORE_EDENIED, "no monitoring line for %.4s in settings: an "
-		                "administrator sets monitoring_line.%.4s first", as_of, as_of);
+		rc = store_fail(s, STORE_EDENIED, "no monitoring line for %s in settings: an "
+		                "administrator sets monitoring_line.%s first", hf.line_year, hf.line_year);
 		goto out;
 	}
 	if (t && (t->flags & WF_NEW_CASE) && !risks[0]) {

@@ -134,6 +134,30 @@ static const char *const migrations[] = {
 	"CREATE INDEX access_log_date ON access_log(date, login);"
 	"CREATE TABLE access_households(path TEXT NOT NULL, household_id TEXT NOT NULL,"
 	"  PRIMARY KEY(path, household_id));",
+
+	/* 6: the whole national form — household phone, relocation flag, monitoring contact
+	 * and 帮扶责任人; member disability, work place, insurances and benefits; income as
+	 * yearly assessments (core/model.h SUBREC_LIST "income"). */
+	"ALTER TABLE households ADD COLUMN relocated TEXT;"
+	"ALTER TABLE households ADD COLUMN household_phone TEXT;"
+	"ALTER TABLE households ADD COLUMN contact TEXT;"
+	"ALTER TABLE households ADD COLUMN contact_phone TEXT;"
+	"ALTER TABLE households ADD COLUMN cadre TEXT;"
+	"ALTER TABLE households ADD COLUMN cadre_phone TEXT;"
+	"ALTER TABLE members ADD COLUMN disability_class TEXT;"
+	"ALTER TABLE members ADD COLUMN disability_cert TEXT;"
+	"ALTER TABLE members ADD COLUMN work_place TEXT;"
+	"ALTER TABLE members ADD COLUMN resident_insurance TEXT;"
+	"ALTER TABLE members ADD COLUMN employee_insurance TEXT;"
+	"ALTER TABLE members ADD COLUMN dibao TEXT;"
+	"ALTER TABLE members ADD COLUMN tekun TEXT;"
+	"ALTER TABLE members ADD COLUMN benefits TEXT;"
+	"CREATE TABLE incomes(id TEXT PRIMARY KEY,"
+	"  household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,"
+	"  case_id TEXT, year TEXT NOT NULL, assessed TEXT NOT NULL, months TEXT, wage TEXT,"
+	"  business TEXT, property TEXT, transfer TEXT, business_costs TEXT, compliant_costs TEXT,"
+	"  size TEXT NOT NULL, per_capita TEXT NOT NULL);"
+	"CREATE INDEX incomes_household ON incomes(household_id, year);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

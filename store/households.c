@@ -269,7 +269,8 @@ int household_next_case_id(struct store *s, char *out, size_t n)
 /* Ids for sub-records that arrived without one (demo measures and visits). */
 static int assign_subrec_ids(struct store *s, struct household *h)
 {
-	static const char prefix[SUB_COUNT] = {[SUB_MEASURE] = 'M', [SUB_VISIT] = 'V', [SUB_WARNING] = 'W'};
+	static const char prefix[SUB_COUNT] = {[SUB_MEASURE] = 'M', [SUB_VISIT] = 'V', [SUB_WARNING] = 'W',
+	                                       [SUB_INCOME] = 'I'};
 	for (int k = 0; k < SUB_COUNT; k++)
 		for (int i = 0; prefix[k] && i < h->nsub[k]; i++) {
 			char id[16], p[2] = {prefix[k], 0};
@@ -502,6 +503,11 @@ int household_find(struct store *s, const struct user *u, const char *key, struc
 	return household_load(s, id, out);
 }
 
+/* A household's per-capita income as the rules read it: the latest assessment's, else
+ * the register's single figure. */
+#define LATEST_INCOME "coalesce((SELECT per_capita FROM incomes WHERE household_id = h.id " \
+	"ORDER BY year DESC, assessed DESC, id DESC LIMIT 1), h.income_per_capita)"
+
 /* The SQL condition of one query term; "$v" stands for its bound value. Values given as
  * digits are codes (prefix match) or ID digits; otherwise names. */
 static const char *term_template(const struct qterm *t)
@@ -533,9 +539,19 @@ static const char *term_template(const struct qterm *t)
 		return "instr(',' || (SELECT risks FROM cases WHERE household_id = h.id ORDER BY seq "
 		       "DESC LIMIT 1) || ',', ',' || $v || ',')";
 	case Q_INCOME_BELOW:
-		return "CAST(h.income_per_capita AS REAL) < CAST($v AS REAL)";
+		return "CAST(" LATEST_INCOME " AS REAL) < CAST($v AS REAL)";
 	case Q_INCOME_ABOVE:
-		return "CAST(h.income_per_capita AS REAL) > CAST($v AS REAL)";
+		return "CAST(" LATEST_INCOME " AS REAL) > CAST($v AS REAL)";
+	case Q_RELOCATED:
+		return "h.relocated = $v";
+	case Q_DIBAO:
+		return "h.id IN (SELECT household_id FROM members WHERE dibao = $v)";
+	case Q_TEKUN:
+		return "h.id IN (SELECT household_id FROM members WHERE tekun = $v)";
+	case Q_DISABILITY:
+		return "h.id IN (SELECT household_id FROM members WHERE disability_class = $v)";
+	case Q_CADRE:
+		return "($v = 'none' AND coalesce(h.cadre, '') = '' OR $v <> 'none' AND instr(h.cadre, $v))";
 	}
 	return "0";
 }

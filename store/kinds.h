@@ -45,4 +45,11 @@ int tasks_restore(struct store *s, const char *path, const char *text);
 int access_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int access_restore(struct store *s, const char *path, const char *text);
 
+/* Add a sub-record of kind k to household `key` as one audit event (measures.c): values
+ * for cols, after check(); the new id into id_out. */
+int add_subrec(struct store *s, const struct user *u, const char *key, enum subrec_kind k,
+               const char *const *cols, const char *const *values, int n,
+               int (*check)(struct store *, const struct household *, const char *const *),
+               const char *verb, const char *why, char *id_out, size_t idn);
+
 #endif

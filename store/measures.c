@@ -58,7 +58,8 @@ static int add_subrec_in(struct store *s, const struct user *u, const char *key,
                          const char *verb, const char *why, char *id_out, size_t idn)
 {
 	struct household h;
-	char id[16], prefix[2] = {(char)(k == SUB_MEASURE ? 'M' : k == SUB_VISIT ? 'V' : 'W'), 0};
+	char id[16], prefix[2] = {(char)(k == SUB_MEASURE ? 'M' : k == SUB_VISIT ? 'V'
+	                                 : k == SUB_INCOME ? 'I' : 'W'), 0};
 	int rc;
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an %s may read but not record", access_role_code(u->role));
@@ -91,8 +92,8 @@ out:
 }
 
 /* The same inside the write transaction: the household and the next id are read as they
- * are when written. */
-static int add_subrec(struct store *s, const struct user *u, const char *key, enum subrec_kind k,
+ * are when written (store/kinds.h: store/income.c records assessments through it). */
+int add_subrec(struct store *s, const struct user *u, const char *key, enum subrec_kind k,
                       const char *const *cols, const char *const *values, int n,
                       int (*check)(struct store *, const struct household *, const char *const *),
                       const char *verb, const char *why, char *id_out, size_t idn)
@@ -172,11 +173,14 @@ int store_visit_add(struct store *s, const struct user *u, const char *household
                     const struct visit_input *v, const char *why, char *id, size_t n)
 {
 	static const char *const cols[] = {"case_id", "date", "visitor", "method", "findings", "follow_up"};
-	const struct code *method = v->method ? codes_find(&codes_visit_method, v->method) : NULL;
-	char date[DATE_LEN];
+	const struct code_table *methods = code_lists_table(&s->lists, &codes_visit_method);
+	const struct code *method = v->method ? codes_find(methods, v->method) : NULL;
+	char date[DATE_LEN], choices[512];
 	int rc;
-	if (!method)
-		return store_fail(s, STORE_EINVAL, "--method must be 入户 (home), 电话 (phone) or 微信 (wechat)");
+	if (!method) {
+		codes_choices(methods, choices, sizeof choices);
+		return store_fail(s, STORE_EINVAL, "--method must be one of %s", choices);
+	}
 	if ((rc = date_value(s, "--date", v->date, 1, date)) ||
 	    (rc = text_value(s, "--visitor", v->visitor, 1, 0)) ||
 	    (rc = text_value(s, "--findings", v->findings, 1, 1)) ||

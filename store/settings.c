@@ -6,7 +6,12 @@
  *   visit_interval.default    days between visits
  *   visit_interval.CCCCCC     days between visits in county CCCCCC
  *   dev_measure_days, lead_warn_days, due_soon_days   task and flag windows (days)
- *   category.CODE, risk.CODE, warning_kind.CODE, department.CODE
+ *   income_stable_months      "stably above the line": the two latest income assessments
+ *                             at least this many months apart (national default 6)
+ *   notice_days, decision_days, elim_min_months   the procedure's numbers (national
+ *                             defaults 5, 15, 6 when not set: some places count 20 days)
+ *   category.CODE, risk.CODE, warning_kind.CODE, department.CODE, visit_method.CODE,
+ *   source.CODE
  *                             an entry added to that list; the value is its Chinese
  *                             label (core/code_lists.h: entries are only ever added,
  *                             never changed or removed) */
@@ -33,7 +38,9 @@ static const char *county_key(const char *key)
 static int numeric_key(const char *key)
 {
 	static const char *const plain[] = {"visit_interval.default", "dev_measure_days",
-	                                    "lead_warn_days", "due_soon_days"};
+	                                    "lead_warn_days", "due_soon_days",
+	                                    "income_stable_months", "notice_days", "decision_days",
+	                                    "elim_min_months"};
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		if (strcmp(key, plain[i]) == 0)
 			return 1;
@@ -50,7 +57,8 @@ static int key_check(struct store *s, const char *key, const char *value)
 	if (!numeric_key(key))
 		return store_fail(s, STORE_EINVAL, "unknown setting \"%s\" (monitoring_line.YYYY, "
 		                  "visit_interval.default, visit_interval.COUNTY, dev_measure_days, "
-		                  "lead_warn_days, due_soon_days, %s)", key, code_lists_keys_help);
+		                  "lead_warn_days, due_soon_days, income_stable_months, notice_days, decision_days, "
+		                  "elim_min_months, %s)", key, code_lists_keys_help);
 	char *end;
 	double v = strtod(value, &end);
 	if (!*value || *end || v <= 0)

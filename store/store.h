@@ -150,6 +150,12 @@ int store_measure_add(struct store *s, const struct user *u, const char *househo
                       const struct measure_input *m, const char *why, char *id, size_t n);
 int store_visit_add(struct store *s, const struct user *u, const char *household,
                     const struct visit_input *v, const char *why, char *id, size_t n);
+/* An income assessment (收入核算, core/income.h): year YYYY, the day assessed (default
+ * today), months counted (default 12), each line in yuan ("" = 0); the per-capita net
+ * income is computed from them and the household's size now, and kept with them. */
+struct income_input { const char *year, *assessed, *months, *lines[6]; };
+int store_income_add(struct store *s, const struct user *u, const char *household,
+                     const struct income_input *in, const char *why, char *id, size_t n);
 
 /* --- department warnings (warnings.c) --- */
 struct warning_row;

@@ -10,8 +10,10 @@ void case_checks_text(const struct household *h, const struct case_facts *f,
 	long days;
 	out[0] = '\0';
 	if (hf->monitoring_line >= 0) {
-		const char *income = household_get(h, HF_INCOME);
-		used += (size_t)snprintf(out, n, "收入%s%s线%.0f ", income[0] ? income : "?",
+		char income[32] = "?";   /* the latest assessment's, else the register's figure */
+		if (hf->has_income)
+			snprintf(income, sizeof income, "%.0f", hf->income_per_capita);
+		used += (size_t)snprintf(out, n, "收入%s%s线%.0f ", income,
 		                         hf->income_per_capita > hf->monitoring_line ? ">" : "<=",
 		                         hf->monitoring_line);
 	}
@@ -19,6 +21,10 @@ void case_checks_text(const struct household *h, const struct case_facts *f,
 	    date_diff(f->notice_start, f->notice_end, &days) == 0)
 		used += (size_t)snprintf(out + used, n - used, "公示%ld天 ", days + 1);
 	if (used < n)
-		snprintf(out + used, n - used, "措施%d 走访%s", hf->measure_count,
-		         hf->last_visit[0] ? hf->last_visit : "无");
+		used += (size_t)snprintf(out + used, n - used, "措施%d 走访%s", hf->measure_count,
+		                         hf->last_visit[0] ? hf->last_visit : "无");
+	if (used < n && hf->able_to_work < 1)
+		used += (size_t)snprintf(out + used, n - used, " 无劳力");
+	if (used < n && hf->lifted && !hf->has_cadre)
+		snprintf(out + used, n - used, " 缺帮扶责任人");
 }

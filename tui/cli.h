@@ -69,6 +69,7 @@ extern const struct verb_table warning_verbs;   /* cli_warnings.c: import warnin
 extern const struct verb_table pairing_verbs;   /* cli_pair.c: unit, team, pair */
 extern const struct verb_table task_verbs;      /* cli_task.c: today, task */
 extern const struct verb_table doctor_verbs;    /* cli_doctor.c: doctor */
+extern const struct verb_table income_verbs;    /* cli_income.c: income add */
 
 /* The register list as `bangfu` without a verb shows it until the UI exists. */
 int cli_list_households(struct cli *c);

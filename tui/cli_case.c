@@ -107,12 +107,21 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 	if (case_get(cs, CF_LINKED)[0])
 		printf("  re-marked from case %s\n", case_get(cs, CF_LINKED));
 	struct wf_clock clock;
-	if (f.lead_date[0] && workflow_clock(&f, store_today(c->s), &clock) == 0)
-		printf("  15-day clock: %ld day%s from lead %s to %s%s\n", clock.days,
-		       clock.days == 1 ? "" : "s", f.lead_date, clock.running ? "today" : "decision",
-		       clock.late ? " — LATE 超过15天" : "");
+	if (f.lead_date[0] && workflow_clock(&f, store_today(c->s), &clock) == 0) {
+		int limit = workflow_decision_days(&f);
+		char late[48] = "";
+		if (clock.late)
+			snprintf(late, sizeof late, " — LATE 超过%d天", limit);
+		printf("  %d-day clock: %ld day%s from lead %s to %s%s\n", limit, clock.days,
+		       clock.days == 1 ? "" : "s", f.lead_date, clock.running ? "today" : "decision", late);
+	}
 	if (f.green_channel)
 		printf("  green channel 绿色通道: assistance recorded before approval\n");
+	struct refusal flags;
+	refusal_clear(&flags);
+	rules_household_flags(&hf, store_today(c->s), &flags);
+	for (int i = 0; i < flags.count; i++)
+		printf("  flag: %s\n", flags.reasons[i]);
 	for (int i = 0; i < h->nsub[SUB_STEP]; i++) {
 		const struct subrec *r = &h->sub[SUB_STEP][i];
 		enum wf_state to;
@@ -168,6 +177,7 @@ static int verb_case_show(struct cli *c)
 	print_subrecs(c, &h, SUB_MEASURE, "measures 帮扶措施");
 	print_subrecs(c, &h, SUB_VISIT, "visits 走访");
 	print_subrecs(c, &h, SUB_WARNING, "department warnings 部门预警");
+	print_subrecs(c, &h, SUB_INCOME, "income assessments 收入核算");
 	household_free(&h);
 	return EXIT_OK;
 }
@@ -317,8 +327,11 @@ static const struct verb verbs[] = {
 	 "The seeded values are SAMPLES, not confirmed Guangdong figures.", verb_setting_get},
 	{"setting set", "KEY VALUE", "--why", 2, 2, NEED_USER, "change a setting (administrators)",
 	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
-	 "dev_measure_days, lead_warn_days, due_soon_days (positive numbers); and\n"
-	 "category.CODE, risk.CODE, warning_kind.CODE, department.CODE with a Chinese label\n"
+	 "dev_measure_days, lead_warn_days, due_soon_days, and the procedure's numbers\n"
+	 "notice_days (5), decision_days (15), elim_min_months (6), income_stable_months (6)\n"
+	 "(positive numbers; national defaults when unset); and\n"
+	 "category.CODE, risk.CODE, warning_kind.CODE, department.CODE, visit_method.CODE,\n"
+	 "source.CODE with a Chinese label\n"
 	 "as VALUE, to add an entry to that list (e.g. `setting set risk.elderly 因老`).\n"
 	 "Entries are only added, never changed or removed: every record's history carries\n"
 	 "its label.",

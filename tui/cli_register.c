@@ -153,10 +153,13 @@ static int verb_export_households(struct cli *c)
 {
 	struct query q;
 	struct export_ctx e = {{0}, 0, store_code_lists(c->s), 0};
+	const char *columns = cli_opt(c, "--columns");
+	if (columns && strcmp(columns, "national") != 0 && strcmp(columns, "bangfu") != 0)
+		return cli_usage(c->verb, "--columns is national or bangfu");
 	if (reveal_usage(c) || parse_query(c, 0, &q))
 		return EXIT_USAGE;
 	buf_add(&e.out, "\xEF\xBB\xBF", 3);
-	register_csv_header(&e.out);
+	register_csv_header_names(&e.out, columns && strcmp(columns, "national") == 0);
 	int rc = c->a.reveal ? store_export_reveal(c->s, &c->me, &q, c->a.why, export_one, &e)
 	                     : store_household_list(c->s, &c->me, &q, NULL, 0, export_one, &e);
 	if (!rc && buf_str(&e.out))
@@ -280,9 +283,10 @@ static const struct verb verbs[] = {
 	 "and the rejected rows written to FILE.rejected.csv with a reason column.\n"
 	 "The whole import is one audit event.",
 	 verb_import_households},
-	{"export households", "[QUERY]", "--reveal --why", 0, 8, NEED_USER,
+	{"export households", "[QUERY]", "--reveal --why --columns", 0, 8, NEED_USER,
 	 "write the register in scope as CSV (UTF-8 with BOM) to stdout",
-	 "Same columns as import. ID numbers and phones are masked; --reveal --why TEXT\n"
+	 "Same columns as import; --columns national writes the national system's header names\n"
+	 "(县(市、区), 乡(镇), ...: docs/formats.md), which import reads too. ID numbers and phones are masked; --reveal --why TEXT\n"
 	 "writes them in full (not for auditors) and records one access record naming the\n"
 	 "households. Exporting with --reveal, then importing into an empty data directory,\n"
 	 "gives the same records; a masked export cannot be imported. QUERY as for `list`.",

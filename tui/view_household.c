@@ -28,6 +28,7 @@ struct hline { enum hkind kind; int field, member, kase; };
 static const char *const subrec_titles[SUB_COUNT] = {
 	[SUB_STEP] = "Steps 办理环节", [SUB_MEASURE] = "Measures 帮扶措施",
 	[SUB_VISIT] = "Visits 走访", [SUB_WARNING] = "Department warnings 部门预警",
+	[SUB_INCOME] = "Income assessments 收入核算",
 };
 
 struct hview {

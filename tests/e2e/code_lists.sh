@@ -51,8 +51,8 @@ expect_exit 1 on "$me" setting set risk.aged "年老、体弱" --why 分隔符
 expect_grep "separator" err
 expect_exit 1 on "$me" setting set risk.aged "$(printf '年\033老')" --why 控制字符
 expect_grep "control character" err
-expect_exit 1 on "$me" setting set source.hotline 热线 --why 来源
-expect_grep "unknown setting \"source.hotline\"" err
+expect_exit 1 on "$me" setting set relation.cousin 表亲 --why 关系
+expect_grep "unknown setting \"relation.cousin\"" err
 [ "$(commits)" = "$before" ] || fail "a refused setting wrote a commit"
 
 # the lists in effect

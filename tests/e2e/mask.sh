@@ -1,7 +1,7 @@
 # Masked by default, reveal recorded: no role's show, list, export, audit log -p, case
 # show, pair list or notice prints a full ID number or mobile number of the fixture (the
-# register, a warning's ID number, a cadre's phone, a phone written into a visit's
-# findings, demo households); search by the full ID digits still finds the household;
+# register and its contact and 帮扶责任人 phones, a warning's ID number, a cadre's phone,
+# a phone written into a visit's findings, demo households); search by the full ID digits still finds the household;
 # --reveal needs --why, is refused to auditors, and each reveal is an access record that
 # `audit reveals` lists (who, when, which, why) and that survives rebuild and verify; a
 # township reviewer's UI history diff is masked.
@@ -32,6 +32,8 @@ cp "$data/warnings.csv" .                               # its unmatched rows are
 expect_exit 0 as "$me" import warnings warnings.csv
 expect_exit 0 as wang visit add 4418210001 --visitor 小陈 --method 电话 \
 	--findings "打13700137000联系了李秀英" --why "电话走访 13700137000"
+expect_exit 0 as "$me" set 4418210001 contact_phone 13800001234 --why "监测联系人电话"
+expect_exit 0 as "$me" set 4418210001 cadre_phone 13800005678 --why "帮扶责任人电话"
 expect_exit 0 as "$me" set 4418210001 phone 13900139000 --member 1 --why "电话变更"
 expect_exit 0 as chen unit add 佛冈县农业农村局 --kind government --why "县直帮扶单位"
 expect_exit 0 as chen pair add cadre 陈干部 4418210001 --unit 佛冈县农业农村局 \
@@ -51,6 +53,8 @@ for who in "$me" wang zhao chen li; do
 	expect_exit 0 as "$who" show 4418210001
 	expect_grep "^id_number: 4418\*\{10\}1008$" out
 	expect_grep "^phone: 139\*\*\*\*9000$" out
+	expect_grep "^contact_phone: 138\*\*\*\*1234$" out
+	expect_grep "^cadre_phone: 138\*\*\*\*5678$" out
 	no_full_numbers out "$who: show"
 	expect_exit 0 as "$who" show 441821197501011008          # found by the full ID digits
 	expect_grep "^household: $hh$" out
@@ -91,6 +95,7 @@ expect_grep "\-\-reveal needs --why" err
 expect_exit 0 as wang show 4418210001 --reveal --why "入户核对身份证"
 expect_grep "^id_number: 441821197501011008$" out
 expect_grep "^phone: 13900139000$" out
+expect_grep "^contact_phone: 13800001234$" out
 expect_grep "^findings: .*13700137000" out
 expect_exit 1 as li show 4418210001 --reveal --why "审计抽查"
 expect_grep "an auditor may not reveal ID numbers and phones" err

@@ -130,7 +130,9 @@ ui_wait "人均纯收入"
 ui_keys /; ui_type "李秀英"; ui_keys Enter; ui_wait_selected "$hh"
 ui_keys Enter; ui_wait "[ID/phone masked]"
 ui_wait "4418**********1008"
+ui_keys /; ui_type "联系电话"; ui_keys Enter   # below the first screen since the whole form
 ui_wait "138****8000"
+ui_keys g; ui_wait "4418**********1008"
 grep -q "441821197501011008" screen.txt && fail "a township reviewer sees a full ID number"
 # R reveals after a reason (Esc at the reason reveals nothing)
 ui_keys R; ui_wait "reason to see the full ID numbers and phones"

@@ -78,7 +78,7 @@ static void test_added_entries(void **state)
 
 static void test_refusals(void **state)
 {
-	refused("source.hotline", "热线", "not a list entry");
+	refused("relation.cousin", "表亲", "not a list entry");
 	refused("category.", "某类", "the code \"\"");
 	refused("category.Low", "某类", "lower-case");
 	refused("category.1st", "某类", "lower-case");

@@ -114,6 +114,33 @@ static void test_header_problems(void **state)
 	register_batch_free(&b);
 }
 
+/* The cross-field rules of the national form: each is a defect naming the column. */
+static void test_cross_field(void **state)
+{
+	(void)state;
+	struct register_batch b;
+	struct seen s;
+	const char *csv = "户编号,county_code,乡镇,行政村,姓名,证件号码,与户主关系,务工月数,务工地点,"
+		"是否参加城乡居民基本医疗保险,是否参加职工基本医疗保险,残疾证号\n"
+		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,0,东莞,是,否,\n"
+		"2,441821,浛洸镇,石牯塘村,张三,441821198005051013,户主,6,东莞,是,是,\n"
+		"3,441821,浛洸镇,石牯塘村,王五,441821198005051013X,户主,,,,,\n"
+		"4,441821,浛洸镇,石牯塘村,赵六,11010519491231002X,户主,,,否,是,44182119750101100811\n"
+		"5,441821,浛洸镇,石牯塘村,钱七,441821199002022019,户主,3,广州,否,是,44182119900202201911\n";
+	assert_int_equal(check(csv, &b, &s), 0);
+	assert_true(has(&s, "work place (务工地点) given but no months worked"));
+	assert_true(has(&s, "exactly one of the two"));
+	assert_true(has(&s, "does not begin with the member's ID number"));
+	assert_int_equal(b.defects, 4);   /* row 3: ID has 19 characters; row 5 is clean */
+	assert_true(b.bad[0] && b.bad[1] && b.bad[2] && b.bad[3] && !b.bad[4]);
+	register_batch_free(&b);
+	const char *cert = "户编号,county_code,乡镇,行政村,姓名,证件号码,与户主关系\n"
+		"1,441821,浛洸镇,石牯塘村,李秀英,44182119750101100811,户主\n";
+	assert_int_equal(check(cert, &b, &s), 0);
+	assert_true(has(&s, "证件号码: \"44182119750101100811\" is a 20-character disability certificate"));
+	register_batch_free(&b);
+}
+
 static void normalised(enum field_id f, const char *raw, const char *want)
 {
 	char out[256], err[256] = "";
@@ -144,8 +171,18 @@ static void test_normalise(void **state)
 	refused(CF_IDENTIFIED, "2023-02-30");
 	refused(CF_IDENTIFIED, "2027-01");
 	normalised(MF_PHONE, "13800138000", "13800138000");
-	normalised(MF_PHONE, "0763-5551234", "0763-5551234");
+	refused(MF_PHONE, "0763-5551234");          /* a member's phone is an 11-digit mobile */
+	normalised(HF_PHONE, "0763-5551234", "0763-5551234");   /* the household's may be a landline */
+	refused(HF_CONTACT_PHONE, "0763-5551234");
+	normalised(HF_CONTACT_PHONE, "13800138000", "13800138000");
 	refused(MF_PHONE, "1380013800");
+	normalised(MF_DISCERT, "11010519491231002x11", "11010519491231002X11");
+	refused(MF_DISCERT, "11010519491231002X");
+	refused(MF_DISCERT, "11010519491231002X1A");
+	refused(MF_ID, "11010519491231002X11");    /* a certificate number in the ID column */
+	normalised(MF_DISABILITY, "二级", "2");
+	normalised(MF_BENEFITS, "临时救助、城乡居民基本养老保险", "pension,temporary");
+	normalised(HF_RELOCATED, "是", "yes");
 	normalised(MF_RELATION, "户主", "head");
 	normalised(MF_RELATION, "spouse", "spouse");
 	refused(MF_RELATION, "老板");
@@ -294,6 +331,7 @@ int main(void)
 		cmocka_unit_test(test_defects_named),
 		cmocka_unit_test(test_header_problems),
 		cmocka_unit_test(test_normalise),
+		cmocka_unit_test(test_cross_field),
 		cmocka_unit_test(test_query),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_merge_starts_a_case),

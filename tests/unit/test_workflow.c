@@ -438,7 +438,14 @@ static void test_notice_4_vs_5_days(void **state)
 	assert_int_equal(workflow_check(&c, &cw, "elim_to_township", &in, &out), -1);
 	expect_only(&out, "公示不足5天", "elimination notice 4 days");
 	snprintf(c.notice_end, DATE_LEN, "2024-08-24");
-	assert_int_equal(workflow_check(&c, &cw, "elim_to_township", &in, &out), 0);
+	assert_int_equal(workflow_check(&c, &cw, "elim_to_township", &in, &out), 0);	/* a deployment that counts 7 days (setting notice_days): 5 no longer do */
+	c = ready_case(WF_VILLAGE_REVIEW);
+	c.notice_days = 7;
+	in = ready_input("to_township");
+	snprintf(c.notice_start, DATE_LEN, "2024-08-18");
+	snprintf(c.notice_end, DATE_LEN, "2024-08-22");
+	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
+	expect_only(&out, "notice ran 5 days (公示不足7天): needs at least 7", "5 of 7 days");
 }
 
 static void test_notice_must_have_ended(void **state)
@@ -666,6 +673,11 @@ static void test_clock_15_days(void **state)
 	snprintf(c.approval_date, DATE_LEN, "2024-03-20");
 	assert_int_equal(workflow_clock(&c, "2024-06-01", &k), 0);
 	assert_true(k.late);                         /* decided late stays late */
+	c.decision_days = 20;                        /* setting decision_days: a 20-day limit */
+	assert_int_equal(workflow_clock(&c, "2024-06-01", &k), 0);
+	assert_false(k.late);
+	assert_string_equal(k.deadline, "2024-03-21");
+	c.decision_days = 0;
 	/* Not taken in: stops at the closing date. */
 	c.approval_date[0] = '\0';
 	snprintf(c.closed_date, DATE_LEN, "2024-03-05");
