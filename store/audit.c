@@ -6,6 +6,7 @@
  * and trailers `Bangfu-Event: N` and `Bangfu-Uid: U`. The branch moves by
  * compare-and-swap. Large events (imports, demo) are written as one pack through an
  * in-memory object database instead of thousands of loose objects. */
+#define _GNU_SOURCE   /* syncfs */
 #include "store/internal.h"
 #include <git2/sys/mempack.h>
 #include <errno.h>
@@ -24,6 +25,14 @@
 int audit_open(struct store *s, int create)
 {
 	char path[PATH_MAX + 16];
+	if (s->repo)
+		return 0;
+	if (!s->git_on) {
+		if (git_libgit2_init() < 0)
+			return store_gitfail(s, "initialising libgit2");
+		s->git_on = 1;
+		confine_git_side_doors();
+	}
 	snprintf(path, sizeof path, "%s/audit.git", s->dir);
 	/* bangfu opens no repository but its own; on a shared server the repository belongs
 	 * to the bangfu group, not to the user running bangfu (docs/deploy.md). */
@@ -43,6 +52,27 @@ int audit_open(struct store *s, int create)
 	if (git_repository_open_bare(&s->repo, path) < 0)
 		return store_gitfail(s, path);
 	return 0;
+}
+
+int audit_need(struct store *s)
+{
+	if (audit_open(s, 0))
+		return STORE_EFAIL;
+	if (s->git_checked)
+		return 0;
+	int rc = audit_check_rewound(s);
+	s->git_checked = !rc;
+	return rc;
+}
+
+int audit_pending(struct store *s)
+{
+	char missing[8] = "";
+	int rc = db_lookup(s, missing, sizeof missing, "SELECT commit_id IS NULL FROM events "
+	                   "ORDER BY id DESC LIMIT 1", NULL);
+	if (rc == STORE_ENOTFOUND)
+		return 0;
+	return rc ? -1 : missing[0] == '1';
 }
 
 long audit_trailer_event(const char *message)
@@ -299,6 +329,31 @@ out:
 	return rc;
 }
 
+/* A small event's loose objects (a blob per file, the trees along their paths and the
+ * commit) are written without libgit2's fsync of each file and its directory (twelve
+ * syncs for a one-file edit); one syncfs() of the filesystem holding audit.git then
+ * makes them all durable before the branch, fsynced with its directory, points at them. */
+static int write_commit_loose(struct store *s, const struct event *e, const git_oid *parent,
+                              git_oid *commit_out)
+{
+	char path[PATH_MAX + 16];
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
+	int rc = write_commit_objects(s, s->repo, e, parent, commit_out);
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	if (rc)
+		return rc;
+	snprintf(path, sizeof path, "%s/audit.git/objects", s->dir);
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || syncfs(fd) != 0) {
+		rc = store_fail(s, STORE_EFAIL, "%s: cannot sync: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return rc;
+	}
+	close(fd);
+	return 0;
+}
+
 /* Move the branch from `old` (NULL: unborn) to `new` — fails if someone else moved it. */
 static int move_branch(struct store *s, const git_oid *old, const git_oid *new_id, long event)
 {
@@ -376,14 +431,23 @@ static int flush_locked(struct store *s);
 int store_flush(struct store *s)
 {
 	int rc;
-	if (!s->repo || !s->db)
+	if (!s->db)
 		return store_fail(s, STORE_EFAIL, "store is not open");
+	if ((rc = audit_need(s)))
+		return rc;
 	if (audit_lock(s))
 		return STORE_EFAIL;
 	sigset_t old;
 	write_hold_signals(&old);   /* a Ctrl-C now would leave refs/heads/main.lock */
 	audit_clear_stale(s);
-	rc = flush_locked(s);
+	/* the commit ids are written without a sync of their own: what a power cut takes
+	 * of them, backfill_commit_ids reads back from the history; the next durable
+	 * commit (or the checkpoint at close) syncs them with itself */
+	rc = db_exec(s, "PRAGMA synchronous=NORMAL");
+	if (!rc)
+		rc = flush_locked(s);
+	if (db_exec(s, "PRAGMA synchronous=FULL") && !rc)
+		rc = STORE_EFAIL;
 	audit_unlock(s);
 	write_release_signals(&old);
 	return rc;
@@ -434,7 +498,7 @@ static int flush_locked(struct store *s)
 		git_oid commit;
 		int files = count_files(s, pending[i].id);
 		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &commit)
-		                        : write_commit_objects(s, s->repo, &pending[i], parent, &commit);
+		                        : write_commit_loose(s, &pending[i], parent, &commit);
 		identity_fault("before-branch-move");
 		if (!rc)
 			rc = move_branch(s, parent, &commit, pending[i].id);

@@ -18,6 +18,8 @@ struct store {
 	char today[11];
 	long event_id;            /* the event of the open write transaction, 0 if none */
 	int lock_fd;              /* flock on DIR/audit.lock while flushing */
+	int git_on;               /* this store initialised libgit2 (audit_open) */
+	int git_checked;          /* audit_need checked the branch against the database */
 	/* prepared statements kept for reuse, keyed by their SQL text (db.c) */
 	struct { char *sql; sqlite3_stmt *st; } stmts[96];
 	int nstmts;
@@ -138,7 +140,15 @@ int user_parse(const char *text, struct user *u, char *err, int errlen);
 int user_path(const char *login, char *out, size_t n);
 
 /* audit.c */
+/* Initialise libgit2 and open (or create) DIR/audit.git, once per store: commands that
+ * never touch the history never load it (docs/performance-write.md). */
 int audit_open(struct store *s, int create);
+/* audit_open, then (once) refuse a history moved back behind the database
+ * (audit_check_rewound): the first step of everything that reads or writes git. */
+int audit_need(struct store *s);
+/* Whether the database holds events not yet in git (the last event has no commit id;
+ * the flush writes them in order): 1, 0, or -1 on failure. */
+int audit_pending(struct store *s);
 /* The event id in a commit message's `Bangfu-Event:` trailer, 0 if none. */
 long audit_trailer_event(const char *message);
 /* The commit message of an event: "verb: subject", the reason, the trailers
