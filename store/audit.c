@@ -4,11 +4,10 @@
  * trees along their paths rebuilt with git_tree_create_updated (a single edit rewrites
  * one blob and a handful of small trees), author = the acting user at the event's time,
  * and trailers `Bangfu-Event: N` and `Bangfu-Uid: U`. The branch moves by
- * compare-and-swap. Large events (imports, demo) are written as one pack through an
- * in-memory object database instead of thousands of loose objects. */
+ * compare-and-swap. Large events (imports, demo) are written as packs on disk in chunks
+ * (audit_bulk.c) instead of thousands of loose objects. */
 #define _GNU_SOURCE   /* syncfs */
 #include "store/internal.h"
-#include <git2/sys/mempack.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -144,8 +143,8 @@ int audit_commit_message(const char *verb, const char *subject, const char *reas
 }
 
 /* Build the updates of one event (a blob per file, or a removal) against `base`. */
-static int event_tree(struct store *s, git_repository *repo, long event, const git_tree *base,
-                      git_oid *tree_out)
+static int event_tree(struct store *s, git_repository *repo, struct bulk *bk, long event,
+                      const git_tree *base, git_oid *tree_out)
 {
 	sqlite3_stmt *st;
 	git_tree_update *up = NULL;
@@ -181,10 +180,12 @@ static int event_tree(struct store *s, git_repository *repo, long event, const g
 			up[n].action = GIT_TREE_UPDATE_UPSERT;
 			up[n].filemode = GIT_FILEMODE_BLOB;
 			const void *text = sqlite3_column_blob(st, 1);
-			if (git_blob_create_from_buffer(&up[n].id, repo, text ? text : "",
-			                                (size_t)sqlite3_column_bytes(st, 1)) < 0) {
+			size_t len = (size_t)sqlite3_column_bytes(st, 1);
+			if (bk ? bulk_blob(bk, text ? text : "", len, &up[n].id)
+			       : git_blob_create_from_buffer(&up[n].id, repo, text ? text : "", len) < 0) {
 				n++;
-				store_gitfail(s, "writing a blob");
+				if (!bk)
+					store_gitfail(s, "writing a blob");
 				goto out;
 			}
 		}
@@ -194,6 +195,8 @@ static int event_tree(struct store *s, git_repository *repo, long event, const g
 		store_sqlfail(s, "reading event files");
 		goto out;
 	}
+	if (bk && bulk_blobs_done(bk))
+		goto out;
 	if (n == 0) {
 		if (base) {
 			git_oid_cpy(tree_out, git_tree_id(base));
@@ -237,8 +240,8 @@ static int count_files(struct store *s, long event)
 
 /* Write the objects of one event's commit into `repo` (whose odb may be an in-memory
  * pack), giving the commit id; the branch is not moved here. */
-static int write_commit_objects(struct store *s, git_repository *repo, const struct event *e,
-                                const git_oid *parent, git_oid *commit_out)
+static int write_commit_objects(struct store *s, git_repository *repo, struct bulk *bk,
+                                const struct event *e, const git_oid *parent, git_oid *commit_out)
 {
 	git_commit *parent_commit = NULL;
 	git_tree *base = NULL, *tree = NULL;
@@ -251,7 +254,7 @@ static int write_commit_objects(struct store *s, git_repository *repo, const str
 		store_gitfail(s, "reading HEAD");
 		goto out;
 	}
-	if (event_tree(s, repo, e->id, base, &tree_id))
+	if (event_tree(s, repo, bk, e->id, base, &tree_id))
 		goto out;
 	if (git_tree_lookup(&tree, repo, &tree_id) < 0) {
 		store_gitfail(s, "reading the new tree");
@@ -283,43 +286,19 @@ out:
 	return rc;
 }
 
-/* A large event: write its objects into an in-memory odb of a second handle on the
- * repository, then store them as one pack file. */
+/* A large event: its objects as packs on disk (audit_bulk.c). */
 static int write_commit_packed(struct store *s, const struct event *e, const git_oid *parent,
                                git_oid *commit_out)
 {
-	char path[PATH_MAX + 16];
-	git_repository *repo = NULL;
-	git_odb *odb = NULL;
-	git_odb_backend *mem = NULL;
-	git_odb_writepack *wp = NULL;
-	git_buf pack = {0};
-	git_indexer_progress stats = {0};
-	int rc = STORE_EFAIL;
-	snprintf(path, sizeof path, "%s/audit.git", s->dir);
-	if (git_repository_open_bare(&repo, path) < 0 || git_repository_odb(&odb, repo) < 0 ||
-	    git_mempack_new(&mem) < 0 || git_odb_add_backend(odb, mem, 1000) < 0) {
-		store_gitfail(s, "preparing a pack");
-		goto out;
-	}
-	if (write_commit_objects(s, repo, e, parent, commit_out))
-		goto out;
-	if (git_mempack_dump(&pack, repo, mem) < 0 || git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
-	    wp->append(wp, pack.ptr, pack.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
-		store_gitfail(s, "writing the pack");
-		goto out;
-	}
-	rc = 0;
-out:
-	if (wp)
-		wp->free(wp);
-	git_buf_dispose(&pack);
-	if (mem)
-		git_mempack_reset(mem);
-	git_odb_free(odb);        /* frees the mempack backend it owns */
-	git_repository_free(repo);
+	struct bulk b;
+	int rc = bulk_begin(s, &b);
+	if (!rc)
+		rc = write_commit_objects(s, b.repo, &b, e, parent, commit_out);
+	if (!rc)
+		rc = bulk_end(&b, commit_out);
+	bulk_free(&b);
 	if (!rc) {
-		/* make the main handle see the new pack */
+		/* make the main handle see the new packs */
 		git_odb *main_odb;
 		if (git_repository_odb(&main_odb, s->repo) == 0) {
 			git_odb_refresh(main_odb);
@@ -338,7 +317,7 @@ static int write_commit_loose(struct store *s, const struct event *e, const git_
 {
 	char path[PATH_MAX + 16];
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
-	int rc = write_commit_objects(s, s->repo, e, parent, commit_out);
+	int rc = write_commit_objects(s, s->repo, NULL, e, parent, commit_out);
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	if (rc)
 		return rc;

@@ -165,6 +165,24 @@ void audit_unlock_file(int *fd);
  * runs, the temporary files) an interrupted writer left in audit.git, noting each. */
 void audit_clear_stale(struct store *s);
 
+/* audit_bulk.c: a large event's objects written as packs on disk, in chunks */
+struct bulk {
+	struct store *s;
+	git_repository *repo;     /* a second handle, its odb with the in-memory backend */
+	git_odb_backend *mem;
+	git_oid *ids;             /* the objects in memory, to be packed */
+	size_t n, cap;
+	int packs;                /* packs written */
+};
+int bulk_begin(struct store *s, struct bulk *b);
+/* Write a blob (its id into out); every BULK_CHUNK blobs go to disk as a pack. */
+int bulk_blob(struct bulk *b, const void *data, size_t len, git_oid *out);
+/* All blobs written: pack what is left, and let the handle see the packs. */
+int bulk_blobs_done(struct bulk *b);
+/* Pack the new trees and the commit. */
+int bulk_end(struct bulk *b, const git_oid *commit);
+void bulk_free(struct bulk *b);
+
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);
 
