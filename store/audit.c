@@ -144,85 +144,22 @@ int audit_commit_message(const char *verb, const char *subject, const char *reas
 
 /* Build the updates of one event (a blob per file, or a removal) against `base`. */
 static int event_tree(struct store *s, git_repository *repo, struct bulk *bk, long event,
-                      const git_tree *base, git_oid *tree_out)
+                      const git_tree *base, struct event_files *f, git_oid *tree_out)
 {
-	sqlite3_stmt *st;
-	git_tree_update *up = NULL;
-	char **paths = NULL;
-	size_t n = 0, cap = 0;
-	int rc = STORE_EFAIL;
-	if (db_cached(s, "SELECT path, text FROM event_files WHERE event_id = ? ORDER BY path", &st))
+	if (event_files_read(s, repo, bk, event, f))
 		return STORE_EFAIL;
-	sqlite3_bind_int64(st, 1, event);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			git_tree_update *u2 = realloc(up, cap * sizeof *up);
-			char **p2 = realloc(paths, cap * sizeof *paths);
-			if (u2) up = u2;
-			if (p2) paths = p2;
-			if (!u2 || !p2) {
-				store_fail(s, STORE_EFAIL, "out of memory");
-				goto out;
-			}
-		}
-		memset(&up[n], 0, sizeof up[n]);
-		paths[n] = strdup(db_col_text(st, 0));
-		if (!paths[n]) {
-			store_fail(s, STORE_EFAIL, "out of memory");
-			goto out;
-		}
-		up[n].path = paths[n];
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
-			up[n].action = GIT_TREE_UPDATE_REMOVE;
-		} else {
-			up[n].action = GIT_TREE_UPDATE_UPSERT;
-			up[n].filemode = GIT_FILEMODE_BLOB;
-			const void *text = sqlite3_column_blob(st, 1);
-			size_t len = (size_t)sqlite3_column_bytes(st, 1);
-			if (bk ? bulk_blob(bk, text ? text : "", len, &up[n].id)
-			       : git_blob_create_from_buffer(&up[n].id, repo, text ? text : "", len) < 0) {
-				n++;
-				if (!bk)
-					store_gitfail(s, "writing a blob");
-				goto out;
-			}
-		}
-		n++;
+	if (f->n == 0 && base) {
+		git_oid_cpy(tree_out, git_tree_id(base));
+	} else if (f->n == 0) {
+		git_treebuilder *tb;
+		int err = git_treebuilder_new(&tb, repo, NULL) < 0 || git_treebuilder_write(tree_out, tb) < 0;
+		git_treebuilder_free(tb);
+		if (err)
+			return store_gitfail(s, "writing the empty tree");
+	} else if (git_tree_create_updated(tree_out, repo, (git_tree *)base, f->n, f->up) < 0) {
+		return store_gitfail(s, "updating the tree");
 	}
-	if (step != SQLITE_DONE) {
-		store_sqlfail(s, "reading event files");
-		goto out;
-	}
-	if (bk && bulk_blobs_done(bk))
-		goto out;
-	if (n == 0) {
-		if (base) {
-			git_oid_cpy(tree_out, git_tree_id(base));
-		} else {
-			git_treebuilder *tb;
-			if (git_treebuilder_new(&tb, repo, NULL) < 0 || git_treebuilder_write(tree_out, tb) < 0) {
-				store_gitfail(s, "writing the empty tree");
-				goto out;
-			}
-			git_treebuilder_free(tb);
-		}
-		rc = 0;
-		goto out;
-	}
-	if (git_tree_create_updated(tree_out, repo, (git_tree *)base, n, up) < 0) {
-		store_gitfail(s, "updating the tree");
-		goto out;
-	}
-	rc = 0;
-out:
-	db_finalize(s, st);
-	for (size_t i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
-	free(up);
-	return rc;
+	return 0;
 }
 
 static int count_files(struct store *s, long event)
@@ -241,7 +178,8 @@ static int count_files(struct store *s, long event)
 /* Write the objects of one event's commit into `repo` (whose odb may be an in-memory
  * pack), giving the commit id; the branch is not moved here. */
 static int write_commit_objects(struct store *s, git_repository *repo, struct bulk *bk,
-                                const struct event *e, const git_oid *parent, git_oid *commit_out)
+                                const struct event *e, const git_oid *parent,
+                                struct event_files *f, git_oid *commit_out)
 {
 	git_commit *parent_commit = NULL;
 	git_tree *base = NULL, *tree = NULL;
@@ -254,7 +192,7 @@ static int write_commit_objects(struct store *s, git_repository *repo, struct bu
 		store_gitfail(s, "reading HEAD");
 		goto out;
 	}
-	if (event_tree(s, repo, bk, e->id, base, &tree_id))
+	if (event_tree(s, repo, bk, e->id, base, f, &tree_id))
 		goto out;
 	if (git_tree_lookup(&tree, repo, &tree_id) < 0) {
 		store_gitfail(s, "reading the new tree");
@@ -288,12 +226,12 @@ out:
 
 /* A large event: its objects as packs on disk (audit_bulk.c). */
 static int write_commit_packed(struct store *s, const struct event *e, const git_oid *parent,
-                               git_oid *commit_out)
+                               struct event_files *f, git_oid *commit_out)
 {
 	struct bulk b;
 	int rc = bulk_begin(s, &b);
 	if (!rc)
-		rc = write_commit_objects(s, b.repo, &b, e, parent, commit_out);
+		rc = write_commit_objects(s, b.repo, &b, e, parent, f, commit_out);
 	if (!rc)
 		rc = bulk_end(&b, commit_out);
 	bulk_free(&b);
@@ -313,11 +251,11 @@ static int write_commit_packed(struct store *s, const struct event *e, const git
  * syncs for a one-file edit); one syncfs() of the filesystem holding audit.git then
  * makes them all durable before the branch, fsynced with its directory, points at them. */
 static int write_commit_loose(struct store *s, const struct event *e, const git_oid *parent,
-                              git_oid *commit_out)
+                              struct event_files *f, git_oid *commit_out)
 {
 	char path[PATH_MAX + 16];
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
-	int rc = write_commit_objects(s, s->repo, NULL, e, parent, commit_out);
+	int rc = write_commit_objects(s, s->repo, NULL, e, parent, f, commit_out);
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	if (rc)
 		return rc;
@@ -475,15 +413,22 @@ static int flush_locked(struct store *s)
 		rc = store_fail(s, STORE_EFAIL, "reading pending events: out of memory or I/O error");
 	for (size_t i = 0; i < n && !rc; i++) {
 		git_oid commit;
+		struct event_files f = {0};
 		int files = count_files(s, pending[i].id);
-		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &commit)
-		                        : write_commit_loose(s, &pending[i], parent, &commit);
+		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &f, &commit)
+		                        : write_commit_loose(s, &pending[i], parent, &f, &commit);
 		identity_fault("before-branch-move");
 		if (!rc)
 			rc = move_branch(s, parent, &commit, pending[i].id);
 		identity_fault("after-git-commit");
-		if (!rc)
+		/* the commit id and the pruning of the texts now in git: one transaction */
+		if (!rc && !(rc = db_exec(s, "BEGIN IMMEDIATE"))) {
 			rc = record_commit_id(s, pending[i].id, &commit);
+			if (!rc)
+				rc = event_files_prune(s, pending[i].id, &f);
+			rc = rc ? (sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL), rc) : db_exec(s, "COMMIT");
+		}
+		event_files_free(&f);
 		if (!rc) {
 			head = commit;
 			parent = &head;

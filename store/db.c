@@ -134,6 +134,12 @@ static const char *const migrations[] = {
 	"CREATE INDEX access_log_date ON access_log(date, login);"
 	"CREATE TABLE access_households(path TEXT NOT NULL, household_id TEXT NOT NULL,"
 	"  PRIMARY KEY(path, household_id));",
+
+	/* 6: no copy of what git holds: once an event's commit is on the branch, the texts
+	 * of its files are dropped from event_files and each file's blob id is kept (text
+	 * NULL, blob set); a removal is text and blob NULL. Verify compares the blob ids;
+	 * history, diffs and rebuild read git (store/audit.c prune_files). */
+	"ALTER TABLE event_files ADD COLUMN blob TEXT;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

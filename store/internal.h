@@ -183,6 +183,19 @@ int bulk_blobs_done(struct bulk *b);
 int bulk_end(struct bulk *b, const git_oid *commit);
 void bulk_free(struct bulk *b);
 
+/* audit_files.c: an event's files as tree updates (path strings owned here) */
+struct event_files {
+	git_tree_update *up;
+	char **paths;
+	size_t n, cap;
+};
+/* Read the event's files, writing a blob for each text (into repo, or through bk). */
+int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, long event,
+                     struct event_files *f);
+void event_files_free(struct event_files *f);
+/* The event's commit is on the branch: drop its texts, keep each file's blob id. */
+int event_files_prune(struct store *s, long event, const struct event_files *f);
+
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);
 
