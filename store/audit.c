@@ -6,7 +6,6 @@
  * and trailers `Bangfu-Event: N` and `Bangfu-Uid: U`. The branch moves by
  * compare-and-swap. Large events (imports, demo) are written as packs on disk in chunks
  * (audit_bulk.c) instead of thousands of loose objects. */
-#define _GNU_SOURCE   /* syncfs */
 #include "store/internal.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -246,29 +245,14 @@ static int write_commit_packed(struct store *s, const struct event *e, const git
 	return rc;
 }
 
-/* A small event's loose objects (a blob per file, the trees along their paths and the
- * commit) are written without libgit2's fsync of each file and its directory (twelve
- * syncs for a one-file edit); one syncfs() of the filesystem holding audit.git then
- * makes them all durable before the branch, fsynced with its directory, points at them. */
+/* A small event: its loose objects (a blob per file, the trees along its paths, the
+ * commit), each fsynced with its directory by libgit2 (GIT_OPT_ENABLE_FSYNC_GITDIR).
+ * One syncfs() for all of them was tried: it waits for every dirty page of the whole
+ * filesystem, 11 ms and more while others write (docs/performance-write.md). */
 static int write_commit_loose(struct store *s, const struct event *e, const git_oid *parent,
                               struct event_files *f, git_oid *commit_out)
 {
-	char path[PATH_MAX + 16];
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
-	int rc = write_commit_objects(s, s->repo, NULL, e, parent, f, commit_out);
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-	if (rc)
-		return rc;
-	snprintf(path, sizeof path, "%s/audit.git/objects", s->dir);
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || syncfs(fd) != 0) {
-		rc = store_fail(s, STORE_EFAIL, "%s: cannot sync: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return rc;
-	}
-	close(fd);
-	return 0;
+	return write_commit_objects(s, s->repo, NULL, e, parent, f, commit_out);
 }
 
 /* Move the branch from `old` (NULL: unborn) to `new` — fails if someone else moved it. */

@@ -380,12 +380,12 @@ int db_open(struct store *s, const char *file, int create)
 	 * only a writer stuck for a minute is refused */
 	sqlite3_busy_timeout(s->db, 60000);
 	sqlite3_extended_result_codes(s->db, 0);
-	/* the WAL file is kept when the last connection closes (and cut back to 4 MiB): a
-	 * new one per process cost a sync of its header and one of the directory */
-	int persist = 1;
-	sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	/* No persistent WAL (SQLITE_FCNTL_PERSIST_WAL): SQLite syncs the directory at the
+	 * first commit of every process either way, the WAL restarts after the checkpoint at
+	 * close either way, and a kept -wal beside a lost bangfu.db would be read into the
+	 * one `rebuild` makes (docs/performance-write.md). */
 	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-	               "PRAGMA cache_size=-65536; PRAGMA journal_size_limit=4194304;"))
+	               "PRAGMA cache_size=-65536;"))
 		return STORE_EFAIL;
 	return migrate(s);
 }

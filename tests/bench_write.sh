@@ -66,7 +66,7 @@ s=$(date +%s%N)
 sqlite3 "$dir/imp.db" "CREATE TABLE h($(cat "$dir/cols"));" ".import --csv --skip 1 $dir/a.csv h" >/dev/null 2>&1
 e=$(date +%s%N)
 sq=$(((e - s) / 1000000))
-git --git-dir="$dir/a/audit.git" fast-export main > "$dir/fe.stream" 2>/dev/null
+git --git-dir="$dir/a/audit.git" fast-export --reencode=no main > "$dir/fe.stream" 2>/dev/null
 git init -q --bare "$dir/fi.git"
 s=$(date +%s%N)
 git --git-dir="$dir/fi.git" fast-import --quiet < "$dir/fe.stream"
