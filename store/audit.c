@@ -4,10 +4,9 @@
  * trees along their paths rebuilt with git_tree_create_updated (a single edit rewrites
  * one blob and a handful of small trees), author = the acting user at the event's time,
  * and trailers `Bangfu-Event: N` and `Bangfu-Uid: U`. The branch moves by
- * compare-and-swap. Large events (imports, demo) are written as one pack through an
- * in-memory object database instead of thousands of loose objects. */
+ * compare-and-swap. Large events (imports, demo) are written as packs on disk in chunks
+ * (audit_bulk.c) instead of thousands of loose objects. */
 #include "store/internal.h"
-#include <git2/sys/mempack.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -24,6 +23,14 @@
 int audit_open(struct store *s, int create)
 {
 	char path[PATH_MAX + 16];
+	if (s->repo)
+		return 0;
+	if (!s->git_on) {
+		if (git_libgit2_init() < 0)
+			return store_gitfail(s, "initialising libgit2");
+		s->git_on = 1;
+		confine_git_side_doors();
+	}
 	snprintf(path, sizeof path, "%s/audit.git", s->dir);
 	/* bangfu opens no repository but its own; on a shared server the repository belongs
 	 * to the bangfu group, not to the user running bangfu (docs/deploy.md). */
@@ -43,6 +50,27 @@ int audit_open(struct store *s, int create)
 	if (git_repository_open_bare(&s->repo, path) < 0)
 		return store_gitfail(s, path);
 	return 0;
+}
+
+int audit_need(struct store *s)
+{
+	if (audit_open(s, 0))
+		return STORE_EFAIL;
+	if (s->git_checked)
+		return 0;
+	int rc = audit_check_rewound(s);
+	s->git_checked = !rc;
+	return rc;
+}
+
+int audit_pending(struct store *s)
+{
+	char missing[8] = "";
+	int rc = db_lookup(s, missing, sizeof missing, "SELECT commit_id IS NULL FROM events "
+	                   "ORDER BY id DESC LIMIT 1", NULL);
+	if (rc == STORE_ENOTFOUND)
+		return 0;
+	return rc ? -1 : missing[0] == '1';
 }
 
 long audit_trailer_event(const char *message)
@@ -114,82 +142,23 @@ int audit_commit_message(const char *verb, const char *subject, const char *reas
 }
 
 /* Build the updates of one event (a blob per file, or a removal) against `base`. */
-static int event_tree(struct store *s, git_repository *repo, long event, const git_tree *base,
-                      git_oid *tree_out)
+static int event_tree(struct store *s, git_repository *repo, struct bulk *bk, long event,
+                      const git_tree *base, struct event_files *f, git_oid *tree_out)
 {
-	sqlite3_stmt *st;
-	git_tree_update *up = NULL;
-	char **paths = NULL;
-	size_t n = 0, cap = 0;
-	int rc = STORE_EFAIL;
-	if (db_cached(s, "SELECT path, text FROM event_files WHERE event_id = ? ORDER BY path", &st))
+	if (event_files_read(s, repo, bk, event, f))
 		return STORE_EFAIL;
-	sqlite3_bind_int64(st, 1, event);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			git_tree_update *u2 = realloc(up, cap * sizeof *up);
-			char **p2 = realloc(paths, cap * sizeof *paths);
-			if (u2) up = u2;
-			if (p2) paths = p2;
-			if (!u2 || !p2) {
-				store_fail(s, STORE_EFAIL, "out of memory");
-				goto out;
-			}
-		}
-		memset(&up[n], 0, sizeof up[n]);
-		paths[n] = strdup(db_col_text(st, 0));
-		if (!paths[n]) {
-			store_fail(s, STORE_EFAIL, "out of memory");
-			goto out;
-		}
-		up[n].path = paths[n];
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
-			up[n].action = GIT_TREE_UPDATE_REMOVE;
-		} else {
-			up[n].action = GIT_TREE_UPDATE_UPSERT;
-			up[n].filemode = GIT_FILEMODE_BLOB;
-			const void *text = sqlite3_column_blob(st, 1);
-			if (git_blob_create_from_buffer(&up[n].id, repo, text ? text : "",
-			                                (size_t)sqlite3_column_bytes(st, 1)) < 0) {
-				n++;
-				store_gitfail(s, "writing a blob");
-				goto out;
-			}
-		}
-		n++;
+	if (f->n == 0 && base) {
+		git_oid_cpy(tree_out, git_tree_id(base));
+	} else if (f->n == 0) {
+		git_treebuilder *tb;
+		int err = git_treebuilder_new(&tb, repo, NULL) < 0 || git_treebuilder_write(tree_out, tb) < 0;
+		git_treebuilder_free(tb);
+		if (err)
+			return store_gitfail(s, "writing the empty tree");
+	} else if (git_tree_create_updated(tree_out, repo, (git_tree *)base, f->n, f->up) < 0) {
+		return store_gitfail(s, "updating the tree");
 	}
-	if (step != SQLITE_DONE) {
-		store_sqlfail(s, "reading event files");
-		goto out;
-	}
-	if (n == 0) {
-		if (base) {
-			git_oid_cpy(tree_out, git_tree_id(base));
-		} else {
-			git_treebuilder *tb;
-			if (git_treebuilder_new(&tb, repo, NULL) < 0 || git_treebuilder_write(tree_out, tb) < 0) {
-				store_gitfail(s, "writing the empty tree");
-				goto out;
-			}
-			git_treebuilder_free(tb);
-		}
-		rc = 0;
-		goto out;
-	}
-	if (git_tree_create_updated(tree_out, repo, (git_tree *)base, n, up) < 0) {
-		store_gitfail(s, "updating the tree");
-		goto out;
-	}
-	rc = 0;
-out:
-	db_finalize(s, st);
-	for (size_t i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
-	free(up);
-	return rc;
+	return 0;
 }
 
 static int count_files(struct store *s, long event)
@@ -207,8 +176,9 @@ static int count_files(struct store *s, long event)
 
 /* Write the objects of one event's commit into `repo` (whose odb may be an in-memory
  * pack), giving the commit id; the branch is not moved here. */
-static int write_commit_objects(struct store *s, git_repository *repo, const struct event *e,
-                                const git_oid *parent, git_oid *commit_out)
+static int write_commit_objects(struct store *s, git_repository *repo, struct bulk *bk,
+                                const struct event *e, const git_oid *parent,
+                                struct event_files *f, git_oid *commit_out)
 {
 	git_commit *parent_commit = NULL;
 	git_tree *base = NULL, *tree = NULL;
@@ -221,7 +191,7 @@ static int write_commit_objects(struct store *s, git_repository *repo, const str
 		store_gitfail(s, "reading HEAD");
 		goto out;
 	}
-	if (event_tree(s, repo, e->id, base, &tree_id))
+	if (event_tree(s, repo, bk, e->id, base, f, &tree_id))
 		goto out;
 	if (git_tree_lookup(&tree, repo, &tree_id) < 0) {
 		store_gitfail(s, "reading the new tree");
@@ -253,43 +223,19 @@ out:
 	return rc;
 }
 
-/* A large event: write its objects into an in-memory odb of a second handle on the
- * repository, then store them as one pack file. */
+/* A large event: its objects as packs on disk (audit_bulk.c). */
 static int write_commit_packed(struct store *s, const struct event *e, const git_oid *parent,
-                               git_oid *commit_out)
+                               struct event_files *f, git_oid *commit_out)
 {
-	char path[PATH_MAX + 16];
-	git_repository *repo = NULL;
-	git_odb *odb = NULL;
-	git_odb_backend *mem = NULL;
-	git_odb_writepack *wp = NULL;
-	git_buf pack = {0};
-	git_indexer_progress stats = {0};
-	int rc = STORE_EFAIL;
-	snprintf(path, sizeof path, "%s/audit.git", s->dir);
-	if (git_repository_open_bare(&repo, path) < 0 || git_repository_odb(&odb, repo) < 0 ||
-	    git_mempack_new(&mem) < 0 || git_odb_add_backend(odb, mem, 1000) < 0) {
-		store_gitfail(s, "preparing a pack");
-		goto out;
-	}
-	if (write_commit_objects(s, repo, e, parent, commit_out))
-		goto out;
-	if (git_mempack_dump(&pack, repo, mem) < 0 || git_odb_write_pack(&wp, odb, NULL, NULL) < 0 ||
-	    wp->append(wp, pack.ptr, pack.size, &stats) < 0 || wp->commit(wp, &stats) < 0) {
-		store_gitfail(s, "writing the pack");
-		goto out;
-	}
-	rc = 0;
-out:
-	if (wp)
-		wp->free(wp);
-	git_buf_dispose(&pack);
-	if (mem)
-		git_mempack_reset(mem);
-	git_odb_free(odb);        /* frees the mempack backend it owns */
-	git_repository_free(repo);
+	struct bulk b;
+	int rc = bulk_begin(s, &b);
+	if (!rc)
+		rc = write_commit_objects(s, b.repo, &b, e, parent, f, commit_out);
+	if (!rc)
+		rc = bulk_end(&b, commit_out);
+	bulk_free(&b);
 	if (!rc) {
-		/* make the main handle see the new pack */
+		/* make the main handle see the new packs */
 		git_odb *main_odb;
 		if (git_repository_odb(&main_odb, s->repo) == 0) {
 			git_odb_refresh(main_odb);
@@ -297,6 +243,16 @@ out:
 		}
 	}
 	return rc;
+}
+
+/* A small event: its loose objects (a blob per file, the trees along its paths, the
+ * commit), each fsynced with its directory by libgit2 (GIT_OPT_ENABLE_FSYNC_GITDIR).
+ * One syncfs() for all of them was tried: it waits for every dirty page of the whole
+ * filesystem, 11 ms and more while others write (docs/performance-write.md). */
+static int write_commit_loose(struct store *s, const struct event *e, const git_oid *parent,
+                              struct event_files *f, git_oid *commit_out)
+{
+	return write_commit_objects(s, s->repo, NULL, e, parent, f, commit_out);
 }
 
 /* Move the branch from `old` (NULL: unborn) to `new` — fails if someone else moved it. */
@@ -376,14 +332,23 @@ static int flush_locked(struct store *s);
 int store_flush(struct store *s)
 {
 	int rc;
-	if (!s->repo || !s->db)
+	if (!s->db)
 		return store_fail(s, STORE_EFAIL, "store is not open");
+	if ((rc = audit_need(s)))
+		return rc;
 	if (audit_lock(s))
 		return STORE_EFAIL;
 	sigset_t old;
 	write_hold_signals(&old);   /* a Ctrl-C now would leave refs/heads/main.lock */
 	audit_clear_stale(s);
-	rc = flush_locked(s);
+	/* the commit ids are written without a sync of their own: what a power cut takes
+	 * of them, backfill_commit_ids reads back from the history; the next durable
+	 * commit (or the checkpoint at close) syncs them with itself */
+	rc = db_exec(s, "PRAGMA synchronous=NORMAL");
+	if (!rc)
+		rc = flush_locked(s);
+	if (db_exec(s, "PRAGMA synchronous=FULL") && !rc)
+		rc = STORE_EFAIL;
 	audit_unlock(s);
 	write_release_signals(&old);
 	return rc;
@@ -432,15 +397,22 @@ static int flush_locked(struct store *s)
 		rc = store_fail(s, STORE_EFAIL, "reading pending events: out of memory or I/O error");
 	for (size_t i = 0; i < n && !rc; i++) {
 		git_oid commit;
+		struct event_files f = {0};
 		int files = count_files(s, pending[i].id);
-		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &commit)
-		                        : write_commit_objects(s, s->repo, &pending[i], parent, &commit);
+		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &f, &commit)
+		                        : write_commit_loose(s, &pending[i], parent, &f, &commit);
 		identity_fault("before-branch-move");
 		if (!rc)
 			rc = move_branch(s, parent, &commit, pending[i].id);
 		identity_fault("after-git-commit");
-		if (!rc)
+		/* the commit id and the pruning of the texts now in git: one transaction */
+		if (!rc && !(rc = db_exec(s, "BEGIN IMMEDIATE"))) {
 			rc = record_commit_id(s, pending[i].id, &commit);
+			if (!rc)
+				rc = event_files_prune(s, pending[i].id, &f);
+			rc = rc ? (sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL), rc) : db_exec(s, "COMMIT");
+		}
+		event_files_free(&f);
 		if (!rc) {
 			head = commit;
 			parent = &head;

@@ -324,12 +324,20 @@ int confine_check_path(const char *path, gid_t group, char *err, size_t n)
  * /var/tmp, made as the caller's own files there and readable by them until unlinked:
  * they go to the data directory instead, which only the group may enter. libgit2 reads
  * ~/.gitconfig, the XDG and system git configs (include.path could name any file): it
- * reads only audit.git/config. Called before the first database is opened. */
+ * reads only audit.git/config (confine_git_side_doors, called by audit_open right after
+ * libgit2 is initialised: it is loaded only when a command touches the history).
+ * Called before the first database is opened. */
 static void shut_side_doors(const char *dir)
+{
+	setenv("SQLITE_TMPDIR", dir, 1);
+}
+
+void confine_git_side_doors(void)
 {
 	static const int levels[] = {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG,
 	                             GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA};
-	setenv("SQLITE_TMPDIR", dir, 1);
+	if (!store_shared())
+		return;
 	for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
 		git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, levels[i], "");
 }

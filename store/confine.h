@@ -45,6 +45,9 @@ struct store;
  * directory of the conf file and pass confine_check_dir, and init is root's;
  * s->dir becomes the listed path. Elsewhere s->dir is `given`. STORE_EDENIED otherwise. */
 int confine_dir(struct store *s, const char *given, enum confine_use use);
+/* On a shared install, make libgit2 read no git config but the repository's own (called
+ * once libgit2 is initialised). */
+void confine_git_side_doors(void);
 /* STORE_EDENIED unless root or not a shared install ("demo on a shared server ..."). */
 int confine_root_only(struct store *s, const char *what);
 

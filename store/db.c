@@ -158,6 +158,12 @@ static const char *const migrations[] = {
 	"  business TEXT, property TEXT, transfer TEXT, business_costs TEXT, compliant_costs TEXT,"
 	"  size TEXT NOT NULL, per_capita TEXT NOT NULL);"
 	"CREATE INDEX incomes_household ON incomes(household_id, year);",
+
+	/* 7: no copy of what git holds: once an event's commit is on the branch, the texts
+	 * of its files are dropped from event_files and each file's blob id is kept (text
+	 * NULL, blob set); a removal is text and blob NULL. Verify compares the blob ids;
+	 * history, diffs and rebuild read git (store/audit.c prune_files). */
+	"ALTER TABLE event_files ADD COLUMN blob TEXT;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -398,7 +404,12 @@ int db_open(struct store *s, const char *file, int create)
 	 * only a writer stuck for a minute is refused */
 	sqlite3_busy_timeout(s->db, 60000);
 	sqlite3_extended_result_codes(s->db, 0);
-	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"))
+	/* No persistent WAL (SQLITE_FCNTL_PERSIST_WAL): SQLite syncs the directory at the
+	 * first commit of every process either way, the WAL restarts after the checkpoint at
+	 * close either way, and a kept -wal beside a lost bangfu.db would be read into the
+	 * one `rebuild` makes (docs/performance-write.md). */
+	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+	               "PRAGMA cache_size=-65536;"))
 		return STORE_EFAIL;
 	return migrate(s);
 }

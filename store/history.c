@@ -98,6 +98,8 @@ int store_history_diff(struct store *s, const struct user *u, const char *househ
 	git_blob *old_blob = NULL, *new_blob = NULL;
 	git_patch *patch = NULL;
 	git_buf text = {0};
+	if (audit_need(s))
+		return STORE_EFAIL;
 	int rc = household_file(s, u, household, path, sizeof path);
 	if (rc)
 		return rc;
@@ -158,6 +160,8 @@ int history_commit_patch(struct store *s, const char *commit, char **paths, size
 	git_tree *tree, *parent;
 	git_diff *diff = NULL;
 	git_buf text = {0};
+	if (audit_need(s))
+		return STORE_EFAIL;
 	git_diff_options opts;
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.pathspec.strings = paths;

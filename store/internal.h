@@ -18,6 +18,8 @@ struct store {
 	char today[11];
 	long event_id;            /* the event of the open write transaction, 0 if none */
 	int lock_fd;              /* flock on DIR/audit.lock while flushing */
+	int git_on;               /* this store initialised libgit2 (audit_open) */
+	int git_checked;          /* audit_need checked the branch against the database */
 	/* prepared statements kept for reuse, keyed by their SQL text (db.c) */
 	struct { char *sql; sqlite3_stmt *st; } stmts[96];
 	int nstmts;
@@ -138,7 +140,15 @@ int user_parse(const char *text, struct user *u, char *err, int errlen);
 int user_path(const char *login, char *out, size_t n);
 
 /* audit.c */
+/* Initialise libgit2 and open (or create) DIR/audit.git, once per store: commands that
+ * never touch the history never load it (docs/performance-write.md). */
 int audit_open(struct store *s, int create);
+/* audit_open, then (once) refuse a history moved back behind the database
+ * (audit_check_rewound): the first step of everything that reads or writes git. */
+int audit_need(struct store *s);
+/* Whether the database holds events not yet in git (the last event has no commit id;
+ * the flush writes them in order): 1, 0, or -1 on failure. */
+int audit_pending(struct store *s);
 /* The event id in a commit message's `Bangfu-Event:` trailer, 0 if none. */
 long audit_trailer_event(const char *message);
 /* The commit message of an event: "verb: subject", the reason, the trailers
@@ -154,6 +164,37 @@ void audit_unlock_file(int *fd);
 /* audit_stale.c: with audit.lock held, remove the lock files (and, when no repack
  * runs, the temporary files) an interrupted writer left in audit.git, noting each. */
 void audit_clear_stale(struct store *s);
+
+/* audit_bulk.c: a large event's objects written as packs on disk, in chunks */
+struct bulk {
+	struct store *s;
+	git_repository *repo;     /* a second handle, its odb with the in-memory backend */
+	git_odb_backend *mem;
+	git_oid *ids;             /* the objects in memory, to be packed */
+	size_t n, cap;
+	int packs;                /* packs written */
+};
+int bulk_begin(struct store *s, struct bulk *b);
+/* Write a blob (its id into out); every BULK_CHUNK blobs go to disk as a pack. */
+int bulk_blob(struct bulk *b, const void *data, size_t len, git_oid *out);
+/* All blobs written: pack what is left, and let the handle see the packs. */
+int bulk_blobs_done(struct bulk *b);
+/* Pack the new trees and the commit. */
+int bulk_end(struct bulk *b, const git_oid *commit);
+void bulk_free(struct bulk *b);
+
+/* audit_files.c: an event's files as tree updates (path strings owned here) */
+struct event_files {
+	git_tree_update *up;
+	char **paths;
+	size_t n, cap;
+};
+/* Read the event's files, writing a blob for each text (into repo, or through bk). */
+int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, long event,
+                     struct event_files *f);
+void event_files_free(struct event_files *f);
+/* The event's commit is on the branch: drop its texts, keep each file's blob id. */
+int event_files_prune(struct store *s, long event, const struct event_files *f);
 
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);

@@ -138,6 +138,8 @@ int store_audit_push(struct store *s, const char *url, FILE *report)
 	git_remote *r = NULL;
 	git_oid head, theirs;
 	int has = 0, rc;
+	if ((rc = audit_need(s)))
+		return rc;
 	char hex[GIT_OID_HEXSZ + 1];
 	if (git_reference_name_to_id(&head, s->repo, BRANCH) < 0)
 		return store_fail(s, STORE_EINVAL, "the audit history has no commits yet: nothing to push");
@@ -180,6 +182,8 @@ int store_mirror_init(struct store *s, const char *path, FILE *report)
 	git_repository *repo = NULL;
 	git_config *cfg = NULL, *local = NULL;
 	git_repository_init_options o;
+	if (audit_need(s))
+		return STORE_EFAIL;
 	if (stat(path, &sb) == 0)
 		return store_fail(s, STORE_EINVAL, "%s exists: a mirror is made where there is nothing", path);
 	if (errno != ENOENT)
@@ -208,6 +212,8 @@ int store_mirror_init(struct store *s, const char *path, FILE *report)
 int store_audit_head(struct store *s, char *out, size_t n)
 {
 	git_oid head;
+	if (audit_need(s))
+		return STORE_EFAIL;
 	if (git_reference_name_to_id(&head, s->repo, BRANCH) < 0)
 		return store_fail(s, STORE_EINVAL, "the audit history has no commits yet");
 	snprintf(out, n, "bangfu-head %ld:%s", chain_event_of(s->repo, &head), git_oid_tostr_s(&head));

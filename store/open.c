@@ -17,7 +17,6 @@ int store_alloc(const char *dir, enum confine_use use, struct store **out)
 	s->lock_fd = -1;
 	code_lists_init(&s->lists);
 	identity_set_today(s);
-	git_libgit2_init();
 	return confine_dir(s, dir, use);
 }
 
@@ -59,11 +58,13 @@ int store_open(const char *given, struct store **out)
 	if (!is_store_dir(dir))
 		return store_fail(s, STORE_EFAIL, "%s: not a bangfu data directory (no bangfu.db; "
 		                  "`bangfu -d %s init` makes one, `bangfu rebuild` restores one)", dir, dir);
-	if (db_open(s, "bangfu.db", 0) || audit_open(s, 0) || settings_load_lists(s))
+	if (db_open(s, "bangfu.db", 0) || settings_load_lists(s))
 		return STORE_EFAIL;
-	rc = audit_check_rewound(s);
-	if (rc)
-		return rc;
+	/* libgit2 is loaded only when there is something to flush (a crash left it) or
+	 * when a command touches the history (audit_need) */
+	int pending = audit_pending(s);
+	if (pending <= 0)
+		return pending < 0 ? STORE_EFAIL : 0;
 	if (store_flush(s) == 0)
 		return 0;
 	if (!store_disk_full(s))
@@ -111,8 +112,9 @@ void store_close(struct store *s)
 	if (s->lock_fd >= 0)
 		close(s->lock_fd);
 	code_lists_free(&s->lists);
+	if (s->git_on)
+		git_libgit2_shutdown();
 	free(s);
-	git_libgit2_shutdown();
 }
 
 const char *store_error(const struct store *s)

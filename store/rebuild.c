@@ -74,19 +74,19 @@ static int restore_event_files(struct store *s, git_commit *c, long event)
 	}
 	if (git_diff_tree_to_tree(&diff, s->repo, parent_tree, tree, NULL) < 0)
 		goto git;
-	if (db_cached(s, "INSERT INTO event_files(event_id, path, text) VALUES (?,?,?)", &st))
+	/* the texts stay in git: the event keeps each file's blob id (as a flush leaves it) */
+	if (db_cached(s, "INSERT INTO event_files(event_id, path, blob) VALUES (?,?,?)", &st))
 		goto out;
 	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		char *text = NULL;
-		if (d->status != GIT_DELTA_DELETED && (rc = load_blob(s, &d->new_file.id, &text)))
-			goto out;
+		char hex[GIT_OID_HEXSZ + 1];
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, event);
 		sqlite3_bind_text(st, 2, d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path,
 		                  -1, SQLITE_TRANSIENT);
-		if (text)
-			sqlite3_bind_text(st, 3, text, -1, free);
+		if (d->status != GIT_DELTA_DELETED)
+			sqlite3_bind_text(st, 3, git_oid_tostr(hex, sizeof hex, &d->new_file.id), -1,
+			                  SQLITE_TRANSIENT);
 		else
 			sqlite3_bind_null(st, 3);
 		if (sqlite3_step(st) != SQLITE_DONE) {

@@ -141,6 +141,8 @@ int store_audit_repack(struct store *s, const struct user *u, struct repack_resu
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may repack the history");
 	git_oid head;
+	if (audit_need(s))
+		return STORE_EFAIL;
 	if (git_reference_name_to_id(&head, s->repo, BRANCH) < 0)
 		return store_fail(s, STORE_EINVAL, "the audit history has no commits yet: nothing to pack");
 	int lock = -1, rc = store_flush(s);  /* what a crash left in the outbox goes in first */

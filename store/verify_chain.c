@@ -2,7 +2,8 @@
  * commits from the root and holds each against its events row. Commit N must carry
  * `Bangfu-Event: N`, have the event's author (name, login@bangfu) and time as author and
  * committer, the message audit.c writes for the event, and a tree that is commit N-1's
- * with exactly the event's files (event_files: path, text; NULL text = delete) applied;
+ * with exactly the event's files (event_files: path, text or, once flushed, the blob id;
+ * both NULL = delete) applied;
  * the events row must record commit N's id. The walk stops at the first event where
  * database and history part and says what differs.
  *
@@ -152,7 +153,8 @@ static int event_updates(struct chain *ch, long event, size_t *n)
 	sqlite3_stmt *st;
 	int step;
 	*n = 0;
-	if (db_cached(ch->s, "SELECT path, text FROM event_files WHERE event_id = ? ORDER BY path", &st))
+	if (db_cached(ch->s, "SELECT path, text, blob FROM event_files WHERE event_id = ? ORDER BY path",
+	              &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, event);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -173,12 +175,19 @@ static int event_updates(struct chain *ch, long event, size_t *n)
 		if (!(ch->paths[*n] = strdup(db_col_text(st, 0))))
 			break;
 		u->path = ch->paths[(*n)++];
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+		int pruned = sqlite3_column_type(st, 1) == SQLITE_NULL &&
+		             sqlite3_column_type(st, 2) != SQLITE_NULL;
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL && !pruned) {
 			u->action = GIT_TREE_UPDATE_REMOVE;
 			continue;
 		}
 		u->action = GIT_TREE_UPDATE_UPSERT;
 		u->filemode = GIT_FILEMODE_BLOB;
+		if (pruned) {   /* the text is in git only: compare the blob id kept (audit.c) */
+			if (git_oid_fromstr(&u->id, db_col_text(st, 2)) < 0)
+				memset(&u->id, 0, sizeof u->id);   /* a forged id: differs from any */
+			continue;
+		}
 		const void *text = sqlite3_column_blob(st, 1);
 		git_odb_hash(&u->id, text ? text : "", (size_t)sqlite3_column_bytes(st, 1), GIT_OBJECT_BLOB);
 	}

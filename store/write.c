@@ -58,6 +58,11 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (identity_login(s, login, sizeof login, &uid))
 		return STORE_ENOUSER;
+	int rc = audit_need(s);   /* nothing is written on a history moved back */
+	if (rc) {
+		write_rollback(s);
+		return rc;
+	}
 	if (write_open(s))
 		return STORE_EFAIL;
 	store_code_lists(s);   /* an entry added since we read them must render with its label */
@@ -71,7 +76,7 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 	sqlite3_bind_text(st, 5, verb, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, subject, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 7, why, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
+	rc = sqlite3_step(st);
 	db_finalize(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sqlfail(s, "recording the event");

@@ -26,11 +26,14 @@ expect_grep "bangfu: removed a stale lock left by an interrupted writer: refs/he
 expect_grep "removed 1 temporary file left by an interrupted writer" err
 [ ! -e d/audit.git/refs/heads/main.lock ] || fail "the stale lock is still there"
 expect_exit 0 "$B" -d d audit verify
+# (a read-only command never opens the history: the next write cleans up)
 touch d/audit.git/objects/pack/pack_git2_YYYY
-flock d/repack.lock sh -c "'$B' -d d list >/dev/null 2>held.err"
+flock d/repack.lock sh -c "'$B' -d d set 4418210001 hamlet 锁中 --why 锁 >/dev/null 2>held.err"
 [ -e d/audit.git/objects/pack/pack_git2_YYYY ] || fail "a live repack's temporary file was removed"
 expect_no_grep "temporary" held.err
 expect_exit 0 "$B" -d d list
+[ -e d/audit.git/objects/pack/pack_git2_YYYY ] || fail "a read-only command opened the history"
+expect_exit 0 "$B" -d d set 4418210001 hamlet 锁后 --why 锁
 [ ! -e d/audit.git/objects/pack/pack_git2_YYYY ] || fail "the stale temporary file stayed"
 
 # SIGINT, SIGTERM and SIGHUP are held off while the history is written, then acted on:

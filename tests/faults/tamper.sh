@@ -142,8 +142,10 @@ expect_grep "time is not the event's" out
 tamper "an event's subject"
 sql "UPDATE events SET subject = 'H4418210000001' WHERE id = $E_CASE"
 caught "$E_CASE"
-tamper "an event's file text (event_files)"
-sql "UPDATE event_files SET text = replace(text, 'income_per_capita: 7200', 'income_per_capita: 7250') WHERE event_id = $E_SET1"
+tamper "an event's file (event_files: the blob id kept once the text is in git)"
+[ "$(sql "SELECT count(*) FROM event_files WHERE text IS NOT NULL")" = 0 ] || fail "texts kept after the flush"
+blob=$(g show "$(commit_of "$E_SET1"):$H1" | sed 's/income_per_capita: 7200/income_per_capita: 7250/' | g hash-object -w --stdin)
+sql "UPDATE event_files SET blob = '$blob' WHERE event_id = $E_SET1 AND path = '$H1'"
 caught "$E_SET1"
 expect_grep "$H1: the commit's text is not the event's" out
 tamper "an event's file removed (event_files)"
@@ -198,8 +200,9 @@ caught $((E_LAST + 1))
 
 # both together, consistently: only the witness can tell
 tamper "the current value changed in the database and the history"
+blob=$(g show "$(commit_of "$E_SET2"):$H1" | sed 's/income_per_capita: 7300/income_per_capita: 9300/' | g hash-object -w --stdin)
 sql "UPDATE households SET income_per_capita = '9300' WHERE household_no = '4418210001';
-     UPDATE event_files SET text = replace(text, 'income_per_capita: 7300', 'income_per_capita: 9300') WHERE event_id = $E_SET2 AND path = '$H1'"
+     UPDATE event_files SET blob = '$blob' WHERE event_id = $E_SET2 AND path = '$H1'"
 forge_from "$E_SET2"
 expect_exit 0 as "$me" show 4418210001
 expect_grep "9300" out

@@ -1,0 +1,135 @@
+/* audit_bulk.c — the objects of a large event (an import, the demo) written as packs on
+ * disk in chunks, so that memory stays bounded whatever the size of the register: the
+ * blobs go into an in-memory object database on a second handle of the repository, and
+ * every BULK_CHUNK of them are packed to disk (git_packbuilder_write: the pack and its
+ * index, fsynced) and dropped; the trees and the commit, built once all blobs are on
+ * disk, go in a last pack. A blob is written to the in-memory backend directly: through
+ * git_odb_write, libgit2 would look for each new object first and rescan the pack
+ * directory on every miss. A crash part way leaves packs no branch points to: harmless,
+ * and `audit repack` drops them. */
+#include "store/internal.h"
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BULK_CHUNK 20000   /* blobs a pack: ~30 MB of text held at a time */
+
+int bulk_begin(struct store *s, struct bulk *b)
+{
+	char path[PATH_MAX + 16];
+	git_odb *odb = NULL;
+	memset(b, 0, sizeof *b);
+	b->s = s;
+	snprintf(path, sizeof path, "%s/audit.git", s->dir);
+	int err = git_repository_open_bare(&b->repo, path) < 0 || git_repository_odb(&odb, b->repo) < 0 ||
+	          git_mempack_new(&b->mem) < 0;
+	if (!err && git_odb_add_backend(odb, b->mem, 1000) < 0) {
+		b->mem->free(b->mem);   /* not yet owned by the odb */
+		err = 1;
+	}
+	if (err)
+		b->mem = NULL;
+	git_odb_free(odb);          /* the repository keeps its own reference */
+	return err ? store_gitfail(s, "preparing a pack") : 0;
+}
+
+static int bulk_remember(struct bulk *b, const git_oid *id)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 1024;
+		git_oid *ids = realloc(b->ids, cap * sizeof *ids);
+		if (!ids)
+			return store_fail(b->s, STORE_EFAIL, "out of memory");
+		b->ids = ids;
+		b->cap = cap;
+	}
+	b->ids[b->n++] = *id;
+	return 0;
+}
+
+/* Pack the remembered objects to disk and drop them from memory. */
+static int bulk_pack(struct bulk *b)
+{
+	git_packbuilder *pb = NULL;
+	int rc = 0;
+	if (b->n == 0)
+		return 0;
+	if (git_packbuilder_new(&pb, b->repo) < 0) {
+		rc = store_gitfail(b->s, "writing a pack");
+		goto out;
+	}
+	git_packbuilder_set_threads(pb, 0);   /* the delta search on every core */
+	for (size_t i = 0; i < b->n && !rc; i++)
+		if (git_packbuilder_insert(pb, &b->ids[i], NULL) < 0)
+			rc = store_gitfail(b->s, "writing a pack");
+	if (!rc && git_packbuilder_write(pb, NULL, 0, NULL, NULL) < 0)
+		rc = store_gitfail(b->s, "writing a pack");
+out:
+	git_packbuilder_free(pb);
+	git_mempack_reset(b->mem);
+	b->n = 0;
+	b->packs += !rc;
+	return rc;
+}
+
+int bulk_blob(struct bulk *b, const void *data, size_t len, git_oid *out)
+{
+	if (git_odb_hash(out, data, len, GIT_OBJECT_BLOB) < 0 ||
+	    b->mem->write(b->mem, out, data, len, GIT_OBJECT_BLOB) < 0)
+		return store_gitfail(b->s, "writing a blob");
+	if (bulk_remember(b, out))
+		return STORE_EFAIL;
+	return b->n >= BULK_CHUNK ? bulk_pack(b) : 0;
+}
+
+int bulk_blobs_done(struct bulk *b)
+{
+	int rc = bulk_pack(b);
+	git_odb *odb;
+	if (!rc && git_repository_odb(&odb, b->repo) == 0) {   /* see the packs just written */
+		git_odb_refresh(odb);
+		git_odb_free(odb);
+	}
+	return rc;
+}
+
+/* Remember the trees the in-memory backend holds (the new ones); the old ones, already
+ * on disk, are not descended into. */
+static int new_tree(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct bulk *b = payload;
+	(void)root;
+	if (git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		return 0;
+	if (!b->mem->exists(b->mem, git_tree_entry_id(e)))
+		return 1;   /* skip this subtree */
+	return bulk_remember(b, git_tree_entry_id(e)) ? -1 : 0;
+}
+
+int bulk_end(struct bulk *b, const git_oid *commit)
+{
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	if (git_commit_lookup(&c, b->repo, commit) < 0 || git_commit_tree(&tree, c) < 0) {
+		git_commit_free(c);
+		return store_gitfail(b->s, "reading the new commit");
+	}
+	int rc = bulk_remember(b, commit);
+	if (!rc && b->mem->exists(b->mem, git_tree_id(tree)))
+		rc = bulk_remember(b, git_tree_id(tree));
+	if (!rc && git_tree_walk(tree, GIT_TREEWALK_PRE, new_tree, b) < 0)
+		rc = store_gitfail(b->s, "walking the new tree");
+	git_tree_free(tree);
+	git_commit_free(c);
+	return rc ? rc : bulk_pack(b);
+}
+
+void bulk_free(struct bulk *b)
+{
+	if (b->mem)
+		git_mempack_reset(b->mem);
+	git_repository_free(b->repo);   /* frees the odb and the backend it owns */
+	free(b->ids);
+	memset(b, 0, sizeof *b);
+}

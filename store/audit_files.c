@@ -1,0 +1,105 @@
+/* audit_files.c — an event's files on their way into git: read from event_files as tree
+ * updates (a blob written for each text, or the blob id kept once the text was pruned;
+ * a removal), and, once the commit is on the branch, the texts dropped from the database
+ * with each file's blob id kept (verify compares it; history, diffs and rebuild read
+ * git): the database holds no second copy of what git holds. */
+#include "store/internal.h"
+#include <stdlib.h>
+#include <string.h>
+
+void event_files_free(struct event_files *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->paths[i]);
+	free(f->paths);
+	free(f->up);
+	memset(f, 0, sizeof *f);
+}
+
+static int grow(struct event_files *f)
+{
+	if (f->n < f->cap)
+		return 0;
+	size_t cap = f->cap ? f->cap * 2 : 16;
+	git_tree_update *u = realloc(f->up, cap * sizeof *u);
+	if (u)
+		f->up = u;
+	char **p = realloc(f->paths, cap * sizeof *p);
+	if (p)
+		f->paths = p;
+	if (!u || !p)
+		return -1;
+	f->cap = cap;
+	return 0;
+}
+
+/* One row (path, text, blob) as an update; the blob written into repo or through bk. */
+static int read_row(struct store *s, git_repository *repo, struct bulk *bk, sqlite3_stmt *st,
+                    struct event_files *f)
+{
+	if (grow(f) || !(f->paths[f->n] = strdup(db_col_text(st, 0))))
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	git_tree_update *u = &f->up[f->n];
+	memset(u, 0, sizeof *u);
+	u->path = f->paths[f->n++];
+	int has_text = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	if (!has_text && sqlite3_column_type(st, 2) == SQLITE_NULL) {
+		u->action = GIT_TREE_UPDATE_REMOVE;
+		return 0;
+	}
+	u->action = GIT_TREE_UPDATE_UPSERT;
+	u->filemode = GIT_FILEMODE_BLOB;
+	if (!has_text) {   /* pruned: already in git (an event written again after a reset) */
+		if (git_oid_fromstr(&u->id, db_col_text(st, 2)) < 0)
+			return store_fail(s, STORE_EFAIL, "%s: a bad blob id in event_files", u->path);
+		return 0;
+	}
+	const void *text = sqlite3_column_blob(st, 1);
+	size_t len = (size_t)sqlite3_column_bytes(st, 1);
+	if (bk)
+		return bulk_blob(bk, text ? text : "", len, &u->id);
+	if (git_blob_create_from_buffer(&u->id, repo, text ? text : "", len) < 0)
+		return store_gitfail(s, "writing a blob");
+	return 0;
+}
+
+int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, long event,
+                     struct event_files *f)
+{
+	sqlite3_stmt *st;
+	int rc = 0, step;
+	if (db_cached(s, "SELECT path, text, blob FROM event_files WHERE event_id = ? ORDER BY path",
+	              &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, 1, event);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = read_row(s, repo, bk, st, f);
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlfail(s, "reading event files");
+	db_finalize(s, st);
+	if (!rc && bk)
+		rc = bulk_blobs_done(bk);
+	return rc;
+}
+
+int event_files_prune(struct store *s, long event, const struct event_files *f)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, "UPDATE event_files SET text = NULL, blob = ? "
+	                 "WHERE event_id = ? AND path = ? AND text IS NOT NULL", &st))
+		return STORE_EFAIL;
+	int rc = 0;
+	for (size_t i = 0; i < f->n && !rc; i++) {
+		char hex[GIT_OID_HEXSZ + 1];
+		if (f->up[i].action != GIT_TREE_UPDATE_UPSERT)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, git_oid_tostr(hex, sizeof hex, &f->up[i].id), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, event);
+		sqlite3_bind_text(st, 3, f->paths[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = store_sqlfail(s, "dropping the texts now in git");
+	}
+	db_finalize(s, st);
+	return rc;
+}
