@@ -134,6 +134,9 @@ int regions_resolve(struct store *s, struct household *h, int synthetic);
  * resolved): reports warnings and the defect at `line`; 1 when h must be refused. */
 int regions_check(struct store *s, struct household *h, long line, register_report_fn report,
                   void *ctx);
+/* place.CODE settings: a town or village newer than the shipped edition (regions_store.c). */
+int regions_is_place_key(const char *key);
+int regions_place_setting(struct store *s, const char *key, const char *name);
 int regions_seed(struct store *s);
 
 /* users.c */

@@ -227,3 +227,29 @@ int regions_resolve(struct store *s, struct household *h, int synthetic)
 	snprintf(town, sizeof town, "%s", household_get(h, HF_TOWNCODE));
 	return resolve_level(s, h, HF_VILLCODE, HF_VILLAGE, town, REGION_VILLAGE, synthetic);
 }
+
+int regions_is_place_key(const char *key) { return strncmp(key, "place.", 6) == 0; }
+
+/* The setting place.CODE = NAME (an administrator's addition for a change newer than
+ * the shipped edition): a 9-digit town under a county-level code or a 12-digit village
+ * under a known town, neither in the edition nor added before; adds its row. */
+int regions_place_setting(struct store *s, const char *key, const char *name)
+{
+	const char *code = key + 6;
+	size_t n = strlen(code);
+	char parent[16], known[256];
+	if ((n != 9 && n != 12) || strspn(code, "0123456789") != n)
+		return store_fail(s, STORE_EINVAL, "setting %s: a place is place.CODE with a 9-digit "
+		                  "town or 12-digit village code", key);
+	if (!name[0] || strchr(name, ' '))
+		return store_fail(s, STORE_EINVAL, "setting %s: the value is the place's name", key);
+	if (region_name(s, code, known, sizeof known) == 0)
+		return store_fail(s, STORE_EINVAL, "setting %s: %s is already %s (places are added, "
+		                  "never renamed)", key, code, known);
+	snprintf(parent, sizeof parent, "%.*s", n == 9 ? 6 : 9, code);
+	if (n == 9 ? !regions_is_county_level(parent) : region_name(s, parent, known, sizeof known) != 0)
+		return store_fail(s, STORE_EINVAL, "setting %s: %s %s does not exist", key,
+		                  n == 9 ? "county" : "town", parent);
+	return insert_region(s, code, n == 9 ? REGION_TOWN : REGION_VILLAGE, name, parent, "added",
+	                     NULL, 0);
+}

@@ -56,3 +56,22 @@ expect_exit 1 "$B" -d d user add li --name 李 --role township --scope 441821999
 expect_grep "no town has this code in 佛冈县" err
 expect_exit 1 "$B" -d d user add li --name 李 --role caseworker --scope 441821103999 --why 新人
 expect_exit 0 "$B" -d d user add li --name 李 --role township --scope 441821103 --why 新人
+
+# --- a place newer than the edition: an administrator adds it as a setting -------------
+expect_exit 0 "$B" -d d setting set place.441821103299 新联村 --why 2024年新设行政村
+expect_exit 1 "$B" -d d setting set place.441821103201 改名村 --why 改名
+expect_grep "441821103201 is already 关前村 (places are added, never renamed)" err
+expect_exit 1 "$B" -d d setting set place.441821999299 某村 --why 新设
+expect_grep "town 441821999 does not exist" err
+printf '%s\n' '户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系,户类型,家庭人均纯收入' \
+ '4418210031,441821,龙山镇,新联村,陈九文,441821197501011091,户主,一般农户,9000' > new.csv
+expect_exit 0 "$B" -d d import households new.csv --why 新村台账
+expect_exit 0 "$B" -d d show 4418210031
+expect_grep "^village_code: 441821103299" out
+expect_exit 0 "$B" -d d audit verify
+# a rebuild from the history alone knows the added place again
+mkdir old && mv d/bangfu.db* old/
+expect_exit 0 "$B" -d d rebuild
+expect_exit 0 "$B" -d d show 4418210031
+expect_grep "^village: 新联村" out
+expect_exit 0 "$B" -d d audit verify
