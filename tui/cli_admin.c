@@ -73,9 +73,10 @@ static const struct verb verbs[] = {
 	 verb_init},
 	{"demo", "", "--households --seed", 0, 0, NEED_USER,
 	 "add a synthetic demo register (deterministic)",
-	 "Generates N households (default 2000) over Guangdong's real 21 cities and 122\n"
-	 "counties, with invented towns and villages, all marked as synthetic. The same\n"
-	 "--seed gives the same register. On a shared server only root loads it.",
+	 "Generates N households (default 2000) in real villages of Guangdong's 122\n"
+	 "counties (2023 statistical codes; mostly 村委会), with invented people, all marked\n"
+	 "as synthetic. The same --seed gives the same register. On a shared server only\n"
+	 "root loads it.",
 	 verb_demo},
 	{"user add", "LOGIN", "--name --role --scope --why", 1, 1, NEED_USER,
 	 "add a bangfu user (administrators only)",
