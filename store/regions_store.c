@@ -253,3 +253,12 @@ int regions_place_setting(struct store *s, const char *key, const char *name)
 	return insert_region(s, code, n == 9 ? REGION_TOWN : REGION_VILLAGE, name, parent, "added",
 	                     NULL, 0);
 }
+
+int store_region_retired(struct store *s, const char *code)
+{
+	char kind[32];
+	return !regions_place(code) &&
+	       db_lookup(s, kind, sizeof kind, "SELECT coalesce(kind, 'retired') FROM regions "
+	                 "WHERE code = ? AND level IN (3, 4)", code, NULL) == 0 &&
+	       strcmp(kind, "added") != 0;
+}
