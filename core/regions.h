@@ -4,6 +4,7 @@
  * sorted by code and found by halving, so nothing is read or built at start-up. */
 #ifndef CORE_REGIONS_H
 #define CORE_REGIONS_H
+#include <stddef.h>
 
 struct ref_city   { const char *code, *name, *region; };
 struct ref_county { const char *code, *name, *city_code, *kind, *track; };
@@ -50,5 +51,8 @@ int regions_code_exists(const char *code);
  * after the village suffixes (村民委员会/村委会 = 村, 社区居民委员会/社区居委会 = 社区,
  * 居民委员会 = 居委会) are folded. */
 int regions_same_name(const char *a, const char *b);
+/* The shipped names a code stands for ("441821103" -> "佛冈县龙山镇"), as far as they are
+ * known (a code of a town the edition lacks gives its county only). */
+void regions_describe(const char *code, char *out, size_t n);
 
 #endif

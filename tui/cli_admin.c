@@ -1,5 +1,6 @@
 /* cli_admin.c — the administrative verbs: init, demo, user add, user list. */
 #include "tui/cli.h"
+#include "core/regions.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -47,7 +48,10 @@ static int verb_user_add(struct cli *c)
 	int rc = store_user_add(c->s, &c->me, c->a.pos[0], c->a.name, role, c->a.scope, why);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("added user %s (%s, scope %s)\n", c->a.pos[0], access_role_code(role), c->a.scope);
+	char place[256];
+	regions_describe(c->a.scope, place, sizeof place);
+	printf("added user %s (%s, scope %s %s)\n", c->a.pos[0], access_role_code(role), c->a.scope,
+	       place);
 	return EXIT_OK;
 }
 

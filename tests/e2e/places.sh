@@ -87,3 +87,7 @@ expect_grep "note: village code 441821103901 is retired: not in the 2023 statist
 expect_no_grep "note: town code" out
 expect_exit 0 "$B" -d d show 4418210031
 expect_no_grep "retired" out
+
+# --- a scope says which place it names
+expect_exit 0 "$B" -d d user add wu --name 吴 --role caseworker --scope 441821103201 --why 新人
+expect_grep "added user wu (caseworker, scope 441821103201 佛冈县龙山镇关前村)" out

@@ -69,6 +69,15 @@ static void test_regions(void **state)
 	assert_true(regions_same_name("城东社区居民委员会", "城东社区"));
 	assert_false(regions_same_name("科旺村", "吉田村"));
 	assert_false(regions_same_name("龙山镇", "白莲镇"));
+	char place[256];
+	regions_describe("441821103201", place, sizeof place);
+	assert_string_equal(place, "佛冈县龙山镇关前村");
+	regions_describe("441900003", place, sizeof place);
+	assert_string_equal(place, "东莞市东城街道");
+	regions_describe("441800", place, sizeof place);
+	assert_string_equal(place, "清远市");
+	regions_describe("441821999", place, sizeof place);
+	assert_string_equal(place, "佛冈县");
 }
 
 static void test_access(void **state)
