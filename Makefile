@@ -105,9 +105,10 @@ $(BUILD)/th/%.o: %.c $(wildcard core/*.h store/*.h tui/*.h) | $(BUILD)/gen/regio
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_TEST_HOOKS -DBANGFU_VERSION='"$(VERSION)-testhooks"' -c -o $@ $<
 
-# The reference data (cities, counties, tracks) is compiled into the binary.
+# The reference data (cities, counties, tracks, towns, villages) is compiled into the binary.
 $(BUILD)/gen/regions_data.c: core/data/guangdong_cities.csv core/data/guangdong_counties.csv \
-                             core/data/county_tracks_2023.csv core/data/gen_regions.sh
+                             core/data/county_tracks_2023.csv core/data/gen_regions.sh \
+                             core/data/guangdong_towns_2023.csv core/data/guangdong_villages_2023.csv
 	@mkdir -p $(dir $@)
 	sh core/data/gen_regions.sh core/data > $@.tmp && mv $@.tmp $@
 

@@ -68,5 +68,11 @@ int access_scope_check(const char *scope, char *err, int errlen)
 		         scope, county);
 		return -1;
 	}
+	if (n > 6 && !regions_place(scope)) {
+		snprintf(err, (size_t)errlen, "scope \"%s\": no %s has this code in %s (2023 "
+		         "statistical codes)", scope, n == 9 ? "town" : "village",
+		         regions_county_name(county));
+		return -1;
+	}
 	return 0;
 }

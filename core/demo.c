@@ -1,7 +1,6 @@
 /* demo.c — a deterministic, realistic, clearly synthetic register for demonstrations,
- * tests and benchmarks: real cities and counties, invented towns and villages (codes in
- * the real shape, names from common place-name syllables), plausible Cantonese-region
- * names, valid unique ID numbers, households of 1-7 people, and a share of monitoring
+ * tests and benchmarks: households in real villages (the 2023 statistical codes compiled
+ * into core/regions; mostly rural 村委会, some 社区), plausible Cantonese-region names, valid unique ID numbers, households of 1-7 people, and a share of monitoring
  * cases of every category. The same seed gives the same households, byte for byte. */
 #include "core/demo.h"
 #include "core/idcard.h"
@@ -9,10 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const place_syllables[] = {
-	"石", "龙", "湾", "塘", "坑", "岭", "田", "水", "沙", "江", "东", "西", "南", "北",
-	"新", "和", "平", "安", "丰", "源", "竹", "山", "溪", "桥", "坪", "口", "洞", "岗",
-	"圩", "埔", "头", "大", "黄", "白", "青", "凤", "金", "梅", "莲", "荷", "桃", "云"};
 static const char *const surnames[] = {
 	"陈", "李", "黄", "张", "梁", "林", "刘", "吴", "罗", "何", "郑", "杨", "曾", "钟",
 	"谢", "叶", "邓", "冯", "蔡", "许", "彭", "苏", "卢", "廖", "赖", "温", "邱", "朱",
@@ -35,15 +30,6 @@ static uint64_t next(struct demo *d)
 static int pick(struct demo *d, int n) { return (int)(next(d) % (uint64_t)n); }
 static int chance(struct demo *d, int percent) { return pick(d, 100) < percent; }
 
-/* A stable hash for the names and sizes of synthetic places (independent of the stream
- * of households, so a town has the same name whichever household mentions it first). */
-static uint64_t mix(uint64_t seed, uint64_t a, uint64_t b)
-{
-	uint64_t x = seed * 0x9E3779B97F4A7C15ULL + a * 0xBF58476D1CE4E5B9ULL + b + 1;
-	x ^= x >> 31; x *= 0x94D049BB133111EBULL; x ^= x >> 29;
-	return x;
-}
-
 void demo_init(struct demo *d, unsigned long seed, const char *today)
 {
 	memset(d, 0, sizeof *d);
@@ -54,16 +40,6 @@ void demo_init(struct demo *d, unsigned long seed, const char *today)
 }
 
 void demo_free(struct demo *d) { strmap_free(&d->ids); }
-
-static void place_name(struct demo *d, uint64_t h, const char *suffix, char *out, size_t n)
-{
-	int a = (int)(h % (uint64_t)COUNT(place_syllables));
-	int b = (int)((h >> 16) % (uint64_t)COUNT(place_syllables));
-	if (a == b)
-		b = (b + 1) % COUNT(place_syllables);
-	snprintf(out, n, "%s%s%s", place_syllables[a], place_syllables[b], suffix);
-	(void)d;
-}
 
 /* Counties of 粤东西北 hold most rural households: weight them three to one. */
 static const struct ref_county *pick_county(struct demo *d)
@@ -246,30 +222,45 @@ static int add_case(struct demo *d, struct household *h)
 	return 0;
 }
 
+/* A real village of the county: a rural 村委会 nine times in ten where the county has
+ * any, else any village-level place. */
+static const struct ref_place *pick_village(struct demo *d, const char *county)
+{
+	const struct ref_place *first;
+	int n = regions_places_under(county, &first), villages = 0, rural = 0;
+	for (int i = 0; i < n; i++)
+		if (strlen(first[i].code) == 12) {
+			villages++;
+			rural += first[i].kind == 'c';
+		}
+	int want_rural = chance(d, 90) && rural;     /* one draw either way: the stream stays */
+	int k = pick(d, want_rural ? rural : villages);
+	for (int i = 0; i < n; i++)
+		if (strlen(first[i].code) == 12 && (!want_rural || first[i].kind == 'c') && k-- == 0)
+			return &first[i];
+	return NULL;
+}
+
 int demo_next(struct demo *d, struct household *h)
 {
 	const struct ref_county *county = pick_county(d);
-	int ci = (int)(county - ref_counties);
-	uint64_t ch = mix(0, (uint64_t)ci, 0);
-	int towns = 6 + (int)(ch % 10);
-	int t = pick(d, towns);
-	uint64_t th = mix(0, (uint64_t)ci, (uint64_t)t + 1);
-	int villages = 8 + (int)(th % 12);
-	int v = pick(d, villages);
-	uint64_t vh = mix(0, (uint64_t)ci * 1000 + (uint64_t)t, (uint64_t)v + 7);
-	char town_code[10], village_code[13], town[32], village[32], number[24], income[16];
-	snprintf(town_code, sizeof town_code, "%s%03d", county->code, 100 + t);
-	snprintf(village_code, sizeof village_code, "%s%03d", town_code, 200 + v);
-	place_name(d, th, "镇", town, sizeof town);
-	place_name(d, vh, "村", village, sizeof village);
-	snprintf(number, sizeof number, "%s%04ld", village_code, ++d->count);
+	const struct ref_place *v = pick_village(d, county->code), *t;
+	char town_code[10], number[24], income[16];
+	if (!v)
+		return -1;
+	snprintf(town_code, sizeof town_code, "%.9s", v->code);
+	if (!(t = regions_place(town_code)))
+		return -1;
+	snprintf(number, sizeof number, "%s%04ld", v->code, ++d->count);
 	int lifted = chance(d, 35);
 	snprintf(income, sizeof income, "%d", 4000 + pick(d, lifted ? 12000 : 30000));
 	memset(h, 0, sizeof *h);
 	h->synthetic = 1;
 	if (household_set(h, HF_NO, number) || household_set(h, HF_COUNTY, county->code) ||
-	    household_set(h, HF_TOWNCODE, town_code) || household_set(h, HF_TOWN, town) ||
-	    household_set(h, HF_VILLCODE, village_code) || household_set(h, HF_VILLAGE, village) ||
+	    household_set(h, HF_TOWNCODE, town_code) ||
+	    household_set(h, HF_TOWN, regions_place_name(t)) ||
+	    household_set(h, HF_VILLCODE, v->code) ||
+	    household_set(h, HF_VILLAGE, regions_place_name(v)) ||
 	    household_set(h, HF_TYPE, lifted ? "lifted" : "ordinary") ||
 	    household_set(h, HF_INCOME, income) ||
 	    household_set(h, HF_HOUSING, chance(d, 92) ? "yes" : "no") ||

@@ -64,6 +64,9 @@ static int check_against_store(struct store *s, const struct user *u, struct reg
 			report(ctx, row->line, NULL, msg);
 			b->bad[hi] = 1;
 			defects++;
+		} else if (mi == 0 && regions_check(s, h, row->line, report, ctx)) {
+			b->bad[hi] = 1;
+			defects++;
 		} else if (mi == 0 && number_outside(s, u, h)) {
 			snprintf(msg, sizeof msg, "户编号 %s is registered to a household outside your "
 			         "scope %s", household_get(h, HF_NO), u->scope);

@@ -132,6 +132,13 @@ int case_open_index(const struct household *h);
 
 /* regions_store.c — towns and villages: find by code or name, create with a new code */
 int regions_resolve(struct store *s, struct household *h, int synthetic);
+/* Check a file's town and village of h (codes exist, names agree, names without codes
+ * resolved): reports warnings and the defect at `line`; 1 when h must be refused. */
+int regions_check(struct store *s, struct household *h, long line, register_report_fn report,
+                  void *ctx);
+/* place.CODE settings: a town or village newer than the shipped edition (regions_store.c). */
+int regions_is_place_key(const char *key);
+int regions_place_setting(struct store *s, const char *key, const char *name);
 int regions_seed(struct store *s);
 
 /* users.c */

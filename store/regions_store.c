@@ -1,8 +1,13 @@
-/* regions_store.c — places in the database: the compiled reference (province, 21
- * cities, 122 counties) seeded at init, and towns and villages as the register names
- * them. A town or village given by name only gets a code allocated under its parent
- * from 900 upward (real statistical codes use 001-599), so it never takes a real code;
- * a code given by a file is kept, and must agree with the name already on record. */
+/* regions_store.c — places in the database. The reference (province, 21 cities, 122
+ * counties) is seeded at init; the 1,757 towns and 26,842 villages of the 2023 statistical
+ * codes stay compiled in (core/regions.c) and a town or village gets its `regions` row
+ * when a household first names it, so lists and filters join on one table while a new
+ * database stays small (docs/design.md "Places"). A file's town and village are checked
+ * here: a code must exist (error), a name that differs from the code's is a warning
+ * naming both, a name without a code is looked up within its county (town) or town
+ * (village) and refused when none or several match. A code that old history names but
+ * the edition does not (a retired code, an invented demo place of an older bangfu) is
+ * kept with the name the history gives, kind "retired". */
 #include "store/internal.h"
 #include "core/regions.h"
 #include <stdio.h>
@@ -46,76 +51,214 @@ int regions_seed(struct store *s)
 	return db_exec(s, "COMMIT");
 }
 
-/* Name of region `code`, into name; STORE_ENOTFOUND if none. */
+/* Name of region `code`, into name: the shipped edition's for a town or village in it,
+ * else the database's (a retired code); STORE_ENOTFOUND if neither knows it. */
 static int region_name(struct store *s, const char *code, char *name, size_t n)
 {
+	const struct ref_place *p = regions_place(code);
+	if (p) {
+		snprintf(name, n, "%s", regions_place_name(p));
+		return 0;
+	}
 	return db_lookup(s, name, n, "SELECT name FROM regions WHERE code = ?", code, NULL);
 }
 
-/* Code of the child of `parent` called `name`, or a newly allocated one (900+). */
-static int region_code_for(struct store *s, const char *parent, const char *name, int level,
-                           int synthetic, char *code, size_t n)
-{
-	sqlite3_stmt *st;
-	int rc = db_lookup(s, code, n, "SELECT code FROM regions WHERE parent = ? AND name = ? "
-	                   "ORDER BY code LIMIT 1", parent, name, NULL);
-	if (rc != STORE_ENOTFOUND)
-		return rc;
-	if (db_cached(s, "SELECT max(CAST(substr(code, -3) AS INTEGER)) FROM regions "
-	                  "WHERE parent = ? AND substr(code, -3) >= '900'", &st))
-		return STORE_EFAIL;
-	db_bind_text(st, 1, parent);
-	int next = 900;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		next = sqlite3_column_int(st, 0) + 1;
-	db_finalize(s, st);
-	if (next > 999)
-		return store_fail(s, STORE_EINVAL, "no free code left under %s for %s: give its code",
-		                  parent, name);
-	snprintf(code, n, "%s%03d", parent, next);
-	return insert_region(s, code, level, name, parent, NULL, NULL, synthetic);
-}
-
-/* Make sure region `code` (given by a file) exists with `name`. */
-static int region_ensure(struct store *s, const char *code, const char *parent,
-                         const char *name, int level, const char *what, int synthetic)
+/* Make sure the town or village `code` of the edition has its row, with the edition's
+ * name (a database of an older bangfu may hold an invented one under a real code). */
+static int region_row(struct store *s, const struct ref_place *p, const char *parent)
 {
 	char known[256];
-	if (strncmp(code, parent, strlen(parent)) != 0)
-		return store_fail(s, STORE_EINVAL, "%s code %s does not lie under %s", what, code, parent);
-	int rc = region_name(s, code, known, sizeof known);
+	int level = strlen(p->code) == 12 ? REGION_VILLAGE : REGION_TOWN;
+	int rc = db_lookup(s, known, sizeof known, "SELECT name FROM regions WHERE code = ?",
+	                   p->code, NULL);
 	if (rc == STORE_ENOTFOUND)
-		return insert_region(s, code, level, name, parent, NULL, NULL, synthetic);
-	if (rc)
+		return insert_region(s, p->code, level, regions_place_name(p), parent,
+		                     regions_place_kind(p), NULL, 0);
+	if (rc || strcmp(known, regions_place_name(p)) == 0)
 		return rc;
-	if (strcmp(known, name) != 0)
-		return store_fail(s, STORE_EINVAL, "%s code %s is %s on record, not %s", what, code,
-		                  known, name);
+	sqlite3_stmt *st;
+	if (db_cached(s, "UPDATE regions SET name = ?, kind = ?, synthetic = 0 WHERE code = ?", &st))
+		return STORE_EFAIL;
+	db_bind_text(st, 1, regions_place_name(p));
+	db_bind_text(st, 2, regions_place_kind(p));
+	db_bind_text(st, 3, p->code);
+	rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "renaming a region");
+}
+
+/* Add one match of `name` (code, its name) to the list in `code`. */
+static void add_match(const char *name, const char *code_i, const char *name_i, int *found,
+                      char *code, size_t n)
+{
+	size_t used = strlen(code);
+	if (!regions_same_name(name_i, name))
+		return;
+	if (used < n)
+		snprintf(code + used, n - used, "%s%s", *found ? ", " : "", code_i);
+	(*found)++;
+}
+
+/* The code of the one place under `parent` at `level` whose name is `name` (village
+ * suffixes folded): 0, STORE_ENOTFOUND, or STORE_EINVAL when several match (their
+ * codes listed in `code`). */
+static int region_by_name(struct store *s, const char *parent, int level, const char *name,
+                          char *code, size_t n)
+{
+	const struct ref_place *first;
+	size_t len = level == REGION_VILLAGE ? 12 : 9;
+	int found = 0, under = regions_places_under(parent, &first);
+	code[0] = '\0';
+	for (int i = 0; i < under; i++)
+		if (strlen(first[i].code) == len)
+			add_match(name, first[i].code, regions_place_name(&first[i]), &found, code, n);
+	sqlite3_stmt *st;          /* and the retired codes the database keeps */
+	if (db_cached(s, "SELECT code, name FROM regions WHERE parent = ? AND level = ? "
+	                  "ORDER BY code", &st))
+		return STORE_EFAIL;
+	db_bind_text(st, 1, parent);
+	sqlite3_bind_int(st, 2, level);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (!regions_place(db_col_text(st, 0)))
+			add_match(name, db_col_text(st, 0), db_col_text(st, 1), &found, code, n);
+	db_finalize(s, st);
+	return found == 0 ? STORE_ENOTFOUND : found > 1 ? STORE_EINVAL : 0;
+}
+
+/* One level (town or village) of a household from a file: `msg` gets the defect (an
+ * error: returns 1) or the warning (returns 0 with msg set); a code found by name is
+ * set on h. */
+static int check_level(struct store *s, struct household *h, enum field_id code_f,
+                       enum field_id name_f, const char *parent, int level, const char *what,
+                       char *msg, size_t n)
+{
+	const char *code = household_get(h, code_f), *name = household_get(h, name_f);
+	char known[256], found[128], where[256];
+	msg[0] = '\0';
+	if (region_name(s, parent, where, sizeof where))
+		snprintf(where, sizeof where, "%s", parent);
+	if (code[0]) {
+		int rc = region_name(s, code, known, sizeof known);
+		if (rc == STORE_ENOTFOUND || (rc == 0 && strncmp(code, parent, strlen(parent)) != 0)) {
+			snprintf(msg, n, "%s code %s %s", what, code, rc ? "does not exist (2023 statistical "
+			         "codes, or a place.CODE setting)" : "does not lie in");
+			if (!rc)
+				snprintf(msg + strlen(msg), n - strlen(msg), " %s %s", where, parent);
+			return 1;
+		}
+		if (rc)
+			return snprintf(msg, n, "%s", store_error(s)), 1;
+		if (name[0] && !regions_same_name(known, name))
+			snprintf(msg, n, "warning: %s code %s is %s, the file says %s: kept as %s",
+			         what, code, known, name, known);
+		return 0;
+	}
+	if (!name[0])
+		return snprintf(msg, n, "no %s given (code or name)", what), 1;
+	int rc = region_by_name(s, parent, level, name, found, sizeof found);
+	if (rc == STORE_ENOTFOUND)
+		return snprintf(msg, n, "no %s named %s in %s %s: give its code", what, name, where,
+		                parent), 1;
+	if (rc == STORE_EINVAL)
+		return snprintf(msg, n, "%s name %s is ambiguous in %s (%s): give its code", what,
+		                name, where, found), 1;
+	if (rc)
+		return snprintf(msg, n, "%s", store_error(s)), 1;
+	return household_set(h, code_f, found) ? (snprintf(msg, n, "out of memory"), 1) : 0;
+}
+
+int regions_check(struct store *s, struct household *h, long line, register_report_fn report,
+                  void *ctx)
+{
+	static const struct { enum field_id code, name; int level; const char *what, *column; } lv[] = {
+		{HF_TOWNCODE, HF_TOWN, REGION_TOWN, "town", "乡镇"},
+		{HF_VILLCODE, HF_VILLAGE, REGION_VILLAGE, "village", "行政村"}};
+	char parent[16], msg[512];
+	snprintf(parent, sizeof parent, "%s", household_get(h, HF_COUNTY));
+	for (int i = 0; i < 2; i++) {
+		int bad = check_level(s, h, lv[i].code, lv[i].name, parent, lv[i].level, lv[i].what,
+		                      msg, sizeof msg);
+		if (msg[0])
+			report(ctx, line, lv[i].column, msg);
+		if (bad)
+			return 1;
+		snprintf(parent, sizeof parent, "%s", household_get(h, lv[i].code));
+	}
 	return 0;
 }
 
+/* One level of a household being written (checked already, or from history): a known
+ * code gives its name; an unknown one (retired) is kept with the record's name. */
 static int resolve_level(struct store *s, struct household *h, enum field_id code_f,
-                         enum field_id name_f, const char *parent, int level,
-                         const char *what, int synthetic)
+                         enum field_id name_f, const char *parent, int level, int synthetic)
 {
 	const char *code = household_get(h, code_f), *name = household_get(h, name_f);
-	if (code[0])
-		return region_ensure(s, code, parent, name, level, what, synthetic);
-	char allocated[16];
-	int rc = region_code_for(s, parent, name, level, synthetic, allocated, sizeof allocated);
+	char known[256];
+	if (!code[0]) {
+		int rc = region_by_name(s, parent, level, name, known, sizeof known);
+		if (rc == STORE_ENOTFOUND || rc == STORE_EINVAL)
+			return store_fail(s, STORE_EINVAL, "%s %s in %s: %s", level == REGION_TOWN ?
+			                  "town" : "village", name, parent, rc == STORE_EINVAL ?
+			                  "ambiguous, give its code" : "no such place, give its code");
+		if (rc || household_set(h, code_f, known))
+			return rc ? rc : store_fail(s, STORE_EFAIL, "out of memory");
+		code = household_get(h, code_f);
+	}
+	const struct ref_place *p = regions_place(code);
+	int rc = p ? region_row(s, p, parent) : region_name(s, code, known, sizeof known);
+	if (rc == STORE_ENOTFOUND)
+		return insert_region(s, code, level, name[0] ? name : code, parent, "retired", NULL,
+		                     synthetic);
 	if (rc)
 		return rc;
-	return household_set(h, code_f, allocated) ? store_fail(s, STORE_EFAIL, "out of memory") : 0;
+	if (p)
+		snprintf(known, sizeof known, "%s", regions_place_name(p));
+	return household_set(h, name_f, known) ? store_fail(s, STORE_EFAIL, "out of memory") : 0;
 }
 
 int regions_resolve(struct store *s, struct household *h, int synthetic)
 {
 	char county[8];
 	snprintf(county, sizeof county, "%s", household_get(h, HF_COUNTY));
-	int rc = resolve_level(s, h, HF_TOWNCODE, HF_TOWN, county, REGION_TOWN, "town", synthetic);
+	int rc = resolve_level(s, h, HF_TOWNCODE, HF_TOWN, county, REGION_TOWN, synthetic);
 	if (rc)
 		return rc;
 	char town[16];
 	snprintf(town, sizeof town, "%s", household_get(h, HF_TOWNCODE));
-	return resolve_level(s, h, HF_VILLCODE, HF_VILLAGE, town, REGION_VILLAGE, "village", synthetic);
+	return resolve_level(s, h, HF_VILLCODE, HF_VILLAGE, town, REGION_VILLAGE, synthetic);
+}
+
+int regions_is_place_key(const char *key) { return strncmp(key, "place.", 6) == 0; }
+
+/* The setting place.CODE = NAME (an administrator's addition for a change newer than
+ * the shipped edition): a 9-digit town under a county-level code or a 12-digit village
+ * under a known town, neither in the edition nor added before; adds its row. */
+int regions_place_setting(struct store *s, const char *key, const char *name)
+{
+	const char *code = key + 6;
+	size_t n = strlen(code);
+	char parent[16], known[256];
+	if ((n != 9 && n != 12) || strspn(code, "0123456789") != n)
+		return store_fail(s, STORE_EINVAL, "setting %s: a place is place.CODE with a 9-digit "
+		                  "town or 12-digit village code", key);
+	if (!name[0] || strchr(name, ' '))
+		return store_fail(s, STORE_EINVAL, "setting %s: the value is the place's name", key);
+	if (region_name(s, code, known, sizeof known) == 0)
+		return store_fail(s, STORE_EINVAL, "setting %s: %s is already %s (places are added, "
+		                  "never renamed)", key, code, known);
+	snprintf(parent, sizeof parent, "%.*s", n == 9 ? 6 : 9, code);
+	if (n == 9 ? !regions_is_county_level(parent) : region_name(s, parent, known, sizeof known) != 0)
+		return store_fail(s, STORE_EINVAL, "setting %s: %s %s does not exist", key,
+		                  n == 9 ? "county" : "town", parent);
+	return insert_region(s, code, n == 9 ? REGION_TOWN : REGION_VILLAGE, name, parent, "added",
+	                     NULL, 0);
+}
+
+int store_region_retired(struct store *s, const char *code)
+{
+	char kind[32];
+	return !regions_place(code) &&
+	       db_lookup(s, kind, sizeof kind, "SELECT coalesce(kind, 'retired') FROM regions "
+	                 "WHERE code = ? AND level IN (3, 4)", code, NULL) == 0 &&
+	       strcmp(kind, "added") != 0;
 }

@@ -14,7 +14,9 @@
  *   source.CODE
  *                             an entry added to that list; the value is its Chinese
  *                             label (core/code_lists.h: entries are only ever added,
- *                             never changed or removed) */
+ *                             never changed or removed)
+ *   place.CODE                a town (9 digits) or village (12) newer than the shipped
+ *                             2023 codes; the value is its name (store/regions_store.c) */
 #include "store/kinds.h"
 #include "core/record.h"
 #include "core/rules.h"
@@ -58,7 +60,7 @@ static int key_check(struct store *s, const char *key, const char *value)
 		return store_fail(s, STORE_EINVAL, "unknown setting \"%s\" (monitoring_line.YYYY, "
 		                  "visit_interval.default, visit_interval.COUNTY, dev_measure_days, "
 		                  "lead_warn_days, due_soon_days, income_stable_months, notice_days, decision_days, "
-		                  "elim_min_months, %s)", key, code_lists_keys_help);
+		                  "elim_min_months, place.CODE, %s)", key, code_lists_keys_help);
 	char *end;
 	double v = strtod(value, &end);
 	if (!*value || *end || v <= 0)
@@ -180,6 +182,8 @@ static int put_row(struct store *s, const char *key, const char *value)
 static int setting_check(struct store *s, const char *key, const char *value)
 {
 	char err[512];
+	if (regions_is_place_key(key))
+		return regions_place_setting(s, key, value);
 	if (!code_lists_is_key(key))
 		return key_check(s, key, value);
 	if (code_lists_check(&s->lists, key, value, err, sizeof err))
@@ -273,7 +277,8 @@ int settings_restore(struct store *s, const char *path, const char *text)
 	long line = 0;
 	int r, rc = 0;
 	while (!rc && (r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) == 1)
-		rc = put_row(s, key, value);
+		if (!(rc = put_row(s, key, value)) && regions_is_place_key(key))
+			rc = regions_place_setting(s, key, value);
 	if (!rc && r != 0)
 		rc = store_fail(s, STORE_EFAIL, "%s: line %ld: malformed setting", path, line);
 	return rc ? rc : settings_load_lists(s);

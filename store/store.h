@@ -72,6 +72,9 @@ const struct code_lists *store_code_lists(struct store *s);
  * risk.CODE, warning_kind.CODE) a new entry's label. */
 int store_setting_set(struct store *s, const struct user *u, const char *key, const char *value,
                       const char *why);
+/* 1 when the town or village `code` is kept only for old history: not in the shipped
+ * 2023 codes, nor added by a place.CODE setting (store/regions_store.c). */
+int store_region_retired(struct store *s, const char *code);
 
 /* --- households --- */
 /* Find a household by bangfu id, national 户编号 or any member's ID number. */

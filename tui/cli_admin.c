@@ -1,5 +1,6 @@
 /* cli_admin.c — the administrative verbs: init, demo, user add, user list. */
 #include "tui/cli.h"
+#include "core/regions.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -47,7 +48,10 @@ static int verb_user_add(struct cli *c)
 	int rc = store_user_add(c->s, &c->me, c->a.pos[0], c->a.name, role, c->a.scope, why);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("added user %s (%s, scope %s)\n", c->a.pos[0], access_role_code(role), c->a.scope);
+	char place[256];
+	regions_describe(c->a.scope, place, sizeof place);
+	printf("added user %s (%s, scope %s %s)\n", c->a.pos[0], access_role_code(role), c->a.scope,
+	       place);
 	return EXIT_OK;
 }
 
@@ -73,9 +77,10 @@ static const struct verb verbs[] = {
 	 verb_init},
 	{"demo", "", "--households --seed", 0, 0, NEED_USER,
 	 "add a synthetic demo register (deterministic)",
-	 "Generates N households (default 2000) over Guangdong's real 21 cities and 122\n"
-	 "counties, with invented towns and villages, all marked as synthetic. The same\n"
-	 "--seed gives the same register. On a shared server only root loads it.",
+	 "Generates N households (default 2000) in real villages of Guangdong's 122\n"
+	 "counties (2023 statistical codes; mostly 村委会), with invented people, all marked\n"
+	 "as synthetic. The same --seed gives the same register. On a shared server only\n"
+	 "root loads it.",
 	 verb_demo},
 	{"user add", "LOGIN", "--name --role --scope --why", 1, 1, NEED_USER,
 	 "add a bangfu user (administrators only)",

@@ -240,6 +240,13 @@ int cli_list_households(struct cli *c)
 	return verb_list(c);
 }
 
+/* A retired code of an older edition stays readable, marked (docs/design.md "Places"). */
+static void show_retired(struct cli *c, const char *code, const char *what)
+{
+	if (code[0] && store_region_retired(c->s, code))
+		printf("note: %s code %s is retired: not in the 2023 statistical codes\n", what, code);
+}
+
 static int verb_show(struct cli *c)
 {
 	struct household h;
@@ -252,6 +259,8 @@ static int verb_show(struct cli *c)
 		return cli_store_fail(c, rc);
 	record_render(store_code_lists(c->s), &h, &text);
 	printf("version: %ld\n%s", h.version, buf_str(&text) ? text.s : "");
+	show_retired(c, household_get(&h, HF_TOWNCODE), "town");
+	show_retired(c, household_get(&h, HF_VILLCODE), "village");
 	buf_free(&text);
 	household_free(&h);
 	return EXIT_OK;

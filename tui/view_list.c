@@ -13,6 +13,7 @@
 #include "tui/tags.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
+#include "tui/place_choices.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -398,6 +399,15 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 	return go_to(ui, v, L, &f.row);
 }
 
+static int ask_choices(struct ui *ui, const char *label, char *buf, size_t n,
+                       const char *const *choices)
+{
+	int rc = prompt_line(ui, label, buf, n, choices);
+	if (rc == PROMPT_END)
+		ui->quit = 1;
+	return rc == PROMPT_OK ? 0 : -1;
+}
+
 static int ask(struct ui *ui, const char *label, char *buf, size_t n)
 {
 	int rc = prompt_line(ui, label, buf, n, NULL);
@@ -505,7 +515,11 @@ static int list_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_HISTORY: return view_history_push(ui, r->id);
 	case ACT_LIMIT:
 		snprintf(text, sizeof text, "%s", L->limit);
-		if (ask(ui, "limit (e.g. county:佛冈县 category:边缘易致贫户 income<6000): ", text, sizeof text))
+		const char **places = place_choices(ui->me.scope);   /* town:龙 Tab: town:龙山镇 */
+		int asked = ask_choices(ui, "limit (e.g. county:佛冈县 category:边缘易致贫户 income<6000): ",
+		                        text, sizeof text, places);
+		free(places);
+		if (asked)
 			return REQ_DONE;
 		return set_limit(ui, v, L, text);
 	case ACT_SEARCH:

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Turns the reference CSV files (cities, counties, 2023 tracks) into a C table that
+# Turns the reference CSV files (cities, counties, 2023 tracks, towns, villages) into C tables that
 # core/regions.c serves, so the binary never reads files at run time.
 set -eu
 dir=$1
@@ -17,3 +17,38 @@ tail -n +2 "$dir/guangdong_counties.csv" | tr -d '\r' | awk -F, -v tf="${TMPDIR:
 rm -f "${TMPDIR:-/tmp}/bangfu-tracks.$$"
 echo "};"
 echo "const int ref_county_count = sizeof ref_counties / sizeof ref_counties[0];"
+# Towns and villages: one string of names and a table sorted by code (the CSV files are
+# sorted; checked here) that core/regions.c searches by halving. Bytes, not characters.
+LC_ALL=C
+export LC_ALL
+{ tail -n +2 "$dir/guangdong_towns_2023.csv"; tail -n +2 "$dir/guangdong_villages_2023.csv"; } |
+  tr -d '\r' | sort -t, -k1,1 | awk -F, '
+  function kind(n, lvl) {
+    if (lvl == 9) {
+      if (n ~ /镇$/) return "z"; if (n ~ /街道$/) return "j"; if (n ~ /乡$/) return "x"; return "o"
+    }
+    if (n ~ /村民委员会$/ || n ~ /村委会$/) return "c"
+    if (n ~ /居民委员会$/ || n ~ /居委会$/) return "r"
+    return "o"
+  }
+  function short(n) {
+    if (sub(/村民委员会$/, "村", n) || sub(/村委会$/, "村", n)) return n
+    if (sub(/社区居民委员会$/, "社区", n) || sub(/社区居委会$/, "社区", n)) return n
+    sub(/居民委员会$/, "居委会", n)
+    return n
+  }
+  {
+    if (length($1) != 9 && length($1) != 12) { print "bad code " $1 > "/dev/stderr"; exit 1 }
+    if (substr($1, 1, length($3)) != $3) { print "code " $1 " not under " $3 > "/dev/stderr"; exit 1 }
+    code[NR] = $1; k[NR] = kind($2, length($1)); nm[NR] = (length($1) == 12) ? short($2) : $2
+  }
+  END {
+    print "const char ref_place_names[] ="
+    off = 0
+    for (i = 1; i <= NR; i++) { printf "  \"%s\\0\"\n", nm[i]; at[i] = off; off += length(nm[i]) + 1 }
+    print "  ;"
+    print "const struct ref_place ref_places[] = {"
+    for (i = 1; i <= NR; i++) printf "  {\"%s\", %c%s%c, %d},\n", code[i], 39, k[i], 39, at[i]
+    print "};"
+    print "const int ref_place_count = sizeof ref_places / sizeof ref_places[0];"
+  }'

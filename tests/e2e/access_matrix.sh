@@ -20,9 +20,9 @@ commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
 expect_exit 0 as "$me" demo --households 50 --seed 1
-IN=H4418210000001      # 李秀英, 浛洸镇石牯塘村, a monitored case
+IN=H4418210000001      # 李秀英, 迳头镇青竹村, a monitored case
 IN2=H4418210000002     # no case yet
-OUT=H4453220000001     # 林国, 郁南县东埔镇洞南村
+OUT=H4453220000001     # 林国, 郁南县大方镇上福村
 out_no=$(sqlite3 d/bangfu.db "SELECT household_no FROM households WHERE id = '$OUT'")
 out_idno=$(sqlite3 d/bangfu.db "SELECT id_number FROM members WHERE household_id = '$OUT' AND seq = 1")
 out_town=$(sqlite3 d/bangfu.db "SELECT town_code FROM households WHERE id = '$OUT'")
@@ -70,7 +70,7 @@ cp out out.csv
 grep -q "$out_no" out.csv || fail "out.csv lacks $OUT"
 # the outside household's rows moved into 佛冈县 on paper: importing them would merge into it
 { head -1 out.csv; grep "^$out_no," out.csv | awk -F, -v OFS=, \
-	'{ $2 = "441821"; $3 = "浛洸镇"; $4 = "441821900"; $5 = "石牯塘村"; $6 = "441821900900"; print }'; } > collide.csv
+	'{ $2 = "441821"; $3 = "迳头镇"; $4 = "441821107"; $5 = "青竹村"; $6 = "441821107202"; print }'; } > collide.csv
 [ "$(wc -l < collide.csv)" -gt 1 ] || fail "collide.csv has no rows"
 
 # --- the matrix ----------------------------------------------------------------------
@@ -145,7 +145,7 @@ for who in $readers; do
 	cell "$who" 0 pair list
 	cell "$who" 0 team list
 	cell "$who" 0 today
-	cell "$who" 0 notice 石牯塘村
+	cell "$who" 0 notice 青竹村
 	cell "$who" 0 notice "$out_village"
 	cell "$who" 0 setting get monitoring_line.2026
 	cell "$who" 0 setting lists
@@ -223,7 +223,7 @@ for who in tw ca au cw ad; do
 	cell "$who" "$(may $who pairing)" pair add cadre "干部$who" "$IN" --unit U0000001 --phone 13800138000 --why 结对
 	cell "$who" "$(may $who pairing)" unit add "县单位$who" --kind government --why 帮扶单位
 	round=$((round + 1))
-	cell "$who" "$(may $who pairing)" team add 浛洸镇 --lead 中山大学 --leader "队长$who" \
+	cell "$who" "$(may $who pairing)" team add 迳头镇 --lead 中山大学 --leader "队长$who" \
 		--round "$round" --start "$round-01-01" --end "$round-12-31" --why 驻镇帮扶
 	cell "$who" "$(may $who admin)" setting set visit_interval.441821 20 --why 本县走访间隔
 	cell "$who" "$(may $who admin)" user add "new$who" --name 新人 --role caseworker --scope 441821 --why 新人
@@ -262,11 +262,11 @@ expect_grep 本县走访间隔 out
 expect_grep 排查 out
 expect_no_grep 2027年监测线 out
 # a village scope: the history of its own village only, not of the county's other ones
-expect_exit 0 as "$me" user add vc --name 村经办 --role caseworker --scope 441821103204 --why 新人
+expect_exit 0 as "$me" user add vc --name 村经办 --role caseworker --scope 441821102230 --why 新人
 expect_exit 0 as "$me" set H4418210000003 hamlet 沙江上村 --why 本村更正
 expect_exit 0 as vc audit log
 expect_grep 本村更正 out
-expect_grep "file: households/441821/441821103/H4418210000003.txt" out
+expect_grep "file: households/441821/441821102/H4418210000003.txt" out
 for key in "$IN" "$IN2" 本县走访间隔 OUTSIDE-; do expect_no_grep "$key" out; done
 expect_exit 0 as "$me" audit verify
 

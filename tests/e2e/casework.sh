@@ -11,7 +11,7 @@ on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGF
 
 expect_exit 0 on 2026-01-05 "$me" init
 expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"
-for u in "cw caseworker 441821900900 村干部小陈" "tr township 441821900 镇审核老李" \
+for u in "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \
          "ca county 441821 县审批王科" "au auditor 441821 审计员" "cw2 caseworker 441881 别县干部"; do
 	set -- $u
 	expect_exit 0 on 2026-01-05 "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
@@ -50,7 +50,7 @@ expect_grep "refused" err
 expect_exit 0 on 2026-01-09 cw case move $C village_review --notice-start 2026-01-09 --notice-end 2026-01-12 --why "村民代表评议通过"
 
 # the public notice: no ID number, phone or health information
-expect_exit 0 on 2026-01-10 cw notice 石牯塘村
+expect_exit 0 on 2026-01-10 cw notice 青竹村
 expect_grep "阿依古丽·买买提" out
 expect_grep "拟纳入监测对象" out
 expect_no_grep "441821198005051013" out

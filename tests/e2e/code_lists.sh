@@ -68,7 +68,7 @@ case2=$(sed -n 's/^\(C[0-9]*\): case opened.*/\1/p' out)
 expect_exit 0 on cw case show 4418210002
 expect_grep "低收入边缘户" out
 expect_grep "risks: 因病、因老" out
-git --git-dir=d/audit.git show HEAD:households/441821/441821900/H4418210000002.txt >h2.txt
+git --git-dir=d/audit.git show HEAD:households/441821/441821107/H4418210000002.txt >h2.txt
 expect_grep "^category: low_income 低收入边缘户$" h2.txt
 expect_grep "^risks: illness 因病, elderly 因老$" h2.txt
 expect_exit 1 on cw case open 4418210002 --category 富裕户 --why 试
@@ -104,7 +104,7 @@ expect_grep "bad-w.csv:2: 预警类型: unknown 预警类型 \"退休\" (.*养�
 expect_exit 0 on cw case move "$case2" refer --department 农业农村 --why "属农业农村部门职责"
 expect_exit 0 on cw case show 4418210002
 expect_grep "转交部门\|农业农村" out
-git --git-dir=d/audit.git show HEAD:households/441821/441821900/H4418210000002.txt >h2.txt
+git --git-dir=d/audit.git show HEAD:households/441821/441821107/H4418210000002.txt >h2.txt
 expect_grep "^department: agriculture 农业农村$" h2.txt
 
 # verify, then rebuild from the history alone: the same export, verify passes

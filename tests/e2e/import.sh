@@ -14,7 +14,7 @@ expect_grep "^id_number: 441821196803121232$" out      # 15 digits converted
 expect_grep "^id_original: 441821680312123$" out
 expect_grep "^id_number: 44182120050817105X$" out      # lowercase x stored uppercase
 expect_grep "^name: 李𠀀$" out                          # outside the BMP
-expect_grep '^address: 石牯塘村\\n上围12号$' out       # quoted newline kept, escaped
+expect_grep '^address: 青竹村\\n上围12号$' out       # quoted newline kept, escaped
 expect_grep "^health: chronic 长期慢性病, disabled 残疾$" out
 expect_grep "^risks: illness 因病, disability 因残$" out
 expect_exit 0 "$BANGFU" -d a show 441821198005051013
@@ -52,13 +52,13 @@ expect_exit 0 "$BANGFU" -d a list
 [ "$(wc -l < out)" -eq 2 ] || fail "refused import changed the register"
 
 # an ID already registered in another household is a defect too
-printf '户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系\n9999,441821,浛洸镇,石牯塘村,钱八,441821197501011008,户主\n' > dup.csv
+printf '户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系\n9999,441821,迳头镇,青竹村,钱八,441821197501011008,户主\n' > dup.csv
 expect_exit 1 "$BANGFU" -d a import households dup.csv
 expect_grep "dup.csv:2: ID number 441821197501011008 is already registered in household H4418210000001" err
 
 # --skip-bad imports the good households and writes the rejected rows beside the file
 cp "$data/bad.csv" partly.csv
-printf '4418210009,441821,浛洸镇,石牯塘村,,,孙九,441821195202281009,户主,,,,,,,,,一般农户,4000,,,,,\n' >> partly.csv
+printf '4418210009,441821,迳头镇,青竹村,,,孙九,441821195202281009,户主,,,,,,,,,一般农户,4000,,,,,\n' >> partly.csv
 expect_exit 0 "$BANGFU" -d a import households partly.csv --skip-bad
 expect_grep "imported 1 households" out
 expect_grep "rejected 3 households" out
@@ -107,14 +107,14 @@ expect_exit 0 "$BANGFU" -d c audit verify
 # a file with fewer columns: a member it leaves out leaves; what it has no column for
 # (phone, address, the original 15-digit number) stays as bangfu has it
 printf '户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系\n' > c3.csv
-printf '4418210001,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主\n' >> c3.csv
-printf '4418210001,441821,浛洸镇,石牯塘村,王建国,441821196803121232,配偶\n' >> c3.csv
+printf '4418210001,441821,迳头镇,青竹村,李秀英,441821197501011008,户主\n' >> c3.csv
+printf '4418210001,441821,迳头镇,青竹村,王建国,441821196803121232,配偶\n' >> c3.csv
 expect_exit 0 "$BANGFU" -d c import households c3.csv
 expect_grep "imported 1 households (0 new, 1 updated)" out
 expect_exit 0 "$BANGFU" -d c show 4418210001 --reveal --why "核对"
 expect_no_grep "44182120050817105X" out
 expect_grep "^id_original: 441821680312123$" out
 expect_grep "^phone: 13800138000$" out
-expect_grep '^address: 石牯塘村\\n上围12号$' out
+expect_grep '^address: 青竹村\\n上围12号$' out
 expect_grep "^state: assisting$" out
 expect_exit 0 "$BANGFU" -d c audit verify

@@ -24,7 +24,7 @@ expect_exit 0 as "$me" init
 expect_exit 0 as "$me" demo --households 40 --seed 5
 expect_exit 0 as "$me" import households "$data/good.csv"
 expect_exit 0 as "$me" user add wang --name 王村干 --role caseworker --scope 441821
-expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821900
+expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821107
 expect_exit 0 as "$me" user add chen --name 陈县审批 --role county --scope 441821
 expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
 expect_exit 0 as "$me" user add gz --name 广州审计 --role auditor --scope 440100
@@ -73,7 +73,7 @@ for who in "$me" wang zhao chen li; do
 	no_full_numbers out "$who: case show"
 	expect_exit 0 as "$who" pair list
 	no_full_numbers out "$who: pair list"
-	expect_exit 0 as "$who" notice 石牯塘村
+	expect_exit 0 as "$who" notice 青竹村
 	no_full_numbers out "$who: notice"
 	expect_exit 0 as "$who" task show T0000001
 	expect_grep "回电135\*\*\*\*5000核实收入" out

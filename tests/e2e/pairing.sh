@@ -20,8 +20,8 @@ other_town=$(sqlite3 d/bangfu.db "SELECT code FROM regions WHERE level = 3 AND c
 other_county=$(echo "$other_town" | cut -c1-6)
 [ -n "$other_town" ] || fail "the demo made no town outside 佛冈县"
 expect_exit 0 as "$me" user add chen --name 陈县审批 --role county --scope 441821
-expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821900
-expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821900900
+expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821107
+expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821107202
 expect_exit 0 as "$me" user add he --name 何县审批 --role county --scope "$other_county"
 expect_exit 0 as "$me" user add gz --name 广州对口办 --role county --scope 440100
 expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
@@ -54,32 +54,32 @@ expect_exit 0 as wang unit list --kind 高校
 expect_grep "中山大学 (高校)" out
 
 # --- town teams ---------------------------------------------------------------------
-expect_exit 0 as chen team add 浛洸镇 --lead 中山大学 --members "佛冈县农业农村局， U0000003" \
+expect_exit 0 as chen team add 迳头镇 --lead 中山大学 --members "佛冈县农业农村局， U0000003" \
 	--leader 张队长 --round 2023 --start 2023-06-01 --end 2025-12-31 --why "2023年驻镇帮镇扶村"
-expect_grep "added town team TM0000001 for 441821900 浛洸镇, led by U0000001 中山大学" out
-expect_exit 1 as zhao team add 441821900 --lead 中山大学 --leader 某 --round 2024 --start 2024-01-01 --why x
+expect_grep "added town team TM0000001 for 441821107 迳头镇, led by U0000001 中山大学" out
+expect_exit 1 as zhao team add 441821107 --lead 中山大学 --leader 某 --round 2024 --start 2024-01-01 --why x
 expect_grep "only an administrator or a county approver may add a town team (you are township" err
 expect_exit 1 as chen team add "$other_town" --lead 中山大学 --leader 某 --start 2024-01-01 --why x
 expect_grep "a town team in region $other_town is outside your scope 441821" err
-expect_exit 1 as chen team add 浛洸镇 --lead 不存在的单位 --leader 某 --round 2024 --start 2024-01-01 --why x
+expect_exit 1 as chen team add 迳头镇 --lead 不存在的单位 --leader 某 --round 2024 --start 2024-01-01 --why x
 expect_grep "unknown unit \"不存在的单位\"" err
-expect_exit 1 as chen team add 浛洸镇 --lead U0000001 --members U0000009 --leader 某 --round 2024 --start 2024-01-01 --why x
+expect_exit 1 as chen team add 迳头镇 --lead U0000001 --members U0000009 --leader 某 --round 2024 --start 2024-01-01 --why x
 expect_grep "unknown unit \"U0000009\"" err
 expect_exit 1 as chen team add 不存在镇 --lead U0000001 --leader 某 --start 2024-01-01 --why x
 expect_grep "unknown town \"不存在镇\"" err
-expect_exit 1 as chen team add 浛洸镇 --lead U0000001 --leader 某 --round 2024 --start 2024-02-30 --why x
+expect_exit 1 as chen team add 迳头镇 --lead U0000001 --leader 某 --round 2024 --start 2024-02-30 --why x
 expect_grep "start \"2024-02-30\" is not a date" err
-expect_exit 1 as chen team add 浛洸镇 --lead U0000001 --leader 某 --round 2024 --start 2024-06-01 --end 2024-01-01 --why x
+expect_exit 1 as chen team add 迳头镇 --lead U0000001 --leader 某 --round 2024 --start 2024-06-01 --end 2024-01-01 --why x
 expect_grep "end 2024-01-01 is before start 2024-06-01" err
-expect_exit 1 as chen team add 浛洸镇 --lead U0000001 --members 中山大学 --leader 某 --round 2024 --start 2024-06-01 --why x
+expect_exit 1 as chen team add 迳头镇 --lead U0000001 --members 中山大学 --leader 某 --round 2024 --start 2024-06-01 --why x
 expect_grep "U0000001 is already the lead unit" err
-expect_exit 1 as chen team add 浛洸镇 --lead U0000002 --leader 某 --round 2023 --start 2023-06-01 --why x
+expect_exit 1 as chen team add 迳头镇 --lead U0000002 --leader 某 --round 2023 --start 2023-06-01 --why x
 expect_grep "already has a team for round 2023 (TM0000001)" err
 expect_exit 0 as zhao team list
-expect_grep "TM0000001  441821900 浛洸镇  round 2023  2023-06-01..2025-12-31  leader 张队长" out
+expect_grep "TM0000001  441821107 迳头镇  round 2023  2023-06-01..2025-12-31  leader 张队长" out
 expect_grep "with   佛冈县农业农村局、广州某集团 (U0000002,U0000003)" out
 expect_exit 0 as he team list
-[ ! -s out ] || fail "a county approver elsewhere sees 浛洸镇's team"
+[ ! -s out ] || fail "a county approver elsewhere sees 迳头镇's team"
 
 # --- county pairs -------------------------------------------------------------------
 expect_exit 0 as "$me" pair add county 广州市 佛冈县 --round 2023 --start 2023 --end 2025 --why "粤府办对口帮扶名单"
@@ -90,8 +90,8 @@ expect_exit 1 as chen pair add county 广州市 佛冈县 --start 2025 --end 202
 expect_grep "end 2023 is before start 2025" err
 expect_exit 1 as chen pair add county 火星市 佛冈县 --start 2023 --why x
 expect_grep "unknown helper \"火星市\"" err
-expect_exit 1 as chen pair add county 广州市 浛洸镇 --start 2023 --why x
-expect_grep "unknown county \"浛洸镇\"" err
+expect_exit 1 as chen pair add county 广州市 迳头镇 --start 2023 --why x
+expect_grep "unknown county \"迳头镇\"" err
 expect_exit 1 as chen pair add friends 广州市 佛冈县 --start 2023 --why x
 expect_grep "pair kind \"friends\"" err
 expect_exit 0 as chen pair add county 广州某集团 佛冈县 --programme 产业协作 --start 2024-01-01 --why "企业产业协作"
@@ -149,7 +149,7 @@ expect_grep "^member_unit_names: 佛冈县农业农村局、广州某集团$" te
 git_log show HEAD:units/0000/U0000001.txt > unit.txt
 expect_grep "^kind: university 高校$" unit.txt
 git_log show HEAD:pairs/0000/P0000003.txt > pair.txt
-expect_grep "^region: 441821900900$" pair.txt
+expect_grep "^region: 441821107202$" pair.txt
 expect_exit 0 as "$me" audit verify
 
 # --- rebuild from the history alone: the same lists, verify passes ---------------------

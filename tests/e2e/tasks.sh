@@ -16,9 +16,9 @@ new_task() { sed -n 's/^added task \(T[0-9]*\) .*/\1/p' out; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why "台账导入"
-expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821900900
-expect_exit 0 as "$me" user add liu --name 刘村经办 --role caseworker --scope 441821900900
-expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821900
+expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821107202
+expect_exit 0 as "$me" user add liu --name 刘村经办 --role caseworker --scope 441821107202
+expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821107
 expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
 expect_exit 0 as "$me" user add he --name 何外县 --role caseworker --scope 441802
 
@@ -31,11 +31,11 @@ expect_grep "an auditor may read but not change tasks" err
 expect_exit 1 as he task add 走访 --kind visit --household 4418210001
 expect_grep "no household \"4418210001\" in your scope" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner he --household 4418210001
-expect_grep "owner he: no bangfu user of that login in your scope (441821900)" err
+expect_grep "owner he: no bangfu user of that login in your scope (441821107)" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner li --household 4418210001
 expect_grep "owner li is an auditor" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner nobody
-expect_grep "owner nobody: no bangfu user of that login in your scope (441821900)" err
+expect_grep "owner nobody: no bangfu user of that login in your scope (441821107)" err
 expect_exit 1 as wang task add 开会 --kind party
 expect_grep "task kind \"party\"" err
 expect_exit 1 as wang task add 走访 --kind visit --due 2026-02-30
@@ -97,8 +97,8 @@ expect_grep "^王村经办 <wang@bangfu>|task done: $t1|核实完毕" log.txt
 # --- today: overdue first, rule tasks kept once -----------------------------------------
 expect_exit 0 as wang task add 报送帮扶材料 --kind paperwork --due 2026-03-10
 overdue=$(new_task)
-expect_exit 1 as wang task add 组织产业培训 --kind project --due 2026-03-23 --town 浛洸镇
-expect_grep "town 441821900 is outside your scope 441821900900" err
+expect_exit 1 as wang task add 组织产业培训 --kind project --due 2026-03-23 --town 迳头镇
+expect_grep "town 441821107 is outside your scope 441821107202" err
 expect_exit 0 as wang task add 组织产业培训 --kind project --due 2026-03-23 --household 4418210002
 soon=$(new_task)
 expect_exit 0 as wang task add 年底总结 --kind paperwork --due 2026-12-01

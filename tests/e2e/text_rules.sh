@@ -60,9 +60,9 @@ after=$(sqlite3 d/bangfu.db "SELECT count(*) FROM events")
 [ "$before" = "$after" ] || fail "a refused input was written ($before events, then $after)"
 # a multi-line note keeps its line break (CRLF from a spreadsheet becomes LF)
 expect_exit 0 B visit add $H --visitor 小陈 --method 入户 --findings "$(printf '病情稳定\n下次带药')" --why 走访
-expect_exit 0 B set $H address "$(printf '石牯塘村\r\n下围3号')" --why "地址核实"
+expect_exit 0 B set $H address "$(printf '青竹村\r\n下围3号')" --why "地址核实"
 expect_exit 0 B show $H
-expect_grep 'address: 石牯塘村\\n下围3号' out
+expect_grep 'address: 青竹村\\n下围3号' out
 
 # --- out: history from before the rule cannot drive the terminal ---------------------
 sqlite3 d/bangfu.db "UPDATE events SET reason = 'old' || char(27) || ']0;pwned' || char(7) ||
@@ -101,7 +101,7 @@ expect_grep "^name: '@x$" out
 "$BANGFU" -d e export households --reveal --why 公式测试 > b.csv 2>/dev/null
 cmp a.csv b.csv || fail "export, import, export is not byte for byte"
 # the files bangfu writes for people (rejected rows) are guarded the same way
-printf '\357\273\277户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系\r\n9,441821,浛洸镇,石牯塘村,=cmd|x,441821197501011009,户主\r\n10,441821,浛洸镇,石牯塘村,李四,441821199001011000,户主\r\n' > bad.csv
+printf '\357\273\277户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关系\r\n9,441821,迳头镇,青竹村,=cmd|x,441821197501011009,户主\r\n10,441821,迳头镇,青竹村,李四,441821199001011000,户主\r\n' > bad.csv
 expect_exit 0 "$BANGFU" -d f init
 expect_exit 0 "$BANGFU" -d f import households bad.csv --skip-bad
 grep -q "'=cmd|x" bad.csv.rejected.csv || { cat bad.csv.rejected.csv; fail "rejected.csv not guarded"; }

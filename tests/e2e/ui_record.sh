@@ -13,7 +13,7 @@ last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
-expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821900900
+expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821107202
 expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
 expect_exit 0 as wang case open 4418210002 --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --date 2026-03-10 --why 排查
 expect_exit 0 as wang case move C0000002 visit --date 2026-03-11 --consent 2026-03-11 --why 入户

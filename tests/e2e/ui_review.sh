@@ -17,12 +17,12 @@ body() { sed '1,2d;$d' screen.txt; }
 # two more households in the same village (old 15-digit ID numbers)
 head -1 "$data/good.csv" > more.csv
 printf '%s\n' \
-	'4418210003,441821,浛洸镇,石牯塘村,,下围1号,张三丰,441821700101001,户主,男,汉族,健康,普通劳动力,,初中,6,13800138003,一般农户,7000,,,,,' \
-	'4418210004,441821,浛洸镇,石牯塘村,,下围2号,赵四娘,441821700101002,户主,女,汉族,健康,普通劳动力,,初中,6,13800138004,一般农户,9000,,,,,' >> more.csv
+	'4418210003,441821,迳头镇,青竹村,,下围1号,张三丰,441821700101001,户主,男,汉族,健康,普通劳动力,,初中,6,13800138003,一般农户,7000,,,,,' \
+	'4418210004,441821,迳头镇,青竹村,,下围2号,赵四娘,441821700101002,户主,女,汉族,健康,普通劳动力,,初中,6,13800138004,一般农户,9000,,,,,' >> more.csv
 expect_exit 0 on 2026-01-05 "$me" init
 expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"
 expect_exit 0 on 2026-01-05 "$me" import households more.csv
-for u in "cw caseworker 441821900900 村干部小陈" "tr township 441821900 镇审核老李" \
+for u in "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \
          "ca county 441821 县审批王科"; do
 	set -- $u
 	expect_exit 0 on 2026-01-05 "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
@@ -48,11 +48,11 @@ expect_grep "C0000002" out
 ui_as 100 30 2026-01-15 tr
 ui_wait "人均纯收入"
 ui_keys r
-ui_wait "Review queue  3 waiting for township 441821900"
+ui_wait "Review queue  3 waiting for township 441821107"
 ui_wait "A approve  B send back"
 ui_wait_selected "C0000002"
 ui_wait_selected "阿依古丽"
-ui_wait_selected "石牯塘村"
+ui_wait_selected "青竹村"
 ui_wait_selected "镇级审核"
 ui_wait_selected "2026-01-13"
 ui_wait_selected "收入12500>线8000 公示5天 措施0 走访无"   # the rule checks

@@ -15,8 +15,8 @@ last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
-expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821900900
-expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821900
+expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821107202
+expect_exit 0 as "$me" user add zhao --name 赵镇审核 --role township --scope 441821107
 # the imported monitored household gets its measure and visit: no rule task is due
 expect_exit 0 as wang measure add 4418210001 --group 就业 --detail 公益岗位 --start 2026-03-01 --why 就业帮扶
 expect_exit 0 as wang visit add 4418210001 --visitor 小王 --method 入户 --findings 正常 --date 2026-03-19 --why 走访

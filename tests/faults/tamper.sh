@@ -15,13 +15,13 @@ sql() { sqlite3 "$top/t/bangfu.db" "$@"; }
 g() { git --git-dir="$top/t/audit.git" "$@"; }
 last() { sql "SELECT max(id) FROM events"; }
 commit_of() { sql "SELECT commit_id FROM events WHERE id = $1"; }
-H1=households/441821/441821900/H4418210000001.txt
+H1=households/441821/441821107/H4418210000001.txt
 
 # --- the data directory, its mirror and its head written down ---------------------------
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
 E_IMPORT=$(last)
-expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821900900
+expect_exit 0 as "$me" user add wang --name 王村经办 --role caseworker --scope 441821107202
 expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
 expect_exit 0 as wang set 4418210001 家庭人均纯收入 7200 --why 收入核实
 E_SET1=$(last)

@@ -51,9 +51,9 @@ static void test_flatrec_shown_and_errors(void **state)
 	char err[128];
 	/* a shown name is rendered, and skipped when parsed back */
 	assert_int_equal(flatrec_parse(pairing_team_fields, pairing_team_field_count,
-	                               "team: TM0000001\ntown: 441821900\ntown_name: 浛洸镇\n"
+	                               "team: TM0000001\ntown: 441821107\ntown_name: 迳头镇\n"
 	                               "lead_unit: U0000001\nstart: 2023-06-01\n", &t, err, sizeof err), 0);
-	assert_string_equal(t.town, "441821900");
+	assert_string_equal(t.town, "441821107");
 	assert_string_equal(t.town_name, "");
 	struct unit u = {0};
 	assert_int_equal(flatrec_parse(pairing_unit_fields, pairing_unit_field_count,
@@ -101,13 +101,13 @@ static void test_pairing_may_add(void **state)
 	char err[256];
 	struct user admin = user_of("root", ROLE_ADMIN, "44");
 	struct user county = user_of("chen", ROLE_COUNTY, "441821");
-	struct user town = user_of("zhao", ROLE_TOWNSHIP, "441821900");
+	struct user town = user_of("zhao", ROLE_TOWNSHIP, "441821107");
 	struct user auditor = user_of("li", ROLE_AUDITOR, "44");
-	assert_int_equal(pairing_may_add(&admin, "441821900", "a town team", err, sizeof err), 0);
-	assert_int_equal(pairing_may_add(&county, "441821900", "a town team", err, sizeof err), 0);
+	assert_int_equal(pairing_may_add(&admin, "441821107", "a town team", err, sizeof err), 0);
+	assert_int_equal(pairing_may_add(&county, "441821107", "a town team", err, sizeof err), 0);
 	assert_int_equal(pairing_may_add(&county, "441802101", "a town team", err, sizeof err), -1);
 	assert_non_null(strstr(err, "outside your scope 441821"));
-	assert_int_equal(pairing_may_add(&town, "441821900", "a town team", err, sizeof err), -1);
+	assert_int_equal(pairing_may_add(&town, "441821107", "a town team", err, sizeof err), -1);
 	assert_non_null(strstr(err, "only an administrator or a county approver"));
 	assert_int_equal(pairing_may_add(&auditor, "441821", "a unit", err, sizeof err), -1);
 }
@@ -146,7 +146,7 @@ static void test_pairing_checks(void **state)
 	snprintf(u.region, sizeof u.region, "449999");
 	assert_int_equal(pairing_unit_check(&u, err, sizeof err), -1);
 
-	struct team t = {.town = "441821900", .lead_unit = "U0000001", .member_units = "U0000002,U0000003",
+	struct team t = {.town = "441821107", .lead_unit = "U0000001", .member_units = "U0000002,U0000003",
 	                 .leader = "张队长", .round = "2023", .start = "2023-06-01"};
 	assert_int_equal(pairing_team_check(&t, err, sizeof err), 0);
 	snprintf(t.member_units, sizeof t.member_units, "U0000002,U0000001");
@@ -158,7 +158,7 @@ static void test_pairing_checks(void **state)
 	snprintf(t.member_units, sizeof t.member_units, "%s", "");
 	snprintf(t.town, sizeof t.town, "441821");
 	assert_int_equal(pairing_team_check(&t, err, sizeof err), -1);
-	snprintf(t.town, sizeof t.town, "441821900");
+	snprintf(t.town, sizeof t.town, "441821107");
 	snprintf(t.end, sizeof t.end, "2022-01-01");
 	assert_int_equal(pairing_team_check(&t, err, sizeof err), -1);
 
@@ -191,7 +191,7 @@ static void test_pairing_checks(void **state)
 static struct task a_task(const char *status)
 {
 	struct task t = {.id = "T0000001", .title = "核实收入", .kind = "verification",
-	                 .owner = "wang", .household = "H4418210000001", .region = "441821900900",
+	                 .owner = "wang", .household = "H4418210000001", .region = "441821107202",
 	                 .due = "2026-03-25", .created = "2026-03-20"};
 	snprintf(t.status, sizeof t.status, "%s", status);
 	return t;
@@ -235,9 +235,9 @@ static void test_task_may_change(void **state)
 {
 	char err[256];
 	struct task t = a_task("open");
-	struct user owner = user_of("wang", ROLE_CASEWORKER, "441821900900");
-	struct user other = user_of("liu", ROLE_CASEWORKER, "441821900900");
-	struct user township = user_of("zhao", ROLE_TOWNSHIP, "441821900");
+	struct user owner = user_of("wang", ROLE_CASEWORKER, "441821107202");
+	struct user other = user_of("liu", ROLE_CASEWORKER, "441821107202");
+	struct user township = user_of("zhao", ROLE_TOWNSHIP, "441821107");
 	struct user outside = user_of("he", ROLE_COUNTY, "441802");
 	struct user auditor = user_of("li", ROLE_AUDITOR, "441821");
 	assert_int_equal(task_may_change(&owner, &t, "start", err, sizeof err), 0);
@@ -258,12 +258,12 @@ static void test_task_check_new(void **state)
 {
 	char err[256];
 	struct task t = a_task("open");
-	struct user owner = user_of("wang", ROLE_CASEWORKER, "441821900900");
+	struct user owner = user_of("wang", ROLE_CASEWORKER, "441821107202");
 	struct user far = user_of("he", ROLE_CASEWORKER, "441802");
 	struct user auditor = user_of("li", ROLE_AUDITOR, "441821");
 	assert_int_equal(task_check_new(&t, &owner, err, sizeof err), 0);
 	assert_int_equal(task_check_new(&t, &far, err, sizeof err), -1);
-	assert_non_null(strstr(err, "cannot see region 441821900900"));
+	assert_non_null(strstr(err, "cannot see region 441821107202"));
 	assert_int_equal(task_check_new(&t, &auditor, err, sizeof err), -1);
 	snprintf(t.kind, sizeof t.kind, "party");
 	assert_int_equal(task_check_new(&t, &owner, err, sizeof err), -1);

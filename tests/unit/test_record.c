@@ -14,10 +14,10 @@ static void sample(struct household *h)
 	strcpy(h->id, "H4418210000001");
 	household_set(h, HF_NO, "4418210001");
 	household_set(h, HF_COUNTY, "441821");
-	household_set(h, HF_TOWN, "浛洸镇");
-	household_set(h, HF_TOWNCODE, "441821900");
-	household_set(h, HF_VILLAGE, "石牯塘村");
-	household_set(h, HF_VILLCODE, "441821900900");
+	household_set(h, HF_TOWN, "迳头镇");
+	household_set(h, HF_TOWNCODE, "441821107");
+	household_set(h, HF_VILLAGE, "青竹村");
+	household_set(h, HF_VILLCODE, "441821107202");
 	household_set(h, HF_ADDRESS, "上围\n12号\\A");
 	household_set(h, HF_TYPE, "lifted");
 	household_set(h, HF_INCOME, "6800");
@@ -41,10 +41,10 @@ static const char expected[] =
 	"household: H4418210000001\n"
 	"household_no: 4418210001\n"
 	"county_code: 441821 佛冈县\n"
-	"town: 浛洸镇\n"
-	"town_code: 441821900\n"
-	"village: 石牯塘村\n"
-	"village_code: 441821900900\n"
+	"town: 迳头镇\n"
+	"town_code: 441821107\n"
+	"village: 青竹村\n"
+	"village_code: 441821107202\n"
 	"address: 上围\\n12号\\\\A\n"
 	"household_type: lifted 脱贫户\n"
 	"income_per_capita: 6800\n"

@@ -48,9 +48,9 @@ static void test_good_file(void **state)
 	struct register_batch b;
 	struct seen s;
 	const char *csv = HEADER
-		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,女,6800,脱贫不稳定户,因病、因残\n"
-		"1,441821,浛洸镇,石牯塘村,王建国,441821680312123,配偶,,6800,脱贫不稳定户,因残，因病\n"
-		"2,441821,浛洸镇,石牯塘村,张三,441821198005051013,户主,男,12500.50,,\n";
+		"1,441821,迳头镇,青竹村,李秀英,441821197501011008,户主,女,6800,脱贫不稳定户,因病、因残\n"
+		"1,441821,迳头镇,青竹村,王建国,441821680312123,配偶,,6800,脱贫不稳定户,因残，因病\n"
+		"2,441821,迳头镇,青竹村,张三,441821198005051013,户主,男,12500.50,,\n";
 	assert_int_equal(check(csv, &b, &s), 0);
 	assert_int_equal(b.defects, 0);
 	assert_int_equal(b.nhouseholds, 2);
@@ -77,10 +77,10 @@ static void test_defects_named(void **state)
 	struct register_batch b;
 	struct seen s;
 	const char *csv = HEADER
-		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,男,6800,,\n"        /* 2 sex */
-		"1,441821,浛洸镇,石牯塘村,王五,441821197501011008,户主,,6900,,\n"             /* 3 dup, head, income */
-		"2,449999,浛洸镇,石牯塘村,赵\x01六,441821198005051013,户主,,abc,火星户,\n"   /* 4 */
-		"3,441821,浛洸镇,石牯塘村,钱七,441821198005051013,之子,,,,因病\n";             /* 5 */
+		"1,441821,迳头镇,青竹村,李秀英,441821197501011008,户主,男,6800,,\n"        /* 2 sex */
+		"1,441821,迳头镇,青竹村,王五,441821197501011008,户主,,6900,,\n"             /* 3 dup, head, income */
+		"2,449999,迳头镇,青竹村,赵\x01六,441821198005051013,户主,,abc,火星户,\n"   /* 4 */
+		"3,441821,迳头镇,青竹村,钱七,441821198005051013,之子,,,,因病\n";             /* 5 */
 	assert_int_equal(check(csv, &b, &s), 0);
 	assert_true(has(&s, "2: 性别: sex 男 disagrees with the ID number"));
 	assert_true(has(&s, "3: 证件号码: ID number 441821197501011008 already on line 2"));
@@ -122,11 +122,11 @@ static void test_cross_field(void **state)
 	struct seen s;
 	const char *csv = "户编号,county_code,乡镇,行政村,姓名,证件号码,与户主关系,务工月数,务工地点,"
 		"是否参加城乡居民基本医疗保险,是否参加职工基本医疗保险,残疾证号\n"
-		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,0,东莞,是,否,\n"
-		"2,441821,浛洸镇,石牯塘村,张三,441821198005051013,户主,6,东莞,是,是,\n"
-		"3,441821,浛洸镇,石牯塘村,王五,441821198005051013X,户主,,,,,\n"
-		"4,441821,浛洸镇,石牯塘村,赵六,11010519491231002X,户主,,,否,是,44182119750101100811\n"
-		"5,441821,浛洸镇,石牯塘村,钱七,441821199002022019,户主,3,广州,否,是,44182119900202201911\n";
+		"1,441821,迳头镇,青竹村,李秀英,441821197501011008,户主,0,东莞,是,否,\n"
+		"2,441821,迳头镇,青竹村,张三,441821198005051013,户主,6,东莞,是,是,\n"
+		"3,441821,迳头镇,青竹村,王五,441821198005051013X,户主,,,,,\n"
+		"4,441821,迳头镇,青竹村,赵六,11010519491231002X,户主,,,否,是,44182119750101100811\n"
+		"5,441821,迳头镇,青竹村,钱七,441821199002022019,户主,3,广州,否,是,44182119900202201911\n";
 	assert_int_equal(check(csv, &b, &s), 0);
 	assert_true(has(&s, "work place (务工地点) given but no months worked"));
 	assert_true(has(&s, "exactly one of the two"));
@@ -135,7 +135,7 @@ static void test_cross_field(void **state)
 	assert_true(b.bad[0] && b.bad[1] && b.bad[2] && b.bad[3] && !b.bad[4]);
 	register_batch_free(&b);
 	const char *cert = "户编号,county_code,乡镇,行政村,姓名,证件号码,与户主关系\n"
-		"1,441821,浛洸镇,石牯塘村,李秀英,44182119750101100811,户主\n";
+		"1,441821,迳头镇,青竹村,李秀英,44182119750101100811,户主\n";
 	assert_int_equal(check(cert, &b, &s), 0);
 	assert_true(has(&s, "证件号码: \"44182119750101100811\" is a 20-character disability certificate"));
 	register_batch_free(&b);
@@ -242,8 +242,8 @@ static void kept_household(struct household *kept)
 	struct register_batch b;
 	struct seen s;
 	const char *csv = HEADER_PHONE
-		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,女,6800,边缘易致贫户,因病,13800138000\n"
-		"1,441821,浛洸镇,石牯塘村,王建国,441821680312123,配偶,男,6800,边缘易致贫户,因病,\n";
+		"1,441821,迳头镇,青竹村,李秀英,441821197501011008,户主,女,6800,边缘易致贫户,因病,13800138000\n"
+		"1,441821,迳头镇,青竹村,王建国,441821680312123,配偶,男,6800,边缘易致贫户,因病,\n";
 	assert_int_equal(check(csv, &b, &s), 0);
 	assert_int_equal(b.defects, 0);
 	*kept = b.households[0];
@@ -268,9 +268,9 @@ static void test_merge(void **state)
 	/* the file: a new phone and income, 王建国 by his 18-digit number, a new member, the
 	 * case columns saying something else; no 民族 column at all */
 	const char *csv = HEADER_PHONE
-		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,女,7200,脱贫不稳定户,因病,13900000000\n"
-		"1,441821,浛洸镇,石牯塘村,王建国,441821196803121232,配偶,男,7200,脱贫不稳定户,因病,\n"
-		"1,441821,浛洸镇,石牯塘村,王小明,441821201001011019,之子,男,7200,脱贫不稳定户,因病,\n";
+		"1,441821,迳头镇,青竹村,李秀英,441821197501011008,户主,女,7200,脱贫不稳定户,因病,13900000000\n"
+		"1,441821,迳头镇,青竹村,王建国,441821196803121232,配偶,男,7200,脱贫不稳定户,因病,\n"
+		"1,441821,迳头镇,青竹村,王小明,441821201001011019,之子,男,7200,脱贫不稳定户,因病,\n";
 	assert_int_equal(check(csv, &b, &s), 0);
 	assert_int_equal(b.defects, 0);
 	assert_true(b.present[MF_PHONE]);
@@ -297,7 +297,7 @@ static void test_merge(void **state)
 	register_batch_free(&b);
 	/* a member the file leaves out leaves */
 	const char *fewer = HEADER
-		"1,441821,浛洸镇,石牯塘村,李秀英,441821197501011008,户主,女,7200,边缘易致贫户,因病\n";
+		"1,441821,迳头镇,青竹村,李秀英,441821197501011008,户主,女,7200,边缘易致贫户,因病\n";
 	assert_int_equal(check(fewer, &b, &s), 0);
 	assert_int_equal(register_merge(&kept, &b.households[0], b.present, NULL, NULL), 0);
 	assert_int_equal(kept.nmembers, 1);
@@ -312,7 +312,7 @@ static void test_merge_starts_a_case(void **state)
 	struct register_batch b;
 	struct seen s;
 	const char *csv = HEADER
-		"2,441821,浛洸镇,石牯塘村,张三,441821198005051013,户主,男,5000,边缘易致贫户,因病\n";
+		"2,441821,迳头镇,青竹村,张三,441821198005051013,户主,男,5000,边缘易致贫户,因病\n";
 	assert_int_equal(check(csv, &b, &s), 0);
 	snprintf(kept.id, sizeof kept.id, "H4418210000002");
 	household_set(&kept, HF_NO, "2");

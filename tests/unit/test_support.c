@@ -27,12 +27,57 @@ static void test_regions(void **state)
 	assert_true(regions_is_county_level("441900"));
 	assert_false(regions_is_county_level("441800"));
 	assert_string_equal(regions_county_name("442000"), "中山市");
-	assert_true(regions_code_in_scope("441821900900", "44"));
+	assert_true(regions_code_in_scope("441821100201", "44"));
 	assert_true(regions_code_in_scope("441821", "441800"));     /* city covers its counties */
 	assert_false(regions_code_in_scope("441721", "441800"));
-	assert_true(regions_code_in_scope("441821900900", "441821900"));
-	assert_false(regions_code_in_scope("441821901900", "441821900"));
+	assert_true(regions_code_in_scope("441821100201", "441821100"));
+	assert_false(regions_code_in_scope("441821101203", "441821100"));
 	assert_true(regions_code_in_scope("441900101", "441900"));
+
+	/* the 2023 statistical codes: 1,757 towns and 26,842 villages, sorted, found by code */
+	int towns = 0, villages = 0, zhen = 0, jiedao = 0, xiang = 0;
+	for (int i = 0; i < ref_place_count; i++) {
+		int len = (int)strlen(ref_places[i].code);
+		towns += len == 9;
+		villages += len == 12;
+		zhen += ref_places[i].kind == 'z';
+		jiedao += ref_places[i].kind == 'j';
+		xiang += ref_places[i].kind == 'x';
+		if (i)
+			assert_true(strcmp(ref_places[i - 1].code, ref_places[i].code) < 0);
+	}
+	assert_int_equal(towns, 1757);
+	assert_int_equal(villages, 26842);
+	assert_int_equal(zhen, 1117);
+	assert_int_equal(jiedao, 482);
+	assert_int_equal(xiang, 11);
+	assert_string_equal(regions_place_name(regions_place("441821103")), "龙山镇");
+	assert_string_equal(regions_place_name(regions_place("441821107")), "迳头镇");
+	assert_string_equal(regions_place_kind(regions_place("441821103")), "镇");
+	assert_string_equal(regions_place_name(regions_place("441821100201")), "科旺村");
+	assert_string_equal(regions_place_kind(regions_place("441821100201")), "村委会");
+	assert_string_equal(regions_place_kind(regions_place("441821100004")), "居委会");
+	assert_null(regions_place("441821999"));
+	assert_non_null(regions_place("441900003"));         /* 东莞: towns under the city */
+	assert_true(regions_code_exists("441821103201"));
+	assert_false(regions_code_exists("441821900900"));
+	const struct ref_place *first;
+	int n = regions_places_under("441821", &first);
+	assert_string_equal(first->code, "441821100");
+	assert_true(n > 8 && strncmp(first[n - 1].code, "441821", 6) == 0);
+	assert_true(regions_same_name("科旺村委会", "科旺村"));
+	assert_true(regions_same_name("城东社区居民委员会", "城东社区"));
+	assert_false(regions_same_name("科旺村", "吉田村"));
+	assert_false(regions_same_name("龙山镇", "白莲镇"));
+	char place[256];
+	regions_describe("441821103201", place, sizeof place);
+	assert_string_equal(place, "佛冈县龙山镇关前村");
+	regions_describe("441900003", place, sizeof place);
+	assert_string_equal(place, "东莞市东城街道");
+	regions_describe("441800", place, sizeof place);
+	assert_string_equal(place, "清远市");
+	regions_describe("441821999", place, sizeof place);
+	assert_string_equal(place, "佛冈县");
 }
 
 static void test_access(void **state)
@@ -48,11 +93,14 @@ static void test_access(void **state)
 	struct user u = {.role = ROLE_AUDITOR};
 	strcpy(u.scope, "441821");
 	assert_false(access_may_write(&u));
-	assert_true(access_in_scope(&u, "441821900900"));
+	assert_true(access_in_scope(&u, "441821100201"));
 	assert_false(access_in_scope(&u, "441881"));
 	assert_int_equal(access_scope_check("44", err, sizeof err), 0);
 	assert_int_equal(access_scope_check("441800", err, sizeof err), 0);
-	assert_int_equal(access_scope_check("441821900", err, sizeof err), 0);
+	assert_int_equal(access_scope_check("441821103", err, sizeof err), 0);
+	assert_int_equal(access_scope_check("441821103201", err, sizeof err), 0);
+	assert_int_equal(access_scope_check("441821999", err, sizeof err), -1);
+	assert_int_equal(access_scope_check("441821103999", err, sizeof err), -1);
 	assert_int_equal(access_scope_check("45", err, sizeof err), -1);
 	assert_int_equal(access_scope_check("449999", err, sizeof err), -1);
 	assert_int_equal(access_scope_check("4418", err, sizeof err), -1);
@@ -136,12 +184,19 @@ static void test_demo(void **state)
 
 	struct demo d;
 	struct strmap ids = {0};
-	int sizes[8] = {0}, categories = 0, cases = 0;
+	int sizes[8] = {0}, categories = 0, cases = 0, rural = 0;
 	demo_init(&d, 1, "2026-11-29");
 	for (int i = 0; i < 2000; i++) {
 		struct household h;
 		assert_int_equal(demo_next(&d, &h), 0);
 		assert_true(h.synthetic);
+		const struct ref_place *t = regions_place(household_get(&h, HF_TOWNCODE));
+		const struct ref_place *v = regions_place(household_get(&h, HF_VILLCODE));
+		assert_non_null(t);                                  /* real places only */
+		assert_non_null(v);
+		assert_string_equal(regions_place_name(t), household_get(&h, HF_TOWN));
+		assert_string_equal(regions_place_name(v), household_get(&h, HF_VILLAGE));
+		rural += v->kind == 'c';
 		assert_true(h.nmembers >= 1 && h.nmembers <= 7);
 		sizes[h.nmembers]++;
 		for (int m = 0; m < h.nmembers; m++) {
@@ -165,6 +220,7 @@ static void test_demo(void **state)
 		}
 		household_free(&h);
 	}
+	assert_true(rural > 2000 * 3 / 4);                       /* mostly rural 村委会 */
 	for (int n = 1; n <= 7; n++)
 		assert_true(sizes[n] > 0);
 	assert_int_equal(categories, 7);

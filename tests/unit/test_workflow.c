@@ -13,7 +13,7 @@
 #include "core/code_lists.h"
 #include "core/workflow.h"
 
-#define VILLAGE "441821101201"   /* a village of 佛冈县 */
+#define VILLAGE "441821101203"   /* 西田村, 水头镇, 佛冈县 */
 #define CW (1u << ROLE_CASEWORKER)
 #define TS (1u << ROLE_TOWNSHIP)
 #define CO (1u << ROLE_COUNTY)
@@ -34,7 +34,7 @@ static struct user user_of(enum role r)
 static struct user outsider_of(enum role r)
 {
 	static const char *const scope[ROLE_COUNT] = {
-		[ROLE_CASEWORKER] = "441821101202", [ROLE_TOWNSHIP] = "441821102",
+		[ROLE_CASEWORKER] = "441821101204", [ROLE_TOWNSHIP] = "441821102",
 		[ROLE_COUNTY] = "441881", [ROLE_AUDITOR] = "441881", [ROLE_ADMIN] = "441881",
 	};
 	struct user u = user_of(r);
@@ -284,7 +284,7 @@ static void test_reasons_are_all_listed(void **state)
 	assert_int_equal(out.count, 5);
 	assert_true(refusal_has(&out, "role 村级经办 (caseworker) may not take rollback (消除回退, "
 	                              "无权操作): needs 县级审批 (county)"));
-	assert_true(refusal_has(&out, "region 441821101201 is outside your scope 441821101202"));
+	assert_true(refusal_has(&out, "region 441821101203 is outside your scope 441821101204"));
 	assert_true(refusal_has(&out, "the case is 帮扶中 (assisting, 状态不符): rollback (消除回退) "
 	                              "needs 已消除 (eliminated)"));
 	assert_true(refusal_has(&out, "step date 2024-09-03 is in the future"));
