@@ -134,6 +134,16 @@ static const char *const migrations[] = {
 	"CREATE INDEX access_log_date ON access_log(date, login);"
 	"CREATE TABLE access_households(path TEXT NOT NULL, household_id TEXT NOT NULL,"
 	"  PRIMARY KEY(path, household_id));",
+
+	/* 6: search through an index (store/search.c): member names and ID numbers in an
+	 * FTS5 table of CJK unigrams + bigrams and reversed ID digits, one row per member
+	 * (rowid = members.rowid) kept by household_save in the writer's transaction (no
+	 * triggers: they would make every tool that writes members need the tokenizer); villages by
+	 * name through an index on village_code; tasks of a household through an index. */
+	"CREATE VIRTUAL TABLE member_search USING fts5(doc, tokenize = 'bangfu');"
+	"INSERT INTO member_search(rowid, doc) SELECT rowid, name || ' ' || id_number FROM members;"
+	"CREATE INDEX IF NOT EXISTS households_village ON households(village_code);"
+	"CREATE INDEX IF NOT EXISTS tasks_household ON tasks(household_id);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -374,7 +384,8 @@ int db_open(struct store *s, const char *file, int create)
 	 * only a writer stuck for a minute is refused */
 	sqlite3_busy_timeout(s->db, 60000);
 	sqlite3_extended_result_codes(s->db, 0);
-	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"))
+	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;") ||
+	    search_register(s))
 		return STORE_EFAIL;
 	return migrate(s);
 }

@@ -188,6 +188,11 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 
 int household_load(struct store *s, const char *id, struct household *h)
 {
+	return household_load_part(s, id, 1, h);
+}
+
+int household_load_part(struct store *s, const char *id, int subrecs, struct household *h)
+{
 	struct buf sql = {0};
 	sqlite3_stmt *st;
 	memset(h, 0, sizeof *h);
@@ -219,7 +224,7 @@ int household_load(struct store *s, const char *id, struct household *h)
 	db_finalize(s, st);
 	if ((rc = load_members(s, h)) || (rc = load_cases(s, h)))
 		household_free(h);
-	for (int k = 0; !rc && k < SUB_COUNT; k++)
+	for (int k = 0; !rc && subrecs && k < SUB_COUNT; k++)
 		if ((rc = load_subrecs(s, h, (enum subrec_kind)k)))
 			household_free(h);
 	return rc;
@@ -349,10 +354,22 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 	return 0;
 }
 
+/* Run one statement about the members of household id. */
+static int members_step(struct store *s, const char *sql, const char *id)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving members");
+}
+
 static int save_members(struct store *s, const struct household *h, int fresh)
 {
 	struct buf cols = {0}, marks = {0};
-	sqlite3_stmt *del, *st;
+	sqlite3_stmt *st;
 	char q[1024];
 	placeholders(field_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
 	snprintf(q, sizeof q, "INSERT INTO members(household_id, seq, id_original, birth, %s) "
@@ -360,15 +377,10 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 	buf_free(&cols);
 	buf_free(&marks);
 	int rc;
-	if (!fresh) {
-		if (db_cached(s, "DELETE FROM members WHERE household_id = ?", &del))
-			return STORE_EFAIL;
-		sqlite3_bind_text(del, 1, h->id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(del);
-		db_finalize(s, del);
-		if (rc != SQLITE_DONE)
-			return store_sqlfail(s, "replacing members");
-	}
+	if (!fresh && ((rc = members_step(s, "DELETE FROM member_search WHERE rowid IN "
+	                                     "(SELECT rowid FROM members WHERE household_id = ?)", h->id)) ||
+	               (rc = members_step(s, "DELETE FROM members WHERE household_id = ?", h->id))))
+		return rc;
 	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	for (int m = 0; m < h->nmembers; m++) {
@@ -394,7 +406,9 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 		}
 	}
 	db_finalize(s, st);
-	return 0;
+	/* the search index (store/search.c), in the same transaction as the rows */
+	return members_step(s, "INSERT INTO member_search(rowid, doc) SELECT rowid, "
+	                       "name || ' ' || id_number FROM members WHERE household_id = ?", h->id);
 }
 
 static int save_cases(struct store *s, const struct household *h)
@@ -502,6 +516,9 @@ int household_find(struct store *s, const struct user *u, const char *key, struc
 	return household_load(s, id, out);
 }
 
+#define MEMBER_MATCH "(SELECT m.household_id FROM members m WHERE m.rowid IN (SELECT rowid " \
+	"FROM member_search WHERE member_search MATCH bangfu_match($v)))"
+
 /* The SQL condition of one query term; "$v" stands for its bound value. Values given as
  * digits are codes (prefix match) or ID digits; otherwise names. */
 static const char *term_template(const struct qterm *t)
@@ -509,11 +526,12 @@ static const char *term_template(const struct qterm *t)
 	int digits = t->value[0] && strspn(t->value, "0123456789Xx") == strlen(t->value);
 	switch (t->kind) {
 	case Q_TEXT:
+		/* through indexes: 户编号 by prefix, names and ID digits (by suffix) in the
+		 * search index (store/search.c), villages by name in the small regions table */
 		return digits
-		    ? "(h.household_no LIKE $v || '%' OR h.id IN (SELECT household_id FROM members "
-		      "WHERE instr(id_number, upper($v))))"
+		    ? "(h.household_no GLOB $v || '*' OR h.id IN " MEMBER_MATCH ")"
 		    : "(h.id = $v OR h.village_code IN (SELECT code FROM regions WHERE level = 4 AND "
-		      "instr(name, $v)) OR h.id IN (SELECT household_id FROM members WHERE instr(name, $v)))";
+		      "instr(name, $v)) OR h.id IN " MEMBER_MATCH ")";
 	case Q_COUNTY:
 		return digits ? "h.county_code LIKE $v || '%'"
 		              : "h.county_code IN (SELECT code FROM regions WHERE name = $v)";
@@ -564,31 +582,35 @@ int store_household_list(struct store *s, const struct user *u, const struct que
                          const char *after, long limit,
                          int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	return household_list(s, u, q, after, limit, 0, 1, fn, ctx);
+	return household_list(s, u, q, after, limit, 0, HL_MASKED, fn, ctx);
 }
 
 int store_household_list_dir(struct store *s, const struct user *u, const struct query *q,
                              const char *from, long limit, int descending,
                              int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	return household_list(s, u, q, from, limit, descending, 1, fn, ctx);
+	return household_list(s, u, q, from, limit, descending, HL_MASKED, fn, ctx);
 }
 
-int household_list(struct store *s, const struct user *u, const struct query *q,
-                   const char *from, long limit, int descending, int masked,
-                   int (*fn)(void *ctx, const struct household *h), void *ctx)
+int store_household_rows(struct store *s, const struct user *u, const struct query *q,
+                         const char *from, long limit, int descending,
+                         int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	const char *after = from;
+	return household_list(s, u, q, from, limit, descending, HL_MASKED | HL_SUMMARY, fn, ctx);
+}
+
+/* The query of household_list: ids in register order after ?N (when `after`), at most
+ * ?N+1 of them. */
+static int list_statement(struct store *s, const struct user *u, const struct query *q,
+                          int after, int descending, sqlite3_stmt **st)
+{
 	struct buf sql = {0};
-	const char *vals[16];
-	int nv = 0;
 	char scope[32];
 	const char *cond = scope_sql(u, scope, sizeof scope);
+	int nv = 0;
 	buf_addf(&sql, "SELECT h.id FROM households h WHERE (%s)", cond);
-	for (int i = 0; q && i < q->n; i++) {
-		vals[nv++] = q->terms[i].value;
-		term_sql(&q->terms[i], nv + 1, &sql);   /* ?1 is the scope */
-	}
+	for (int i = 0; q && i < q->n; i++)
+		term_sql(&q->terms[i], ++nv + 1, &sql);   /* ?1 is the scope */
 	if (after)
 		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
 		         "(SELECT county_code, town_code, village_code, household_no FROM households "
@@ -596,50 +618,66 @@ int household_list(struct store *s, const struct user *u, const struct query *q,
 	buf_adds(&sql, descending ? " ORDER BY h.county_code DESC, h.town_code DESC, h.village_code DESC,"
 	                            " h.household_no DESC"
 	                          : " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
-	if (limit > 0)
-		buf_addf(&sql, " LIMIT %ld", limit);
+	buf_addf(&sql, " LIMIT ?%d", nv + 3);
+	if (db_cached_buf(s, &sql, st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(*st, 1, scope, -1, SQLITE_TRANSIENT);
+	for (int i = 0; q && i < q->n; i++)
+		sqlite3_bind_text(*st, i + 2, q->terms[i].value, -1, SQLITE_STATIC);
+	return 0;
+}
+
+/* One chunk of ids (at most n, after `after`) into ids; *got how many. The statement is
+ * done before any household is loaded: a long-lived read would hold the WAL back. */
+static int list_chunk(struct store *s, const struct user *u, const struct query *q,
+                      const char *after, int descending, long n, char (*ids)[20], long *got)
+{
 	sqlite3_stmt *st;
-	int rc = db_cached_buf(s, &sql, &st);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
-	for (int i = 0; i < nv; i++)
-		sqlite3_bind_text(st, i + 2, vals[i], -1, SQLITE_STATIC);
+	int nv = q ? q->n : 0, rc;
+	*got = 0;
+	if (list_statement(s, u, q, after != NULL, descending, &st))
+		return STORE_EFAIL;
 	if (after)
-		sqlite3_bind_text(st, nv + 2, after, -1, SQLITE_STATIC);
-	/* Collect the ids first: loading runs other statements, and a long-lived read
-	 * statement would hold the WAL back. */
-	char (*ids)[20] = NULL;
-	long n = 0, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			void *grown = realloc(ids, (size_t)cap * sizeof *ids);
-			if (!grown) {
-				free(ids);
-				db_finalize(s, st);
-				return store_fail(s, STORE_EFAIL, "out of memory");
-			}
-			ids = grown;
-		}
-		snprintf(ids[n++], sizeof ids[0], "%s", db_col_text(st, 0));
-	}
+		sqlite3_bind_text(st, nv + 2, after, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, nv + 3, n);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *got < n)
+		snprintf(ids[(*got)++], sizeof ids[0], "%s", db_col_text(st, 0));
 	db_finalize(s, st);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return store_sqlfail(s, "listing households");
-	}
-	rc = 0;
-	for (long i = 0; i < n && !rc; i++) {
-		struct household h;
-		if ((rc = household_load(s, ids[i], &h)) || (masked && (rc = household_hand_out(s, &h))))
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_sqlfail(s, "listing households");
+}
+
+#define LIST_CHUNK 256
+
+/* Streams: reads LIST_CHUNK ids at a time (keyset from the last one), so the first rows
+ * come out at once, memory stays flat and a reader that stops (`list | head`) stops the
+ * work. A household moved to another village while a long list runs may be seen twice
+ * or not at all, as with any paged read. */
+int household_list(struct store *s, const struct user *u, const struct query *q,
+                   const char *from, long limit, int descending, int flags,
+                   int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	char ids[LIST_CHUNK][20], last[20];
+	long done = 0, got;
+	int rc = 0, stop = 0;
+	if (from)
+		snprintf(last, sizeof last, "%s", from);
+	while (!rc && !stop && (limit <= 0 || done < limit)) {
+		long want = limit > 0 && limit - done < LIST_CHUNK ? limit - done : LIST_CHUNK;
+		if ((rc = list_chunk(s, u, q, from || done ? last : NULL, descending, want, ids, &got)))
 			break;
-		int stop = fn(ctx, &h);
-		household_free(&h);
-		if (stop)
+		for (long i = 0; i < got && !rc && !stop; i++) {
+			struct household h;
+			if ((rc = household_load_part(s, ids[i], !(flags & HL_SUMMARY), &h)) ||
+			    ((flags & HL_MASKED) && (rc = household_hand_out(s, &h))))
+				break;
+			stop = fn(ctx, &h);
+			household_free(&h);
+		}
+		done += got;
+		if (got < want)
 			break;
+		snprintf(last, sizeof last, "%s", ids[got - 1]);
 	}
-	free(ids);
 	return rc;
 }
 

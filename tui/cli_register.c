@@ -225,7 +225,7 @@ static int verb_list(struct cli *c)
 	if (parse_query(c, 0, &q))
 		return EXIT_USAGE;
 	struct list_ctx l = {0, store_code_lists(c->s)};
-	int rc = store_household_list(c->s, &c->me, &q, NULL, limit, list_one, &l);
+	int rc = store_household_rows(c->s, &c->me, &q, NULL, limit, 0, list_one, &l);
 	if (rc)
 		return cli_store_fail(c, rc);
 	fprintf(stderr, "%ld household%s\n", l.n, l.n == 1 ? "" : "s");

@@ -382,7 +382,7 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 	for (int pass = 0; pass < 2 && !f.found; pass++) {
 		const struct lrow *from = pass == 0 ? cur : NULL;
 		wrapped = pass == 1;
-		if ((rc = store_household_list_dir(ui->s, &ui->me, &q, from ? from->id : NULL, 1,
+		if ((rc = store_household_rows(ui->s, &ui->me, &q, from ? from->id : NULL, 1,
 		                                   backward, first_match, &f)))
 			return ui_store_error(ui, rc);
 		if (!cur)
@@ -438,7 +438,7 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 		return REQ_DONE;
 	struct tagger t = {&L->tags, 0};
 	long before = L->tags.n;
-	int rc = store_household_list(ui->s, &ui->me, &q, NULL, TAG_MAX + 1, tag_match, &t);
+	int rc = store_household_rows(ui->s, &ui->me, &q, NULL, TAG_MAX + 1, 0, tag_match, &t);
 	if (rc)
 		return ui_store_error(ui, rc);
 	v->dirty = 1;
