@@ -135,13 +135,15 @@ static const char *const migrations[] = {
 	"CREATE TABLE access_households(path TEXT NOT NULL, household_id TEXT NOT NULL,"
 	"  PRIMARY KEY(path, household_id));",
 
-	/* 6: search through an index (store/search.c): member names and ID numbers in an
-	 * FTS5 table of CJK unigrams + bigrams and reversed ID digits, one row per member
-	 * (rowid = members.rowid) kept by household_save in the writer's transaction (no
-	 * triggers: they would make every tool that writes members need the tokenizer); villages by
-	 * name through an index on village_code; tasks of a household through an index. */
-	"CREATE VIRTUAL TABLE member_search USING fts5(doc, tokenize = 'bangfu');"
-	"INSERT INTO member_search(rowid, doc) SELECT rowid, name || ' ' || id_number FROM members;"
+	/* 6: search through an index (store/search.c): per household one FTS5 row (rowid =
+	 * households.rowid) of its members' names and ID numbers, tokenized into CJK
+	 * unigrams + bigrams and reversed ID digits, kept by household_save in the writer's
+	 * transaction (no triggers: they would make every tool that writes members need
+	 * the tokenizer); villages by name through an index on village_code; the tasks of
+	 * a household through an index. */
+	"CREATE VIRTUAL TABLE household_search USING fts5(doc, tokenize = 'bangfu');"
+	"INSERT INTO household_search(rowid, doc) SELECT h.rowid, (SELECT group_concat(name || ' ' "
+	"  || id_number, ' ') FROM members WHERE household_id = h.id) FROM households h;"
 	"CREATE INDEX IF NOT EXISTS households_village ON households(village_code);"
 	"CREATE INDEX IF NOT EXISTS tasks_household ON tasks(household_id);",
 };

@@ -64,6 +64,10 @@ const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
 
 /* search.c — the search tokenizer and bangfu_match(), registered on each connection */
 int search_register(struct store *s);
+/* Whether search value v matches many households (about √N or more, N the register's
+ * size; *thr caches that bound, 0 at first): then a list walks the register order
+ * instead of fetching every match and sorting. Each count stops at the bound. */
+int search_dense(struct store *s, const char *v, long *thr, int *dense);
 
 /* identity.c */
 /* The real Unix login of the caller (getuid); the test-hooks build honours

@@ -14,10 +14,12 @@
  * clerk types — usually the end of the number — find it as a prefix query on the
  * reversed token ("r<reversed digits>"*). Everything else separates tokens.
  *
- * The index itself (migration in db.c): member_search(doc) with rowid = members.rowid,
- * kept by triggers on members in the same transaction as the rows. */
+ * The index itself (migration 6 in db.c): household_search(doc), one row per household
+ * (rowid = households.rowid) holding its members' names and ID numbers, rewritten by
+ * household_save in the same transaction as the rows. */
 #include "store/internal.h"
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,5 +224,45 @@ int search_register(struct store *s)
 	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                            NULL, match_fn, NULL, NULL) != SQLITE_OK)
 		return store_sqlfail(s, "registering the search function");
+	return 0;
+}
+
+/* How many rows one counting statement sees, up to thr (the statement takes ?1 = v and
+ * ?2 = thr). */
+static int count_upto(struct store *s, const char *sql, const char *v, long thr, long *n)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, thr);
+	int rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_finalize(s, st);
+	return rc == SQLITE_ROW ? 0 : store_sqlfail(s, "searching");
+}
+
+int search_dense(struct store *s, const char *v, long *thr, int *dense)
+{
+	long n = 0, more = 0;
+	int digits = v[0] && strspn(v, "0123456789Xx") == strlen(v), rc;
+	*dense = 0;
+	if (*thr == 0) {
+		long size = 0;
+		if ((rc = count_upto(s, "SELECT coalesce(max(rowid), 0) + 0 * length(?1) + 0 * ?2 "
+		                        "FROM households", v, 0, &size)))
+			return rc;
+		*thr = (long)sqrt((double)size) < 100 ? 100 : (long)sqrt((double)size);
+	}
+	if ((rc = count_upto(s, "SELECT count(*) FROM (SELECT 1 FROM household_search WHERE "
+	                        "household_search MATCH bangfu_match(?1) LIMIT ?2)", v, *thr, &n)))
+		return rc;
+	if (n < *thr && (rc = count_upto(s, digits
+	        ? "SELECT count(*) FROM (SELECT 1 FROM households WHERE household_no >= ?1 AND "
+	          "household_no < ?1 || '~' LIMIT ?2)"
+	        : "SELECT count(*) FROM (SELECT 1 FROM households WHERE village_code IN (SELECT code "
+	          "FROM regions WHERE level = 4 AND instr(name, ?1)) LIMIT ?2)", v, *thr, &more)))
+		return rc;
+	*dense = n + more >= *thr;
 	return 0;
 }
