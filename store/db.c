@@ -145,7 +145,22 @@ static const char *const migrations[] = {
 	"INSERT INTO household_search(rowid, doc) SELECT h.rowid, (SELECT group_concat(name || ' ' "
 	"  || id_number, ' ') FROM members WHERE household_id = h.id) FROM households h;"
 	"CREATE INDEX IF NOT EXISTS households_village ON households(village_code);"
-	"CREATE INDEX IF NOT EXISTS tasks_household ON tasks(household_id);",
+	"CREATE INDEX IF NOT EXISTS tasks_household ON tasks(household_id);"
+	/* the dashboard's counters (store/counts.c): dim is county.X or village.X for X in
+	 * type, state, category of the latest case; region the county or village code */
+	"CREATE TABLE household_counts(dim TEXT NOT NULL, region TEXT NOT NULL, k TEXT NOT NULL,"
+	"  n INTEGER NOT NULL, PRIMARY KEY(dim, region, k)) WITHOUT ROWID;"
+	"CREATE TEMP TABLE hc AS SELECT h.county_code AS county, h.village_code AS village,"
+	"  coalesce(h.household_type, '') AS type, coalesce(c.state, '') AS state,"
+	"  coalesce(c.category, '') AS category FROM households h LEFT JOIN cases c"
+	"  ON c.household_id = h.id AND c.seq = (SELECT max(seq) FROM cases WHERE household_id = h.id);"
+	"INSERT INTO household_counts SELECT 'county.type', county, type, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'county.state', county, state, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'county.category', county, category, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'village.type', village, type, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'village.state', village, state, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'village.category', village, category, count(*) FROM hc GROUP BY 2, 3;"
+	"DROP TABLE hc;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -450,8 +450,9 @@ int household_save(struct store *s, struct household *h, long expected_version)
 {
 	int rc;
 	int fresh = expected_version <= 0;
-	if ((rc = assign_ids(s, h)) || (rc = save_row(s, h, expected_version)) ||
-	    (rc = save_members(s, h, fresh)) || (rc = save_cases(s, h)))
+	if ((rc = assign_ids(s, h)) || (!fresh && (rc = counts_apply(s, h->id, -1))) ||
+	    (rc = save_row(s, h, expected_version)) || (rc = save_members(s, h, fresh)) ||
+	    (rc = save_cases(s, h)) || (rc = counts_apply(s, h->id, 1)))
 		return rc;
 	for (int k = 0; k < SUB_COUNT; k++)
 		if ((rc = save_subrecs(s, h, (enum subrec_kind)k, fresh)))

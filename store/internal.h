@@ -62,6 +62,10 @@ int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
 void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
 
+/* counts.c — add delta (+1 / -1) times household id's contribution to the dashboard's
+ * counters (nothing when it does not exist yet) */
+int counts_apply(struct store *s, const char *id, int delta);
+
 /* search.c — the search tokenizer and bangfu_match(), registered on each connection */
 int search_register(struct store *s);
 /* Whether search value v matches many households (about √N or more, N the register's
