@@ -182,10 +182,21 @@ int household_list(struct store *s, const struct user *u, const struct query *q,
 
 int store_household_keys(struct store *s, const struct user *u, const struct query *q,
                          long max, int (*fn)(void *ctx, const char *id, const char *key),
-                         void *ctx)
+                         void *ctx, int *many)
 {
 	sqlite3_stmt *st;
-	int nv = q ? q->n : 0, rc, stop = 0;
+	int nv = q ? q->n : 0, rc, stop = 0, dense = 0;
+	long thr = 0;
+	*many = 0;
+	for (int i = 0; i < nv; i++)
+		if (q->terms[i].kind == Q_TEXT) {
+			if ((rc = search_dense(s, q->terms[i].value, &thr, &dense)))
+				return rc;
+			if (dense) {
+				*many = 1;   /* not worth keeping: the next match is near anyway */
+				return 0;
+			}
+		}
 	if (list_statement(s, u, q, 0, 0, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, nv + 3, max);

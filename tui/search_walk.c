@@ -37,7 +37,8 @@ static int refill(struct ui *ui, struct search_walk *w, const char *text, const 
 	w->n = 0;
 	w->kept = 0;
 	snprintf(w->text, sizeof w->text, "%s", text);
-	int rc = store_household_keys(ui->s, &ui->me, q, WALK_MAX + 1, add_hit, &f);
+	int many = 0;
+	int rc = store_household_keys(ui->s, &ui->me, q, WALK_MAX + 1, add_hit, &f, &many);
 	if (rc) {
 		w->text[0] = '\0';
 		return ui_store_error(ui, rc);
@@ -47,7 +48,7 @@ static int refill(struct ui *ui, struct search_walk *w, const char *text, const 
 		ui_status(ui, 1, "out of memory");
 		return -1;
 	}
-	w->kept = w->n <= WALK_MAX;
+	w->kept = !many && w->n <= WALK_MAX;
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 /* search_walk.h — `n`/`N` in the households list walk the result of the last `/` search
  * kept in memory (ids and register keys), instead of asking the store again for each
- * step. A result larger than WALK_MAX is not kept: those are dense searches, whose next
- * match the store finds at once by walking the register order (view_list.c). */
+ * step. A dense search (the store says so) or a result larger than WALK_MAX is not kept:
+ * the store finds its next match at once by walking the register order (view_list.c). */
 #ifndef TUI_SEARCH_WALK_H
 #define TUI_SEARCH_WALK_H
 #include "tui/list_rows.h"
