@@ -172,14 +172,14 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text
 }
 
 /* bangfu_match(v): the FTS5 query for a typed value — the reversed ID digits as a
- * prefix when v is digits (and X), else v as one phrase. NULL when v has nothing to
- * search for (matches nothing). */
+ * prefix when v is digits (and X), else v as one phrase. An empty phrase (matches
+ * nothing; MATCH NULL would be an error) when v is empty or longer than any name. */
 static void match_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
 {
 	const char *v = (const char *)sqlite3_value_text(argv[0]);
 	size_t n = v ? strlen(v) : 0;
 	if (n == 0 || n > 256) {
-		sqlite3_result_null(c);
+		sqlite3_result_text(c, "\"\"", 2, SQLITE_STATIC);
 		return;
 	}
 	char *q = malloc(2 * n + 8), *w = q;
