@@ -164,6 +164,33 @@ static const char *const migrations[] = {
 	 * NULL, blob set); a removal is text and blob NULL. Verify compares the blob ids;
 	 * history, diffs and rebuild read git (store/audit.c prune_files). */
 	"ALTER TABLE event_files ADD COLUMN blob TEXT;",
+
+	/* 8: search through an index (store/search.c): per household one FTS5 row (rowid =
+	 * households.rowid) of its members' names and ID numbers, tokenized into CJK
+	 * unigrams + bigrams and reversed ID digits, kept by household_save in the writer's
+	 * transaction (no triggers: they would make every tool that writes members need
+	 * the tokenizer); villages by name through an index on village_code; the tasks of
+	 * a household through an index. */
+	"CREATE VIRTUAL TABLE household_search USING fts5(doc, tokenize = 'bangfu');"
+	"INSERT INTO household_search(rowid, doc) SELECT h.rowid, (SELECT group_concat(name || ' ' "
+	"  || id_number, ' ') FROM members WHERE household_id = h.id) FROM households h;"
+	"CREATE INDEX IF NOT EXISTS households_village ON households(village_code);"
+	"CREATE INDEX IF NOT EXISTS tasks_household ON tasks(household_id);"
+	/* the dashboard's counters (store/counts.c): dim is county.X or village.X for X in
+	 * type, state, category of the latest case; region the county or village code */
+	"CREATE TABLE household_counts(dim TEXT NOT NULL, region TEXT NOT NULL, k TEXT NOT NULL,"
+	"  n INTEGER NOT NULL, PRIMARY KEY(dim, region, k)) WITHOUT ROWID;"
+	"CREATE TEMP TABLE hc AS SELECT h.county_code AS county, h.village_code AS village,"
+	"  coalesce(h.household_type, '') AS type, coalesce(c.state, '') AS state,"
+	"  coalesce(c.category, '') AS category FROM households h LEFT JOIN cases c"
+	"  ON c.household_id = h.id AND c.seq = (SELECT max(seq) FROM cases WHERE household_id = h.id);"
+	"INSERT INTO household_counts SELECT 'county.type', county, type, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'county.state', county, state, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'county.category', county, category, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'village.type', village, type, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'village.state', village, state, count(*) FROM hc GROUP BY 2, 3;"
+	"INSERT INTO household_counts SELECT 'village.category', village, category, count(*) FROM hc GROUP BY 2, 3;"
+	"DROP TABLE hc;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -410,6 +437,9 @@ int db_open(struct store *s, const char *file, int create)
 	 * one `rebuild` makes (docs/performance-write.md). */
 	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
 	               "PRAGMA cache_size=-65536;"))
+
+	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;") ||
+	    search_register(s))
 		return STORE_EFAIL;
 	return migrate(s);
 }

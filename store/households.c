@@ -188,6 +188,11 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 
 int household_load(struct store *s, const char *id, struct household *h)
 {
+	return household_load_part(s, id, 1, h);
+}
+
+int household_load_part(struct store *s, const char *id, int subrecs, struct household *h)
+{
 	struct buf sql = {0};
 	sqlite3_stmt *st;
 	memset(h, 0, sizeof *h);
@@ -219,7 +224,7 @@ int household_load(struct store *s, const char *id, struct household *h)
 	db_finalize(s, st);
 	if ((rc = load_members(s, h)) || (rc = load_cases(s, h)))
 		household_free(h);
-	for (int k = 0; !rc && k < SUB_COUNT; k++)
+	for (int k = 0; !rc && subrecs && k < SUB_COUNT; k++)
 		if ((rc = load_subrecs(s, h, (enum subrec_kind)k)))
 			household_free(h);
 	return rc;
@@ -350,10 +355,22 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 	return 0;
 }
 
+/* Run one statement about the members of household id. */
+static int members_step(struct store *s, const char *sql, const char *id)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving members");
+}
+
 static int save_members(struct store *s, const struct household *h, int fresh)
 {
 	struct buf cols = {0}, marks = {0};
-	sqlite3_stmt *del, *st;
+	sqlite3_stmt *st;
 	char q[1024];
 	placeholders(field_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
 	snprintf(q, sizeof q, "INSERT INTO members(household_id, seq, id_original, birth, %s) "
@@ -361,15 +378,10 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 	buf_free(&cols);
 	buf_free(&marks);
 	int rc;
-	if (!fresh) {
-		if (db_cached(s, "DELETE FROM members WHERE household_id = ?", &del))
-			return STORE_EFAIL;
-		sqlite3_bind_text(del, 1, h->id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(del);
-		db_finalize(s, del);
-		if (rc != SQLITE_DONE)
-			return store_sqlfail(s, "replacing members");
-	}
+	if (!fresh && ((rc = members_step(s, "DELETE FROM household_search WHERE rowid = "
+	                                     "(SELECT rowid FROM households WHERE id = ?)", h->id)) ||
+	               (rc = members_step(s, "DELETE FROM members WHERE household_id = ?", h->id))))
+		return rc;
 	if (db_cached(s, q, &st))
 		return STORE_EFAIL;
 	for (int m = 0; m < h->nmembers; m++) {
@@ -395,7 +407,10 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 		}
 	}
 	db_finalize(s, st);
-	return 0;
+	/* the search index (store/search.c), in the same transaction as the rows */
+	return members_step(s, "INSERT INTO household_search(rowid, doc) SELECT h.rowid, (SELECT "
+	                       "group_concat(name || ' ' || id_number, ' ') FROM members WHERE "
+	                       "household_id = h.id) FROM households h WHERE h.id = ?", h->id);
 }
 
 static int save_cases(struct store *s, const struct household *h)
@@ -436,8 +451,9 @@ int household_save(struct store *s, struct household *h, long expected_version)
 {
 	int rc;
 	int fresh = expected_version <= 0;
-	if ((rc = assign_ids(s, h)) || (rc = save_row(s, h, expected_version)) ||
-	    (rc = save_members(s, h, fresh)) || (rc = save_cases(s, h)))
+	if ((rc = assign_ids(s, h)) || (!fresh && (rc = counts_apply(s, h->id, -1))) ||
+	    (rc = save_row(s, h, expected_version)) || (rc = save_members(s, h, fresh)) ||
+	    (rc = save_cases(s, h)) || (rc = counts_apply(s, h->id, 1)))
 		return rc;
 	for (int k = 0; k < SUB_COUNT; k++)
 		if ((rc = save_subrecs(s, h, (enum subrec_kind)k, fresh)))
@@ -503,160 +519,11 @@ int household_find(struct store *s, const struct user *u, const char *key, struc
 	return household_load(s, id, out);
 }
 
-/* A household's per-capita income as the rules read it: the latest assessment's, else
- * the register's single figure. */
-#define LATEST_INCOME "coalesce((SELECT per_capita FROM incomes WHERE household_id = h.id " \
-	"ORDER BY year DESC, assessed DESC, id DESC LIMIT 1), h.income_per_capita)"
-
-/* The SQL condition of one query term; "$v" stands for its bound value. Values given as
- * digits are codes (prefix match) or ID digits; otherwise names. */
-static const char *term_template(const struct qterm *t)
-{
-	int digits = t->value[0] && strspn(t->value, "0123456789Xx") == strlen(t->value);
-	switch (t->kind) {
-	case Q_TEXT:
-		return digits
-		    ? "(h.household_no LIKE $v || '%' OR h.id IN (SELECT household_id FROM members "
-		      "WHERE instr(id_number, upper($v))))"
-		    : "(h.id = $v OR h.village_code IN (SELECT code FROM regions WHERE level = 4 AND "
-		      "instr(name, $v)) OR h.id IN (SELECT household_id FROM members WHERE instr(name, $v)))";
-	case Q_COUNTY:
-		return digits ? "h.county_code LIKE $v || '%'"
-		              : "h.county_code IN (SELECT code FROM regions WHERE name = $v)";
-	case Q_TOWN:
-		return digits ? "h.town_code LIKE $v || '%'"
-		              : "h.town_code IN (SELECT code FROM regions WHERE level = 3 AND instr(name, $v))";
-	case Q_VILLAGE:
-		return digits ? "h.village_code LIKE $v || '%'"
-		              : "h.village_code IN (SELECT code FROM regions WHERE level = 4 AND instr(name, $v))";
-	case Q_TYPE:
-		return "h.household_type = $v";
-	case Q_CATEGORY:
-		return "(SELECT category FROM cases WHERE household_id = h.id ORDER BY seq DESC LIMIT 1) = $v";
-	case Q_STATE:
-		return "(SELECT state FROM cases WHERE household_id = h.id ORDER BY seq DESC LIMIT 1) = $v";
-	case Q_RISK:
-		return "instr(',' || (SELECT risks FROM cases WHERE household_id = h.id ORDER BY seq "
-		       "DESC LIMIT 1) || ',', ',' || $v || ',')";
-	case Q_INCOME_BELOW:
-		return "CAST(" LATEST_INCOME " AS REAL) < CAST($v AS REAL)";
-	case Q_INCOME_ABOVE:
-		return "CAST(" LATEST_INCOME " AS REAL) > CAST($v AS REAL)";
-	case Q_RELOCATED:
-		return "h.relocated = $v";
-	case Q_DIBAO:
-		return "h.id IN (SELECT household_id FROM members WHERE dibao = $v)";
-	case Q_TEKUN:
-		return "h.id IN (SELECT household_id FROM members WHERE tekun = $v)";
-	case Q_DISABILITY:
-		return "h.id IN (SELECT household_id FROM members WHERE disability_class = $v)";
-	case Q_CADRE:
-		return "($v = 'none' AND coalesce(h.cadre, '') = '' OR $v <> 'none' AND instr(h.cadre, $v))";
-	}
-	return "0";
-}
-
-/* Append " AND <condition>" for term t, its value bound as parameter number `param`. */
-static void term_sql(const struct qterm *t, int param, struct buf *sql)
-{
-	const char *p = term_template(t), *hole;
-	buf_adds(sql, " AND ");
-	while ((hole = strstr(p, "$v")) != NULL) {
-		buf_add(sql, p, (size_t)(hole - p));
-		buf_addf(sql, "?%d", param);
-		p = hole + 2;
-	}
-	buf_adds(sql, p);
-}
-
 int store_household_find(struct store *s, const struct user *u, const char *key,
                          struct household *out)
 {
 	int rc = household_find(s, u, key, out);
 	return rc ? rc : household_hand_out(s, out);
-}
-
-int store_household_list(struct store *s, const struct user *u, const struct query *q,
-                         const char *after, long limit,
-                         int (*fn)(void *ctx, const struct household *h), void *ctx)
-{
-	return household_list(s, u, q, after, limit, 0, 1, fn, ctx);
-}
-
-int store_household_list_dir(struct store *s, const struct user *u, const struct query *q,
-                             const char *from, long limit, int descending,
-                             int (*fn)(void *ctx, const struct household *h), void *ctx)
-{
-	return household_list(s, u, q, from, limit, descending, 1, fn, ctx);
-}
-
-int household_list(struct store *s, const struct user *u, const struct query *q,
-                   const char *from, long limit, int descending, int masked,
-                   int (*fn)(void *ctx, const struct household *h), void *ctx)
-{
-	const char *after = from;
-	struct buf sql = {0};
-	const char *vals[16];
-	int nv = 0;
-	char scope[32];
-	const char *cond = scope_sql(u, scope, sizeof scope);
-	buf_addf(&sql, "SELECT h.id FROM households h WHERE (%s)", cond);
-	for (int i = 0; q && i < q->n; i++) {
-		vals[nv++] = q->terms[i].value;
-		term_sql(&q->terms[i], nv + 1, &sql);   /* ?1 is the scope */
-	}
-	if (after)
-		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
-		         "(SELECT county_code, town_code, village_code, household_no FROM households "
-		         "WHERE id = ?%d)", descending ? "<" : ">", nv + 2);
-	buf_adds(&sql, descending ? " ORDER BY h.county_code DESC, h.town_code DESC, h.village_code DESC,"
-	                            " h.household_no DESC"
-	                          : " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
-	if (limit > 0)
-		buf_addf(&sql, " LIMIT %ld", limit);
-	sqlite3_stmt *st;
-	int rc = db_cached_buf(s, &sql, &st);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
-	for (int i = 0; i < nv; i++)
-		sqlite3_bind_text(st, i + 2, vals[i], -1, SQLITE_STATIC);
-	if (after)
-		sqlite3_bind_text(st, nv + 2, after, -1, SQLITE_STATIC);
-	/* Collect the ids first: loading runs other statements, and a long-lived read
-	 * statement would hold the WAL back. */
-	char (*ids)[20] = NULL;
-	long n = 0, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			void *grown = realloc(ids, (size_t)cap * sizeof *ids);
-			if (!grown) {
-				free(ids);
-				db_finalize(s, st);
-				return store_fail(s, STORE_EFAIL, "out of memory");
-			}
-			ids = grown;
-		}
-		snprintf(ids[n++], sizeof ids[0], "%s", db_col_text(st, 0));
-	}
-	db_finalize(s, st);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return store_sqlfail(s, "listing households");
-	}
-	rc = 0;
-	for (long i = 0; i < n && !rc; i++) {
-		struct household h;
-		if ((rc = household_load(s, ids[i], &h)) || (masked && (rc = household_hand_out(s, &h))))
-			break;
-		int stop = fn(ctx, &h);
-		household_free(&h);
-		if (stop)
-			break;
-	}
-	free(ids);
-	return rc;
 }
 
 int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)

@@ -64,6 +64,17 @@ int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
 void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
 
+/* counts.c — add delta (+1 / -1) times household id's contribution to the dashboard's
+ * counters (nothing when it does not exist yet) */
+int counts_apply(struct store *s, const char *id, int delta);
+
+/* search.c — the search tokenizer and bangfu_match(), registered on each connection */
+int search_register(struct store *s);
+/* Whether search value v matches many households (about √N or more, N the register's
+ * size; *thr caches that bound, 0 at first): then a list walks the register order
+ * instead of fetching every match and sorting. Each count stops at the bound. */
+int search_dense(struct store *s, const char *v, long *thr, int *dense);
+
 /* identity.c */
 /* The real Unix login of the caller (getuid); the test-hooks build honours
  * BANGFU_TEST_LOGIN. Returns 0 or fails. */
@@ -102,6 +113,8 @@ int store_next_id(struct store *s, const char *table, const char *prefix, int di
                   char *out, size_t n);
 int household_next_case_id(struct store *s, char *out, size_t n);
 int household_load(struct store *s, const char *id, struct household *out);
+/* household_load, with the sub-records (visits, measures, steps, warnings) or without */
+int household_load_part(struct store *s, const char *id, int subrecs, struct household *out);
 int household_save(struct store *s, struct household *h, long expected_version);
 int household_text_file(struct store *s, const struct household *h);
 /* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
@@ -110,8 +123,11 @@ const char *scope_sql(const struct user *u, char *param, size_t n);
  * import, the reveal family in reveal.c). What leaves the store through store.h goes
  * through household_hand_out (masked) unless it is a recorded reveal. */
 int household_find(struct store *s, const struct user *u, const char *key, struct household *out);
+/* flags: HL_MASKED hands each out masked; HL_SUMMARY loads what a list row shows (the
+ * household, its members and cases) without the sub-records */
+enum { HL_MASKED = 1, HL_SUMMARY = 2 };
 int household_list(struct store *s, const struct user *u, const struct query *q,
-                   const char *from, long limit, int descending, int masked,
+                   const char *from, long limit, int descending, int flags,
                    int (*fn)(void *ctx, const struct household *h), void *ctx);
 /* reveal.c: mask h in place before it is handed out; on failure h is freed. */
 int household_hand_out(struct store *s, struct household *h);

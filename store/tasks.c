@@ -313,10 +313,14 @@ int store_task_list(struct store *s, const struct user *u, const struct task_fil
 	const char *params[5] = {like, f ? f->owner : NULL, hid, st ? st->code : NULL,
 	                         status[0] ? "1" : NULL};
 	struct task_list l = {u, fn, ctx};
-	return entity_each(s, &entity_tasks, "t.region LIKE ?1 AND (?2 IS NULL OR t.owner = ?2) AND "
-	                   "(?3 IS NULL OR t.household_id = ?3) AND (?4 IS NULL OR t.status = ?4) AND "
-	                   "(?5 IS NOT NULL OR t.status IN ('open', 'in_progress'))",
-	                   "t.due IS NULL, t.due, t.id", params, 5, list_one, &l);
+	/* each filter given is a plain equality the planner can seek an index with
+	 * (tasks_owner, tasks_household); an `(? IS NULL OR col = ?)` would make it scan */
+	char where[512];
+	snprintf(where, sizeof where, "t.region LIKE ?1 AND %s AND %s AND "
+	         "(?4 IS NULL OR t.status = ?4) AND (?5 IS NOT NULL OR t.status IN ('open', 'in_progress'))",
+	         params[1] && params[1][0] ? "t.owner = ?2" : "?2 IS NULL",
+	         hid[0] ? "t.household_id = ?3" : "?3 IS NULL");
+	return entity_each(s, &entity_tasks, where, "t.due IS NULL, t.due, t.id", params, 5, list_one, &l);
 }
 
 int tasks_expect_all(struct store *s, kind_emit_fn emit, void *ctx)

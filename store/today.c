@@ -32,7 +32,7 @@ struct today {
 	struct case_source *cases;
 	int ncases;
 	struct derived *d;
-	int nd;
+	int nd, cap_d;
 	struct strmap keys;           /* rule key → index into d */
 	struct strmap derived_cases;  /* case id → 1 when its rules were derived */
 	struct user *users;           /* candidates for owning rule tasks, most local first */
@@ -51,10 +51,14 @@ static int derive_case(struct today *t, int i)
 		return -1;
 	if (n == 0)
 		return 0;
-	struct derived *grown = realloc(t->d, (size_t)(t->nd + n) * sizeof *grown);
-	if (!grown)
-		return -1;
-	t->d = grown;
+	if (t->nd + n > t->cap_d) {   /* doubling: no copy per case */
+		int cap = t->cap_d ? t->cap_d * 2 : 64;
+		struct derived *grown = realloc(t->d, (size_t)cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		t->d = grown;
+		t->cap_d = cap;
+	}
 	for (int k = 0; k < n; k++) {
 		struct derived *d = &t->d[t->nd];
 		memset(d, 0, sizeof *d);
@@ -179,18 +183,21 @@ static int sync_resolved(struct today *t, int apply)
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, like, -1, SQLITE_STATIC);
 	char (*ids)[TASK_ID_LEN] = NULL;
-	int n = 0, rc = 0, step;
+	int n = 0, cap = 0, rc = 0, step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!access_in_scope(t->u, db_col_text(st, 3)) ||
 		    !strmap_get(&t->derived_cases, db_col_text(st, 2), &idx) ||
 		    strmap_get(&t->keys, db_col_text(st, 1), &idx))
 			continue;
-		void *grown = realloc(ids, (size_t)(n + 1) * sizeof *ids);
-		if (!grown) {
-			rc = store_fail(t->s, STORE_EFAIL, "out of memory");
-			break;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			void *grown = realloc(ids, (size_t)cap * sizeof *ids);
+			if (!grown) {
+				rc = store_fail(t->s, STORE_EFAIL, "out of memory");
+				break;
+			}
+			ids = grown;
 		}
-		ids = grown;
 		snprintf(ids[n++], sizeof ids[0], "%s", db_col_text(st, 0));
 	}
 	if (!rc && step != SQLITE_DONE)
@@ -250,14 +257,27 @@ fail:
 
 /* --- the list ---------------------------------------------------------------------- */
 
-struct items { struct today_item *v; int n; struct store *s; const char *date; int soon, later, rc; };
+/* The listed items, grown by doubling; `tasks` holds the kept task ids among them so an
+ * own task already listed as a rule task is found in one lookup (no pass over the list). */
+struct items {
+	struct today_item *v;
+	int n, cap;
+	struct strmap tasks;
+	struct store *s;
+	const char *date;
+	int soon, later, rc;
+};
 
 static struct today_item *new_item(struct items *l)
 {
-	struct today_item *grown = realloc(l->v, (size_t)(l->n + 1) * sizeof *grown);
-	if (!grown)
-		return NULL;
-	l->v = grown;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 64;
+		struct today_item *grown = realloc(l->v, (size_t)cap * sizeof *grown);
+		if (!grown)
+			return NULL;
+		l->v = grown;
+		l->cap = cap;
+	}
 	memset(&l->v[l->n], 0, sizeof l->v[0]);
 	return &l->v[l->n++];
 }
@@ -282,6 +302,8 @@ static int add_derived(struct today *t, struct items *l)
 		snprintf(it->household, sizeof it->household, "%s", c->household);
 		snprintf(it->case_id, sizeof it->case_id, "%s", c->id);
 		snprintf(it->title, sizeof it->title, "%s %s", tasks_rules_label(d->rt.kind), c->household);
+		if (d->task[0] && strmap_put(&l->tasks, d->task, 1))
+			return store_fail(t->s, STORE_EFAIL, "out of memory");
 	}
 	return 0;
 }
@@ -290,9 +312,9 @@ static int add_own(void *ctx, const struct task *k)
 {
 	struct items *l = ctx;
 	char urgency[32];
-	for (int i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].task, k->id) == 0)
-			return 0;   /* a rule task already listed */
+	long listed;
+	if (strmap_get(&l->tasks, k->id, &listed))
+		return 0;   /* a rule task already listed */
 	long overdue = task_urgency(k->due, l->date, urgency, sizeof urgency);
 	if (!k->due[0] || overdue < -(long)l->soon) {
 		l->later++;
@@ -364,6 +386,7 @@ int store_today_list(struct store *s, const struct user *u,
 		sum->listed = l.n;
 	}
 	free(l.v);
+	strmap_free(&l.tasks);
 	free(t.d);
 	free(t.users);
 	strmap_free(&t.keys);

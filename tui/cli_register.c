@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cli_report_defect(void *ctx, long line, const char *column, const char *msg)
 {
@@ -188,6 +189,8 @@ static void put_cell(const char *s, int cells)
 		putchar(' ');
 }
 
+#define LIST_PAGE 100
+
 struct list_ctx { long n; const struct code_lists *lists; };
 
 static int list_one(void *ctx, const struct household *h)
@@ -218,20 +221,24 @@ static int list_one(void *ctx, const struct household *h)
 	fputs(kase, stdout);
 	putchar('\n');
 	l->n++;
-	return 0;
+	return ferror(stdout) != 0;   /* the reader has gone: stop */
 }
 
 static int verb_list(struct cli *c)
 {
 	struct query q;
-	long limit = c->a.limit ? atol(c->a.limit) : 0;
+	/* on a terminal a page by default (a million rows scroll by uselessly); into a pipe
+	 * every row, streamed: under `head` the list ends with the pipe */
+	int paged = !c->a.limit && isatty(STDOUT_FILENO);
+	long limit = c->a.limit ? atol(c->a.limit) : paged ? LIST_PAGE : 0;
 	if (parse_query(c, 0, &q))
 		return EXIT_USAGE;
 	struct list_ctx l = {0, store_code_lists(c->s)};
-	int rc = store_household_list(c->s, &c->me, &q, NULL, limit, list_one, &l);
+	int rc = store_household_rows(c->s, &c->me, &q, NULL, limit, 0, list_one, &l);
 	if (rc)
 		return cli_store_fail(c, rc);
-	fprintf(stderr, "%ld household%s\n", l.n, l.n == 1 ? "" : "s");
+	fprintf(stderr, "%ld household%s%s\n", l.n, l.n == 1 ? "" : "s", paged && l.n == LIST_PAGE
+	        ? " (the first page: --limit N for more, --limit 0 for all)" : "");
 	return EXIT_OK;
 }
 

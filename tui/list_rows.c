@@ -93,8 +93,8 @@ long lrow_read_before(struct ui *ui, const struct query *q, const struct lrow *b
 		struct collect c = {ring, want, 0, before ? before->key : NULL, 0,
 		                    store_code_lists(ui->s)};
 		if (!rc)
-			rc = store_household_list(ui->s, &ui->me, q, anchor[0] ? anchor : NULL,
-			                          anchor[0] ? k + 1 : 0, collect_row, &c);
+			rc = store_household_rows(ui->s, &ui->me, q, anchor[0] ? anchor : NULL,
+			                          anchor[0] ? k + 1 : 0, 0, collect_row, &c);
 		if (rc) {
 			free(ring);
 			return ui_store_error(ui, rc);
@@ -113,6 +113,6 @@ long lrow_read_after(struct ui *ui, const struct query *q, const char *after, lo
                        struct lrow *out)
 {
 	struct collect c = {out, want, 0, NULL, 0, store_code_lists(ui->s)};
-	int rc = store_household_list(ui->s, &ui->me, q, after, want, collect_row, &c);
+	int rc = store_household_rows(ui->s, &ui->me, q, after, want, 0, collect_row, &c);
 	return rc ? ui_store_error(ui, rc) : c.count;
 }

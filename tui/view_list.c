@@ -10,6 +10,7 @@
  * wrapping at the ends; `t` tags, `T` tags every match of a query, `;` applies the next
  * action (edit-field, tag) to all tagged households after confirming the count. */
 #include "tui/list_rows.h"
+#include "tui/search_walk.h"
 #include "tui/tags.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
@@ -30,6 +31,7 @@ struct list {
 	struct tags tags;
 	int widths[16], xs[16];   /* column layout, made for a width of `laid_out` cells */
 	int laid_out;
+	struct search_walk walk;  /* the last search's result, for n / N */
 };
 
 static int ensure_cap(struct ui *ui, struct list *L, long n)
@@ -372,18 +374,26 @@ static int first_match(void *ctx, const struct household *h)
 	return 1;
 }
 
-static int list_search(struct ui *ui, struct view *v, struct list *L, int backward)
+static int list_search(struct ui *ui, struct view *v, struct list *L, int backward, int fresh)
 {
 	struct query q;
+	char text[600];
 	if (query_with(ui, L, ui->search, &q))
 		return -1;
+	snprintf(text, sizeof text, "%s\1%s", L->limit, ui->search);
 	const struct lrow *cur = v->lines ? &L->rows[v->pos] : NULL;
 	struct first f = {.found = 0, .lists = store_code_lists(ui->s)};
-	int wrapped = 0, rc = 0;
-	for (int pass = 0; pass < 2 && !f.found; pass++) {
+	int wrapped = 0, rc = search_walk_step(ui, &L->walk, text, &q, cur ? cur->key : NULL,
+	                                       backward, fresh, &f.row, &wrapped);
+	if (rc < 0)
+		return -1;
+	f.found = rc == WALK_FOUND;
+	int ask_store = rc == WALK_NOT_KEPT;   /* a dense result: the store finds the next */
+	rc = 0;
+	for (int pass = 0; ask_store && pass < 2 && !f.found; pass++) {
 		const struct lrow *from = pass == 0 ? cur : NULL;
 		wrapped = pass == 1;
-		if ((rc = store_household_list_dir(ui->s, &ui->me, &q, from ? from->id : NULL, 1,
+		if ((rc = store_household_rows(ui->s, &ui->me, &q, from ? from->id : NULL, 1,
 		                                   backward, first_match, &f)))
 			return ui_store_error(ui, rc);
 		if (!cur)
@@ -448,7 +458,7 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 		return REQ_DONE;
 	struct tagger t = {&L->tags, 0};
 	long before = L->tags.n;
-	int rc = store_household_list(ui->s, &ui->me, &q, NULL, TAG_MAX + 1, tag_match, &t);
+	int rc = store_household_rows(ui->s, &ui->me, &q, NULL, TAG_MAX + 1, 0, tag_match, &t);
 	if (rc)
 		return ui_store_error(ui, rc);
 	v->dirty = 1;
@@ -527,14 +537,14 @@ static int list_request(struct ui *ui, struct view *v, enum action a)
 		if (ask(ui, "/ (name, ID digits, village): ", text, sizeof text) || !text[0])
 			return REQ_DONE;
 		snprintf(ui->search, sizeof ui->search, "%s", text);
-		return list_search(ui, v, L, 0);
+		return list_search(ui, v, L, 0, 1);
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!ui->search[0]) {
 			ui_status(ui, 1, "no search yet: / searches");
 			return -1;
 		}
-		return list_search(ui, v, L, a == ACT_SEARCH_PREV);
+		return list_search(ui, v, L, a == ACT_SEARCH_PREV, 0);
 	case ACT_TAG:
 		if (tags_set(&L->tags, r->id, -1))
 			return -1;
@@ -562,6 +572,7 @@ static void list_close(struct view *v)
 	if (L) {
 		free(L->rows);
 		tags_free(&L->tags);
+		search_walk_free(&L->walk);
 		free(L);
 	}
 }

@@ -1,0 +1,222 @@
+/* household_list.c — households matching a query in the caller's scope, in register
+ * order (county, town, village, 户编号), streamed a chunk at a time by keyset. A name or
+ * ID-digits term goes through the search index (store/search.c); the statement takes one
+ * of two shapes by how many rows the term matches (search_dense): few — fetch them by
+ * rowid and sort; many — walk the register order and stop at the page's end. */
+#include "store/internal.h"
+#include <stdio.h>
+#include <string.h>
+
+#define MATCH "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH " \
+	"bangfu_match($v))"
+#define VILLAGE "village_code IN (SELECT code FROM regions WHERE level = 4 AND instr(name, $v))"
+
+/* A household's per-capita income as the rules read it: the latest assessment's, else
+ * the register's single figure. */
+#define LATEST_INCOME "coalesce((SELECT per_capita FROM incomes WHERE household_id = h.id " \
+	"ORDER BY year DESC, assessed DESC, id DESC LIMIT 1), h.income_per_capita)"
+
+/* The SQL condition of one query term; "$v" stands for its bound value. Values given as
+ * digits are codes (prefix match) or ID digits; otherwise names. A dense name or digits
+ * term (see search_dense) is written with unary + so no index drives it: the register
+ * order index does, and the page ends after its first rows. */
+static const char *term_template(const struct qterm *t, int dense)
+{
+	int digits = t->value[0] && strspn(t->value, "0123456789Xx") == strlen(t->value);
+	switch (t->kind) {
+	case Q_TEXT:
+		/* 户编号 by prefix (a range: '~' sorts after every digit and letter), names
+		 * and ID digits (by suffix) through the search index, villages by name in the
+		 * small regions table; every column the dense shape reads is in the order
+		 * index (the id through its rowid), so the walk reads no table rows */
+		if (digits)
+			return dense ? "(+h.household_no >= $v AND +h.household_no < $v || '~' OR +h." MATCH ")"
+			             : "(h.household_no >= $v AND h.household_no < $v || '~' OR h." MATCH ")";
+		return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h." VILLAGE
+		               " OR +h." MATCH ")"
+		             : "(h.id = $v OR h." VILLAGE " OR h." MATCH ")";
+	case Q_COUNTY:
+		return digits ? "h.county_code LIKE $v || '%'"
+		              : "h.county_code IN (SELECT code FROM regions WHERE name = $v)";
+	case Q_TOWN:
+		return digits ? "h.town_code LIKE $v || '%'"
+		              : "h.town_code IN (SELECT code FROM regions WHERE level = 3 AND instr(name, $v))";
+	case Q_VILLAGE:
+		return digits ? "h.village_code LIKE $v || '%'"
+		              : "h.village_code IN (SELECT code FROM regions WHERE level = 4 AND instr(name, $v))";
+	case Q_TYPE:
+		return "h.household_type = $v";
+	case Q_CATEGORY:
+		return "(SELECT category FROM cases WHERE household_id = h.id ORDER BY seq DESC LIMIT 1) = $v";
+	case Q_STATE:
+		return "(SELECT state FROM cases WHERE household_id = h.id ORDER BY seq DESC LIMIT 1) = $v";
+	case Q_RISK:
+		return "instr(',' || (SELECT risks FROM cases WHERE household_id = h.id ORDER BY seq "
+		       "DESC LIMIT 1) || ',', ',' || $v || ',')";
+	case Q_INCOME_BELOW:
+		return "CAST(" LATEST_INCOME " AS REAL) < CAST($v AS REAL)";
+	case Q_INCOME_ABOVE:
+		return "CAST(" LATEST_INCOME " AS REAL) > CAST($v AS REAL)";
+	case Q_RELOCATED:
+		return "h.relocated = $v";
+	case Q_DIBAO:
+		return "h.id IN (SELECT household_id FROM members WHERE dibao = $v)";
+	case Q_TEKUN:
+		return "h.id IN (SELECT household_id FROM members WHERE tekun = $v)";
+	case Q_DISABILITY:
+		return "h.id IN (SELECT household_id FROM members WHERE disability_class = $v)";
+	case Q_CADRE:
+		return "($v = 'none' AND coalesce(h.cadre, '') = '' OR $v <> 'none' AND instr(h.cadre, $v))";
+	}
+	return "0";
+}
+
+/* Append " AND <condition>" for term t, its value bound as parameter number `param`. */
+static void term_sql(const struct qterm *t, int param, int dense, struct buf *sql)
+{
+	const char *p = term_template(t, dense), *hole;
+	buf_adds(sql, " AND ");
+	while ((hole = strstr(p, "$v")) != NULL) {
+		buf_add(sql, p, (size_t)(hole - p));
+		buf_addf(sql, "?%d", param);
+		p = hole + 2;
+	}
+	buf_adds(sql, p);
+}
+
+int store_household_list(struct store *s, const struct user *u, const struct query *q,
+                         const char *after, long limit,
+                         int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	return household_list(s, u, q, after, limit, 0, HL_MASKED, fn, ctx);
+}
+
+int store_household_list_dir(struct store *s, const struct user *u, const struct query *q,
+                             const char *from, long limit, int descending,
+                             int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	return household_list(s, u, q, from, limit, descending, HL_MASKED, fn, ctx);
+}
+
+int store_household_rows(struct store *s, const struct user *u, const struct query *q,
+                         const char *from, long limit, int descending,
+                         int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	return household_list(s, u, q, from, limit, descending, HL_MASKED | HL_SUMMARY, fn, ctx);
+}
+
+/* The query of household_list: ids and register keys (county \1 town \1 village \1
+ * 户编号) in register order after ?N (when `after`), at most ?N+1 of them. */
+static int list_statement(struct store *s, const struct user *u, const struct query *q,
+                          int after, int descending, sqlite3_stmt **st)
+{
+	struct buf sql = {0};
+	char scope[32];
+	const char *cond = scope_sql(u, scope, sizeof scope);
+	int nv = 0, dense, rc;
+	long thr = 0;
+	buf_addf(&sql, "SELECT h.id, h.county_code || char(1) || h.town_code || char(1) || "
+	         "h.village_code || char(1) || h.household_no FROM households h WHERE (%s)", cond);
+	for (int i = 0; q && i < q->n; i++) {
+		dense = 0;
+		if (q->terms[i].kind == Q_TEXT && (rc = search_dense(s, q->terms[i].value, &thr, &dense))) {
+			buf_free(&sql);
+			return rc;
+		}
+		term_sql(&q->terms[i], ++nv + 1, dense, &sql);   /* ?1 is the scope */
+	}
+	if (after)
+		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
+		         "(SELECT county_code, town_code, village_code, household_no FROM households "
+		         "WHERE id = ?%d)", descending ? "<" : ">", nv + 2);
+	buf_adds(&sql, descending ? " ORDER BY h.county_code DESC, h.town_code DESC, h.village_code DESC,"
+	                            " h.household_no DESC"
+	                          : " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
+	buf_addf(&sql, " LIMIT ?%d", nv + 3);
+	if (db_cached_buf(s, &sql, st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(*st, 1, scope, -1, SQLITE_TRANSIENT);
+	for (int i = 0; q && i < q->n; i++)
+		sqlite3_bind_text(*st, i + 2, q->terms[i].value, -1, SQLITE_STATIC);
+	return 0;
+}
+
+/* One chunk of ids (at most n, after `after`) into ids; *got how many. The statement is
+ * done before any household is loaded: a long-lived read would hold the WAL back. */
+static int list_chunk(struct store *s, const struct user *u, const struct query *q,
+                      const char *after, int descending, long n, char (*ids)[20], long *got)
+{
+	sqlite3_stmt *st;
+	int nv = q ? q->n : 0, rc;
+	*got = 0;
+	if (list_statement(s, u, q, after != NULL, descending, &st))
+		return STORE_EFAIL;
+	if (after)
+		sqlite3_bind_text(st, nv + 2, after, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, nv + 3, n);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *got < n)
+		snprintf(ids[(*got)++], sizeof ids[0], "%s", db_col_text(st, 0));
+	db_finalize(s, st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_sqlfail(s, "listing households");
+}
+
+#define LIST_CHUNK 256
+
+/* Streams: reads LIST_CHUNK ids at a time (keyset from the last one), so the first rows
+ * come out at once, memory stays flat and a reader that stops (`list | head`) stops the
+ * work. A household moved to another village while a long list runs may be seen twice
+ * or not at all, as with any paged read. */
+int household_list(struct store *s, const struct user *u, const struct query *q,
+                   const char *from, long limit, int descending, int flags,
+                   int (*fn)(void *ctx, const struct household *h), void *ctx)
+{
+	char ids[LIST_CHUNK][20], last[20];
+	long done = 0, got;
+	int rc = 0, stop = 0;
+	if (from)
+		snprintf(last, sizeof last, "%s", from);
+	while (!rc && !stop && (limit <= 0 || done < limit)) {
+		long want = limit > 0 && limit - done < LIST_CHUNK ? limit - done : LIST_CHUNK;
+		if ((rc = list_chunk(s, u, q, from || done ? last : NULL, descending, want, ids, &got)))
+			break;
+		for (long i = 0; i < got && !rc && !stop; i++) {
+			struct household h;
+			if ((rc = household_load_part(s, ids[i], !(flags & HL_SUMMARY), &h)) ||
+			    ((flags & HL_MASKED) && (rc = household_hand_out(s, &h))))
+				break;
+			stop = fn(ctx, &h);
+			household_free(&h);
+		}
+		done += got;
+		if (got < want)
+			break;
+		snprintf(last, sizeof last, "%s", ids[got - 1]);
+	}
+	return rc;
+}
+
+int store_household_keys(struct store *s, const struct user *u, const struct query *q,
+                         long max, int (*fn)(void *ctx, const char *id, const char *key),
+                         void *ctx, int *many)
+{
+	sqlite3_stmt *st;
+	int nv = q ? q->n : 0, rc, stop = 0, dense = 0;
+	long thr = 0;
+	*many = 0;
+	for (int i = 0; i < nv; i++)
+		if (q->terms[i].kind == Q_TEXT) {
+			if ((rc = search_dense(s, q->terms[i].value, &thr, &dense)))
+				return rc;
+			if (dense) {
+				*many = 1;   /* not worth keeping: the next match is near anyway */
+				return 0;
+			}
+		}
+	if (list_statement(s, u, q, 0, 0, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, nv + 3, max);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(ctx, db_col_text(st, 0), db_col_text(st, 1));
+	db_finalize(s, st);
+	return stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "searching households");
+}
