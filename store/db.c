@@ -134,6 +134,9 @@ static const char *const migrations[] = {
 	"CREATE INDEX access_log_date ON access_log(date, login);"
 	"CREATE TABLE access_households(path TEXT NOT NULL, household_id TEXT NOT NULL,"
 	"  PRIMARY KEY(path, household_id));",
+
+	/* 6: a disabled user can no longer act but stays in the history (store/users.c). */
+	"ALTER TABLE users ADD COLUMN disabled TEXT;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
