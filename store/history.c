@@ -179,29 +179,35 @@ int history_commit_patch(struct store *s, const char *commit, char **paths, size
 	return rc;
 }
 
-/* The end of day `date` (YYYY-MM-DD, local time) as a unix time; -1 if not a date. */
-static long end_of_day(const char *date)
+int history_day_bounds(const char *date, long *start, long *end)
 {
 	struct tm tm = {0};
 	char rest;
-	if (sscanf(date, "%4d-%2d-%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &rest) != 3 ||
-	    strlen(date) != 10)
+	if (strlen(date) != 10 ||
+	    sscanf(date, "%4d-%2d-%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &rest) != 3 ||
+	    tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31)
 		return -1;
+	int mday = tm.tm_mday;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	*start = (long)mktime(&tm);
+	if (tm.tm_mday != mday)   /* 2026-02-30 rolled over: not a date */
+		return -1;
 	tm.tm_hour = 23;
 	tm.tm_min = 59;
 	tm.tm_sec = 59;
 	tm.tm_isdst = -1;
-	return (long)mktime(&tm);
+	*end = (long)mktime(&tm);
+	return 0;
 }
 
 int store_household_as_of(struct store *s, const struct user *u, const char *household,
                           const char *date, struct buf *out, char *commit, size_t n)
 {
 	char path[256];
-	long until = end_of_day(date ? date : "");
-	if (until < 0)
+	long from, until;
+	if (history_day_bounds(date ? date : "", &from, &until))
 		return store_fail(s, STORE_EINVAL, "--as-of: \"%s\" is not a date (YYYY-MM-DD)",
 		                  date ? date : "");
 	int rc = household_file(s, u, household, path, sizeof path);

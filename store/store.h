@@ -223,6 +223,10 @@ int store_flush(struct store *s);
  * one is named). */
 int store_audit_log(struct store *s, const struct user *u, const char *household,
                     long limit, int patch, FILE *out);
+/* The same, only events from day since through day until (YYYY-MM-DD, local time; either
+ * may be NULL). */
+int store_audit_log_range(struct store *s, const struct user *u, const char *household,
+                          const char *since, const char *until, long limit, int patch, FILE *out);
 /* Prove HEAD's tree equals every row's canonical text, and walk every commit from the
  * root against its event (quick: only that history holds events 1..N once each); with
  * head ("N:ID", from store_audit_head) check that event N's commit is still ID, and with

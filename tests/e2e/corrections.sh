@@ -169,3 +169,19 @@ expect_grep "not yet registered on 2020-01-01" err
 expect_exit 1 as "$me" show $IN --as-of 2026-02-30
 BANGFU_TEST_LOGIN=ad "$BANGFU_TH" -d d show $OUT --as-of "$today" >out 2>err && fail "as-of outside scope"
 expect_grep "no household \"$OUT\" in your scope" err
+
+# --- audit log --since/--until: the changes of those days ---------------------------------
+expect_exit 0 as "$me" audit log $IN --since "$today" --until "$today"
+expect_grep "measure end" out
+expect_grep "member add" out
+all=$(grep -c "  event [0-9]" out || true)
+[ "$all" -gt 0 ] || { cat out; fail "audit log --since today lists nothing"; }
+expect_exit 0 as "$me" audit log $IN --until 2020-01-01
+[ ! -s out ] || fail "audit log --until 2020-01-01 lists changes"
+tomorrow=$(date -d tomorrow +%F)
+expect_exit 0 as "$me" audit log --since "$tomorrow"
+[ ! -s out ] || fail "audit log --since tomorrow lists changes"
+expect_exit 1 as "$me" audit log $IN --since 2026-13-01
+expect_grep "not a date" err
+expect_exit 1 as tw audit log $OUT --since 2020-01-01
+expect_grep "no household \"$OUT\" in your scope" err
