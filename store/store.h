@@ -184,6 +184,12 @@ int store_task_correct(struct store *s, const struct user *u, const char *id, co
 struct user_change { const char *name, *role, *scope; int disable; };
 int store_user_change(struct store *s, const struct user *actor, const char *login,
                       const struct user_change *c, long expected_version, const char *why);
+/* Units, teams, pairs (kind "unit", "team", "pair"): FIELD=VALUE changes (unit: name kind;
+ * team: leader round start end; pair: programme round start end phone), or with end
+ * non-NULL (teams and pairs) the end date ("" = today). Who may add one there may. */
+int store_pairing_correct(struct store *s, const struct user *u, const char *kind, const char *id,
+                          const char *const *fields, int n, const char *end,
+                          long expected_version, const char *why);
 /* The household's audit file as it stood at the end of `date` (its last commit on or
  * before that day, read from git), masked, into out; the commit id into commit. */
 int store_household_as_of(struct store *s, const struct user *u, const char *household,

@@ -1,7 +1,8 @@
 /* cli_correct.c — the correction verbs: measure end/edit, visit edit, member
  * add/remove/move, task assign/due, user edit/disable, and `show --as-of` (the record as
  * it stood at the end of a day, from the audit history). Each change needs --why;
- * --version V refuses it if the record is no longer at version V. docs/casework.md
+ * --version V refuses it if the record is no longer at version V. Also unit/team/pair
+ * edit and team/pair end. docs/casework.md
  * "Corrections". */
 #include "tui/cli.h"
 #include <stdio.h>
@@ -147,6 +148,30 @@ static int verb_user_disable(struct cli *c)
 	            "user disabled (kept in the history)", c->a.pos[0]);
 }
 
+/* unit|team|pair edit ID FIELD=VALUE... and team|pair end ID [--end DATE] */
+static int pairing_correct(struct cli *c, int end)
+{
+	long version;
+	char kind[8];
+	if (change_usage(c, &version))
+		return EXIT_USAGE;
+	snprintf(kind, sizeof kind, "%.*s", (int)strcspn(c->verb->name, " "), c->verb->name);
+	const char *e = end ? (cli_opt(c, "--end") ? cli_opt(c, "--end") : "") : NULL;
+	return done(c, store_pairing_correct(c->s, &c->me, kind, c->a.pos[0], c->a.pos + 1,
+	                                     c->a.npos - 1, e, version, cli_opt(c, "--why")),
+	            end ? "ended" : "corrected", c->a.pos[0]);
+}
+
+static int verb_pairing_edit(struct cli *c)
+{
+	return pairing_correct(c, 0);
+}
+
+static int verb_pairing_end(struct cli *c)
+{
+	return pairing_correct(c, 1);
+}
+
 int cli_show_as_of(struct cli *c)
 {
 	struct buf text = {0};
@@ -189,6 +214,17 @@ static const struct verb verbs[] = {
 	 "Its owner, a township reviewer, county approver or administrator may.", verb_task_assign},
 	{"task due", "TASK DATE", "--version --why", 2, 2, NEED_USER,
 	 "move a task's due date (DATE or none)", "", verb_task_due},
+	{"unit edit", "UNIT FIELD=VALUE...", "--version --why", 2, 8, NEED_USER,
+	 "correct a unit (name=, kind=)", "Administrators and county approvers, as for unit add.",
+	 verb_pairing_edit},
+	{"team edit", "TEAM FIELD=VALUE...", "--version --why", 2, 8, NEED_USER,
+	 "correct a town team (leader= round= start= end=)", "", verb_pairing_edit},
+	{"team end", "TEAM", "--end --version --why", 1, 1, NEED_USER,
+	 "end a town team's service (--end default today)", "", verb_pairing_end},
+	{"pair edit", "PAIR FIELD=VALUE...", "--version --why", 2, 8, NEED_USER,
+	 "correct a pair (programme= round= start= end= phone=)", "", verb_pairing_edit},
+	{"pair end", "PAIR", "--end --version --why", 1, 1, NEED_USER,
+	 "end a pair (--end default today)", "", verb_pairing_end},
 	{"user edit", "LOGIN", "--name --role --scope --version --why", 1, 1, NEED_USER,
 	 "change a user's name, role or scope (administrators)", "", verb_user_edit},
 	{"user disable", "LOGIN", "--version --why", 1, 1, NEED_USER,

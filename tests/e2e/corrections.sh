@@ -185,3 +185,50 @@ expect_exit 1 as "$me" audit log $IN --since 2026-13-01
 expect_grep "not a date" err
 expect_exit 1 as tw audit log $OUT --since 2020-01-01
 expect_grep "no household \"$OUT\" in your scope" err
+
+# --- units, teams, pairs: edit and end -----------------------------------------------------
+expect_exit 0 as "$me" user add ca --name 县审批 --role county --scope 441821 --why 建账号
+expect_exit 0 as "$me" unit add 中山大学 --kind 高校 --why 帮扶高校
+expect_exit 0 as "$me" team add 浛洸镇 --lead 中山大学 --leader 张三 --round 2023 --start 2023-06-01 --why 驻镇帮扶
+TM=$(sed -n 's/.*\(TM[0-9]\{7\}\).*/\1/p' out | head -1)
+expect_exit 0 as "$me" team add "$(sqlite3 d/bangfu.db "SELECT town_code FROM households WHERE id = '$OUT'")" \
+	--lead 中山大学 --leader 外县队长 --round 2023 --start 2023-06-01 --why 驻镇帮扶
+TMOUT=$(sed -n 's/.*\(TM[0-9]\{7\}\).*/\1/p' out | head -1)
+expect_exit 0 as "$me" pair add cadre 陈干部 $IN --unit U0000001 --phone 13800138000 --why 帮扶责任人
+P=$(sed -n 's/.*\(P[0-9]\{7\}\).*/\1/p' out | head -1)
+expect_exit 0 as "$me" pair add cadre 外县干部 $OUT --unit U0000001 --phone 13800138000 --why 帮扶责任人
+POUT=$(sed -n 's/.*\(P[0-9]\{7\}\).*/\1/p' out | head -1)
+[ -n "$TM" ] && [ -n "$TMOUT" ] && [ -n "$P" ] && [ -n "$POUT" ] || fail "setup: teams '$TM' '$TMOUT' pairs '$P' '$POUT'"
+refused 2 ca team edit $TM leader=李四
+refused 1 tw team edit $TM leader=李四 --why 换队长
+expect_grep "only an administrator or a county approver" err
+refused 1 ca team edit $TMOUT leader=李四 --why 换队长
+expect_grep "no team $TMOUT in your scope (441821)" err
+refused 1 ca team edit TM9999999 leader=李四 --why 换队长
+expect_grep "no team TM9999999 in your scope (441821)" err
+refused 1 ca team edit $TM town=441821100 --why 换镇
+expect_grep "not a field" err
+refused 1 ca team edit $TM leader=李四 --version 9 --why 换队长
+expect_exit 0 as ca team edit $TM leader=李四 --why 换队长
+expect_exit 0 as ca team list
+expect_grep "李四" out
+expect_exit 0 as ca team end $TM --end 2026-03-01 --why 轮换
+git --git-dir=d/audit.git log -1 --format=%s > msg
+expect_grep "team end: $TM" msg
+refused 1 ca team end $TM --end 2026-03-01 --why 轮换
+expect_grep "nothing to change" err
+refused 1 ca pair edit $POUT phone=13900139000 --why 换号
+expect_grep "no pair $POUT in your scope" err
+refused 1 au pair end $P --why 结束
+expect_exit 0 as ca pair edit $P phone=13900139000 --why 换号
+expect_exit 0 as ca pair end $P --why 帮扶期满
+expect_exit 0 as ca pair list cadre
+expect_grep "139\*\*\*\*9000" out
+expect_no_grep "13900139000" out
+refused 1 tw unit edit U0000001 name=中大 --why 简称
+refused 1 ca unit edit U0000001 name=中大 --why 简称
+expect_grep "unit in region 44 is outside your scope 441821" err
+expect_exit 0 as "$me" unit edit U0000001 name=中山大学（广州） --why 全称
+expect_exit 0 as ca team list
+expect_grep "中山大学（广州）" out
+expect_exit 0 as "$me" audit verify
