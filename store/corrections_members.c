@@ -173,3 +173,96 @@ int store_member_move(struct store *s, const struct user *u, const char *househo
 	household_free(&from);
 	return write_close(s, rc);
 }
+
+/* --- a household added outside a CSV ---------------------------------------------------- */
+
+/* Place h in village `code` (a 12-digit code of the region table, in u's scope). */
+static int place_in_village(struct store *s, const struct user *u, const char *code,
+                            struct household *h)
+{
+	char village[256] = "", town[16] = "", tname[256] = "";
+	int rc = strlen(code) == 12 && access_in_scope(u, code)
+	             ? db_lookup(s, village, sizeof village, "SELECT name FROM regions WHERE code = ? "
+	                         "AND level = 4", code, (const char *)NULL)
+	             : STORE_ENOTFOUND;
+	if (!rc)
+		rc = db_lookup(s, town, sizeof town, "SELECT parent FROM regions WHERE code = ?", code,
+		               (const char *)NULL);
+	if (!rc)
+		rc = db_lookup(s, tname, sizeof tname, "SELECT name FROM regions WHERE code = ?", town,
+		               (const char *)NULL);
+	if (rc == STORE_ENOTFOUND)
+		return store_fail(s, STORE_ENOTFOUND, "no village %s in your scope (%s): give its "
+		                  "12-digit code", code, u->scope);
+	if (rc)
+		return rc;
+	char county[8];
+	snprintf(county, sizeof county, "%.6s", code);
+	if (household_set(h, HF_COUNTY, county) || household_set(h, HF_TOWNCODE, town) ||
+	    household_set(h, HF_TOWN, tname) || household_set(h, HF_VILLCODE, code) ||
+	    household_set(h, HF_VILLAGE, village))
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	return 0;
+}
+
+/* FIELD=VALUE pairs: household fields to h, member fields to its head (member 1). */
+static int household_fields(struct store *s, struct household *h, const char *const *fields, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char key[64];
+		const char *eq = strchr(fields[i], '=');
+		if (!eq || eq == fields[i] || (size_t)(eq - fields[i]) >= sizeof key)
+			return store_fail(s, STORE_EINVAL, "\"%s\": give FIELD=VALUE (e.g. 户编号=...)",
+			                  fields[i]);
+		snprintf(key, sizeof key, "%.*s", (int)(eq - fields[i]), fields[i]);
+		int f = model_field_find(key);
+		int member = f >= 0 && model_fields[f].level == LEVEL_MEMBER ? 1 : 0;
+		int rc = household_apply_field(s, h, member, key, eq + 1);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int household_add_in(struct store *s, const struct user *u, const char *village,
+                            const char *const *fields, int n, const char *why, char *id, size_t idn)
+{
+	struct household h;
+	int rc;
+	memset(&h, 0, sizeof h);
+	if (!household_add_member(&h) || member_set(&h.members[0], MF_RELATION, "head")) {
+		household_free(&h);
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	}
+	if (!(rc = place_in_village(s, u, village, &h)) && !(rc = household_fields(s, &h, fields, n))) {
+		static const enum field_id required[] = {HF_NO, MF_NAME, MF_ID};
+		for (size_t i = 0; !rc && i < sizeof required / sizeof required[0]; i++) {
+			enum field_id f = required[i];
+			const char *v = f == HF_NO ? household_get(&h, f) : member_get(&h.members[0], f);
+			if (!v[0])
+				rc = store_fail(s, STORE_EINVAL, "a new household needs %s (%s)%s",
+				                model_fields[f].zh, model_fields[f].key,
+				                f == HF_NO ? "" : " of its head (户主)");
+		}
+	}
+	if (!rc && !(rc = corrections_check(s, &h)) &&
+	    !(rc = write_begin(s, u, "household add", household_get(&h, HF_NO), why))) {
+		if ((rc = household_save(s, &h, 0)) || (rc = write_subject(s, h.id)) ||
+		    (rc = household_text_file(s, &h)))
+			write_rollback(s);
+		else if (!(rc = write_commit(s)))
+			snprintf(id, idn, "%s", h.id);
+	}
+	household_free(&h);
+	return rc;
+}
+
+int store_household_add(struct store *s, const struct user *u, const char *village,
+                        const char *const *fields, int n, const char *why, char *id, size_t idn)
+{
+	if (!access_may_write(u))
+		return store_fail(s, STORE_EDENIED, "an %s may read but not change the register",
+		                  access_role_code(u->role));
+	int rc = write_open(s);
+	return rc ? rc : write_close(s, household_add_in(s, u, village, fields, n, why, id, idn));
+}

@@ -176,6 +176,11 @@ int store_member_remove(struct store *s, const struct user *u, const char *house
 int store_member_move(struct store *s, const struct user *u, const char *household, int member,
                       const char *to, const char *relation, const char *kind,
                       long expected_version, const char *why);
+/* A household added outside a CSV, in village `village` (12-digit code, in scope), with
+ * FIELD=VALUE fields (household ones, and its head's: 户编号, 姓名 and 证件号码 required);
+ * more members with store_member_add. Its new id goes to id. */
+int store_household_add(struct store *s, const struct user *u, const char *village,
+                        const char *const *fields, int n, const char *why, char *id, size_t idn);
 /* Tasks: action "assign" (value: the new owner's login) or "due" (a date, "" = none). */
 int store_task_correct(struct store *s, const struct user *u, const char *id, const char *action,
                        const char *value, long expected_version, const char *why);

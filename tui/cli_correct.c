@@ -107,6 +107,17 @@ static int verb_member_move(struct cli *c)
 	                                 cli_opt(c, "--why")), "member moved", c->a.pos[0]);
 }
 
+static int verb_household_add(struct cli *c)
+{
+	long version;
+	char id[24] = "";
+	if (change_usage(c, &version))
+		return EXIT_USAGE;
+	int rc = store_household_add(c->s, &c->me, c->a.pos[0], c->a.pos + 1, c->a.npos - 1,
+	                             cli_opt(c, "--why"), id, sizeof id);
+	return done(c, rc, "household added", id);
+}
+
 static int verb_task_assign(struct cli *c)
 {
 	long version;
@@ -198,6 +209,12 @@ static const struct verb verbs[] = {
 	 "end an assistance measure (--end default today)", "", verb_measure_end},
 	{"visit edit", "VISIT", "--date --visitor --method --findings --follow-up --version --why",
 	 1, 1, NEED_USER, "correct a visit (V...)", "Only the options given change.", verb_visit_edit},
+	{"household add", "VILLAGE FIELD=VALUE...", "--why", 2, 8, NEED_USER,
+	 "add a household outside a CSV, with its head",
+	 "VILLAGE: the 12-digit village code. FIELD=VALUE as `set` takes them; the household's\n"
+	 "户编号 and its head's 姓名 and 证件号码 are required, e.g.\n"
+	 "household add 441821900900 户编号=4418219009000099 姓名=张三 证件号码=... --why 新增户.\n"
+	 "More members: member add.", verb_household_add},
 	{"member add", "HOUSEHOLD FIELD=VALUE...", "--kind --version --why", 2, 8, NEED_USER,
 	 "add a member (birth, marriage, moved_in, correction)",
 	 "FIELD=VALUE as `set` takes them, e.g. 姓名=张小明 证件号码=... 与户主关系=之子;\n"

@@ -216,6 +216,8 @@ for who in cw tw ca au ad; do
 	same_refusal "$who" "$OUT" H4453229999999 member move "$IN" 2 KEY --relation 之子 --kind marriage --why 越权
 	same_refusal "$who" outsider nobody9 user edit KEY --name 越权 --why 越权
 	same_refusal "$who" outsider nobody9 user disable KEY --why 越权
+	same_refusal "$who" "$(sqlite3 d/bangfu.db "SELECT village_code FROM households WHERE id = '$OUT'")" 445322999999 \
+		household add KEY 户编号=4453220000009999 姓名=越权 证件号码=110105198001010016 --why 越权
 	same_refusal "$who" "$out_team" TM9999999 team edit KEY leader=越权 --why 越权
 	same_refusal "$who" "$out_team" TM9999999 team end KEY --why 越权
 	same_refusal "$who" "$out_pair" P9999999 pair edit KEY phone=13900139000 --why 越权
@@ -272,6 +274,8 @@ for who in tw ca au cw ad; do
 	last=$(sqlite3 d/bangfu.db "SELECT count(*) FROM members WHERE household_id = '$IN2'")
 	[ "$who" = au ] || cell "$who" 0 member remove "$IN2" "$last" --kind moved_out --why 迁出
 	cell "$who" "$(may $who admin)" user edit newad --name "新人$who" --why 改名
+	cell "$who" "$(may $who write)" household add 441821900900 户编号="44182190090088$n" 姓名="新户$who" \
+		证件号码="$(idnum "1101051980010200$n")" --why 新增户
 	cell "$who" "$(may $who pairing)" team edit "$(sqlite3 d/bangfu.db "SELECT min(id) FROM teams WHERE town_code LIKE '441821%'")" leader="队长改$who" --why 换队长
 	cell "$who" "$(may $who pairing)" pair edit "$(sqlite3 d/bangfu.db "SELECT min(id) FROM pairs WHERE region LIKE '441821%'")" round="202$n" --why 更正
 	cell "$who" "$(may $who admin)" user disable newad --why 离职

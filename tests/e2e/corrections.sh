@@ -98,6 +98,26 @@ expect_exit 0 as cw member remove $IN2 "$n2" --kind death --why 夭折
 [ "$(sqlite3 d/bangfu.db "SELECT count(*) FROM members WHERE name = '李小宝'")" = 0 ] || fail "member remove"
 expect_exit 0 as "$me" audit verify
 
+# --- a household added outside a CSV --------------------------------------------------------
+refused 2 tw household add 441821900900 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016
+refused 1 au household add 441821900900 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016 --why 新增户
+refused 1 tw household add 445322100209 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016 --why 新增户
+expect_grep "no village 445322100209 in your scope" err
+refused 1 tw household add 441821999999 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016 --why 新增户
+expect_grep "no village 441821999999 in your scope" err
+refused 1 tw household add 441821900900 姓名=张新 证件号码=110105198001010016 --why 新增户
+expect_grep "needs 户编号" err
+expect_exit 0 as tw household add 441821900900 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016 联系电话=13800138001 --why 新增户
+NEW=$(sed -n 's/^\(H[0-9]*\): household added/\1/p' out)
+[ -n "$NEW" ] || fail "household add names no id"
+expect_exit 0 as tw show "$NEW"
+expect_grep "张新" out
+expect_grep "石牯塘村" out
+expect_no_grep "110105198001010016" out
+refused 1 tw household add 441821900900 户编号=4418219009000099 姓名=张新 证件号码=110105198001010024 --why 新增户
+expect_exit 0 as tw member add "$NEW" 姓名=李芳 证件号码=110105198203040029 与户主关系=配偶 --kind marriage --why 婚入
+expect_exit 0 as "$me" audit verify
+
 # --- tasks: reassign, move the due date ----------------------------------------------------
 expect_exit 0 as "$me" task add 核实收入 --kind verification --owner cw --household $IN --due 2026-03-25 --why 安排
 T=$(sed -n 's/^added task \(T[0-9]*\).*/\1/p' out)
