@@ -20,6 +20,7 @@ struct user {
 	enum role role;
 	char scope[16];   /* region code: "44" province, 6-digit city/county, 9 town, 12 village */
 	long version;
+	char disabled[11];         /* YYYY-MM-DD it was disabled (can no longer act), or "" */
 };
 
 const char *access_role_code(enum role r);   /* "caseworker", "township", ... */

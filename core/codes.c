@@ -205,4 +205,5 @@ TABLE(codes_task_status, "任务状态",
 	{"open", "待办"}, {"in_progress", "办理中"}, {"done", "已办结"}, {"cancelled", "已取消"});
 TABLE(codes_task_action, "任务日志",
 	{"add", "新建"}, {"start", "开始办理"}, {"done", "办结"}, {"cancel", "取消"},
-	{"comment", "备注"}, {"resolve", "规则解除"});
+	{"comment", "备注"}, {"resolve", "规则解除"},
+	{"assign", "改派"}, {"due", "改期限"});

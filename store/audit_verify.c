@@ -69,7 +69,18 @@ static int print_patch(struct store *s, sqlite3_stmt *st, const char *path, FILE
 int store_audit_log(struct store *s, const struct user *u, const char *household, long limit,
                     int patch, FILE *out)
 {
+	return store_audit_log_range(s, u, household, NULL, NULL, limit, patch, out);
+}
+
+int store_audit_log_range(struct store *s, const struct user *u, const char *household,
+                          const char *since, const char *until, long limit, int patch, FILE *out)
+{
 	char path[256] = "";
+	long from = 0, to = -1, ignored;
+	if (since && history_day_bounds(since, &from, &ignored))
+		return store_fail(s, STORE_EINVAL, "--since: \"%s\" is not a date (YYYY-MM-DD)", since);
+	if (until && history_day_bounds(until, &ignored, &to))
+		return store_fail(s, STORE_EINVAL, "--until: \"%s\" is not a date (YYYY-MM-DD)", until);
 	if (household) {
 		struct household h;
 		int rc = store_household_find(s, u, household, &h);
@@ -89,13 +100,15 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 	if (household)
 		buf_adds(&q, "e.id IN (SELECT event_id FROM event_files WHERE path = :path) AND ");
 	event_visible_sql(&q);
-	buf_adds(&q, " ORDER BY e.id DESC LIMIT :limit");
+	buf_adds(&q, " AND e.at >= :from AND (:to < 0 OR e.at <= :to) ORDER BY e.id DESC LIMIT :limit");
 	sqlite3_stmt *st;
 	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
 	if (household)
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"), from);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":to"), to);
 	int rc = event_scope_bind(s, st, u), failed = 0;
 	while (!rc && !failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		print_event(st, out);

@@ -191,6 +191,9 @@ static const char *const migrations[] = {
 	"INSERT INTO household_counts SELECT 'village.state', village, state, count(*) FROM hc GROUP BY 2, 3;"
 	"INSERT INTO household_counts SELECT 'village.category', village, category, count(*) FROM hc GROUP BY 2, 3;"
 	"DROP TABLE hc;",
+
+	/* 9: a disabled user can no longer act but stays in the history (store/users.c). */
+	"ALTER TABLE users ADD COLUMN disabled TEXT;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -6,6 +6,7 @@
 #include "core/mask.h"
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* The audit path of a household in u's scope. */
 static int household_file(struct store *s, const struct user *u, const char *household,
@@ -179,5 +180,73 @@ int history_commit_patch(struct store *s, const char *commit, char **paths, size
 	git_diff_free(diff);
 	git_tree_free(tree);
 	git_tree_free(parent);
+	return rc;
+}
+
+int history_day_bounds(const char *date, long *start, long *end)
+{
+	struct tm tm = {0};
+	char rest;
+	if (strlen(date) != 10 ||
+	    sscanf(date, "%4d-%2d-%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &rest) != 3 ||
+	    tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31)
+		return -1;
+	int mday = tm.tm_mday;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	*start = (long)mktime(&tm);
+	if (tm.tm_mday != mday)   /* 2026-02-30 rolled over: not a date */
+		return -1;
+	tm.tm_hour = 23;
+	tm.tm_min = 59;
+	tm.tm_sec = 59;
+	tm.tm_isdst = -1;
+	*end = (long)mktime(&tm);
+	return 0;
+}
+
+int store_household_as_of(struct store *s, const struct user *u, const char *household,
+                          const char *date, struct buf *out, char *commit, size_t n)
+{
+	char path[256];
+	long from, until;
+	if (history_day_bounds(date ? date : "", &from, &until))
+		return store_fail(s, STORE_EINVAL, "--as-of: \"%s\" is not a date (YYYY-MM-DD)",
+		                  date ? date : "");
+	int rc = household_file(s, u, household, path, sizeof path);
+	if (rc)
+		return rc;
+	/* the household's last change on or before that day: its commit holds the file as
+	 * it stood at the end of the day (commit times are event times) */
+	char at[32];
+	snprintf(at, sizeof at, "%ld", until);
+	rc = db_lookup(s, commit, n, "SELECT coalesce(e.commit_id, '') FROM event_files f "
+	               "JOIN events e ON e.id = f.event_id WHERE f.path = ? AND e.at <= CAST(? AS INTEGER) "
+	               "ORDER BY e.id DESC LIMIT 1", path, at, (const char *)NULL);
+	if (rc == STORE_ENOTFOUND)
+		return store_fail(s, STORE_ENOTFOUND, "household %s was not yet registered on %s",
+		                  household, date);
+	if (rc)
+		return rc;
+	git_oid oid;
+	git_commit *c = NULL;
+	git_blob *blob = NULL;
+	if (!commit[0] || git_oid_fromstr(&oid, commit) < 0)
+		return store_fail(s, STORE_EFAIL, "the audit history has not caught up yet: try again");
+	if (git_commit_lookup(&c, s->repo, &oid) < 0)
+		return store_gitfail(s, "reading the commit");
+	if (!(rc = blob_at(s, c, path, &blob)) && !blob)
+		rc = store_fail(s, STORE_ENOTFOUND, "household %s had no record on %s", household, date);
+	if (!rc) {
+		struct buf text = {0};
+		buf_add(&text, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+		mask_text(buf_str(&text) ? text.s : "", out);   /* masked, as everything shown */
+		buf_free(&text);
+		if (!buf_str(out))
+			rc = store_fail(s, STORE_EFAIL, "out of memory");
+	}
+	git_blob_free(blob);
+	git_commit_free(c);
 	return rc;
 }

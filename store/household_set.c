@@ -24,8 +24,8 @@ static const char *readonly_reason(enum field_id f)
 	}
 }
 
-/* Check field/member/value and apply the change to h in memory. */
-static int apply_change(struct store *s, struct household *h, int member, const char *field,
+/* Check field/member/value and apply the change to h in memory (internal.h). */
+int household_apply_field(struct store *s, struct household *h, int member, const char *field,
                         const char *value)
 {
 	int f = model_field_find(field);
@@ -97,7 +97,7 @@ static int set_in(struct store *s, const struct user *u, const char *key, int me
 		return rc;
 	if (expected_version <= 0)
 		expected_version = h.version;
-	if (!(rc = apply_change(s, &h, member, field, value)) &&
+	if (!(rc = household_apply_field(s, &h, member, field, value)) &&
 	    !(rc = write_begin(s, u, "set", h.id, why))) {
 		if ((rc = household_save(s, &h, expected_version)) || (rc = household_text_file(s, &h)))
 			write_rollback(s);

@@ -226,6 +226,14 @@ int store_alloc(const char *dir, enum confine_use use, struct store **out);
  * past the branch's last: the history was moved back behind bangfu's back. */
 int audit_check_rewound(struct store *s);
 
+/* household_set.c: check one field of h (member 0 = the household's) and set it in
+ * memory, by the rules `bangfu set` applies; the household's own rules checked after. */
+int household_apply_field(struct store *s, struct household *h, int member, const char *field,
+                          const char *value);
+
+/* history.c: the first and last second of day YYYY-MM-DD in local time (event times are
+ * unix times); -1 if it is not a real date. */
+int history_day_bounds(const char *date, long *start, long *end);
 /* history.c: append the diff a commit made to the given paths, masked. */
 int history_commit_patch(struct store *s, const char *commit, char **paths, size_t npaths,
                          struct buf *out);

@@ -132,5 +132,8 @@ int store_whoami(struct store *s, struct user *out)
 	if (rc == STORE_ENOTFOUND)
 		return store_fail(s, STORE_ENOUSER, "not a bangfu user: ask an administrator "
 		                  "(Unix user %s)", login);
+	if (!rc && out->disabled[0])
+		return store_fail(s, STORE_ENOUSER, "bangfu user %s was disabled on %s and can no longer "
+		                  "act: ask an administrator", login, out->disabled);
 	return rc;
 }

@@ -173,6 +173,55 @@ struct income_input { const char *year, *assessed, *months, *lines[6]; };
 int store_income_add(struct store *s, const struct user *u, const char *household,
                      const struct income_input *in, const char *why, char *id, size_t n);
 
+/* --- corrections (corrections*.c, users.c, history.c; docs/casework.md "Corrections") ---
+ * Each is one audit event with a reason, under the role and scope rules of the matching
+ * add verb; a record outside the caller's scope is refused as a missing one.
+ * expected_version > 0 refuses the change if the record (the household, for measures,
+ * visits and members) is no longer at that version. */
+/* Change the given (non-NULL) fields of measure / visit `id`, checked as on add. */
+int store_measure_edit(struct store *s, const struct user *u, const char *id,
+                       const struct measure_input *m, long expected_version, const char *why);
+/* End measure `id` on `end` (NULL or "" = today). */
+int store_measure_end(struct store *s, const struct user *u, const char *id, const char *end,
+                      long expected_version, const char *why);
+int store_visit_edit(struct store *s, const struct user *u, const char *id,
+                     const struct visit_input *v, long expected_version, const char *why);
+/* Members (户 changes). kind: birth, death, marriage, moved_in, moved_out, correction (or
+ * their Chinese labels), recorded at the head of the reason. fields: FIELD=VALUE, as
+ * `set` takes them; member: 1-based. A move takes the member to household `to` with
+ * her relation to its head, one event on both files. */
+int store_member_add(struct store *s, const struct user *u, const char *household,
+                     const char *const *fields, int n, const char *kind, long expected_version,
+                     const char *why);
+int store_member_remove(struct store *s, const struct user *u, const char *household, int member,
+                        const char *kind, long expected_version, const char *why);
+int store_member_move(struct store *s, const struct user *u, const char *household, int member,
+                      const char *to, const char *relation, const char *kind,
+                      long expected_version, const char *why);
+/* A household added outside a CSV, in village `village` (12-digit code, in scope), with
+ * FIELD=VALUE fields (household ones, and its head's: 户编号, 姓名 and 证件号码 required);
+ * more members with store_member_add. Its new id goes to id. */
+int store_household_add(struct store *s, const struct user *u, const char *village,
+                        const char *const *fields, int n, const char *why, char *id, size_t idn);
+/* Tasks: action "assign" (value: the new owner's login) or "due" (a date, "" = none). */
+int store_task_correct(struct store *s, const struct user *u, const char *id, const char *action,
+                       const char *value, long expected_version, const char *why);
+/* Users (administrators, the user in their scope): NULL fields are kept; disable marks the
+ * user disabled today: store_whoami refuses her from then on, her history stays. */
+struct user_change { const char *name, *role, *scope; int disable; };
+int store_user_change(struct store *s, const struct user *actor, const char *login,
+                      const struct user_change *c, long expected_version, const char *why);
+/* Units, teams, pairs (kind "unit", "team", "pair"): FIELD=VALUE changes (unit: name kind;
+ * team: leader round start end; pair: programme round start end phone), or with end
+ * non-NULL (teams and pairs) the end date ("" = today). Who may add one there may. */
+int store_pairing_correct(struct store *s, const struct user *u, const char *kind, const char *id,
+                          const char *const *fields, int n, const char *end,
+                          long expected_version, const char *why);
+/* The household's audit file as it stood at the end of `date` (its last commit on or
+ * before that day, read from git), masked, into out; the commit id into commit. */
+int store_household_as_of(struct store *s, const struct user *u, const char *household,
+                          const char *date, struct buf *out, char *commit, size_t n);
+
 /* --- department warnings (warnings.c) --- */
 struct warning_row;
 /* Match checked warning rows to the register (see warnings.c); result() is told what
@@ -207,6 +256,10 @@ int store_flush(struct store *s);
  * one is named). */
 int store_audit_log(struct store *s, const struct user *u, const char *household,
                     long limit, int patch, FILE *out);
+/* The same, only events from day since through day until (YYYY-MM-DD, local time; either
+ * may be NULL). */
+int store_audit_log_range(struct store *s, const struct user *u, const char *household,
+                          const char *since, const char *until, long limit, int patch, FILE *out);
 /* Prove HEAD's tree equals every row's canonical text, and walk every commit from the
  * root against its event (quick: only that history holds events 1..N once each); with
  * head ("N:ID", from store_audit_head) check that event N's commit is still ID, and with

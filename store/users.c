@@ -17,6 +17,8 @@ void user_render(const struct user *u, struct buf *out)
 	record_put(out, "name", u->name);
 	buf_addf(out, "role: %s %s\n", access_role_code(u->role), access_role_label(u->role));
 	record_put(out, "scope", u->scope);
+	if (u->disabled[0])
+		record_put(out, "disabled", u->disabled);
 }
 
 int user_parse(const char *text, struct user *u, char *err, int errlen)
@@ -33,6 +35,8 @@ int user_parse(const char *text, struct user *u, char *err, int errlen)
 			snprintf(u->name, sizeof u->name, "%s", value);
 		else if (strcmp(key, "scope") == 0)
 			snprintf(u->scope, sizeof u->scope, "%s", value);
+		else if (strcmp(key, "disabled") == 0)
+			snprintf(u->disabled, sizeof u->disabled, "%s", value);
 		else if (strcmp(key, "role") == 0) {
 			char *sp = strchr(value, ' ');
 			if (sp)
@@ -62,9 +66,10 @@ static void user_from_row(sqlite3_stmt *st, struct user *u)
 	access_role_parse(db_col_text(st, 3), &u->role);
 	snprintf(u->scope, sizeof u->scope, "%s", db_col_text(st, 4));
 	u->version = sqlite3_column_int64(st, 5);
+	snprintf(u->disabled, sizeof u->disabled, "%s", db_col_text(st, 6));
 }
 
-#define USER_COLUMNS "id, login, name, role, scope, version"
+#define USER_COLUMNS "id, login, name, role, scope, version, disabled"
 
 int user_load(struct store *s, const char *login, struct user *out)
 {
@@ -199,13 +204,115 @@ int users_restore(struct store *s, const char *path, const char *text)
 	sqlite3_stmt *st;
 	if (user_parse(text, &u, err, sizeof err))
 		return store_fail(s, STORE_EFAIL, "%s: %s", path, err);
-	if (db_cached(s, "INSERT INTO users(login, name, role, scope) VALUES (?,?,?,?)", &st))
+	if (db_cached(s, "INSERT INTO users(login, name, role, scope, disabled) VALUES (?,?,?,?,?)", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, u.login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, u.name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, access_role_code(u.role), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, u.scope, -1, SQLITE_STATIC);
+	db_bind_text(st, 5, u.disabled);
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "restoring a user");
+}
+
+/* --- corrections: edit and disable (docs/casework.md "Corrections") --- */
+
+/* The user `login` as the administrator actor may change her: an administrator, the
+ * user's scope inside the actor's (outside reads as missing, no oracle). */
+static int user_for_change(struct store *s, const struct user *actor, const char *login,
+                           long expected_version, struct user *out)
+{
+	if (!access_is_admin(actor))
+		return store_fail(s, STORE_EDENIED, "only an administrator may change users (you are %s)",
+		                  access_role_code(actor->role));
+	int rc = user_load(s, login, out);
+	if (rc == STORE_ENOTFOUND || (!rc && !access_in_scope(actor, out->scope)))
+		return store_fail(s, STORE_ENOTFOUND, "no bangfu user %s in your scope (%s)", login,
+		                  actor->scope);
+	if (!rc && expected_version > 0 && expected_version != out->version)
+		return store_fail(s, STORE_ESTALE, "user %s was changed since you read it (your version "
+		                  "%ld, now %ld): `bangfu audit log` shows what changed", login,
+		                  expected_version, out->version);
+	return rc;
+}
+
+/* Save u's row (its version moves on) and its file in the open event. */
+static int user_save(struct store *s, struct user *u)
+{
+	sqlite3_stmt *st;
+	char path[128];
+	if (db_cached(s, "UPDATE users SET name = ?, role = ?, scope = ?, disabled = ?, "
+	                  "version = version + 1 WHERE login = ? AND version = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, u->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, access_role_code(u->role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, u->scope, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, u->disabled);
+	sqlite3_bind_text(st, 5, u->login, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, u->version);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(s, "saving the user");
+	if (sqlite3_changes(s->db) == 0)
+		return store_fail(s, STORE_ESTALE, "user %s was changed meanwhile", u->login);
+	struct buf text = {0};
+	user_render(u, &text);
+	user_path(u->login, path, sizeof path);
+	rc = buf_str(&text) ? write_file(s, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&text);
+	return rc;
+}
+
+/* Apply the change to u, then save it as one event. */
+static int user_change_in(struct store *s, const struct user *actor, const char *login,
+                          const struct user_change *c, long expected_version, const char *verb,
+                          const char *why)
+{
+	struct user u;
+	char err[256];
+	int rc = user_for_change(s, actor, login, expected_version, &u);
+	if (rc)
+		return rc;
+	if (c->name && (!c->name[0] || text_check_input("--name", c->name, TEXT_MAX_NAME, 0, err,
+	                                                  sizeof err)))
+		return store_fail(s, STORE_EINVAL, "%s", c->name[0] ? err : "--name: must not be empty");
+	if (c->role && access_role_parse(c->role, &u.role))
+		return store_fail(s, STORE_EINVAL, "--role: unknown role \"%s\"", c->role);
+	if (c->scope && access_scope_check(c->scope, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "scope: %s", err);
+	if (c->scope && !access_in_scope(actor, c->scope))
+		return store_fail(s, STORE_EDENIED, "scope %s is outside your own scope %s", c->scope,
+		                  actor->scope);
+	if (c->disable && strcmp(login, actor->login) == 0)
+		return store_fail(s, STORE_EDENIED, "you cannot disable yourself: ask another "
+		                  "administrator");
+	if (c->disable && u.disabled[0])
+		return store_fail(s, STORE_EINVAL, "user %s was already disabled on %s", login, u.disabled);
+	struct user before = u;
+	if (c->name)
+		snprintf(u.name, sizeof u.name, "%s", c->name);
+	if (c->scope)
+		snprintf(u.scope, sizeof u.scope, "%s", c->scope);
+	if (c->disable)
+		snprintf(u.disabled, sizeof u.disabled, "%s", s->today);
+	if (!c->disable && strcmp(before.name, u.name) == 0 && before.role == u.role &&
+	    strcmp(before.scope, u.scope) == 0)
+		return store_fail(s, STORE_EINVAL, "user %s already reads so: nothing to change", login);
+	if ((rc = write_begin(s, actor, verb, login, why)))
+		return rc;
+	if ((rc = user_save(s, &u))) {
+		write_rollback(s);
+		return rc;
+	}
+	return write_commit(s);
+}
+
+int store_user_change(struct store *s, const struct user *actor, const char *login,
+                      const struct user_change *c, long expected_version, const char *why)
+{
+	int rc = write_open(s);
+	return rc ? rc : write_close(s, user_change_in(s, actor, login, c, expected_version,
+	                                               c->disable ? "user disable" : "user edit", why));
 }

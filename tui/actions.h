@@ -48,7 +48,9 @@
 	X(ADD_TASK,    "add-task",    A_WRITE, "add a task about this household (asks title, kind, owner, due date and a reason)") \
 	X(SINCE,       "since",       0, "every change since you last looked at this history, as diffs") \
 	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)") \
-	X(REVEAL,      "reveal",      0, "show this household's full ID numbers and phones (asks a reason; recorded for the auditors)")
+	X(REVEAL,      "reveal",      0, "show this household's full ID numbers and phones (asks a reason; recorded for the auditors)") \
+	X(CORRECT,     "correct",     A_WRITE, "end or correct a measure, correct a visit, add, remove or move a member (asks a reason)") \
+	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history")
 
 enum action {
 	ACT_NONE = 0,

@@ -7,8 +7,9 @@
 static int verb_audit_log(struct cli *c)
 {
 	long limit = c->a.limit ? atol(c->a.limit) : 0;
-	int rc = store_audit_log(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, limit, c->a.patch,
-	                         stdout);
+	int rc = store_audit_log_range(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL,
+	                               cli_opt(c, "--since"), cli_opt(c, "--until"), limit,
+	                               c->a.patch, stdout);
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
 
@@ -117,10 +118,11 @@ static int verb_audit_repack(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"audit log", "[HOUSEHOLD]", "--limit --patch", 0, 1, NEED_USER,
+	{"audit log", "[HOUSEHOLD]", "--limit --patch --since --until", 0, 1, NEED_USER,
 	 "the history: who changed what, when and why",
 	 "Newest first. With HOUSEHOLD, only the changes to that household. --patch (-p)\n"
-	 "prints each change's diff, ID numbers and phones masked. The same history is in\n"
+	 "prints each change's diff, ID numbers and phones masked. --since/--until DATE: only\n"
+	 "the changes of those days (local time). The same history is in\n"
 	 "DIR/audit.git: git --git-dir=DIR/audit.git log -p", verb_audit_log},
 	{"audit reveals", "", "--since --login", 0, 0, NEED_USER,
 	 "who saw full ID numbers and phones, when, of which households, and why",

@@ -258,6 +258,8 @@ static int verb_show(struct cli *c)
 {
 	struct household h;
 	struct buf text = {0};
+	if (cli_opt(c, "--as-of"))
+		return cli_show_as_of(c);
 	if (reveal_usage(c))
 		return EXIT_USAGE;
 	int rc = c->a.reveal ? store_household_reveal(c->s, &c->me, c->a.pos[0], c->a.why, &h)
@@ -312,10 +314,11 @@ static const struct verb verbs[] = {
 	 "village name; county:CODE|NAME town:... village:... category:边缘易致贫户\n"
 	 "type:脱贫户 state:assisting risk:因病 income<6000 income>6000.",
 	 verb_list},
-	{"show", "HOUSEHOLD", "--reveal --why", 1, 1, NEED_USER, "show one household with members and cases",
+	{"show", "HOUSEHOLD", "--reveal --why --as-of", 1, 1, NEED_USER, "show one household with members and cases",
 	 "HOUSEHOLD is a bangfu id (H...), a national 户编号, or any member's ID number.\n"
 	 "ID numbers and phones are masked; --reveal --why TEXT shows them in full (not for\n"
-	 "auditors) and records who looked, when and why (audit reveals).",
+	 "auditors) and records who looked, when and why (audit reveals). --as-of DATE:\n"
+	 "the record as it stood at the end of that day, from the audit history.",
 	 verb_show},
 	{"set", "HOUSEHOLD FIELD VALUE", "--why --member --version", 3, 3, NEED_USER,
 	 "change one field of a household or (with --member N) of its Nth member",

@@ -1,5 +1,7 @@
 /* household_actions.c — the casework a staff member records from a household's screen:
- * a visit (V), a measure (M), a task (K), and the next step of its open case (C). Each asks its
+ * a visit (V), a measure (M), a task (K), the next step of its open case (C), a correction
+ * (X: end or correct a measure, correct a visit, add, remove or move a member) and the
+ * record as it stood on a day (O). Each asks its
  * fields on the status line (Tab offers the code tables' labels, an empty date is
  * today), then a reason, and calls the same store function as the command-line verb. */
 #include "tui/household_actions.h"
@@ -7,6 +9,7 @@
 #include "tui/prompt.h"
 #include "core/workflow.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ASK(call) do { if ((call) != PROMPT_OK) return REQ_DONE; } while (0)
@@ -152,4 +155,136 @@ int household_move_case(struct ui *ui, const struct household *h)
 	ui_changed(ui);
 	ui_status(ui, 0, "%s", result);
 	return REQ_DONE;
+}
+
+/* --- corrections (X) and the record as it stood (O) ------------------------------------ */
+
+/* The store's answer to a correction: its line, or its refusal in the status line. */
+static int corrected(struct ui *ui, int rc, const char *what)
+{
+	if (rc)
+		return ui_store_error(ui, rc);
+	ui_changed(ui);
+	ui_status(ui, 0, "%s", what);
+	return REQ_DONE;
+}
+
+/* An optional answer: NULL when left empty (the value is kept). */
+static const char *given(const char *buf)
+{
+	return buf[0] ? buf : NULL;
+}
+
+static int correct_measure(struct ui *ui, const struct household *h, int end_only, const char *why_label)
+{
+	char id[16] = "", end[16] = "", detail[512] = "", amount[32] = "", resp[128] = "", why[512] = "";
+	ASK(view_ask_text(ui, "measure (M...): ", 0, id, sizeof id));
+	if (end_only) {
+		ASK(view_ask_text(ui, "ended on (YYYY-MM-DD, empty = today): ", 1, end, sizeof end));
+		ASK(view_ask_reason(ui, why_label, why, sizeof why));
+		return corrected(ui, store_measure_end(ui->s, &ui->me, id, given(end), h->version, why),
+		                 "measure ended");
+	}
+	ASK(view_ask_text(ui, "detail (empty = keep): ", 1, detail, sizeof detail));
+	ASK(view_ask_text(ui, "amount in yuan (empty = keep): ", 1, amount, sizeof amount));
+	ASK(view_ask_text(ui, "responsible (empty = keep): ", 1, resp, sizeof resp));
+	ASK(view_ask_reason(ui, why_label, why, sizeof why));
+	struct measure_input m = {NULL, given(detail), NULL, NULL, given(amount), given(resp)};
+	return corrected(ui, store_measure_edit(ui->s, &ui->me, id, &m, h->version, why),
+	                 "measure corrected");
+}
+
+static int correct_visit(struct ui *ui, const struct household *h, const char *why_label)
+{
+	char id[16] = "", method[32] = "", findings[512] = "", follow[512] = "", why[512] = "";
+	ASK(view_ask_text(ui, "visit (V...): ", 0, id, sizeof id));
+	ASK(view_ask_code(ui, "method (Tab: 入户 电话 微信; empty = keep): ", &codes_visit_method, 1,
+	                  method, sizeof method));
+	ASK(view_ask_text(ui, "findings (empty = keep): ", 1, findings, sizeof findings));
+	ASK(view_ask_text(ui, "follow-up (empty = keep): ", 1, follow, sizeof follow));
+	ASK(view_ask_reason(ui, why_label, why, sizeof why));
+	struct visit_input v = {NULL, NULL, given(method), given(findings), given(follow)};
+	return corrected(ui, store_visit_edit(ui->s, &ui->me, id, &v, h->version, why),
+	                 "visit corrected");
+}
+
+static int correct_member(struct ui *ui, const struct household *h, const char *what,
+                          const char *why_label)
+{
+	static const char *const kinds[] = {"birth", "death", "marriage", "moved_in", "moved_out",
+	                                    "correction", NULL};
+	char kind[32] = "", why[512] = "", no[8] = "", to[32] = "", rel[32] = "";
+	char name[128] = "", idno[32] = "", f[3][192];
+	int rc = prompt_line(ui, "kind (Tab: birth death marriage moved_in moved_out correction): ",
+	                     kind, sizeof kind, kinds);
+	if (rc != PROMPT_OK) {
+		if (rc == PROMPT_END)
+			ui->quit = 1;
+		return REQ_DONE;
+	}
+	if (strcmp(what, "member-add") == 0) {
+		ASK(view_ask_text(ui, "name 姓名: ", 0, name, sizeof name));
+		ASK(view_ask_text(ui, "ID number 证件号码: ", 0, idno, sizeof idno));
+		ASK(view_ask_code(ui, "relation to the head (Tab: 之子 之女 配偶 ...): ", &codes_relation, 0,
+		                  rel, sizeof rel));
+		ASK(view_ask_reason(ui, why_label, why, sizeof why));
+		snprintf(f[0], sizeof f[0], "name=%s", name);
+		snprintf(f[1], sizeof f[1], "id_number=%s", idno);
+		snprintf(f[2], sizeof f[2], "relation=%s", rel);
+		const char *fields[] = {f[0], f[1], f[2]};
+		return corrected(ui, store_member_add(ui->s, &ui->me, h->id, fields, 3, kind, h->version,
+		                                      why), "member added");
+	}
+	ASK(view_ask_text(ui, "member number (as listed): ", 0, no, sizeof no));
+	if (strcmp(what, "member-move") == 0) {
+		ASK(view_ask_text(ui, "to household (id, 户编号 or an ID number): ", 0, to, sizeof to));
+		ASK(view_ask_code(ui, "relation to that head (Tab: 配偶 之子 ...): ", &codes_relation, 0,
+		                  rel, sizeof rel));
+	}
+	ASK(view_ask_reason(ui, why_label, why, sizeof why));
+	int m = atoi(no);
+	if (to[0])
+		return corrected(ui, store_member_move(ui->s, &ui->me, h->id, m, to, rel, kind, h->version,
+		                                       why), "member moved");
+	return corrected(ui, store_member_remove(ui->s, &ui->me, h->id, m, kind, h->version, why),
+	                 "member removed");
+}
+
+int household_correct(struct ui *ui, const struct household *h)
+{
+	static const char *const what[] = {"measure-end", "measure-edit", "visit-edit", "member-add",
+	                                   "member-remove", "member-move", NULL};
+	static const char why_label[] = "reason (kept in the history): ";
+	char choice[32] = "";
+	for (;;) {
+		int rc = prompt_line(ui, "correct (Tab: measure-end measure-edit visit-edit member-add "
+		                     "member-remove member-move): ", choice, sizeof choice, what);
+		if (rc != PROMPT_OK) {
+			if (rc == PROMPT_END)
+				ui->quit = 1;
+			return REQ_DONE;
+		}
+		for (int i = 0; what[i]; i++)
+			if (strcmp(choice, what[i]) == 0)
+				return i < 2 ? correct_measure(ui, h, i == 0, why_label)
+				     : i == 2 ? correct_visit(ui, h, why_label)
+				              : correct_member(ui, h, choice, why_label);
+		ui_status(ui, 1, "no correction \"%s\": Tab offers them", choice);
+	}
+}
+
+int household_as_of(struct ui *ui, const char *household)
+{
+	char date[16] = "", commit[48], title[96];
+	struct buf text = {0};
+	ASK(view_ask_text(ui, "as it stood at the end of (YYYY-MM-DD): ", 0, date, sizeof date));
+	int rc = store_household_as_of(ui->s, &ui->me, household, date, &text, commit, sizeof commit);
+	if (rc) {
+		buf_free(&text);
+		return ui_store_error(ui, rc);
+	}
+	snprintf(title, sizeof title, "%s as of %s (commit %.10s)", household, date, commit);
+	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", 0);
+	buf_free(&text);
+	return rc;
 }

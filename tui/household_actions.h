@@ -8,5 +8,10 @@ int household_add_visit(struct ui *ui, const char *household);
 int household_add_measure(struct ui *ui, const char *household);
 int household_add_task(struct ui *ui, const char *household);
 int household_move_case(struct ui *ui, const struct household *h);
+/* X: end or correct a measure, correct a visit, add, remove or move a member (asks which,
+ * its fields and a reason; checked against the version on screen). */
+int household_correct(struct ui *ui, const struct household *h);
+/* O: the household as it stood at the end of a day, from the audit history, in a pager. */
+int household_as_of(struct ui *ui, const char *household);
 
 #endif

@@ -95,6 +95,8 @@ const char keymap_defaults[] =
 	"bind household K        add-task\n"
 	"bind household C        move-case\n"
 	"bind household R        reveal\n"
+	"bind household X        correct\n"
+	"bind household O        as-of\n"
 	"# the review queue\n"
 	"bind review  A          approve\n"
 	"bind review  B          send-back\n"

@@ -45,6 +45,7 @@ expect_exit 0 as "$me" set "$OUT" hamlet OUTSIDE-HAMLET --why OUTSIDE-REASON-SET
 expect_exit 0 as "$me" case open "$OUT" --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why OUTSIDE-REASON-CASE
 out_case=$(sed -n 's/.*\(C[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" visit add "$OUT" --visitor 外县走访人 --method 入户 --findings OUTSIDE-FINDINGS --why OUTSIDE-REASON-VISIT
+out_visit=$(sed -n 's/^\(V[0-9]*\):.*/\1/p' out)
 expect_exit 0 as "$me" task add OUTSIDE-TASK --kind visit --owner outsider --household "$OUT" --why OUTSIDE-REASON-TASK
 out_task=$(new_id "added task")
 expect_exit 0 as "$me" pair add cadre 外县干部 "$OUT" --unit U0000001 --phone 13800138000 --why OUTSIDE-REASON-PAIR
@@ -52,17 +53,30 @@ out_pair=$(sed -n 's/.*\(P[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" team add "$out_town" --lead 中山大学 --leader 外县队长 --round 2023 --start 2023-06-01 --why OUTSIDE-REASON-TEAM
 out_team=$(sed -n 's/.*\(TM[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" setting set visit_interval.445322 25 --why OUTSIDE-REASON-SETTING
-[ -n "$out_case" ] && [ -n "$out_task" ] && [ -n "$out_pair" ] && [ -n "$out_team" ] || \
-	fail "setup: case '$out_case' task '$out_task' pair '$out_pair' team '$out_team'"
+[ -n "$out_case" ] && [ -n "$out_task" ] && [ -n "$out_pair" ] && [ -n "$out_team" ] && [ -n "$out_visit" ] || \
+	fail "setup: case '$out_case' task '$out_task' pair '$out_pair' team '$out_team' visit '$out_visit'"
 # nothing of these may ever reach a user scoped to 441821
 printf '%s\n' "$OUT" "$out_no" 林国 "$out_idno" OUTSIDE- 外县 outsider "$out_case" "$out_task" \
-	"$out_pair" "$out_team" > leaks.txt
+	"$out_pair" "$out_team" "$out_visit" > leaks.txt
 
 # --- inside: a task for each role to work on, a register file to import -----------------
 for who in cw tw ca ad; do
 	expect_exit 0 as "$me" task add "任务$who" --kind visit --owner "$who" --household "$IN" --why 安排
 	eval "task_$who=\$(new_id 'added task')"
 done
+# corrections (docs/casework.md "Corrections"): a measure, a visit and a task to correct
+expect_exit 0 as "$me" measure add "$IN" --group 就业 --detail 待更正 --start 2026-03-01 --why 就业帮扶
+in_measure=$(sed -n 's/^\(M[0-9]*\):.*/\1/p' out)
+expect_exit 0 as "$me" visit add "$IN" --visitor 小陈 --method 电话 --findings 待更正 --why 走访
+in_visit=$(sed -n 's/^\(V[0-9]*\):.*/\1/p' out)
+expect_exit 0 as "$me" task add 待改期 --kind visit --owner cw --household "$IN" --why 安排
+task_fix=$(new_id "added task")
+[ -n "$in_measure" ] && [ -n "$in_visit" ] && [ -n "$task_fix" ] || fail "setup: corrections"
+today=$(date +%F)
+# a valid ID number (GB 11643) from its first 17 digits
+idnum() { echo "$1" | awk '{ split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " "); s = 0
+	for (i = 1; i <= 17; i++) s += substr($1, i, 1) * w[i]
+	print $1 substr("10X98765432", s % 11 + 1, 1) }'; }
 expect_exit 0 as "$me" export households county:441821 --reveal --why 重新导入 > /dev/null
 cp out in.csv
 expect_exit 0 as "$me" export households county:445322 > /dev/null
@@ -150,6 +164,8 @@ for who in $readers; do
 	cell "$who" 0 setting get monitoring_line.2026
 	cell "$who" 0 setting lists
 	cell "$who" 0 user list
+	cell "$who" 0 show "$IN" --as-of "$today"
+	cell "$who" 0 audit log "$IN" --since 2026-01-01 --until "$today"
 	# outside records named: refused exactly as records that do not exist
 	same_refusal "$who" "$OUT" H4453229999999 show KEY
 	same_refusal "$who" "$out_idno" 445322195908179999 show KEY
@@ -158,6 +174,8 @@ for who in $readers; do
 	same_refusal "$who" "$out_task" T9999999 task show KEY
 	same_refusal "$who" "$OUT" H4453229999999 task list --household KEY
 	same_refusal "$who" "$OUT" H4453229999999 pair list cadre --household KEY
+	same_refusal "$who" "$OUT" H4453229999999 show KEY --as-of "$today"
+	same_refusal "$who" "$OUT" H4453229999999 audit log KEY --since 2026-01-01
 done
 
 # --- writes outside the scope: all refused, none written --------------------------------
@@ -189,6 +207,22 @@ for who in cw tw ca au ad; do
 	same_refusal "$who" "$out_pair" P9999999 task add 越权 --kind visit --pair KEY --why 越权
 	same_refusal "$who" "$out_case" C9999999 case move KEY visit --why 越权
 	same_refusal "$who" "$out_case" C9999999 task add 越权 --kind visit --case KEY --why 越权
+	# corrections of outside records: refused as missing ones
+	same_refusal "$who" "$out_visit" V9999999 visit edit KEY --findings 越权 --why 越权
+	same_refusal "$who" "$out_task" T9999999 task due KEY 2026-04-01 --why 越权
+	same_refusal "$who" "$out_task" T9999999 task assign KEY "$who" --why 越权
+	same_refusal "$who" "$OUT" H4453229999999 member remove KEY 1 --kind death --why 越权
+	same_refusal "$who" "$OUT" H4453229999999 member add KEY 姓名=某 --kind birth --why 越权
+	same_refusal "$who" "$OUT" H4453229999999 member move "$IN" 2 KEY --relation 之子 --kind marriage --why 越权
+	same_refusal "$who" outsider nobody9 user edit KEY --name 越权 --why 越权
+	same_refusal "$who" outsider nobody9 user disable KEY --why 越权
+	same_refusal "$who" "$(sqlite3 d/bangfu.db "SELECT village_code FROM households WHERE id = '$OUT'")" 445322999999 \
+		household add KEY 户编号=4453220000009999 姓名=越权 证件号码=110105198001010016 --why 越权
+	same_refusal "$who" "$out_team" TM9999999 team edit KEY leader=越权 --why 越权
+	same_refusal "$who" "$out_team" TM9999999 team end KEY --why 越权
+	same_refusal "$who" "$out_pair" P9999999 pair edit KEY phone=13900139000 --why 越权
+	same_refusal "$who" "$out_pair" P9999999 pair end KEY --why 越权
+	same_refusal "$who" outsider nobody9 task assign "$task_fix" KEY --why 越权
 done
 [ "$(commits)" = "$before" ] || fail "a refused write outside the scope wrote to the history"
 
@@ -227,6 +261,24 @@ for who in tw ca au cw ad; do
 		--round "$round" --start "$round-01-01" --end "$round-12-31" --why 驻镇帮扶
 	cell "$who" "$(may $who admin)" setting set visit_interval.441821 20 --why 本县走访间隔
 	cell "$who" "$(may $who admin)" user add "new$who" --name 新人 --role caseworker --scope 441821 --why 新人
+	# corrections inside the scope
+	n=$(awk -v w="$who" 'BEGIN { print (index("tw ca au cw ad", w) + 2) / 3 }')
+	cell "$who" "$(may $who write)" measure edit "$in_measure" --detail "更正$who" --why 更正
+	cell "$who" "$(may $who write)" measure end "$in_measure" --end "2026-03-1$((n % 10))" --why 期满
+	cell "$who" "$(may $who write)" visit edit "$in_visit" --findings "更正$who" --why 更正
+	cell "$who" "$(may $who write)" task due "$task_fix" "2026-04-1$((n % 10))" --why 延期
+	idno=$(idnum "1101052025010100$n")
+	cell "$who" "$(may $who write)" member add "$IN" 姓名="新生$who" 证件号码="$idno" 与户主关系=之女 --kind birth --why 出生
+	last=$(sqlite3 d/bangfu.db "SELECT count(*) FROM members WHERE household_id = '$IN'")
+	cell "$who" "$(may $who write)" member move "$IN" "$last" "$IN2" --relation 之女 --kind marriage --why 婚嫁
+	last=$(sqlite3 d/bangfu.db "SELECT count(*) FROM members WHERE household_id = '$IN2'")
+	[ "$who" = au ] || cell "$who" 0 member remove "$IN2" "$last" --kind moved_out --why 迁出
+	cell "$who" "$(may $who admin)" user edit newad --name "新人$who" --why 改名
+	cell "$who" "$(may $who write)" household add 441821900900 户编号="44182190090088$n" 姓名="新户$who" \
+		证件号码="$(idnum "1101051980010200$n")" --why 新增户
+	cell "$who" "$(may $who pairing)" team edit "$(sqlite3 d/bangfu.db "SELECT min(id) FROM teams WHERE town_code LIKE '441821%'")" leader="队长改$who" --why 换队长
+	cell "$who" "$(may $who pairing)" pair edit "$(sqlite3 d/bangfu.db "SELECT min(id) FROM pairs WHERE region LIKE '441821%'")" round="202$n" --why 更正
+	cell "$who" "$(may $who admin)" user disable newad --why 离职
 	cell "$who" "$(may $who admin)" import households in.csv --why 重新导入
 done
 # a lead: the caseworker opens it and takes the visit step, the others may not

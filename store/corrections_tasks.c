@@ -1,0 +1,108 @@
+/* corrections_tasks.c — a task given to someone else (`task assign`) or its due date moved
+ * (`task due`): one audit event each with a reason, and one log entry saying what it was
+ * before. The task must be in the caller's scope (outside reads as missing), open or in
+ * progress, and the caller may change it as she may start it (core/task.c); a new owner
+ * must be an active bangfu user who may work on tasks and sees the task's region. */
+#include "store/entity.h"
+#include "core/date.h"
+#include "core/text.h"
+#include <stdio.h>
+#include <string.h>
+
+static int set_owner_due(struct store *s, const struct task *t)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, "UPDATE tasks SET owner = ?, due = ? WHERE id = ? AND version = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, t->owner, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, t->due);
+	sqlite3_bind_text(st, 3, t->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, t->version);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a task");
+}
+
+/* The new owner or due date, checked, into t; the log line into text. */
+static int apply(struct store *s, struct task *t, const char *action, const char *value,
+                 const char *why, char *text, size_t n)
+{
+	char err[256];
+	if (strcmp(action, "due") == 0) {
+		if (value[0] && !date_valid(value))
+			return store_fail(s, STORE_EINVAL, "due \"%s\" is not a date (YYYY-MM-DD)", value);
+		if (strcmp(value, t->due) == 0)
+			return store_fail(s, STORE_EINVAL, "task %s is already due %s", t->id,
+			                  value[0] ? value : "never");
+		snprintf(text, n, "due %s -> %s: %s", t->due[0] ? t->due : "-", value[0] ? value : "-", why);
+		snprintf(t->due, sizeof t->due, "%s", value);
+		return 0;
+	}
+	struct user owner;
+	int rc = user_load(s, value, &owner);
+	if (rc == STORE_ENOTFOUND || (!rc && !access_in_scope(&owner, t->region)))
+		return store_fail(s, STORE_EINVAL, "owner %s: no bangfu user of that login who sees "
+		                  "this task's region (%s)", value, t->region);
+	if (rc)
+		return rc;
+	if (owner.disabled[0])
+		return store_fail(s, STORE_EINVAL, "owner %s was disabled on %s", value, owner.disabled);
+	if (strcmp(owner.login, t->owner) == 0)
+		return store_fail(s, STORE_EINVAL, "task %s is already %s's", t->id, value);
+	snprintf(text, n, "owner %s -> %s: %s", t->owner, owner.login, why);
+	snprintf(t->owner, sizeof t->owner, "%s", owner.login);
+	if (task_check_new(t, &owner, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s", err);
+	return 0;
+}
+
+static int change_in(struct store *s, const struct user *u, const char *id, const char *action,
+                     const char *value, long expected_version, const char *why)
+{
+	struct task t = {0};
+	struct task_entry e;
+	char err[512], text[sizeof e.text], verb[32], path[128];
+	int rc = task_get(s, u, id, &t);
+	if (rc)
+		return rc;
+	if (expected_version > 0 && expected_version != t.version) {
+		entity_path(&entity_tasks, t.id, path, sizeof path);
+		rc = entity_stale(s, path, "task", t.id, expected_version);
+		goto out;
+	}
+	/* whoever may start or cancel the task may give it away or move it */
+	if (task_may_change(u, &t, "cancel", err, sizeof err)) {
+		rc = store_fail(s, STORE_EDENIED, "%s", err);
+		goto out;
+	}
+	if (!why || !why[0]) {
+		rc = store_fail(s, STORE_EINVAL, "a reason is required (--why TEXT)");
+		goto out;
+	}
+	if ((rc = apply(s, &t, action, value, why, text, sizeof text)))
+		goto out;
+	task_entry_now(&e, u->login, action, text);
+	snprintf(verb, sizeof verb, "task %s", action);
+	if ((rc = write_begin(s, u, verb, t.id, why)))
+		goto out;
+	char status[sizeof t.status];   /* unchanged; a copy, as task_append writes t.status */
+	snprintf(status, sizeof status, "%s", t.status);
+	if ((rc = set_owner_due(s, &t)) || (rc = task_append(s, &t, &e, status))) {
+		write_rollback(s);
+		goto out;
+	}
+	rc = write_commit(s);
+out:
+	task_free(&t);
+	return rc;
+}
+
+int store_task_correct(struct store *s, const struct user *u, const char *id, const char *action,
+                       const char *value, long expected_version, const char *why)
+{
+	if (strcmp(action, "assign") != 0 && strcmp(action, "due") != 0)
+		return store_fail(s, STORE_EINVAL, "unknown task correction \"%s\"", action);
+	int rc = write_open(s);
+	return rc ? rc : write_close(s, change_in(s, u, id, action, value ? value : "",
+	                                          expected_version, why));
+}
