@@ -234,6 +234,8 @@ int store_household_as_of(struct store *s, const struct user *u, const char *hou
 	git_blob *blob = NULL;
 	if (!commit[0] || git_oid_fromstr(&oid, commit) < 0)
 		return store_fail(s, STORE_EFAIL, "the audit history has not caught up yet: try again");
+	if (audit_need(s))
+		return STORE_EFAIL;
 	if (git_commit_lookup(&c, s->repo, &oid) < 0)
 		return store_gitfail(s, "reading the commit");
 	if (!(rc = blob_at(s, c, path, &blob)) && !blob)

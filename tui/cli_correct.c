@@ -213,7 +213,7 @@ static const struct verb verbs[] = {
 	 "add a household outside a CSV, with its head",
 	 "VILLAGE: the 12-digit village code. FIELD=VALUE as `set` takes them; the household's\n"
 	 "户编号 and its head's 姓名 and 证件号码 are required, e.g.\n"
-	 "household add 441821900900 户编号=4418219009000099 姓名=张三 证件号码=... --why 新增户.\n"
+	 "household add 441821107202 户编号=4418211072020099 姓名=张三 证件号码=... --why 新增户.\n"
 	 "More members: member add.", verb_household_add},
 	{"member add", "HOUSEHOLD FIELD=VALUE...", "--kind --version --why", 2, 8, NEED_USER,
 	 "add a member (birth, marriage, moved_in, correction)",

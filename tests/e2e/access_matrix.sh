@@ -274,7 +274,7 @@ for who in tw ca au cw ad; do
 	last=$(sqlite3 d/bangfu.db "SELECT count(*) FROM members WHERE household_id = '$IN2'")
 	[ "$who" = au ] || cell "$who" 0 member remove "$IN2" "$last" --kind moved_out --why 迁出
 	cell "$who" "$(may $who admin)" user edit newad --name "新人$who" --why 改名
-	cell "$who" "$(may $who write)" household add 441821900900 户编号="44182190090088$n" 姓名="新户$who" \
+	cell "$who" "$(may $who write)" household add 441821107202 户编号="44182110720288$n" 姓名="新户$who" \
 		证件号码="$(idnum "1101051980010200$n")" --why 新增户
 	cell "$who" "$(may $who pairing)" team edit "$(sqlite3 d/bangfu.db "SELECT min(id) FROM teams WHERE town_code LIKE '441821%'")" leader="队长改$who" --why 换队长
 	cell "$who" "$(may $who pairing)" pair edit "$(sqlite3 d/bangfu.db "SELECT min(id) FROM pairs WHERE region LIKE '441821%'")" round="202$n" --why 更正

@@ -99,22 +99,22 @@ expect_exit 0 as cw member remove $IN2 "$n2" --kind death --why 夭折
 expect_exit 0 as "$me" audit verify
 
 # --- a household added outside a CSV --------------------------------------------------------
-refused 2 tw household add 441821900900 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016
-refused 1 au household add 441821900900 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016 --why 新增户
-refused 1 tw household add 445322100209 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016 --why 新增户
+refused 2 tw household add 441821107202 户编号=4418211072020099 姓名=张新 证件号码=110105198001010016
+refused 1 au household add 441821107202 户编号=4418211072020099 姓名=张新 证件号码=110105198001010016 --why 新增户
+refused 1 tw household add 445322100209 户编号=4418211072020099 姓名=张新 证件号码=110105198001010016 --why 新增户
 expect_grep "no village 445322100209 in your scope" err
-refused 1 tw household add 441821999999 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016 --why 新增户
+refused 1 tw household add 441821999999 户编号=4418211072020099 姓名=张新 证件号码=110105198001010016 --why 新增户
 expect_grep "no village 441821999999 in your scope" err
-refused 1 tw household add 441821900900 姓名=张新 证件号码=110105198001010016 --why 新增户
+refused 1 tw household add 441821107202 姓名=张新 证件号码=110105198001010016 --why 新增户
 expect_grep "needs 户编号" err
-expect_exit 0 as tw household add 441821900900 户编号=4418219009000099 姓名=张新 证件号码=110105198001010016 联系电话=13800138001 --why 新增户
+expect_exit 0 as tw household add 441821107202 户编号=4418211072020099 姓名=张新 证件号码=110105198001010016 联系电话=13800138001 --why 新增户
 NEW=$(sed -n 's/^\(H[0-9]*\): household added/\1/p' out)
 [ -n "$NEW" ] || fail "household add names no id"
 expect_exit 0 as tw show "$NEW"
 expect_grep "张新" out
-expect_grep "石牯塘村" out
+expect_grep "青竹村" out
 expect_no_grep "110105198001010016" out
-refused 1 tw household add 441821900900 户编号=4418219009000099 姓名=张新 证件号码=110105198001010024 --why 新增户
+refused 1 tw household add 441821107202 户编号=4418211072020099 姓名=张新 证件号码=110105198001010024 --why 新增户
 expect_exit 0 as tw member add "$NEW" 姓名=李芳 证件号码=110105198203040029 与户主关系=配偶 --kind marriage --why 婚入
 expect_exit 0 as "$me" audit verify
 
@@ -146,7 +146,7 @@ expect_grep "no bangfu user outsider in your scope" err
 refused 1 ad user edit tw --scope 445322 --why 调动
 refused 1 ad user edit tw --name 新名 --version 9 --why 改名
 refused 2 ad user edit tw --name 新名
-expect_exit 0 as ad user edit tw --name 镇审核老李 --scope 441821900 --why 改名
+expect_exit 0 as ad user edit tw --name 镇审核老李 --scope 441821107 --why 改名
 expect_exit 0 as ad user list
 expect_grep "镇审核老李" out
 refused 1 ad user disable ad --why 离职
@@ -209,7 +209,7 @@ expect_grep "no household \"$OUT\" in your scope" err
 # --- units, teams, pairs: edit and end -----------------------------------------------------
 expect_exit 0 as "$me" user add ca --name 县审批 --role county --scope 441821 --why 建账号
 expect_exit 0 as "$me" unit add 中山大学 --kind 高校 --why 帮扶高校
-expect_exit 0 as "$me" team add 浛洸镇 --lead 中山大学 --leader 张三 --round 2023 --start 2023-06-01 --why 驻镇帮扶
+expect_exit 0 as "$me" team add 迳头镇 --lead 中山大学 --leader 张三 --round 2023 --start 2023-06-01 --why 驻镇帮扶
 TM=$(sed -n 's/.*\(TM[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" team add "$(sqlite3 d/bangfu.db "SELECT town_code FROM households WHERE id = '$OUT'")" \
 	--lead 中山大学 --leader 外县队长 --round 2023 --start 2023-06-01 --why 驻镇帮扶
