@@ -133,6 +133,8 @@ int view_search_text(struct ui *ui, struct view *v, const char *what, int backwa
 
 /* The views' openers (one per view file). */
 int view_list_push(struct ui *ui);
+/* A new list view over the current one, limited to query (NULL: the whole scope). */
+int view_list_push_limited(struct ui *ui, const char *query);
 int view_household_push(struct ui *ui, const char *household, int field, int member);
 /* Open the household of a draft and run the edit form with it, against the version now
  * on screen. */
@@ -150,8 +152,6 @@ int view_tasks_push(struct ui *ui);
 #define PAGER_DIFF 1      /* colour it as a unified diff */
 #define PAGER_WRAP 2      /* wrap long lines at the current width */
 int view_pager_push(struct ui *ui, const char *title, const char *text, int flags);
-/* The list view: limit it to a query (from the dashboard). */
-int view_list_limit(struct ui *ui, struct view *v, const char *query);
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
 	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops;
