@@ -60,13 +60,18 @@ static int add_wrapped(struct pager *P, const char *s, int width)
 }
 
 /* Split text into lines, expanding tabs to 8 columns (by bytes: tabs appear in
- * aligned ASCII output), wrapped at `width` cells when width > 0. */
+ * aligned ASCII output), wrapped at `width` cells when width > 0. A CSV's byte-order
+ * mark at a line's start and the CR of a CRLF line end are not shown. */
 static int split(struct pager *P, const char *text, int width)
 {
 	const char *p = text;
 	while (*p || P->n == 0) {
 		const char *nl = strchr(p, '\n');
+		if (!strncmp(p, "\xEF\xBB\xBF", 3))
+			p += 3;
 		size_t len = nl ? (size_t)(nl - p) : strlen(p), tabs = 0;
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
 		for (size_t i = 0; i < len; i++)
 			tabs += p[i] == '\t';
 		char *l = malloc(len + tabs * 8 + 1);
