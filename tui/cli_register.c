@@ -272,7 +272,7 @@ static int verb_set(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"import households", "FILE", "--encoding --skip-bad --why", 1, 1, NEED_USER,
+	{"import households", "FILE", "--encoding --skip-bad !--why", 1, 1, NEED_USER,
 	 "import a household register CSV (one row per person)",
 	 "Reads FILE (UTF-8 with or without BOM, or GBK/GB18030; --encoding forces one), checks\n"
 	 "every row and reports each defect as FILE:LINE: COLUMN: message. Nothing is written\n"
@@ -297,7 +297,7 @@ static const struct verb verbs[] = {
 	 "ID numbers and phones are masked; --reveal --why TEXT shows them in full (not for\n"
 	 "auditors) and records who looked, when and why (audit reveals).",
 	 verb_show},
-	{"set", "HOUSEHOLD FIELD VALUE", "--why --member --version", 3, 3, NEED_USER,
+	{"set", "HOUSEHOLD FIELD VALUE", "!--why --member --version", 3, 3, NEED_USER,
 	 "change one field of a household or (with --member N) of its Nth member",
 	 "FIELD is a register column name, Chinese or English (姓名/name, 联系电话/phone,\n"
 	 "家庭人均纯收入/income_per_capita, ...). --why is required. --version V refuses\n"
