@@ -57,10 +57,10 @@ int store_open(const char *given, struct store **out)
 		return rc;
 	const char *dir = s->dir;
 	struct stat sb;
-	if (stat(dir, &sb) != 0)
+	int is = stat(dir, &sb) == 0 ? is_store_dir(dir) : errno == ENOENT || errno == ENOTDIR ? -2 : -1;
+	if (is == -2)
 		return store_fail(s, STORE_EFAIL, "%s: no such data directory (create one with "
 		                  "`bangfu -d %s init`)", dir, dir);
-	int is = is_store_dir(dir);
 	if (is < 0)
 		return store_fail(s, STORE_EFAIL, "%s: cannot read the data directory: %s (ask the "
 		                  "administrator for access, e.g. the bangfu group)", dir, strerror(errno));

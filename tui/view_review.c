@@ -159,6 +159,33 @@ static const struct wf_transition *forward_step(const struct case_facts *f, cons
 	return NULL;
 }
 
+/* Before asking anything: is the case still where the queue saw it? Someone else may
+ * have moved it meanwhile; then nothing is asked and the status says where it is now. */
+static int still_waiting(struct ui *ui, const struct qrow *q)
+{
+	struct household h;
+	struct case_facts f;
+	struct household_facts hf;
+	struct measure_fact mf[MAX_MEASURES];
+	int ci = -1;
+	int rc = store_case_find(ui->s, &ui->me, q->case_id, &h, &ci);
+	if (rc)
+		return ui_store_error(ui, rc);
+	rc = store_case_facts(ui->s, &h, ci, store_today(ui->s), &f, &hf, mf, MAX_MEASURES);
+	household_free(&h);
+	if (rc)
+		return ui_store_error(ui, rc);
+	if (f.state != q->f.state) {
+		char reload[64];
+		keymap_keys_of(&ui->keys, "review", ACT_RELOAD, reload, sizeof reload);
+		ui_status(ui, 1, "%s was moved meanwhile: it is now %s (%s), not %s; %s reads the "
+		          "queue again", q->case_id, workflow_state_label(f.state),
+		          workflow_state_code(f.state), workflow_state_label(q->f.state), reload);
+		return -1;
+	}
+	return 0;
+}
+
 /* A or B on the selected case: ask, take the step, read the queue again. */
 static int take_step(struct ui *ui, struct view *v, struct review *R, int approve)
 {
@@ -170,6 +197,8 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 		          workflow_state_label(q.f.state));
 		return -1;
 	}
+	if (still_waiting(ui, &q))
+		return -1;
 	char method[64] = "", why[512] = "", label[256], result[512];
 	if ((t->flags & WF_NEED_METHOD) &&
 	    view_ask_code(ui, "elimination method (Tab: 帮扶消除 自然消除): ", &codes_elim_method, 0,
