@@ -77,7 +77,7 @@ static const struct verb verbs[] = {
 	 "counties, with invented towns and villages, all marked as synthetic. The same\n"
 	 "--seed gives the same register. On a shared server only root loads it.",
 	 verb_demo},
-	{"user add", "LOGIN", "!--name !--role !--scope !--why", 1, 1, NEED_USER,
+	{"user add", "LOGIN", "!--name !--role !--scope --why", 1, 1, NEED_USER,
 	 "add a bangfu user (administrators only)",
 	 "--role caseworker|township|county|auditor|admin, --scope 44 | a city or county code\n"
 	 "| a 9-digit town code | a 12-digit village code. LOGIN is the Unix login.",

@@ -272,7 +272,7 @@ static int verb_set(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"import households", "FILE", "--encoding --skip-bad !--why", 1, 1, NEED_USER,
+	{"import households", "FILE", "--encoding --skip-bad --why", 1, 1, NEED_USER,
 	 "import a household register CSV (one row per person)",
 	 "Reads FILE (UTF-8 with or without BOM, or GBK/GB18030; --encoding forces one), checks\n"
 	 "every row and reports each defect as FILE:LINE: COLUMN: message. Nothing is written\n"

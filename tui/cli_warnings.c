@@ -127,7 +127,7 @@ static int verb_notice(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"import warnings", "FILE", "--encoding !--why", 1, 1, NEED_USER,
+	{"import warnings", "FILE", "--encoding --why", 1, 1, NEED_USER,
 	 "import a department warning file (预警线索) and match it to the register",
 	 "Each row is matched by ID number: on a household with an open case the warning is\n"
 	 "attached to it; on another household a lead is opened (15-day clock from the\n"

@@ -1,5 +1,5 @@
 # The reviewer's day (issue 13): the defects a township or county clerk met, each one
-# reproduced with its keys. The dashboard's drill-down opens a list over it (q comes back),
+# reproduced with its keys. A rule task is not marked done by hand; the dashboard's drill-down opens a list over it (q comes back),
 # the tasks view never cuts "overdue 1765d", state: takes Chinese labels and refuses
 # unknown ones, the :export pager shows neither the BOM nor ^M, a refusal of several lines
 # is one status line without ^J, an unreadable data directory is named as such, usage
@@ -44,7 +44,7 @@ expect_grep 'unknown state "foo"' err
 
 # defect 8: required options without brackets; --why optional only where it is
 expect_exit 0 "$BANGFU" user add --help
-expect_grep "user add LOGIN --name X --role X --scope X --why X" out
+expect_grep "user add LOGIN --name X --role X --scope X \[--why X\]" out
 expect_exit 0 "$BANGFU" case move --help
 expect_grep "case move CASE STEP .* --why X$" out
 expect_exit 0 "$BANGFU" show --help
@@ -76,6 +76,17 @@ expect_exit 0 on 2021-06-01 "$me" task add 旧任务核对 --kind 核实 --due 2
 expect_exit 0 on 2026-01-15 "$me" today
 urgency=$(grep 旧任务核对 out | awk '{print $1, $2}')
 case "$urgency" in "overdue "[0-9][0-9][0-9][0-9]d) ;; *) fail "today says \"$urgency\"";; esac
+
+# defect 3: a rule-made task is not marked done by hand while its condition holds (it
+# would never come back); it is resolved when the condition ends
+rule_task=$(awk '$4 == "dev_measure" {print $5; exit}' out)
+[ -n "$rule_task" ] || { cat out; fail "no dev_measure rule task"; }
+n=$(commits)
+expect_exit 1 on 2026-01-15 "$me" task done "$rule_task" --why 已落实
+expect_grep "made by the rules" err
+[ "$(commits)" = "$n" ] || fail "a refused done wrote"
+expect_exit 0 on 2026-01-15 "$me" task show "$rule_task"
+expect_no_grep "^status: done" out
 
 ui_as 120 35 2026-01-15 "$me"
 ui_wait "人均纯收入"
