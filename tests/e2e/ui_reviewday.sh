@@ -19,7 +19,8 @@ printf '%s\n' \
 expect_exit 0 on 2026-01-05 "$me" init
 expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"
 expect_exit 0 on 2026-01-05 "$me" import households more.csv
-for u in "cw caseworker 441821900900 村干部小陈" "tr township 441821900 镇审核老李"; do
+for u in "cw caseworker 441821900900 村干部小陈" "tr township 441821900 镇审核老李" \
+         "au auditor 441821 审计小王"; do
 	set -- $u
 	expect_exit 0 on 2026-01-05 "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
 done
@@ -137,11 +138,21 @@ grep -q '\^J' screen.txt && { ui_dump; fail "the status line shows ^J"; }
 ui_keys Q
 ui_cleanup
 
+# the queue for an auditor: no A/B hints (read only)
+ui_as 80 24 2026-01-25 au
+ui_wait "人均纯收入"
+ui_keys r; ui_wait "Review queue  0 waiting  (read only)"
+grep -q "approve" screen.txt && { ui_dump; fail "an auditor is shown the A/B hints"; }
+ui_keys Q
+ui_cleanup
+
 # defect 10: A on a case someone else moved meanwhile refuses before asking a reason
-ui_as 100 30 2026-01-15 tr
+# (at 80x24 ten days later, the case past its 15-day clock is flagged LATE)
+ui_as 80 24 2026-01-25 tr
 ui_wait "人均纯收入"
 ui_keys r; ui_wait_selected "C0000002"
-expect_exit 0 on 2026-01-15 tr case move C0000002 send_back --why 退回补充
+ui_wait_selected "LATE"
+expect_exit 0 on 2026-01-25 tr case move C0000002 send_back --why 退回补充
 n=$(commits)
 ui_keys A
 ui_wait "C0000002 was moved meanwhile"
