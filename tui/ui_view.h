@@ -27,6 +27,7 @@
 
 #define UI_MAX_VIEWS 16
 #define UI_MESSAGES 64
+#define UI_IDLE_MS 2000   /* idle this long: read again if another process wrote */
 
 enum { REQ_DONE = 0, REQ_PASS = 1 };              /* request() results; < 0: failed */
 enum fetch_dir { FETCH_DOWN, FETCH_UP, FETCH_START, FETCH_END };
@@ -83,6 +84,7 @@ struct ui {
 	long generation;               /* bumped by every write, so views reload */
 	int quit, full, exit_code;
 	char search[256];              /* the last search, for n / N */
+	long data_version;             /* the store's when last looked at (idle refresh) */
 };
 
 /* ui.c — the main loop and dispatch */

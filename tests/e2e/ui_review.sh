@@ -9,7 +9,8 @@
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
-ui_as() { ui_exec "$1" "$2" env BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
+# (no idle refresh: these sessions act on rows made stale on purpose)
+ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
 last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }
 # the view's lines (without title, header and status line)
 body() { sed '1,2d;$d' screen.txt; }

@@ -9,7 +9,8 @@
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
-ui_as() { ui_exec "$1" "$2" env BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
+# (no idle refresh: these sessions act on rows made stale on purpose)
+ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
 commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
 
 head -1 "$data/good.csv" > more.csv
@@ -158,5 +159,16 @@ ui_keys A
 ui_wait "C0000002 was moved meanwhile"
 grep -q "reason:" screen.txt && { ui_dump; fail "A asked a reason for a moved case"; }
 [ "$(commits)" = "$n" ] || fail "a refused step wrote"
+ui_keys Q
+ui_cleanup
+
+# the queue reads itself again when another process moves a case (PRAGMA data_version
+# looked at when idle)
+ui_exec 100 30 env BANGFU_UI_IDLE_MS=300 BANGFU_TODAY=2026-01-25 BANGFU_TEST_LOGIN=tr "$BANGFU_TH" -d d
+ui_wait "人均纯收入"
+ui_keys r; ui_wait "Review queue  0 waiting"
+expect_exit 0 on 2026-01-25 cw case move C0000002 to_township --why 补充后再报
+ui_wait "Review queue  1 waiting"
+ui_wait "C0000002"
 ui_keys Q
 ui_done
