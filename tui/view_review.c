@@ -116,12 +116,12 @@ static void layout(const struct review *R, struct vcol c[NCOL])
 	c[2] = (struct vcol){"行政村", wide ? 10 : 8, 0};
 	c[3] = (struct vcol){"状态", COLS >= 120 ? 16 : wide ? 12 : 8, 0};
 	c[4] = (struct vcol){"since", wide ? 10 : 5, 0};
-	c[COL_CLOCK] = (struct vcol){"clock", wide ? 8 : 4, 0};
+	c[COL_CLOCK] = (struct vcol){wide ? "clock" : "days", wide ? 8 : 4, 0};
 	c[COL_CHECKS] = (struct vcol){"checks: income/line, notice, measures, last visit", 0, 0};
 	int used = 0;
 	for (int i = 0; i < COL_CHECKS; i++)
 		used += c[i].cells + 1;
-	int short_by = R->checks_cells + 2 - (COLS - used);
+	int short_by = R->checks_cells + 2 - (COLS - used);   /* a blank before, one after */
 	int least = wide ? 8 : 4;
 	for (int i = 2; i >= 1 && short_by > 0; i--) {      /* village, then the name */
 		int give = c[i].cells - least < short_by ? c[i].cells - least : short_by;
