@@ -8,6 +8,7 @@
 #include "tui/drafts.h"
 #include "tui/prompt.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +112,13 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_BACK: ui_pop(ui); return REQ_DONE;
 	case ACT_QUIT: ui->quit = 1; return REQ_DONE;
 	case ACT_REPAINT: ui_repaint(ui, 1); return REQ_DONE;
+	case ACT_SUSPEND:             /* ^Z arrives as a key in raw mode: stop as the shell would */
+		def_prog_mode();
+		endwin();
+		raise(SIGTSTP);
+		reset_prog_mode();
+		ui_repaint(ui, 1);
+		return REQ_DONE;
 	case ACT_RELOAD:
 		v->dirty = 1;
 		if (v->ops->open(ui, v) < 0)

@@ -171,4 +171,15 @@ expect_exit 0 on 2026-01-25 cw case move C0000002 to_township --why 补充后再
 ui_wait "Review queue  1 waiting"
 ui_wait "C0000002"
 ui_keys Q
+ui_cleanup
+
+# ^Z suspends to the shell; fg brings the UI back, repainted
+ui_shell 80 24
+ui_type "env BANGFU_TEST_LOGIN=tr $BANGFU_TH -d d"; ui_keys Enter
+ui_wait "人均纯收入"
+ui_keys C-z; ui_wait "Stopped"
+ui_wait_gone "人均纯收入"
+ui_type "fg"; ui_keys Enter
+ui_wait "人均纯收入"
+ui_keys Q; ui_wait_gone "人均纯收入"
 ui_done
