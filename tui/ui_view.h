@@ -153,6 +153,7 @@ int view_tasks_push(struct ui *ui);
 /* A pager over a text (copied). */
 #define PAGER_DIFF 1      /* colour it as a unified diff */
 #define PAGER_WRAP 2      /* wrap long lines at the current width */
+#define PAGER_WORDS 4     /* wrap them at spaces, the rest indented (the help) */
 int view_pager_push(struct ui *ui, const char *title, const char *text, int flags);
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,

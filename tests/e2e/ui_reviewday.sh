@@ -144,6 +144,10 @@ ui_as 80 24 2026-01-25 au
 ui_wait "人均纯收入"
 ui_keys r; ui_wait "Review queue  0 waiting  (read only)"
 grep -q "approve" screen.txt && { ui_dump; fail "an auditor is shown the A/B hints"; }
+# the help wraps its long lines at 80 columns at a space, the rest indented
+ui_keys "?"; ui_wait "Help: review view"
+ui_wait "    approve, eliminate; asks a reason)"
+ui_keys q
 ui_keys Q
 ui_cleanup
 
