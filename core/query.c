@@ -3,6 +3,7 @@
 #include "core/query.h"
 #include "core/code_lists.h"
 #include "core/text.h"
+#include "core/workflow.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,15 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 				return -1;
 			}
 			v = c->code;
+		}
+		if (t->kind == Q_STATE) {    /* a state by code or label (线索, 镇级审核, ...) */
+			enum wf_state st;
+			if (workflow_state_parse(v, &st)) {
+				snprintf(err, (size_t)errlen, "unknown state \"%s\" (e.g. lead, 线索, "
+				         "township_review, 镇级审核, assisting, 帮扶中)", v);
+				return -1;
+			}
+			v = workflow_state_code(st);
 		}
 		if (t->kind == Q_INCOME_BELOW || t->kind == Q_INCOME_ABOVE) {
 			char *end;

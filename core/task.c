@@ -154,6 +154,13 @@ int task_may_change(const struct user *u, const struct task *t, const char *acti
 		return text_errorf(err, errlen, "task %s belongs to %s: only its owner or a township "
 		                   "reviewer, county approver or administrator may start, finish or "
 		                   "cancel it (anyone may comment)", t->id, t->owner);
+	/* A rule task is done when its condition ends, not by hand: else it would stay done
+	 * while the condition holds and never come back. */
+	if (t->rule[0] && strcmp(action, "done") == 0)
+		return text_errorf(err, errlen, "task %s was made by the rules (%s): it is resolved by "
+		                   "itself once the condition ends (the visit recorded, a development "
+		                   "measure in place, the lead decided); cancel it with a reason if it "
+		                   "does not apply", t->id, t->rule);
 	return task_next_status(t, action, next, err, errlen);
 }
 

@@ -36,12 +36,16 @@ static int mkdir_p(const char *dir)
 	return mkdir(path, 0770) != 0 && errno != EEXIST ? -1 : 0;
 }
 
+/* 1 if dir holds a bangfu.db, 0 if not, -1 with errno when it cannot be told (EACCES:
+ * the directory may not be searched by this user). */
 static int is_store_dir(const char *dir)
 {
 	char path[PATH_MAX + 16];
 	snprintf(path, sizeof path, "%s/bangfu.db", dir);
 	struct stat sb;   /* not access(): it asks with the real group, not the bangfu group */
-	return stat(path, &sb) == 0;
+	if (stat(path, &sb) == 0)
+		return 1;
+	return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
 }
 
 int store_open(const char *given, struct store **out)
@@ -52,10 +56,14 @@ int store_open(const char *given, struct store **out)
 		return rc;
 	const char *dir = s->dir;
 	struct stat sb;
-	if (stat(dir, &sb) != 0)
+	int is = stat(dir, &sb) == 0 ? is_store_dir(dir) : errno == ENOENT || errno == ENOTDIR ? -2 : -1;
+	if (is == -2)
 		return store_fail(s, STORE_EFAIL, "%s: no such data directory (create one with "
 		                  "`bangfu -d %s init`)", dir, dir);
-	if (!is_store_dir(dir))
+	if (is < 0)
+		return store_fail(s, STORE_EFAIL, "%s: cannot read the data directory: %s (ask the "
+		                  "administrator for access, e.g. the bangfu group)", dir, strerror(errno));
+	if (!is)
 		return store_fail(s, STORE_EFAIL, "%s: not a bangfu data directory (no bangfu.db; "
 		                  "`bangfu -d %s init` makes one, `bangfu rebuild` restores one)", dir, dir);
 	if (db_open(s, "bangfu.db", 0) || settings_load_lists(s))
@@ -84,7 +92,7 @@ int store_init(const char *given, struct store **out)
 	const char *dir = s->dir;
 	if (mkdir_p(dir))
 		return store_fail(s, STORE_EFAIL, "%s: %s", dir, strerror(errno));
-	if (is_store_dir(dir))
+	if (is_store_dir(dir) > 0)
 		return store_fail(s, STORE_EFAIL, "%s already holds a bangfu data directory", dir);
 	char login[64];
 	unsigned uid;

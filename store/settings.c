@@ -95,6 +95,11 @@ static long data_version(struct store *s)
 	return v;
 }
 
+long store_data_version(struct store *s)
+{
+	return data_version(s);
+}
+
 /* Only ever adds: entries are never changed or removed, and a label or table handed out
  * earlier (a prompt's Tab choices, a view's labels) must stay valid, so an entry already
  * read stays where it is and new ones go after it. A fresh store reads them in key order

@@ -307,6 +307,9 @@ int store_household_seek_back(struct store *s, const struct user *u, const char 
 /* browse.c: settings for a long interactive session (the UI): map the database file so
  * repeated scans read from the shared page cache. */
 int store_browse_tune(struct store *s);
+/* SQLite's PRAGMA data_version: it changes when another process commits (not on this
+ * store's own commits); -1 if it cannot be read. The UI polls it when idle. */
+long store_data_version(struct store *s);
 
 /* history.c: one change to a household, as store_history_list passes it. */
 struct history_entry {

@@ -21,6 +21,7 @@
 	X(BACK,        "back",        0, "close this view and go back (quits from the first view)") \
 	X(QUIT,        "quit",        0, "leave bangfu") \
 	X(REPAINT,     "repaint",     0, "repaint the whole screen") \
+	X(SUSPEND,     "suspend",     0, "suspend bangfu to the shell (fg brings it back)") \
 	X(RELOAD,      "reload",      0, "read this view's data again") \
 	X(HELP,        "help",        0, "the keys of this view (this screen)") \
 	X(COMMAND,     "command",     0, "run a command-line verb, e.g. :list 李 or :audit log H...") \

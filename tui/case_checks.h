@@ -9,5 +9,10 @@
 
 void case_checks_text(const struct household *h, const struct case_facts *f,
                       const struct household_facts *hf, char *out, size_t n);
+/* The same, each failing check marked with a leading "!" (the UI highlights them): income
+ * above the line on the way in (at or below it on the way out), public notice shorter
+ * than the rule's days, no measure or no visit on the way out. */
+void case_checks_marked(const struct household *h, const struct case_facts *f,
+                        const struct household_facts *hf, char *out, size_t n);
 
 #endif

@@ -34,14 +34,19 @@ static int *flag_of(struct args *a, const char *opt)
 	     : strcmp(opt, "--patch") == 0 ? &a->patch : NULL;
 }
 
+/* The usage line: options marked "!" in the verb's table are required (no brackets). */
 static void print_usage_line(FILE *out, const struct verb *v)
 {
 	struct args none;
 	fprintf(out, "bangfu [-d DIR] %s%s%s", v->name, v->usage[0] ? " " : "", v->usage);
-	char opts[128];
+	char opts[256];
 	snprintf(opts, sizeof opts, "%s", v->options);
-	for (char *o = strtok(opts, " "); o; o = strtok(NULL, " "))
-		fprintf(out, flag_of(&none, o) ? " [%s]" : " [%s X]", o);
+	for (char *o = strtok(opts, " "); o; o = strtok(NULL, " ")) {
+		int required = o[0] == '!';
+		o += required;
+		fprintf(out, flag_of(&none, o) ? (required ? " %s" : " [%s]")
+		                               : (required ? " %s X" : " [%s X]"), o);
+	}
 	fputc('\n', out);
 }
 
@@ -93,7 +98,7 @@ static int accepts(const struct verb *v, const char *opt)
 {
 	size_t n = strlen(opt);
 	for (const char *p = strstr(v->options, opt); p; p = strstr(p + 1, opt))
-		if ((p == v->options || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+		if ((p == v->options || p[-1] == ' ' || p[-1] == '!') && (p[n] == ' ' || p[n] == '\0'))
 			return 1;
 	return 0;
 }

@@ -82,7 +82,7 @@ static const struct verb verbs[] = {
 	 "as synthetic. The same --seed gives the same register. On a shared server only\n"
 	 "root loads it.",
 	 verb_demo},
-	{"user add", "LOGIN", "--name --role --scope --why", 1, 1, NEED_USER,
+	{"user add", "LOGIN", "!--name !--role !--scope --why", 1, 1, NEED_USER,
 	 "add a bangfu user (administrators only)",
 	 "--role caseworker|township|county|auditor|admin, --scope 44 | a city or county code\n"
 	 "| a 9-digit town code | a 12-digit village code. LOGIN is the Unix login.",

@@ -4,6 +4,7 @@
 #include "tui/case_checks.h"
 #include "core/rules.h"
 #include "core/workflow.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,13 +206,20 @@ static int verb_case_queue(struct cli *c)
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
 
+/* One row of `case steps`, the Chinese name padded by its width on screen. */
+static void step_row(const char *name, const char *label, const char *help)
+{
+	int pad = 16 - text_width(label);
+	printf("%-18s %s%*s %s\n", name, label, pad > 0 ? pad : 0, "", help);
+}
+
 static int verb_case_steps(struct cli *c)
 {
 	(void)c;
-	printf("%-18s %-16s %s\n", "STEP", "名称", "WHAT IT NEEDS");
+	step_row("STEP", "名称", "WHAT IT NEEDS");
 	for (int i = 0; i < workflow_transition_count(); i++) {
 		const struct wf_transition *t = workflow_transition_at(i);
-		printf("%-18s %-16s %s\n", t->name, t->label, t->help ? t->help : "");
+		step_row(t->name, t->label, t->help ? t->help : "");
 	}
 	return EXIT_OK;
 }
@@ -289,7 +297,7 @@ static int verb_setting_lists(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"case open", "HOUSEHOLD", "--category --source --risks --disaster --note --date --why", 1, 1,
+	{"case open", "HOUSEHOLD", "--category --source --risks --disaster --note --date !--why", 1, 1,
 	 NEED_USER, "open a monitoring case (a lead 线索) on a household",
 	 "--category 脱贫不稳定户|边缘易致贫户|突发严重困难户, --source 农户自主申报|基层干部排查|\n"
 	 "部门筛查预警, --risks up to five of 因病 因残 因学 因自然灾害 因意外事故 因产业项目失败\n"
@@ -298,7 +306,7 @@ static const struct verb verbs[] = {
 	 "risks an administrator added are taken too (`bangfu setting lists`).",
 	 verb_case_open},
 	{"case move", "CASE STEP", "--date --consent --notice-start --notice-end --method --department "
-	 "--risks --why", 2, 2, NEED_USER, "take a step of the procedure on a case",
+	 "--risks !--why", 2, 2, NEED_USER, "take a step of the procedure on a case",
 	 "STEP is one of `bangfu case steps` (visit, check, village_review, to_township,\n"
 	 "township_pass, approve, not_take, refer, green_channel, send_back, request_elim,\n"
 	 "elim_village, elim_to_township, elim_township_pass, eliminate, keep_monitoring,\n"
@@ -313,19 +321,19 @@ static const struct verb verbs[] = {
 	 verb_case_queue},
 	{"case steps", "", "", 0, 0, 0, "the steps of the procedure and what each needs", "",
 	 verb_case_steps},
-	{"measure add", "HOUSEHOLD", "--group --detail --start --end --amount --responsible --why", 1, 1,
+	{"measure add", "HOUSEHOLD", "--group --detail --start --end --amount --responsible !--why", 1, 1,
 	 NEED_USER, "record an assistance measure (帮扶措施) on a monitored household",
 	 "--group one of 产业 就业 金融 公益岗位 住房安全 饮水安全 健康 义务教育 其他教育 综合保障\n"
 	 "社会帮扶 搬迁 生产生活条件 基础设施; --start default today; --amount yuan.",
 	 verb_measure_add},
-	{"visit add", "HOUSEHOLD", "--date --visitor --method --findings --follow-up --why", 1, 1,
+	{"visit add", "HOUSEHOLD", "--date --visitor --method --findings --follow-up !--why", 1, 1,
 	 NEED_USER, "record a visit (走访) to a monitored household",
 	 "--method 入户|电话|微信; --date default today. The next visit falls due after the\n"
 	 "county's interval (setting visit_interval.COUNTY, else visit_interval.default).",
 	 verb_visit_add},
 	{"setting get", "[KEY]", "", 0, 1, NEED_USER, "show the settings (monitoring line, intervals)",
 	 "The seeded values are SAMPLES, not confirmed Guangdong figures.", verb_setting_get},
-	{"setting set", "KEY VALUE", "--why", 2, 2, NEED_USER, "change a setting (administrators)",
+	{"setting set", "KEY VALUE", "!--why", 2, 2, NEED_USER, "change a setting (administrators)",
 	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
 	 "dev_measure_days, lead_warn_days, due_soon_days, and the procedure's numbers\n"
 	 "notice_days (5), decision_days (15), elim_min_months (6), income_stable_months (6)\n"

@@ -155,7 +155,7 @@ static int verb_pair_list(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"unit add", "NAME", "--kind --region --why", 1, 1, NEED_USER,
+	{"unit add", "NAME", "--kind --region !--why", 1, 1, NEED_USER,
 	 "add an assistance unit (帮扶单位): administrators and county approvers",
 	 "--kind government 党政机关 | enterprise 企业 | university 高校 | institute 科研院所.\n"
 	 "--region the unit's home region (default your scope; must be inside it).\n"
@@ -164,7 +164,7 @@ static const struct verb verbs[] = {
 	{"unit list", "[TEXT]", "--kind", 0, 1, NEED_USER,
 	 "list assistance units (all regions), optionally by kind or name fragment", "",
 	 verb_unit_list},
-	{"team add", "TOWN", "--lead --members --leader --round --start --end --why", 1, 1, NEED_USER,
+	{"team add", "TOWN", "--lead --members --leader --round --start --end !--why", 1, 1, NEED_USER,
 	 "add a town team (驻镇工作队): administrators and county approvers of the town",
 	 "TOWN is a 9-digit town code or a town name. --lead UNIT (id or exact name) is the\n"
 	 "lead unit, --members U1,U2 the other units (组团式帮扶), --leader the team leader's\n"
@@ -174,7 +174,7 @@ static const struct verb verbs[] = {
 	{"team list", "[TOWN]", "", 0, 1, NEED_USER, "list the town teams in your scope", "",
 	 verb_team_list},
 	{"pair add", "county HELPER COUNTY | cadre NAME HOUSEHOLD",
-	 "--programme --round --start --end --unit --phone --why", 3, 3, NEED_USER,
+	 "--programme --round --start --end --unit --phone !--why", 3, 3, NEED_USER,
 	 "add a county pair (对口帮扶) or a cadre ↔ household pair (帮扶责任人)",
 	 "county: HELPER is a city or district (code or name) or a unit, COUNTY the helped\n"
 	 "county (code or name); --programme assistance 对口帮扶协作 (default) | industry 产业协作\n"

@@ -320,7 +320,7 @@ static const struct verb verbs[] = {
 	 "auditors) and records who looked, when and why (audit reveals). --as-of DATE:\n"
 	 "the record as it stood at the end of that day, from the audit history.",
 	 verb_show},
-	{"set", "HOUSEHOLD FIELD VALUE", "--why --member --version", 3, 3, NEED_USER,
+	{"set", "HOUSEHOLD FIELD VALUE", "!--why --member --version", 3, 3, NEED_USER,
 	 "change one field of a household or (with --member N) of its Nth member",
 	 "FIELD is a register column name, Chinese or English (姓名/name, 联系电话/phone,\n"
 	 "家庭人均纯收入/income_per_capita, ...). --why is required. --version V refuses\n"

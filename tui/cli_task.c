@@ -206,7 +206,7 @@ static const struct verb verbs[] = {
 	 "open or in progress → done (the owner, or a township/county/admin user in scope)",
 	 "--why defaults to \"done\". A closed task (done or cancelled) never moves again.",
 	 verb_task_change},
-	{"task cancel", "TASK", "--why --version", 1, 1, NEED_USER,
+	{"task cancel", "TASK", "!--why --version", 1, 1, NEED_USER,
 	 "open or in progress → cancelled; --why required", "", verb_task_change},
 	{"task comment", "TASK TEXT", "--version", 2, 2, NEED_USER,
 	 "add a comment to a task's log (anyone who may write in scope)",

@@ -39,8 +39,32 @@ int household_add_visit(struct ui *ui, const char *household)
 	return done(ui, store_visit_add(ui->s, &ui->me, household, &v, why, id, sizeof id), "visit", id);
 }
 
-int household_add_measure(struct ui *ui, const char *household)
+/* The facts of h's latest case as of today into f; -1 (status set) when it has none. */
+static int latest_facts(struct ui *ui, const struct household *h, struct case_facts *f)
 {
+	struct household_facts hf;
+	struct measure_fact mf[64];
+	if (!h->ncases) {
+		ui_status(ui, 1, "household %s has no case: open one with :case open %s ...", h->id, h->id);
+		return -1;
+	}
+	if (store_case_facts(ui->s, h, h->ncases - 1, store_today(ui->s), f, &hf, mf, 64))
+		return ui_store_error(ui, -1);
+	return 0;
+}
+
+int household_add_measure(struct ui *ui, const struct household *h)
+{
+	struct case_facts f;
+	if (latest_facts(ui, h, &f))      /* refused before any field is asked */
+		return -1;
+	if (!workflow_may_record_measure(&f)) {
+		ui_status(ui, 1, "case %s is %s: measures are recorded once it is monitored (or on "
+		          "the green channel 绿色通道)", h->cases[h->ncases - 1].id,
+		          workflow_state_label(f.state));
+		return -1;
+	}
+	const char *household = h->id;
 	char group[32] = "", detail[512] = "", start[16] = "", amount[32] = "", resp[128] = "";
 	char why[512] = "", id[16];
 	ASK(view_ask_code(ui, "measure group (Tab: 产业 就业 金融 公益岗位 ...): ", &codes_measure_group,
@@ -108,15 +132,9 @@ static int step_inputs(struct ui *ui, const struct wf_transition *t, struct move
 int household_move_case(struct ui *ui, const struct household *h)
 {
 	struct case_facts f;
-	struct household_facts hf;
-	struct measure_fact mf[64];
-	if (!h->ncases) {
-		ui_status(ui, 1, "household %s has no case: open one with :case open %s ...", h->id, h->id);
+	if (latest_facts(ui, h, &f))
 		return -1;
-	}
 	int ci = h->ncases - 1;
-	if (store_case_facts(ui->s, h, ci, store_today(ui->s), &f, &hf, mf, 64))
-		return ui_store_error(ui, -1);
 	const struct wf_transition *offered[32];
 	const char *names[33];
 	int n = workflow_offered(&f, &ui->me, offered, 32);

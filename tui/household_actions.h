@@ -5,7 +5,7 @@
 #include "tui/ui_view.h"
 
 int household_add_visit(struct ui *ui, const char *household);
-int household_add_measure(struct ui *ui, const char *household);
+int household_add_measure(struct ui *ui, const struct household *h);
 int household_add_task(struct ui *ui, const char *household);
 int household_move_case(struct ui *ui, const struct household *h);
 /* X: end or correct a measure, correct a visit, add, remove or move a member (asks which,

@@ -52,6 +52,7 @@ const char keymap_defaults[] =
 	"bind generic Q          quit\n"
 	"bind generic <F10>      quit\n"
 	"bind generic ^L         repaint\n"
+	"bind generic ^Z         suspend\n"
 	"bind generic ^R         reload\n"
 	"bind generic <F5>       reload\n"
 	"bind generic ?          help\n"

@@ -170,6 +170,23 @@ static void show_message(struct ui *ui)
 	ui->full = 1;
 }
 
+/* 1 if more input is already waiting (it is put back): an Esc followed at once by more
+ * bytes is part of pasted text, not a key pressed to cancel. */
+static int input_pending(void)
+{
+	wint_t wc;
+	timeout(0);
+	int r = get_wch(&wc);
+	timeout(-1);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+	return 1;
+}
+
 int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
                 const char *const *choices)
 {
@@ -203,6 +220,8 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 			beep();
 			continue;
 		}
+		if (key == KEY_ESC_ && input_pending())
+			continue;             /* an Esc inside a paste: dropped, the paste goes on */
 		if (key == KEY_ESC_ || key == 7 || key == 3) {
 			rc = PROMPT_CANCEL;
 			break;

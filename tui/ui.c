@@ -8,6 +8,7 @@
 #include "tui/drafts.h"
 #include "tui/prompt.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,26 +38,64 @@ static int normalise(int r, wint_t wc)
 	return (int)wc;
 }
 
-int ui_read_key(struct ui *ui, int *key)
+/* One key, or 1 when idle_ms (> 0) passed without one: see ui_read_key. */
+static int read_key(struct ui *ui, int *key, int idle_ms)
 {
 	/* A blocking get_wch returns ERR only at end of input, on an error, or when a
 	 * signal interrupted it: after an SSH hang-up the terminal reads EOF forever, so
-	 * any ERR that is not a harmless interruption ends the program (no busy loop). */
+	 * any ERR that is not a harmless interruption (or the idle wait running out) ends
+	 * the program (no busy loop). */
 	for (int interrupted = 0; interrupted < 8; interrupted++) {
 		if (term_signalled())
 			return -1;
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		wint_t wc;
 		errno = 0;
+		timeout(idle_ms > 0 ? idle_ms : -1);
 		int r = get_wch(&wc);
+		timeout(-1);
 		if (r != ERR) {
 			*key = normalise(r, wc);
 			return 0;
 		}
-		if (errno != EINTR)
-			return -1;
+		if (errno == EINTR)
+			continue;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		long ms = (long)(t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		if (idle_ms > 0 && ms >= idle_ms - idle_ms / 10)
+			return 1;
+		return -1;
 	}
 	(void)ui;
 	return -1;
+}
+
+int ui_read_key(struct ui *ui, int *key)
+{
+	return read_key(ui, key, 0);
+}
+
+/* How long the main loop waits for a key before looking for other processes' writes;
+ * the test-hooks build takes BANGFU_UI_IDLE_MS (0: never, for tests of stale screens). */
+static int idle_ms(void)
+{
+#ifdef BANGFU_TEST_HOOKS
+	const char *e = getenv("BANGFU_UI_IDLE_MS");
+	if (e && *e)
+		return atoi(e);
+#endif
+	return UI_IDLE_MS;
+}
+
+/* Idle in the main loop: when another process has committed since (PRAGMA
+ * data_version), every view reads its data again, keeping its cursor. */
+static void idle_check(struct ui *ui)
+{
+	long v = store_data_version(ui->s);
+	if (v >= 0 && ui->data_version >= 0 && v != ui->data_version)
+		ui_changed(ui);
+	ui->data_version = v;
 }
 
 /* The generic handling of an action, after the view passed on it. */
@@ -73,6 +112,13 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_BACK: ui_pop(ui); return REQ_DONE;
 	case ACT_QUIT: ui->quit = 1; return REQ_DONE;
 	case ACT_REPAINT: ui_repaint(ui, 1); return REQ_DONE;
+	case ACT_SUSPEND:             /* ^Z arrives as a key in raw mode: stop as the shell would */
+		def_prog_mode();
+		endwin();
+		raise(SIGTSTP);
+		reset_prog_mode();
+		ui_repaint(ui, 1);
+		return REQ_DONE;
 	case ACT_RELOAD:
 		v->dirty = 1;
 		if (v->ops->open(ui, v) < 0)
@@ -265,12 +311,18 @@ int ui_main(struct cli *c)
 		fprintf(stderr, "bangfu: %s\n", ui.status);
 		ui.exit_code = EXIT_FAIL;
 	} else {
+		ui.data_version = store_data_version(ui.s);
+		int idle = idle_ms();
 		offer_drafts(&ui);
 		while (!ui.quit && ui.depth > 0) {
 			ui_render(&ui);
 			timing_done(&tm);
-			int key;
-			if (ui_read_key(&ui, &key)) {
+			int key, rc_key = read_key(&ui, &key, idle);
+			if (rc_key == 1) {
+				idle_check(&ui);
+				continue;
+			}
+			if (rc_key) {
 				ui.exit_code = EXIT_FAIL;   /* input ended or a signal: not a user's quit */
 				break;
 			}

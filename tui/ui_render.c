@@ -35,7 +35,7 @@ static void draw_title(struct ui *ui, struct view *v)
 	snprintf(who, sizeof who, " %s %s (%s %s) ", ui->me.login, ui->me.name,
 	         access_role_code(ui->me.role), ui->me.scope);
 	int ww = draw_width(who);
-	if (ww > COLS / 3)
+	if (ww > COLS / 3 || draw_width(line) + ww > COLS)   /* the view's title comes first */
 		ww = 0;
 	draw_text(0, 0, COLS - ww, line, draw_style(ST_TITLE), 0);
 	if (ww)

@@ -15,6 +15,24 @@ static void remember(struct ui *ui, const char *msg)
 		ui->nmessages++;
 }
 
+/* A message of several lines on the one status row: each line break (with the
+ * indentation after it) becomes one space; the ring keeps the lines. */
+static void one_line(char *s)
+{
+	char *o = s;
+	for (char *p = s; *p; p++) {
+		if (*p != '\n' && *p != '\r') {
+			*o++ = *p;
+			continue;
+		}
+		while (p[1] == ' ' || p[1] == '\t' || p[1] == '\n' || p[1] == '\r')
+			p++;
+		if (o > s && p[1])
+			*o++ = ' ';
+	}
+	*o = '\0';
+}
+
 void ui_status(struct ui *ui, int error, const char *fmt, ...)
 {
 	va_list ap;
@@ -24,6 +42,7 @@ void ui_status(struct ui *ui, int error, const char *fmt, ...)
 	ui->status_error = error;
 	ui->status_dirty = 1;
 	remember(ui, ui->status);
+	one_line(ui->status);
 }
 
 void ui_log(struct ui *ui, const char *fmt, ...)

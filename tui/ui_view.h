@@ -27,6 +27,7 @@
 
 #define UI_MAX_VIEWS 16
 #define UI_MESSAGES 64
+#define UI_IDLE_MS 2000   /* idle this long: read again if another process wrote */
 
 enum { REQ_DONE = 0, REQ_PASS = 1 };              /* request() results; < 0: failed */
 enum fetch_dir { FETCH_DOWN, FETCH_UP, FETCH_START, FETCH_END };
@@ -83,6 +84,7 @@ struct ui {
 	long generation;               /* bumped by every write, so views reload */
 	int quit, full, exit_code;
 	char search[256];              /* the last search, for n / N */
+	long data_version;             /* the store's when last looked at (idle refresh) */
 };
 
 /* ui.c — the main loop and dispatch */
@@ -133,6 +135,8 @@ int view_search_text(struct ui *ui, struct view *v, const char *what, int backwa
 
 /* The views' openers (one per view file). */
 int view_list_push(struct ui *ui);
+/* A new list view over the current one, limited to query (NULL: the whole scope). */
+int view_list_push_limited(struct ui *ui, const char *query);
 int view_household_push(struct ui *ui, const char *household, int field, int member);
 /* Open the household of a draft and run the edit form with it, against the version now
  * on screen. */
@@ -149,9 +153,8 @@ int view_tasks_push(struct ui *ui);
 /* A pager over a text (copied). */
 #define PAGER_DIFF 1      /* colour it as a unified diff */
 #define PAGER_WRAP 2      /* wrap long lines at the current width */
+#define PAGER_WORDS 4     /* wrap them at spaces, the rest indented (the help) */
 int view_pager_push(struct ui *ui, const char *title, const char *text, int flags);
-/* The list view: limit it to a query (from the dashboard). */
-int view_list_limit(struct ui *ui, struct view *v, const char *query);
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
 	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops;

@@ -155,7 +155,7 @@ static int dash_text(struct view *v, long line, char *out, size_t n)
 	return 0;
 }
 
-/* Enter: back to the list, limited to this bar. */
+/* Enter: a list limited to this bar, over the dashboard (q comes back here). */
 static int dash_request(struct ui *ui, struct view *v, enum action a)
 {
 	const struct dline *l = &((struct dash *)v->priv)->l[v->pos];
@@ -165,14 +165,7 @@ static int dash_request(struct ui *ui, struct view *v, enum action a)
 		ui_status(ui, 1, "no query names these households");
 		return -1;
 	}
-	char query[64];
-	snprintf(query, sizeof query, "%s", l->query);   /* l is gone once the view is popped */
-	while (ui->depth > 1 && ui_top(ui)->ops != &view_list_ops)
-		ui_pop(ui);
-	struct view *list = ui_top(ui);
-	if (!list || list->ops != &view_list_ops)
-		return -1;
-	return view_list_limit(ui, list, query);
+	return view_list_push_limited(ui, l->query);
 }
 
 static void dash_close(struct view *v)

@@ -66,7 +66,7 @@ int view_help_push(struct ui *ui, const struct view_ops *of)
 	         "\nState changes are behind uppercase keys or : verbs and always ask a reason.\n"
 	         "\nThe defaults:\n%s", path, keymap_defaults);
 	snprintf(title, sizeof title, "Help: %s view", of->name);
-	int rc = buf_str(&text) ? view_pager_push(ui, title, text.s, 0) : -1;
+	int rc = buf_str(&text) ? view_pager_push(ui, title, text.s, PAGER_WORDS) : -1;
 	if (!buf_str(&text))
 		ui_status(ui, 1, "out of memory");
 	buf_free(&text);

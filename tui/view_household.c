@@ -341,7 +341,7 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	switch (a) {
 	case ACT_EDIT: return edit_here(ui, v, H);
 	case ACT_ADD_VISIT: return household_add_visit(ui, H->h.id);
-	case ACT_ADD_MEASURE: return household_add_measure(ui, H->h.id);
+	case ACT_ADD_MEASURE: return household_add_measure(ui, &H->h);
 	case ACT_ADD_TASK: return household_add_task(ui, H->h.id);
 	case ACT_MOVE_CASE: return household_move_case(ui, &H->h);
 	case ACT_HISTORY: return view_history_push(ui, H->h.id);

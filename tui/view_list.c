@@ -444,11 +444,6 @@ static int set_limit(struct ui *ui, struct view *v, struct list *L, const char *
 	return REQ_DONE;
 }
 
-int view_list_limit(struct ui *ui, struct view *v, const char *query)
-{
-	return set_limit(ui, v, v->priv, query);
-}
-
 static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 {
 	char pattern[256] = "";
@@ -589,12 +584,28 @@ const struct view_ops view_list_ops = {
 	.close = list_close,
 };
 
-int view_list_push(struct ui *ui)
+/* A new list view on the stack, limited to query when not NULL (the dashboard's
+ * drill-down: q goes back to the view under it). */
+int view_list_push_limited(struct ui *ui, const char *query)
 {
 	struct list *L = calloc(1, sizeof *L);
 	if (!L) {
 		ui_status(ui, 1, "out of memory");
 		return -1;
 	}
+	if (query) {
+		char err[256];
+		if (query_parse(store_code_lists(ui->s), query, &L->q, err, sizeof err)) {
+			ui_status(ui, 1, "%s", err);
+			free(L);
+			return -1;
+		}
+		snprintf(L->limit, sizeof L->limit, "%s", query);
+	}
 	return ui_push(ui, &view_list_ops, L);
+}
+
+int view_list_push(struct ui *ui)
+{
+	return view_list_push_limited(ui, NULL);
 }

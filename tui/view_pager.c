@@ -35,38 +35,65 @@ static int add_line(struct pager *P, const char *s, size_t len)
 	return 0;
 }
 
-/* Add one line of text, cut into pieces of at most `width` cells when width > 0 (never
- * inside a character). */
-static int add_wrapped(struct pager *P, const char *s, int width)
+/* Add s[0..n) as a line after `indent` blanks. */
+static int add_piece(struct pager *P, int indent, const char *s, size_t n)
 {
-	size_t len = strlen(s), start = 0, i = 0;
-	int cells = 0;
+	if (!indent)
+		return add_line(P, s, n);
+	char *l = malloc((size_t)indent + n + 1);
+	if (!l)
+		return -1;
+	memset(l, ' ', (size_t)indent);
+	memcpy(l + indent, s, n);
+	int rc = add_line(P, l, (size_t)indent + n);
+	free(l);
+	return rc;
+}
+
+/* Add one line of text, cut into pieces of at most `width` cells when width > 0 (never
+ * inside a character). With `words` a piece ends at its last space when it has one and
+ * the pieces after the first are indented (the help's long lines). */
+static int add_wrapped(struct pager *P, const char *s, int width, int words)
+{
+	size_t len = strlen(s), start = 0, i = 0, space = 0;
+	int cells = 0, indent = 0;
 	while (width > 0 && i < len) {
 		uint32_t cp;
 		int n = text_decode(s + i, len - i, &cp);
 		int w = n > 0 ? text_cp_width(cp) : 4;
 		if (n <= 0)
 			n = 1;
-		if (cells + w > width && i > start) {
-			if (add_line(P, s + start, i - start))
+		if (cells + w > width - indent && i > start) {
+			int at_space = words && space > start;
+			size_t end = at_space ? space : i;
+			if (add_piece(P, indent, s + start, end - start))
 				return -1;
-			start = i;
+			start = i = end + (size_t)at_space;
 			cells = 0;
+			indent = words ? 4 : 0;
+			continue;
 		}
+		if (s[i] == ' ')
+			space = i;
 		cells += w;
 		i += (size_t)n;
 	}
-	return add_line(P, s + start, len - start);
+	return add_piece(P, indent, s + start, len - start);
 }
 
 /* Split text into lines, expanding tabs to 8 columns (by bytes: tabs appear in
- * aligned ASCII output), wrapped at `width` cells when width > 0. */
-static int split(struct pager *P, const char *text, int width)
+ * aligned ASCII output), wrapped at `width` cells when width > 0. A CSV's byte-order
+ * mark at a line's start and the CR of a CRLF line end are not shown. */
+static int split(struct pager *P, const char *text, int width, int words)
 {
 	const char *p = text;
 	while (*p || P->n == 0) {
 		const char *nl = strchr(p, '\n');
+		if (!strncmp(p, "\xEF\xBB\xBF", 3))
+			p += 3;
 		size_t len = nl ? (size_t)(nl - p) : strlen(p), tabs = 0;
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
 		for (size_t i = 0; i < len; i++)
 			tabs += p[i] == '\t';
 		char *l = malloc(len + tabs * 8 + 1);
@@ -83,7 +110,7 @@ static int split(struct pager *P, const char *text, int width)
 			while (o % 8);
 		}
 		l[o] = '\0';
-		int rc = add_wrapped(P, l, width);
+		int rc = add_wrapped(P, l, width, words);
 		free(l);
 		if (rc)
 			return -1;
@@ -166,7 +193,7 @@ int view_pager_push(struct ui *ui, const char *title, const char *text, int flag
 	}
 	snprintf(P->title, sizeof P->title, "%s", title);
 	P->diff = flags & PAGER_DIFF;
-	if (split(P, text, flags & PAGER_WRAP ? COLS - 1 : 0)) {
+	if (split(P, text, flags & (PAGER_WRAP | PAGER_WORDS) ? COLS - 1 : 0, flags & PAGER_WORDS)) {
 		struct view tmp = {.priv = P};
 		pager_close(&tmp);
 		ui_status(ui, 1, "out of memory");

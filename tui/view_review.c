@@ -22,7 +22,9 @@
 
 struct qrow {
 	char case_id[24], household[24], head[96], village[96], since[DATE_LEN];
-	char checks[256];
+	char checks[256];         /* failing checks marked "!" (drawn highlighted) */
+	char clock[16];           /* the 15-day clock: "12d", "16d LATE", "-" when stopped */
+	int late;
 	struct case_facts f;      /* as read (household facts not kept): the step to offer */
 };
 
@@ -31,6 +33,7 @@ struct review {
 	struct qrow *r;
 	long n, cap;
 	int oom;
+	int checks_cells;         /* the widest checks text, for narrow screens */
 };
 
 static int keep_row(void *ctx, const struct household *h, int ci)
@@ -60,7 +63,16 @@ static int keep_row(void *ctx, const struct household *h, int ci)
 	snprintf(q->head, sizeof q->head, "%s", lr.head);
 	snprintf(q->village, sizeof q->village, "%s", lr.village);
 	snprintf(q->since, sizeof q->since, "%s", q->f.last_step_date[0] ? q->f.last_step_date : q->f.lead_date);
-	case_checks_text(h, &q->f, &hf, q->checks, sizeof q->checks);
+	case_checks_marked(h, &q->f, &hf, q->checks, sizeof q->checks);
+	struct wf_clock clk;
+	if (workflow_clock(&q->f, store_today(R->s), &clk) == 0 && clk.running) {
+		q->late = clk.late;
+		snprintf(q->clock, sizeof q->clock, "%ldd%s", clk.days, clk.late ? " LATE" : "");
+	} else {
+		snprintf(q->clock, sizeof q->clock, "-");
+	}
+	if (text_width(q->checks) > R->checks_cells)
+		R->checks_cells = text_width(q->checks);
 	R->n++;
 	return 0;
 }
@@ -74,6 +86,7 @@ static int rv_open(struct ui *ui, struct view *v)
 		snprintf(keep, sizeof keep, "%s", R->r[v->pos].case_id);
 	R->n = 0;
 	R->oom = 0;
+	R->checks_cells = 0;
 	int rc = store_case_queue(ui->s, &ui->me, keep_row, R);
 	if (rc)
 		return ui_store_error(ui, rc);
@@ -91,52 +104,98 @@ static int rv_open(struct ui *ui, struct view *v)
 	return 0;
 }
 
-/* Column widths for the screen's width: the checks get what is left; on a narrow
- * screen the names are shorter and "since" drops the year. */
-static void layout(struct vcol c[6])
+/* Column widths for the screen's width: on a wide screen the checks get what is left;
+ * on a narrow one "since" drops the year, LATE stands for the clock when late, and the
+ * names give way first so the checks are seen whole. */
+enum { NCOL = 7, COL_CLOCK = 5, COL_CHECKS = 6 };
+static void layout(const struct review *R, struct vcol c[NCOL])
 {
 	int wide = COLS >= 100;
 	c[0] = (struct vcol){"case", 8, 0};
-	c[1] = (struct vcol){"户主", wide ? 8 : 6, 0};
+	c[1] = (struct vcol){"户主", 8, 0};
 	c[2] = (struct vcol){"行政村", wide ? 10 : 8, 0};
 	c[3] = (struct vcol){"状态", COLS >= 120 ? 16 : wide ? 12 : 8, 0};
 	c[4] = (struct vcol){"since", wide ? 10 : 5, 0};
-	c[5] = (struct vcol){"checks: income/line, notice, measures, last visit", 0, 0};
+	c[COL_CLOCK] = (struct vcol){wide ? "clock" : "days", wide ? 8 : 4, 0};
+	c[COL_CHECKS] = (struct vcol){"checks: income/line, notice, measures, last visit", 0, 0};
+	int used = 0;
+	for (int i = 0; i < COL_CHECKS; i++)
+		used += c[i].cells + 1;
+	int short_by = R->checks_cells + 2 - (COLS - used);   /* a blank before, one after */
+	int least = wide ? 8 : 4;
+	for (int i = 2; i >= 1 && short_by > 0; i--) {      /* village, then the name */
+		int give = c[i].cells - least < short_by ? c[i].cells - least : short_by;
+		if (give < 0)
+			give = 0;
+		c[i].cells -= give;
+		short_by -= give;
+	}
+}
+
+/* The checks from x on row y, the failing ones (marked "!") highlighted. */
+static void draw_checks(int y, int x, const char *checks, attr_t a)
+{
+	char word[256];
+	const char *p = checks;
+	while (*p && x < COLS - 1) {
+		size_t len = strcspn(p, " ");
+		snprintf(word, sizeof word, "%.*s", (int)len, p);
+		attr_t wa = word[0] == '!' ? a | A_BOLD | draw_style(ST_ERROR) : a;
+		x += draw_text(y, x, COLS - 1 - x, word, wa, 0);
+		p += len;
+		if (*p == ' ' && x < COLS - 1)
+			x += draw_text(y, x, 1, " ", a, 0), p++;
+	}
 }
 
 static void rv_draw(struct ui *ui, struct view *v, long line, int y, int selected)
 {
-	const struct qrow *q = &((struct review *)v->priv)->r[line];
-	struct vcol c[6];
-	layout(c);
+	const struct review *R = v->priv;
+	const struct qrow *q = &R->r[line];
+	struct vcol c[NCOL];
+	layout(R, c);
 	const char *since = c[4].cells < 10 && strlen(q->since) == 10 ? q->since + 5 : q->since;
-	const char *cells[6] = {q->case_id, q->head, q->village, workflow_state_label(q->f.state),
-	                        since, q->checks};
-	vcols_draw(y, c, 6, cells, selected ? draw_style(ST_CURSOR) : A_NORMAL);
+	const char *clock = q->late && c[COL_CLOCK].cells < 8 ? "LATE" : q->clock;
+	const char *cells[NCOL] = {q->case_id, q->head, q->village, workflow_state_label(q->f.state),
+	                           since, clock, ""};
+	attr_t a = selected ? draw_style(ST_CURSOR) : A_NORMAL;
+	vcols_draw(y, c, NCOL, cells, a);
+	int x = 0;
+	for (int i = 0; i < COL_CHECKS; i++)
+		x += c[i].cells > 0 ? c[i].cells + 1 : 0;
+	draw_checks(y, x + 1, q->checks, a);
+	if (q->late)
+		draw_text(y, x - c[COL_CLOCK].cells, c[COL_CLOCK].cells, clock,
+		          a | A_BOLD | draw_style(ST_ERROR), 0);
 }
 
 static void rv_header(struct ui *ui, struct view *v, int y)
 {
-	struct vcol c[6];
-	layout(c);
-	vcols_header(y, c, 6);
+	struct vcol c[NCOL];
+	layout(v->priv, c);
+	vcols_header(y, c, NCOL);
 }
 
 static int rv_text(struct view *v, long line, char *out, size_t n)
 {
 	const struct qrow *q = &((struct review *)v->priv)->r[line];
-	snprintf(out, n, "%s %s %s %s %s %s %s", q->case_id, q->household, q->head, q->village,
-	         workflow_state_label(q->f.state), q->since, q->checks);
+	snprintf(out, n, "%s %s %s %s %s %s %s %s", q->case_id, q->household, q->head, q->village,
+	         workflow_state_label(q->f.state), q->since, q->clock, q->checks);
 	return 0;
 }
 
 static void rv_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
-	char approve[64], back[64];
+	char approve[64], back[64], who[128] = "";
 	keymap_keys_of(&ui->keys, "review", ACT_APPROVE, approve, sizeof approve);
 	keymap_keys_of(&ui->keys, "review", ACT_SEND_BACK, back, sizeof back);
-	snprintf(out, n, "Review queue  %ld waiting for %s %s  %s approve  %s send back",
-	         v->lines, access_role_code(ui->me.role), ui->me.scope, approve, back);
+	if (COLS >= 100)    /* who you are: on a wide screen only */
+		snprintf(who, sizeof who, " for %s %s", access_role_code(ui->me.role), ui->me.scope);
+	if (!access_may_write(&ui->me))
+		snprintf(out, n, "Review queue  %ld waiting%s  (read only)", v->lines, who);
+	else
+		snprintf(out, n, "Review queue  %ld waiting%s  %s approve  %s send back", v->lines, who,
+		         approve, back);
 }
 
 /* The next forward step on a case in state f->state: the first one offered to u that
@@ -159,6 +218,33 @@ static const struct wf_transition *forward_step(const struct case_facts *f, cons
 	return NULL;
 }
 
+/* Before asking anything: is the case still where the queue saw it? Someone else may
+ * have moved it meanwhile; then nothing is asked and the status says where it is now. */
+static int still_waiting(struct ui *ui, const struct qrow *q)
+{
+	struct household h;
+	struct case_facts f;
+	struct household_facts hf;
+	struct measure_fact mf[MAX_MEASURES];
+	int ci = -1;
+	int rc = store_case_find(ui->s, &ui->me, q->case_id, &h, &ci);
+	if (rc)
+		return ui_store_error(ui, rc);
+	rc = store_case_facts(ui->s, &h, ci, store_today(ui->s), &f, &hf, mf, MAX_MEASURES);
+	household_free(&h);
+	if (rc)
+		return ui_store_error(ui, rc);
+	if (f.state != q->f.state) {
+		char reload[64];
+		keymap_keys_of(&ui->keys, "review", ACT_RELOAD, reload, sizeof reload);
+		ui_status(ui, 1, "%s was moved meanwhile: it is now %s (%s), not %s; %s reads the "
+		          "queue again", q->case_id, workflow_state_label(f.state),
+		          workflow_state_code(f.state), workflow_state_label(q->f.state), reload);
+		return -1;
+	}
+	return 0;
+}
+
 /* A or B on the selected case: ask, take the step, read the queue again. */
 static int take_step(struct ui *ui, struct view *v, struct review *R, int approve)
 {
@@ -170,6 +256,8 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 		          workflow_state_label(q.f.state));
 		return -1;
 	}
+	if (still_waiting(ui, &q))
+		return -1;
 	char method[64] = "", why[512] = "", label[256], result[512];
 	if ((t->flags & WF_NEED_METHOD) &&
 	    view_ask_code(ui, "elimination method (Tab: 帮扶消除 自然消除): ", &codes_elim_method, 0,

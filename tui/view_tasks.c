@@ -16,6 +16,7 @@ struct tasks_view {
 	struct today_item *it;
 	long n, cap;
 	int oom;
+	int urgency_cells;        /* the widest urgency text, so "overdue 1765d" is never cut */
 };
 
 static int keep_item(void *ctx, const struct today_item *it)
@@ -65,6 +66,13 @@ static int tasks_open(struct ui *ui, struct view *v)
 		ui_status(ui, 0, "rule tasks: %d made, %d resolved", sum.created, sum.resolved);
 	v->lines = T->n;
 	v->at_start = v->at_end = 1;
+	T->urgency_cells = 11;
+	for (long i = 0; i < T->n; i++) {
+		char u[32];
+		task_urgency(T->it[i].due, T->today, u, sizeof u);
+		if ((int)strlen(u) > T->urgency_cells)
+			T->urgency_cells = (int)strlen(u);
+	}
 	long found = -1;
 	for (long i = 0; had && i < T->n && found < 0; i++)
 		if (same_item(&T->it[i], &keep))
@@ -74,11 +82,11 @@ static int tasks_open(struct ui *ui, struct view *v)
 	return 0;
 }
 
-static void layout(struct vcol c[7])
+static void layout(const struct tasks_view *T, struct vcol c[7])
 {
 	int wide = COLS >= 100;
 	c[0] = (struct vcol){"due", 10, 0};
-	c[1] = (struct vcol){"urgency", 11, 0};
+	c[1] = (struct vcol){"urgency", T->urgency_cells, 0};
 	c[2] = (struct vcol){"kind", wide ? 12 : 8, 0};
 	c[3] = (struct vcol){"task", 8, 0};
 	c[4] = (struct vcol){"status", wide ? 11 : 6, 0};
@@ -107,7 +115,7 @@ static void tasks_draw(struct ui *ui, struct view *v, long line, int y, int sele
 	struct vcol c[7];
 	const char *cells[7];
 	char urgency[32];
-	layout(c);
+	layout(T, c);
 	cells_of(T, &T->it[line], urgency, cells);
 	vcols_draw(y, c, 7, cells, selected ? draw_style(ST_CURSOR) : A_NORMAL);
 }
@@ -115,7 +123,7 @@ static void tasks_draw(struct ui *ui, struct view *v, long line, int y, int sele
 static void tasks_header(struct ui *ui, struct view *v, int y)
 {
 	struct vcol c[7];
-	layout(c);
+	layout(v->priv, c);
 	vcols_header(y, c, 7);
 }
 

@@ -12,8 +12,9 @@ expect_exit 0 as "$me" -d d import households "$data/good.csv"
 expect_exit 0 as "$me" -d d user add wang --name 王小明 --role caseworker --scope 441821
 hh=$("$BANGFU" -d d show 4418210001 | sed -n 's/^household: //p')
 
-# I open the household and move to its 自然村 (hamlet): 上围
-ui_exec 100 30 "$BANGFU" -d d
+# I open the household and move to its 自然村 (hamlet): 上围 (the test-hooks build with
+# no idle refresh, so the screen stays as read while wang saves)
+ui_exec 100 30 env BANGFU_UI_IDLE_MS=0 "$BANGFU_TH" -d d
 ui_wait "人均纯收入"
 ui_keys /; ui_type "李秀英"; ui_keys Enter
 ui_wait_selected "$hh"

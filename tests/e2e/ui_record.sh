@@ -54,12 +54,10 @@ ui_keys G
 ui_wait "check → 数据比对  by wang: 数据比对无异常"
 ui_wait "Visits 走访"
 
-# M on the monitored household (a lead takes no measures: refused, then asked again there)
-ui_keys M; ui_wait "measure group"
-ui_type "健康"; ui_keys Enter; ui_wait "detail:"
-ui_type "x"; ui_keys Enter; ui_wait "start date"; ui_keys Enter; ui_wait "amount"; ui_keys Enter
-ui_wait "responsible"; ui_keys Enter; ui_wait "reason"; ui_type "试试"; ui_keys Enter
-ui_wait "measures are recorded once it is monitored"
+# M on the monitored household (a case not yet monitored takes no measures: refused
+# before any field is asked, then asked again there)
+ui_keys M; ui_wait "measures are recorded once it is monitored"
+grep -q "measure group" screen.txt && { ui_dump; fail "M asked a field before refusing"; }
 ui_keys q; ui_wait "人均纯收入"
 ui_keys /; ui_wait "(name, ID digits, village)"; ui_type "李秀英"; ui_keys Enter
 ui_wait_selected "H4418210000001"

@@ -4,12 +4,13 @@
 # opens the queue oldest first with each case's rule checks; A approves with a reason
 # (a new commit by tr with that reason) and the next case is selected by itself; B sends
 # one back; Enter opens a household; the help lists the keys. Then a county approver at
-# 80x24 sees the two passed cases and presses A on one that was sent back meanwhile:
-# the store's refusal is in the status line and the program keeps running.
+# 80x24 (a shorter title, each row's 15-day clock) sees the two passed cases and presses A on
+# one that was sent back meanwhile: refused before any question; the program keeps running.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
-ui_as() { ui_exec "$1" "$2" env BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
+# (no idle refresh: these sessions act on rows made stale on purpose)
+ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
 last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }
 # the view's lines (without title, header and status line)
 body() { sed '1,2d;$d' screen.txt; }
@@ -55,7 +56,7 @@ ui_wait_selected "阿依古丽"
 ui_wait_selected "青竹村"
 ui_wait_selected "镇级审核"
 ui_wait_selected "2026-01-13"
-ui_wait_selected "收入12500>线8000 公示5天 措施0 走访无"   # the rule checks
+ui_wait_selected "!收入12500>线8000 公示5天 措施0 走访无"   # the rule checks (! failing: above the line)
 ui_wait "收入7000<=线8000"                                   # C0000003's, under it
 body > body.txt
 [ "$(grep -n C0000002 body.txt | cut -d: -f1)" = 1 ] || { cat body.txt; fail "C0000002 is not first"; }
@@ -118,19 +119,20 @@ ui_cleanup
 ui_as 80 24 2026-01-16 ca
 ui_wait "人均纯收入"
 ui_keys F11
-ui_wait "Review queue  2 waiting for county"
+ui_wait "Review queue  2 waiting  A approve  B send back"   # at 80 columns: not who you are
+grep -q "for county" screen.txt && { ui_dump; fail "the title at 80 columns still says who you are"; }
+ui_wait "11d "                                # the 15-day clock of each row
 ui_wait_selected "C0000002"
 ui_wait_selected "县级审批"
 ui_wait_selected " 01-15 "                   # narrow: "since" without the year
-ui_wait_selected "收入12500>线8000 公示5天 措施0 走访无"
+ui_wait_selected "!收入12500>线8000 公示5天 措施0 走访无"
 ui_wait "C0000004"
 # meanwhile, on the command line, the county sends C0000002 back to the township
 expect_exit 0 on 2026-01-16 ca case move C0000002 send_back --why 退回补充材料
-# A on the row still on screen: the store refuses, with its reasons, and the UI goes on
+# A on the row still on screen: refused before any question, saying where the case is
+# now, and the UI goes on
 commits=$(git --git-dir=d/audit.git rev-list --count HEAD)
-ui_keys A; ui_wait "C0000002 approve (approve"
-ui_type "县级审批纳入"; ui_keys Enter
-ui_wait "refused"
+ui_keys A; ui_wait "C0000002 was moved meanwhile"
 ui_wait "township_review"
 [ "$(git --git-dir=d/audit.git rev-list --count HEAD)" = "$commits" ] || fail "a refused step wrote"
 ui_keys j; ui_wait_selected "C0000004"       # still running

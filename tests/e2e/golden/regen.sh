@@ -1,0 +1,4 @@
+#!/bin/sh
+# regen.sh — write the golden screens of tests/e2e/ui_golden.sh again from the current
+# build (after a change of layout or of the demo's places); review `git diff` after.
+cd "$(dirname "$0")/../../.." && UPDATE_GOLDEN=1 TEST_ONLY=ui_golden make checkonly
