@@ -116,7 +116,12 @@ static size_t fold(const char *name, const char **ending)
 		size_t k = strlen(from[i]);
 		if (n >= k && strcmp(name + n - k, from[i]) == 0) {
 			*ending = to[i];
-			return n - k;
+			n -= k;
+			/* 山子背村村委会 and 山子背村 are one village: a 村 the committee's name
+			 * repeats folds away too */
+			if (strcmp(to[i], "村") == 0 && i < 2 && n >= 3 && strncmp(name + n - 3, "村", 3) == 0)
+				n -= 3;
+			return n;
 		}
 	}
 	*ending = "";

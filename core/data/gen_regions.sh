@@ -32,7 +32,8 @@ export LC_ALL
     return "o"
   }
   function short(n) {
-    if (sub(/村民委员会$/, "村", n) || sub(/村委会$/, "村", n)) return n
+    # 科旺村委会 is 科旺村, but 山子背村村委会 is 山子背村, not 山子背村村
+    if (sub(/村民委员会$/, "", n) || sub(/村委会$/, "", n)) return n ~ /村$/ ? n : n "村"
     if (sub(/社区居民委员会$/, "社区", n) || sub(/社区居委会$/, "社区", n)) return n
     sub(/居民委员会$/, "居委会", n)
     return n

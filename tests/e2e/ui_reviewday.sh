@@ -15,12 +15,12 @@ commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
 
 head -1 "$data/good.csv" > more.csv
 printf '%s\n' \
-	'4418210003,441821,浛洸镇,石牯塘村,,下围1号,张三丰,441821700101001,户主,男,汉族,健康,普通劳动力,,初中,6,13800138003,一般农户,7000,,,,,' \
-	'4418210004,441821,浛洸镇,石牯塘村,,下围2号,赵四娘,441821700101002,户主,女,汉族,健康,普通劳动力,,初中,6,13800138004,一般农户,9000,,,,,' >> more.csv
+	'4418210003,441821,迳头镇,青竹村,,下围1号,张三丰,441821700101001,户主,男,汉族,健康,普通劳动力,,初中,6,13800138003,一般农户,7000,,,,,' \
+	'4418210004,441821,迳头镇,青竹村,,下围2号,赵四娘,441821700101002,户主,女,汉族,健康,普通劳动力,,初中,6,13800138004,一般农户,9000,,,,,' >> more.csv
 expect_exit 0 on 2026-01-05 "$me" init
 expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"
 expect_exit 0 on 2026-01-05 "$me" import households more.csv
-for u in "cw caseworker 441821900900 村干部小陈" "tr township 441821900 镇审核老李" \
+for u in "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \
          "au auditor 441821 审计小王"; do
 	set -- $u
 	expect_exit 0 on 2026-01-05 "$me" user add "$1" --role "$2" --scope "$3" --name "$4"

@@ -67,6 +67,9 @@ static void test_regions(void **state)
 	assert_true(n > 8 && strncmp(first[n - 1].code, "441821", 6) == 0);
 	assert_true(regions_same_name("科旺村委会", "科旺村"));
 	assert_true(regions_same_name("城东社区居民委员会", "城东社区"));
+	assert_true(regions_same_name("山子背村村委会", "山子背村"));   /* not 山子背村村 */
+	assert_true(regions_same_name("南村村民委员会", "南村"));
+	assert_false(regions_same_name("南村村委会", "北村"));
 	assert_false(regions_same_name("科旺村", "吉田村"));
 	assert_false(regions_same_name("龙山镇", "白莲镇"));
 	char place[256];
