@@ -20,6 +20,7 @@ struct args {
 	/* any other --option VALUE the verb's table row lists (read with cli_opt) */
 	const char *extra_name[16], *extra_value[16];
 	int nextra;
+	const char *dir;          /* -d DIR / --dir=DIR given after the verb */
 };
 
 struct cli {
