@@ -11,7 +11,7 @@
 #   make install    binary, man page and completions under $(DESTDIR)$(PREFIX)
 #                   (PREFIX=/usr/local; BINDIR, MANDIR, DATADIR, SYSCONFDIR; uninstall)
 #   make man        regenerate man/bangfu.1 and the completions from the verb table
-#   make deb        build the Debian package (../bangfu_*.deb); deb-test also installs it
+#   make deb        build the Debian package ($(BUILD)/deb/); deb-test also installs it
 #
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line (dpkg-buildflags'
 # hardening) reach every compile and link.
@@ -183,12 +183,14 @@ uninstall:
 man: $(BIN)
 	sh man/gen.sh ./$(BIN) man
 
-# The Debian package (debian/): dpkg-buildpackage needs dpkg-dev and debhelper.
-# deb-test builds it and installs it with dpkg -i (root, on a throw-away machine or CI).
+# The Debian package (debian/), built from a copy of this tree in $(BUILD)/deb so that
+# dpkg-buildpackage's ../*.deb stays inside the build directory: $(BUILD)/deb/*.deb.
+# deb-test also installs it with dpkg -i, checks it and removes it again (root, and it
+# changes the machine: a separate target, never part of `make check`; .ci/run runs it).
 deb:
-	dpkg-buildpackage -us -uc -b
-deb-test: deb
-	sh tests/deb_test.sh ..
+	sh tests/deb_test.sh build $(BUILD)/deb
+deb-test:
+	sh tests/deb_test.sh test $(BUILD)/deb
 
 clean:
 	rm -rf build build-san bangfu
