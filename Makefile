@@ -19,7 +19,7 @@
 # Sources are found by wildcard: a new core/*.c, store/*.c or tui/*.c file is built
 # without touching this file; a new tests/unit/test_*.c becomes a cmocka binary.
 
-PKGS      := ncursesw sqlite3 libgit2
+PKGS      := ncursesw sqlite3 libgit2 xlsxwriter
 CC        ?= cc
 OPT       ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation

@@ -18,7 +18,11 @@ _bangfu() {
 	"user add"|"user add "*) opts="--name --role --scope --why" ;;
 	"user list"|"user list "*) opts="" ;;
 	"import households"|"import households "*) opts="--encoding --skip-bad --why" ;;
-	"export households"|"export households "*) opts="--reveal --why" ;;
+	"export households"|"export households "*) opts="--format --encoding --output --reveal --why" ;;
+	"export cases"|"export cases "*) opts="--format --encoding --output" ;;
+	"export measures"|"export measures "*) opts="--format --encoding --output" ;;
+	"export visits"|"export visits "*) opts="--format --encoding --output" ;;
+	"export tasks"|"export tasks "*) opts="--format --encoding --output --owner --status --household" ;;
 	"case open"|"case open "*) opts="--category --source --risks --disaster --note --date --why" ;;
 	"case move"|"case move "*) opts="--date --consent --notice-start --notice-end --method --department --risks --why" ;;
 	"case show"|"case show "*) opts="" ;;
@@ -52,7 +56,7 @@ _bangfu() {
 	"task comment"|"task comment "*) opts="--version" ;;
 	"init "*) opts="" ;;
 	"demo "*) opts="--households --seed" ;;
-	"list "*) opts="--limit" ;;
+	"list "*) opts="--limit --format" ;;
 	"show "*) opts="--reveal --why" ;;
 	"set "*) opts="--why --member --version" ;;
 	"notice "*) opts="" ;;
@@ -64,7 +68,7 @@ _bangfu() {
 		case $w1 in
 		audit) words="log reveals verify head push mirror-init repack" ;;
 		case) words="open move show queue steps" ;;
-		export) words="households" ;;
+		export) words="households cases measures visits tasks" ;;
 		import) words="households warnings" ;;
 		measure) words="add" ;;
 		pair) words="add list" ;;

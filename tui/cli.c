@@ -17,7 +17,7 @@
 /* Every verb, by subject: each file defines its own table (cli.h); the order here is
  * the order of `bangfu --help`. */
 static const struct verb_table *const tables[] = {
-	&admin_verbs, &register_verbs, &case_verbs, &warning_verbs, &audit_verbs,
+	&admin_verbs, &register_verbs, &export_verbs, &case_verbs, &warning_verbs, &audit_verbs,
 	&pairing_verbs, &task_verbs, &doctor_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
@@ -166,6 +166,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		}
 		if (strcmp(arg, "-p") == 0)   /* as git log -p */
 			arg = "--patch";
+		if (strcmp(arg, "-o") == 0)   /* as sort -o */
+			arg = "--output";
 		if (strcmp(arg, "--") == 0) {
 			for (i++; i < argc; i++)
 				if (a->npos < 8)

@@ -70,6 +70,10 @@ extern const struct verb_table warning_verbs;   /* cli_warnings.c: import warnin
 extern const struct verb_table pairing_verbs;   /* cli_pair.c: unit, team, pair */
 extern const struct verb_table task_verbs;      /* cli_task.c: today, task */
 extern const struct verb_table doctor_verbs;    /* cli_doctor.c: doctor */
+extern const struct verb_table export_verbs;    /* cli_export.c: export households, cases, ... */
+
+/* --reveal without --why: a usage error (EXIT_USAGE after saying why), else 0. */
+int cli_reveal_usage(struct cli *c);
 
 /* The register list as `bangfu` without a verb shows it until the UI exists. */
 int cli_list_households(struct cli *c);
