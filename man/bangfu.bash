@@ -11,7 +11,7 @@ _bangfu() {
 	case ${COMP_WORDS[COMP_CWORD-1]} in -d|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;; esac
 	local words opts=
 	if [ $n -eq 0 ]; then
-		words="audit case demo doctor export import init list measure notice pair rebuild set setting show task team today unit user visit"
+		words="audit case demo doctor export import init list measure notice pair rebuild report set setting show task team today unit user visit"
 		COMPREPLY=($(compgen -W "$words -d --help --version" -- "$cur")); return
 	fi
 	case "$w1 $w2" in
@@ -59,6 +59,7 @@ _bangfu() {
 	"list "*) opts="--limit --format" ;;
 	"show "*) opts="--reveal --why" ;;
 	"set "*) opts="--why --member --version" ;;
+	"report "*) opts="--format --output --table" ;;
 	"notice "*) opts="" ;;
 	"rebuild "*) opts="" ;;
 	"today "*) opts="--limit" ;;

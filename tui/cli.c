@@ -17,7 +17,7 @@
 /* Every verb, by subject: each file defines its own table (cli.h); the order here is
  * the order of `bangfu --help`. */
 static const struct verb_table *const tables[] = {
-	&admin_verbs, &register_verbs, &export_verbs, &case_verbs, &warning_verbs, &audit_verbs,
+	&admin_verbs, &register_verbs, &export_verbs, &report_verbs, &case_verbs, &warning_verbs, &audit_verbs,
 	&pairing_verbs, &task_verbs, &doctor_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))

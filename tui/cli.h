@@ -71,6 +71,7 @@ extern const struct verb_table pairing_verbs;   /* cli_pair.c: unit, team, pair 
 extern const struct verb_table task_verbs;      /* cli_task.c: today, task */
 extern const struct verb_table doctor_verbs;    /* cli_doctor.c: doctor */
 extern const struct verb_table export_verbs;    /* cli_export.c: export households, cases, ... */
+extern const struct verb_table report_verbs;    /* cli_report.c: report */
 
 /* --reveal without --why: a usage error (EXIT_USAGE after saying why), else 0. */
 int cli_reveal_usage(struct cli *c);

@@ -8,6 +8,7 @@
 #include "tui/cli_export.h"
 #include "tui/out.h"
 #include "tui/sheet.h"
+#include "core/codes.h"
 #include "core/record.h"
 #include "core/regions.h"
 #include <stdlib.h>
@@ -118,8 +119,13 @@ static int sub_rows(struct export_job *j, const struct household *h)
 	const char *v[MAX_COLS];
 	for (int k = 0; k < h->nsub[j->sub]; k++) {
 		int n = place_values(h, v);
-		for (int col = 0; col < info->ncols && n < MAX_COLS; col++)
-			v[n++] = h->sub[j->sub][k].v[col] ? h->sub[j->sub][k].v[col] : "";
+		for (int col = 0; col < info->ncols && n < MAX_COLS; col++) {
+			const char *raw = h->sub[j->sub][k].v[col] ? h->sub[j->sub][k].v[col] : "";
+			const struct code_table *codes = strcmp(info->cols[col], "grp") == 0 ? &codes_measure_group
+			                               : strcmp(info->cols[col], "method") == 0 ? &codes_visit_method : NULL;
+			const char *label = codes && *raw ? code_lists_label(j->lists, codes, raw) : NULL;
+			v[n++] = label ? label : raw;
+		}
 		if (sheet_row(j->sh, v))
 			return -1;
 		j->rows++;

@@ -174,7 +174,8 @@ int sheet_table(struct sheet *sh, const char *name, const char *title, const str
 		sheet_text_flush(sh);
 	if (sh->format == SHEET_JSON && !first)
 		buf_adds(&sh->out, sh->multi ? "\n]," : "");
-	sh->cols = cols;
+	memcpy(sh->colbuf, cols, (size_t)ncols * sizeof *cols);
+	sh->cols = cols = sh->colbuf;
 	sh->ncols = ncols;
 	sh->nrows = 0;
 	switch (sh->format) {

@@ -14,8 +14,9 @@ struct sheet {
 	FILE *file;                 /* -o FILE (the caller's own rights), else NULL: stdout */
 	const char *name;           /* FILE, for messages */
 	struct buf out;             /* pending bytes (text, tsv, json, csv) */
-	const struct sheet_col *cols;
-	int ncols;
+	const struct sheet_col *cols;   /* = colbuf: the caller may reuse its array */
+	struct sheet_col colbuf[SHEET_MAX_COLS];
+	int ncols, flushed;
 	long nrows;
 	/* text: the table is held until its widths are known */
 	const char *title;

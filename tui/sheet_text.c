@@ -57,7 +57,7 @@ void sheet_text_flush(struct sheet *sh)
 		max = x > max ? x : max;
 	}
 	if (sh->title)
-		printf("%s%s\n", sh->ntables > 1 ? "\n" : "", sh->title);
+		printf("%s%s\n", sh->flushed++ ? "\n" : "", sh->title);
 	for (int i = 0; i < sh->ncols; i++)
 		cell(sh->cols[i].title, sh->width[i], sh->cols[i].kind == SK_NUMBER);
 	putchar('\n');

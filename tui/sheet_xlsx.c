@@ -80,7 +80,8 @@ int sheet_xlsx_table(struct sheet *sh, const char *title, const struct sheet_col
 	if (!ws)
 		return -1;
 	sh->ws = ws;
-	sh->cols = cols;
+	memcpy(sh->colbuf, cols, (size_t)ncols * sizeof *cols);
+	sh->cols = cols = sh->colbuf;
 	sh->ncols = ncols;
 	sh->nrows = 0;
 	for (int i = 0; i < ncols; i++) {
