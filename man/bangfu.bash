@@ -26,7 +26,7 @@ _bangfu() {
 	"case open"|"case open "*) opts="--category --source --risks --disaster --note --date --why" ;;
 	"case move"|"case move "*) opts="--date --consent --notice-start --notice-end --method --department --risks --why" ;;
 	"case show"|"case show "*) opts="" ;;
-	"case queue"|"case queue "*) opts="" ;;
+	"case queue"|"case queue "*) opts="--format" ;;
 	"case steps"|"case steps "*) opts="" ;;
 	"measure add"|"measure add "*) opts="--group --detail --start --end --amount --responsible --why" ;;
 	"visit add"|"visit add "*) opts="--date --visitor --method --findings --follow-up --why" ;;
@@ -48,7 +48,7 @@ _bangfu() {
 	"pair add"|"pair add "*) opts="--programme --round --start --end --unit --phone --why" ;;
 	"pair list"|"pair list "*) opts="--household" ;;
 	"task add"|"task add "*) opts="--kind --owner --due --household --case --town --pair --why" ;;
-	"task list"|"task list "*) opts="--owner --status --household" ;;
+	"task list"|"task list "*) opts="--owner --status --household --format" ;;
 	"task show"|"task show "*) opts="" ;;
 	"task start"|"task start "*) opts="--why --version" ;;
 	"task done"|"task done "*) opts="--why --version" ;;
@@ -57,12 +57,12 @@ _bangfu() {
 	"init "*) opts="" ;;
 	"demo "*) opts="--households --seed" ;;
 	"list "*) opts="--limit --format" ;;
-	"show "*) opts="--reveal --why" ;;
+	"show "*) opts="--reveal --why --format" ;;
 	"set "*) opts="--why --member --version" ;;
 	"report "*) opts="--format --output --table" ;;
 	"notice "*) opts="" ;;
 	"rebuild "*) opts="" ;;
-	"today "*) opts="--limit" ;;
+	"today "*) opts="--limit --format" ;;
 	"doctor "*) opts="" ;;
 	esac
 	if [ $n -eq 1 ]; then

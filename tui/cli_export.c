@@ -15,6 +15,7 @@
 #include <string.h>
 
 #define EXPORT_FORMATS ((1u << SHEET_CSV) | (1u << SHEET_XLSX) | (1u << SHEET_TSV) | (1u << SHEET_JSON))
+#define LIST_FORMATS ((1u << SHEET_TSV) | (1u << SHEET_JSON) | (1u << SHEET_CSV))
 #define MAX_COLS 64
 
 struct export_job {
@@ -287,8 +288,10 @@ int cli_task_sheet(struct cli *c, unsigned allowed, enum sheet_format dflt, cons
 	char err[512];
 	if (export_format(c, allowed, dflt, &f))
 		return EXIT_USAGE;
-	struct task_filter tf = {cli_opt(c, "--owner"), cli_opt(c, "--status") ? cli_opt(c, "--status")
-	                         : status_dflt, cli_opt(c, "--household")};
+	const char *owner = cli_opt(c, "--owner");
+	struct task_filter tf = {owner && strcmp(owner, "me") == 0 ? c->me.login : owner,
+	                         cli_opt(c, "--status") ? cli_opt(c, "--status") : status_dflt,
+	                         cli_opt(c, "--household")};
 	j.sh = sheet_open(f, cli_opt(c, "--output"), c->a.encoding, 1, err, sizeof err);
 	if (!j.sh) {
 		fprintf(stderr, "bangfu: %s\n", err);
@@ -342,7 +345,7 @@ int cli_list_sheet(struct cli *c, const struct query *q, long limit)
 	struct export_job j = {.c = c, .lists = store_code_lists(c->s)};
 	enum sheet_format f;
 	char err[512];
-	if (export_format(c, (1u << SHEET_TSV) | (1u << SHEET_JSON) | (1u << SHEET_CSV), SHEET_TSV, &f))
+	if (export_format(c, LIST_FORMATS, SHEET_TSV, &f))
 		return EXIT_USAGE;
 	j.sh = sheet_open(f, NULL, NULL, 1, err, sizeof err);
 	if (!j.sh) {
@@ -351,6 +354,90 @@ int cli_list_sheet(struct cli *c, const struct query *q, long limit)
 	}
 	sheet_table(j.sh, "households", "户", list_cols, (int)(sizeof list_cols / sizeof list_cols[0]));
 	return export_finish(c, &j, store_household_list(c->s, &c->me, q, NULL, limit, list_row, &j));
+}
+
+/* show --format: the household's register rows (one per member), as export writes them. */
+int cli_show_sheet(struct cli *c, const struct household *h)
+{
+	struct export_job j = {.c = c, .lists = store_code_lists(c->s)};
+	enum sheet_format f;
+	char err[512];
+	if (export_format(c, LIST_FORMATS, SHEET_TSV, &f))
+		return EXIT_USAGE;
+	columns_for(&j, "households");
+	if (!(j.sh = sheet_open(f, NULL, NULL, 1, err, sizeof err))) {
+		fprintf(stderr, "bangfu: %s\n", err);
+		return EXIT_FAIL;
+	}
+	if (sheet_table(j.sh, "household", "农户信息", j.cols, j.ncols) || household_rows(&j, h))
+		j.failed = 1;
+	return export_finish(c, &j, 0);
+}
+
+/* today --format: what today lists, one row per item. */
+static const struct sheet_col today_cols[] = {
+	{"due", "截止日期", SK_TEXT}, {"days_overdue", "逾期天数", SK_NUMBER}, {"kind", "类型", SK_TEXT},
+	{"rule", "规则", SK_TEXT}, {"task", "任务编号", SK_CODE}, {"owner", "负责人", SK_TEXT},
+	{"status", "状态", SK_TEXT}, {"household", "帮扶编号", SK_CODE}, {"case", "案例编号", SK_CODE},
+	{"title", "事项", SK_TEXT},
+};
+
+static int today_row(void *ctx, const struct today_item *it)
+{
+	struct export_job *j = ctx;
+	char days[24];
+	snprintf(days, sizeof days, "%ld", it->days_overdue);
+	const char *v[] = {it->due, days, it->kind, it->rule, it->task, it->owner, it->status,
+	                   it->household, it->case_id, it->title};
+	if (sheet_row(j->sh, v)) {
+		j->failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int cli_today_sheet(struct cli *c)
+{
+	struct export_job j = {.c = c};
+	struct today_summary sum = {0};
+	enum sheet_format f;
+	char err[512];
+	if (export_format(c, LIST_FORMATS, SHEET_TSV, &f))
+		return EXIT_USAGE;
+	if (!(j.sh = sheet_open(f, NULL, NULL, 1, err, sizeof err))) {
+		fprintf(stderr, "bangfu: %s\n", err);
+		return EXIT_FAIL;
+	}
+	sheet_table(j.sh, "today", "今日事项", today_cols, (int)(sizeof today_cols / sizeof today_cols[0]));
+	return export_finish(c, &j, store_today_list(c->s, &c->me, today_row, &j, &sum));
+}
+
+/* case queue --format: the queue's columns, filled by cli_case.c's row function. */
+static const struct sheet_col queue_cols[] = {
+	{"case", "案例编号", SK_CODE}, {"household", "帮扶编号", SK_CODE}, {"head", "户主", SK_TEXT},
+	{"state", "状态", SK_TEXT}, {"since", "起始日期", SK_TEXT}, {"checks", "规则检查", SK_TEXT},
+};
+
+struct sheet *cli_queue_sheet_open(struct cli *c, int *rc)
+{
+	enum sheet_format f;
+	char err[512];
+	struct sheet *sh;
+	if ((*rc = export_format(c, LIST_FORMATS, SHEET_TSV, &f)))
+		return NULL;
+	if (!(sh = sheet_open(f, NULL, NULL, 1, err, sizeof err))) {
+		fprintf(stderr, "bangfu: %s\n", err);
+		*rc = EXIT_FAIL;
+		return NULL;
+	}
+	sheet_table(sh, "queue", "待办案例", queue_cols, (int)(sizeof queue_cols / sizeof queue_cols[0]));
+	return sh;
+}
+
+int cli_sheet_finish(struct cli *c, struct sheet *sh, int store_rc)
+{
+	struct export_job j = {.c = c, .sh = sh};
+	return export_finish(c, &j, store_rc);
 }
 
 #define EXPORT_OPTS "--format --encoding --output"

@@ -210,6 +210,11 @@ static int verb_show(struct cli *c)
 	                     : store_household_find(c->s, &c->me, c->a.pos[0], &h);
 	if (rc)
 		return cli_store_fail(c, rc);
+	if (cli_opt(c, "--format")) {
+		rc = cli_show_sheet(c, &h);
+		household_free(&h);
+		return rc;
+	}
 	record_render(store_code_lists(c->s), &h, &text);
 	printf("version: %ld\n%s", h.version, buf_str(&text) ? text.s : "");
 	buf_free(&text);
@@ -250,10 +255,11 @@ static const struct verb verbs[] = {
 	 "--format tsv|json|csv: one row per household with stable field names\n"
 	 "(docs/scripting.md).",
 	 verb_list},
-	{"show", "HOUSEHOLD", "--reveal --why", 1, 1, NEED_USER, "show one household with members and cases",
+	{"show", "HOUSEHOLD", "--reveal --why --format", 1, 1, NEED_USER, "show one household with members and cases",
 	 "HOUSEHOLD is a bangfu id (H...), a national 户编号, or any member's ID number.\n"
 	 "ID numbers and phones are masked; --reveal --why TEXT shows them in full (not for\n"
-	 "auditors) and records who looked, when and why (audit reveals).",
+	 "auditors) and records who looked, when and why (audit reveals).\n"
+	 "--format tsv|json|csv: its register rows, one per member (docs/scripting.md).",
 	 verb_show},
 	{"set", "HOUSEHOLD FIELD VALUE", "--why --member --version", 3, 3, NEED_USER,
 	 "change one field of a household or (with --member N) of its Nth member",
