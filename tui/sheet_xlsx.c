@@ -4,8 +4,12 @@
  * all text as string cells (Excel would show 18 digits as 4.4E+17 and lose the last
  * three), SK_NUMBER as numbers. libxlsxwriter writes to a path of its own choosing, so
  * the workbook is made in a private temporary file (mode 0600) and then copied to the
- * destination, which sheet.c opened with the caller's own rights. */
+ * destination, which sheet.c opened with the caller's own rights. The caller owns that
+ * temporary file and could swap it for a symlink to the data, so libxlsxwriter writes it
+ * and we read it back with the caller's own group only (userfiles_run, userfiles_fopen):
+ * the swap then reaches nothing the caller could not reach anyway. */
 #include "tui/sheet_impl.h"
+#include "tui/userfiles.h"
 #include "core/text.h"
 #include <errno.h>
 #include <stdlib.h>
@@ -116,16 +120,21 @@ int sheet_xlsx_row(struct sheet *sh, const char *const *v)
 	return 0;
 }
 
+static int close_workbook(void *wb)
+{
+	return (int)workbook_close(wb);
+}
+
 int sheet_xlsx_close(struct sheet *sh, char *err, size_t n)
 {
 	if (!sh->ntables)
 		workbook_add_worksheet(sh->wb, NULL);   /* a workbook needs one sheet */
 	finish_table(sh);
-	lxw_error e = workbook_close(sh->wb);
+	int e = userfiles_run(close_workbook, sh->wb);
 	int rc = 0;
-	FILE *in = e == LXW_NO_ERROR ? fopen(sh->tmp, "rb") : NULL;
+	FILE *in = e == LXW_NO_ERROR ? userfiles_fopen(sh->tmp, "rb") : NULL;
 	if (!in) {
-		snprintf(err, n, "writing the workbook: %s", e ? lxw_strerror(e) : strerror(errno));
+		snprintf(err, n, "writing the workbook: %s", e > 0 ? lxw_strerror((lxw_error)e) : strerror(errno));
 		rc = -1;
 	}
 	char chunk[65536];
