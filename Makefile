@@ -8,16 +8,23 @@
 #   make torture    tests/faults at full size: 1,000 random kills, 8 writers for a minute
 #   make fuzz       libFuzzer targets for the parsers (clang)
 #   make deps       install the Debian packages the build and tests need
+#   make install    binary, man page and completions under $(DESTDIR)$(PREFIX)
+#                   (PREFIX=/usr/local; BINDIR, MANDIR, DATADIR, SYSCONFDIR; uninstall)
+#   make man        regenerate man/bangfu.1 and the completions from the verb table
+#   make deb        build the Debian package ($(BUILD)/deb/); deb-test also installs it
+#
+# CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line (dpkg-buildflags'
+# hardening) reach every compile and link.
 #
 # Sources are found by wildcard: a new core/*.c, store/*.c or tui/*.c file is built
 # without touching this file; a new tests/unit/test_*.c becomes a cmocka binary.
 
-PKGS      := ncursesw sqlite3 libgit2
+PKGS      := ncursesw sqlite3 libgit2 xlsxwriter
 CC        ?= cc
 OPT       ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
-             $(OPT) $(WARN) -I. -I$(BUILD)/gen $(CFLAGS)
+             $(OPT) $(WARN) -I. -I$(BUILD)/gen $(CPPFLAGS) $(CFLAGS)
 LDLIBS_PKG = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
@@ -67,7 +74,7 @@ VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 SYSCONFDIR ?= /etc
 TESTCONF   := $(abspath $(BUILD))/testconf
 
-.PHONY: all demo check checkonly deps bench fuzz clean torture
+.PHONY: all demo check checkonly deps bench fuzz clean torture install uninstall man deb deb-test
 all: $(BIN)
 
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
@@ -104,6 +111,8 @@ $(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h)
 $(BUILD)/th/%.o: %.c $(wildcard core/*.h store/*.h tui/*.h) | $(BUILD)/gen/regions_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_TEST_HOOKS -DBANGFU_VERSION='"$(VERSION)-testhooks"' -c -o $@ $<
+
+$(BUILD)/tui/cli.o $(BUILD)/th/tui/cli.o: VERSION
 
 # The reference data (cities, counties, tracks, towns, villages) is compiled into the binary.
 $(BUILD)/gen/regions_data.c: core/data/guangdong_cities.csv core/data/guangdong_counties.csv \
@@ -146,6 +155,43 @@ torture: $(BIN) $(BUILD)/bangfu-testhooks
 
 fuzz:
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk
+
+# --- install ------------------------------------------------------------------------
+# The binary is installed 0755; making it setgid bangfu is the administrator's step
+# (docs/deploy.md) or the Debian package's postinst (dpkg-statoverride).
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+GENERATED := man/bangfu.1 man/bangfu.bash man/_bangfu
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/vendor-completions
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/bangfu
+	sed 's|/etc/bangfu\.conf|$(SYSCONFDIR)/bangfu.conf|' man/bangfu.1 > $(DESTDIR)$(MANDIR)/man1/bangfu.1
+	chmod 0644 $(DESTDIR)$(MANDIR)/man1/bangfu.1
+	install -m 0644 man/bangfu.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/bangfu
+	install -m 0644 man/_bangfu $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_bangfu
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/bangfu $(DESTDIR)$(MANDIR)/man1/bangfu.1 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/bangfu \
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_bangfu
+
+# The man page and completions are generated from the verb table and kept in git, so a
+# clone has them without a build; tests/e2e/generated_docs.sh fails when they are stale.
+man: $(BIN)
+	sh man/gen.sh ./$(BIN) man
+
+# The Debian package (debian/), built from a copy of this tree in $(BUILD)/deb so that
+# dpkg-buildpackage's ../*.deb stays inside the build directory: $(BUILD)/deb/*.deb.
+# deb-test also installs it with dpkg -i, checks it and removes it again (root, and it
+# changes the machine: a separate target, never part of `make check`; .ci/run runs it).
+deb:
+	sh tests/deb_test.sh build $(BUILD)/deb
+deb-test:
+	sh tests/deb_test.sh test $(BUILD)/deb
 
 clean:
 	rm -rf build build-san bangfu

@@ -334,6 +334,16 @@ int store_history_diff(struct store *s, const struct user *u, const char *househ
  * case (as the `state:`/`category:` query terms see it), by county or by household type;
  * fn(code, count) is called largest first, code "" for none. */
 enum stats_dim { STATS_STATE, STATS_CATEGORY, STATS_COUNTY, STATS_TYPE };
+
+/* report.c: the tables of `bangfu report`, each cut to the caller's scope. Table i's
+ * name, title and columns (number: a count or amount) from store_report_table (-1 past
+ * the last); store_report calls fn with each row's values, codes as Chinese labels. */
+#define REPORT_MAX_COLS 8
+struct report_col { const char *name, *title; int number; };
+struct report_table { const char *name, *title; const struct report_col *cols; int ncols; };
+int store_report_table(int i, const struct report_table **out);
+int store_report(struct store *s, const struct user *u, int table,
+                 int (*fn)(void *ctx, const char *const *values), void *ctx);
 int store_stats(struct store *s, const struct user *u, enum stats_dim dim,
                 int (*fn)(void *ctx, const char *code, long count), void *ctx);
 

@@ -17,9 +17,8 @@
 /* Every verb, by subject: each file defines its own table (cli.h); the order here is
  * the order of `bangfu --help`. */
 static const struct verb_table *const tables[] = {
-	&admin_verbs, &register_verbs, &case_verbs, &warning_verbs, &audit_verbs,
-	&pairing_verbs, &task_verbs, &doctor_verbs, &income_verbs,
-	&correct_verbs,
+	&admin_verbs, &register_verbs, &export_verbs, &report_verbs, &case_verbs, &warning_verbs,
+	&audit_verbs, &pairing_verbs, &task_verbs, &doctor_verbs, &income_verbs, &correct_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
 #define FOR_EACH_VERB(v) \
@@ -32,6 +31,29 @@ static int *flag_of(struct args *a, const char *opt)
 	return strcmp(opt, "--skip-bad") == 0 ? &a->skip_bad
 	     : strcmp(opt, "--reveal") == 0 ? &a->reveal
 	     : strcmp(opt, "--patch") == 0 ? &a->patch : NULL;
+}
+
+/* An option that takes no value (the flags above and --quick). */
+static int is_flag(const char *opt)
+{
+	struct args none;
+	return flag_of(&none, opt) || strcmp(opt, "--quick") == 0;
+}
+
+/* `bangfu --dump-verbs` (hidden): one line per verb, NAME TAB USAGE TAB OPTIONS TAB
+ * SUMMARY, options space separated with "=" after those that take a value. The man page
+ * and the shell completions are generated from it (man/gen.sh), so they cannot drift. */
+static void dump_verbs(FILE *out)
+{
+	FOR_EACH_VERB(v) {
+		fprintf(out, "%s\t%s\t", v->name, v->usage);
+		char opts[256];
+		snprintf(opts, sizeof opts, "%s", v->options);
+		int first = 1;
+		for (char *o = strtok(opts, " "); o; o = strtok(NULL, " "), first = 0)
+			fprintf(out, "%s%s%s", first ? "" : " ", o + (*o == '!'), is_flag(o + (*o == '!')) ? "" : "=");
+		fprintf(out, "\t%s\n", v->summary);
+	}
 }
 
 /* The usage line: options marked "!" in the verb's table are required (no brackets). */
@@ -130,8 +152,27 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			a->help = 1;
 			continue;
 		}
+		if (strcmp(arg, "-d") == 0 || strncmp(arg, "--dir=", 6) == 0) {   /* global, anywhere */
+			if (arg[1] == '-')
+				a->dir = arg + 6;
+			else if (i + 1 < argc)
+				a->dir = argv[++i];
+			else
+				return cli_usage(v, "-d needs a directory");
+			continue;
+		}
+		char *eq = strncmp(arg, "--", 2) == 0 ? strchr(argv[i], '=') : NULL;
+		if (eq) {   /* --opt=value: the value is the rest, even when it starts with "-" */
+			*eq = '\0';
+			if (!accepts(v, arg) || is_flag(arg))
+				return cli_usage(v, "%s does not take %s=", v->name, arg);
+			argv[i] = eq + 1;   /* read below as the value after the option */
+			i--;
+		}
 		if (strcmp(arg, "-p") == 0)   /* as git log -p */
 			arg = "--patch";
+		if (strcmp(arg, "-o") == 0)   /* as sort -o */
+			arg = "--output";
 		if (strcmp(arg, "--") == 0) {
 			for (i++; i < argc; i++)
 				if (a->npos < 8)
@@ -197,7 +238,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
 /* Read a whole file; returns 0 or -1 with errno set. */
 static int read_whole(const char *path, char **out, size_t *len)
 {
-	FILE *f = userfiles_fopen(path, "rb");
+	int from_stdin = strcmp(path, "-") == 0;   /* "-": standard input */
+	FILE *f = from_stdin ? stdin : userfiles_fopen(path, "rb");
 	if (!f)
 		return -1;
 	size_t cap = 1 << 16, n = 0;
@@ -215,7 +257,8 @@ static int read_whole(const char *path, char **out, size_t *len)
 		}
 	}
 	int err = ferror(f) ? EIO : buf ? 0 : ENOMEM;
-	fclose(f);
+	if (!from_stdin)
+		fclose(f);
 	if (err) {
 		free(buf);
 		errno = err;
@@ -315,7 +358,12 @@ int cli_main(int argc, char **argv)
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
 			given = argv[++i];
-		else if (strcmp(argv[i], "--version") == 0) {
+		else if (strncmp(argv[i], "--dir=", 6) == 0)
+			given = argv[i] + 6;
+		else if (strcmp(argv[i], "--dump-verbs") == 0) {
+			dump_verbs(stdout);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("bangfu %s\n", BANGFU_VERSION);
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -324,7 +372,6 @@ int cli_main(int argc, char **argv)
 		} else
 			return cli_usage(NULL, "unknown option %s", argv[i]);
 	}
-	c.dir = data_dir(given, dirbuf, sizeof dirbuf);
 	if (i == argc) {
 		/* No verb: the terminal UI (tui/ui.c), as the calling bangfu user. */
 		static const struct verb ui_verb = {"", "", "", 0, 0, NEED_USER,
@@ -345,7 +392,10 @@ int cli_main(int argc, char **argv)
 			printf("\n%s\n%s%s", c.verb->summary, c.verb->help, c.verb->help[0] ? "\n" : "");
 			return EXIT_OK;
 		}
+		if (c.a.dir)   /* -d after the verb wins, as the later of two would */
+			given = c.a.dir;
 	}
+	c.dir = data_dir(given, dirbuf, sizeof dirbuf);
 	int rc = run_verb(&c);
 	store_close(c.s);
 	return rc;

@@ -20,6 +20,7 @@ struct args {
 	/* any other --option VALUE the verb's table row lists (read with cli_opt) */
 	const char *extra_name[16], *extra_value[16];
 	int nextra;
+	const char *dir;          /* -d DIR / --dir=DIR given after the verb */
 };
 
 struct cli {
@@ -73,6 +74,11 @@ extern const struct verb_table income_verbs;    /* cli_income.c: income add */
 extern const struct verb_table correct_verbs;   /* cli_correct.c: edit, end, member, ... */
 /* cli_correct.c: `show HOUSEHOLD --as-of DATE` */
 int cli_show_as_of(struct cli *c);
+extern const struct verb_table export_verbs;    /* cli_export.c: export households, cases, ... */
+extern const struct verb_table report_verbs;    /* cli_report.c: report */
+
+/* --reveal without --why: a usage error (EXIT_USAGE after saying why), else 0. */
+int cli_reveal_usage(struct cli *c);
 
 /* The register list as `bangfu` without a verb shows it until the UI exists. */
 int cli_list_households(struct cli *c);

@@ -1,6 +1,7 @@
 /* cli_case.c — the casework verbs: case open / move / show / queue / steps, measure add,
  * visit add, setting get / set. */
 #include "tui/cli.h"
+#include "tui/cli_export.h"
 #include "tui/case_checks.h"
 #include "core/rules.h"
 #include "core/workflow.h"
@@ -183,10 +184,14 @@ static int verb_case_show(struct cli *c)
 	return EXIT_OK;
 }
 
-/* One queue row: case, household, state, waiting since, and the rule checks. */
+/* One queue row: case, household, state, waiting since, and the rule checks; printed,
+ * or into the sheet of --format. */
+struct queue_out { struct cli *c; struct sheet *sh; };
+
 static int queue_row(void *ctx, const struct household *h, int ci)
 {
-	struct cli *c = ctx;
+	struct queue_out *q = ctx;
+	struct cli *c = q->c;
 	struct case_facts f;
 	struct household_facts hf;
 	struct measure_fact mf[MAX_MEASURES];
@@ -194,6 +199,11 @@ static int queue_row(void *ctx, const struct household *h, int ci)
 		return 0;
 	char checks[256];
 	case_checks_text(h, &f, &hf, checks, sizeof checks);
+	if (q->sh) {
+		const char *v[] = {h->cases[ci].id, h->id, head_name(h), workflow_state_label(f.state),
+		                   f.last_step_date[0] ? f.last_step_date : f.lead_date, checks};
+		return sheet_row(q->sh, v) ? 1 : 0;
+	}
 	printf("%s  %s  %s  %s  since %s  %s\n", h->cases[ci].id, h->id, head_name(h),
 	       workflow_state_label(f.state), f.last_step_date[0] ? f.last_step_date : f.lead_date,
 	       checks);
@@ -202,7 +212,13 @@ static int queue_row(void *ctx, const struct household *h, int ci)
 
 static int verb_case_queue(struct cli *c)
 {
-	int rc = store_case_queue(c->s, &c->me, queue_row, c);
+	struct queue_out q = {c, NULL};
+	int rc = 0;
+	if (cli_opt(c, "--format") && !(q.sh = cli_queue_sheet_open(c, &rc)))
+		return rc;
+	rc = store_case_queue(c->s, &c->me, queue_row, &q);
+	if (q.sh)
+		return cli_sheet_finish(c, q.sh, rc);
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
 
@@ -316,8 +332,9 @@ static const struct verb verbs[] = {
 	{"case show", "CASE|HOUSEHOLD", "", 1, 1, NEED_USER,
 	 "a household's cases with every step, the 15-day clock, flags and your next steps", "",
 	 verb_case_show},
-	{"case queue", "", "", 0, 0, NEED_USER,
-	 "cases waiting for your role in your scope, oldest first, with the rule checks", "",
+	{"case queue", "", "--format", 0, 0, NEED_USER,
+	 "cases waiting for your role in your scope, oldest first, with the rule checks",
+	 "--format tsv|json|csv: one row per case (docs/scripting.md).",
 	 verb_case_queue},
 	{"case steps", "", "", 0, 0, 0, "the steps of the procedure and what each needs", "",
 	 verb_case_steps},

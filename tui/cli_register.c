@@ -1,6 +1,7 @@
-/* cli_register.c — the register verbs: import households, export households, list,
- * show, set. */
+/* cli_register.c — the register verbs: import households, list, show, set (export:
+ * cli_export.c). */
 #include "tui/cli.h"
+#include "tui/cli_export.h"
 #include "core/record.h"
 #include "core/regions.h"
 #include "core/text.h"
@@ -127,56 +128,13 @@ static int parse_query(struct cli *c, int first, struct query *q)
 	return 0;
 }
 
-struct export_ctx { struct buf out; long n; const struct code_lists *lists; int werr; };
-
-static int export_one(void *ctx, const struct household *h)
-{
-	struct export_ctx *e = ctx;
-	register_csv_rows(e->lists, h, &e->out);
-	if (e->out.len > (1 << 20)) {
-		e->werr |= out_write_data(e->out.s, e->out.len);   /* CSV: byte for byte */
-		buf_reset(&e->out);
-	}
-	e->n++;
-	return e->out.oom;
-}
-
 /* --reveal needs --why: the reason goes into the access record. */
-static int reveal_usage(struct cli *c)
+int cli_reveal_usage(struct cli *c)
 {
 	if (c->a.reveal && (!c->a.why || !c->a.why[0]))
 		return cli_usage(c->verb, "--reveal needs --why TEXT: who looked at full ID numbers "
 		                 "and phones, and why, is recorded");
 	return 0;
-}
-
-static int verb_export_households(struct cli *c)
-{
-	struct query q;
-	struct export_ctx e = {{0}, 0, store_code_lists(c->s), 0};
-	const char *columns = cli_opt(c, "--columns");
-	if (columns && strcmp(columns, "national") != 0 && strcmp(columns, "bangfu") != 0)
-		return cli_usage(c->verb, "--columns is national or bangfu");
-	if (reveal_usage(c) || parse_query(c, 0, &q))
-		return EXIT_USAGE;
-	buf_add(&e.out, "\xEF\xBB\xBF", 3);
-	register_csv_header_names(&e.out, columns && strcmp(columns, "national") == 0);
-	int rc = c->a.reveal ? store_export_reveal(c->s, &c->me, &q, c->a.why, export_one, &e)
-	                     : store_household_list(c->s, &c->me, &q, NULL, 0, export_one, &e);
-	if (!rc && buf_str(&e.out))
-		e.werr |= out_write_data(e.out.s, e.out.len);
-	int oom = e.out.oom;
-	buf_free(&e.out);
-	if (rc)
-		return cli_store_fail(c, rc);
-	if (oom || e.werr || fflush(stdout)) {
-		fprintf(stderr, "bangfu: export failed: %s\n", oom ? "out of memory" : strerror(errno));
-		return EXIT_FAIL;
-	}
-	fprintf(stderr, "bangfu: exported %ld households%s\n", e.n, c->a.reveal
-	        ? " with full ID numbers and phones (recorded: audit reveals)"
-	        : " (ID numbers and phones masked: --reveal --why TEXT for full ones)");
-	return EXIT_OK;
 }
 
 /* Print s padded with spaces to `cells` terminal cells (cut if longer). */
@@ -233,6 +191,8 @@ static int verb_list(struct cli *c)
 	long limit = c->a.limit ? atol(c->a.limit) : paged ? LIST_PAGE : 0;
 	if (parse_query(c, 0, &q))
 		return EXIT_USAGE;
+	if (cli_opt(c, "--format"))
+		return cli_list_sheet(c, &q, limit);
 	struct list_ctx l = {0, store_code_lists(c->s)};
 	int rc = store_household_rows(c->s, &c->me, &q, NULL, limit, 0, list_one, &l);
 	if (rc)
@@ -260,12 +220,17 @@ static int verb_show(struct cli *c)
 	struct buf text = {0};
 	if (cli_opt(c, "--as-of"))
 		return cli_show_as_of(c);
-	if (reveal_usage(c))
+	if (cli_reveal_usage(c))
 		return EXIT_USAGE;
 	int rc = c->a.reveal ? store_household_reveal(c->s, &c->me, c->a.pos[0], c->a.why, &h)
 	                     : store_household_find(c->s, &c->me, c->a.pos[0], &h);
 	if (rc)
 		return cli_store_fail(c, rc);
+	if (cli_opt(c, "--format")) {
+		rc = cli_show_sheet(c, &h);
+		household_free(&h);
+		return rc;
+	}
 	record_render(store_code_lists(c->s), &h, &text);
 	printf("version: %ld\n%s", h.version, buf_str(&text) ? text.s : "");
 	show_retired(c, household_get(&h, HF_TOWNCODE), "town");
@@ -301,24 +266,19 @@ static const struct verb verbs[] = {
 	 "and the rejected rows written to FILE.rejected.csv with a reason column.\n"
 	 "The whole import is one audit event.",
 	 verb_import_households},
-	{"export households", "[QUERY]", "--reveal --why --columns", 0, 8, NEED_USER,
-	 "write the register in scope as CSV (UTF-8 with BOM) to stdout",
-	 "Same columns as import; --columns national writes the national system's header names\n"
-	 "(县(市、区), 乡(镇), ...: docs/formats.md), which import reads too. ID numbers and phones are masked; --reveal --why TEXT\n"
-	 "writes them in full (not for auditors) and records one access record naming the\n"
-	 "households. Exporting with --reveal, then importing into an empty data directory,\n"
-	 "gives the same records; a masked export cannot be imported. QUERY as for `list`.",
-	 verb_export_households},
-	{"list", "[QUERY]", "--limit", 0, 8, NEED_USER, "list households in your scope",
+	{"list", "[QUERY]", "--limit --format", 0, 8, NEED_USER, "list households in your scope",
 	 "QUERY terms (all must hold): a name fragment, ID digits, a 户编号 prefix or a\n"
 	 "village name; county:CODE|NAME town:... village:... category:边缘易致贫户\n"
-	 "type:脱贫户 state:assisting risk:因病 income<6000 income>6000.",
+	 "type:脱贫户 state:assisting risk:因病 income<6000 income>6000.\n"
+	 "--format tsv|json|csv: one row per household with stable field names\n"
+	 "(docs/scripting.md).",
 	 verb_list},
-	{"show", "HOUSEHOLD", "--reveal --why --as-of", 1, 1, NEED_USER, "show one household with members and cases",
+	{"show", "HOUSEHOLD", "--reveal --why --as-of --format", 1, 1, NEED_USER, "show one household with members and cases",
 	 "HOUSEHOLD is a bangfu id (H...), a national 户编号, or any member's ID number.\n"
 	 "ID numbers and phones are masked; --reveal --why TEXT shows them in full (not for\n"
 	 "auditors) and records who looked, when and why (audit reveals). --as-of DATE:\n"
-	 "the record as it stood at the end of that day, from the audit history.",
+	 "the record as it stood at the end of that day, from the audit history.\n"
+	 "--format tsv|json|csv: its register rows, one per member (docs/scripting.md).",
 	 verb_show},
 	{"set", "HOUSEHOLD FIELD VALUE", "!--why --member --version", 3, 3, NEED_USER,
 	 "change one field of a household or (with --member N) of its Nth member",

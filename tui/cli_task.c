@@ -1,6 +1,7 @@
 /* cli_task.c — the task verbs: task add / list / show / start / done / cancel / comment,
  * and `today` (what is overdue and due soon for you, most urgent first). */
 #include "tui/cli.h"
+#include "tui/cli_export.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,9 @@ static int print_task(void *ctx, const struct task *t)
 
 static int verb_task_list(struct cli *c)
 {
+	if (cli_opt(c, "--format"))
+		return cli_task_sheet(c, (1u << SHEET_TSV) | (1u << SHEET_JSON) | (1u << SHEET_CSV),
+		                      SHEET_TSV, NULL);
 	const char *owner = cli_opt(c, "--owner");
 	struct task_filter f = {owner && strcmp(owner, "me") == 0 ? c->me.login : owner,
 	                        cli_opt(c, "--status"), cli_opt(c, "--household")};
@@ -153,6 +157,8 @@ static int print_item(void *ctx, const struct today_item *it)
 
 static int verb_today(struct cli *c)
 {
+	if (cli_opt(c, "--format"))
+		return cli_today_sheet(c);
 	struct today_out o = {c, c->a.limit ? atol(c->a.limit) : 0, 0};
 	struct today_summary sum = {0};
 	printf("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n",
@@ -173,14 +179,15 @@ static int verb_today(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"today", "", "--limit", 0, 0, NEED_USER,
+	{"today", "", "--limit --format", 0, 0, NEED_USER,
 	 "what is overdue and due soon for you, most urgent first",
 	 "Your open tasks due within the due-soon window (setting due_soon_days, sample 7) or\n"
 	 "overdue, and what the rules derive for the open cases in your scope: visits falling\n"
 	 "due (visit_interval.<county>), leads near their 15-day limit, households with labour\n"
 	 "still lacking a development measure. Rule items are kept as tasks (one audit event\n"
 	 "\"tasks: N rule tasks\" when new ones appear; those whose rule no longer applies are\n"
-	 "resolved), so running it twice adds nothing. An auditor's run writes nothing.",
+	 "resolved), so running it twice adds nothing. An auditor's run writes nothing.\n"
+	 "--format tsv|json|csv: the items as rows (docs/scripting.md).",
 	 verb_today},
 	{"task add", "TITLE", "--kind --owner --due --household --case --town --pair --why", 1, 1,
 	 NEED_USER, "add a task",
@@ -190,10 +197,10 @@ static const struct verb verbs[] = {
 	 "name), --pair; the most specific of them is the task's region. --why (default\n"
 	 "\"new KIND task\"). Auditors cannot add tasks.",
 	 verb_task_add},
-	{"task list", "", "--owner --status --household", 0, 0, NEED_USER,
+	{"task list", "", "--owner --status --household --format", 0, 0, NEED_USER,
 	 "list tasks in your scope, soonest due first",
 	 "--owner LOGIN|me, --status open|in_progress|done|cancelled|all (default: open and\n"
-	 "in progress), --household HOUSEHOLD.",
+	 "in progress), --household HOUSEHOLD. --format tsv|json|csv (docs/scripting.md).",
 	 verb_task_list},
 	{"task show", "TASK", "", 1, 1, NEED_USER, "show a task with its log and version", "",
 	 verb_task_show},

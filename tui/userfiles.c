@@ -41,3 +41,18 @@ FILE *userfiles_fopen(const char *path, const char *mode)
 	errno = err;
 	return f;
 }
+
+int userfiles_run(int (*fn)(void *ctx), void *ctx)
+{
+	gid_t data = getegid(), person = person_group();
+	if (person != data && setegid(person) != 0)
+		return -1;
+	int rc = fn(ctx);
+	int err = errno;
+	if (person != data && setegid(data) != 0) {
+		perror("bangfu: cannot take the bangfu group back");
+		abort();
+	}
+	errno = err;
+	return rc;
+}

@@ -17,5 +17,9 @@ void userfiles_setup(void);
 
 /* fopen(path, mode) with the person's own group. */
 FILE *userfiles_fopen(const char *path, const char *mode);
+/* Run fn(ctx) with the person's own group in effect (a library that opens a path of
+ * its own, e.g. libxlsxwriter's workbook file), and take the bangfu group back after.
+ * Returns fn's result, or -1 if the group could not be dropped (fn not run). */
+int userfiles_run(int (*fn)(void *ctx), void *ctx);
 
 #endif

@@ -76,6 +76,14 @@ chown "$a" home-a/w.csv
 expect_exit 0 as "$a" import warnings "$top/home-a/w.csv"
 [ -f home-a/w.csv.unmatched.csv ] || fail "no unmatched file"
 [ "$(stat -c %U:%G home-a/w.csv.unmatched.csv)" = "$a:$a" ] || fail "the unmatched file is not the user's: $(stat -c %U:%G home-a/w.csv.unmatched.csv)"
+# exports: -o FILE is opened as its user; an xlsx is made in a temporary file the
+# caller owns, written and read back with the caller's group only (sheet_xlsx.c)
+expect_exit 0 as "$a" export households --format xlsx -o "$top/home-a/r.xlsx"
+[ "$(stat -c %U:%G home-a/r.xlsx)" = "$a:$a" ] || fail "the xlsx is not the user's: $(stat -c %U:%G home-a/r.xlsx)"
+[ "$(head -c 2 home-a/r.xlsx)" = "PK" ] || fail "the xlsx is not a zip file"
+expect_exit 1 as "$a" export households -o "$top/srv/data/x.csv"
+expect_grep "Permission denied" err
+[ ! -e srv/data/x.csv ] || fail "an export was written into the data directory"
 
 # the data directory: all the bangfu group's, group-readable, nothing for others
 [ -z "$(find srv/data ! -group "$g")" ] || { find srv/data ! -group "$g" | head; fail "files outside the group"; }

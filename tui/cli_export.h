@@ -1,0 +1,25 @@
+/* cli_export.h — the table output of the CLI (cli_export.c) that other verbs share:
+ * `list --format` and `task list --format` print their rows through the same sheet
+ * writer as the exports. */
+#ifndef TUI_CLI_EXPORT_H
+#define TUI_CLI_EXPORT_H
+#include "tui/cli.h"
+#include "tui/sheet.h"
+
+/* The households of `list` matching q (up to limit, 0 = all) as --format tsv|json|csv. */
+int cli_list_sheet(struct cli *c, const struct query *q, long limit);
+/* The tasks in scope (--owner, --status or else status_dflt, --household) in one of the
+ * formats of `allowed` (1 << SHEET_...), dflt when --format is not given. */
+int cli_task_sheet(struct cli *c, unsigned allowed, enum sheet_format dflt, const char *status_dflt);
+
+/* show --format: h's register rows, one per member. */
+int cli_show_sheet(struct cli *c, const struct household *h);
+/* today --format: the items `today` lists. */
+int cli_today_sheet(struct cli *c);
+/* case queue --format: a sheet with the queue's columns (case, household, head, state,
+ * since, checks), or NULL with *rc the exit code; rows go in with sheet_row, and
+ * cli_sheet_finish closes it (store_rc: the store call's result). */
+struct sheet *cli_queue_sheet_open(struct cli *c, int *rc);
+int cli_sheet_finish(struct cli *c, struct sheet *sh, int store_rc);
+
+#endif
