@@ -70,12 +70,13 @@ for r, want in zip(ws.iter_rows(min_row=2), rows[1:]):
     w = want[col["姓名"]]
     assert name.value == (w[1:] if w.startswith("'=") else w), (name.value, w)
 assert ids >= 30, ids
-formula = [c.value for c in ws["P"] if c.value == "=1+1"]
-assert formula and all(c.data_type == "s" for c in ws["P"] if c.value == "=1+1"), "formula cell"
+names = [row[col["姓名"]] for row in ws.iter_rows()]
+formula = [c.value for c in names if c.value == "=1+1"]
+assert formula and all(c.data_type == "s" for c in names if c.value == "=1+1"), "formula cell"
 assert (ws.column_dimensions["A"].width or 0) > 10, ws.column_dimensions["A"].width
 assert ws["A1"].font.b
 m = openpyxl.load_workbook(masked).active
-vals = [c.value for c in m["Q"][1:] if c.value]
+vals = [row[col["证件号码"]].value for row in m.iter_rows(min_row=2) if row[col["证件号码"]].value]
 assert vals and all("*" in v for v in vals), vals[:3]
 print("xlsx ok:", ws.max_row - 1, "rows,", ids, "full ID numbers")
 PY
