@@ -1,6 +1,7 @@
 /* text.c — UTF-8 decoding, terminal cell widths, trimming and control-character
- * handling (see text.h). Everything is locale-independent: the width table below is
- * ours, so the layout is the same whatever LANG the user's SSH session carries.
+ * handling (see text.h). Everything is locale-independent: the width table is ours
+ * (generated from Unicode's EastAsianWidth.txt, not the C library's wcwidth), so the
+ * layout is the same whatever LANG or glibc the user's SSH session carries.
  *
  * Display units. For width, fitting and sanitising, a string is a sequence of units:
  *   - a printable code point, shown as itself (0, 1 or 2 cells);
@@ -11,48 +12,15 @@
  * text_width, text_fit and text_sanitize all use these renderings, so the width of a
  * string always equals the width of what text_fit prints for it. */
 #include "core/text.h"
+#include "core/width_table.h"
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-struct range { uint32_t lo, hi; };
-
-/* Combining marks and zero-width characters (0 cells). Sorted, non-overlapping. */
-static const struct range zero_width[] = {
-	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF},
-	{0x05C1, 0x05C2}, {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},
-	{0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06DC}, {0x06DF, 0x06E4},
-	{0x06E7, 0x06E8}, {0x06EA, 0x06ED}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A},
-	{0x0E47, 0x0E4E}, {0x1160, 0x11FF}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
-	{0x200B, 0x200F}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x302A, 0x302D},
-	{0x3099, 0x309A}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
-	{0xE0001, 0xE0001}, {0xE0020, 0xE007F}, {0xE0100, 0xE01EF},
-};
-
-/* East Asian Wide and Fullwidth (2 cells). Sorted, non-overlapping. Ambiguous-width
- * characters (·, …, ○, box drawing) are deliberately absent: they count 1. */
-static const struct range wide[] = {
-	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
-	{0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615},
-	{0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
-	{0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE},
-	{0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
-	{0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
-	{0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755},
-	{0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
-	{0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55},
-	{0x2E80, 0x303E}, {0x3040, 0xA4CF},           /* CJK radicals .. Yi, minus U+303F */
-	{0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19},
-	{0xFE30, 0xFE6F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6},
-	{0x16FE0, 0x16FE4}, {0x17000, 0x18CFF}, {0x1B000, 0x1B2FF},
-	{0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A},
-	{0x1F200, 0x1F2FF}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB},
-	{0x1F900, 0x1F9FF}, {0x1FA70, 0x1FAFF},
-	{0x20000, 0x3FFFD},                           /* CJK Extension B and later */
-};
-
-static int in_table(uint32_t cp, const struct range *t, size_t n)
+/* The 0- and 2-cell ranges are generated from Unicode's data (core/width_table.c, made by
+ * core/data/gen_width.sh); the control ranges below are ours. */
+static int in_table(uint32_t cp, const struct width_range *t, size_t n)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -141,7 +109,7 @@ static int is_caret_control(uint32_t cp)
  * the other invisible format characters (Unicode Cf: soft hyphen, zero-width space and
  * joiners, word joiner, BOM, tags...), with which a name can look like another one
  * ("何\u200B旺" is not found by a search for 何旺). Sorted, non-overlapping. */
-static const struct range hex_controls[] = {
+static const struct width_range hex_controls[] = {
 	{0x0080, 0x009F}, {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C},
 	{0x06DD, 0x06DD}, {0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2},
 	{0x180E, 0x180E}, {0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x2064},
@@ -161,9 +129,9 @@ int text_cp_width(uint32_t cp)
 		return 2;                       /* ^X */
 	if (is_hex_control(cp))
 		return 8;                       /* <U+XXXX> */
-	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+	if (in_table(cp, width_zero, width_zero_count))
 		return 0;
-	if (in_table(cp, wide, sizeof wide / sizeof wide[0]))
+	if (in_table(cp, width_wide, width_wide_count))
 		return 2;
 	return 1;
 }

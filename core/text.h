@@ -23,7 +23,8 @@ int text_decode(const char *s, size_t n, uint32_t *cp);
 /* 1 if s[0..n) is valid UTF-8. */
 int text_valid_utf8(const char *s, size_t n);
 /* Width of one code point in cells: 0 combining/zero-width, 2 East Asian Wide/Fullwidth
- * (CJK, Hangul, full-width forms, CJK Ext B+ planes 2-3, emoji), 1 otherwise (including
+ * (CJK, Hangul, full-width forms, CJK Ext B+ planes 2-3, emoji presented as emoji: from
+ * EastAsianWidth.txt, core/width_table.c), 1 otherwise (including
  * ambiguous-width · … ○); control characters count as the width of their display form:
  * 2 for ^X, 8 for <U+XXXX>. Locale-independent. */
 int text_cp_width(uint32_t cp);

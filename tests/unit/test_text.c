@@ -9,6 +9,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include "core/text.h"
+#include "core/width_table.h"
 
 /* Decode s (whole string) and expect `len` bytes used and code point `cp`. */
 static void decodes(const char *s, int len, uint32_t cp)
@@ -104,6 +105,38 @@ static void test_cp_width(void **state)
 	assert_int_equal(text_cp_width(0x7F), 2);     /* ^? */
 	assert_int_equal(text_cp_width(0x85), 8);     /* <U+0085> */
 	assert_int_equal(text_cp_width(0x202E), 8);   /* <U+202E> */
+	/* from Unicode's tables (core/width_table.c), where the old hand list was wrong */
+	assert_int_equal(text_cp_width(0x1F321), 1);  /* 🌡 thermometer: EAW N, text presentation */
+	assert_int_equal(text_cp_width(0x1F32D), 2);  /* 🌭 hot dog: EAW W */
+	assert_int_equal(text_cp_width(0x1F6D7), 2);  /* elevator (Unicode 13) */
+	assert_int_equal(text_cp_width(0x0951), 0);   /* Devanagari stress sign udatta: Mn */
+	assert_int_equal(text_cp_width(0x1AB0), 0);   /* combining doubled circumflex: Mn */
+	assert_int_equal(text_cp_width(0x20DD), 0);   /* combining enclosing circle: Me */
+	assert_int_equal(text_cp_width(0x0903), 1);   /* Devanagari visarga: Mc, spacing */
+	assert_int_equal(text_cp_width(0xD7B0), 0);   /* Hangul jungseong O-YEO (V) */
+	assert_int_equal(text_cp_width(0x3400), 2);   /* 㐀 CJK Extension A */
+	assert_int_equal(text_cp_width(0x9FFF), 2);   /* end of the unified block */
+	assert_int_equal(text_cp_width(0x31350), 2);  /* CJK Extension H */
+	assert_int_equal(text_cp_width(0xFF5E), 2);   /* ～ full-width tilde */
+	assert_int_equal(text_cp_width(0xFF65), 1);   /* ･ half-width middle dot */
+	assert_int_equal(text_cp_width(0x302A), 0);   /* ideographic tone mark: Mn though EAW W */
+	assert_int_equal(text_cp_width(0x4DC0), 1);   /* ䷀ hexagram: EAW N between two W blocks */
+}
+
+/* The generated ranges are sorted and do not overlap (text.c halves them). */
+static void test_width_table_sorted(void **state)
+{
+	(void)state;
+	const struct width_range *t[] = {width_zero, width_wide};
+	size_t n[] = {width_zero_count, width_wide_count};
+	for (int k = 0; k < 2; k++) {
+		assert_true(n[k] > 100);
+		for (size_t i = 0; i < n[k]; i++) {
+			assert_true(t[k][i].lo <= t[k][i].hi);
+			if (i)
+				assert_true(t[k][i - 1].hi + 1 < t[k][i].lo);
+		}
+	}
 }
 
 static void test_width(void **state)
@@ -473,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_decode_valid),
 		cmocka_unit_test(test_decode_invalid),
 		cmocka_unit_test(test_cp_width),
+		cmocka_unit_test(test_width_table_sorted),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_fit_small_buffer),
