@@ -73,16 +73,6 @@ int audit_pending(struct store *s)
 	return rc ? -1 : missing[0] == '1';
 }
 
-long audit_trailer_event(const char *message)
-{
-	/* the last one: the trailers follow the reason, which once could hold a line of its
-	 * own reading "Bangfu-Event: N" */
-	const char *last = NULL;
-	for (const char *p = strstr(message, "\nBangfu-Event: "); p; p = strstr(p + 1, "\nBangfu-Event: "))
-		last = p;
-	return last ? atol(last + 15) : 0;
-}
-
 int audit_lock_file(struct store *s, const char *name, int *fd)
 {
 	char path[PATH_MAX + 64];
@@ -121,7 +111,7 @@ void audit_unlock(struct store *s)
 
 struct event {
 	long id, at, uid;
-	char login[64], name[256], verb[64], subject[128];
+	char login[64], name[256], verb[128], subject[256];
 	char *reason;
 };
 
@@ -131,14 +121,6 @@ static int tz_offset(time_t t)
 	struct tm tm;
 	localtime_r(&t, &tm);
 	return (int)(tm.tm_gmtoff / 60);
-}
-
-int audit_commit_message(const char *verb, const char *subject, const char *reason, long event,
-                         long uid, struct buf *msg)
-{
-	buf_addf(msg, "%s: %s\n\n%s\n\nBangfu-Event: %ld\nBangfu-Uid: %ld\n", verb, subject,
-	         reason, event, uid);
-	return buf_str(msg) ? 0 : -1;
 }
 
 /* Build the updates of one event (a blob per file, or a removal) against `base`. */

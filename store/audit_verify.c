@@ -24,7 +24,7 @@ static void print_event(sqlite3_stmt *st, FILE *out)
 	localtime_r(&at, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	const char *commit = db_col_text(st, 7);
-	buf_addf(&text, "%.10s  event %lld  %s  %s (%s)\n    %s: %s\n    why: %s\n",
+	buf_addf(&text, "%.10s  event %lld  %s  %s (%s)\n    %s %s\n    why: %s\n",
 	         commit[0] ? commit : "(pending)", sqlite3_column_int64(st, 0), when,
 	         db_col_text(st, 3), db_col_text(st, 2), db_col_text(st, 4), db_col_text(st, 5),
 	         db_col_text(st, 6));

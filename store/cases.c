@@ -387,7 +387,7 @@ static int case_move_in(struct store *s, const struct user *u, const char *case_
 			goto out;
 	}
 	char subject[64];
-	snprintf(subject, sizeof subject, "%s %s", case_id, res.transition->name);
+	snprintf(subject, sizeof subject, "%s %s", res.transition->label, case_id);   /* 镇级审核通过 C0000206 */
 	if ((rc = save_household_event(s, u, &h, "case move", subject, in->reason)))
 		goto out;
 	if (res.new_case)

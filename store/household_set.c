@@ -97,8 +97,16 @@ static int set_in(struct store *s, const struct user *u, const char *key, int me
 		return rc;
 	if (expected_version <= 0)
 		expected_version = h.version;
+	/* the commit reads "set 家庭住址 H4401050000001: why" (store/audit_message.c) */
+	char subject[256];
+	int f = model_field_find(field);
+	const char *label = f >= 0 ? model_fields[f].zh : field;
+	if (member > 0)
+		snprintf(subject, sizeof subject, "成员%d %s %s", member, label, h.id);
+	else
+		snprintf(subject, sizeof subject, "%s %s", label, h.id);
 	if (!(rc = household_apply_field(s, &h, member, field, value)) &&
-	    !(rc = write_begin(s, u, "set", h.id, why))) {
+	    !(rc = write_begin(s, u, "set", subject, why))) {
 		if ((rc = household_save(s, &h, expected_version)) || (rc = household_text_file(s, &h)))
 			write_rollback(s);
 		else

@@ -172,12 +172,23 @@ int audit_need(struct store *s);
 /* Whether the database holds events not yet in git (the last event has no commit id;
  * the flush writes them in order): 1, 0, or -1 on failure. */
 int audit_pending(struct store *s);
+/* audit_message.c: the commit message of an event. */
 /* The event id in a commit message's `Bangfu-Event:` trailer, 0 if none. */
 long audit_trailer_event(const char *message);
-/* The commit message of an event: "verb: subject", the reason, the trailers
- * (Bangfu-Event, Bangfu-Uid). The flush writes it; verify compares with it. */
+/* The commit message of an event: "verb subject: reason's first line", the reason, the
+ * trailers (Bangfu-Event, Bangfu-Uid, Bangfu-Verb, Bangfu-Subject). The flush writes
+ * it; verify compares with it. */
 int audit_commit_message(const char *verb, const char *subject, const char *reason, long event,
                          long uid, struct buf *msg);
+/* The message histories written before this form carry ("verb: subject", the reason,
+ * Bangfu-Event and Bangfu-Uid): verify accepts it for an event too. */
+int audit_commit_message_v1(const char *verb, const char *subject, const char *reason,
+                            long event, long uid, struct buf *msg);
+/* A message read back (rebuild): spans into the message, in either form. */
+struct audit_span { const char *s; size_t n; };
+struct audit_message { struct audit_span verb, subject, reason; long uid; };
+/* 0, or -1 when the message was not written by bangfu. */
+int audit_message_parse(const char *msg, struct audit_message *m);
 /* The flock on DIR/audit.lock that every writer of the history holds (s->lock_fd). */
 int audit_lock(struct store *s);
 void audit_unlock(struct store *s);

@@ -106,19 +106,15 @@ out:
 	return rc;
 }
 
-/* One events row from a commit written by audit.c's commit_message(). */
+/* One events row from a commit written by the flush (store/audit_message.c). */
 static int restore_event(struct store *s, git_commit *c)
 {
 	const char *msg = git_commit_message(c);
 	const git_signature *a = git_commit_author(c);
 	long id = audit_trailer_event(msg);
-	const char *uid = strstr(msg, "\nBangfu-Uid: ");
-	const char *colon = strstr(msg, ": ");
-	const char *body = strstr(msg, "\n\n");
-	const char *trailers = strstr(msg, "\n\nBangfu-Event: ");
-	if (id <= 0 || !colon || !body || !trailers)
+	struct audit_message m;
+	if (id <= 0 || audit_message_parse(msg, &m))
 		return store_fail(s, STORE_EFAIL, "commit %.10s was not written by bangfu", git_oid_tostr_s(git_commit_id(c)));
-	const char *nl = strchr(msg, '\n');
 	const char *at = strchr(a->email, '@');
 	char hex[GIT_OID_HEXSZ + 1];
 	git_oid_tostr(hex, sizeof hex, git_commit_id(c));
@@ -128,12 +124,12 @@ static int restore_event(struct store *s, git_commit *c)
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)a->when.time);
-	sqlite3_bind_int64(st, 3, uid ? atol(uid + 13) : -1);
+	sqlite3_bind_int64(st, 3, m.uid);
 	sqlite3_bind_text(st, 4, a->email, at ? (int)(at - a->email) : -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, a->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, msg, (int)(colon - msg), SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, colon + 2, nl && nl > colon ? (int)(nl - colon - 2) : -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, body + 2, trailers > body ? (int)(trailers - body - 2) : 0, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, m.verb.s, (int)m.verb.n, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, m.subject.s, (int)m.subject.n, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, m.reason.s, (int)m.reason.n, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 9, hex, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);

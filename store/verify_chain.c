@@ -117,20 +117,26 @@ static int open_scratch(struct chain *ch)
 }
 
 /* Which line of the commit message differs from the one the flush writes for the event
- * (audit_commit_message): 0 when none, -1 when out of memory. */
+ * (audit_commit_message; a history written before may carry the first form,
+ * audit_commit_message_v1): 0 when none, -1 when out of memory. */
 static long message_differs(const struct row *e, const char *msg)
 {
-	struct buf want = {0};
-	if (audit_commit_message(e->verb, e->subject, e->reason, e->id, e->uid, &want))
+	struct buf want = {0}, v1 = {0};
+	if (audit_commit_message(e->verb, e->subject, e->reason, e->id, e->uid, &want) ||
+	    audit_commit_message_v1(e->verb, e->subject, e->reason, e->id, e->uid, &v1)) {
+		buf_free(&want);
+		buf_free(&v1);
 		return -1;
+	}
 	long line = 0;
-	if (strcmp(msg, want.s) != 0) {
+	if (strcmp(msg, want.s) != 0 && strcmp(msg, v1.s) != 0) {
 		const char *w = want.s;
 		line = 1;
 		for (; *msg && *msg == *w; msg++, w++)
 			line += *msg == '\n';
 	}
 	buf_free(&want);
+	buf_free(&v1);
 	return line;
 }
 

@@ -14,10 +14,13 @@ expect_exit 0 "$BANGFU" -d d set 441821198005051013 phone 13900139000 --member 1
 [ "$(git_log rev-list --count HEAD)" -eq 5 ] || fail "expected 5 commits (init: user and settings, import, 2 sets)"
 git_log log --format='%an <%ae>|%s' > log.txt
 [ "$(grep -c "^$me <$me@bangfu>|" log.txt)" -eq 5 ] || { cat log.txt; fail "author is not the real user"; }
-expect_grep "|set: H4418210000001" log.txt
+expect_grep "|set 家庭人均纯收入 H4418210000001: 2026年收入核实$" log.txt
+expect_grep "|set 成员1 联系电话 H4418210000002: 电话变更$" log.txt
 git_log log -1 --format=%B HEAD~1 > msg.txt
 expect_grep "2026年收入核实" msg.txt
 expect_grep "^Bangfu-Event: 4$" msg.txt
+expect_grep "^Bangfu-Verb: set$" msg.txt
+expect_grep "^Bangfu-Subject: 家庭人均纯收入 H4418210000001$" msg.txt
 # the set touched exactly one file, one line
 git_log show --stat --format= HEAD~1 > stat.txt
 [ "$(grep -c '|' stat.txt)" -eq 1 ] || { cat stat.txt; fail "set touched more than one file"; }
@@ -36,7 +39,7 @@ expect_grep "agree" out
 
 # history of one household, newest first, with who and why
 expect_exit 0 "$BANGFU" -d d audit log 4418210001
-expect_grep "set: H4418210000001" out
+expect_grep "set 家庭人均纯收入 H4418210000001$" out
 expect_grep "why: 2026年收入核实" out
 expect_grep "why: 季度台账导入" out
 expect_no_grep "电话变更" out

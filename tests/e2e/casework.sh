@@ -113,14 +113,14 @@ expect_grep "re-marked from case $C" out
 file=$(git --git-dir=d/audit.git ls-tree -r --name-only HEAD | grep H4418210000002)
 git --git-dir=d/audit.git log --reverse --format='%ae|%an|%s|%b' -- "$file" | grep '|' > story.txt
 cat story.txt
-expect_grep "^cw@bangfu|[^|]*|case move: $C visit|入户核实，签承诺书" story.txt
-expect_grep "^tr@bangfu|[^|]*|case move: $C township_pass|镇级审核通过" story.txt
-expect_grep "^ca@bangfu|[^|]*|case move: $C approve|县级审批纳入监测" story.txt
-expect_grep "|import warnings: 1 warnings|department warnings from warnings.csv" story.txt
-expect_grep "^ca@bangfu|[^|]*|case move: $C eliminate|风险已消除" story.txt
-expect_grep "^ca@bangfu|[^|]*|case move: $C rollback|再次出现大额医疗支出" story.txt
-expect_grep "^cw@bangfu|[^|]*|case move: $C remark|意外受伤，新风险" story.txt
-[ "$(grep -c "|case move: " story.txt)" -eq 18 ] || fail "one commit per step expected"
+expect_grep "^cw@bangfu|[^|]*|case move 入户核实 $C: 入户核实，签承诺书|入户核实，签承诺书" story.txt
+expect_grep "^tr@bangfu|[^|]*|case move 镇级审核通过 $C: 镇级审核通过" story.txt
+expect_grep "^ca@bangfu|[^|]*|case move 县级审批纳入 $C: 县级审批纳入监测" story.txt
+expect_grep "|import warnings 1 warnings: department warnings from warnings.csv|department warnings from warnings.csv" story.txt
+expect_grep "^ca@bangfu|[^|]*|case move 县级审批消除 $C: 风险已消除" story.txt
+expect_grep "^ca@bangfu|[^|]*|case move 消除回退 $C: 再次出现大额医疗支出" story.txt
+expect_grep "^cw@bangfu|[^|]*|case move 新风险再次纳入 $C: 意外受伤，新风险" story.txt
+[ "$(grep -c "|case move [^|]* C[0-9]*: " story.txt)" -eq 18 ] || fail "one commit per step expected"
 expect_exit 0 on 2026-10-01 "$me" audit verify
 mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
 expect_exit 0 on 2026-10-01 "$me" rebuild

@@ -55,7 +55,7 @@ expect_exit 0 as cw show $IN
 expect_grep "公益岗位保洁" out
 expect_exit 0 as cw measure end $M --end 2026-03-15 --why 岗位期满
 git --git-dir=d/audit.git log -1 --format=%B > msg
-expect_grep "measure end: $IN $M" msg
+expect_grep "^measure end $IN $M: " msg
 expect_grep "岗位期满" msg
 expect_exit 0 as cw visit edit $V --method 入户 --follow-up 下月复访 --why 方式记错
 expect_exit 0 as cw show $IN
@@ -234,7 +234,7 @@ expect_exit 0 as ca team list
 expect_grep "李四" out
 expect_exit 0 as ca team end $TM --end 2026-03-01 --why 轮换
 git --git-dir=d/audit.git log -1 --format=%s > msg
-expect_grep "team end: $TM" msg
+expect_grep "^team end $TM: " msg
 refused 1 ca team end $TM --end 2026-03-01 --why 轮换
 expect_grep "nothing to change" err
 refused 1 ca pair edit $POUT phone=13900139000 --why 换号

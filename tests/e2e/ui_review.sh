@@ -85,7 +85,7 @@ ui_wait_selected "C0000003"
 body > body.txt
 expect_no_grep "C0000002" body.txt
 last_commit > commit.txt
-expect_grep "^tr@bangfu|case move: C0000002 township_pass|镇级审核通过 材料齐全" commit.txt
+expect_grep "^tr@bangfu|case move 镇级审核通过 C0000002: 镇级审核通过 材料齐全|镇级审核通过 材料齐全" commit.txt
 expect_exit 0 on 2026-01-15 tr case show C0000002
 expect_grep "县级审批 (county_approval)" out
 
@@ -95,7 +95,7 @@ ui_type "公示材料缺页"; ui_keys Enter
 ui_wait "next: C0000004"
 ui_wait_selected "C0000004"
 last_commit > commit.txt
-expect_grep "^tr@bangfu|case move: C0000003 send_back|公示材料缺页" commit.txt
+expect_grep "^tr@bangfu|case move 退回上一步 C0000003: 公示材料缺页|公示材料缺页" commit.txt
 expect_exit 0 on 2026-01-15 tr case show C0000003
 expect_grep "村级评议公示 (village_review)" out
 
@@ -144,6 +144,6 @@ ui_keys A; ui_wait "C0000004 approve (approve 县级审批纳入), reason:"
 ui_type "县级审批纳入监测"; ui_keys Enter
 ui_wait "the queue is empty"
 last_commit > commit.txt
-expect_grep "^ca@bangfu|case move: C0000004 approve|县级审批纳入监测" commit.txt
+expect_grep "^ca@bangfu|case move 县级审批纳入 C0000004: 县级审批纳入监测|县级审批纳入监测" commit.txt
 ui_keys Q
 ui_done

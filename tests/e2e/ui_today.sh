@@ -66,7 +66,7 @@ expect_no_grep "T0000002" body.txt
 expect_exit 0 as wang task show T0000002
 expect_grep "^status: done" out
 last_commit > commit.txt
-expect_grep "^wang@bangfu|task done: T0000002|已核实收入 7200元" commit.txt
+expect_grep "^wang@bangfu|task done T0000002: 已核实收入 7200元|已核实收入 7200元" commit.txt
 # a task about no household: Enter says so
 ui_keys Enter; ui_wait "T0000001 concerns no household"
 ui_keys Q
