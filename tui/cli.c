@@ -40,6 +40,54 @@ static int is_flag(const char *opt)
 	return flag_of(&none, opt) || strcmp(opt, "--quick") == 0;
 }
 
+/* Whether the option argument `arg` ("--why", "-o") is followed by its value in the next
+ * argument, as getopt_long reads it ("--why=X" and "-oX" carry theirs). */
+static int value_follows(const char *arg)
+{
+	if (strncmp(arg, "--", 2) == 0)
+		return arg[2] && !strchr(arg, '=') && !is_flag(arg) && strcmp(arg, "--help") != 0 &&
+		       strcmp(arg, "--dump-verbs") != 0;
+	return strcmp(arg, "-o") == 0 || strcmp(arg, "-d") == 0;
+}
+
+/* The global options, taken out of argv wherever they stand (before the verb, after it,
+ * between its words): -d DIR, -dDIR, --dir DIR, --dir=DIR; the last one counts. argv is
+ * compacted and the new argc returned, or -1 after a usage message. A value is never
+ * taken for an option ("--why -d" is a reason), and "--" ends the search. */
+static int take_globals(int argc, char **argv, const char **dir)
+{
+	int out = 1, i = 1;
+	for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "-d") == 0 || strcmp(arg, "--dir") == 0) {
+			if (i + 1 == argc)
+				return cli_usage(NULL, "%s needs a directory", arg), -1;
+			*dir = argv[++i];
+		} else if (strncmp(arg, "--dir=", 6) == 0 || (strncmp(arg, "-d", 2) == 0 && arg[2])) {
+			*dir = arg + (arg[1] == '-' ? 6 : 2);
+		} else {
+			argv[out++] = argv[i];
+			if (arg[0] == '-' && value_follows(arg) && i + 1 < argc)
+				argv[out++] = argv[++i];
+		}
+	}
+	while (i < argc)
+		argv[out++] = argv[i++];
+	argv[out] = NULL;
+	return out;
+}
+
+int cli_opens_ui(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-d") == 0 || strcmp(argv[i], "--dir") == 0)
+			i++;
+		else if (strncmp(argv[i], "--dir=", 6) != 0 && strncmp(argv[i], "-d", 2) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* `bangfu --dump-verbs` (hidden): one line per verb, NAME TAB USAGE TAB OPTIONS TAB
  * SUMMARY, options space separated with "=" after those that take a value. The man page
  * and the shell completions are generated from it (man/gen.sh), so they cannot drift. */
@@ -152,15 +200,6 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			a->help = 1;
 			continue;
 		}
-		if (strcmp(arg, "-d") == 0 || strncmp(arg, "--dir=", 6) == 0) {   /* global, anywhere */
-			if (arg[1] == '-')
-				a->dir = arg + 6;
-			else if (i + 1 < argc)
-				a->dir = argv[++i];
-			else
-				return cli_usage(v, "-d needs a directory");
-			continue;
-		}
 		char *eq = strncmp(arg, "--", 2) == 0 ? strchr(argv[i], '=') : NULL;
 		if (eq) {   /* --opt=value: the value is the rest, even when it starts with "-" */
 			*eq = '\0';
@@ -169,16 +208,26 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			argv[i] = eq + 1;   /* read below as the value after the option */
 			i--;
 		}
+		if (strncmp(arg, "-o", 2) == 0 && arg[2]) {   /* -oFILE, as getopt reads it */
+			argv[i] = (char *)arg + 2;
+			i--;
+			arg = "-o";
+		}
 		if (strcmp(arg, "-p") == 0)   /* as git log -p */
 			arg = "--patch";
 		if (strcmp(arg, "-o") == 0)   /* as sort -o */
 			arg = "--output";
-		if (strcmp(arg, "--") == 0) {
+		if (strcmp(arg, "--") == 0) {   /* the rest are arguments, even "-x" */
+			if (argc - i - 1 > 8 - a->npos)
+				return cli_usage(v, "too many arguments");
 			for (i++; i < argc; i++)
-				if (a->npos < 8)
-					a->pos[a->npos++] = argv[i];
+				a->pos[a->npos++] = argv[i];
 			break;
 		}
+		/* "-500" is a value (a negative income), not options 5, 0 and 0 */
+		if (arg[0] == '-' && arg[1] && arg[1] != '-' && !(arg[1] >= '0' && arg[1] <= '9'))
+			return cli_usage(v, "%s does not take %s (put -- before an argument that "
+			                 "starts with -)", v->name, arg);
 		if (strncmp(arg, "--", 2) != 0) {
 			if (a->npos == 8)
 				return cli_usage(v, "too many arguments");
@@ -355,12 +404,10 @@ int cli_main(int argc, char **argv)
 	const char *given = NULL;
 	char dirbuf[4096];
 	int i = 1;
+	if ((argc = take_globals(argc, argv, &given)) < 0)
+		return EXIT_USAGE;
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
-			given = argv[++i];
-		else if (strncmp(argv[i], "--dir=", 6) == 0)
-			given = argv[i] + 6;
-		else if (strcmp(argv[i], "--dump-verbs") == 0) {
+		if (strcmp(argv[i], "--dump-verbs") == 0) {
 			dump_verbs(stdout);
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "--version") == 0) {
@@ -392,8 +439,6 @@ int cli_main(int argc, char **argv)
 			printf("\n%s\n%s%s", c.verb->summary, c.verb->help, c.verb->help[0] ? "\n" : "");
 			return EXIT_OK;
 		}
-		if (c.a.dir)   /* -d after the verb wins, as the later of two would */
-			given = c.a.dir;
 	}
 	c.dir = data_dir(given, dirbuf, sizeof dirbuf);
 	int rc = run_verb(&c);

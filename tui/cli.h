@@ -20,7 +20,6 @@ struct args {
 	/* any other --option VALUE the verb's table row lists (read with cli_opt) */
 	const char *extra_name[16], *extra_value[16];
 	int nextra;
-	const char *dir;          /* -d DIR / --dir=DIR given after the verb */
 };
 
 struct cli {
@@ -60,6 +59,8 @@ const char *cli_opt(const struct cli *c, const char *name);
 int cli_store_fail(struct cli *c, int rc);
 int cli_usage(const struct verb *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int cli_main(int argc, char **argv);
+/* 1 when argv names no verb (only -d DIR and the like): `bangfu` opens the UI. */
+int cli_opens_ui(int argc, char **argv);
 
 struct verb_table { const struct verb *verbs; int count; };
 extern const struct verb_table admin_verbs;     /* cli_admin.c: init, demo, user */

@@ -8,15 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* `bangfu [-d DIR]` with no verb opens the UI (cli_main decides the same way). */
-static int opens_ui(int argc, char **argv)
-{
-	int i = 1;
-	while (i + 1 < argc && strcmp(argv[i], "-d") == 0)
-		i += 2;
-	return i == argc;
-}
-
 int main(int argc, char **argv)
 {
 	/* Everything bangfu creates is for its group and no one else: on a shared server
@@ -26,7 +17,7 @@ int main(int argc, char **argv)
 	userfiles_setup();
 	setlocale(LC_ALL, "");
 	struct out_saved saved;
-	if (out_setup(&saved, !opens_ui(argc, argv))) {
+	if (out_setup(&saved, !cli_opens_ui(argc, argv))) {
 		fprintf(stderr, "bangfu: out of memory\n");
 		return 1;
 	}

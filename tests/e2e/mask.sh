@@ -136,7 +136,7 @@ expect_grep "^$hh$" record
 [ "$(sed -n 's/^households: //p' record)" = "$(sed '1,/^households:/d' record | wc -l)" ] ||
 	fail "the record's count does not match the households it names"
 expect_exit 0 as li audit log --limit 1
-expect_grep "reveal: [0-9]* households" out
+expect_grep "reveal [0-9]* households" out
 # verify and rebuild keep them
 expect_exit 0 as "$me" audit verify
 mv d/bangfu.db bangfu.db.old
