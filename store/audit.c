@@ -143,19 +143,6 @@ static int event_tree(struct store *s, git_repository *repo, struct bulk *bk, lo
 	return 0;
 }
 
-static int count_files(struct store *s, long event)
-{
-	sqlite3_stmt *st;
-	int n = 0;
-	if (db_cached(s, "SELECT count(*) FROM event_files WHERE event_id = ?", &st))
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_finalize(s, st);
-	return n;
-}
-
 /* Write the objects of one event's commit into `repo` (whose odb may be an in-memory
  * pack), giving the commit id; the branch is not moved here. */
 static int write_commit_objects(struct store *s, git_repository *repo, struct bulk *bk,
@@ -380,7 +367,7 @@ static int flush_locked(struct store *s)
 	for (size_t i = 0; i < n && !rc; i++) {
 		git_oid commit;
 		struct event_files f = {0};
-		int files = count_files(s, pending[i].id);
+		int files = event_file_count(s, pending[i].id);
 		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &f, &commit)
 		                        : write_commit_loose(s, &pending[i], parent, &f, &commit);
 		identity_fault("before-branch-move");

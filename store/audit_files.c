@@ -63,6 +63,19 @@ static int read_row(struct store *s, git_repository *repo, struct bulk *bk, sqli
 	return 0;
 }
 
+int event_file_count(struct store *s, long event)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+	if (db_cached(s, "SELECT count(*) FROM event_files WHERE event_id = ?", &st))
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_finalize(s, st);
+	return n;
+}
+
 int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, long event,
                      struct event_files *f)
 {
@@ -72,11 +85,19 @@ int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, lon
 	              &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, event);
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+	long total = 0;
+	if (bk && s->progress.fn)   /* a large event: the history's files take a while */
+		total = event_file_count(s, event);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = read_row(s, repo, bk, st, f);
+		if (bk)
+			store_progress(s, "files written to the history", (long)f->n, total);
+	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlfail(s, "reading event files");
 	db_finalize(s, st);
+	if (bk)
+		store_progress(s, NULL, 0, 0);
 	if (!rc && bk)
 		rc = bulk_blobs_done(bk);
 	return rc;

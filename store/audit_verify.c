@@ -148,6 +148,7 @@ static int expect(struct store *s, struct expected *x, const char *path, const c
 	if (!(x->path_of[x->n] = strdup(path)) || strmap_put(&x->paths, path, x->n))
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	x->n++;
+	store_progress(s, "records rendered", x->n, 0);
 	return 0;
 }
 
@@ -167,7 +168,7 @@ static int expected_files(struct store *s, struct expected *x)
 	return rc;
 }
 
-struct walk { struct store *s; struct expected *x; FILE *report; long problems; };
+struct walk { struct store *s; struct expected *x; FILE *report; long problems, compared; };
 
 /* "; last written by event N" for a path, or "" when no event wrote it. */
 static const char *last_writer(struct store *s, const char *path, char *out, size_t n)
@@ -196,6 +197,7 @@ static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
 		return 0;
 	}
 	w->x->seen[idx] = 1;
+	store_progress(w->s, "files compared", ++w->compared, w->x->n);
 	if (!git_oid_equal(&w->x->oids[idx], git_tree_entry_id(e))) {
 		fprintf(w->report, "differs: %s (the database's text is not HEAD's%s)\n", path,
 		        last_writer(w->s, path, by, sizeof by));
@@ -215,9 +217,10 @@ static int verify_tree(struct store *s, const git_oid *head, FILE *report, long 
 	if (!rc && !(x.seen = calloc((size_t)x.n + 1, 1)))
 		rc = store_fail(s, STORE_EFAIL, "out of memory");
 	if (!rc) {
-		struct walk w = {s, &x, report, 0};
+		struct walk w = {s, &x, report, 0, 0};
 		if (git_tree_walk(tree, GIT_TREEWALK_PRE, walk_entry, &w) < 0)
 			rc = store_gitfail(s, "walking HEAD's tree");
+		store_progress(s, NULL, 0, 0);
 		for (long i = 0; !rc && i < x.n; i++)
 			if (!x.seen[i]) {
 				char by[64];

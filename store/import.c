@@ -203,12 +203,14 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 		if (b->bad[i])
 			continue;
 		struct source src = {b->present, report, ctx, b, i};
+		store_progress(s, "households", i + 1, b->nhouseholds);
 		int rc = import_one(s, &b->households[i], 0, &src, res);
 		if (rc) {
 			write_rollback(s);
 			return rc;
 		}
 	}
+	store_progress(s, NULL, 0, 0);
 	if (res->households_new + res->households_updated == 0) {
 		write_rollback(s);        /* nothing changed: no event, no commit */
 		return 0;
@@ -251,6 +253,7 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	int rc = 0;
 	for (long i = 0; i < n && !rc; i++) {
 		struct household h;
+		store_progress(s, "households", i + 1, n);
 		if (demo_next(&d, &h))
 			rc = store_fail(s, STORE_EFAIL, "out of memory");
 		else
@@ -258,6 +261,7 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 		household_free(&h);
 	}
 	demo_free(&d);
+	store_progress(s, NULL, 0, 0);
 	if (rc) {
 		write_rollback(s);
 		return rc;

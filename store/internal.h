@@ -27,6 +27,7 @@ struct store {
 	 * read again when another connection has committed since (lists_data_version) */
 	struct code_lists lists;
 	long lists_data_version;
+	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
 };
 
 /* Record a message (printf-style) and return code. */
@@ -38,6 +39,8 @@ int store_sqlfail(struct store *s, const char *what);
 int store_gitfail(struct store *s, const char *what);
 /* Add a line (printf-style) to the notices the user is shown: what went right in the end. */
 void store_note(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Tell the listener (store_set_progress) how far a long operation is; unit NULL: done. */
+void store_progress(struct store *s, const char *unit, long done, long total);
 /* Whether the last failure recorded in s->err was the disk being full. */
 int store_disk_full(const struct store *s);
 
@@ -223,6 +226,8 @@ struct event_files {
 	char **paths;
 	size_t n, cap;
 };
+/* How many files event `event` touches (-1 on failure). */
+int event_file_count(struct store *s, long event);
 /* Read the event's files, writing a blob for each text (into repo, or through bk). */
 int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, long event,
                      struct event_files *f);

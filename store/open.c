@@ -108,6 +108,17 @@ int store_init(const char *given, struct store **out)
 	return rc;
 }
 
+void store_set_progress(struct store *s, const struct store_progress *p)
+{
+	s->progress = p ? *p : (struct store_progress){0};
+}
+
+void store_progress(struct store *s, const char *unit, long done, long total)
+{
+	if (s->progress.fn)
+		s->progress.fn(s->progress.ctx, unit, done, total);
+}
+
 void store_close(struct store *s)
 {
 	if (!s)

@@ -46,7 +46,7 @@ static int restore_entry(const char *root, const git_tree_entry *e, void *payloa
 	const struct record_kind *kind = kind_for_path(path);
 	if (kind) {
 		r->rc = kind->restore(r->s, path, text);
-		r->files++;
+		store_progress(r->s, "records restored", ++r->files, 0);
 	} else {
 		fprintf(r->report, "rebuild: %s: not a known record kind, skipped\n", path);
 	}
@@ -80,6 +80,9 @@ static int restore_event_files(struct store *s, git_commit *c, long event)
 	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		char hex[GIT_OID_HEXSZ + 1];
+		if (git_diff_num_deltas(diff) >= 1000)   /* an import: many files in one event */
+			store_progress(s, "files of one event restored", (long)i + 1,
+			               (long)git_diff_num_deltas(diff));
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, event);
 		sqlite3_bind_text(st, 2, d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path,
@@ -155,7 +158,7 @@ static int restore_events(struct store *s, const git_oid *head, long *count)
 		}
 		rc = restore_event(s, c);
 		git_commit_free(c);
-		(*count)++;
+		store_progress(s, "events restored", ++*count, 0);
 	}
 	git_revwalk_free(walk);
 	if (!rc)   /* keep AUTOINCREMENT going on from the last event */
@@ -189,7 +192,7 @@ static int rebuild_allowed(struct store *s, git_tree *tree)
 	                           login);
 }
 
-int store_rebuild(const char *given, FILE *report)
+int store_rebuild(const char *given, FILE *report, const struct store_progress *progress)
 {
 	struct store *s;
 	char final[PATH_MAX + 16], temp[PATH_MAX + 32];
@@ -204,6 +207,7 @@ int store_rebuild(const char *given, FILE *report)
 		store_close(s);
 		return rc;
 	}
+	store_set_progress(s, progress);
 	const char *dir = s->dir;
 	snprintf(final, sizeof final, "%s/bangfu.db", dir);
 	snprintf(temp, sizeof temp, "%s/bangfu.db.rebuilding", dir);
@@ -237,6 +241,7 @@ int store_rebuild(const char *given, FILE *report)
 	}
 	if (!rc && git_tree_walk(tree, GIT_TREEWALK_PRE, restore_entry, &r) < 0)
 		rc = r.rc ? r.rc : store_gitfail(s, "walking HEAD's tree");
+	store_progress(s, NULL, 0, 0);
 	if (!rc)
 		rc = restore_events(s, &head, &events);
 	if (!rc)

@@ -39,20 +39,38 @@ static int one_pack(struct store *s, const char *idx, git_odb **out)
 	return rc;
 }
 
+/* libgit2's progress while packing: the objects found, then compressed, then written. */
+static int pack_stage(int stage, uint32_t current, uint32_t total, void *payload)
+{
+	store_progress(payload, stage == GIT_PACKBUILDER_ADDING_OBJECTS ? "objects found"
+	                        : "objects compressed", (long)current, (long)total);
+	return 0;
+}
+
+static int pack_written(const git_indexer_progress *stats, void *payload)
+{
+	store_progress(payload, "objects written", (long)stats->indexed_objects,
+	               (long)stats->total_objects);
+	return 0;
+}
+
 /* Write everything reachable from the branch as one pack; its name into out. */
 static int write_pack(struct store *s, struct repack_result *out)
 {
 	git_packbuilder *pb = NULL;
 	git_revwalk *walk = NULL;
 	int rc = 0;
-	if (git_packbuilder_new(&pb, s->repo) < 0 || git_revwalk_new(&walk, s->repo) < 0 ||
+	if (git_packbuilder_new(&pb, s->repo) < 0 ||
+	    git_packbuilder_set_callbacks(pb, pack_stage, s) < 0 ||
+	    git_revwalk_new(&walk, s->repo) < 0 ||
 	    git_revwalk_push_ref(walk, BRANCH) < 0 || git_packbuilder_insert_walk(pb, walk) < 0 ||
-	    git_packbuilder_write(pb, NULL, 0, NULL, NULL) < 0)
+	    git_packbuilder_write(pb, NULL, 0, pack_written, s) < 0)
 		rc = store_gitfail(s, "packing the history");
 	else {
 		out->objects = git_packbuilder_object_count(pb);
 		snprintf(out->pack, sizeof out->pack, "pack-%s", git_packbuilder_name(pb));
 	}
+	store_progress(s, NULL, 0, 0);
 	git_revwalk_free(walk);
 	git_packbuilder_free(pb);
 	return rc;

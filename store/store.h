@@ -37,6 +37,15 @@ int store_open(const char *dir, struct store **out);
 int store_init(const char *dir, struct store **out);
 void store_close(struct store *s);
 const char *store_error(const struct store *s);
+/* Progress of the long operations (import, demo, the flush of a large event, verify,
+ * rebuild, repack): fn is called often with `done` of `total` `unit`s ("households",
+ * "files", "objects"; total 0 when not known), and once with unit NULL when the operation
+ * ends. store/ never prints: the caller throttles and draws (tui/progress.c). */
+struct store_progress {
+	void (*fn)(void *ctx, const char *unit, long done, long total);
+	void *ctx;
+};
+void store_set_progress(struct store *s, const struct store_progress *p);
 /* Notices for the user, one a line, "" when none: something that went right in the end
  * (a change saved whose history will catch up, a stale lock removed). Cleared by
  * store_notices_clear once shown. */
@@ -275,8 +284,9 @@ int store_audit_head(struct store *s, char *out, size_t n);
 int store_audit_push(struct store *s, const char *remote, FILE *report);
 /* Make a bare repository at path that refuses non-fast-forward updates and deletions. */
 int store_mirror_init(struct store *s, const char *path, FILE *report);
-/* Make DIR/bangfu.db anew from the audit history alone (DIR must have no database). */
-int store_rebuild(const char *dir, FILE *report);
+/* Make DIR/bangfu.db anew from the audit history alone (DIR must have no database);
+ * progress (NULL: none) hears of the files restored. */
+int store_rebuild(const char *dir, FILE *report, const struct store_progress *progress);
 
 /* --- a shared server (confine.c, doctor.c; docs/security.md) --- */
 /* 1 when bangfu runs setgid (its group is not the caller's): it then opens only the data

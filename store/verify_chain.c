@@ -181,6 +181,8 @@ static int event_updates(struct chain *ch, long event, size_t *n)
 		if (!(ch->paths[*n] = strdup(db_col_text(st, 0))))
 			break;
 		u->path = ch->paths[(*n)++];
+		if (*n >= 1000)   /* a large event (an import): its files take a while */
+			store_progress(ch->s, "files of one event checked", (long)*n, 0);
 		int pruned = sqlite3_column_type(st, 1) == SQLITE_NULL &&
 		             sqlite3_column_type(st, 2) != SQLITE_NULL;
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL && !pruned) {
@@ -332,6 +334,7 @@ static int walk(struct chain *ch, const git_oid *oids, long n, long *events)
 		if (have)
 			read_row(st, &e);
 		rc = check_commit(ch, i, &oids[i], have ? &e : NULL);
+		store_progress(ch->s, "commits checked", i + 1, n);
 		if (have && e.id == i + 1)
 			have = (step = sqlite3_step(st)) == SQLITE_ROW;
 	}
@@ -345,6 +348,7 @@ static int walk(struct chain *ch, const git_oid *oids, long n, long *events)
 		rc = store_sqlfail(ch->s, "reading the events");
 	}
 	*events = i;
+	store_progress(ch->s, NULL, 0, 0);
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -380,13 +380,21 @@ static const struct verb *find_verb(int argc, char **argv, int *words)
 	return NULL;
 }
 
+void cli_progress(struct cli *c, const char *unit, long done, long total)
+{
+	if (c->progress.fn)
+		c->progress.fn(c->progress.ctx, unit, done, total);
+}
+
 static int run_verb(struct cli *c)
 {
 	int rc;
+	progress_init(&c->pg, &c->progress);
 	if (c->verb->needs & NEED_STORE) {
 		rc = store_open(c->dir, &c->s);
 		if (rc)
 			return cli_store_fail(c, rc);
+		store_set_progress(c->s, &c->progress);
 	}
 	if ((c->verb->needs & NEED_USER) == NEED_USER) {
 		rc = store_whoami(c->s, &c->me);
@@ -394,6 +402,7 @@ static int run_verb(struct cli *c)
 			return cli_store_fail(c, rc);
 	}
 	rc = c->verb->run(c);
+	cli_progress(c, NULL, 0, 0);
 	print_notices(c);
 	return rc;
 }

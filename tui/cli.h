@@ -4,6 +4,7 @@
 #ifndef TUI_CLI_H
 #define TUI_CLI_H
 #include "store/store.h"
+#include "tui/progress.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
@@ -28,6 +29,8 @@ struct cli {
 	struct args a;
 	struct store *s;          /* open store (verbs with needs & NEED_STORE) */
 	struct user me;           /* the calling bangfu user (needs & NEED_USER) */
+	struct progress pg;       /* the progress line on a terminal's stderr (tui/progress.c) */
+	struct store_progress progress;   /* its listener, given to the store */
 };
 
 #define NEED_STORE 1
@@ -55,6 +58,8 @@ void cli_report_defect(void *ctx, long line, const char *column, const char *msg
 /* The value of option `name` ("--date") given to the verb, or NULL. */
 const char *cli_opt(const struct cli *c, const char *name);
 
+/* The progress of a verb that loops itself (export): done of total units (0: unknown). */
+void cli_progress(struct cli *c, const char *unit, long done, long total);
 /* Print "bangfu: <message>" for a store failure and return the exit code for rc. */
 int cli_store_fail(struct cli *c, int rc);
 int cli_usage(const struct verb *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

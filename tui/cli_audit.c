@@ -98,7 +98,7 @@ static int verb_mirror_init(struct cli *c)
 
 static int verb_rebuild(struct cli *c)
 {
-	return store_rebuild(c->dir, stderr) ? EXIT_FAIL : EXIT_OK;
+	return store_rebuild(c->dir, stderr, &c->progress) ? EXIT_FAIL : EXIT_OK;
 }
 
 static int verb_audit_repack(struct cli *c)

@@ -157,7 +157,7 @@ static int export_one(void *ctx, const struct household *h)
 	const char *what = j->c->verb->name + strlen("export ");
 	int rc = strcmp(what, "households") == 0 ? household_rows(j, h)
 	       : strcmp(what, "cases") == 0 ? case_rows(j, h) : sub_rows(j, h);
-	j->n++;
+	cli_progress(j->c, "households", ++j->n, 0);
 	if (rc)
 		j->failed = 1;
 	return rc;

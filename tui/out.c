@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -28,6 +29,21 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* Whether out_status's line is on the terminal (erased before anything else is printed). */
+static int status_shown;
+
+void out_status(const char *text)
+{
+	if (text) {
+		write_all(STDERR_FILENO, "\r", 1);
+		write_all(STDERR_FILENO, text, strlen(text));
+	} else if (!status_shown) {
+		return;
+	}
+	write_all(STDERR_FILENO, text ? "\033[K" : "\r\033[K", text ? 3 : 4);
+	status_shown = text != NULL;
+}
+
 static int emit_fd(void *ctx, const char *p, size_t n)
 {
 	return write_all(*(int *)ctx, p, n);
@@ -36,6 +52,7 @@ static int emit_fd(void *ctx, const char *p, size_t n)
 static ssize_t cookie_write(void *cookie, const char *buf, size_t n)
 {
 	struct out_cookie *c = cookie;
+	out_status(NULL);
 	if (text_stream_write(&c->st, buf, n, emit_fd, &c->fd))
 		return -1;
 	return (ssize_t)n;

@@ -22,5 +22,9 @@ int out_finish(struct out_saved *saved);
  * was printed before; but when standard output is a terminal it is shown through the
  * sanitiser like everything else (line ends then show as ^M). Returns 0 or -1. */
 int out_write_data(const void *p, size_t n);
+/* A status line on the terminal's stderr (tui/progress.c, our own words and numbers only):
+ * "\r<text>" and erase to the end of the line; NULL erases it. Whatever else is printed
+ * on stdout or stderr erases it first. */
+void out_status(const char *text);
 
 #endif
