@@ -389,7 +389,8 @@ void cli_progress(struct cli *c, const char *unit, long done, long total)
 static int run_verb(struct cli *c)
 {
 	int rc;
-	progress_init(&c->pg, &c->progress);
+	if (c->verb->name[0])   /* not in the UI: ncurses owns that terminal */
+		progress_init(&c->pg, &c->progress);
 	if (c->verb->needs & NEED_STORE) {
 		rc = store_open(c->dir, &c->s);
 		if (rc)
