@@ -233,7 +233,7 @@ sql "INSERT INTO events(at, uid, login, name, verb, subject, reason) VALUES (str
 expect_exit 0 as "$me" audit verify
 [ "$(g rev-parse 'main^{tree}')" = "$(g rev-parse 'main~1^{tree}')" ] || fail "an event of no files changed the tree"
 g log -1 --format=%s > subject.txt
-expect_grep "^reveal: H4418210000001$" subject.txt
+expect_grep "^reveal H4418210000001: 核查$" subject.txt
 
 echo "tamper: $found of $n detected"
 [ "$found" -eq 19 ] && [ "$n" -eq 19 ] || fail "tamper: $found of $n detected, 19 expected"
