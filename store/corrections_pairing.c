@@ -1,4 +1,4 @@
-/* corrections_pairing.c — correcting a unit, a town team or a pair (`unit edit`, `team
+/* corrections_pairing.c — correcting a unit, a town team or a pair (`unit edit|end`, `team
  * edit|end`, `pair edit|end`): FIELD=VALUE changes to the fields a person may correct, or
  * the end date, as one version-checked audit event with a reason. Who may: whoever may add
  * one there (an administrator or a county approver whose scope holds its region,
@@ -19,7 +19,7 @@ struct pkind {
 	const char *const *editable;      /* NULL-ended */
 	size_t region_off;
 };
-static const char *const unit_keys[] = {"name", "kind", NULL};
+static const char *const unit_keys[] = {"name", "kind", "level", "end", NULL};
 static const char *const team_keys[] = {"leader", "round", "start", "end", NULL};
 static const char *const pair_keys[] = {"programme", "round", "start", "end", "phone", NULL};
 static const struct pkind kinds[] = {
@@ -68,7 +68,7 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 		const char *date = end[0] ? end : s->today;
 		if (!date_valid(date))
 			return store_fail(s, STORE_EINVAL, "--end: \"%s\" is not a date (YYYY-MM-DD)", date);
-		return flatrec_set(f, nf, rec, "end", date, err, sizeof err)
+		return flatrec_set(&s->lists, f, nf, rec, "end", date, err, sizeof err)
 		           ? store_fail(s, STORE_EINVAL, "%s", err) : 0;
 	}
 	for (int i = 0; i < n; i++) {
@@ -84,7 +84,7 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 			                  key, p->word, list);
 		}
 		if (flatrec_check_text(key, eq + 1, 256, TEXT_MAX_NAME, 0, err, sizeof err) ||
-		    flatrec_set(f, nf, rec, key, eq + 1, err, sizeof err))
+		    flatrec_set(&s->lists, f, nf, rec, key, eq + 1, err, sizeof err))
 			return store_fail(s, STORE_EINVAL, "%s", err);
 	}
 	return 0;
@@ -93,43 +93,11 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 static int check(struct store *s, const struct pkind *p, const void *rec)
 {
 	char err[256];
-	int bad = p->k == &entity_units ? pairing_unit_check(rec, err, sizeof err)
+	const struct code_lists *l = store_code_lists(s);
+	int bad = p->k == &entity_units ? pairing_unit_check(l, rec, err, sizeof err)
 	        : p->k == &entity_teams ? pairing_team_check(rec, err, sizeof err)
-	                                : pairing_pair_check(rec, err, sizeof err);
+	                                : pairing_pair_check(l, rec, err, sizeof err);
 	return bad ? store_fail(s, STORE_EINVAL, "%s", err) : 0;
-}
-
-/* UPDATE the stored columns of rec, version-checked. */
-static int update(struct store *s, const struct pkind *p, const void *rec, const char *id,
-                  long version)
-{
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-	int n = 0;
-	buf_addf(&sql, "UPDATE %s SET ", p->k->table);
-	for (int i = 0; i < *p->k->nfields; i++)
-		if (p->k->cols[i].column)
-			buf_addf(&sql, "%s%s = ?", n++ ? ", " : "", p->k->cols[i].column);
-	buf_adds(&sql, ", version = version + 1 WHERE id = ? AND version = ?");
-	int rc = db_cached_buf(s, &sql, &st);
-	if (rc)
-		return rc;
-	int i = 0, param = 1;
-	for (; i < *p->k->nfields; i++)
-		if (p->k->cols[i].column)
-			db_bind_text(st, param++, (const char *)rec + p->k->fields[i].offset);
-	sqlite3_bind_text(st, param++, id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, param, version);
-	rc = sqlite3_step(st);
-	db_finalize(s, st);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(s, "saving a correction");
-	if (sqlite3_changes(s->db) == 0) {
-		char path[128];
-		entity_path(p->k, id, path, sizeof path);
-		return entity_stale(s, path, p->word, id, version);
-	}
-	return 0;
 }
 
 struct rewrite { struct store *s; const struct entity_kind *k; int rc; };
@@ -180,7 +148,7 @@ static int correct_in(struct store *s, const struct user *u, const struct pkind 
 	if ((rc = write_begin(s, u, verb, id, why)))
 		return rc;
 	/* reloaded after the update: the shown names follow the stored ids */
-	if ((rc = update(s, p, rec, id, version)) || (rc = entity_load(s, p->k, id, rec)) ||
+	if ((rc = entity_update(s, p->k, rec, version)) || (rc = entity_load(s, p->k, id, rec)) ||
 	    (rc = entity_write_file(s, p->k, rec)) ||
 	    (p->k == &entity_units && (rc = rewrite_users_of_unit(s, id)))) {
 		write_rollback(s);
@@ -197,7 +165,7 @@ int store_pairing_correct(struct store *s, const struct user *u, const char *kin
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(kinds[i].word, kind) == 0)
 			p = &kinds[i];
-	if (!p || (end && p->k == &entity_units))
+	if (!p)
 		return store_fail(s, STORE_EINVAL, "no correction \"%s %s\"", kind, end ? "end" : "edit");
 	void *rec = calloc(1, p->k->size), *before = calloc(1, p->k->size);
 	int rc = rec && before ? write_open(s) : store_fail(s, STORE_EFAIL, "out of memory");

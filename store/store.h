@@ -373,6 +373,23 @@ int store_pair_add(struct store *s, const struct user *u, struct pair *in, const
 int store_pair_list(struct store *s, const struct user *u, const char *kind, const char *household,
                     int (*fn)(void *ctx, const struct pair *p), void *ctx);
 
+/* --- 百千万工程 places: places.c; docs/baiqianwan.md --- */
+#include "core/places.h"
+/* The track of county `code` (创先 / 进位 / 消薄, from the setting track.CCCCCC), or
+ * PLACES_UNCLASSIFIED (未分类) when none is set, into buf. */
+int store_county_track(struct store *s, const char *code, char *buf, size_t len);
+/* Set the target and/or actual (NULL = leave as is) of place's figure of `kind` in `year`
+ * (a county by code or name, or a village's 12-digit code; the figure is added the first
+ * time): one audit event "figure set: F0000001" with why; the figure as now stored into
+ * out. Administrators and county approvers whose scope holds the place. */
+int store_figure_set(struct store *s, const struct user *u, const char *place, const char *year,
+                     const char *kind, const char *target, const char *actual, const char *why,
+                     struct figure *out);
+/* Figures in scope, of a place (a county by name, or a code prefix), year and kind if
+ * given, by place, year and kind. */
+int store_figure_list(struct store *s, const struct user *u, const char *place, const char *year,
+                      const char *kind, int (*fn)(void *ctx, const struct figure *f), void *ctx);
+
 /* --- tasks: tasks.c, task_change.c, today.c --- */
 /* Add a task (in: title, kind, owner ("" = you), due, and what it concerns: household
  * (any key), case, town (code or name), pair). Writes the new id into in->id; the caller
