@@ -50,6 +50,49 @@ const struct flatrec_field pairing_pair_fields[] = {
 };
 const int pairing_pair_field_count = (int)(sizeof pairing_pair_fields / sizeof pairing_pair_fields[0]);
 
+static const struct code team_roles[] = {{"leader", "队长"}, {"member", "队员"}};
+const struct code_table codes_team_role = {"工作队职务", team_roles, 2};
+
+const struct flatrec_field pairing_person_fields[] = {
+	FLATREC(struct team_person, "person", id, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "team", team, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "name", name, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "unit", unit, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "unit_name", unit_name, NULL, FR_SHOWN),
+	FLATREC(struct team_person, "role", role, &codes_team_role, FR_REQUIRED),
+	FLATREC(struct team_person, "phone", phone, NULL, 0),
+	FLATREC(struct team_person, "start", start, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "end", end, NULL, 0),
+	FLATREC(struct team_person, "login", login, NULL, 0),
+	FLATREC(struct team_person, "region", region, NULL, FR_REQUIRED),
+};
+const int pairing_person_field_count =
+	(int)(sizeof pairing_person_fields / sizeof pairing_person_fields[0]);
+
+/* A phone as the national form takes a cadre's: a mobile or a landline. */
+static int phone_check(const char *phone, char *err, int errlen)
+{
+	char why[160], norm[32];
+	if (phone[0] && model_value_normalise(NULL, HF_CADRE_PHONE, phone, NULL, norm, (int)sizeof norm,
+	                                      why, (int)sizeof why))
+		return text_errorf(err, errlen, "phone: %s", why);
+	return 0;
+}
+
+int pairing_person_check(const struct team_person *p, char *err, int errlen)
+{
+	if (flatrec_check_text("name", p->name, sizeof p->name, TEXT_MAX_NAME, 1, err, errlen))
+		return -1;
+	if (!p->team[0] || !p->unit[0])
+		return text_errorf(err, errlen, "a team and the person's home unit are required");
+	if (!codes_label(&codes_team_role, p->role))
+		return text_errorf(err, errlen, "role \"%s\": give 队长 (leader) or 队员 (member)", p->role);
+	if (phone_check(p->phone, err, errlen) ||
+	    flatrec_check_text("login", p->login, sizeof p->login, TEXT_MAX_NAME, 0, err, errlen))
+		return -1;
+	return pairing_period_check(p->start, p->end, 0, err, errlen);
+}
+
 int pairing_may_add(const struct user *u, const char *region, const char *what,
                     char *err, int errlen)
 {
@@ -202,16 +245,14 @@ static int check_county_pair(const struct code_lists *l, const struct pair *p, c
 
 static int check_cadre_pair(const struct pair *p, char *err, int errlen)
 {
-	char why[160], norm[32];
 	if (flatrec_check_text("cadre name", p->helper, sizeof p->helper, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
 	if (!p->helped[0])
 		return text_errorf(err, errlen, "a household is required");
 	if (!p->unit[0])
 		return text_errorf(err, errlen, "the cadre's unit is required (--unit UNIT)");
-	if (p->phone[0] && model_value_normalise(NULL, HF_CADRE_PHONE, p->phone, NULL, norm, (int)sizeof norm,
-	                                         why, (int)sizeof why))
-		return text_errorf(err, errlen, "phone: %s", why);
+	if (phone_check(p->phone, err, errlen))
+		return -1;
 	return pairing_period_check(p->start, p->end, 0, err, errlen);
 }
 

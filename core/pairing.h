@@ -60,6 +60,28 @@ struct pair {
 	long version;
 };
 
+/* A person of a town team (驻镇工作队员): from a home unit, 队长 or 队员, with a phone
+ * (masked wherever it is listed), start and end, and the bangfu login she uses if any. */
+struct team_person {
+	char id[PAIRING_ID_LEN];     /* TP0000001 */
+	char team[PAIRING_ID_LEN];   /* TM0000001 */
+	char name[128];
+	char unit[256];              /* home unit id (as typed: an id or a name) */
+	char unit_name[256];         /* shown */
+	char role[16];               /* codes_team_role: leader 队长, member 队员 */
+	char phone[24];
+	char start[DATE_LEN];
+	char end[DATE_LEN];          /* "" = still serving */
+	char login[64];              /* a bangfu user, or "" */
+	char region[16];             /* the team's town */
+	long version;
+};
+extern const struct code_table codes_team_role;
+extern const struct flatrec_field pairing_person_fields[];
+extern const int pairing_person_field_count;
+/* A person's own fields: name, unit and role given, phone a mobile or landline, period. */
+int pairing_person_check(const struct team_person *p, char *err, int errlen);
+
 extern const struct flatrec_field pairing_unit_fields[];
 extern const int pairing_unit_field_count;
 extern const struct flatrec_field pairing_team_fields[];

@@ -11,7 +11,7 @@ _bangfu() {
 	case ${COMP_WORDS[COMP_CWORD-1]} in -d|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;; esac
 	local words opts=
 	if [ $n -eq 0 ]; then
-		words="audit case county demo doctor export household import income indicator init list measure member notice pair rebuild report set setting show task team today unit user visit"
+		words="audit case county demo doctor export household import income indicator init list measure member notice pair person rebuild report set setting show task team today unit user visit"
 		COMPREPLY=($(compgen -W "$words -d --help --version" -- "$cur")); return
 	fi
 	case "$w1 $w2" in
@@ -45,6 +45,8 @@ _bangfu() {
 	"unit list"|"unit list "*) opts="--kind" ;;
 	"team add"|"team add "*) opts="--lead --members --leader --round --start --end --why" ;;
 	"team list"|"team list "*) opts="" ;;
+	"team join"|"team join "*) opts="--unit --role --phone --start --end --login --why" ;;
+	"team people"|"team people "*) opts="" ;;
 	"pair add"|"pair add "*) opts="--programme --round --start --end --name --unit --phone --why" ;;
 	"pair list"|"pair list "*) opts="--household" ;;
 	"task add"|"task add "*) opts="--kind --owner --due --household --case --town --pair --why" ;;
@@ -68,6 +70,8 @@ _bangfu() {
 	"unit end"|"unit end "*) opts="--end --version --why" ;;
 	"team edit"|"team edit "*) opts="--version --why" ;;
 	"team end"|"team end "*) opts="--end --version --why" ;;
+	"person edit"|"person edit "*) opts="--version --why" ;;
+	"team leave"|"team leave "*) opts="--end --version --why" ;;
 	"pair edit"|"pair edit "*) opts="--version --why" ;;
 	"pair end"|"pair end "*) opts="--end --version --why" ;;
 	"user edit"|"user edit "*) opts="--name --role --scope --version --why" ;;
@@ -99,9 +103,10 @@ _bangfu() {
 		measure) words="add edit end" ;;
 		member) words="add remove move" ;;
 		pair) words="add list edit end" ;;
+		person) words="edit" ;;
 		setting) words="get set lists" ;;
 		task) words="add list show start done cancel comment assign due" ;;
-		team) words="add list edit end" ;;
+		team) words="add list join people edit end leave" ;;
 		unit) words="add list edit end" ;;
 		user) words="add list edit disable" ;;
 		visit) words="add edit" ;;

@@ -22,10 +22,12 @@ struct pkind {
 static const char *const unit_keys[] = {"name", "kind", "level", "end", NULL};
 static const char *const team_keys[] = {"leader", "round", "start", "end", NULL};
 static const char *const pair_keys[] = {"programme", "round", "start", "end", "phone", NULL};
+static const char *const person_keys[] = {"name", "role", "phone", "start", "end", "login", NULL};
 static const struct pkind kinds[] = {
 	{"unit", &entity_units, unit_keys, offsetof(struct unit, region)},
 	{"team", &entity_teams, team_keys, offsetof(struct team, town)},
 	{"pair", &entity_pairs, pair_keys, offsetof(struct pair, region)},
+	{"person", &entity_people, person_keys, offsetof(struct team_person, region)},
 };
 
 static int editable(const struct pkind *p, const char *key)
@@ -44,7 +46,8 @@ static int load(struct store *s, const struct user *u, const struct pkind *p, co
 	int rc = p->k == &entity_pairs ? pair_visible_load(s, u, id, rec)
 	                               : entity_load(s, p->k, id, rec);
 	const char *region = (const char *)rec + p->region_off;
-	if (rc == STORE_ENOTFOUND || (!rc && p->k == &entity_teams && !access_in_scope(u, region)))
+	if (rc == STORE_ENOTFOUND || (!rc && p->k != &entity_units && p->k != &entity_pairs &&
+	                              !access_in_scope(u, region)))
 		return store_fail(s, STORE_ENOTFOUND, "no %s %s in your scope (%s)", p->word, id, u->scope);
 	if (rc)
 		return rc;
@@ -96,6 +99,7 @@ static int check(struct store *s, const struct pkind *p, const void *rec)
 	const struct code_lists *l = store_code_lists(s);
 	int bad = p->k == &entity_units ? pairing_unit_check(l, rec, err, sizeof err)
 	        : p->k == &entity_teams ? pairing_team_check(rec, err, sizeof err)
+	        : p->k == &entity_people ? pairing_person_check(rec, err, sizeof err)
 	                                : pairing_pair_check(l, rec, err, sizeof err);
 	return bad ? store_fail(s, STORE_EINVAL, "%s", err) : 0;
 }
@@ -108,7 +112,7 @@ static int rewrite_one(void *ctx, void *rec)
 	return (r->rc = entity_write_file(r->s, r->k, rec)) != 0;
 }
 
-/* A unit's name is shown in the files of the teams and pairs naming it: rewritten in the
+/* A unit's name is shown in the files of the teams, pairs and team people naming it: rewritten in the
  * same event, so the history holds what the database now renders. */
 static int rewrite_users_of_unit(struct store *s, const char *unit)
 {
@@ -122,6 +126,10 @@ static int rewrite_users_of_unit(struct store *s, const char *unit)
 	r.k = &entity_pairs;
 	rc = entity_each(s, &entity_pairs, "t.helper = ?1 OR t.unit = ?1", NULL, params, 1,
 	                 rewrite_one, &r);
+	if (rc || r.rc)
+		return rc ? rc : r.rc;
+	r.k = &entity_people;
+	rc = entity_each(s, &entity_people, "t.unit = ?1", NULL, params, 1, rewrite_one, &r);
 	return rc ? rc : r.rc;
 }
 

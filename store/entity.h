@@ -31,7 +31,7 @@ struct entity_kind {
 };
 
 extern const struct entity_kind entity_units, entity_teams, entity_pairs, entity_tasks,
-                                 entity_figures;
+                                 entity_figures, entity_people;
 
 /* The next free id: prefix + 7 digits after the largest in use. */
 int entity_next_id(struct store *s, const struct entity_kind *k, char *out, size_t n);

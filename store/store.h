@@ -368,6 +368,13 @@ int store_team_list(struct store *s, const struct user *u, const char *town,
  * helper the cadre's name, helped a household (id, 户编号 or ID number), unit, phone,
  * start (default today), end. */
 int store_pair_add(struct store *s, const struct user *u, struct pair *in, const char *why);
+/* Add a person to town team in->team (name, unit id or name, role 队长/队员 (default
+ * 队员), phone, start (default today), end, login of a bangfu user or ""): as for adding
+ * the team. Her id into in->id. */
+int store_person_add(struct store *s, const struct user *u, struct team_person *in, const char *why);
+/* The people of the teams in scope (of one team if given), phones masked. */
+int store_person_list(struct store *s, const struct user *u, const char *team,
+                      int (*fn)(void *ctx, const struct team_person *p), void *ctx);
 /* Pairs in scope (county pairs also from the helper's side), of `kind` and of one
  * household if given. */
 int store_pair_list(struct store *s, const struct user *u, const char *kind, const char *household,

@@ -115,6 +115,43 @@ static int verb_team_list(struct cli *c)
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
 
+/* --- the people of town teams ----------------------------------------------------- */
+
+static int verb_team_join(struct cli *c)
+{
+	struct team_person p = {0};
+	if (need_why(c))
+		return EXIT_USAGE;
+	if (POS(c, p.team, 0, "TEAM") || POS(c, p.name, 1, "NAME") || OPT(c, p.unit, "--unit") ||
+	    arg_into(c, "--role", c->a.role, p.role, sizeof p.role) || OPT(c, p.phone, "--phone") ||
+	    OPT(c, p.start, "--start") ||
+	    OPT(c, p.end, "--end") || OPT(c, p.login, "--login"))
+		return EXIT_USAGE;
+	int rc = store_person_add(c->s, &c->me, &p, cli_opt(c, "--why"));
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf("added %s %s (%s) to team %s, from %s %s\n", p.id, p.name,
+	       codes_label(&codes_team_role, p.role), p.team, p.unit, p.unit_name);
+	return EXIT_OK;
+}
+
+static int print_person(void *ctx, const struct team_person *p)
+{
+	(void)ctx;
+	printf("%s  %s  %s  %-4s %-8s %s %s  %s  ", p->id, p->team, p->region,
+	       codes_label(&codes_team_role, p->role), p->name, p->unit, p->unit_name,
+	       p->phone[0] ? p->phone : "-");
+	print_period(p->start, p->end);
+	printf("%s%s\n", p->login[0] ? "  login " : "", p->login);
+	return 0;
+}
+
+static int verb_team_people(struct cli *c)
+{
+	int rc = store_person_list(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, print_person, NULL);
+	return rc ? cli_store_fail(c, rc) : EXIT_OK;
+}
+
 /* --- pairs ------------------------------------------------------------------------ */
 
 static int verb_pair_add(struct cli *c)
@@ -184,6 +221,14 @@ static const struct verb verbs[] = {
 	 verb_team_add},
 	{"team list", "[TOWN]", "", 0, 1, NEED_USER, "list the town teams in your scope", "",
 	 verb_team_list},
+	{"team join", "TEAM NAME", "--unit --role --phone --start --end --login !--why", 2, 2,
+	 NEED_USER, "add a person to a town team (驻镇工作队员)",
+	 "--unit her home unit (id or exact name, required), --role 队长 | 队员 (leader,\n"
+	 "member; default 队员), --phone (shown masked), --start (default today), --end,\n"
+	 "--login the bangfu user she acts as, if any. As for team add; --why required.",
+	 verb_team_join},
+	{"team people", "[TEAM]", "", 0, 1, NEED_USER,
+	 "list the people of the town teams in your scope (phones masked)", "", verb_team_people},
 	{"pair add", "county HELPER COUNTY | cadre NAME HOUSEHOLD",
 	 "--programme --round --start --end --name --unit --phone !--why", 3, 3, NEED_USER,
 	 "add a county pair (对口帮扶) or a cadre ↔ household pair (帮扶责任人)",
