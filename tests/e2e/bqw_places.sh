@@ -211,7 +211,20 @@ expect_no_grep "figure set: F0000003" out
 expect_grep "person add: TP0000001" out
 expect_grep "setting: town_class.441821107" out
 
-# --- verify, then rebuild from the history alone -----------------------------------------
+# --- verify (tampering is found and named), then rebuild from the history alone ----------
+expect_exit 0 as "$me" audit verify
+sqlite3 d/bangfu.db "UPDATE figures SET actual = '99999' WHERE id = 'F0000001'"
+expect_exit 1 as "$me" audit verify
+expect_grep "differs: figures/0000/F0000001.txt" out
+sqlite3 d/bangfu.db "UPDATE figures SET actual = '9500.5' WHERE id = 'F0000001'"
+sqlite3 d/bangfu.db "UPDATE team_people SET phone = '13700137000' WHERE id = 'TP0000001'"
+expect_exit 1 as "$me" audit verify
+expect_grep "differs: team_people/0000/TP0000001.txt" out
+sqlite3 d/bangfu.db "UPDATE team_people SET phone = '13800138000' WHERE id = 'TP0000001'"
+sqlite3 d/bangfu.db "UPDATE settings SET value = '创先' WHERE key = 'track.441821'"
+expect_exit 1 as "$me" audit verify
+expect_grep "differs: settings.txt" out
+sqlite3 d/bangfu.db "UPDATE settings SET value = '进位' WHERE key = 'track.441821'"
 expect_exit 0 as "$me" audit verify
 views() { for who in "$me" chen wang gz he; do
 	for verb in "county list" "indicator list" "unit list" "pair list" "team people" "list track:进位" "list town_class:中心镇"; do
