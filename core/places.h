@@ -12,6 +12,10 @@
 #include "core/flatrec.h"
 #include <stddef.h>
 
+/* The SAMPLE weak-village line (yuan a year) when the setting weak_village_line is not
+ * set: 10万元, the common 集体经济薄弱村 line; not a confirmed figure for any county. */
+#define PLACES_WEAK_LINE_SAMPLE "100000"
+
 /* The label of a county whose track is not (yet) set. */
 #define PLACES_UNCLASSIFIED "未分类"
 

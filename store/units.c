@@ -43,7 +43,8 @@ int unit_resolve(struct store *s, const char *key, struct unit *out)
 int store_unit_add(struct store *s, const struct user *u, struct unit *in, const char *why)
 {
 	char err[256];
-	const struct code *kind = codes_find(code_lists_table(store_code_lists(s), &codes_unit_kind), in->kind);
+	const struct code_table *kinds = code_lists_table(store_code_lists(s), &codes_unit_kind);
+	const struct code *kind = codes_find(kinds, in->kind);
 	const struct code *level = codes_find(&codes_unit_level, in->level);
 	if (kind)
 		snprintf(in->kind, sizeof in->kind, "%s", kind->code);

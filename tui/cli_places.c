@@ -7,9 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The sample weak-village line when weak_village_line is not set: 10万元 a year. */
-#define WEAK_LINE_SAMPLE "100000"
-
 static int verb_indicator_set(struct cli *c)
 {
 	struct figure f;
@@ -46,7 +43,7 @@ static int verb_indicator_list(struct cli *c)
 {
 	struct ilist l = {c, "", 0};
 	if (store_setting_get(c->s, "weak_village_line", l.weak_line, sizeof l.weak_line))
-		snprintf(l.weak_line, sizeof l.weak_line, "%s", WEAK_LINE_SAMPLE);
+		snprintf(l.weak_line, sizeof l.weak_line, "%s", PLACES_WEAK_LINE_SAMPLE);
 	int rc = store_figure_list(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, cli_opt(c, "--year"),
 	                           cli_opt(c, "--kind"), print_figure, &l);
 	if (rc)
