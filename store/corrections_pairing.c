@@ -60,6 +60,19 @@ static int load(struct store *s, const struct user *u, const struct pkind *p, co
 	return 0;
 }
 
+/* A coded field's value as its code: kind=省属国企 as kind=provincial_soe (the table in
+ * effect); any other value as given. */
+static const char *coded(struct store *s, const struct flatrec_field *f, int nf, const char *key,
+                         const char *value)
+{
+	for (int i = 0; i < nf; i++)
+		if (strcmp(f[i].key, key) == 0 && f[i].codes) {
+			const struct code *c = codes_find(code_lists_table(&s->lists, f[i].codes), value);
+			return c ? c->code : value;
+		}
+	return value;
+}
+
 /* Apply FIELD=VALUE changes (or the end date) to rec, each by the input rule. */
 static int apply(struct store *s, const struct pkind *p, void *rec, const char *const *fields,
                  int n, const char *end)
@@ -87,7 +100,7 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 			                  key, p->word, list);
 		}
 		if (flatrec_check_text(key, eq + 1, 256, TEXT_MAX_NAME, 0, err, sizeof err) ||
-		    flatrec_set(&s->lists, f, nf, rec, key, eq + 1, err, sizeof err))
+		    flatrec_set(&s->lists, f, nf, rec, key, coded(s, f, nf, key, eq + 1), err, sizeof err))
 			return store_fail(s, STORE_EINVAL, "%s", err);
 	}
 	return 0;

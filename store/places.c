@@ -86,14 +86,13 @@ int store_county_track(struct store *s, const char *code, char *buf, size_t len)
 static int figure_place(struct store *s, const char *key, char *code, size_t n)
 {
 	char name[128];
-	if (strlen(key) == 12 && strspn(key, "0123456789") == 12 && place_name(s, key, name, sizeof name) == 0) {
-		snprintf(code, n, "%s", key);
+	int village = strlen(key) == 12 && strspn(key, "0123456789") == 12;
+	if ((village && place_name(s, key, name, sizeof name) == 0) || regions_is_county_level(key)) {
+		snprintf(code, n, "%s", key);    /* a village, a county, or 东莞 / 中山 (no county level) */
 		return 0;
 	}
-	int rc = db_lookup(s, code, n, "SELECT code FROM regions WHERE level = 2 AND (code = ?1 OR "
-	                   "name = ?1) ORDER BY code", key, NULL);
-	if (rc == STORE_ENOTFOUND && regions_is_county_level(key))
-		rc = (snprintf(code, n, "%s", key), 0);          /* 东莞, 中山: no county level */
+	int rc = db_lookup(s, code, n, "SELECT code FROM regions WHERE level = 2 AND name = ? "
+	                   "ORDER BY code", key, NULL);
 	if (rc == STORE_ENOTFOUND)
 		return store_fail(s, STORE_EINVAL, "unknown place \"%s\": give a county (code or name) "
 		                  "or a village's 12-digit code", key);

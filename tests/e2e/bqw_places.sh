@@ -81,6 +81,9 @@ expect_exit 0 as wang show "$h"
 expect_grep "^town_class: 中心镇、重点帮扶、美丽圩镇样板 (town 441821107)$" out
 expect_exit 0 as chen county list
 expect_grep "441821  佛冈县 *进位 *预制菜、丝苗米、温泉文旅" out
+expect_exit 0 as wang county list
+expect_grep "441821  佛冈县 *进位" out
+[ "$(wc -l < out)" -eq 1 ] || fail "a village's caseworker reads her county's track"
 
 # --- indicators and village collective income ------------------------------------------
 c0=$(commits)
@@ -143,6 +146,9 @@ expect_exit 1 as wang unit end U0000003 --why x
 expect_exit 0 as chen unit end U0000003 --end 2025-12-31 --why "本轮帮扶结束"
 expect_exit 0 as wang unit list
 expect_grep "佛冈县住建局 (事业单位, 县直)  ended 2025-12-31" out
+expect_exit 0 as chen unit edit U0000004 kind=其他企业 level=市直 --why "更正类型"
+expect_exit 0 as wang unit list --kind other_enterprise
+expect_grep "佛冈某合作社 (其他企业, 市直)" out
 
 # --- programmes and pairs --------------------------------------------------------------
 expect_exit 0 as "$me" pair add county 广州市 佛冈县 --programme 营商环境 --start 2023 --end 2025 --why "营商环境对口帮扶"
