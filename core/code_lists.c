@@ -10,11 +10,13 @@
 const struct code_list_info code_lists_info[CODE_LISTS_COUNT] = {
 	{"category", &codes_category}, {"risk", &codes_risk}, {"warning_kind", &codes_warning_kind},
 	{"department", &codes_department}, {"visit_method", &codes_visit_method},
-	{"source", &codes_source},
+	{"source", &codes_source}, {"unit_kind", &codes_unit_kind},
+	{"programme", &codes_pair_programme}, {"indicator", &codes_indicator},
 };
 
 const char code_lists_keys_help[] = "category.CODE, risk.CODE, warning_kind.CODE, department.CODE, "
-                                   "visit_method.CODE, source.CODE";
+                                   "visit_method.CODE, source.CODE, unit_kind.CODE, programme.CODE, "
+                                   "indicator.CODE";
 
 void code_lists_init(struct code_lists *l)
 {

@@ -194,10 +194,15 @@ TABLE(codes_elim_method, "消除方式", {"assisted", "帮扶消除"}, {"natural
 /* Appended for pairing assistance and tasks (core/pairing.c, core/task.c). */
 TABLE(codes_unit_kind, "帮扶单位类型",
 	{"government", "党政机关"}, {"enterprise", "企业"}, {"university", "高校"},
-	{"institute", "科研院所"});
+	{"institute", "科研院所"},
+	/* 百千万工程 (issue 11): 组团式帮扶 tells these apart; the first two stay for history */
+	{"organ", "省直机关"}, {"public_institution", "事业单位"}, {"provincial_soe", "省属国企"},
+	{"other_enterprise", "其他企业"}, {"social_org", "社会组织"});
 TABLE(codes_pair_kind, "结对类型", {"county", "对口帮扶"}, {"cadre", "帮扶责任人"});
 TABLE(codes_pair_programme, "帮扶协作类型",
-	{"assistance", "对口帮扶协作"}, {"industry", "产业协作"}, {"other", "其他"});
+	{"assistance", "对口帮扶协作"}, {"industry", "产业协作"}, {"other", "其他"},
+	{"business_env", "营商环境"}, {"old_base", "老区苏区对口支援"}, {"east_west", "东西部协作"},
+	{"town_support", "驻镇帮镇扶村"}, {"group", "组团式帮扶"});
 TABLE(codes_task_kind, "任务类型",
 	{"visit", "走访"}, {"verification", "核实"}, {"measure", "落实措施"},
 	{"paperwork", "材料报送"}, {"project", "项目"});
@@ -207,3 +212,15 @@ TABLE(codes_task_action, "任务日志",
 	{"add", "新建"}, {"start", "开始办理"}, {"done", "办结"}, {"cancel", "取消"},
 	{"comment", "备注"}, {"resolve", "规则解除"},
 	{"assign", "改派"}, {"due", "改期限"});
+
+/* Appended for the 百千万工程 places (core/places.c). */
+TABLE(codes_unit_level, "单位层级", {"province", "省直"}, {"city", "市直"}, {"county", "县直"});
+TABLE(codes_county_track, "县域类型", {"lead", "创先"}, {"advance", "进位"}, {"weak", "消薄"});
+TABLE(codes_town_class, "镇类型",
+	{"central", "中心镇"}, {"specialised", "专业镇"}, {"featured", "特色镇"},
+	{"key_support", "重点帮扶"}, {"consolidate", "巩固提升"}, {"pilot", "先行示范"},
+	{"central_sample", "中心镇样板"}, {"beautiful_sample", "美丽圩镇样板"});
+TABLE(codes_indicator, "县域指标",
+	{"old_estates", "老旧小区改造开工(个)"}, {"black_water", "黑臭水体消除比例(%)"},
+	{"sewage_capacity", "污水处理能力(吨/日)"}, {"new_pipes", "新建改造管网(公里)"},
+	{"gdp_growth", "县域GDP增速(%)"}, {"collective_income", "村集体经济收入(元)"});

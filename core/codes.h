@@ -54,4 +54,10 @@ extern const struct code_table codes_task_kind;      /* 任务类型: visit 走�
 extern const struct code_table codes_task_status;    /* 任务状态: open 待办, in_progress 办理中, done 已办结, cancelled 已取消 */
 extern const struct code_table codes_task_action;    /* 任务日志: add 新建, start 开始办理, done 办结, cancel 取消, comment 备注, resolve 规则解除 */
 
+/* Appended for the 百千万工程 places (core/places.c, docs/baiqianwan.md). */
+extern const struct code_table codes_unit_level;     /* 单位层级: province 省直, city 市直, county 县直 */
+extern const struct code_table codes_county_track;   /* 县域类型: lead 创先, advance 进位, weak 消薄 */
+extern const struct code_table codes_town_class;     /* 镇类型: 中心镇/专业镇/特色镇, 重点帮扶/巩固提升/先行示范, samples */
+extern const struct code_table codes_indicator;      /* 县域指标 kinds (extendable: indicator.CODE) */
+
 #endif

@@ -11,7 +11,9 @@ const struct flatrec_field pairing_unit_fields[] = {
 	FLATREC(struct unit, "unit", id, NULL, FR_REQUIRED),
 	FLATREC(struct unit, "name", name, NULL, FR_REQUIRED),
 	FLATREC(struct unit, "kind", kind, &codes_unit_kind, FR_REQUIRED),
+	FLATREC(struct unit, "level", level, &codes_unit_level, 0),
 	FLATREC(struct unit, "region", region, NULL, FR_REQUIRED),
+	FLATREC(struct unit, "end", end, NULL, 0),
 };
 const int pairing_unit_field_count = (int)(sizeof pairing_unit_fields / sizeof pairing_unit_fields[0]);
 
@@ -36,7 +38,7 @@ const struct flatrec_field pairing_pair_fields[] = {
 	FLATREC(struct pair, "helper", helper, NULL, FR_REQUIRED),
 	FLATREC(struct pair, "helper_name", helper_name, NULL, FR_SHOWN),
 	FLATREC(struct pair, "helped", helped, NULL, FR_REQUIRED),
-	FLATREC(struct pair, "helped_name", helped_name, NULL, FR_SHOWN),
+	FLATREC(struct pair, "helped_name", helped_name, NULL, 0),
 	FLATREC(struct pair, "programme", programme, &codes_pair_programme, 0),
 	FLATREC(struct pair, "round", round, NULL, 0),
 	FLATREC(struct pair, "start", start, NULL, FR_REQUIRED),
@@ -47,6 +49,49 @@ const struct flatrec_field pairing_pair_fields[] = {
 	FLATREC(struct pair, "region", region, NULL, FR_REQUIRED),
 };
 const int pairing_pair_field_count = (int)(sizeof pairing_pair_fields / sizeof pairing_pair_fields[0]);
+
+static const struct code team_roles[] = {{"leader", "队长"}, {"member", "队员"}};
+const struct code_table codes_team_role = {"工作队职务", team_roles, 2};
+
+const struct flatrec_field pairing_person_fields[] = {
+	FLATREC(struct team_person, "person", id, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "team", team, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "name", name, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "unit", unit, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "unit_name", unit_name, NULL, FR_SHOWN),
+	FLATREC(struct team_person, "role", role, &codes_team_role, FR_REQUIRED),
+	FLATREC(struct team_person, "phone", phone, NULL, 0),
+	FLATREC(struct team_person, "start", start, NULL, FR_REQUIRED),
+	FLATREC(struct team_person, "end", end, NULL, 0),
+	FLATREC(struct team_person, "login", login, NULL, 0),
+	FLATREC(struct team_person, "region", region, NULL, FR_REQUIRED),
+};
+const int pairing_person_field_count =
+	(int)(sizeof pairing_person_fields / sizeof pairing_person_fields[0]);
+
+/* A phone as the national form takes a cadre's: a mobile or a landline. */
+static int phone_check(const char *phone, char *err, int errlen)
+{
+	char why[160], norm[32];
+	if (phone[0] && model_value_normalise(NULL, HF_CADRE_PHONE, phone, NULL, norm, (int)sizeof norm,
+	                                      why, (int)sizeof why))
+		return text_errorf(err, errlen, "phone: %s", why);
+	return 0;
+}
+
+int pairing_person_check(const struct team_person *p, char *err, int errlen)
+{
+	if (flatrec_check_text("name", p->name, sizeof p->name, TEXT_MAX_NAME, 1, err, errlen))
+		return -1;
+	if (!p->team[0] || !p->unit[0])
+		return text_errorf(err, errlen, "a team and the person's home unit are required");
+	if (!codes_label(&codes_team_role, p->role))
+		return text_errorf(err, errlen, "role \"%s\": give 队长 (leader) or 队员 (member)", p->role);
+	if (phone_check(p->phone, err, errlen) ||
+	    flatrec_check_text("login", p->login, sizeof p->login, TEXT_MAX_NAME, 0, err, errlen))
+		return -1;
+	return pairing_period_check(p->start, p->end, 0, err, errlen);
+}
 
 int pairing_may_add(const struct user *u, const char *region, const char *what,
                     char *err, int errlen)
@@ -95,19 +140,26 @@ static int all_digits(const char *s, size_t n)
 	return strlen(s) == n && strspn(s, "0123456789") == n;
 }
 
-int pairing_unit_check(const struct unit *u, char *err, int errlen)
+int pairing_unit_check(const struct code_lists *l, const struct unit *u, char *err, int errlen)
 {
-	char why[160];
+	char why[160], choices[256];
 	if (flatrec_check_text("unit name", u->name, sizeof u->name, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
 	if (strpbrk(u->name, ",") || strstr(u->name, "，") || strstr(u->name, "、"))
 		return text_errorf(err, errlen, "unit name \"%s\": no , ， or 、 (they separate the "
 		                   "units of a team)", u->name);
-	if (!codes_label(&codes_unit_kind, u->kind))
-		return text_errorf(err, errlen, "unit kind \"%s\": give government 党政机关, "
-		                   "enterprise 企业, university 高校 or institute 科研院所", u->kind);
+	if (!code_lists_label(l, &codes_unit_kind, u->kind)) {
+		codes_choices(code_lists_table(l, &codes_unit_kind), choices, sizeof choices);
+		return text_errorf(err, errlen, "unit kind \"%s\": give one of %s (or add one: "
+		                   "setting unit_kind.CODE)", u->kind, choices);
+	}
+	if (u->level[0] && !codes_label(&codes_unit_level, u->level))
+		return text_errorf(err, errlen, "unit level \"%s\": give province 省直, city 市直 or "
+		                   "county 县直", u->level);
 	if (access_scope_check(u->region, why, sizeof why))
 		return text_errorf(err, errlen, "unit region: %s", why);
+	if (u->end[0] && !date_valid(u->end))
+		return text_errorf(err, errlen, "end \"%s\" is not a date (YYYY-MM-DD)", u->end);
 	return 0;
 }
 
@@ -161,15 +213,31 @@ int pairing_team_check(const struct team *t, char *err, int errlen)
 	return pairing_period_check(t->start, t->end, 0, err, errlen);
 }
 
-static int check_county_pair(const struct pair *p, char *err, int errlen)
+int pairing_outside_county(const char *code)
 {
-	if (!regions_is_county_level(p->helped))
-		return text_errorf(err, errlen, "helped \"%s\" is not a county-level code", p->helped);
+	return all_digits(code, 6) && strncmp(code, "44", 2) != 0 && strncmp(code, "11", 2) >= 0 &&
+	       strncmp(code, "82", 2) <= 0 && strcmp(code + 2, "0000") != 0;
+}
+
+static int check_county_pair(const struct code_lists *l, const struct pair *p, char *err,
+                             int errlen)
+{
+	char choices[256];
+	int outside = pairing_outside_county(p->helped);
+	if (!regions_is_county_level(p->helped) && !all_digits(p->helped, 9) && !outside)
+		return text_errorf(err, errlen, "helped \"%s\" is not a county-level code (or a "
+		                   "town, or a county outside Guangdong by its code)", p->helped);
+	if (outside && flatrec_check_text("name of the county outside Guangdong (--name)",
+	                                  p->helped_name, sizeof p->helped_name, TEXT_MAX_NAME, 1,
+	                                  err, errlen))
+		return -1;
 	if (strcmp(p->helper, p->helped) == 0)
 		return text_errorf(err, errlen, "a county cannot pair with itself");
-	if (!codes_label(&codes_pair_programme, p->programme))
-		return text_errorf(err, errlen, "programme \"%s\": give assistance 对口帮扶协作, "
-		                   "industry 产业协作 or other 其他", p->programme);
+	if (!code_lists_label(l, &codes_pair_programme, p->programme)) {
+		codes_choices(code_lists_table(l, &codes_pair_programme), choices, sizeof choices);
+		return text_errorf(err, errlen, "programme \"%s\": give one of %s (or add one: "
+		                   "setting programme.CODE)", p->programme, choices);
+	}
 	if (flatrec_check_text("round", p->round, sizeof p->round, TEXT_MAX_LINE, 0, err, errlen))
 		return -1;
 	return pairing_period_check(p->start, p->end, 1, err, errlen);
@@ -177,23 +245,21 @@ static int check_county_pair(const struct pair *p, char *err, int errlen)
 
 static int check_cadre_pair(const struct pair *p, char *err, int errlen)
 {
-	char why[160], norm[32];
 	if (flatrec_check_text("cadre name", p->helper, sizeof p->helper, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
 	if (!p->helped[0])
 		return text_errorf(err, errlen, "a household is required");
 	if (!p->unit[0])
 		return text_errorf(err, errlen, "the cadre's unit is required (--unit UNIT)");
-	if (p->phone[0] && model_value_normalise(NULL, HF_CADRE_PHONE, p->phone, NULL, norm, (int)sizeof norm,
-	                                         why, (int)sizeof why))
-		return text_errorf(err, errlen, "phone: %s", why);
+	if (phone_check(p->phone, err, errlen))
+		return -1;
 	return pairing_period_check(p->start, p->end, 0, err, errlen);
 }
 
-int pairing_pair_check(const struct pair *p, char *err, int errlen)
+int pairing_pair_check(const struct code_lists *l, const struct pair *p, char *err, int errlen)
 {
 	if (strcmp(p->kind, "county") == 0)
-		return check_county_pair(p, err, errlen);
+		return check_county_pair(l, p, err, errlen);
 	if (strcmp(p->kind, "cadre") == 0)
 		return check_cadre_pair(p, err, errlen);
 	return text_errorf(err, errlen, "pair kind \"%s\": give county (对口帮扶) or cadre "

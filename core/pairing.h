@@ -18,8 +18,10 @@
 struct unit {
 	char id[PAIRING_ID_LEN];     /* U0000001 */
 	char name[256];
-	char kind[24];               /* codes_unit_kind */
+	char kind[24];               /* codes_unit_kind (extendable: unit_kind.CODE) */
+	char level[16];              /* codes_unit_level: province 省直, city 市直, county 县直 ("" = not given) */
 	char region[16];             /* its home region: 44, a city, county, town or village */
+	char end[DATE_LEN];          /* the day it stopped helping ("" = still helping) */
 	long version;
 };
 
@@ -43,9 +45,11 @@ struct pair {
 	char kind[16];               /* codes_pair_kind: county, cadre */
 	char helper[128];            /* county: a city/county code or a unit id; cadre: the cadre's name */
 	char helper_name[256];       /* shown: the place's or unit's name (county pairs) */
-	char helped[64];             /* county: a county-level code; cadre: a household id */
-	char helped_name[128];       /* shown: the county's name (county pairs) */
-	char programme[24];          /* codes_pair_programme (county pairs) */
+	char helped[64];             /* county: a county-level code (in Guangdong, or outside it:
+	                              * 东西部协作), or a town; cadre: a household id */
+	char helped_name[128];       /* the place's name: looked up for a Guangdong code, kept as
+	                              * given (--name) for a county outside Guangdong */
+	char programme[24];          /* codes_pair_programme (county pairs; extendable: programme.CODE) */
 	char round[32];
 	char start[DATE_LEN];        /* county pairs may give years: 2023 */
 	char end[DATE_LEN];
@@ -55,6 +59,28 @@ struct pair {
 	char region[16];             /* helped county, or the household's village */
 	long version;
 };
+
+/* A person of a town team (驻镇工作队员): from a home unit, 队长 or 队员, with a phone
+ * (masked wherever it is listed), start and end, and the bangfu login she uses if any. */
+struct team_person {
+	char id[PAIRING_ID_LEN];     /* TP0000001 */
+	char team[PAIRING_ID_LEN];   /* TM0000001 */
+	char name[128];
+	char unit[256];              /* home unit id (as typed: an id or a name) */
+	char unit_name[256];         /* shown */
+	char role[16];               /* codes_team_role: leader 队长, member 队员 */
+	char phone[24];
+	char start[DATE_LEN];
+	char end[DATE_LEN];          /* "" = still serving */
+	char login[64];              /* a bangfu user, or "" */
+	char region[16];             /* the team's town */
+	long version;
+};
+extern const struct code_table codes_team_role;
+extern const struct flatrec_field pairing_person_fields[];
+extern const int pairing_person_field_count;
+/* A person's own fields: name, unit and role given, phone a mobile or landline, period. */
+int pairing_person_check(const struct team_person *p, char *err, int errlen);
 
 extern const struct flatrec_field pairing_unit_fields[];
 extern const int pairing_unit_field_count;
@@ -77,8 +103,12 @@ int pairing_period_check(const char *start, const char *end, int years_ok,
 /* The checks on a new record's own fields (codes, lengths, dates, team members unique
  * and not the lead); references (units, towns, households) are resolved by the store
  * first. 0, or -1 with the first problem in err. */
-int pairing_unit_check(const struct unit *u, char *err, int errlen);
+int pairing_unit_check(const struct code_lists *l, const struct unit *u, char *err, int errlen);
 int pairing_team_check(const struct team *t, char *err, int errlen);
-int pairing_pair_check(const struct pair *p, char *err, int errlen);
+int pairing_pair_check(const struct code_lists *l, const struct pair *p, char *err, int errlen);
+
+/* Is code a county-level code outside Guangdong (6 digits, a province other than 44,
+ * not a province or city code's 0000 tail)? Such a county is named by the pair itself. */
+int pairing_outside_county(const char *code);
 
 #endif

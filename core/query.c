@@ -2,6 +2,7 @@
  * Values given as Chinese labels are turned into codes here, so the store compares codes. */
 #include "core/query.h"
 #include "core/code_lists.h"
+#include "core/places.h"
 #include "core/text.h"
 #include "core/workflow.h"
 #include <stdio.h>
@@ -16,7 +17,8 @@ static const struct { const char *key; enum qterm_kind kind; const struct code_t
 	{"income<", Q_INCOME_BELOW, NULL},  {"income>", Q_INCOME_ABOVE, NULL},
 	{"relocated:", Q_RELOCATED, &codes_yesno}, {"dibao:", Q_DIBAO, &codes_yesno},
 	{"tekun:", Q_TEKUN, &codes_yesno},  {"disability:", Q_DISABILITY, &codes_disability},
-	{"cadre:", Q_CADRE, NULL},
+	{"cadre:", Q_CADRE, NULL},          {"track:", Q_TRACK, &codes_county_track},
+	{"town_class:", Q_TOWN_CLASS, &codes_town_class},
 };
 
 static int parse_term(const struct code_lists *lists, const char *word, struct qterm *t,
@@ -32,14 +34,20 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 			return -1;
 		}
 		t->kind = keys[i].kind;
+		if (t->kind == Q_TRACK && (strcmp(v, PLACES_UNCLASSIFIED) == 0 || strcmp(v, "none") == 0)) {
+			snprintf(t->value, sizeof t->value, "none");
+			return 0;
+		}
 		if (keys[i].codes) {
 			const struct code_table *codes = code_lists_table(lists, keys[i].codes);
 			const struct code *c = codes_find(codes, v);
 			if (!c) {
-				snprintf(err, (size_t)errlen, "unknown %s \"%s\"", codes->name, v);
+				snprintf(err, (size_t)errlen, "unknown %s \"%s\"%s", codes->name, v,
+				         t->kind == Q_TRACK ? " (创先 进位 消薄 " PLACES_UNCLASSIFIED ")" : "");
 				return -1;
 			}
-			v = c->code;
+			/* tracks and town classes are settings holding their labels */
+			v = t->kind == Q_TRACK || t->kind == Q_TOWN_CLASS ? c->label : c->code;
 		}
 		if (t->kind == Q_STATE) {    /* a state by code or label (线索, 镇级审核, ...) */
 			enum wf_state st;
@@ -65,7 +73,8 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 	}
 	if (strchr(word, ':')) {
 		snprintf(err, (size_t)errlen, "unknown filter \"%s\" (keys: county town village "
-		         "category type state risk income< income> relocated dibao tekun disability cadre)", word);
+		         "category type state risk income< income> relocated dibao tekun disability cadre "
+		         "track town_class)", word);
 		return -1;
 	}
 	t->kind = Q_TEXT;

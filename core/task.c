@@ -50,10 +50,10 @@ void task_free(struct task *t)
 
 void task_render(const struct task *t, struct buf *out)
 {
-	flatrec_render(task_fields, task_field_count, t, out);
+	flatrec_render(NULL, task_fields, task_field_count, t, out);
 	for (int i = 0; i < t->nlog; i++) {
 		buf_addf(out, "\n[log %d]\n", i + 1);
-		flatrec_render(task_entry_fields, task_entry_field_count, &t->log[i], out);
+		flatrec_render(NULL, task_entry_fields, task_entry_field_count, &t->log[i], out);
 	}
 }
 
@@ -89,9 +89,9 @@ int task_parse(const char *text, struct task *t, char *err, int errlen)
 			in_log = 1;
 			continue;
 		}
-		int rc = in_log ? flatrec_set(task_entry_fields, task_entry_field_count, &e, key, value,
+		int rc = in_log ? flatrec_set(NULL, task_entry_fields, task_entry_field_count, &e, key, value,
 		                              why, sizeof why)
-		                : flatrec_set(task_fields, task_field_count, t, key, value, why, sizeof why);
+		                : flatrec_set(NULL, task_fields, task_field_count, t, key, value, why, sizeof why);
 		if (rc == 1)
 			return text_errorf(err, errlen, "line %ld: unknown key %s", line, key);
 		if (rc)

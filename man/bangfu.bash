@@ -11,7 +11,7 @@ _bangfu() {
 	case ${COMP_WORDS[COMP_CWORD-1]} in -d|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;; esac
 	local words opts=
 	if [ $n -eq 0 ]; then
-		words="audit case demo doctor export household import income init list measure member notice pair rebuild report set setting show task team today unit user visit"
+		words="audit case county demo doctor export household import income indicator init list measure member notice pair person rebuild report set setting show task team today unit user visit"
 		COMPREPLY=($(compgen -W "$words -d --help --version" -- "$cur")); return
 	fi
 	case "$w1 $w2" in
@@ -41,11 +41,13 @@ _bangfu() {
 	"audit push"|"audit push "*) opts="" ;;
 	"audit mirror-init"|"audit mirror-init "*) opts="" ;;
 	"audit repack"|"audit repack "*) opts="" ;;
-	"unit add"|"unit add "*) opts="--kind --region --why" ;;
+	"unit add"|"unit add "*) opts="--kind --level --region --why" ;;
 	"unit list"|"unit list "*) opts="--kind" ;;
 	"team add"|"team add "*) opts="--lead --members --leader --round --start --end --why" ;;
 	"team list"|"team list "*) opts="" ;;
-	"pair add"|"pair add "*) opts="--programme --round --start --end --unit --phone --why" ;;
+	"team join"|"team join "*) opts="--unit --role --phone --start --end --login --why" ;;
+	"team people"|"team people "*) opts="" ;;
+	"pair add"|"pair add "*) opts="--programme --round --start --end --name --unit --phone --why" ;;
 	"pair list"|"pair list "*) opts="--household" ;;
 	"task add"|"task add "*) opts="--kind --owner --due --household --case --town --pair --why" ;;
 	"task list"|"task list "*) opts="--owner --status --household --format" ;;
@@ -65,12 +67,18 @@ _bangfu() {
 	"task assign"|"task assign "*) opts="--version --why" ;;
 	"task due"|"task due "*) opts="--version --why" ;;
 	"unit edit"|"unit edit "*) opts="--version --why" ;;
+	"unit end"|"unit end "*) opts="--end --version --why" ;;
 	"team edit"|"team edit "*) opts="--version --why" ;;
 	"team end"|"team end "*) opts="--end --version --why" ;;
+	"person edit"|"person edit "*) opts="--version --why" ;;
+	"team leave"|"team leave "*) opts="--end --version --why" ;;
 	"pair edit"|"pair edit "*) opts="--version --why" ;;
 	"pair end"|"pair end "*) opts="--end --version --why" ;;
 	"user edit"|"user edit "*) opts="--name --role --scope --version --why" ;;
 	"user disable"|"user disable "*) opts="--version --why" ;;
+	"indicator set"|"indicator set "*) opts="--year --target --actual --why" ;;
+	"indicator list"|"indicator list "*) opts="--year --kind" ;;
+	"county list"|"county list "*) opts="--track" ;;
 	"init "*) opts="" ;;
 	"demo "*) opts="--households --seed" ;;
 	"list "*) opts="--limit --format" ;;
@@ -86,17 +94,20 @@ _bangfu() {
 		case $w1 in
 		audit) words="log reveals verify head push mirror-init repack" ;;
 		case) words="open move show queue steps" ;;
+		county) words="list" ;;
 		export) words="households cases measures visits tasks" ;;
 		household) words="add" ;;
 		import) words="households warnings" ;;
 		income) words="add" ;;
+		indicator) words="set list" ;;
 		measure) words="add edit end" ;;
 		member) words="add remove move" ;;
 		pair) words="add list edit end" ;;
+		person) words="edit" ;;
 		setting) words="get set lists" ;;
 		task) words="add list show start done cancel comment assign due" ;;
-		team) words="add list edit end" ;;
-		unit) words="add list edit" ;;
+		team) words="add list join people edit end leave" ;;
+		unit) words="add list edit end" ;;
 		user) words="add list edit disable" ;;
 		visit) words="add edit" ;;
 		esac

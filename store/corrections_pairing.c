@@ -1,4 +1,4 @@
-/* corrections_pairing.c — correcting a unit, a town team or a pair (`unit edit`, `team
+/* corrections_pairing.c — correcting a unit, a town team or a pair (`unit edit|end`, `team
  * edit|end`, `pair edit|end`): FIELD=VALUE changes to the fields a person may correct, or
  * the end date, as one version-checked audit event with a reason. Who may: whoever may add
  * one there (an administrator or a county approver whose scope holds its region,
@@ -19,13 +19,15 @@ struct pkind {
 	const char *const *editable;      /* NULL-ended */
 	size_t region_off;
 };
-static const char *const unit_keys[] = {"name", "kind", NULL};
+static const char *const unit_keys[] = {"name", "kind", "level", "end", NULL};
 static const char *const team_keys[] = {"leader", "round", "start", "end", NULL};
 static const char *const pair_keys[] = {"programme", "round", "start", "end", "phone", NULL};
+static const char *const person_keys[] = {"name", "role", "phone", "start", "end", "login", NULL};
 static const struct pkind kinds[] = {
 	{"unit", &entity_units, unit_keys, offsetof(struct unit, region)},
 	{"team", &entity_teams, team_keys, offsetof(struct team, town)},
 	{"pair", &entity_pairs, pair_keys, offsetof(struct pair, region)},
+	{"person", &entity_people, person_keys, offsetof(struct team_person, region)},
 };
 
 static int editable(const struct pkind *p, const char *key)
@@ -44,7 +46,8 @@ static int load(struct store *s, const struct user *u, const struct pkind *p, co
 	int rc = p->k == &entity_pairs ? pair_visible_load(s, u, id, rec)
 	                               : entity_load(s, p->k, id, rec);
 	const char *region = (const char *)rec + p->region_off;
-	if (rc == STORE_ENOTFOUND || (!rc && p->k == &entity_teams && !access_in_scope(u, region)))
+	if (rc == STORE_ENOTFOUND || (!rc && p->k != &entity_units && p->k != &entity_pairs &&
+	                              !access_in_scope(u, region)))
 		return store_fail(s, STORE_ENOTFOUND, "no %s %s in your scope (%s)", p->word, id, u->scope);
 	if (rc)
 		return rc;
@@ -55,6 +58,19 @@ static int load(struct store *s, const struct user *u, const struct pkind *p, co
 		return rc;
 	*version = atol(v);
 	return 0;
+}
+
+/* A coded field's value as its code: kind=省属国企 as kind=provincial_soe (the table in
+ * effect); any other value as given. */
+static const char *coded(struct store *s, const struct flatrec_field *f, int nf, const char *key,
+                         const char *value)
+{
+	for (int i = 0; i < nf; i++)
+		if (strcmp(f[i].key, key) == 0 && f[i].codes) {
+			const struct code *c = codes_find(code_lists_table(&s->lists, f[i].codes), value);
+			return c ? c->code : value;
+		}
+	return value;
 }
 
 /* Apply FIELD=VALUE changes (or the end date) to rec, each by the input rule. */
@@ -68,7 +84,7 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 		const char *date = end[0] ? end : s->today;
 		if (!date_valid(date))
 			return store_fail(s, STORE_EINVAL, "--end: \"%s\" is not a date (YYYY-MM-DD)", date);
-		return flatrec_set(f, nf, rec, "end", date, err, sizeof err)
+		return flatrec_set(&s->lists, f, nf, rec, "end", date, err, sizeof err)
 		           ? store_fail(s, STORE_EINVAL, "%s", err) : 0;
 	}
 	for (int i = 0; i < n; i++) {
@@ -84,7 +100,7 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 			                  key, p->word, list);
 		}
 		if (flatrec_check_text(key, eq + 1, 256, TEXT_MAX_NAME, 0, err, sizeof err) ||
-		    flatrec_set(f, nf, rec, key, eq + 1, err, sizeof err))
+		    flatrec_set(&s->lists, f, nf, rec, key, coded(s, f, nf, key, eq + 1), err, sizeof err))
 			return store_fail(s, STORE_EINVAL, "%s", err);
 	}
 	return 0;
@@ -93,43 +109,12 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 static int check(struct store *s, const struct pkind *p, const void *rec)
 {
 	char err[256];
-	int bad = p->k == &entity_units ? pairing_unit_check(rec, err, sizeof err)
+	const struct code_lists *l = store_code_lists(s);
+	int bad = p->k == &entity_units ? pairing_unit_check(l, rec, err, sizeof err)
 	        : p->k == &entity_teams ? pairing_team_check(rec, err, sizeof err)
-	                                : pairing_pair_check(rec, err, sizeof err);
+	        : p->k == &entity_people ? pairing_person_check(rec, err, sizeof err)
+	                                : pairing_pair_check(l, rec, err, sizeof err);
 	return bad ? store_fail(s, STORE_EINVAL, "%s", err) : 0;
-}
-
-/* UPDATE the stored columns of rec, version-checked. */
-static int update(struct store *s, const struct pkind *p, const void *rec, const char *id,
-                  long version)
-{
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-	int n = 0;
-	buf_addf(&sql, "UPDATE %s SET ", p->k->table);
-	for (int i = 0; i < *p->k->nfields; i++)
-		if (p->k->cols[i].column)
-			buf_addf(&sql, "%s%s = ?", n++ ? ", " : "", p->k->cols[i].column);
-	buf_adds(&sql, ", version = version + 1 WHERE id = ? AND version = ?");
-	int rc = db_cached_buf(s, &sql, &st);
-	if (rc)
-		return rc;
-	int i = 0, param = 1;
-	for (; i < *p->k->nfields; i++)
-		if (p->k->cols[i].column)
-			db_bind_text(st, param++, (const char *)rec + p->k->fields[i].offset);
-	sqlite3_bind_text(st, param++, id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, param, version);
-	rc = sqlite3_step(st);
-	db_finalize(s, st);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(s, "saving a correction");
-	if (sqlite3_changes(s->db) == 0) {
-		char path[128];
-		entity_path(p->k, id, path, sizeof path);
-		return entity_stale(s, path, p->word, id, version);
-	}
-	return 0;
 }
 
 struct rewrite { struct store *s; const struct entity_kind *k; int rc; };
@@ -140,7 +125,7 @@ static int rewrite_one(void *ctx, void *rec)
 	return (r->rc = entity_write_file(r->s, r->k, rec)) != 0;
 }
 
-/* A unit's name is shown in the files of the teams and pairs naming it: rewritten in the
+/* A unit's name is shown in the files of the teams, pairs and team people naming it: rewritten in the
  * same event, so the history holds what the database now renders. */
 static int rewrite_users_of_unit(struct store *s, const char *unit)
 {
@@ -154,6 +139,10 @@ static int rewrite_users_of_unit(struct store *s, const char *unit)
 	r.k = &entity_pairs;
 	rc = entity_each(s, &entity_pairs, "t.helper = ?1 OR t.unit = ?1", NULL, params, 1,
 	                 rewrite_one, &r);
+	if (rc || r.rc)
+		return rc ? rc : r.rc;
+	r.k = &entity_people;
+	rc = entity_each(s, &entity_people, "t.unit = ?1", NULL, params, 1, rewrite_one, &r);
 	return rc ? rc : r.rc;
 }
 
@@ -180,7 +169,7 @@ static int correct_in(struct store *s, const struct user *u, const struct pkind 
 	if ((rc = write_begin(s, u, verb, id, why)))
 		return rc;
 	/* reloaded after the update: the shown names follow the stored ids */
-	if ((rc = update(s, p, rec, id, version)) || (rc = entity_load(s, p->k, id, rec)) ||
+	if ((rc = entity_update(s, p->k, rec, version)) || (rc = entity_load(s, p->k, id, rec)) ||
 	    (rc = entity_write_file(s, p->k, rec)) ||
 	    (p->k == &entity_units && (rc = rewrite_users_of_unit(s, id)))) {
 		write_rollback(s);
@@ -197,7 +186,7 @@ int store_pairing_correct(struct store *s, const struct user *u, const char *kin
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(kinds[i].word, kind) == 0)
 			p = &kinds[i];
-	if (!p || (end && p->k == &entity_units))
+	if (!p)
 		return store_fail(s, STORE_EINVAL, "no correction \"%s %s\"", kind, end ? "end" : "edit");
 	void *rec = calloc(1, p->k->size), *before = calloc(1, p->k->size);
 	int rc = rec && before ? write_open(s) : store_fail(s, STORE_EFAIL, "out of memory");

@@ -194,6 +194,22 @@ static const char *const migrations[] = {
 
 	/* 9: a disabled user can no longer act but stays in the history (store/users.c). */
 	"ALTER TABLE users ADD COLUMN disabled TEXT;",
+
+	/* 10 (branch bqwplaces, issue 11): the 百千万工程 places — a unit's level (省直/市直/
+	 * 县直) and end date; a county pair's helped name (a county outside Guangdong, or a
+	 * town); yearly figures (a county's indicators with target and actual, a village's
+	 * collective income), one per place, year and kind (store/places.c); the people of a
+	 * town team (store/team_people.c). */
+	"ALTER TABLE units ADD COLUMN level TEXT;"
+	"ALTER TABLE units ADD COLUMN end_date TEXT;"
+	"ALTER TABLE pairs ADD COLUMN helped_name TEXT;"
+	"CREATE TABLE figures(id TEXT PRIMARY KEY, place TEXT NOT NULL, year TEXT NOT NULL,"
+	"  kind TEXT NOT NULL, target TEXT, actual TEXT, version INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE(place, year, kind));"
+	"CREATE TABLE team_people(id TEXT PRIMARY KEY, team TEXT NOT NULL, name TEXT NOT NULL,"
+	"  unit TEXT NOT NULL, role TEXT NOT NULL, phone TEXT, start_date TEXT NOT NULL,"
+	"  end_date TEXT, login TEXT, region TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX team_people_team ON team_people(team, id);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

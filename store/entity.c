@@ -184,12 +184,12 @@ int entity_add(struct store *s, const struct user *u, const struct entity_kind *
 }
 
 /* Render rec: a flat kind's fields; a task with its log. */
-static void render(const struct entity_kind *k, const void *rec, struct buf *out)
+static void render(struct store *s, const struct entity_kind *k, const void *rec, struct buf *out)
 {
 	if (k == &entity_tasks)
 		task_render(rec, out);
 	else
-		flatrec_render(k->fields, *k->nfields, rec, out);
+		flatrec_render(&s->lists, k->fields, *k->nfields, rec, out);
 }
 
 static const char *rec_id(const struct entity_kind *k, const void *rec)
@@ -201,12 +201,45 @@ int entity_write_file(struct store *s, const struct entity_kind *k, const void *
 {
 	struct buf text = {0};
 	char path[128];
-	render(k, rec, &text);
+	render(s, k, rec, &text);
 	entity_path(k, rec_id(k, rec), path, sizeof path);
 	int rc = buf_str(&text) ? write_file(s, path, text.s)
 	                        : store_fail(s, STORE_EFAIL, "out of memory");
 	buf_free(&text);
 	return rc;
+}
+
+/* UPDATE the stored columns of rec, version-checked. */
+int entity_update(struct store *s, const struct entity_kind *k, const void *rec, long version)
+{
+	const char *id = rec_id(k, rec);
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	int n = 0;
+	buf_addf(&sql, "UPDATE %s SET ", k->table);
+	for (int i = 0; i < *k->nfields; i++)
+		if (k->cols[i].column)
+			buf_addf(&sql, "%s%s = ?", n++ ? ", " : "", k->cols[i].column);
+	buf_adds(&sql, ", version = version + 1 WHERE id = ? AND version = ?");
+	int rc = db_cached_buf(s, &sql, &st);
+	if (rc)
+		return rc;
+	int i = 0, param = 1;
+	for (; i < *k->nfields; i++)
+		if (k->cols[i].column)
+			db_bind_text(st, param++, (const char *)rec + k->fields[i].offset);
+	sqlite3_bind_text(st, param++, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, param, version);
+	rc = sqlite3_step(st);
+	db_finalize(s, st);
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(s, "saving a correction");
+	if (sqlite3_changes(s->db) == 0) {
+		char path[128];
+		entity_path(k, id, path, sizeof path);
+		return entity_stale(s, path, k->what, id, version);
+	}
+	return 0;
 }
 
 struct emit_ctx { struct store *s; const struct entity_kind *k; kind_emit_fn emit; void *ctx; int rc; };
@@ -222,7 +255,7 @@ static int emit_one(void *ctx, void *rec)
 			return 1;
 		rec = &t;
 	}
-	render(e->k, rec, &text);
+	render(e->s, e->k, rec, &text);
 	entity_path(e->k, rec_id(e->k, rec), path, sizeof path);
 	e->rc = buf_str(&text) ? e->emit(e->ctx, path, text.s)
 	                       : store_fail(e->s, STORE_EFAIL, "out of memory");
@@ -245,7 +278,7 @@ int entity_restore(struct store *s, const struct entity_kind *k, const char *pat
 	void *rec = calloc(1, k->size);
 	if (!rec)
 		return store_fail(s, STORE_EFAIL, "out of memory");
-	int rc = flatrec_parse(k->fields, *k->nfields, text, rec, err, sizeof err)
+	int rc = flatrec_parse(&s->lists, k->fields, *k->nfields, text, rec, err, sizeof err)
 	             ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
 	             : entity_insert(s, k, rec);
 	free(rec);

@@ -30,7 +30,8 @@ struct entity_kind {
 	int (*fill)(struct store *s, void *rec);
 };
 
-extern const struct entity_kind entity_units, entity_teams, entity_pairs, entity_tasks;
+extern const struct entity_kind entity_units, entity_teams, entity_pairs, entity_tasks,
+                                 entity_figures, entity_people;
 
 /* The next free id: prefix + 7 digits after the largest in use. */
 int entity_next_id(struct store *s, const struct entity_kind *k, char *out, size_t n);
@@ -57,6 +58,10 @@ int entity_begin_new(struct store *s, const struct user *u, const char *verb,
 int entity_set_subject(struct store *s, const char *subject);
 /* Insert rec's stored fields as a new row. */
 int entity_insert(struct store *s, const struct entity_kind *k, const void *rec);
+/* UPDATE the stored columns of rec (its id the first field) if its row is still at
+ * `version` (then version + 1); a stale row is refused naming who changed it
+ * (entity_stale). */
+int entity_update(struct store *s, const struct entity_kind *k, const void *rec, long version);
 /* Render rec (as loaded, with its shown names) and add its file to the open event. */
 int entity_write_file(struct store *s, const struct entity_kind *k, const void *rec);
 /* verify and rebuild of a flat kind (kinds.c entries call these through thin wrappers). */

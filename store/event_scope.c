@@ -6,7 +6,8 @@
  * (households/<county>/<town>/<id>.txt) and, for a village scope, its row's village; a
  * task's, unit's or pair's its `region` column (a county pair also its helper's city or
  * district, as pair_visible_load sees it); a team's its town; a user's her scope;
- * settings.txt's the county of a visit_interval.CCCCCC change, else the province (44); an
+ * a figure's its place; a team person's her team's town; settings.txt's the county of a visit_interval.CCCCCC or
+ * cluster.CCCCCC change, the town of a town_class.TTTTTTTTT one, else the province (44); an
  * access record's (access/...) the village of any household it names that lies in scope.
  * A file lies in scope when its region lies inside the user's scope; an event is listed
  * when one of its files does, and only those files are named or counted. */
@@ -20,7 +21,10 @@
 /* settings.c's setting_region() in SQL, on the event's subject (its first key). */
 #define SETTING_REGION \
 	"CASE WHEN e.subject GLOB 'visit_interval.[0-9][0-9][0-9][0-9][0-9][0-9]' " \
-	"THEN substr(e.subject, 16) ELSE '44' END"
+	"THEN substr(e.subject, 16) " \
+	"WHEN e.subject GLOB 'cluster.[0-9][0-9][0-9][0-9][0-9][0-9]' THEN substr(e.subject, 9) " \
+	"WHEN e.subject GLOB 'town_class.[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' " \
+	"THEN substr(e.subject, 12) ELSE '44' END"
 
 /* The region of a file other than a household's. */
 #define RECORD_REGION \
@@ -28,6 +32,8 @@
 	"WHEN f.path LIKE 'pairs/%' THEN (SELECT CASE WHEN p.kind = 'county' AND p.helper NOT LIKE 'U%' " \
 	"  AND p.helper LIKE :scope THEN p.helper ELSE p.region END FROM pairs p WHERE p.id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'teams/%' THEN (SELECT town_code FROM teams WHERE id = " FILE_ID ") " \
+	"WHEN f.path LIKE 'team_people/%' THEN (SELECT region FROM team_people WHERE id = " FILE_ID ") " \
+	"WHEN f.path LIKE 'figures/%' THEN (SELECT place FROM figures WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'units/%' THEN (SELECT region FROM units WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'users/%' THEN (SELECT scope FROM users WHERE login = " FILE_ID ") " \
 	"WHEN f.path = 'settings.txt' THEN " SETTING_REGION " " \

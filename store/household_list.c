@@ -67,6 +67,12 @@ static const char *term_template(const struct qterm *t, int dense)
 		return "h.id IN (SELECT household_id FROM members WHERE disability_class = $v)";
 	case Q_CADRE:
 		return "($v = 'none' AND coalesce(h.cadre, '') = '' OR $v <> 'none' AND instr(h.cadre, $v))";
+	case Q_TRACK:     /* settings track.CCCCCC (store/places.c) */
+		return "coalesce((SELECT value FROM settings WHERE key = 'track.' || h.county_code), "
+		       "'none') = $v";
+	case Q_TOWN_CLASS:  /* settings town_class.TTTTTTTTT: labels joined by 、 */
+		return "instr('、' || (SELECT value FROM settings WHERE key = 'town_class.' || "
+		       "h.town_code) || '、', '、' || $v || '、') > 0";
 	}
 	return "0";
 }

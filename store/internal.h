@@ -159,6 +159,12 @@ int regions_check(struct store *s, struct household *h, long line, register_repo
 int regions_is_place_key(const char *key);
 int regions_place_setting(struct store *s, const char *key, const char *name);
 int regions_seed(struct store *s);
+/* places.c: a place setting (track.CCCCCC, town_class.TTTTTTTTT, cluster.CCCCCC,
+ * weak_village_line): checked, its canonical value into out; STORE_EINVAL with why. */
+int places_setting(struct store *s, const char *key, const char *value, char *out, size_t n);
+/* The region of a place setting (the county or town it names; 44 for a track and the
+ * weak-village line): 1 if key is a place setting, else 0 with out untouched. */
+int places_setting_region(const char *key, char *out, size_t n);
 
 /* users.c */
 void user_render(const struct user *u, struct buf *out);

@@ -10,6 +10,8 @@ const struct record_kind record_kinds[] = {
 	{"teams/", teams_expect_all, teams_restore},
 	{"pairs/", pairs_expect_all, pairs_restore},
 	{"tasks/", tasks_expect_all, tasks_restore},
+	{"figures/", figures_expect_all, figures_restore},
+	{"team_people/", people_expect_all, people_restore},
 	{"access/", access_expect_all, access_restore},
 };
 const int record_kind_count = (int)(sizeof record_kinds / sizeof record_kinds[0]);

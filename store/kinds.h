@@ -41,6 +41,13 @@ int pairs_restore(struct store *s, const char *path, const char *text);
 int tasks_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int tasks_restore(struct store *s, const char *path, const char *text);
 
+/* 百千万工程 yearly figures: indicators, village collective income (places.c). */
+int figures_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int figures_restore(struct store *s, const char *path, const char *text);
+/* The people of town teams (team_people.c). */
+int people_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int people_restore(struct store *s, const char *path, const char *text);
+
 /* Access records: who revealed full ID numbers and phones (reveal.c). */
 int access_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int access_restore(struct store *s, const char *path, const char *text);

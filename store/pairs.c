@@ -16,7 +16,8 @@ static const struct entity_col pair_cols[] = {
 	{NULL, "CASE WHEN t.kind = 'county' THEN coalesce((SELECT name FROM regions WHERE "
 	       "code = t.helper), (SELECT name FROM units WHERE id = t.helper)) END"},
 	{"helped", NULL},
-	{NULL, "CASE WHEN t.kind = 'county' THEN (SELECT name FROM regions WHERE code = t.helped) END"},
+	{"helped_name", "CASE WHEN t.kind = 'county' THEN coalesce((SELECT name FROM regions WHERE "
+	                "code = t.helped), t.helped_name) END"},
 	{"programme", NULL},
 	{"round", NULL},
 	{"start_date", NULL},
@@ -47,33 +48,66 @@ static int place_resolve(struct store *s, const char *key, char *code, size_t n)
 	return rc == SQLITE_DONE ? STORE_ENOTFOUND : store_sqlfail(s, "finding a place");
 }
 
+/* The helped side of a county pair: a Guangdong county (code or name), a town (code or
+ * name: 驻镇帮镇扶村, 组团式帮扶), or a county outside Guangdong by its code, named by the
+ * pair (--name: 东西部协作). The region that decides who sees the pair: the county or
+ * town, and for an outside county the helper's side. */
+static int resolve_helped(struct store *s, struct pair *p, const struct unit *helper_unit)
+{
+	char code[16], name[128];
+	int rc = place_resolve(s, p->helped, code, sizeof code);
+	if (rc == 0 && regions_is_county_level(code)) {
+		snprintf(p->helped, sizeof p->helped, "%s", code);
+		p->helped_name[0] = '\0';          /* the regions table names it */
+		snprintf(p->region, sizeof p->region, "%s", code);
+		return 0;
+	}
+	if (rc && rc != STORE_ENOTFOUND)
+		return rc;
+	if (pairing_outside_county(p->helped)) {
+		snprintf(p->region, sizeof p->region, "%s", helper_unit ? helper_unit->region : p->helper);
+		return 0;
+	}
+	const struct ref_place *town = strlen(p->helped) == 9 ? regions_place(p->helped) : NULL;
+	if (town) {   /* a town no household names yet has no regions row: the edition's */
+		snprintf(p->helped_name, sizeof p->helped_name, "%s", regions_place_name(town));
+		snprintf(p->region, sizeof p->region, "%s", p->helped);
+		return 0;
+	}
+	if (town_resolve(s, p->helped, code, name, sizeof name) == 0) {
+		snprintf(p->helped, sizeof p->helped, "%s", code);
+		snprintf(p->helped_name, sizeof p->helped_name, "%s", name);
+		snprintf(p->region, sizeof p->region, "%s", code);
+		return 0;
+	}
+	return store_fail(s, STORE_EINVAL, "unknown county \"%s\": the helped side is a "
+	                  "county-level code or name (e.g. 441821 佛冈县), a town, or a county "
+	                  "outside Guangdong by its 6-digit code with --name", p->helped);
+}
+
 static int resolve_county_pair(struct store *s, struct pair *p)
 {
 	struct unit unit;
 	char code[16];
-	int rc = place_resolve(s, p->helper, code, sizeof code);
+	int rc = place_resolve(s, p->helper, code, sizeof code), by_unit = 0;
 	if (rc == 0)
 		snprintf(p->helper, sizeof p->helper, "%s", code);
 	else if (rc != STORE_ENOTFOUND)
 		return rc;
-	else if (unit_resolve(s, p->helper, &unit) == 0)
+	else if (unit_resolve(s, p->helper, &unit) == 0) {
 		snprintf(p->helper, sizeof p->helper, "%s", unit.id);
-	else
+		by_unit = 1;
+	} else
 		return store_fail(s, STORE_EINVAL, "unknown helper \"%s\": give a city or district "
 		                  "(code or name) or an assistance unit", p->helper);
-	if ((rc = place_resolve(s, p->helped, code, sizeof code)) == 0 && regions_is_county_level(code))
-		snprintf(p->helped, sizeof p->helped, "%s", code);
-	else if (rc && rc != STORE_ENOTFOUND)
+	if ((rc = resolve_helped(s, p, by_unit ? &unit : NULL)))
 		return rc;
-	else
-		return store_fail(s, STORE_EINVAL, "unknown county \"%s\": the helped side is a "
-		                  "county-level code or name (e.g. 441821 佛冈县)", p->helped);
 	if (!p->programme[0])
 		snprintf(p->programme, sizeof p->programme, "assistance");
-	const struct code *prog = codes_find(&codes_pair_programme, p->programme);
+	const struct code *prog = codes_find(code_lists_table(store_code_lists(s),
+	                                                      &codes_pair_programme), p->programme);
 	if (prog)
 		snprintf(p->programme, sizeof p->programme, "%s", prog->code);
-	snprintf(p->region, sizeof p->region, "%s", p->helped);
 	return 0;
 }
 
@@ -111,7 +145,7 @@ int store_pair_add(struct store *s, const struct user *u, struct pair *in, const
 		return rc;
 	if (pairing_may_add(u, in->region, county ? "a county pair" : "a cadre pair", err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
-	if (pairing_pair_check(in, err, sizeof err))
+	if (pairing_pair_check(store_code_lists(s), in, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	return entity_add(s, u, &entity_pairs, in, why);
 }

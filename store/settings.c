@@ -16,9 +16,16 @@
  *                             label (core/code_lists.h: entries are only ever added,
  *                             never changed or removed)
  *   place.CODE                a town (9 digits) or village (12) newer than the shipped
- *                             2023 codes; the value is its name (store/regions_store.c) */
+ *                             2023 codes; the value is its name (store/regions_store.c)
+ *   track.CCCCCC              a county's 百千万 track: 创先, 进位 or 消薄 (the 22 published
+ *                             in 2023 seeded at init); the province's
+ *   cluster.CCCCCC            the county's 特色产业集群 names, joined by 、
+ *   town_class.TTTTTTTTT      a town's classes (中心镇 ..., 重点帮扶 ..., samples) joined by 、
+ *   weak_village_line         yuan a year: a village whose collective income is below it
+ *                             is a weak village (store/places.c, core/places.c) */
 #include "store/kinds.h"
 #include "core/record.h"
+#include "core/regions.h"
 #include "core/rules.h"
 #include "core/text.h"
 #include <ctype.h>
@@ -60,7 +67,8 @@ static int key_check(struct store *s, const char *key, const char *value)
 		return store_fail(s, STORE_EINVAL, "unknown setting \"%s\" (monitoring_line.YYYY, "
 		                  "visit_interval.default, visit_interval.COUNTY, dev_measure_days, "
 		                  "lead_warn_days, due_soon_days, income_stable_months, notice_days, decision_days, "
-		                  "elim_min_months, place.CODE, %s)", key, code_lists_keys_help);
+		                  "elim_min_months, place.CODE, track.COUNTY, cluster.COUNTY, town_class.TOWN, "
+		                  "weak_village_line, %s)", key, code_lists_keys_help);
 	char *end;
 	double v = strtod(value, &end);
 	if (!*value || *end || v <= 0)
@@ -186,7 +194,9 @@ static int put_row(struct store *s, const char *key, const char *value)
  * cannot both succeed; a numeric setting against its key family. */
 static int setting_check(struct store *s, const char *key, const char *value)
 {
-	char err[512];
+	char err[512], canonical[512], region[16];
+	if (places_setting_region(key, region, sizeof region))
+		return places_setting(s, key, value, canonical, sizeof canonical);
 	if (regions_is_place_key(key))
 		return regions_place_setting(s, key, value);
 	if (!code_lists_is_key(key))
@@ -224,7 +234,8 @@ static int write_settings(struct store *s, const struct user *u, const char *con
 static void setting_region(const char *key, char *out, size_t n)
 {
 	const char *county = county_key(key);
-	snprintf(out, n, "%s", county ? county : "44");
+	if (!places_setting_region(key, out, n))
+		snprintf(out, n, "%s", county ? county : "44");
 }
 
 int store_setting_set(struct store *s, const struct user *u, const char *key, const char *value,
@@ -236,6 +247,13 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 	if (text_check_input("setting value", value, TEXT_MAX_LINE, 0, err, sizeof err) ||
 	    text_check_input("setting key", key, TEXT_MAX_LINE, 0, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
+	char canonical[512];
+	if (places_setting_region(key, region, sizeof region)) {   /* stored as bangfu writes it */
+		int bad = places_setting(s, key, value, canonical, sizeof canonical);
+		if (bad)
+			return bad;
+		value = canonical;
+	}
 	setting_region(key, region, sizeof region);
 	if (!access_in_scope(u, region))
 		return store_fail(s, STORE_EDENIED, "setting %s applies to %s: only an administrator "
@@ -257,12 +275,22 @@ int settings_seed(struct store *s, const struct user *u, const char *year)
 	snprintf(dev, sizeof dev, "%d", r.dev_measure_days);
 	snprintf(lead, sizeof lead, "%d", r.lead_warn_days);
 	snprintf(soon, sizeof soon, "%d", r.due_soon_days);
-	const char *keys[] = {line_key, "visit_interval.default", "dev_measure_days",
-	                      "lead_warn_days", "due_soon_days"};
-	const char *values[] = {line, interval, dev, lead, soon};
-	return write_settings(s, u, keys, values, 5,
+	/* and the 22 county tracks published in 2023 (core/data/county_tracks_2023.csv) */
+	char track_keys[128][16];
+	const char *keys[5 + 128] = {line_key, "visit_interval.default", "dev_measure_days",
+	                             "lead_warn_days", "due_soon_days"};
+	const char *values[5 + 128] = {line, interval, dev, lead, soon};
+	int n = 5;
+	for (int i = 0; i < ref_county_count && n < 5 + 128; i++)
+		if (ref_counties[i].track && ref_counties[i].track[0]) {
+			snprintf(track_keys[n - 5], sizeof track_keys[n - 5], "track.%s", ref_counties[i].code);
+			keys[n] = track_keys[n - 5];
+			values[n++] = ref_counties[i].track;
+		}
+	return write_settings(s, u, keys, values, n,
 	                      "SAMPLE settings, not confirmed Guangdong figures: an administrator "
-	                      "sets the real monitoring line and visit intervals");
+	                      "sets the real monitoring line and visit intervals (the county tracks "
+	                      "are the 22 published in November 2023)");
 }
 
 int settings_expect_all(struct store *s, kind_emit_fn emit, void *ctx)

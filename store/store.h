@@ -378,10 +378,34 @@ int store_team_list(struct store *s, const struct user *u, const char *town,
  * helper the cadre's name, helped a household (id, 户编号 or ID number), unit, phone,
  * start (default today), end. */
 int store_pair_add(struct store *s, const struct user *u, struct pair *in, const char *why);
+/* Add a person to town team in->team (name, unit id or name, role 队长/队员 (default
+ * 队员), phone, start (default today), end, login of a bangfu user or ""): as for adding
+ * the team. Her id into in->id. */
+int store_person_add(struct store *s, const struct user *u, struct team_person *in, const char *why);
+/* The people of the teams in scope (of one team if given), phones masked. */
+int store_person_list(struct store *s, const struct user *u, const char *team,
+                      int (*fn)(void *ctx, const struct team_person *p), void *ctx);
 /* Pairs in scope (county pairs also from the helper's side), of `kind` and of one
  * household if given. */
 int store_pair_list(struct store *s, const struct user *u, const char *kind, const char *household,
                     int (*fn)(void *ctx, const struct pair *p), void *ctx);
+
+/* --- 百千万工程 places: places.c; docs/baiqianwan.md --- */
+#include "core/places.h"
+/* The track of county `code` (创先 / 进位 / 消薄, from the setting track.CCCCCC), or
+ * PLACES_UNCLASSIFIED (未分类) when none is set, into buf. */
+int store_county_track(struct store *s, const char *code, char *buf, size_t len);
+/* Set the target and/or actual (NULL = leave as is) of place's figure of `kind` in `year`
+ * (a county by code or name, or a village's 12-digit code; the figure is added the first
+ * time): one audit event "figure set: F0000001" with why; the figure as now stored into
+ * out. Administrators and county approvers whose scope holds the place. */
+int store_figure_set(struct store *s, const struct user *u, const char *place, const char *year,
+                     const char *kind, const char *target, const char *actual, const char *why,
+                     struct figure *out);
+/* Figures in scope, of a place (a county by name, or a code prefix), year and kind if
+ * given, by place, year and kind. */
+int store_figure_list(struct store *s, const struct user *u, const char *place, const char *year,
+                      const char *kind, int (*fn)(void *ctx, const struct figure *f), void *ctx);
 
 /* --- tasks: tasks.c, task_change.c, today.c --- */
 /* Add a task (in: title, kind, owner ("" = you), due, and what it concerns: household

@@ -3,6 +3,7 @@
  * each (teams/NNNN/TM0000001.txt). A team's region is its town: who sees it and who may
  * add it (an administrator or a county approver) follow from that. */
 #include "store/entity.h"
+#include "core/regions.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <string.h>
@@ -73,6 +74,9 @@ static int add_name(void *ctx, const char *id)
 static int fill_member_names(struct store *s, void *rec)
 {
 	struct names n = {s, rec};
+	const struct ref_place *town = n.t->town_name[0] ? NULL : regions_place(n.t->town);
+	if (town)   /* a town no household names has no regions row: the edition's name */
+		snprintf(n.t->town_name, sizeof n.t->town_name, "%s", regions_place_name(town));
 	n.t->member_unit_names[0] = '\0';
 	return each_item(n.t->member_units, add_name, &n);
 }
@@ -97,6 +101,12 @@ int town_resolve(struct store *s, const char *key, char *code, char *name, size_
 	db_finalize(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "finding a town");
+	const struct ref_place *town = n == 0 && strlen(key) == 9 ? regions_place(key) : NULL;
+	if (town) {   /* a town of the edition no household names yet */
+		snprintf(name, namelen, "%s", regions_place_name(town));
+		snprintf(code, 16, "%s", town->code);
+		return 0;
+	}
 	if (n == 0)
 		return store_fail(s, STORE_EINVAL, "unknown town \"%s\": give a 9-digit town code or "
 		                  "a town name the register knows", key);

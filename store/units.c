@@ -2,6 +2,9 @@
  * and research institutes that send people to towns and households. Rows in `units`,
  * one audit file each (units/NNNN/U0000001.txt).
  *
+ * A unit has a kind (an extendable list: unit_kind.CODE), a level (省直 / 市直 / 县直) and,
+ * once it stops helping, an end date (`unit end`, store/corrections_pairing.c).
+ *
  * Units are shared reference data: every bangfu user reads all of them, because a team
  * in a 粤北 town names units from a 珠三角 city (that is what 对口帮扶 means). Adding one
  * is for an administrator, or a county approver with the unit's home region in scope. */
@@ -10,7 +13,8 @@
 #include <string.h>
 
 static const struct entity_col unit_cols[] = {{"id", NULL}, {"name", NULL}, {"kind", NULL},
-                                              {"region", NULL}};
+                                              {"level", NULL}, {"region", NULL},
+                                              {"end_date", NULL}};
 const struct entity_kind entity_units = {"units", "units", "U", "unit", pairing_unit_fields,
                                          &pairing_unit_field_count, unit_cols,
                                          sizeof(struct unit), NULL};
@@ -39,12 +43,16 @@ int unit_resolve(struct store *s, const char *key, struct unit *out)
 int store_unit_add(struct store *s, const struct user *u, struct unit *in, const char *why)
 {
 	char err[256];
-	const struct code *kind = codes_find(&codes_unit_kind, in->kind);
+	const struct code_table *kinds = code_lists_table(store_code_lists(s), &codes_unit_kind);
+	const struct code *kind = codes_find(kinds, in->kind);
+	const struct code *level = codes_find(&codes_unit_level, in->level);
 	if (kind)
 		snprintf(in->kind, sizeof in->kind, "%s", kind->code);
+	if (level)
+		snprintf(in->level, sizeof in->level, "%s", level->code);
 	if (!in->region[0])
 		snprintf(in->region, sizeof in->region, "%s", u->scope);
-	if (pairing_unit_check(in, err, sizeof err))
+	if (pairing_unit_check(store_code_lists(s), in, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (pairing_may_add(u, in->region, "a unit", err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
@@ -67,7 +75,8 @@ int store_unit_list(struct store *s, const struct user *u, const char *kind, con
                     int (*fn)(void *ctx, const struct unit *unit), void *ctx)
 {
 	(void)u;   /* units are shared reference data: everyone reads all (see the top) */
-	const struct code *k = kind && kind[0] ? codes_find(&codes_unit_kind, kind) : NULL;
+	const struct code *k = kind && kind[0] ? codes_find(code_lists_table(store_code_lists(s),
+	                                                    &codes_unit_kind), kind) : NULL;
 	if (kind && kind[0] && !k)
 		return store_fail(s, STORE_EINVAL, "unknown unit kind \"%s\"", kind);
 	const char *params[2] = {k ? k->code : NULL, match};

@@ -286,10 +286,14 @@ static int verb_setting_set(struct cli *c)
 {
 	if (need_why(c))
 		return EXIT_USAGE;
+	char stored[512];
 	int rc = store_setting_set(c->s, &c->me, c->a.pos[0], c->a.pos[1], cli_opt(c, "--why"));
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("%s = %s\n", c->a.pos[0], c->a.pos[1]);
+	/* as stored: a town class or cluster list is put in its canonical form */
+	if (store_setting_get(c->s, c->a.pos[0], stored, sizeof stored))
+		snprintf(stored, sizeof stored, "%s", c->a.pos[1]);
+	printf("%s = %s\n", c->a.pos[0], stored);
 	return EXIT_OK;
 }
 

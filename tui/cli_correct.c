@@ -159,7 +159,8 @@ static int verb_user_disable(struct cli *c)
 	            "user disabled (kept in the history)", c->a.pos[0]);
 }
 
-/* unit|team|pair edit ID FIELD=VALUE... and team|pair end ID [--end DATE] */
+/* unit|team|pair|person edit ID FIELD=VALUE..., unit|team|pair end ID [--end DATE] and
+ * team leave PERSON [--end DATE] */
 static int pairing_correct(struct cli *c, int end)
 {
 	long version;
@@ -167,6 +168,8 @@ static int pairing_correct(struct cli *c, int end)
 	if (change_usage(c, &version))
 		return EXIT_USAGE;
 	snprintf(kind, sizeof kind, "%.*s", (int)strcspn(c->verb->name, " "), c->verb->name);
+	if (strcmp(c->verb->name, "team leave") == 0)   /* a person leaves her team */
+		snprintf(kind, sizeof kind, "person");
 	const char *e = end ? (cli_opt(c, "--end") ? cli_opt(c, "--end") : "") : NULL;
 	return done(c, store_pairing_correct(c->s, &c->me, kind, c->a.pos[0], c->a.pos + 1,
 	                                     c->a.npos - 1, e, version, cli_opt(c, "--why")),
@@ -232,12 +235,19 @@ static const struct verb verbs[] = {
 	{"task due", "TASK DATE", "--version --why", 2, 2, NEED_USER,
 	 "move a task's due date (DATE or none)", "", verb_task_due},
 	{"unit edit", "UNIT FIELD=VALUE...", "--version --why", 2, 8, NEED_USER,
-	 "correct a unit (name=, kind=)", "Administrators and county approvers, as for unit add.",
-	 verb_pairing_edit},
+	 "correct a unit (name= kind= level= end=)",
+	 "Administrators and county approvers, as for unit add.", verb_pairing_edit},
+	{"unit end", "UNIT", "--end --version --why", 1, 1, NEED_USER,
+	 "end a unit's help (--end default today; --why says why)", "", verb_pairing_end},
 	{"team edit", "TEAM FIELD=VALUE...", "--version --why", 2, 8, NEED_USER,
 	 "correct a town team (leader= round= start= end=)", "", verb_pairing_edit},
 	{"team end", "TEAM", "--end --version --why", 1, 1, NEED_USER,
 	 "end a town team's service (--end default today)", "", verb_pairing_end},
+	{"person edit", "PERSON FIELD=VALUE...", "--version --why", 2, 8, NEED_USER,
+	 "correct a town team's person (name= role= phone= start= end= login=)",
+	 "role=leader|member (队长, 队员). As for team join.", verb_pairing_edit},
+	{"team leave", "PERSON", "--end --version --why", 1, 1, NEED_USER,
+	 "a person (TP...) leaves her town team (--end default today)", "", verb_pairing_end},
 	{"pair edit", "PAIR FIELD=VALUE...", "--version --why", 2, 8, NEED_USER,
 	 "correct a pair (programme= round= start= end= phone=)", "", verb_pairing_edit},
 	{"pair end", "PAIR", "--end --version --why", 1, 1, NEED_USER,

@@ -214,6 +214,18 @@ static void show_retired(struct cli *c, const char *code, const char *what)
 		printf("note: %s code %s is retired: not in the 2023 statistical codes\n", what, code);
 }
 
+/* The 百千万工程 facts of the household's places: its county's track, its town's classes. */
+static void show_places(struct cli *c, const struct household *h)
+{
+	char track[64], key[32], classes[256];
+	const char *county = household_get(h, HF_COUNTY);
+	if (store_county_track(c->s, county, track, sizeof track) == 0)
+		printf("track: %s (百千万工程 track of county %s)\n", track, county);
+	snprintf(key, sizeof key, "town_class.%s", household_get(h, HF_TOWNCODE));
+	if (store_setting_get(c->s, key, classes, sizeof classes) == 0)
+		printf("town_class: %s (town %s)\n", classes, household_get(h, HF_TOWNCODE));
+}
+
 static int verb_show(struct cli *c)
 {
 	struct household h;
@@ -235,6 +247,7 @@ static int verb_show(struct cli *c)
 	printf("version: %ld\n%s", h.version, buf_str(&text) ? text.s : "");
 	show_retired(c, household_get(&h, HF_TOWNCODE), "town");
 	show_retired(c, household_get(&h, HF_VILLCODE), "village");
+	show_places(c, &h);
 	buf_free(&text);
 	household_free(&h);
 	return EXIT_OK;

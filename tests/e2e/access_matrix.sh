@@ -53,11 +53,18 @@ out_pair=$(sed -n 's/.*\(P[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" team add "$out_town" --lead 中山大学 --leader 外县队长 --round 2023 --start 2023-06-01 --why OUTSIDE-REASON-TEAM
 out_team=$(sed -n 's/.*\(TM[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" setting set visit_interval.445322 25 --why OUTSIDE-REASON-SETTING
-[ -n "$out_case" ] && [ -n "$out_task" ] && [ -n "$out_pair" ] && [ -n "$out_team" ] && [ -n "$out_visit" ] || \
+# 百千万 (docs/baiqianwan.md): a figure, a team person and a town class outside
+expect_exit 0 as "$me" indicator set 445322 gdp_growth --year 2024 --target 6 --why OUTSIDE-REASON-FIGURE
+out_figure=$(sed -n 's/^\(F[0-9]*\):.*/\1/p' out)
+expect_exit 0 as "$me" team join "$out_team" 外县队员 --unit 中山大学 --phone 13800138000 --why OUTSIDE-REASON-PERSON
+out_person=$(new_id added)
+expect_exit 0 as "$me" setting set "town_class.$out_town" 中心镇 --why OUTSIDE-REASON-CLASS
+[ -n "$out_case" ] && [ -n "$out_task" ] && [ -n "$out_pair" ] && [ -n "$out_team" ] && [ -n "$out_visit" ] && \
+	[ -n "$out_figure" ] && [ -n "$out_person" ] || \
 	fail "setup: case '$out_case' task '$out_task' pair '$out_pair' team '$out_team' visit '$out_visit'"
 # nothing of these may ever reach a user scoped to 441821
 printf '%s\n' "$OUT" "$out_no" 林国 "$out_idno" OUTSIDE- 外县 outsider "$out_case" "$out_task" \
-	"$out_pair" "$out_team" "$out_visit" > leaks.txt
+	"$out_pair" "$out_team" "$out_visit" "$out_figure" "$out_person" > leaks.txt
 
 # --- inside: a task for each role to work on, a register file to import -----------------
 for who in cw tw ca ad; do
@@ -166,6 +173,11 @@ for who in $readers; do
 	cell "$who" 0 user list
 	cell "$who" 0 show "$IN" --as-of "$today"
 	cell "$who" 0 audit log "$IN" --since 2026-01-01 --until "$today"
+	cell "$who" 0 indicator list
+	cell "$who" 0 team people
+	cell "$who" 0 county list
+	cell "$who" 0 list track:未分类
+	cell "$who" 0 list town_class:中心镇
 	# outside records named: refused exactly as records that do not exist
 	same_refusal "$who" "$OUT" H4453229999999 show KEY
 	same_refusal "$who" "$out_idno" 445322195908179999 show KEY
@@ -223,6 +235,12 @@ for who in cw tw ca au ad; do
 	same_refusal "$who" "$out_pair" P9999999 pair edit KEY phone=13900139000 --why 越权
 	same_refusal "$who" "$out_pair" P9999999 pair end KEY --why 越权
 	same_refusal "$who" outsider nobody9 task assign "$task_fix" KEY --why 越权
+	cell "$who" 1 indicator set 445322 gdp_growth --year 2024 --actual 5 --why 越权
+	cell "$who" 1 setting set "town_class.$out_town" 专业镇 --why 越权
+	cell "$who" 1 setting set track.445322 创先 --why 越权
+	same_refusal "$who" "$out_team" TM9999999 team join KEY 某 --unit 中山大学 --why 越权
+	same_refusal "$who" "$out_person" TP9999999 team leave KEY --why 越权
+	same_refusal "$who" "$out_person" TP9999999 person edit KEY name=越权 --why 越权
 done
 [ "$(commits)" = "$before" ] || fail "a refused write outside the scope wrote to the history"
 
@@ -278,6 +296,9 @@ for who in tw ca au cw ad; do
 		证件号码="$(idnum "1101051980010200$n")" --why 新增户
 	cell "$who" "$(may $who pairing)" team edit "$(sqlite3 d/bangfu.db "SELECT min(id) FROM teams WHERE town_code LIKE '441821%'")" leader="队长改$who" --why 换队长
 	cell "$who" "$(may $who pairing)" pair edit "$(sqlite3 d/bangfu.db "SELECT min(id) FROM pairs WHERE region LIKE '441821%'")" round="202$n" --why 更正
+	cell "$who" "$(may $who pairing)" indicator set 441821 gdp_growth --year 2024 --target "$n.5" --why 目标
+	cell "$who" "$(may $who pairing)" team join "$(sqlite3 d/bangfu.db "SELECT min(id) FROM teams WHERE town_code LIKE '441821%'")" "队员$who" --unit 中山大学 --why 派驻
+	cell "$who" "$(may $who admin)" setting set cluster.441821 "集群$who" --why 特色产业集群
 	cell "$who" "$(may $who admin)" user disable newad --why 离职
 	cell "$who" "$(may $who admin)" import households in.csv --why 重新导入
 done
@@ -305,6 +326,10 @@ cell "$me" 0 pair list
 expect_grep "$out_pair" out
 cell "$me" 0 team list
 expect_grep "$out_team" out
+cell "$me" 0 indicator list
+expect_grep "$out_figure" out
+cell "$me" 0 team people
+expect_grep "$out_person" out
 cell "$me" 0 setting set monitoring_line.2027 7000 --why 2027年监测线
 cell "$me" 0 setting set category.overreach 省新增类别 --why 省里新增
 cell "$me" 0 user add newout --name 新外县 --role caseworker --scope 445322 --why 新人

@@ -28,18 +28,18 @@ static void test_flatrec_round_trip(void **state)
 	struct unit u = {.id = "U0000001", .name = "中山大学\\附属\t医院", .kind = "university",
 	                 .region = "44"};
 	struct buf text = {0};
-	flatrec_render(pairing_unit_fields, pairing_unit_field_count, &u, &text);
+	flatrec_render(NULL, pairing_unit_fields, pairing_unit_field_count, &u, &text);
 	assert_string_equal(buf_str(&text), "unit: U0000001\nname: 中山大学\\\\附属\\t医院\n"
 	                                    "kind: university 高校\nregion: 44\n");
 	struct unit back = {0};
 	char err[128];
-	assert_int_equal(flatrec_parse(pairing_unit_fields, pairing_unit_field_count, text.s, &back,
+	assert_int_equal(flatrec_parse(NULL, pairing_unit_fields, pairing_unit_field_count, text.s, &back,
 	                               err, sizeof err), 0);
 	assert_string_equal(back.name, u.name);
 	assert_string_equal(back.kind, "university");
 	/* same record, same bytes */
 	struct buf again = {0};
-	flatrec_render(pairing_unit_fields, pairing_unit_field_count, &back, &again);
+	flatrec_render(NULL, pairing_unit_fields, pairing_unit_field_count, &back, &again);
 	assert_string_equal(again.s, text.s);
 	buf_free(&text);
 	buf_free(&again);
@@ -50,28 +50,28 @@ static void test_flatrec_shown_and_errors(void **state)
 	struct team t = {0};
 	char err[128];
 	/* a shown name is rendered, and skipped when parsed back */
-	assert_int_equal(flatrec_parse(pairing_team_fields, pairing_team_field_count,
+	assert_int_equal(flatrec_parse(NULL, pairing_team_fields, pairing_team_field_count,
 	                               "team: TM0000001\ntown: 441821107\ntown_name: 迳头镇\n"
 	                               "lead_unit: U0000001\nstart: 2023-06-01\n", &t, err, sizeof err), 0);
 	assert_string_equal(t.town, "441821107");
 	assert_string_equal(t.town_name, "");
 	struct unit u = {0};
-	assert_int_equal(flatrec_parse(pairing_unit_fields, pairing_unit_field_count,
+	assert_int_equal(flatrec_parse(NULL, pairing_unit_fields, pairing_unit_field_count,
 	                               "unit: U1\nname: x\nkind: bank 银行\nregion: 44\n", &u, err,
 	                               sizeof err), -1);
 	assert_non_null(strstr(err, "unknown 帮扶单位类型 \"bank\""));
 	memset(&u, 0, sizeof u);
-	assert_int_equal(flatrec_parse(pairing_unit_fields, pairing_unit_field_count,
+	assert_int_equal(flatrec_parse(NULL, pairing_unit_fields, pairing_unit_field_count,
 	                               "unit: U1\ncolour: red\n", &u, err, sizeof err), -1);
 	assert_non_null(strstr(err, "line 2: unknown key colour"));
 	memset(&u, 0, sizeof u);
-	assert_int_equal(flatrec_parse(pairing_unit_fields, pairing_unit_field_count,
+	assert_int_equal(flatrec_parse(NULL, pairing_unit_fields, pairing_unit_field_count,
 	                               "unit: U1\nkind: enterprise\nregion: 44\n", &u, err, sizeof err), -1);
 	assert_non_null(strstr(err, "name: missing"));
 	char big[400];
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	assert_int_equal(flatrec_set(pairing_unit_fields, pairing_unit_field_count, &u, "name", big,
+	assert_int_equal(flatrec_set(NULL, pairing_unit_fields, pairing_unit_field_count, &u, "name", big,
 	                             err, sizeof err), -1);
 }
 
@@ -135,16 +135,16 @@ static void test_pairing_checks(void **state)
 {
 	char err[256];
 	struct unit u = {.name = "中山大学", .kind = "university", .region = "44"};
-	assert_int_equal(pairing_unit_check(&u, err, sizeof err), 0);
+	assert_int_equal(pairing_unit_check(NULL, &u, err, sizeof err), 0);
 	snprintf(u.name, sizeof u.name, "中山大学、华南农业大学");
-	assert_int_equal(pairing_unit_check(&u, err, sizeof err), -1);
+	assert_int_equal(pairing_unit_check(NULL, &u, err, sizeof err), -1);
 	assert_non_null(strstr(err, "they separate the units of a team"));
 	snprintf(u.name, sizeof u.name, "中山大学");
 	snprintf(u.kind, sizeof u.kind, "bank");
-	assert_int_equal(pairing_unit_check(&u, err, sizeof err), -1);
+	assert_int_equal(pairing_unit_check(NULL, &u, err, sizeof err), -1);
 	snprintf(u.kind, sizeof u.kind, "enterprise");
 	snprintf(u.region, sizeof u.region, "449999");
-	assert_int_equal(pairing_unit_check(&u, err, sizeof err), -1);
+	assert_int_equal(pairing_unit_check(NULL, &u, err, sizeof err), -1);
 
 	struct team t = {.town = "441821107", .lead_unit = "U0000001", .member_units = "U0000002,U0000003",
 	                 .leader = "张队长", .round = "2023", .start = "2023-06-01"};
@@ -164,26 +164,26 @@ static void test_pairing_checks(void **state)
 
 	struct pair p = {.kind = "county", .helper = "440100", .helped = "441821",
 	                 .programme = "assistance", .start = "2023", .end = "2025", .region = "441821"};
-	assert_int_equal(pairing_pair_check(&p, err, sizeof err), 0);
+	assert_int_equal(pairing_pair_check(NULL, &p, err, sizeof err), 0);
 	snprintf(p.helped, sizeof p.helped, "440100");
-	assert_int_equal(pairing_pair_check(&p, err, sizeof err), -1);
+	assert_int_equal(pairing_pair_check(NULL, &p, err, sizeof err), -1);
 	snprintf(p.helped, sizeof p.helped, "441821");
 	snprintf(p.helper, sizeof p.helper, "441821");
-	assert_int_equal(pairing_pair_check(&p, err, sizeof err), -1);
+	assert_int_equal(pairing_pair_check(NULL, &p, err, sizeof err), -1);
 	assert_non_null(strstr(err, "cannot pair with itself"));
 
 	struct pair c = {.kind = "cadre", .helper = "陈干部", .helped = "H4418210000001",
 	                 .unit = "U0000002", .phone = "13800138000", .start = "2024-01-01"};
-	assert_int_equal(pairing_pair_check(&c, err, sizeof err), 0);
+	assert_int_equal(pairing_pair_check(NULL, &c, err, sizeof err), 0);
 	snprintf(c.phone, sizeof c.phone, "123");
-	assert_int_equal(pairing_pair_check(&c, err, sizeof err), -1);
+	assert_int_equal(pairing_pair_check(NULL, &c, err, sizeof err), -1);
 	assert_non_null(strstr(err, "phone"));
 	snprintf(c.phone, sizeof c.phone, "%s", "");
 	snprintf(c.unit, sizeof c.unit, "%s", "");
-	assert_int_equal(pairing_pair_check(&c, err, sizeof err), -1);
+	assert_int_equal(pairing_pair_check(NULL, &c, err, sizeof err), -1);
 	assert_non_null(strstr(err, "unit is required"));
 	snprintf(c.kind, sizeof c.kind, "friend");
-	assert_int_equal(pairing_pair_check(&c, err, sizeof err), -1);
+	assert_int_equal(pairing_pair_check(NULL, &c, err, sizeof err), -1);
 }
 
 /* --- tasks ------------------------------------------------------------------------- */

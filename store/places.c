@@ -1,0 +1,216 @@
+/* places.c — the 百千万工程 facts about places (docs/baiqianwan.md): county tracks, town
+ * classes and 特色产业集群 as settings (track.CCCCCC, town_class.TTTTTTTTT, cluster.CCCCCC,
+ * weak_village_line: settings.c calls places_setting here), and yearly figures — a
+ * county's indicators with target and actual, a village's collective income — as
+ * records, one audit file each (figures/NNNN/F0000001.txt), one per place, year and kind.
+ * A figure is seen by whoever's scope holds its place; set by an administrator or a county
+ * approver whose scope holds it (core/pairing.c pairing_may_add). */
+#include "store/entity.h"
+#include "core/places.h"
+#include "core/regions.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct entity_col figure_cols[] = {
+	{"id", NULL}, {"place", NULL},
+	{NULL, "coalesce((SELECT name FROM regions WHERE code = t.place), '')"},
+	{"year", NULL}, {"kind", NULL}, {"target", NULL}, {"actual", NULL},
+};
+
+/* The name of a place the edition or the database knows (a county, a town, a village). */
+static int place_name(struct store *s, const char *code, char *name, size_t n)
+{
+	const struct ref_place *p = regions_place(code);
+	if (p) {
+		snprintf(name, n, "%s", regions_place_name(p));
+		return 0;
+	}
+	return db_lookup(s, name, n, "SELECT name FROM regions WHERE code = ?", code, NULL);
+}
+
+/* A village has a regions row only once a household names it: its name from the edition. */
+static int fill_place_name(struct store *s, void *rec)
+{
+	struct figure *f = rec;
+	if (!f->place_name[0] && place_name(s, f->place, f->place_name, sizeof f->place_name))
+		f->place_name[0] = '\0';
+	return 0;
+}
+
+const struct entity_kind entity_figures = {"figures", "figures", "F", "figure",
+                                           places_figure_fields, &places_figure_field_count,
+                                           figure_cols, sizeof(struct figure), fill_place_name};
+
+int places_setting(struct store *s, const char *key, const char *value, char *out, size_t n)
+{
+	char err[512], name[128];
+	const char *code;
+	enum place_key k = places_key(key, &code);
+	if (places_setting_value(key, value, out, n, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s", err);
+	if ((k == PLACE_TRACK || k == PLACE_CLUSTER) && !regions_is_county_level(code))
+		return store_fail(s, STORE_EINVAL, "setting %s: %s is not a Guangdong county-level "
+		                  "code", key, code);
+	if (k == PLACE_TOWN_CLASS && place_name(s, code, name, sizeof name))
+		return store_fail(s, STORE_EINVAL, "setting %s: no town %s (2023 statistical codes, "
+		                  "or a place.CODE setting)", key, code);
+	return 0;
+}
+
+int places_setting_region(const char *key, char *out, size_t n)
+{
+	const char *code;
+	enum place_key k = places_key(key, &code);
+	if (k == PLACE_NONE)
+		return 0;
+	/* a track and the weak-village line are the province's; clusters and classes their place's */
+	snprintf(out, n, "%s", k == PLACE_CLUSTER || k == PLACE_TOWN_CLASS ? code : "44");
+	return 1;
+}
+
+int store_county_track(struct store *s, const char *code, char *buf, size_t len)
+{
+	char key[32];
+	snprintf(key, sizeof key, "track.%s", code);
+	int rc = db_lookup(s, buf, len, "SELECT value FROM settings WHERE key = ?", key, NULL);
+	if (rc == STORE_ENOTFOUND) {
+		snprintf(buf, len, "%s", PLACES_UNCLASSIFIED);
+		return 0;
+	}
+	return rc;
+}
+
+/* A place a figure belongs to, by code or name: a county-level code or name, or a
+ * village's 12-digit code (village names repeat: a code). */
+static int figure_place(struct store *s, const char *key, char *code, size_t n)
+{
+	char name[128];
+	int village = strlen(key) == 12 && strspn(key, "0123456789") == 12;
+	if ((village && place_name(s, key, name, sizeof name) == 0) || regions_is_county_level(key)) {
+		snprintf(code, n, "%s", key);    /* a village, a county, or 东莞 / 中山 (no county level) */
+		return 0;
+	}
+	int rc = db_lookup(s, code, n, "SELECT code FROM regions WHERE level = 2 AND name = ? "
+	                   "ORDER BY code", key, NULL);
+	if (rc == STORE_ENOTFOUND)
+		return store_fail(s, STORE_EINVAL, "unknown place \"%s\": give a county (code or name) "
+		                  "or a village's 12-digit code", key);
+	return rc;
+}
+
+/* Load the figure of (place, year, kind) into f, or fill a new one: *found 1 or 0. */
+struct find { struct figure *f; int found; };
+static int found_one(void *ctx, void *rec)
+{
+	struct find *fd = ctx;
+	*fd->f = *(struct figure *)rec;
+	fd->found = 1;
+	return 1;
+}
+
+static int figure_set_in(struct store *s, const struct user *u, struct figure *f,
+                         const char *target, const char *actual, const char *why)
+{
+	char err[256];
+	struct find fd = {f, 0};
+	const char *params[3] = {f->place, f->year, f->kind};
+	if (pairing_may_add(u, f->place, "a figure", err, sizeof err))
+		return store_fail(s, STORE_EDENIED, "%s", err);
+	int rc = entity_each(s, &entity_figures, "t.place = ?1 AND t.year = ?2 AND t.kind = ?3",
+	                     NULL, params, 3, found_one, &fd);
+	if (rc)
+		return rc;
+	long version = 0;
+	char v[32], before[sizeof f->target + sizeof f->actual];
+	snprintf(before, sizeof before, "%s|%s", f->target, f->actual);
+	if (fd.found && (rc = db_lookup(s, v, sizeof v, "SELECT version FROM figures WHERE id = ?",
+	                                f->id, NULL)))
+		return rc;
+	version = fd.found ? atol(v) : 0;
+	if (target)
+		snprintf(f->target, sizeof f->target, "%s", target);
+	if (actual)
+		snprintf(f->actual, sizeof f->actual, "%s", actual);
+	if (places_figure_check(store_code_lists(s), f, err, sizeof err))
+		return store_fail(s, STORE_EINVAL, "%s", err);
+	char after[sizeof before];
+	snprintf(after, sizeof after, "%s|%s", f->target, f->actual);
+	if (fd.found && strcmp(before, after) == 0)
+		return store_fail(s, STORE_EINVAL, "figure %s already reads so: nothing to change", f->id);
+	if (!fd.found) {
+		if ((rc = entity_begin_new(s, u, "figure set", &entity_figures, f->id, sizeof f->id, why)))
+			return rc;
+		rc = entity_insert(s, &entity_figures, f);
+	} else {
+		if ((rc = write_begin(s, u, "figure set", f->id, why)))
+			return rc;
+		rc = entity_update(s, &entity_figures, f, version);
+	}
+	if (rc || (rc = entity_load(s, &entity_figures, f->id, f)) ||
+	    (rc = entity_write_file(s, &entity_figures, f))) {
+		write_rollback(s);
+		return rc;
+	}
+	return write_commit(s);
+}
+
+int store_figure_set(struct store *s, const struct user *u, const char *place, const char *year,
+                     const char *kind, const char *target, const char *actual, const char *why,
+                     struct figure *out)
+{
+	memset(out, 0, sizeof *out);
+	int rc = figure_place(s, place, out->place, sizeof out->place);
+	if (rc)
+		return rc;
+	const struct code *k = codes_find(code_lists_table(store_code_lists(s), &codes_indicator), kind);
+	snprintf(out->year, sizeof out->year, "%.7s", year);
+	snprintf(out->kind, sizeof out->kind, "%s", k ? k->code : kind);
+	if (!target && !actual)
+		return store_fail(s, STORE_EINVAL, "give --target or --actual (or both)");
+	if ((rc = write_open(s)))
+		return rc;
+	return write_close(s, figure_set_in(s, u, out, target, actual, why));
+}
+
+struct figure_list { const struct user *u; int (*fn)(void *ctx, const struct figure *f); void *ctx; };
+
+static int list_one(void *ctx, void *rec)
+{
+	struct figure_list *l = ctx;
+	struct figure *f = rec;
+	return access_in_scope(l->u, f->place) ? l->fn(l->ctx, f) : 0;
+}
+
+int store_figure_list(struct store *s, const struct user *u, const char *place, const char *year,
+                      const char *kind, int (*fn)(void *ctx, const struct figure *f), void *ctx)
+{
+	char like[32], code[16] = "";
+	int rc;
+	if (place && place[0]) {
+		if (strspn(place, "0123456789") == strlen(place))
+			snprintf(code, sizeof code, "%.15s", place);     /* a prefix: county, town */
+		else if ((rc = figure_place(s, place, code, sizeof code)))
+			return rc;
+	}
+	const struct code *k = kind && kind[0]
+	        ? codes_find(code_lists_table(store_code_lists(s), &codes_indicator), kind) : NULL;
+	if (kind && kind[0] && !k)
+		return store_fail(s, STORE_EINVAL, "unknown indicator \"%s\"", kind);
+	entity_scope_like(u, like, sizeof like);
+	const char *params[4] = {like, code, year, k ? k->code : NULL};
+	struct figure_list l = {u, fn, ctx};
+	return entity_each(s, &entity_figures, "t.place LIKE ?1 AND (?2 IS NULL OR t.place LIKE ?2 "
+	                   "|| '%') AND (?3 IS NULL OR t.year = ?3) AND (?4 IS NULL OR t.kind = ?4)",
+	                   "t.place, t.year, t.kind", params, 4, list_one, &l);
+}
+
+int figures_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
+{
+	return entity_expect_all(s, &entity_figures, emit, ctx);
+}
+
+int figures_restore(struct store *s, const char *path, const char *text)
+{
+	return entity_restore(s, &entity_figures, path, text);
+}
