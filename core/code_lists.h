@@ -19,7 +19,8 @@
 #define CORE_CODE_LISTS_H
 #include "core/codes.h"
 
-#define CODE_LISTS_COUNT 6     /* category, risk, warning_kind, department, visit_method, source */
+#define CODE_LISTS_COUNT 8     /* category, risk, warning_kind, department, visit_method, source,
+                                * project_kind, project_group (branch bqwprojects) */
 #define CODE_LISTS_MAX   64    /* entries in one table, shipped and added */
 #define CODE_LISTS_CODE_MAX 23 /* bytes in an added code: [a-z][a-z0-9_]* */
 #define CODE_LISTS_LABEL_MAX 16 /* characters in an added label */

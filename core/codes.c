@@ -207,3 +207,17 @@ TABLE(codes_task_action, "任务日志",
 	{"add", "新建"}, {"start", "开始办理"}, {"done", "办结"}, {"cancel", "取消"},
 	{"comment", "备注"}, {"resolve", "规则解除"},
 	{"assign", "改派"}, {"due", "改期限"});
+
+TABLE(codes_project_kind, "项目类型",
+	{"old_estates", "老旧小区"}, {"sewage", "污水处理"}, {"refuse", "垃圾处理"},
+	{"black_water", "黑臭水体"}, {"pipes", "管网"}, {"farmhouse", "农房试点"},
+	{"trad_village", "传统村落"}, {"industrial_park", "产业园区"}, {"prepared_food", "预制菜"},
+	{"ocean_ranch", "海洋牧场"}, {"transport", "交通"}, {"energy", "能源"},
+	{"transfer_park", "产业转移园区"}, {"industry_cluster", "特色产业集群"}, {"other", "其他"});
+TABLE(codes_project_group, "工作专班",
+	{"county_economy", "县域经济/发展改革委"}, {"town_building", "城镇建设/住房城乡建设厅"},
+	{"rural", "乡村振兴/农业农村厅"});
+TABLE(codes_project_level, "项目层级", {"county", "县级"}, {"town", "镇级"}, {"village", "村级"});
+TABLE(codes_project_status, "项目状态",
+	{"planned", "谋划"}, {"approved", "已立项"}, {"building", "在建"}, {"completed", "已完工"},
+	{"accepted", "已验收"}, {"suspended", "暂停"}, {"cancelled", "已取消"});

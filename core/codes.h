@@ -54,4 +54,12 @@ extern const struct code_table codes_task_kind;      /* 任务类型: visit 走�
 extern const struct code_table codes_task_status;    /* 任务状态: open 待办, in_progress 办理中, done 已办结, cancelled 已取消 */
 extern const struct code_table codes_task_action;    /* 任务日志: add 新建, start 开始办理, done 办结, cancel 取消, comment 备注, resolve 规则解除 */
 
+/* Appended for projects (core/project.c, docs/projects.md). Kind and working group are
+ * lists an administrator extends (project_kind.CODE, project_group.CODE settings); a
+ * working group's label is "专班/lead department". */
+extern const struct code_table codes_project_kind;   /* 项目类型: old_estates 老旧小区, sewage 污水处理, ... */
+extern const struct code_table codes_project_group;  /* 工作专班: county_economy 县域经济/发展改革委, ... */
+extern const struct code_table codes_project_level;  /* 项目层级: county 县级, town 镇级, village 村级 */
+extern const struct code_table codes_project_status; /* 项目状态: planned 谋划, approved 已立项, building 在建, ... */
+
 #endif

@@ -4,7 +4,7 @@
  *
  * Each audit file has a region: a household's is the county and town in its path
  * (households/<county>/<town>/<id>.txt) and, for a village scope, its row's village; a
- * task's, unit's or pair's its `region` column (a county pair also its helper's city or
+ * task's, unit's or pair's its `region` column, a project's its place (a county pair also its helper's city or
  * district, as pair_visible_load sees it); a team's its town; a user's her scope;
  * settings.txt's the county of a visit_interval.CCCCCC change, else the province (44); an
  * access record's (access/...) the village of any household it names that lies in scope.
@@ -28,6 +28,7 @@
 	"WHEN f.path LIKE 'pairs/%' THEN (SELECT CASE WHEN p.kind = 'county' AND p.helper NOT LIKE 'U%' " \
 	"  AND p.helper LIKE :scope THEN p.helper ELSE p.region END FROM pairs p WHERE p.id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'teams/%' THEN (SELECT town_code FROM teams WHERE id = " FILE_ID ") " \
+	"WHEN f.path LIKE 'projects/%' THEN (SELECT place FROM projects WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'units/%' THEN (SELECT region FROM units WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'users/%' THEN (SELECT scope FROM users WHERE login = " FILE_ID ") " \
 	"WHEN f.path = 'settings.txt' THEN " SETTING_REGION " " \

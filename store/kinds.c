@@ -11,6 +11,7 @@ const struct record_kind record_kinds[] = {
 	{"pairs/", pairs_expect_all, pairs_restore},
 	{"tasks/", tasks_expect_all, tasks_restore},
 	{"access/", access_expect_all, access_restore},
+	{"projects/", projects_expect_all, projects_restore},
 };
 const int record_kind_count = (int)(sizeof record_kinds / sizeof record_kinds[0]);
 

@@ -41,6 +41,10 @@ int pairs_restore(struct store *s, const char *path, const char *text);
 int tasks_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int tasks_restore(struct store *s, const char *path, const char *text);
 
+/* Projects of the 百千万工程 (projects.c). */
+int projects_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int projects_restore(struct store *s, const char *path, const char *text);
+
 /* Access records: who revealed full ID numbers and phones (reveal.c). */
 int access_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int access_restore(struct store *s, const char *path, const char *text);
