@@ -352,6 +352,53 @@ void project_money_totals(const struct project *p, long long *planned, long long
 	}
 }
 
+/* --- describing ------------------------------------------------------------------- */
+
+static void money_line(struct buf *out, const char *year, const char *a, const char *b, const char *c)
+{
+	buf_addf(out, "  %-6s %16s %16s %16s\n", year, a[0] ? a : "-", b[0] ? b : "-", c[0] ? c : "-");
+}
+
+void project_describe(const struct project *p, const char *today, struct buf *out)
+{
+	const char *status = codes_label(&codes_project_status, p->status);
+	const char *level = codes_label(&codes_project_level, p->level);
+	buf_addf(out, "project: %s\ntitle: %s\nplace: %s %s (%s %s)\nkind: %s %s\n"
+	         "working group: %s %s\nstatus: %s %s\n", p->id, p->title, p->place, p->place_name,
+	         p->level, level ? level : "", p->kind, p->kind_name, p->group, p->group_name,
+	         p->status, status ? status : "");
+	const char *rel[][2] = {{"unit", p->unit}, {"unit name", p->unit_name}, {"person", p->person},
+	                        {"pair", p->pair}, {"programme", p->programme}, {"tasks", p->tasks}};
+	for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
+		if (rel[i][1][0])
+			buf_addf(out, "%s: %s\n", rel[i][0], rel[i][1]);
+	buf_addf(out, "created: %s\nmilestones:%s\n", p->created, p->nms ? "" : " none");
+	for (int i = 0; i < p->nms; i++) {
+		long late = project_milestone_overdue(&p->ms[i], today);
+		int pad = 8 - (int)text_width(p->ms[i].name);   /* cells, not bytes: 立项 is 4 */
+		buf_addf(out, "  %s%*s planned %s  actual %-10s", p->ms[i].name, pad > 0 ? pad : 0, "",
+		         p->ms[i].planned, p->ms[i].actual[0] ? p->ms[i].actual : "-");
+		if (late)
+			buf_addf(out, "  OVERDUE %ldd", late);
+		buf_adds(out, "\n");
+	}
+	buf_addf(out, "money (yuan):%s\n", p->nmoney ? "" : " none");
+	if (p->nmoney)
+		money_line(out, "year", "planned", "allocated", "spent");
+	for (int i = 0; i < p->nmoney; i++)
+		money_line(out, p->money[i].year, p->money[i].planned, p->money[i].allocated,
+		           p->money[i].spent);
+	if (p->nmoney > 1) {
+		long long a, b, c;
+		char pa[PROJECT_MONEY_LEN], pb[PROJECT_MONEY_LEN], pc[PROJECT_MONEY_LEN];
+		project_money_totals(p, &a, &b, &c);
+		project_money_format(a, pa);
+		project_money_format(b, pb);
+		project_money_format(c, pc);
+		money_line(out, "total", pa, pb, pc);
+	}
+}
+
 /* --- the whole project ------------------------------------------------------------- */
 
 int project_check(const struct project *p, const struct code_table *kinds,

@@ -108,6 +108,11 @@ int project_money_set(struct project *p, const char *year, const char *planned,
 void project_money_totals(const struct project *p, long long *planned, long long *allocated,
                           long long *spent);
 
+/* A project as `project show` prints it and the UI shows it on Enter: its fields,
+ * milestones (overdue ones marked with their days on today) and money per year with
+ * the totals. */
+void project_describe(const struct project *p, const char *today, struct buf *out);
+
 /* The checks on a project's own fields once the store has resolved its references:
  * title, level agreeing with the place, status, created, every milestone and money row.
  * kinds/groups: the lists in effect (the store's, extended); NULL = shipped tables. */

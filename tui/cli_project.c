@@ -232,43 +232,13 @@ static int verb_project_list(struct cli *c)
 static int verb_project_show(struct cli *c)
 {
 	struct project p;
-	const char *today = store_today(c->s);
+	struct buf text = {0};
 	int rc = store_project_get(c->s, &c->me, c->a.pos[0], &p);
 	if (rc)
 		return cli_store_fail(c, rc);
-	const char *status = codes_label(&codes_project_status, p.status);
-	printf("project: %s\ntitle: %s\nplace: %s %s (%s)\nkind: %s %s\nworking group: %s %s\n"
-	       "status: %s %s\n", p.id, p.title, p.place, p.place_name, p.level, p.kind, p.kind_name,
-	       p.group, p.group_name, p.status, status ? status : "");
-	const char *rel[][2] = {{"unit", p.unit}, {"unit name", p.unit_name}, {"person", p.person},
-	                        {"pair", p.pair}, {"programme", p.programme}, {"tasks", p.tasks}};
-	for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
-		if (rel[i][1][0])
-			printf("%s: %s\n", rel[i][0], rel[i][1]);
-	printf("created: %s\nmilestones:%s\n", p.created, p.nms ? "" : " none");
-	for (int i = 0; i < p.nms; i++) {
-		long late = project_milestone_overdue(&p.ms[i], today);
-		printf("  %-8s planned %s  actual %-10s%s", p.ms[i].name, p.ms[i].planned,
-		       p.ms[i].actual[0] ? p.ms[i].actual : "-", late ? "  OVERDUE " : "\n");
-		if (late)
-			printf("%ldd\n", late);
-	}
-	printf("money (yuan):%s\n", p.nmoney ? "" : " none");
-	if (p.nmoney)
-		printf("  %-6s %16s %16s %16s\n", "year", "planned", "allocated", "spent");
-	for (int i = 0; i < p.nmoney; i++)
-		printf("  %-6s %16s %16s %16s\n", p.money[i].year, p.money[i].planned[0] ? p.money[i].planned : "-",
-		       p.money[i].allocated[0] ? p.money[i].allocated : "-",
-		       p.money[i].spent[0] ? p.money[i].spent : "-");
-	if (p.nmoney > 1) {
-		long long a, b, d;
-		char pa[PROJECT_MONEY_LEN], pb[PROJECT_MONEY_LEN], pd[PROJECT_MONEY_LEN];
-		project_money_totals(&p, &a, &b, &d);
-		project_money_format(a, pa);
-		project_money_format(b, pb);
-		project_money_format(d, pd);
-		printf("  %-6s %16s %16s %16s\n", "total", pa, pb, pd);
-	}
+	project_describe(&p, store_today(c->s), &text);
+	fputs(buf_str(&text) ? text.s : "", stdout);
+	buf_free(&text);
 	return EXIT_OK;
 }
 
