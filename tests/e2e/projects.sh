@@ -177,6 +177,20 @@ expect_grep "attack.csv:2: 项目编号: no project $p1 in your scope (441821100
 
 # --- the board ------------------------------------------------------------------------
 expect_exit 0 as "$me" pair add county 广州市 佛冈县 --programme industry --start 2023 --end 2025 --why 产业协作
+# funding and linked tasks: a pair and tasks in the user's scope only
+expect_exit 0 as xian project set "$p2" --pair P0000001 --programme 产业协作 --why 资金来源
+expect_exit 0 as xian project show "$p2"
+expect_grep "^pair: P0000001$" out
+expect_grep "^programme: 产业协作$" out
+expect_exit 1 as zhao project set "$p1" --pair P0000001 --why 资金来源
+expect_grep "no pair P0000001 in your scope (441821107)" err
+expect_exit 0 as zhao task add 污水厂进场道路协调 --kind project --town 441821107 --why 项目任务
+t1=$(sed -n 's/^added task \(T[0-9]*\) .*/\1/p' out)
+expect_exit 0 as zhao project set "$p1" --tasks "$t1" --why 关联任务
+expect_exit 0 as zhao project show "$p1"
+expect_grep "^tasks: $t1$" out
+expect_exit 1 as zhao project set "$p1" --tasks "$t1,T0000099" --why 关联任务
+expect_grep "no task T0000099 in your scope" err
 expect_exit 0 as xian board county 佛冈县 --format tsv
 expect_grep "^name	track	counties	households	monitored	cases	projects	project_status	planned	allocated	spent	overdue$" out
 # 佛冈县 is not among the published tracks: not yet classified; 2 households, 1 monitored
