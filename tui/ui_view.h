@@ -152,6 +152,8 @@ int view_review_push(struct ui *ui);
 int view_tasks_push(struct ui *ui);
 /* The projects in scope (view_projects.c): Enter shows one, l limits the list. */
 int view_projects_push(struct ui *ui);
+/* One project as `project show` prints it, in the pager (from the list and today). */
+int view_project_show(struct ui *ui, const char *id);
 /* A pager over a text (copied). */
 #define PAGER_DIFF 1      /* colour it as a unified diff */
 #define PAGER_WRAP 2      /* wrap long lines at the current width */

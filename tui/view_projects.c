@@ -141,12 +141,12 @@ static void projects_title(struct ui *ui, struct view *v, char *out, size_t n)
 	         late, limit);
 }
 
-static int show(struct ui *ui, const struct project *listed)
+int view_project_show(struct ui *ui, const char *id)
 {
 	struct project p;
 	struct buf text = {0};
 	char title[64];
-	int rc = store_project_get(ui->s, &ui->me, listed->id, &p);   /* as it is now */
+	int rc = store_project_get(ui->s, &ui->me, id, &p);   /* as it is now */
 	if (rc)
 		return ui_store_error(ui, rc);
 	project_describe(&p, store_today(ui->s), &text);
@@ -175,7 +175,7 @@ static int projects_request(struct ui *ui, struct view *v, enum action a)
 {
 	struct projects_view *P = v->priv;
 	switch (a) {
-	case ACT_OPEN: return show(ui, &P->p[v->pos]);
+	case ACT_OPEN: return view_project_show(ui, P->p[v->pos].id);
 	case ACT_LIMIT: return limit(ui, v, P);
 	default: return REQ_PASS;
 	}

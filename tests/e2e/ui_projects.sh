@@ -68,6 +68,19 @@ ui_wait "Projects  31 in your scope"
 ui_keys Q
 ui_done
 
+# --- today lists the overdue milestone; Enter shows its project -----------------------
+ui_as 110 30 zhao
+ui_wait "人均纯收入"
+ui_keys a
+ui_wait "PJ0000001 开工 迳头镇污水处理设施"
+ui_keys /; ui_type "PJ0000001"; ui_keys Enter
+ui_wait_selected "milestone"
+ui_keys Enter
+ui_wait "project PJ0000001"
+ui_wait "OVERDUE 19d"
+ui_keys Q
+ui_done
+
 # --- 80x24: ^O opens it; a milestone recorded meanwhile is read on reload ----------------
 ui_as 80 24 zhao
 ui_wait "人均纯收入"
