@@ -4,6 +4,7 @@
  * with one — all rows checked in one transaction, one bad row refusing the whole file,
  * and everything one audit event "project import". */
 #include "store/projects.h"
+#include "core/mask.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -76,8 +77,8 @@ static int apply_row(void *ctx, struct project *p, const char *today, char *err,
 	};
 	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
 		const char *v = cell(r, text[i].col);
-		if (!v)
-			continue;
+		if (!v || (p->id[0] && mask_is_masked(v)))
+			continue;   /* a masked cell of an exported row: the value as it is kept */
 		if (strlen(v) >= text[i].size)
 			return snprintf(err, (size_t)errlen, "%s: too long",
 			                project_sheet_cols[text[i].col].title), -1;

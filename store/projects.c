@@ -259,6 +259,9 @@ int project_resolve(struct store *s, const struct user *u, struct project *p)
 	int rc;
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an auditor may read but not change projects");
+	if (mask_is_masked(p->title) || mask_is_masked(p->person))
+		return store_fail(s, STORE_EINVAL, "title or person holds a masked number (copied from "
+		                  "a list or an export?): type it in full");
 	if ((rc = place_resolve(s, u, p)))
 		return rc;
 	if (!access_in_scope(u, p->place))
