@@ -64,7 +64,10 @@ int cli_project_sheet(struct cli *c, unsigned allowed, int dflt)
 	if (rc)
 		return rc;
 	cli_project_filter(c, &f);
-	return cli_sheet_finish(c, j.sh, store_project_list(c->s, &c->me, &f, project_rows, &j));
+	rc = cli_sheet_finish(c, j.sh, store_project_list(c->s, &c->me, &f, project_rows, &j));
+	if (rc == EXIT_OK && j.failed)
+		rc = (fprintf(stderr, "bangfu: export failed: out of memory or a write error\n"), EXIT_FAIL);
+	return rc;
 }
 
 static int verb_export_projects(struct cli *c)
@@ -179,20 +182,54 @@ out:
 
 /* --- board ------------------------------------------------------------------------- */
 
+/* The board's rows, read whole before the sheet is opened: a refused county or track
+ * prints its reason alone, not an empty table before it. */
+struct board_rows { char **v; int n, cap, oom; };
+
+static int keep_row(void *ctx, const char *const *values)
+{
+	struct board_rows *b = ctx;
+	if (b->n == b->cap) {
+		int cap = b->cap ? b->cap * 2 : 16;
+		char **grown = realloc(b->v, (size_t)cap * BOARD_COLS * sizeof *grown);
+		if (!grown)
+			return b->oom = 1;
+		b->v = grown;
+		b->cap = cap;
+	}
+	for (int i = 0; i < BOARD_COLS; i++)
+		if (!(b->v[b->n * BOARD_COLS + i] = strdup(values[i] ? values[i] : "")))
+			b->oom = 1;
+	b->n++;
+	return b->oom;
+}
+
 static int verb_board(struct cli *c)
 {
 	struct sheet_col cols[BOARD_COLS];
+	struct board_rows b = {0};
 	struct rows_job j = {0};
 	const char *by = c->a.npos > 0 ? c->a.pos[0] : "county";
 	const unsigned all = (1u << SHEET_TEXT) | (1u << SHEET_TSV) | (1u << SHEET_JSON) |
 	                     (1u << SHEET_CSV) | (1u << SHEET_XLSX);
 	char title[64];
-	snprintf(title, sizeof title, "百千万工程 board by %s", by);
-	int rc = open_sheet(c, all, SHEET_TEXT, "board", title, board_cols, BOARD_COLS, cols, &j.sh);
+	int rc = store_board(c->s, &c->me, by, c->a.npos > 1 ? c->a.pos[1] : NULL, keep_row, &b);
 	if (rc)
-		return rc;
-	return cli_sheet_finish(c, j.sh, store_board(c->s, &c->me, by, c->a.npos > 1 ? c->a.pos[1] : NULL,
-	                                             put_row, &j));
+		rc = cli_store_fail(c, rc);
+	else if (b.oom)
+		rc = (fprintf(stderr, "bangfu: out of memory\n"), EXIT_FAIL);
+	else {
+		snprintf(title, sizeof title, "百千万工程 board by %s", by);
+		rc = open_sheet(c, all, SHEET_TEXT, "board", title, board_cols, BOARD_COLS, cols, &j.sh);
+		for (int i = 0; !rc && i < b.n && !j.failed; i++)
+			put_row(&j, (const char *const *)&b.v[i * BOARD_COLS]);
+		if (!rc && (rc = cli_sheet_finish(c, j.sh, 0)) == EXIT_OK && j.failed)
+			rc = (fprintf(stderr, "bangfu: board failed: out of memory or a write error\n"), EXIT_FAIL);
+	}
+	for (int i = 0; i < b.n * BOARD_COLS; i++)
+		free(b.v[i]);
+	free(b.v);
+	return rc;
 }
 
 static const struct verb verbs[] = {

@@ -4,6 +4,7 @@
  * verbs (import and export projects) and the board are in cli_board.c. */
 #include "tui/cli.h"
 #include "tui/cli_export.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,13 @@ static int money_opts(struct cli *c, struct project *p, char *err, int errlen, i
 	return project_money_set(p, year, planned, allocated, spent, err, errlen);
 }
 
+/* s left-aligned in `cells` terminal cells (a Chinese character takes two), then a space. */
+static void put_cell(const char *s, int cells)
+{
+	int pad = cells - text_width(s);
+	printf("%s%*s ", s, pad > 0 ? pad : 0, "");
+}
+
 static void print_project_line(const struct project *p, const char *today)
 {
 	long long planned, allocated, spent;
@@ -70,9 +78,12 @@ static void print_project_line(const struct project *p, const char *today)
 	project_money_format(planned, pl);
 	project_money_format(spent, sp);
 	int overdue = project_overdue_count(p, today);
-	printf("%-10s %-9s %-14s %-12s %-16s %14s %14s %s%s\n", p->id, p->status,
-	       p->place_name[0] ? p->place_name : p->place, p->kind_name, p->group_name, pl, sp,
-	       p->title, overdue ? " [milestone overdue]" : "");
+	put_cell(p->id, 9);
+	put_cell(p->status, 9);
+	put_cell(p->place_name[0] ? p->place_name : p->place, 12);
+	put_cell(p->kind_name, 12);
+	put_cell(p->group_name, 24);
+	printf("%14s %14s %s%s\n", pl, sp, p->title, overdue ? " [milestone overdue]" : "");
 }
 
 static int verb_project_add(struct cli *c)

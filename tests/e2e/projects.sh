@@ -214,6 +214,7 @@ expect_exit 0 as xian board county 佛冈县
 expect_grep "佛冈县" out
 expect_exit 1 as xian board county 清城区
 expect_grep "county 清城区 is outside your scope 441821" err
+[ ! -s out ] || { cat out; fail "a refused board printed a table"; }
 expect_exit 0 as zhao board --format json
 expect_grep '"name":"佛冈县"' out
 expect_grep '"projects":4' out            # the town clerk's share: its town's projects only
