@@ -20,8 +20,8 @@
 #define CORE_CODE_LISTS_H
 #include "core/codes.h"
 
-#define CODE_LISTS_COUNT 9     /* category, risk, warning_kind, department, visit_method, source,
-                                * unit_kind, programme, indicator */
+#define CODE_LISTS_COUNT 11    /* category, risk, warning_kind, department, visit_method, source,
+                                * unit_kind, programme, indicator, project_kind, project_group */
 #define CODE_LISTS_MAX   64    /* entries in one table, shipped and added */
 #define CODE_LISTS_CODE_MAX 23 /* bytes in an added code: [a-z][a-z0-9_]* */
 #define CODE_LISTS_LABEL_MAX 16 /* characters in an added label */

@@ -224,3 +224,16 @@ TABLE(codes_indicator, "县域指标",
 	{"old_estates", "老旧小区改造开工(个)"}, {"black_water", "黑臭水体消除比例(%)"},
 	{"sewage_capacity", "污水处理能力(吨/日)"}, {"new_pipes", "新建改造管网(公里)"},
 	{"gdp_growth", "县域GDP增速(%)"}, {"collective_income", "村集体经济收入(元)"});
+TABLE(codes_project_kind, "项目类型",
+	{"old_estates", "老旧小区"}, {"sewage", "污水处理"}, {"refuse", "垃圾处理"},
+	{"black_water", "黑臭水体"}, {"pipes", "管网"}, {"farmhouse", "农房试点"},
+	{"trad_village", "传统村落"}, {"industrial_park", "产业园区"}, {"prepared_food", "预制菜"},
+	{"ocean_ranch", "海洋牧场"}, {"transport", "交通"}, {"energy", "能源"},
+	{"transfer_park", "产业转移园区"}, {"industry_cluster", "特色产业集群"}, {"other", "其他"});
+TABLE(codes_project_group, "工作专班",
+	{"county_economy", "县域经济/发展改革委"}, {"town_building", "城镇建设/住房城乡建设厅"},
+	{"rural", "乡村振兴/农业农村厅"});
+TABLE(codes_project_level, "项目层级", {"county", "县级"}, {"town", "镇级"}, {"village", "村级"});
+TABLE(codes_project_status, "项目状态",
+	{"planned", "谋划"}, {"approved", "已立项"}, {"building", "在建"}, {"completed", "已完工"},
+	{"accepted", "已验收"}, {"suspended", "暂停"}, {"cancelled", "已取消"});

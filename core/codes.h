@@ -59,5 +59,12 @@ extern const struct code_table codes_unit_level;     /* 单位层级: province �
 extern const struct code_table codes_county_track;   /* 县域类型: lead 创先, advance 进位, weak 消薄 */
 extern const struct code_table codes_town_class;     /* 镇类型: 中心镇/专业镇/特色镇, 重点帮扶/巩固提升/先行示范, samples */
 extern const struct code_table codes_indicator;      /* 县域指标 kinds (extendable: indicator.CODE) */
+/* Appended for projects (core/project.c, docs/projects.md). Kind and working group are
+ * lists an administrator extends (project_kind.CODE, project_group.CODE settings); a
+ * working group's label is "专班/lead department". */
+extern const struct code_table codes_project_kind;   /* 项目类型: old_estates 老旧小区, sewage 污水处理, ... */
+extern const struct code_table codes_project_group;  /* 工作专班: county_economy 县域经济/发展改革委, ... */
+extern const struct code_table codes_project_level;  /* 项目层级: county 县级, town 镇级, village 村级 */
+extern const struct code_table codes_project_status; /* 项目状态: planned 谋划, approved 已立项, building 在建, ... */
 
 #endif

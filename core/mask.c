@@ -1,6 +1,7 @@
 /* mask.c — the masked forms of ID and phone numbers, masking them in text and in a
  * household, and who may reveal them (see mask.h). Pure text: no I/O. */
 #include "core/mask.h"
+#include "core/project.h"
 #include "core/task.h"
 #include <stdio.h>
 #include <string.h>
@@ -234,7 +235,7 @@ int mask_household(struct household *h)
 }
 
 /* Mask the numbers in a fixed-size text field in place (mask_text keeps the length). */
-static void mask_field(char *field)
+void mask_field(char *field)
 {
 	struct buf b = {0};
 	if (!strpbrk(field, "0123456789"))
@@ -245,6 +246,14 @@ static void mask_field(char *field)
 	else
 		memset(field, '*', strlen(field));   /* out of memory: hide it all */
 	buf_free(&b);
+}
+
+void mask_project(struct project *p)
+{
+	mask_field(p->title);
+	mask_field(p->person);
+	for (int i = 0; i < p->nms; i++)
+		mask_field(p->ms[i].name);
 }
 
 void mask_task(struct task *t)

@@ -40,6 +40,11 @@ int mask_household(struct household *h);
 /* Mask the numbers in a task's title and log texts in place (lengths are kept). */
 struct task;
 void mask_task(struct task *t);
+/* Mask the numbers written into one text field in place (lengths are kept). */
+void mask_field(char *field);
+/* The same for a project's title, person and milestone names. */
+struct project;
+void mask_project(struct project *p);
 
 /* 1 when role r may reveal full values (with a reason, recorded). */
 int mask_may_reveal(enum role r);

@@ -11,7 +11,7 @@ _bangfu() {
 	case ${COMP_WORDS[COMP_CWORD-1]} in -d|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;; esac
 	local words opts=
 	if [ $n -eq 0 ]; then
-		words="audit case county demo doctor export household import income indicator init list measure member notice pair person rebuild report set setting show task team today unit user visit"
+		words="audit board case county demo doctor export household import income indicator init list measure member notice pair person project rebuild report set setting show task team today unit user visit"
 		COMPREPLY=($(compgen -W "$words -d --help --version" -- "$cur")); return
 	fi
 	case "$w1 $w2" in
@@ -79,6 +79,14 @@ _bangfu() {
 	"indicator set"|"indicator set "*) opts="--year --target --actual --why" ;;
 	"indicator list"|"indicator list "*) opts="--year --kind" ;;
 	"county list"|"county list "*) opts="--track" ;;
+	"project add"|"project add "*) opts="--place --kind --group --unit --person --pair --programme --status --tasks --year --planned --allocated --spent --approval --start --finish --acceptance --why" ;;
+	"project set"|"project set "*) opts="--title --place --kind --group --unit --person --pair --programme --status --tasks --why" ;;
+	"project milestone"|"project milestone "*) opts="--planned --actual --why" ;;
+	"project money"|"project money "*) opts="--year --planned --allocated --spent --why" ;;
+	"project list"|"project list "*) opts="--status --kind --group --match --limit --format" ;;
+	"project show"|"project show "*) opts="" ;;
+	"export projects"|"export projects "*) opts="--format --encoding --output --status --kind --group --match" ;;
+	"import projects"|"import projects "*) opts="--encoding --why" ;;
 	"init "*) opts="" ;;
 	"demo "*) opts="--households --seed" ;;
 	"list "*) opts="--limit --format" ;;
@@ -89,21 +97,23 @@ _bangfu() {
 	"rebuild "*) opts="" ;;
 	"today "*) opts="--limit --format" ;;
 	"doctor "*) opts="" ;;
+	"board "*) opts="--format --output" ;;
 	esac
 	if [ $n -eq 1 ]; then
 		case $w1 in
 		audit) words="log reveals verify head push mirror-init repack" ;;
 		case) words="open move show queue steps" ;;
 		county) words="list" ;;
-		export) words="households cases measures visits tasks" ;;
+		export) words="households cases measures visits tasks projects" ;;
 		household) words="add" ;;
-		import) words="households warnings" ;;
+		import) words="households warnings projects" ;;
 		income) words="add" ;;
 		indicator) words="set list" ;;
 		measure) words="add edit end" ;;
 		member) words="add remove move" ;;
 		pair) words="add list edit end" ;;
 		person) words="edit" ;;
+		project) words="add set milestone money list show" ;;
 		setting) words="get set lists" ;;
 		task) words="add list show start done cancel comment assign due" ;;
 		team) words="add list join people edit end leave" ;;

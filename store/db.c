@@ -210,6 +210,20 @@ static const char *const migrations[] = {
 	"  unit TEXT NOT NULL, role TEXT NOT NULL, phone TEXT, start_date TEXT NOT NULL,"
 	"  end_date TEXT, login TEXT, region TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
 	"CREATE INDEX team_people_team ON team_people(team, id);",
+	/* (branch bqwprojects) projects of the 百千万工程 (store/projects.c): one row each,
+	 * its milestones and its money per year (amounts in fen, exact integers; NULL = not
+	 * given); one audit file projects/NNNN/PJ0000001.txt each. */
+	"CREATE TABLE projects(id TEXT PRIMARY KEY, title TEXT NOT NULL, level TEXT NOT NULL,"
+	"  place TEXT NOT NULL, kind TEXT NOT NULL, grp TEXT NOT NULL, unit TEXT, person TEXT,"
+	"  pair_id TEXT, programme TEXT, status TEXT NOT NULL, tasks TEXT, created TEXT NOT NULL);"
+	"CREATE INDEX projects_place ON projects(place, status);"
+	"CREATE TABLE project_milestones(project_id TEXT NOT NULL REFERENCES projects(id)"
+	"  ON DELETE CASCADE, seq INTEGER NOT NULL, name TEXT NOT NULL, planned TEXT NOT NULL,"
+	"  actual TEXT, PRIMARY KEY(project_id, seq));"
+	"CREATE INDEX project_milestones_due ON project_milestones(planned) WHERE actual IS NULL;"
+	"CREATE TABLE project_money(project_id TEXT NOT NULL REFERENCES projects(id)"
+	"  ON DELETE CASCADE, year TEXT NOT NULL, planned INTEGER, allocated INTEGER,"
+	"  spent INTEGER, PRIMARY KEY(project_id, year));",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -2,6 +2,7 @@
  * tasks from their descriptions (entity.h): one implementation for units, teams, pairs
  * and the task row. */
 #include "store/entity.h"
+#include "store/projects.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,11 +184,14 @@ int entity_add(struct store *s, const struct user *u, const struct entity_kind *
 	return write_commit(s);
 }
 
-/* Render rec: a flat kind's fields; a task with its log. */
+/* Render rec: a flat kind's fields; a task with its log; a project with its milestones
+ * and money. */
 static void render(struct store *s, const struct entity_kind *k, const void *rec, struct buf *out)
 {
 	if (k == &entity_tasks)
 		task_render(rec, out);
+	else if (k == &entity_projects)
+		project_render(rec, out);
 	else
 		flatrec_render(&s->lists, k->fields, *k->nfields, rec, out);
 }

@@ -4,7 +4,7 @@
  *
  * Each audit file has a region: a household's is the county and town in its path
  * (households/<county>/<town>/<id>.txt) and, for a village scope, its row's village; a
- * task's, unit's or pair's its `region` column (a county pair also its helper's city or
+ * task's, unit's or pair's its `region` column, a project's its place (a county pair also its helper's city or
  * district, as pair_visible_load sees it); a team's its town; a user's her scope;
  * a figure's its place; a team person's her team's town; settings.txt's the county of a visit_interval.CCCCCC or
  * cluster.CCCCCC change, the town of a town_class.TTTTTTTTT one, else the province (44); an
@@ -34,6 +34,7 @@
 	"WHEN f.path LIKE 'teams/%' THEN (SELECT town_code FROM teams WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'team_people/%' THEN (SELECT region FROM team_people WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'figures/%' THEN (SELECT place FROM figures WHERE id = " FILE_ID ") " \
+	"WHEN f.path LIKE 'projects/%' THEN (SELECT place FROM projects WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'units/%' THEN (SELECT region FROM units WHERE id = " FILE_ID ") " \
 	"WHEN f.path LIKE 'users/%' THEN (SELECT scope FROM users WHERE login = " FILE_ID ") " \
 	"WHEN f.path = 'settings.txt' THEN " SETTING_REGION " " \

@@ -13,6 +13,7 @@ const struct record_kind record_kinds[] = {
 	{"figures/", figures_expect_all, figures_restore},
 	{"team_people/", people_expect_all, people_restore},
 	{"access/", access_expect_all, access_restore},
+	{"projects/", projects_expect_all, projects_restore},
 };
 const int record_kind_count = (int)(sizeof record_kinds / sizeof record_kinds[0]);
 

@@ -47,6 +47,9 @@ int figures_restore(struct store *s, const char *path, const char *text);
 /* The people of town teams (team_people.c). */
 int people_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int people_restore(struct store *s, const char *path, const char *text);
+/* Projects of the 百千万工程 (projects.c). */
+int projects_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
+int projects_restore(struct store *s, const char *path, const char *text);
 
 /* Access records: who revealed full ID numbers and phones (reveal.c). */
 int access_expect_all(struct store *s, kind_emit_fn emit, void *ctx);

@@ -435,9 +435,10 @@ struct today_item {
 	char due[11];
 	long days_overdue;        /* > 0 overdue, <= 0 days left */
 	char kind[24];            /* task kind code */
-	char rule[16];            /* lead_limit, visit_due, dev_measure; "" for a plain task */
+	char rule[16];            /* lead_limit, visit_due, dev_measure, milestone; "" for a plain task */
 	char task[16], owner[64], status[16];
 	char household[24], case_id[24];
+	char project[16];         /* an overdue project milestone (rule "milestone") */
 	char title[256];
 };
 struct today_summary {
@@ -450,5 +451,70 @@ struct today_summary {
 int store_today_list(struct store *s, const struct user *u,
                      int (*fn)(void *ctx, const struct today_item *it), void *ctx,
                      struct today_summary *sum);
+
+
+/* --- projects (项目) of the 百千万工程: projects.c, project_change.c, project_import.c,
+ * board.c; docs/projects.md (branch bqwprojects) --- */
+#include "core/project.h"
+/* Add a project (in: title, place as a county/town/village code or unique name, kind and
+ * group as code or label, unit as id or name, person, pair id, programme, status (""
+ * = planned), tasks (ids joined by ','), milestones and money already set with
+ * core/project.h). The place must lie in u's scope; u must be able to write. Writes the
+ * new id into in->id. */
+int store_project_add(struct store *s, const struct user *u, struct project *in, const char *why);
+/* One project in scope (masked), with its shown names. */
+int store_project_get(struct store *s, const struct user *u, const char *id, struct project *out);
+struct project_filter {
+	const char *status;       /* a status code or label, "all"/NULL = every status */
+	const char *kind, *group; /* code or label */
+	const char *match;        /* title, id or place name contains it */
+	int overdue;              /* only projects with an overdue milestone */
+};
+/* Projects in scope, by place then id; fn returns non-zero to stop. */
+int store_project_list(struct store *s, const struct user *u, const struct project_filter *f,
+                       int (*fn)(void *ctx, const struct project *p), void *ctx);
+/* Change one project as one audit event "project VERB: ID" with reason why (required):
+ * edit gets the project as it is inside the write transaction and changes it (0, or -1
+ * with the reason in err); the store then resolves and checks it as store_project_add
+ * does. */
+typedef int (*project_edit_fn)(void *ctx, struct project *p, const char *today, char *err,
+                               int errlen);
+int store_project_change(struct store *s, const struct user *u, const char *id, const char *verb,
+                         project_edit_fn edit, void *ctx, const char *why);
+/* The projects sheet (project_import.c): what `export projects` writes and `import
+ * projects` reads, one row per project and year of money. PS_* index its columns;
+ * place_name, level and overdue are written for readers and ignored on import. */
+enum project_sheet_col {
+	PS_ID, PS_TITLE, PS_PLACE, PS_PLACE_NAME, PS_LEVEL, PS_KIND, PS_GROUP, PS_UNIT, PS_PERSON,
+	PS_PAIR, PS_PROGRAMME, PS_STATUS, PS_TASKS, PS_YEAR, PS_PLANNED, PS_ALLOCATED, PS_SPENT,
+	PS_MS_FIRST, /* planned and actual date of 立项, 开工, 完工, 验收: 8 columns */
+	PS_OVERDUE = PS_MS_FIRST + 8, PS_COUNT
+};
+extern const struct report_col project_sheet_cols[PS_COUNT];
+/* One row of the sheet as read: v[PS_*] (NULL for a column the file lacks). */
+struct project_row { long line; const char *v[PS_COUNT]; };
+/* Import rows: a row without a project id adds a project, a row with one updates it
+ * (non-empty cells replace, money of its year, milestone dates). Every row is checked
+ * and each problem passed to report (its line, the field, the reason); one problem
+ * refuses the whole file. Else all rows are one audit event "project import" with
+ * reason why; *added and *updated count the projects. */
+int store_project_import(struct store *s, const struct user *u, const struct project_row *rows,
+                         int nrows, const char *why,
+                         void (*report)(void *ctx, long line, const char *field, const char *msg),
+                         void *ctx, int *added, int *updated);
+/* The sheet's row(s) of project p (as read, masked): one per year of money, or one if
+ * none; fn gets each row's PS_COUNT values and returns non-zero to stop. */
+int project_sheet_rows(const struct project *p, const char *today,
+                       int (*fn)(void *ctx, const char *const *v), void *ctx);
+
+/* board.c: the 百千万 board — per county, per track or per programme — households
+ * monitored, cases by state, projects by status, money planned and spent, overdue
+ * milestones; cut to u's scope. by: "county", "track" or "programme"; name: one
+ * county (code or name), track (创先/进位/消薄/未分类) or programme (code or label), or
+ * NULL for all. fn gets each row's values as board_cols names them. */
+#define BOARD_COLS 12
+extern const struct report_col board_cols[BOARD_COLS];
+int store_board(struct store *s, const struct user *u, const char *by, const char *name,
+                int (*fn)(void *ctx, const char *const *values), void *ctx);
 
 #endif

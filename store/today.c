@@ -13,7 +13,7 @@
  * users: the most local user of the role that acts on it (a caseworker for visits and
  * measures; the role owning the case's current step for a lead), else the most local
  * user who may write. An auditor sees the same list; nothing is written for her. */
-#include "store/entity.h"
+#include "store/projects.h"
 #include "core/strmap.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,6 +341,24 @@ static int add_own(void *ctx, const struct task *k)
 	return 0;
 }
 
+/* An overdue milestone of a project in scope (project_today.c). */
+static int add_milestone(void *ctx, const struct project_overdue *o)
+{
+	struct items *l = ctx;
+	struct today_item *it = new_item(l);
+	if (!it) {
+		l->rc = store_fail(l->s, STORE_EFAIL, "out of memory");
+		return 1;
+	}
+	snprintf(it->due, sizeof it->due, "%s", o->planned);
+	it->days_overdue = o->days;
+	snprintf(it->kind, sizeof it->kind, "project");
+	snprintf(it->rule, sizeof it->rule, "milestone");
+	snprintf(it->project, sizeof it->project, "%s", o->project);
+	snprintf(it->title, sizeof it->title, "%s %s %s", o->project, o->milestone, o->title);
+	return 0;
+}
+
 /* Most urgent first: the earliest due date (the longest overdue) first, then kind, then
  * the task or case. */
 static int item_cmp(const void *pa, const void *pb)
@@ -370,7 +388,8 @@ int store_today_list(struct store *s, const struct user *u,
 	if (!rc && !(rc = today_settings(s, "", &defaults))) {
 		struct task_filter own = {.owner = u->login};
 		l.soon = defaults.due_soon_days;
-		if (!(rc = add_derived(&t, &l)) && !(rc = store_task_list(s, u, &own, add_own, &l)))
+		if (!(rc = add_derived(&t, &l)) && !(rc = store_task_list(s, u, &own, add_own, &l)) &&
+		    !(rc = l.rc) && !(rc = project_overdue_each(s, u, add_milestone, &l)))
 			rc = l.rc;
 	}
 	if (!rc) {

@@ -28,7 +28,7 @@
 	X(SEARCH,      "search",      0, "search forward: the cursor moves to the match") \
 	X(SEARCH_NEXT, "search-next", 0, "the next match of the last search") \
 	X(SEARCH_PREV, "search-prev", 0, "the previous match of the last search") \
-	X(LIMIT,       "limit",       0, "show only households matching a query (as bangfu list)") \
+	X(LIMIT,       "limit",       0, "show only households matching a query (as bangfu list); projects holding a text") \
 	X(TAG,         "tag",         A_ROW | A_TAGGABLE, "tag or untag the household (;t untags all)") \
 	X(TAG_PATTERN, "tag-pattern", 0, "tag every household matching a query") \
 	X(TAG_PREFIX,  "tag-prefix",  0, "apply the next action to every tagged household") \
@@ -51,7 +51,8 @@
 	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)") \
 	X(REVEAL,      "reveal",      0, "show this household's full ID numbers and phones (asks a reason; recorded for the auditors)") \
 	X(CORRECT,     "correct",     A_WRITE, "end or correct a measure, correct a visit, add, remove or move a member (asks a reason)") \
-	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history")
+	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history") \
+	X(PROJECTS,    "projects",    0, "the 百千万 projects in your scope: money, milestones, overdue ones")
 
 enum action {
 	ACT_NONE = 0,

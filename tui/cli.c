@@ -20,6 +20,7 @@ static const struct verb_table *const tables[] = {
 	&admin_verbs, &register_verbs, &export_verbs, &report_verbs, &case_verbs, &warning_verbs,
 	&audit_verbs, &pairing_verbs, &task_verbs, &doctor_verbs, &income_verbs, &correct_verbs,
 	&places_verbs,
+	&project_verbs, &board_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
 #define FOR_EACH_VERB(v) \
@@ -96,7 +97,7 @@ static void dump_verbs(FILE *out)
 {
 	FOR_EACH_VERB(v) {
 		fprintf(out, "%s\t%s\t", v->name, v->usage);
-		char opts[256];
+		char opts[512];
 		snprintf(opts, sizeof opts, "%s", v->options);
 		int first = 1;
 		for (char *o = strtok(opts, " "); o; o = strtok(NULL, " "), first = 0)
@@ -110,7 +111,7 @@ static void print_usage_line(FILE *out, const struct verb *v)
 {
 	struct args none;
 	fprintf(out, "bangfu [-d DIR] %s%s%s", v->name, v->usage[0] ? " " : "", v->usage);
-	char opts[256];
+	char opts[512];
 	snprintf(opts, sizeof opts, "%s", v->options);
 	for (char *o = strtok(opts, " "); o; o = strtok(NULL, " ")) {
 		int required = o[0] == '!';
@@ -242,7 +243,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			continue;
 		}
 		if (strcmp(arg, "--quick") == 0) {   /* a flag: cli_opt gives "" */
-			if (a->nextra < 16) {
+			if (a->nextra < (int)(sizeof a->extra_name / sizeof a->extra_name[0])) {
 				a->extra_name[a->nextra] = arg;
 				a->extra_value[a->nextra++] = "";
 			}
@@ -271,7 +272,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 				*(const char **)((char *)a + text_opts[k].off) = val;
 				known = 1;
 			}
-		if (!known && a->nextra < 16) {
+		if (!known && a->nextra < (int)(sizeof a->extra_name / sizeof a->extra_name[0])) {
 			a->extra_name[a->nextra] = arg;
 			a->extra_value[a->nextra++] = val;
 		}

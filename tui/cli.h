@@ -19,7 +19,7 @@ struct args {
 	int reveal;               /* --reveal: full ID numbers and phones (needs --why; recorded) */
 	int patch;                /* --patch, -p: audit log prints each change's diff */
 	/* any other --option VALUE the verb's table row lists (read with cli_opt) */
-	const char *extra_name[16], *extra_value[16];
+	const char *extra_name[24], *extra_value[24];
 	int nextra;
 };
 
@@ -83,6 +83,12 @@ extern const struct verb_table correct_verbs;   /* cli_correct.c: edit, end, mem
 int cli_show_as_of(struct cli *c);
 extern const struct verb_table export_verbs;    /* cli_export.c: export households, cases, ... */
 extern const struct verb_table report_verbs;    /* cli_report.c: report */
+extern const struct verb_table project_verbs;   /* cli_project.c: project add, set, list, ... */
+extern const struct verb_table board_verbs;     /* cli_board.c: export/import projects, board */
+/* project list and export --format: --status (or overdue), --kind, --group, --match */
+void cli_project_filter(struct cli *c, struct project_filter *f);
+/* The projects in scope as the projects sheet, in one of `allowed` (1 << SHEET_...). */
+int cli_project_sheet(struct cli *c, unsigned allowed, int dflt);
 
 /* --reveal without --why: a usage error (EXIT_USAGE after saying why), else 0. */
 int cli_reveal_usage(struct cli *c);

@@ -74,6 +74,8 @@ const char keymap_defaults[] =
 	"bind generic <F11>      review-queue\n"
 	"bind generic a          today\n"
 	"bind generic <F12>      today\n"
+	"bind generic P          projects\n"
+	"bind generic ^O         projects\n"
 	"# the households list\n"
 	"bind list    l          limit\n"
 	"bind list    t          tag\n"
@@ -108,6 +110,8 @@ const char keymap_defaults[] =
 	"bind tasks   D          task-done\n"
 	"bind tasks   h          history\n"
 	"bind tasks   <F6>       history\n"
+	"# projects\n"
+	"bind projects l         limit\n"
 	"# drafts\n"
 	"bind drafts  X          discard\n"
 	"bind drafts  <Delete>   discard\n";

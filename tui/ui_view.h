@@ -150,6 +150,10 @@ int view_drafts_push(struct ui *ui);
 /* The review queue (cases waiting for the user's role) and tasks/today. */
 int view_review_push(struct ui *ui);
 int view_tasks_push(struct ui *ui);
+/* The projects in scope (view_projects.c): Enter shows one, l limits the list. */
+int view_projects_push(struct ui *ui);
+/* One project as `project show` prints it, in the pager (from the list and today). */
+int view_project_show(struct ui *ui, const char *id);
 /* A pager over a text (copied). */
 #define PAGER_DIFF 1      /* colour it as a unified diff */
 #define PAGER_WRAP 2      /* wrap long lines at the current width */
@@ -157,7 +161,8 @@ int view_tasks_push(struct ui *ui);
 int view_pager_push(struct ui *ui, const char *title, const char *text, int flags);
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
-	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops;
+	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops,
+	view_projects_ops;
 
 /* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
 int ui_command(struct ui *ui);

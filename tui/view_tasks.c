@@ -1,6 +1,7 @@
 /* view_tasks.c — tasks / today: what `bangfu today` lists for the user (store_today_list),
  * overdue first, most urgent first: due date, how overdue, kind, title, household and
- * status. Enter opens the household when the item has one; `S` starts the task and `D`
+ * status. Enter opens the household when the item has one (an overdue project milestone:
+ * the project); `S` starts the task and `D`
  * marks it done (store_task_change), each asking a reason. After a change the list is
  * read again with the cursor on the same line, so the next item is selected. Reading it
  * keeps the rule-derived tasks in step, as `bangfu today` does. */
@@ -180,6 +181,8 @@ static int tasks_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_TASK_DONE: return change(ui, v, T, "done");
 	case ACT_OPEN:
 	case ACT_HISTORY:
+		if (a == ACT_OPEN && it->project[0])   /* an overdue milestone: its project */
+			return view_project_show(ui, it->project);
 		if (!it->household[0]) {
 			ui_status(ui, 0, "%s concerns no household", it->task[0] ? it->task : "this item");
 			return REQ_DONE;

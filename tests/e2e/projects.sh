@@ -1,0 +1,252 @@
+# Projects (项目) of the 百千万工程 and the board: adding a project with its money and
+# milestones, changing it (each change one commit with its reason), money kept exactly,
+# an overdue milestone in `today` for those whose scope holds the project, the scope
+# attacks (a town clerk can neither read nor change another town's project, nor add one
+# there, nor find it in the history), the projects sheet (export, fill in, import; a bad
+# sheet refused whole with each problem named by line and column), the board per county,
+# track and programme, an added project kind, and `rebuild` then `audit verify`.
+. "$TESTS/lib.sh"
+data="$TESTS/e2e/data"
+export BANGFU_TODAY=2026-03-20
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
+me=$(id -un)
+commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
+new_project() { sed -n 's/^added project \(PJ[0-9]*\):.*/\1/p' out; }
+
+expect_exit 0 as "$me" init
+expect_exit 0 as "$me" import households "$data/good.csv" --why "台账导入"
+expect_exit 0 as "$me" user add zhao --name 赵迳头镇 --role township --scope 441821107
+expect_exit 0 as "$me" user add qian --name 钱石角镇 --role township --scope 441821100
+expect_exit 0 as "$me" user add xian --name 佛冈县专班 --role county --scope 441821
+expect_exit 0 as "$me" user add li --name 李审计 --role auditor --scope 441821
+expect_exit 0 as "$me" user add he --name 何清城区 --role county --scope 441802
+
+# --- help names the money and milestone options --------------------------------------
+expect_exit 0 as "$me" project add --help
+for opt in --year --planned --allocated --spent --approval --start --finish --acceptance 污水处理 县域经济/发展改革委; do
+	expect_grep "$opt" out
+done
+
+# --- adding ---------------------------------------------------------------------------
+before=$(commits)
+expect_exit 0 as zhao project add "迳头镇污水处理设施" --place 441821107 --kind 污水处理 --group 城镇建设 \
+	--person 张工 --year 2026 --planned 120万 --allocated 800,000 --approval 2026-01-10 --start 2026-03-01 --why 专班立项
+expect_grep "added project PJ0000001: 迳头镇污水处理设施 (town 迳头镇, 污水处理)" out
+p1=$(new_project)
+[ "$(commits)" -eq $((before + 1)) ] || fail "project add is not one commit"
+git --git-dir=d/audit.git show HEAD:projects/0000/PJ0000001.txt >file
+expect_grep "^kind: sewage$" file
+expect_grep "^kind_name: 污水处理$" file
+expect_grep "^group: town_building$" file
+expect_grep "^\[milestone 2\]$" file
+expect_grep "^planned: 1200000.00$" file
+git --git-dir=d/audit.git log -1 --format=%B >msg
+expect_grep "^project add PJ0000001: " msg
+expect_grep "专班立项" msg
+
+expect_exit 0 as xian project add "佛冈县产业转移园区" --place 佛冈县 --kind transfer_park --group 县域经济 --why 县里谋划
+p2=$(new_project)
+# a town clerk cannot add one in another town, nor anyone with a place unknown or kind unlisted
+expect_exit 1 as qian project add "迳头镇管网" --place 441821107 --kind 管网 --group 城镇建设 --why x
+expect_grep "place 441821107 of this project is outside your scope 441821100" err
+expect_exit 1 as zhao project add "x" --place 441821199 --kind 管网 --group 城镇建设 --why x
+expect_grep "no county, town or village of that code" err
+expect_exit 1 as zhao project add "x" --place 441821107 --kind 火箭 --group 城镇建设 --why x
+expect_grep "kind \"火箭\": not in the list" err
+expect_exit 2 as zhao project add "x" --place 441821107 --kind 管网 --group 城镇建设 --year 2026 --planned 1.234 --why x
+expect_grep "at most 2 decimal places" err
+expect_exit 2 as zhao project add "x" --place 441821107 --kind 管网 --group 城镇建设 --start 2026-02-30 --why x
+expect_grep "not a date" err
+expect_exit 1 as li project add "x" --place 441821107 --kind 管网 --group 城镇建设 --why x
+expect_grep "an auditor may read but not change projects" err
+expect_exit 2 as zhao project add "x" --place 441821107
+expect_grep "required" err
+
+# --- changes: each one commit with a required reason -----------------------------------
+expect_exit 2 as zhao project milestone "$p1" 立项 --actual 2026-01-12
+expect_grep "why" err
+expect_exit 0 as zhao project milestone "$p1" 立项 --actual 2026-01-12 --why 已批复
+expect_exit 1 as zhao project milestone "$p1" 开工 --actual 2026-03-25 --why 提前
+expect_grep "after today" err
+expect_exit 0 as zhao project milestone "$p1" 中期评估 --planned 2026-06-30 --why 增加节点
+expect_exit 0 as zhao project money "$p1" --year 2026 --spent 0.1 --why 首笔
+expect_exit 0 as zhao project money "$p1" --year 2026 --spent 300000.2 --why 第二笔
+expect_exit 0 as zhao project money "$p1" --year 2025 --planned 1,000.50 --why 前期费用
+expect_exit 0 as zhao project set "$p1" --status building --why 开工建设
+expect_exit 1 as zhao project set "$p1" --status building --why 再来
+expect_grep "nothing to change" err
+expect_exit 0 as zhao project show "$p1"
+expect_grep "status: building 在建" out
+expect_grep "立项 *planned 2026-01-10  actual 2026-01-12" out
+expect_grep "开工 *planned 2026-03-01  actual - *OVERDUE 19d" out
+expect_grep "2026 *1200000.00 *800000.00 *300000.20" out
+expect_grep "total *1201000.50 *800000.00 *300000.20" out
+
+# --- the overdue milestone in today, for every scope that holds the project -----------
+expect_exit 0 as zhao today
+expect_grep "overdue 19d   2026-03-01 milestone" out
+expect_grep "$p1 开工 迳头镇污水处理设施" out
+expect_exit 0 as xian today
+expect_grep "$p1 开工" out
+expect_exit 0 as qian today
+expect_no_grep "$p1" out
+expect_exit 0 as zhao project list --status overdue
+expect_grep "$p1" out
+expect_no_grep "$p2" out
+
+# --- scope attacks: another town's clerk ------------------------------------------------
+expect_exit 1 as qian project show "$p1"
+expect_grep "no project $p1 in your scope (441821100)" err
+expect_exit 1 as qian project show PJ9999999
+expect_grep "no project PJ9999999 in your scope (441821100)" err   # the same words: no oracle
+n=$(commits)
+expect_exit 1 as qian project set "$p1" --title 改名 --why 越权
+expect_grep "no project $p1 in your scope" err
+expect_exit 1 as qian project milestone "$p1" 开工 --actual 2026-03-02 --why 越权
+expect_exit 1 as qian project money "$p1" --year 2026 --spent 1 --why 越权
+[ "$(commits)" -eq "$n" ] || fail "a refused change made a commit"
+# moving one's own project into another town is refused too
+expect_exit 1 as zhao project set "$p1" --place 441821100 --why 挪走
+expect_grep "outside your scope" err
+expect_exit 0 as qian project list
+expect_no_grep "$p1" out
+expect_exit 0 as qian export projects --format tsv
+expect_no_grep "迳头镇污水" out
+expect_exit 0 as qian audit log
+expect_no_grep "projects/" out
+expect_exit 0 as zhao audit log
+expect_grep "projects/0000/$p1.txt" out
+expect_no_grep "$p2.txt" out        # a county project is not a town clerk's
+expect_exit 0 as li project show "$p1"   # an auditor of the county reads it
+expect_exit 1 as he project show "$p2"
+
+# --- an added kind ------------------------------------------------------------------------
+expect_exit 0 as "$me" setting set project_kind.rural_road 四好农村路 --why 专班新增类型
+expect_exit 0 as zhao project add "迳头镇四好农村路" --place 迳头镇 --kind 四好农村路 --group rural --why 新类型
+p3=$(new_project)
+expect_grep "四好农村路" out
+
+# --- the projects sheet: export, fill in, import --------------------------------------
+expect_exit 0 as zhao export projects -o sheet.csv
+head -1 sheet.csv >header
+expect_grep "项目编号,项目名称,地区代码" header
+expect_grep "开工实际日期" header
+grep -c "^$p1," sheet.csv | grep -qx 2 || fail "one row per year of money expected"
+# the clerk records 开工 and a payment in the sheet, and adds a new project
+sed "s/^\($p1,.*,2026,1200000.00,800000.00,\)300000.20,2026-01-10,2026-01-12,2026-03-01,,/\1500000,2026-01-10,2026-01-12,2026-03-01,2026-03-05,/" sheet.csv >filled.csv
+grep -q "2026-03-05" filled.csv || fail "sed did not fill in the sheet"
+printf '%s\n' ',迳头镇农房风貌提升试点,441821107,,,农房试点,乡村振兴,,李四,,驻镇帮镇扶村,,,2026,"1,500,000",,,2026-04-01,,,,,,,,' >>filled.csv
+n=$(commits)
+expect_exit 0 as zhao import projects filled.csv --why 专班月报
+expect_grep "1 project(s) added, 1 updated (one audit event)" out
+[ "$(commits)" -eq $((n + 1)) ] || fail "an import is one commit"
+expect_exit 0 as zhao project show "$p1"
+expect_grep "开工 *planned 2026-03-01  actual 2026-03-05" out
+expect_grep "2026 *1200000.00 *800000.00 *500000.00" out
+expect_exit 0 as zhao project list --match 农房
+expect_grep "农房试点" out
+expect_exit 0 as zhao today
+expect_no_grep "$p1 开工" out
+
+# a bad sheet: every problem named by line and column, nothing imported
+{
+	head -1 sheet.csv
+	echo ',迳头镇管网改造,441821107,,,管网,城镇建设,,,,,,,2026,12.345,,,,,,,,,,,'
+	echo ',石角镇垃圾站,441821100,,,垃圾处理,城镇建设,,,,,,,,,,,,,,,,,,,'
+	echo ',迳头镇某项目,441821107,,,火箭,城镇建设,,,,,,,,,,,,,,,,,,,'
+	echo "$p1,,,,,,,,,,,,,,,,,,,2026-13-01,,,,,,"
+	echo ',迳头镇好项目,441821107,,,管网,城镇建设,,,,,,,,,,,,,,,,,,,'
+} >bad.csv
+n=$(commits)
+expect_exit 1 as zhao import projects bad.csv --why 错表
+expect_grep "bad.csv:2: 计划投资(元): 2026 planned \"12.345\": at most 2 decimal places" err
+expect_grep "bad.csv:3: 地区代码: .*outside your scope 441821107" err
+expect_grep "bad.csv:4: 项目类型: kind \"火箭\"" err
+expect_grep "bad.csv:5: 开工计划日期: project $p1: milestone 开工: planned date \"2026-13-01\" is not a date" err
+expect_grep "4 row(s) refused: nothing was imported" err
+[ "$(commits)" -eq "$n" ] || fail "a refused sheet made a commit"
+expect_exit 0 as zhao project list --match 好项目
+expect_no_grep "好项目" out
+printf '项目名称,地区,项目类型,工作专班,颜色\nx,迳头镇,管网,城镇建设,红\n' >cols.csv
+expect_exit 1 as zhao import projects cols.csv
+expect_grep "cols.csv:1: 颜色: not a column of the projects sheet" err
+# a number typed into a title is masked in the sheet; the masked cell of an exported row
+# keeps the title, and a new row may not carry a masked number
+expect_exit 0 as zhao project add "迳头镇道路 联系13800138000" --place 441821107 --kind 交通 --group rural --why 联系人
+p4=$(new_project)
+expect_exit 0 as zhao export projects --match 联系 -o masked.csv
+expect_grep "联系138\*\*\*\*8000" masked.csv
+sed -i "s/^$p4,\(.*\),\([0-9]*\)\r\?$/$p4,\1,0/; s/,谋划,/,已立项,/" masked.csv
+expect_exit 0 as zhao import projects masked.csv --why 已立项
+expect_exit 0 as zhao project show "$p4"
+expect_grep "status: approved 已立项" out
+git --git-dir=d/audit.git show HEAD:projects/0000/$p4.txt >file
+expect_grep "^title: 迳头镇道路 联系13800138000$" file
+sed "s/^$p4,/,/" masked.csv >masked_new.csv
+expect_exit 1 as zhao import projects masked_new.csv --why 新增
+expect_grep "masked_new.csv:2: 项目名称: title or person holds a masked number" err
+# another town's project through the sheet: refused like any other read
+printf '项目编号,已支出(元),年度\n%s,1,2026\n' "$p1" >attack.csv
+expect_exit 1 as qian import projects attack.csv --why 越权
+expect_grep "attack.csv:2: 项目编号: no project $p1 in your scope (441821100)" err
+
+# --- the board ------------------------------------------------------------------------
+expect_exit 0 as "$me" pair add county 广州市 佛冈县 --programme industry --start 2023 --end 2025 --why 产业协作
+# funding and linked tasks: a pair and tasks in the user's scope only
+expect_exit 0 as xian project set "$p2" --pair P0000001 --programme 产业协作 --why 资金来源
+expect_exit 0 as xian project show "$p2"
+expect_grep "^pair: P0000001$" out
+expect_grep "^programme: 产业协作$" out
+expect_exit 1 as zhao project set "$p1" --pair P0000001 --why 资金来源
+expect_grep "no pair P0000001 in your scope (441821107)" err
+expect_exit 0 as zhao task add 污水厂进场道路协调 --kind project --town 441821107 --why 项目任务
+t1=$(sed -n 's/^added task \(T[0-9]*\) .*/\1/p' out)
+expect_exit 0 as zhao project set "$p1" --tasks "$t1" --why 关联任务
+expect_exit 0 as zhao project show "$p1"
+expect_grep "^tasks: $t1$" out
+expect_exit 1 as zhao project set "$p1" --tasks "$t1,T0000099" --why 关联任务
+expect_grep "no task T0000099 in your scope" err
+expect_exit 0 as xian board county 佛冈县 --format tsv
+expect_grep "^name	track	counties	households	monitored	cases	projects	project_status	planned	allocated	spent	overdue$" out
+# 佛冈县 is not among the published tracks: not yet classified; 2 households, 1 monitored
+expect_grep "^佛冈县	未分类	1	2	1	帮扶中 1	5	" out
+expect_exit 0 as xian board county 佛冈县
+expect_grep "佛冈县" out
+expect_exit 1 as xian board county 清城区
+expect_grep "county 清城区 is outside your scope 441821" err
+[ ! -s out ] || { cat out; fail "a refused board printed a table"; }
+expect_exit 0 as zhao board --format json
+expect_grep '"name":"佛冈县"' out
+expect_grep '"projects":4' out            # the town clerk's share: its town's projects only
+# per track: 从化区 has the published track 进位 (the regions table; a track.CCCCCC setting
+# overrides it); 佛冈县 none yet
+expect_exit 0 as "$me" project add "从化区预制菜产业园" --place 从化区 --kind 预制菜 --group 县域经济 \
+	--year 2026 --planned 2000000 --why 省专班
+expect_exit 0 as "$me" board track --format tsv
+expect_grep "^进位	进位	1	0	0		1	谋划 1	2000000.00	0.00	0.00	0$" out
+expect_grep "^未分类	未分类	1	2	1	帮扶中 1	5	" out
+expect_exit 0 as "$me" board track 创先 --format tsv
+expect_grep "^创先	创先	0	0	0" out
+expect_exit 0 as xian board track --format tsv
+expect_grep "^进位	进位	0	0	0" out          # a county office sees its own county only
+expect_exit 0 as "$me" board programme 产业协作 --format tsv
+expect_grep "^产业协作		1	2	1	帮扶中 1	5	" out
+expect_exit 1 as "$me" board by_colour
+expect_grep "give county, track or programme" err
+
+# --- rebuild and verify ---------------------------------------------------------------
+expect_exit 0 as "$me" project list
+cp out list.before
+expect_exit 0 as "$me" audit verify
+mv d/bangfu.db old.db
+rm -f d/bangfu.db-wal d/bangfu.db-shm
+expect_exit 0 as "$me" rebuild
+expect_exit 0 as "$me" audit verify
+expect_grep "agree" out
+expect_exit 0 as "$me" project list
+cmp list.before out || fail "projects differ after rebuild"
+expect_exit 0 as zhao project show "$p1"
+expect_grep "中期评估 *planned 2026-06-30" out
+expect_exit 0 as zhao project show "$p3"
+expect_grep "kind: rural_road 四好农村路" out
+echo "projects: ok"

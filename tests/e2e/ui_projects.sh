@@ -1,0 +1,93 @@
+# Projects in the terminal UI, as a town's 专班 clerk would: `P` lists the projects in his
+# scope (another town's are not there) with money and the overdue milestones; the
+# generic paging and search work on it; `l` limits it to the projects holding a text;
+# Enter shows a project with its milestones (the overdue one marked) and its money per
+# year; q comes back. At 80x24 ^O opens it too. Dates pinned with BANGFU_TODAY, staff
+# simulated with BANGFU_TEST_LOGIN (test-hooks).
+. "$TESTS/lib.sh"
+. "$TESTS/ui_lib.sh"
+export BANGFU_TODAY=2026-03-20
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
+ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
+body() { sed '1,2d;$d' screen.txt; }
+
+expect_exit 0 as "$me" init
+expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
+expect_exit 0 as "$me" user add zhao --name 赵迳头镇 --role township --scope 441821107
+expect_exit 0 as zhao project add "迳头镇污水处理设施" --place 441821107 --kind 污水处理 --group 城镇建设 \
+	--year 2026 --planned 120万 --allocated 800000 --approval 2026-01-10 --start 2026-03-01 --why 专班立项
+expect_exit 0 as zhao project milestone PJ0000001 立项 --actual 2026-01-12 --why 已批复
+expect_exit 0 as zhao project money PJ0000001 --year 2025 --planned 1000 --spent 999.99 --why 前期
+expect_exit 0 as "$me" project add "石角镇垃圾转运站" --place 441821100 --kind 垃圾处理 --group 城镇建设 --why 另一镇
+# enough projects to page: 30 village road projects in the clerk's town
+i=1
+while [ $i -le 30 ]; do
+	expect_exit 0 as zhao project add "迳头镇道路硬化$i" --place 441821107 --kind 交通 --group rural --why 批量
+	i=$((i + 1))
+done
+
+ui_as 110 30 zhao
+ui_wait "人均纯收入"
+ui_keys P
+ui_wait "Projects  31 in your scope  1 with a milestone overdue  l limit"
+ui_wait_selected "PJ0000001"
+ui_wait_selected "迳头镇污水处理设施"
+ui_wait_selected "1201000.00"
+ui_wait_selected "999.99"
+ui_gone "石角镇垃圾转运站"            # another town's project is not listed
+body > body.txt
+grep PJ0000001 body.txt | grep -q "谋划 *迳头镇 *污水处理" || { cat body.txt; fail "row columns"; }
+# paging: the last project is one page away
+ui_gone "道路硬化30"
+ui_keys PgDn; ui_keys G
+ui_wait_selected "迳头镇道路硬化30"
+ui_keys g; ui_wait_selected "PJ0000001"
+# search: the cursor moves to the match
+ui_keys /; ui_type "道路硬化17"; ui_keys Enter
+ui_wait_selected "迳头镇道路硬化17"
+# limit: only the projects holding a text
+ui_keys l; ui_wait "limit to projects holding"
+ui_type "污水"; ui_keys Enter
+ui_wait "Projects  1 in your scope matching \"污水\""
+ui_wait_selected "PJ0000001"
+ui_gone "道路硬化"
+# Enter: the project with its milestones and money
+ui_keys Enter
+ui_wait "project PJ0000001"
+ui_wait "working group: town_building 城镇建设/住房城乡建设厅"
+ui_wait "立项     planned 2026-01-10  actual 2026-01-12"
+ui_wait "开工     planned 2026-03-01  actual -           OVERDUE 19d"
+ui_wait "2026         1200000.00        800000.00"
+ui_wait "total        1201000.00        800000.00           999.99"
+ui_keys q
+ui_wait_selected "PJ0000001"
+# an empty limit shows all again
+ui_keys l; ui_wait "limit to projects holding"
+ui_keys C-u; ui_keys Enter
+ui_wait "Projects  31 in your scope"
+ui_keys Q
+ui_done
+
+# --- today lists the overdue milestone; Enter shows its project -----------------------
+ui_as 110 30 zhao
+ui_wait "人均纯收入"
+ui_keys a
+ui_wait "PJ0000001 开工 迳头镇污水处理设施"
+ui_keys /; ui_type "PJ0000001"; ui_keys Enter
+ui_wait_selected "milestone"
+ui_keys Enter
+ui_wait "project PJ0000001"
+ui_wait "OVERDUE 19d"
+ui_keys Q
+ui_done
+
+# --- 80x24: ^O opens it; a milestone recorded meanwhile is read on reload ----------------
+ui_as 80 24 zhao
+ui_wait "人均纯收入"
+ui_keys C-o
+ui_wait "1 with a milestone overdue"
+expect_exit 0 as zhao project milestone PJ0000001 开工 --actual 2026-03-05 --why 已开工
+ui_keys C-r
+ui_wait "0 with a milestone overdue"
+ui_keys Q
+ui_done

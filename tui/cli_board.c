@@ -1,0 +1,264 @@
+/* cli_board.c — the projects sheet and the board: `export projects` (and `project list
+ * --format`) through the one table writer (sheet.h), `import projects FILE` through the
+ * one CSV reader (core/csv.h; the file accepted or refused whole, each problem named by
+ * line and column), and `bangfu board [county|track|programme] [NAME]` as a terminal
+ * table or tsv, json, csv (docs/projects.md). */
+#include "tui/cli.h"
+#include "tui/cli_export.h"
+#include "core/csv.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXPORT_FORMATS ((1u << SHEET_CSV) | (1u << SHEET_XLSX) | (1u << SHEET_TSV) | (1u << SHEET_JSON))
+
+/* sheet columns from a store table's columns (report_col) */
+static void sheet_cols(const struct report_col *rc, int n, struct sheet_col *out)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = (struct sheet_col){rc[i].name, rc[i].title, rc[i].number ? SK_NUMBER : SK_TEXT};
+}
+
+static int open_sheet(struct cli *c, unsigned allowed, enum sheet_format dflt, const char *name,
+                      const char *title, const struct report_col *rc, int n,
+                      struct sheet_col *cols, struct sheet **sh)
+{
+	enum sheet_format f;
+	char err[512];
+	if (sheet_format_parse(cli_opt(c, "--format"), allowed, dflt, &f))
+		return cli_usage(c->verb, "--format: give one of %s%s%s%s%s",
+		                 allowed & (1u << SHEET_TEXT) ? "text " : "", allowed & (1u << SHEET_TSV) ? "tsv " : "",
+		                 allowed & (1u << SHEET_JSON) ? "json " : "", allowed & (1u << SHEET_CSV) ? "csv " : "",
+		                 allowed & (1u << SHEET_XLSX) ? "xlsx" : "");
+	if (!(*sh = sheet_open(f, cli_opt(c, "--output"), c->a.encoding, 1, err, sizeof err))) {
+		fprintf(stderr, "bangfu: %s\n", err);
+		return EXIT_FAIL;
+	}
+	sheet_cols(rc, n, cols);
+	sheet_table(*sh, name, title, cols, n);
+	return 0;
+}
+
+struct rows_job { struct sheet *sh; const char *today; int failed; };
+
+static int put_row(void *ctx, const char *const *v)
+{
+	struct rows_job *j = ctx;
+	if (sheet_row(j->sh, v))
+		return j->failed = 1;
+	return 0;
+}
+
+static int project_rows(void *ctx, const struct project *p)
+{
+	struct rows_job *j = ctx;
+	return project_sheet_rows(p, j->today, put_row, j);
+}
+
+int cli_project_sheet(struct cli *c, unsigned allowed, int dflt)
+{
+	struct sheet_col cols[PS_COUNT];
+	struct project_filter f;
+	struct rows_job j = {.today = store_today(c->s)};
+	int rc = open_sheet(c, allowed, (enum sheet_format)dflt, "projects", "项目", project_sheet_cols, PS_COUNT, cols, &j.sh);
+	if (rc)
+		return rc;
+	cli_project_filter(c, &f);
+	rc = cli_sheet_finish(c, j.sh, store_project_list(c->s, &c->me, &f, project_rows, &j));
+	if (rc == EXIT_OK && j.failed)
+		rc = (fprintf(stderr, "bangfu: export failed: out of memory or a write error\n"), EXIT_FAIL);
+	return rc;
+}
+
+static int verb_export_projects(struct cli *c)
+{
+	return cli_project_sheet(c, EXPORT_FORMATS, SHEET_CSV);
+}
+
+/* --- import ------------------------------------------------------------------------ */
+
+/* The sheet column a header cell names (title or field name), -1 if none. */
+static int column_of(const char *header)
+{
+	for (int i = 0; i < PS_COUNT; i++)
+		if (strcmp(header, project_sheet_cols[i].title) == 0 ||
+		    strcmp(header, project_sheet_cols[i].name) == 0)
+			return i;
+	return -1;
+}
+
+struct import_job { const char *file; long problems; };
+
+static void report(void *ctx, long line, const char *field, const char *msg)
+{
+	struct import_job *j = ctx;
+	fprintf(stderr, "%s:%ld: %s%s%s\n", j->file, line, field, field[0] ? ": " : "", msg);
+	j->problems++;
+}
+
+static int verb_import_projects(struct cli *c)
+{
+	const char *file = c->a.pos[0], *used;
+	char *text = NULL, err[256];
+	size_t len;
+	if (cli_read_utf8(file, c->a.encoding, &text, &len, &used))
+		return EXIT_FAIL;
+	struct csv_reader r;
+	struct csv_record rec = {0};
+	struct project_row *rows = NULL;
+	struct csv_record *keep = NULL;
+	int map[64], ncols = 0, nrows = 0, cap = 0, rc = EXIT_FAIL, got;
+	struct import_job j = {file, 0};
+	csv_reader_init(&r, text, len);
+	if ((got = csv_read(&r, &rec, err, sizeof err)) <= 0) {
+		fprintf(stderr, "%s: %s\n", file, got < 0 ? err : "empty file: no header row");
+		goto out;
+	}
+	for (int i = 0; i < rec.nfields && i < 64; i++, ncols++)
+		if ((map[i] = column_of(rec.fields[i])) < 0 && rec.fields[i][0])
+			report(&j, rec.line, rec.fields[i], "not a column of the projects sheet (bangfu "
+			       "export projects writes one)");
+	if (!j.problems) {
+		int has_title = 0;
+		for (int i = 0; i < ncols; i++)
+			has_title |= map[i] == PS_TITLE || map[i] == PS_ID;
+		if (!has_title)
+			report(&j, rec.line, "项目名称", "the header has neither 项目名称 nor 项目编号");
+	}
+	while ((got = csv_read(&r, &rec, err, sizeof err)) != 0) {
+		if (got < 0) {
+			report(&j, r.err_line, "", csv_error_text(err));
+			continue;
+		}
+		if (csv_record_is_empty(&rec))
+			continue;
+		if (nrows == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct project_row *g = realloc(rows, (size_t)cap * sizeof *g);
+			struct csv_record *k = realloc(keep, (size_t)cap * sizeof *k);
+			if (g)
+				rows = g;
+			if (k)
+				keep = k;
+			if (!g || !k) {
+				fprintf(stderr, "bangfu: out of memory\n");
+				goto out;
+			}
+		}
+		keep[nrows] = rec;   /* the row keeps its fields; the reader starts a new record */
+		memset(&rec, 0, sizeof rec);
+		struct project_row *row = &rows[nrows];
+		memset(row, 0, sizeof *row);
+		row->line = keep[nrows].line;
+		for (int i = 0; i < keep[nrows].nfields && i < ncols; i++)
+			if (map[i] >= 0)
+				row->v[map[i]] = csv_formula_unguard(keep[nrows].fields[i]);
+		if (keep[nrows].nfields > ncols)
+			report(&j, row->line, "", "more cells than the header has columns");
+		nrows++;
+	}
+	if (j.problems) {
+		fprintf(stderr, "bangfu: %s: %ld problem(s): nothing was imported\n", file, j.problems);
+		goto out;
+	}
+	int added, updated;
+	const char *why = c->a.why && c->a.why[0] ? c->a.why : "import projects sheet";
+	int st = store_project_import(c->s, &c->me, rows, nrows, why, report, &j, &added, &updated);
+	if (st) {
+		rc = cli_store_fail(c, st);
+		goto out;
+	}
+	printf("imported %s: %d project(s) added, %d updated (one audit event)\n", file, added, updated);
+	rc = EXIT_OK;
+out:
+	for (int i = 0; i < nrows; i++)
+		csv_record_free(&keep[i]);
+	free(keep);
+	free(rows);
+	csv_record_free(&rec);
+	free(text);
+	return rc;
+}
+
+/* --- board ------------------------------------------------------------------------- */
+
+/* The board's rows, read whole before the sheet is opened: a refused county or track
+ * prints its reason alone, not an empty table before it. */
+struct board_rows { char **v; int n, cap, oom; };
+
+static int keep_row(void *ctx, const char *const *values)
+{
+	struct board_rows *b = ctx;
+	if (b->n == b->cap) {
+		int cap = b->cap ? b->cap * 2 : 16;
+		char **grown = realloc(b->v, (size_t)cap * BOARD_COLS * sizeof *grown);
+		if (!grown)
+			return b->oom = 1;
+		b->v = grown;
+		b->cap = cap;
+	}
+	for (int i = 0; i < BOARD_COLS; i++)
+		if (!(b->v[b->n * BOARD_COLS + i] = strdup(values[i] ? values[i] : "")))
+			b->oom = 1;
+	b->n++;
+	return b->oom;
+}
+
+static int verb_board(struct cli *c)
+{
+	struct sheet_col cols[BOARD_COLS];
+	struct board_rows b = {0};
+	struct rows_job j = {0};
+	const char *by = c->a.npos > 0 ? c->a.pos[0] : "county";
+	const unsigned all = (1u << SHEET_TEXT) | (1u << SHEET_TSV) | (1u << SHEET_JSON) |
+	                     (1u << SHEET_CSV) | (1u << SHEET_XLSX);
+	char title[64];
+	int rc = store_board(c->s, &c->me, by, c->a.npos > 1 ? c->a.pos[1] : NULL, keep_row, &b);
+	if (rc)
+		rc = cli_store_fail(c, rc);
+	else if (b.oom)
+		rc = (fprintf(stderr, "bangfu: out of memory\n"), EXIT_FAIL);
+	else {
+		snprintf(title, sizeof title, "百千万工程 board by %s", by);
+		rc = open_sheet(c, all, SHEET_TEXT, "board", title, board_cols, BOARD_COLS, cols, &j.sh);
+		for (int i = 0; !rc && i < b.n && !j.failed; i++)
+			put_row(&j, (const char *const *)&b.v[i * BOARD_COLS]);
+		if (!rc && (rc = cli_sheet_finish(c, j.sh, 0)) == EXIT_OK && j.failed)
+			rc = (fprintf(stderr, "bangfu: board failed: out of memory or a write error\n"), EXIT_FAIL);
+	}
+	for (int i = 0; i < b.n * BOARD_COLS; i++)
+		free(b.v[i]);
+	free(b.v);
+	return rc;
+}
+
+static const struct verb verbs[] = {
+	{"export projects", "", "--format --encoding --output --status --kind --group --match", 0, 0,
+	 NEED_USER, "write the projects in scope as a sheet (one row per project and year of money)",
+	 "The projects sheet: 项目编号, 项目名称, 地区代码, 地区, 层级, 项目类型, 工作专班, 责任单位,\n"
+	 "责任人, 结对编号, 资金来源, 状态, 关联任务, 年度, 计划投资(元), 已下达(元), 已支出(元), the\n"
+	 "planned and actual dates of 立项, 开工, 完工 and 验收, 逾期节点. Fill it in and give it\n"
+	 "back with bangfu import projects. --format csv (default), xlsx, tsv or json; -o FILE;\n"
+	 "filters as for project list.",
+	 verb_export_projects},
+	{"import projects", "FILE", "--encoding --why", 1, 1, NEED_USER,
+	 "import a projects sheet (CSV): new rows add projects, rows with an id update them",
+	 "The columns of bangfu export projects (Chinese titles or field names; any subset,\n"
+	 "in any order). A row without 项目编号 adds a project (项目名称, 地区代码 or 地区, 项目类型\n"
+	 "and 工作专班 required); a row with one updates it: non-empty cells replace, money goes\n"
+	 "to its 年度, milestone dates are recorded. Every row is checked; any problem (named\n"
+	 "FILE:LINE: column: reason) refuses the whole file. One audit event; --why (default\n"
+	 "\"import projects sheet\").",
+	 verb_import_projects},
+	{"board", "[county|track|programme] [NAME]", "--format --output", 0, 2, NEED_USER,
+	 "the 百千万 board: households, cases, projects, money and overdue milestones per county, track or programme",
+	 "Per county (default), per track (创先, 进位, 消薄 from the setting track.CCCCCC, else\n"
+	 "the published track; 未分类 when none) or per programme (the programmes of the county\n"
+	 "pairs helping each county; 无结对 when none): households, monitored households, cases\n"
+	 "by state, projects and projects by status, money planned, allocated and spent (yuan),\n"
+	 "overdue milestones. NAME: one county (code or name, e.g. 佛冈县), track or programme.\n"
+	 "Cut to your scope: a county office sees its county, the province all.\n"
+	 "--format text (default), tsv, json, csv or xlsx; -o FILE.",
+	 verb_board},
+};
+const struct verb_table board_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};
