@@ -201,9 +201,9 @@ static int by_code(const void *a, const void *b)
 	return strcmp(((const struct bstat *)a)->code, ((const struct bstat *)b)->code);
 }
 
-static const char *programme_label(const char *code)
+static const char *programme_label(const struct code_table *t, const char *code)
 {
-	const char *l = codes_label(&codes_pair_programme, code);
+	const char *l = codes_label(t, code);
 	return l ? l : code;
 }
 
@@ -212,19 +212,21 @@ static int grouped(struct board *b, int by_track, const char *name,
                    int (*fn)(void *ctx, const char *const *values), void *ctx)
 {
 	static const char *const tracks[] = {"创先", "进位", "消薄", UNCLASSIFIED};
-	const char *keys[64];
+	/* the programmes in effect: shipped and added (programme.CODE settings) */
+	const struct code_table *progs = code_lists_table(store_code_lists(b->s), &codes_pair_programme);
+	const char *keys[CODE_LISTS_MAX + 1];
 	int nkeys = 0;
 	if (by_track)
 		for (int i = 0; i < 4; i++)
 			keys[nkeys++] = tracks[i];
 	else {
-		for (int i = 0; i < codes_pair_programme.count; i++)
-			keys[nkeys++] = codes_pair_programme.items[i].code;
+		for (int i = 0; i < progs->count && nkeys < CODE_LISTS_MAX; i++)
+			keys[nkeys++] = progs->items[i].code;
 		keys[nkeys++] = NO_PROGRAMME;
 	}
 	int shown = 0;
 	for (int k = 0; k < nkeys; k++) {
-		const char *label = by_track || k == nkeys - 1 ? keys[k] : programme_label(keys[k]);
+		const char *label = by_track || k == nkeys - 1 ? keys[k] : programme_label(progs, keys[k]);
 		if (name && strcmp(name, keys[k]) != 0 && strcmp(name, label) != 0)
 			continue;
 		struct bstat sum = {0};
