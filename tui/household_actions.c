@@ -175,6 +175,40 @@ int household_move_case(struct ui *ui, const struct household *h)
 	return REQ_DONE;
 }
 
+int case_withdraw_form(struct ui *ui, const char *case_id)
+{
+	struct household h;
+	struct case_facts f;
+	struct household_facts hf;
+	struct measure_fact mf[64];
+	struct refusal why_not;
+	char why[512] = "", label[128], result[512];
+	int ci = -1;
+	int rc = store_case_find(ui->s, &ui->me, case_id, &h, &ci);
+	if (rc)
+		return ui_store_error(ui, rc);
+	rc = store_case_facts(ui->s, &h, ci, store_today(ui->s), &f, &hf, mf, 64);
+	household_free(&h);
+	if (rc)
+		return ui_store_error(ui, rc);
+	if (workflow_withdraw_check(&f, &ui->me, &why_not)) {   /* before asking anything */
+		char joined[1024];
+		refusal_join(&why_not, "; ", joined, sizeof joined);
+		ui_status(ui, 1, "%s: nothing to withdraw: %s", case_id, joined);
+		return -1;
+	}
+	const struct wf_transition *last = workflow_transition_find(f.last_step);
+	snprintf(label, sizeof label, "%s withdraw your %s (%s), reason: ", case_id,
+	         last ? last->name : f.last_step, last ? last->label : "");
+	ASK(view_ask_reason(ui, label, why, sizeof why));
+	struct move_input in = {.reason = why};
+	if ((rc = store_case_move(ui->s, &ui->me, case_id, "withdraw", &in, NULL, result, sizeof result)))
+		return ui_store_error(ui, rc);
+	ui_changed(ui);
+	ui_status(ui, 0, "%s", result);
+	return REQ_DONE;
+}
+
 /* --- corrections (X) and the record as it stood (O) ------------------------------------ */
 
 /* The store's answer to a correction: its line, or its refusal in the status line. */

@@ -8,6 +8,9 @@ int household_add_visit(struct ui *ui, const char *household);
 int household_add_measure(struct ui *ui, const struct household *h);
 int household_add_task(struct ui *ui, const char *household);
 int household_move_case(struct ui *ui, const struct household *h);
+/* U: withdraw the user's own latest step on case_id (撤回), refused before the reason is
+ * asked when the rule forbids it (someone acted since, not yours, not withdrawable). */
+int case_withdraw_form(struct ui *ui, const char *case_id);
 /* X: end or correct a measure, correct a visit, add, remove or move a member (asks which,
  * its fields and a reason; checked against the version on screen). */
 int household_correct(struct ui *ui, const struct household *h);

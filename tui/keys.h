@@ -46,6 +46,10 @@ enum action keymap_lookup(const struct keymap *km, const char *view, int key);
 /* The keys bound to action in exactly `view` ("generic" for the fallback), as their names
  * joined by spaces into out. Returns how many. */
 int keymap_keys_of(const struct keymap *km, const char *view, enum action a, char *out, size_t n);
+/* The key that runs action a in `view` now (a binding of the view, else a generic one
+ * the view does not override), as the config syntax names it, into out; "" and 0 when
+ * no key does. Returns 1 when found. */
+int keymap_key_for(const struct keymap *km, const char *view, enum action a, char *out, size_t n);
 void keymap_free(struct keymap *km);
 
 /* Parse one key name; 0 or -1. */

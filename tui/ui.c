@@ -153,7 +153,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!ui->search[0]) {
-			ui_status(ui, 1, "no search yet: / searches");
+			ui_status(ui, 1, "no search yet: %s searches", ui_key(ui, v->ops->name, ACT_SEARCH));
 			return -1;
 		}
 		return view_search_text(ui, v, ui->search, a == ACT_SEARCH_PREV);
@@ -197,7 +197,8 @@ static void dispatch(struct ui *ui, int key)
 	if (a == ACT_NONE) {
 		char name[32];
 		key_describe(key, name, sizeof name);
-		ui_status(ui, 1, "%s is not bound in the %s view (? lists the keys)", name, v->ops->name);
+		ui_status(ui, 1, "%s is not bound in the %s view (%s lists the keys)", name, v->ops->name,
+		          ui_key(ui, v->ops->name, ACT_HELP));
 		return;
 	}
 	ui_do(ui, v, a);
@@ -224,7 +225,8 @@ static int setup_keys(struct ui *ui)
 	if (problems < 0)
 		ui_status(ui, 1, "%s: cannot be read; using the default keys", path);
 	else if (problems > 1)
-		ui_status(ui, 1, "%s: %d problems (m shows them); the other bindings apply", path, problems);
+		ui_status(ui, 1, "%s: %d problems (%s shows them); the other bindings apply", path, problems,
+		          ui_key(ui, "generic", ACT_MESSAGES));
 	return 0;
 }
 
@@ -237,8 +239,9 @@ static void offer_drafts(struct ui *ui)
 	free(d);
 	if (n == 0 || view_drafts_push(ui) < 0)
 		return;
-	ui_status(ui, 0, "%d unsaved draft%s from an earlier session: Enter resumes, X discards, "
-	          "q goes to the list", n, n == 1 ? "" : "s");
+	ui_status(ui, 0, "%d unsaved draft%s from an earlier session: %s resumes, %s discards, "
+	          "%s goes to the list", n, n == 1 ? "" : "s", ui_key(ui, "drafts", ACT_OPEN),
+	          ui_key(ui, "drafts", ACT_DISCARD), ui_key(ui, "drafts", ACT_BACK));
 }
 
 /* The test-hooks build logs how long each key took, from reading it to the screen

@@ -85,6 +85,8 @@ struct ui {
 	int quit, full, exit_code;
 	char search[256];              /* the last search, for n / N */
 	long data_version;             /* the store's when last looked at (idle refresh) */
+	char key_names[8][40];         /* ui_key's answers, in turn (several in one message) */
+	int key_name_next;
 };
 
 /* ui.c — the main loop and dispatch */
@@ -98,6 +100,11 @@ int ui_do(struct ui *ui, struct view *v, enum action a);
 /* ui_stack.c — the views and the status line */
 /* Set the status line (also kept in the messages ring). */
 void ui_status(struct ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The name of the key that runs action a in view (NULL: the view on top), from the live
+ * keymap, for messages and titles ("E changes the field"): a rebound key is named as
+ * bound, an action no key runs as "(unbound)". The text stays valid for the next
+ * seven calls. */
+const char *ui_key(struct ui *ui, const char *view, enum action a);
 /* Keep a message in the ring only (m shows it). */
 void ui_log(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report a store failure in the status line; returns rc. */

@@ -54,8 +54,8 @@ static int drafts_text(struct view *v, long line, char *out, size_t n)
 
 static void drafts_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
-	snprintf(out, n, "Drafts  (%ld unsaved edit%s: Enter resumes, X discards)", v->lines,
-	         v->lines == 1 ? "" : "s");
+	snprintf(out, n, "Drafts  (%ld unsaved edit%s: %s resumes, %s discards)", v->lines,
+	         v->lines == 1 ? "" : "s", ui_key(ui, "drafts", ACT_OPEN), ui_key(ui, "drafts", ACT_DISCARD));
 }
 
 static int drafts_request(struct ui *ui, struct view *v, enum action a)

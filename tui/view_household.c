@@ -344,12 +344,22 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_ADD_MEASURE: return household_add_measure(ui, &H->h);
 	case ACT_ADD_TASK: return household_add_task(ui, H->h.id);
 	case ACT_MOVE_CASE: return household_move_case(ui, &H->h);
+	case ACT_WITHDRAW:
+		if (!H->h.ncases) {
+			ui_status(ui, 1, "household %s has no case: nothing to withdraw", H->h.id);
+			return -1;
+		}
+		return case_withdraw_form(ui, H->h.cases[H->h.ncases - 1].id);
 	case ACT_HISTORY: return view_history_push(ui, H->h.id);
 	case ACT_REVEAL: return reveal(ui, v, H);
 	case ACT_CORRECT: return household_correct(ui, &H->h);
 	case ACT_AS_OF: return household_as_of(ui, H->h.id);
 	case ACT_OPEN:
-		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, K task, C case step, h history");
+		ui_status(ui, 0, "%s changes the field under the cursor, %s visit, %s measure, %s task, "
+		          "%s case step, %s withdraw, %s history", ui_key(ui, "household", ACT_EDIT),
+		          ui_key(ui, "household", ACT_ADD_VISIT), ui_key(ui, "household", ACT_ADD_MEASURE),
+		          ui_key(ui, "household", ACT_ADD_TASK), ui_key(ui, "household", ACT_MOVE_CASE),
+		          ui_key(ui, "household", ACT_WITHDRAW), ui_key(ui, "household", ACT_HISTORY));
 		return REQ_DONE;
 	default: return REQ_PASS;
 	}
