@@ -361,13 +361,15 @@ int keymap_keys_of(const struct keymap *km, const char *view, enum action a, cha
 	return count;
 }
 
-/* How plainly a key names itself in a message: an ASCII character (E) before another
- * character (？), before a function or control key (<F4>, ^R). */
+/* How plainly a key names itself in a message: an ASCII character (E), then Enter, then
+ * another character (？), then a function or control key (<F4>, ^R). */
 static int key_rank(int key)
 {
-	if (KEY_IS_FN(key) || key < 0x20 || key == 0x7f || key == ' ')
+	if (key == KEY_ENTER_)
+		return 2;
+	if (KEY_IS_FN(key) || key <= 0x20 || key == 0x7f)
 		return 0;
-	return key < 0x80 ? 2 : 1;
+	return key < 0x80 ? 3 : 1;
 }
 
 int keymap_key_for(const struct keymap *km, const char *view, enum action a, char *out, size_t n)

@@ -50,9 +50,14 @@ const char *ui_key(struct ui *ui, const char *view, enum action a)
 	struct view *top = view ? NULL : ui_top(ui);
 	char *out = ui->key_names[ui->key_name_next];
 	ui->key_name_next = (ui->key_name_next + 1) % (int)(sizeof ui->key_names / sizeof ui->key_names[0]);
+	size_t len;
 	if (!keymap_key_for(&ui->keys, view ? view : top ? top->ops->name : "generic", a, out,
 	                    sizeof ui->key_names[0]))
 		snprintf(out, sizeof ui->key_names[0], "(unbound)");
+	else if (out[0] == '<' && (len = strlen(out)) > 2 && out[len - 1] == '>') {
+		memmove(out, out + 1, len - 2);          /* <Enter> reads as Enter, <F4> as F4 */
+		out[len - 2] = '\0';
+	}
 	return out;
 }
 

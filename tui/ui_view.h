@@ -102,7 +102,7 @@ int ui_do(struct ui *ui, struct view *v, enum action a);
 void ui_status(struct ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The name of the key that runs action a in view (NULL: the view on top), from the live
  * keymap, for messages and titles ("E changes the field"): a rebound key is named as
- * bound, an action no key runs as "(unbound)". The text stays valid for the next
+ * bound, a named key without its brackets (Enter, F4), an action no key runs as "(unbound)". The text stays valid for the next
  * seven calls. */
 const char *ui_key(struct ui *ui, const char *view, enum action a);
 /* Keep a message in the ring only (m shows it). */
