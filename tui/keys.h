@@ -22,6 +22,10 @@
 #define KEY_ENTER_ 13     /* Enter, however the terminal sends it */
 #define KEY_ESC_   27
 #define KEY_BS_    127    /* Backspace, however the terminal sends it */
+/* Bracketed paste (the terminal marks pasted text with ESC [200~ ... ESC [201~ once
+ * asked to): what is between the two is text, never keys. */
+#define KEY_PASTE_BEGIN_ KEY_FN(KEY_MAX + 1)
+#define KEY_PASTE_END_   KEY_FN(KEY_MAX + 2)
 
 struct binding { char view[16]; int key; enum action action; };
 struct keymap { struct binding *b; int n, cap; };

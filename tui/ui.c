@@ -114,9 +114,11 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_REPAINT: ui_repaint(ui, 1); return REQ_DONE;
 	case ACT_SUSPEND:             /* ^Z arrives as a key in raw mode: stop as the shell would */
 		def_prog_mode();
+		term_paste(0);
 		endwin();
 		raise(SIGTSTP);
 		reset_prog_mode();
+		term_paste(1);
 		ui_repaint(ui, 1);
 		return REQ_DONE;
 	case ACT_RELOAD:
@@ -182,6 +184,21 @@ int ui_do(struct ui *ui, struct view *v, enum action a)
 	return rc == REQ_PASS ? generic(ui, v, a) : rc;
 }
 
+int ui_skip_paste(struct ui *ui)
+{
+	int key;
+	long n = 0;
+	while (ui_read_key(ui, &key) == 0) {
+		if (key == KEY_PASTE_END_) {
+			ui_status(ui, 1, "pasted text is not keys: %ld character%s ignored (paste into a "
+			          "prompt)", n, n == 1 ? "" : "s");
+			return 0;
+		}
+		n++;
+	}
+	return -1;
+}
+
 static void dispatch(struct ui *ui, int key)
 {
 	struct view *v = ui_top(ui);
@@ -189,6 +206,13 @@ static void dispatch(struct ui *ui, int key)
 		ui_repaint(ui, 0);
 		return;
 	}
+	if (key == KEY_PASTE_BEGIN_) {   /* text pasted outside a prompt runs nothing */
+		if (ui_skip_paste(ui))
+			ui->quit = 1;
+		return;
+	}
+	if (key == KEY_PASTE_END_)
+		return;
 	if (ui->status[0]) {          /* a message stays until the next key */
 		ui->status[0] = '\0';
 		ui->status_dirty = 1;

@@ -31,6 +31,18 @@ static void describe(const struct draft *d, char *out, size_t n)
 	struct tm tm;
 	localtime_r(&t, &tm);
 	strftime(when, sizeof when, "%m-%d %H:%M", &tm);
+	if (strcmp(d->form, DRAFT_EDIT) != 0) {      /* a visit, measure, case: its answers */
+		size_t used = (size_t)snprintf(out, n, "%s  %s %s:", when, d->e.household, d->form);
+		for (int i = 0; i < d->n && used < n; i++)
+			if (d->a[i].value[0] && strcmp(d->a[i].key, "why") != 0)
+				used += (size_t)snprintf(out + used, n - used, " %s=\"%s\"", d->a[i].key,
+				                         d->a[i].value);
+		const char *why = draft_answer(d, "why");
+		if (used < n)
+			snprintf(out + used, n - used, "  why: %s  [not saved: %s]", why ? why : "",
+			         d->problem);
+		return;
+	}
 	const char *field = d->e.field >= 0 ? model_fields[d->e.field].zh : "?";
 	char member[24] = "";
 	if (d->e.member)
@@ -62,8 +74,8 @@ static int drafts_request(struct ui *ui, struct view *v, enum action a)
 {
 	struct drafts_view *D = v->priv;
 	if (a == ACT_OPEN) {
-		struct edit e = D->d[v->pos].e;
-		return view_household_resume(ui, &e);
+		struct draft d = D->d[v->pos];
+		return view_household_resume(ui, &d);
 	}
 	if (a == ACT_DISCARD) {
 		int yes = prompt_yesno(ui, "discard this draft? what it holds is lost");
