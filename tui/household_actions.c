@@ -55,7 +55,8 @@ static int latest_facts(struct ui *ui, const struct household *h, struct case_fa
 	struct household_facts hf;
 	struct measure_fact mf[64];
 	if (!h->ncases) {
-		ui_status(ui, 1, "household %s has no case: open one with :case open %s ...", h->id, h->id);
+		ui_status(ui, 1, "household %s has no case: %s opens one", h->id,
+		          ui_key(ui, "household", ACT_MOVE_CASE));
 		return -1;
 	}
 	if (store_case_facts(ui->s, h, h->ncases - 1, store_today(ui->s), f, &hf, mf, 64))
