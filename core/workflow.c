@@ -419,37 +419,25 @@ static void check_green(const struct wf_transition *t, const struct case_facts *
 		refusal_add(out, "the case is already on the green channel (已走绿色通道)");
 }
 
-/* The names (and labels) of the withdrawable steps, "a (甲) or b (乙)". */
-static void withdrawable_list(char *out, size_t outlen)
-{
-	size_t len = 0;
-	out[0] = '\0';
-	for (int i = 0; i < TRANSITION_COUNT && len < outlen; i++)
-		if (transitions[i].flags & WF_WITHDRAWABLE)
-			len += (size_t)snprintf(out + len, outlen - len, "%s%s (%s)", len ? ", " : "",
-			                        transitions[i].name, transitions[i].label);
-}
-
 static void check_withdraw(const struct wf_transition *t, const struct case_facts *c,
                            const struct user *u, struct refusal *out)
 {
 	if (!(t->flags & WF_RULE_WITHDRAW) || !starts_from(t, c->state))
 		return;              /* (a wrong state is said by check_state) */
 	const struct wf_transition *last = c->last_step[0] ? workflow_transition_find(c->last_step) : NULL;
-	char which[300];
-	withdrawable_list(which, sizeof which);
-	if (!last) {
+	char which[300] = "";
+	for (int i = 0, len = 0; i < TRANSITION_COUNT && len < (int)sizeof which; i++)
+		if (transitions[i].flags & WF_WITHDRAWABLE)
+			len += snprintf(which + len, sizeof which - (size_t)len, "%s%s (%s)", len ? ", " : "",
+			                transitions[i].name, transitions[i].label);
+	if (!last)
 		refusal_add(out, "the case has no step to withdraw (无可撤回的操作)");
-		return;
-	}
-	if (strcmp(c->last_login, u->login) != 0) {
+	else if (strcmp(c->last_login, u->login) != 0)
 		refusal_add(out, "the latest step, %s (%s) on %s, was taken by %s, not you (非本人操作, "
 		            "或下一级已办理): you may withdraw only your own step, before anyone acts "
 		            "after it", last->name, last->label, c->last_step_date[0] ? c->last_step_date : "?",
 		            c->last_login[0] ? c->last_login : "someone else");
-		return;
-	}
-	if (!(last->flags & WF_WITHDRAWABLE) || !state_ok(c->last_from))
+	else if (!(last->flags & WF_WITHDRAWABLE) || !state_ok(c->last_from))
 		refusal_add(out, "your latest step on the case is %s (%s), which cannot be withdrawn "
 		            "(不可撤回): only %s", last->name, last->label, which);
 }
@@ -603,33 +591,4 @@ int workflow_offered(const struct case_facts *c, const struct user *u,
 			out[n++] = t;
 	}
 	return n;
-}
-
-/* --- the 15-day clock ----------------------------------------------------------- */
-
-int workflow_notice_days(const struct case_facts *c)
-{
-	return c->notice_days > 0 ? c->notice_days : WORKFLOW_NOTICE_MIN_DAYS;
-}
-
-int workflow_decision_days(const struct case_facts *c)
-{
-	return c->decision_days > 0 ? c->decision_days : WORKFLOW_DECISION_DAYS;
-}
-
-int workflow_clock(const struct case_facts *c, const char *as_of, struct wf_clock *out)
-{
-	memset(out, 0, sizeof *out);
-	const char *stop = given(c->approval_date) ? c->approval_date
-	                 : given(c->closed_date)   ? c->closed_date : NULL;
-	out->running = stop == NULL;
-	if (!stop)
-		stop = as_of;
-	if (date_diff(c->lead_date, stop, &out->days) != 0 ||
-	    date_add_days(c->lead_date, workflow_decision_days(c), out->deadline) != 0) {
-		memset(out, 0, sizeof *out);
-		return -1;
-	}
-	out->late = out->days > workflow_decision_days(c);
-	return 0;
 }

@@ -327,8 +327,7 @@ static void list_title(struct ui *ui, struct view *v, char *out, size_t n)
 	snprintf(out, n, "Households%s%s%s%s%s", L->limit[0] ? "  [limit: " : "", L->limit,
 	         L->limit[0] ? "]" : "", where, tags);
 	if (v->lines == 0)
-		snprintf(out + strlen(out), n - strlen(out), "  (none%s%s%s)", L->limit[0] ? " match: " : "",
-		         L->limit[0] ? ui_key(ui, "list", ACT_LIMIT) : "", L->limit[0] ? " changes the limit" : "");
+		snprintf(out + strlen(out), n - strlen(out), L->limit[0] ? "  (none match: %s changes the limit)" : "  (none)", ui_key(ui, "list", ACT_LIMIT));
 }
 
 static int list_text(struct view *v, long line, char *out, size_t n)
@@ -469,8 +468,7 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 static int tag_prefix(struct ui *ui, struct view *v, struct list *L)
 {
 	if (L->tags.n == 0) {
-		ui_status(ui, 1, "no household is tagged (%s tags, %s tags by query)", ui_key(ui, "list", ACT_TAG),
-		          ui_key(ui, "list", ACT_TAG_PATTERN));
+		ui_status(ui, 1, "no household is tagged (%s tags, %s tags by query)", ui_key(ui, "list", ACT_TAG), ui_key(ui, "list", ACT_TAG_PATTERN));
 		return -1;
 	}
 	char label[256];
