@@ -66,3 +66,12 @@ expect_grep "send_back (退回上一步) on 2026-01-18, was taken by co, not you
 expect_exit 0 on 2026-01-18 co case move "$case" withdraw --why 退错了
 expect_grep "镇级审核 → 县级审批 (撤回)" out
 expect_exit 0 on 2026-01-18 "$me" audit verify
+# the withdrawals survive a rebuild from the audit history alone
+expect_exit 0 on 2026-01-18 co case show "$case"
+cp out before.txt
+mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
+expect_exit 0 on 2026-01-18 "$me" rebuild
+expect_exit 0 on 2026-01-18 co case show "$case"
+cmp before.txt out || { diff before.txt out; fail "case show differs after rebuild"; }
+expect_grep "withdraw .* by co: 退错了" out
+expect_exit 0 on 2026-01-18 "$me" audit verify
