@@ -60,6 +60,9 @@ int workflow_may_record_measure(const struct case_facts *c)
 /* States with a previous step to send back to. */
 #define HAS_PREVIOUS ((PRE_APPROVAL & ~S(LEAD)) | ELIM_PENDING)
 
+/* States a withdrawable step leads to: where a withdrawal may start. */
+#define WITHDRAWN_TO (PRE_APPROVAL | S(ASSISTING) | ELIM_PENDING)
+
 static const struct wf_transition transitions[] = {
 	{"open", "登记线索", 0, WF_LEAD, R(CASEWORKER), WF_SETS_LEAD,
 	 "opens a case as a lead, dated when the lead came in"},
@@ -73,7 +76,8 @@ static const struct wf_transition transitions[] = {
 	{"to_township", "报镇级审核", S(VILLAGE_REVIEW), WF_TOWNSHIP_REVIEW, R(CASEWORKER),
 	 WF_TAKES_NOTICE | WF_RULE_NOTICE_DONE,
 	 "notice ran at least 5 days and has ended; sends the case to the township"},
-	{"township_pass", "镇级审核通过", S(TOWNSHIP_REVIEW), WF_COUNTY_APPROVAL, R(TOWNSHIP), 0,
+	{"township_pass", "镇级审核通过", S(TOWNSHIP_REVIEW), WF_COUNTY_APPROVAL, R(TOWNSHIP),
+	 WF_WITHDRAWABLE,
 	 "township review passed; sends the case to the county"},
 	{"approve", "县级审批纳入", S(COUNTY_APPROVAL), WF_ASSISTING, R(COUNTY), WF_SETS_APPROVAL,
 	 "county approves: the household is monitored from this date"},
@@ -85,7 +89,8 @@ static const struct wf_transition transitions[] = {
 	{"green_channel", "绿色通道", PRE_APPROVAL, WF_TO_SAME, R(CASEWORKER) | R(TOWNSHIP),
 	 WF_NEED_REASON | WF_RULE_GREEN | WF_SETS_GREEN,
 	 "sudden hardship: assistance may be recorded before approval; needs a reason"},
-	{"send_back", "退回上一步", HAS_PREVIOUS, WF_TO_PREVIOUS, WF_ROLE_OWNER, WF_NEED_REASON,
+	{"send_back", "退回上一步", HAS_PREVIOUS, WF_TO_PREVIOUS, WF_ROLE_OWNER,
+	 WF_NEED_REASON | WF_WITHDRAWABLE,
 	 "returns the case one step (by whoever holds it now); needs a reason"},
 	{"request_elim", "申请风险消除", S(ASSISTING), WF_ELIM_REQUESTED, R(CASEWORKER),
 	 WF_RULE_ELIMINATION | WF_CLEARS_NOTICE,
@@ -96,7 +101,8 @@ static const struct wf_transition transitions[] = {
 	{"elim_to_township", "消除报镇级审核", S(ELIM_VILLAGE), WF_ELIM_TOWNSHIP, R(CASEWORKER),
 	 WF_TAKES_NOTICE | WF_RULE_NOTICE_DONE,
 	 "elimination notice ran at least 5 days and has ended"},
-	{"elim_township_pass", "消除镇级审核通过", S(ELIM_TOWNSHIP), WF_ELIM_COUNTY, R(TOWNSHIP), 0,
+	{"elim_township_pass", "消除镇级审核通过", S(ELIM_TOWNSHIP), WF_ELIM_COUNTY, R(TOWNSHIP),
+	 WF_WITHDRAWABLE,
 	 "township agrees to the elimination; sends it to the county"},
 	{"eliminate", "县级审批消除", S(ELIM_COUNTY), WF_ELIMINATED, R(COUNTY),
 	 WF_NEED_METHOD | WF_RULE_ELIMINATION | WF_SETS_CLOSED,
@@ -107,6 +113,10 @@ static const struct wf_transition transitions[] = {
 	{"rollback", "消除回退", S(ELIMINATED), WF_ASSISTING, R(COUNTY),
 	 WF_NEED_REASON | WF_REOPENS | WF_CLEARS_NOTICE,
 	 "an elimination is rolled back (回退): monitored again; needs a reason"},
+	{"withdraw", "撤回", WITHDRAWN_TO, WF_TO_WITHDRAWN,
+	 R(CASEWORKER) | R(TOWNSHIP) | R(COUNTY), WF_NEED_REASON | WF_RULE_WITHDRAW,
+	 "takes back your own township pass or send-back before the next level acts; needs a "
+	 "reason"},
 	{"remark", "新风险再次纳入", S(ELIMINATED) | S(NOT_TAKEN) | S(REFERRED), WF_TO_SAME,
 	 R(CASEWORKER), WF_NEED_REASON | WF_NEW_CASE,
 	 "a new risk: opens a new lead linked to this case; needs a reason"},
@@ -157,6 +167,8 @@ enum wf_state workflow_transition_target(const struct wf_transition *t, enum wf_
 		return s;
 	if (t->to == WF_TO_PREVIOUS)
 		return workflow_state_previous(s);
+	if (t->to == WF_TO_WITHDRAWN)
+		return WF_NONE;      /* depends on the latest step: workflow_move says */
 	return (enum wf_state)t->to;
 }
 
@@ -407,6 +419,36 @@ static void check_green(const struct wf_transition *t, const struct case_facts *
 		refusal_add(out, "the case is already on the green channel (已走绿色通道)");
 }
 
+static void check_withdraw(const struct wf_transition *t, const struct case_facts *c,
+                           const struct user *u, struct refusal *out)
+{
+	if (!(t->flags & WF_RULE_WITHDRAW) || !starts_from(t, c->state))
+		return;              /* (a wrong state is said by check_state) */
+	const struct wf_transition *last = c->last_step[0] ? workflow_transition_find(c->last_step) : NULL;
+	char which[300] = "";
+	for (int i = 0, len = 0; i < TRANSITION_COUNT && len < (int)sizeof which; i++)
+		if (transitions[i].flags & WF_WITHDRAWABLE)
+			len += snprintf(which + len, sizeof which - (size_t)len, "%s%s (%s)", len ? ", " : "",
+			                transitions[i].name, transitions[i].label);
+	if (!last)
+		refusal_add(out, "the case has no step to withdraw (无可撤回的操作)");
+	else if (strcmp(c->last_login, u->login) != 0)
+		refusal_add(out, "the latest step, %s (%s) on %s, was taken by %s, not you (非本人操作, "
+		            "或下一级已办理): you may withdraw only your own step, before anyone acts "
+		            "after it", last->name, last->label, c->last_step_date[0] ? c->last_step_date : "?",
+		            c->last_login[0] ? c->last_login : "someone else");
+	else if (!(last->flags & WF_WITHDRAWABLE) || !state_ok(c->last_from))
+		refusal_add(out, "your latest step on the case is %s (%s), which cannot be withdrawn "
+		            "(不可撤回): only %s", last->name, last->label, which);
+}
+
+int workflow_withdraw_check(const struct case_facts *c, const struct user *u, struct refusal *out)
+{
+	refusal_clear(out);
+	check_withdraw(workflow_transition_find("withdraw"), c, u, out);
+	return out->count + out->dropped ? -1 : 0;
+}
+
 static void check_elimination(const struct wf_transition *t, const struct case_facts *c,
                               const char *date, struct refusal *out)
 {
@@ -428,6 +470,7 @@ static int check_all(const struct wf_transition *t, const struct case_facts *c,
 	check_notice(t, c, in, step, out);
 	check_green(t, c, out);
 	check_elimination(t, c, step, out);
+	check_withdraw(t, c, u, out);
 	return out->count + out->dropped ? -1 : 0;
 }
 
@@ -497,7 +540,7 @@ static void apply(const struct wf_transition *t, const struct case_facts *c,
 		return;
 	}
 	*n = *c;
-	n->state = workflow_transition_target(t, c->state);
+	n->state = t->to == WF_TO_WITHDRAWN ? c->last_from : workflow_transition_target(t, c->state);
 	set_date(n->last_step_date, date);
 	if ((t->flags & WF_TAKES_CONSENT) && given(in->consent_date))
 		set_date(n->consent_date, in->consent_date);
@@ -543,37 +586,9 @@ int workflow_offered(const struct case_facts *c, const struct user *u,
 		check_role(t, c, u, &r);
 		check_scope(c, u, &r);
 		check_state(t, c, &r);
+		check_withdraw(t, c, u, &r);
 		if (r.count == 0)
 			out[n++] = t;
 	}
 	return n;
-}
-
-/* --- the 15-day clock ----------------------------------------------------------- */
-
-int workflow_notice_days(const struct case_facts *c)
-{
-	return c->notice_days > 0 ? c->notice_days : WORKFLOW_NOTICE_MIN_DAYS;
-}
-
-int workflow_decision_days(const struct case_facts *c)
-{
-	return c->decision_days > 0 ? c->decision_days : WORKFLOW_DECISION_DAYS;
-}
-
-int workflow_clock(const struct case_facts *c, const char *as_of, struct wf_clock *out)
-{
-	memset(out, 0, sizeof *out);
-	const char *stop = given(c->approval_date) ? c->approval_date
-	                 : given(c->closed_date)   ? c->closed_date : NULL;
-	out->running = stop == NULL;
-	if (!stop)
-		stop = as_of;
-	if (date_diff(c->lead_date, stop, &out->days) != 0 ||
-	    date_add_days(c->lead_date, workflow_decision_days(c), out->deadline) != 0) {
-		memset(out, 0, sizeof *out);
-		return -1;
-	}
-	out->late = out->days > workflow_decision_days(c);
-	return 0;
 }

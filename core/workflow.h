@@ -47,6 +47,7 @@ enum wf_state { WF_NONE = -1, WF_STATES(WF_STATE_ENUM_) WF_STATE_COUNT };
 /* Special targets and roles in the transition table. */
 #define WF_TO_SAME     (-2)          /* the state does not change (a flag or a new case) */
 #define WF_TO_PREVIOUS (-3)          /* the state's previous step (send back) */
+#define WF_TO_WITHDRAWN (-4)         /* the state before the latest step (withdraw) */
 #define WF_ROLE_OWNER  (1u << 31)    /* the role owning the current state */
 
 /* Transition flags: what a step needs, which rules it checks, what it records. */
@@ -68,6 +69,9 @@ enum {
 	WF_CLEARS_NOTICE     = 1 << 14, /* a new review round starts */
 	WF_SETS_GREEN        = 1 << 15, /* green-channel flag */
 	WF_NEW_CASE          = 1 << 16, /* the caller opens a new case linked to this one */
+	WF_WITHDRAWABLE      = 1 << 17, /* the one who took it may withdraw it (see below) */
+	WF_RULE_WITHDRAW     = 1 << 18, /* withdraw: the latest step is the actor's own and
+	                                   WF_WITHDRAWABLE, so the next level has not acted */
 };
 
 struct wf_transition {
@@ -93,6 +97,11 @@ struct case_facts {
 	char approval_date[DATE_LEN];   /* county approval: monitoring and its 6 months start */
 	char closed_date[DATE_LEN];     /* not taken, referred or eliminated */
 	int green_channel;              /* assistance recorded before approval (绿色通道) */
+	/* the latest step recorded on the case (for withdraw): its name ("" if none), the
+	 * state it started from, who took it and the day it happened */
+	char last_step[24];
+	enum wf_state last_from;
+	char last_login[64];
 	const struct household_facts *household;  /* for elimination steps; caller owns it */
 	/* the procedure's numbers from settings (notice_days, decision_days); 0 = the national
 	 * defaults WORKFLOW_NOTICE_MIN_DAYS and WORKFLOW_DECISION_DAYS */
@@ -158,6 +167,14 @@ int workflow_check(const struct case_facts *c, const struct user *u, const char 
 /* workflow_check, then the case after the step in res. Returns 0, or -1 (res untouched). */
 int workflow_move(const struct case_facts *c, const struct user *u, const char *transition,
                   const struct move_input *in, struct move_result *res, struct refusal *out);
+/* Withdraw (撤回): a reviewer takes back their own township pass or send-back while the
+ * next level has not acted: the case's latest step must be a WF_WITHDRAWABLE one taken
+ * by u (same login; an administrator too withdraws only their own). The withdrawal is a
+ * step of its own ("withdraw", with a reason) returning the case to the state that step
+ * started from; the history keeps both. Returns 0, or -1 with the reason in out. */
+int workflow_withdraw_check(const struct case_facts *c, const struct user *u,
+                            struct refusal *out);
+
 /* The steps u may take on c now, judged on role, scope and state only (inputs and dates
  * are checked when the step is tried). Fills out[0..max) and returns the count. */
 int workflow_offered(const struct case_facts *c, const struct user *u,

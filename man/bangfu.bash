@@ -25,6 +25,7 @@ _bangfu() {
 	"export tasks"|"export tasks "*) opts="--format --encoding --output --owner --status --household" ;;
 	"case open"|"case open "*) opts="--category --source --risks --disaster --note --date --why" ;;
 	"case move"|"case move "*) opts="--date --consent --notice-start --notice-end --method --department --risks --why" ;;
+	"case withdraw"|"case withdraw "*) opts="--date --why" ;;
 	"case show"|"case show "*) opts="" ;;
 	"case queue"|"case queue "*) opts="--format" ;;
 	"case steps"|"case steps "*) opts="" ;;
@@ -102,7 +103,7 @@ _bangfu() {
 	if [ $n -eq 1 ]; then
 		case $w1 in
 		audit) words="log reveals verify head push mirror-init repack" ;;
-		case) words="open move show queue steps" ;;
+		case) words="open move withdraw show queue steps" ;;
 		county) words="list" ;;
 		export) words="households cases measures visits tasks projects" ;;
 		household) words="add" ;;

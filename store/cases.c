@@ -87,6 +87,25 @@ static void date_slot(char *slot, const char *v)
 		snprintf(slot, DATE_LEN, "%s", v);
 }
 
+/* The latest step of case c (the highest id: C0000001.003 after .002) into f. */
+static void last_step_fill(const struct household *h, const struct hcase *c, struct case_facts *f)
+{
+	const struct subrec *last = NULL;
+	for (int i = 0; i < h->nsub[SUB_STEP]; i++) {
+		const struct subrec *r = &h->sub[SUB_STEP][i];
+		if (strcmp(subrec_get(r, SUB_STEP, "case_id"), c->id) == 0 &&
+		    (!last || strcmp(subrec_get(r, SUB_STEP, "id"), subrec_get(last, SUB_STEP, "id")) > 0))
+			last = r;
+	}
+	f->last_from = WF_NONE;
+	if (!last)
+		return;
+	snprintf(f->last_step, sizeof f->last_step, "%s", subrec_get(last, SUB_STEP, "step"));
+	snprintf(f->last_login, sizeof f->last_login, "%s", subrec_get(last, SUB_STEP, "login"));
+	if (workflow_state_parse(subrec_get(last, SUB_STEP, "from_state"), &f->last_from))
+		f->last_from = WF_NONE;
+}
+
 int store_case_facts(struct store *s, const struct household *h, int ci, const char *as_of,
                      struct case_facts *f, struct household_facts *hf, struct measure_fact *mf,
                      int max)
@@ -109,6 +128,7 @@ int store_case_facts(struct store *s, const struct household *h, int ci, const c
 	if (!f->approval_date[0] && workflow_is_monitored(f->state))
 		date_slot(f->approval_date, case_get(c, CF_IDENTIFIED));
 	f->green_channel = strcmp(case_get(c, CF_GREEN), "yes") == 0;
+	last_step_fill(h, c, f);
 	f->notice_days = (int)store_setting_number(s, "notice_days", NULL, WORKFLOW_NOTICE_MIN_DAYS);
 	f->decision_days = (int)store_setting_number(s, "decision_days", NULL, WORKFLOW_DECISION_DAYS);
 	household_facts_fill(s, h, as_of, hf, mf, max);

@@ -42,6 +42,7 @@
 	X(TODAY,       "today",       0, "your overdue and due tasks and visits, most urgent first") \
 	X(APPROVE,     "approve",     A_ROW | A_WRITE, "take the case's next step forward (pass, approve, eliminate; asks a reason)") \
 	X(SEND_BACK,   "send-back",   A_ROW | A_WRITE, "send the case back one step (asks a reason)") \
+	X(WITHDRAW,    "withdraw",    A_WRITE, "take back your own pass or send-back before the next level acts (asks a reason)") \
 	X(TASK_START,  "task-start",  A_ROW | A_WRITE, "start the task (asks a reason)") \
 	X(TASK_DONE,   "task-done",   A_ROW | A_WRITE, "mark the task done (asks a reason)") \
 	X(ADD_VISIT,   "add-visit",   A_WRITE, "record a visit to this household (asks its fields and a reason)") \

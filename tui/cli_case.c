@@ -35,7 +35,8 @@ static int verb_case_open(struct cli *c)
 	return EXIT_OK;
 }
 
-static int verb_case_move(struct cli *c)
+/* case move, and case withdraw (the step "withdraw" on the case). */
+static int case_step(struct cli *c, const char *step)
 {
 	struct move_input in = {
 		.date = cli_opt(c, "--date"), .reason = cli_opt(c, "--why"),
@@ -46,12 +47,22 @@ static int verb_case_move(struct cli *c)
 	char result[512];
 	if (need_why(c))
 		return EXIT_USAGE;
-	int rc = store_case_move(c->s, &c->me, c->a.pos[0], c->a.pos[1], &in, cli_opt(c, "--risks"),
+	int rc = store_case_move(c->s, &c->me, c->a.pos[0], step, &in, cli_opt(c, "--risks"),
 	                         result, sizeof result);
 	if (rc)
 		return cli_store_fail(c, rc);
 	printf("%s\n", result);
 	return EXIT_OK;
+}
+
+static int verb_case_move(struct cli *c)
+{
+	return case_step(c, c->a.pos[1]);
+}
+
+static int verb_case_withdraw(struct cli *c)
+{
+	return case_step(c, "withdraw");
 }
 
 /* The label of code in the table in effect for t, else the code itself. */
@@ -330,9 +341,15 @@ static const struct verb verbs[] = {
 	 "STEP is one of `bangfu case steps` (visit, check, village_review, to_township,\n"
 	 "township_pass, approve, not_take, refer, green_channel, send_back, request_elim,\n"
 	 "elim_village, elim_to_township, elim_township_pass, eliminate, keep_monitoring,\n"
-	 "rollback, remark). --date is the day it happened (default today). Refusals list\n"
-	 "every reason: wrong role, out of scope, notice too short, elimination conditions...",
+	 "rollback, remark, withdraw). --date is the day it happened (default today). Refusals\n"
+	 "list every reason: wrong role, out of scope, notice too short, elimination conditions...",
 	 verb_case_move},
+	{"case withdraw", "CASE", "--date !--why", 1, 1, NEED_USER,
+	 "take back your own township pass or send-back before the next level acts",
+	 "A step of its own (撤回, recorded with the reason): the case returns to the state your\n"
+	 "latest step started from. Refused when someone acted on the case after you, or the\n"
+	 "latest step is not yours or cannot be withdrawn (docs/casework.md).",
+	 verb_case_withdraw},
 	{"case show", "CASE|HOUSEHOLD", "", 1, 1, NEED_USER,
 	 "a household's cases with every step, the 15-day clock, flags and your next steps", "",
 	 verb_case_show},

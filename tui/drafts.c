@@ -1,5 +1,5 @@
-/* drafts.c — draft files: where they live, writing one atomically, listing and parsing
- * them, forgetting one (see drafts.h). */
+/* drafts.c — draft files of every form: where they live, writing one atomically, listing
+ * and parsing them, forgetting one (see drafts.h). */
 #include "tui/drafts.h"
 #include "tui/ui_state.h"
 #include "core/buf.h"
@@ -15,36 +15,72 @@
 #include <time.h>
 #include <unistd.h>
 
-static int draft_file(struct ui *ui, const struct edit *e, char *out, size_t n)
+static int is_edit(const struct draft *d)
+{
+	return !d->form[0] || strcmp(d->form, DRAFT_EDIT) == 0;
+}
+
+static const char *field_key(int field)
+{
+	return field >= 0 && field < FIELD_COUNT ? model_fields[field].key : "";
+}
+
+static int draft_file(struct ui *ui, const struct draft *d, char *out, size_t n)
 {
 	char dir[3000], who[256];
 	if (ui_state_dir(ui, "drafts", dir, sizeof dir))
 		return -1;
 	ui_state_owner(ui, who, sizeof who);
-	const char *field = e->field >= 0 && e->field < FIELD_COUNT ? model_fields[e->field].key : "field";
-	snprintf(out, n, "%s/%s-%s-m%d-%s.draft", dir, who, e->household, e->member, field);
+	if (is_edit(d))
+		snprintf(out, n, "%s/%s-%s-m%d-%s.draft", dir, who, d->e.household, d->e.member,
+		         d->e.field >= 0 ? field_key(d->e.field) : "field");
+	else
+		snprintf(out, n, "%s/%s-%s-%s.draft", dir, who, d->e.household, d->form);
 	return 0;
 }
 
-int drafts_save(struct ui *ui, const struct edit *e, const char *problem)
+const char *draft_answer(const struct draft *d, const char *key)
+{
+	for (int i = 0; i < d->n; i++)
+		if (strcmp(d->a[i].key, key) == 0)
+			return d->a[i].value;
+	return NULL;
+}
+
+int draft_add(struct draft *d, const char *key, const char *value)
+{
+	if (d->n == DRAFT_ANSWERS)
+		return -1;
+	snprintf(d->a[d->n].key, sizeof d->a[d->n].key, "%s", key);
+	snprintf(d->a[d->n].value, sizeof d->a[d->n].value, "%s", value ? value : "");
+	d->n++;
+	return 0;
+}
+
+int drafts_keep(struct ui *ui, const struct draft *d, const char *problem)
 {
 	char file[4096], tmp[4200], id[PATH_MAX], num[32];
 	struct buf text = {0};
-	if (draft_file(ui, e, file, sizeof file)) {
+	if (draft_file(ui, d, file, sizeof file)) {
 		ui_status(ui, 1, "cannot keep the draft: %s", strerror(errno));
 		return -1;
 	}
 	ui_state_data_dir(ui, id, sizeof id);
 	record_put(&text, "dir", id);
 	record_put(&text, "login", ui->me.login);
-	record_put(&text, "household", e->household);
-	snprintf(num, sizeof num, "%d", e->member);
-	record_put(&text, "member", num);
-	record_put(&text, "field", e->field >= 0 && e->field < FIELD_COUNT ? model_fields[e->field].key : "");
-	snprintf(num, sizeof num, "%ld", e->version);
-	record_put(&text, "version", num);
-	record_put(&text, "value", e->value);
-	record_put(&text, "why", e->why);
+	record_put(&text, "form", is_edit(d) ? DRAFT_EDIT : d->form);
+	record_put(&text, "household", d->e.household);
+	if (is_edit(d)) {
+		snprintf(num, sizeof num, "%d", d->e.member);
+		record_put(&text, "member", num);
+		record_put(&text, "field", field_key(d->e.field));
+		snprintf(num, sizeof num, "%ld", d->e.version);
+		record_put(&text, "version", num);
+		record_put(&text, "value", d->e.value);
+		record_put(&text, "why", d->e.why);
+	}
+	for (int i = 0; !is_edit(d) && i < d->n; i++)
+		record_put(&text, d->a[i].key, d->a[i].value);
 	record_put(&text, "problem", problem);
 	snprintf(num, sizeof num, "%ld", (long)time(NULL));
 	record_put(&text, "saved", num);
@@ -63,6 +99,21 @@ int drafts_save(struct ui *ui, const struct edit *e, const char *problem)
 	return 0;
 }
 
+/* The field edit e as a draft of the edit form. */
+static void edit_draft(const struct edit *e, struct draft *d)
+{
+	memset(d, 0, sizeof *d);
+	snprintf(d->form, sizeof d->form, "%s", DRAFT_EDIT);
+	d->e = *e;
+}
+
+int drafts_save(struct ui *ui, const struct edit *e, const char *problem)
+{
+	struct draft d;
+	edit_draft(e, &d);
+	return drafts_keep(ui, &d, problem);
+}
+
 static int parse_draft(const char *text, struct draft *d, const char *want_dir, const char *login)
 {
 	char key[64], value[2048], dir[PATH_MAX] = "", who[64] = "", field[64] = "";
@@ -71,23 +122,30 @@ static int parse_draft(const char *text, struct draft *d, const char *want_dir, 
 	int r;
 	memset(&d->e, 0, sizeof d->e);
 	d->e.field = -1;
+	d->form[0] = '\0';
+	d->n = 0;
 	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) > 0) {
 		if (r != 1)
 			continue;
 		if (!strcmp(key, "dir")) snprintf(dir, sizeof dir, "%s", value);
 		else if (!strcmp(key, "login")) snprintf(who, sizeof who, "%s", value);
+		else if (!strcmp(key, "form")) snprintf(d->form, sizeof d->form, "%s", value);
 		else if (!strcmp(key, "household")) snprintf(d->e.household, sizeof d->e.household, "%s", value);
 		else if (!strcmp(key, "member")) d->e.member = atoi(value);
 		else if (!strcmp(key, "field")) snprintf(field, sizeof field, "%s", value);
 		else if (!strcmp(key, "version")) d->e.version = atol(value);
-		else if (!strcmp(key, "value")) snprintf(d->e.value, sizeof d->e.value, "%s", value);
-		else if (!strcmp(key, "why")) snprintf(d->e.why, sizeof d->e.why, "%s", value);
 		else if (!strcmp(key, "problem")) snprintf(d->problem, sizeof d->problem, "%s", value);
 		else if (!strcmp(key, "saved")) d->saved = atol(value);
+		else draft_add(d, key, value);      /* the form's answers (an edit's value, why) */
 	}
 	if (r < 0 || strcmp(dir, want_dir) != 0 || strcmp(who, login) != 0 || !d->e.household[0])
 		return -1;
+	if (!d->form[0])                        /* a draft from before forms were named */
+		snprintf(d->form, sizeof d->form, "%s", DRAFT_EDIT);
 	d->e.field = field[0] ? model_field_find(field) : -1;
+	const char *v = draft_answer(d, "value"), *why = draft_answer(d, "why");
+	snprintf(d->e.value, sizeof d->e.value, "%s", v ? v : "");
+	snprintf(d->e.why, sizeof d->e.why, "%s", why ? why : "");
 	return 0;
 }
 
@@ -96,8 +154,8 @@ static char *slurp(const char *path)
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return NULL;
-	char *text = malloc(16384);
-	size_t n = text ? fread(text, 1, 16383, f) : 0;
+	char *text = malloc(32768);
+	size_t n = text ? fread(text, 1, 32767, f) : 0;
 	fclose(f);
 	if (text)
 		text[n] = '\0';
@@ -150,9 +208,16 @@ int drafts_list(struct ui *ui, struct draft **out, int *n)
 	return 0;
 }
 
-void drafts_forget(struct ui *ui, const struct edit *e)
+void drafts_drop(struct ui *ui, const struct draft *d)
 {
 	char file[4096];
-	if (draft_file(ui, e, file, sizeof file) == 0)
+	if (draft_file(ui, d, file, sizeof file) == 0)
 		unlink(file);
+}
+
+void drafts_forget(struct ui *ui, const struct edit *e)
+{
+	struct draft d;
+	edit_draft(e, &d);
+	drafts_drop(ui, &d);
 }

@@ -130,7 +130,10 @@ int form_edit(struct ui *ui, struct edit *e)
 		if (rc == STORE_ESTALE || rc == STORE_EFAIL) {
 			int kept = drafts_save(ui, e, msg) == 0;
 			ui_changed(ui);     /* show what the other save changed */
-			ui_status(ui, 1, "%s%s", kept ? "not saved, kept as a draft (w): " : "not saved: ", msg);
+			if (kept)
+				ui_status(ui, 1, "not saved, kept as a draft (%s): %s", ui_key(ui, "generic", ACT_DRAFTS), msg);
+			else
+				ui_status(ui, 1, "not saved: %s", msg);
 			return FORM_DRAFTED;
 		}
 		ui_status(ui, 1, "%s", msg);
@@ -171,8 +174,8 @@ int form_edit_many(struct ui *ui, char (*ids)[20], long n)
 	}
 	ui_changed(ui);
 	if (refused)
-		ui_status(ui, 1, "set %s on %ld of %ld; %ld refused (m shows why), first: %s", fd->zh,
-		          done, n, refused, first);
+		ui_status(ui, 1, "set %s on %ld of %ld; %ld refused (%s shows why), first: %s", fd->zh,
+		          done, n, refused, ui_key(ui, NULL, ACT_MESSAGES), first);
 	else
 		ui_status(ui, 0, "set %s to \"%s\" on %ld household%s", fd->zh, e.value, done,
 		          done == 1 ? "" : "s");

@@ -7,6 +7,7 @@
 #include "tui/household_actions.h"
 #include "tui/view_util.h"
 #include "tui/prompt.h"
+#include "tui/form_ask.h"
 #include "core/workflow.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,19 +25,28 @@ static int done(struct ui *ui, int rc, const char *what, const char *id)
 	return REQ_DONE;
 }
 
-int household_add_visit(struct ui *ui, const char *household)
+#define Q(key, label, kind, codes, buf) {key, label, kind, codes, buf, sizeof buf, 0}
+#define FORM(name, household, q) {name, household, q, (int)(sizeof q / sizeof q[0]), NULL, NULL}
+
+int household_add_visit(struct ui *ui, const char *household, const struct draft *resume)
 {
 	char date[16] = "", visitor[128], method[32] = "", findings[512] = "", follow[512] = "";
 	char why[512] = "", id[16];
 	snprintf(visitor, sizeof visitor, "%s", ui->me.name);
-	ASK(view_ask_text(ui, "visit date (YYYY-MM-DD, empty = today): ", 1, date, sizeof date));
-	ASK(view_ask_text(ui, "visitor: ", 0, visitor, sizeof visitor));
-	ASK(view_ask_code(ui, "method (Tab: 入户 电话 微信): ", &codes_visit_method, 0, method, sizeof method));
-	ASK(view_ask_text(ui, "findings: ", 0, findings, sizeof findings));
-	ASK(view_ask_text(ui, "follow-up (optional): ", 1, follow, sizeof follow));
-	ASK(view_ask_reason(ui, "reason (kept in the history): ", why, sizeof why));
+	struct ask q[] = {
+		Q("date", "visit date (YYYY-MM-DD, empty = today): ", ASK_OPTIONAL, NULL, date),
+		Q("visitor", "visitor: ", ASK_TEXT, NULL, visitor),
+		Q("method", "method (Tab: 入户 电话 微信): ", ASK_CODE, &codes_visit_method, method),
+		Q("findings", "findings: ", ASK_TEXT, NULL, findings),
+		Q("follow_up", "follow-up (optional): ", ASK_OPTIONAL, NULL, follow),
+		Q("why", "reason (kept in the history): ", ASK_REASON, NULL, why),
+	};
+	struct form_ask f = FORM("visit", household, q);
+	form_ask_resume(&f, resume);
+	ASK(form_ask_run(ui, &f));
 	struct visit_input v = {date[0] ? date : NULL, visitor, method, findings, follow};
-	return done(ui, store_visit_add(ui->s, &ui->me, household, &v, why, id, sizeof id), "visit", id);
+	int rc = store_visit_add(ui->s, &ui->me, household, &v, why, id, sizeof id);
+	return form_ask_done(ui, &f, rc) ? rc : done(ui, 0, "visit", id);
 }
 
 /* The facts of h's latest case as of today into f; -1 (status set) when it has none. */
@@ -45,7 +55,8 @@ static int latest_facts(struct ui *ui, const struct household *h, struct case_fa
 	struct household_facts hf;
 	struct measure_fact mf[64];
 	if (!h->ncases) {
-		ui_status(ui, 1, "household %s has no case: open one with :case open %s ...", h->id, h->id);
+		ui_status(ui, 1, "household %s has no case: %s opens one", h->id,
+		          ui_key(ui, "household", ACT_MOVE_CASE));
 		return -1;
 	}
 	if (store_case_facts(ui->s, h, h->ncases - 1, store_today(ui->s), f, &hf, mf, 64))
@@ -53,7 +64,7 @@ static int latest_facts(struct ui *ui, const struct household *h, struct case_fa
 	return 0;
 }
 
-int household_add_measure(struct ui *ui, const struct household *h)
+int household_add_measure(struct ui *ui, const struct household *h, const struct draft *resume)
 {
 	struct case_facts f;
 	if (latest_facts(ui, h, &f))      /* refused before any field is asked */
@@ -67,16 +78,21 @@ int household_add_measure(struct ui *ui, const struct household *h)
 	const char *household = h->id;
 	char group[32] = "", detail[512] = "", start[16] = "", amount[32] = "", resp[128] = "";
 	char why[512] = "", id[16];
-	ASK(view_ask_code(ui, "measure group (Tab: 产业 就业 金融 公益岗位 ...): ", &codes_measure_group,
-	                  0, group, sizeof group));
-	ASK(view_ask_text(ui, "detail: ", 0, detail, sizeof detail));
-	ASK(view_ask_text(ui, "start date (empty = today): ", 1, start, sizeof start));
-	ASK(view_ask_text(ui, "amount in yuan (optional): ", 1, amount, sizeof amount));
-	ASK(view_ask_text(ui, "responsible unit or person (optional): ", 1, resp, sizeof resp));
-	ASK(view_ask_reason(ui, "reason (kept in the history): ", why, sizeof why));
+	struct ask q[] = {
+		Q("group", "measure group (Tab: 产业 就业 金融 公益岗位 ...): ", ASK_CODE,
+		  &codes_measure_group, group),
+		Q("detail", "detail: ", ASK_TEXT, NULL, detail),
+		Q("start", "start date (empty = today): ", ASK_OPTIONAL, NULL, start),
+		Q("amount", "amount in yuan (optional): ", ASK_OPTIONAL, NULL, amount),
+		Q("responsible", "responsible unit or person (optional): ", ASK_OPTIONAL, NULL, resp),
+		Q("why", "reason (kept in the history): ", ASK_REASON, NULL, why),
+	};
+	struct form_ask form = FORM("measure", household, q);
+	form_ask_resume(&form, resume);
+	ASK(form_ask_run(ui, &form));
 	struct measure_input m = {group, detail, start[0] ? start : NULL, NULL, amount, resp};
-	return done(ui, store_measure_add(ui->s, &ui->me, household, &m, why, id, sizeof id),
-	            "measure", id);
+	int rc = store_measure_add(ui->s, &ui->me, household, &m, why, id, sizeof id);
+	return form_ask_done(ui, &form, rc) ? rc : done(ui, 0, "measure", id);
 }
 
 int household_add_task(struct ui *ui, const char *household)
@@ -129,11 +145,40 @@ static int step_inputs(struct ui *ui, const struct wf_transition *t, struct move
 	return 0;
 }
 
+/* No open case on h: offer to open one. 1 when that settled C (opened, refused or
+ * cancelled), 0 to go on with the steps of the latest (closed) case. */
+static int offer_open(struct ui *ui, const struct household *h, const struct case_facts *f)
+{
+	char question[256];
+	if (household_may_open(ui, h, NULL))      /* not the user's to open: said at once */
+		return !h->ncases;
+	if (h->ncases)
+		snprintf(question, sizeof question, "%s has no open case (%s is %s): open a new one as a lead?",
+		         h->id, h->cases[h->ncases - 1].id, workflow_state_label(f->state));
+	else
+		snprintf(question, sizeof question, "%s has no case: open one as a lead (线索)?", h->id);
+	int yes = prompt_yesno(ui, question);
+	if (yes == PROMPT_END) {
+		ui->quit = 1;
+		return 1;
+	}
+	if (yes == 1) {
+		household_open_case(ui, h, NULL);
+		return 1;
+	}
+	if (h->ncases)
+		return 0;
+	ui_status(ui, 0, "cancelled: nothing was changed");
+	return 1;
+}
+
 int household_move_case(struct ui *ui, const struct household *h)
 {
-	struct case_facts f;
-	if (latest_facts(ui, h, &f))
+	struct case_facts f = {.state = WF_NONE};
+	if (h->ncases && latest_facts(ui, h, &f))
 		return -1;
+	if ((!h->ncases || workflow_is_closed(f.state)) && offer_open(ui, h, &f))
+		return REQ_DONE;
 	int ci = h->ncases - 1;
 	const struct wf_transition *offered[32];
 	const char *names[33];
@@ -169,6 +214,40 @@ int household_move_case(struct ui *ui, const struct household *h)
 	int rc = store_case_move(ui->s, &ui->me, h->cases[ci].id, t->name, &in, bufs[5], result,
 	                         sizeof result);
 	if (rc)
+		return ui_store_error(ui, rc);
+	ui_changed(ui);
+	ui_status(ui, 0, "%s", result);
+	return REQ_DONE;
+}
+
+int case_withdraw_form(struct ui *ui, const char *case_id)
+{
+	struct household h;
+	struct case_facts f;
+	struct household_facts hf;
+	struct measure_fact mf[64];
+	struct refusal why_not;
+	char why[512] = "", label[128], result[512];
+	int ci = -1;
+	int rc = store_case_find(ui->s, &ui->me, case_id, &h, &ci);
+	if (rc)
+		return ui_store_error(ui, rc);
+	rc = store_case_facts(ui->s, &h, ci, store_today(ui->s), &f, &hf, mf, 64);
+	household_free(&h);
+	if (rc)
+		return ui_store_error(ui, rc);
+	if (workflow_withdraw_check(&f, &ui->me, &why_not)) {   /* before asking anything */
+		char joined[1024];
+		refusal_join(&why_not, "; ", joined, sizeof joined);
+		ui_status(ui, 1, "%s: nothing to withdraw: %s", case_id, joined);
+		return -1;
+	}
+	const struct wf_transition *last = workflow_transition_find(f.last_step);
+	snprintf(label, sizeof label, "%s withdraw your %s (%s), reason: ", case_id,
+	         last ? last->name : f.last_step, last ? last->label : "");
+	ASK(view_ask_reason(ui, label, why, sizeof why));
+	struct move_input in = {.reason = why};
+	if ((rc = store_case_move(ui->s, &ui->me, case_id, "withdraw", &in, NULL, result, sizeof result)))
 		return ui_store_error(ui, rc);
 	ui_changed(ui);
 	ui_status(ui, 0, "%s", result);

@@ -100,9 +100,11 @@ const char keymap_defaults[] =
 	"bind household R        reveal\n"
 	"bind household X        correct\n"
 	"bind household O        as-of\n"
+	"bind household U        withdraw\n"
 	"# the review queue\n"
 	"bind review  A          approve\n"
 	"bind review  B          send-back\n"
+	"bind review  U          withdraw\n"
 	"bind review  h          history\n"
 	"bind review  <F6>       history\n"
 	"# tasks / today\n"
@@ -361,6 +363,35 @@ int keymap_keys_of(const struct keymap *km, const char *view, enum action a, cha
 		count++;
 	}
 	return count;
+}
+
+/* How plainly a key names itself in a message: an ASCII character (E), then Enter, then
+ * another character (？), then a function or control key (<F4>, ^R). */
+static int key_rank(int key)
+{
+	if (key == KEY_ENTER_)
+		return 2;
+	if (KEY_IS_FN(key) || key <= 0x20 || key == 0x7f)
+		return 0;
+	return key < 0x80 ? 3 : 1;
+}
+
+int keymap_key_for(const struct keymap *km, const char *view, enum action a, char *out, size_t n)
+{
+	const struct binding *best = NULL;
+	out[0] = '\0';
+	for (int pass = 0; pass < 2 && !best; pass++)
+		for (int i = 0; i < km->n; i++) {
+			const struct binding *b = &km->b[i];
+			/* among keys as plain, the later binding (a key the user's file added) */
+			if (b->action == a && strcmp(b->view, pass ? "generic" : view) == 0 &&
+			    keymap_lookup(km, view, b->key) == a &&
+			    (!best || key_rank(b->key) >= key_rank(best->key)))
+				best = b;
+		}
+	if (best)
+		key_describe(best->key, out, n);
+	return best != NULL;
 }
 
 void keymap_free(struct keymap *km)

@@ -22,6 +22,10 @@
 #define KEY_ENTER_ 13     /* Enter, however the terminal sends it */
 #define KEY_ESC_   27
 #define KEY_BS_    127    /* Backspace, however the terminal sends it */
+/* Bracketed paste (the terminal marks pasted text with ESC [200~ ... ESC [201~ once
+ * asked to): what is between the two is text, never keys. */
+#define KEY_PASTE_BEGIN_ KEY_FN(KEY_MAX + 1)
+#define KEY_PASTE_END_   KEY_FN(KEY_MAX + 2)
 
 struct binding { char view[16]; int key; enum action action; };
 struct keymap { struct binding *b; int n, cap; };
@@ -46,6 +50,10 @@ enum action keymap_lookup(const struct keymap *km, const char *view, int key);
 /* The keys bound to action in exactly `view` ("generic" for the fallback), as their names
  * joined by spaces into out. Returns how many. */
 int keymap_keys_of(const struct keymap *km, const char *view, enum action a, char *out, size_t n);
+/* The key that runs action a in `view` now (a binding of the view, else a generic one
+ * the view does not override), as the config syntax names it, into out; "" and 0 when
+ * no key does. Returns 1 when found. */
+int keymap_key_for(const struct keymap *km, const char *view, enum action a, char *out, size_t n);
 void keymap_free(struct keymap *km);
 
 /* Parse one key name; 0 or -1. */

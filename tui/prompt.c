@@ -111,13 +111,26 @@ static void line_delete(struct line *l, int from, int to)
 	l->cur = from;
 }
 
-/* Tab: the next choice starting with the text typed before the first Tab. */
+/* Where the last item of a list typed as 因病、因残 (or with ， ,) starts. */
+static int last_item(const struct line *l)
+{
+	int i = l->len;
+	while (i > 0 && l->cp[i - 1] != 0x3001 && l->cp[i - 1] != 0xff0c && l->cp[i - 1] != ',')
+		i--;
+	return i;
+}
+
+/* Tab: the next choice starting with the text typed before the first Tab; in a list,
+ * the last item is completed and the items before it kept. */
 static void complete(struct line *l, const char *const *choices, char *stem, size_t n, int *turn)
 {
 	if (!choices || !choices[0])
 		return;
+	int from = last_item(l);
+	char before[PROMPT_MAX * 4 + 1], text[PROMPT_MAX * 4 + 1];
 	if (*turn == 0)
-		line_utf8(l, 0, l->len, stem, n);
+		line_utf8(l, from, l->len, stem, n);
+	line_utf8(l, 0, from, before, sizeof before);
 	int count = 0;
 	for (int i = 0; choices[i]; i++)
 		count++;
@@ -125,7 +138,8 @@ static void complete(struct line *l, const char *const *choices, char *stem, siz
 		const char *c = choices[(*turn + k) % count];
 		if (strncmp(c, stem, strlen(stem)) == 0) {
 			*turn = (*turn + k) % count + 1;
-			line_set(l, c);
+			snprintf(text, sizeof text, "%s%s", before, c);
+			line_set(l, text);
 			return;
 		}
 	}
@@ -170,8 +184,21 @@ static void show_message(struct ui *ui)
 	ui->full = 1;
 }
 
+/* A key of pasted text (between KEY_PASTE_BEGIN_ and KEY_PASTE_END_): text only. A line
+ * break or Tab becomes a space (a prompt is one line: pasted lines never accept it);
+ * Esc, other control characters and keys decoded from pasted escape sequences are
+ * dropped (they never cancel the form, nor does the rest of the paste run as keys). */
+static void paste_key(struct line *l, int key)
+{
+	if (key == KEY_ENTER_ || key == '\t')
+		key = ' ';
+	if (!KEY_IS_FN(key) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0))
+		line_insert(l, (uint32_t)key);
+}
+
 /* 1 if more input is already waiting (it is put back): an Esc followed at once by more
- * bytes is part of pasted text, not a key pressed to cancel. */
+ * bytes is part of pasted text, not a key pressed to cancel (a terminal without
+ * bracketed paste). */
 static int input_pending(void)
 {
 	wint_t wc;
@@ -192,7 +219,7 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 {
 	struct line l;
 	char stem[PROMPT_MAX * 4 + 1];
-	int turn = 0, rc;
+	int turn = 0, rc, pasting = 0;
 	line_set(&l, buf);
 	curs_set(1);
 	for (;;) {
@@ -207,6 +234,15 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 		if (key == KEY_FN(KEY_RESIZE)) {
 			ui_repaint(ui, 0);
 			ui_draw(ui);
+			continue;
+		}
+		if (key == KEY_PASTE_BEGIN_ || key == KEY_PASTE_END_) {
+			pasting = key == KEY_PASTE_BEGIN_;
+			turn = 0;
+			continue;
+		}
+		if (pasting) {
+			paste_key(&l, key);
 			continue;
 		}
 		if (key == KEY_ENTER_) {
@@ -259,6 +295,13 @@ int prompt_key(struct ui *ui, const char *label, int *key)
 			ui_draw(ui);
 			continue;
 		}
+		if (*key == KEY_PASTE_BEGIN_) {  /* a paste is no answer: dropped, asked again */
+			if (ui_skip_paste(ui))
+				return PROMPT_END;
+			continue;
+		}
+		if (*key == KEY_PASTE_END_)
+			continue;
 		return *key == KEY_ESC_ || *key == 7 || *key == 3 ? PROMPT_CANCEL : PROMPT_OK;
 	}
 }

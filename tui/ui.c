@@ -114,9 +114,11 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_REPAINT: ui_repaint(ui, 1); return REQ_DONE;
 	case ACT_SUSPEND:             /* ^Z arrives as a key in raw mode: stop as the shell would */
 		def_prog_mode();
+		term_paste(0);
 		endwin();
 		raise(SIGTSTP);
 		reset_prog_mode();
+		term_paste(1);
 		ui_repaint(ui, 1);
 		return REQ_DONE;
 	case ACT_RELOAD:
@@ -154,7 +156,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!ui->search[0]) {
-			ui_status(ui, 1, "no search yet: / searches");
+			ui_status(ui, 1, "no search yet: %s searches", ui_key(ui, v->ops->name, ACT_SEARCH));
 			return -1;
 		}
 		return view_search_text(ui, v, ui->search, a == ACT_SEARCH_PREV);
@@ -183,6 +185,21 @@ int ui_do(struct ui *ui, struct view *v, enum action a)
 	return rc == REQ_PASS ? generic(ui, v, a) : rc;
 }
 
+int ui_skip_paste(struct ui *ui)
+{
+	int key;
+	long n = 0;
+	while (ui_read_key(ui, &key) == 0) {
+		if (key == KEY_PASTE_END_) {
+			ui_status(ui, 1, "pasted text is not keys: %ld character%s ignored (paste into a "
+			          "prompt)", n, n == 1 ? "" : "s");
+			return 0;
+		}
+		n++;
+	}
+	return -1;
+}
+
 static void dispatch(struct ui *ui, int key)
 {
 	struct view *v = ui_top(ui);
@@ -190,6 +207,13 @@ static void dispatch(struct ui *ui, int key)
 		ui_repaint(ui, 0);
 		return;
 	}
+	if (key == KEY_PASTE_BEGIN_) {   /* text pasted outside a prompt runs nothing */
+		if (ui_skip_paste(ui))
+			ui->quit = 1;
+		return;
+	}
+	if (key == KEY_PASTE_END_)
+		return;
 	if (ui->status[0]) {          /* a message stays until the next key */
 		ui->status[0] = '\0';
 		ui->status_dirty = 1;
@@ -198,7 +222,8 @@ static void dispatch(struct ui *ui, int key)
 	if (a == ACT_NONE) {
 		char name[32];
 		key_describe(key, name, sizeof name);
-		ui_status(ui, 1, "%s is not bound in the %s view (? lists the keys)", name, v->ops->name);
+		ui_status(ui, 1, "%s is not bound in the %s view (%s lists the keys)", name, v->ops->name,
+		          ui_key(ui, v->ops->name, ACT_HELP));
 		return;
 	}
 	ui_do(ui, v, a);
@@ -225,7 +250,8 @@ static int setup_keys(struct ui *ui)
 	if (problems < 0)
 		ui_status(ui, 1, "%s: cannot be read; using the default keys", path);
 	else if (problems > 1)
-		ui_status(ui, 1, "%s: %d problems (m shows them); the other bindings apply", path, problems);
+		ui_status(ui, 1, "%s: %d problems (%s shows them); the other bindings apply", path, problems,
+		          ui_key(ui, "generic", ACT_MESSAGES));
 	return 0;
 }
 
@@ -238,8 +264,9 @@ static void offer_drafts(struct ui *ui)
 	free(d);
 	if (n == 0 || view_drafts_push(ui) < 0)
 		return;
-	ui_status(ui, 0, "%d unsaved draft%s from an earlier session: Enter resumes, X discards, "
-	          "q goes to the list", n, n == 1 ? "" : "s");
+	ui_status(ui, 0, "%d unsaved draft%s from an earlier session: %s resumes, %s discards, "
+	          "%s goes to the list", n, n == 1 ? "" : "s", ui_key(ui, "drafts", ACT_OPEN),
+	          ui_key(ui, "drafts", ACT_DISCARD), ui_key(ui, "drafts", ACT_BACK));
 }
 
 /* The test-hooks build logs how long each key took, from reading it to the screen

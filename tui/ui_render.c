@@ -42,25 +42,14 @@ static void draw_title(struct ui *ui, struct view *v)
 		draw_text(0, COLS - ww, ww, who, draw_style(ST_TITLE), 0);
 }
 
-static void first_word(char *s)
-{
-	char *sp = strchr(s, ' ');
-	if (sp)
-		*sp = '\0';
-}
 
 static void draw_status(struct ui *ui)
 {
-	char hint[256], help[64] = "?", back[64] = "q", quit[64] = "Q";
+	char hint[256];
 	const char *text = ui->status;
 	if (!text[0]) {
-		keymap_keys_of(&ui->keys, "generic", ACT_HELP, help, sizeof help);
-		keymap_keys_of(&ui->keys, "generic", ACT_BACK, back, sizeof back);
-		keymap_keys_of(&ui->keys, "generic", ACT_QUIT, quit, sizeof quit);
-		first_word(help);
-		first_word(back);
-		first_word(quit);
-		snprintf(hint, sizeof hint, "%s help   %s back   %s quit", help, back, quit);
+		snprintf(hint, sizeof hint, "%s help   %s back   %s quit", ui_key(ui, NULL, ACT_HELP),
+		         ui_key(ui, NULL, ACT_BACK), ui_key(ui, NULL, ACT_QUIT));
 		text = hint;
 	}
 	draw_text(LINES - 1, 0, COLS - 1, text,

@@ -45,6 +45,22 @@ void ui_status(struct ui *ui, int error, const char *fmt, ...)
 	one_line(ui->status);
 }
 
+const char *ui_key(struct ui *ui, const char *view, enum action a)
+{
+	struct view *top = view ? NULL : ui_top(ui);
+	char *out = ui->key_names[ui->key_name_next];
+	ui->key_name_next = (ui->key_name_next + 1) % (int)(sizeof ui->key_names / sizeof ui->key_names[0]);
+	size_t len;
+	if (!keymap_key_for(&ui->keys, view ? view : top ? top->ops->name : "generic", a, out,
+	                    sizeof ui->key_names[0]))
+		snprintf(out, sizeof ui->key_names[0], "(unbound)");
+	else if (out[0] == '<' && (len = strlen(out)) > 2 && out[len - 1] == '>') {
+		memmove(out, out + 1, len - 2);          /* <Enter> reads as Enter, <F4> as F4 */
+		out[len - 2] = '\0';
+	}
+	return out;
+}
+
 void ui_log(struct ui *ui, const char *fmt, ...)
 {
 	char msg[1024];
@@ -77,7 +93,10 @@ int ui_push(struct ui *ui, const struct view_ops *ops, void *priv)
 {
 	struct view *v = calloc(1, sizeof *v);
 	if (!v || ui->depth == UI_MAX_VIEWS) {
-		ui_status(ui, 1, v ? "too many views open: q closes one" : "out of memory");
+		if (v)
+			ui_status(ui, 1, "too many views open: %s closes one", ui_key(ui, NULL, ACT_BACK));
+		else
+			ui_status(ui, 1, "out of memory");
 		if (v) {
 			v->ops = ops;
 			v->priv = priv;

@@ -95,6 +95,9 @@ int term_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_key("\033[200~", KEY_MAX + 1);      /* KEY_PASTE_BEGIN_ */
+	define_key("\033[201~", KEY_MAX + 2);      /* KEY_PASTE_END_ */
+	term_paste(1);
 	intrflush(stdscr, FALSE);
 	mousemask(0, NULL);
 	curs_set(0);
@@ -103,10 +106,17 @@ int term_start(void)
 	return 0;
 }
 
+void term_paste(int on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 void term_end(void)
 {
 	if (!screen)
 		return;
+	term_paste(0);
 	endwin();
 	delscreen(screen);
 	screen = NULL;

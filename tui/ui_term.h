@@ -7,6 +7,9 @@
 
 /* Start curses on the terminal; 0, or -1 with a message on stderr. */
 int term_start(void);
+/* Ask the terminal to mark pasted text (bracketed paste, keys.h KEY_PASTE_*), or to stop:
+ * on at start and after a suspend, off at the end and before one. */
+void term_paste(int on);
 /* Restore the terminal (idempotent; also registered with atexit). */
 void term_end(void);
 /* The signal that asked bangfu to stop (SIGHUP, SIGTERM, ...), 0 if none. */

@@ -85,6 +85,8 @@ struct ui {
 	int quit, full, exit_code;
 	char search[256];              /* the last search, for n / N */
 	long data_version;             /* the store's when last looked at (idle refresh) */
+	char key_names[8][40];         /* ui_key's answers, in turn (several in one message) */
+	int key_name_next;
 };
 
 /* ui.c — the main loop and dispatch */
@@ -92,12 +94,20 @@ extern const struct view_ops *const ui_views[];   /* every view, NULL-terminated
 /* Read one key (normalised, see keys.h). Returns 0, or -1 when input ended or a signal
  * asked bangfu to stop (hang-up, SIGTERM). A resize arrives as KEY_FN(KEY_RESIZE). */
 int ui_read_key(struct ui *ui, int *key);
+/* After KEY_PASTE_BEGIN_ outside a prompt: read the pasted text up to its end and drop
+ * it (the status says so). 0, or -1 when input ended. */
+int ui_skip_paste(struct ui *ui);
 /* Run action a on view v as if its key was pressed (flags checked first). */
 int ui_do(struct ui *ui, struct view *v, enum action a);
 
 /* ui_stack.c — the views and the status line */
 /* Set the status line (also kept in the messages ring). */
 void ui_status(struct ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The name of the key that runs action a in view (NULL: the view on top), from the live
+ * keymap, for messages and titles ("E changes the field"): a rebound key is named as
+ * bound, a named key without its brackets (Enter, F4), an action no key runs as "(unbound)". The text stays valid for the next
+ * seven calls. */
+const char *ui_key(struct ui *ui, const char *view, enum action a);
 /* Keep a message in the ring only (m shows it). */
 void ui_log(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report a store failure in the status line; returns rc. */
@@ -138,10 +148,10 @@ int view_list_push(struct ui *ui);
 /* A new list view over the current one, limited to query (NULL: the whole scope). */
 int view_list_push_limited(struct ui *ui, const char *query);
 int view_household_push(struct ui *ui, const char *household, int field, int member);
-/* Open the household of a draft and run the edit form with it, against the version now
- * on screen. */
-struct edit;
-int view_household_resume(struct ui *ui, const struct edit *draft);
+/* Open the household of a draft and run its form (E, V, M, C) with it, against the data
+ * now on screen. */
+struct draft;
+int view_household_resume(struct ui *ui, const struct draft *d);
 int view_history_push(struct ui *ui, const char *household);
 int view_dashboard_push(struct ui *ui);
 /* The help, generated from the keymap, for the view `of` (shown in the pager). */

@@ -144,8 +144,8 @@ static void dash_draw(struct ui *ui, struct view *v, long line, int y, int selec
 static void dash_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct dash *D = v->priv;
-	snprintf(out, n, "Dashboard  %ld households in scope %s  (Enter lists a bar's households)",
-	         D->total, ui->me.scope);
+	snprintf(out, n, "Dashboard  %ld households in scope %s  (%s lists a bar's households)",
+	         D->total, ui->me.scope, ui_key(ui, "dashboard", ACT_OPEN));
 }
 
 static int dash_text(struct view *v, long line, char *out, size_t n)

@@ -31,6 +31,18 @@ static void describe(const struct draft *d, char *out, size_t n)
 	struct tm tm;
 	localtime_r(&t, &tm);
 	strftime(when, sizeof when, "%m-%d %H:%M", &tm);
+	if (strcmp(d->form, DRAFT_EDIT) != 0) {      /* a visit, measure, case: its answers */
+		size_t used = (size_t)snprintf(out, n, "%s  %s %s:", when, d->e.household, d->form);
+		for (int i = 0; i < d->n && used < n; i++)
+			if (d->a[i].value[0] && strcmp(d->a[i].key, "why") != 0)
+				used += (size_t)snprintf(out + used, n - used, " %s=\"%s\"", d->a[i].key,
+				                         d->a[i].value);
+		const char *why = draft_answer(d, "why");
+		if (used < n)
+			snprintf(out + used, n - used, "  why: %s  [not saved: %s]", why ? why : "",
+			         d->problem);
+		return;
+	}
 	const char *field = d->e.field >= 0 ? model_fields[d->e.field].zh : "?";
 	char member[24] = "";
 	if (d->e.member)
@@ -54,16 +66,16 @@ static int drafts_text(struct view *v, long line, char *out, size_t n)
 
 static void drafts_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
-	snprintf(out, n, "Drafts  (%ld unsaved edit%s: Enter resumes, X discards)", v->lines,
-	         v->lines == 1 ? "" : "s");
+	snprintf(out, n, "Drafts  (%ld unsaved edit%s: %s resumes, %s discards)", v->lines,
+	         v->lines == 1 ? "" : "s", ui_key(ui, "drafts", ACT_OPEN), ui_key(ui, "drafts", ACT_DISCARD));
 }
 
 static int drafts_request(struct ui *ui, struct view *v, enum action a)
 {
 	struct drafts_view *D = v->priv;
 	if (a == ACT_OPEN) {
-		struct edit e = D->d[v->pos].e;
-		return view_household_resume(ui, &e);
+		struct draft d = D->d[v->pos];
+		return view_household_resume(ui, &d);
 	}
 	if (a == ACT_DISCARD) {
 		int yes = prompt_yesno(ui, "discard this draft? what it holds is lost");

@@ -143,8 +143,9 @@ static void hist_title(struct ui *ui, struct view *v, char *out, size_t n)
 		snprintf(since, sizeof since, "first look");
 	else
 		snprintf(since, sizeof since, "%ld new since you last looked", fresh);
-	snprintf(out, n, "History of %s  (%ld change%s, %s; Enter diff, s all new)", H->household,
-	         H->n, H->n == 1 ? "" : "s", since);
+	snprintf(out, n, "History of %s  (%ld change%s, %s; %s diff, %s all new)", H->household,
+	         H->n, H->n == 1 ? "" : "s", since, ui_key(ui, "history", ACT_OPEN),
+	         ui_key(ui, "history", ACT_SINCE));
 }
 
 /* s: every change since the user last looked, as one page of diffs, oldest first. */

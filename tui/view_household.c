@@ -340,16 +340,26 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	struct hview *H = v->priv;
 	switch (a) {
 	case ACT_EDIT: return edit_here(ui, v, H);
-	case ACT_ADD_VISIT: return household_add_visit(ui, H->h.id);
-	case ACT_ADD_MEASURE: return household_add_measure(ui, &H->h);
+	case ACT_ADD_VISIT: return household_add_visit(ui, H->h.id, NULL);
+	case ACT_ADD_MEASURE: return household_add_measure(ui, &H->h, NULL);
 	case ACT_ADD_TASK: return household_add_task(ui, H->h.id);
 	case ACT_MOVE_CASE: return household_move_case(ui, &H->h);
+	case ACT_WITHDRAW:
+		if (!H->h.ncases) {
+			ui_status(ui, 1, "household %s has no case: nothing to withdraw", H->h.id);
+			return -1;
+		}
+		return case_withdraw_form(ui, H->h.cases[H->h.ncases - 1].id);
 	case ACT_HISTORY: return view_history_push(ui, H->h.id);
 	case ACT_REVEAL: return reveal(ui, v, H);
 	case ACT_CORRECT: return household_correct(ui, &H->h);
 	case ACT_AS_OF: return household_as_of(ui, H->h.id);
 	case ACT_OPEN:
-		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, K task, C case step, h history");
+		ui_status(ui, 0, "%s changes the field under the cursor, %s visit, %s measure, %s task, "
+		          "%s case step, %s withdraw, %s history", ui_key(ui, "household", ACT_EDIT),
+		          ui_key(ui, "household", ACT_ADD_VISIT), ui_key(ui, "household", ACT_ADD_MEASURE),
+		          ui_key(ui, "household", ACT_ADD_TASK), ui_key(ui, "household", ACT_MOVE_CASE),
+		          ui_key(ui, "household", ACT_WITHDRAW), ui_key(ui, "household", ACT_HISTORY));
 		return REQ_DONE;
 	default: return REQ_PASS;
 	}
@@ -390,15 +400,27 @@ int view_household_push(struct ui *ui, const char *household, int field, int mem
 	return ui_push(ui, &view_household_ops, H);
 }
 
-int view_household_resume(struct ui *ui, const struct edit *draft)
+int view_household_resume(struct ui *ui, const struct draft *d)
 {
-	if (view_household_push(ui, draft->household, draft->field, draft->member) < 0)
+	int edit = strcmp(d->form, DRAFT_EDIT) == 0;
+	if (view_household_push(ui, d->e.household, edit ? d->e.field : -1, edit ? d->e.member : 0) < 0)
 		return -1;
 	struct view *v = ui_top(ui);
 	struct hview *H = v->priv;
-	struct edit e = *draft;
-	e.version = H->h.version;     /* the data on screen is what the edit now applies to */
 	ui_render(ui);
+	if (strcmp(d->form, "visit") == 0)
+		return household_add_visit(ui, H->h.id, d);
+	if (strcmp(d->form, "measure") == 0)
+		return household_add_measure(ui, &H->h, d);
+	if (strcmp(d->form, "case-open") == 0)
+		return household_open_case(ui, &H->h, d);
+	if (!edit) {
+		ui_status(ui, 1, "a draft of an unknown form \"%s\": discard it (%s)", d->form,
+		          ui_key(ui, "drafts", ACT_DISCARD));
+		return -1;
+	}
+	struct edit e = d->e;
+	e.version = H->h.version;     /* the data on screen is what the edit now applies to */
 	form_edit(ui, &e);
 	return REQ_DONE;
 }

@@ -327,7 +327,7 @@ static void list_title(struct ui *ui, struct view *v, char *out, size_t n)
 	snprintf(out, n, "Households%s%s%s%s%s", L->limit[0] ? "  [limit: " : "", L->limit,
 	         L->limit[0] ? "]" : "", where, tags);
 	if (v->lines == 0)
-		snprintf(out + strlen(out), n - strlen(out), "  (none%s)", L->limit[0] ? " match: l changes the limit" : "");
+		snprintf(out + strlen(out), n - strlen(out), L->limit[0] ? "  (none match: %s changes the limit)" : "  (none)", ui_key(ui, "list", ACT_LIMIT));
 }
 
 static int list_text(struct view *v, long line, char *out, size_t n)
@@ -468,13 +468,13 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 static int tag_prefix(struct ui *ui, struct view *v, struct list *L)
 {
 	if (L->tags.n == 0) {
-		ui_status(ui, 1, "no household is tagged (t tags, T tags by query)");
+		ui_status(ui, 1, "no household is tagged (%s tags, %s tags by query)", ui_key(ui, "list", ACT_TAG), ui_key(ui, "list", ACT_TAG_PATTERN));
 		return -1;
 	}
-	char label[128];
+	char label[256];
 	int key;
-	snprintf(label, sizeof label, "apply to %ld tagged: press the action's key (E edit, t untag) ",
-	         L->tags.n);
+	snprintf(label, sizeof label, "apply to %ld tagged: press the action's key (%s edit, %s untag) ",
+	         L->tags.n, ui_key(ui, "list", ACT_EDIT), ui_key(ui, "list", ACT_TAG));
 	int rc = prompt_key(ui, label, &key);
 	if (rc == PROMPT_END)
 		ui->quit = 1;
@@ -536,7 +536,7 @@ static int list_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!ui->search[0]) {
-			ui_status(ui, 1, "no search yet: / searches");
+			ui_status(ui, 1, "no search yet: %s searches", ui_key(ui, "list", ACT_SEARCH));
 			return -1;
 		}
 		return list_search(ui, v, L, a == ACT_SEARCH_PREV, 0);

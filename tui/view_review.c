@@ -12,6 +12,7 @@
 #include "tui/case_checks.h"
 #include "tui/list_rows.h"
 #include "tui/prompt.h"
+#include "tui/household_actions.h"
 #include "core/text.h"
 #include "core/workflow.h"
 #include <stdio.h>
@@ -34,6 +35,7 @@ struct review {
 	long n, cap;
 	int oom;
 	int checks_cells;         /* the widest checks text, for narrow screens */
+	char moved[16];           /* the case last moved from this queue (U withdraws it) */
 };
 
 static int keep_row(void *ctx, const struct household *h, int ci)
@@ -186,16 +188,14 @@ static int rv_text(struct view *v, long line, char *out, size_t n)
 
 static void rv_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
-	char approve[64], back[64], who[128] = "";
-	keymap_keys_of(&ui->keys, "review", ACT_APPROVE, approve, sizeof approve);
-	keymap_keys_of(&ui->keys, "review", ACT_SEND_BACK, back, sizeof back);
+	char who[128] = "";
 	if (COLS >= 100)    /* who you are: on a wide screen only */
 		snprintf(who, sizeof who, " for %s %s", access_role_code(ui->me.role), ui->me.scope);
 	if (!access_may_write(&ui->me))
 		snprintf(out, n, "Review queue  %ld waiting%s  (read only)", v->lines, who);
 	else
 		snprintf(out, n, "Review queue  %ld waiting%s  %s approve  %s send back", v->lines, who,
-		         approve, back);
+		         ui_key(ui, "review", ACT_APPROVE), ui_key(ui, "review", ACT_SEND_BACK));
 }
 
 /* The next forward step on a case in state f->state: the first one offered to u that
@@ -235,11 +235,10 @@ static int still_waiting(struct ui *ui, const struct qrow *q)
 	if (rc)
 		return ui_store_error(ui, rc);
 	if (f.state != q->f.state) {
-		char reload[64];
-		keymap_keys_of(&ui->keys, "review", ACT_RELOAD, reload, sizeof reload);
 		ui_status(ui, 1, "%s was moved meanwhile: it is now %s (%s), not %s; %s reads the "
 		          "queue again", q->case_id, workflow_state_label(f.state),
-		          workflow_state_code(f.state), workflow_state_label(q->f.state), reload);
+		          workflow_state_code(f.state), workflow_state_label(q->f.state),
+		          ui_key(ui, "review", ACT_RELOAD));
 		return -1;
 	}
 	return 0;
@@ -272,6 +271,7 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	if (rc)
 		return ui_store_error(ui, rc);
 	ui_changed(ui);
+	snprintf(R->moved, sizeof R->moved, "%s", q.case_id);
 	v->generation = ui->generation;
 	if (rv_open(ui, v) < 0)
 		return -1;
@@ -288,6 +288,17 @@ static int rv_request(struct ui *ui, struct view *v, enum action a)
 	switch (a) {
 	case ACT_APPROVE: return take_step(ui, v, R, 1);
 	case ACT_SEND_BACK: return take_step(ui, v, R, 0);
+	case ACT_WITHDRAW:
+		if (!R->moved[0]) {
+			ui_status(ui, 1, "no case moved from this queue yet: %s withdraws the last one you "
+			          "pass or send back here (or %s on its household)", ui_key(ui, "review", ACT_WITHDRAW),
+			          ui_key(ui, "household", ACT_WITHDRAW));
+			return -1;
+		}
+		if (case_withdraw_form(ui, R->moved) != REQ_DONE || ui->quit)
+			return -1;
+		v->generation = ui->generation;
+		return rv_open(ui, v) < 0 ? -1 : REQ_DONE;
 	case ACT_OPEN: return view_household_push(ui, R->r[v->pos].household, -1, 0);
 	case ACT_HISTORY: return view_history_push(ui, R->r[v->pos].household);
 	default: return REQ_PASS;

@@ -142,11 +142,8 @@ static int tasks_text(struct view *v, long line, char *out, size_t n)
 static void tasks_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct tasks_view *T = v->priv;
-	char start[64], done[64];
-	keymap_keys_of(&ui->keys, "tasks", ACT_TASK_START, start, sizeof start);
-	keymap_keys_of(&ui->keys, "tasks", ACT_TASK_DONE, done, sizeof done);
 	snprintf(out, n, "Today %s  %ld due or overdue  %s start  %s done", T->today ? T->today : "",
-	         v->lines, start, done);
+	         v->lines, ui_key(ui, "tasks", ACT_TASK_START), ui_key(ui, "tasks", ACT_TASK_DONE));
 }
 
 /* S or D: ask the reason, change the task, read the list again. */

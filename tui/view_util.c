@@ -4,6 +4,7 @@
 #include "tui/prompt.h"
 #include "core/text.h"
 #include <stdio.h>
+#include <string.h>
 
 static void columns(int y, const struct vcol *c, int n, const char *const *cells, attr_t a, int head)
 {
@@ -70,6 +71,32 @@ int view_ask_code(struct ui *ui, const char *label, const struct code_table *shi
 			return PROMPT_OK;
 		}
 		ui_status(ui, 1, "not a %s: Tab offers them", t->name);
+	}
+}
+
+int view_ask_codes(struct ui *ui, const char *label, const struct code_table *shipped,
+                   char *buf, size_t n)
+{
+	const struct code_table *t = code_lists_table(store_code_lists(ui->s), shipped);
+	const char *choices[CODE_LISTS_MAX + 1];
+	char codes[1024], err[300];
+	int k = 0;
+	for (int i = 0; i < t->count && k < CODE_LISTS_MAX; i++)
+		choices[k++] = t->items[i].label;
+	choices[k] = NULL;
+	for (;;) {
+		int rc = prompt_line(ui, label, buf, n, choices);
+		if (rc != PROMPT_OK)
+			return stopped(ui, rc);
+		int count = codes_parse_multi(t, buf, 5, codes, sizeof codes, err, sizeof err);
+		if (count < 0)
+			ui_status(ui, 1, "%s: Tab offers them", err);
+		else if (count == 0)
+			ui_status(ui, 1, "this one is required");
+		else {
+			snprintf(buf, n, "%s", codes);
+			return PROMPT_OK;
+		}
 	}
 }
 

@@ -29,6 +29,10 @@ int view_ask_reason(struct ui *ui, const char *label, char *buf, size_t n);
  * is accepted (buf ""). Returns as above. */
 int view_ask_code(struct ui *ui, const char *label, const struct code_table *shipped,
                   int optional, char *buf, size_t n);
+/* Ask one to five entries of the table, separated by 、 ， or , (Tab completes the last
+ * one), into buf as their codes joined by ",". Returns as above. */
+int view_ask_codes(struct ui *ui, const char *label, const struct code_table *shipped,
+                   char *buf, size_t n);
 /* Ask free text (required unless optional). Returns as above. */
 int view_ask_text(struct ui *ui, const char *label, int optional, char *buf, size_t n);
 

@@ -1,0 +1,224 @@
+# The reviewer's day, forms (issue 13): key names in messages come from the live keymap
+# (a rebound key is named as bound); U withdraws the reviewer's own pass from the queue
+# and from the household, refused before a reason is asked when someone acted since; the
+# V and M forms keep a draft on a hang-up as E does and resume from it; text pasted with
+# an Esc or a line break stays in the prompt, a paste outside a prompt runs no keys; C on
+# a household without an open case offers to open one (Tab completes the codes, the
+# risks one after another), refusing what it can before asking more.
+. "$TESTS/lib.sh"
+. "$TESTS/ui_lib.sh"
+on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
+ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
+commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
+
+head -1 "$data/good.csv" > more.csv
+printf '%s\n' \
+	'4418210003,441821,迳头镇,青竹村,,下围1号,张三丰,441821700101001,户主,男,汉族,健康,普通劳动力,,初中,6,13800138003,一般农户,7000,,,,,' \
+	'4418210004,441821,迳头镇,青竹村,,下围2号,赵四娘,441821700101002,户主,女,汉族,健康,普通劳动力,,初中,6,13800138004,一般农户,9000,,,,,' >> more.csv
+expect_exit 0 on 2026-01-05 "$me" init
+expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"
+expect_exit 0 on 2026-01-05 "$me" import households more.csv
+for u in "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \
+         "co county 441821 县审批老王"; do
+	set -- $u
+	expect_exit 0 on 2026-01-05 "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
+done
+expect_exit 0 on 2026-01-05 cw case open 4418210003 --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why 排查发现
+expect_grep "C0000002: case opened" out
+expect_exit 0 on 2026-01-06 cw case move C0000002 visit --consent 2026-01-06 --why 入户核实
+expect_exit 0 on 2026-01-07 cw case move C0000002 check --why 数据比对
+expect_exit 0 on 2026-01-08 cw case move C0000002 village_review --notice-start 2026-01-08 --notice-end 2026-01-12 --why 村级评议
+expect_exit 0 on 2026-01-14 cw case move C0000002 to_township --why 公示期满
+
+# --- key names from the live keymap ---------------------------------------------------
+mkdir -p xdg-config/bangfu
+printf '%s\n' 'bind household E none' 'bind household Z edit-field' 'bind household U none' \
+	'bind household Y withdraw' 'bind generic w none' 'bind generic W drafts' \
+	'bind review A none' 'bind review P approve' > xdg-config/bangfu/keys
+ui_as 120 35 2026-01-15 cw
+ui_wait "人均纯收入"
+ui_keys /; ui_type "赵四娘"; ui_keys Enter; ui_wait_selected "赵四娘"
+ui_keys Enter; ui_wait "Household"
+ui_keys Enter
+ui_wait "Z changes the field under the cursor"
+ui_wait "Y withdraw"
+grep -q "E changes" screen.txt && { ui_dump; fail "the hint names E, which is unbound"; }
+# a save refused as stale is kept as a draft: the message names the drafts key as bound
+ui_keys /; ui_type "家庭电话"; ui_keys Enter; ui_wait_selected "家庭电话"
+ui_keys Z; ui_wait "家庭电话 (household_phone):"
+expect_exit 0 on 2026-01-15 "$me" set 4418210004 household_phone 07631234567 --why 另一人改了
+ui_type "07637654321"; ui_keys Enter
+ui_wait "reason"; ui_type "核实后更正"; ui_keys Enter
+ui_wait "kept as a draft (W)"
+ui_keys Q
+ui_cleanup
+grep -q "^value: 07637654321$" xdg-data/bangfu/drafts/*-m0-household_phone.draft || fail "no draft of the edit"
+rm xdg-data/bangfu/drafts/*.draft
+
+# --- withdraw: from the queue, and refused before the reason on the household ----------
+ui_as 120 35 2026-01-15 tr
+ui_wait "人均纯收入"
+ui_keys r; ui_wait_selected "C0000002"
+ui_wait "P approve"
+ui_keys P; ui_wait "reason"
+ui_type "材料齐全"; ui_keys Enter
+ui_wait "the queue is empty"
+ui_keys U; ui_wait "withdraw your township_pass (镇级审核通过), reason:"
+n=$(commits)
+ui_type "误操作，材料未核"; ui_keys Enter
+ui_wait "C0000002: 县级审批 → 镇级审核 (撤回)"
+ui_wait_selected "C0000002"
+[ "$(commits)" = "$((n + 1))" ] || fail "the withdrawal was not one recorded change"
+expect_exit 0 on 2026-01-15 tr case show C0000002
+expect_grep "withdraw .* by tr: 误操作，材料未核" out
+ui_keys Q
+ui_cleanup
+
+# pass again; the county acts; the township's U on the household refuses before asking
+expect_exit 0 on 2026-01-16 tr case move C0000002 township_pass --why 补充后通过
+expect_exit 0 on 2026-01-16 co case move C0000002 send_back --why 县里退回
+rm -f xdg-config/bangfu/keys
+ui_as 80 24 2026-01-16 tr
+ui_wait "人均纯收入"
+ui_keys /; ui_type "张三丰"; ui_keys Enter; ui_wait_selected "张三丰"
+ui_keys Enter; ui_wait "Household"
+n=$(commits)
+ui_keys U
+ui_wait "nothing to withdraw"
+grep -q "reason:" screen.txt && { ui_dump; fail "U asked a reason for a step that cannot be withdrawn"; }
+ui_keys m; ui_wait "taken by co, not you"
+ui_keys q
+[ "$(commits)" = "$n" ] || fail "a refused withdrawal wrote"
+ui_keys Q
+ui_cleanup
+
+# --- V and M: a hang-up keeps the form as a draft; the next start resumes it ------------
+# (C0000003 on 赵四娘 approved by the county: measures may be recorded)
+expect_exit 0 on 2026-01-05 cw case open 4418210004 --category 突发严重困难户 --source 基层干部排查 --risks 因病 --why 突发重病
+expect_exit 0 on 2026-01-05 cw case move C0000003 green_channel --why 突发重病先帮扶
+ui_as 100 30 2026-01-20 cw
+ui_wait "人均纯收入"
+pid=$(ui_pid)
+ui_keys /; ui_type "赵四娘"; ui_keys Enter; ui_wait_selected "赵四娘"
+ui_keys Enter; ui_wait "Household"
+ui_keys V; ui_wait "visit date"
+ui_type "2026-01-19"; ui_keys Enter; ui_wait "visitor: 村干部小陈"
+ui_keys Enter; ui_wait "method (Tab"
+ui_keys Tab; ui_wait "method (Tab: 入户 电话 微信): 入户"
+ui_keys Enter; ui_wait "findings:"
+ui_type "房屋漏雨，需维修"
+ui_wait "findings: 房屋漏雨，需维修"
+kill -HUP "$pid"
+ui_gone "$pid" 5
+f=$(ls xdg-data/bangfu/drafts/*visit.draft) || fail "no draft of the visit after SIGHUP"
+grep -q "^form: visit$" "$f" || fail "the draft does not name its form"
+grep -q "^findings: 房屋漏雨，需维修$" "$f" || fail "the draft lacks what was being typed"
+grep -q "^date: 2026-01-19$" "$f" || fail "the draft lacks the date"
+grep -q "^method: home$" "$f" || fail "the draft lacks the method"
+[ "$(stat -c %a "$f")" = 600 ] || fail "a draft must be private (0600)"
+expect_exit 0 on 2026-01-20 cw case show C0000003
+expect_no_grep "房屋漏雨" out
+ui_cleanup
+ui_as 100 30 2026-01-20 cw
+ui_wait "1 unsaved draft"
+ui_wait 'H4418210000004 visit: date="2026-01-19"'
+ui_keys Enter; ui_wait "visit date (YYYY-MM-DD, empty = today): 2026-01-19"
+ui_keys Enter; ui_wait "visitor: 村干部小陈"
+ui_keys Enter; ui_wait "method"
+ui_keys Enter; ui_wait "findings: 房屋漏雨，需维修"
+ui_keys Enter; ui_wait "follow-up"
+ui_keys Enter; ui_wait "reason"
+ui_type "定期走访"; ui_keys Enter
+ui_wait "recorded"
+ls xdg-data/bangfu/drafts/*.draft > /dev/null 2>&1 && fail "the saved visit's draft was not removed"
+expect_exit 0 on 2026-01-20 "$me" show 4418210004
+expect_grep "房屋漏雨，需维修" out
+expect_grep "2026-01-19" out
+# M, the same way: cut off at the amount, resumed, saved
+pid=$(ui_pid)
+ui_keys M; ui_wait "measure group"
+ui_type "就业"; ui_keys Enter; ui_wait "detail:"
+ui_type "公益性岗位保洁"; ui_keys Enter; ui_wait "start date"
+ui_keys Enter; ui_wait "amount"
+ui_type "600"; ui_wait "amount in yuan (optional): 600"
+kill -HUP "$pid"
+ui_gone "$pid" 5
+f=$(ls xdg-data/bangfu/drafts/*measure.draft) || fail "no draft of the measure after SIGHUP"
+grep -q "^amount: 600$" "$f" || fail "the measure's draft lacks the amount being typed"
+grep -q "^detail: 公益性岗位保洁$" "$f" || fail "the measure's draft lacks the detail"
+ui_cleanup
+ui_as 100 30 2026-01-20 cw
+ui_wait "1 unsaved draft"
+ui_keys Enter; ui_wait "measure group"
+ui_keys Enter; ui_wait "detail: 公益性岗位保洁"
+ui_keys Enter; ui_keys Enter; ui_wait "amount in yuan (optional): 600"
+ui_keys Enter; ui_wait "responsible"
+ui_keys Enter; ui_wait "reason"
+ui_type "安排就业"; ui_keys Enter
+ui_wait "recorded"
+expect_exit 0 on 2026-01-20 "$me" show 4418210004
+expect_grep "公益性岗位保洁" out
+
+# --- pasted text: an Esc or a line break stays in the prompt; outside one, no keys run --
+ui_keys V; ui_wait "visit date"
+ui_keys Enter; ui_wait "visitor:"
+ui_keys Enter; ui_wait "method"
+ui_type "电话"; ui_keys Enter; ui_wait "findings:"
+ui_tmux set-buffer "$(printf '第一行\n第二行\033')"
+ui_tmux paste-buffer -p -t t
+ui_wait "findings: 第一行 第二行"
+grep -q "cancelled" screen.txt && { ui_dump; fail "an Esc inside a paste cancelled the form"; }
+grep -q "follow-up" screen.txt && { ui_dump; fail "a line break inside a paste accepted the prompt"; }
+ui_keys Escape; ui_wait "cancelled"
+ui_keys q; ui_wait "Drafts  (0 unsaved"
+ui_keys q; ui_wait "人均纯收入"
+ui_tmux set-buffer "jjQ"
+ui_tmux paste-buffer -p -t t
+ui_wait "pasted text is not keys: 3 characters ignored"
+ui_pid > /dev/null || fail "a paste outside a prompt ran its Q"
+ui_keys Q
+ui_cleanup
+
+# --- C without an open case: offers to open one, checking what it can first -----------
+head -1 "$data/good.csv" > third.csv
+echo '4418210005,441821,迳头镇,青竹村,,下围3号,钱五婶,441821700101004,户主,女,汉族,健康,普通劳动力,,初中,6,13800138005,一般农户,7500,,,,,' >> third.csv
+expect_exit 0 on 2026-01-20 "$me" import households third.csv
+n=$(commits)
+# the township may not open a case: said at once, nothing asked
+ui_as 120 35 2026-01-20 tr
+ui_wait "人均纯收入"
+ui_keys /; ui_type "钱五婶"; ui_keys Enter; ui_wait_selected "钱五婶"
+ui_keys Enter; ui_wait "Household"
+ui_keys C; ui_wait "no case can be opened on"
+grep -q "open one as a lead\|category" screen.txt && { ui_dump; fail "C asked about a case the township may not open"; }
+ui_keys m; ui_wait "may not take open"
+ui_keys q; ui_keys Q
+ui_cleanup
+[ "$(commits)" = "$n" ] || fail "a refused open wrote"
+ui_as 80 24 2026-01-20 cw
+ui_wait "人均纯收入"
+ui_keys /; ui_type "钱五婶"; ui_keys Enter; ui_wait_selected "钱五婶"
+ui_keys Enter; ui_wait "Household"
+ui_keys C; ui_wait "has no case: open one as a lead"
+ui_keys y; ui_wait "category"
+ui_type "边缘"; ui_keys Tab; ui_wait "边缘易致贫户"
+ui_keys Enter; ui_wait "source"
+ui_type "基层"; ui_keys Tab; ui_keys Enter; ui_wait "risks"
+ui_type "因病、因"; ui_keys Tab; ui_wait "因病、因病"
+ui_keys Tab; ui_wait "因病、因残"
+ui_type "、因自然"; ui_keys Tab; ui_wait "因病、因残、因自然灾害"
+ui_keys Enter; ui_wait "disaster"
+ui_type "洪"; ui_keys Tab; ui_keys Enter
+ui_wait "the day the lead came in"
+ui_type "2026-02-01"; ui_keys Enter
+ui_wait "in the future"
+ui_keys C-u; ui_keys Enter; ui_wait "reason"
+ui_type "入户排查发现"; ui_keys Enter
+ui_wait "case opened on"
+ui_keys Q
+ui_cleanup
+expect_exit 0 on 2026-01-20 cw case show 4418210005
+expect_grep "边缘易致贫户" out
+expect_grep "因病、因残、因自然灾害" out
+expect_grep "入户排查发现" out
+ui_done
