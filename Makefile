@@ -91,7 +91,9 @@ $(BUILD)/libcore.a: $(CORE_OBJ)
 $(BUILD)/libstore.a: $(STORE_OBJ)
 	@rm -f $@; ar rcs $@ $^
 
-# core/ is compiled without the I/O libraries' include paths: it must not need them.
+# core/ is compiled without the I/O libraries' pkg-config flags (here and in the test-hooks
+# build below): it must not need them. tests/e2e/layers.sh checks that, the includes of
+# core/ and store/, and the libraries libcore.a and libstore.a call into.
 $(BUILD)/core/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)/gen/regions_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
@@ -108,6 +110,9 @@ $(BUILD)/tc/confine.o: store/confine.c $(wildcard store/*.h core/*.h)
 $(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_VERSION='"$(VERSION)"' -c -o $@ $<
+$(BUILD)/th/core/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)/gen/regions_data.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DBANGFU_TEST_HOOKS -c -o $@ $<
 $(BUILD)/th/%.o: %.c $(wildcard core/*.h store/*.h tui/*.h) | $(BUILD)/gen/regions_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_TEST_HOOKS -DBANGFU_VERSION='"$(VERSION)-testhooks"' -c -o $@ $<
