@@ -3,6 +3,7 @@
  * into core/regions; mostly rural 村委会, some 社区), plausible Cantonese-region names, valid unique ID numbers, households of 1-7 people, and a share of monitoring
  * cases of every category. The same seed gives the same households, byte for byte. */
 #include "core/demo.h"
+#include "core/date.h"
 #include "core/idcard.h"
 #include "core/regions.h"
 #include <stdio.h>
@@ -66,9 +67,10 @@ static void person_name(struct demo *d, const char *surname, char *out, size_t n
  * unique within this demo run. */
 static int make_id(struct demo *d, const char *county, int year, char sex, char *out)
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	for (int attempt = 0; attempt < 1000; attempt++) {
-		int month = 1 + pick(d, 12), day = 1 + pick(d, mdays[month - 1]);
+		/* never 29 February: a seeded demo makes the same people whatever the year */
+		int month = 1 + pick(d, 12);
+		int day = 1 + pick(d, month == 2 ? 28 : date_month_days(year, month));
 		int seq = pick(d, 500) * 2 + (sex == 'M');
 		char first17[18];
 		snprintf(first17, sizeof first17, "%.6s%04d%02d%02d%03d", county, year, month, day, seq);
@@ -178,16 +180,9 @@ static int add_followup(struct demo *d, struct household *h, int identified_year
 	}
 	if (chance(d, 90)) {
 		/* a visit 0-44 days ago: about a third fall due within the sample interval */
-		int back = pick(d, 45), y, mo, dd;
-		static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-		sscanf(d->today, "%d-%d-%d", &y, &mo, &dd);
-		for (dd -= back; dd < 1;) {
-			if (--mo < 1) { mo = 12; y--; }
-			dd += mdays[mo - 1] + (mo == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-		}
-		snprintf(visit, sizeof visit, "%04d-%02d-%02d", y, mo, dd);
 		struct subrec *v = household_add_subrec(h, SUB_VISIT);
-		if (!v || subrec_set(v, SUB_VISIT, "date", visit) ||
+		if (date_add_days(d->today, -pick(d, 45), visit) || !v ||
+		    subrec_set(v, SUB_VISIT, "date", visit) ||
 		    subrec_set(v, SUB_VISIT, "visitor", "帮扶干部") ||
 		    subrec_set(v, SUB_VISIT, "method", methods[pick(d, 3)]) ||
 		    subrec_set(v, SUB_VISIT, "findings", findings[pick(d, COUNT(findings))]))

@@ -6,6 +6,7 @@
  * right position instead of as a wrong length. Messages are English followed by a
  * short Chinese gloss in parentheses: staff read them in import reports. */
 #include "core/idcard.h"
+#include "core/date.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <string.h>
@@ -26,17 +27,6 @@ char idcard_check_char(const char *first17)
 		sum += (first17[i] - '0') * weight[i];
 	}
 	return check[sum % 11];
-}
-
-static int is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
 /* Value of n ASCII digits at s. The caller has checked they are digits. */
@@ -125,7 +115,7 @@ static int check_birth(const char *s, long today, char *err, int errlen)
 	int y = digits_value(s, 4), m = digits_value(s + 4, 2), d = digits_value(s + 6, 2);
 	long v = digits_value(s, 8);
 
-	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (m < 1 || m > 12 || d < 1 || d > date_month_days(y, m))
 		return text_errorf(err, errlen, "birth date %.8s does not exist (出生日期不存在)",
 		                   s);
 	if (v > today)

@@ -1,6 +1,7 @@
 /* model.c — the register's field table and the checks every value goes through, whether
  * it arrives from a CSV file, from `bangfu set` or from the audit text (see model.h). */
 #include "core/model.h"
+#include "core/date.h"
 #include "core/mask.h"
 #include "core/idcard.h"
 #include "core/regions.h"
@@ -70,14 +71,11 @@ static int normalise_money(const char *raw, char *out, int outlen, char *err, in
 	return 0;
 }
 
-static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 static int valid_date(int y, int m, int d)
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
+	if (y < 1900 || y > 2200 || d < 1)
 		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+	return d <= date_month_days(y, m);   /* 0 for a month out of range */
 }
 
 /* YYYYMM, YYYY-MM, YYYYMMDD or YYYY-MM-DD, not after today. */

@@ -96,12 +96,12 @@ static char *slurp(const char *path)
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return NULL;
-	char *text = malloc(16384);
-	size_t n = text ? fread(text, 1, 16383, f) : 0;
+	struct buf text = {0};
+	int rc = read_whole_file(f, &text, 0);   /* all of it: a long draft is not cut */
 	fclose(f);
-	if (text)
-		text[n] = '\0';
-	return text;
+	if (rc)
+		buf_free(&text);
+	return text.s;
 }
 
 static int newest_first(const void *a, const void *b)

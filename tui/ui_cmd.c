@@ -76,14 +76,7 @@ static int run_captured(int argc, char **argv, struct buf *out)
 	if (null_in >= 0)
 		close(null_in);
 	rewind(tmp);
-	char chunk[8192];
-	size_t got;
-	long total = 0;
-	while ((got = fread(chunk, 1, sizeof chunk, tmp)) > 0 && total < MAX_OUTPUT) {
-		buf_add(out, chunk, got);
-		total += (long)got;
-	}
-	if (total >= MAX_OUTPUT)
+	if (read_whole_file(tmp, out, MAX_OUTPUT) == 1)
 		buf_adds(out, "\n[output cut at 4 MiB: run the verb outside the UI for all of it]\n");
 	fclose(tmp);
 	return code;

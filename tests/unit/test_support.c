@@ -1,5 +1,6 @@
 /* test_support.c — the small core modules: regions (reference data, scope prefixes),
- * access (roles, scope checks), codes (tables, multi-values), strmap, buf, and the demo
+ * access (roles, scope checks), codes (tables, multi-values), strmap, buf (and
+ * read_whole_file), and the demo
  * generator (deterministic, valid, unique ID numbers). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -158,6 +159,44 @@ static void test_strmap_and_buf(void **state)
 }
 
 /* Render n demo households from seed into one text. */
+/* read_whole_file: every byte of a file longer than any one read, the cap and its edge,
+ * an empty file, appending after what the buffer held. */
+static void test_read_whole_file(void **state)
+{
+	(void)state;
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	for (int i = 0; i < 100000; i++)
+		fputc('a' + i % 26, f);
+	rewind(f);
+	struct buf b = {0};
+	buf_adds(&b, ">");
+	assert_int_equal(read_whole_file(f, &b, 0), 0);
+	assert_int_equal(b.len, 100001);
+	assert_int_equal(b.s[1], 'a');
+	assert_int_equal(b.s[100000], 'a' + 99999 % 26);
+	assert_int_equal(b.s[100001], '\0');
+	buf_free(&b);
+
+	rewind(f);
+	assert_int_equal(read_whole_file(f, &b, 70000), 1);      /* cut */
+	assert_int_equal(b.len, 70000);
+	buf_free(&b);
+	rewind(f);
+	assert_int_equal(read_whole_file(f, &b, 100000), 0);     /* exactly the cap: whole */
+	assert_int_equal(b.len, 100000);
+	buf_free(&b);
+	fclose(f);
+
+	f = tmpfile();
+	assert_non_null(f);
+	assert_int_equal(read_whole_file(f, &b, 0), 0);
+	assert_non_null(b.s);
+	assert_string_equal(b.s, "");
+	buf_free(&b);
+	fclose(f);
+}
+
 static void demo_text(unsigned long seed, int n, struct buf *out)
 {
 	struct demo d;
@@ -239,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_access),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_strmap_and_buf),
+		cmocka_unit_test(test_read_whole_file),
 		cmocka_unit_test(test_demo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
