@@ -13,6 +13,7 @@
  * (a binary or UTF-16 file). After an error the reader has moved past the offending
  * physical line (or to the end), so a caller may keep reading to report more. */
 #include "core/csv.h"
+#include "core/grow.h"
 #include "core/text.h"
 #include <limits.h>
 #include <stdarg.h>
@@ -88,16 +89,11 @@ static void describe(const char *p, size_t n, char *out, size_t outlen)
 static char *field_slot(struct csv_record *rec, int idx, int *nalloc, size_t n)
 {
 	if (idx >= rec->cap) {
-		if (rec->cap > INT_MAX / 2)
+		int old = rec->cap;
+		if (GROW(rec->fields, rec->cap, (size_t)idx + 1, 16))
 			return NULL;
-		int cap = rec->cap > 0 ? rec->cap * 2 : 16;
-		char **f = realloc(rec->fields, (size_t)cap * sizeof *f);
-		if (f == NULL)
-			return NULL;
-		for (int i = rec->cap; i < cap; i++)
-			f[i] = NULL;
-		rec->fields = f;
-		rec->cap = cap;
+		for (int i = old; i < rec->cap; i++)
+			rec->fields[i] = NULL;
 	}
 	if (n == SIZE_MAX)
 		return NULL;

@@ -1,5 +1,6 @@
 /* warning_file.c — read a department warning CSV (see warning_file.h). */
 #include "core/warning_file.h"
+#include "core/grow.h"
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/idcard.h"
@@ -142,15 +143,10 @@ int warnings_read_csv(const struct code_lists *lists, const char *utf8, size_t l
 		return -1;
 	}
 	while ((got = csv_read(&r, &rec, err, sizeof err)) > 0) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct warning_row *grown = realloc(*rows, (size_t)cap * sizeof **rows);
-			if (!grown) {
-				report(ctx, rec.line, NULL, "out of memory");
-				got = -2;
-				break;
-			}
-			*rows = grown;
+		if (GROW(*rows, cap, n + 1, 64)) {
+			report(ctx, rec.line, NULL, "out of memory");
+			got = -2;
+			break;
 		}
 		*defects += read_row(lists, &rec, col, today, &(*rows)[n++], report, ctx);
 	}

@@ -1,6 +1,7 @@
 /* drafts.c — draft files: where they live, writing one atomically, listing and parsing
  * them, forgetting one (see drafts.h). */
 #include "tui/drafts.h"
+#include "core/grow.h"
 #include "tui/ui_state.h"
 #include "core/buf.h"
 #include "core/record.h"
@@ -129,13 +130,8 @@ int drafts_list(struct ui *ui, struct draft **out, int *n)
 		if (len < 7 || strcmp(de->d_name + len - 6, ".draft") != 0 ||
 		    strncmp(de->d_name, ui->me.login, plen) != 0 || de->d_name[plen] != '-')
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct draft *grown = realloc(*out, (size_t)cap * sizeof *grown);
-			if (!grown)
-				break;
-			*out = grown;
-		}
+		if (GROW(*out, cap, *n + 1, 8))
+			break;
 		struct draft *d = &(*out)[*n];
 		memset(d, 0, sizeof *d);
 		snprintf(d->file, sizeof d->file, "%s/%s", dir, de->d_name);

@@ -1,6 +1,7 @@
 /* keys.c — the action table generated from ACTION_LIST, key names, and the keymap: the
  * compiled-in defaults (a text in the config syntax) overridden by the user's file. */
 #include "tui/keys.h"
+#include "core/grow.h"
 #include "core/buf.h"
 #include "core/text.h"
 #include "tui/userfiles.h"
@@ -213,14 +214,8 @@ static int bind_key(struct keymap *km, const char *view, int key, enum action a)
 {
 	struct binding *b = find_binding(km, view, key);
 	if (!b) {
-		if (km->n == km->cap) {
-			int cap = km->cap ? km->cap * 2 : 64;
-			struct binding *grown = realloc(km->b, (size_t)cap * sizeof *grown);
-			if (!grown)
-				return -1;
-			km->b = grown;
-			km->cap = cap;
-		}
+		if (GROW(km->b, km->cap, km->n + 1, 64))
+			return -1;
 		b = &km->b[km->n++];
 		snprintf(b->view, sizeof b->view, "%s", view);
 		b->key = key;

@@ -9,6 +9,7 @@
  * household. The store's refusals (every reason) go to the status line. The queue is
  * bounded by role and scope, so it is held in memory (no windowed fetch). */
 #include "tui/view_util.h"
+#include "core/grow.h"
 #include "tui/case_checks.h"
 #include "tui/list_rows.h"
 #include "tui/prompt.h"
@@ -41,15 +42,9 @@ static int keep_row(void *ctx, const struct household *h, int ci)
 	struct review *R = ctx;
 	struct household_facts hf;
 	struct measure_fact mf[MAX_MEASURES];
-	if (R->n == R->cap) {
-		long cap = R->cap ? R->cap * 2 : 32;
-		struct qrow *grown = realloc(R->r, (size_t)cap * sizeof *grown);
-		if (!grown) {
-			R->oom = 1;
-			return 1;
-		}
-		R->r = grown;
-		R->cap = cap;
+	if (GROW(R->r, R->cap, R->n + 1, 32)) {
+		R->oom = 1;
+		return 1;
 	}
 	struct qrow *q = &R->r[R->n];
 	memset(q, 0, sizeof *q);
