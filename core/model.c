@@ -6,6 +6,7 @@
 #include "core/idcard.h"
 #include "core/regions.h"
 #include "core/text.h"
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,19 @@ int model_field_find(const char *name)
 		if (strcmp(model_fields[i].key, name) == 0 || strcmp(model_fields[i].zh, name) == 0)
 			return i;
 	return -1;
+}
+
+enum field_edit model_field_editable(enum field_id f, int member)
+{
+	assert(f >= 0 && f < FIELD_COUNT);
+	const struct field *fd = &model_fields[f];
+	if (fd->level == LEVEL_CASE)
+		return FIELD_EDIT_CASE;
+	if (fd->level == LEVEL_MEMBER && member <= 0)
+		return FIELD_EDIT_ON_MEMBER;
+	if (fd->level == LEVEL_HOUSEHOLD && member > 0)
+		return FIELD_EDIT_ON_HOUSEHOLD;
+	return fd->flags & F_READONLY ? FIELD_EDIT_READONLY : FIELD_EDITABLE;
 }
 
 static int all_digits(const char *s, size_t n)

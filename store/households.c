@@ -60,56 +60,39 @@ static int read_fields(sqlite3_stmt *st, int *i, enum field_level level, void *e
 	return 0;
 }
 
-static int load_members(struct store *s, struct household *h)
+/* A household's member or case rows, in order: two leading columns (a member's
+ * id_original and birth, a case's id and state), then the level's stored fields. */
+static int load_children(struct store *s, struct household *h, enum field_level level)
 {
+	int members = level == LEVEL_MEMBER;
 	struct buf sql = {0};
 	sqlite3_stmt *st;
-	field_columns(LEVEL_MEMBER, 0, &sql);
-	char q[1024];
-	snprintf(q, sizeof q, "SELECT id_original, birth, %s FROM members WHERE household_id = ? "
-	         "ORDER BY seq", buf_str(&sql));
-	buf_free(&sql);
-	if (db_cached(s, q, &st))
+	buf_adds(&sql, members ? "SELECT id_original, birth" : "SELECT id, state");
+	field_columns(level, 0, &sql);
+	buf_addf(&sql, " FROM %s WHERE household_id = ? ORDER BY seq", members ? "members" : "cases");
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct member *m = household_add_member(h);
-		int i = 2;
-		if (!m || model_strset(&m->id_original, db_col_text(st, 0)) ||
-		    model_strset(&m->birth, db_col_text(st, 1)) || read_fields(st, &i, LEVEL_MEMBER, m)) {
+		int i = 2, bad;
+		if (members) {
+			struct member *m = household_add_member(h);
+			bad = !m || model_strset(&m->id_original, db_col_text(st, 0)) ||
+			      model_strset(&m->birth, db_col_text(st, 1)) || read_fields(st, &i, level, m);
+		} else {
+			struct hcase *c = household_add_case(h);
+			bad = !c || model_strset(&c->state, db_col_text(st, 1)) || read_fields(st, &i, level, c);
+			if (c)
+				snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
+		}
+		if (bad) {
 			db_finalize(s, st);
 			return store_fail(s, STORE_EFAIL, "out of memory");
 		}
 	}
 	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading members");
-}
-
-static int load_cases(struct store *s, struct household *h)
-{
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-	field_columns(LEVEL_CASE, 0, &sql);
-	char q[1024];
-	snprintf(q, sizeof q, "SELECT id, state, %s FROM cases WHERE household_id = ? ORDER BY seq",
-	         buf_str(&sql));
-	buf_free(&sql);
-	if (db_cached(s, q, &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hcase *c = household_add_case(h);
-		int i = 2;
-		if (!c || model_strset(&c->state, db_col_text(st, 1)) || read_fields(st, &i, LEVEL_CASE, c)) {
-			db_finalize(s, st);
-			return store_fail(s, STORE_EFAIL, "out of memory");
-		}
-		snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
-	}
-	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading cases");
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, members ? "reading members" : "reading cases");
 }
 
 /* "c1, c2, ..." of a sub-record kind. */
@@ -222,7 +205,7 @@ int household_load_part(struct store *s, const char *id, int subrecs, struct hou
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	}
 	db_finalize(s, st);
-	if ((rc = load_members(s, h)) || (rc = load_cases(s, h)))
+	if ((rc = load_children(s, h, LEVEL_MEMBER)) || (rc = load_children(s, h, LEVEL_CASE)))
 		household_free(h);
 	for (int k = 0; !rc && subrecs && k < SUB_COUNT; k++)
 		if ((rc = load_subrecs(s, h, (enum subrec_kind)k)))
