@@ -4,6 +4,7 @@
 #define STORE_INTERNAL_H
 #include "store/store.h"
 #include "store/confine.h"
+#include "core/user_text.h"
 #include <git2.h>
 #include <limits.h>
 #include <signal.h>
@@ -158,8 +159,6 @@ int regions_place_setting(struct store *s, const char *key, const char *name);
 int regions_seed(struct store *s);
 
 /* users.c */
-void user_render(const struct user *u, struct buf *out);
-int user_parse(const char *text, struct user *u, char *err, int errlen);
 int user_path(const char *login, char *out, size_t n);
 
 /* audit.c */
