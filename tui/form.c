@@ -77,8 +77,7 @@ static int stopped(struct ui *ui, const struct edit *e, int rc)
 	if (rc == PROMPT_END) {
 		if (e && e->field >= 0)
 			drafts_save(ui, e, "the session ended while this was being edited");
-		ui->quit = 1;
-		return FORM_END;
+		return FORM_END;   /* the prompt has set ui->quit */
 	}
 	ui_status(ui, 0, "cancelled: nothing was changed");
 	return FORM_CANCELLED;

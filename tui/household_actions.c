@@ -151,12 +151,8 @@ int household_move_case(struct ui *ui, const struct household *h)
 	         workflow_state_label(f.state), names[0], n > 1 ? " ..." : "");
 	const struct wf_transition *t = NULL;
 	while (!t) {
-		int rc = prompt_line(ui, label, step, sizeof step, names);
-		if (rc != PROMPT_OK) {
-			if (rc == PROMPT_END)
-				ui->quit = 1;
+		if (prompt_line(ui, label, step, sizeof step, names) != PROMPT_OK)
 			return REQ_DONE;
-		}
 		if (!(t = workflow_transition_find(step)))
 			ui_status(ui, 1, "no step \"%s\": Tab offers yours", step);
 	}
@@ -233,13 +229,9 @@ static int correct_member(struct ui *ui, const struct household *h, const char *
 	                                    "correction", NULL};
 	char kind[32] = "", why[512] = "", no[8] = "", to[32] = "", rel[32] = "";
 	char name[128] = "", idno[32] = "", f[3][192];
-	int rc = prompt_line(ui, "kind (Tab: birth death marriage moved_in moved_out correction): ",
-	                     kind, sizeof kind, kinds);
-	if (rc != PROMPT_OK) {
-		if (rc == PROMPT_END)
-			ui->quit = 1;
+	if (prompt_line(ui, "kind (Tab: birth death marriage moved_in moved_out correction): ",
+	                kind, sizeof kind, kinds) != PROMPT_OK)
 		return REQ_DONE;
-	}
 	if (strcmp(what, "member-add") == 0) {
 		ASK(view_ask_text(ui, "name 姓名: ", 0, name, sizeof name));
 		ASK(view_ask_text(ui, "ID number 证件号码: ", 0, idno, sizeof idno));
@@ -275,13 +267,9 @@ int household_correct(struct ui *ui, const struct household *h)
 	static const char why_label[] = "reason (kept in the history): ";
 	char choice[32] = "";
 	for (;;) {
-		int rc = prompt_line(ui, "correct (Tab: measure-end measure-edit visit-edit member-add "
-		                     "member-remove member-move): ", choice, sizeof choice, what);
-		if (rc != PROMPT_OK) {
-			if (rc == PROMPT_END)
-				ui->quit = 1;
+		if (prompt_line(ui, "correct (Tab: measure-end measure-edit visit-edit member-add "
+		                "member-remove member-move): ", choice, sizeof choice, what) != PROMPT_OK)
 			return REQ_DONE;
-		}
 		for (int i = 0; what[i]; i++)
 			if (strcmp(choice, what[i]) == 0)
 				return i < 2 ? correct_measure(ui, h, i == 0, why_label)

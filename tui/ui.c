@@ -143,8 +143,6 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	}
 	case ACT_SEARCH: {
 		int rc = prompt_line(ui, "/", what, sizeof what, NULL);
-		if (rc == PROMPT_END)
-			ui->quit = 1;
 		if (rc != PROMPT_OK || !what[0])
 			return REQ_DONE;
 		snprintf(ui->search, sizeof ui->search, "%s", what);

@@ -86,10 +86,7 @@ int ui_command(struct ui *ui)
 {
 	char line[1024] = "", copy[1024];
 	char *words[MAX_WORDS], *argv[MAX_WORDS + 4];
-	int rc = prompt_line(ui, ":", line, sizeof line, NULL);
-	if (rc == PROMPT_END)
-		ui->quit = 1;
-	if (rc != PROMPT_OK)
+	if (prompt_line(ui, ":", line, sizeof line, NULL) != PROMPT_OK)
 		return REQ_DONE;
 	snprintf(copy, sizeof copy, "%s", line);
 	int n = split_words(copy, words, MAX_WORDS);
@@ -125,7 +122,7 @@ int ui_command(struct ui *ui)
 	         code == 0 ? "done" : code == 1 ? "refused or failed" : "usage error");
 	char title[1100];
 	snprintf(title, sizeof title, ":%s", line);
-	rc = buf_str(&out) ? view_pager_push(ui, title, out.s, PAGER_WRAP) : -1;
+	int rc = buf_str(&out) ? view_pager_push(ui, title, out.s, PAGER_WRAP) : -1;
 	buf_free(&out);
 	ui_status(ui, code ? 1 : 0, ":%s exited with status %d", line, code);
 	return rc;
