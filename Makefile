@@ -22,7 +22,7 @@
 PKGS      := ncursesw sqlite3 libgit2 xlsxwriter
 CC        ?= cc
 OPT       ?= -O2 -g
-WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation
+WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
              $(OPT) $(WARN) -I. -I$(BUILD)/gen $(CPPFLAGS) $(CFLAGS)
 LDLIBS_PKG = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -73,7 +73,9 @@ static int make_id(struct demo *d, const char *county, int year, char sex, char 
 		int day = 1 + pick(d, month == 2 ? 28 : date_month_days(year, month));
 		int seq = pick(d, 500) * 2 + (sex == 'M');
 		char first17[18];
-		snprintf(first17, sizeof first17, "%.6s%04d%02d%02d%03d", county, year, month, day, seq);
+		if (snprintf(first17, sizeof first17, "%.6s%04d%02d%02d%03d", county, year, month, day,
+		             seq) != 17)
+			return -1;                  /* a year outside 1000-9999: no ID number */
 		snprintf(out, 19, "%s%c", first17, idcard_check_char(first17));
 		long dummy;
 		if (!strmap_get(&d->ids, out, &dummy))
@@ -169,7 +171,9 @@ static int add_followup(struct demo *d, struct household *h, int identified_year
 	if (chance(d, 85)) {
 		int g = pick(d, COUNT(groups));
 		struct subrec *m = household_add_subrec(h, SUB_MEASURE);
-		snprintf(start, sizeof start, "%04d-%02d-%02d", identified_year + 1, 1 + pick(d, 12), 1 + pick(d, 28));
+		if (snprintf(start, sizeof start, "%04d-%02d-%02d", identified_year + 1, 1 + pick(d, 12),
+		             1 + pick(d, 28)) >= (int)sizeof start)
+			return -1;
 		snprintf(amount, sizeof amount, "%d", 500 + pick(d, 50) * 100);
 		if (!m || subrec_set(m, SUB_MEASURE, "grp", groups[g]) ||
 		    subrec_set(m, SUB_MEASURE, "detail", details[g]) ||
@@ -205,7 +209,9 @@ static int add_case(struct demo *d, struct household *h)
 	int eliminated = chance(d, 35);
 	char identified[8];
 	int year = d->year - 1 - pick(d, 4);
-	snprintf(identified, sizeof identified, "%04d-%02d", year, 1 + pick(d, 12));
+	if (snprintf(identified, sizeof identified, "%04d-%02d", year, 1 + pick(d, 12)) >=
+	    (int)sizeof identified)
+		return -1;
 	if (!eliminated && add_followup(d, h, year))
 		return -1;
 	if (case_set(c, CF_CATEGORY, category) ||
@@ -246,7 +252,8 @@ int demo_next(struct demo *d, struct household *h)
 	snprintf(town_code, sizeof town_code, "%.9s", v->code);
 	if (!(t = regions_place(town_code)))
 		return -1;
-	snprintf(number, sizeof number, "%s%04ld", v->code, ++d->count);
+	if (snprintf(number, sizeof number, "%s%04ld", v->code, ++d->count) >= (int)sizeof number)
+		return -1;
 	int lifted = chance(d, 35);
 	snprintf(income, sizeof income, "%d", 4000 + pick(d, lifted ? 12000 : 30000));
 	memset(h, 0, sizeof *h);

@@ -1,5 +1,6 @@
 /* record.c — render and parse the canonical audit text of a household (see record.h). */
 #include "core/record.h"
+#include "core/text.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,15 @@ static int subrec_section(const char *header, const char **id)
 		}
 	}
 	return -1;
+}
+
+int record_text_put(const struct record_text *texts, size_t n, const char *key,
+                    const char *value)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(texts[i].key, key) == 0)
+			return text_copy(texts[i].to, texts[i].size, value) ? -1 : 1;
+	return 0;
 }
 
 int record_next_line(const char *text, size_t *pos, long *line, char *key, size_t keylen,
@@ -261,7 +271,7 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 			} else if (strncmp(key, "case ", 5) == 0 && valid_id(key + 5, sizeof c->id)) {
 				if (!(c = household_add_case(h)))
 					goto oom;
-				snprintf(c->id, sizeof c->id, "%s", key + 5);
+				text_copy(c->id, sizeof c->id, key + 5);   /* valid_id: it fits */
 			} else if ((sub_kind = subrec_section(key, &sub_id)) >= 0 && valid_id(sub_id, 32)) {
 				if (!(sub = household_add_subrec(h, (enum subrec_kind)sub_kind)) ||
 				    model_strset(&sub->v[0], sub_id))
@@ -295,7 +305,7 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 				snprintf(err, (size_t)errlen, "line %ld: bad or repeated household id", line);
 				return -1;
 			}
-			snprintf(h->id, sizeof h->id, "%s", value);
+			text_copy(h->id, sizeof h->id, value);         /* valid_id: it fits */
 		} else if (want == LEVEL_HOUSEHOLD && strcmp(key, "synthetic") == 0) {
 			h->synthetic = 1;
 		} else if (want == LEVEL_MEMBER && strcmp(key, "id_original") == 0) {

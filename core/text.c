@@ -408,6 +408,21 @@ static void cut_partial_tail(char *s, size_t n)
 		s[start] = '\0';
 }
 
+int text_copy(char *out, size_t outlen, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (outlen == 0)
+		return n ? -1 : 0;
+	if (n < outlen) {
+		memcpy(out, s ? s : "", n + 1);
+		return 0;
+	}
+	memcpy(out, s, outlen - 1);
+	out[outlen - 1] = '\0';
+	cut_partial_tail(out, outlen - 1);
+	return -1;
+}
+
 int text_errorf(char *err, int errlen, const char *fmt, ...)
 {
 	if (err == NULL || errlen <= 0)

@@ -1,5 +1,6 @@
 /* user_text.c — a user's audit text, rendered and parsed (see user_text.h). */
 #include "core/user_text.h"
+#include "core/text.h"
 #include "core/record.h"
 #include <stdio.h>
 #include <string.h>
@@ -21,16 +22,17 @@ int user_parse(const char *text, struct user *u, char *err, size_t errlen)
 	long line = 0;
 	int r;
 	memset(u, 0, sizeof *u);
+	const struct record_text texts[] = {
+		{"login", u->login, sizeof u->login},  {"name", u->name, sizeof u->name},
+		{"scope", u->scope, sizeof u->scope},  {"disabled", u->disabled, sizeof u->disabled},
+	};
 	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) == 1) {
-		if (strcmp(key, "login") == 0)
-			snprintf(u->login, sizeof u->login, "%s", value);
-		else if (strcmp(key, "name") == 0)
-			snprintf(u->name, sizeof u->name, "%s", value);
-		else if (strcmp(key, "scope") == 0)
-			snprintf(u->scope, sizeof u->scope, "%s", value);
-		else if (strcmp(key, "disabled") == 0)
-			snprintf(u->disabled, sizeof u->disabled, "%s", value);
-		else if (strcmp(key, "role") == 0) {
+		int put = record_text_put(texts, sizeof texts / sizeof texts[0], key, value);
+		if (put < 0) {                   /* refused, never cut */
+			snprintf(err, errlen, "line %ld: %s is too long", line, key);
+			return -1;
+		}
+		if (put == 0 && strcmp(key, "role") == 0) {
 			char *sp = strchr(value, ' ');
 			if (sp)
 				*sp = '\0';
@@ -38,7 +40,7 @@ int user_parse(const char *text, struct user *u, char *err, size_t errlen)
 				snprintf(err, errlen, "line %ld: unknown role %s", line, value);
 				return -1;
 			}
-		} else {
+		} else if (put == 0) {
 			snprintf(err, errlen, "line %ld: unknown key %s", line, key);
 			return -1;
 		}

@@ -9,9 +9,9 @@
 
 /* Append u's text (login, name, role as code and label, scope, disabled if set). */
 void user_render(const struct user *u, struct buf *out);
-/* Parse a user's text into *u (zeroed first; values too long for u's fields are cut).
- * Returns 0, or -1 with a message naming the line in err: an unknown key or role, a
- * malformed line, no login. */
+/* Parse a user's text into *u (zeroed first). Returns 0, or -1 with a message naming
+ * the line in err: an unknown key or role, a value too long for its field (refused,
+ * never cut), a malformed line, no login. */
 int user_parse(const char *text, struct user *u, char *err, size_t errlen);
 
 #endif

@@ -107,15 +107,21 @@ static int read_row(const struct code_lists *lists, const struct csv_record *rec
 	if (v[W_DATE][0] && (!date_valid(v[W_DATE]) || strcmp(v[W_DATE], today) > 0)) {
 		report(ctx, rec->line, wcols[W_DATE].zh, "not a date (YYYY-MM-DD) up to today");
 		defects++;
+	} else {
+		text_copy(w->date, sizeof w->date, v[W_DATE]);   /* a date or "": it fits */
 	}
 	if (v[W_AMOUNT][0] && model_value_normalise(lists, HF_INCOME, v[W_AMOUNT], today, w->amount,
 	                                            sizeof w->amount, err, sizeof err)) {
 		report(ctx, rec->line, wcols[W_AMOUNT].zh, err);
 		defects++;
 	}
-	snprintf(w->name, sizeof w->name, "%s", v[W_NAME]);
+	if (text_copy(w->name, sizeof w->name, v[W_NAME])) {   /* refused, never cut */
+		snprintf(err, sizeof err, "too long for a name (%zu bytes, at most %zu)",
+		         strlen(v[W_NAME]), sizeof w->name - 1);
+		report(ctx, rec->line, wcols[W_NAME].zh, err);
+		defects++;
+	}
 	snprintf(w->kind, sizeof w->kind, "%s", kind ? kind->code : "");
-	snprintf(w->date, sizeof w->date, "%s", v[W_DATE]);
 	snprintf(w->department, sizeof w->department, "%s", dept ? dept->code : "");
 	snprintf(w->note, sizeof w->note, "%s", v[W_NOTE]);
 	snprintf(w->fingerprint, sizeof w->fingerprint, "%s|%s|%s|%s|%s", w->id_number, w->kind,

@@ -4,6 +4,7 @@
  * (pairs/NNNN/P0000001.txt). Region: the helped county, or the household's village; a
  * county pair is also seen from the helper's side (a 广州 district sees its pairs). */
 #include "store/entity.h"
+#include "core/text.h"
 #include "core/mask.h"
 #include "core/regions.h"
 #include <stdio.h>
@@ -73,7 +74,8 @@ static int resolve_county_pair(struct store *s, struct pair *p)
 	const struct code *prog = codes_find(&codes_pair_programme, p->programme);
 	if (prog)
 		snprintf(p->programme, sizeof p->programme, "%s", prog->code);
-	snprintf(p->region, sizeof p->region, "%s", p->helped);
+	if (text_copy(p->region, sizeof p->region, p->helped))
+		return store_fail(s, STORE_EINVAL, "unknown county \"%s\"", p->helped);
 	return 0;
 }
 

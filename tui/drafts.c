@@ -1,6 +1,7 @@
 /* drafts.c — draft files: where they live, writing one atomically, listing and parsing
  * them, forgetting one (see drafts.h). */
 #include "tui/drafts.h"
+#include "core/text.h"
 #include "core/grow.h"
 #include "tui/ui_state.h"
 #include "core/buf.h"
@@ -72,19 +73,21 @@ static int parse_draft(const char *text, struct draft *d, const char *want_dir, 
 	int r;
 	memset(&d->e, 0, sizeof d->e);
 	d->e.field = -1;
+	const struct record_text texts[] = {
+		{"dir", dir, sizeof dir},          {"login", who, sizeof who},
+		{"household", d->e.household, sizeof d->e.household},
+		{"field", field, sizeof field},    {"value", d->e.value, sizeof d->e.value},
+		{"why", d->e.why, sizeof d->e.why}, {"problem", d->problem, sizeof d->problem},
+	};
 	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) > 0) {
 		if (r != 1)
 			continue;
-		if (!strcmp(key, "dir")) snprintf(dir, sizeof dir, "%s", value);
-		else if (!strcmp(key, "login")) snprintf(who, sizeof who, "%s", value);
-		else if (!strcmp(key, "household")) snprintf(d->e.household, sizeof d->e.household, "%s", value);
-		else if (!strcmp(key, "member")) d->e.member = atoi(value);
-		else if (!strcmp(key, "field")) snprintf(field, sizeof field, "%s", value);
-		else if (!strcmp(key, "version")) d->e.version = atol(value);
-		else if (!strcmp(key, "value")) snprintf(d->e.value, sizeof d->e.value, "%s", value);
-		else if (!strcmp(key, "why")) snprintf(d->e.why, sizeof d->e.why, "%s", value);
-		else if (!strcmp(key, "problem")) snprintf(d->problem, sizeof d->problem, "%s", value);
-		else if (!strcmp(key, "saved")) d->saved = atol(value);
+		int put = record_text_put(texts, sizeof texts / sizeof texts[0], key, value);
+		if (put < 0)
+			return -1;            /* longer than bangfu writes: not a draft of ours, never cut */
+		if (put == 0 && !strcmp(key, "member")) d->e.member = atoi(value);
+		else if (put == 0 && !strcmp(key, "version")) d->e.version = atol(value);
+		else if (put == 0 && !strcmp(key, "saved")) d->saved = atol(value);
 	}
 	if (r < 0 || strcmp(dir, want_dir) != 0 || strcmp(who, login) != 0 || !d->e.household[0])
 		return -1;

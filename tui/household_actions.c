@@ -5,6 +5,7 @@
  * fields on the status line (Tab offers the code tables' labels, an empty date is
  * today), then a reason, and calls the same store function as the command-line verb. */
 #include "tui/household_actions.h"
+#include "core/text.h"
 #include "tui/view_util.h"
 #include "tui/prompt.h"
 #include "core/workflow.h"
@@ -26,9 +27,9 @@ static int done(struct ui *ui, int rc, const char *what, const char *id)
 
 int household_add_visit(struct ui *ui, const char *household)
 {
-	char date[16] = "", visitor[128], method[32] = "", findings[512] = "", follow[512] = "";
-	char why[512] = "", id[16];
-	snprintf(visitor, sizeof visitor, "%s", ui->me.name);
+	char date[16] = "", visitor[sizeof ui->me.name], method[32] = "", findings[512] = "";
+	char follow[512] = "", why[512] = "", id[16];
+	text_copy(visitor, sizeof visitor, ui->me.name);   /* as big as a name: it fits */
 	ASK(view_ask_text(ui, "visit date (YYYY-MM-DD, empty = today): ", 1, date, sizeof date));
 	ASK(view_ask_text(ui, "visitor: ", 0, visitor, sizeof visitor));
 	ASK(view_ask_code(ui, "method (Tab: 入户 电话 微信): ", &codes_visit_method, 0, method, sizeof method));

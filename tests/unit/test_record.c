@@ -178,6 +178,9 @@ static void test_user_text(void **state)
 	assert_int_equal(user_parse("name: 无登录名\n", &back, err, sizeof err), -1);
 	assert_non_null(strstr(err, "malformed user record"));
 	assert_int_equal(user_parse("login wang\n", &back, err, sizeof err), -1);
+	/* a value too long for its field is refused, never cut */
+	assert_int_equal(user_parse("login: a\nscope: 44182110720212345\n", &back, err, sizeof err), -1);
+	assert_non_null(strstr(err, "line 2: scope is too long"));
 }
 
 int main(void)
