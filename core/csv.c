@@ -34,7 +34,7 @@ void csv_reader_init(struct csv_reader *r, const char *buf, size_t len)
 
 /* Report an error on `line`: "line N: message" in err, N in r->err_line. */
 static int __attribute__((format(printf, 5, 6)))
-syntax_error(struct csv_reader *r, long line, char *err, int errlen, const char *fmt, ...)
+syntax_error(struct csv_reader *r, long line, char *err, size_t errlen, const char *fmt, ...)
 {
 	char msg[200];
 	va_list ap;
@@ -108,7 +108,7 @@ static char *field_slot(struct csv_record *rec, int idx, int *nalloc, size_t n)
 
 /* Read an unquoted field: up to , or a line break or the end. */
 static int read_plain(struct csv_reader *r, struct csv_record *rec, int idx, int *nalloc,
-                      char *err, int errlen)
+                      char *err, size_t errlen)
 {
 	size_t start = r->pos;
 
@@ -136,7 +136,7 @@ static int read_plain(struct csv_reader *r, struct csv_record *rec, int idx, int
 /* First pass over a quoted field (r->pos at its opening quote): find the closing
  * quote (*end) and the length once doubled quotes are undone (*n), counting the
  * line breaks inside. Returns 0, or -1 on an unclosed field or a NUL byte. */
-static int scan_quoted(struct csv_reader *r, size_t *end, size_t *n, char *err, int errlen)
+static int scan_quoted(struct csv_reader *r, size_t *end, size_t *n, char *err, size_t errlen)
 {
 	const char *b = r->buf;
 	long opened = r->line;
@@ -175,7 +175,7 @@ static int scan_quoted(struct csv_reader *r, size_t *end, size_t *n, char *err, 
 /* Read a quoted field, r->pos at its opening quote: scan it, then copy it undoing
  * doubled quotes, then check what follows the closing quote. */
 static int read_quoted(struct csv_reader *r, struct csv_record *rec, int idx, int *nalloc,
-                       char *err, int errlen)
+                       char *err, size_t errlen)
 {
 	const char *b = r->buf;
 	size_t end = 0, n = 0;
@@ -216,7 +216,7 @@ static void drop_fields(struct csv_record *rec, int from, int to)
 	}
 }
 
-int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, int errlen)
+int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t errlen)
 {
 	int nalloc = rec->nfields, idx = 0, rc = 0;
 

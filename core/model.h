@@ -142,7 +142,7 @@ enum field_edit model_field_editable(enum field_id f, int member);
  * On success writes the normalised value into out and returns 0; on error returns -1 with
  * a message (without the field name: the caller adds file, line and column). */
 int model_value_normalise(const struct code_lists *lists, enum field_id f, const char *raw,
-                          const char *today, char *out, int outlen, char *err, int errlen);
+                          const char *today, char *out, int outlen, char *err, size_t errlen);
 /* 1 when s has the shape of a disability certificate number (残疾证号): a valid
  * 18-character ID number followed by 2 digits (class and kind). */
 int model_is_disability_cert(const char *s);

@@ -49,7 +49,7 @@ const struct flatrec_field pairing_pair_fields[] = {
 const int pairing_pair_field_count = (int)(sizeof pairing_pair_fields / sizeof pairing_pair_fields[0]);
 
 int pairing_may_add(const struct user *u, const char *region, const char *what,
-                    char *err, int errlen)
+                    char *err, size_t errlen)
 {
 	if (u->role != ROLE_ADMIN && u->role != ROLE_COUNTY)
 		return text_errorf(err, errlen, "only an administrator or a county approver may add "
@@ -73,7 +73,7 @@ static int bound_days(const char *s, int years_ok, int is_end, long *out)
 }
 
 int pairing_period_check(const char *start, const char *end, int years_ok,
-                         char *err, int errlen)
+                         char *err, size_t errlen)
 {
 	const char *form = years_ok ? "YYYY-MM-DD or a year YYYY" : "YYYY-MM-DD";
 	long from, to;
@@ -95,7 +95,7 @@ static int all_digits(const char *s, size_t n)
 	return strlen(s) == n && strspn(s, "0123456789") == n;
 }
 
-int pairing_unit_check(const struct unit *u, char *err, int errlen)
+int pairing_unit_check(const struct unit *u, char *err, size_t errlen)
 {
 	char why[160];
 	if (flatrec_check_text("unit name", u->name, sizeof u->name, TEXT_MAX_NAME, 1, err, errlen))
@@ -125,7 +125,7 @@ static int list_has(const char *list, const char *id)
 	return 0;
 }
 
-static int check_members(const struct team *t, char *err, int errlen)
+static int check_members(const struct team *t, char *err, size_t errlen)
 {
 	char seen[sizeof t->member_units] = "";
 	for (const char *p = t->member_units; *p;) {
@@ -147,7 +147,7 @@ static int check_members(const struct team *t, char *err, int errlen)
 	return 0;
 }
 
-int pairing_team_check(const struct team *t, char *err, int errlen)
+int pairing_team_check(const struct team *t, char *err, size_t errlen)
 {
 	if (!all_digits(t->town, 9))
 		return text_errorf(err, errlen, "town \"%s\": a team serves one town (9-digit code)",
@@ -161,7 +161,7 @@ int pairing_team_check(const struct team *t, char *err, int errlen)
 	return pairing_period_check(t->start, t->end, 0, err, errlen);
 }
 
-static int check_county_pair(const struct pair *p, char *err, int errlen)
+static int check_county_pair(const struct pair *p, char *err, size_t errlen)
 {
 	if (!regions_is_county_level(p->helped))
 		return text_errorf(err, errlen, "helped \"%s\" is not a county-level code", p->helped);
@@ -175,7 +175,7 @@ static int check_county_pair(const struct pair *p, char *err, int errlen)
 	return pairing_period_check(p->start, p->end, 1, err, errlen);
 }
 
-static int check_cadre_pair(const struct pair *p, char *err, int errlen)
+static int check_cadre_pair(const struct pair *p, char *err, size_t errlen)
 {
 	char why[160], norm[32];
 	if (flatrec_check_text("cadre name", p->helper, sizeof p->helper, TEXT_MAX_NAME, 1, err, errlen))
@@ -190,7 +190,7 @@ static int check_cadre_pair(const struct pair *p, char *err, int errlen)
 	return pairing_period_check(p->start, p->end, 0, err, errlen);
 }
 
-int pairing_pair_check(const struct pair *p, char *err, int errlen)
+int pairing_pair_check(const struct pair *p, char *err, size_t errlen)
 {
 	if (strcmp(p->kind, "county") == 0)
 		return check_county_pair(p, err, errlen);

@@ -9,6 +9,7 @@
 #define CORE_RECORD_H
 #include "core/buf.h"
 #include "core/model.h"
+#include <stddef.h>
 
 /* Append the canonical text of h to out, codes labelled from the tables in effect (lists;
  * NULL: the shipped tables). Town and village names come from h. */
@@ -17,7 +18,7 @@ void record_render(const struct code_lists *lists, const struct household *h, st
 /* Parse canonical text into h (zeroed by the caller). Returns 0, or -1 with a message
  * naming the line. Values are taken as written (they were checked when first stored). */
 int record_parse(const struct code_lists *lists, const char *text, struct household *h,
-                 char *err, int errlen);
+                 char *err, size_t errlen);
 
 /* Escape/unescape one value (used by other record kinds: users, settings). */
 void record_put(struct buf *out, const char *key, const char *value);

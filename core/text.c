@@ -331,7 +331,7 @@ static const char *refused_kind(uint32_t cp)
 }
 
 int text_check_input(const char *what, const char *s, size_t max_chars, int flags,
-                     char *err, int errlen)
+                     char *err, size_t errlen)
 {
 	size_t n = s ? strlen(s) : 0, chars = 0;
 	char shown[9];
@@ -423,15 +423,15 @@ int text_copy(char *out, size_t outlen, const char *s)
 	return -1;
 }
 
-int text_errorf(char *err, int errlen, const char *fmt, ...)
+int text_errorf(char *err, size_t errlen, const char *fmt, ...)
 {
-	if (err == NULL || errlen <= 0)
+	if (err == NULL || errlen == 0)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(err, (size_t)errlen, fmt, ap);
+	int n = vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
-	if (n >= errlen)
+	if (n >= 0 && (size_t)n >= errlen)
 		cut_partial_tail(err, strlen(err));
 	return -1;
 }

@@ -53,7 +53,7 @@ size_t text_sanitize(const char *s, char *out, size_t outlen);
  * wrong and where. NULL is "". Nothing is ever cut: a longer value is refused. */
 #define TEXT_MULTILINE 1
 int text_check_input(const char *what, const char *s, size_t max_chars, int flags,
-                     char *err, int errlen);
+                     char *err, size_t errlen);
 /* Field limits, in characters (docs/text.md has the table). Each also fits the byte size
  * of the record it is stored in at 3 bytes a character (CJK). */
 #define TEXT_MAX_NAME   64    /* names: people, places, users, units, leaders, visitors */
@@ -86,7 +86,7 @@ int text_copy(char *out, size_t outlen, const char *s);
 /* snprintf into err (size errlen; NULL or 0 writes nothing), but when the message is cut
  * short, never leave half a UTF-8 character at its end. Always returns -1, so an error
  * path reads `return text_errorf(err, errlen, "line %ld: ...", line);`. */
-int text_errorf(char *err, int errlen, const char *fmt, ...)
+int text_errorf(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 #endif

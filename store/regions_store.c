@@ -150,7 +150,7 @@ static int check_level(struct store *s, struct household *h, enum field_id code_
 		if (rc)
 			return snprintf(msg, n, "%s", store_error(s)), 1;
 		if (name[0] && !regions_same_name(known, name))   /* a message: cut whole if it must be */
-			text_errorf(msg, n < INT_MAX ? (int)n : INT_MAX,
+			text_errorf(msg, n,
 			            "warning: %s code %s is %s, the file says %s: kept as %s",
 			            what, code, known, name, known);
 		return 0;
