@@ -366,31 +366,40 @@ int model_strset(char **slot, const char *value)
 	return 0;
 }
 
+/* The field-index contract of the accessors below: a field of that level. */
+#define ASSERT_LEVEL(f, first, count) assert((f) >= (first) && (f) < (first) + (count))
+
 const char *household_get(const struct household *h, enum field_id f)
 {
+	ASSERT_LEVEL(f, HF_FIRST, HF_COUNT);
 	const char *v = h->v[f - HF_FIRST];
 	return v ? v : "";
 }
 const char *member_get(const struct member *m, enum field_id f)
 {
+	ASSERT_LEVEL(f, MF_FIRST, MF_COUNT);
 	const char *v = m->v[f - MF_FIRST];
 	return v ? v : "";
 }
 const char *case_get(const struct hcase *c, enum field_id f)
 {
+	ASSERT_LEVEL(f, CF_FIRST, CF_COUNT);
 	const char *v = c->v[f - CF_FIRST];
 	return v ? v : "";
 }
 int household_set(struct household *h, enum field_id f, const char *value)
 {
+	ASSERT_LEVEL(f, HF_FIRST, HF_COUNT);
 	return model_strset(&h->v[f - HF_FIRST], value);
 }
 int member_set(struct member *m, enum field_id f, const char *value)
 {
+	ASSERT_LEVEL(f, MF_FIRST, MF_COUNT);
 	return model_strset(&m->v[f - MF_FIRST], value);
 }
 int case_set(struct hcase *c, enum field_id f, const char *value)
 {
+	ASSERT_LEVEL(f, CF_FIRST, CF_COUNT);
 	return model_strset(&c->v[f - CF_FIRST], value);
 }
 
@@ -430,6 +439,7 @@ static const struct subrec_kind_info subrec_kinds[SUB_COUNT] = {
 
 const struct subrec_kind_info *subrec_info(enum subrec_kind k)
 {
+	assert(k >= 0 && k < SUB_COUNT);
 	return &subrec_kinds[k];
 }
 

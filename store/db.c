@@ -2,6 +2,7 @@
  * synchronous=FULL, foreign keys, busy timeout), the numbered migrations kept in
  * PRAGMA user_version, error helpers and a few statement helpers. */
 #include "store/internal.h"
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -342,6 +343,7 @@ int db_cached_buf(struct store *s, struct buf *sql, sqlite3_stmt **st)
 
 void db_finalize(struct store *s, sqlite3_stmt *st)
 {
+	assert(st != NULL);
 	for (int i = 0; i < s->nstmts; i++)
 		if (s->stmts[i].st == st) {
 			sqlite3_reset(st);
@@ -373,6 +375,8 @@ int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...)
 void db_close_statements(struct store *s)
 {
 	for (int i = 0; i < s->nstmts; i++) {
+		/* ownership: every statement db_cached handed out was given back (db_finalize) */
+		assert(!sqlite3_stmt_busy(s->stmts[i].st));
 		sqlite3_finalize(s->stmts[i].st);
 		free(s->stmts[i].sql);
 	}

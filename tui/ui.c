@@ -7,6 +7,7 @@
 #include "tui/ui_view.h"
 #include "tui/drafts.h"
 #include "tui/prompt.h"
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -166,6 +167,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 
 int ui_do(struct ui *ui, struct view *v, enum action a)
 {
+	assert(a >= 0 && a < ACT_COUNT);   /* keymap_lookup's answer, never a raw key */
 	int flags = actions[a].flags;
 	if ((flags & A_ROW) && v->lines == 0) {
 		ui_status(ui, 1, "%s: nothing is selected", actions[a].name);
