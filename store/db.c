@@ -305,9 +305,7 @@ int db_exec(struct store *s, const char *sql)
 	return 0;
 }
 
-/* Loading one household runs about ten statements; preparing each anew cost more than
- * running it. Statements are kept per SQL text; one still in use (a loop that calls a
- * function running the same SQL) is not handed out twice: a fresh one is prepared. */
+/* A statement of the caller's own (db_finalize finalizes it): for SQL run once. */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 {
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
@@ -315,6 +313,9 @@ int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 	return 0;
 }
 
+/* Loading one household runs about ten statements; preparing each anew cost more than
+ * running it. Statements are kept per SQL text; one still in use (a loop that calls a
+ * function running the same SQL) is not handed out twice: a fresh one is prepared. */
 int db_cached(struct store *s, const char *sql, sqlite3_stmt **st)
 {
 	for (int i = 0; i < s->nstmts; i++)

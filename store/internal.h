@@ -54,7 +54,8 @@ int db_cached(struct store *s, const char *sql, sqlite3_stmt **st);
 /* db_cached on SQL built in a buf (a failed build, out of memory, fails here); the buf
  * is freed either way. */
 int db_cached_buf(struct store *s, struct buf *sql, sqlite3_stmt **st);
-/* Done with a statement from db_prepare: a kept one is reset, another finalized. */
+/* Done with a statement from db_prepare or db_cached: a kept one is reset, another
+ * finalized. */
 void db_finalize(struct store *s, sqlite3_stmt *st);
 void db_close_statements(struct store *s);
 /* Run a one-value query: the text parameters follow sql, ended by NULL; the first

@@ -11,8 +11,10 @@
 #include "core/access.h"
 #include "core/buf.h"
 #include "core/model.h"
+#include "core/pairing.h"
 #include "core/query.h"
 #include "core/register.h"
+#include "core/task.h"
 #include <stdio.h>
 
 enum {
@@ -348,8 +350,6 @@ int store_stats(struct store *s, const struct user *u, enum stats_dim dim,
                 int (*fn)(void *ctx, const char *code, long count), void *ctx);
 
 /* --- pairing assistance (结对帮扶): units.c, teams.c, pairs.c; docs/pairing.md --- */
-#include "core/pairing.h"
-#include "core/task.h"
 /* Add a unit (in: name, kind code or label, region; "" = your scope); its new id is
  * written to in->id. Administrators and county approvers, inside their scope. */
 int store_unit_add(struct store *s, const struct user *u, struct unit *in, const char *why);
