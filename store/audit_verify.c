@@ -283,11 +283,7 @@ static int verify_events(struct store *s, const git_oid *head, FILE *report, lon
 			fprintf(report, "event %ld is in history more than once (again in %s)\n", ev, hex);
 			(*problems)++;
 		}
-		int more = git_commit_parentcount(c) > 0;
-		if (more)
-			git_oid_cpy(&id, git_commit_parent_id(c, 0));
-		git_commit_free(c);
-		if (!more)
+		if (!chain_first_parent(c, &id))
 			break;
 	}
 	for (long e = 1; !rc && e <= max; e++)

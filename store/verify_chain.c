@@ -31,14 +31,22 @@ long chain_event_of(git_repository *repo, const git_oid *id)
 	return ev;
 }
 
+int chain_first_parent(git_commit *c, git_oid *id)
+{
+	int more = git_commit_parentcount(c) > 0;
+	if (more)
+		git_oid_cpy(id, git_commit_parent_id(c, 0));
+	git_commit_free(c);
+	return more;
+}
+
 int chain_collect(struct store *s, git_repository *repo, const git_oid *tip, git_oid **oids,
                   long *n)
 {
-	long cap = 1024;
+	long cap = 0;
 	git_oid id = *tip;
 	*n = 0;
-	if (!(*oids = malloc((size_t)cap * sizeof **oids)))
-		return store_fail(s, STORE_EFAIL, "out of memory");
+	*oids = NULL;
 	for (;;) {
 		git_commit *c;
 		if (GROW(*oids, cap, *n + 1, 1024))
@@ -46,11 +54,7 @@ int chain_collect(struct store *s, git_repository *repo, const git_oid *tip, git
 		if (git_commit_lookup(&c, repo, &id) < 0)
 			return store_gitfail(s, "walking history");
 		(*oids)[(*n)++] = id;
-		int more = git_commit_parentcount(c) > 0;
-		if (more)
-			git_oid_cpy(&id, git_commit_parent_id(c, 0));
-		git_commit_free(c);
-		if (!more)
+		if (!chain_first_parent(c, &id))
 			break;
 	}
 	for (long i = 0; i < *n / 2; i++) {   /* oldest first */
