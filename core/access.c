@@ -43,17 +43,17 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-int access_scope_check(const char *scope, char *err, int errlen)
+int access_scope_check(const char *scope, char *err, size_t errlen)
 {
 	size_t n = strlen(scope);
 	if (!all_digits(scope) || (n != 2 && n != 6 && n != 9 && n != 12)) {
-		snprintf(err, (size_t)errlen, "scope \"%s\" must be 44, a 6-digit city or county "
+		snprintf(err, errlen, "scope \"%s\" must be 44, a 6-digit city or county "
 		         "code, or a 9/12-digit town/village code", scope);
 		return -1;
 	}
 	if (n == 2) {
 		if (strcmp(scope, "44") != 0) {
-			snprintf(err, (size_t)errlen, "scope \"%s\": only 44 (广东) is served", scope);
+			snprintf(err, errlen, "scope \"%s\": only 44 (广东) is served", scope);
 			return -1;
 		}
 		return 0;
@@ -64,12 +64,12 @@ int access_scope_check(const char *scope, char *err, int errlen)
 	if (n == 6 && regions_city(county))
 		return 0;
 	if (!regions_is_county_level(county)) {
-		snprintf(err, (size_t)errlen, "scope \"%s\": %s is not a Guangdong city or county",
+		snprintf(err, errlen, "scope \"%s\": %s is not a Guangdong city or county",
 		         scope, county);
 		return -1;
 	}
 	if (n > 6 && !regions_place(scope)) {
-		snprintf(err, (size_t)errlen, "scope \"%s\": no %s has this code in %s (2023 "
+		snprintf(err, errlen, "scope \"%s\": no %s has this code in %s (2023 "
 		         "statistical codes)", scope, n == 9 ? "town" : "village",
 		         regions_county_name(county));
 		return -1;

@@ -3,6 +3,7 @@
  * gates workflow transitions (core/workflow.c) and administrative verbs. */
 #ifndef CORE_ACCESS_H
 #define CORE_ACCESS_H
+#include <stddef.h>
 
 enum role {
 	ROLE_CASEWORKER,  /* village cadre: opens leads, records visits and measures */
@@ -35,6 +36,6 @@ int access_may_write(const struct user *u);
 int access_is_admin(const struct user *u);
 /* Check a scope code names a place: "44", a city, a county-level unit, or a 9/12-digit
  * town/village code under one. Returns 0, or -1 with a message. */
-int access_scope_check(const char *scope, char *err, int errlen);
+int access_scope_check(const char *scope, char *err, size_t errlen);
 
 #endif

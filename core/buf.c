@@ -1,5 +1,6 @@
 /* buf.c — growable text buffer (see buf.h). Doubling growth: appends are amortised O(1). */
 #include "core/buf.h"
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,4 +68,29 @@ const char *buf_str(const struct buf *b)
 	if (b->oom)
 		return NULL;
 	return b->s ? b->s : "";
+}
+
+int read_whole_file(FILE *f, struct buf *b, size_t max)
+{
+	size_t start = b->len;
+	for (;;) {
+		size_t want = 1 << 16, done = b->len - start;
+		if (max && done >= max) {
+			int c = getc(f);   /* exactly max bytes is not a cut */
+			if (c == EOF)
+				return ferror(f) ? (errno = EIO, -1) : 0;
+			return 1;
+		}
+		if (max && want > max - done)
+			want = max - done;
+		if (reserve(b, want)) {
+			errno = ENOMEM;
+			return -1;
+		}
+		size_t got = fread(b->s + b->len, 1, want, f);
+		b->len += got;
+		b->s[b->len] = '\0';
+		if (got < want)
+			return ferror(f) ? (errno = EIO, -1) : 0;
+	}
 }

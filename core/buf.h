@@ -4,6 +4,7 @@
 #ifndef CORE_BUF_H
 #define CORE_BUF_H
 #include <stddef.h>
+#include <stdio.h>
 
 struct buf { char *s; size_t len, cap; int oom; };
 
@@ -14,5 +15,11 @@ void buf_reset(struct buf *b);          /* empty, keep the memory */
 void buf_free(struct buf *b);
 /* The text so far ("" if nothing was added); NULL after an allocation failure. */
 const char *buf_str(const struct buf *b);
+
+/* Append all that f has left to b (the one loop that reads a whole file), at most max
+ * bytes (0: no limit). Returns 0 when f ended, 1 when it was cut at max bytes, -1 on a
+ * read error (errno EIO) or an allocation failure (ENOMEM). b->s is set even when f
+ * was empty. */
+int read_whole_file(FILE *f, struct buf *b, size_t max);
 
 #endif

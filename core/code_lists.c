@@ -93,7 +93,7 @@ static const char *label_problem(const char *label)
 }
 
 int code_lists_check(const struct code_lists *l, const char *key, const char *label,
-                     char *err, int errlen)
+                     char *err, size_t errlen)
 {
 	const char *code;
 	int i = list_of(key, &code);
@@ -130,7 +130,7 @@ int code_lists_contains(const struct code_lists *l, const char *key, const char 
 }
 
 int code_lists_add(struct code_lists *l, const char *key, const char *label, char *err,
-                   int errlen)
+                   size_t errlen)
 {
 	if (code_lists_check(l, key, label, err, errlen))
 		return -1;

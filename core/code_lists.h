@@ -19,6 +19,7 @@
 #ifndef CORE_CODE_LISTS_H
 #define CORE_CODE_LISTS_H
 #include "core/codes.h"
+#include <stddef.h>
 
 #define CODE_LISTS_COUNT 11    /* category, risk, warning_kind, department, visit_method, source,
                                 * unit_kind, programme, indicator, project_kind, project_group */
@@ -48,10 +49,10 @@ int code_lists_is_key(const char *key);
  * the separators , ; ， 、 # that multi-value fields and the audit text use), the code
  * or label is already a code or label of that list, or the list is full. */
 int code_lists_add(struct code_lists *l, const char *key, const char *label, char *err,
-                   int errlen);
+                   size_t errlen);
 /* The same checks without adding: 0, or -1 with the reason in err. */
 int code_lists_check(const struct code_lists *l, const char *key, const char *label,
-                     char *err, int errlen);
+                     char *err, size_t errlen);
 /* 1 if l already holds the entry key (a list entry setting) with exactly this label. */
 int code_lists_contains(const struct code_lists *l, const char *key, const char *label);
 

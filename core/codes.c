@@ -117,7 +117,7 @@ static void copy_trimmed(const char *s, size_t n, char *out, size_t outlen)
 }
 
 int codes_parse_multi(const struct code_table *t, const char *text, int max_values,
-                      char *out, int outlen, char *err, int errlen)
+                      char *out, int outlen, char *err, size_t errlen)
 {
 	char seen[64] = {0};
 	int count = 0;
@@ -135,7 +135,7 @@ int codes_parse_multi(const struct code_table *t, const char *text, int max_valu
 			continue;
 		const struct code *c = codes_find(t, part);
 		if (!c) {
-			snprintf(err, (size_t)errlen, "unknown %s \"%s\"", t->name, part);
+			snprintf(err, errlen, "unknown %s \"%s\"", t->name, part);
 			return -1;
 		}
 		int idx = (int)(c - t->items);
@@ -145,7 +145,7 @@ int codes_parse_multi(const struct code_table *t, const char *text, int max_valu
 		}
 	}
 	if (count > max_values) {
-		snprintf(err, (size_t)errlen, "at most %d %s allowed, got %d", max_values,
+		snprintf(err, errlen, "at most %d %s allowed, got %d", max_values,
 		         t->name, count);
 		return -1;
 	}
@@ -156,7 +156,7 @@ int codes_parse_multi(const struct code_table *t, const char *text, int max_valu
 		int w = snprintf(out + len, (size_t)(outlen - len), "%s%s", len ? "," : "",
 		                 t->items[i].code);
 		if (w < 0 || w >= outlen - len) {
-			snprintf(err, (size_t)errlen, "too many %s", t->name);
+			snprintf(err, errlen, "too many %s", t->name);
 			return -1;
 		}
 		len += w;

@@ -4,6 +4,7 @@
  * (categories, risks, warning kinds) are also settings; these are the shipped defaults. */
 #ifndef CORE_CODES_H
 #define CORE_CODES_H
+#include <stddef.h>
 
 struct code { const char *code, *label; };
 struct code_table { const char *name; const struct code *items; int count; };
@@ -38,7 +39,7 @@ void codes_choices(const struct code_table *t, char *out, int outlen);
  * the canonical codes joined by ',' (in table order, duplicates removed) into out.
  * Returns the number of values, or -1 with the unknown part named in err. */
 int codes_parse_multi(const struct code_table *t, const char *text, int max_values,
-                      char *out, int outlen, char *err, int errlen);
+                      char *out, int outlen, char *err, size_t errlen);
 /* Render codes joined by ',' as their labels joined by '、' (unknown codes as is).
  * Returns the length written, or -1 if out is too small. */
 int codes_labels_multi(const struct code_table *t, const char *codes, char *out, int outlen);

@@ -13,6 +13,7 @@
  * (a binary or UTF-16 file). After an error the reader has moved past the offending
  * physical line (or to the end), so a caller may keep reading to report more. */
 #include "core/csv.h"
+#include "core/grow.h"
 #include "core/text.h"
 #include <limits.h>
 #include <stdarg.h>
@@ -33,7 +34,7 @@ void csv_reader_init(struct csv_reader *r, const char *buf, size_t len)
 
 /* Report an error on `line`: "line N: message" in err, N in r->err_line. */
 static int __attribute__((format(printf, 5, 6)))
-syntax_error(struct csv_reader *r, long line, char *err, int errlen, const char *fmt, ...)
+syntax_error(struct csv_reader *r, long line, char *err, size_t errlen, const char *fmt, ...)
 {
 	char msg[200];
 	va_list ap;
@@ -88,16 +89,11 @@ static void describe(const char *p, size_t n, char *out, size_t outlen)
 static char *field_slot(struct csv_record *rec, int idx, int *nalloc, size_t n)
 {
 	if (idx >= rec->cap) {
-		if (rec->cap > INT_MAX / 2)
+		int old = rec->cap;
+		if (GROW(rec->fields, rec->cap, (size_t)idx + 1, 16))
 			return NULL;
-		int cap = rec->cap > 0 ? rec->cap * 2 : 16;
-		char **f = realloc(rec->fields, (size_t)cap * sizeof *f);
-		if (f == NULL)
-			return NULL;
-		for (int i = rec->cap; i < cap; i++)
-			f[i] = NULL;
-		rec->fields = f;
-		rec->cap = cap;
+		for (int i = old; i < rec->cap; i++)
+			rec->fields[i] = NULL;
 	}
 	if (n == SIZE_MAX)
 		return NULL;
@@ -112,7 +108,7 @@ static char *field_slot(struct csv_record *rec, int idx, int *nalloc, size_t n)
 
 /* Read an unquoted field: up to , or a line break or the end. */
 static int read_plain(struct csv_reader *r, struct csv_record *rec, int idx, int *nalloc,
-                      char *err, int errlen)
+                      char *err, size_t errlen)
 {
 	size_t start = r->pos;
 
@@ -140,7 +136,7 @@ static int read_plain(struct csv_reader *r, struct csv_record *rec, int idx, int
 /* First pass over a quoted field (r->pos at its opening quote): find the closing
  * quote (*end) and the length once doubled quotes are undone (*n), counting the
  * line breaks inside. Returns 0, or -1 on an unclosed field or a NUL byte. */
-static int scan_quoted(struct csv_reader *r, size_t *end, size_t *n, char *err, int errlen)
+static int scan_quoted(struct csv_reader *r, size_t *end, size_t *n, char *err, size_t errlen)
 {
 	const char *b = r->buf;
 	long opened = r->line;
@@ -179,7 +175,7 @@ static int scan_quoted(struct csv_reader *r, size_t *end, size_t *n, char *err, 
 /* Read a quoted field, r->pos at its opening quote: scan it, then copy it undoing
  * doubled quotes, then check what follows the closing quote. */
 static int read_quoted(struct csv_reader *r, struct csv_record *rec, int idx, int *nalloc,
-                       char *err, int errlen)
+                       char *err, size_t errlen)
 {
 	const char *b = r->buf;
 	size_t end = 0, n = 0;
@@ -220,7 +216,7 @@ static void drop_fields(struct csv_record *rec, int from, int to)
 	}
 }
 
-int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, int errlen)
+int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t errlen)
 {
 	int nalloc = rec->nfields, idx = 0, rc = 0;
 

@@ -27,7 +27,7 @@ void csv_reader_init(struct csv_reader *r, const char *buf, size_t len);
  * r->err_line; r->line has moved on). Blank lines are skipped. After -1 the reader
  * has skipped the rest of the bad physical line, so reading on reports further errors. Line breaks are LF, CRLF or a lone CR; a quote inside an
  * unquoted field is kept literally. */
-int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, int errlen);
+int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t errlen);
 void csv_record_free(struct csv_record *rec);
 /* A csv_read error message without its leading "line N: " (for callers that print
  * FILE:LINE: themselves). */

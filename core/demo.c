@@ -3,6 +3,7 @@
  * into core/regions; mostly rural 村委会, some 社区), plausible Cantonese-region names, valid unique ID numbers, households of 1-7 people, and a share of monitoring
  * cases of every category. The same seed gives the same households, byte for byte. */
 #include "core/demo.h"
+#include "core/date.h"
 #include "core/idcard.h"
 #include "core/regions.h"
 #include <stdio.h>
@@ -66,12 +67,15 @@ static void person_name(struct demo *d, const char *surname, char *out, size_t n
  * unique within this demo run. */
 static int make_id(struct demo *d, const char *county, int year, char sex, char *out)
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	for (int attempt = 0; attempt < 1000; attempt++) {
-		int month = 1 + pick(d, 12), day = 1 + pick(d, mdays[month - 1]);
+		/* never 29 February: a seeded demo makes the same people whatever the year */
+		int month = 1 + pick(d, 12);
+		int day = 1 + pick(d, month == 2 ? 28 : date_month_days(year, month));
 		int seq = pick(d, 500) * 2 + (sex == 'M');
 		char first17[18];
-		snprintf(first17, sizeof first17, "%.6s%04d%02d%02d%03d", county, year, month, day, seq);
+		if (snprintf(first17, sizeof first17, "%.6s%04d%02d%02d%03d", county, year, month, day,
+		             seq) != 17)
+			return -1;                  /* a year outside 1000-9999: no ID number */
 		snprintf(out, 19, "%s%c", first17, idcard_check_char(first17));
 		long dummy;
 		if (!strmap_get(&d->ids, out, &dummy))
@@ -167,7 +171,9 @@ static int add_followup(struct demo *d, struct household *h, int identified_year
 	if (chance(d, 85)) {
 		int g = pick(d, COUNT(groups));
 		struct subrec *m = household_add_subrec(h, SUB_MEASURE);
-		snprintf(start, sizeof start, "%04d-%02d-%02d", identified_year + 1, 1 + pick(d, 12), 1 + pick(d, 28));
+		if (snprintf(start, sizeof start, "%04d-%02d-%02d", identified_year + 1, 1 + pick(d, 12),
+		             1 + pick(d, 28)) >= (int)sizeof start)
+			return -1;
 		snprintf(amount, sizeof amount, "%d", 500 + pick(d, 50) * 100);
 		if (!m || subrec_set(m, SUB_MEASURE, "grp", groups[g]) ||
 		    subrec_set(m, SUB_MEASURE, "detail", details[g]) ||
@@ -178,16 +184,9 @@ static int add_followup(struct demo *d, struct household *h, int identified_year
 	}
 	if (chance(d, 90)) {
 		/* a visit 0-44 days ago: about a third fall due within the sample interval */
-		int back = pick(d, 45), y, mo, dd;
-		static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-		sscanf(d->today, "%d-%d-%d", &y, &mo, &dd);
-		for (dd -= back; dd < 1;) {
-			if (--mo < 1) { mo = 12; y--; }
-			dd += mdays[mo - 1] + (mo == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-		}
-		snprintf(visit, sizeof visit, "%04d-%02d-%02d", y, mo, dd);
 		struct subrec *v = household_add_subrec(h, SUB_VISIT);
-		if (!v || subrec_set(v, SUB_VISIT, "date", visit) ||
+		if (date_add_days(d->today, -pick(d, 45), visit) || !v ||
+		    subrec_set(v, SUB_VISIT, "date", visit) ||
 		    subrec_set(v, SUB_VISIT, "visitor", "帮扶干部") ||
 		    subrec_set(v, SUB_VISIT, "method", methods[pick(d, 3)]) ||
 		    subrec_set(v, SUB_VISIT, "findings", findings[pick(d, COUNT(findings))]))
@@ -210,7 +209,9 @@ static int add_case(struct demo *d, struct household *h)
 	int eliminated = chance(d, 35);
 	char identified[8];
 	int year = d->year - 1 - pick(d, 4);
-	snprintf(identified, sizeof identified, "%04d-%02d", year, 1 + pick(d, 12));
+	if (snprintf(identified, sizeof identified, "%04d-%02d", year, 1 + pick(d, 12)) >=
+	    (int)sizeof identified)
+		return -1;
 	if (!eliminated && add_followup(d, h, year))
 		return -1;
 	if (case_set(c, CF_CATEGORY, category) ||
@@ -251,7 +252,8 @@ int demo_next(struct demo *d, struct household *h)
 	snprintf(town_code, sizeof town_code, "%.9s", v->code);
 	if (!(t = regions_place(town_code)))
 		return -1;
-	snprintf(number, sizeof number, "%s%04ld", v->code, ++d->count);
+	if (snprintf(number, sizeof number, "%s%04ld", v->code, ++d->count) >= (int)sizeof number)
+		return -1;
 	int lifted = chance(d, 35);
 	snprintf(income, sizeof income, "%d", 4000 + pick(d, lifted ? 12000 : 30000));
 	memset(h, 0, sizeof *h);

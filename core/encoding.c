@@ -90,7 +90,7 @@ static int copy_out(const char *in, size_t n, char **out, size_t *outlen)
 
 /* UTF-8 input: check it, drop a BOM, copy. */
 static int from_utf8(const char *in, size_t n, char **out, size_t *outlen,
-                     char *err, int errlen)
+                     char *err, size_t errlen)
 {
 	size_t skip = 0;
 	size_t bad = utf8_prefix(in, n, NULL);
@@ -179,7 +179,7 @@ static void drop_bom(char *s, size_t *n)
 
 /* Convert with iconv and explain a failure. */
 static int from_iconv(const char *in, size_t n, const char *from, const char *label,
-                      char **out, size_t *outlen, char *err, int errlen)
+                      char **out, size_t *outlen, char *err, size_t errlen)
 {
 	size_t bad = 0;
 	long line = 1;
@@ -207,7 +207,7 @@ static int from_iconv(const char *in, size_t n, const char *from, const char *la
 }
 
 static int auto_detect(const char *in, size_t n, char **out, size_t *outlen,
-                       const char **used, char *err, int errlen)
+                       const char **used, char *err, size_t errlen)
 {
 	long multibyte;
 	size_t bad = utf8_prefix(in, n, &multibyte);
@@ -259,7 +259,7 @@ static const char *known_name(const char *enc)
 }
 
 int encoding_to_utf8(const char *in, size_t n, const char *enc, char **out,
-                     size_t *outlen, const char **used, char *err, int errlen)
+                     size_t *outlen, const char **used, char *err, size_t errlen)
 {
 	const char *name = NULL;
 	size_t len = 0;

@@ -23,6 +23,6 @@
  *  - messages look like "line 3 (byte offset 57): invalid GB18030 bytes FF 41 0D 0A"
  *    (offset 0-based in the input, line 1-based). */
 int encoding_to_utf8(const char *in, size_t n, const char *enc, char **out,
-                     size_t *outlen, const char **used, char *err, int errlen);
+                     size_t *outlen, const char **used, char *err, size_t errlen);
 
 #endif

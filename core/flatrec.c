@@ -29,7 +29,7 @@ void flatrec_render(const struct code_lists *l, const struct flatrec_field *f, i
 }
 
 int flatrec_set(const struct code_lists *l, const struct flatrec_field *f, int n, void *rec, const char *key,
-                const char *value, char *err, int errlen)
+                const char *value, char *err, size_t errlen)
 {
 	for (int i = 0; i < n; i++) {
 		if (strcmp(f[i].key, key) != 0)
@@ -54,7 +54,7 @@ int flatrec_set(const struct code_lists *l, const struct flatrec_field *f, int n
 }
 
 int flatrec_check_required(const struct flatrec_field *f, int n, const void *rec,
-                           char *err, int errlen)
+                           char *err, size_t errlen)
 {
 	for (int i = 0; i < n; i++)
 		if ((f[i].flags & FR_REQUIRED) && !field_value(&f[i], rec)[0])
@@ -63,7 +63,7 @@ int flatrec_check_required(const struct flatrec_field *f, int n, const void *rec
 }
 
 int flatrec_parse(const struct code_lists *l, const struct flatrec_field *f, int n, const char *text, void *rec,
-                  char *err, int errlen)
+                  char *err, size_t errlen)
 {
 	char key[64], value[2048], why[256];
 	size_t pos = 0;
@@ -84,7 +84,7 @@ int flatrec_parse(const struct code_lists *l, const struct flatrec_field *f, int
 }
 
 int flatrec_check_text(const char *what, const char *value, size_t size, size_t max_chars,
-                       int required, char *err, int errlen)
+                       int required, char *err, size_t errlen)
 {
 	const char *v = value ? value : "";
 	size_t len = strlen(v);

@@ -37,21 +37,21 @@ void flatrec_render(const struct code_lists *l, const struct flatrec_field *f, i
  * Returns 0, 1 if no field has that key, or -1 with a message in err (value too long,
  * unknown code). FR_SHOWN fields are accepted and ignored. */
 int flatrec_set(const struct code_lists *l, const struct flatrec_field *f, int n, void *rec, const char *key,
-                const char *value, char *err, int errlen);
+                const char *value, char *err, size_t errlen);
 
 /* 0 when every FR_REQUIRED field of rec is set, else -1 naming the first missing one. */
 int flatrec_check_required(const struct flatrec_field *f, int n, const void *rec,
-                           char *err, int errlen);
+                           char *err, size_t errlen);
 
 /* Parse a whole flat text (no sections) into rec (zeroed by the caller): every line must
  * name a field of the table. Returns 0, or -1 with a message naming the line. */
 int flatrec_parse(const struct code_lists *l, const struct flatrec_field *f, int n, const char *text, void *rec,
-                  char *err, int errlen);
+                  char *err, size_t errlen);
 
 /* Check one value a user typed for a text field: the input rule (text_check_input: one
  * line, at most max_chars characters), shorter than size bytes, and non-empty when
  * required. `what` names the field in the message. Returns 0 or -1 with the message. */
 int flatrec_check_text(const char *what, const char *value, size_t size, size_t max_chars,
-                       int required, char *err, int errlen);
+                       int required, char *err, size_t errlen);
 
 #endif

@@ -6,6 +6,7 @@
  * right position instead of as a wrong length. Messages are English followed by a
  * short Chinese gloss in parentheses: staff read them in import reports. */
 #include "core/idcard.h"
+#include "core/date.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <string.h>
@@ -26,17 +27,6 @@ char idcard_check_char(const char *first17)
 		sum += (first17[i] - '0') * weight[i];
 	}
 	return check[sum % 11];
-}
-
-static int is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
 /* Value of n ASCII digits at s. The caller has checked they are digits. */
@@ -99,7 +89,7 @@ static long read_chars(const char *text, uint32_t *cp, int max)
 }
 
 /* Say why the character at position pos (1-based) is not a digit. */
-static int bad_char(char *err, int errlen, int pos, uint32_t c)
+static int bad_char(char *err, size_t errlen, int pos, uint32_t c)
 {
 	if (c >= 0xFF10 && c <= 0xFF19)
 		return text_errorf(err, errlen, "character %d is a full-width digit %c "
@@ -120,12 +110,12 @@ static int bad_char(char *err, int errlen, int pos, uint32_t c)
 }
 
 /* Check that the birth date YYYYMMDD at s is real, not after today, not before 1880. */
-static int check_birth(const char *s, long today, char *err, int errlen)
+static int check_birth(const char *s, long today, char *err, size_t errlen)
 {
 	int y = digits_value(s, 4), m = digits_value(s + 4, 2), d = digits_value(s + 6, 2);
 	long v = digits_value(s, 8);
 
-	if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (m < 1 || m > 12 || d < 1 || d > date_month_days(y, m))
 		return text_errorf(err, errlen, "birth date %.8s does not exist (出生日期不存在)",
 		                   s);
 	if (v > today)
@@ -148,7 +138,7 @@ static void fill(struct idcard *out, const char *id18, const char *original)
 }
 
 /* Every character a digit, but for X/x as the last of 18. */
-static int check_chars(const uint32_t *cp, long nchars, char *err, int errlen)
+static int check_chars(const uint32_t *cp, long nchars, char *err, size_t errlen)
 {
 	for (int i = 0; i < nchars; i++) {
 		int last = nchars == ID_LEN && i == ID_LEN - 1;
@@ -186,7 +176,7 @@ static void canonical(const char *text, long nchars, char *id, char *original)
  * birth-date digit usually breaks the check character too; naming the date first
  * points at where the typo is. */
 int idcard_parse(const char *text, const char *today, struct idcard *out,
-                 char *err, int errlen)
+                 char *err, size_t errlen)
 {
 	uint32_t cp[ID_LEN];
 	char id[ID_LEN + 1], original[LEGACY_LEN + 1] = "";

@@ -7,6 +7,7 @@
  * (YYMMDD, no check) are converted by inserting "19" and computing the check. */
 #ifndef CORE_IDCARD_H
 #define CORE_IDCARD_H
+#include <stddef.h>
 
 struct idcard {
 	char id[19];        /* canonical 18-character form, NUL-terminated */
@@ -24,7 +25,7 @@ struct idcard {
  * "must be 18 characters (or 15), got 17 (应为18位或15位)". Positions in messages count
  * characters from 1; full-width digits are named as such. */
 int idcard_parse(const char *text, const char *today, struct idcard *out,
-                 char *err, int errlen);
+                 char *err, size_t errlen);
 /* The check character ('0'..'9' or 'X') for the first 17 digits ('?' if one of them
  * is not a digit). */
 char idcard_check_char(const char *first17);

@@ -1,10 +1,12 @@
 /* model.c — the register's field table and the checks every value goes through, whether
  * it arrives from a CSV file, from `bangfu set` or from the audit text (see model.h). */
 #include "core/model.h"
+#include "core/date.h"
 #include "core/mask.h"
 #include "core/idcard.h"
 #include "core/regions.h"
 #include "core/text.h"
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +26,19 @@ int model_field_find(const char *name)
 	return -1;
 }
 
+enum field_edit model_field_editable(enum field_id f, int member)
+{
+	assert(f >= 0 && f < FIELD_COUNT);
+	const struct field *fd = &model_fields[f];
+	if (fd->level == LEVEL_CASE)
+		return FIELD_EDIT_CASE;
+	if (fd->level == LEVEL_MEMBER && member <= 0)
+		return FIELD_EDIT_ON_MEMBER;
+	if (fd->level == LEVEL_HOUSEHOLD && member > 0)
+		return FIELD_EDIT_ON_HOUSEHOLD;
+	return fd->flags & F_READONLY ? FIELD_EDIT_READONLY : FIELD_EDITABLE;
+}
+
 static int all_digits(const char *s, size_t n)
 {
 	if (strlen(s) != n)
@@ -36,7 +51,7 @@ static int all_digits(const char *s, size_t n)
 
 /* Money: optional '-', digits, optional '.' and 1-2 digits; thousands separators are not
  * accepted (a "6,800" in a CSV cell is ambiguous). Normalised without trailing zeros. */
-static int normalise_money(const char *raw, char *out, int outlen, char *err, int errlen)
+static int normalise_money(const char *raw, char *out, int outlen, char *err, size_t errlen)
 {
 	const char *p = raw;
 	int neg = 0;
@@ -52,13 +67,13 @@ static int normalise_money(const char *raw, char *out, int outlen, char *err, in
 			if (k < 2)
 				frac[k] = *p;
 		if (k == 0 || k > 2) {
-			snprintf(err, (size_t)errlen, "\"%s\" is not an amount in yuan (at most 2 decimals)", raw);
+			snprintf(err, errlen, "\"%s\" is not an amount in yuan (at most 2 decimals)", raw);
 			return -1;
 		}
 		frac[k] = '\0';
 	}
 	if (*p || int_len == 0 || int_len > 12) {
-		snprintf(err, (size_t)errlen, "\"%s\" is not a number of yuan", raw);
+		snprintf(err, errlen, "\"%s\" is not a number of yuan", raw);
 		return -1;
 	}
 	while (int_len > 1 && *int_start == '0') { int_start++; int_len--; }
@@ -70,19 +85,16 @@ static int normalise_money(const char *raw, char *out, int outlen, char *err, in
 	return 0;
 }
 
-static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 static int valid_date(int y, int m, int d)
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
+	if (y < 1900 || y > 2200 || d < 1)
 		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+	return d <= date_month_days(y, m);   /* 0 for a month out of range */
 }
 
 /* YYYYMM, YYYY-MM, YYYYMMDD or YYYY-MM-DD, not after today. */
 static int normalise_month(const char *raw, const char *today, char *out, int outlen,
-                           char *err, int errlen)
+                           char *err, size_t errlen)
 {
 	char digits[9];
 	int n = 0;
@@ -96,7 +108,7 @@ static int normalise_month(const char *raw, const char *today, char *out, int ou
 	int y, m, d = 1;
 	if ((n != 6 && n != 8) || sscanf(digits, "%4d%2d", &y, &m) != 2 ||
 	    (n == 8 && sscanf(digits + 6, "%2d", &d) != 1) || !valid_date(y, m, d)) {
-		snprintf(err, (size_t)errlen, "\"%s\" is not a date (YYYYMM or YYYY-MM-DD)", raw);
+		snprintf(err, errlen, "\"%s\" is not a date (YYYYMM or YYYY-MM-DD)", raw);
 		return -1;
 	}
 	if (n == 6)
@@ -104,7 +116,7 @@ static int normalise_month(const char *raw, const char *today, char *out, int ou
 	else
 		snprintf(out, (size_t)outlen, "%04d-%02d-%02d", y, m, d);
 	if (today && strncmp(out, today, strlen(out)) > 0) {
-		snprintf(err, (size_t)errlen, "date %s is in the future", out);
+		snprintf(err, errlen, "date %s is in the future", out);
 		return -1;
 	}
 	return 0;
@@ -113,7 +125,7 @@ static int normalise_month(const char *raw, const char *today, char *out, int ou
 /* 11-digit mobile starting with 1, or a landline: optional 0-area code (3-4 digits) and
  * a 7-8 digit number, with or without '-'. */
 static int normalise_phone(const char *raw, int mobile_only, char *out, int outlen, char *err,
-                           int errlen)
+                           size_t errlen)
 {
 	char d[24];
 	int n = 0, dash = 0;
@@ -123,7 +135,7 @@ static int normalise_phone(const char *raw, int mobile_only, char *out, int outl
 		else if (*p == '-' && !dash)
 			dash = 1;
 		else {
-			snprintf(err, (size_t)errlen, "\"%s\" is not a phone number", raw);
+			snprintf(err, errlen, "\"%s\" is not a phone number", raw);
 			return -1;
 		}
 	}
@@ -131,12 +143,12 @@ static int normalise_phone(const char *raw, int mobile_only, char *out, int outl
 	int mobile = n == 11 && d[0] == '1' && !dash;
 	int landline = (n >= 7 && n <= 8 && !dash) || (d[0] == '0' && n >= 10 && n <= 12);
 	if (mobile_only && !mobile) {
-		snprintf(err, (size_t)errlen, "\"%s\" is not an 11-digit mobile number (a landline is "
+		snprintf(err, errlen, "\"%s\" is not an 11-digit mobile number (a landline is "
 		         "not taken here)", raw);
 		return -1;
 	}
 	if (!mobile && !landline) {
-		snprintf(err, (size_t)errlen, "\"%s\" is neither an 11-digit mobile nor a landline", raw);
+		snprintf(err, errlen, "\"%s\" is neither an 11-digit mobile nor a landline", raw);
 		return -1;
 	}
 	snprintf(out, (size_t)outlen, "%s", raw);
@@ -159,7 +171,7 @@ static size_t kind_max_chars(enum field_kind k)
  * is checked and kept. A note too long for `note` (at least 4 * TEXT_MAX_NOTE + 1 bytes)
  * is checked as it is, and refused as too long. */
 static int check_plain_text(const char *raw, enum field_kind k, char *note, int notelen,
-                            char *err, int errlen)
+                            char *err, size_t errlen)
 {
 	if (k == FK_NOTE && strlen(raw) < (size_t)notelen) {
 		int n = 0;
@@ -179,13 +191,13 @@ static int check_plain_text(const char *raw, enum field_kind k, char *note, int 
 		char shown[64];
 		size_t at = strlen(err);
 		text_sanitize(raw, shown, sizeof shown);
-		text_errorf(err + at, errlen - (int)at, " in \"%s\"", shown);
+		text_errorf(err + at, errlen - at, " in \"%s\"", shown);
 	}
 	return -1;
 }
 
 int model_value_normalise(const struct code_lists *lists, enum field_id f, const char *raw,
-                          const char *today, char *out, int outlen, char *err, int errlen)
+                          const char *today, char *out, int outlen, char *err, size_t errlen)
 {
 	const struct field *fd = &model_fields[f];
 	const struct code_table *codes = code_lists_table(lists, fd->codes);
@@ -196,14 +208,14 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		raw = out;   /* line breaks made LF; copied onto itself below */
 	if (!raw[0]) {
 		if (fd->flags & F_REQUIRED) {
-			snprintf(err, (size_t)errlen, "is required");
+			snprintf(err, errlen, "is required");
 			return -1;
 		}
 		return 0;
 	}
 	if ((fd->kind == FK_IDNUM || fd->kind == FK_PHONE || fd->kind == FK_MOBILE ||
 	     fd->kind == FK_DISCERT) && mask_is_masked(raw)) {
-		snprintf(err, (size_t)errlen, "\"%s\" is masked (copied from masked output): give the "
+		snprintf(err, errlen, "\"%s\" is masked (copied from masked output): give the "
 		         "full number, e.g. from `export households --reveal --why TEXT`", raw);
 		return -1;
 	}
@@ -212,7 +224,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_NOTE:
 	case FK_NAME:
 		if ((int)strlen(raw) >= outlen) {
-			snprintf(err, (size_t)errlen, "too long (%zu bytes)", strlen(raw));
+			snprintf(err, errlen, "too long (%zu bytes)", strlen(raw));
 			return -1;
 		}
 		if (raw != out)
@@ -221,18 +233,18 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_NUMBER:
 		for (const char *p = raw; *p; p++)
 			if (!isalnum((unsigned char)*p) && *p != '-') {
-				snprintf(err, (size_t)errlen, "\"%s\" may hold only letters, digits and '-'", raw);
+				snprintf(err, errlen, "\"%s\" may hold only letters, digits and '-'", raw);
 				return -1;
 			}
 		if (strlen(raw) > 40) {
-			snprintf(err, (size_t)errlen, "longer than 40 characters");
+			snprintf(err, errlen, "longer than 40 characters");
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", raw);
 		return 0;
 	case FK_COUNTY:
 		if (!all_digits(raw, 6) || !regions_is_county_level(raw)) {
-			snprintf(err, (size_t)errlen, "unknown county code \"%s\" (not one of Guangdong's 122 "
+			snprintf(err, errlen, "unknown county code \"%s\" (not one of Guangdong's 122 "
 			         "county-level units, 东莞 441900 or 中山 442000)", raw);
 			return -1;
 		}
@@ -242,7 +254,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_VILLCODE: {
 		size_t want = fd->kind == FK_TOWNCODE ? 9 : 12;
 		if (!all_digits(raw, want)) {
-			snprintf(err, (size_t)errlen, "\"%s\" must be %zu digits", raw, want);
+			snprintf(err, errlen, "\"%s\" must be %zu digits", raw, want);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", raw);
@@ -252,13 +264,13 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		struct idcard id;
 		char why[160];
 		if (model_is_disability_cert(raw)) {
-			snprintf(err, (size_t)errlen, "\"%s\" is a 20-character disability certificate number "
+			snprintf(err, errlen, "\"%s\" is a 20-character disability certificate number "
 			         "(残疾证号), not an ID number: put it in 残疾证号 (disability_cert) and the "
 			         "ID number here", raw);
 			return -1;
 		}
 		if (idcard_parse(raw, today, &id, why, sizeof why)) {
-			snprintf(err, (size_t)errlen, "ID number \"%s\": %s", raw, why);
+			snprintf(err, errlen, "ID number \"%s\": %s", raw, why);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", id.id);
@@ -267,7 +279,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_CODE: {
 		const struct code *c = codes_find(codes, raw);
 		if (!c) {
-			snprintf(err, (size_t)errlen, "unknown %s \"%s\"", codes->name, raw);
+			snprintf(err, errlen, "unknown %s \"%s\"", codes->name, raw);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", c->code);
@@ -276,7 +288,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_YESNO: {
 		const struct code *c = codes_find(codes, raw);
 		if (!c) {
-			snprintf(err, (size_t)errlen, "\"%s\" must be 是 or 否", raw);
+			snprintf(err, errlen, "\"%s\" must be 是 or 否", raw);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", c->code);
@@ -289,7 +301,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		char *end;
 		long v = strtol(raw, &end, 10);
 		if (*end || end == raw || v < 0 || v > 12) {
-			snprintf(err, (size_t)errlen, "\"%s\" must be a whole number 0-12", raw);
+			snprintf(err, errlen, "\"%s\" must be a whole number 0-12", raw);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%ld", v);
@@ -304,7 +316,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		return normalise_phone(raw, fd->kind == FK_MOBILE, out, outlen, err, errlen);
 	case FK_DISCERT:
 		if (!model_is_disability_cert(raw)) {
-			snprintf(err, (size_t)errlen, "\"%s\" is not a disability certificate number (残疾证号: "
+			snprintf(err, errlen, "\"%s\" is not a disability certificate number (残疾证号: "
 			         "the 18-character ID number and 2 digits)", raw);
 			return -1;
 		}
@@ -312,7 +324,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		out[17] = (char)toupper((unsigned char)out[17]);
 		return 0;
 	}
-	snprintf(err, (size_t)errlen, "field kind not handled");
+	snprintf(err, errlen, "field kind not handled");
 	return -1;
 }
 
@@ -354,31 +366,40 @@ int model_strset(char **slot, const char *value)
 	return 0;
 }
 
+/* The field-index contract of the accessors below: a field of that level. */
+#define ASSERT_LEVEL(f, first, count) assert((f) >= (first) && (f) < (first) + (count))
+
 const char *household_get(const struct household *h, enum field_id f)
 {
+	ASSERT_LEVEL(f, HF_FIRST, HF_COUNT);
 	const char *v = h->v[f - HF_FIRST];
 	return v ? v : "";
 }
 const char *member_get(const struct member *m, enum field_id f)
 {
+	ASSERT_LEVEL(f, MF_FIRST, MF_COUNT);
 	const char *v = m->v[f - MF_FIRST];
 	return v ? v : "";
 }
 const char *case_get(const struct hcase *c, enum field_id f)
 {
+	ASSERT_LEVEL(f, CF_FIRST, CF_COUNT);
 	const char *v = c->v[f - CF_FIRST];
 	return v ? v : "";
 }
 int household_set(struct household *h, enum field_id f, const char *value)
 {
+	ASSERT_LEVEL(f, HF_FIRST, HF_COUNT);
 	return model_strset(&h->v[f - HF_FIRST], value);
 }
 int member_set(struct member *m, enum field_id f, const char *value)
 {
+	ASSERT_LEVEL(f, MF_FIRST, MF_COUNT);
 	return model_strset(&m->v[f - MF_FIRST], value);
 }
 int case_set(struct hcase *c, enum field_id f, const char *value)
 {
+	ASSERT_LEVEL(f, CF_FIRST, CF_COUNT);
 	return model_strset(&c->v[f - CF_FIRST], value);
 }
 
@@ -418,6 +439,7 @@ static const struct subrec_kind_info subrec_kinds[SUB_COUNT] = {
 
 const struct subrec_kind_info *subrec_info(enum subrec_kind k)
 {
+	assert(k >= 0 && k < SUB_COUNT);
 	return &subrec_kinds[k];
 }
 

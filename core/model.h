@@ -125,12 +125,24 @@ extern const struct field model_fields[FIELD_COUNT];
 /* Find a field by English key or Chinese name; -1 if none. */
 int model_field_find(const char *name);
 
+/* Whether field f may be edited (`bangfu set`, the UI's form) on a household (member 0)
+ * or on one of its members (member > 0), and if not, why: the one rule both use, each
+ * wording the answer for its own user. */
+enum field_edit {
+	FIELD_EDITABLE,
+	FIELD_EDIT_CASE,          /* a case's field: it changes through the case procedure */
+	FIELD_EDIT_ON_MEMBER,     /* a member's field asked of the household */
+	FIELD_EDIT_ON_HOUSEHOLD,  /* a household field asked of a member */
+	FIELD_EDIT_READONLY,      /* derived or an identity (F_READONLY) */
+};
+enum field_edit model_field_editable(enum field_id f, int member);
+
 /* Normalise and check one raw value (already trimmed) for field `f` as of `today`, codes
  * looked up in the tables in effect (lists; NULL: the shipped tables).
  * On success writes the normalised value into out and returns 0; on error returns -1 with
  * a message (without the field name: the caller adds file, line and column). */
 int model_value_normalise(const struct code_lists *lists, enum field_id f, const char *raw,
-                          const char *today, char *out, int outlen, char *err, int errlen);
+                          const char *today, char *out, int outlen, char *err, size_t errlen);
 /* 1 when s has the shape of a disability certificate number (残疾证号): a valid
  * 18-character ID number followed by 2 digits (class and kind). */
 int model_is_disability_cert(const char *s);

@@ -70,7 +70,7 @@ const int pairing_person_field_count =
 	(int)(sizeof pairing_person_fields / sizeof pairing_person_fields[0]);
 
 /* A phone as the national form takes a cadre's: a mobile or a landline. */
-static int phone_check(const char *phone, char *err, int errlen)
+static int phone_check(const char *phone, char *err, size_t errlen)
 {
 	char why[160], norm[32];
 	if (phone[0] && model_value_normalise(NULL, HF_CADRE_PHONE, phone, NULL, norm, (int)sizeof norm,
@@ -79,7 +79,7 @@ static int phone_check(const char *phone, char *err, int errlen)
 	return 0;
 }
 
-int pairing_person_check(const struct team_person *p, char *err, int errlen)
+int pairing_person_check(const struct team_person *p, char *err, size_t errlen)
 {
 	if (flatrec_check_text("name", p->name, sizeof p->name, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
@@ -94,7 +94,7 @@ int pairing_person_check(const struct team_person *p, char *err, int errlen)
 }
 
 int pairing_may_add(const struct user *u, const char *region, const char *what,
-                    char *err, int errlen)
+                    char *err, size_t errlen)
 {
 	if (u->role != ROLE_ADMIN && u->role != ROLE_COUNTY)
 		return text_errorf(err, errlen, "only an administrator or a county approver may add "
@@ -118,7 +118,7 @@ static int bound_days(const char *s, int years_ok, int is_end, long *out)
 }
 
 int pairing_period_check(const char *start, const char *end, int years_ok,
-                         char *err, int errlen)
+                         char *err, size_t errlen)
 {
 	const char *form = years_ok ? "YYYY-MM-DD or a year YYYY" : "YYYY-MM-DD";
 	long from, to;
@@ -140,7 +140,7 @@ static int all_digits(const char *s, size_t n)
 	return strlen(s) == n && strspn(s, "0123456789") == n;
 }
 
-int pairing_unit_check(const struct code_lists *l, const struct unit *u, char *err, int errlen)
+int pairing_unit_check(const struct code_lists *l, const struct unit *u, char *err, size_t errlen)
 {
 	char why[160], choices[256];
 	if (flatrec_check_text("unit name", u->name, sizeof u->name, TEXT_MAX_NAME, 1, err, errlen))
@@ -177,7 +177,7 @@ static int list_has(const char *list, const char *id)
 	return 0;
 }
 
-static int check_members(const struct team *t, char *err, int errlen)
+static int check_members(const struct team *t, char *err, size_t errlen)
 {
 	char seen[sizeof t->member_units] = "";
 	for (const char *p = t->member_units; *p;) {
@@ -199,7 +199,7 @@ static int check_members(const struct team *t, char *err, int errlen)
 	return 0;
 }
 
-int pairing_team_check(const struct team *t, char *err, int errlen)
+int pairing_team_check(const struct team *t, char *err, size_t errlen)
 {
 	if (!all_digits(t->town, 9))
 		return text_errorf(err, errlen, "town \"%s\": a team serves one town (9-digit code)",
@@ -220,7 +220,7 @@ int pairing_outside_county(const char *code)
 }
 
 static int check_county_pair(const struct code_lists *l, const struct pair *p, char *err,
-                             int errlen)
+                             size_t errlen)
 {
 	char choices[256];
 	int outside = pairing_outside_county(p->helped);
@@ -243,7 +243,7 @@ static int check_county_pair(const struct code_lists *l, const struct pair *p, c
 	return pairing_period_check(p->start, p->end, 1, err, errlen);
 }
 
-static int check_cadre_pair(const struct pair *p, char *err, int errlen)
+static int check_cadre_pair(const struct pair *p, char *err, size_t errlen)
 {
 	if (flatrec_check_text("cadre name", p->helper, sizeof p->helper, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
@@ -256,7 +256,7 @@ static int check_cadre_pair(const struct pair *p, char *err, int errlen)
 	return pairing_period_check(p->start, p->end, 0, err, errlen);
 }
 
-int pairing_pair_check(const struct code_lists *l, const struct pair *p, char *err, int errlen)
+int pairing_pair_check(const struct code_lists *l, const struct pair *p, char *err, size_t errlen)
 {
 	if (strcmp(p->kind, "county") == 0)
 		return check_county_pair(l, p, err, errlen);

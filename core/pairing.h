@@ -12,6 +12,7 @@
 #include "core/access.h"
 #include "core/date.h"
 #include "core/flatrec.h"
+#include <stddef.h>
 
 #define PAIRING_ID_LEN 16
 
@@ -80,7 +81,7 @@ extern const struct code_table codes_team_role;
 extern const struct flatrec_field pairing_person_fields[];
 extern const int pairing_person_field_count;
 /* A person's own fields: name, unit and role given, phone a mobile or landline, period. */
-int pairing_person_check(const struct team_person *p, char *err, int errlen);
+int pairing_person_check(const struct team_person *p, char *err, size_t errlen);
 
 extern const struct flatrec_field pairing_unit_fields[];
 extern const int pairing_unit_field_count;
@@ -92,20 +93,20 @@ extern const int pairing_pair_field_count;
 /* May u add a pairing record whose region is `region`? `what` names the record ("a town
  * team"). 0, or -1 with the refusal in err. */
 int pairing_may_add(const struct user *u, const char *region, const char *what,
-                    char *err, int errlen);
+                    char *err, size_t errlen);
 
 /* A period: start required, end optional and not before start. Each is YYYY-MM-DD, or
  * also a bare year YYYY when years_ok (county pairs run over years: 2023 to 2025; a
  * start year counts from 1 January, an end year to 31 December). 0 or -1 with err. */
 int pairing_period_check(const char *start, const char *end, int years_ok,
-                         char *err, int errlen);
+                         char *err, size_t errlen);
 
 /* The checks on a new record's own fields (codes, lengths, dates, team members unique
  * and not the lead); references (units, towns, households) are resolved by the store
  * first. 0, or -1 with the first problem in err. */
-int pairing_unit_check(const struct code_lists *l, const struct unit *u, char *err, int errlen);
-int pairing_team_check(const struct team *t, char *err, int errlen);
-int pairing_pair_check(const struct code_lists *l, const struct pair *p, char *err, int errlen);
+int pairing_unit_check(const struct code_lists *l, const struct unit *u, char *err, size_t errlen);
+int pairing_team_check(const struct team *t, char *err, size_t errlen);
+int pairing_pair_check(const struct code_lists *l, const struct pair *p, char *err, size_t errlen);
 
 /* Is code a county-level code outside Guangdong (6 digits, a province other than 44,
  * not a province or city code's 0000 tail)? Such a county is named by the pair itself. */

@@ -45,7 +45,7 @@ enum place_key places_key(const char *key, const char **code)
  * 1: 重点帮扶/巩固提升/先行示范, 2: samples, any number). */
 static int class_group(int i) { return i < 3 ? 0 : i < 6 ? 1 : 2; }
 
-static int town_classes(const char *value, char *out, size_t n, char *err, int errlen)
+static int town_classes(const char *value, char *out, size_t n, char *err, size_t errlen)
 {
 	char codes[256], why[256];
 	if (codes_parse_multi(&codes_town_class, value, codes_town_class.count, codes, sizeof codes,
@@ -73,7 +73,7 @@ static int town_classes(const char *value, char *out, size_t n, char *err, int e
 }
 
 /* 特色产业集群 names: split on 、 ， , ; each a name, at most 5, joined by 、. */
-static int clusters(const char *value, char *out, size_t n, char *err, int errlen)
+static int clusters(const char *value, char *out, size_t n, char *err, size_t errlen)
 {
 	char copy[512];
 	int count = 0;
@@ -107,7 +107,7 @@ static int clusters(const char *value, char *out, size_t n, char *err, int errle
 }
 
 int places_setting_value(const char *key, const char *value, char *out, size_t n,
-                         char *err, int errlen)
+                         char *err, size_t errlen)
 {
 	const char *code = "";
 	enum place_key k = places_key(key, &code);
@@ -145,7 +145,7 @@ int places_setting_value(const char *key, const char *value, char *out, size_t n
 	return text_errorf(err, errlen, "\"%s\" is not a place setting", key);
 }
 
-int places_decimal_parse(const char *text, long long *out, char *err, int errlen)
+int places_decimal_parse(const char *text, long long *out, char *err, size_t errlen)
 {
 	const char *p = text;
 	int neg = *p == '-';
@@ -186,7 +186,7 @@ void places_decimal_format(long long v, char *out, size_t n)
 	snprintf(out + len, n - (size_t)len, ".%s", f);
 }
 
-static int canonical(const char *what, char *v, size_t n, char *err, int errlen)
+static int canonical(const char *what, char *v, size_t n, char *err, size_t errlen)
 {
 	long long x;
 	char why[160];
@@ -198,7 +198,7 @@ static int canonical(const char *what, char *v, size_t n, char *err, int errlen)
 	return 0;
 }
 
-int places_figure_check(const struct code_lists *l, struct figure *f, char *err, int errlen)
+int places_figure_check(const struct code_lists *l, struct figure *f, char *err, size_t errlen)
 {
 	char choices[256];
 	if (!digits(f->place, 6) && !digits(f->place, 12))

@@ -31,12 +31,12 @@ enum place_key places_key(const char *key, const char **code);
  * exact non-negative number of yuan. The key's code is checked for its form (6-digit
  * county, 9-digit town); the store checks it exists. 0, or -1 with the reason in err. */
 int places_setting_value(const char *key, const char *value, char *out, size_t n,
-                         char *err, int errlen);
+                         char *err, size_t errlen);
 
 /* Exact decimals: "12.5" -> 125000 (scale 10^4), at most 4 decimals, optional leading
  * '-', no thousands separators, |value| < 10^14. 0, or -1 with err. */
 #define PLACES_SCALE 10000LL
-int places_decimal_parse(const char *text, long long *out, char *err, int errlen);
+int places_decimal_parse(const char *text, long long *out, char *err, size_t errlen);
 /* The canonical text of a scaled value: no trailing zeros, no '.' for a whole number. */
 void places_decimal_format(long long v, char *out, size_t n);
 
@@ -57,7 +57,7 @@ extern const int places_figure_field_count;
 
 /* Check a figure's own fields: place form, year 2000..2100, kind in the table in effect,
  * target and actual canonical decimals (normalised in place). 0 or -1 with err. */
-int places_figure_check(const struct code_lists *l, struct figure *f, char *err, int errlen);
+int places_figure_check(const struct code_lists *l, struct figure *f, char *err, size_t errlen);
 
 /* Is a village's collective income `actual` (canonical decimal) below `line`? 1, 0, or
  * -1 when either is not a number. */

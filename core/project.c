@@ -53,7 +53,7 @@ const int project_money_field_count =
 #define WAN "\xe4\xb8\x87"       /* 万 */
 #define YUAN "\xe5\x85\x83"      /* 元 */
 
-int project_money_parse(const char *what, const char *text, long long *fen, char *err, int errlen)
+int project_money_parse(const char *what, const char *text, long long *fen, char *err, size_t errlen)
 {
 	char s[64];
 	size_t n = strlen(text);
@@ -146,7 +146,7 @@ enum section { SEC_FIELDS, SEC_MS, SEC_MONEY };
 
 /* Open the next section named by header (its number must follow the last one's). */
 static int open_section(struct project *p, const char *header, long line, enum section *sec,
-                        char *err, int errlen)
+                        char *err, size_t errlen)
 {
 	int n = 0;
 	if (sscanf(header, "milestone %d", &n) == 1 && n == p->nms + 1 && !p->nmoney &&
@@ -164,7 +164,7 @@ static int open_section(struct project *p, const char *header, long line, enum s
 	return 0;
 }
 
-static int check_sections(const struct project *p, char *err, int errlen)
+static int check_sections(const struct project *p, char *err, size_t errlen)
 {
 	char why[128];
 	for (int i = 0; i < p->nms; i++)
@@ -178,7 +178,7 @@ static int check_sections(const struct project *p, char *err, int errlen)
 	return flatrec_check_required(project_fields, project_field_count, p, err, errlen);
 }
 
-int project_parse(const char *text, struct project *p, char *err, int errlen)
+int project_parse(const char *text, struct project *p, char *err, size_t errlen)
 {
 	char key[64], value[1024], why[256];
 	size_t pos = 0;
@@ -219,7 +219,7 @@ struct project_milestone *project_milestone_find(struct project *p, const char *
 }
 
 int project_milestone_check(const struct project_milestone *m, const char *today,
-                            char *err, int errlen)
+                            char *err, size_t errlen)
 {
 	if (flatrec_check_text("milestone", m->name, sizeof m->name, 20, 1, err, errlen))
 		return -1;
@@ -238,7 +238,7 @@ int project_milestone_check(const struct project_milestone *m, const char *today
 }
 
 int project_milestone_set(struct project *p, const char *name, const char *planned,
-                          const char *actual, const char *today, char *err, int errlen)
+                          const char *actual, const char *today, char *err, size_t errlen)
 {
 	struct project_milestone m = {0}, *have = project_milestone_find(p, name);
 	if (have)
@@ -287,7 +287,7 @@ int project_overdue_count(const struct project *p, const char *today)
 /* --- money per year ---------------------------------------------------------------- */
 
 static int set_amount(const char *what, const char *year, const char *text, char *field,
-                      char *err, int errlen)
+                      char *err, size_t errlen)
 {
 	long long fen;
 	char label[48];
@@ -311,7 +311,7 @@ static int year_ok(const char *year)
 }
 
 int project_money_set(struct project *p, const char *year, const char *planned,
-                      const char *allocated, const char *spent, char *err, int errlen)
+                      const char *allocated, const char *spent, char *err, size_t errlen)
 {
 	if (!year_ok(year))
 		return text_errorf(err, errlen, "year \"%s\": give a year YYYY (2000-2100)", year);
@@ -402,7 +402,7 @@ void project_describe(const struct project *p, const char *today, struct buf *ou
 /* --- the whole project ------------------------------------------------------------- */
 
 int project_check(const struct project *p, const struct code_table *kinds,
-                  const struct code_table *groups, const char *today, char *err, int errlen)
+                  const struct code_table *groups, const char *today, char *err, size_t errlen)
 {
 	const char *level = project_level_of(p->place);
 	if (flatrec_check_text("title", p->title, sizeof p->title, TEXT_MAX_TITLE, 1, err, errlen) ||

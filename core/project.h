@@ -68,7 +68,7 @@ extern const int project_money_field_count;
 /* Money a user types, in yuan: "1200000", "1,200,000.50", "120万" or "1.5万元" (万 = 10,000
  * yuan), at most two decimal places of yuan (six of 万), not negative. 0 and *fen, or -1
  * with the reason in err naming `what`. */
-int project_money_parse(const char *what, const char *text, long long *fen, char *err, int errlen);
+int project_money_parse(const char *what, const char *text, long long *fen, char *err, size_t errlen);
 /* fen as canonical yuan: "1200000.00". */
 void project_money_format(long long fen, char out[PROJECT_MONEY_LEN]);
 /* A canonical (or typed) amount back to fen; "" is 0. -1 if it does not parse. */
@@ -80,7 +80,7 @@ const char *project_level_of(const char *place);
 /* Render and parse the canonical text (sections after the fields). p zeroed by the
  * parser's caller. 0, or -1 with a message naming the line. */
 void project_render(const struct project *p, struct buf *out);
-int project_parse(const char *text, struct project *p, char *err, int errlen);
+int project_parse(const char *text, struct project *p, char *err, size_t errlen);
 
 /* The milestone named name, or NULL. */
 struct project_milestone *project_milestone_find(struct project *p, const char *name);
@@ -88,11 +88,11 @@ struct project_milestone *project_milestone_find(struct project *p, const char *
  * date): the checks of project_milestone_check, then the project's milestone is added
  * (planned required then) or changed. 0 or -1 with err. */
 int project_milestone_set(struct project *p, const char *name, const char *planned,
-                          const char *actual, const char *today, char *err, int errlen);
+                          const char *actual, const char *today, char *err, size_t errlen);
 /* A milestone's own rules: a name (one line, no '[' or ']'), a real planned date, an
  * actual date that is real and not after today. 0 or -1 with err. */
 int project_milestone_check(const struct project_milestone *m, const char *today,
-                            char *err, int errlen);
+                            char *err, size_t errlen);
 /* Days milestone m is overdue on today: > 0 when its planned date has passed and it
  * has no actual date, else 0. */
 long project_milestone_overdue(const struct project_milestone *m, const char *today);
@@ -103,7 +103,7 @@ int project_overdue_count(const struct project *p, const char *today);
  * them). Spending may run ahead of what is allocated (money comes late), so no rule ties
  * the three. 0 or -1 with err. */
 int project_money_set(struct project *p, const char *year, const char *planned,
-                      const char *allocated, const char *spent, char *err, int errlen);
+                      const char *allocated, const char *spent, char *err, size_t errlen);
 /* Sums over every year, in fen. */
 void project_money_totals(const struct project *p, long long *planned, long long *allocated,
                           long long *spent);
@@ -117,6 +117,6 @@ void project_describe(const struct project *p, const char *today, struct buf *ou
  * title, level agreeing with the place, status, created, every milestone and money row.
  * kinds/groups: the lists in effect (the store's, extended); NULL = shipped tables. */
 int project_check(const struct project *p, const struct code_table *kinds,
-                  const struct code_table *groups, const char *today, char *err, int errlen);
+                  const struct code_table *groups, const char *today, char *err, size_t errlen);
 
 #endif

@@ -22,7 +22,7 @@ static const struct { const char *key; enum qterm_kind kind; const struct code_t
 };
 
 static int parse_term(const struct code_lists *lists, const char *word, struct qterm *t,
-                      char *err, int errlen)
+                      char *err, size_t errlen)
 {
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		size_t kl = strlen(keys[i].key);
@@ -30,7 +30,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 			continue;
 		const char *v = word + kl;
 		if (!*v) {
-			snprintf(err, (size_t)errlen, "\"%s\" needs a value", word);
+			snprintf(err, errlen, "\"%s\" needs a value", word);
 			return -1;
 		}
 		t->kind = keys[i].kind;
@@ -42,7 +42,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 			const struct code_table *codes = code_lists_table(lists, keys[i].codes);
 			const struct code *c = codes_find(codes, v);
 			if (!c) {
-				snprintf(err, (size_t)errlen, "unknown %s \"%s\"%s", codes->name, v,
+				snprintf(err, errlen, "unknown %s \"%s\"%s", codes->name, v,
 				         t->kind == Q_TRACK ? " (创先 进位 消薄 " PLACES_UNCLASSIFIED ")" : "");
 				return -1;
 			}
@@ -52,7 +52,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 		if (t->kind == Q_STATE) {    /* a state by code or label (线索, 镇级审核, ...) */
 			enum wf_state st;
 			if (workflow_state_parse(v, &st)) {
-				snprintf(err, (size_t)errlen, "unknown state \"%s\" (e.g. lead, 线索, "
+				snprintf(err, errlen, "unknown state \"%s\" (e.g. lead, 线索, "
 				         "township_review, 镇级审核, assisting, 帮扶中)", v);
 				return -1;
 			}
@@ -62,7 +62,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 			char *end;
 			strtod(v, &end);
 			if (*end) {
-				snprintf(err, (size_t)errlen, "\"%s\": income needs a number of yuan", word);
+				snprintf(err, errlen, "\"%s\": income needs a number of yuan", word);
 				return -1;
 			}
 		}
@@ -72,7 +72,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 		return 0;
 	}
 	if (strchr(word, ':')) {
-		snprintf(err, (size_t)errlen, "unknown filter \"%s\" (keys: county town village "
+		snprintf(err, errlen, "unknown filter \"%s\" (keys: county town village "
 		         "category type state risk income< income> relocated dibao tekun disability cadre "
 		         "track town_class)", word);
 		return -1;
@@ -83,7 +83,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 }
 
 int query_parse(const struct code_lists *lists, const char *text, struct query *q, char *err,
-                int errlen)
+                size_t errlen)
 {
 	q->n = 0;
 	const char *p = text ? text : "";
@@ -98,17 +98,17 @@ int query_parse(const struct code_lists *lists, const char *text, struct query *
 		char word[128];
 		size_t n = (size_t)(p - start);
 		if (n >= sizeof word) {
-			snprintf(err, (size_t)errlen, "term too long: %.20s...", start);
+			snprintf(err, errlen, "term too long: %.20s...", start);
 			return -1;
 		}
 		memcpy(word, start, n);
 		word[n] = '\0';
 		if (q->n == (int)(sizeof q->terms / sizeof q->terms[0])) {
-			snprintf(err, (size_t)errlen, "too many terms (at most 16)");
+			snprintf(err, errlen, "too many terms (at most 16)");
 			return -1;
 		}
 		if (text_find_control(word, 0) >= 0) {
-			snprintf(err, (size_t)errlen, "control character in the query");
+			snprintf(err, errlen, "control character in the query");
 			return -1;
 		}
 		if (parse_term(lists, word, &q->terms[q->n], err, errlen))

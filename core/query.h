@@ -12,6 +12,7 @@
  * Examples: "county:441821 category:边缘易致贫户", "张", "4418211968", "state:assisting". */
 #ifndef CORE_QUERY_H
 #define CORE_QUERY_H
+#include <stddef.h>
 
 enum qterm_kind {
 	Q_TEXT, Q_COUNTY, Q_TOWN, Q_VILLAGE, Q_CATEGORY, Q_TYPE, Q_STATE, Q_RISK,
@@ -26,6 +27,6 @@ struct query { struct qterm terms[16]; int n; };
  * tables). Returns 0, or -1 with a message naming the bad term. */
 struct code_lists;
 int query_parse(const struct code_lists *lists, const char *text, struct query *q, char *err,
-                int errlen);
+                size_t errlen);
 
 #endif

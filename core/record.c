@@ -1,5 +1,6 @@
 /* record.c — render and parse the canonical audit text of a household (see record.h). */
 #include "core/record.h"
+#include "core/text.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +132,15 @@ static int subrec_section(const char *header, const char **id)
 	return -1;
 }
 
+int record_text_put(const struct record_text *texts, size_t n, const char *key,
+                    const char *value)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(texts[i].key, key) == 0)
+			return text_copy(texts[i].to, texts[i].size, value) ? -1 : 1;
+	return 0;
+}
+
 int record_next_line(const char *text, size_t *pos, long *line, char *key, size_t keylen,
                      char *value, size_t valuelen)
 {
@@ -216,21 +226,21 @@ static void strip_labels(enum field_id f, const char *shown, char *out, size_t o
  * is canonical or it is refused (with the first line that differs), so parse and
  * render are inverse and `rebuild` can never take in a value it would write otherwise. */
 static int check_canonical(const struct code_lists *lists, const char *text,
-                           const struct household *h, char *err, int errlen)
+                           const struct household *h, char *err, size_t errlen)
 {
 	struct buf again = {0};
 	record_render(lists, h, &again);
 	const char *a = buf_str(&again);
 	int rc = 0;
 	if (!a) {
-		snprintf(err, (size_t)errlen, "out of memory");
+		snprintf(err, errlen, "out of memory");
 		rc = -1;
 	} else if (strcmp(a, text) != 0) {
 		long line = 1;
 		size_t i = 0;
 		for (; a[i] && a[i] == text[i]; i++)
 			line += a[i] == '\n';
-		snprintf(err, (size_t)errlen, "line %ld: not in canonical form", line);
+		snprintf(err, errlen, "line %ld: not in canonical form", line);
 		rc = -1;
 	}
 	buf_free(&again);
@@ -238,7 +248,7 @@ static int check_canonical(const struct code_lists *lists, const char *text,
 }
 
 int record_parse(const struct code_lists *lists, const char *text, struct household *h,
-                 char *err, int errlen)
+                 char *err, size_t errlen)
 {
 	char key[64], value[2048], stored[2048];
 	size_t pos = 0;
@@ -261,13 +271,13 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 			} else if (strncmp(key, "case ", 5) == 0 && valid_id(key + 5, sizeof c->id)) {
 				if (!(c = household_add_case(h)))
 					goto oom;
-				snprintf(c->id, sizeof c->id, "%s", key + 5);
+				text_copy(c->id, sizeof c->id, key + 5);   /* valid_id: it fits */
 			} else if ((sub_kind = subrec_section(key, &sub_id)) >= 0 && valid_id(sub_id, 32)) {
 				if (!(sub = household_add_subrec(h, (enum subrec_kind)sub_kind)) ||
 				    model_strset(&sub->v[0], sub_id))
 					goto oom;
 			} else {
-				snprintf(err, (size_t)errlen, "line %ld: unexpected section [%s]", line, key);
+				snprintf(err, errlen, "line %ld: unexpected section [%s]", line, key);
 				return -1;
 			}
 			continue;
@@ -275,7 +285,7 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 		if (sub) {
 			int col = subrec_col((enum subrec_kind)sub_kind, key);
 			if (col <= 0) {
-				snprintf(err, (size_t)errlen, "line %ld: unknown key \"%s\"", line, key);
+				snprintf(err, errlen, "line %ld: unknown key \"%s\"", line, key);
 				return -1;
 			}
 			if (model_strset(&sub->v[col], value))
@@ -292,10 +302,10 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 			       : household_set(h, (enum field_id)f, stored);
 		} else if (want == LEVEL_HOUSEHOLD && strcmp(key, "household") == 0) {
 			if (!valid_id(value, sizeof h->id) || h->id[0]) {
-				snprintf(err, (size_t)errlen, "line %ld: bad or repeated household id", line);
+				snprintf(err, errlen, "line %ld: bad or repeated household id", line);
 				return -1;
 			}
-			snprintf(h->id, sizeof h->id, "%s", value);
+			text_copy(h->id, sizeof h->id, value);         /* valid_id: it fits */
 		} else if (want == LEVEL_HOUSEHOLD && strcmp(key, "synthetic") == 0) {
 			h->synthetic = 1;
 		} else if (want == LEVEL_MEMBER && strcmp(key, "id_original") == 0) {
@@ -305,22 +315,22 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 		} else if (want == LEVEL_CASE && strcmp(key, "state") == 0) {
 			rc = model_strset(&c->state, value);
 		} else {
-			snprintf(err, (size_t)errlen, "line %ld: unknown key \"%s\"", line, key);
+			snprintf(err, errlen, "line %ld: unknown key \"%s\"", line, key);
 			return -1;
 		}
 		if (rc)
 			goto oom;
 	}
 	if (r < 0) {
-		snprintf(err, (size_t)errlen, "line %ld: not a \"key: value\" line", line);
+		snprintf(err, errlen, "line %ld: not a \"key: value\" line", line);
 		return -1;
 	}
 	if (!h->id[0]) {
-		snprintf(err, (size_t)errlen, "no \"household:\" line");
+		snprintf(err, errlen, "no \"household:\" line");
 		return -1;
 	}
 	return check_canonical(lists, text, h, err, errlen);
 oom:
-	snprintf(err, (size_t)errlen, "out of memory");
+	snprintf(err, errlen, "out of memory");
 	return -1;
 }

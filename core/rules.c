@@ -79,7 +79,7 @@ void rules_settings_sample(struct rules_settings *s)
 	s->due_soon_days = RULES_SAMPLE_DUE_SOON_DAYS;
 }
 
-int rules_settings_check(const struct rules_settings *s, char *err, int errlen)
+int rules_settings_check(const struct rules_settings *s, char *err, size_t errlen)
 {
 	const struct { const char *name; int value; } items[] = {
 		{"visit interval (走访周期)", s->visit_interval_days},
@@ -89,7 +89,7 @@ int rules_settings_check(const struct rules_settings *s, char *err, int errlen)
 	};
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
 		if (items[i].value <= 0) {
-			snprintf(err, (size_t)errlen, "%s must be a positive number of days, got %d",
+			snprintf(err, errlen, "%s must be a positive number of days, got %d",
 			         items[i].name, items[i].value);
 			return -1;
 		}

@@ -13,6 +13,7 @@
 #ifndef CORE_RULES_H
 #define CORE_RULES_H
 #include "core/date.h"
+#include <stddef.h>
 
 /* --- refusals: the reasons an action may not be taken ---------------------------- */
 #define REFUSAL_MAX 24       /* more reasons than this are counted in `dropped` */
@@ -60,7 +61,7 @@ struct rules_settings {
 /* Fill s with the RULES_SAMPLE_* values (for seeding settings and for tests). */
 void rules_settings_sample(struct rules_settings *s);
 /* Check settings are usable (all positive); 0, or -1 with a message. */
-int rules_settings_check(const struct rules_settings *s, char *err, int errlen);
+int rules_settings_check(const struct rules_settings *s, char *err, size_t errlen);
 
 /* --- household facts ------------------------------------------------------------ */
 struct measure_fact {

@@ -1,5 +1,6 @@
 /* strmap.c — string → long hash map with linear probing, kept under 50% full. */
 #include "core/strmap.h"
+#include "core/grow.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,7 @@ int strmap_get(const struct strmap *m, const char *key, long *value)
 static int grow(struct strmap *m)
 {
 	struct strmap bigger = {0};
-	bigger.cap = m->cap ? m->cap * 2 : 64;
+	bigger.cap = grow_cap(m->cap, m->cap + 1, 64, sizeof *bigger.keys);
 	bigger.keys = calloc(bigger.cap, sizeof *bigger.keys);
 	bigger.values = calloc(bigger.cap, sizeof *bigger.values);
 	if (!bigger.keys || !bigger.values) {

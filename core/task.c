@@ -58,7 +58,7 @@ void task_render(const struct task *t, struct buf *out)
 }
 
 /* Close the entry being parsed: check it and append it to t. */
-static int finish_entry(struct task *t, struct task_entry *e, int open, char *err, int errlen)
+static int finish_entry(struct task *t, struct task_entry *e, int open, char *err, size_t errlen)
 {
 	char why[128];
 	if (!open)
@@ -70,7 +70,7 @@ static int finish_entry(struct task *t, struct task_entry *e, int open, char *er
 	return 0;
 }
 
-int task_parse(const char *text, struct task *t, char *err, int errlen)
+int task_parse(const char *text, struct task *t, char *err, size_t errlen)
 {
 	char key[64], value[2048], why[256];
 	size_t pos = 0;
@@ -112,7 +112,7 @@ int task_is_closed(const char *status)
 }
 
 int task_next_status(const struct task *t, const char *action, char *next,
-                     char *err, int errlen)
+                     char *err, size_t errlen)
 {
 	const char *st = t->status, *label = codes_label(&codes_task_status, st);
 	static const struct { const char *action, *to, *verb; } moves[] = {
@@ -141,7 +141,7 @@ int task_next_status(const struct task *t, const char *action, char *next,
 }
 
 int task_may_change(const struct user *u, const struct task *t, const char *action,
-                    char *err, int errlen)
+                    char *err, size_t errlen)
 {
 	char next[16];
 	if (!access_may_write(u))
@@ -164,7 +164,7 @@ int task_may_change(const struct user *u, const struct task *t, const char *acti
 	return task_next_status(t, action, next, err, errlen);
 }
 
-int task_check_new(const struct task *t, const struct user *owner, char *err, int errlen)
+int task_check_new(const struct task *t, const struct user *owner, char *err, size_t errlen)
 {
 	if (flatrec_check_text("title", t->title, sizeof t->title, TEXT_MAX_TITLE, 1, err, errlen))
 		return -1;

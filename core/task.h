@@ -11,6 +11,7 @@
 #include "core/access.h"
 #include "core/date.h"
 #include "core/flatrec.h"
+#include <stddef.h>
 
 #define TASK_ID_LEN 16
 #define TASK_TIME_LEN 24      /* "2026-03-01T08:00:00Z" */
@@ -54,7 +55,7 @@ void task_free(struct task *t);
 void task_render(const struct task *t, struct buf *out);
 /* Parse it back into t (zeroed by the caller; free with task_free). version = nlog.
  * Returns 0, or -1 with a message naming the line. */
-int task_parse(const char *text, struct task *t, char *err, int errlen);
+int task_parse(const char *text, struct task *t, char *err, size_t errlen);
 
 /* 1 for done and cancelled. */
 int task_is_closed(const char *status);
@@ -62,16 +63,16 @@ int task_is_closed(const char *status);
  * or comment (the status stays). Returns 0 and fills next (16 bytes), or -1 with the
  * refusal, e.g. "task T0000001 is done: it cannot be started again (add a new task)". */
 int task_next_status(const struct task *t, const char *action, char *next,
-                     char *err, int errlen);
+                     char *err, size_t errlen);
 /* May u make change `action` to task t? An auditor changes nothing; the task's region
  * must be in u's scope; start, done and cancel are for the owner or a township reviewer,
  * county approver or administrator; anyone else who may write may comment. Then the
  * status move must be legal. 0, or -1 with the refusal in err. */
 int task_may_change(const struct user *u, const struct task *t, const char *action,
-                    char *err, int errlen);
+                    char *err, size_t errlen);
 /* Checks on a new task: title, kind, due date, and that owner (a bangfu user who may
  * write) has the task's region in scope. 0, or -1 with the problem in err. */
-int task_check_new(const struct task *t, const struct user *owner, char *err, int errlen);
+int task_check_new(const struct task *t, const struct user *owner, char *err, size_t errlen);
 
 /* Epoch seconds ↔ "YYYY-MM-DDTHH:MM:SSZ" (UTC, no time zone rules). */
 void task_time_format(long long epoch, char out[TASK_TIME_LEN]);

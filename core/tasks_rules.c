@@ -82,7 +82,7 @@ int tasks_rules_derive(const struct task_source *src, const struct rules_setting
 {
 	char err[160];
 	struct sink k = {out, max, 0, src};
-	if (!src->c || !date_valid(as_of) || rules_settings_check(s, err, (int)sizeof err) != 0)
+	if (!src->c || !date_valid(as_of) || rules_settings_check(s, err, sizeof err) != 0)
 		return -1;
 	if (derive_lead(src->c, s, as_of, &k) != 0 || derive_monitored(src->c, s, as_of, &k) != 0)
 		return -1;

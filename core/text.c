@@ -299,7 +299,7 @@ static const char *refused_kind(uint32_t cp)
 }
 
 int text_check_input(const char *what, const char *s, size_t max_chars, int flags,
-                     char *err, int errlen)
+                     char *err, size_t errlen)
 {
 	size_t n = s ? strlen(s) : 0, chars = 0;
 	char shown[9];
@@ -376,15 +376,30 @@ static void cut_partial_tail(char *s, size_t n)
 		s[start] = '\0';
 }
 
-int text_errorf(char *err, int errlen, const char *fmt, ...)
+int text_copy(char *out, size_t outlen, const char *s)
 {
-	if (err == NULL || errlen <= 0)
+	size_t n = s ? strlen(s) : 0;
+	if (outlen == 0)
+		return n ? -1 : 0;
+	if (n < outlen) {
+		memcpy(out, s ? s : "", n + 1);
+		return 0;
+	}
+	memcpy(out, s, outlen - 1);
+	out[outlen - 1] = '\0';
+	cut_partial_tail(out, outlen - 1);
+	return -1;
+}
+
+int text_errorf(char *err, size_t errlen, const char *fmt, ...)
+{
+	if (err == NULL || errlen == 0)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(err, (size_t)errlen, fmt, ap);
+	int n = vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
-	if (n >= errlen)
+	if (n >= 0 && (size_t)n >= errlen)
 		cut_partial_tail(err, strlen(err));
 	return -1;
 }

@@ -54,7 +54,7 @@ size_t text_sanitize(const char *s, char *out, size_t outlen);
  * wrong and where. NULL is "". Nothing is ever cut: a longer value is refused. */
 #define TEXT_MULTILINE 1
 int text_check_input(const char *what, const char *s, size_t max_chars, int flags,
-                     char *err, int errlen);
+                     char *err, size_t errlen);
 /* Field limits, in characters (docs/text.md has the table). Each also fits the byte size
  * of the record it is stored in at 3 bytes a character (CJK). */
 #define TEXT_MAX_NAME   64    /* names: people, places, users, units, leaders, visitors */
@@ -78,10 +78,16 @@ int text_stream_write(struct text_stream *st, const char *s, size_t n, text_emit
 /* At the end: a sequence still held was cut short and is shown as <XX> bytes. */
 int text_stream_finish(struct text_stream *st, text_emit_fn emit, void *ctx);
 
+/* The bounded copy: s (NULL is "") into out (outlen > 0 bytes), always NUL-terminated.
+ * Returns 0 when all of s fit, or -1 when it did not: out then holds as much as fits
+ * without half a UTF-8 character at its end. The caller decides what a cut means
+ * (refuse the input, or show less): the copy is never cut silently. */
+int text_copy(char *out, size_t outlen, const char *s);
+
 /* snprintf into err (size errlen; NULL or 0 writes nothing), but when the message is cut
  * short, never leave half a UTF-8 character at its end. Always returns -1, so an error
  * path reads `return text_errorf(err, errlen, "line %ld: ...", line);`. */
-int text_errorf(char *err, int errlen, const char *fmt, ...)
+int text_errorf(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 #endif

@@ -1,5 +1,6 @@
 /* warning_file.c — read a department warning CSV (see warning_file.h). */
 #include "core/warning_file.h"
+#include "core/grow.h"
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/idcard.h"
@@ -106,15 +107,21 @@ static int read_row(const struct code_lists *lists, const struct csv_record *rec
 	if (v[W_DATE][0] && (!date_valid(v[W_DATE]) || strcmp(v[W_DATE], today) > 0)) {
 		report(ctx, rec->line, wcols[W_DATE].zh, "not a date (YYYY-MM-DD) up to today");
 		defects++;
+	} else {
+		text_copy(w->date, sizeof w->date, v[W_DATE]);   /* a date or "": it fits */
 	}
 	if (v[W_AMOUNT][0] && model_value_normalise(lists, HF_INCOME, v[W_AMOUNT], today, w->amount,
 	                                            sizeof w->amount, err, sizeof err)) {
 		report(ctx, rec->line, wcols[W_AMOUNT].zh, err);
 		defects++;
 	}
-	snprintf(w->name, sizeof w->name, "%s", v[W_NAME]);
+	if (text_copy(w->name, sizeof w->name, v[W_NAME])) {   /* refused, never cut */
+		snprintf(err, sizeof err, "too long for a name (%zu bytes, at most %zu)",
+		         strlen(v[W_NAME]), sizeof w->name - 1);
+		report(ctx, rec->line, wcols[W_NAME].zh, err);
+		defects++;
+	}
 	snprintf(w->kind, sizeof w->kind, "%s", kind ? kind->code : "");
-	snprintf(w->date, sizeof w->date, "%s", v[W_DATE]);
 	snprintf(w->department, sizeof w->department, "%s", dept ? dept->code : "");
 	snprintf(w->note, sizeof w->note, "%s", v[W_NOTE]);
 	snprintf(w->fingerprint, sizeof w->fingerprint, "%s|%s|%s|%s|%s", w->id_number, w->kind,
@@ -142,15 +149,10 @@ int warnings_read_csv(const struct code_lists *lists, const char *utf8, size_t l
 		return -1;
 	}
 	while ((got = csv_read(&r, &rec, err, sizeof err)) > 0) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct warning_row *grown = realloc(*rows, (size_t)cap * sizeof **rows);
-			if (!grown) {
-				report(ctx, rec.line, NULL, "out of memory");
-				got = -2;
-				break;
-			}
-			*rows = grown;
+		if (GROW(*rows, cap, n + 1, 64)) {
+			report(ctx, rec.line, NULL, "out of memory");
+			got = -2;
+			break;
 		}
 		*defects += read_row(lists, &rec, col, today, &(*rows)[n++], report, ctx);
 	}

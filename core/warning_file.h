@@ -7,7 +7,8 @@
 
 struct warning_row {
 	long line;
-	char id_number[19], name[128], kind[24], amount[32], date[11], department[32], note[512];
+	char id_number[19], name[257], kind[24], amount[32], date[11], department[32], note[512];
+	/* name[]: TEXT_MAX_NAME characters of up to 4 bytes (a longer one is refused) */
 	char fingerprint[160];   /* the same warning imported twice has the same fingerprint */
 };
 

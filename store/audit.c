@@ -7,6 +7,7 @@
  * compare-and-swap. Large events (imports, demo) are written as packs on disk in chunks
  * (audit_bulk.c) instead of thousands of loose objects. */
 #include "store/internal.h"
+#include "core/grow.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -350,13 +351,8 @@ static int flush_locked(struct store *s)
 	size_t n = 0, cap = 0;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct event *p2 = realloc(pending, cap * sizeof *pending);
-			if (!p2)
-				break;
-			pending = p2;
-		}
+		if (GROW(pending, cap, n + 1, 8))
+			break;
 		if (read_event(st, &pending[n]))
 			break;
 		n++;

@@ -8,6 +8,7 @@
  * directory on every miss. A crash part way leaves packs no branch points to: harmless,
  * and `audit repack` drops them. */
 #include "store/internal.h"
+#include "core/grow.h"
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 #include <stdlib.h>
@@ -36,14 +37,8 @@ int bulk_begin(struct store *s, struct bulk *b)
 
 static int bulk_remember(struct bulk *b, const git_oid *id)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 1024;
-		git_oid *ids = realloc(b->ids, cap * sizeof *ids);
-		if (!ids)
-			return store_fail(b->s, STORE_EFAIL, "out of memory");
-		b->ids = ids;
-		b->cap = cap;
-	}
+	if (GROW(b->ids, b->cap, b->n + 1, 1024))
+		return store_fail(b->s, STORE_EFAIL, "out of memory");
 	b->ids[b->n++] = *id;
 	return 0;
 }

@@ -4,6 +4,7 @@
  * with each file's blob id kept (verify compares it; history, diffs and rebuild read
  * git): the database holds no second copy of what git holds. */
 #include "store/internal.h"
+#include "core/grow.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,14 +21,9 @@ static int grow(struct event_files *f)
 {
 	if (f->n < f->cap)
 		return 0;
-	size_t cap = f->cap ? f->cap * 2 : 16;
-	git_tree_update *u = realloc(f->up, cap * sizeof *u);
-	if (u)
-		f->up = u;
-	char **p = realloc(f->paths, cap * sizeof *p);
-	if (p)
-		f->paths = p;
-	if (!u || !p)
+	size_t cap = grow_cap(f->cap, f->n + 1, 16, sizeof *f->up);
+	if (!cap || grow_array(&f->up, sizeof *f->up, cap) ||
+	    grow_array(&f->paths, sizeof *f->paths, cap))
 		return -1;
 	f->cap = cap;
 	return 0;

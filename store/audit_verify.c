@@ -5,6 +5,7 @@
  * (verify_chain.c) or, with --quick, checks only that the commits carry events 1..N, each
  * once; the mirror checks (--against, --head) are in mirror.c. */
 #include "store/kinds.h"
+#include "core/grow.h"
 #include "store/verify.h"
 #include "core/mask.h"
 #include "core/record.h"
@@ -134,14 +135,11 @@ struct expected {
 static int expect(struct store *s, struct expected *x, const char *path, const char *text)
 {
 	if (x->n == x->cap) {
-		long cap = x->cap ? x->cap * 2 : 1024;
-		git_oid *o = realloc(x->oids, (size_t)cap * sizeof *o);
-		char **p = realloc(x->path_of, (size_t)cap * sizeof *p);
-		if (o) x->oids = o;
-		if (p) x->path_of = p;
-		if (!o || !p)
+		size_t cap = grow_cap((size_t)x->cap, (size_t)x->n + 1, 1024, sizeof *x->oids);
+		if (!cap || grow_array(&x->oids, sizeof *x->oids, cap) ||
+		    grow_array(&x->path_of, sizeof *x->path_of, cap))
 			return store_fail(s, STORE_EFAIL, "out of memory");
-		x->cap = cap;
+		x->cap = (long)cap;
 	}
 	if (git_odb_hash(&x->oids[x->n], text, strlen(text), GIT_OBJECT_BLOB) < 0)
 		return store_gitfail(s, "hashing");
@@ -288,11 +286,7 @@ static int verify_events(struct store *s, const git_oid *head, FILE *report, lon
 			fprintf(report, "event %ld is in history more than once (again in %s)\n", ev, hex);
 			(*problems)++;
 		}
-		int more = git_commit_parentcount(c) > 0;
-		if (more)
-			git_oid_cpy(&id, git_commit_parent_id(c, 0));
-		git_commit_free(c);
-		if (!more)
+		if (!chain_first_parent(c, &id))
 			break;
 	}
 	for (long e = 1; !rc && e <= max; e++)

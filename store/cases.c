@@ -5,6 +5,7 @@
  * household's file: the case's dates change and a [step] record is added, so
  * `git log` of the household reads as the story of the case. */
 #include "store/kinds.h"
+#include "core/text.h"
 #include "core/date.h"
 #include "core/income.h"
 #include "core/workflow.h"
@@ -287,7 +288,8 @@ int cases_open_in(struct store *s, const struct user *u, struct household *h,
 	struct move_input in = {.today = s->today, .date = o->date, .reason = why};
 	struct move_result res;
 	struct refusal why_not;
-	snprintf(f.category, sizeof f.category, "%s", category);
+	if (text_copy(f.category, sizeof f.category, category))
+		return store_fail(s, STORE_EINVAL, "--category \"%s\" is not a category", category);
 	snprintf(f.region, sizeof f.region, "%s", household_get(h, HF_VILLCODE));
 	if (workflow_move(&f, u, "open", &in, &res, &why_not))
 		return refused(s, "opening a case", &why_not);

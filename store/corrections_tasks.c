@@ -60,39 +60,17 @@ static int change_in(struct store *s, const struct user *u, const char *id, cons
                      const char *value, long expected_version, const char *why)
 {
 	struct task t = {0};
-	struct task_entry e;
-	char err[512], text[sizeof e.text], verb[32], path[128];
-	int rc = task_get(s, u, id, &t);
+	char err[512], text[sizeof t.log[0].text];
+	int rc = task_get_current(s, u, id, expected_version, &t);
 	if (rc)
 		return rc;
-	if (expected_version > 0 && expected_version != t.version) {
-		entity_path(&entity_tasks, t.id, path, sizeof path);
-		rc = entity_stale(s, path, "task", t.id, expected_version);
-		goto out;
-	}
 	/* whoever may start or cancel the task may give it away or move it */
-	if (task_may_change(u, &t, "cancel", err, sizeof err)) {
+	if (task_may_change(u, &t, "cancel", err, sizeof err))
 		rc = store_fail(s, STORE_EDENIED, "%s", err);
-		goto out;
-	}
-	if (!why || !why[0]) {
+	else if (!why || !why[0])
 		rc = store_fail(s, STORE_EINVAL, "a reason is required (--why TEXT)");
-		goto out;
-	}
-	if ((rc = apply(s, &t, action, value, why, text, sizeof text)))
-		goto out;
-	task_entry_now(&e, u->login, action, text);
-	snprintf(verb, sizeof verb, "task %s", action);
-	if ((rc = write_begin(s, u, verb, t.id, why)))
-		goto out;
-	char status[sizeof t.status];   /* unchanged; a copy, as task_append writes t.status */
-	snprintf(status, sizeof status, "%s", t.status);
-	if ((rc = set_owner_due(s, &t)) || (rc = task_append(s, &t, &e, status))) {
-		write_rollback(s);
-		goto out;
-	}
-	rc = write_commit(s);
-out:
+	else if (!(rc = apply(s, &t, action, value, why, text, sizeof text)))
+		rc = task_log_change(s, u, &t, action, text, why, t.status, set_owner_due);
 	task_free(&t);
 	return rc;
 }

@@ -2,6 +2,7 @@
  * synchronous=FULL, foreign keys, busy timeout), the numbered migrations kept in
  * PRAGMA user_version, error helpers and a few statement helpers. */
 #include "store/internal.h"
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -334,9 +335,7 @@ int db_exec(struct store *s, const char *sql)
 	return 0;
 }
 
-/* Loading one household runs about ten statements; preparing each anew cost more than
- * running it. Statements are kept per SQL text; one still in use (a loop that calls a
- * function running the same SQL) is not handed out twice: a fresh one is prepared. */
+/* A statement of the caller's own (db_finalize finalizes it): for SQL run once. */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 {
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
@@ -344,6 +343,9 @@ int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 	return 0;
 }
 
+/* Loading one household runs about ten statements; preparing each anew cost more than
+ * running it. Statements are kept per SQL text; one still in use (a loop that calls a
+ * function running the same SQL) is not handed out twice: a fresh one is prepared. */
 int db_cached(struct store *s, const char *sql, sqlite3_stmt **st)
 {
 	for (int i = 0; i < s->nstmts; i++)
@@ -372,6 +374,7 @@ int db_cached_buf(struct store *s, struct buf *sql, sqlite3_stmt **st)
 
 void db_finalize(struct store *s, sqlite3_stmt *st)
 {
+	assert(st != NULL);
 	for (int i = 0; i < s->nstmts; i++)
 		if (s->stmts[i].st == st) {
 			sqlite3_reset(st);
@@ -403,6 +406,8 @@ int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...)
 void db_close_statements(struct store *s)
 {
 	for (int i = 0; i < s->nstmts; i++) {
+		/* ownership: every statement db_cached handed out was given back (db_finalize) */
+		assert(!sqlite3_stmt_busy(s->stmts[i].st));
 		sqlite3_finalize(s->stmts[i].st);
 		free(s->stmts[i].sql);
 	}

@@ -92,6 +92,16 @@ int task_append(struct store *s, struct task *t, const struct task_entry *e,
                 const char *new_status);
 void task_entry_now(struct task_entry *e, const char *login, const char *action,
                     const char *text);
+/* task_change.c, for every change to a task (task_change.c, corrections_tasks.c): the
+ * task as u may see it, refused as stale when expected_version (> 0) is not its version
+ * (0, or an error with t freed); and the change written as one audit event
+ * "task <action>: <id>" with reason why: `update` (may be NULL) saves the task's row
+ * first, then the log entry (action, text) and the task's status `status`. */
+int task_get_current(struct store *s, const struct user *u, const char *id,
+                     long expected_version, struct task *t);
+int task_log_change(struct store *s, const struct user *u, struct task *t, const char *action,
+                    const char *text, const char *why, const char *status,
+                    int (*update)(struct store *s, const struct task *t));
 
 /* today_facts.c: an open case in scope as the task rules see it (read-only). */
 struct case_source {

@@ -33,19 +33,20 @@ int household_apply_field(struct store *s, struct household *h, int member, cons
 		return store_fail(s, STORE_EINVAL, "unknown field \"%s\": give a register column name "
 		                  "(Chinese or English), e.g. 联系电话 or phone", field);
 	const struct field *fd = &model_fields[f];
-	if (fd->level == LEVEL_CASE)
+	enum field_edit why = model_field_editable((enum field_id)f, member);
+	if (why == FIELD_EDIT_CASE)
 		return store_fail(s, STORE_EINVAL, "%s (%s) belongs to a monitoring case: it changes "
 		                  "through the case procedure, not `set`", fd->zh, fd->key);
-	if (fd->level == LEVEL_MEMBER && member <= 0)
+	if (why == FIELD_EDIT_ON_MEMBER)
 		return store_fail(s, STORE_EINVAL, "%s (%s) is a member's field: give --member N "
 		                  "(1..%d)", fd->zh, fd->key, h->nmembers);
-	if (fd->level == LEVEL_HOUSEHOLD && member > 0)
+	if (why == FIELD_EDIT_ON_HOUSEHOLD)
 		return store_fail(s, STORE_EINVAL, "%s (%s) is a household field: leave out --member",
 		                  fd->zh, fd->key);
 	if (member > h->nmembers)
 		return store_fail(s, STORE_EINVAL, "--member %d: household %s has %d members", member,
 		                  h->id, h->nmembers);
-	if (fd->flags & F_READONLY)
+	if (why == FIELD_EDIT_READONLY)
 		return store_fail(s, STORE_EINVAL, "%s (%s) cannot be set: %s", fd->zh, fd->key,
 		                  readonly_reason((enum field_id)f));
 	/* Longer than any field may be: checked whole, so refused as too long, never cut. */

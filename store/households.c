@@ -24,6 +24,16 @@ static int field_columns(enum field_level level, int assign, struct buf *out)
 	return n;
 }
 
+/* The text of b, a part of the statement being built in sql: an allocation failure in
+ * b becomes sql's, so that db_cached_buf reports it. */
+static const char *sql_part(struct buf *sql, const struct buf *b)
+{
+	const char *t = buf_str(b);
+	if (!t)
+		sql->oom = 1;
+	return t ? t : "";
+}
+
 /* "?, ?, ..." for n parameters. */
 static void placeholders(int n, struct buf *out)
 {
@@ -60,56 +70,39 @@ static int read_fields(sqlite3_stmt *st, int *i, enum field_level level, void *e
 	return 0;
 }
 
-static int load_members(struct store *s, struct household *h)
+/* A household's member or case rows, in order: two leading columns (a member's
+ * id_original and birth, a case's id and state), then the level's stored fields. */
+static int load_children(struct store *s, struct household *h, enum field_level level)
 {
+	int members = level == LEVEL_MEMBER;
 	struct buf sql = {0};
 	sqlite3_stmt *st;
-	field_columns(LEVEL_MEMBER, 0, &sql);
-	char q[1024];
-	snprintf(q, sizeof q, "SELECT id_original, birth, %s FROM members WHERE household_id = ? "
-	         "ORDER BY seq", buf_str(&sql));
-	buf_free(&sql);
-	if (db_cached(s, q, &st))
+	buf_adds(&sql, members ? "SELECT id_original, birth" : "SELECT id, state");
+	field_columns(level, 0, &sql);
+	buf_addf(&sql, " FROM %s WHERE household_id = ? ORDER BY seq", members ? "members" : "cases");
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct member *m = household_add_member(h);
-		int i = 2;
-		if (!m || model_strset(&m->id_original, db_col_text(st, 0)) ||
-		    model_strset(&m->birth, db_col_text(st, 1)) || read_fields(st, &i, LEVEL_MEMBER, m)) {
+		int i = 2, bad;
+		if (members) {
+			struct member *m = household_add_member(h);
+			bad = !m || model_strset(&m->id_original, db_col_text(st, 0)) ||
+			      model_strset(&m->birth, db_col_text(st, 1)) || read_fields(st, &i, level, m);
+		} else {
+			struct hcase *c = household_add_case(h);
+			bad = !c || model_strset(&c->state, db_col_text(st, 1)) || read_fields(st, &i, level, c);
+			if (c)
+				snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
+		}
+		if (bad) {
 			db_finalize(s, st);
 			return store_fail(s, STORE_EFAIL, "out of memory");
 		}
 	}
 	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading members");
-}
-
-static int load_cases(struct store *s, struct household *h)
-{
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-	field_columns(LEVEL_CASE, 0, &sql);
-	char q[1024];
-	snprintf(q, sizeof q, "SELECT id, state, %s FROM cases WHERE household_id = ? ORDER BY seq",
-	         buf_str(&sql));
-	buf_free(&sql);
-	if (db_cached(s, q, &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hcase *c = household_add_case(h);
-		int i = 2;
-		if (!c || model_strset(&c->state, db_col_text(st, 1)) || read_fields(st, &i, LEVEL_CASE, c)) {
-			db_finalize(s, st);
-			return store_fail(s, STORE_EFAIL, "out of memory");
-		}
-		snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
-	}
-	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading cases");
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, members ? "reading members" : "reading cases");
 }
 
 /* "c1, c2, ..." of a sub-record kind. */
@@ -167,7 +160,7 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 	placeholders(info->ncols + 1, &marks);
 	buf_addf(&sql, "INSERT INTO %s(household_id, ", info->table);
 	subrec_columns(info, &sql);
-	buf_addf(&sql, ") VALUES (%s)", buf_str(&marks) ? marks.s : "");
+	buf_addf(&sql, ") VALUES (%s)", sql_part(&sql, &marks));
 	rc = db_cached_buf(s, &sql, &st);
 	buf_free(&marks);
 	if (rc)
@@ -196,13 +189,11 @@ int household_load_part(struct store *s, const char *id, int subrecs, struct hou
 	struct buf sql = {0};
 	sqlite3_stmt *st;
 	memset(h, 0, sizeof *h);
+	buf_adds(&sql, "SELECT h.id, h.version, h.synthetic, t.name, v.name");
 	field_columns(LEVEL_HOUSEHOLD, 0, &sql);
-	char q[1024];
-	snprintf(q, sizeof q, "SELECT h.id, h.version, h.synthetic, t.name, v.name, %s "
-	         "FROM households h JOIN regions t ON t.code = h.town_code "
-	         "JOIN regions v ON v.code = h.village_code WHERE h.id = ?", buf_str(&sql));
-	buf_free(&sql);
-	if (db_cached(s, q, &st))
+	buf_adds(&sql, " FROM households h JOIN regions t ON t.code = h.town_code "
+	         "JOIN regions v ON v.code = h.village_code WHERE h.id = ?");
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
@@ -222,7 +213,7 @@ int household_load_part(struct store *s, const char *id, int subrecs, struct hou
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	}
 	db_finalize(s, st);
-	if ((rc = load_members(s, h)) || (rc = load_cases(s, h)))
+	if ((rc = load_children(s, h, LEVEL_MEMBER)) || (rc = load_children(s, h, LEVEL_CASE)))
 		household_free(h);
 	for (int k = 0; !rc && subrecs && k < SUB_COUNT; k++)
 		if ((rc = load_subrecs(s, h, (enum subrec_kind)k)))
@@ -315,19 +306,18 @@ static int assign_ids(struct store *s, struct household *h)
 
 static int save_row(struct store *s, struct household *h, long expected_version)
 {
-	struct buf cols = {0}, marks = {0};
+	struct buf cols = {0}, marks = {0}, sql = {0};
 	sqlite3_stmt *st;
-	char q[1024];
 	placeholders(field_columns(LEVEL_HOUSEHOLD, expected_version > 0, &cols) + 2, &marks);
 	if (expected_version > 0)
-		snprintf(q, sizeof q, "UPDATE households SET %s, version = version + 1 "
-		         "WHERE id = ? AND version = ?", buf_str(&cols));
+		buf_addf(&sql, "UPDATE households SET %s, version = version + 1 "
+		         "WHERE id = ? AND version = ?", sql_part(&sql, &cols));
 	else
-		snprintf(q, sizeof q, "INSERT INTO households(%s, synthetic, id) VALUES (%s)",
-		         buf_str(&cols), buf_str(&marks));
+		buf_addf(&sql, "INSERT INTO households(%s, synthetic, id) VALUES (%s)",
+		         sql_part(&sql, &cols), sql_part(&sql, &marks));
 	buf_free(&cols);
 	buf_free(&marks);
-	if (db_cached(s, q, &st))
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
 	int i = 1;
 	bind_fields(st, &i, LEVEL_HOUSEHOLD, h);
@@ -369,20 +359,19 @@ static int members_step(struct store *s, const char *sql, const char *id)
 
 static int save_members(struct store *s, const struct household *h, int fresh)
 {
-	struct buf cols = {0}, marks = {0};
+	struct buf cols = {0}, marks = {0}, sql = {0};
 	sqlite3_stmt *st;
-	char q[1024];
-	placeholders(field_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
-	snprintf(q, sizeof q, "INSERT INTO members(household_id, seq, id_original, birth, %s) "
-	         "VALUES (%s)", buf_str(&cols), buf_str(&marks));
-	buf_free(&cols);
-	buf_free(&marks);
 	int rc;
 	if (!fresh && ((rc = members_step(s, "DELETE FROM household_search WHERE rowid = "
 	                                     "(SELECT rowid FROM households WHERE id = ?)", h->id)) ||
 	               (rc = members_step(s, "DELETE FROM members WHERE household_id = ?", h->id))))
 		return rc;
-	if (db_cached(s, q, &st))
+	placeholders(field_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
+	buf_addf(&sql, "INSERT INTO members(household_id, seq, id_original, birth, %s) VALUES (%s)",
+	         sql_part(&sql, &cols), sql_part(&sql, &marks));
+	buf_free(&cols);
+	buf_free(&marks);
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
 	for (int m = 0; m < h->nmembers; m++) {
 		const struct member *mb = &h->members[m];
@@ -415,19 +404,17 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 
 static int save_cases(struct store *s, const struct household *h)
 {
-	struct buf cols = {0}, assign = {0}, marks = {0};
+	struct buf cols = {0}, marks = {0}, sql = {0};
 	sqlite3_stmt *st;
-	char q[2048];
 	placeholders(field_columns(LEVEL_CASE, 0, &cols) + 4, &marks);
-	for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
-		buf_addf(&assign, ", %s = excluded.%s", model_fields[f].key, model_fields[f].key);
-	snprintf(q, sizeof q, "INSERT INTO cases(id, household_id, seq, state, %s) "
+	buf_addf(&sql, "INSERT INTO cases(id, household_id, seq, state, %s) "
 	         "VALUES (%s) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, "
-	         "state = excluded.state%s", buf_str(&cols), buf_str(&marks), buf_str(&assign));
+	         "state = excluded.state", sql_part(&sql, &cols), sql_part(&sql, &marks));
+	for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
+		buf_addf(&sql, ", %s = excluded.%s", model_fields[f].key, model_fields[f].key);
 	buf_free(&cols);
-	buf_free(&assign);
 	buf_free(&marks);
-	if (db_cached(s, q, &st))
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
 	for (int c = 0; c < h->ncases; c++) {
 		const struct hcase *cs = &h->cases[c];
@@ -491,17 +478,18 @@ const char *scope_sql(const struct user *u, char *param, size_t n)
 
 int household_find(struct store *s, const struct user *u, const char *key, struct household *out)
 {
-	char scope[32], q[512], norm[32];
+	char scope[32], norm[32];
+	struct buf sql = {0};
 	sqlite3_stmt *st;
 	/* an ID number may be typed with a lowercase x */
 	snprintf(norm, sizeof norm, "%s", key);
 	for (char *p = norm; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
 	const char *cond = scope_sql(u, scope, sizeof scope);
-	snprintf(q, sizeof q, "SELECT h.id FROM households h WHERE (%s) AND (h.id = ?2 OR "
+	buf_addf(&sql, "SELECT h.id FROM households h WHERE (%s) AND (h.id = ?2 OR "
 	         "h.household_no = ?3 OR h.id IN (SELECT household_id FROM members WHERE "
 	         "id_number = ?2 OR id_original = ?3))", cond);
-	if (db_cached(s, q, &st))
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, norm, -1, SQLITE_STATIC);

@@ -30,7 +30,8 @@ static int check_when(struct store *s, const struct income_input *in, char year[
 	if (!in->year || *end || y < 2000 || y > atol(s->today))
 		return store_fail(s, STORE_EINVAL, "--year: \"%s\" is not a year from 2000 to this "
 		                  "one", in->year ? in->year : "");
-	snprintf(year, 8, "%ld", y);
+	if (snprintf(year, 8, "%ld", y) >= 8)   /* not reached: y is 2000 to this year */
+		return store_fail(s, STORE_EINVAL, "--year: \"%s\" is too long", in->year);
 	snprintf(assessed, DATE_LEN, "%s", in->assessed && in->assessed[0] ? in->assessed : s->today);
 	if (!date_valid(assessed) || strcmp(assessed, s->today) > 0)
 		return store_fail(s, STORE_EINVAL, "--assessed: \"%s\" is not a date (YYYY-MM-DD) up to "

@@ -4,6 +4,7 @@
 #define STORE_INTERNAL_H
 #include "store/store.h"
 #include "store/confine.h"
+#include "core/user_text.h"
 #include <git2.h>
 #include <limits.h>
 #include <signal.h>
@@ -56,7 +57,8 @@ int db_cached(struct store *s, const char *sql, sqlite3_stmt **st);
 /* db_cached on SQL built in a buf (a failed build, out of memory, fails here); the buf
  * is freed either way. */
 int db_cached_buf(struct store *s, struct buf *sql, sqlite3_stmt **st);
-/* Done with a statement from db_prepare: a kept one is reset, another finalized. */
+/* Done with a statement from db_prepare or db_cached: a kept one is reset, another
+ * finalized. */
 void db_finalize(struct store *s, sqlite3_stmt *st);
 void db_close_statements(struct store *s);
 /* Run a one-value query: the text parameters follow sql, ended by NULL; the first
@@ -167,8 +169,6 @@ int places_setting(struct store *s, const char *key, const char *value, char *ou
 int places_setting_region(const char *key, char *out, size_t n);
 
 /* users.c */
-void user_render(const struct user *u, struct buf *out);
-int user_parse(const char *text, struct user *u, char *err, int errlen);
 int user_path(const char *login, char *out, size_t n);
 
 /* audit.c */

@@ -4,6 +4,7 @@
  * (pairs/NNNN/P0000001.txt). Region: the helped county, or the household's village; a
  * county pair is also seen from the helper's side (a 广州 district sees its pairs). */
 #include "store/entity.h"
+#include "core/text.h"
 #include "core/mask.h"
 #include "core/regions.h"
 #include <stdio.h>
@@ -65,7 +66,8 @@ static int resolve_helped(struct store *s, struct pair *p, const struct unit *he
 	if (rc && rc != STORE_ENOTFOUND)
 		return rc;
 	if (pairing_outside_county(p->helped)) {
-		snprintf(p->region, sizeof p->region, "%s", helper_unit ? helper_unit->region : p->helper);
+		if (text_copy(p->region, sizeof p->region, helper_unit ? helper_unit->region : p->helper))
+			return store_fail(s, STORE_EINVAL, "unknown helper \"%s\"", p->helper);
 		return 0;
 	}
 	const struct ref_place *town = strlen(p->helped) == 9 ? regions_place(p->helped) : NULL;

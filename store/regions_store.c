@@ -9,6 +9,7 @@
  * the edition does not (a retired code, an invented demo place of an older bangfu) is
  * kept with the name the history gives, kind "retired". */
 #include "store/internal.h"
+#include "core/text.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <string.h>
@@ -148,9 +149,10 @@ static int check_level(struct store *s, struct household *h, enum field_id code_
 		}
 		if (rc)
 			return snprintf(msg, n, "%s", store_error(s)), 1;
-		if (name[0] && !regions_same_name(known, name))
-			snprintf(msg, n, "warning: %s code %s is %s, the file says %s: kept as %s",
-			         what, code, known, name, known);
+		if (name[0] && !regions_same_name(known, name))   /* a message: cut whole if it must be */
+			text_errorf(msg, n,
+			            "warning: %s code %s is %s, the file says %s: kept as %s",
+			            what, code, known, name, known);
 		return 0;
 	}
 	if (!name[0])

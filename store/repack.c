@@ -81,7 +81,8 @@ static void remove_loose(const char *objects, git_odb *fresh, struct repack_resu
 {
 	for (int d = 0; d < 256; d++) {
 		char dir[PATH_MAX + 8], file[PATH_MAX + 64], hex[GIT_OID_HEXSZ + 1];
-		snprintf(dir, sizeof dir, "%s/%02x", objects, d);
+		if (snprintf(dir, sizeof dir, "%s/%02x", objects, d) >= (int)sizeof dir)
+			return;                   /* a path too long to name: leave them */
 		DIR *dp = opendir(dir);
 		if (!dp)
 			continue;
@@ -122,7 +123,8 @@ static void remove_old_packs(struct store *s, const char *objects, const char *k
                              git_odb *fresh, struct repack_result *out)
 {
 	char dir[PATH_MAX + 8];
-	snprintf(dir, sizeof dir, "%s/pack", objects);
+	if (snprintf(dir, sizeof dir, "%s/pack", objects) >= (int)sizeof dir)
+		return;                       /* a path too long to name: leave them */
 	DIR *dp = opendir(dir);
 	if (!dp)
 		return;

@@ -11,8 +11,10 @@
 #include "core/access.h"
 #include "core/buf.h"
 #include "core/model.h"
+#include "core/pairing.h"
 #include "core/query.h"
 #include "core/register.h"
+#include "core/task.h"
 #include <stdio.h>
 
 enum {
@@ -358,8 +360,6 @@ int store_stats(struct store *s, const struct user *u, enum stats_dim dim,
                 int (*fn)(void *ctx, const char *code, long count), void *ctx);
 
 /* --- pairing assistance (结对帮扶): units.c, teams.c, pairs.c; docs/pairing.md --- */
-#include "core/pairing.h"
-#include "core/task.h"
 /* Add a unit (in: name, kind code or label, region; "" = your scope); its new id is
  * written to in->id. Administrators and county approvers, inside their scope. */
 int store_unit_add(struct store *s, const struct user *u, struct unit *in, const char *why);
@@ -478,7 +478,7 @@ int store_project_list(struct store *s, const struct user *u, const struct proje
  * with the reason in err); the store then resolves and checks it as store_project_add
  * does. */
 typedef int (*project_edit_fn)(void *ctx, struct project *p, const char *today, char *err,
-                               int errlen);
+                               size_t errlen);
 int store_project_change(struct store *s, const struct user *u, const char *id, const char *verb,
                          project_edit_fn edit, void *ctx, const char *why);
 /* The projects sheet (project_import.c): what `export projects` writes and `import

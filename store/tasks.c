@@ -3,6 +3,7 @@
  * decides its region, hence who sees it), reading one, listing them in scope; changes
  * are in task_change.c, rule-made tasks in today.c. */
 #include "store/entity.h"
+#include "core/text.h"
 #include "core/mask.h"
 #include "core/regions.h"
 #include <stdio.h>
@@ -134,10 +135,13 @@ int task_append(struct store *s, struct task *t, const struct task_entry *e,
  * and every other must contain it (a case on that household, a town around it). */
 struct related { int n; char region[4][16]; const char *what[4]; };
 
-static void relate(struct related *r, const char *what, const char *region)
+static int relate(struct store *s, struct related *r, const char *what, const char *region)
 {
-	snprintf(r->region[r->n], sizeof r->region[0], "%s", region);
+	if (text_copy(r->region[r->n], sizeof r->region[0], region))
+		return store_fail(s, STORE_EFAIL, "the %s's region \"%s\" is not a region code", what,
+		                  region);
 	r->what[r->n++] = what;
+	return 0;
 }
 
 static int case_household(struct store *s, const struct user *u, struct task *t, struct related *r)
@@ -159,8 +163,7 @@ static int case_household(struct store *s, const struct user *u, struct task *t,
 		return store_fail(s, STORE_EINVAL, "case %s is on household %s, not %s", t->case_id,
 		                  household, t->household);
 	snprintf(t->household, sizeof t->household, "%s", household);
-	relate(r, "case", village);
-	return 0;
+	return relate(s, r, "case", village);
 }
 
 static int resolve_related(struct store *s, const struct user *u, struct task *t,
@@ -173,8 +176,10 @@ static int resolve_related(struct store *s, const struct user *u, struct task *t
 		if ((rc = store_household_find(s, u, t->household, &h)))
 			return rc;
 		snprintf(t->household, sizeof t->household, "%s", h.id);
-		relate(r, "household", household_get(&h, HF_VILLCODE));
+		rc = relate(s, r, "household", household_get(&h, HF_VILLCODE));
 		household_free(&h);
+		if (rc)
+			return rc;
 	}
 	if (t->case_id[0] && (rc = case_household(s, u, t, r)))
 		return rc;
@@ -184,13 +189,15 @@ static int resolve_related(struct store *s, const struct user *u, struct task *t
 		if (!access_in_scope(u, t->town))
 			return store_fail(s, STORE_EDENIED, "town %s is outside your scope %s", t->town,
 			                  u->scope);
-		relate(r, "town", t->town);
+		if ((rc = relate(s, r, "town", t->town)))
+			return rc;
 	}
 	if (t->pair[0]) {
 		struct pair p;
 		if ((rc = pair_visible_load(s, u, t->pair, &p)))
 			return rc;
-		relate(r, "pair", p.region);
+		if ((rc = relate(s, r, "pair", p.region)))
+			return rc;
 	}
 	return 0;
 }

@@ -6,6 +6,7 @@
  * by everyone whose scope holds it). Ending one is `team leave` (corrections_pairing.c). */
 #include "store/entity.h"
 #include "core/mask.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -29,7 +30,8 @@ int store_person_add(struct store *s, const struct user *u, struct team_person *
 		return store_fail(s, STORE_ENOTFOUND, "no team %s in your scope (%s)", in->team, u->scope);
 	if (rc)
 		return rc;
-	snprintf(in->region, sizeof in->region, "%s", t.town);
+	if (text_copy(in->region, sizeof in->region, t.town))
+		return store_fail(s, STORE_EFAIL, "team %s: town \"%s\" is not a town code", in->team, t.town);
 	if (pairing_may_add(u, in->region, "a team member", err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
 	if (!in->unit[0])

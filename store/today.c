@@ -14,6 +14,8 @@
  * measures; the role owning the case's current step for a lead), else the most local
  * user who may write. An auditor sees the same list; nothing is written for her. */
 #include "store/projects.h"
+#include "store/entity.h"
+#include "core/text.h"
 #include "core/strmap.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -328,7 +330,11 @@ static int add_own(void *ctx, const struct task *k)
 	snprintf(it->due, sizeof it->due, "%s", k->due);
 	it->days_overdue = overdue;
 	snprintf(it->kind, sizeof it->kind, "%s", k->kind);
-	snprintf(it->rule, sizeof it->rule, "%s", k->rule[0] ? k->rule : "");
+	/* the rule's code, before the colon that names its subject, fits; never a cut code */
+	if (text_copy(it->rule, sizeof it->rule, k->rule) && !strchr(it->rule, ':')) {
+		l->rc = store_fail(l->s, STORE_EFAIL, "task %s: rule \"%s\" is not a rule", k->id, k->rule);
+		return 1;
+	}
 	char *colon = strchr(it->rule, ':');
 	if (colon)
 		*colon = '\0';
@@ -355,7 +361,9 @@ static int add_milestone(void *ctx, const struct project_overdue *o)
 	snprintf(it->kind, sizeof it->kind, "project");
 	snprintf(it->rule, sizeof it->rule, "milestone");
 	snprintf(it->project, sizeof it->project, "%s", o->project);
-	snprintf(it->title, sizeof it->title, "%s %s %s", o->project, o->milestone, o->title);
+	char title[sizeof o->project + sizeof o->milestone + sizeof o->title + 4];
+	snprintf(title, sizeof title, "%s %s %s", o->project, o->milestone, o->title);
+	text_copy(it->title, sizeof it->title, title);   /* a display line: cut at a character */
 	return 0;
 }
 

@@ -4,6 +4,7 @@
  * settings of its county (visit_interval.<county>, else visit_interval.default; the
  * other windows by key), each falling back to its SAMPLE value from core/rules.h. */
 #include "store/entity.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +99,7 @@ static void monitoring_start(sqlite3_stmt *st, int approval, int identified, cha
 	char first[DATE_LEN + 4];
 	snprintf(first, sizeof first, "%.7s-01", month);
 	if (!out[0] && strlen(month) == 7 && date_valid(first))
-		snprintf(out, DATE_LEN, "%s", first);
+		text_copy(out, DATE_LEN, first);   /* a valid date: it fits */
 }
 
 /* The settings of the county read last: cases come in county order, so each county's

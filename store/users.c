@@ -1,6 +1,5 @@
 /* users.c — bangfu users: rows in `users`, one audit file each (users/<login>.txt). */
 #include "store/kinds.h"
-#include "core/record.h"
 #include "core/text.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -9,52 +8,6 @@
 int user_path(const char *login, char *out, size_t n)
 {
 	return snprintf(out, n, "users/%s.txt", login);
-}
-
-void user_render(const struct user *u, struct buf *out)
-{
-	record_put(out, "login", u->login);
-	record_put(out, "name", u->name);
-	buf_addf(out, "role: %s %s\n", access_role_code(u->role), access_role_label(u->role));
-	record_put(out, "scope", u->scope);
-	if (u->disabled[0])
-		record_put(out, "disabled", u->disabled);
-}
-
-int user_parse(const char *text, struct user *u, char *err, int errlen)
-{
-	char key[64], value[512];
-	size_t pos = 0;
-	long line = 0;
-	int r;
-	memset(u, 0, sizeof *u);
-	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) == 1) {
-		if (strcmp(key, "login") == 0)
-			snprintf(u->login, sizeof u->login, "%s", value);
-		else if (strcmp(key, "name") == 0)
-			snprintf(u->name, sizeof u->name, "%s", value);
-		else if (strcmp(key, "scope") == 0)
-			snprintf(u->scope, sizeof u->scope, "%s", value);
-		else if (strcmp(key, "disabled") == 0)
-			snprintf(u->disabled, sizeof u->disabled, "%s", value);
-		else if (strcmp(key, "role") == 0) {
-			char *sp = strchr(value, ' ');
-			if (sp)
-				*sp = '\0';
-			if (access_role_parse(value, &u->role)) {
-				snprintf(err, (size_t)errlen, "line %ld: unknown role %s", line, value);
-				return -1;
-			}
-		} else {
-			snprintf(err, (size_t)errlen, "line %ld: unknown key %s", line, key);
-			return -1;
-		}
-	}
-	if (r != 0 || !u->login[0]) {
-		snprintf(err, (size_t)errlen, "line %ld: malformed user record", line);
-		return -1;
-	}
-	return 0;
 }
 
 static void user_from_row(sqlite3_stmt *st, struct user *u)

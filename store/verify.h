@@ -10,6 +10,9 @@
 int chain_collect(struct store *s, git_repository *repo, const git_oid *tip, git_oid **oids,
                   long *n);
 
+/* Step id to commit c's first parent and free c: 1 when it had one, 0 at the root. */
+int chain_first_parent(git_commit *c, git_oid *id);
+
 /* The event a commit carries (its last Bangfu-Event line), 0 if it cannot be read. */
 long chain_event_of(git_repository *repo, const git_oid *id);
 

@@ -13,6 +13,7 @@
  * handle, emptied after each commit: nothing is written to audit.git. Equal tree ids
  * prove equal trees, so an event of 100,000 files costs one tree build, no diff. */
 #include "store/verify.h"
+#include "core/grow.h"
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 #include <stdarg.h>
@@ -30,30 +31,30 @@ long chain_event_of(git_repository *repo, const git_oid *id)
 	return ev;
 }
 
+int chain_first_parent(git_commit *c, git_oid *id)
+{
+	int more = git_commit_parentcount(c) > 0;
+	if (more)
+		git_oid_cpy(id, git_commit_parent_id(c, 0));
+	git_commit_free(c);
+	return more;
+}
+
 int chain_collect(struct store *s, git_repository *repo, const git_oid *tip, git_oid **oids,
                   long *n)
 {
-	long cap = 1024;
+	long cap = 0;
 	git_oid id = *tip;
 	*n = 0;
-	if (!(*oids = malloc((size_t)cap * sizeof **oids)))
-		return store_fail(s, STORE_EFAIL, "out of memory");
+	*oids = NULL;
 	for (;;) {
 		git_commit *c;
-		if (*n == cap) {
-			git_oid *o = realloc(*oids, (size_t)(cap *= 2) * sizeof *o);
-			if (!o)
-				return store_fail(s, STORE_EFAIL, "out of memory");
-			*oids = o;
-		}
+		if (GROW(*oids, cap, *n + 1, 1024))
+			return store_fail(s, STORE_EFAIL, "out of memory");
 		if (git_commit_lookup(&c, repo, &id) < 0)
 			return store_gitfail(s, "walking history");
 		(*oids)[(*n)++] = id;
-		int more = git_commit_parentcount(c) > 0;
-		if (more)
-			git_oid_cpy(&id, git_commit_parent_id(c, 0));
-		git_commit_free(c);
-		if (!more)
+		if (!chain_first_parent(c, &id))
 			break;
 	}
 	for (long i = 0; i < *n / 2; i++) {   /* oldest first */
@@ -165,14 +166,9 @@ static int event_updates(struct chain *ch, long event, size_t *n)
 	sqlite3_bind_int64(st, 1, event);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == ch->cap) {
-			size_t cap = ch->cap ? ch->cap * 2 : 64;
-			git_tree_update *u = realloc(ch->up, cap * sizeof *u);
-			if (u)
-				ch->up = u;
-			char **p = realloc(ch->paths, cap * sizeof *p);
-			if (p)
-				ch->paths = p;
-			if (!u || !p)
+			size_t cap = grow_cap(ch->cap, *n + 1, 64, sizeof *ch->up);
+			if (!cap || grow_array(&ch->up, sizeof *ch->up, cap) ||
+			    grow_array(&ch->paths, sizeof *ch->paths, cap))
 				break;
 			ch->cap = cap;
 		}

@@ -5,6 +5,7 @@
  * kind, date, department and amount) is skipped, so importing a file twice adds nothing
  * the second time. All changes of one file are one audit event. */
 #include "store/kinds.h"
+#include "core/grow.h"
 #include "core/strmap.h"
 #include "core/warning_file.h"
 #include "core/workflow.h"
@@ -62,13 +63,8 @@ static struct household *batch_household(struct store *s, struct batch *b, const
 	long i;
 	if (strmap_get(&b->index, hid, &i))
 		return &b->h[i];
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 16;
-		struct household *grown = realloc(b->h, (size_t)b->cap * sizeof *b->h);
-		if (!grown)
-			return NULL;
-		b->h = grown;
-	}
+	if (GROW(b->h, b->cap, b->n + 1, 16))
+		return NULL;
 	if (household_load(s, hid, &b->h[b->n]) || strmap_put(&b->index, hid, b->n))
 		return NULL;
 	return &b->h[b->n++];

@@ -11,3 +11,11 @@ expect_exit() {
 }
 expect_grep() { grep -q -- "$1" "$2" || { echo "--- $2:"; cat "$2"; fail "'$1' not in $2"; }; }
 expect_no_grep() { ! grep -q -- "$1" "$2" || { echo "--- $2:"; cat "$2"; fail "'$1' unexpectedly in $2"; }; }
+# The test-hooks build on the data directory d, acting as a login (and on a pinned day):
+#   as LOGIN ARGS...      on DAY LOGIN ARGS...
+# (a script that needs another directory or build defines its own after sourcing this)
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
+on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
+# d's audit history: how many commits, and the last one as "author|subject|body".
+commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
+last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }

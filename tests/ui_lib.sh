@@ -109,3 +109,20 @@ ui_gone() {
 		sleep 0.05
 	done
 }
+# ui_village DAY "login role scope name"...: d made on DAY as $me with the fixture's
+# households and two more in the same village (4418210003, 4418210004, old 15-digit ID
+# numbers), and the users given.
+ui_village() {
+	_day=$1; shift
+	head -1 "$data/good.csv" > more.csv
+	printf '%s\n' \
+		'4418210003,441821,迳头镇,青竹村,,下围1号,张三丰,441821700101001,户主,男,汉族,健康,普通劳动力,,初中,6,13800138003,一般农户,7000,,,,,' \
+		'4418210004,441821,迳头镇,青竹村,,下围2号,赵四娘,441821700101002,户主,女,汉族,健康,普通劳动力,,初中,6,13800138004,一般农户,9000,,,,,' >> more.csv
+	expect_exit 0 on "$_day" "$me" init
+	expect_exit 0 on "$_day" "$me" import households "$data/good.csv"
+	expect_exit 0 on "$_day" "$me" import households more.csv
+	for _u in "$@"; do
+		set -- $_u
+		expect_exit 0 on "$_day" "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
+	done
+}

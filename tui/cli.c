@@ -3,6 +3,7 @@
 #include "tui/cli.h"
 #include "tui/ui.h"
 #include "tui/userfiles.h"
+#include "core/buf.h"
 #include "core/encoding.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -293,30 +294,17 @@ static int read_whole(const char *path, char **out, size_t *len)
 	FILE *f = from_stdin ? stdin : userfiles_fopen(path, "rb");
 	if (!f)
 		return -1;
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	size_t got;
-	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			char *bigger = realloc(buf, cap *= 2);
-			if (!bigger) {
-				free(buf);
-				buf = NULL;
-			}
-			buf = bigger;
-		}
-	}
-	int err = ferror(f) ? EIO : buf ? 0 : ENOMEM;
+	struct buf b = {0};
+	int rc = read_whole_file(f, &b, 0), err = errno;
 	if (!from_stdin)
 		fclose(f);
-	if (err) {
-		free(buf);
+	if (rc) {
+		buf_free(&b);
 		errno = err;
 		return -1;
 	}
-	*out = buf;
-	*len = n;
+	*out = b.s;
+	*len = b.len;
 	return 0;
 }
 

@@ -1,6 +1,7 @@
-/* cli.h — the command-line face: one table of verbs (cli.c), each verb's handler in a
- * file by subject (cli_register.c, cli_admin.c, cli_audit.c). Exit codes: 0 success,
- * 1 refused or failed, 2 usage error. Messages go to stderr. */
+/* cli.h — the command-line face: a table of verbs in each file by subject
+ * (cli_register.c, cli_admin.c, cli_audit.c, ...: the *_verbs below), which cli.c looks a
+ * verb up in, in turn. Exit codes: 0 success, 1 refused or failed, 2 usage error.
+ * Messages go to stderr. */
 #ifndef TUI_CLI_H
 #define TUI_CLI_H
 #include "store/store.h"
@@ -92,8 +93,5 @@ int cli_project_sheet(struct cli *c, unsigned allowed, int dflt);
 
 /* --reveal without --why: a usage error (EXIT_USAGE after saying why), else 0. */
 int cli_reveal_usage(struct cli *c);
-
-/* The register list as `bangfu` without a verb shows it until the UI exists. */
-int cli_list_households(struct cli *c);
 
 #endif

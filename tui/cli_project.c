@@ -50,15 +50,15 @@ static int copy_opts(struct cli *c, const struct field_opt *f, int n, int *given
 	{"--status", (p)->status, sizeof (p)->status}, {"--tasks", (p)->tasks, sizeof (p)->tasks}}
 
 /* --year with --planned/--allocated/--spent: one year's money (NULL = not given). */
-static int money_opts(struct cli *c, struct project *p, char *err, int errlen, int *given)
+static int money_opts(struct cli *c, struct project *p, char *err, size_t errlen, int *given)
 {
 	const char *year = cli_opt(c, "--year"), *planned = cli_opt(c, "--planned"),
 	           *allocated = cli_opt(c, "--allocated"), *spent = cli_opt(c, "--spent");
 	if (!planned && !allocated && !spent)
-		return year ? snprintf(err, (size_t)errlen, "--year needs --planned, --allocated or "
+		return year ? snprintf(err, errlen, "--year needs --planned, --allocated or "
 		                       "--spent"), -1 : 0;
 	if (!year)
-		return snprintf(err, (size_t)errlen, "money needs --year YYYY"), -1;
+		return snprintf(err, errlen, "money needs --year YYYY"), -1;
 	(*given)++;
 	return project_money_set(p, year, planned, allocated, spent, err, errlen);
 }
@@ -119,14 +119,14 @@ static int verb_project_add(struct cli *c)
 
 struct set_job { struct cli *c; };
 
-static int edit_set(void *ctx, struct project *p, const char *today, char *err, int errlen)
+static int edit_set(void *ctx, struct project *p, const char *today, char *err, size_t errlen)
 {
 	struct set_job *j = ctx;
 	const struct field_opt f[] = FIELD_OPTS(p);
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
 		const char *v = cli_opt(j->c, f[i].opt);
 		if (v && strlen(v) >= f[i].size)
-			return snprintf(err, (size_t)errlen, "%s is too long", f[i].opt), -1;
+			return snprintf(err, errlen, "%s is too long", f[i].opt), -1;
 		if (v)
 			snprintf(f[i].field, f[i].size, "%s", v);
 	}
@@ -163,7 +163,7 @@ static int verb_project_set(struct cli *c)
 
 struct ms_job { const char *name, *planned, *actual; };
 
-static int edit_milestone(void *ctx, struct project *p, const char *today, char *err, int errlen)
+static int edit_milestone(void *ctx, struct project *p, const char *today, char *err, size_t errlen)
 {
 	struct ms_job *j = ctx;
 	return project_milestone_set(p, j->name, j->planned, j->actual, today, err, errlen);
@@ -180,7 +180,7 @@ static int verb_project_milestone(struct cli *c)
 
 struct money_job { struct cli *c; };
 
-static int edit_money(void *ctx, struct project *p, const char *today, char *err, int errlen)
+static int edit_money(void *ctx, struct project *p, const char *today, char *err, size_t errlen)
 {
 	struct money_job *j = ctx;
 	int given = 0;

@@ -202,11 +202,6 @@ static int verb_list(struct cli *c)
 	return EXIT_OK;
 }
 
-int cli_list_households(struct cli *c)
-{
-	return verb_list(c);
-}
-
 /* A retired code of an older edition stays readable, marked (docs/design.md "Places"). */
 static void show_retired(struct cli *c, const char *code, const char *what)
 {

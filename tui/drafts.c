@@ -1,6 +1,8 @@
 /* drafts.c — draft files of every form: where they live, writing one atomically, listing
  * and parsing them, forgetting one (see drafts.h). */
 #include "tui/drafts.h"
+#include "core/text.h"
+#include "core/grow.h"
 #include "tui/ui_state.h"
 #include "core/buf.h"
 #include "core/record.h"
@@ -49,10 +51,10 @@ const char *draft_answer(const struct draft *d, const char *key)
 
 int draft_add(struct draft *d, const char *key, const char *value)
 {
-	if (d->n == DRAFT_ANSWERS)
-		return -1;
-	snprintf(d->a[d->n].key, sizeof d->a[d->n].key, "%s", key);
-	snprintf(d->a[d->n].value, sizeof d->a[d->n].value, "%s", value ? value : "");
+	if (d->n == DRAFT_ANSWERS ||
+	    text_copy(d->a[d->n].key, sizeof d->a[d->n].key, key) ||
+	    text_copy(d->a[d->n].value, sizeof d->a[d->n].value, value ? value : ""))
+		return -1;                         /* refused whole, never cut */
 	d->n++;
 	return 0;
 }
@@ -124,19 +126,25 @@ static int parse_draft(const char *text, struct draft *d, const char *want_dir, 
 	d->e.field = -1;
 	d->form[0] = '\0';
 	d->n = 0;
+	const struct record_text texts[] = {
+		{"dir", dir, sizeof dir},          {"login", who, sizeof who},
+		{"form", d->form, sizeof d->form},
+		{"household", d->e.household, sizeof d->e.household},
+		{"field", field, sizeof field},    {"problem", d->problem, sizeof d->problem},
+	};
 	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) > 0) {
 		if (r != 1)
 			continue;
-		if (!strcmp(key, "dir")) snprintf(dir, sizeof dir, "%s", value);
-		else if (!strcmp(key, "login")) snprintf(who, sizeof who, "%s", value);
-		else if (!strcmp(key, "form")) snprintf(d->form, sizeof d->form, "%s", value);
-		else if (!strcmp(key, "household")) snprintf(d->e.household, sizeof d->e.household, "%s", value);
-		else if (!strcmp(key, "member")) d->e.member = atoi(value);
-		else if (!strcmp(key, "field")) snprintf(field, sizeof field, "%s", value);
+		int put = record_text_put(texts, sizeof texts / sizeof texts[0], key, value);
+		if (put < 0)
+			return -1;            /* longer than bangfu writes: not a draft of ours, never cut */
+		if (put)
+			continue;
+		if (!strcmp(key, "member")) d->e.member = atoi(value);
 		else if (!strcmp(key, "version")) d->e.version = atol(value);
-		else if (!strcmp(key, "problem")) snprintf(d->problem, sizeof d->problem, "%s", value);
 		else if (!strcmp(key, "saved")) d->saved = atol(value);
-		else draft_add(d, key, value);      /* the form's answers (an edit's value, why) */
+		else if (draft_add(d, key, value))  /* the form's answers (an edit's value, why) */
+			return -1;                 /* more or longer than bangfu writes: not ours */
 	}
 	if (r < 0 || strcmp(dir, want_dir) != 0 || strcmp(who, login) != 0 || !d->e.household[0])
 		return -1;
@@ -154,12 +162,12 @@ static char *slurp(const char *path)
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return NULL;
-	char *text = malloc(32768);
-	size_t n = text ? fread(text, 1, 32767, f) : 0;
+	struct buf text = {0};
+	int rc = read_whole_file(f, &text, 0);   /* all of it: a long draft is not cut */
 	fclose(f);
-	if (text)
-		text[n] = '\0';
-	return text;
+	if (rc)
+		buf_free(&text);
+	return text.s;
 }
 
 static int newest_first(const void *a, const void *b)
@@ -187,13 +195,8 @@ int drafts_list(struct ui *ui, struct draft **out, int *n)
 		if (len < 7 || strcmp(de->d_name + len - 6, ".draft") != 0 ||
 		    strncmp(de->d_name, ui->me.login, plen) != 0 || de->d_name[plen] != '-')
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct draft *grown = realloc(*out, (size_t)cap * sizeof *grown);
-			if (!grown)
-				break;
-			*out = grown;
-		}
+		if (GROW(*out, cap, *n + 1, 8))
+			break;
 		struct draft *d = &(*out)[*n];
 		memset(d, 0, sizeof *d);
 		snprintf(d->file, sizeof d->file, "%s/%s", dir, de->d_name);

@@ -10,7 +10,8 @@ static void settable_names(enum field_level level, const char **out, int max)
 {
 	int n = 0;
 	for (int f = 0; f < FIELD_COUNT && n < max - 1; f++)
-		if (model_fields[f].level == level && !(model_fields[f].flags & F_READONLY))
+		if (model_fields[f].level == level &&
+		    model_field_editable((enum field_id)f, level == LEVEL_MEMBER) == FIELD_EDITABLE)
 			out[n++] = model_fields[f].zh;
 	out[n] = NULL;
 }
@@ -18,13 +19,18 @@ static void settable_names(enum field_level level, const char **out, int max)
 /* Why field f cannot be edited at this level, or NULL if it can. */
 static const char *not_editable(int f, int member)
 {
-	const struct field *fd = &model_fields[f];
-	if (fd->level == LEVEL_CASE)
+	switch (model_field_editable((enum field_id)f, member)) {
+	case FIELD_EDIT_CASE:
 		return "belongs to a monitoring case: it changes through the case procedure";
-	if (fd->flags & F_READONLY)
+	case FIELD_EDIT_READONLY:
 		return "is derived or an identity: it cannot be changed here";
-	if ((fd->level == LEVEL_MEMBER) != (member > 0))
-		return member > 0 ? "is a household field, not a member's" : "is a member's field: edit it on the member";
+	case FIELD_EDIT_ON_HOUSEHOLD:
+		return "is a household field, not a member's";
+	case FIELD_EDIT_ON_MEMBER:
+		return "is a member's field: edit it on the member";
+	case FIELD_EDITABLE:
+		break;
+	}
 	return NULL;
 }
 
@@ -71,8 +77,7 @@ static int stopped(struct ui *ui, const struct edit *e, int rc)
 	if (rc == PROMPT_END) {
 		if (e && e->field >= 0)
 			drafts_save(ui, e, "the session ended while this was being edited");
-		ui->quit = 1;
-		return FORM_END;
+		return FORM_END;   /* the prompt has set ui->quit */
 	}
 	ui_status(ui, 0, "cancelled: nothing was changed");
 	return FORM_CANCELLED;

@@ -5,6 +5,7 @@
  * fields on the status line (Tab offers the code tables' labels, an empty date is
  * today), then a reason, and calls the same store function as the command-line verb. */
 #include "tui/household_actions.h"
+#include "core/text.h"
 #include "tui/view_util.h"
 #include "tui/prompt.h"
 #include "tui/form_ask.h"
@@ -30,9 +31,9 @@ static int done(struct ui *ui, int rc, const char *what, const char *id)
 
 int household_add_visit(struct ui *ui, const char *household, const struct draft *resume)
 {
-	char date[16] = "", visitor[128], method[32] = "", findings[512] = "", follow[512] = "";
+	char date[16] = "", visitor[sizeof ui->me.name], method[32] = "", findings[512] = "", follow[512] = "";
 	char why[512] = "", id[16];
-	snprintf(visitor, sizeof visitor, "%s", ui->me.name);
+	text_copy(visitor, sizeof visitor, ui->me.name);   /* as big as a name: it fits */
 	struct ask q[] = {
 		Q("date", "visit date (YYYY-MM-DD, empty = today): ", ASK_OPTIONAL, NULL, date),
 		Q("visitor", "visitor: ", ASK_TEXT, NULL, visitor),
@@ -196,12 +197,8 @@ int household_move_case(struct ui *ui, const struct household *h)
 	         workflow_state_label(f.state), names[0], n > 1 ? " ..." : "");
 	const struct wf_transition *t = NULL;
 	while (!t) {
-		int rc = prompt_line(ui, label, step, sizeof step, names);
-		if (rc != PROMPT_OK) {
-			if (rc == PROMPT_END)
-				ui->quit = 1;
+		if (prompt_line(ui, label, step, sizeof step, names) != PROMPT_OK)
 			return REQ_DONE;
-		}
 		if (!(t = workflow_transition_find(step)))
 			ui_status(ui, 1, "no step \"%s\": Tab offers yours", step);
 	}
@@ -312,13 +309,9 @@ static int correct_member(struct ui *ui, const struct household *h, const char *
 	                                    "correction", NULL};
 	char kind[32] = "", why[512] = "", no[8] = "", to[32] = "", rel[32] = "";
 	char name[128] = "", idno[32] = "", f[3][192];
-	int rc = prompt_line(ui, "kind (Tab: birth death marriage moved_in moved_out correction): ",
-	                     kind, sizeof kind, kinds);
-	if (rc != PROMPT_OK) {
-		if (rc == PROMPT_END)
-			ui->quit = 1;
+	if (prompt_line(ui, "kind (Tab: birth death marriage moved_in moved_out correction): ",
+	                kind, sizeof kind, kinds) != PROMPT_OK)
 		return REQ_DONE;
-	}
 	if (strcmp(what, "member-add") == 0) {
 		ASK(view_ask_text(ui, "name 姓名: ", 0, name, sizeof name));
 		ASK(view_ask_text(ui, "ID number 证件号码: ", 0, idno, sizeof idno));
@@ -354,13 +347,9 @@ int household_correct(struct ui *ui, const struct household *h)
 	static const char why_label[] = "reason (kept in the history): ";
 	char choice[32] = "";
 	for (;;) {
-		int rc = prompt_line(ui, "correct (Tab: measure-end measure-edit visit-edit member-add "
-		                     "member-remove member-move): ", choice, sizeof choice, what);
-		if (rc != PROMPT_OK) {
-			if (rc == PROMPT_END)
-				ui->quit = 1;
+		if (prompt_line(ui, "correct (Tab: measure-end measure-edit visit-edit member-add "
+		                "member-remove member-move): ", choice, sizeof choice, what) != PROMPT_OK)
 			return REQ_DONE;
-		}
 		for (int i = 0; what[i]; i++)
 			if (strcmp(choice, what[i]) == 0)
 				return i < 2 ? correct_measure(ui, h, i == 0, why_label)

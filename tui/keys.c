@@ -1,6 +1,8 @@
 /* keys.c — the action table generated from ACTION_LIST, key names, and the keymap: the
  * compiled-in defaults (a text in the config syntax) overridden by the user's file. */
 #include "tui/keys.h"
+#include "core/grow.h"
+#include "core/buf.h"
 #include "core/text.h"
 #include "tui/userfiles.h"
 #include <curses.h>
@@ -218,14 +220,8 @@ static int bind_key(struct keymap *km, const char *view, int key, enum action a)
 {
 	struct binding *b = find_binding(km, view, key);
 	if (!b) {
-		if (km->n == km->cap) {
-			int cap = km->cap ? km->cap * 2 : 64;
-			struct binding *grown = realloc(km->b, (size_t)cap * sizeof *grown);
-			if (!grown)
-				return -1;
-			km->b = grown;
-			km->cap = cap;
-		}
+		if (GROW(km->b, km->cap, km->n + 1, 64))
+			return -1;
 		b = &km->b[km->n++];
 		snprintf(b->view, sizeof b->view, "%s", view);
 		b->key = key;
@@ -311,29 +307,11 @@ int keymap_load_user(struct keymap *km, const char *const *views, keymap_report_
 	FILE *f = userfiles_fopen(path, "r");   /* the person's file, with their own group */
 	if (!f)
 		return errno == ENOENT ? 0 : -1;
-	char *text = NULL;
-	size_t len = 0, cap = 0, got;
-	char chunk[4096];
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (len + got + 1 > cap) {
-			cap = (len + got + 1) * 2;
-			char *grown = realloc(text, cap);
-			if (!grown) {
-				free(text);
-				fclose(f);
-				return -1;
-			}
-			text = grown;
-		}
-		memcpy(text + len, chunk, got);
-		len += got;
-	}
+	struct buf text = {0};
+	int rc = read_whole_file(f, &text, 0);
 	fclose(f);
-	if (!text)
-		return 0;
-	text[len] = '\0';
-	int problems = keymap_parse(km, text, path, views, report, ctx);
-	free(text);
+	int problems = rc ? -1 : keymap_parse(km, text.s, path, views, report, ctx);
+	buf_free(&text);
 	return problems;
 }
 

@@ -229,6 +229,7 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 		int key;
 		if (ui_read_key(ui, &key)) {
 			rc = PROMPT_END;
+			ui->quit = 1;
 			break;
 		}
 		if (key == KEY_FN(KEY_RESIZE)) {
@@ -288,8 +289,10 @@ int prompt_key(struct ui *ui, const char *label, int *key)
 		int rc = ui_read_key(ui, key);
 		curs_set(0);
 		ui->status_dirty = 1;
-		if (rc)
+		if (rc) {
+			ui->quit = 1;
 			return PROMPT_END;
+		}
 		if (*key == KEY_FN(KEY_RESIZE)) {
 			ui_repaint(ui, 0);
 			ui_draw(ui);

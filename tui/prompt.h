@@ -10,7 +10,8 @@ enum { PROMPT_OK = 0, PROMPT_CANCEL = 1, PROMPT_END = -1 };
 /* Edit buf (n bytes, UTF-8, holding the initial text) after label. choices (may be NULL,
  * NULL-terminated) are offered in turn by Tab among those starting with what was typed.
  * Returns PROMPT_OK, PROMPT_CANCEL, or PROMPT_END when input ended (hang-up, signal):
- * buf then holds what was typed so far, for a draft. */
+ * buf then holds what was typed so far, for a draft. Every prompt here sets ui->quit
+ * when it returns PROMPT_END, so a caller only stops what it was doing. */
 /* Ask a reason: prompt_line until something other than spaces is typed (an empty
  * reason is refused in the status line). Returns as prompt_line does. */
 int prompt_reason(struct ui *ui, const char *label, char *buf, size_t n);

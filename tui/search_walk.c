@@ -1,6 +1,7 @@
 /* search_walk.c — the kept result of the last search in the households list, walked by
  * `n`/`N` with a binary search on the register key (see search_walk.h). */
 #include "tui/search_walk.h"
+#include "core/grow.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,15 +14,9 @@ static int add_hit(void *ctx, const char *id, const char *key)
 	struct search_walk *w = f->w;
 	if (w->n == WALK_MAX + 1)
 		return 1;   /* too many to keep */
-	if (w->n == f->cap) {
-		long cap = f->cap ? f->cap * 2 : 64;
-		struct walk_hit *grown = realloc(w->hits, (size_t)cap * sizeof *grown);
-		if (!grown) {
-			f->oom = 1;
-			return 1;
-		}
-		w->hits = grown;
-		f->cap = cap;
+	if (GROW(w->hits, f->cap, w->n + 1, 64)) {
+		f->oom = 1;
+		return 1;
 	}
 	snprintf(w->hits[w->n].id, sizeof w->hits[0].id, "%s", id);
 	snprintf(w->hits[w->n].key, sizeof w->hits[0].key, "%s", key);

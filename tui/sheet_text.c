@@ -2,6 +2,7 @@
  * held until its column widths are known, with a bar after each row scaled to the
  * table's last number column. Printed to stdout, so through the output sanitiser. */
 #include "tui/sheet_impl.h"
+#include "core/grow.h"
 #include "core/text.h"
 #include <stdlib.h>
 #include <string.h>
@@ -10,16 +11,8 @@
 
 int sheet_text_row(struct sheet *sh, const char *const *v)
 {
-	if (sh->ncells + sh->ncols > sh->capcells) {
-		long cap = sh->capcells ? sh->capcells * 2 : 256;
-		while (cap < sh->ncells + sh->ncols)
-			cap *= 2;
-		char **c = realloc(sh->cells, (size_t)cap * sizeof *c);
-		if (!c)
-			return -1;
-		sh->cells = c;
-		sh->capcells = cap;
-	}
+	if (GROW(sh->cells, sh->capcells, sh->ncells + sh->ncols, 256))
+		return -1;
 	for (int i = 0; i < sh->ncols; i++) {
 		char *s = strdup(v[i] ? v[i] : "");
 		if (!s)

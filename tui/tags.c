@@ -1,5 +1,6 @@
 /* tags.c — the sorted set of tagged household ids (tags.h). */
 #include "tui/tags.h"
+#include "core/grow.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,14 +42,8 @@ int tags_set(struct tags *t, const char *id, int on)
 		memmove(t->id + i, t->id + i + 1, (size_t)(t->n - i - 1) * sizeof *t->id);
 		t->n--;
 	} else if (!found && on) {
-		if (t->n == t->cap) {
-			long cap = t->cap ? t->cap * 2 : 64;
-			void *grown = realloc(t->id, (size_t)cap * sizeof *t->id);
-			if (!grown)
-				return -1;
-			t->id = grown;
-			t->cap = cap;
-		}
+		if (GROW(t->id, t->cap, t->n + 1, 64))
+			return -1;
 		memmove(t->id + i + 1, t->id + i, (size_t)(t->n - i) * sizeof *t->id);
 		snprintf(t->id[i], sizeof t->id[i], "%s", id);
 		t->n++;

@@ -7,6 +7,7 @@
 #include "tui/ui_view.h"
 #include "tui/drafts.h"
 #include "tui/prompt.h"
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -146,8 +147,6 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	}
 	case ACT_SEARCH: {
 		int rc = prompt_line(ui, "/", what, sizeof what, NULL);
-		if (rc == PROMPT_END)
-			ui->quit = 1;
 		if (rc != PROMPT_OK || !what[0])
 			return REQ_DONE;
 		snprintf(ui->search, sizeof ui->search, "%s", what);
@@ -171,6 +170,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 
 int ui_do(struct ui *ui, struct view *v, enum action a)
 {
+	assert(a >= 0 && a < ACT_COUNT);   /* keymap_lookup's answer, never a raw key */
 	int flags = actions[a].flags;
 	if ((flags & A_ROW) && v->lines == 0) {
 		ui_status(ui, 1, "%s: nothing is selected", actions[a].name);

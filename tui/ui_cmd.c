@@ -76,14 +76,7 @@ static int run_captured(int argc, char **argv, struct buf *out)
 	if (null_in >= 0)
 		close(null_in);
 	rewind(tmp);
-	char chunk[8192];
-	size_t got;
-	long total = 0;
-	while ((got = fread(chunk, 1, sizeof chunk, tmp)) > 0 && total < MAX_OUTPUT) {
-		buf_add(out, chunk, got);
-		total += (long)got;
-	}
-	if (total >= MAX_OUTPUT)
+	if (read_whole_file(tmp, out, MAX_OUTPUT) == 1)
 		buf_adds(out, "\n[output cut at 4 MiB: run the verb outside the UI for all of it]\n");
 	fclose(tmp);
 	return code;
@@ -93,10 +86,7 @@ int ui_command(struct ui *ui)
 {
 	char line[1024] = "", copy[1024];
 	char *words[MAX_WORDS], *argv[MAX_WORDS + 4];
-	int rc = prompt_line(ui, ":", line, sizeof line, NULL);
-	if (rc == PROMPT_END)
-		ui->quit = 1;
-	if (rc != PROMPT_OK)
+	if (prompt_line(ui, ":", line, sizeof line, NULL) != PROMPT_OK)
 		return REQ_DONE;
 	snprintf(copy, sizeof copy, "%s", line);
 	int n = split_words(copy, words, MAX_WORDS);
@@ -132,7 +122,7 @@ int ui_command(struct ui *ui)
 	         code == 0 ? "done" : code == 1 ? "refused or failed" : "usage error");
 	char title[1100];
 	snprintf(title, sizeof title, ":%s", line);
-	rc = buf_str(&out) ? view_pager_push(ui, title, out.s, PAGER_WRAP) : -1;
+	int rc = buf_str(&out) ? view_pager_push(ui, title, out.s, PAGER_WRAP) : -1;
 	buf_free(&out);
 	ui_status(ui, code ? 1 : 0, ":%s exited with status %d", line, code);
 	return rc;

@@ -2,6 +2,7 @@
  * keeping the screen filled, asking windowed views (ops->fetch) for more lines at either
  * end; and the generic text search for views whose lines are all in memory. */
 #include "tui/ui_view.h"
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +38,8 @@ static void keep_visible(struct ui *ui, struct view *v)
 		v->top = v->pos;
 	if (v->pos >= v->top + rows)
 		v->top = v->pos - rows + 1;
+	/* the contract every view's draw and actions rely on: the cursor is on a line, shown */
+	assert(v->pos >= 0 && v->pos < v->lines && v->top <= v->pos && v->pos < v->top + rows);
 }
 
 int view_settle(struct ui *ui, struct view *v)

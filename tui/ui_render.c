@@ -29,12 +29,12 @@ void ui_repaint(struct ui *ui, int clear_terminal)
 
 static void draw_title(struct ui *ui, struct view *v)
 {
-	char title[512] = "", line[600], who[256];
+	char title[512] = "", line[600], who[400];
 	v->ops->title(ui, v, title, sizeof title);
 	snprintf(line, sizeof line, " bangfu  %s", title);
-	snprintf(who, sizeof who, " %s %s (%s %s) ", ui->me.login, ui->me.name,
-	         access_role_code(ui->me.role), ui->me.scope);
-	int ww = draw_width(who);
+	int cut = snprintf(who, sizeof who, " %s %s (%s %s) ", ui->me.login, ui->me.name,
+	                   access_role_code(ui->me.role), ui->me.scope) >= (int)sizeof who;
+	int ww = cut ? 0 : draw_width(who);                  /* never half a name */
 	if (ww > COLS / 3 || draw_width(line) + ww > COLS)   /* the view's title comes first */
 		ww = 0;
 	draw_text(0, 0, COLS - ww, line, draw_style(ST_TITLE), 0);

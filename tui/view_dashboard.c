@@ -3,6 +3,7 @@
  * bar charts scaled to the widest count of each section. Enter on a bar opens the list
  * limited to it (state:assisting, county:441821, ...). */
 #include "tui/ui_view.h"
+#include "core/grow.h"
 #include "core/codes.h"
 #include "core/regions.h"
 #include "core/workflow.h"
@@ -28,14 +29,8 @@ struct dash {
 
 static struct dline *add(struct dash *D)
 {
-	if (D->n == D->cap) {
-		long cap = D->cap ? D->cap * 2 : 64;
-		struct dline *grown = realloc(D->l, (size_t)cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		D->l = grown;
-		D->cap = cap;
-	}
+	if (GROW(D->l, D->cap, D->n + 1, 64))
+		return NULL;
 	struct dline *l = &D->l[D->n++];
 	memset(l, 0, sizeof *l);
 	return l;

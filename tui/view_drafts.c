@@ -79,8 +79,6 @@ static int drafts_request(struct ui *ui, struct view *v, enum action a)
 	}
 	if (a == ACT_DISCARD) {
 		int yes = prompt_yesno(ui, "discard this draft? what it holds is lost");
-		if (yes == PROMPT_END)
-			ui->quit = 1;
 		if (yes != 1)
 			return REQ_DONE;
 		if (unlink(D->d[v->pos].file) != 0)

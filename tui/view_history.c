@@ -5,6 +5,7 @@
  * than the user's last look at this history (tui/seen.c) are marked `+`, and `s` shows
  * all of them as one page of diffs. */
 #include "tui/ui_view.h"
+#include "core/grow.h"
 #include "tui/seen.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,14 +36,8 @@ static void entries_clear(struct hist *H)
 static int keep_entry(void *ctx, const struct history_entry *x)
 {
 	struct hist *H = ctx;
-	if (H->n == H->cap) {
-		long cap = H->cap ? H->cap * 2 : 32;
-		struct hentry *grown = realloc(H->e, (size_t)cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		H->e = grown;
-		H->cap = cap;
-	}
+	if (GROW(H->e, H->cap, H->n + 1, 32))
+		return -1;
 	struct hentry *e = &H->e[H->n];
 	e->event = x->event;
 	e->at = x->at;

@@ -6,6 +6,7 @@
  * Below them: each case's steps, the measures, visits, department warnings and open tasks; V, M and
  * C record a visit, a measure or the case's next step (tui/household_actions.c). */
 #include "tui/ui_view.h"
+#include "core/grow.h"
 #include "tui/form.h"
 #include "tui/household_actions.h"
 #include "tui/prompt.h"
@@ -47,14 +48,8 @@ struct hview {
 
 static int add(struct hview *H, enum hkind kind, int field, int member, int kase)
 {
-	if (H->n == H->cap) {
-		long cap = H->cap ? H->cap * 2 : 64;
-		struct hline *grown = realloc(H->lines, (size_t)cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		H->lines = grown;
-		H->cap = cap;
-	}
+	if (GROW(H->lines, H->cap, H->n + 1, 64))
+		return -1;
 	H->lines[H->n++] = (struct hline){kind, field, member, kase};
 	return 0;
 }

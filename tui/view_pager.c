@@ -4,6 +4,7 @@
  * column (without colour it reads as plain text); messages and command output are
  * wrapped at the width they are opened at. */
 #include "tui/ui_view.h"
+#include "core/grow.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,14 +19,8 @@ struct pager {
 
 static int add_line(struct pager *P, const char *s, size_t len)
 {
-	if (P->n == P->cap) {
-		long cap = P->cap ? P->cap * 2 : 64;
-		char **grown = realloc(P->line, (size_t)cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		P->line = grown;
-		P->cap = cap;
-	}
+	if (GROW(P->line, P->cap, P->n + 1, 64))
+		return -1;
 	char *l = malloc(len + 1);
 	if (!l)
 		return -1;

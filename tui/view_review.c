@@ -9,6 +9,7 @@
  * household. The store's refusals (every reason) go to the status line. The queue is
  * bounded by role and scope, so it is held in memory (no windowed fetch). */
 #include "tui/view_util.h"
+#include "core/grow.h"
 #include "tui/case_checks.h"
 #include "tui/list_rows.h"
 #include "tui/prompt.h"
@@ -35,7 +36,7 @@ struct review {
 	long n, cap;
 	int oom;
 	int checks_cells;         /* the widest checks text, for narrow screens */
-	char moved[16];           /* the case last moved from this queue (U withdraws it) */
+	char moved[24];           /* the case last moved from this queue (U withdraws it) */
 };
 
 static int keep_row(void *ctx, const struct household *h, int ci)
@@ -43,15 +44,9 @@ static int keep_row(void *ctx, const struct household *h, int ci)
 	struct review *R = ctx;
 	struct household_facts hf;
 	struct measure_fact mf[MAX_MEASURES];
-	if (R->n == R->cap) {
-		long cap = R->cap ? R->cap * 2 : 32;
-		struct qrow *grown = realloc(R->r, (size_t)cap * sizeof *grown);
-		if (!grown) {
-			R->oom = 1;
-			return 1;
-		}
-		R->r = grown;
-		R->cap = cap;
+	if (GROW(R->r, R->cap, R->n + 1, 32)) {
+		R->oom = 1;
+		return 1;
 	}
 	struct qrow *q = &R->r[R->n];
 	memset(q, 0, sizeof *q);
@@ -271,7 +266,7 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	if (rc)
 		return ui_store_error(ui, rc);
 	ui_changed(ui);
-	snprintf(R->moved, sizeof R->moved, "%s", q.case_id);
+	text_copy(R->moved, sizeof R->moved, q.case_id);
 	v->generation = ui->generation;
 	if (rv_open(ui, v) < 0)
 		return -1;

@@ -6,6 +6,7 @@
  * read again with the cursor on the same line, so the next item is selected. Reading it
  * keeps the rule-derived tasks in step, as `bangfu today` does. */
 #include "tui/view_util.h"
+#include "core/grow.h"
 #include "tui/prompt.h"
 #include "core/codes.h"
 #include <stdio.h>
@@ -23,15 +24,9 @@ struct tasks_view {
 static int keep_item(void *ctx, const struct today_item *it)
 {
 	struct tasks_view *T = ctx;
-	if (T->n == T->cap) {
-		long cap = T->cap ? T->cap * 2 : 32;
-		struct today_item *grown = realloc(T->it, (size_t)cap * sizeof *grown);
-		if (!grown) {
-			T->oom = 1;
-			return 1;
-		}
-		T->it = grown;
-		T->cap = cap;
+	if (GROW(T->it, T->cap, T->n + 1, 32)) {
+		T->oom = 1;
+		return 1;
 	}
 	T->it[T->n++] = *it;
 	return 0;

@@ -39,12 +39,10 @@ int view_ask_reason(struct ui *ui, const char *label, char *buf, size_t n)
 	return rc == PROMPT_OK ? rc : stopped(ui, rc);
 }
 
-/* The prompt's end: PROMPT_END stops the UI, PROMPT_CANCEL says nothing changed. */
+/* The prompt's end: PROMPT_CANCEL says nothing changed (PROMPT_END has set ui->quit). */
 static int stopped(struct ui *ui, int rc)
 {
-	if (rc == PROMPT_END)
-		ui->quit = 1;
-	else if (rc == PROMPT_CANCEL)
+	if (rc == PROMPT_CANCEL)
 		ui_status(ui, 0, "cancelled: nothing was changed");
 	return rc;
 }

@@ -11,10 +11,8 @@
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 export BANGFU_TODAY=2026-03-20
-as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 me=$(id -un)
 new_id() { sed -n "s/^$1 \\([A-Z]*[0-9]*\\).*/\\1/p" out | head -1; }
-commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
 
 # --- the register: 佛冈县 from the fixture, 郁南县 from the demo ---------------------------
 expect_exit 0 as "$me" init

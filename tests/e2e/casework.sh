@@ -7,7 +7,6 @@
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 me=$(id -un)
-on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
 
 expect_exit 0 on 2026-01-05 "$me" init
 expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"

@@ -9,7 +9,6 @@
 data="$TESTS/e2e/data"
 me=$(id -un)
 on() { who=$1; shift; BANGFU_TODAY=2026-03-02 BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
-commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
 
 expect_exit 0 on "$me" init
 expect_exit 0 on "$me" import households "$data/good.csv"

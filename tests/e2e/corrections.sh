@@ -5,9 +5,7 @@
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 export BANGFU_TODAY=2026-03-20
-as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 me=$(id -un)
-commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
 # refused WANTCODE WHO CMD...: refused with that exit code, and nothing written
 refused() {
 	want=$1; shift

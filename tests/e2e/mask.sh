@@ -8,7 +8,6 @@
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 data="$TESTS/e2e/data"
-as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 me=$(id -un)
 
 # A full ID number (17 digits and a check character) or an 11-digit mobile number,

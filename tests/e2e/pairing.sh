@@ -6,7 +6,6 @@
 # build (BANGFU_TEST_LOGIN).
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
-as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 me=$(id -un)
 git_log() { git --git-dir=d/audit.git "$@"; }
 lists() { for who in "$me" chen wang gz; do

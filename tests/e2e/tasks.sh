@@ -8,7 +8,6 @@
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 export BANGFU_TODAY=2026-03-20
-as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 me=$(id -un)
 git_log() { git --git-dir=d/audit.git "$@"; }
 commits() { git_log rev-list --count HEAD; }

@@ -79,6 +79,12 @@ grep -l "^value: 1390013$" xdg-data/bangfu/drafts/*.draft > /dev/null || fail "n
 "$BANGFU" -d d show "$hh" --reveal --why "核对草稿" > shown
 expect_grep "^phone: 13800138000$" shown         # nothing saved
 ui_cleanup
+# a draft file longer than 16 KiB is read whole (lines bangfu does not know, such as a
+# later version's, come before the value here; reading stopped at 16 KiB once)
+draft=$(ls xdg-data/bangfu/drafts/*.draft)
+{ i=0; while [ $i -lt 24 ]; do printf 'note: %01000d\n' $i; i=$((i+1)); done; cat "$draft"; } > padded
+[ "$(wc -c < padded)" -gt 20000 ] || fail "the padded draft is too short"
+cat padded > "$draft"
 ui_exec 100 30 "$BANGFU" -d d
 ui_wait "1 unsaved draft"
 ui_wait "1390013"

@@ -4,9 +4,7 @@
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 export BANGFU_TODAY=2026-03-20
-as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 ui_as() { ui_exec "$1" "$2" env BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
-last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入

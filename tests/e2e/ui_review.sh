@@ -8,26 +8,14 @@
 # one that was sent back meanwhile: refused before any question; the program keeps running.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
 # (no idle refresh: these sessions act on rows made stale on purpose)
 ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
-last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }
 # the view's lines (without title, header and status line)
 body() { sed '1,2d;$d' screen.txt; }
 
-# two more households in the same village (old 15-digit ID numbers)
-head -1 "$data/good.csv" > more.csv
-printf '%s\n' \
-	'4418210003,441821,迳头镇,青竹村,,下围1号,张三丰,441821700101001,户主,男,汉族,健康,普通劳动力,,初中,6,13800138003,一般农户,7000,,,,,' \
-	'4418210004,441821,迳头镇,青竹村,,下围2号,赵四娘,441821700101002,户主,女,汉族,健康,普通劳动力,,初中,6,13800138004,一般农户,9000,,,,,' >> more.csv
-expect_exit 0 on 2026-01-05 "$me" init
-expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"
-expect_exit 0 on 2026-01-05 "$me" import households more.csv
-for u in "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \
-         "ca county 441821 县审批王科"; do
-	set -- $u
-	expect_exit 0 on 2026-01-05 "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
-done
+# two more households in the same village (old 15-digit ID numbers), three staff
+ui_village 2026-01-05 "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \
+	"ca county 441821 县审批王科"
 # C0000002..4 on households 2..4, to township review: C0000002 on the 13th, the others
 # on the 14th (so the queue, oldest first, is C0000002, C0000003, C0000004)
 n=2

@@ -8,23 +8,11 @@
 # case cannot take them.
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
-on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
 # (no idle refresh: these sessions act on rows made stale on purpose)
 ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
-commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
 
-head -1 "$data/good.csv" > more.csv
-printf '%s\n' \
-	'4418210003,441821,迳头镇,青竹村,,下围1号,张三丰,441821700101001,户主,男,汉族,健康,普通劳动力,,初中,6,13800138003,一般农户,7000,,,,,' \
-	'4418210004,441821,迳头镇,青竹村,,下围2号,赵四娘,441821700101002,户主,女,汉族,健康,普通劳动力,,初中,6,13800138004,一般农户,9000,,,,,' >> more.csv
-expect_exit 0 on 2026-01-05 "$me" init
-expect_exit 0 on 2026-01-05 "$me" import households "$data/good.csv"
-expect_exit 0 on 2026-01-05 "$me" import households more.csv
-for u in "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \
-         "au auditor 441821 审计小王"; do
-	set -- $u
-	expect_exit 0 on 2026-01-05 "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
-done
+ui_village 2026-01-05 "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \
+	"au auditor 441821 审计小王"
 # C0000002 on household 3 at township review; C0000003 on household 4 a lead
 expect_exit 0 on 2026-01-05 cw case open 4418210003 --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why 排查发现
 expect_grep "C0000002: case opened" out

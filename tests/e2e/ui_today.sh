@@ -8,11 +8,9 @@
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 export BANGFU_TODAY=2026-03-20
-as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 # (no idle refresh: a row is made stale on purpose below)
 ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
 body() { sed '1,2d;$d' screen.txt; }
-last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入

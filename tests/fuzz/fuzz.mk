@@ -18,7 +18,7 @@ FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -I. 
                 -fno-omit-frame-pointer
 FUZZ_CORE    := $(wildcard core/*.c) $(FUZZ_DIR)/regions_data.c
 FUZZ_HDRS    := $(wildcard core/*.h tests/fuzz/*.h)
-FUZZ_NAMES   := csv idcard text encoding register record warnings lists mask
+FUZZ_NAMES   := csv idcard text encoding register record warnings lists mask user
 
 .PHONY: all build-fuzz-all $(FUZZ_NAMES:%=fuzz-%)
 all: $(FUZZ_NAMES:%=fuzz-%)

@@ -265,6 +265,18 @@ static void test_warning_file(void **state)
 	assert_non_null(strstr(s.text, "2: 预警类型: unknown 预警类型 \"养老金停发\" (大额医疗支出 "
 	                               "自然灾害 新增残疾 失业 辍学 住房安全 饮水安全 其他)"));
 	free(rows);
+	/* a name longer than a warning keeps (100 characters, 300 bytes) is refused, not cut */
+	char longcsv[1024] = "证件号码,姓名,预警类型,发生日期,来源部门\n441821197501011008,";
+	for (int i = 0; i < 100; i++)
+		strcat(longcsv, "李");
+	strcat(longcsv, ",养老金停发,2026-11-01,人社\n");
+	rows = NULL;
+	s.text[0] = '\0';
+	assert_int_equal(warnings_read_csv(&lists, longcsv, strlen(longcsv), TODAY, &rows, &defects,
+	                                   collect, &s), 1);
+	assert_int_equal(defects, 1);
+	assert_non_null(strstr(s.text, "2: 姓名: too long for a name (300 bytes, at most 256)"));
+	free(rows);
 }
 
 int main(void)

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include "core/record.h"
+#include "core/user_text.h"
 
 static void sample(struct household *h)
 {
@@ -137,6 +138,51 @@ static void test_empty_values_left_out(void **state)
 	buf_free(&b);
 }
 
+/* A user's text: exact bytes, escaping, round trip, and what parse refuses. */
+static void test_user_text(void **state)
+{
+	(void)state;
+	struct user u = {0}, back;
+	char err[200];
+	struct buf out = {0};
+	strcpy(u.login, "wang");
+	strcpy(u.name, "王小明\n二");
+	u.role = ROLE_TOWNSHIP;
+	strcpy(u.scope, "441821107");
+	user_render(&u, &out);
+	assert_string_equal(out.s, "login: wang\nname: 王小明\\n二\nrole: township 镇级审核\n"
+	                           "scope: 441821107\n");
+	assert_int_equal(user_parse(out.s, &back, err, sizeof err), 0);
+	assert_string_equal(back.login, "wang");
+	assert_string_equal(back.name, "王小明\n二");
+	assert_int_equal(back.role, ROLE_TOWNSHIP);
+	assert_string_equal(back.scope, "441821107");
+	assert_string_equal(back.disabled, "");
+
+	strcpy(u.disabled, "2026-03-01");
+	buf_reset(&out);
+	user_render(&u, &out);
+	assert_non_null(strstr(out.s, "disabled: 2026-03-01\n"));
+	assert_int_equal(user_parse(out.s, &back, err, sizeof err), 0);
+	assert_string_equal(back.disabled, "2026-03-01");
+	struct buf again = {0};
+	user_render(&back, &again);
+	assert_string_equal(again.s, out.s);              /* the same bytes again */
+	buf_free(&again);
+	buf_free(&out);
+
+	assert_int_equal(user_parse("login: a\nrole: king\n", &back, err, sizeof err), -1);
+	assert_non_null(strstr(err, "line 2: unknown role king"));
+	assert_int_equal(user_parse("login: a\ncolour: red\n", &back, err, sizeof err), -1);
+	assert_non_null(strstr(err, "unknown key colour"));
+	assert_int_equal(user_parse("name: 无登录名\n", &back, err, sizeof err), -1);
+	assert_non_null(strstr(err, "malformed user record"));
+	assert_int_equal(user_parse("login wang\n", &back, err, sizeof err), -1);
+	/* a value too long for its field is refused, never cut */
+	assert_int_equal(user_parse("login: a\nscope: 44182110720212345\n", &back, err, sizeof err), -1);
+	assert_non_null(strstr(err, "line 2: scope is too long"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_empty_values_left_out),
+		cmocka_unit_test(test_user_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -324,10 +324,32 @@ static void test_merge_starts_a_case(void **state)
 	household_free(&kept);
 }
 
+/* Which fields `set` and the form may edit, at which level: the one rule. */
+static void test_field_editable(void **state)
+{
+	(void)state;
+	assert_int_equal(model_field_editable(MF_PHONE, 1), FIELD_EDITABLE);
+	assert_int_equal(model_field_editable(MF_PHONE, 0), FIELD_EDIT_ON_MEMBER);
+	assert_int_equal(model_field_editable(HF_HAMLET, 0), FIELD_EDITABLE);
+	assert_int_equal(model_field_editable(HF_HAMLET, 2), FIELD_EDIT_ON_HOUSEHOLD);
+	assert_int_equal(model_field_editable(HF_COUNTY, 0), FIELD_EDIT_READONLY);
+	assert_int_equal(model_field_editable(MF_SEX, 1), FIELD_EDIT_READONLY);
+	assert_int_equal(model_field_editable(CF_NOTE, 0), FIELD_EDIT_CASE);
+	assert_int_equal(model_field_editable(CF_NOTE, 1), FIELD_EDIT_CASE);
+	/* every field is one of these, and the editable ones are exactly those not F_READONLY */
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		int member = model_fields[f].level == LEVEL_MEMBER;
+		enum field_edit e = model_field_editable((enum field_id)f, member);
+		if (model_fields[f].level != LEVEL_CASE)
+			assert_int_equal(e == FIELD_EDITABLE, !(model_fields[f].flags & F_READONLY));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_file),
+		cmocka_unit_test(test_field_editable),
 		cmocka_unit_test(test_defects_named),
 		cmocka_unit_test(test_header_problems),
 		cmocka_unit_test(test_normalise),

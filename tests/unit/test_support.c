@@ -1,5 +1,6 @@
 /* test_support.c — the small core modules: regions (reference data, scope prefixes),
- * access (roles, scope checks), codes (tables, multi-values), strmap, buf, and the demo
+ * access (roles, scope checks), codes (tables, multi-values), strmap, buf (and
+ * read_whole_file), grow, and the demo
  * generator (deterministic, valid, unique ID numbers). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,10 +8,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/access.h"
 #include "core/buf.h"
 #include "core/demo.h"
+#include "core/grow.h"
 #include "core/idcard.h"
 #include "core/record.h"
 #include "core/regions.h"
@@ -158,6 +161,81 @@ static void test_strmap_and_buf(void **state)
 }
 
 /* Render n demo households from seed into one text. */
+/* read_whole_file: every byte of a file longer than any one read, the cap and its edge,
+ * an empty file, appending after what the buffer held. */
+static void test_read_whole_file(void **state)
+{
+	(void)state;
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	for (int i = 0; i < 100000; i++)
+		fputc('a' + i % 26, f);
+	rewind(f);
+	struct buf b = {0};
+	buf_adds(&b, ">");
+	assert_int_equal(read_whole_file(f, &b, 0), 0);
+	assert_int_equal(b.len, 100001);
+	assert_int_equal(b.s[1], 'a');
+	assert_int_equal(b.s[100000], 'a' + 99999 % 26);
+	assert_int_equal(b.s[100001], '\0');
+	buf_free(&b);
+
+	rewind(f);
+	assert_int_equal(read_whole_file(f, &b, 70000), 1);      /* cut */
+	assert_int_equal(b.len, 70000);
+	buf_free(&b);
+	rewind(f);
+	assert_int_equal(read_whole_file(f, &b, 100000), 0);     /* exactly the cap: whole */
+	assert_int_equal(b.len, 100000);
+	buf_free(&b);
+	fclose(f);
+
+	f = tmpfile();
+	assert_non_null(f);
+	assert_int_equal(read_whole_file(f, &b, 0), 0);
+	assert_non_null(b.s);
+	assert_string_equal(b.s, "");
+	buf_free(&b);
+	fclose(f);
+}
+
+/* GROW: doubling from the first size, each capacity type, the contents kept, a capacity
+ * already big enough left alone, overflow refused with the array untouched. */
+static void test_grow(void **state)
+{
+	(void)state;
+	int *a = NULL, icap = 0;
+	for (int i = 0; i < 100; i++) {
+		assert_int_equal(GROW(a, icap, i + 1, 8), 0);
+		a[i] = i;
+	}
+	assert_int_equal(icap, 128);
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(a[i], i);
+	int *before = a;
+	assert_int_equal(GROW(a, icap, 50, 8), 0);      /* enough: no change */
+	assert_ptr_equal(a, before);
+	assert_int_equal(icap, 128);
+	free(a);
+
+	long *l = NULL, lcap = 0;
+	assert_int_equal(GROW(l, lcap, 3, 2), 0);
+	assert_int_equal(lcap, 4);
+	free(l);
+	char **p = NULL;
+	size_t scap = 0;
+	assert_int_equal(GROW(p, scap, 1, 16), 0);
+	assert_int_equal(scap, 16);
+	assert_int_equal(GROW(p, scap, (size_t)-1, 16), -1);   /* overflow: untouched */
+	assert_int_equal(scap, 16);
+	assert_non_null(p);
+	free(p);
+	assert_int_equal(grow_cap(16, 17, 8, 1), 32);
+	assert_int_equal(grow_cap(0, 5, 4, 1), 8);
+	assert_int_equal(grow_cap(10, 10, 4, 1), 10);
+	assert_int_equal(grow_cap(0, (size_t)-1 / 2, 4, 8), 0);
+}
+
 static void demo_text(unsigned long seed, int n, struct buf *out)
 {
 	struct demo d;
@@ -239,6 +317,8 @@ int main(void)
 		cmocka_unit_test(test_access),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_strmap_and_buf),
+		cmocka_unit_test(test_read_whole_file),
+		cmocka_unit_test(test_grow),
 		cmocka_unit_test(test_demo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

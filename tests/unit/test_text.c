@@ -319,6 +319,23 @@ static void test_width_matches_fit(void **state)
 	}
 }
 
+/* The bounded copy: whole when it fits, else cut before a whole character and said so. */
+static void test_copy(void **state)
+{
+	(void)state;
+	char out[8];
+	assert_int_equal(text_copy(out, sizeof out, "abc"), 0);
+	assert_string_equal(out, "abc");
+	assert_int_equal(text_copy(out, sizeof out, "1234567"), 0);      /* exactly fits */
+	assert_string_equal(out, "1234567");
+	assert_int_equal(text_copy(out, sizeof out, "12345678"), -1);
+	assert_string_equal(out, "1234567");
+	assert_int_equal(text_copy(out, sizeof out, "ab张三李"), -1);     /* 2 + 3 + 3 + 3 bytes */
+	assert_string_equal(out, "ab张");                                  /* not half of 三 */
+	assert_int_equal(text_copy(out, sizeof out, NULL), 0);
+	assert_string_equal(out, "");
+}
+
 static void test_errorf(void **state)
 {
 	(void)state;
@@ -515,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_sanitize_small_buffer),
 		cmocka_unit_test(test_width_matches_fit),
+		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_errorf),
 		cmocka_unit_test(test_check_input),
 		cmocka_unit_test(test_stream),
