@@ -89,6 +89,8 @@ int user_load(struct store *s, const char *login, struct user *out);
 /* Add the list entries among the settings that s->lists lacks (never removes or moves
  * one); fails naming a bad one. */
 int settings_load_lists(struct store *s);
+/* The dev_measure_groups setting (codes, comma-separated), or "" for the national groups. */
+void settings_dev_groups(struct store *s, char *out, size_t n);
 
 /* write.c — the one write family */
 /* Open the BEGIN IMMEDIATE transaction before reading what a change applies to, so it

@@ -206,8 +206,9 @@ int store_household_add(struct store *s, const struct user *u, const char *villa
 /* Tasks: action "assign" (value: the new owner's login) or "due" (a date, "" = none). */
 int store_task_correct(struct store *s, const struct user *u, const char *id, const char *action,
                        const char *value, long expected_version, const char *why);
-/* Users (administrators, the user in their scope): NULL fields are kept; disable marks the
- * user disabled today: store_whoami refuses her from then on, her history stays. */
+/* Users (administrators, the user in their scope): NULL fields are kept; disable > 0 marks
+ * the user disabled today: store_whoami refuses her from then on, her history stays;
+ * disable < 0 enables a disabled user again. */
 struct user_change { const char *name, *role, *scope; int disable; };
 int store_user_change(struct store *s, const struct user *actor, const char *login,
                       const struct user_change *c, long expected_version, const char *why);
@@ -416,5 +417,17 @@ struct today_summary {
 int store_today_list(struct store *s, const struct user *u,
                      int (*fn)(void *ctx, const struct today_item *it), void *ctx,
                      struct today_summary *sum);
+
+/* The household flags in the user's scope (store/today_flags.c): per flag how many
+ * households have it and the first TODAY_FLAG_FIRST of them by id. */
+enum { TODAY_FLAG_NO_SOCIAL, TODAY_FLAG_NO_CADRE, TODAY_FLAG_WORKPLACE, TODAY_FLAG_COUNT };
+#define TODAY_FLAG_FIRST 5
+struct today_flag {
+	const char *text;         /* the flag, English with the Chinese term */
+	long count;
+	char first[TODAY_FLAG_FIRST][24];
+	int nfirst;
+};
+int store_today_flags(struct store *s, const struct user *u, struct today_flag out[TODAY_FLAG_COUNT]);
 
 #endif

@@ -149,14 +149,17 @@ static int verb_user_edit(struct cli *c)
 	            "user changed", c->a.pos[0]);
 }
 
+/* user disable|enable LOGIN: the verb's second word says which. */
 static int verb_user_disable(struct cli *c)
 {
 	long version;
-	struct user_change u = {NULL, NULL, NULL, 1};
+	int enable = strcmp(c->verb->name, "user enable") == 0;
+	struct user_change u = {NULL, NULL, NULL, enable ? -1 : 1};
 	if (change_usage(c, &version))
 		return EXIT_USAGE;
 	return done(c, store_user_change(c->s, &c->me, c->a.pos[0], &u, version, cli_opt(c, "--why")),
-	            "user disabled (kept in the history)", c->a.pos[0]);
+	            enable ? "user enabled (may act again)" : "user disabled (kept in the history)",
+	            c->a.pos[0]);
 }
 
 /* unit|team|pair edit ID FIELD=VALUE... and team|pair end ID [--end DATE] */
@@ -247,5 +250,7 @@ static const struct verb verbs[] = {
 	{"user disable", "LOGIN", "--version --why", 1, 1, NEED_USER,
 	 "disable a user (administrators): she can no longer act, her history stays", "",
 	 verb_user_disable},
+	{"user enable", "LOGIN", "--version --why", 1, 1, NEED_USER,
+	 "enable a disabled user again (administrators, in their scope)", "", verb_user_disable},
 };
 const struct verb_table correct_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

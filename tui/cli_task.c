@@ -155,6 +155,26 @@ static int print_item(void *ctx, const struct today_item *it)
 	return 0;
 }
 
+/* The household flags in the caller's scope: a count line per flag with the first few. */
+static int print_flags(struct cli *c)
+{
+	struct today_flag f[TODAY_FLAG_COUNT];
+	int rc = store_today_flags(c->s, &c->me, f);
+	if (rc)
+		return cli_store_fail(c, rc);
+	for (int i = 0; i < TODAY_FLAG_COUNT; i++) {
+		if (!f[i].count)
+			continue;
+		printf("flag: %ld household%s %s:", f[i].count, f[i].count == 1 ? "" : "s", f[i].text);
+		for (int k = 0; k < f[i].nfirst; k++)
+			printf(" %s", f[i].first[k]);
+		if (f[i].count > f[i].nfirst)
+			printf(" and %ld more", f[i].count - f[i].nfirst);
+		printf("\n");
+	}
+	return EXIT_OK;
+}
+
 static int verb_today(struct cli *c)
 {
 	if (cli_opt(c, "--format"))
@@ -175,7 +195,7 @@ static int verb_today(struct cli *c)
 		printf("rule tasks: %d made, %d resolved (one audit event)\n", sum.created, sum.resolved);
 	if (sum.later)
 		printf("%d more open task(s) of yours not due soon: bangfu task list --owner me\n", sum.later);
-	return EXIT_OK;
+	return print_flags(c);
 }
 
 static const struct verb verbs[] = {
@@ -187,6 +207,9 @@ static const struct verb verbs[] = {
 	 "still lacking a development measure. Rule items are kept as tasks (one audit event\n"
 	 "\"tasks: N rule tasks\" when new ones appear; those whose rule no longer applies are\n"
 	 "resolved), so running it twice adds nothing. An auditor's run writes nothing.\n"
+	 "Then the household flags in your scope, a count and the first few each: no member\n"
+	 "able to work and no 综合保障 measure (monitored cases), a 脱贫户 without a 帮扶责任人,\n"
+	 "members with months worked and no work place.\n"
 	 "--format tsv|json|csv: the items as rows (docs/scripting.md).",
 	 verb_today},
 	{"task add", "TITLE", "--kind --owner --due --household --case --town --pair --why", 1, 1,

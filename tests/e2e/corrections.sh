@@ -163,6 +163,14 @@ rm d/bangfu.db
 "$BANGFU_TH" rebuild d >/dev/null 2>&1 || "$BANGFU_TH" -d d rebuild >/dev/null
 expect_exit 1 as cw list
 expect_grep "disabled" err
+# enabled again by an administrator (never by a non-administrator), a commit with its reason
+refused 1 tw user enable cw --why 复岗
+refused 1 ad user enable tw --why 复岗
+expect_exit 0 as ad user enable cw --why 复岗
+expect_exit 0 as cw list
+refused 1 ad user enable cw --why 复岗
+expect_exit 0 as "$me" audit log
+expect_grep "user enable" out
 
 # --- show --as-of: the record at the end of a day, as git has it ---------------------------
 today=$(date +%F)
