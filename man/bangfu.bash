@@ -71,6 +71,7 @@ _bangfu() {
 	"pair end"|"pair end "*) opts="--end --version --why" ;;
 	"user edit"|"user edit "*) opts="--name --role --scope --version --why" ;;
 	"user disable"|"user disable "*) opts="--version --why" ;;
+	"user enable"|"user enable "*) opts="--version --why" ;;
 	"init "*) opts="" ;;
 	"demo "*) opts="--households --seed" ;;
 	"list "*) opts="--limit --format" ;;
@@ -97,7 +98,7 @@ _bangfu() {
 		task) words="add list show start done cancel comment assign due" ;;
 		team) words="add list edit end" ;;
 		unit) words="add list edit" ;;
-		user) words="add list edit disable" ;;
+		user) words="add list edit disable enable" ;;
 		visit) words="add edit" ;;
 		esac
 	fi
