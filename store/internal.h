@@ -157,6 +157,9 @@ int regions_check(struct store *s, struct household *h, long line, register_repo
 /* place.CODE settings: a town or village newer than the shipped edition (regions_store.c). */
 int regions_is_place_key(const char *key);
 int regions_place_setting(struct store *s, const char *key, const char *name);
+/* A user's scope: access_scope_check's codes, or a town or village an administrator
+ * added (place.CODE). 0, or STORE_EINVAL with the message. */
+int regions_scope_check(struct store *s, const char *scope);
 int regions_seed(struct store *s);
 
 /* users.c */

@@ -254,6 +254,37 @@ int regions_place_setting(struct store *s, const char *key, const char *name)
 	                     NULL, 0);
 }
 
+/* 1 if code is a place an administrator added (setting place.CODE). */
+static int place_added(struct store *s, const char *code)
+{
+	char kind[32];
+	return db_lookup(s, kind, sizeof kind, "SELECT kind FROM regions WHERE code = ? AND "
+	                 "level IN (3, 4)", code, NULL) == 0 && strcmp(kind, "added") == 0;
+}
+
+int regions_scope_check(struct store *s, const char *scope)
+{
+	char err[256];
+	if (access_scope_check(scope, err, sizeof err) == 0 || place_added(s, scope))
+		return 0;
+	return store_fail(s, STORE_EINVAL, "scope: %s, nor a place added by an administrator "
+	                  "(setting place.CODE)", err);
+}
+
+void store_place_describe(struct store *s, const char *code, char *out, size_t n)
+{
+	char name[256];
+	size_t len = strlen(code);
+	regions_describe(code, out, n);
+	if (len < 9 || regions_place(code) || region_name(s, code, name, sizeof name))
+		return;
+	char parent[16];   /* an added place: its parent as the edition names it, then its own */
+	snprintf(parent, sizeof parent, "%.*s", (int)len - 3, code);
+	store_place_describe(s, parent, out, n);
+	size_t used = strlen(out);
+	snprintf(out + used, n - used, "%s", name);
+}
+
 int store_region_retired(struct store *s, const char *code)
 {
 	char kind[32];

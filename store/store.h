@@ -75,6 +75,8 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 /* 1 when the town or village `code` is kept only for old history: not in the shipped
  * 2023 codes, nor added by a place.CODE setting (store/regions_store.c). */
 int store_region_retired(struct store *s, const char *code);
+/* regions_describe, also naming a place an administrator added (place.CODE). */
+void store_place_describe(struct store *s, const char *code, char *out, size_t n);
 
 /* --- households --- */
 /* Find a household by bangfu id, national 户编号 or any member's ID number. */

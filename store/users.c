@@ -114,8 +114,8 @@ int store_user_add(struct store *s, const struct user *actor, const char *login,
 		return store_fail(s, STORE_EINVAL, "--name: must not be empty");
 	if (text_check_input("--name", name, TEXT_MAX_NAME, 0, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
-	if (access_scope_check(scope, err, sizeof err))
-		return store_fail(s, STORE_EINVAL, "scope: %s", err);
+	if (regions_scope_check(s, scope))
+		return STORE_EINVAL;
 	if (actor && !access_in_scope(actor, scope))
 		return store_fail(s, STORE_EDENIED, "scope %s is outside your own scope %s", scope,
 		                  actor->scope);
@@ -280,8 +280,8 @@ static int user_change_in(struct store *s, const struct user *actor, const char 
 		return store_fail(s, STORE_EINVAL, "%s", c->name[0] ? err : "--name: must not be empty");
 	if (c->role && access_role_parse(c->role, &u.role))
 		return store_fail(s, STORE_EINVAL, "--role: unknown role \"%s\"", c->role);
-	if (c->scope && access_scope_check(c->scope, err, sizeof err))
-		return store_fail(s, STORE_EINVAL, "scope: %s", err);
+	if (c->scope && regions_scope_check(s, c->scope))
+		return STORE_EINVAL;
 	if (c->scope && !access_in_scope(actor, c->scope))
 		return store_fail(s, STORE_EDENIED, "scope %s is outside your own scope %s", c->scope,
 		                  actor->scope);
