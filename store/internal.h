@@ -160,6 +160,13 @@ int regions_place_setting(struct store *s, const char *key, const char *name);
 /* A user's scope: access_scope_check's codes, or a town or village an administrator
  * added (place.CODE). 0, or STORE_EINVAL with the message. */
 int regions_scope_check(struct store *s, const char *scope);
+/* The town (level REGION_TOWN) or village a verb names: key is its code (in the 2023
+ * codes or added by an administrator), or its name, alone or after the names above it
+ * (佛冈县龙山镇), looked up among the places of the county of `scope` (its city, or the
+ * province, for a wider scope). code gets the code, name the place's name; STORE_EINVAL
+ * naming every match when the name is ambiguous, or when none matches. */
+int regions_place_resolve(struct store *s, const char *scope, int level, const char *key,
+                          char code[16], char *name, size_t namelen);
 int regions_seed(struct store *s);
 
 /* users.c */

@@ -179,7 +179,7 @@ static int resolve_related(struct store *s, const struct user *u, struct task *t
 	if (t->case_id[0] && (rc = case_household(s, u, t, r)))
 		return rc;
 	if (t->town[0]) {
-		if ((rc = town_resolve(s, t->town, t->town, name, sizeof name)))
+		if ((rc = town_resolve(s, u, t->town, t->town, name, sizeof name)))
 			return rc;
 		if (!access_in_scope(u, t->town))
 			return store_fail(s, STORE_EDENIED, "town %s is outside your scope %s", t->town,

@@ -214,7 +214,8 @@ static const struct verb verbs[] = {
 	 1, 1, NEED_USER, "correct a visit (V...)", "Only the options given change.", verb_visit_edit},
 	{"household add", "VILLAGE FIELD=VALUE...", "--why", 2, 8, NEED_USER,
 	 "add a household outside a CSV, with its head",
-	 "VILLAGE: the 12-digit village code. FIELD=VALUE as `set` takes them; the household's\n"
+	 "VILLAGE: the 12-digit village code, or its name in the county of your scope (its town\n"
+	 "first when several match: 迳头镇青竹村). FIELD=VALUE as `set` takes them; the household's\n"
 	 "户编号 and its head's 姓名 and 证件号码 are required, e.g.\n"
 	 "household add 441821107202 户编号=4418211072020099 姓名=张三 证件号码=... --why 新增户.\n"
 	 "More members: member add.", verb_household_add},
