@@ -20,6 +20,17 @@ rural=$(sqlite3 d/bangfu.db "SELECT count(*) FROM households h JOIN regions v ON
 [ "$rural" -ge 300 ] || fail "only $rural of 400 demo households live in a 村委会"
 expect_exit 0 "$B" -d d list
 expect_no_grep 白莲镇 out
+# 东莞 and 中山 have towns directly under the city: the demo puts households there too,
+# with the city as the county-level code and real towns of the city
+for city in 441900 442000; do
+	n=$(sqlite3 d/bangfu.db "SELECT count(*) FROM households WHERE county_code = '$city' AND town_code LIKE '$city%' AND village_code LIKE town_code || '%'")
+	[ "$n" -ge 5 ] || fail "only $n demo households in $city"
+done
+expect_exit 0 "$B" -d d list county:东莞市
+expect_grep "^H4419" out
+expect_exit 0 "$B" -d d list county:中山市
+expect_grep "^H4420" out
+expect_no_grep "^H4419" out
 
 # --- import: codes checked, names compared, names without codes looked up -------------
 printf '%s\n' \
