@@ -35,6 +35,7 @@ struct register_batch {
 	int defects;          /* number of defects reported */
 	int warnings;
 	char present[FIELD_COUNT];   /* 1 for each field whose column the file has */
+	char income_year[8];  /* set by the caller: 家庭人均纯收入 is that year's assessment */
 };
 
 /* Parse and check utf8[0..len) as of today ("YYYY-MM-DD"), codes from the tables in

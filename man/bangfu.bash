@@ -17,7 +17,7 @@ _bangfu() {
 	case "$w1 $w2" in
 	"user add"|"user add "*) opts="--name --role --scope --why" ;;
 	"user list"|"user list "*) opts="" ;;
-	"import households"|"import households "*) opts="--encoding --skip-bad --why" ;;
+	"import households"|"import households "*) opts="--encoding --skip-bad --income-year --why" ;;
 	"export households"|"export households "*) opts="--format --encoding --output --reveal --why --columns" ;;
 	"export cases"|"export cases "*) opts="--format --encoding --output" ;;
 	"export measures"|"export measures "*) opts="--format --encoding --output" ;;

@@ -92,6 +92,12 @@ int settings_load_lists(struct store *s);
 /* The dev_measure_groups setting (codes, comma-separated), or "" for the national groups. */
 void settings_dev_groups(struct store *s, char *out, size_t n);
 
+/* import_income.c: --income-year's year (a year up to this one with a monitoring line),
+ * and the household's 家庭人均纯收入 as an assessment of that year when it has none of
+ * that figure yet (*added counts them). */
+int import_income_check(struct store *s, const char *year);
+int import_income(struct store *s, struct household *h, const char *year, int *added);
+
 /* write.c — the one write family */
 /* Open the BEGIN IMMEDIATE transaction before reading what a change applies to, so it
  * applies to the record as it is when written (write_begin then joins it); no-op when

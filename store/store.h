@@ -239,6 +239,7 @@ struct import_result {
 	int households_new, households_updated;
 	int households_unchanged;   /* already as the file says: not written */
 	int members, rejected;      /* people in the households written; households refused */
+	int incomes;                /* income assessments made from 家庭人均纯收入 (income_year) */
 };
 /* Write the good households of a checked batch as one audit event, after checking it
  * against the database too (defects go to report, by line). Unless skip_bad, any defect

@@ -87,9 +87,20 @@ static void print_flags(struct cli *c, const struct household *h, const struct c
 		printf("  next visit due %s%s (every %d days)\n", due.due,
 		       due.overdue ? " — OVERDUE 走访逾期" : "", interval);
 	if (rules_dev_measure_due(hf, f->approval_date, dev_days, store_today(c->s), &due) == 0 &&
-	    due.applies && due.overdue)
-		printf("  FLAG: a household with labour and no development measure (产业/就业/金融/公益岗位) "
-		       "since %s 缺发展类措施\n", due.due);
+	    due.applies && due.overdue) {
+		char groups[256] = "";   /* the groups of setting dev_measure_groups, by label */
+		const char *p = hf->dev_groups[0] ? hf->dev_groups : RULES_DEV_GROUPS_NATIONAL;
+		for (size_t used = 0, k; *p; p += k + (p[k] == ',')) {
+			char code[32];
+			k = strcspn(p, ",");
+			snprintf(code, sizeof code, "%.*s", (int)k, p);
+			const char *label = codes_label(&codes_measure_group, code);
+			used += (size_t)snprintf(groups + used, used < sizeof groups ? sizeof groups - used : 0,
+			                         "%s%s", used ? "/" : "", label ? label : code);
+		}
+		printf("  FLAG: a household with labour and no development measure (%s) since %s "
+		       "缺发展类措施\n", groups, due.due);
+	}
 }
 
 static void print_case(struct cli *c, const struct household *h, int ci)
