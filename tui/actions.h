@@ -51,7 +51,8 @@
 	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)") \
 	X(REVEAL,      "reveal",      0, "show this household's full ID numbers and phones (asks a reason; recorded for the auditors)") \
 	X(CORRECT,     "correct",     A_WRITE, "end or correct a measure, correct a visit, add, remove or move a member (asks a reason)") \
-	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history")
+	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history") \
+	X(ADD_INCOME,  "add-income",  A_WRITE, "record an income assessment (收入核算): each line checked as typed, then a reason")
 
 enum action {
 	ACT_NONE = 0,

@@ -15,13 +15,18 @@
 #include <time.h>
 #include <unistd.h>
 
+const char *drafts_field_key(int field)
+{
+	return field == DRAFT_INCOME ? "income" : field >= 0 && field < FIELD_COUNT ? model_fields[field].key : "";
+}
+
 static int draft_file(struct ui *ui, const struct edit *e, char *out, size_t n)
 {
 	char dir[3000], who[256];
 	if (ui_state_dir(ui, "drafts", dir, sizeof dir))
 		return -1;
 	ui_state_owner(ui, who, sizeof who);
-	const char *field = e->field >= 0 && e->field < FIELD_COUNT ? model_fields[e->field].key : "field";
+	const char *field = drafts_field_key(e->field)[0] ? drafts_field_key(e->field) : "field";
 	snprintf(out, n, "%s/%s-%s-m%d-%s.draft", dir, who, e->household, e->member, field);
 	return 0;
 }
@@ -40,7 +45,7 @@ int drafts_save(struct ui *ui, const struct edit *e, const char *problem)
 	record_put(&text, "household", e->household);
 	snprintf(num, sizeof num, "%d", e->member);
 	record_put(&text, "member", num);
-	record_put(&text, "field", e->field >= 0 && e->field < FIELD_COUNT ? model_fields[e->field].key : "");
+	record_put(&text, "field", drafts_field_key(e->field));
 	snprintf(num, sizeof num, "%ld", e->version);
 	record_put(&text, "version", num);
 	record_put(&text, "value", e->value);
@@ -87,7 +92,7 @@ static int parse_draft(const char *text, struct draft *d, const char *want_dir, 
 	}
 	if (r < 0 || strcmp(dir, want_dir) != 0 || strcmp(who, login) != 0 || !d->e.household[0])
 		return -1;
-	d->e.field = field[0] ? model_field_find(field) : -1;
+	d->e.field = strcmp(field, "income") == 0 ? DRAFT_INCOME : field[0] ? model_field_find(field) : -1;
 	return 0;
 }
 

@@ -11,6 +11,10 @@
 #define TUI_DRAFTS_H
 #include "tui/ui_view.h"
 
+/* struct edit.field of an income assessment's draft (tui/income_form.c): value holds the
+ * form's answers, kept under the field name "income". */
+#define DRAFT_INCOME FIELD_COUNT
+
 /* An edit of one field, as a form collects it and a draft keeps it. */
 struct edit {
 	char household[20];
@@ -32,6 +36,8 @@ struct draft {
 int drafts_save(struct ui *ui, const struct edit *e, const char *problem);
 /* The drafts of this user on this data directory, newest first (free with free()). */
 int drafts_list(struct ui *ui, struct draft **out, int *n);
+/* The field name a draft keeps ("income" for DRAFT_INCOME), "" when none. */
+const char *drafts_field_key(int field);
 /* Forget the draft of e's household, member and field, if any. */
 void drafts_forget(struct ui *ui, const struct edit *e);
 

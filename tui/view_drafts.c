@@ -31,7 +31,8 @@ static void describe(const struct draft *d, char *out, size_t n)
 	struct tm tm;
 	localtime_r(&t, &tm);
 	strftime(when, sizeof when, "%m-%d %H:%M", &tm);
-	const char *field = d->e.field >= 0 ? model_fields[d->e.field].zh : "?";
+	const char *field = d->e.field == DRAFT_INCOME ? "收入核算" : d->e.field >= 0
+	                    ? model_fields[d->e.field].zh : "?";
 	char member[24] = "";
 	if (d->e.member)
 		snprintf(member, sizeof member, " member %d", d->e.member);

@@ -8,6 +8,7 @@
 #include "tui/ui_view.h"
 #include "tui/form.h"
 #include "tui/household_actions.h"
+#include "tui/income_form.h"
 #include "tui/prompt.h"
 #include "core/mask.h"
 #include "core/workflow.h"
@@ -348,8 +349,12 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_REVEAL: return reveal(ui, v, H);
 	case ACT_CORRECT: return household_correct(ui, &H->h);
 	case ACT_AS_OF: return household_as_of(ui, H->h.id);
+	case ACT_ADD_INCOME: {
+		struct edit e = {.field = DRAFT_INCOME, .version = H->h.version};
+		return income_form(ui, &H->h, &e);
+	}
 	case ACT_OPEN:
-		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, K task, C case step, h history");
+		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, I income, K task, C case step, h history");
 		return REQ_DONE;
 	default: return REQ_PASS;
 	}
@@ -399,6 +404,8 @@ int view_household_resume(struct ui *ui, const struct edit *draft)
 	struct edit e = *draft;
 	e.version = H->h.version;     /* the data on screen is what the edit now applies to */
 	ui_render(ui);
+	if (e.field == DRAFT_INCOME)
+		return income_form(ui, &H->h, &e);
 	form_edit(ui, &e);
 	return REQ_DONE;
 }
