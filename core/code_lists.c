@@ -10,11 +10,11 @@
 const struct code_list_info code_lists_info[CODE_LISTS_COUNT] = {
 	{"category", &codes_category}, {"risk", &codes_risk}, {"warning_kind", &codes_warning_kind},
 	{"department", &codes_department}, {"visit_method", &codes_visit_method},
-	{"source", &codes_source},
+	{"source", &codes_source}, {"task_kind", &codes_task_kind},
 };
 
 const char code_lists_keys_help[] = "category.CODE, risk.CODE, warning_kind.CODE, department.CODE, "
-                                   "visit_method.CODE, source.CODE";
+                                   "visit_method.CODE, source.CODE, task_kind.CODE";
 
 void code_lists_init(struct code_lists *l)
 {

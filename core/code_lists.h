@@ -1,8 +1,8 @@
 /* code_lists.h — the code tables in effect for one deployment. Four lists may be
  * extended by an administrator: monitoring categories, risks, department warning kinds,
  * the departments that send warnings (and take referrals), visit methods and sources of
- * a case, through the settings category.CODE, risk.CODE, warning_kind.CODE,
- * department.CODE, visit_method.CODE and source.CODE whose value is the
+ * a case, task kinds, through the settings category.CODE, risk.CODE, warning_kind.CODE,
+ * department.CODE, visit_method.CODE, source.CODE and task_kind.CODE whose value is the
  * entry's Chinese label (`bangfu setting set risk.elderly 因老 --why ...`). The table in
  * effect is the shipped one (core/codes.c) with the added entries after it. The other
  * tables mirror fixed national codes (relations, measure groups, sources...) and stay.
@@ -19,7 +19,8 @@
 #define CORE_CODE_LISTS_H
 #include "core/codes.h"
 
-#define CODE_LISTS_COUNT 6     /* category, risk, warning_kind, department, visit_method, source */
+#define CODE_LISTS_COUNT 7     /* category, risk, warning_kind, department, visit_method, source,
+                                * task_kind */
 #define CODE_LISTS_MAX   64    /* entries in one table, shipped and added */
 #define CODE_LISTS_CODE_MAX 23 /* bytes in an added code: [a-z][a-z0-9_]* */
 #define CODE_LISTS_LABEL_MAX 16 /* characters in an added label */

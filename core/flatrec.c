@@ -10,13 +10,13 @@ static const char *field_value(const struct flatrec_field *f, const void *rec)
 	return (const char *)rec + f->offset;
 }
 
-void flatrec_render(const struct flatrec_field *f, int n, const void *rec, struct buf *out)
+void flatrec_render(const struct code_lists *l, const struct flatrec_field *f, int n, const void *rec, struct buf *out)
 {
 	for (int i = 0; i < n; i++) {
 		const char *v = field_value(&f[i], rec);
 		if (!v[0])
 			continue;
-		const char *label = f[i].codes ? codes_label(f[i].codes, v) : NULL;
+		const char *label = f[i].codes ? code_lists_label(l, f[i].codes, v) : NULL;
 		if (f[i].codes) {
 			struct buf shown = {0};
 			buf_addf(&shown, "%s %s", v, label ? label : "?");
@@ -28,7 +28,7 @@ void flatrec_render(const struct flatrec_field *f, int n, const void *rec, struc
 	}
 }
 
-int flatrec_set(const struct flatrec_field *f, int n, void *rec, const char *key,
+int flatrec_set(const struct code_lists *l, const struct flatrec_field *f, int n, void *rec, const char *key,
                 const char *value, char *err, int errlen)
 {
 	for (int i = 0; i < n; i++) {
@@ -46,7 +46,7 @@ int flatrec_set(const struct flatrec_field *f, int n, void *rec, const char *key
 		char *dst = (char *)rec + f[i].offset;
 		memcpy(dst, value, len);
 		dst[len] = '\0';
-		if (f[i].codes && !codes_label(f[i].codes, dst))
+		if (f[i].codes && !code_lists_label(l, f[i].codes, dst))
 			return text_errorf(err, errlen, "%s: unknown %s \"%s\"", key, f[i].codes->name, dst);
 		return 0;
 	}
@@ -62,7 +62,7 @@ int flatrec_check_required(const struct flatrec_field *f, int n, const void *rec
 	return 0;
 }
 
-int flatrec_parse(const struct flatrec_field *f, int n, const char *text, void *rec,
+int flatrec_parse(const struct code_lists *l, const struct flatrec_field *f, int n, const char *text, void *rec,
                   char *err, int errlen)
 {
 	char key[64], value[2048], why[256];
@@ -70,7 +70,7 @@ int flatrec_parse(const struct flatrec_field *f, int n, const char *text, void *
 	long line = 0;
 	int r;
 	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) == 1) {
-		int rc = flatrec_set(f, n, rec, key, value, why, sizeof why);
+		int rc = flatrec_set(l, f, n, rec, key, value, why, sizeof why);
 		if (rc == 1)
 			return text_errorf(err, errlen, "line %ld: unknown key %s", line, key);
 		if (rc)

@@ -8,6 +8,7 @@
 #define CORE_FLATREC_H
 #include "core/buf.h"
 #include "core/codes.h"
+#include "core/code_lists.h"
 #include <stddef.h>
 
 enum {
@@ -27,13 +28,15 @@ struct flatrec_field {
 #define FLATREC(T, key, m, codes, flags) \
 	{key, offsetof(T, m), sizeof(((T *)0)->m), codes, flags}
 
-/* Append the fields of rec, in table order, empty ones left out. */
-void flatrec_render(const struct flatrec_field *f, int n, const void *rec, struct buf *out);
+/* Append the fields of rec, in table order, empty ones left out. A coded field's label
+ * is read from the table in effect in l (an extendable list's added entries; NULL: the
+ * shipped tables), for rendering, setting and parsing alike. */
+void flatrec_render(const struct code_lists *l, const struct flatrec_field *f, int n, const void *rec, struct buf *out);
 
 /* Set the field named key of rec from its shown value (label stripped from a code).
  * Returns 0, 1 if no field has that key, or -1 with a message in err (value too long,
  * unknown code). FR_SHOWN fields are accepted and ignored. */
-int flatrec_set(const struct flatrec_field *f, int n, void *rec, const char *key,
+int flatrec_set(const struct code_lists *l, const struct flatrec_field *f, int n, void *rec, const char *key,
                 const char *value, char *err, int errlen);
 
 /* 0 when every FR_REQUIRED field of rec is set, else -1 naming the first missing one. */
@@ -42,7 +45,7 @@ int flatrec_check_required(const struct flatrec_field *f, int n, const void *rec
 
 /* Parse a whole flat text (no sections) into rec (zeroed by the caller): every line must
  * name a field of the table. Returns 0, or -1 with a message naming the line. */
-int flatrec_parse(const struct flatrec_field *f, int n, const char *text, void *rec,
+int flatrec_parse(const struct code_lists *l, const struct flatrec_field *f, int n, const char *text, void *rec,
                   char *err, int errlen);
 
 /* Check one value a user typed for a text field: the input rule (text_check_input: one

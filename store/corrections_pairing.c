@@ -68,7 +68,7 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 		const char *date = end[0] ? end : s->today;
 		if (!date_valid(date))
 			return store_fail(s, STORE_EINVAL, "--end: \"%s\" is not a date (YYYY-MM-DD)", date);
-		return flatrec_set(f, nf, rec, "end", date, err, sizeof err)
+		return flatrec_set(&s->lists, f, nf, rec, "end", date, err, sizeof err)
 		           ? store_fail(s, STORE_EINVAL, "%s", err) : 0;
 	}
 	for (int i = 0; i < n; i++) {
@@ -84,7 +84,7 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 			                  key, p->word, list);
 		}
 		if (flatrec_check_text(key, eq + 1, 256, TEXT_MAX_NAME, 0, err, sizeof err) ||
-		    flatrec_set(f, nf, rec, key, eq + 1, err, sizeof err))
+		    flatrec_set(&s->lists, f, nf, rec, key, eq + 1, err, sizeof err))
 			return store_fail(s, STORE_EINVAL, "%s", err);
 	}
 	return 0;

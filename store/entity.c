@@ -184,12 +184,12 @@ int entity_add(struct store *s, const struct user *u, const struct entity_kind *
 }
 
 /* Render rec: a flat kind's fields; a task with its log. */
-static void render(const struct entity_kind *k, const void *rec, struct buf *out)
+static void render(struct store *s, const struct entity_kind *k, const void *rec, struct buf *out)
 {
 	if (k == &entity_tasks)
-		task_render(rec, out);
+		task_render(&s->lists, rec, out);
 	else
-		flatrec_render(k->fields, *k->nfields, rec, out);
+		flatrec_render(&s->lists, k->fields, *k->nfields, rec, out);
 }
 
 static const char *rec_id(const struct entity_kind *k, const void *rec)
@@ -201,7 +201,7 @@ int entity_write_file(struct store *s, const struct entity_kind *k, const void *
 {
 	struct buf text = {0};
 	char path[128];
-	render(k, rec, &text);
+	render(s, k, rec, &text);
 	entity_path(k, rec_id(k, rec), path, sizeof path);
 	int rc = buf_str(&text) ? write_file(s, path, text.s)
 	                        : store_fail(s, STORE_EFAIL, "out of memory");
@@ -222,7 +222,7 @@ static int emit_one(void *ctx, void *rec)
 			return 1;
 		rec = &t;
 	}
-	render(e->k, rec, &text);
+	render(e->s, e->k, rec, &text);
 	entity_path(e->k, rec_id(e->k, rec), path, sizeof path);
 	e->rc = buf_str(&text) ? e->emit(e->ctx, path, text.s)
 	                       : store_fail(e->s, STORE_EFAIL, "out of memory");
@@ -245,7 +245,7 @@ int entity_restore(struct store *s, const struct entity_kind *k, const char *pat
 	void *rec = calloc(1, k->size);
 	if (!rec)
 		return store_fail(s, STORE_EFAIL, "out of memory");
-	int rc = flatrec_parse(k->fields, *k->nfields, text, rec, err, sizeof err)
+	int rc = flatrec_parse(&s->lists, k->fields, *k->nfields, text, rec, err, sizeof err)
 	             ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
 	             : entity_insert(s, k, rec);
 	free(rec);

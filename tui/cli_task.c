@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *label_of(const struct code_table *t, const char *code)
+static const char *label_of(struct cli *c, const struct code_table *t, const char *code)
 {
-	const char *l = codes_label(t, code);
+	const char *l = code_lists_label(store_code_lists(c->s), t, code);
 	return l ? l : "?";
 }
 
@@ -31,7 +31,8 @@ static int verb_task_add(struct cli *c)
 	const char *kind = cli_opt(c, "--kind");
 	if (!kind)
 		return cli_usage(c->verb, "--kind is required: visit 走访, verification 核实, measure "
-		                 "落实措施, paperwork 材料报送 or project 项目");
+		                 "落实措施, paperwork 材料报送, project 项目 or a kind added by setting "
+		                 "task_kind.CODE");
 	struct { const char *what, *value; char *field; size_t size; } args[] = {
 		{"TITLE", c->a.pos[0], t.title, sizeof t.title},
 		{"--kind", kind, t.kind, sizeof t.kind},
@@ -55,7 +56,7 @@ static int verb_task_add(struct cli *c)
 		return cli_store_fail(c, rc);
 	}
 	printf("added task %s for %s (%s %s%s%s)\n", t.id, t.owner, t.kind,
-	       label_of(&codes_task_kind, t.kind), t.due[0] ? ", due " : "", t.due);
+	       label_of(c, &codes_task_kind, t.kind), t.due[0] ? ", due " : "", t.due);
 	task_free(&t);
 	return EXIT_OK;
 }
@@ -92,8 +93,8 @@ static int verb_task_show(struct cli *c)
 	if (rc)
 		return cli_store_fail(c, rc);
 	printf("task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n", t.id, t.title, t.kind,
-	       label_of(&codes_task_kind, t.kind), t.owner, t.status,
-	       label_of(&codes_task_status, t.status));
+	       label_of(c, &codes_task_kind, t.kind), t.owner, t.status,
+	       label_of(c, &codes_task_status, t.status));
 	if (t.due[0]) {
 		task_urgency(t.due, store_today(c->s), urgency, sizeof urgency);
 		printf("due: %s%s%s%s\n", t.due, task_is_closed(t.status) ? "" : " (",
@@ -132,7 +133,7 @@ static int verb_task_change(struct cli *c)
 		return cli_store_fail(c, rc);
 	struct task t;
 	if (store_task_get(c->s, &c->me, c->a.pos[0], &t) == 0) {
-		printf("%s: %s %s (version %ld)\n", t.id, t.status, label_of(&codes_task_status, t.status),
+		printf("%s: %s %s (version %ld)\n", t.id, t.status, label_of(c, &codes_task_status, t.status),
 		       t.version);
 		task_free(&t);
 	}
@@ -215,7 +216,7 @@ static const struct verb verbs[] = {
 	{"task add", "TITLE", "--kind --owner --due --household --case --town --pair --why", 1, 1,
 	 NEED_USER, "add a task",
 	 "--kind visit 走访 | verification 核实 | measure 落实措施 | paperwork 材料报送 | project 项目\n"
-	 "(required); --owner LOGIN (default you; must see the task's region); --due YYYY-MM-DD;\n"
+	 "| an added kind (setting task_kind.CODE) (required); --owner LOGIN (default you; must see the task's region); --due YYYY-MM-DD;\n"
 	 "what it concerns: --household (bangfu id, 户编号 or ID number), --case, --town (code or\n"
 	 "name), --pair; the most specific of them is the task's region. --why (default\n"
 	 "\"new KIND task\"). Auditors cannot add tasks.",

@@ -13,6 +13,7 @@
 
 struct tasks_view {
 	const char *today;
+	const struct code_lists *lists;   /* task kinds shipped and added (task_kind.CODE) */
 	struct today_item *it;
 	long n, cap;
 	int oom;
@@ -56,6 +57,7 @@ static int tasks_open(struct ui *ui, struct view *v)
 	T->n = 0;
 	T->oom = 0;
 	T->today = store_today(ui->s);
+	T->lists = store_code_lists(ui->s);
 	struct today_summary sum = {0};
 	int rc = store_today_list(ui->s, &ui->me, keep_item, T, &sum);
 	if (rc)
@@ -98,7 +100,7 @@ static void layout(const struct tasks_view *T, struct vcol c[7])
 static void cells_of(const struct tasks_view *T, const struct today_item *it, char urgency[32],
                      const char *cells[7])
 {
-	const char *kind = codes_label(&codes_task_kind, it->kind);
+	const char *kind = code_lists_label(T->lists, &codes_task_kind, it->kind);
 	task_urgency(it->due, T->today, urgency, 32);
 	cells[0] = it->due[0] ? it->due : "-";
 	cells[1] = urgency;
