@@ -185,7 +185,7 @@ static int place_in_village(struct store *s, const struct user *u, const char *k
 {
 	char code[16], name[256], county[8], town[16], why[512] = "";
 	int rc = regions_place_resolve(s, u->scope, REGION_VILLAGE, key, code, name, sizeof name);
-	if (rc)
+	if (rc && strspn(key, "0123456789") != strlen(key))   /* a name: which ones, if several */
 		snprintf(why, sizeof why, " (%s)", store_error(s));
 	if (rc || !access_in_scope(u, code))
 		return store_fail(s, STORE_ENOTFOUND, "no village %s in your scope %s: give its "

@@ -1,7 +1,8 @@
 /* view_tasks.c — tasks / today: what `bangfu today` lists for the user (store_today_list),
  * overdue first, most urgent first: due date, how overdue, kind, title, household and
  * status. Enter opens the household when the item has one; `S` starts the task and `D`
- * marks it done (store_task_change), each asking a reason. After a change the list is
+ * marks it done (store_task_change), each asking a reason. The household flags in the
+ * user's scope follow, a row each (count, flag, first household). After a change the list is
  * read again with the cursor on the same line, so the next item is selected. Reading it
  * keeps the rule-derived tasks in step, as `bangfu today` does. */
 #include "tui/view_util.h"
@@ -18,6 +19,7 @@ struct tasks_view {
 	long n, cap;
 	int oom;
 	int urgency_cells;        /* the widest urgency text, so "overdue 1765d" is never cut */
+	int flag_rows;            /* the household flag rows at the end */
 };
 
 static int keep_item(void *ctx, const struct today_item *it)
@@ -46,6 +48,25 @@ static int same_item(const struct today_item *a, const struct today_item *b)
 	       strcmp(a->due, b->due) == 0;
 }
 
+/* The household flags in the user's scope (store_today_flags) after the tasks: one row
+ * per flag, its count and text, on its first household (Enter opens it). */
+static int add_flag_rows(struct ui *ui, struct tasks_view *T)
+{
+	struct today_flag f[TODAY_FLAG_COUNT];
+	int rc = store_today_flags(ui->s, &ui->me, f);
+	for (int i = 0; !rc && i < TODAY_FLAG_COUNT && !T->oom; i++) {
+		if (!f[i].count)
+			continue;
+		struct today_item it = {0};
+		snprintf(it.rule, sizeof it.rule, "flag");
+		snprintf(it.household, sizeof it.household, "%s", f[i].first[0]);
+		snprintf(it.title, sizeof it.title, "%ld household%s: %s", f[i].count,
+		         f[i].count == 1 ? "" : "s", f[i].text);
+		T->flag_rows += keep_item(T, &it) == 0;
+	}
+	return rc;
+}
+
 static int tasks_open(struct ui *ui, struct view *v)
 {
 	struct tasks_view *T = v->priv;
@@ -56,10 +77,13 @@ static int tasks_open(struct ui *ui, struct view *v)
 		keep = T->it[v->pos];
 	T->n = 0;
 	T->oom = 0;
+	T->flag_rows = 0;
 	T->today = store_today(ui->s);
 	T->lists = store_code_lists(ui->s);
 	struct today_summary sum = {0};
 	int rc = store_today_list(ui->s, &ui->me, keep_item, T, &sum);
+	if (!rc)
+		rc = add_flag_rows(ui, T);
 	if (rc)
 		return ui_store_error(ui, rc);
 	if (T->oom)
@@ -146,8 +170,8 @@ static void tasks_title(struct ui *ui, struct view *v, char *out, size_t n)
 	char start[64], done[64];
 	keymap_keys_of(&ui->keys, "tasks", ACT_TASK_START, start, sizeof start);
 	keymap_keys_of(&ui->keys, "tasks", ACT_TASK_DONE, done, sizeof done);
-	snprintf(out, n, "Today %s  %ld due or overdue  %s start  %s done", T->today ? T->today : "",
-	         v->lines, start, done);
+	snprintf(out, n, "Today %s  %ld due or overdue%s  %s start  %s done", T->today ? T->today : "",
+	         v->lines - T->flag_rows, T->flag_rows ? ", household flags last" : "", start, done);
 }
 
 /* S or D: ask the reason, change the task, read the list again. */
