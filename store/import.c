@@ -143,7 +143,7 @@ static int import_one(struct store *s, struct household *h, int synthetic,
 	char id[20] = "";
 	long version = 0;
 	int rc;
-	const char *year = src->batch && src->present[HF_INCOME] ? src->batch->income_year : "";
+	const char *year = import_income_year(src->batch, src->household);
 	if ((rc = match_existing(s, h, id, sizeof id, &version)))
 		return rc;
 	if (!version) {
@@ -186,7 +186,7 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may import (you are %s)",
 		                  access_role_code(u->role));
-	if (b->income_year[0] && import_income_check(s, b->income_year))
+	if (import_income_years_check(s, b))
 		return STORE_EINVAL;
 	int defects = check_against_store(s, u, b, report, ctx);
 	if (defects < 0)

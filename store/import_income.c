@@ -1,6 +1,7 @@
 /* import_income.c — a register file's 家庭人均纯收入 (per-capita net income) as an income
  * assessment (收入核算, core/income.h) of the year the import names (`import households
- * --income-year YYYY`): the figure is what the national system computed, so the
+ * --income-year YYYY`, or the file's own 收入年度 column, which wins where it is filled):
+ * the figure is what the national system computed, so the
  * assessment keeps it as its per-capita net income with no income lines (the lines were
  * not in the file), the household's size and 12 months, assessed the day of the import.
  * The elimination rule then compares it with that year's monitoring line like any
@@ -24,6 +25,27 @@ int import_income_check(struct store *s, const char *year)
 		return store_fail(s, STORE_EINVAL, "--income-year %s: there is no monitoring line for "
 		                  "%s to compare the incomes with: set it first (bangfu setting set %s "
 		                  "YUAN --why ...)", year, year, key);
+	return 0;
+}
+
+const char *import_income_year(const struct register_batch *b, int i)
+{
+	if (!b || !b->present[HF_INCOME])
+		return "";
+	return b->income_years && b->income_years[i][0] ? b->income_years[i] : b->income_year;
+}
+
+int import_income_years_check(struct store *s, const struct register_batch *b)
+{
+	char checked[8] = "";   /* the last year checked: files mostly name one */
+	for (int i = 0; i < b->nhouseholds; i++) {
+		const char *y = import_income_year(b, i);
+		if (b->bad[i] || !y[0] || strcmp(y, checked) == 0)
+			continue;
+		if (import_income_check(s, y))
+			return STORE_EINVAL;
+		snprintf(checked, sizeof checked, "%s", y);
+	}
 	return 0;
 }
 

@@ -97,6 +97,11 @@ void settings_dev_groups(struct store *s, char *out, size_t n);
  * that figure yet (*added counts them). */
 int import_income_check(struct store *s, const char *year);
 int import_income(struct store *s, struct household *h, const char *year, int *added);
+/* The year of household i of b: its 收入年度 cell, else --income-year, else "" (also for
+ * a file without 家庭人均纯收入, and for the demo: b NULL). */
+const char *import_income_year(const struct register_batch *b, int i);
+/* import_income_check for every year the households of b name. */
+int import_income_years_check(struct store *s, const struct register_batch *b);
 
 /* write.c — the one write family */
 /* Open the BEGIN IMMEDIATE transaction before reading what a change applies to, so it
