@@ -365,9 +365,11 @@ static const struct verb verbs[] = {
 	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
 	 "dev_measure_days, lead_warn_days, due_soon_days, and the procedure's numbers\n"
 	 "notice_days (5), decision_days (15), elim_min_months (6), income_stable_months (6)\n"
-	 "(positive numbers; national defaults when unset); and\n"
+	 "(positive numbers; national defaults when unset); dev_measure_groups, the measure\n"
+	 "groups that count as development measures (e.g. 产业,就业,金融,公益岗位; province);\n"
+	 "place.CODE with a place's name; and\n"
 	 "category.CODE, risk.CODE, warning_kind.CODE, department.CODE, visit_method.CODE,\n"
-	 "source.CODE with a Chinese label\n"
+	 "source.CODE, task_kind.CODE with a Chinese label\n"
 	 "as VALUE, to add an entry to that list (e.g. `setting set risk.elderly 因老`).\n"
 	 "Entries are only added, never changed or removed: every record's history carries\n"
 	 "its label.",
