@@ -13,11 +13,12 @@ const struct code_list_info code_lists_info[CODE_LISTS_COUNT] = {
 	{"source", &codes_source}, {"unit_kind", &codes_unit_kind},
 	{"programme", &codes_pair_programme}, {"indicator", &codes_indicator},
 	{"project_kind", &codes_project_kind}, {"project_group", &codes_project_group},
+	{"task_kind", &codes_task_kind},
 };
 
 const char code_lists_keys_help[] = "category.CODE, risk.CODE, warning_kind.CODE, department.CODE, "
                                    "visit_method.CODE, source.CODE, unit_kind.CODE, programme.CODE, "
-                                   "indicator.CODE, project_kind.CODE, project_group.CODE";
+                                   "indicator.CODE, project_kind.CODE, project_group.CODE, task_kind.CODE";
 
 void code_lists_init(struct code_lists *l)
 {

@@ -1,9 +1,10 @@
 /* code_lists.h — the code tables in effect for one deployment. Nine lists may be
  * extended by an administrator: monitoring categories, risks, department warning kinds,
  * the departments that send warnings (and take referrals), visit methods and sources of
- * a case, unit kinds, pairing programmes and county indicator kinds, through the settings
- * category.CODE, risk.CODE, warning_kind.CODE, department.CODE, visit_method.CODE,
- * source.CODE, unit_kind.CODE, programme.CODE and indicator.CODE whose value is the
+ * a case, task kinds, unit kinds, pairing programmes, county indicator kinds, project kinds
+ * and working groups, through the settings category.CODE, risk.CODE, warning_kind.CODE,
+ * department.CODE, visit_method.CODE, source.CODE, task_kind.CODE, unit_kind.CODE,
+ * programme.CODE, indicator.CODE, project_kind.CODE and project_group.CODE whose value is the
  * entry's Chinese label (`bangfu setting set risk.elderly 因老 --why ...`). The table in
  * effect is the shipped one (core/codes.c) with the added entries after it. The other
  * tables mirror fixed national codes (relations, measure groups, sources...) and stay.
@@ -21,8 +22,9 @@
 #include "core/codes.h"
 #include <stddef.h>
 
-#define CODE_LISTS_COUNT 11    /* category, risk, warning_kind, department, visit_method, source,
-                                * unit_kind, programme, indicator, project_kind, project_group */
+#define CODE_LISTS_COUNT 12    /* category, risk, warning_kind, department, visit_method, source,
+                                * unit_kind, programme, indicator, project_kind, project_group,
+                                * task_kind */
 #define CODE_LISTS_MAX   64    /* entries in one table, shipped and added */
 #define CODE_LISTS_CODE_MAX 23 /* bytes in an added code: [a-z][a-z0-9_]* */
 #define CODE_LISTS_LABEL_MAX 16 /* characters in an added label */

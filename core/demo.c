@@ -1,6 +1,7 @@
 /* demo.c — a deterministic, realistic, clearly synthetic register for demonstrations,
  * tests and benchmarks: households in real villages (the 2023 statistical codes compiled
- * into core/regions; mostly rural 村委会, some 社区), plausible Cantonese-region names, valid unique ID numbers, households of 1-7 people, and a share of monitoring
+ * into core/regions; mostly rural 村委会, some 社区; one in 25 in a town of 东莞 or 中山,
+ * directly under the city), plausible Cantonese-region names, valid unique ID numbers, households of 1-7 people, and a share of monitoring
  * cases of every category. The same seed gives the same households, byte for byte. */
 #include "core/demo.h"
 #include "core/date.h"
@@ -242,10 +243,19 @@ static const struct ref_place *pick_village(struct demo *d, const char *county)
 	return NULL;
 }
 
+/* 东莞 (4419) and 中山 (4420) have no counties: their towns lie directly under the city.
+ * One household in 25 lives there, in place of the county drawn (no draw of its own, so
+ * the rest of the stream stays as it was). */
+static const char *county_of(const struct demo *d, const struct ref_county *drawn)
+{
+	static const char *const city_towns[] = {"441900", "442000"};
+	return d->count % 25 == 12 ? city_towns[(d->count / 25) % 2] : drawn->code;
+}
+
 int demo_next(struct demo *d, struct household *h)
 {
-	const struct ref_county *county = pick_county(d);
-	const struct ref_place *v = pick_village(d, county->code), *t;
+	const char *county = county_of(d, pick_county(d));
+	const struct ref_place *v = pick_village(d, county), *t;
 	char town_code[10], number[24], income[16];
 	if (!v)
 		return -1;
@@ -258,7 +268,7 @@ int demo_next(struct demo *d, struct household *h)
 	snprintf(income, sizeof income, "%d", 4000 + pick(d, lifted ? 12000 : 30000));
 	memset(h, 0, sizeof *h);
 	h->synthetic = 1;
-	if (household_set(h, HF_NO, number) || household_set(h, HF_COUNTY, county->code) ||
+	if (household_set(h, HF_NO, number) || household_set(h, HF_COUNTY, county) ||
 	    household_set(h, HF_TOWNCODE, town_code) ||
 	    household_set(h, HF_TOWN, regions_place_name(t)) ||
 	    household_set(h, HF_VILLCODE, v->code) ||

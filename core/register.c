@@ -20,6 +20,7 @@ struct reader {
 	int colfield[256];            /* column index → field id, -1 ignored */
 	int ncols;
 	int fieldcol[FIELD_COUNT];    /* field id → column index, -1 absent */
+	int yearcol;                  /* the 收入年度 column, -1 absent */
 	struct strmap by_number;      /* 户编号 → household index */
 	struct strmap by_id;          /* ID number → row index */
 	struct register_row *row;     /* the row being checked */
@@ -73,6 +74,13 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 		snprintf(name, sizeof name, "%s", rec->fields[c]);
 		text_trim(name);
 		const char *alias;
+		if (register_year_column(name) && r->yearcol < 0) {
+			r->colfield[c] = -1;
+			r->yearcol = c;
+			r->report(r->ctx, rec->line, rec->fields[c], "taken as the year of 家庭人均纯收入: "
+			          "it becomes that year's income assessment");
+			continue;
+		}
 		int f = register_column_find(name, &alias);
 		if (f >= 0 && (model_fields[f].flags & F_NOCSV))
 			f = -1;   /* kept by the case procedure, not by the register file */
@@ -172,13 +180,16 @@ static struct household *row_household(struct reader *r, const struct csv_record
 	}
 	struct household *h = realloc(b->households, (size_t)(b->nhouseholds + 1) * sizeof *h);
 	char *bad = realloc(b->bad, (size_t)(b->nhouseholds + 1));
+	char (*years)[8] = realloc(b->income_years, (size_t)(b->nhouseholds + 1) * sizeof *years);
 	if (h) b->households = h;
 	if (bad) b->bad = bad;
-	if (!h || !bad || strmap_put(&r->by_number, number, b->nhouseholds))
+	if (years) b->income_years = years;
+	if (!h || !bad || !years || strmap_put(&r->by_number, number, b->nhouseholds))
 		return NULL;
 	h = &b->households[b->nhouseholds];
 	memset(h, 0, sizeof *h);
 	b->bad[b->nhouseholds] = 0;
+	b->income_years[b->nhouseholds][0] = '\0';
 	r->row->household = b->nhouseholds++;
 	return h;
 }
@@ -190,6 +201,25 @@ static void check_same(struct reader *r, const struct csv_record *rec, const cha
 		defect(r, rec->line, r->fieldcol[f],
 		       "household-level value \"%s\" differs from \"%s\" on an earlier row of the "
 		       "same household", now, before);
+}
+
+/* The 收入年度 of this row: a year from 2000 to today's, the same on every row of a
+ * household; kept for the household from its first row. */
+static void row_year(struct reader *r, const struct csv_record *rec, int first_row)
+{
+	char y[16] = "", *kept = r->b->income_years[r->row->household], *end;
+	if (r->yearcol < 0 || r->yearcol >= rec->nfields)
+		return;
+	snprintf(y, sizeof y, "%s", rec->fields[r->yearcol]);
+	text_trim(y);
+	long year = strtol(y, &end, 10);
+	if (y[0] && (*end || strlen(y) != 4 || year < 2000 || year > atol(r->today)))
+		defect(r, rec->line, r->yearcol, "\"%s\" is not a year from 2000 to this one", y);
+	else if (!first_row && strcmp(kept, y) != 0)
+		defect(r, rec->line, r->yearcol, "household-level value \"%s\" differs from \"%s\" on "
+		       "an earlier row of the same household", y, kept);
+	else if (first_row)
+		snprintf(kept, 8, "%s", y);
 }
 
 static int read_row(struct reader *r, const struct csv_record *rec)
@@ -209,6 +239,7 @@ static int read_row(struct reader *r, const struct csv_record *rec)
 	if (r->b->defects > defects_before)   /* found before the row knew its household */
 		r->b->bad[r->row->household] = 1;
 	int first_row = h->nmembers == 0;
+	row_year(r, rec, first_row);
 	for (int f = HF_FIRST; f < HF_FIRST + HF_COUNT; f++) {
 		check_same(r, rec, household_get(h, (enum field_id)f), v[f], (enum field_id)f, first_row);
 		if (first_row && setter(h, LEVEL_HOUSEHOLD, (enum field_id)f, v[f]))
@@ -308,7 +339,8 @@ int register_read_csv(const struct code_lists *lists, const char *utf8, size_t l
                       const char *today,
                       struct register_batch *b, register_report_fn report, void *ctx)
 {
-	struct reader r = {.lists = lists, .today = today, .report = report, .ctx = ctx, .b = b};
+	struct reader r = {.lists = lists, .today = today, .report = report, .ctx = ctx, .b = b,
+	                   .yearcol = -1};
 	struct csv_reader cr;
 	struct csv_record rec = {0};
 	char err[300];
@@ -369,6 +401,7 @@ void register_batch_free(struct register_batch *b)
 	free(b->header);
 	free(b->households);
 	free(b->bad);
+	free(b->income_years);
 	free(b->rows);
 	memset(b, 0, sizeof *b);
 }

@@ -35,6 +35,8 @@ struct register_batch {
 	int defects;          /* number of defects reported */
 	int warnings;
 	char present[FIELD_COUNT];   /* 1 for each field whose column the file has */
+	char income_year[8];  /* set by the caller: 家庭人均纯收入 is that year's assessment */
+	char (*income_years)[8];     /* per household, the file's 收入年度 column ("" if none) */
 };
 
 /* Parse and check utf8[0..len) as of today ("YYYY-MM-DD"), codes from the tables in

@@ -50,6 +50,17 @@ static void fold(const char *h, char *out, size_t n)
 	out[o] = '\0';
 }
 
+int register_year_column(const char *header)
+{
+	static const char *const names[] = {"收入年度", "核算年度", "年度"};
+	char name[256];
+	fold(header, name, sizeof name);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int register_column_find(const char *header, const char **alias)
 {
 	char name[256], other[256];

@@ -11,6 +11,10 @@
  * alias matched, or NULL when the header is the field's own key or name. */
 int register_column_find(const char *header, const char **alias);
 
+/* 1 if a header names the year the file's 家庭人均纯收入 was counted for (收入年度,
+ * 核算年度, 年度): not a field, it makes the figure an income assessment of that year. */
+int register_year_column(const char *header);
+
 /* The header export writes for field f: with national, the national system's name when
  * the table has one, else the field's Chinese name. */
 const char *register_column_name(enum field_id f, int national);

@@ -98,23 +98,31 @@ int rules_settings_check(const struct rules_settings *s, char *err, size_t errle
 
 /* --- household facts ------------------------------------------------------------ */
 
+const char *const rules_labour_able_codes[RULES_LABOUR_ABLE_COUNT] = {"ordinary", "skilled",
+                                                                      "weak"};
+
 int rules_labour_able(const char *code)
 {
-	static const char *const able[] = {"ordinary", "skilled", "weak"};
-	for (size_t i = 0; code && i < sizeof able / sizeof able[0]; i++)
-		if (strcmp(code, able[i]) == 0)
+	for (size_t i = 0; code && i < RULES_LABOUR_ABLE_COUNT; i++)
+		if (strcmp(code, rules_labour_able_codes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int rules_measure_is_development_in(const char *groups, const char *group)
+{
+	if (!groups || !groups[0])
+		groups = RULES_DEV_GROUPS_NATIONAL;
+	size_t n = group ? strlen(group) : 0;
+	for (const char *p = groups; n && *p; p += strcspn(p, ","), p += *p == ',')
+		if (strcspn(p, ",") == n && strncmp(p, group, n) == 0)
 			return 1;
 	return 0;
 }
 
 int rules_measure_is_development(const char *group)
 {
-	static const char *const development[] = {"industry", "employment", "finance",
-	                                          "public_job"};
-	for (size_t i = 0; group && i < sizeof development / sizeof development[0]; i++)
-		if (strcmp(group, development[i]) == 0)
-			return 1;
-	return 0;
+	return rules_measure_is_development_in(NULL, group);
 }
 
 int rules_measures_in_place(const struct household_facts *h, const char *as_of,
@@ -128,7 +136,7 @@ int rules_measures_in_place(const struct household_facts *h, const char *as_of,
 		const struct measure_fact *m = &h->measures[i];
 		if (date_days(m->start, &start) != 0 || start > today)
 			continue;
-		if (!development_only || rules_measure_is_development(m->group))
+		if (!development_only || rules_measure_is_development_in(h->dev_groups, m->group))
 			n++;
 	}
 	return n;
@@ -235,13 +243,12 @@ int rules_household_flags(const struct household_facts *h, const char *as_of,
 		    strcmp(h->measures[i].start, as_of) <= 0)
 			social = 1;
 	if (h->able_to_work < 1 && !social)
-		refusal_add(out, "no member able to work and no 综合保障 measure (无劳动能力户未落实"
-		            "综合保障)");
+		refusal_add(out, "%s", RULES_FLAG_NO_SOCIAL);
 	if (h->lifted && !h->has_cadre)
-		refusal_add(out, "former poor household without a 帮扶责任人 (脱贫户未落实帮扶责任人)");
+		refusal_add(out, "%s", RULES_FLAG_NO_CADRE);
 	if (h->workplace_missing)
-		refusal_add(out, "%d member%s with months worked but no work place (务工地点未填)",
-		            h->workplace_missing, h->workplace_missing == 1 ? "" : "s");
+		refusal_add(out, "%d member%s %s", h->workplace_missing,
+		            h->workplace_missing == 1 ? "" : "s", RULES_FLAG_WORKPLACE);
 	return out->count + out->dropped - before;
 }
 

@@ -93,6 +93,8 @@ struct household_facts {
 	int water_ok;              /* 饮水安全有保障 */
 	int costs_ok;              /* large rigid expenses (大额刚性支出) resolved */
 	int able_to_work;          /* members able to work (see rules_labour_able) */
+	char dev_groups[160];      /* setting dev_measure_groups: the measure group codes that
+	                            * count as development, comma-separated; "" = national */
 	const struct measure_fact *measures;  /* owned by the caller */
 	int measure_count;
 	char last_visit[DATE_LEN]; /* date of the latest visit, "" if none */
@@ -101,10 +103,19 @@ struct household_facts {
 /* 1 when a labour code (codes_labour) counts as able to work: ordinary, skilled, weak
  * (弱劳动力或半劳动力). lost and none do not. */
 int rules_labour_able(const char *labour_code);
+/* Those codes, for a reader that selects by them (store/today_flags.c). */
+#define RULES_LABOUR_ABLE_COUNT 3
+extern const char *const rules_labour_able_codes[RULES_LABOUR_ABLE_COUNT];
+/* The national development groups (产业/就业/金融/公益岗位), comma-separated codes: the
+ * default of setting dev_measure_groups. */
+#define RULES_DEV_GROUPS_NATIONAL "industry,employment,finance,public_job"
 /* 1 for the development groups (产业/就业/金融/公益岗位). */
 int rules_measure_is_development(const char *group_code);
+/* 1 if group_code is one of `groups` (comma-separated codes; NULL or "" = the national
+ * ones). */
+int rules_measure_is_development_in(const char *groups, const char *group_code);
 /* Number of measures started on or before as_of (ended ones count: they were delivered);
- * development_only restricts to development groups. -1 if as_of is invalid. */
+ * development_only restricts to h->dev_groups. -1 if as_of is invalid. */
 int rules_measures_in_place(const struct household_facts *h, const char *as_of,
                             int development_only);
 
@@ -123,6 +134,10 @@ int rules_elimination_check(const struct household_facts *h, const char *monitor
  * (English with the Chinese term). Returns how many. */
 int rules_household_flags(const struct household_facts *h, const char *as_of,
                           struct refusal *out);
+/* The flags' texts (the workplace one is prefixed by the member count there). */
+#define RULES_FLAG_NO_SOCIAL "no member able to work and no 综合保障 measure (无劳动能力户未落实综合保障)"
+#define RULES_FLAG_NO_CADRE "former poor household without a 帮扶责任人 (脱贫户未落实帮扶责任人)"
+#define RULES_FLAG_WORKPLACE "with months worked but no work place (务工地点未填)"
 
 /* A date something is due by, seen from as_of. */
 struct rules_due {

@@ -48,12 +48,12 @@ void task_free(struct task *t)
 	t->nlog = 0;
 }
 
-void task_render(const struct task *t, struct buf *out)
+void task_render(const struct code_lists *l, const struct task *t, struct buf *out)
 {
-	flatrec_render(NULL, task_fields, task_field_count, t, out);
+	flatrec_render(l, task_fields, task_field_count, t, out);
 	for (int i = 0; i < t->nlog; i++) {
 		buf_addf(out, "\n[log %d]\n", i + 1);
-		flatrec_render(NULL, task_entry_fields, task_entry_field_count, &t->log[i], out);
+		flatrec_render(l, task_entry_fields, task_entry_field_count, &t->log[i], out);
 	}
 }
 
@@ -70,7 +70,7 @@ static int finish_entry(struct task *t, struct task_entry *e, int open, char *er
 	return 0;
 }
 
-int task_parse(const char *text, struct task *t, char *err, size_t errlen)
+int task_parse(const struct code_lists *l, const char *text, struct task *t, char *err, size_t errlen)
 {
 	char key[64], value[2048], why[256];
 	size_t pos = 0;
@@ -89,9 +89,9 @@ int task_parse(const char *text, struct task *t, char *err, size_t errlen)
 			in_log = 1;
 			continue;
 		}
-		int rc = in_log ? flatrec_set(NULL, task_entry_fields, task_entry_field_count, &e, key, value,
+		int rc = in_log ? flatrec_set(l, task_entry_fields, task_entry_field_count, &e, key, value,
 		                              why, sizeof why)
-		                : flatrec_set(NULL, task_fields, task_field_count, t, key, value, why, sizeof why);
+		                : flatrec_set(l, task_fields, task_field_count, t, key, value, why, sizeof why);
 		if (rc == 1)
 			return text_errorf(err, errlen, "line %ld: unknown key %s", line, key);
 		if (rc)
@@ -164,13 +164,17 @@ int task_may_change(const struct user *u, const struct task *t, const char *acti
 	return task_next_status(t, action, next, err, errlen);
 }
 
-int task_check_new(const struct task *t, const struct user *owner, char *err, size_t errlen)
+int task_check_new(const struct code_lists *l, const struct task *t, const struct user *owner,
+                   char *err, size_t errlen)
 {
 	if (flatrec_check_text("title", t->title, sizeof t->title, TEXT_MAX_TITLE, 1, err, errlen))
 		return -1;
-	if (!codes_label(&codes_task_kind, t->kind))
-		return text_errorf(err, errlen, "task kind \"%s\": give visit 走访, verification 核实, "
-		                   "measure 落实措施, paperwork 材料报送 or project 项目", t->kind);
+	if (!code_lists_label(l, &codes_task_kind, t->kind)) {
+		char kinds[400];
+		codes_choices(code_lists_table(l, &codes_task_kind), kinds, sizeof kinds);
+		return text_errorf(err, errlen, "task kind \"%s\": give one of %s (setting "
+		                   "task_kind.CODE adds one)", t->kind, kinds);
+	}
 	if (t->due[0] && !date_valid(t->due))
 		return text_errorf(err, errlen, "due \"%s\" is not a date (YYYY-MM-DD)", t->due);
 	if (!access_may_write(owner))

@@ -52,10 +52,10 @@ int task_add_entry(struct task *t, const struct task_entry *e);
 void task_free(struct task *t);
 
 /* The canonical text: the task's fields, then "[log N]" and each entry's fields. */
-void task_render(const struct task *t, struct buf *out);
+void task_render(const struct code_lists *l, const struct task *t, struct buf *out);
 /* Parse it back into t (zeroed by the caller; free with task_free). version = nlog.
  * Returns 0, or -1 with a message naming the line. */
-int task_parse(const char *text, struct task *t, char *err, size_t errlen);
+int task_parse(const struct code_lists *l, const char *text, struct task *t, char *err, size_t errlen);
 
 /* 1 for done and cancelled. */
 int task_is_closed(const char *status);
@@ -72,7 +72,8 @@ int task_may_change(const struct user *u, const struct task *t, const char *acti
                     char *err, size_t errlen);
 /* Checks on a new task: title, kind, due date, and that owner (a bangfu user who may
  * write) has the task's region in scope. 0, or -1 with the problem in err. */
-int task_check_new(const struct task *t, const struct user *owner, char *err, size_t errlen);
+int task_check_new(const struct code_lists *l, const struct task *t, const struct user *owner,
+                   char *err, size_t errlen);
 
 /* Epoch seconds ↔ "YYYY-MM-DDTHH:MM:SSZ" (UTC, no time zone rules). */
 void task_time_format(long long epoch, char out[TASK_TIME_LEN]);

@@ -17,7 +17,7 @@ _bangfu() {
 	case "$w1 $w2" in
 	"user add"|"user add "*) opts="--name --role --scope --why" ;;
 	"user list"|"user list "*) opts="" ;;
-	"import households"|"import households "*) opts="--encoding --skip-bad --why" ;;
+	"import households"|"import households "*) opts="--encoding --skip-bad --income-year --why" ;;
 	"export households"|"export households "*) opts="--format --encoding --output --reveal --why --columns" ;;
 	"export cases"|"export cases "*) opts="--format --encoding --output" ;;
 	"export measures"|"export measures "*) opts="--format --encoding --output" ;;
@@ -77,6 +77,7 @@ _bangfu() {
 	"pair end"|"pair end "*) opts="--end --version --why" ;;
 	"user edit"|"user edit "*) opts="--name --role --scope --version --why" ;;
 	"user disable"|"user disable "*) opts="--version --why" ;;
+	"user enable"|"user enable "*) opts="--version --why" ;;
 	"indicator set"|"indicator set "*) opts="--year --target --actual --why" ;;
 	"indicator list"|"indicator list "*) opts="--year --kind" ;;
 	"county list"|"county list "*) opts="--track" ;;
@@ -119,7 +120,7 @@ _bangfu() {
 		task) words="add list show start done cancel comment assign due" ;;
 		team) words="add list join people edit end leave" ;;
 		unit) words="add list edit end" ;;
-		user) words="add list edit disable" ;;
+		user) words="add list edit disable enable" ;;
 		visit) words="add edit" ;;
 		esac
 	fi

@@ -60,6 +60,7 @@ static int household_facts_fill(struct store *s, const struct household *h, cons
 		                         !member_get(mb, MF_WORKPLACE)[0];
 	}
 	hf->lifted = strcmp(household_get(h, HF_TYPE), "lifted") == 0;
+	settings_dev_groups(s, hf->dev_groups, sizeof hf->dev_groups);
 	hf->has_cadre = household_get(h, HF_CADRE)[0] != '\0';
 	int n = 0;
 	for (int i = 0; i < h->nsub[SUB_MEASURE] && n < max; i++, n++) {

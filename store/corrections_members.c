@@ -4,6 +4,7 @@
  * touches both households' files in the one event. The household rules (one 户主, at most
  * one 配偶, no ID number twice, in the register or in one household) apply as in `set`. */
 #include "store/corrections.h"
+#include "core/regions.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,33 +177,25 @@ int store_member_move(struct store *s, const struct user *u, const char *househo
 
 /* --- a household added outside a CSV ---------------------------------------------------- */
 
-/* Place h in village `code` (a 12-digit code of the region table, in u's scope). */
-static int place_in_village(struct store *s, const struct user *u, const char *code,
+/* Place h in village `key`: its 12-digit code, or its name within the county of u's
+ * scope (regions_place_resolve: refused when ambiguous); it must lie in u's scope. The
+ * town and the names come from the region table (regions_resolve). */
+static int place_in_village(struct store *s, const struct user *u, const char *key,
                             struct household *h)
 {
-	char village[256] = "", town[16] = "", tname[256] = "";
-	int rc = strlen(code) == 12 && access_in_scope(u, code)
-	             ? db_lookup(s, village, sizeof village, "SELECT name FROM regions WHERE code = ? "
-	                         "AND level = 4", code, (const char *)NULL)
-	             : STORE_ENOTFOUND;
-	if (!rc)
-		rc = db_lookup(s, town, sizeof town, "SELECT parent FROM regions WHERE code = ?", code,
-		               (const char *)NULL);
-	if (!rc)
-		rc = db_lookup(s, tname, sizeof tname, "SELECT name FROM regions WHERE code = ?", town,
-		               (const char *)NULL);
-	if (rc == STORE_ENOTFOUND)
-		return store_fail(s, STORE_ENOTFOUND, "no village %s in your scope (%s): give its "
-		                  "12-digit code", code, u->scope);
-	if (rc)
-		return rc;
-	char county[8];
+	char code[16], name[256], county[8], town[16], why[512] = "";
+	int rc = regions_place_resolve(s, u->scope, REGION_VILLAGE, key, code, name, sizeof name);
+	if (rc && strspn(key, "0123456789") != strlen(key))   /* a name: which ones, if several */
+		snprintf(why, sizeof why, " (%s)", store_error(s));
+	if (rc || !access_in_scope(u, code))
+		return store_fail(s, STORE_ENOTFOUND, "no village %s in your scope %s: give its "
+		                  "12-digit code or its name%s", key, u->scope, why);
 	snprintf(county, sizeof county, "%.6s", code);
+	snprintf(town, sizeof town, "%.9s", code);
 	if (household_set(h, HF_COUNTY, county) || household_set(h, HF_TOWNCODE, town) ||
-	    household_set(h, HF_TOWN, tname) || household_set(h, HF_VILLCODE, code) ||
-	    household_set(h, HF_VILLAGE, village))
+	    household_set(h, HF_VILLCODE, code) || household_set(h, HF_VILLAGE, name))
 		return store_fail(s, STORE_EFAIL, "out of memory");
-	return 0;
+	return regions_resolve(s, h, 0);
 }
 
 /* FIELD=VALUE pairs: household fields to h, member fields to its head (member 1). */

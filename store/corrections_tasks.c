@@ -51,7 +51,7 @@ static int apply(struct store *s, struct task *t, const char *action, const char
 		return store_fail(s, STORE_EINVAL, "task %s is already %s's", t->id, value);
 	snprintf(text, n, "owner %s -> %s: %s", t->owner, owner.login, why);
 	snprintf(t->owner, sizeof t->owner, "%s", owner.login);
-	if (task_check_new(t, &owner, err, sizeof err))
+	if (task_check_new(&s->lists, t, &owner, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	return 0;
 }

@@ -189,7 +189,7 @@ int entity_add(struct store *s, const struct user *u, const struct entity_kind *
 static void render(struct store *s, const struct entity_kind *k, const void *rec, struct buf *out)
 {
 	if (k == &entity_tasks)
-		task_render(rec, out);
+		task_render(&s->lists, rec, out);
 	else if (k == &entity_projects)
 		project_render(rec, out);
 	else

@@ -78,8 +78,10 @@ void entity_scope_like(const struct user *u, char *out, size_t n);
 
 /* units.c: a unit by id or exact name (any region: units are shared reference data). */
 int unit_resolve(struct store *s, const char *key, struct unit *out);
-/* teams.c: a town (level 3 region) by 9-digit code or exact name; code (16) and name. */
-int town_resolve(struct store *s, const char *key, char *code, char *name, size_t namelen);
+/* teams.c: a town by 9-digit code, or by name within the county of u's scope
+ * (regions_place_resolve); code (16) and name. */
+int town_resolve(struct store *s, const struct user *u, const char *key, char *code, char *name,
+                 size_t namelen);
 /* pairs.c: a pair u may see (its region, or a county pair's helper, in scope). */
 int pair_visible_load(struct store *s, const struct user *u, const char *id, struct pair *out);
 /* tasks.c: a task with its log; the new task or change written with its file. */

@@ -143,10 +143,12 @@ static int import_one(struct store *s, struct household *h, int synthetic,
 	char id[20] = "";
 	long version = 0;
 	int rc;
+	const char *year = import_income_year(src->batch, src->household);
 	if ((rc = match_existing(s, h, id, sizeof id, &version)))
 		return rc;
 	if (!version) {
-		if ((rc = regions_resolve(s, h, synthetic)) || (rc = household_save(s, h, 0)) ||
+		if ((rc = import_income(s, h, year, &res->incomes)) ||
+		    (rc = regions_resolve(s, h, synthetic)) || (rc = household_save(s, h, 0)) ||
 		    (rc = household_text_file(s, h)))
 			return rc;
 		res->households_new++;
@@ -160,7 +162,8 @@ static int import_one(struct store *s, struct household *h, int synthetic,
 	record_render(&s->lists, &kept, &before);
 	if (register_merge(&kept, h, src->present, merge_note, src))
 		rc = store_fail(s, STORE_EFAIL, "out of memory");
-	else if (!(rc = regions_resolve(s, &kept, kept.synthetic))) {
+	else if (!(rc = import_income(s, &kept, year, &res->incomes)) &&
+	         !(rc = regions_resolve(s, &kept, kept.synthetic))) {
 		record_render(&s->lists, &kept, &after);
 		if (buf_str(&before) && buf_str(&after) && strcmp(before.s, after.s) == 0)
 			res->households_unchanged++;       /* the file says what bangfu has */
@@ -183,6 +186,8 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may import (you are %s)",
 		                  access_role_code(u->role));
+	if (import_income_years_check(s, b))
+		return STORE_EINVAL;
 	int defects = check_against_store(s, u, b, report, ctx);
 	if (defects < 0)
 		return STORE_EFAIL;

@@ -94,6 +94,19 @@ int user_load(struct store *s, const char *login, struct user *out);
 /* Add the list entries among the settings that s->lists lacks (never removes or moves
  * one); fails naming a bad one. */
 int settings_load_lists(struct store *s);
+/* The dev_measure_groups setting (codes, comma-separated), or "" for the national groups. */
+void settings_dev_groups(struct store *s, char *out, size_t n);
+
+/* import_income.c: --income-year's year (a year up to this one with a monitoring line),
+ * and the household's 家庭人均纯收入 as an assessment of that year when it has none of
+ * that figure yet (*added counts them). */
+int import_income_check(struct store *s, const char *year);
+int import_income(struct store *s, struct household *h, const char *year, int *added);
+/* The year of household i of b: its 收入年度 cell, else --income-year, else "" (also for
+ * a file without 家庭人均纯收入, and for the demo: b NULL). */
+const char *import_income_year(const struct register_batch *b, int i);
+/* import_income_check for every year the households of b name. */
+int import_income_years_check(struct store *s, const struct register_batch *b);
 
 /* write.c — the one write family */
 /* Open the BEGIN IMMEDIATE transaction before reading what a change applies to, so it
@@ -160,6 +173,16 @@ int regions_check(struct store *s, struct household *h, long line, register_repo
 /* place.CODE settings: a town or village newer than the shipped edition (regions_store.c). */
 int regions_is_place_key(const char *key);
 int regions_place_setting(struct store *s, const char *key, const char *name);
+/* A user's scope: access_scope_check's codes, or a town or village an administrator
+ * added (place.CODE). 0, or STORE_EINVAL with the message. */
+int regions_scope_check(struct store *s, const char *scope);
+/* The town (level REGION_TOWN) or village a verb names: key is its code (in the 2023
+ * codes or added by an administrator), or its name, alone or after the names above it
+ * (佛冈县龙山镇), looked up among the places of the county of `scope` (its city, or the
+ * province, for a wider scope). code gets the code, name the place's name; STORE_EINVAL
+ * naming every match when the name is ambiguous, or when none matches. */
+int regions_place_resolve(struct store *s, const char *scope, int level, const char *key,
+                          char code[16], char *name, size_t namelen);
 int regions_seed(struct store *s);
 /* places.c: a place setting (track.CCCCCC, town_class.TTTTTTTTT, cluster.CCCCCC,
  * weak_village_line): checked, its canonical value into out; STORE_EINVAL with why. */

@@ -53,7 +53,8 @@ static int place_resolve(struct store *s, const char *key, char *code, size_t n)
  * name: 驻镇帮镇扶村, 组团式帮扶), or a county outside Guangdong by its code, named by the
  * pair (--name: 东西部协作). The region that decides who sees the pair: the county or
  * town, and for an outside county the helper's side. */
-static int resolve_helped(struct store *s, struct pair *p, const struct unit *helper_unit)
+static int resolve_helped(struct store *s, const struct user *u, struct pair *p,
+                          const struct unit *helper_unit)
 {
 	char code[16], name[128];
 	int rc = place_resolve(s, p->helped, code, sizeof code);
@@ -76,7 +77,7 @@ static int resolve_helped(struct store *s, struct pair *p, const struct unit *he
 		snprintf(p->region, sizeof p->region, "%s", p->helped);
 		return 0;
 	}
-	if (town_resolve(s, p->helped, code, name, sizeof name) == 0) {
+	if (town_resolve(s, u, p->helped, code, name, sizeof name) == 0) {
 		snprintf(p->helped, sizeof p->helped, "%s", code);
 		snprintf(p->helped_name, sizeof p->helped_name, "%s", name);
 		snprintf(p->region, sizeof p->region, "%s", code);
@@ -87,7 +88,7 @@ static int resolve_helped(struct store *s, struct pair *p, const struct unit *he
 	                  "outside Guangdong by its 6-digit code with --name", p->helped);
 }
 
-static int resolve_county_pair(struct store *s, struct pair *p)
+static int resolve_county_pair(struct store *s, const struct user *u, struct pair *p)
 {
 	struct unit unit;
 	char code[16];
@@ -102,7 +103,7 @@ static int resolve_county_pair(struct store *s, struct pair *p)
 	} else
 		return store_fail(s, STORE_EINVAL, "unknown helper \"%s\": give a city or district "
 		                  "(code or name) or an assistance unit", p->helper);
-	if ((rc = resolve_helped(s, p, by_unit ? &unit : NULL)))
+	if ((rc = resolve_helped(s, u, p, by_unit ? &unit : NULL)))
 		return rc;
 	if (!p->programme[0])
 		snprintf(p->programme, sizeof p->programme, "assistance");
@@ -142,7 +143,7 @@ int store_pair_add(struct store *s, const struct user *u, struct pair *in, const
 		                  "(帮扶责任人)", in->kind);
 	snprintf(in->kind, sizeof in->kind, "%s", kind->code);
 	int county = strcmp(in->kind, "county") == 0;
-	int rc = county ? resolve_county_pair(s, in) : resolve_cadre_pair(s, u, in);
+	int rc = county ? resolve_county_pair(s, u, in) : resolve_cadre_pair(s, u, in);
 	if (rc)
 		return rc;
 	if (pairing_may_add(u, in->region, county ? "a county pair" : "a cadre pair", err, sizeof err))

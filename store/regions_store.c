@@ -256,6 +256,116 @@ int regions_place_setting(struct store *s, const char *key, const char *name)
 	                     NULL, 0);
 }
 
+/* --- a town or village a verb names (team add TOWN, task add --town, household add
+ * VILLAGE): its code, or its name within the county of the caller's scope --- */
+
+struct place_matches { const char *key; char *code; char *name; size_t namelen; int found;
+                       char list[512]; };
+
+/* The names from the county down to the place's own (佛冈县龙山镇): an added place is
+ * not in the edition, so its own name follows its parents'. */
+static void place_full(const char *code_i, const char *name_i, char *full, size_t n)
+{
+	regions_describe(code_i, full, n);
+	size_t used = strlen(full), nl = strlen(name_i);
+	if (used < nl || strcmp(full + used - nl, name_i) != 0)
+		snprintf(full + used, n - used, "%s", name_i);
+}
+
+/* Does the place (code_i, name_i) answer to key: its name (village suffixes folded), or
+ * its name with the places above it before it (佛冈县龙山镇, 龙山镇关前村)? */
+static void place_match(struct place_matches *m, const char *code_i, const char *name_i)
+{
+	char full[256];
+	size_t kl = strlen(m->key), fl;
+	place_full(code_i, name_i, full, sizeof full);
+	fl = strlen(full);
+	if (!regions_same_name(name_i, m->key) &&
+	    (kl <= strlen(name_i) || fl < kl || strcmp(full + fl - kl, m->key) != 0))
+		return;
+	if (m->found++ == 0) {
+		snprintf(m->code, 16, "%s", code_i);
+		snprintf(m->name, m->namelen, "%s", name_i);
+	}
+	size_t used = strlen(m->list);
+	if (used + 1 < sizeof m->list)
+		snprintf(m->list + used, sizeof m->list - used, "%s%s %s", used ? ", " : "", code_i, full);
+}
+
+int regions_place_resolve(struct store *s, const char *scope, int level, const char *key,
+                          char code[16], char *name, size_t namelen)
+{
+	const char *what = level == REGION_TOWN ? "town" : "village";
+	size_t len = level == REGION_TOWN ? 9 : 12;
+	char area[8], buf[128];
+	snprintf(buf, sizeof buf, "%s", key);   /* key may be code's buffer */
+	if (strlen(buf) == len && strspn(buf, "0123456789") == len) {
+		if (region_name(s, buf, name, namelen) != 0)
+			return store_fail(s, STORE_EINVAL, "no %s has the code %s (2023 statistical codes, "
+			                  "nor added by an administrator)", what, buf);
+		snprintf(code, 16, "%s", buf);
+		return 0;
+	}
+	/* a name: among the places of the scope's county (or city, or the province) */
+	snprintf(area, sizeof area, "%.6s", scope);
+	struct place_matches m = {buf, code, name, namelen, 0, ""};
+	const struct ref_place *first;
+	int under = regions_places_under(regions_is_county_level(area) ? area : "44", &first);
+	for (int i = 0; i < under; i++)
+		if (strlen(first[i].code) == len && regions_code_in_scope(first[i].code, area))
+			place_match(&m, first[i].code, regions_place_name(&first[i]));
+	sqlite3_stmt *st;          /* and the places an administrator added */
+	if (db_cached(s, "SELECT code, name FROM regions WHERE level = ? AND kind = 'added' "
+	                  "ORDER BY code", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int(st, 1, level);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (regions_code_in_scope(db_col_text(st, 0), area))
+			place_match(&m, db_col_text(st, 0), db_col_text(st, 1));
+	db_finalize(s, st);
+	if (m.found == 0)
+		return store_fail(s, STORE_EINVAL, "no %s named \"%s\" in %s: give its %zu-digit code "
+		                  "or its name", what, buf, strcmp(area, "44") == 0 ? "Guangdong" : area, len);
+	if (m.found > 1)
+		return store_fail(s, STORE_EINVAL, "%s name \"%s\" is ambiguous in %s: %s%s; give the "
+		                  "code, or the name with its %s before it", what, buf,
+		                  strcmp(area, "44") == 0 ? "Guangdong" : area, m.list,
+		                  strlen(m.list) + 2 >= sizeof m.list ? "..." : "",
+		                  level == REGION_TOWN ? "county" : "town");
+	return 0;
+}
+
+/* 1 if code is a place an administrator added (setting place.CODE). */
+static int place_added(struct store *s, const char *code)
+{
+	char kind[32];
+	return db_lookup(s, kind, sizeof kind, "SELECT kind FROM regions WHERE code = ? AND "
+	                 "level IN (3, 4)", code, NULL) == 0 && strcmp(kind, "added") == 0;
+}
+
+int regions_scope_check(struct store *s, const char *scope)
+{
+	char err[256];
+	if (access_scope_check(scope, err, sizeof err) == 0 || place_added(s, scope))
+		return 0;
+	return store_fail(s, STORE_EINVAL, "scope: %s, nor a place added by an administrator "
+	                  "(setting place.CODE)", err);
+}
+
+void store_place_describe(struct store *s, const char *code, char *out, size_t n)
+{
+	char name[256];
+	size_t len = strlen(code);
+	regions_describe(code, out, n);
+	if (len < 9 || regions_place(code) || region_name(s, code, name, sizeof name))
+		return;
+	char parent[16];   /* an added place: its parent as the edition names it, then its own */
+	snprintf(parent, sizeof parent, "%.*s", (int)len - 3, code);
+	store_place_describe(s, parent, out, n);
+	size_t used = strlen(out);
+	snprintf(out + used, n - used, "%s", name);
+}
+
 int store_region_retired(struct store *s, const char *code)
 {
 	char kind[32];

@@ -6,6 +6,9 @@
  *   visit_interval.default    days between visits
  *   visit_interval.CCCCCC     days between visits in county CCCCCC
  *   dev_measure_days, lead_warn_days, due_soon_days   task and flag windows (days)
+ *   dev_measure_groups        the measure groups (codes or labels, comma-separated) that
+ *                             count as development measures (national default 产业 就业
+ *                             金融 公益岗位); stored as codes, province-wide
  *   income_stable_months      "stably above the line": the two latest income assessments
  *                             at least this many months apart (national default 6)
  *   notice_days, decision_days, elim_min_months   the procedure's numbers (national
@@ -67,8 +70,8 @@ static int key_check(struct store *s, const char *key, const char *value)
 		return store_fail(s, STORE_EINVAL, "unknown setting \"%s\" (monitoring_line.YYYY, "
 		                  "visit_interval.default, visit_interval.COUNTY, dev_measure_days, "
 		                  "lead_warn_days, due_soon_days, income_stable_months, notice_days, decision_days, "
-		                  "elim_min_months, place.CODE, track.COUNTY, cluster.COUNTY, town_class.TOWN, "
-		                  "weak_village_line, %s)", key, code_lists_keys_help);
+		                  "elim_min_months, dev_measure_groups, place.CODE, track.COUNTY, cluster.COUNTY, "
+		                  "town_class.TOWN, weak_village_line, %s)", key, code_lists_keys_help);
 	char *end;
 	double v = strtod(value, &end);
 	if (!*value || *end || v <= 0)
@@ -88,6 +91,46 @@ static int load_entry(void *ctx, const char *key, const char *value)
 		return 0;
 	ll->rc = store_fail(ll->s, STORE_EFAIL, "setting %s", err);
 	return 1;
+}
+
+/* dev_measure_groups: each comma-, space- or 、-separated item a measure group code or
+ * label, written to out as codes joined by commas (no repeats). */
+static int dev_groups_normalise(struct store *s, const char *value, char *out, size_t n)
+{
+	char item[64];
+	size_t len = 0;
+	out[0] = '\0';
+	for (const char *p = value; *p;) {
+		size_t k = strcspn(p, ", \t");
+		if (strncmp(p, "、", 3) == 0 || !k) {
+			p += strncmp(p, "、", 3) == 0 ? 3 : 1;
+			continue;
+		}
+		const char *sep = strstr(p, "、");
+		if (sep && (size_t)(sep - p) < k)
+			k = (size_t)(sep - p);
+		snprintf(item, sizeof item, "%.*s", (int)k, p);
+		p += k;
+		const struct code *g = codes_find(&codes_measure_group, item);
+		if (!g)
+			return store_fail(s, STORE_EINVAL, "setting dev_measure_groups: \"%s\" is not a "
+			                  "measure group (产业 就业 金融 公益岗位 住房安全 饮水安全 健康 义务教育 "
+			                  "其他教育 综合保障 社会帮扶 搬迁 生产生活条件 基础设施)", item);
+		if (out[0] && rules_measure_is_development_in(out, g->code))
+			continue;
+		int w = snprintf(out + len, n - len, "%s%s", len ? "," : "", g->code);
+		if (w < 0 || (size_t)w >= n - len)
+			return store_fail(s, STORE_EINVAL, "setting dev_measure_groups: too long");
+		len += (size_t)w;
+	}
+	return out[0] ? 0 : store_fail(s, STORE_EINVAL, "setting dev_measure_groups: name at "
+	                                "least one measure group");
+}
+
+void settings_dev_groups(struct store *s, char *out, size_t n)
+{
+	if (store_setting_get(s, "dev_measure_groups", out, n))
+		out[0] = '\0';   /* not set: the national groups */
 }
 
 /* PRAGMA data_version: changes when another connection commits (-1 if unknown). */
@@ -211,10 +254,14 @@ static int write_settings(struct store *s, const struct user *u, const char *con
                           const char *const *values, int n, const char *why)
 {
 	struct buf text = {0};
+	char groups[160];
 	int rc = write_begin(s, u, "setting", keys[0], why);
-	for (int i = 0; !rc && i < n; i++)
-		if (!(rc = setting_check(s, keys[i], values[i])))
-			rc = put_row(s, keys[i], values[i]);
+	for (int i = 0; !rc && i < n; i++) {
+		int dev = strcmp(keys[i], "dev_measure_groups") == 0;
+		if (!(rc = dev ? dev_groups_normalise(s, values[i], groups, sizeof groups)
+		               : setting_check(s, keys[i], values[i])))
+			rc = put_row(s, keys[i], dev ? groups : values[i]);
+	}
 	if (!rc)
 		rc = settings_text(s, &text);
 	if (!rc)

@@ -86,6 +86,8 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 /* 1 when the town or village `code` is kept only for old history: not in the shipped
  * 2023 codes, nor added by a place.CODE setting (store/regions_store.c). */
 int store_region_retired(struct store *s, const char *code);
+/* regions_describe, also naming a place an administrator added (place.CODE). */
+void store_place_describe(struct store *s, const char *code, char *out, size_t n);
 
 /* --- households --- */
 /* Find a household by bangfu id, national 户编号 or any member's ID number. */
@@ -217,8 +219,9 @@ int store_household_add(struct store *s, const struct user *u, const char *villa
 /* Tasks: action "assign" (value: the new owner's login) or "due" (a date, "" = none). */
 int store_task_correct(struct store *s, const struct user *u, const char *id, const char *action,
                        const char *value, long expected_version, const char *why);
-/* Users (administrators, the user in their scope): NULL fields are kept; disable marks the
- * user disabled today: store_whoami refuses her from then on, her history stays. */
+/* Users (administrators, the user in their scope): NULL fields are kept; disable > 0 marks
+ * the user disabled today: store_whoami refuses her from then on, her history stays;
+ * disable < 0 enables a disabled user again. */
 struct user_change { const char *name, *role, *scope; int disable; };
 int store_user_change(struct store *s, const struct user *actor, const char *login,
                       const struct user_change *c, long expected_version, const char *why);
@@ -247,6 +250,7 @@ struct import_result {
 	int households_new, households_updated;
 	int households_unchanged;   /* already as the file says: not written */
 	int members, rejected;      /* people in the households written; households refused */
+	int incomes;                /* income assessments made from 家庭人均纯收入 (income_year) */
 };
 /* Write the good households of a checked batch as one audit event, after checking it
  * against the database too (defects go to report, by line). Unless skip_bad, any defect
@@ -516,5 +520,16 @@ int project_sheet_rows(const struct project *p, const char *today,
 extern const struct report_col board_cols[BOARD_COLS];
 int store_board(struct store *s, const struct user *u, const char *by, const char *name,
                 int (*fn)(void *ctx, const char *const *values), void *ctx);
+/* The household flags in the user's scope (store/today_flags.c): per flag how many
+ * households have it and the first TODAY_FLAG_FIRST of them by id. */
+enum { TODAY_FLAG_NO_SOCIAL, TODAY_FLAG_NO_CADRE, TODAY_FLAG_WORKPLACE, TODAY_FLAG_COUNT };
+#define TODAY_FLAG_FIRST 5
+struct today_flag {
+	const char *text;         /* the flag, English with the Chinese term */
+	long count;
+	char first[TODAY_FLAG_FIRST][24];
+	int nfirst;
+};
+int store_today_flags(struct store *s, const struct user *u, struct today_flag out[TODAY_FLAG_COUNT]);
 
 #endif

@@ -184,7 +184,7 @@ static int resolve_related(struct store *s, const struct user *u, struct task *t
 	if (t->case_id[0] && (rc = case_household(s, u, t, r)))
 		return rc;
 	if (t->town[0]) {
-		if ((rc = town_resolve(s, t->town, t->town, name, sizeof name)))
+		if ((rc = town_resolve(s, u, t->town, t->town, name, sizeof name)))
 			return rc;
 		if (!access_in_scope(u, t->town))
 			return store_fail(s, STORE_EDENIED, "town %s is outside your scope %s", t->town,
@@ -230,7 +230,7 @@ int store_task_add(struct store *s, const struct user *u, struct task *in, const
 	int rc;
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an auditor may read but not change tasks");
-	const struct code *kind = codes_find(&codes_task_kind, in->kind);
+	const struct code *kind = codes_find(code_lists_table(&s->lists, &codes_task_kind), in->kind);
 	if (kind)
 		snprintf(in->kind, sizeof in->kind, "%s", kind->code);
 	if (!in->owner[0])
@@ -244,7 +244,7 @@ int store_task_add(struct store *s, const struct user *u, struct task *in, const
 		                  "scope (%s)", in->owner, u->scope);
 	if (rc || (rc = resolve_related(s, u, in, &r)) || (rc = task_region(s, u, &owner, in, &r)))
 		return rc;
-	if (task_check_new(in, &owner, err, sizeof err))
+	if (task_check_new(&s->lists, in, &owner, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (!access_in_scope(u, in->region))
 		return store_fail(s, STORE_EDENIED, "region %s of this task is outside your scope %s",
@@ -339,7 +339,7 @@ int tasks_restore(struct store *s, const char *path, const char *text)
 {
 	struct task t = {0};
 	char err[256];
-	int rc = task_parse(text, &t, err, sizeof err) ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
+	int rc = task_parse(&s->lists, text, &t, err, sizeof err) ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
 	                                               : task_insert(s, &t);
 	task_free(&t);
 	return rc;

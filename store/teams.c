@@ -74,46 +74,17 @@ static int add_name(void *ctx, const char *id)
 static int fill_member_names(struct store *s, void *rec)
 {
 	struct names n = {s, rec};
-	const struct ref_place *town = n.t->town_name[0] ? NULL : regions_place(n.t->town);
-	if (town)   /* a town no household names has no regions row: the edition's name */
+	const struct ref_place *town = regions_place(n.t->town);
+	if (!n.t->town_name[0] && town)   /* a town of the edition no household named yet */
 		snprintf(n.t->town_name, sizeof n.t->town_name, "%s", regions_place_name(town));
 	n.t->member_unit_names[0] = '\0';
 	return each_item(n.t->member_units, add_name, &n);
 }
 
-int town_resolve(struct store *s, const char *key, char *code, char *name, size_t namelen)
+int town_resolve(struct store *s, const struct user *u, const char *key, char *code, char *name,
+                 size_t namelen)
 {
-	sqlite3_stmt *st;
-	if (db_cached(s, "SELECT code, name FROM regions WHERE level = 3 AND (code = ?1 OR name = ?1) "
-	                  "ORDER BY code", &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);   /* key may be code's buffer */
-	int n = 0, rc;
-	char codes[128] = "";
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n++ == 0) {
-			snprintf(code, 16, "%s", db_col_text(st, 0));
-			snprintf(name, namelen, "%s", db_col_text(st, 1));
-		}
-		size_t len = strlen(codes);
-		snprintf(codes + len, sizeof codes - len, "%s%s", len ? ", " : "", db_col_text(st, 0));
-	}
-	db_finalize(s, st);
-	if (rc != SQLITE_DONE)
-		return store_sqlfail(s, "finding a town");
-	const struct ref_place *town = n == 0 && strlen(key) == 9 ? regions_place(key) : NULL;
-	if (town) {   /* a town of the edition no household names yet */
-		snprintf(name, namelen, "%s", regions_place_name(town));
-		snprintf(code, 16, "%s", town->code);
-		return 0;
-	}
-	if (n == 0)
-		return store_fail(s, STORE_EINVAL, "unknown town \"%s\": give a 9-digit town code or "
-		                  "a town name the register knows", key);
-	if (n > 1)
-		return store_fail(s, STORE_EINVAL, "town name \"%s\" is ambiguous: give its code (%s)",
-		                  name, codes);
-	return 0;
+	return regions_place_resolve(s, u->scope, REGION_TOWN, key, code, name, namelen);
 }
 
 /* Resolve each member unit (id or name) into the team's list of ids. */
@@ -156,7 +127,7 @@ int store_team_add(struct store *s, const struct user *u, struct team *in, const
 	struct unit lead;
 	struct members m = {s, ""};
 	int rc;
-	if ((rc = town_resolve(s, in->town, in->town, in->town_name, sizeof in->town_name)))
+	if ((rc = town_resolve(s, u, in->town, in->town, in->town_name, sizeof in->town_name)))
 		return rc;
 	if (pairing_may_add(u, in->town, "a town team", err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
@@ -191,7 +162,7 @@ int store_team_list(struct store *s, const struct user *u, const char *town,
 {
 	char like[32], code[16] = "", name[128];
 	int rc;
-	if (town && town[0] && (rc = town_resolve(s, town, code, name, sizeof name)))
+	if (town && town[0] && (rc = town_resolve(s, u, town, code, name, sizeof name)))
 		return rc;
 	entity_scope_like(u, like, sizeof like);
 	const char *params[2] = {like, code};

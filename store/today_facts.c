@@ -104,7 +104,8 @@ static void monitoring_start(sqlite3_stmt *st, int approval, int identified, cha
 
 /* The settings of the county read last: cases come in county order, so each county's
  * settings are read once. */
-struct settings_cache { char county[16]; struct rules_settings rules; int valid; };
+struct settings_cache { char county[16]; struct rules_settings rules; int valid;
+                        char dev_groups[160]; };
 
 static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c,
                      struct settings_cache *cache)
@@ -132,9 +133,11 @@ static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c,
 		if (rc)
 			return rc;
 		snprintf(cache->county, sizeof cache->county, "%s", county);
+		settings_dev_groups(s, cache->dev_groups, sizeof cache->dev_groups);
 		cache->valid = 1;
 	}
 	c->rules = cache->rules;
+	snprintf(c->h.dev_groups, sizeof c->h.dev_groups, "%s", cache->dev_groups);
 	return household_facts(s, c);
 }
 

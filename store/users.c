@@ -67,8 +67,8 @@ int store_user_add(struct store *s, const struct user *actor, const char *login,
 		return store_fail(s, STORE_EINVAL, "--name: must not be empty");
 	if (text_check_input("--name", name, TEXT_MAX_NAME, 0, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
-	if (access_scope_check(scope, err, sizeof err))
-		return store_fail(s, STORE_EINVAL, "scope: %s", err);
+	if (regions_scope_check(s, scope))
+		return STORE_EINVAL;
 	if (actor && !access_in_scope(actor, scope))
 		return store_fail(s, STORE_EDENIED, "scope %s is outside your own scope %s", scope,
 		                  actor->scope);
@@ -233,23 +233,25 @@ static int user_change_in(struct store *s, const struct user *actor, const char 
 		return store_fail(s, STORE_EINVAL, "%s", c->name[0] ? err : "--name: must not be empty");
 	if (c->role && access_role_parse(c->role, &u.role))
 		return store_fail(s, STORE_EINVAL, "--role: unknown role \"%s\"", c->role);
-	if (c->scope && access_scope_check(c->scope, err, sizeof err))
-		return store_fail(s, STORE_EINVAL, "scope: %s", err);
+	if (c->scope && regions_scope_check(s, c->scope))
+		return STORE_EINVAL;
 	if (c->scope && !access_in_scope(actor, c->scope))
 		return store_fail(s, STORE_EDENIED, "scope %s is outside your own scope %s", c->scope,
 		                  actor->scope);
-	if (c->disable && strcmp(login, actor->login) == 0)
+	if (c->disable > 0 && strcmp(login, actor->login) == 0)
 		return store_fail(s, STORE_EDENIED, "you cannot disable yourself: ask another "
 		                  "administrator");
-	if (c->disable && u.disabled[0])
+	if (c->disable > 0 && u.disabled[0])
 		return store_fail(s, STORE_EINVAL, "user %s was already disabled on %s", login, u.disabled);
+	if (c->disable < 0 && !u.disabled[0])
+		return store_fail(s, STORE_EINVAL, "user %s is not disabled: nothing to enable", login);
 	struct user before = u;
 	if (c->name)
 		snprintf(u.name, sizeof u.name, "%s", c->name);
 	if (c->scope)
 		snprintf(u.scope, sizeof u.scope, "%s", c->scope);
 	if (c->disable)
-		snprintf(u.disabled, sizeof u.disabled, "%s", s->today);
+		snprintf(u.disabled, sizeof u.disabled, "%s", c->disable > 0 ? s->today : "");
 	if (!c->disable && strcmp(before.name, u.name) == 0 && before.role == u.role &&
 	    strcmp(before.scope, u.scope) == 0)
 		return store_fail(s, STORE_EINVAL, "user %s already reads so: nothing to change", login);
@@ -267,5 +269,8 @@ int store_user_change(struct store *s, const struct user *actor, const char *log
 {
 	int rc = write_open(s);
 	return rc ? rc : write_close(s, user_change_in(s, actor, login, c, expected_version,
-	                                               c->disable ? "user disable" : "user edit", why));
+	                                               c->disable > 0   ? "user disable"
+	                                               : c->disable < 0 ? "user enable"
+	                                                                : "user edit",
+	                                               why));
 }

@@ -49,7 +49,7 @@ static int verb_user_add(struct cli *c)
 	if (rc)
 		return cli_store_fail(c, rc);
 	char place[256];
-	regions_describe(c->a.scope, place, sizeof place);
+	store_place_describe(c->s, c->a.scope, place, sizeof place);
 	printf("added user %s (%s, scope %s %s)\n", c->a.pos[0], access_role_code(role), c->a.scope,
 	       place);
 	return EXIT_OK;

@@ -98,9 +98,20 @@ static void print_flags(struct cli *c, const struct household *h, const struct c
 		printf("  next visit due %s%s (every %d days)\n", due.due,
 		       due.overdue ? " — OVERDUE 走访逾期" : "", interval);
 	if (rules_dev_measure_due(hf, f->approval_date, dev_days, store_today(c->s), &due) == 0 &&
-	    due.applies && due.overdue)
-		printf("  FLAG: a household with labour and no development measure (产业/就业/金融/公益岗位) "
-		       "since %s 缺发展类措施\n", due.due);
+	    due.applies && due.overdue) {
+		char groups[256] = "";   /* the groups of setting dev_measure_groups, by label */
+		const char *p = hf->dev_groups[0] ? hf->dev_groups : RULES_DEV_GROUPS_NATIONAL;
+		for (size_t used = 0, k; *p; p += k + (p[k] == ',')) {
+			char code[32];
+			k = strcspn(p, ",");
+			snprintf(code, sizeof code, "%.*s", (int)k, p);
+			const char *label = codes_label(&codes_measure_group, code);
+			used += (size_t)snprintf(groups + used, used < sizeof groups ? sizeof groups - used : 0,
+			                         "%s%s", used ? "/" : "", label ? label : code);
+		}
+		printf("  FLAG: a household with labour and no development measure (%s) since %s "
+		       "缺发展类措施\n", groups, due.due);
+	}
 }
 
 static void print_case(struct cli *c, const struct household *h, int ci)
@@ -375,9 +386,11 @@ static const struct verb verbs[] = {
 	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
 	 "dev_measure_days, lead_warn_days, due_soon_days, and the procedure's numbers\n"
 	 "notice_days (5), decision_days (15), elim_min_months (6), income_stable_months (6)\n"
-	 "(positive numbers; national defaults when unset); and\n"
+	 "(positive numbers; national defaults when unset); dev_measure_groups, the measure\n"
+	 "groups that count as development measures (e.g. 产业,就业,金融,公益岗位; province);\n"
+	 "place.CODE with a place's name; and\n"
 	 "category.CODE, risk.CODE, warning_kind.CODE, department.CODE, visit_method.CODE,\n"
-	 "source.CODE with a Chinese label\n"
+	 "source.CODE, task_kind.CODE with a Chinese label\n"
 	 "as VALUE, to add an entry to that list (e.g. `setting set risk.elderly 因老`).\n"
 	 "Entries are only added, never changed or removed: every record's history carries\n"
 	 "its label.",

@@ -149,14 +149,17 @@ static int verb_user_edit(struct cli *c)
 	            "user changed", c->a.pos[0]);
 }
 
+/* user disable|enable LOGIN: the verb's second word says which. */
 static int verb_user_disable(struct cli *c)
 {
 	long version;
-	struct user_change u = {NULL, NULL, NULL, 1};
+	int enable = strcmp(c->verb->name, "user enable") == 0;
+	struct user_change u = {NULL, NULL, NULL, enable ? -1 : 1};
 	if (change_usage(c, &version))
 		return EXIT_USAGE;
 	return done(c, store_user_change(c->s, &c->me, c->a.pos[0], &u, version, cli_opt(c, "--why")),
-	            "user disabled (kept in the history)", c->a.pos[0]);
+	            enable ? "user enabled (may act again)" : "user disabled (kept in the history)",
+	            c->a.pos[0]);
 }
 
 /* unit|team|pair|person edit ID FIELD=VALUE..., unit|team|pair end ID [--end DATE] and
@@ -214,7 +217,8 @@ static const struct verb verbs[] = {
 	 1, 1, NEED_USER, "correct a visit (V...)", "Only the options given change.", verb_visit_edit},
 	{"household add", "VILLAGE FIELD=VALUE...", "--why", 2, 8, NEED_USER,
 	 "add a household outside a CSV, with its head",
-	 "VILLAGE: the 12-digit village code. FIELD=VALUE as `set` takes them; the household's\n"
+	 "VILLAGE: the 12-digit village code, or its name in the county of your scope (its town\n"
+	 "first when several match: 迳头镇青竹村). FIELD=VALUE as `set` takes them; the household's\n"
 	 "户编号 and its head's 姓名 and 证件号码 are required, e.g.\n"
 	 "household add 441821107202 户编号=4418211072020099 姓名=张三 证件号码=... --why 新增户.\n"
 	 "More members: member add.", verb_household_add},
@@ -257,5 +261,7 @@ static const struct verb verbs[] = {
 	{"user disable", "LOGIN", "--version --why", 1, 1, NEED_USER,
 	 "disable a user (administrators): she can no longer act, her history stays", "",
 	 verb_user_disable},
+	{"user enable", "LOGIN", "--version --why", 1, 1, NEED_USER,
+	 "enable a disabled user again (administrators, in their scope)", "", verb_user_disable},
 };
 const struct verb_table correct_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

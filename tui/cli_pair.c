@@ -214,7 +214,9 @@ static const struct verb verbs[] = {
 	 verb_unit_list},
 	{"team add", "TOWN", "--lead --members --leader --round --start --end !--why", 1, 1, NEED_USER,
 	 "add a town team (驻镇工作队): administrators and county approvers of the town",
-	 "TOWN is a 9-digit town code or a town name. --lead UNIT (id or exact name) is the\n"
+	 "TOWN is a 9-digit town code or a town name, looked up in the county of your scope\n"
+	 "(refused when several match: put the county first, e.g. 东莞市东城街道).\n"
+	 "--lead UNIT (id or exact name) is the\n"
 	 "lead unit, --members U1,U2 the other units (组团式帮扶), --leader the team leader's\n"
 	 "name, --round e.g. 2023, --start YYYY-MM-DD (required), --end (optional, not before\n"
 	 "start). One team per town and round. --why required.",

@@ -79,6 +79,14 @@ static int verb_import_households(struct cli *c)
 		        b.defects == 1 ? "" : "s");
 		goto out;
 	}
+	int year_column = 0;
+	for (int i = 0; i < b.nhouseholds && !year_column; i++)
+		year_column = b.income_years && b.income_years[i][0];
+	if (cli_opt(c, "--income-year"))
+		snprintf(b.income_year, sizeof b.income_year, "%.7s", cli_opt(c, "--income-year"));
+	else if (b.present[HF_INCOME] && !year_column)
+		printf("note: %s's 家庭人均纯收入 stays the register's figure, no assessment: give "
+		       "--income-year YYYY to record it as that year's income assessment\n", file);
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	snprintf(dflt, sizeof dflt, "import %s (%s)", base, used ? used : "UTF-8");
 	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;   /* never cut */
@@ -98,6 +106,10 @@ static int verb_import_households(struct cli *c)
 		       res.households_new + res.households_updated, res.households_new,
 		       res.households_updated, unchanged, res.members, file, used ? used : "UTF-8");
 	}
+	if (res.incomes)
+		printf("income assessments from 家庭人均纯收入: %d (%s%s%s)\n", res.incomes,
+		       year_column ? "the file's 收入年度" : "", year_column && b.income_year[0] ? ", else " : "",
+		       b.income_year);
 	if (res.rejected) {
 		char rejected[4096];
 		if (write_rejected(file, &b, rejected, sizeof rejected)) {
@@ -266,13 +278,16 @@ static int verb_set(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"import households", "FILE", "--encoding --skip-bad --why", 1, 1, NEED_USER,
+	{"import households", "FILE", "--encoding --skip-bad --income-year --why", 1, 1, NEED_USER,
 	 "import a household register CSV (one row per person)",
 	 "Reads FILE (UTF-8 with or without BOM, or GBK/GB18030; --encoding forces one), checks\n"
 	 "every row and reports each defect as FILE:LINE: COLUMN: message. Nothing is written\n"
 	 "unless the whole file is clean; with --skip-bad the good households are imported\n"
 	 "and the rejected rows written to FILE.rejected.csv with a reason column.\n"
-	 "The whole import is one audit event.",
+	 "The whole import is one audit event. --income-year YYYY: each household's\n"
+	 "家庭人均纯收入 becomes an income assessment of that year (the rules compare it with\n"
+	 "monitoring_line.YYYY, which must be set); a 收入年度 column gives the year per\n"
+	 "household instead. Without either the figure stays a bare one.",
 	 verb_import_households},
 	{"list", "[QUERY]", "--limit --format", 0, 8, NEED_USER, "list households in your scope",
 	 "QUERY terms (all must hold): a name fragment, ID digits, a 户编号 prefix or a\n"

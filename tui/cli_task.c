@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *label_of(const struct code_table *t, const char *code)
+static const char *label_of(struct cli *c, const struct code_table *t, const char *code)
 {
-	const char *l = codes_label(t, code);
+	const char *l = code_lists_label(store_code_lists(c->s), t, code);
 	return l ? l : "?";
 }
 
@@ -31,7 +31,8 @@ static int verb_task_add(struct cli *c)
 	const char *kind = cli_opt(c, "--kind");
 	if (!kind)
 		return cli_usage(c->verb, "--kind is required: visit 走访, verification 核实, measure "
-		                 "落实措施, paperwork 材料报送 or project 项目");
+		                 "落实措施, paperwork 材料报送, project 项目 or a kind added by setting "
+		                 "task_kind.CODE");
 	struct { const char *what, *value; char *field; size_t size; } args[] = {
 		{"TITLE", c->a.pos[0], t.title, sizeof t.title},
 		{"--kind", kind, t.kind, sizeof t.kind},
@@ -55,7 +56,7 @@ static int verb_task_add(struct cli *c)
 		return cli_store_fail(c, rc);
 	}
 	printf("added task %s for %s (%s %s%s%s)\n", t.id, t.owner, t.kind,
-	       label_of(&codes_task_kind, t.kind), t.due[0] ? ", due " : "", t.due);
+	       label_of(c, &codes_task_kind, t.kind), t.due[0] ? ", due " : "", t.due);
 	task_free(&t);
 	return EXIT_OK;
 }
@@ -92,8 +93,8 @@ static int verb_task_show(struct cli *c)
 	if (rc)
 		return cli_store_fail(c, rc);
 	printf("task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n", t.id, t.title, t.kind,
-	       label_of(&codes_task_kind, t.kind), t.owner, t.status,
-	       label_of(&codes_task_status, t.status));
+	       label_of(c, &codes_task_kind, t.kind), t.owner, t.status,
+	       label_of(c, &codes_task_status, t.status));
 	if (t.due[0]) {
 		task_urgency(t.due, store_today(c->s), urgency, sizeof urgency);
 		printf("due: %s%s%s%s\n", t.due, task_is_closed(t.status) ? "" : " (",
@@ -132,7 +133,7 @@ static int verb_task_change(struct cli *c)
 		return cli_store_fail(c, rc);
 	struct task t;
 	if (store_task_get(c->s, &c->me, c->a.pos[0], &t) == 0) {
-		printf("%s: %s %s (version %ld)\n", t.id, t.status, label_of(&codes_task_status, t.status),
+		printf("%s: %s %s (version %ld)\n", t.id, t.status, label_of(c, &codes_task_status, t.status),
 		       t.version);
 		task_free(&t);
 	}
@@ -155,6 +156,26 @@ static int print_item(void *ctx, const struct today_item *it)
 	return 0;
 }
 
+/* The household flags in the caller's scope: a count line per flag with the first few. */
+static int print_flags(struct cli *c)
+{
+	struct today_flag f[TODAY_FLAG_COUNT];
+	int rc = store_today_flags(c->s, &c->me, f);
+	if (rc)
+		return cli_store_fail(c, rc);
+	for (int i = 0; i < TODAY_FLAG_COUNT; i++) {
+		if (!f[i].count)
+			continue;
+		printf("flag: %ld household%s %s:", f[i].count, f[i].count == 1 ? "" : "s", f[i].text);
+		for (int k = 0; k < f[i].nfirst; k++)
+			printf(" %s", f[i].first[k]);
+		if (f[i].count > f[i].nfirst)
+			printf(" and %ld more", f[i].count - f[i].nfirst);
+		printf("\n");
+	}
+	return EXIT_OK;
+}
+
 static int verb_today(struct cli *c)
 {
 	if (cli_opt(c, "--format"))
@@ -175,7 +196,7 @@ static int verb_today(struct cli *c)
 		printf("rule tasks: %d made, %d resolved (one audit event)\n", sum.created, sum.resolved);
 	if (sum.later)
 		printf("%d more open task(s) of yours not due soon: bangfu task list --owner me\n", sum.later);
-	return EXIT_OK;
+	return print_flags(c);
 }
 
 static const struct verb verbs[] = {
@@ -187,12 +208,15 @@ static const struct verb verbs[] = {
 	 "still lacking a development measure. Rule items are kept as tasks (one audit event\n"
 	 "\"tasks: N rule tasks\" when new ones appear; those whose rule no longer applies are\n"
 	 "resolved), so running it twice adds nothing. An auditor's run writes nothing.\n"
+	 "Then the household flags in your scope, a count and the first few each: no member\n"
+	 "able to work and no 综合保障 measure (monitored cases), a 脱贫户 without a 帮扶责任人,\n"
+	 "members with months worked and no work place.\n"
 	 "--format tsv|json|csv: the items as rows (docs/scripting.md).",
 	 verb_today},
 	{"task add", "TITLE", "--kind --owner --due --household --case --town --pair --why", 1, 1,
 	 NEED_USER, "add a task",
 	 "--kind visit 走访 | verification 核实 | measure 落实措施 | paperwork 材料报送 | project 项目\n"
-	 "(required); --owner LOGIN (default you; must see the task's region); --due YYYY-MM-DD;\n"
+	 "| an added kind (setting task_kind.CODE) (required); --owner LOGIN (default you; must see the task's region); --due YYYY-MM-DD;\n"
 	 "what it concerns: --household (bangfu id, 户编号 or ID number), --case, --town (code or\n"
 	 "name), --pair; the most specific of them is the task's region. --why (default\n"
 	 "\"new KIND task\"). Auditors cannot add tasks.",

@@ -14,6 +14,10 @@
 #define TUI_DRAFTS_H
 #include "tui/ui_view.h"
 
+/* struct edit.field of an income assessment's draft (tui/income_form.c): value holds the
+ * form's answers, kept under the field name "income". */
+#define DRAFT_INCOME FIELD_COUNT
+
 /* An edit of one field, as a form collects it and a draft keeps it. */
 struct edit {
 	char household[20];

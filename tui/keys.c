@@ -103,6 +103,7 @@ const char keymap_defaults[] =
 	"bind household X        correct\n"
 	"bind household O        as-of\n"
 	"bind household U        withdraw\n"
+	"bind household I        add-income\n"
 	"# the review queue\n"
 	"bind review  A          approve\n"
 	"bind review  B          send-back\n"

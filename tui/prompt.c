@@ -111,35 +111,62 @@ static void line_delete(struct line *l, int from, int to)
 	l->cur = from;
 }
 
-/* Where the last item of a list typed as 因病、因残 (or with ， ,) starts. */
-static int last_item(const struct line *l)
+/* Where Tab completes: the word under the cursor, [from, from + len), matched by its
+ * text before the cursor. A word ends at a space or a comma (ASCII or full-width) or 、,
+ * so `income>100 town:龙` Tab completes town:龙 alone and keeps the rest of the line. */
+struct completion {
+	char stem[PROMPT_MAX * 4 + 1];   /* the word's text before the cursor at the first Tab */
+	int turn;                        /* 0: no Tab yet; else the next choice to try + 1 */
+	int from, len;                   /* the word the last Tab put in */
+};
+
+static int word_sep(uint32_t c)
 {
-	int i = l->len;
-	while (i > 0 && l->cp[i - 1] != 0x3001 && l->cp[i - 1] != 0xff0c && l->cp[i - 1] != ',')
-		i--;
-	return i;
+	return c == ' ' || c == ',' || c == 0xff0c || c == 0x3001;
 }
 
-/* Tab: the next choice starting with the text typed before the first Tab; in a list,
- * the last item is completed and the items before it kept. */
-static void complete(struct line *l, const char *const *choices, char *stem, size_t n, int *turn)
+/* Replace cp[from, from + len) by s, the cursor after it; *len becomes its length. */
+static void line_replace(struct line *l, int from, int *len, const char *s)
+{
+	line_delete(l, from, from + *len);
+	l->cur = from;
+	size_t n = strlen(s);
+	int put = 0;
+	for (size_t i = 0; i < n && l->len < PROMPT_MAX;) {
+		uint32_t c;
+		int used = text_decode(s + i, n - i, &c);
+		i += used > 0 ? (size_t)used : 1;
+		if (used > 0 && c >= 0x20 && c != 0x7f) {
+			line_insert(l, c);
+			put++;
+		}
+	}
+	*len = put;
+}
+
+/* Tab: the next choice starting with the word's text typed before the first Tab. */
+static void complete(struct line *l, const char *const *choices, struct completion *k)
 {
 	if (!choices || !choices[0])
 		return;
-	int from = last_item(l);
-	char before[PROMPT_MAX * 4 + 1], text[PROMPT_MAX * 4 + 1];
-	if (*turn == 0)
-		line_utf8(l, from, l->len, stem, n);
-	line_utf8(l, 0, from, before, sizeof before);
+	if (k->turn == 0) {
+		int from = l->cur, to = l->cur;
+		while (from > 0 && !word_sep(l->cp[from - 1]))
+			from--;
+		while (from < l->cur && to < l->len && !word_sep(l->cp[to]))
+			to++;   /* the word's rest after the cursor; at a word's start, insert */
+		line_utf8(l, from, l->cur, k->stem, sizeof k->stem);
+		k->from = from;
+		k->len = to - from;
+	}
 	int count = 0;
 	for (int i = 0; choices[i]; i++)
 		count++;
-	for (int k = 0; k < count; k++) {
-		const char *c = choices[(*turn + k) % count];
-		if (strncmp(c, stem, strlen(stem)) == 0) {
-			*turn = (*turn + k) % count + 1;
-			snprintf(text, sizeof text, "%s%s", before, c);
-			line_set(l, text);
+	for (int i = 0; i < count; i++) {
+		const char *c = choices[(k->turn + i) % count];
+		if (strncmp(c, k->stem, strlen(k->stem)) == 0) {
+			k->turn = (k->turn + i) % count + 1;
+			line_replace(l, k->from, &k->len, c);
 			return;
 		}
 	}
@@ -218,8 +245,8 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
                 const char *const *choices)
 {
 	struct line l;
-	char stem[PROMPT_MAX * 4 + 1];
-	int turn = 0, rc, pasting = 0;
+	struct completion k = {.turn = 0};
+	int rc, pasting = 0;
 	line_set(&l, buf);
 	curs_set(1);
 	for (;;) {
@@ -239,7 +266,7 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 		}
 		if (key == KEY_PASTE_BEGIN_ || key == KEY_PASTE_END_) {
 			pasting = key == KEY_PASTE_BEGIN_;
-			turn = 0;
+			k.turn = 0;
 			continue;
 		}
 		if (pasting) {
@@ -264,10 +291,10 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 			break;
 		}
 		if (key == '\t') {
-			complete(&l, choices, stem, sizeof stem, &turn);
+			complete(&l, choices, &k);
 			continue;
 		}
-		turn = 0;
+		k.turn = 0;
 		if (!edit_key(&l, key))
 			beep();
 	}

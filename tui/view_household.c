@@ -9,6 +9,7 @@
 #include "core/grow.h"
 #include "tui/form.h"
 #include "tui/household_actions.h"
+#include "tui/income_form.h"
 #include "tui/prompt.h"
 #include "core/mask.h"
 #include "core/workflow.h"
@@ -349,10 +350,12 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_REVEAL: return reveal(ui, v, H);
 	case ACT_CORRECT: return household_correct(ui, &H->h);
 	case ACT_AS_OF: return household_as_of(ui, H->h.id);
+	case ACT_ADD_INCOME: return income_form(ui, &H->h, NULL);
 	case ACT_OPEN:
-		ui_status(ui, 0, "%s changes the field under the cursor, %s visit, %s measure, %s task, "
-		          "%s case step, %s withdraw, %s history", ui_key(ui, "household", ACT_EDIT),
+		ui_status(ui, 0, "%s changes the field under the cursor, %s visit, %s measure, %s income, "
+		          "%s task, %s case step, %s withdraw, %s history", ui_key(ui, "household", ACT_EDIT),
 		          ui_key(ui, "household", ACT_ADD_VISIT), ui_key(ui, "household", ACT_ADD_MEASURE),
+		          ui_key(ui, "household", ACT_ADD_INCOME),
 		          ui_key(ui, "household", ACT_ADD_TASK), ui_key(ui, "household", ACT_MOVE_CASE),
 		          ui_key(ui, "household", ACT_WITHDRAW), ui_key(ui, "household", ACT_HISTORY));
 		return REQ_DONE;
@@ -407,6 +410,8 @@ int view_household_resume(struct ui *ui, const struct draft *d)
 		return household_add_visit(ui, H->h.id, d);
 	if (strcmp(d->form, "measure") == 0)
 		return household_add_measure(ui, &H->h, d);
+	if (strcmp(d->form, "income") == 0)
+		return income_form(ui, &H->h, d);
 	if (strcmp(d->form, "case-open") == 0)
 		return household_open_case(ui, &H->h, d);
 	if (!edit) {

@@ -2,7 +2,8 @@
  * overdue first, most urgent first: due date, how overdue, kind, title, household and
  * status. Enter opens the household when the item has one (an overdue project milestone:
  * the project); `S` starts the task and `D`
- * marks it done (store_task_change), each asking a reason. After a change the list is
+ * marks it done (store_task_change), each asking a reason. The household flags in the
+ * user's scope follow, a row each (count, flag, first household). After a change the list is
  * read again with the cursor on the same line, so the next item is selected. Reading it
  * keeps the rule-derived tasks in step, as `bangfu today` does. */
 #include "tui/view_util.h"
@@ -15,10 +16,12 @@
 
 struct tasks_view {
 	const char *today;
+	const struct code_lists *lists;   /* task kinds shipped and added (task_kind.CODE) */
 	struct today_item *it;
 	long n, cap;
 	int oom;
 	int urgency_cells;        /* the widest urgency text, so "overdue 1765d" is never cut */
+	int flag_rows;            /* the household flag rows at the end */
 };
 
 static int keep_item(void *ctx, const struct today_item *it)
@@ -41,6 +44,25 @@ static int same_item(const struct today_item *a, const struct today_item *b)
 	       strcmp(a->due, b->due) == 0;
 }
 
+/* The household flags in the user's scope (store_today_flags) after the tasks: one row
+ * per flag, its count and text, on its first household (Enter opens it). */
+static int add_flag_rows(struct ui *ui, struct tasks_view *T)
+{
+	struct today_flag f[TODAY_FLAG_COUNT];
+	int rc = store_today_flags(ui->s, &ui->me, f);
+	for (int i = 0; !rc && i < TODAY_FLAG_COUNT && !T->oom; i++) {
+		if (!f[i].count)
+			continue;
+		struct today_item it = {0};
+		snprintf(it.rule, sizeof it.rule, "flag");
+		snprintf(it.household, sizeof it.household, "%s", f[i].first[0]);
+		snprintf(it.title, sizeof it.title, "%ld household%s: %s", f[i].count,
+		         f[i].count == 1 ? "" : "s", f[i].text);
+		T->flag_rows += keep_item(T, &it) == 0;
+	}
+	return rc;
+}
+
 static int tasks_open(struct ui *ui, struct view *v)
 {
 	struct tasks_view *T = v->priv;
@@ -51,9 +73,13 @@ static int tasks_open(struct ui *ui, struct view *v)
 		keep = T->it[v->pos];
 	T->n = 0;
 	T->oom = 0;
+	T->flag_rows = 0;
 	T->today = store_today(ui->s);
+	T->lists = store_code_lists(ui->s);
 	struct today_summary sum = {0};
 	int rc = store_today_list(ui->s, &ui->me, keep_item, T, &sum);
+	if (!rc)
+		rc = add_flag_rows(ui, T);
 	if (rc)
 		return ui_store_error(ui, rc);
 	if (T->oom)
@@ -94,7 +120,7 @@ static void layout(const struct tasks_view *T, struct vcol c[7])
 static void cells_of(const struct tasks_view *T, const struct today_item *it, char urgency[32],
                      const char *cells[7])
 {
-	const char *kind = codes_label(&codes_task_kind, it->kind);
+	const char *kind = code_lists_label(T->lists, &codes_task_kind, it->kind);
 	task_urgency(it->due, T->today, urgency, 32);
 	cells[0] = it->due[0] ? it->due : "-";
 	cells[1] = urgency;
@@ -137,8 +163,9 @@ static int tasks_text(struct view *v, long line, char *out, size_t n)
 static void tasks_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct tasks_view *T = v->priv;
-	snprintf(out, n, "Today %s  %ld due or overdue  %s start  %s done", T->today ? T->today : "",
-	         v->lines, ui_key(ui, "tasks", ACT_TASK_START), ui_key(ui, "tasks", ACT_TASK_DONE));
+	snprintf(out, n, "Today %s  %ld due or overdue%s  %s start  %s done", T->today ? T->today : "",
+	         v->lines - T->flag_rows, T->flag_rows ? ", household flags last" : "",
+	         ui_key(ui, "tasks", ACT_TASK_START), ui_key(ui, "tasks", ACT_TASK_DONE));
 }
 
 /* S or D: ask the reason, change the task, read the list again. */

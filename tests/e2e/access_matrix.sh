@@ -226,6 +226,7 @@ for who in cw tw ca au ad; do
 	same_refusal "$who" "$OUT" H4453229999999 member move "$IN" 2 KEY --relation 之子 --kind marriage --why 越权
 	same_refusal "$who" outsider nobody9 user edit KEY --name 越权 --why 越权
 	same_refusal "$who" outsider nobody9 user disable KEY --why 越权
+	same_refusal "$who" outsider nobody9 user enable KEY --why 越权
 	same_refusal "$who" "$(sqlite3 d/bangfu.db "SELECT village_code FROM households WHERE id = '$OUT'")" 445322999999 \
 		household add KEY 户编号=4453220000009999 姓名=越权 证件号码=110105198001010016 --why 越权
 	same_refusal "$who" "$out_team" TM9999999 team edit KEY leader=越权 --why 越权
@@ -298,6 +299,7 @@ for who in tw ca au cw ad; do
 	cell "$who" "$(may $who pairing)" team join "$(sqlite3 d/bangfu.db "SELECT min(id) FROM teams WHERE town_code LIKE '441821%'")" "队员$who" --unit 中山大学 --why 派驻
 	cell "$who" "$(may $who admin)" setting set cluster.441821 "集群$who" --why 特色产业集群
 	cell "$who" "$(may $who admin)" user disable newad --why 离职
+	cell "$who" "$(may $who admin)" user enable newad --why 复岗
 	cell "$who" "$(may $who admin)" import households in.csv --why 重新导入
 done
 # a lead: the caseworker opens it and takes the visit step, the others may not

@@ -106,6 +106,22 @@ expect_grep "转交部门\|农业农村" out
 git --git-dir=d/audit.git show HEAD:households/441821/441821107/H4418210000002.txt >h2.txt
 expect_grep "^department: agriculture 农业农村$" h2.txt
 
+# task kinds: a province administrator adds 会议; tasks take it by code or label, the
+# task file carries its label, list and today show it; an unknown kind names the list
+expect_exit 1 on cw task add 召开村民大会 --kind 会议 --due 2026-03-22
+expect_grep 'task kind "会议": give one of 走访 核实 落实措施 材料报送 项目 (setting task_kind.CODE adds one)' err
+expect_exit 1 on cw setting set task_kind.meeting 会议 --why 新增任务类型
+expect_exit 0 on "$me" setting set task_kind.meeting 会议 --why 新增任务类型
+expect_exit 0 on cw task add 召开村民大会 --kind 会议 --due 2026-03-05 --why 村民大会
+meeting=$(sed -n 's/^added task \(T[0-9]*\) .*/\1/p' out)
+expect_grep "(meeting 会议, due 2026-03-05)" out
+expect_exit 0 on cw task show "$meeting"
+expect_grep "会议" out
+git --git-dir=d/audit.git show "HEAD:tasks/0000/$meeting.txt" > task.txt
+expect_grep "^kind: meeting 会议$" task.txt
+expect_exit 0 on cw today
+expect_grep "meeting .*$meeting .*召开村民大会" out
+
 # verify, then rebuild from the history alone: the same export, verify passes
 expect_exit 0 on "$me" audit verify
 on "$me" export households >before.csv
@@ -116,3 +132,6 @@ on "$me" export households >after.csv
 cmp before.csv after.csv || fail "export differs after rebuild"
 expect_exit 0 on cw setting lists
 expect_grep "elderly *因老 *(added" out
+expect_grep "meeting *会议 *(added" out
+expect_exit 0 on cw task show "$meeting"
+expect_grep "会议" out

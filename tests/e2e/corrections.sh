@@ -113,6 +113,12 @@ expect_grep "张新" out
 expect_grep "青竹村" out
 expect_no_grep "110105198001010016" out
 refused 1 tw household add 441821107202 户编号=4418211072020099 姓名=张新 证件号码=110105198001010024 --why 新增户
+# a village by name within the county of the scope, its town before it if need be
+refused 1 tw household add 不存在村 户编号=4418211072020098 姓名=张二 证件号码=110105198001010032 --why 新增户
+expect_grep "no village 不存在村 in your scope" err
+expect_exit 0 as tw household add 迳头镇青竹村 户编号=4418211072020098 姓名=张二 证件号码=110105198001010032 --why 新增户
+expect_exit 0 as tw show 4418211072020098
+expect_grep "^village_code: 441821107202" out
 expect_exit 0 as tw member add "$NEW" 姓名=李芳 证件号码=110105198203040029 与户主关系=配偶 --kind marriage --why 婚入
 expect_exit 0 as "$me" audit verify
 
@@ -161,6 +167,14 @@ rm d/bangfu.db
 "$BANGFU_TH" rebuild d >/dev/null 2>&1 || "$BANGFU_TH" -d d rebuild >/dev/null
 expect_exit 1 as cw list
 expect_grep "disabled" err
+# enabled again by an administrator (never by a non-administrator), a commit with its reason
+refused 1 tw user enable cw --why 复岗
+refused 1 ad user enable tw --why 复岗
+expect_exit 0 as ad user enable cw --why 复岗
+expect_exit 0 as cw list
+refused 1 ad user enable cw --why 复岗
+expect_exit 0 as "$me" audit log
+expect_grep "user enable" out
 
 # --- show --as-of: the record at the end of a day, as git has it ---------------------------
 today=$(date +%F)

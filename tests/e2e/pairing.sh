@@ -65,7 +65,7 @@ expect_grep "unknown unit \"不存在的单位\"" err
 expect_exit 1 as chen team add 迳头镇 --lead U0000001 --members U0000009 --leader 某 --round 2024 --start 2024-01-01 --why x
 expect_grep "unknown unit \"U0000009\"" err
 expect_exit 1 as chen team add 不存在镇 --lead U0000001 --leader 某 --start 2024-01-01 --why x
-expect_grep "unknown town \"不存在镇\"" err
+expect_grep "no town named \"不存在镇\" in 441821" err
 expect_exit 1 as chen team add 迳头镇 --lead U0000001 --leader 某 --round 2024 --start 2024-02-30 --why x
 expect_grep "start \"2024-02-30\" is not a date" err
 expect_exit 1 as chen team add 迳头镇 --lead U0000001 --leader 某 --round 2024 --start 2024-06-01 --end 2024-01-01 --why x
@@ -79,6 +79,20 @@ expect_grep "TM0000001  441821107 迳头镇  round 2023  2023-06-01..2025-12-31 
 expect_grep "with   佛冈县农业农村局、广州某集团 (U0000002,U0000003)" out
 expect_exit 0 as he team list
 [ ! -s out ] || fail "a county approver elsewhere sees 迳头镇's team"
+# a town by name is looked up within the county of the caller's scope: 东城街道 is one
+# place for a 清城区 approver, three for a province administrator (refused, each listed),
+# and one again with its county before it; a town no household named yet is found too
+expect_exit 1 as "$me" team add 东城街道 --lead U0000001 --leader 某 --round 2024 --start 2024-01-01 --why x
+expect_grep "town name \"东城街道\" is ambiguous in Guangdong: 441284002 四会市东城街道, 441802007 清城区东城街道, 441900003 东莞市东城街道" err
+expect_exit 0 as "$me" team add 东莞市东城街道 --lead U0000001 --leader 李队长 --round 2024 --start 2024-01-01 --why 驻镇
+expect_grep "for 441900003 东城街道" out
+expect_exit 0 as "$me" user add qc --name 清城审批 --role county --scope 441802 --why 新人
+expect_exit 0 as qc team add 东城街道 --lead U0000001 --leader 王队长 --round 2024 --start 2024-01-01 --why 驻镇
+expect_grep "for 441802007 东城街道" out
+expect_exit 0 as qc team list 东城街道
+expect_grep "441802007 东城街道  round 2024" out
+expect_exit 0 as chen team add 龙山镇 --lead U0000001 --leader 赵队长 --round 2024 --start 2024-01-01 --why 驻镇
+expect_grep "for 441821103 龙山镇" out
 
 # --- county pairs -------------------------------------------------------------------
 expect_exit 0 as "$me" pair add county 广州市 佛冈县 --round 2023 --start 2023 --end 2025 --why "粤府办对口帮扶名单"
@@ -132,7 +146,7 @@ expect_exit 0 as chen pair list --household 4418210001
 
 # --- the audit history: one commit per addition, with who and why ----------------------
 added=$(($(git_log rev-list --count HEAD) - commits0))
-[ "$added" -eq 7 ] || fail "expected 7 commits (3 units, 1 team, 3 pairs), got $added"
+[ "$added" -eq 11 ] || fail "expected 11 commits (3 units, 4 teams, 1 user, 3 pairs), got $added"
 git_log log --format='%an <%ae>|%s' -"$added" > log.txt
 expect_grep "^陈县审批 <chen@bangfu>|team add TM0000001: " log.txt
 expect_grep "^陈县审批 <chen@bangfu>|pair add P0000003: " log.txt

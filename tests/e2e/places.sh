@@ -20,6 +20,17 @@ rural=$(sqlite3 d/bangfu.db "SELECT count(*) FROM households h JOIN regions v ON
 [ "$rural" -ge 300 ] || fail "only $rural of 400 demo households live in a 村委会"
 expect_exit 0 "$B" -d d list
 expect_no_grep 白莲镇 out
+# 东莞 and 中山 have towns directly under the city: the demo puts households there too,
+# with the city as the county-level code and real towns of the city
+for city in 441900 442000; do
+	n=$(sqlite3 d/bangfu.db "SELECT count(*) FROM households WHERE county_code = '$city' AND town_code LIKE '$city%' AND village_code LIKE town_code || '%'")
+	[ "$n" -ge 5 ] || fail "only $n demo households in $city"
+done
+expect_exit 0 "$B" -d d list county:东莞市
+expect_grep "^H4419" out
+expect_exit 0 "$B" -d d list county:中山市
+expect_grep "^H4420" out
+expect_no_grep "^H4419" out
 
 # --- import: codes checked, names compared, names without codes looked up -------------
 printf '%s\n' \
@@ -75,6 +86,19 @@ expect_exit 0 "$B" -d d rebuild
 expect_exit 0 "$B" -d d show 4418210031
 expect_grep "^village: 新联村" out
 expect_exit 0 "$B" -d d audit verify
+# a scope may name the added place (user add and user edit), said by its name; a code
+# neither shipped nor added stays refused, and a retired one too (below)
+expect_exit 0 "$B" -d d user add xin --name 新村经办 --role caseworker --scope 441821103299 --why 新村
+expect_grep "added user xin (caseworker, scope 441821103299 佛冈县龙山镇新联村)" out
+expect_exit 0 "$B" -d d setting set place.441821999 新城街道 --why 2024年新设街道
+expect_exit 0 "$B" -d d user edit li --scope 441821999 --why 调新街道
+expect_exit 0 "$B" -d d user add jie --name 街道审核 --role township --scope 441821999 --why 新街道
+expect_grep "scope 441821999 佛冈县新城街道" out
+expect_exit 1 "$B" -d d user add jie2 --name 某 --role township --scope 441821998 --why 新人
+expect_grep "nor a place added by an administrator" err
+expect_exit 0 "$B" -d d user edit li --scope 441821103 --why 调回
+BANGFU_TEST_LOGIN=xin expect_exit 0 "$BANGFU_TH" -d d list
+expect_grep "陈九文" out
 
 # --- a code of an older edition stays readable, marked retired (made here by hand: the
 # row an older bangfu left for a place the 2023 codes no longer have)
@@ -87,6 +111,7 @@ expect_grep "note: village code 441821103901 is retired: not in the 2023 statist
 expect_no_grep "note: town code" out
 expect_exit 0 "$B" -d d show 4418210031
 expect_no_grep "retired" out
+expect_exit 1 "$B" -d d user add old --name 旧 --role caseworker --scope 441821103901 --why 旧村
 
 # --- a scope says which place it names
 expect_exit 0 "$B" -d d user add wu --name 吴 --role caseworker --scope 441821103201 --why 新人

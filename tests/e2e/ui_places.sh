@@ -20,6 +20,16 @@ ui_wait "town:龙山镇"
 ui_keys Enter
 ui_wait "陈大文"
 ui_wait_gone "陈四文"
+# Tab completes the word under the cursor and keeps the rest of the line: at the end,
+ui_keys l; ui_wait "limit (e.g."
+ui_keys C-u; ui_type "income>100 town:水头"; ui_keys Tab
+ui_wait "income>100 town:水头镇"
+# and in the middle (the cursor after 龙山, the word to its right kept after it)
+ui_keys C-u; ui_type "town:龙山 income>100"; ui_keys Left Left Left Left Left Left Left Left Left Left Left Tab
+ui_wait "town:龙山镇 income>100"
+ui_keys Enter
+ui_wait "陈大文"
+ui_wait_gone "陈四文"
 ui_keys Q
 ui_done
 

@@ -2,7 +2,7 @@
 # tasks, the overdue first (due, urgency, kind, task, status, household, title); Enter
 # opens the household of a task; S starts a task and D marks it done, each asking a
 # reason (checked with `bangfu task show` and the audit commit); the next task is
-# selected by itself. At 80x24 (F12 opens it) a task closed meanwhile on the command
+# selected by itself; the household flags of his scope follow the tasks. At 80x24 (F12 opens it) a task closed meanwhile on the command
 # line is refused by the store in the status line, and the program keeps running.
 # Dates pinned with BANGFU_TODAY, staff simulated with BANGFU_TEST_LOGIN (test-hooks).
 . "$TESTS/lib.sh"
@@ -40,6 +40,12 @@ body > body.txt
 [ "$(grep -n T0000002 body.txt | cut -d: -f1)" = 1 ] || { cat body.txt; fail "the overdue task is not first"; }
 [ "$(grep -n T0000001 body.txt | cut -d: -f1)" = 2 ] || { cat body.txt; fail "the due-soon task is not second"; }
 grep T0000001 body.txt | grep -q "in 2d" || { cat body.txt; fail "no urgency for T0000001"; }
+# the household flags of his scope follow the tasks, a row each on its first household
+grep -q "flag .*H4418210000001 .*1 household: former poor" body.txt ||
+	{ cat body.txt; fail "no row for the 帮扶责任人 flag"; }
+grep -q "flag .*H4418210000001 .*2 households: members with" body.txt ||
+	{ cat body.txt; fail "no row for the work place flag"; }
+ui_wait "household flags last"
 
 # Enter opens the household; q comes back
 ui_keys Enter; ui_wait "Household H4418210000001"

@@ -261,19 +261,19 @@ static void test_task_check_new(void **state)
 	struct user owner = user_of("wang", ROLE_CASEWORKER, "441821107202");
 	struct user far = user_of("he", ROLE_CASEWORKER, "441802");
 	struct user auditor = user_of("li", ROLE_AUDITOR, "441821");
-	assert_int_equal(task_check_new(&t, &owner, err, sizeof err), 0);
-	assert_int_equal(task_check_new(&t, &far, err, sizeof err), -1);
+	assert_int_equal(task_check_new(NULL, &t, &owner, err, sizeof err), 0);
+	assert_int_equal(task_check_new(NULL, &t, &far, err, sizeof err), -1);
 	assert_non_null(strstr(err, "cannot see region 441821107202"));
-	assert_int_equal(task_check_new(&t, &auditor, err, sizeof err), -1);
+	assert_int_equal(task_check_new(NULL, &t, &auditor, err, sizeof err), -1);
 	snprintf(t.kind, sizeof t.kind, "party");
-	assert_int_equal(task_check_new(&t, &owner, err, sizeof err), -1);
+	assert_int_equal(task_check_new(NULL, &t, &owner, err, sizeof err), -1);
 	assert_non_null(strstr(err, "task kind \"party\""));
 	t = a_task("open");
 	snprintf(t.due, sizeof t.due, "2026-02-30");
-	assert_int_equal(task_check_new(&t, &owner, err, sizeof err), -1);
+	assert_int_equal(task_check_new(NULL, &t, &owner, err, sizeof err), -1);
 	t = a_task("open");
 	t.title[0] = '\0';
-	assert_int_equal(task_check_new(&t, &owner, err, sizeof err), -1);
+	assert_int_equal(task_check_new(NULL, &t, &owner, err, sizeof err), -1);
 }
 
 static void test_task_text_round_trip(void **state)
@@ -286,27 +286,27 @@ static void test_task_text_round_trip(void **state)
 	assert_int_equal(task_add_entry(&t, &e1), 0);
 	assert_int_equal(task_add_entry(&t, &e2), 0);
 	struct buf text = {0};
-	task_render(&t, &text);
+	task_render(NULL, &t, &text);
 	assert_non_null(strstr(text.s, "status: in_progress 办理中\n"));
 	assert_non_null(strstr(text.s, "\n[log 2]\nat: 2026-03-21T09:00:00Z\nby: wang\n"
 	                                "action: comment 备注\ntext: 已电话联系\\\\户主\n"));
 	struct task back = {0};
 	char err[128];
-	assert_int_equal(task_parse(text.s, &back, err, sizeof err), 0);
+	assert_int_equal(task_parse(NULL, text.s, &back, err, sizeof err), 0);
 	assert_int_equal(back.nlog, 2);
 	assert_int_equal(back.version, 2);
 	assert_string_equal(back.log[1].text, "已电话联系\\户主");
 	struct buf again = {0};
-	task_render(&back, &again);
+	task_render(NULL, &back, &again);
 	assert_string_equal(again.s, text.s);
 	task_free(&back);
 	/* a log entry out of order, or missing its text, is refused */
 	memset(&back, 0, sizeof back);
-	assert_int_equal(task_parse("task: T1\n\n[log 2]\n", &back, err, sizeof err), -1);
+	assert_int_equal(task_parse(NULL, "task: T1\n\n[log 2]\n", &back, err, sizeof err), -1);
 	assert_non_null(strstr(err, "expected [log 1]"));
 	task_free(&back);
 	memset(&back, 0, sizeof back);
-	assert_int_equal(task_parse("task: T1\ntitle: x\nkind: visit\nowner: w\nregion: 44\n"
+	assert_int_equal(task_parse(NULL, "task: T1\ntitle: x\nkind: visit\nowner: w\nregion: 44\n"
 	                            "status: open\ncreated: 2026-01-01\n\n[log 1]\nat: "
 	                            "2026-01-01T00:00:00Z\nby: w\naction: add\n", &back, err, sizeof err), -1);
 	assert_non_null(strstr(err, "[log 1]: text: missing"));

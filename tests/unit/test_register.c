@@ -71,6 +71,34 @@ static void test_good_file(void **state)
 	register_batch_free(&b);
 }
 
+/* A 收入年度 column: each household's year, checked, the same on every row of one. */
+static void test_income_year_column(void **state)
+{
+	(void)state;
+	struct register_batch b;
+	struct seen s;
+	const char *csv = "户编号,county_code,乡镇,行政村,姓名,证件号码,与户主关系,家庭人均纯收入, 收入　年度\n"
+		"1,441821,迳头镇,青竹村,李秀英,441821197501011008,户主,6800,2025\n"
+		"1,441821,迳头镇,青竹村,王建国,441821680312123,配偶,6800,2025\n"
+		"2,441821,迳头镇,青竹村,张三,441821198005051013,户主,12500,\n";
+	assert_int_equal(check(csv, &b, &s), 0);
+	assert_int_equal(b.defects, 0);
+	assert_true(has(&s, "taken as the year of 家庭人均纯收入"));
+	assert_false(b.warnings);
+	assert_string_equal(b.income_years[0], "2025");
+	assert_string_equal(b.income_years[1], "");
+	register_batch_free(&b);
+	const char *bad = "户编号,county_code,乡镇,行政村,姓名,证件号码,与户主关系,家庭人均纯收入,年度\n"
+		"1,441821,迳头镇,青竹村,李秀英,441821197501011008,户主,6800,2025\n"
+		"1,441821,迳头镇,青竹村,王建国,441821680312123,配偶,6800,2024\n"
+		"2,441821,迳头镇,青竹村,张三,441821198005051013,户主,12500,2027\n";
+	assert_int_equal(check(bad, &b, &s), 0);
+	assert_int_equal(b.defects, 2);
+	assert_true(has(&s, "3: 年度: household-level value \"2024\" differs from \"2025\""));
+	assert_true(has(&s, "4: 年度: \"2027\" is not a year from 2000 to this one"));
+	register_batch_free(&b);
+}
+
 static void test_defects_named(void **state)
 {
 	(void)state;
@@ -350,6 +378,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_file),
 		cmocka_unit_test(test_field_editable),
+		cmocka_unit_test(test_income_year_column),
 		cmocka_unit_test(test_defects_named),
 		cmocka_unit_test(test_header_problems),
 		cmocka_unit_test(test_normalise),

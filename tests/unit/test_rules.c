@@ -130,6 +130,26 @@ static void test_measures_in_place(void **state)
 	assert_int_equal(rules_measures_in_place(&h, "2024-09-01", 1), 2);
 	assert_int_equal(rules_measures_in_place(&h, "2023-12-31", 0), 0);
 	assert_int_equal(rules_measures_in_place(&h, "bad", 0), -1);
+	/* the setting dev_measure_groups decides which groups count */
+	snprintf(h.dev_groups, sizeof h.dev_groups, "health,finance");
+	assert_int_equal(rules_measures_in_place(&h, "2024-08-01", 1), 1);   /* health only */
+	assert_int_equal(rules_measures_in_place(&h, "2024-09-01", 1), 1);   /* employment no longer */
+	snprintf(h.dev_groups, sizeof h.dev_groups, "social_security");
+	assert_int_equal(rules_measures_in_place(&h, "2024-09-01", 1), 0);
+}
+
+static void test_development_groups_setting(void **state)
+{
+	assert_true(rules_measure_is_development_in(NULL, "public_job"));
+	assert_true(rules_measure_is_development_in("", "industry"));
+	assert_false(rules_measure_is_development_in("", "health"));
+	assert_true(rules_measure_is_development_in("industry,health", "health"));
+	assert_false(rules_measure_is_development_in("industry,health", "employment"));
+	/* a code is matched whole, never as a prefix or part of another */
+	assert_false(rules_measure_is_development_in("industry,health", "heal"));
+	assert_false(rules_measure_is_development_in("other_edu", "edu"));
+	assert_false(rules_measure_is_development_in("industry", ""));
+	assert_false(rules_measure_is_development_in("industry", NULL));
 }
 
 /* --- risk elimination ------------------------------------------------------------- */
@@ -497,6 +517,7 @@ int main(void)
 		cmocka_unit_test(test_settings_sample_and_check),
 		cmocka_unit_test(test_labour_and_groups),
 		cmocka_unit_test(test_measures_in_place),
+		cmocka_unit_test(test_development_groups_setting),
 		cmocka_unit_test(test_elimination_all_met),
 		cmocka_unit_test(test_elimination_each_condition_alone),
 		cmocka_unit_test(test_elimination_six_months_boundary),
