@@ -116,8 +116,23 @@ int drafts_save(struct ui *ui, const struct edit *e, const char *problem)
 	return drafts_keep(ui, &d, problem);
 }
 
+/* Is text an edit's draft (its form line says so, or it has none: written before forms
+ * were named)? An edit's answers are only its value and why. */
+static int edit_text(const char *text)
+{
+	char key[64], value[2048];
+	size_t pos = 0;
+	long line = 0;
+	int r;
+	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) > 0)
+		if (r == 1 && strcmp(key, "form") == 0)
+			return strcmp(value, DRAFT_EDIT) == 0;
+	return 1;
+}
+
 static int parse_draft(const char *text, struct draft *d, const char *want_dir, const char *login)
 {
+	int edit = edit_text(text);
 	char key[64], value[2048], dir[PATH_MAX] = "", who[64] = "", field[64] = "";
 	size_t pos = 0;
 	long line = 0;
@@ -143,8 +158,10 @@ static int parse_draft(const char *text, struct draft *d, const char *want_dir, 
 		if (!strcmp(key, "member")) d->e.member = atoi(value);
 		else if (!strcmp(key, "version")) d->e.version = atol(value);
 		else if (!strcmp(key, "saved")) d->saved = atol(value);
-		else if (draft_add(d, key, value))  /* the form's answers (an edit's value, why) */
-			return -1;                 /* more or longer than bangfu writes: not ours */
+		else if (edit && strcmp(key, "value") != 0 && strcmp(key, "why") != 0)
+			continue;                  /* a later version's line: not read */
+		else if (d->n < DRAFT_ANSWERS && draft_add(d, key, value))   /* the form's answers */
+			return -1;                 /* longer than bangfu writes: not ours, never cut */
 	}
 	if (r < 0 || strcmp(dir, want_dir) != 0 || strcmp(who, login) != 0 || !d->e.household[0])
 		return -1;

@@ -29,7 +29,7 @@ struct edit {
 };
 
 /* One answer of a form, by the key the form asks it under (date, findings, why...). */
-#define DRAFT_ANSWERS 10
+#define DRAFT_ANSWERS 16
 struct draft_answer { char key[24]; char value[1024]; };
 
 #define DRAFT_EDIT "edit"     /* the form of a field edit (E) */
