@@ -1,5 +1,9 @@
-/* audit_bulk.c — the objects of a large event (an import, the demo) written as packs on
- * disk in chunks, so that memory stays bounded whatever the size of the register: the
+/* audit_bulk.c — the objects of an event written as packs on disk. A small event (one
+ * `set`) is one pack of its blob, trees and commit: four syncs (the pack, the index, the
+ * directory after each) where six loose objects took twelve, and two files created
+ * instead of six and their fan-out directories; audit_packs.c folds these small packs
+ * together. A large event (an import, the demo) is written in chunks, so that memory
+ * stays bounded whatever the size of the register: the
  * blobs go into an in-memory object database on a second handle of the repository, and
  * every BULK_CHUNK of them are packed to disk (git_packbuilder_write: the pack and its
  * index, fsynced) and dropped; the trees and the commit, built once all blobs are on
@@ -15,12 +19,13 @@
 
 #define BULK_CHUNK 20000   /* blobs a pack: ~30 MB of text held at a time */
 
-int bulk_begin(struct store *s, struct bulk *b)
+int bulk_begin(struct store *s, struct bulk *b, int single)
 {
 	char path[PATH_MAX + 16];
 	git_odb *odb = NULL;
 	memset(b, 0, sizeof *b);
 	b->s = s;
+	b->single = single;
 	snprintf(path, sizeof path, "%s/audit.git", s->dir);
 	int err = git_repository_open_bare(&b->repo, path) < 0 || git_repository_odb(&odb, b->repo) < 0 ||
 	          git_mempack_new(&b->mem) < 0;
@@ -59,7 +64,8 @@ static int bulk_pack(struct bulk *b)
 		rc = store_gitfail(b->s, "writing a pack");
 		goto out;
 	}
-	git_packbuilder_set_threads(pb, 0);   /* the delta search on every core */
+	/* the delta search on every core, but no thread for the few objects of one edit */
+	git_packbuilder_set_threads(pb, b->single ? 1 : 0);
 	for (size_t i = 0; i < b->n && !rc; i++)
 		if (git_packbuilder_insert(pb, &b->ids[i], NULL) < 0)
 			rc = store_gitfail(b->s, "writing a pack");
@@ -85,6 +91,8 @@ int bulk_blob(struct bulk *b, const void *data, size_t len, git_oid *out)
 
 int bulk_blobs_done(struct bulk *b)
 {
+	if (b->single)
+		return 0;   /* the blobs go into bulk_end's pack with the trees */
 	int rc = bulk_pack(b);
 	git_odb *odb;
 	if (!rc && git_repository_odb(&odb, b->repo) == 0) {   /* see the packs just written */

@@ -188,7 +188,8 @@ void audit_unlock_file(int *fd);
  * runs, the temporary files) an interrupted writer left in audit.git, noting each. */
 void audit_clear_stale(struct store *s);
 
-/* audit_bulk.c: a large event's objects written as packs on disk, in chunks */
+/* audit_bulk.c: an event's objects written as packs on disk (a large one in chunks, a
+ * small one as a single pack) */
 struct bulk {
 	struct store *s;
 	git_repository *repo;     /* a second handle, its odb with the in-memory backend */
@@ -196,15 +197,23 @@ struct bulk {
 	git_oid *ids;             /* the objects in memory, to be packed */
 	size_t n, cap;
 	int packs;                /* packs written */
+	int single;               /* a small event: everything in one pack, one thread */
 };
-int bulk_begin(struct store *s, struct bulk *b);
+/* single: the event is small (its blobs, trees and commit go into one pack) */
+int bulk_begin(struct store *s, struct bulk *b, int single);
 /* Write a blob (its id into out); every BULK_CHUNK blobs go to disk as a pack. */
 int bulk_blob(struct bulk *b, const void *data, size_t len, git_oid *out);
-/* All blobs written: pack what is left, and let the handle see the packs. */
+/* All blobs written: pack what is left, and let the handle see the packs (a single
+ * pack: nothing yet, the blobs stay in memory for bulk_end). */
 int bulk_blobs_done(struct bulk *b);
-/* Pack the new trees and the commit. */
+/* Pack the new trees and the commit (and, for a single pack, the blobs). */
 int bulk_end(struct bulk *b, const git_oid *commit);
 void bulk_free(struct bulk *b);
+/* audit_packs.c: with audit.lock held, fold the small packs of single edits into one
+ * once there are AUDIT_SMALL_PACKS of them (a lookup asks every pack's index) */
+int audit_fold_small_packs(struct store *s);
+/* repack.c: an object database holding only the pack whose index is idx */
+int repack_one_pack(struct store *s, const char *idx, git_odb **out);
 
 /* audit_files.c: an event's files as tree updates (path strings owned here) */
 struct event_files {
