@@ -194,6 +194,13 @@ static const char *const migrations[] = {
 
 	/* 9: a disabled user can no longer act but stays in the history (store/users.c). */
 	"ALTER TABLE users ADD COLUMN disabled TEXT;",
+
+	/* 10 (branch perf): the rule items `today` derived last per scope, stamped with the
+	 * date and the last event id (store/today_cache.c); a cache, not in the history. */
+	"CREATE TABLE today_cache(key TEXT NOT NULL, seq INTEGER NOT NULL, due TEXT, days INTEGER,"
+	"  kind TEXT, rule TEXT, task TEXT, owner TEXT, status TEXT, household TEXT, case_id TEXT,"
+	"  title TEXT, PRIMARY KEY(key, seq)) WITHOUT ROWID;"
+	"CREATE TABLE today_cache_mark(key TEXT PRIMARY KEY, stamp TEXT NOT NULL) WITHOUT ROWID;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -432,7 +439,7 @@ int db_open(struct store *s, const char *file, int create)
 		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
 	/* a writer waits its turn: eight clerks saving at once queue for milliseconds each;
 	 * only a writer stuck for a minute is refused */
-	sqlite3_busy_timeout(s->db, 60000);
+	sqlite3_busy_timeout(s->db, DB_BUSY_MS);
 	sqlite3_extended_result_codes(s->db, 0);
 	/* No persistent WAL (SQLITE_FCNTL_PERSIST_WAL): SQLite syncs the directory at the
 	 * first commit of every process either way, the WAL restarts after the checkpoint at

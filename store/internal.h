@@ -60,6 +60,8 @@ void db_close_statements(struct store *s);
  * column of the first row goes to out (when not NULL). Returns 0, STORE_ENOTFOUND when
  * there is no row (no message set), or STORE_EFAIL. */
 int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
+/* How long a writer waits for another's lock before it is refused (db.c). */
+#define DB_BUSY_MS 60000
 /* Bind text (NULL/"" → NULL) */
 void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
@@ -227,6 +229,16 @@ int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, lon
 void event_files_free(struct event_files *f);
 /* The event's commit is on the branch: drop its texts, keep each file's blob id. */
 int event_files_prune(struct store *s, long event, const struct event_files *f);
+
+/* today_cache.c: the rule items `today` derived, kept per scope and stamped with the
+ * date and the last event id (today.c). stamp: that id, or -1. read: 1 when the kept
+ * items are current (each given to add), 0 when they must be derived again, -1 on error. */
+struct today_item;
+int today_cache_stamp(struct store *s, long *event);
+int today_cache_read(struct store *s, const struct user *u, const char *date, long event,
+                     int (*add)(void *ctx, const struct today_item *it), void *ctx);
+void today_cache_write(struct store *s, const struct user *u, const char *date, long event,
+                       const struct today_item *v, int n);
 
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);

@@ -354,6 +354,40 @@ static int item_cmp(const void *pa, const void *pb)
 	return c ? c : strcmp(a->case_id, b->case_id);
 }
 
+/* An item read back from today_cache.c, listed as add_derived lists it. */
+static int add_cached(void *ctx, const struct today_item *it)
+{
+	struct items *l = ctx;
+	struct today_item *to = new_item(l);
+	if (!to || (it->task[0] && strmap_put(&l->tasks, it->task, 1)))
+		return store_fail(l->s, STORE_EFAIL, "out of memory");
+	*to = *it;
+	return 0;
+}
+
+/* The rule items: read back when nothing changed since they were derived last
+ * (today_cache.c), else derived from every open case in scope, the rule tasks kept in
+ * step, and kept for the next run. */
+static int rule_items(struct today *t, struct items *l)
+{
+	long before, after;
+	int rc = today_cache_stamp(t->s, &before) ? -1 : today_cache_read(t->s, t->u, t->date, before, add_cached, l);
+	if (rc)
+		return rc < 0 ? STORE_EFAIL : 0;
+	rc = today_cases(t->s, t->u, &t->cases, &t->ncases);
+	for (int i = 0; !rc && i < t->ncases; i++)
+		if (derive_case(t, i))
+			rc = store_fail(t->s, STORE_EFAIL, "out of memory");
+	if (!rc && !(rc = load_users(t)))
+		rc = access_may_write(t->u) ? keep_in_step(t) : sync(t, 0);
+	if (!rc)
+		rc = add_derived(t, l);
+	/* kept only when the one event this run may have made is the only one since */
+	if (!rc && !today_cache_stamp(t->s, &after) && after == before + (t->created + t->resolved > 0))
+		today_cache_write(t->s, t->u, t->date, after, l->v, l->n);
+	return rc;
+}
+
 int store_today_list(struct store *s, const struct user *u,
                      int (*fn)(void *ctx, const struct today_item *it), void *ctx,
                      struct today_summary *sum)
@@ -361,16 +395,11 @@ int store_today_list(struct store *s, const struct user *u,
 	struct today t = {.s = s, .u = u, .date = store_today(s)};
 	struct items l = {.s = s, .date = t.date};
 	struct rules_settings defaults;
-	int rc = today_cases(s, u, &t.cases, &t.ncases);
-	for (int i = 0; !rc && i < t.ncases; i++)
-		if (derive_case(&t, i))
-			rc = store_fail(s, STORE_EFAIL, "out of memory");
-	if (!rc && !(rc = load_users(&t)))
-		rc = access_may_write(u) ? keep_in_step(&t) : sync(&t, 0);
+	int rc = rule_items(&t, &l);
 	if (!rc && !(rc = today_settings(s, "", &defaults))) {
 		struct task_filter own = {.owner = u->login};
 		l.soon = defaults.due_soon_days;
-		if (!(rc = add_derived(&t, &l)) && !(rc = store_task_list(s, u, &own, add_own, &l)))
+		if (!(rc = store_task_list(s, u, &own, add_own, &l)))
 			rc = l.rc;
 	}
 	if (!rc) {
