@@ -73,12 +73,14 @@ static int fold(struct store *s, const struct small_packs *p, char *name, size_t
 		rc = git_odb_foreach(one, insert_one, pb) < 0 ? -1 : 0;
 		git_odb_free(one);
 	}
-	if (!rc && git_packbuilder_write(pb, NULL, 0, NULL, NULL) < 0)
-		rc = -1;
-	if (!rc)
+	if (rc) {
+		git_packbuilder_free(pb);
+		return store_gitfail(s, "folding the small packs");
+	}
+	if (!(rc = bulk_write_pack(s, pb)))
 		snprintf(name, namelen, "pack-%s", git_packbuilder_name(pb));
 	git_packbuilder_free(pb);
-	return rc ? store_gitfail(s, "folding the small packs") : 0;
+	return rc;
 }
 
 int audit_fold_small_packs(struct store *s)

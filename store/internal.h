@@ -211,6 +211,8 @@ int bulk_blobs_done(struct bulk *b);
 /* Pack the new trees and the commit (and, for a single pack, the blobs). */
 int bulk_end(struct bulk *b, const git_oid *commit);
 void bulk_free(struct bulk *b);
+/* Write pb's pack and index and sync both and the pack directory (three syncs). */
+int bulk_write_pack(struct store *s, git_packbuilder *pb);
 /* audit_packs.c: with audit.lock held, fold the small packs of single edits into one
  * once there are AUDIT_SMALL_PACKS of them (a lookup asks every pack's index) */
 int audit_fold_small_packs(struct store *s);

@@ -14,6 +14,7 @@
  * measures; the role owning the case's current step for a lead), else the most local
  * user who may write. An auditor sees the same list; nothing is written for her. */
 #include "store/entity.h"
+#include "core/date.h"
 #include "core/strmap.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -343,10 +344,14 @@ static int add_own(void *ctx, const struct task *k)
 
 /* Most urgent first: the earliest due date (the longest overdue) first, then kind, then
  * the task or case. */
+struct sorted { long days; int dated; const struct today_item *it; };
+
 static int item_cmp(const void *pa, const void *pb)
 {
-	const struct today_item *a = pa, *b = pb;
-	int c = tasks_rules_due_cmp(a->due, b->due);
+	const struct sorted *x = pa, *y = pb;
+	const struct today_item *a = x->it, *b = y->it;
+	/* tasks_rules_due_cmp with each date read once: one without a date after one with */
+	int c = x->dated != y->dated ? y->dated - x->dated : (x->days > y->days) - (x->days < y->days);
 	if (!c)
 		c = strcmp(a->kind, b->kind);
 	if (!c)
@@ -402,12 +407,21 @@ int store_today_list(struct store *s, const struct user *u,
 		if (!(rc = store_task_list(s, u, &own, add_own, &l)))
 			rc = l.rc;
 	}
+	/* sorted by reference (an item is some 450 bytes), each due date read once */
+	struct sorted *order = !rc && l.n ? malloc((size_t)l.n * sizeof *order) : NULL;
+	if (!rc && l.n && !order)
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
 	if (!rc) {
+		for (int i = 0; i < l.n; i++) {
+			order[i].it = &l.v[i];
+			order[i].dated = date_days(l.v[i].due, &order[i].days) == 0;
+		}
 		if (l.n > 1)
-			qsort(l.v, (size_t)l.n, sizeof *l.v, item_cmp);
-		for (int i = 0; i < l.n && !fn(ctx, &l.v[i]); i++)
+			qsort(order, (size_t)l.n, sizeof *order, item_cmp);
+		for (int i = 0; i < l.n && !fn(ctx, order[i].it); i++)
 			;
 	}
+	free(order);
 	if (sum) {
 		sum->created = t.created;
 		sum->resolved = t.resolved;
