@@ -83,7 +83,7 @@ row "audit verify" "$(ms "$bin" -d "$d" audit verify)" "$true_ms" "/bin/true" "â
 
 # --- the UI, driven in tmux -----------------------------------------------------------
 ui() { tmux -L "$sock" -f /dev/null "$@"; }
-cap() { ui capture-pane -p -t t 2>/dev/null; }
+cap() { ui capture-pane -p -t t 2>/dev/null || true; }   # empty once the UI has quit
 # ui_ms KEYS...: send the keys, wait until the screen changes (â‰¤ 60 s) and settles;
 # prints "wall-ms cpu-ms" (the UI process's CPU time from /proc/PID/schedstat: on a
 # loaded machine the wall time is mostly waiting for a core)
