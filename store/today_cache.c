@@ -7,7 +7,9 @@
  * holds what deriving again would give. It is a cache and not history: written without
  * a sync of its own, not in the audit history, absent after a rebuild (the first run
  * derives again); a run that cannot write it (another writer holds the lock) just
- * derives next time too. */
+ * derives next time too. The stamp does not know the rules' code: a release that
+ * changes what core/tasks_rules.c derives must clear today_cache_mark in a migration
+ * (else the old items stand until the next change or the next day). */
 #include "store/internal.h"
 #include <stdio.h>
 #include <stdlib.h>
