@@ -4,8 +4,9 @@
  * trees along their paths rebuilt with git_tree_create_updated (a single edit rewrites
  * one blob and a handful of small trees), author = the acting user at the event's time,
  * and trailers `Bangfu-Event: N` and `Bangfu-Uid: U`. The branch moves by
- * compare-and-swap. Large events (imports, demo) are written as packs on disk in chunks
- * (audit_bulk.c) instead of thousands of loose objects. */
+ * compare-and-swap. Every event's objects are written as a pack on disk (audit_bulk.c):
+ * one small pack for an edit, chunks for an import or the demo; the small packs are
+ * folded together now and then (audit_packs.c). */
 #include "store/internal.h"
 #include "core/grow.h"
 #include <errno.h>
@@ -19,7 +20,7 @@
 #include <unistd.h>
 
 #define AUDIT_BRANCH "refs/heads/main"
-#define BULK_FILES 64   /* events touching more files than this go through a pack */
+#define BULK_FILES 64   /* events touching more files than this are packed in chunks */
 
 int audit_open(struct store *s, int create)
 {
@@ -193,12 +194,14 @@ out:
 	return rc;
 }
 
-/* A large event: its objects as packs on disk (audit_bulk.c). */
+/* An event's objects as packs on disk (audit_bulk.c): a small event as one pack (four
+ * syncs; six loose objects took twelve, docs/performance-write.md), a large one in
+ * chunks. */
 static int write_commit_packed(struct store *s, const struct event *e, const git_oid *parent,
-                               struct event_files *f, git_oid *commit_out)
+                               struct event_files *f, int single, git_oid *commit_out)
 {
 	struct bulk b;
-	int rc = bulk_begin(s, &b);
+	int rc = bulk_begin(s, &b, single);
 	if (!rc)
 		rc = write_commit_objects(s, b.repo, &b, e, parent, f, commit_out);
 	if (!rc)
@@ -213,16 +216,6 @@ static int write_commit_packed(struct store *s, const struct event *e, const git
 		}
 	}
 	return rc;
-}
-
-/* A small event: its loose objects (a blob per file, the trees along its paths, the
- * commit), each fsynced with its directory by libgit2 (GIT_OPT_ENABLE_FSYNC_GITDIR).
- * One syncfs() for all of them was tried: it waits for every dirty page of the whole
- * filesystem, 11 ms and more while others write (docs/performance-write.md). */
-static int write_commit_loose(struct store *s, const struct event *e, const git_oid *parent,
-                              struct event_files *f, git_oid *commit_out)
-{
-	return write_commit_objects(s, s->repo, NULL, e, parent, f, commit_out);
 }
 
 /* Move the branch from `old` (NULL: unborn) to `new` — fails if someone else moved it. */
@@ -364,8 +357,8 @@ static int flush_locked(struct store *s)
 		git_oid commit;
 		struct event_files f = {0};
 		int files = event_file_count(s, pending[i].id);
-		rc = files > BULK_FILES ? write_commit_packed(s, &pending[i], parent, &f, &commit)
-		                        : write_commit_loose(s, &pending[i], parent, &f, &commit);
+		rc = files < 0 ? STORE_EFAIL
+		               : write_commit_packed(s, &pending[i], parent, &f, files <= BULK_FILES, &commit);
 		identity_fault("before-branch-move");
 		if (!rc)
 			rc = move_branch(s, parent, &commit, pending[i].id);
@@ -386,5 +379,8 @@ static int flush_locked(struct store *s)
 	for (size_t i = 0; i < n; i++)
 		free(pending[i].reason);
 	free(pending);
+	/* the history is complete without it: a fold that fails is tried again next time */
+	if (!rc && n && audit_fold_small_packs(s))
+		store_note(s, "the small packs of the audit history could not be folded now (%s)", s->err);
 	return rc;
 }

@@ -211,7 +211,7 @@ static const char *const migrations[] = {
 	"  unit TEXT NOT NULL, role TEXT NOT NULL, phone TEXT, start_date TEXT NOT NULL,"
 	"  end_date TEXT, login TEXT, region TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
 	"CREATE INDEX team_people_team ON team_people(team, id);",
-	/* (branch bqwprojects) projects of the 百千万工程 (store/projects.c): one row each,
+	/* 11 (branch bqwprojects) projects of the 百千万工程 (store/projects.c): one row each,
 	 * its milestones and its money per year (amounts in fen, exact integers; NULL = not
 	 * given); one audit file projects/NNNN/PJ0000001.txt each. */
 	"CREATE TABLE projects(id TEXT PRIMARY KEY, title TEXT NOT NULL, level TEXT NOT NULL,"
@@ -225,6 +225,12 @@ static const char *const migrations[] = {
 	"CREATE TABLE project_money(project_id TEXT NOT NULL REFERENCES projects(id)"
 	"  ON DELETE CASCADE, year TEXT NOT NULL, planned INTEGER, allocated INTEGER,"
 	"  spent INTEGER, PRIMARY KEY(project_id, year));",
+	/* 12 (branch perf): the rule items `today` derived last per scope, stamped with the
+	 * date and the last event id (store/today_cache.c); a cache, not in the history. */
+	"CREATE TABLE today_cache(key TEXT NOT NULL, seq INTEGER NOT NULL, due TEXT, days INTEGER,"
+	"  kind TEXT, rule TEXT, task TEXT, owner TEXT, status TEXT, household TEXT, case_id TEXT,"
+	"  title TEXT, PRIMARY KEY(key, seq)) WITHOUT ROWID;"
+	"CREATE TABLE today_cache_mark(key TEXT PRIMARY KEY, stamp TEXT NOT NULL) WITHOUT ROWID;",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -467,7 +473,7 @@ int db_open(struct store *s, const char *file, int create)
 		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
 	/* a writer waits its turn: eight clerks saving at once queue for milliseconds each;
 	 * only a writer stuck for a minute is refused */
-	sqlite3_busy_timeout(s->db, 60000);
+	sqlite3_busy_timeout(s->db, DB_BUSY_MS);
 	sqlite3_extended_result_codes(s->db, 0);
 	/* No persistent WAL (SQLITE_FCNTL_PERSIST_WAL): SQLite syncs the directory at the
 	 * first commit of every process either way, the WAL restarts after the checkpoint at

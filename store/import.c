@@ -210,6 +210,9 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 		struct source src = {b->present, report, ctx, b, i};
 		store_progress(s, "households", i + 1, b->nhouseholds);
 		int rc = import_one(s, &b->households[i], 0, &src, res);
+		/* saved: its parsed copy is not needed again (the rejected rows are the rows'
+		 * own fields), and the flush that follows holds the event's blobs */
+		household_free(&b->households[i]);
 		if (rc) {
 			write_rollback(s);
 			return rc;

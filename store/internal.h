@@ -65,6 +65,8 @@ void db_close_statements(struct store *s);
  * column of the first row goes to out (when not NULL). Returns 0, STORE_ENOTFOUND when
  * there is no row (no message set), or STORE_EFAIL. */
 int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
+/* How long a writer waits for another's lock before it is refused (db.c). */
+#define DB_BUSY_MS 60000
 /* Bind text (NULL/"" → NULL) */
 void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
@@ -231,7 +233,8 @@ void audit_unlock_file(int *fd);
  * runs, the temporary files) an interrupted writer left in audit.git, noting each. */
 void audit_clear_stale(struct store *s);
 
-/* audit_bulk.c: a large event's objects written as packs on disk, in chunks */
+/* audit_bulk.c: an event's objects written as packs on disk (a large one in chunks, a
+ * small one as a single pack) */
 struct bulk {
 	struct store *s;
 	git_repository *repo;     /* a second handle, its odb with the in-memory backend */
@@ -239,15 +242,25 @@ struct bulk {
 	git_oid *ids;             /* the objects in memory, to be packed */
 	size_t n, cap;
 	int packs;                /* packs written */
+	int single;               /* a small event: everything in one pack, one thread */
 };
-int bulk_begin(struct store *s, struct bulk *b);
+/* single: the event is small (its blobs, trees and commit go into one pack) */
+int bulk_begin(struct store *s, struct bulk *b, int single);
 /* Write a blob (its id into out); every BULK_CHUNK blobs go to disk as a pack. */
 int bulk_blob(struct bulk *b, const void *data, size_t len, git_oid *out);
-/* All blobs written: pack what is left, and let the handle see the packs. */
+/* All blobs written: pack what is left, and let the handle see the packs (a single
+ * pack: nothing yet, the blobs stay in memory for bulk_end). */
 int bulk_blobs_done(struct bulk *b);
-/* Pack the new trees and the commit. */
+/* Pack the new trees and the commit (and, for a single pack, the blobs). */
 int bulk_end(struct bulk *b, const git_oid *commit);
 void bulk_free(struct bulk *b);
+/* Write pb's pack and index and sync both and the pack directory (three syncs). */
+int bulk_write_pack(struct store *s, git_packbuilder *pb);
+/* audit_packs.c: with audit.lock held, fold the small packs of single edits into one
+ * once there are AUDIT_SMALL_PACKS of them (a lookup asks every pack's index) */
+int audit_fold_small_packs(struct store *s);
+/* repack.c: an object database holding only the pack whose index is idx */
+int repack_one_pack(struct store *s, const char *idx, git_odb **out);
 
 /* audit_files.c: an event's files as tree updates (path strings owned here) */
 struct event_files {
@@ -263,6 +276,16 @@ int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, lon
 void event_files_free(struct event_files *f);
 /* The event's commit is on the branch: drop its texts, keep each file's blob id. */
 int event_files_prune(struct store *s, long event, const struct event_files *f);
+
+/* today_cache.c: the rule items `today` derived, kept per scope and stamped with the
+ * date and the last event id (today.c). stamp: that id, or -1. read: 1 when the kept
+ * items are current (each given to add), 0 when they must be derived again, -1 on error. */
+struct today_item;
+int today_cache_stamp(struct store *s, long *event);
+int today_cache_read(struct store *s, const struct user *u, const char *date, long event,
+                     int (*add)(void *ctx, const struct today_item *it), void *ctx);
+void today_cache_write(struct store *s, const struct user *u, const char *date, long event,
+                       const struct today_item *v, int n);
 
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);

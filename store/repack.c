@@ -23,7 +23,7 @@
 #define BRANCH "refs/heads/main"
 
 /* An object database holding only the pack whose index is idx. */
-static int one_pack(struct store *s, const char *idx, git_odb **out)
+int repack_one_pack(struct store *s, const char *idx, git_odb **out)
 {
 	git_odb_backend *b = NULL;
 	*out = NULL;
@@ -138,7 +138,7 @@ static void remove_old_packs(struct store *s, const char *objects, const char *k
 		snprintf(base, sizeof base, "%s/%.*s", dir, (int)(n - 4), e->d_name);
 		snprintf(path, sizeof path, "%s.idx", base);
 		git_odb *old;
-		if (one_pack(s, path, &old))
+		if (repack_one_pack(s, path, &old))
 			continue;             /* unreadable: leave it */
 		struct all_in a = {fresh, 0};
 		int rc = git_odb_foreach(old, check_in_fresh, &a);
@@ -173,7 +173,7 @@ int store_audit_repack(struct store *s, const struct user *u, struct repack_resu
 	git_odb *fresh = NULL;
 	if (!(rc = write_pack(s, out))) {
 		snprintf(idx, sizeof idx, "%s/pack/%s.idx", objects, out->pack);
-		rc = one_pack(s, idx, &fresh);
+		rc = repack_one_pack(s, idx, &fresh);
 	}
 	if (!rc) {
 		remove_loose(objects, fresh, out);

@@ -16,6 +16,7 @@
 #include "store/projects.h"
 #include "store/entity.h"
 #include "core/text.h"
+#include "core/date.h"
 #include "core/strmap.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -369,15 +370,53 @@ static int add_milestone(void *ctx, const struct project_overdue *o)
 
 /* Most urgent first: the earliest due date (the longest overdue) first, then kind, then
  * the task or case. */
+struct sorted { long days; int dated; const struct today_item *it; };
+
 static int item_cmp(const void *pa, const void *pb)
 {
-	const struct today_item *a = pa, *b = pb;
-	int c = tasks_rules_due_cmp(a->due, b->due);
+	const struct sorted *x = pa, *y = pb;
+	const struct today_item *a = x->it, *b = y->it;
+	/* tasks_rules_due_cmp with each date read once: one without a date after one with */
+	int c = x->dated != y->dated ? y->dated - x->dated : (x->days > y->days) - (x->days < y->days);
 	if (!c)
 		c = strcmp(a->kind, b->kind);
 	if (!c)
 		c = strcmp(a->task, b->task);
 	return c ? c : strcmp(a->case_id, b->case_id);
+}
+
+/* An item read back from today_cache.c, listed as add_derived lists it. */
+static int add_cached(void *ctx, const struct today_item *it)
+{
+	struct items *l = ctx;
+	struct today_item *to = new_item(l);
+	if (!to || (it->task[0] && strmap_put(&l->tasks, it->task, 1)))
+		return store_fail(l->s, STORE_EFAIL, "out of memory");
+	*to = *it;
+	return 0;
+}
+
+/* The rule items: read back when nothing changed since they were derived last
+ * (today_cache.c), else derived from every open case in scope, the rule tasks kept in
+ * step, and kept for the next run. */
+static int rule_items(struct today *t, struct items *l)
+{
+	long before, after;
+	int rc = today_cache_stamp(t->s, &before) ? -1 : today_cache_read(t->s, t->u, t->date, before, add_cached, l);
+	if (rc)
+		return rc < 0 ? STORE_EFAIL : 0;
+	rc = today_cases(t->s, t->u, &t->cases, &t->ncases);
+	for (int i = 0; !rc && i < t->ncases; i++)
+		if (derive_case(t, i))
+			rc = store_fail(t->s, STORE_EFAIL, "out of memory");
+	if (!rc && !(rc = load_users(t)))
+		rc = access_may_write(t->u) ? keep_in_step(t) : sync(t, 0);
+	if (!rc)
+		rc = add_derived(t, l);
+	/* kept only when the one event this run may have made is the only one since */
+	if (!rc && !today_cache_stamp(t->s, &after) && after == before + (t->created + t->resolved > 0))
+		today_cache_write(t->s, t->u, t->date, after, l->v, l->n);
+	return rc;
 }
 
 int store_today_list(struct store *s, const struct user *u,
@@ -387,25 +426,29 @@ int store_today_list(struct store *s, const struct user *u,
 	struct today t = {.s = s, .u = u, .date = store_today(s)};
 	struct items l = {.s = s, .date = t.date};
 	struct rules_settings defaults;
-	int rc = today_cases(s, u, &t.cases, &t.ncases);
-	for (int i = 0; !rc && i < t.ncases; i++)
-		if (derive_case(&t, i))
-			rc = store_fail(s, STORE_EFAIL, "out of memory");
-	if (!rc && !(rc = load_users(&t)))
-		rc = access_may_write(u) ? keep_in_step(&t) : sync(&t, 0);
+	int rc = rule_items(&t, &l);
 	if (!rc && !(rc = today_settings(s, "", &defaults))) {
 		struct task_filter own = {.owner = u->login};
 		l.soon = defaults.due_soon_days;
-		if (!(rc = add_derived(&t, &l)) && !(rc = store_task_list(s, u, &own, add_own, &l)) &&
-		    !(rc = l.rc) && !(rc = project_overdue_each(s, u, add_milestone, &l)))
+		if (!(rc = store_task_list(s, u, &own, add_own, &l)) && !(rc = l.rc) &&
+		    !(rc = project_overdue_each(s, u, add_milestone, &l)))
 			rc = l.rc;
 	}
+	/* sorted by reference (an item is some 450 bytes), each due date read once */
+	struct sorted *order = !rc && l.n ? malloc((size_t)l.n * sizeof *order) : NULL;
+	if (!rc && l.n && !order)
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
 	if (!rc) {
+		for (int i = 0; i < l.n; i++) {
+			order[i].it = &l.v[i];
+			order[i].dated = date_days(l.v[i].due, &order[i].days) == 0;
+		}
 		if (l.n > 1)
-			qsort(l.v, (size_t)l.n, sizeof *l.v, item_cmp);
-		for (int i = 0; i < l.n && !fn(ctx, &l.v[i]); i++)
+			qsort(order, (size_t)l.n, sizeof *order, item_cmp);
+		for (int i = 0; i < l.n && !fn(ctx, order[i].it); i++)
 			;
 	}
+	free(order);
 	if (sum) {
 		sum->created = t.created;
 		sum->resolved = t.resolved;

@@ -69,7 +69,11 @@ static int verb_import_households(struct cli *c)
 	struct import_result res;
 	if (cli_read_utf8(file, c->a.encoding, &utf8, &len, &used))
 		return EXIT_FAIL;
-	if (register_read_csv(store_code_lists(c->s), utf8, len, store_today(c->s), &b, cli_report_defect, &rep) < 0) {
+	int read = register_read_csv(store_code_lists(c->s), utf8, len, store_today(c->s), &b,
+	                             cli_report_defect, &rep);
+	free(utf8);   /* the batch holds copies: the file is not needed while writing */
+	utf8 = NULL;
+	if (read < 0) {
 		fprintf(stderr, "bangfu: %s: cannot be read as a register: nothing was imported\n", file);
 		goto out;
 	}

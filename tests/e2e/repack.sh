@@ -1,5 +1,6 @@
 # `audit repack`: an administrator packs the history; every loose object and older pack
-# it replaces is gone, git itself finds the repository whole (fsck), verify, log and
+# it replaces is gone (an edit writes one small pack; they are folded together once 16
+# have gathered), git itself finds the repository whole (fsck), verify, log and
 # rebuild work as before; a caseworker is refused; and repacking while staff keep saving
 # loses nothing.
 . "$TESTS/lib.sh"
@@ -13,7 +14,16 @@ expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv"
 expect_exit 0 as "$me" user add cw --role caseworker --scope 441821 --name 小陈
 for v in 下围 中围 外围; do expect_exit 0 as cw set 4418210001 hamlet "$v" --why 核实; done
-[ "$(loose)" -gt 10 ] || fail "expected loose objects before repacking, found $(loose)"
+# every edit is one small pack, no loose object
+[ "$(loose)" = 0 ] || fail "an edit left $(loose) loose objects"
+[ "$(packs)" -gt 3 ] || fail "expected a pack per edit before repacking, found $(packs)"
+# the small packs are folded together once 16 have gathered: 20 more edits stay below
+for i in $(seq 1 20); do expect_exit 0 as cw set 4418210001 hamlet "村$i" --why 核实; done
+[ "$(packs)" -lt 17 ] || fail "the small packs were not folded: $(packs) packs"
+git --git-dir=d/audit.git fsck --no-progress >fsck 2>&1 || { cat fsck; fail "git fsck after folding"; }
+expect_exit 0 as "$me" audit verify
+expect_exit 0 as "$me" show 4418210001
+expect_grep "^hamlet: 村20$" out
 
 expect_exit 1 as cw audit repack
 expect_grep "only an administrator" err
@@ -26,10 +36,10 @@ expect_exit 0 as "$me" audit verify
 expect_exit 0 as "$me" audit log 4418210001
 expect_grep "why: 核实" out
 
-# a change after it is loose again; the next repack folds the old pack into the new one
+# a change after it is a small pack again; the next repack folds both into the new one
 expect_exit 0 as cw set 4418210001 hamlet 上围 --why 改回
 expect_exit 0 as "$me" audit repack
-expect_grep "1 older pack removed" out
+expect_grep "2 older packs removed" out
 [ "$(packs)" = 1 ] || fail "$(packs) packs after the second repack"
 
 # repacking while a caseworker keeps saving: nothing lost, nothing half-written
