@@ -63,9 +63,60 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 		e.why = buf_str(&why) ? why.s : "";
 		snprintf(e.commit, sizeof e.commit, "%s", db_col_text(st, 7));
 		e.files = (long)sqlite3_column_int64(st, 8);
+		if ((rc = history_what(s, e.event, path, e.what, sizeof e.what)))
+			break;
 		stop = fn(ctx, &e);
 	}
-	rc = stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	rc = rc <= 0 ? rc : stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	buf_free(&why);
+	db_finalize(s, st);
+	return rc;
+}
+
+int store_recent_list(struct store *s, const struct user *u, long since, long limit,
+                      int (*fn)(void *ctx, const struct history_entry *e), void *ctx)
+{
+	sqlite3_stmt *st;
+	struct buf q = {0};
+	buf_adds(&q, "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, "
+	             "coalesce(e.commit_id, ''), ");
+	event_files_sql(&q, "count(*)");
+	buf_adds(&q, ", ");
+	event_files_sql(&q, "min(f.path)");
+	buf_adds(&q, " FROM events e WHERE e.at >= :from AND ");
+	event_visible_sql(&q);   /* only events with a file in scope (store/event_scope.c) */
+	buf_adds(&q, " ORDER BY e.id DESC LIMIT :limit");
+	if (db_cached_buf(s, &q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"), since);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
+	int rc = event_scope_bind(s, st, u), stop = 0;
+	struct buf why = {0};
+	while (!rc && !stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry e;
+		memset(&e, 0, sizeof e);
+		e.event = (long)sqlite3_column_int64(st, 0);
+		e.at = (long)sqlite3_column_int64(st, 1);
+		snprintf(e.login, sizeof e.login, "%s", db_col_text(st, 2));
+		snprintf(e.name, sizeof e.name, "%s", db_col_text(st, 3));
+		snprintf(e.verb, sizeof e.verb, "%s", db_col_text(st, 4));
+		snprintf(e.subject, sizeof e.subject, "%s", db_col_text(st, 5));
+		buf_reset(&why);
+		mask_text(db_col_text(st, 6), &why);
+		e.why = buf_str(&why) ? why.s : "";
+		snprintf(e.commit, sizeof e.commit, "%s", db_col_text(st, 7));
+		e.files = (long)sqlite3_column_int64(st, 8);
+		const char *path = db_col_text(st, 9), *base = strrchr(path, '/');
+		rc = 0;
+		if (e.files == 1 && strncmp(path, "households/", 11) == 0 && base) {
+			snprintf(e.household, sizeof e.household, "%.*s", (int)strcspn(base + 1, "."), base + 1);
+			rc = history_what(s, e.event, path, e.what, sizeof e.what);
+		}
+		if (!rc)
+			stop = fn(ctx, &e);
+	}
+	rc = rc > 0 && rc != SQLITE_ROW && rc != SQLITE_DONE ? store_sqlfail(s, "reading the changes")
+	   : rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc;
 	buf_free(&why);
 	db_finalize(s, st);
 	return rc;

@@ -18,7 +18,7 @@
 /* Every view: its name is its keymap section. A new view is one line here. */
 const struct view_ops *const ui_views[] = {
 	&view_list_ops, &view_household_ops, &view_history_ops, &view_dashboard_ops,
-	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops, NULL,
+	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops, &view_recent_ops, NULL,
 };
 
 /* One input as a key (keys.h): Enter, Backspace and keypad keys made the same. */
@@ -129,6 +129,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_COMMAND: return ui_command(ui);
 	case ACT_DASHBOARD: return view_dashboard_push(ui);
 	case ACT_DRAFTS: return view_drafts_push(ui);
+	case ACT_RECENT: return view_recent_push(ui);
 	case ACT_REVIEW: return view_review_push(ui);
 	case ACT_TODAY: return view_tasks_push(ui);
 	case ACT_MESSAGES: {

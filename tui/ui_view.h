@@ -143,6 +143,8 @@ int view_household_push(struct ui *ui, const char *household, int field, int mem
 struct edit;
 int view_household_resume(struct ui *ui, const struct edit *draft);
 int view_history_push(struct ui *ui, const char *household);
+/* Recent changes in the user's scope (who did what today and this week). */
+int view_recent_push(struct ui *ui);
 int view_dashboard_push(struct ui *ui);
 /* The help, generated from the keymap, for the view `of` (shown in the pager). */
 int view_help_push(struct ui *ui, const struct view_ops *of);
@@ -157,7 +159,7 @@ int view_tasks_push(struct ui *ui);
 int view_pager_push(struct ui *ui, const char *title, const char *text, int flags);
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
-	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops;
+	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops, view_recent_ops;
 
 /* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
 int ui_command(struct ui *ui);

@@ -12,6 +12,7 @@
 #include "tui/case_checks.h"
 #include "tui/list_rows.h"
 #include "tui/prompt.h"
+#include "tui/ui_write.h"
 #include "core/text.h"
 #include "core/workflow.h"
 #include <stdio.h>
@@ -282,12 +283,31 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	return REQ_DONE;
 }
 
+/* w: the queue as on screen, in the columns of `case queue --format`. */
+static int write_queue(struct ui *ui, struct review *R)
+{
+	char what[64], path[1024];
+	int failed = 0;
+	snprintf(what, sizeof what, "the %ld cases of the queue", R->n);
+	struct sheet *sh = ui_write_open(ui, what, EXPORT_QUEUE, path, sizeof path);
+	if (!sh)
+		return REQ_DONE;
+	for (long i = 0; i < R->n && !failed; i++) {
+		const struct qrow *q = &R->r[i];
+		const char *v[] = {q->case_id, q->household, q->head, workflow_state_label(q->f.state),
+		                   q->since, q->checks};
+		failed = sheet_row(sh, v) != 0;
+	}
+	return ui_write_close(ui, sh, path, R->n, failed, 0);
+}
+
 static int rv_request(struct ui *ui, struct view *v, enum action a)
 {
 	struct review *R = v->priv;
 	switch (a) {
 	case ACT_APPROVE: return take_step(ui, v, R, 1);
 	case ACT_SEND_BACK: return take_step(ui, v, R, 0);
+	case ACT_WRITE: return write_queue(ui, R);
 	case ACT_OPEN: return view_household_push(ui, R->r[v->pos].household, -1, 0);
 	case ACT_HISTORY: return view_history_push(ui, R->r[v->pos].household);
 	default: return REQ_PASS;
