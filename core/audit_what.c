@@ -170,7 +170,7 @@ void audit_what(const char *old_text, const char *new_text, char *out, size_t n)
 		changed_fields(&a, &b, sec, &w);
 		changed_fields(&b, &a, sec, &w);   /* a field emptied is left out of the text */
 	}
-	snprintf(out, n, "%s", buf_str(&w) ? w.s : "");
+	snprintf(out, n, "%s", w.s ? w.s : "");
 	buf_free(&w);
 	rtext_free(&a);
 	rtext_free(&b);

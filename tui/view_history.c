@@ -232,7 +232,7 @@ static int show_since(struct ui *ui, struct hist *H)
 	}
 	snprintf(title, sizeof title, "%ld change%s to %s since you last looked", fresh,
 	         fresh == 1 ? "" : "s", H->household);
-	int rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF);
+	int rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF | PAGER_WRAP);
 	buf_free(&text);
 	return rc;
 }
@@ -269,7 +269,7 @@ static int show_diff(struct ui *ui, struct hist *H, const struct hentry *e)
 		return ui_store_error(ui, rc);
 	}
 	snprintf(title, sizeof title, "Change %.10s%s%s", e->commit, household[0] ? " to " : "", household);
-	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF);
+	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF | PAGER_WRAP);
 	buf_free(&text);
 	return rc;
 }

@@ -304,6 +304,7 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 	}
 	snprintf(L->match_id, sizeof L->match_id, "%s", f.row.id);
 	snprintf(L->match_name, sizeof L->match_name, "%s", f.row.matched);
+	v->dirty = 1;             /* the match's row shows the member, also where the cursor stays */
 	remember(v, L);
 	if (wrapped)
 		ui_status(ui, 0, "search hit %s, continuing at %s: %s", backward ? "TOP" : "BOTTOM",
