@@ -94,6 +94,8 @@ const char keymap_defaults[] =
 	"bind household h        history\n"
 	"bind household <F6>     history\n"
 	"bind history s          since\n"
+	"bind recent  h          history\n"
+	"bind recent  <F6>       history\n"
 	"bind household V        add-visit\n"
 	"bind household M        add-measure\n"
 	"bind household K        add-task\n"

@@ -281,6 +281,13 @@ static int hist_request(struct ui *ui, struct view *v, enum action a)
 		return show_diff(ui, H, &H->e[v->pos]);
 	if (a == ACT_SINCE && H->household[0])
 		return show_since(ui, H);
+	if (a == ACT_HISTORY && !H->household[0]) {   /* recent changes: that household's history */
+		if (!H->e[v->pos].household[0]) {
+			ui_status(ui, 1, "this change is not to one household");
+			return -1;
+		}
+		return view_history_push(ui, H->e[v->pos].household);
+	}
 	return REQ_PASS;
 }
 

@@ -122,6 +122,8 @@ ui_keys /; ui_type "王建国"; ui_keys Enter; ui_wait_selected "王建国 联�
 ui_keys Enter; ui_wait "Change "
 ui_wait "phone: 138****8111"                 # the diff, masked
 ui_keys q
+ui_keys h; ui_wait "History of $hh"; ui_keys q   # h: that household's history
+ui_wait "Recent changes in your scope"
 # resize to 120x35 in the recent view: Chinese text whole
 ui_tmux resize-window -t t -x 120 -y 35
 ui_wait "(admin 44)"
