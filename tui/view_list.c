@@ -2,13 +2,14 @@
  *
  * The view never loads the whole table: it holds a window of at most WINDOW_MAX rows and
  * reads CHUNK more at either end with keyset queries (list_rows.c), dropping rows at the
- * far end of the window. The first screen costs one query of CHUNK rows; no count is
- * made (the title shows "row N of M" once both ends have been seen).
+ * far end of the window. The first screen costs one query of CHUNK rows; the title's
+ * "row N of M" comes from a cheap count (list_extra.c).
  *
  * `l` limits with the query language of `bangfu list` (shown in the title); `/` and n/N
  * are store queries (the limit plus the search terms) starting after / before the cursor,
  * wrapping at the ends; `t` tags, `T` tags every match of a query, `;` applies the next
- * action (edit-field, tag) to all tagged households after confirming the count. */
+ * action (edit-field, tag) to all tagged households after confirming the count; '' goes
+ * back to the row before the last search or jump; w writes the list to a file. */
 #include "tui/view_list.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
@@ -20,7 +21,6 @@
 #define CHUNK LIST_CHUNK
 #define WINDOW_MAX 1024
 #define TAG_MAX 5000
-
 
 static int ensure_cap(struct ui *ui, struct list *L, long n)
 {
@@ -500,12 +500,11 @@ const struct view_ops view_list_ops = {
 int view_list_push_limited(struct ui *ui, const char *query)
 {
 	struct list *L = calloc(1, sizeof *L);
-	if (L)
-		L->total = -1;
 	if (!L) {
 		ui_status(ui, 1, "out of memory");
 		return -1;
 	}
+	L->total = -1;
 	if (query) {
 		char err[256];
 		if (query_parse(store_code_lists(ui->s), query, &L->q, err, sizeof err)) {

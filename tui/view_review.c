@@ -288,7 +288,7 @@ static int write_queue(struct ui *ui, struct review *R)
 {
 	char what[64], path[1024];
 	int failed = 0;
-	snprintf(what, sizeof what, "the %ld cases of the queue", R->n);
+	snprintf(what, sizeof what, "the %ld case%s of the queue", R->n, R->n == 1 ? "" : "s");
 	struct sheet *sh = ui_write_open(ui, what, EXPORT_QUEUE, path, sizeof path);
 	if (!sh)
 		return REQ_DONE;

@@ -177,7 +177,7 @@ static int write_items(struct ui *ui, struct tasks_view *T)
 {
 	char what[64], path[1024];
 	int failed = 0;
-	snprintf(what, sizeof what, "the %ld items", T->n);
+	snprintf(what, sizeof what, "the %ld item%s", T->n, T->n == 1 ? "" : "s");
 	struct sheet *sh = ui_write_open(ui, what, EXPORT_TODAY, path, sizeof path);
 	if (!sh)
 		return REQ_DONE;

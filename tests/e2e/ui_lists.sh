@@ -152,7 +152,7 @@ ui_cleanup
 ui_exec 120 35 env BANGFU_UI_IDLE_MS=0 BANGFU_TODAY=2026-01-15 BANGFU_TEST_LOGIN=tr "$BANGFU_TH" -d d
 ui_wait "人均纯收入"
 ui_keys r; ui_wait "Review queue  1 waiting"
-ui_keys w; ui_wait "write the 1 cases of the queue to"
+ui_keys w; ui_wait "write the 1 case of the queue to"
 ui_type "$PWD/queue.csv"; ui_keys Enter
 ui_wait "wrote 1 row to $PWD/queue.csv"
 head -1 queue.csv | grep -q "案例编号,帮扶编号,户主,状态" || fail "queue.csv has not the queue's columns"
