@@ -57,8 +57,12 @@ struct sheet *ui_write_open(struct ui *ui, const char *what, enum export_table t
 		}
 	}
 	struct sheet *sh = export_sheet_open(t, f, path, err, sizeof err);
-	if (!sh)
+	if (!sh) {
 		ui_status(ui, 1, "cannot write %s", err);
+		return NULL;
+	}
+	ui_status(ui, 0, "writing %s ...", typed);   /* 100,000 households take seconds */
+	ui_render(ui);
 	return sh;
 }
 
