@@ -86,6 +86,7 @@ const char keymap_defaults[] =
 	"bind list    <F4>       edit-field\n"
 	"bind list    h          history\n"
 	"bind list    '          jump-back\n"
+	"bind list    ^O         jump-back\n"
 	"bind list    w          write\n"
 	"bind list    <F6>       history\n"
 	"# one household\n"

@@ -195,6 +195,7 @@ static void dispatch(struct ui *ui, int key)
 		ui->status_dirty = 1;
 	}
 	enum action a = keymap_lookup(&ui->keys, v->ops->name, key);
+	ui->key = key;
 	if (a == ACT_NONE) {
 		char name[32];
 		key_describe(key, name, sizeof name);

@@ -84,6 +84,7 @@ struct ui {
 	long generation;               /* bumped by every write, so views reload */
 	int quit, full, exit_code;
 	char search[256];              /* the last search, for n / N */
+	int key;                       /* the key of the action running (0: ui_do's caller) */
 	long data_version;             /* the store's when last looked at (idle refresh) */
 };
 

@@ -254,8 +254,9 @@ static void remember(struct view *v, struct list *L)
 /* '': back to the row before the last search or jump (and '' again returns). */
 static int jump_back(struct ui *ui, struct view *v, struct list *L)
 {
-	int key;
-	int rc = prompt_key(ui, "'", &key);
+	int key = '\'', rc = PROMPT_OK;
+	if (ui->key == '\'')      /* '' as in vi: the second quote; ^O needs none */
+		rc = prompt_key(ui, "'", &key);
 	if (rc == PROMPT_END)
 		ui->quit = 1;
 	if (rc != PROMPT_OK)
