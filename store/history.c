@@ -21,6 +21,27 @@ static int household_file(struct store *s, const struct user *u, const char *hou
 	return 0;
 }
 
+#define ENTRY_COLUMNS "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, " \
+	"coalesce(e.commit_id, ''), "
+
+/* Columns 0-8 of a history query (id, at, login, name, verb, subject, reason, commit,
+ * files in scope) into e; the reason masked into why. */
+static void entry_from(sqlite3_stmt *st, struct history_entry *e, struct buf *why)
+{
+	memset(e, 0, sizeof *e);
+	e->event = (long)sqlite3_column_int64(st, 0);
+	e->at = (long)sqlite3_column_int64(st, 1);
+	snprintf(e->login, sizeof e->login, "%s", db_col_text(st, 2));
+	snprintf(e->name, sizeof e->name, "%s", db_col_text(st, 3));
+	snprintf(e->verb, sizeof e->verb, "%s", db_col_text(st, 4));
+	snprintf(e->subject, sizeof e->subject, "%s", db_col_text(st, 5));
+	buf_reset(why);
+	mask_text(db_col_text(st, 6), why);   /* a reason may hold a number */
+	e->why = buf_str(why) ? why->s : "";
+	snprintf(e->commit, sizeof e->commit, "%s", db_col_text(st, 7));
+	e->files = (long)sqlite3_column_int64(st, 8);
+}
+
 int store_history_list(struct store *s, const struct user *u, const char *household,
                        long limit, int (*fn)(void *ctx, const struct history_entry *e),
                        void *ctx)
@@ -33,8 +54,7 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 	/* the household's file is in scope; of the event's other files only those in scope
 	 * are counted (store/event_scope.c) */
 	struct buf q = {0};
-	buf_adds(&q, "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, "
-	             "coalesce(e.commit_id, ''), ");
+	buf_adds(&q, ENTRY_COLUMNS);
 	event_files_sql(&q, "count(*)");
 	buf_adds(&q, " FROM event_files hf JOIN events e ON e.id = hf.event_id WHERE hf.path = :path "
 	             "ORDER BY e.id DESC LIMIT :limit");
@@ -51,21 +71,51 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 	rc = SQLITE_DONE;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct history_entry e;
-		memset(&e, 0, sizeof e);
-		e.event = (long)sqlite3_column_int64(st, 0);
-		e.at = (long)sqlite3_column_int64(st, 1);
-		snprintf(e.login, sizeof e.login, "%s", db_col_text(st, 2));
-		snprintf(e.name, sizeof e.name, "%s", db_col_text(st, 3));
-		snprintf(e.verb, sizeof e.verb, "%s", db_col_text(st, 4));
-		snprintf(e.subject, sizeof e.subject, "%s", db_col_text(st, 5));
-		buf_reset(&why);
-		mask_text(db_col_text(st, 6), &why);   /* a reason may hold a number */
-		e.why = buf_str(&why) ? why.s : "";
-		snprintf(e.commit, sizeof e.commit, "%s", db_col_text(st, 7));
-		e.files = (long)sqlite3_column_int64(st, 8);
+		entry_from(st, &e, &why);
+		if (history_what(s, e.event, path, e.what, sizeof e.what))
+			e.what[0] = '\0';   /* not known (a file git cannot give): the verb says it */
 		stop = fn(ctx, &e);
 	}
 	rc = stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
+	buf_free(&why);
+	db_finalize(s, st);
+	return rc;
+}
+
+int store_recent_list(struct store *s, const struct user *u, long since, long limit,
+                      int (*fn)(void *ctx, const struct history_entry *e), void *ctx)
+{
+	sqlite3_stmt *st;
+	struct buf q = {0};
+	buf_adds(&q, ENTRY_COLUMNS);
+	event_files_sql(&q, "count(*)");
+	buf_adds(&q, ", ");
+	event_files_sql(&q, "min(f.path)");
+	buf_adds(&q, " FROM events e WHERE e.at >= :from AND ");
+	event_visible_sql(&q);   /* only events with a file in scope (store/event_scope.c) */
+	buf_adds(&q, " ORDER BY e.id DESC LIMIT :limit");
+	if (db_cached_buf(s, &q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"), since);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
+	int rc = event_scope_bind(s, st, u), stop = 0;
+	if (rc) {
+		db_finalize(s, st);
+		return rc;
+	}
+	struct buf why = {0};
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_entry e;
+		entry_from(st, &e, &why);
+		const char *path = db_col_text(st, 9), *base = strrchr(path, '/');
+		if (e.files == 1 && strncmp(path, "households/", 11) == 0 && base) {
+			snprintf(e.household, sizeof e.household, "%.*s", (int)strcspn(base + 1, "."), base + 1);
+			if (history_what(s, e.event, path, e.what, sizeof e.what))
+				e.what[0] = '\0';
+		}
+		stop = fn(ctx, &e);
+	}
+	rc = stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the changes");
 	buf_free(&why);
 	db_finalize(s, st);
 	return rc;

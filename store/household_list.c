@@ -113,24 +113,43 @@ int store_household_rows(struct store *s, const struct user *u, const struct que
 
 /* The query of household_list: ids and register keys (county \1 town \1 village \1
  * 户编号) in register order after ?N (when `after`), at most ?N+1 of them. */
+/* Append "FROM households h WHERE <scope and q's terms>" to sql: ?1 the scope (into
+ * scope), ?2.. the terms' values. */
+static int list_where(struct store *s, const struct user *u, const struct query *q,
+                      struct buf *sql, char *scope, size_t n)
+{
+	const char *cond = scope_sql(u, scope, n);
+	int nv = 0, dense, rc;
+	long thr = 0;
+	buf_addf(sql, " FROM households h WHERE (%s)", cond);
+	for (int i = 0; q && i < q->n; i++) {
+		dense = 0;
+		if (q->terms[i].kind == Q_TEXT && (rc = search_dense(s, q->terms[i].value, &thr, &dense))) {
+			buf_free(sql);
+			return rc;
+		}
+		term_sql(&q->terms[i], ++nv + 1, dense, sql);   /* ?1 is the scope */
+	}
+	return 0;
+}
+
+static void bind_where(sqlite3_stmt *st, const struct query *q, const char *scope)
+{
+	sqlite3_bind_text(st, 1, scope, -1, SQLITE_TRANSIENT);
+	for (int i = 0; q && i < q->n; i++)
+		sqlite3_bind_text(st, i + 2, q->terms[i].value, -1, SQLITE_STATIC);
+}
+
 static int list_statement(struct store *s, const struct user *u, const struct query *q,
                           int after, int descending, sqlite3_stmt **st)
 {
 	struct buf sql = {0};
 	char scope[32];
-	const char *cond = scope_sql(u, scope, sizeof scope);
-	int nv = 0, dense, rc;
-	long thr = 0;
-	buf_addf(&sql, "SELECT h.id, h.county_code || char(1) || h.town_code || char(1) || "
-	         "h.village_code || char(1) || h.household_no FROM households h WHERE (%s)", cond);
-	for (int i = 0; q && i < q->n; i++) {
-		dense = 0;
-		if (q->terms[i].kind == Q_TEXT && (rc = search_dense(s, q->terms[i].value, &thr, &dense))) {
-			buf_free(&sql);
-			return rc;
-		}
-		term_sql(&q->terms[i], ++nv + 1, dense, &sql);   /* ?1 is the scope */
-	}
+	int nv = q ? q->n : 0, rc;
+	buf_adds(&sql, "SELECT h.id, h.county_code || char(1) || h.town_code || char(1) || "
+	         "h.village_code || char(1) || h.household_no");
+	if ((rc = list_where(s, u, q, &sql, scope, sizeof scope)))
+		return rc;
 	if (after)
 		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
 		         "(SELECT county_code, town_code, village_code, household_no FROM households "
@@ -141,10 +160,37 @@ static int list_statement(struct store *s, const struct user *u, const struct qu
 	buf_addf(&sql, " LIMIT ?%d", nv + 3);
 	if (db_cached_buf(s, &sql, st))
 		return STORE_EFAIL;
-	sqlite3_bind_text(*st, 1, scope, -1, SQLITE_TRANSIENT);
-	for (int i = 0; q && i < q->n; i++)
-		sqlite3_bind_text(*st, i + 2, q->terms[i].value, -1, SQLITE_STATIC);
+	bind_where(*st, q, scope);
 	return 0;
+}
+
+int store_household_count(struct store *s, const struct user *u, const struct query *q,
+                          const char *before, long max, long *n)
+{
+	struct buf sql = {0};
+	char scope[32];
+	sqlite3_stmt *st;
+	int nv = q ? q->n : 0, rc;
+	*n = 0;
+	buf_adds(&sql, "SELECT count(*) FROM (SELECT 1");
+	if ((rc = list_where(s, u, q, &sql, scope, sizeof scope)))
+		return rc;
+	if (before)
+		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) < "
+		         "(SELECT county_code, town_code, village_code, household_no FROM households "
+		         "WHERE id = ?%d)", nv + 2);
+	buf_addf(&sql, " LIMIT ?%d)", nv + 3);
+	if (db_cached_buf(s, &sql, &st))
+		return STORE_EFAIL;
+	bind_where(st, q, scope);
+	if (before)
+		sqlite3_bind_text(st, nv + 2, before, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, nv + 3, max > 0 ? max : -1);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	db_finalize(s, st);
+	return rc == SQLITE_ROW ? 0 : store_sqlfail(s, "counting households");
 }
 
 /* One chunk of ids (at most n, after `after`) into ids; *got how many. The statement is

@@ -196,6 +196,10 @@ int places_setting_region(const char *key, char *out, size_t n);
 /* users.c */
 int user_path(const char *login, char *out, size_t n);
 
+/* history_what.c: the "what" of event's change to the household file path (a path the
+ * caller found through a scoped reader) into out: fields, step or record (audit_what). */
+int history_what(struct store *s, long event, const char *path, char *out, size_t n);
+
 /* audit.c */
 /* Initialise libgit2 and open (or create) DIR/audit.git, once per store: commands that
  * never touch the history never load it (docs/performance-write.md). */

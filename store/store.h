@@ -117,6 +117,10 @@ int store_household_rows(struct store *s, const struct user *u, const struct que
 int store_household_keys(struct store *s, const struct user *u, const struct query *q,
                          long max, int (*fn)(void *ctx, const char *id, const char *key),
                          void *ctx, int *many);
+/* How many households in scope match q (and, with `before`, precede that household in
+ * register order), counting at most max (0: all) into *n: the UI's "row N of M". */
+int store_household_count(struct store *s, const struct user *u, const struct query *q,
+                          const char *before, long max, long *n);
 /* Set one field of a household (or of member `member` 1-based; 0 = household level)
  * to `value` (raw, normalised here), checking expected_version (0 = the current one). */
 int store_household_set(struct store *s, const struct user *u, const char *key,
@@ -335,12 +339,20 @@ struct history_entry {
 	char login[64], name[128], verb[32], subject[64];
 	const char *why;          /* valid during the callback */
 	long files;               /* how many of its audit files lie in u's scope */
+	char what[128];           /* the fields, step or record it changed (家庭住址, 入户核实), or
+	                           * "" when that is not known: verb and subject say it */
+	char household[24];       /* store_recent_list: the household whose file it changed */
 };
 /* The changes to a household (found as store_household_find does, in u's scope), newest
  * first, at most limit (0 = all). fn returns non-zero to stop. */
 int store_history_list(struct store *s, const struct user *u, const char *household,
                        long limit, int (*fn)(void *ctx, const struct history_entry *e),
                        void *ctx);
+/* The changes of every kind in u's scope (the events store_audit_log lists, scoped by
+ * store/event_scope.c) made at or after unix time `since`, newest first, at most limit
+ * (0 = all); a change to one household's file says what it changed and names it. */
+int store_recent_list(struct store *s, const struct user *u, long since, long limit,
+                      int (*fn)(void *ctx, const struct history_entry *e), void *ctx);
 /* Append to out the unified diff that commit made to the household's audit file
  * (read from the git repository; empty if the commit did not touch it). */
 int store_history_diff(struct store *s, const struct user *u, const char *household,

@@ -28,6 +28,9 @@
 	X(SEARCH,      "search",      0, "search forward: the cursor moves to the match") \
 	X(SEARCH_NEXT, "search-next", 0, "the next match of the last search") \
 	X(SEARCH_PREV, "search-prev", 0, "the previous match of the last search") \
+	X(JUMP_BACK,   "jump-back",   0, "'' (the key twice, as in vi): back to the row you were on before the last search or jump") \
+	X(WRITE,       "write",       0, "write this list (all rows of the limit), the queue or the tasks to a .csv or .xlsx file you name") \
+	X(RECENT,      "recent",      0, "recent changes in your scope: who did what today and this week, newest first") \
 	X(LIMIT,       "limit",       0, "show only households matching a query (as bangfu list); projects holding a text") \
 	X(TAG,         "tag",         A_ROW | A_TAGGABLE, "tag or untag the household (;t untags all)") \
 	X(TAG_PATTERN, "tag-pattern", 0, "tag every household matching a query") \

@@ -31,6 +31,8 @@ struct export_job {
 	int failed;
 };
 
+static int put_table(struct sheet *sh, enum export_table t);
+
 static enum sheet_kind kind_of(enum field_kind k)
 {
 	switch (k) {
@@ -321,9 +323,8 @@ static const struct sheet_col list_cols[] = {
 	{"case", "案例编号", SK_CODE}, {"category", "监测对象类别", SK_TEXT}, {"state", "状态", SK_TEXT},
 };
 
-static int list_row(void *ctx, const struct household *h)
+int export_household_row(struct sheet *sh, const struct code_lists *lists, const struct household *h)
 {
-	struct export_job *j = ctx;
 	const char *head = "";
 	char size[16], cat[64] = "";
 	for (int i = 0; i < h->nmembers; i++)
@@ -332,15 +333,21 @@ static int list_row(void *ctx, const struct household *h)
 	snprintf(size, sizeof size, "%d", h->nmembers);
 	const struct hcase *cs = h->ncases ? &h->cases[h->ncases - 1] : NULL;
 	if (cs)
-		model_value_display(j->lists, CF_CATEGORY, case_get(cs, CF_CATEGORY), cat, sizeof cat);
+		model_value_display(lists, CF_CATEGORY, case_get(cs, CF_CATEGORY), cat, sizeof cat);
 	const char *county = regions_county_name(household_get(h, HF_COUNTY));
 	const char *type = codes_label(&codes_household_type, household_get(h, HF_TYPE));
 	const char *v[] = {h->id, household_get(h, HF_NO), head, size, county ? county : "",
 	                   household_get(h, HF_TOWN), household_get(h, HF_VILLAGE), type ? type : "",
 	                   household_get(h, HF_INCOME), cs ? cs->id : "", cat,
 	                   cs && cs->state ? cs->state : ""};
+	return sheet_row(sh, v);
+}
+
+static int list_row(void *ctx, const struct household *h)
+{
+	struct export_job *j = ctx;
 	j->n++;
-	if (sheet_row(j->sh, v)) {
+	if (export_household_row(j->sh, j->lists, h)) {
 		j->failed = 1;
 		return -1;
 	}
@@ -359,7 +366,7 @@ int cli_list_sheet(struct cli *c, const struct query *q, long limit)
 		fprintf(stderr, "bangfu: %s\n", err);
 		return EXIT_FAIL;
 	}
-	sheet_table(j.sh, "households", "户", list_cols, (int)(sizeof list_cols / sizeof list_cols[0]));
+	put_table(j.sh, EXPORT_HOUSEHOLDS);
 	return export_finish(c, &j, store_household_list(c->s, &c->me, q, NULL, limit, list_row, &j));
 }
 
@@ -389,14 +396,19 @@ static const struct sheet_col today_cols[] = {
 	{"title", "事项", SK_TEXT},
 };
 
-static int today_row(void *ctx, const struct today_item *it)
+int export_today_row(struct sheet *sh, const struct today_item *it)
 {
-	struct export_job *j = ctx;
 	char days[24];
 	snprintf(days, sizeof days, "%ld", it->days_overdue);
 	const char *v[] = {it->due, days, it->kind, it->rule, it->task, it->owner, it->status,
 	                   it->household, it->case_id, it->title};
-	if (sheet_row(j->sh, v)) {
+	return sheet_row(sh, v);
+}
+
+static int today_row(void *ctx, const struct today_item *it)
+{
+	struct export_job *j = ctx;
+	if (export_today_row(j->sh, it)) {
 		j->failed = 1;
 		return 1;
 	}
@@ -415,7 +427,7 @@ int cli_today_sheet(struct cli *c)
 		fprintf(stderr, "bangfu: %s\n", err);
 		return EXIT_FAIL;
 	}
-	sheet_table(j.sh, "today", "今日事项", today_cols, (int)(sizeof today_cols / sizeof today_cols[0]));
+	put_table(j.sh, EXPORT_TODAY);
 	return export_finish(c, &j, store_today_list(c->s, &c->me, today_row, &j, &sum));
 }
 
@@ -437,7 +449,35 @@ struct sheet *cli_queue_sheet_open(struct cli *c, int *rc)
 		*rc = EXIT_FAIL;
 		return NULL;
 	}
-	sheet_table(sh, "queue", "待办案例", queue_cols, (int)(sizeof queue_cols / sizeof queue_cols[0]));
+	put_table(sh, EXPORT_QUEUE);
+	return sh;
+}
+
+/* The tables of `w` in the UI, as list, today and case queue --format write them. */
+static const struct {
+	const char *name, *title;
+	const struct sheet_col *cols;
+	int ncols;
+} tables[] = {
+	[EXPORT_HOUSEHOLDS] = {"households", "户", list_cols, (int)(sizeof list_cols / sizeof list_cols[0])},
+	[EXPORT_QUEUE] = {"queue", "待办案例", queue_cols, (int)(sizeof queue_cols / sizeof queue_cols[0])},
+	[EXPORT_TODAY] = {"today", "今日事项", today_cols, (int)(sizeof today_cols / sizeof today_cols[0])},
+};
+
+static int put_table(struct sheet *sh, enum export_table t)
+{
+	return sheet_table(sh, tables[t].name, tables[t].title, tables[t].cols, tables[t].ncols);
+}
+
+struct sheet *export_sheet_open(enum export_table t, enum sheet_format f, const char *file,
+                                char *err, size_t n)
+{
+	struct sheet *sh = sheet_open(f, file, NULL, 1, err, n);
+	if (sh && put_table(sh, t)) {
+		sheet_close(sh, err, n);
+		snprintf(err, n, "out of memory");
+		return NULL;
+	}
 	return sh;
 }
 

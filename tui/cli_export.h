@@ -22,4 +22,15 @@ int cli_today_sheet(struct cli *c);
 struct sheet *cli_queue_sheet_open(struct cli *c, int *rc);
 int cli_sheet_finish(struct cli *c, struct sheet *sh, int store_rc);
 
+/* The same tables for the UI's `w` (ui_write.c): a sheet writing `file` (opened with the
+ * caller's own rights, never through a symlink) with the table's columns, or NULL with
+ * err; rows go in with the row functions (or sheet_row: the queue's six columns). */
+enum export_table { EXPORT_HOUSEHOLDS, EXPORT_QUEUE, EXPORT_TODAY };
+struct sheet *export_sheet_open(enum export_table t, enum sheet_format f, const char *file,
+                                char *err, size_t n);
+struct code_lists;
+struct today_item;
+int export_household_row(struct sheet *sh, const struct code_lists *lists, const struct household *h);
+int export_today_row(struct sheet *sh, const struct today_item *it);
+
 #endif

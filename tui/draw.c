@@ -107,6 +107,17 @@ int draw_text(int y, int x, int cells, const char *s, attr_t attr, int right)
 	return used;
 }
 
+int draw_cell(int y, int x, int cells, const char *s, attr_t attr, int right)
+{
+	if (cells < 2 || text_width(s ? s : "") <= cells) {
+		draw_text(y, x, cells, s, attr, right);
+		return 0;
+	}
+	int used = draw_text(y, x, cells - 1, s, attr, 0);
+	draw_text(y, x + used, cells - used, DRAW_CUT, attr | A_BOLD, 0);
+	return 1;
+}
+
 int draw_textf(int y, int x, int cells, attr_t attr, const char *fmt, ...)
 {
 	char buf[2048];

@@ -20,6 +20,11 @@ attr_t draw_style(enum style st);
 /* Draw s at row y, column x, fitted into `cells` cells and padded with spaces (right-
  * aligned when right is non-zero), in attribute attr. Returns the cells the text used. */
 int draw_text(int y, int x, int cells, const char *s, attr_t attr, int right);
+/* draw_text for a cell of a table: a value wider than `cells` is cut one cell earlier
+ * and ends in DRAW_CUT, so a cut value never passes for a whole one (the row's view
+ * shows it whole on Enter). Returns 1 when the value was cut. */
+#define DRAW_CUT ">"
+int draw_cell(int y, int x, int cells, const char *s, attr_t attr, int right);
 /* printf, then draw_text. */
 int draw_textf(int y, int x, int cells, attr_t attr, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

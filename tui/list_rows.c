@@ -37,6 +37,31 @@ void lrow_from(const struct code_lists *lists, struct lrow *r, const struct hous
 	}
 }
 
+/* Does member m match text term t: its name holds t, or its ID number (as handed out,
+ * masked) ends in t's digits. */
+static int member_matches(const struct member *m, const char *t)
+{
+	const char *name = member_get(m, MF_NAME), *id = member_get(m, MF_ID);
+	size_t tl = strlen(t), il = strlen(id);
+	return strstr(name, t) || (tl && tl <= il && strcmp(id + il - tl, t) == 0);
+}
+
+void lrow_match(struct lrow *r, const struct household *h, const struct query *q)
+{
+	r->matched[0] = '\0';
+	for (int i = 0; q && i < q->n; i++) {
+		const char *t = q->terms[i].value;
+		if (q->terms[i].kind != Q_TEXT || strstr(r->head, t))
+			continue;
+		for (int m = 0; m < h->nmembers; m++)
+			if (strcmp(member_get(&h->members[m], MF_RELATION), "head") != 0 &&
+			    member_matches(&h->members[m], t)) {
+				snprintf(r->matched, sizeof r->matched, "%s", member_get(&h->members[m], MF_NAME));
+				return;
+			}
+	}
+}
+
 /* A forward read that keeps the last `want` rows (a ring) and stops at the first row at
  * or after `stop` in register order. */
 struct collect {

@@ -16,10 +16,14 @@ struct lrow {
 	int size;
 	char head[96], village[96], type[32], category[48], state[48], income[24];
 	char risks[128], place[96], no[40];
+	char matched[96];         /* lrow_match: the member a search matched, if not the head */
 };
 
 /* Fill r from a household, codes shown with their labels in lists. */
 void lrow_from(const struct code_lists *lists, struct lrow *r, const struct household *h);
+/* After a search for q: the name of the member a name or ID-digits term of q matched
+ * into r->matched, when the head's name does not match it ("" otherwise). */
+void lrow_match(struct lrow *r, const struct household *h, const struct query *q);
 /* Up to `want` rows matching q just before row `before` (NULL: the end), in order, into
  * out. *at_start: nothing matching precedes them. Returns the count or < 0 (status set). */
 long lrow_read_before(struct ui *ui, const struct query *q, const struct lrow *before,

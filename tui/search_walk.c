@@ -106,6 +106,7 @@ int search_walk_step(struct ui *ui, struct search_walk *w, const char *text,
 		return WALK_NOT_KEPT;
 	}
 	lrow_from(store_code_lists(ui->s), out, &h);
+	lrow_match(out, &h, q);
 	household_free(&h);
 	return WALK_FOUND;
 }

@@ -59,9 +59,10 @@ struct sheet *sheet_open(enum sheet_format f, const char *file, const char *enco
 	sh->gbk = gbk;
 	sh->multi = tables > 1;
 	if (file && strcmp(file, "-") != 0) {
-		sh->file = userfiles_fopen(file, "wb");
+		sh->file = userfiles_create(file);
 		if (!sh->file) {
-			say(err, n, file, strerror(errno));
+			say(err, n, file, errno == ELOOP ? "a symbolic link: not written through"
+			                                 : strerror(errno));
 			free(sh);
 			return NULL;
 		}

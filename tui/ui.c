@@ -19,7 +19,8 @@
 /* Every view: its name is its keymap section. A new view is one line here. */
 const struct view_ops *const ui_views[] = {
 	&view_list_ops, &view_household_ops, &view_history_ops, &view_dashboard_ops,
-	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops, &view_projects_ops, NULL,
+	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops, &view_projects_ops,
+	&view_recent_ops, NULL,
 };
 
 /* One input as a key (keys.h): Enter, Backspace and keypad keys made the same. */
@@ -132,6 +133,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_COMMAND: return ui_command(ui);
 	case ACT_DASHBOARD: return view_dashboard_push(ui);
 	case ACT_DRAFTS: return view_drafts_push(ui);
+	case ACT_RECENT: return view_recent_push(ui);
 	case ACT_REVIEW: return view_review_push(ui);
 	case ACT_TODAY: return view_tasks_push(ui);
 	case ACT_PROJECTS: return view_projects_push(ui);
@@ -219,6 +221,7 @@ static void dispatch(struct ui *ui, int key)
 		ui->status_dirty = 1;
 	}
 	enum action a = keymap_lookup(&ui->keys, v->ops->name, key);
+	ui->key = key;
 	if (a == ACT_NONE) {
 		char name[32];
 		key_describe(key, name, sizeof name);

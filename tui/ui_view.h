@@ -84,6 +84,7 @@ struct ui {
 	long generation;               /* bumped by every write, so views reload */
 	int quit, full, exit_code;
 	char search[256];              /* the last search, for n / N */
+	int key;                       /* the key of the action running (0: ui_do's caller) */
 	long data_version;             /* the store's when last looked at (idle refresh) */
 	char key_names[8][40];         /* ui_key's answers, in turn (several in one message) */
 	int key_name_next;
@@ -153,6 +154,8 @@ int view_household_push(struct ui *ui, const char *household, int field, int mem
 struct draft;
 int view_household_resume(struct ui *ui, const struct draft *d);
 int view_history_push(struct ui *ui, const char *household);
+/* Recent changes in the user's scope (who did what today and this week). */
+int view_recent_push(struct ui *ui);
 int view_dashboard_push(struct ui *ui);
 /* The help, generated from the keymap, for the view `of` (shown in the pager). */
 int view_help_push(struct ui *ui, const struct view_ops *of);
@@ -172,7 +175,7 @@ int view_pager_push(struct ui *ui, const char *title, const char *text, int flag
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
 	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops,
-	view_projects_ops;
+	view_projects_ops, view_recent_ops;
 
 /* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
 int ui_command(struct ui *ui);

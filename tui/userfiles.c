@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "tui/userfiles.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -39,6 +40,25 @@ FILE *userfiles_fopen(const char *path, const char *mode)
 		abort();
 	}
 	errno = err;
+	return f;
+}
+
+static int create_file(void *ctx)
+{
+	return open((const char *)ctx, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+}
+
+FILE *userfiles_create(const char *path)
+{
+	int fd = userfiles_run(create_file, (void *)path);
+	if (fd < 0)
+		return NULL;
+	FILE *f = fdopen(fd, "wb");
+	if (!f) {
+		int err = errno;
+		close(fd);
+		errno = err;
+	}
 	return f;
 }
 

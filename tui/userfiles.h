@@ -17,6 +17,10 @@ void userfiles_setup(void);
 
 /* fopen(path, mode) with the person's own group. */
 FILE *userfiles_fopen(const char *path, const char *mode);
+/* Create or truncate path for writing, with the person's own group, never through a
+ * symbolic link (ELOOP: the link is refused, not followed): the files bangfu writes for
+ * the person (exports, the UI's `w`). */
+FILE *userfiles_create(const char *path);
 /* Run fn(ctx) with the person's own group in effect (a library that opens a path of
  * its own, e.g. libxlsxwriter's workbook file), and take the bangfu group back after.
  * Returns fn's result, or -1 if the group could not be dropped (fn not run). */

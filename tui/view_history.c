@@ -1,25 +1,36 @@
-/* view_history.c — a household's audit history, newest first: when, who, what, why and
- * the commit, one change a line (store_history_list reads it from the events table, so
+/* view_history.c — a household's audit history, newest first: when, who, what (the
+ * fields, step or record the change touched: 家庭住址, 入户核实), why and the commit,
+ * one change a line (store_history_list reads it from the events table, so
  * it costs one indexed query however long the repository's log is). Enter shows the
  * diff that change made to the household's audit file, read from git. Changes newer
  * than the user's last look at this history (tui/seen.c) are marked `+`, and `s` shows
- * all of them as one page of diffs. */
+ * all of them as one page of diffs.
+ *
+ * The same view without a household is "recent changes" (c): every change in the user's
+ * scope of the last RECENT_DAYS days (store_recent_list, scoped as `audit log`), the
+ * household it touched before what it did; Enter shows that change's diff. A value cut by
+ * its column ends in DRAW_CUT; Enter shows the change whole. */
 #include "tui/ui_view.h"
 #include "core/grow.h"
 #include "tui/seen.h"
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#define RECENT_DAYS 7
+#define RECENT_MAX 5000
+
 struct hentry {
 	long event, at, files;
-	char commit[41], login[64], name[128], verb[32];
+	char commit[41], login[64], name[128], verb[32], subject[64], what[128], household[24];
 	char *why;
 };
 
 struct hist {
-	char household[32];
+	char household[32];       /* "": recent changes in scope */
+	long since;               /* recent: from this unix time */
 	struct hentry *e;
 	long n, cap;
 	long seen;            /* the newest event seen when this view opened (0: never) */
@@ -46,6 +57,9 @@ static int keep_entry(void *ctx, const struct history_entry *x)
 	snprintf(e->login, sizeof e->login, "%s", x->login);
 	snprintf(e->name, sizeof e->name, "%s", x->name);
 	snprintf(e->verb, sizeof e->verb, "%s", x->verb);
+	snprintf(e->subject, sizeof e->subject, "%s", x->subject);
+	snprintf(e->what, sizeof e->what, "%s", x->what);
+	snprintf(e->household, sizeof e->household, "%s", x->household);
 	if (!(e->why = strdup(x->why ? x->why : "")))
 		return -1;
 	H->n++;
@@ -57,15 +71,19 @@ static int hist_open(struct ui *ui, struct view *v)
 	struct hist *H = v->priv;
 	long keep = v->lines ? H->e[v->pos].event : 0;
 	entries_clear(H);
-	int rc = store_history_list(ui->s, &ui->me, H->household, 0, keep_entry, H);
+	int rc = H->household[0] ? store_history_list(ui->s, &ui->me, H->household, 0, keep_entry, H)
+	                         : store_recent_list(ui->s, &ui->me, H->since, RECENT_MAX, keep_entry, H);
 	if (rc)
 		return ui_store_error(ui, rc);
-	if (!H->seen_read) {
+	if (!H->household[0]) {
+		H->seen = LONG_MAX;       /* recent changes mark nothing as new */
+		H->seen_read = 1;
+	} else if (!H->seen_read) {
 		/* what was new when the user came: marked for this whole visit */
 		H->seen = seen_get(ui, H->household);
 		H->seen_read = 1;
 	}
-	if (H->n && seen_set(ui, H->household, H->e[0].event))
+	if (H->household[0] && H->n && seen_set(ui, H->household, H->e[0].event))
 		ui_log(ui, "could not remember what you have seen of %s", H->household);
 	v->lines = H->n;
 	v->at_start = v->at_end = 1;
@@ -84,41 +102,68 @@ static void when(long at, char *out, size_t n)
 	strftime(out, n, "%Y-%m-%d %H:%M", &tm);
 }
 
+/* The what column: the fields or step, else the verb and subject; in recent changes
+ * after the household it touched. */
+static void what_text(const struct hist *H, const struct hentry *e, char *out, size_t n)
+{
+	if (e->what[0])
+		snprintf(out, n, "%s%s%s", H->household[0] ? "" : e->household,
+		         H->household[0] ? "" : " ", e->what);
+	else
+		snprintf(out, n, "%s %s", e->verb, e->subject);
+}
+
+/* The columns when, who, what, why, commit: their widths at the screen's width (why
+ * takes the rest; recent changes at 80 columns leave the commit out for the what). */
+enum { HC_WHEN, HC_WHO, HC_WHAT, HC_WHY, HC_COMMIT, HC_COUNT };
+static void layout(const struct hist *H, int w[HC_COUNT])
+{
+	int wide = COLS >= 100, recent = !H->household[0];
+	w[HC_WHEN] = 16;
+	w[HC_WHO] = wide ? 20 : 12;
+	w[HC_WHAT] = recent ? (wide ? 40 : 30) : (wide ? 24 : 16);
+	w[HC_COMMIT] = recent && !wide ? 0 : 8;
+	w[HC_WHY] = COLS - 1 - (w[HC_WHEN] + 1) - (w[HC_WHO] + 1) - (w[HC_WHAT] + 1) -
+	            (w[HC_COMMIT] ? w[HC_COMMIT] + 1 : 0);
+}
+
 static void hist_draw(struct ui *ui, struct view *v, long line, int y, int selected)
 {
-	const struct hentry *e = &((struct hist *)v->priv)->e[line];
-	attr_t base = selected ? draw_style(ST_CURSOR) : A_NORMAL;
-	char date[32], who[256], commit[16];
-	when(e->at, date, sizeof date);
-	snprintf(who, sizeof who, "%s %s", e->login, e->name);
-	snprintf(commit, sizeof commit, "%.8s", e->commit[0] ? e->commit : "pending");
 	struct hist *H = v->priv;
-	int x = 0;
+	const struct hentry *e = &H->e[line];
+	attr_t base = selected ? draw_style(ST_CURSOR) : A_NORMAL;
+	char cell[HC_COUNT][256];
+	int w[HC_COUNT], x = 1;
+	layout(H, w);
+	when(e->at, cell[HC_WHEN], sizeof cell[0]);
+	snprintf(cell[HC_WHO], sizeof cell[0], "%s %s", e->login, e->name);
+	what_text(H, e, cell[HC_WHAT], sizeof cell[0]);
+	snprintf(cell[HC_WHY], sizeof cell[0], "%s", e->why);
+	snprintf(cell[HC_COMMIT], sizeof cell[0], "%.8s", e->commit[0] ? e->commit : "pending");
 	draw_blank(y, 0, COLS, base);
 	if (e->event > H->seen)   /* new since the user last looked */
 		draw_text(y, 0, 1, "+", base | (selected ? 0 : draw_style(ST_SECTION)), 0);
-	draw_text(y, x + 1, 16, date, base, 0);
-	x += 18;
-	int whow = COLS >= 100 ? 20 : 12;
-	draw_text(y, x, whow, who, base, 0);
-	x += whow + 1;
-	draw_text(y, x, 8, e->verb, base | (selected ? 0 : draw_style(ST_SECTION)), 0);
-	x += 9;
-	int whyw = COLS - x - 10;
-	draw_text(y, x, whyw, e->why, base, 0);
-	draw_text(y, COLS - 9, 8, commit, base | (selected ? 0 : draw_style(ST_DIM)), 0);
+	for (int c = 0; c < HC_COUNT; c++) {
+		attr_t a = base | (selected ? 0 : c == HC_WHAT ? draw_style(ST_SECTION)
+		                              : c == HC_COMMIT ? draw_style(ST_DIM) : 0);
+		if (w[c] > 0)
+			draw_cell(y, x, w[c], cell[c], a, 0);
+		x += w[c] + 1;
+	}
 }
 
 static void hist_header(struct ui *ui, struct view *v, int y)
 {
+	static const char *const titles[HC_COUNT] = {"when", "who", "what", "why", "commit"};
 	attr_t a = draw_style(ST_HEADER);
-	int whow = COLS >= 100 ? 20 : 12;
+	int w[HC_COUNT], x = 1;
+	layout(v->priv, w);
 	draw_blank(y, 0, COLS, a);
-	draw_text(y, 1, 16, "when", a, 0);
-	draw_text(y, 18, whow, "who", a, 0);
-	draw_text(y, 19 + whow, 8, "what", a, 0);
-	draw_text(y, 28 + whow, 20, "why", a, 0);
-	draw_text(y, COLS - 9, 8, "commit", a, 0);
+	for (int c = 0; c < HC_COUNT; c++) {
+		if (w[c] > 0)
+			draw_text(y, x, w[c], titles[c], a, 0);
+		x += w[c] + 1;
+	}
 }
 
 static long new_count(const struct hist *H)
@@ -134,6 +179,19 @@ static void hist_title(struct ui *ui, struct view *v, char *out, size_t n)
 	struct hist *H = v->priv;
 	long fresh = new_count(H);
 	char since[64];
+	if (!H->household[0]) {
+		long today = 0;
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+		long midnight = (long)mktime(&tm);
+		for (long i = 0; i < H->n; i++)
+			today += H->e[i].at >= midnight;
+		snprintf(out, n, "Recent changes in your scope  (%ld today, %ld in %d days%s; Enter diff)",
+		         today, H->n, RECENT_DAYS, H->n >= RECENT_MAX ? ", the newest only" : "");
+		return;
+	}
 	if (!H->seen)
 		snprintf(since, sizeof since, "first look");
 	else
@@ -170,7 +228,7 @@ static int show_since(struct ui *ui, struct hist *H)
 	}
 	snprintf(title, sizeof title, "%ld change%s to %s since you last looked", fresh,
 	         fresh == 1 ? "" : "s", H->household);
-	int rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF);
+	int rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF | PAGER_WRAP);
 	buf_free(&text);
 	return rc;
 }
@@ -180,7 +238,8 @@ static int hist_text(struct view *v, long line, char *out, size_t n)
 	const struct hentry *e = &((struct hist *)v->priv)->e[line];
 	char date[32];
 	when(e->at, date, sizeof date);
-	snprintf(out, n, "%s %s %s %s %s %s", date, e->login, e->name, e->verb, e->why, e->commit);
+	snprintf(out, n, "%s %s %s %s %s %s %s %s %s", date, e->login, e->name, e->household, e->what,
+	         e->verb, e->subject, e->why, e->commit);
 	return 0;
 }
 
@@ -189,22 +248,24 @@ static int show_diff(struct ui *ui, struct hist *H, const struct hentry *e)
 {
 	struct buf text = {0};
 	char date[32], title[128];
+	const char *household = H->household[0] ? H->household : e->household;
 	if (!e->commit[0]) {
 		ui_status(ui, 1, "event %ld is not in the audit history yet (it is written at the next "
 		          "start or save)", e->event);
 		return -1;
 	}
 	when(e->at, date, sizeof date);
-	buf_addf(&text, "commit %s\nAuthor: %s <%s@bangfu>\nDate:   %s\nEvent:  %ld (%s, %ld file%s)\n\n"
-	         "    %s\n\n", e->commit, e->name, e->login, date, e->event, e->verb, e->files,
-	         e->files == 1 ? "" : "s", e->why);
-	int rc = store_history_diff(ui->s, &ui->me, H->household, e->commit, &text);
+	buf_addf(&text, "commit %s\nAuthor: %s <%s@bangfu>\nDate:   %s\nEvent:  %ld (%s: %s, %ld file%s "
+	         "in your scope)\n%s%s%s\n    %s\n\n", e->commit, e->name, e->login, date, e->event, e->verb,
+	         e->subject, e->files, e->files == 1 ? "" : "s", e->what[0] ? "What:   " : "", e->what,
+	         e->what[0] ? "\n" : "", e->why);
+	int rc = household[0] ? store_history_diff(ui->s, &ui->me, household, e->commit, &text) : 0;
 	if (rc) {
 		buf_free(&text);
 		return ui_store_error(ui, rc);
 	}
-	snprintf(title, sizeof title, "Change %.10s to %s", e->commit, H->household);
-	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF);
+	snprintf(title, sizeof title, "Change %.10s%s%s", e->commit, household[0] ? " to " : "", household);
+	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF | PAGER_WRAP);
 	buf_free(&text);
 	return rc;
 }
@@ -214,8 +275,15 @@ static int hist_request(struct ui *ui, struct view *v, enum action a)
 	struct hist *H = v->priv;
 	if (a == ACT_OPEN)
 		return show_diff(ui, H, &H->e[v->pos]);
-	if (a == ACT_SINCE)
+	if (a == ACT_SINCE && H->household[0])
 		return show_since(ui, H);
+	if (a == ACT_HISTORY && !H->household[0]) {   /* recent changes: that household's history */
+		if (!H->e[v->pos].household[0]) {
+			ui_status(ui, 1, "this change is not to one household");
+			return -1;
+		}
+		return view_history_push(ui, H->e[v->pos].household);
+	}
 	return REQ_PASS;
 }
 
@@ -239,6 +307,34 @@ const struct view_ops view_history_ops = {
 	.text = hist_text,
 	.close = hist_close,
 };
+
+const struct view_ops view_recent_ops = {
+	.name = "recent",
+	.open = hist_open,
+	.draw = hist_draw,
+	.request = hist_request,
+	.title = hist_title,
+	.header = hist_header,
+	.text = hist_text,
+	.close = hist_close,
+};
+
+int view_recent_push(struct ui *ui)
+{
+	struct hist *H = calloc(1, sizeof *H);
+	if (!H) {
+		ui_status(ui, 1, "out of memory");
+		return -1;
+	}
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_mday -= RECENT_DAYS - 1;   /* today and the six days before */
+	tm.tm_isdst = -1;
+	H->since = (long)mktime(&tm);
+	return ui_push(ui, &view_recent_ops, H);
+}
 
 int view_history_push(struct ui *ui, const char *household)
 {

@@ -2,16 +2,15 @@
  *
  * The view never loads the whole table: it holds a window of at most WINDOW_MAX rows and
  * reads CHUNK more at either end with keyset queries (list_rows.c), dropping rows at the
- * far end of the window. The first screen costs one query of CHUNK rows; no count is
- * made (the title shows "row N of M" once both ends have been seen).
+ * far end of the window. The first screen costs one query of CHUNK rows; the title's
+ * "row N of M" comes from a cheap count (list_extra.c).
  *
  * `l` limits with the query language of `bangfu list` (shown in the title); `/` and n/N
  * are store queries (the limit plus the search terms) starting after / before the cursor,
  * wrapping at the ends; `t` tags, `T` tags every match of a query, `;` applies the next
- * action (edit-field, tag) to all tagged households after confirming the count. */
-#include "tui/list_rows.h"
-#include "tui/search_walk.h"
-#include "tui/tags.h"
+ * action (edit-field, tag) to all tagged households after confirming the count; '' goes
+ * back to the row before the last search or jump; w writes the list to a file. */
+#include "tui/view_list.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
 #include "tui/place_choices.h"
@@ -22,17 +21,6 @@
 #define CHUNK LIST_CHUNK
 #define WINDOW_MAX 1024
 #define TAG_MAX 5000
-
-struct list {
-	struct lrow *rows;        /* the window: rows[0 .. v->lines) */
-	long cap;
-	char limit[256];          /* the `l` query text, shown in the title */
-	struct query q;
-	struct tags tags;
-	int widths[16], xs[16];   /* column layout, made for a width of `laid_out` cells */
-	int laid_out;
-	struct search_walk walk;  /* the last search's result, for n / N */
-};
 
 static int ensure_cap(struct ui *ui, struct list *L, long n)
 {
@@ -131,6 +119,7 @@ static int fetch_end(struct ui *ui, struct view *v, struct list *L)
 	v->at_start = at_start;
 	v->at_end = 1;
 	v->base = at_start ? 0 : -1;
+	list_find_base(ui, v, L);
 	return (int)n;
 }
 
@@ -173,6 +162,7 @@ static int window_around(struct ui *ui, struct view *v, struct list *L, const st
 		if (strcmp(L->rows[i].id, key.id) == 0)
 			v->pos = i;
 	v->top = v->pos - (above < v->pos ? above : v->pos);
+	list_find_base(ui, v, L);
 	return 0;
 }
 
@@ -188,6 +178,7 @@ static long find_row(const struct view *v, const struct list *L, const char *id)
 static int list_open(struct ui *ui, struct view *v)
 {
 	struct list *L = v->priv;
+	list_count(ui, L);
 	if (v->lines == 0) {
 		reset(v);
 		return fetch_down(ui, v, L) < 0 ? -1 : 0;
@@ -204,130 +195,6 @@ static int tag_match(void *ctx, const struct household *h)
 	if (++t->seen > TAG_MAX)
 		return 1;
 	return tags_set(t->tags, h->id, 1);
-}
-
-/* --- drawing ----------------------------------------------------------------------- */
-
-enum { C_ID, C_HEAD, C_SIZE, C_PLACE, C_VILLAGE, C_TYPE, C_CATEGORY, C_STATE, C_RISKS,
-       C_INCOME, C_NO, C_COUNT };
-static const struct column {
-	const char *title;
-	int min, max, priority, right;    /* priority 0 is kept longest when narrow */
-} columns[C_COUNT] = {
-	[C_ID]       = {"ID",         14, 14, 0, 0},
-	[C_HEAD]     = {"户主",        8, 20, 1, 0},
-	[C_SIZE]     = {"人数",        4,  4, 5, 1},
-	[C_PLACE]    = {"县区 乡镇",  14, 24, 9, 0},
-	[C_VILLAGE]  = {"行政村",     10, 30, 4, 0},
-	[C_TYPE]     = {"户类型",      8,  8, 8, 0},
-	[C_CATEGORY] = {"监测类别",   12, 14, 6, 0},
-	[C_STATE]    = {"状态",        8, 16, 2, 0},
-	[C_RISKS]    = {"风险",       10, 30, 7, 0},
-	[C_INCOME]   = {"人均纯收入", 10, 10, 3, 1},
-	[C_NO]       = {"户编号",     12, 20, 10, 0},
-};
-#define LOWEST_PRIORITY 10
-#define TAG_CELLS 2
-
-/* Fit the columns to the width: drop the least important until the rest fit at their
- * minimum, then widen by importance up to each maximum. */
-static void layout(struct list *L, int width)
-{
-	int on[C_COUNT], need = TAG_CELLS;
-	for (int c = 0; c < C_COUNT; c++) {
-		on[c] = 1;
-		need += columns[c].min + 1;
-	}
-	for (int p = LOWEST_PRIORITY; p > 0 && need > width; p--)
-		for (int c = 0; c < C_COUNT; c++)
-			if (on[c] && columns[c].priority == p) {
-				on[c] = 0;
-				need -= columns[c].min + 1;
-			}
-	static const int grow_order[C_COUNT] = {C_HEAD, C_VILLAGE, C_STATE, C_RISKS, C_PLACE,
-	                                        C_CATEGORY, C_NO, C_ID, C_SIZE, C_TYPE, C_INCOME};
-	int spare = width - need;
-	for (int i = 0; i < C_COUNT; i++) {
-		int c = grow_order[i];
-		int grow = columns[c].max - columns[c].min;
-		if (grow > spare)
-			grow = spare > 0 ? spare : 0;
-		L->widths[c] = on[c] ? columns[c].min + grow : 0;
-		if (on[c])
-			spare -= grow;
-	}
-	int x = TAG_CELLS;
-	for (int c = 0; c < C_COUNT; c++) {
-		if (!on[c])
-			L->widths[c] = 0;
-		L->xs[c] = x;
-		if (on[c])
-			x += L->widths[c] + 1;
-	}
-	L->laid_out = width;
-}
-
-static const char *cell(const struct lrow *r, int c, char *buf, size_t n)
-{
-	switch (c) {
-	case C_ID: return r->id;
-	case C_HEAD: return r->head;
-	case C_SIZE: snprintf(buf, n, "%d", r->size); return buf;
-	case C_VILLAGE: return r->village;
-	case C_TYPE: return r->type;
-	case C_CATEGORY: return r->category;
-	case C_STATE: return r->state;
-	case C_INCOME: return r->income;
-	case C_RISKS: return r->risks;
-	case C_PLACE: return r->place;
-	case C_NO: return r->no;
-	}
-	return "";
-}
-
-static void list_draw(struct ui *ui, struct view *v, long line, int y, int selected)
-{
-	struct list *L = v->priv;
-	const struct lrow *r = &L->rows[line];
-	attr_t base = selected ? draw_style(ST_CURSOR) : A_NORMAL;
-	if (L->laid_out != COLS)
-		layout(L, COLS);
-	draw_blank(y, 0, COLS, base);
-	if (tags_has(&L->tags, r->id))
-		draw_text(y, 0, TAG_CELLS, "*", base | draw_style(ST_TAG), 0);
-	for (int c = 0; c < C_COUNT; c++) {
-		char buf[32];
-		if (L->widths[c])
-			draw_text(y, L->xs[c], L->widths[c], cell(r, c, buf, sizeof buf), base, columns[c].right);
-	}
-}
-
-static void list_header(struct ui *ui, struct view *v, int y)
-{
-	struct list *L = v->priv;
-	if (L->laid_out != COLS)
-		layout(L, COLS);
-	attr_t a = draw_style(ST_HEADER);
-	draw_blank(y, 0, COLS, a);
-	for (int c = 0; c < C_COUNT; c++)
-		if (L->widths[c])
-			draw_text(y, L->xs[c], L->widths[c], columns[c].title, a, columns[c].right);
-}
-
-static void list_title(struct ui *ui, struct view *v, char *out, size_t n)
-{
-	struct list *L = v->priv;
-	char where[64] = "", tags[32] = "";
-	if (v->lines && v->base >= 0 && v->at_end)
-		snprintf(where, sizeof where, "  row %ld of %ld", v->base + v->pos + 1, v->base + v->lines);
-	else if (v->lines && v->base >= 0)
-		snprintf(where, sizeof where, "  row %ld", v->base + v->pos + 1);
-	if (L->tags.n)
-		snprintf(tags, sizeof tags, "  %ld tagged", L->tags.n);
-	snprintf(out, n, "Households%s%s%s%s%s", L->limit[0] ? "  [limit: " : "", L->limit,
-	         L->limit[0] ? "]" : "", where, tags);
-	if (v->lines == 0)
-		snprintf(out + strlen(out), n - strlen(out), L->limit[0] ? "  (none match: %s changes the limit)" : "  (none)", ui_key(ui, "list", ACT_LIMIT));
 }
 
 static int list_text(struct view *v, long line, char *out, size_t n)
@@ -364,14 +231,47 @@ static int go_to(struct ui *ui, struct view *v, struct list *L, const struct lro
 	return view_settle(ui, v);
 }
 
-struct first { struct lrow row; int found; const struct code_lists *lists; };
+struct first { struct lrow row; int found; const struct code_lists *lists; const struct query *q; };
 
 static int first_match(void *ctx, const struct household *h)
 {
 	struct first *f = ctx;
 	lrow_from(f->lists, &f->row, h);
+	lrow_match(&f->row, h, f->q);
 	f->found = 1;
 	return 1;
+}
+
+/* Before a search or a jump: where the cursor was, for ''. */
+static void remember(struct view *v, struct list *L)
+{
+	if (v->lines) {
+		L->back = L->rows[v->pos];
+		L->has_back = 1;
+	}
+}
+
+/* '': back to the row before the last search or jump (and '' again returns). */
+static int jump_back(struct ui *ui, struct view *v, struct list *L)
+{
+	int key = '\'', rc = PROMPT_OK;
+	if (ui->key == '\'')      /* '' as in vi: the second quote; ^O needs none */
+		rc = prompt_key(ui, "'", &key);
+	if (rc == PROMPT_END)
+		ui->quit = 1;
+	if (rc != PROMPT_OK)
+		return REQ_DONE;
+	if (key != '\'') {
+		ui_status(ui, 1, "'' (the key twice) goes back to where you were before a search or jump");
+		return -1;
+	}
+	if (!L->has_back) {
+		ui_status(ui, 1, "no search or jump yet: '' goes back to where you were before one");
+		return -1;
+	}
+	struct lrow to = L->back;
+	remember(v, L);
+	return go_to(ui, v, L, &to);
 }
 
 static int list_search(struct ui *ui, struct view *v, struct list *L, int backward, int fresh)
@@ -382,7 +282,7 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 		return -1;
 	snprintf(text, sizeof text, "%s\1%s", L->limit, ui->search);
 	const struct lrow *cur = v->lines ? &L->rows[v->pos] : NULL;
-	struct first f = {.found = 0, .lists = store_code_lists(ui->s)};
+	struct first f = {.found = 0, .lists = store_code_lists(ui->s), .q = &q};
 	int wrapped = 0, rc = search_walk_step(ui, &L->walk, text, &q, cur ? cur->key : NULL,
 	                                       backward, fresh, &f.row, &wrapped);
 	if (rc < 0)
@@ -403,6 +303,10 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 		ui_status(ui, 1, "no household matches \"%s\"%s", ui->search, L->limit[0] ? " within the limit" : "");
 		return -1;
 	}
+	snprintf(L->match_id, sizeof L->match_id, "%s", f.row.id);
+	snprintf(L->match_name, sizeof L->match_name, "%s", f.row.matched);
+	v->dirty = 1;             /* the match's row shows the member, also where the cursor stays */
+	remember(v, L);
 	if (wrapped)
 		ui_status(ui, 0, "search hit %s, continuing at %s: %s", backward ? "TOP" : "BOTTOM",
 		          backward ? "BOTTOM" : "TOP", ui->search);
@@ -436,6 +340,8 @@ static int set_limit(struct ui *ui, struct view *v, struct list *L, const char *
 	}
 	snprintf(L->limit, sizeof L->limit, "%s", text);
 	L->q = q;
+	L->match_id[0] = '\0';
+	list_count(ui, L);
 	reset(v);
 	if (fetch_down(ui, v, L) < 0)
 		return -1;
@@ -546,9 +452,17 @@ static int list_request(struct ui *ui, struct view *v, enum action a)
 		v->dirty = 1;
 		return view_move(ui, v, 1);
 	case ACT_TAG_PATTERN: return tag_pattern(ui, v, L);
+	case ACT_JUMP_BACK: return jump_back(ui, v, L);
+	case ACT_WRITE: return list_write(ui, L);
+	case ACT_FIRST:
+	case ACT_LAST:
+		remember(v, L);
+		return REQ_PASS;
 	case ACT_TAG_PREFIX: return tag_prefix(ui, v, L);
 	case ACT_EDIT: {
 		struct edit e;
+		if (!r)
+			return REQ_PASS;          /* an empty list: nothing to edit */
 		memset(&e, 0, sizeof e);
 		snprintf(e.household, sizeof e.household, "%s", r->id);
 		e.field = -1;
@@ -593,6 +507,7 @@ int view_list_push_limited(struct ui *ui, const char *query)
 		ui_status(ui, 1, "out of memory");
 		return -1;
 	}
+	L->total = -1;
 	if (query) {
 		char err[256];
 		if (query_parse(store_code_lists(ui->s), query, &L->q, err, sizeof err)) {

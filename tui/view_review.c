@@ -14,6 +14,7 @@
 #include "tui/list_rows.h"
 #include "tui/prompt.h"
 #include "tui/household_actions.h"
+#include "tui/ui_write.h"
 #include "core/text.h"
 #include "core/workflow.h"
 #include <stdio.h>
@@ -277,6 +278,24 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	return REQ_DONE;
 }
 
+/* w: the queue as on screen, in the columns of `case queue --format`. */
+static int write_queue(struct ui *ui, struct review *R)
+{
+	char what[64], path[1024];
+	int failed = 0;
+	snprintf(what, sizeof what, "the %ld case%s of the queue", R->n, R->n == 1 ? "" : "s");
+	struct sheet *sh = ui_write_open(ui, what, EXPORT_QUEUE, path, sizeof path);
+	if (!sh)
+		return REQ_DONE;
+	for (long i = 0; i < R->n && !failed; i++) {
+		const struct qrow *q = &R->r[i];
+		const char *v[] = {q->case_id, q->household, q->head, workflow_state_label(q->f.state),
+		                   q->since, q->checks};
+		failed = sheet_row(sh, v) != 0;
+	}
+	return ui_write_close(ui, sh, path, R->n, failed, 0);
+}
+
 static int rv_request(struct ui *ui, struct view *v, enum action a)
 {
 	struct review *R = v->priv;
@@ -294,6 +313,7 @@ static int rv_request(struct ui *ui, struct view *v, enum action a)
 			return -1;
 		v->generation = ui->generation;
 		return rv_open(ui, v) < 0 ? -1 : REQ_DONE;
+	case ACT_WRITE: return write_queue(ui, R);
 	case ACT_OPEN: return view_household_push(ui, R->r[v->pos].household, -1, 0);
 	case ACT_HISTORY: return view_history_push(ui, R->r[v->pos].household);
 	default: return REQ_PASS;

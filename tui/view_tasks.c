@@ -9,6 +9,7 @@
 #include "tui/view_util.h"
 #include "core/grow.h"
 #include "tui/prompt.h"
+#include "tui/ui_write.h"
 #include "core/codes.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,6 +192,20 @@ static int change(struct ui *ui, struct view *v, struct tasks_view *T, const cha
 	return REQ_DONE;
 }
 
+/* w: the items as on screen, in the columns of `today --format`. */
+static int write_items(struct ui *ui, struct tasks_view *T)
+{
+	char what[64], path[1024];
+	int failed = 0;
+	snprintf(what, sizeof what, "the %ld item%s", T->n, T->n == 1 ? "" : "s");
+	struct sheet *sh = ui_write_open(ui, what, EXPORT_TODAY, path, sizeof path);
+	if (!sh)
+		return REQ_DONE;
+	for (long i = 0; i < T->n && !failed; i++)
+		failed = export_today_row(sh, &T->it[i]) != 0;
+	return ui_write_close(ui, sh, path, T->n, failed, 0);
+}
+
 static int tasks_request(struct ui *ui, struct view *v, enum action a)
 {
 	struct tasks_view *T = v->priv;
@@ -198,6 +213,7 @@ static int tasks_request(struct ui *ui, struct view *v, enum action a)
 	switch (a) {
 	case ACT_TASK_START: return change(ui, v, T, "start");
 	case ACT_TASK_DONE: return change(ui, v, T, "done");
+	case ACT_WRITE: return write_items(ui, T);
 	case ACT_OPEN:
 	case ACT_HISTORY:
 		if (a == ACT_OPEN && it->project[0])   /* an overdue milestone: its project */

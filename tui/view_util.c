@@ -16,7 +16,10 @@ static void columns(int y, const struct vcol *c, int n, const char *const *cells
 		int w = i == n - 1 ? COLS - x - 1 : c[i].cells;
 		if (w > COLS - x - 1)
 			w = COLS - x - 1;
-		draw_text(y, x + 1, w, head ? c[i].title : cells[i], a, c[i].right);
+		if (head)
+			draw_text(y, x + 1, w, c[i].title, a, c[i].right);
+		else
+			draw_cell(y, x + 1, w, cells[i], a, c[i].right);   /* a cut value ends in > */
 		x += w + 1;
 	}
 }

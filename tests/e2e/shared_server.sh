@@ -84,6 +84,12 @@ expect_exit 0 as "$a" export households --format xlsx -o "$top/home-a/r.xlsx"
 expect_exit 1 as "$a" export households -o "$top/srv/data/x.csv"
 expect_grep "Permission denied" err
 [ ! -e srv/data/x.csv ] || fail "an export was written into the data directory"
+# nor through a symbolic link, even to a file of the user's own (the UI's `w` too)
+runuser -u "$a" -- ln -s "$top/home-a/r.xlsx" "$top/home-a/link.csv"
+sum=$(cksum < home-a/r.xlsx)
+expect_exit 1 as "$a" export households -o "$top/home-a/link.csv"
+expect_grep "a symbolic link: not written through" err
+[ "$(cksum < home-a/r.xlsx)" = "$sum" ] || fail "an export was written through a symbolic link"
 
 # the data directory: all the bangfu group's, group-readable, nothing for others
 [ -z "$(find srv/data ! -group "$g")" ] || { find srv/data ! -group "$g" | head; fail "files outside the group"; }

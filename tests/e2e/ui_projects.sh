@@ -2,7 +2,7 @@
 # scope (another town's are not there) with money and the overdue milestones; the
 # generic paging and search work on it; `l` limits it to the projects holding a text;
 # Enter shows a project with its milestones (the overdue one marked) and its money per
-# year; q comes back. At 80x24 ^O opens it too. Dates pinned with BANGFU_TODAY, staff
+# year; q comes back. At 80x24 ^T opens it too. Dates pinned with BANGFU_TODAY, staff
 # simulated with BANGFU_TEST_LOGIN (test-hooks).
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
@@ -81,10 +81,10 @@ ui_wait "OVERDUE 19d"
 ui_keys Q
 ui_done
 
-# --- 80x24: ^O opens it; a milestone recorded meanwhile is read on reload ----------------
+# --- 80x24: ^T opens it; a milestone recorded meanwhile is read on reload ----------------
 ui_as 80 24 zhao
 ui_wait "人均纯收入"
-ui_keys C-o
+ui_keys C-t
 ui_wait "1 with a milestone overdue"
 expect_exit 0 as zhao project milestone PJ0000001 开工 --actual 2026-03-05 --why 已开工
 ui_keys C-r

@@ -40,7 +40,7 @@ ui_keys r
 ui_wait "Review queue  3 waiting for township 441821107"
 ui_wait "A approve  B send back"
 ui_wait_selected "C0000002"
-ui_wait_selected "阿依古丽"
+ui_wait_selected "阿依古>"                 # 阿依古丽·买买提, cut: the marker says so
 ui_wait_selected "青竹村"
 ui_wait_selected "镇级审核"
 ui_wait_selected "2026-01-13"

@@ -1,0 +1,82 @@
+/* ui_write.c — `w`: write the view's rows to a file the user names (ui_write.h). */
+#include "tui/ui_write.h"
+#include "tui/prompt.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* The format by the name's extension (case-insensitive); -1 if neither. */
+static int format_of(const char *path, enum sheet_format *f)
+{
+	const char *dot = strrchr(path, '.');
+	if (dot && strcasecmp(dot, ".csv") == 0)
+		*f = SHEET_CSV;
+	else if (dot && strcasecmp(dot, ".xlsx") == 0)
+		*f = SHEET_XLSX;
+	else
+		return -1;
+	return 0;
+}
+
+struct sheet *ui_write_open(struct ui *ui, const char *what, enum export_table t,
+                            char *path, size_t n)
+{
+	char label[160], typed[1024] = "", err[512];
+	enum sheet_format f;
+	snprintf(label, sizeof label, "write %s to (name.csv or name.xlsx): ", what);
+	int rc = prompt_line(ui, label, typed, sizeof typed, NULL);
+	if (rc == PROMPT_END)
+		ui->quit = 1;
+	if (rc != PROMPT_OK || !typed[0])
+		return NULL;
+	const char *home = getenv("HOME");
+	if (strncmp(typed, "~/", 2) == 0 && home && *home)
+		snprintf(path, n, "%s/%s", home, typed + 2);
+	else
+		snprintf(path, n, "%s", typed);
+	if (format_of(path, &f)) {
+		ui_status(ui, 1, "%s: the name must end in .csv or .xlsx (that picks the format)", typed);
+		return NULL;
+	}
+	struct stat st;
+	if (lstat(path, &st) == 0) {
+		if (S_ISLNK(st.st_mode)) {
+			ui_status(ui, 1, "%s is a symbolic link: not written through (name the file itself)", typed);
+			return NULL;
+		}
+		snprintf(label, sizeof label, "%s exists: overwrite it?", typed);
+		int yes = prompt_yesno(ui, label);
+		if (yes == PROMPT_END)
+			ui->quit = 1;
+		if (yes != 1) {
+			ui_status(ui, 0, "nothing written");
+			return NULL;
+		}
+	}
+	struct sheet *sh = export_sheet_open(t, f, path, err, sizeof err);
+	if (!sh) {
+		ui_status(ui, 1, "cannot write %s", err);
+		return NULL;
+	}
+	ui_status(ui, 0, "writing %s ...", typed);   /* 100,000 households take seconds */
+	ui_render(ui);
+	return sh;
+}
+
+int ui_write_close(struct ui *ui, struct sheet *sh, const char *path, long rows, int failed,
+                   int store_rc)
+{
+	char err[512] = "";
+	int closed = sheet_close(sh, err, sizeof err);
+	if (store_rc)
+		return ui_store_error(ui, store_rc);
+	if (failed || closed) {
+		ui_status(ui, 1, "writing %s failed%s%s", path, err[0] ? ": " : "", err);
+		return -1;
+	}
+	ui_status(ui, 0, "wrote %ld row%s to %s", rows, rows == 1 ? "" : "s", path);
+	return REQ_DONE;
+}
