@@ -79,6 +79,9 @@ _bangfu() {
 	"indicator set"|"indicator set "*) opts="--year --target --actual --why" ;;
 	"indicator list"|"indicator list "*) opts="--year --kind" ;;
 	"county list"|"county list "*) opts="--track" ;;
+	"import indicators"|"import indicators "*) opts="--encoding --why" ;;
+	"export indicators"|"export indicators "*) opts="--format --encoding --output --year --kind" ;;
+	"export team_people"|"export team_people "*) opts="--format --encoding --output" ;;
 	"init "*) opts="" ;;
 	"demo "*) opts="--households --seed" ;;
 	"list "*) opts="--limit --format" ;;
@@ -95,9 +98,9 @@ _bangfu() {
 		audit) words="log reveals verify head push mirror-init repack" ;;
 		case) words="open move show queue steps" ;;
 		county) words="list" ;;
-		export) words="households cases measures visits tasks" ;;
+		export) words="households cases measures visits tasks indicators team_people" ;;
 		household) words="add" ;;
-		import) words="households warnings" ;;
+		import) words="households warnings indicators" ;;
 		income) words="add" ;;
 		indicator) words="set list" ;;
 		measure) words="add edit end" ;;
