@@ -51,7 +51,8 @@
 	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)") \
 	X(REVEAL,      "reveal",      0, "show this household's full ID numbers and phones (asks a reason; recorded for the auditors)") \
 	X(CORRECT,     "correct",     A_WRITE, "end or correct a measure, correct a visit, add, remove or move a member (asks a reason)") \
-	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history")
+	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history") \
+	X(COUNTY,      "county",      0, "the county's 百千万 page: track, clusters, indicators, town classes, village incomes (read-only)")
 
 enum action {
 	ACT_NONE = 0,

@@ -74,6 +74,8 @@ const char keymap_defaults[] =
 	"bind generic <F11>      review-queue\n"
 	"bind generic a          today\n"
 	"bind generic <F12>      today\n"
+	"bind generic c          county\n"
+	"bind generic ^E         county\n"
 	"# the households list\n"
 	"bind list    l          limit\n"
 	"bind list    t          tag\n"

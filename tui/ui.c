@@ -18,7 +18,8 @@
 /* Every view: its name is its keymap section. A new view is one line here. */
 const struct view_ops *const ui_views[] = {
 	&view_list_ops, &view_household_ops, &view_history_ops, &view_dashboard_ops,
-	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops, NULL,
+	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops,
+	&view_county_ops, NULL,
 };
 
 /* One input as a key (keys.h): Enter, Backspace and keypad keys made the same. */
@@ -131,6 +132,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_DRAFTS: return view_drafts_push(ui);
 	case ACT_REVIEW: return view_review_push(ui);
 	case ACT_TODAY: return view_tasks_push(ui);
+	case ACT_COUNTY: return view_county_push(ui, NULL);
 	case ACT_MESSAGES: {
 		struct buf text = {0};
 		for (int i = 0; i < ui->nmessages; i++) {

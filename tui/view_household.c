@@ -348,6 +348,7 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_REVEAL: return reveal(ui, v, H);
 	case ACT_CORRECT: return household_correct(ui, &H->h);
 	case ACT_AS_OF: return household_as_of(ui, H->h.id);
+	case ACT_COUNTY: return view_county_push(ui, household_get(&H->h, HF_COUNTY));
 	case ACT_OPEN:
 		ui_status(ui, 0, "E changes the field under the cursor, V visit, M measure, K task, C case step, h history");
 		return REQ_DONE;
