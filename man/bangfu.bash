@@ -80,6 +80,7 @@ _bangfu() {
 	"indicator list"|"indicator list "*) opts="--year --kind" ;;
 	"county list"|"county list "*) opts="--track" ;;
 	"import indicators"|"import indicators "*) opts="--encoding --why" ;;
+	"import team_people"|"import team_people "*) opts="--encoding --why" ;;
 	"export indicators"|"export indicators "*) opts="--format --encoding --output --year --kind" ;;
 	"export team_people"|"export team_people "*) opts="--format --encoding --output" ;;
 	"init "*) opts="" ;;
@@ -100,7 +101,7 @@ _bangfu() {
 		county) words="list" ;;
 		export) words="households cases measures visits tasks indicators team_people" ;;
 		household) words="add" ;;
-		import) words="households warnings indicators" ;;
+		import) words="households warnings indicators team_people" ;;
 		income) words="add" ;;
 		indicator) words="set list" ;;
 		measure) words="add edit end" ;;

@@ -382,6 +382,14 @@ int store_pair_add(struct store *s, const struct user *u, struct pair *in, const
  * 队员), phone, start (default today), end, login of a bangfu user or ""): as for adding
  * the team. Her id into in->id. */
 int store_person_add(struct store *s, const struct user *u, struct team_person *in, const char *why);
+/* Import people of town teams (import team_people), all or nothing, as ONE audit event
+ * "import: N team people" with why: a row without id adds a person (checked as
+ * store_person_add does); a row with an id must read as that person does (a masked or
+ * empty phone matches hers), else it is a defect (`person edit` changes people). Every
+ * defect goes to report by lines[i]; *added the people added (0: no event). */
+int store_person_import(struct store *s, const struct user *u, struct team_person *rows,
+                        const long *lines, int n, const char *why, register_report_fn report,
+                        void *ctx, int *added);
 /* The people of the teams in scope (of one team if given), phones masked. */
 int store_person_list(struct store *s, const struct user *u, const char *team,
                       int (*fn)(void *ctx, const struct team_person *p), void *ctx);

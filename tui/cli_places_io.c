@@ -29,52 +29,148 @@ static const struct sheet_col figure_sheet[] = {FIGURE_COLS(AS_SHEET)};
 #define AS_READ(f, t, k, r) {#f, t, r},
 static const struct csv_table_col figure_read[] = {FIGURE_COLS(AS_READ)};
 
+/* X(field, title, sheet kind, required on import); unit: an id or a name (unit_name is
+ * read when unit is empty, as a working group's own sheet may only name it). */
+#define PEOPLE_COLS(X) \
+	X(person, "人员编号", SK_CODE, 0) \
+	X(team, "工作队", SK_CODE, 1) \
+	X(name, "姓名", SK_TEXT, 1) \
+	X(unit, "派出单位编号", SK_CODE, 0) \
+	X(unit_name, "派出单位", SK_TEXT, 0) \
+	X(role, "职务", SK_TEXT, 0) \
+	X(phone, "联系电话", SK_CODE, 0) \
+	X(start, "开始日期", SK_TEXT, 0) \
+	X(end, "结束日期", SK_TEXT, 0) \
+	X(login, "登录名", SK_TEXT, 0) \
+	X(town, "乡镇代码", SK_CODE, 0)
+
+#define AS_PENUM(f, t, k, r) PC_##f,
+enum { PEOPLE_COLS(AS_PENUM) PC_COUNT };
+static const struct sheet_col people_sheet[] = {PEOPLE_COLS(AS_SHEET)};
+static const struct csv_table_col people_read[] = {PEOPLE_COLS(AS_READ)};
+
+/* A sheet being imported: the file read to UTF-8, its rows by the columns, the reason. */
+struct sheet_in {
+	const char *file, *used, *why;
+	char *utf8, dflt[512];
+	struct cli_report rep;
+	struct csv_table t;
+};
+
+static void sheet_free(struct sheet_in *in)
+{
+	csv_table_free(&in->t);
+	free(in->utf8);
+	in->utf8 = NULL;
+}
+
+/* Out of memory for the rows: nothing imported. */
+static int sheet_oom(struct sheet_in *in, void *a, void *b)
+{
+	fprintf(stderr, "bangfu: out of memory: nothing was imported\n");
+	free(a);
+	free(b);
+	sheet_free(in);
+	return EXIT_FAIL;
+}
+
+/* Read c's FILE against cols; 0, or the exit code after saying why (nothing imported). */
+static int sheet_read(struct cli *c, const struct csv_table_col *cols, int ncols, struct sheet_in *in)
+{
+	size_t len;
+	memset(in, 0, sizeof *in);
+	in->file = c->a.pos[0];
+	in->rep = (struct cli_report){in->file, 0};
+	if (cli_read_utf8(in->file, c->a.encoding, &in->utf8, &len, &in->used))
+		return EXIT_FAIL;
+	int defects = csv_table_read(in->utf8, len, cols, ncols, &in->t, cli_report_defect, &in->rep);
+	if (defects < 0)
+		fprintf(stderr, "bangfu: out of memory\n");
+	else if (defects)
+		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported\n", in->file, defects,
+		        defects == 1 ? "" : "s");
+	if (defects) {
+		sheet_free(in);
+		return EXIT_FAIL;
+	}
+	const char *base = strrchr(in->file, '/') ? strrchr(in->file, '/') + 1 : in->file;
+	snprintf(in->dflt, sizeof in->dflt, "import %s (%s)", base, in->used ? in->used : "UTF-8");
+	in->why = c->a.why && c->a.why[0] ? c->a.why : in->dflt;
+	return 0;
+}
+
+/* The store's answer: what was written (what: "figure", "team member"), or nothing. */
+static int sheet_done(struct cli *c, struct sheet_in *in, int store_rc, int written, const char *what)
+{
+	int rc = EXIT_OK;
+	if (store_rc)
+		rc = cli_store_fail(c, store_rc);
+	else if (written)
+		printf("imported %d %s%s (%d unchanged) from %s [%s]\n", written, what,
+		       written == 1 ? "" : "s", in->t.nrows - written, in->file,
+		       in->used ? in->used : "UTF-8");
+	else
+		printf("nothing to change: the %d rows of %s are already as it says\n", in->t.nrows,
+		       in->file);
+	sheet_free(in);
+	return rc;
+}
+
 static int verb_import_indicators(struct cli *c)
 {
-	const char *file = c->a.pos[0];
-	char *utf8 = NULL, dflt[512];
-	size_t len;
-	const char *used = NULL;
-	struct cli_report rep = {file, 0};
-	struct csv_table t;
-	int written = 0, rc = EXIT_FAIL;
-	if (cli_read_utf8(file, c->a.encoding, &utf8, &len, &used))
-		return EXIT_FAIL;
-	int defects = csv_table_read(utf8, len, figure_read, FC_COUNT, &t, cli_report_defect, &rep);
-	struct figure_row *rows = defects ? NULL : calloc((size_t)t.nrows + 1, sizeof *rows);
-	if (defects < 0 || (!defects && !rows)) {
-		fprintf(stderr, "bangfu: out of memory\n");
-		goto out;
-	}
-	if (defects) {
-		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported\n", file, defects,
-		        defects == 1 ? "" : "s");
-		goto out;
-	}
-	for (int i = 0; i < t.nrows; i++) {
-		const char *const *v = t.rows[i].v;
-		rows[i] = (struct figure_row){t.rows[i].line, v[FC_place], v[FC_year], v[FC_kind],
+	struct sheet_in in;
+	int written = 0, rc = sheet_read(c, figure_read, FC_COUNT, &in);
+	if (rc)
+		return rc;
+	struct figure_row *rows = calloc((size_t)in.t.nrows + 1, sizeof *rows);
+	if (!rows)
+		return sheet_oom(&in, NULL, NULL);
+	for (int i = 0; i < in.t.nrows; i++) {
+		const char *const *v = in.t.rows[i].v;
+		rows[i] = (struct figure_row){in.t.rows[i].line, v[FC_place], v[FC_year], v[FC_kind],
 		                              v[FC_target], v[FC_actual]};
 	}
-	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	snprintf(dflt, sizeof dflt, "import %s (%s)", base, used ? used : "UTF-8");
-	int src = store_figure_import(c->s, &c->me, rows, t.nrows, c->a.why && c->a.why[0]
-	                              ? c->a.why : dflt, cli_report_defect, &rep, &written);
-	if (src) {
-		cli_store_fail(c, src);
-		goto out;
-	}
-	if (written)
-		printf("imported %d figure%s (%d unchanged) from %s [%s]\n", written,
-		       written == 1 ? "" : "s", t.nrows - written, file, used ? used : "UTF-8");
-	else
-		printf("nothing to change: the %d figures of %s are already as it says\n", t.nrows, file);
-	rc = EXIT_OK;
-out:
+	rc = store_figure_import(c->s, &c->me, rows, in.t.nrows, in.why, cli_report_defect, &in.rep,
+	                         &written);
 	free(rows);
-	csv_table_free(&t);
-	free(utf8);
-	return rc;
+	return sheet_done(c, &in, rc, written, "figure");
+}
+
+/* One cell into a fixed field of a person. */
+static void cell(char *field, size_t n, const char *value)
+{
+	snprintf(field, n, "%s", value);
+}
+
+static int verb_import_people(struct cli *c)
+{
+	struct sheet_in in;
+	int added = 0, rc = sheet_read(c, people_read, PC_COUNT, &in);
+	if (rc)
+		return rc;
+	struct team_person *p = calloc((size_t)in.t.nrows + 1, sizeof *p);
+	long *lines = calloc((size_t)in.t.nrows + 1, sizeof *lines);
+	if (!p || !lines)
+		return sheet_oom(&in, p, lines);
+	for (int i = 0; i < in.t.nrows; i++) {
+		const char *const *v = in.t.rows[i].v;
+		struct team_person *to = &p[i];
+		cell(to->id, sizeof to->id, v[PC_person]);
+		cell(to->team, sizeof to->team, v[PC_team]);
+		cell(to->name, sizeof to->name, v[PC_name]);
+		cell(to->unit, sizeof to->unit, v[PC_unit][0] ? v[PC_unit] : v[PC_unit_name]);
+		cell(to->role, sizeof to->role, v[PC_role]);
+		cell(to->phone, sizeof to->phone, v[PC_phone]);
+		cell(to->start, sizeof to->start, v[PC_start]);
+		cell(to->end, sizeof to->end, v[PC_end]);
+		cell(to->login, sizeof to->login, v[PC_login]);
+		lines[i] = in.t.rows[i].line;
+	}
+	rc = store_person_import(c->s, &c->me, p, lines, in.t.nrows, in.why, cli_report_defect,
+	                         &in.rep, &added);
+	free(p);
+	free(lines);
+	return sheet_done(c, &in, rc, added, "team member");
 }
 
 struct export_rows { struct cli *c; struct sheet *sh; char weak_line[32]; long n; int failed; };
@@ -106,13 +202,6 @@ static int verb_export_indicators(struct cli *c)
 	return EXIT_OK;
 }
 
-static const struct sheet_col people_sheet[] = {
-	{"person", "人员编号", SK_CODE}, {"team", "工作队", SK_CODE}, {"name", "姓名", SK_TEXT},
-	{"unit", "派出单位编号", SK_CODE}, {"unit_name", "派出单位", SK_TEXT}, {"role", "职务", SK_TEXT},
-	{"phone", "联系电话", SK_CODE}, {"start", "开始日期", SK_TEXT}, {"end", "结束日期", SK_TEXT},
-	{"login", "登录名", SK_TEXT}, {"town", "乡镇代码", SK_CODE},
-};
-
 static int person_row(void *ctx, const struct team_person *p)
 {
 	struct export_rows *e = ctx;
@@ -127,8 +216,8 @@ static int verb_export_people(struct cli *c)
 {
 	struct export_rows e = {.c = c};
 	int rc;
-	if (!(e.sh = cli_export_sheet_open(c, "team_people", "驻镇工作队员", people_sheet,
-	                                   (int)(sizeof people_sheet / sizeof people_sheet[0]), &rc)))
+	if (!(e.sh = cli_export_sheet_open(c, "team_people", "驻镇工作队员", people_sheet, PC_COUNT,
+	                                   &rc)))
 		return rc;
 	rc = store_person_list(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, person_row, &e);
 	if ((rc = cli_sheet_finish(c, e.sh, rc ? rc : e.failed ? STORE_EFAIL : 0)))
@@ -150,6 +239,15 @@ static const struct verb verbs[] = {
 	 "named by line and column, and a row whose place is outside your scope refuses the\n"
 	 "file. Administrators and county approvers. --why defaults to \"import FILE\".",
 	 verb_import_indicators},
+	{"import team_people", "FILE", "--encoding --why", 1, 1, NEED_USER,
+	 "import a sheet of town team people (CSV): adds the people it lists",
+	 "Columns by header (field name or title, as `export team_people` writes them): team\n"
+	 "工作队 and name 姓名 required; unit 派出单位编号 or unit_name 派出单位 (an id or a\n"
+	 "name), role 职务 (队长 / 队员), phone 联系电话, start 开始日期, end 结束日期, login 登录名.\n"
+	 "A row without person 人员编号 adds a person; a row with one must read as she does (a\n"
+	 "masked phone matches), so an export reads back unchanged: `person edit` changes\n"
+	 "people. All or nothing, ONE audit event, defects by line; every team in your scope.",
+	 verb_import_people},
 	{"export indicators", "[PLACE]", SHEET_OPTS " --year --kind", 0, 1, NEED_USER,
 	 "write the yearly indicators and village incomes in scope as CSV or xlsx",
 	 "The columns import indicators reads, and the indicator's label and the 薄弱村 mark.\n"

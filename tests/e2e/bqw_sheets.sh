@@ -124,4 +124,42 @@ expect_grep "张队长" people.csv
 expect_no_grep "13812345678" people.csv
 expect_exit 0 as he export team_people --format tsv
 [ "$(wc -l < out)" -eq 1 ] || fail "a county outside the team's town exports no people"
+
+# --- import team_people: an export reads back; new rows are one commit; all or nothing ---
+expect_exit 0 as "$me" unit add 华南农业大学 --kind 高校 --why 组团
+c2=$(commits)
+expect_exit 0 as "$me" import team_people people.csv
+expect_grep "nothing to change" out
+[ "$(commits)" -eq "$c2" ] || fail "an unchanged people sheet makes no commit"
+cat > join.csv <<CSV
+工作队,姓名,派出单位,职务,联系电话,开始日期
+$team,李队员,华南农业大学,队员,13900001111,2024-01-01
+$team,王队员,广东省某集团,member,,
+CSV
+expect_exit 0 as fgadmin import team_people join.csv --why 轮换派驻
+expect_grep "imported 2 team members" out
+[ "$(commits)" -eq $((c2 + 1)) ] || fail "a people import is one commit"
+git --git-dir=d/audit.git log -1 --format=%B > msg.txt
+expect_grep "^import 2 team people: 轮换派驻" msg.txt
+expect_exit 0 as "$me" team people "$team"
+expect_grep "队员 李队员 U[0-9]* 华南农业大学  139\*\*\*\*1111  2024-01-01" out
+expect_grep "队员 王队员" out
+p1=$(grep -o 'TP[0-9]*' people.csv | head -1)
+cat > badpeople.csv <<CSV
+person,team,name,unit,role
+$p1,$team,张队长改,广东省某集团,队长
+,TM9999999,赵,广东省某集团,队员
+,$team,钱,不存在单位,队员
+,$team,孙,广东省某集团,组长
+CSV
+c3=$(commits)
+expect_exit 1 as "$me" import team_people badpeople.csv
+expect_grep "badpeople.csv:2: person $p1: the row differs" err
+expect_grep "badpeople.csv:3: no team TM9999999 in your scope" err
+expect_grep "badpeople.csv:4: unknown unit \"不存在单位\"" err
+expect_grep "badpeople.csv:5: role \"组长\"" err
+[ "$(commits)" -eq "$c3" ] || fail "a refused people sheet makes no commit"
+expect_exit 1 as he import team_people join.csv --why x
+expect_grep "join.csv:2: no team $team in your scope" err
+expect_exit 0 as "$me" audit verify
 echo ok
