@@ -266,7 +266,7 @@ static int figure_import_in(struct store *s, const struct user *u, const struct 
 		                  defects == 1 ? "" : "s");
 	if (!*written)
 		return 0;
-	snprintf(subject, sizeof subject, "%d figures", *written);
+	snprintf(subject, sizeof subject, "%d figure%s", *written, *written == 1 ? "" : "s");
 	if ((rc = write_begin(s, u, "import", subject, why)))
 		return rc;
 	for (int i = 0; i < n && !rc; i++)

@@ -102,7 +102,7 @@ static int people_import_in(struct store *s, const struct user *u, struct team_p
 		                  defects == 1 ? "" : "s");
 	if (!*added)
 		return 0;
-	snprintf(subject, sizeof subject, "%d team people", *added);
+	snprintf(subject, sizeof subject, "%d team %s", *added, *added == 1 ? "person" : "people");
 	if ((rc = write_begin(s, u, "import", subject, why)))
 		return rc;
 	for (int i = 0; i < n && !rc; i++)
