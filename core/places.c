@@ -228,3 +228,9 @@ int places_weak_village(const char *actual, const char *line)
 		return -1;
 	return a < b;
 }
+
+int places_figure_weak(const struct figure *f, const char *line)
+{
+	return strlen(f->place) == 12 && strcmp(f->kind, "collective_income") == 0 && f->actual[0] &&
+	       places_weak_village(f->actual, line) > 0;
+}

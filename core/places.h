@@ -62,5 +62,7 @@ int places_figure_check(const struct code_lists *l, struct figure *f, char *err,
 /* Is a village's collective income `actual` (canonical decimal) below `line`? 1, 0, or
  * -1 when either is not a number. */
 int places_weak_village(const char *actual, const char *line);
+/* Is f a village's collective income below `line` (a 薄弱村)? 1 or 0. */
+int places_figure_weak(const struct figure *f, const char *line);
 
 #endif

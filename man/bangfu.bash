@@ -81,6 +81,10 @@ _bangfu() {
 	"indicator set"|"indicator set "*) opts="--year --target --actual --why" ;;
 	"indicator list"|"indicator list "*) opts="--year --kind" ;;
 	"county list"|"county list "*) opts="--track" ;;
+	"import indicators"|"import indicators "*) opts="--encoding --why" ;;
+	"import team_people"|"import team_people "*) opts="--encoding --why" ;;
+	"export indicators"|"export indicators "*) opts="--format --encoding --output --year --kind" ;;
+	"export team_people"|"export team_people "*) opts="--format --encoding --output" ;;
 	"project add"|"project add "*) opts="--place --kind --group --unit --person --pair --programme --status --tasks --year --planned --allocated --spent --approval --start --finish --acceptance --why" ;;
 	"project set"|"project set "*) opts="--title --place --kind --group --unit --person --pair --programme --status --tasks --why" ;;
 	"project milestone"|"project milestone "*) opts="--planned --actual --why" ;;
@@ -106,9 +110,9 @@ _bangfu() {
 		audit) words="log reveals verify head push mirror-init repack" ;;
 		case) words="open move withdraw show queue steps" ;;
 		county) words="list" ;;
-		export) words="households cases measures visits tasks projects" ;;
+		export) words="households cases measures visits tasks indicators team_people projects" ;;
 		household) words="add" ;;
-		import) words="households warnings projects" ;;
+		import) words="households warnings indicators team_people projects" ;;
 		income) words="add" ;;
 		indicator) words="set list" ;;
 		measure) words="add edit end" ;;

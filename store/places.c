@@ -81,6 +81,13 @@ int store_county_track(struct store *s, const char *code, char *buf, size_t len)
 	return rc;
 }
 
+int store_weak_line(struct store *s, char *buf, size_t len)
+{
+	if (store_setting_get(s, "weak_village_line", buf, len))
+		snprintf(buf, len, "%s", PLACES_WEAK_LINE_SAMPLE);
+	return 0;
+}
+
 /* A place a figure belongs to, by code or name: a county-level code or name, or a
  * village's 12-digit code (village names repeat: a code). */
 static int figure_place(struct store *s, const char *key, char *code, size_t n)
@@ -109,55 +116,81 @@ static int found_one(void *ctx, void *rec)
 	return 1;
 }
 
-static int figure_set_in(struct store *s, const struct user *u, struct figure *f,
-                         const char *target, const char *actual, const char *why)
+/* Find the figure of f's (place, year, kind) u may set: loaded into f (*version its row's)
+ * or left new (*version 0). */
+static int figure_find(struct store *s, const struct user *u, struct figure *f, long *version)
 {
-	char err[256];
+	char err[256], v[32];
 	struct find fd = {f, 0};
 	const char *params[3] = {f->place, f->year, f->kind};
 	if (pairing_may_add(u, f->place, "a figure", err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
 	int rc = entity_each(s, &entity_figures, "t.place = ?1 AND t.year = ?2 AND t.kind = ?3",
 	                     NULL, params, 3, found_one, &fd);
-	if (rc)
-		return rc;
-	long version = 0;
-	char v[32], before[sizeof f->target + sizeof f->actual];
+	*version = 0;
+	if (!rc && fd.found && !(rc = db_lookup(s, v, sizeof v, "SELECT version FROM figures "
+	                                        "WHERE id = ?", f->id, NULL)))
+		*version = atol(v);
+	return rc;
+}
+
+/* Put target and actual (NULL = as is) into f and check it: *changed 1 when it now
+ * differs from what was loaded (always for a new one). */
+static int figure_values(struct store *s, struct figure *f, const char *target,
+                         const char *actual, long version, int *changed)
+{
+	char err[256], before[sizeof f->target + sizeof f->actual], after[sizeof before];
 	snprintf(before, sizeof before, "%s|%s", f->target, f->actual);
-	if (fd.found && (rc = db_lookup(s, v, sizeof v, "SELECT version FROM figures WHERE id = ?",
-	                                f->id, NULL)))
-		return rc;
-	version = fd.found ? atol(v) : 0;
 	if (target)
 		snprintf(f->target, sizeof f->target, "%s", target);
 	if (actual)
 		snprintf(f->actual, sizeof f->actual, "%s", actual);
 	if (places_figure_check(store_code_lists(s), f, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
-	char after[sizeof before];
 	snprintf(after, sizeof after, "%s|%s", f->target, f->actual);
-	if (fd.found && strcmp(before, after) == 0)
-		return store_fail(s, STORE_EINVAL, "figure %s already reads so: nothing to change", f->id);
-	if (!fd.found) {
-		if ((rc = entity_begin_new(s, u, "figure set", &entity_figures, f->id, sizeof f->id, why)))
-			return rc;
-		rc = entity_insert(s, &entity_figures, f);
-	} else {
-		if ((rc = write_begin(s, u, "figure set", f->id, why)))
-			return rc;
+	*changed = !version || strcmp(before, after) != 0;
+	return 0;
+}
+
+/* Write f inside the open event: a new row (its id allocated unless the event did) or an
+ * update of the row at version; its file. */
+static int figure_store(struct store *s, struct figure *f, long version)
+{
+	int rc;
+	if (version)
 		rc = entity_update(s, &entity_figures, f, version);
-	}
-	if (rc || (rc = entity_load(s, &entity_figures, f->id, f)) ||
-	    (rc = entity_write_file(s, &entity_figures, f))) {
+	else if (!f->id[0] && (rc = entity_next_id(s, &entity_figures, f->id, sizeof f->id)))
+		return rc;
+	else
+		rc = entity_insert(s, &entity_figures, f);
+	if (rc || (rc = entity_load(s, &entity_figures, f->id, f)))
+		return rc;
+	return entity_write_file(s, &entity_figures, f);
+}
+
+static int figure_set_in(struct store *s, const struct user *u, struct figure *f,
+                         const char *target, const char *actual, const char *why)
+{
+	long version;
+	int changed, rc = figure_find(s, u, f, &version);
+	if (rc || (rc = figure_values(s, f, target, actual, version, &changed)))
+		return rc;
+	if (!changed)
+		return store_fail(s, STORE_EINVAL, "figure %s already reads so: nothing to change", f->id);
+	rc = version ? write_begin(s, u, "figure set", f->id, why)
+	             : entity_begin_new(s, u, "figure set", &entity_figures, f->id, sizeof f->id, why);
+	if (rc)
+		return rc;
+	if ((rc = figure_store(s, f, version))) {
 		write_rollback(s);
 		return rc;
 	}
 	return write_commit(s);
 }
 
-int store_figure_set(struct store *s, const struct user *u, const char *place, const char *year,
-                     const char *kind, const char *target, const char *actual, const char *why,
-                     struct figure *out)
+/* The figure a row names, resolved: place by code or name, kind by code or label. */
+static int figure_key(struct store *s, const char *place, const char *year, const char *kind,
+                      struct figure *out)
 {
 	memset(out, 0, sizeof *out);
 	int rc = figure_place(s, place, out->place, sizeof out->place);
@@ -166,11 +199,104 @@ int store_figure_set(struct store *s, const struct user *u, const char *place, c
 	const struct code *k = codes_find(code_lists_table(store_code_lists(s), &codes_indicator), kind);
 	snprintf(out->year, sizeof out->year, "%.7s", year);
 	snprintf(out->kind, sizeof out->kind, "%s", k ? k->code : kind);
+	return 0;
+}
+
+int store_figure_set(struct store *s, const struct user *u, const char *place, const char *year,
+                     const char *kind, const char *target, const char *actual, const char *why,
+                     struct figure *out)
+{
+	int rc = figure_key(s, place, year, kind, out);
+	if (rc)
+		return rc;
 	if (!target && !actual)
 		return store_fail(s, STORE_EINVAL, "give --target or --actual (or both)");
 	if ((rc = write_open(s)))
 		return rc;
 	return write_close(s, figure_set_in(s, u, out, target, actual, why));
+}
+
+/* A row's figure checked against the store: defects reported (column NULL: the row). */
+static int import_check(struct store *s, const struct user *u, const struct figure_row *r,
+                        struct figure *f, long *version, int *changed,
+                        register_report_fn report, void *ctx)
+{
+	int rc = figure_key(s, r->place, r->year, r->kind, f);
+	const char *column = rc ? "place" : NULL;
+	if (!rc && !r->target[0] && !r->actual[0])
+		rc = store_fail(s, STORE_EINVAL, "give a target or an actual value");
+	if (!rc && !(rc = figure_find(s, u, f, version)))
+		rc = figure_values(s, f, r->target[0] ? r->target : NULL,
+		                   r->actual[0] ? r->actual : NULL, *version, changed);
+	if (rc && rc != STORE_EFAIL)
+		report(ctx, r->line, column, store_error(s));
+	return rc;
+}
+
+/* Row i repeats an earlier row's place, year and kind: that row's line, or 0. */
+static long import_repeat(const struct figure *f, const struct figure_row *rows, int i)
+{
+	for (int j = 0; j < i; j++)
+		if (strcmp(f[j].place, f[i].place) == 0 && strcmp(f[j].year, f[i].year) == 0 &&
+		    strcmp(f[j].kind, f[i].kind) == 0)
+			return rows[j].line;
+	return 0;
+}
+
+static int figure_import_in(struct store *s, const struct user *u, const struct figure_row *rows,
+                            int n, const char *why, register_report_fn report, void *ctx,
+                            struct figure *f, long *version, int *changed, int *written)
+{
+	int defects = 0, rc = 0;
+	char msg[128], subject[64];
+	for (int i = 0; i < n; i++) {
+		long first;
+		if ((rc = import_check(s, u, &rows[i], &f[i], &version[i], &changed[i], report, ctx)) == STORE_EFAIL)
+			return rc;
+		defects += rc != 0;
+		if (!rc && (first = import_repeat(f, rows, i))) {
+			snprintf(msg, sizeof msg, "repeats line %ld (the same place, year and kind)", first);
+			report(ctx, rows[i].line, NULL, msg);
+			defects++;
+		}
+		*written += !rc && changed[i];
+	}
+	if (defects)
+		return store_fail(s, STORE_EINVAL, "%d defect%s: nothing was imported", defects,
+		                  defects == 1 ? "" : "s");
+	if (!*written)
+		return 0;
+	snprintf(subject, sizeof subject, "%d figure%s", *written, *written == 1 ? "" : "s");
+	if ((rc = write_begin(s, u, "import", subject, why)))
+		return rc;
+	for (int i = 0; i < n && !rc; i++)
+		if (changed[i])
+			rc = figure_store(s, &f[i], version[i]);
+	if (rc) {
+		write_rollback(s);
+		return rc;
+	}
+	return write_commit(s);
+}
+
+int store_figure_import(struct store *s, const struct user *u, const struct figure_row *rows,
+                        int n, const char *why, register_report_fn report, void *ctx, int *written)
+{
+	struct figure *f = calloc((size_t)n + 1, sizeof *f);
+	long *version = calloc((size_t)n + 1, sizeof *version);
+	int *changed = calloc((size_t)n + 1, sizeof *changed), rc;
+	*written = 0;
+	if (!f || !version || !changed)
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
+	else if (!(rc = write_open(s)))
+		rc = figure_import_in(s, u, rows, n, why, report, ctx, f, version, changed, written);
+	if (!rc && !*written)
+		write_rollback(s);     /* nothing changed: no event, no commit */
+	write_close(s, rc);
+	free(f);
+	free(version);
+	free(changed);
+	return rc;
 }
 
 struct figure_list { const struct user *u; int (*fn)(void *ctx, const struct figure *f); void *ctx; };

@@ -398,6 +398,14 @@ int store_pair_add(struct store *s, const struct user *u, struct pair *in, const
  * 队员), phone, start (default today), end, login of a bangfu user or ""): as for adding
  * the team. Her id into in->id. */
 int store_person_add(struct store *s, const struct user *u, struct team_person *in, const char *why);
+/* Import people of town teams (import team_people), all or nothing, as ONE audit event
+ * "import: N team people" with why: a row without id adds a person (checked as
+ * store_person_add does); a row with an id must read as that person does (a masked or
+ * empty phone matches hers), else it is a defect (`person edit` changes people). Every
+ * defect goes to report by lines[i]; *added the people added (0: no event). */
+int store_person_import(struct store *s, const struct user *u, struct team_person *rows,
+                        const long *lines, int n, const char *why, register_report_fn report,
+                        void *ctx, int *added);
 /* The people of the teams in scope (of one team if given), phones masked. */
 int store_person_list(struct store *s, const struct user *u, const char *team,
                       int (*fn)(void *ctx, const struct team_person *p), void *ctx);
@@ -411,6 +419,8 @@ int store_pair_list(struct store *s, const struct user *u, const char *kind, con
 /* The track of county `code` (创先 / 进位 / 消薄, from the setting track.CCCCCC), or
  * PLACES_UNCLASSIFIED (未分类) when none is set, into buf. */
 int store_county_track(struct store *s, const char *code, char *buf, size_t len);
+/* The weak-village line (setting weak_village_line, else PLACES_WEAK_LINE_SAMPLE). */
+int store_weak_line(struct store *s, char *buf, size_t len);
 /* Set the target and/or actual (NULL = leave as is) of place's figure of `kind` in `year`
  * (a county by code or name, or a village's 12-digit code; the figure is added the first
  * time): one audit event "figure set: F0000001" with why; the figure as now stored into
@@ -418,6 +428,16 @@ int store_county_track(struct store *s, const char *code, char *buf, size_t len)
 int store_figure_set(struct store *s, const struct user *u, const char *place, const char *year,
                      const char *kind, const char *target, const char *actual, const char *why,
                      struct figure *out);
+/* One row of an indicators sheet (import indicators): cells as the file has them ("" =
+ * empty: leave that value as is). */
+struct figure_row { long line; const char *place, *year, *kind, *target, *actual; };
+/* Set the figures of rows[0..n) as ONE audit event "import: N figures" with why, all or
+ * nothing: every defect (an unknown place or kind, a bad value, a place outside u's scope,
+ * a row repeating another's place, year and kind) is reported by line and nothing is
+ * written. Rows already as stored are not written; *written the figures added or changed
+ * (0: no event). Administrators and county approvers whose scope holds every place. */
+int store_figure_import(struct store *s, const struct user *u, const struct figure_row *rows,
+                        int n, const char *why, register_report_fn report, void *ctx, int *written);
 /* Figures in scope, of a place (a county by name, or a code prefix), year and kind if
  * given, by place, year and kind. */
 int store_figure_list(struct store *s, const struct user *u, const char *place, const char *year,

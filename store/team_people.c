@@ -20,7 +20,9 @@ const struct entity_kind entity_people = {"team_people", "team_people", "TP", "p
                                           pairing_person_fields, &pairing_person_field_count,
                                           person_cols, sizeof(struct team_person), NULL};
 
-int store_person_add(struct store *s, const struct user *u, struct team_person *in, const char *why)
+/* Check and complete a new person of team in->team as u would add her: region, unit id,
+ * role code, start (default today), login; 0 or a store error. */
+static int person_prepare(struct store *s, const struct user *u, struct team_person *in)
 {
 	char err[256], found[64];
 	struct team t;
@@ -50,7 +52,84 @@ int store_person_add(struct store *s, const struct user *u, struct team_person *
 		                  "out --login)", in->login);
 	if (pairing_person_check(in, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
-	return entity_add(s, u, &entity_people, in, why);
+	return 0;
+}
+
+int store_person_add(struct store *s, const struct user *u, struct team_person *in, const char *why)
+{
+	int rc = person_prepare(s, u, in);
+	return rc ? rc : entity_add(s, u, &entity_people, in, why);
+}
+
+/* A row naming an existing person must read as she is (a masked phone matches hers):
+ * the sheet adds people, `person edit` changes them. */
+static int person_same(struct store *s, const struct user *u, struct team_person *row)
+{
+	struct team_person kept;
+	int rc = entity_load(s, &entity_people, row->id, &kept);
+	if (rc == STORE_ENOTFOUND || (!rc && !access_in_scope(u, kept.region)))
+		return store_fail(s, STORE_ENOTFOUND, "no person %s in your scope (%s)", row->id, u->scope);
+	if (rc)
+		return rc;
+	if (mask_is_masked(row->phone) || !row->phone[0])
+		snprintf(row->phone, sizeof row->phone, "%s", kept.phone);
+	if ((rc = person_prepare(s, u, row)))
+		return rc;
+	if (strcmp(row->team, kept.team) || strcmp(row->name, kept.name) ||
+	    strcmp(row->unit, kept.unit) || strcmp(row->role, kept.role) ||
+	    strcmp(row->phone, kept.phone) || strcmp(row->start, kept.start) ||
+	    strcmp(row->end, kept.end) || strcmp(row->login, kept.login))
+		return store_fail(s, STORE_EINVAL, "person %s: the row differs from what bangfu has "
+		                  "(change her with `bangfu person edit %s FIELD=VALUE`)", row->id, row->id);
+	return 0;
+}
+
+static int people_import_in(struct store *s, const struct user *u, struct team_person *rows,
+                            const long *lines, int n, const char *why, register_report_fn report,
+                            void *ctx, int *added)
+{
+	int defects = 0, rc = 0;
+	char subject[64];
+	for (int i = 0; i < n; i++) {
+		rc = rows[i].id[0] ? person_same(s, u, &rows[i]) : person_prepare(s, u, &rows[i]);
+		if (rc == STORE_EFAIL)
+			return rc;
+		if (rc)
+			report(ctx, lines[i], NULL, store_error(s));
+		defects += rc != 0;
+		*added += !rc && !rows[i].id[0];
+	}
+	if (defects)
+		return store_fail(s, STORE_EINVAL, "%d defect%s: nothing was imported", defects,
+		                  defects == 1 ? "" : "s");
+	if (!*added)
+		return 0;
+	snprintf(subject, sizeof subject, "%d team %s", *added, *added == 1 ? "person" : "people");
+	if ((rc = write_begin(s, u, "import", subject, why)))
+		return rc;
+	for (int i = 0; i < n && !rc; i++)
+		if (!rows[i].id[0] && !(rc = entity_next_id(s, &entity_people, rows[i].id, sizeof rows[i].id)) &&
+		    !(rc = entity_insert(s, &entity_people, &rows[i])) &&
+		    !(rc = entity_load(s, &entity_people, rows[i].id, &rows[i])))
+			rc = entity_write_file(s, &entity_people, &rows[i]);
+	if (rc) {
+		write_rollback(s);
+		return rc;
+	}
+	return write_commit(s);
+}
+
+int store_person_import(struct store *s, const struct user *u, struct team_person *rows,
+                        const long *lines, int n, const char *why, register_report_fn report,
+                        void *ctx, int *added)
+{
+	*added = 0;
+	int rc = write_open(s);
+	if (!rc)
+		rc = people_import_in(s, u, rows, lines, n, why, report, ctx, added);
+	if (!rc && !*added)
+		write_rollback(s);     /* nothing added: no event, no commit */
+	return write_close(s, rc);
 }
 
 struct person_list { const struct user *u; int (*fn)(void *ctx, const struct team_person *p); void *ctx; };

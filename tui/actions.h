@@ -57,7 +57,8 @@
 	X(CORRECT,     "correct",     A_WRITE, "end or correct a measure, correct a visit, add, remove or move a member (asks a reason)") \
 	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history") \
 	X(PROJECTS,    "projects",    0, "the 百千万 projects in your scope: money, milestones, overdue ones") \
-	X(ADD_INCOME,  "add-income",  A_WRITE, "record an income assessment (收入核算): each line checked as typed, then a reason")
+	X(ADD_INCOME,  "add-income",  A_WRITE, "record an income assessment (收入核算): each line checked as typed, then a reason") \
+	X(COUNTY,      "county",      0, "the county's 百千万 page: track, clusters, indicators, town classes, village incomes (read-only)")
 
 enum action {
 	ACT_NONE = 0,

@@ -20,7 +20,7 @@
 static const struct verb_table *const tables[] = {
 	&admin_verbs, &register_verbs, &export_verbs, &report_verbs, &case_verbs, &warning_verbs,
 	&audit_verbs, &pairing_verbs, &task_verbs, &doctor_verbs, &income_verbs, &correct_verbs,
-	&places_verbs,
+	&places_verbs, &places_io_verbs,
 	&project_verbs, &board_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))

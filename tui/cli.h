@@ -79,6 +79,7 @@ extern const struct verb_table task_verbs;      /* cli_task.c: today, task */
 extern const struct verb_table doctor_verbs;    /* cli_doctor.c: doctor */
 extern const struct verb_table income_verbs;    /* cli_income.c: income add */
 extern const struct verb_table places_verbs;    /* cli_places.c: indicator, county */
+extern const struct verb_table places_io_verbs; /* cli_places_io.c: import/export indicators */
 extern const struct verb_table correct_verbs;   /* cli_correct.c: edit, end, member, ... */
 /* cli_correct.c: `show HOUSEHOLD --as-of DATE` */
 int cli_show_as_of(struct cli *c);

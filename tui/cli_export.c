@@ -481,6 +481,23 @@ struct sheet *export_sheet_open(enum export_table t, enum sheet_format f, const 
 	return sh;
 }
 
+struct sheet *cli_export_sheet_open(struct cli *c, const char *name, const char *title,
+                                    const struct sheet_col *cols, int ncols, int *rc)
+{
+	enum sheet_format f;
+	char err[512];
+	struct sheet *sh;
+	if ((*rc = export_format(c, EXPORT_FORMATS, SHEET_CSV, &f)))
+		return NULL;
+	if (!(sh = sheet_open(f, cli_opt(c, "--output"), c->a.encoding, 1, err, sizeof err))) {
+		fprintf(stderr, "bangfu: %s\n", err);
+		*rc = EXIT_FAIL;
+		return NULL;
+	}
+	sheet_table(sh, name, title, cols, ncols);
+	return sh;
+}
+
 int cli_sheet_finish(struct cli *c, struct sheet *sh, int store_rc)
 {
 	struct export_job j = {.c = c, .sh = sh};

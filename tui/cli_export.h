@@ -21,6 +21,10 @@ int cli_today_sheet(struct cli *c);
  * cli_sheet_finish closes it (store_rc: the store call's result). */
 struct sheet *cli_queue_sheet_open(struct cli *c, int *rc);
 int cli_sheet_finish(struct cli *c, struct sheet *sh, int store_rc);
+/* An export's sheet (--format csv|xlsx|tsv|json, --encoding, --output) holding one table
+ * with cols, or NULL with *rc the exit code; closed by cli_sheet_finish. */
+struct sheet *cli_export_sheet_open(struct cli *c, const char *name, const char *title,
+                                    const struct sheet_col *cols, int ncols, int *rc);
 
 /* The same tables for the UI's `w` (ui_write.c): a sheet writing `file` (opened with the
  * caller's own rights, never through a symlink) with the table's columns, or NULL with

@@ -30,11 +30,10 @@ static int print_figure(void *ctx, const struct figure *f)
 {
 	struct ilist *l = ctx;
 	const char *label = code_lists_label(store_code_lists(l->c->s), &codes_indicator, f->kind);
-	int weak = strlen(f->place) == 12 && strcmp(f->kind, "collective_income") == 0 && f->actual[0]
-	           ? places_weak_village(f->actual, l->weak_line) : 0;
+	int weak = places_figure_weak(f, l->weak_line);
 	printf("%s  %-12s %-10s %s  %-18s %-20s target %-10s actual %s%s\n", f->id, f->place,
 	       f->place_name, f->year, f->kind, label ? label : "?", f->target[0] ? f->target : "-",
-	       f->actual[0] ? f->actual : "-", weak > 0 ? "  薄弱村 (below weak_village_line)" : "");
+	       f->actual[0] ? f->actual : "-", weak ? "  薄弱村 (below weak_village_line)" : "");
 	l->n++;
 	return 0;
 }
@@ -42,9 +41,9 @@ static int print_figure(void *ctx, const struct figure *f)
 static int verb_indicator_list(struct cli *c)
 {
 	struct ilist l = {c, "", 0};
-	if (store_setting_get(c->s, "weak_village_line", l.weak_line, sizeof l.weak_line))
-		snprintf(l.weak_line, sizeof l.weak_line, "%s", PLACES_WEAK_LINE_SAMPLE);
-	int rc = store_figure_list(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, cli_opt(c, "--year"),
+	int rc = store_weak_line(c->s, l.weak_line, sizeof l.weak_line);
+	if (!rc)
+		rc = store_figure_list(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, cli_opt(c, "--year"),
 	                           cli_opt(c, "--kind"), print_figure, &l);
 	if (rc)
 		return cli_store_fail(c, rc);

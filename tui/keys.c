@@ -79,6 +79,8 @@ const char keymap_defaults[] =
 	"bind generic <F12>      today\n"
 	"bind generic P          projects\n"
 	"bind generic ^T         projects\n"
+	"bind generic b          county\n"
+	"bind generic ^E         county\n"
 	"# the households list\n"
 	"bind list    l          limit\n"
 	"bind list    t          tag\n"

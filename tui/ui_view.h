@@ -167,6 +167,9 @@ int view_tasks_push(struct ui *ui);
 int view_projects_push(struct ui *ui);
 /* One project as `project show` prints it, in the pager (from the list and today). */
 int view_project_show(struct ui *ui, const char *id);
+/* A county's 百千万 page (view_county.c): county a code or name; NULL: the user's own
+ * county, asked for when the scope is a city or the province. */
+int view_county_push(struct ui *ui, const char *county);
 /* A pager over a text (copied). */
 #define PAGER_DIFF 1      /* colour it as a unified diff */
 #define PAGER_WRAP 2      /* wrap long lines at the current width */
@@ -175,7 +178,7 @@ int view_pager_push(struct ui *ui, const char *title, const char *text, int flag
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
 	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops,
-	view_projects_ops, view_recent_ops;
+	view_projects_ops, view_recent_ops, view_county_ops;
 
 /* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
 int ui_command(struct ui *ui);

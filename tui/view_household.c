@@ -351,6 +351,7 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_CORRECT: return household_correct(ui, &H->h);
 	case ACT_AS_OF: return household_as_of(ui, H->h.id);
 	case ACT_ADD_INCOME: return income_form(ui, &H->h, NULL);
+	case ACT_COUNTY: return view_county_push(ui, household_get(&H->h, HF_COUNTY));
 	case ACT_OPEN:
 		ui_status(ui, 0, "%s changes the field under the cursor, %s visit, %s measure, %s income, "
 		          "%s task, %s case step, %s withdraw, %s history", ui_key(ui, "household", ACT_EDIT),
