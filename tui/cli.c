@@ -19,6 +19,7 @@
 static const struct verb_table *const tables[] = {
 	&admin_verbs, &register_verbs, &export_verbs, &report_verbs, &case_verbs, &warning_verbs,
 	&audit_verbs, &pairing_verbs, &task_verbs, &doctor_verbs, &income_verbs, &correct_verbs,
+	&aggregate_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
 #define FOR_EACH_VERB(v) \

@@ -82,6 +82,7 @@ extern const struct verb_table correct_verbs;   /* cli_correct.c: edit, end, mem
 int cli_show_as_of(struct cli *c);
 extern const struct verb_table export_verbs;    /* cli_export.c: export households, cases, ... */
 extern const struct verb_table report_verbs;    /* cli_report.c: report */
+extern const struct verb_table aggregate_verbs; /* cli_aggregate.c: aggregate */
 
 /* --reveal without --why: a usage error (EXIT_USAGE after saying why), else 0. */
 int cli_reveal_usage(struct cli *c);
