@@ -11,7 +11,7 @@ _bangfu() {
 	case ${COMP_WORDS[COMP_CWORD-1]} in -d|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;; esac
 	local words opts=
 	if [ $n -eq 0 ]; then
-		words="audit case demo doctor export household import income init list measure member notice pair rebuild report set setting show task team today unit user visit"
+		words="aggregate audit case demo doctor export household import income init list measure member notice pair rebuild report set setting show task team today unit user visit"
 		COMPREPLY=($(compgen -W "$words -d --help --version" -- "$cur")); return
 	fi
 	case "$w1 $w2" in
@@ -81,6 +81,7 @@ _bangfu() {
 	"rebuild "*) opts="" ;;
 	"today "*) opts="--limit --format" ;;
 	"doctor "*) opts="" ;;
+	"aggregate "*) opts="" ;;
 	esac
 	if [ $n -eq 1 ]; then
 		case $w1 in
