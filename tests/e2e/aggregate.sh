@@ -131,3 +131,44 @@ expect_exit 0 as wang -d prov3 list
 expect_no_grep "^$h1 " out
 expect_grep "^$h3 " out
 expect_exit 1 as li -d prov3 list
+
+# a shared server (bangfu setgid to a group; needs root to make the accounts): the
+# aggregate's directory must be listed in bangfu.conf; root names the remotes, a province
+# administrator among the aggregate's users may only update, a caseworker may not
+if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null && command -v runuser >/dev/null; then
+	g=bfag$$ p=bfap$$ q=bfaq$$
+	tc=$(dirname "$BANGFU_TH")/bangfu-testconf
+	confdir=$(cd "$(dirname "$BANGFU_TH")" && pwd)/testconf
+	cleanup() { userdel "$p" 2>/dev/null || :; userdel "$q" 2>/dev/null || :; groupdel "$g" 2>/dev/null || :; rm -rf "$confdir"; }
+	trap cleanup EXIT
+	groupadd "$g"
+	useradd -M -U -s /bin/sh "$p"
+	useradd -M -U -s /bin/sh "$q"
+	chmod 711 .
+	top=$PWD
+	install -d -m 755 bin
+	install -o root -g "$g" -m 2755 "$tc" bin/bangfu
+	install -d -o root -g "$g" -m 2770 srv srv/prov
+	rm -rf "$confdir"
+	install -d -o root -g root -m 755 "$confdir"
+	printf 'data %s\n' "$top/srv/prov" >"$confdir/bangfu.conf"
+	chmod 644 "$confdir/bangfu.conf"
+	expect_exit 0 as "$me" -d c1 user add "$p" --role admin --scope 44 --name 省管理员
+	expect_exit 0 as "$me" -d c1 user add "$q" --role caseworker --scope 44 --name 省科员
+	chgrp -R "$g" c1 && chmod -R g+rX c1   # the mirror the province keeps, its group's
+	expect_exit 1 bin/bangfu aggregate "$top/elsewhere" c1/audit.git
+	expect_grep "refusing to start" err
+	expect_exit 0 bin/bangfu aggregate "$top/srv/prov" c1/audit.git
+	expect_exit 0 as "$me" -d c1 set "$h1" hamlet 西围 --why 省里更新
+	chgrp -R "$g" c1 && chmod -R g+rX c1
+	expect_exit 1 runuser -u "$p" -- bin/bangfu aggregate "$top/srv/prov" c2/audit.git
+	expect_grep "with remotes on a shared server is for root" err
+	expect_exit 1 runuser -u "$q" -- bin/bangfu aggregate "$top/srv/prov"
+	expect_grep "for root or an administrator of the whole province (44): $q is neither" err
+	expect_exit 0 runuser -u "$p" -- bin/bangfu aggregate "$top/srv/prov"
+	expect_grep "c1 (.*): 1 event, 1 record applied" err
+	expect_exit 0 runuser -u "$q" -- bin/bangfu -d "$top/srv/prov" show "$h1"
+	expect_grep "^hamlet: 西围" out
+	expect_exit 1 runuser -u "$q" -- bin/bangfu -d "$top/srv/prov" set "$h1" hamlet 北围 --why 试
+	expect_grep "this is an aggregate of county histories" err
+fi
