@@ -94,8 +94,8 @@ static void county_name(const char *url, char *out, size_t n)
 		out[0] = '_';
 }
 
-/* Record a remote not seen before; *url_out: how it is recorded (a local path made absolute). */
-static int register_remote(struct store *s, const char *remote, char *url, size_t n, FILE *report)
+/* Record a remote not seen before; url: how it is recorded (a local path made absolute). */
+static int register_remote(struct store *s, const char *remote, char *url, size_t n)
 {
 	char name[64], taken[8], try[80];
 	if (is_url(remote) || !realpath(remote, url))
@@ -118,10 +118,7 @@ static int register_remote(struct store *s, const char *remote, char *url, size_
 	sqlite3_bind_text(st, 2, url, -1, SQLITE_STATIC);
 	int step = sqlite3_step(st);
 	db_finalize(s, st);
-	if (step != SQLITE_DONE)
-		return store_sqlfail(s, "recording a county");
-	fprintf(report, "county %s: %s (refs/counties/%s)\n", try, url, try);
-	return 0;
+	return step == SQLITE_DONE ? 0 : store_sqlfail(s, "recording a county");
 }
 
 /* Fetch the county's main; it must extend the commit applied last. */
@@ -267,7 +264,7 @@ int store_aggregate(const char *dir, char *const *remotes, int n, FILE *report,
 		rc = open_aggregate(s, n);
 	int began = !rc && !(rc = db_exec(s, "BEGIN IMMEDIATE"));
 	for (int i = 0; i < n && !rc; i++)
-		rc = register_remote(s, remotes[i], urls[i], sizeof urls[i], report);
+		rc = register_remote(s, remotes[i], urls[i], sizeof urls[i]);
 	if (!rc)
 		rc = load_counties(s, &all);
 	if (!rc && all.n == 0)
@@ -275,9 +272,13 @@ int store_aggregate(const char *dir, char *const *remotes, int n, FILE *report,
 		                "(bangfu aggregate DIR REMOTE...)");
 	if (!rc)
 		rc = fetch_all(s, &all, urls, n, report);
-	for (int i = 0; i < all.n && !rc; i++)
-		if (all.c[i].update && !(rc = aggregate_apply(s, &all, &all.c[i], report)))
-			rc = record_tip(s, &all.c[i]);
+	for (int i = 0; i < all.n && !rc; i++) {
+		struct county *c = &all.c[i];
+		if (c->update && !c->has_tip)
+			fprintf(report, "county %s: %s (refs/counties/%s)\n", c->name, c->url, c->name);
+		if (c->update && !(rc = aggregate_apply(s, &all, c, report)))
+			rc = record_tip(s, c);
+	}
 	if (!rc)
 		rc = db_exec(s, "COMMIT");
 	else if (began)
