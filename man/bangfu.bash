@@ -11,7 +11,7 @@ _bangfu() {
 	case ${COMP_WORDS[COMP_CWORD-1]} in -d|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;; esac
 	local words opts=
 	if [ $n -eq 0 ]; then
-		words="audit board case county demo doctor export household import income indicator init list measure member notice pair person project rebuild report set setting show task team today unit user visit"
+		words="aggregate audit board case county demo doctor export household import income indicator init list measure member notice pair person project rebuild report set setting show task team today unit user visit"
 		COMPREPLY=($(compgen -W "$words -d --help --version" -- "$cur")); return
 	fi
 	case "$w1 $w2" in
@@ -104,6 +104,7 @@ _bangfu() {
 	"today "*) opts="--limit --format" ;;
 	"doctor "*) opts="" ;;
 	"board "*) opts="--format --output" ;;
+	"aggregate "*) opts="" ;;
 	esac
 	if [ $n -eq 1 ]; then
 		case $w1 in

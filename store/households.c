@@ -538,15 +538,25 @@ int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 	return rc;
 }
 
-int households_restore(struct store *s, const char *path, const char *text)
+int households_restore_tagged(struct store *s, const char *path, const char *text, const char *tag)
 {
 	struct household h = {0};
-	char err[256];
+	char err[256], version[24];
 	int rc;
 	if (record_parse(&s->lists, text, &h, err, sizeof err))   /* settings.txt came first */
 		rc = store_fail(s, STORE_EFAIL, "%s: %s", path, err);
-	else if (!(rc = regions_resolve(s, &h, h.synthetic)))
-		rc = household_save(s, &h, 0);
+	else if (!(rc = tag ? aggregate_tag_ids(s, &h, tag) : 0) && !(rc = regions_resolve(s, &h, h.synthetic))) {
+		/* a household already there (an aggregate's later commits) is replaced */
+		rc = db_lookup(s, version, sizeof version, "SELECT version FROM households WHERE id = ?",
+		               h.id, NULL);
+		rc = rc == STORE_ENOTFOUND ? household_save(s, &h, 0)
+		   : rc ? rc : household_save(s, &h, atol(version));
+	}
 	household_free(&h);
 	return rc;
+}
+
+int households_restore(struct store *s, const char *path, const char *text)
+{
+	return households_restore_tagged(s, path, text, NULL);
 }

@@ -21,6 +21,7 @@ struct store {
 	int lock_fd;              /* flock on DIR/audit.lock while flushing */
 	int git_on;               /* this store initialised libgit2 (audit_open) */
 	int git_checked;          /* audit_need checked the branch against the database */
+	int read_only;            /* an aggregate of county histories (aggregate.c): no writes */
 	/* prepared statements kept for reuse, keyed by their SQL text (db.c) */
 	struct { char *sql; sqlite3_stmt *st; } stmts[96];
 	int nstmts;
@@ -30,6 +31,12 @@ struct store {
 	long lists_data_version;
 	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
 };
+
+/* aggregate.c: 1 if the open database is an aggregate of county histories (its
+ * application_id), the check every write passes (write_open) and `audit verify` there. */
+int aggregate_detect(struct store *s);
+int aggregate_refuse(struct store *s);
+int aggregate_verify(struct store *s, FILE *report);
 
 /* Record a message (printf-style) and return code. */
 int store_fail(struct store *s, int code, const char *fmt, ...)

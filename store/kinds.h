@@ -24,6 +24,11 @@ const struct record_kind *kind_for_path(const char *path);
 /* The kinds' functions, each in its entity's file. */
 int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int households_restore(struct store *s, const char *path, const char *text);
+/* The same, replacing a household already there; tag (not NULL): appended to the ids of
+ * its cases and sub-records (an aggregate, store/aggregate.c). */
+int households_restore_tagged(struct store *s, const char *path, const char *text, const char *tag);
+/* Append "-TAG" to the ids of h's cases and sub-records and their case references. */
+int aggregate_tag_ids(struct store *s, struct household *h, const char *tag);
 int users_expect_all(struct store *s, kind_emit_fn emit, void *ctx);
 int users_restore(struct store *s, const char *path, const char *text);
 int settings_expect_all(struct store *s, kind_emit_fn emit, void *ctx);

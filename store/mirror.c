@@ -20,7 +20,6 @@
 
 #define BRANCH "refs/heads/main"
 
-struct remote_ctx { struct store *s; int tries; char status[256]; };
 
 /* ssh: the agent, then ~/.ssh/id_ed25519 and ~/.ssh/id_rsa (keys without a passphrase,
  * for cron). The host must be in ~/.ssh/known_hosts: libgit2 1.5.1 checks it. */
@@ -70,8 +69,7 @@ static void remote_callbacks(git_remote_callbacks *cb, struct remote_ctx *ctx)
 	cb->payload = ctx;
 }
 
-/* Connect to the mirror and read where its main is (*has = 0: it has none). */
-static int remote_main(struct store *s, const char *url, struct remote_ctx *ctx, git_remote **r,
+int remote_main(struct store *s, const char *url, struct remote_ctx *ctx, git_remote **r,
                        git_oid *main, int *has)
 {
 	git_remote_callbacks cb;
@@ -103,8 +101,7 @@ static int remote_main(struct store *s, const char *url, struct remote_ctx *ctx,
 	return 0;
 }
 
-/* Bring the mirror's commits into the local object database (no ref is written). */
-static int remote_download(struct store *s, git_remote *r, struct remote_ctx *ctx, const char *url)
+int remote_download(struct store *s, git_remote *r, struct remote_ctx *ctx, const char *url)
 {
 	char *spec[] = {BRANCH};
 	git_strarray specs = {spec, 1};

@@ -68,6 +68,7 @@ int store_open(const char *given, struct store **out)
 		                  "`bangfu -d %s init` makes one, `bangfu rebuild` restores one)", dir, dir);
 	if (db_open(s, "bangfu.db", 0) || settings_load_lists(s))
 		return STORE_EFAIL;
+	s->read_only = aggregate_detect(s);
 	/* libgit2 is loaded only when there is something to flush (a crash left it) or
 	 * when a command touches the history (audit_need) */
 	int pending = audit_pending(s);

@@ -5,6 +5,7 @@
  * The database is built under a temporary name and renamed into place at the end: a
  * failed rebuild leaves no half-made bangfu.db behind. */
 #include "store/kinds.h"
+#include "store/rebuild.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@ struct rebuild { struct store *s; FILE *report; long files; int rc; int settings
  * that the households' texts are parsed with. */
 #define FIRST_PATH "settings.txt"
 
-static int load_blob(struct store *s, const git_oid *id, char **text)
+int rebuild_blob(struct store *s, const git_oid *id, char **text)
 {
 	git_blob *blob;
 	if (git_blob_lookup(&blob, s->repo, id) < 0)
@@ -41,7 +42,7 @@ static int restore_entry(const char *root, const git_tree_entry *e, void *payloa
 	snprintf(path, sizeof path, "%s%s", root, git_tree_entry_name(e));
 	if (strcmp(path, FIRST_PATH) == 0 && r->settings_done++)
 		return 0;
-	if ((r->rc = load_blob(r->s, git_tree_entry_id(e), &text)))
+	if ((r->rc = rebuild_blob(r->s, git_tree_entry_id(e), &text)))
 		return -1;
 	const struct record_kind *kind = kind_for_path(path);
 	if (kind) {
@@ -109,8 +110,7 @@ out:
 	return rc;
 }
 
-/* One events row from a commit written by the flush (store/audit_message.c). */
-static int restore_event(struct store *s, git_commit *c)
+int rebuild_event(struct store *s, git_commit *c, int renumber)
 {
 	const char *msg = git_commit_message(c);
 	const git_signature *a = git_commit_author(c);
@@ -125,7 +125,10 @@ static int restore_event(struct store *s, git_commit *c)
 	if (db_cached(s, "INSERT INTO events(id, at, uid, login, name, verb, subject, reason, commit_id) "
 	                  "VALUES (?,?,?,?,?,?,?,?,?)", &st))
 		return STORE_EFAIL;
-	sqlite3_bind_int64(st, 1, id);
+	if (renumber)   /* an aggregate: the next number of its own (AUTOINCREMENT) */
+		sqlite3_bind_null(st, 1);
+	else
+		sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)a->when.time);
 	sqlite3_bind_int64(st, 3, m.uid);
 	sqlite3_bind_text(st, 4, a->email, at ? (int)(at - a->email) : -1, SQLITE_TRANSIENT);
@@ -138,7 +141,7 @@ static int restore_event(struct store *s, git_commit *c)
 	db_finalize(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "restoring an event");
-	return restore_event_files(s, c, id);
+	return restore_event_files(s, c, renumber ? (long)sqlite3_last_insert_rowid(s->db) : id);
 }
 
 static int restore_events(struct store *s, const git_oid *head, long *count)
@@ -156,7 +159,7 @@ static int restore_events(struct store *s, const git_oid *head, long *count)
 			rc = store_gitfail(s, "reading a commit");
 			break;
 		}
-		rc = restore_event(s, c);
+		rc = rebuild_event(s, c, 0);
 		git_commit_free(c);
 		store_progress(s, "events restored", ++*count, 0);
 	}
@@ -182,7 +185,7 @@ static int rebuild_allowed(struct store *s, git_tree *tree)
 		return STORE_ENOUSER;
 	user_path(login, path, sizeof path);
 	int ok = git_tree_entry_bypath(&e, tree, path) == 0 &&
-	         load_blob(s, git_tree_entry_id(e), &text) == 0 &&
+	         rebuild_blob(s, git_tree_entry_id(e), &text) == 0 &&
 	         user_parse(text, &u, err, sizeof err) == 0 && strcmp(u.login, login) == 0 &&
 	         u.role == ROLE_ADMIN && strcmp(u.scope, "44") == 0;
 	git_tree_entry_free(e);

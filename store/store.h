@@ -298,6 +298,13 @@ int store_mirror_init(struct store *s, const char *path, FILE *report);
  * progress (NULL: none) hears of the files restored. */
 int store_rebuild(const char *dir, FILE *report, const struct store_progress *progress);
 
+/* Fetch each county's history (remotes: paths, file:// or ssh:// URLs of a county's
+ * audit.git or its mirror; none: every county recorded) into DIR/audit.git as
+ * refs/counties/NAME and apply its commits after the last applied to DIR/bangfu.db, a
+ * read-only aggregate (store/aggregate.c, docs/aggregate.md). All or nothing. */
+int store_aggregate(const char *dir, char *const *remotes, int n, FILE *report,
+                    const struct store_progress *progress);
+
 /* --- a shared server (confine.c, doctor.c; docs/security.md) --- */
 /* 1 when bangfu runs setgid (its group is not the caller's): it then opens only the data
  * directories listed in store_conf_path(), and only root runs init, rebuild and demo. */

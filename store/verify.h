@@ -29,6 +29,16 @@ int chain_verify(struct store *s, const git_oid *head, FILE *report, long *probl
 int mirror_head_parse(const char *line, long *event, char *hex, size_t n);
 int mirror_head_invalid(struct store *s, const char *line);
 
+/* A remote's connection (mirror.c; also aggregate.c, which fetches county histories). */
+struct remote_ctx { struct store *s; int tries; char status[256]; };
+/* Connect to url (a path, file:// or ssh://) and read where its main is (*has = 0: it has
+ * none); free *r with git_remote_free. */
+int remote_main(struct store *s, const char *url, struct remote_ctx *ctx, git_remote **r,
+                git_oid *main, int *has);
+/* Bring the remote's main and its history into the local object database (no ref is
+ * written). */
+int remote_download(struct store *s, git_remote *r, struct remote_ctx *ctx, const char *url);
+
 /* The mirror checks of `audit verify` (mirror.c): --against REMOTE and --head N:ID. */
 int mirror_check_against(struct store *s, const git_oid *head, const char *remote,
                          FILE *report, long *problems);

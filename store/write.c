@@ -16,6 +16,8 @@
 
 int write_open(struct store *s)
 {
+	if (s->read_only)   /* every change comes here first (write_begin too) */
+		return aggregate_refuse(s);
 	return sqlite3_get_autocommit(s->db) ? db_exec(s, "BEGIN IMMEDIATE") : 0;
 }
 

@@ -22,6 +22,7 @@ static const struct verb_table *const tables[] = {
 	&audit_verbs, &pairing_verbs, &task_verbs, &doctor_verbs, &income_verbs, &correct_verbs,
 	&places_verbs, &places_io_verbs,
 	&project_verbs, &board_verbs,
+	&aggregate_verbs,
 };
 #define TABLE_COUNT ((int)(sizeof tables / sizeof tables[0]))
 #define FOR_EACH_VERB(v) \

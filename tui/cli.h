@@ -91,6 +91,7 @@ extern const struct verb_table board_verbs;     /* cli_board.c: export/import pr
 void cli_project_filter(struct cli *c, struct project_filter *f);
 /* The projects in scope as the projects sheet, in one of `allowed` (1 << SHEET_...). */
 int cli_project_sheet(struct cli *c, unsigned allowed, int dflt);
+extern const struct verb_table aggregate_verbs; /* cli_aggregate.c: aggregate */
 
 /* --reveal without --why: a usage error (EXIT_USAGE after saying why), else 0. */
 int cli_reveal_usage(struct cli *c);
