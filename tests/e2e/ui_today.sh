@@ -43,7 +43,7 @@ grep T0000001 body.txt | grep -q "in 2d" || { cat body.txt; fail "no urgency for
 # the household flags of his scope follow the tasks, a row each on its first household
 grep -q "flag .*H4418210000001 .*1 household: former poor" body.txt ||
 	{ cat body.txt; fail "no row for the 帮扶责任人 flag"; }
-grep -q "flag .*H4418210000001 .*2 households: members with" body.txt ||
+grep -q "flag .*H4418210000001 .*2 households: members wi" body.txt ||
 	{ cat body.txt; fail "no row for the work place flag"; }
 ui_wait "household flags last"
 
