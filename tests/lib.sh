@@ -19,3 +19,21 @@ on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGF
 # d's audit history: how many commits, and the last one as "author|subject|body".
 commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
 last_commit() { git --git-dir=d/audit.git log -1 --format='%ae|%s|%b' | grep '|'; }
+
+# Can an ordinary account reach DIR (every parent searchable)? The shared-server tests run
+# a setgid binary as real accounts whose configuration lives in the build directory; a
+# tree under a private directory (a mktemp -d parent) cannot be reached by them.
+others_reach() { runuser -u nobody -- test -x "$1" 2>/dev/null; }
+# As an administrator would for a deployment: let other accounts search each parent of
+# DIR that they cannot (o+x), remembered so that reach_undo takes it back at the end.
+reach_opened=""
+reach_open() {
+	p=$1
+	while [ "$p" != / ]; do
+		if [ $((0$(stat -c %a "$p") & 1)) -eq 0 ]; then
+			chmod o+x "$p" && reach_opened="$reach_opened $p"
+		fi
+		p=$(dirname "$p")
+	done
+}
+reach_undo() { for p in $reach_opened; do chmod o-x "$p"; done; reach_opened=""; }

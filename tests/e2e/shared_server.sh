@@ -23,8 +23,14 @@ cleanup() {
 	for u in "$a" "$b" "$c" "$d" "$cadm" "$twn"; do userdel "$u" 2>/dev/null || :; done
 	groupdel "$g" 2>/dev/null || :
 	rm -rf "$confdir"
+	reach_undo
 }
 trap cleanup EXIT
+reach_open "$(dirname "$confdir")"
+others_reach "$(dirname "$confdir")" || {
+	echo "other accounts cannot reach $(dirname "$confdir") (a parent directory is private): run the tests from a tree others may traverse"
+	exit 77
+}
 groupadd "$g"
 for u in "$a" "$b" "$c" "$d" "$cadm" "$twn"; do useradd -M -U -s /bin/sh "$u"; done
 
