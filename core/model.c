@@ -243,6 +243,8 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		snprintf(out, (size_t)outlen, "%s", raw);
 		return 0;
 	case FK_COUNTY:
+		if (!all_digits(raw, 6) && regions_county_by_name(raw))   /* a name: its code */
+			raw = regions_county_by_name(raw);
 		if (!all_digits(raw, 6) || !regions_is_county_level(raw)) {
 			snprintf(err, errlen, "unknown county code \"%s\" (not one of Guangdong's 122 "
 			         "county-level units, 东莞 441900 or 中山 442000)", raw);

@@ -40,6 +40,23 @@ const char *regions_county_name(const char *code)
 	return NULL;
 }
 
+const char *regions_county_by_name(const char *name)
+{
+	size_t n = strlen(name);
+	for (int i = 0; i < ref_county_count; i++) {
+		const struct ref_county *c = &ref_counties[i];
+		const struct ref_city *city = regions_city(c->city_code);
+		size_t cn = city ? strlen(city->name) : 0;
+		if (strcmp(name, c->name) == 0 ||
+		    (city && n > cn && strncmp(name, city->name, cn) == 0 && strcmp(name + cn, c->name) == 0))
+			return c->code;
+	}
+	for (int i = 0; i < ref_city_count; i++)
+		if (city_without_counties(ref_cities[i].code) && strcmp(name, ref_cities[i].name) == 0)
+			return ref_cities[i].code;
+	return NULL;
+}
+
 int regions_code_in_scope(const char *code, const char *scope)
 {
 	size_t n = strlen(scope);

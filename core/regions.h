@@ -32,6 +32,10 @@ const struct ref_city   *regions_city(const char *code);
 int regions_is_county_level(const char *code);
 /* Name of a county-level code (county, or 东莞/中山 city); NULL if unknown. */
 const char *regions_county_name(const char *code);
+/* The code of a county-level unit given by its name (佛冈县, or with its city: 清远市佛冈县;
+ * 东莞市 and 中山市 give their city code), as the national system's exports write it; NULL
+ * if no such name (the 122 names are unique). */
+const char *regions_county_by_name(const char *name);
 /* Does region `code` lie inside scope `scope` ("44" is the whole province)? Pure prefix
  * logic on codes, with 东莞/中山 handled; used by core/access.c and the store. */
 int regions_code_in_scope(const char *code, const char *scope);

@@ -56,31 +56,65 @@ static int apply(struct store *s, struct task *t, const char *action, const char
 	return 0;
 }
 
+/* The task, the caller's right to change it and (value non-NULL) the new value, checked
+ * into t and text without writing; t is freed on failure. */
+static int prepare(struct store *s, const struct user *u, const char *id, const char *action,
+                   const char *value, long expected_version, const char *why, struct task *t,
+                   char *text, size_t n)
+{
+	char err[512];
+	int rc = task_get_current(s, u, id, expected_version, t);
+	if (rc)
+		return rc;
+	/* whoever may start or cancel the task may give it away or move it */
+	if (task_may_change(u, t, "cancel", err, sizeof err))
+		rc = store_fail(s, STORE_EDENIED, "%s", err);
+	else if (value)
+		rc = apply(s, t, action, value, why ? why : "", text, n);
+	if (rc)
+		task_free(t);
+	return rc;
+}
+
 static int change_in(struct store *s, const struct user *u, const char *id, const char *action,
                      const char *value, long expected_version, const char *why)
 {
 	struct task t = {0};
-	char err[512], text[sizeof t.log[0].text];
-	int rc = task_get_current(s, u, id, expected_version, &t);
+	char text[sizeof t.log[0].text];
+	if (!why || !why[0])
+		return store_fail(s, STORE_EINVAL, "a reason is required (--why TEXT)");
+	int rc = prepare(s, u, id, action, value, expected_version, why, &t, text, sizeof text);
 	if (rc)
 		return rc;
-	/* whoever may start or cancel the task may give it away or move it */
-	if (task_may_change(u, &t, "cancel", err, sizeof err))
-		rc = store_fail(s, STORE_EDENIED, "%s", err);
-	else if (!why || !why[0])
-		rc = store_fail(s, STORE_EINVAL, "a reason is required (--why TEXT)");
-	else if (!(rc = apply(s, &t, action, value, why, text, sizeof text)))
-		rc = task_log_change(s, u, &t, action, text, why, t.status, set_owner_due);
+	rc = task_log_change(s, u, &t, action, text, why, t.status, set_owner_due);
 	task_free(&t);
 	return rc;
+}
+
+static int known_action(struct store *s, const char *action)
+{
+	if (strcmp(action, "assign") != 0 && strcmp(action, "due") != 0)
+		return store_fail(s, STORE_EINVAL, "unknown task correction \"%s\"", action);
+	return 0;
 }
 
 int store_task_correct(struct store *s, const struct user *u, const char *id, const char *action,
                        const char *value, long expected_version, const char *why)
 {
-	if (strcmp(action, "assign") != 0 && strcmp(action, "due") != 0)
-		return store_fail(s, STORE_EINVAL, "unknown task correction \"%s\"", action);
-	int rc = write_open(s);
+	int rc = known_action(s, action);
+	if (!rc)
+		rc = write_open(s);
 	return rc ? rc : write_close(s, change_in(s, u, id, action, value ? value : "",
 	                                          expected_version, why));
+}
+
+int store_task_correct_check(struct store *s, const struct user *u, const char *id,
+                             const char *action, const char *value)
+{
+	struct task t = {0};
+	char text[sizeof t.log[0].text];
+	int rc = known_action(s, action);
+	if (!rc && !(rc = prepare(s, u, id, action, value, 0, NULL, &t, text, sizeof text)))
+		task_free(&t);
+	return rc;
 }

@@ -223,6 +223,10 @@ int store_household_add(struct store *s, const struct user *u, const char *villa
 /* Tasks: action "assign" (value: the new owner's login) or "due" (a date, "" = none). */
 int store_task_correct(struct store *s, const struct user *u, const char *id, const char *action,
                        const char *value, long expected_version, const char *why);
+/* The same checks without writing, so a form refuses before asking more: whether u may
+ * change task id at all (value NULL), or also to that value. 0 or the refusal. */
+int store_task_correct_check(struct store *s, const struct user *u, const char *id,
+                             const char *action, const char *value);
 /* Users (administrators, the user in their scope): NULL fields are kept; disable > 0 marks
  * the user disabled today: store_whoami refuses her from then on, her history stays;
  * disable < 0 enables a disabled user again. */
@@ -564,6 +568,7 @@ int store_board(struct store *s, const struct user *u, const char *by, const cha
 enum { TODAY_FLAG_NO_SOCIAL, TODAY_FLAG_NO_CADRE, TODAY_FLAG_WORKPLACE, TODAY_FLAG_COUNT };
 #define TODAY_FLAG_FIRST 5
 struct today_flag {
+	const char *code;         /* stable name for scripts: no_social_security, no_cadre, no_work_place */
 	const char *text;         /* the flag, English with the Chinese term */
 	long count;
 	char first[TODAY_FLAG_FIRST][24];

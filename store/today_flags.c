@@ -38,6 +38,9 @@ static void flag_condition(int flag, struct buf *sql)
 	}
 }
 
+static const char *const flag_code[TODAY_FLAG_COUNT] = {
+	"no_social_security", "no_cadre", "no_work_place",
+};
 static const char *const flag_text[TODAY_FLAG_COUNT] = {
 	RULES_FLAG_NO_SOCIAL, RULES_FLAG_NO_CADRE, "members " RULES_FLAG_WORKPLACE,
 };
@@ -49,6 +52,7 @@ static int flag_read(struct store *s, const struct user *u, int flag, struct tod
 	struct buf sql = {0};
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
+	out->code = flag_code[flag];
 	out->text = flag_text[flag];
 	buf_addf(&sql, "SELECT h.id, count(*) OVER () FROM households h WHERE (%s) AND (",
 	         scope_sql(u, scope, sizeof scope));

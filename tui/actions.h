@@ -55,10 +55,12 @@
 	X(MOVE_CASE,   "move-case",   A_WRITE, "take a step of this household's open case (asks the step and a reason)") \
 	X(REVEAL,      "reveal",      0, "show this household's full ID numbers and phones (asks a reason; recorded for the auditors)") \
 	X(CORRECT,     "correct",     A_WRITE, "end or correct a measure, correct a visit, add, remove or move a member (asks a reason)") \
-	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history") \
+	X(AS_OF,       "as-of",       0, "the household as it stood at the end of a day (in the history: that change's day), from the audit history") \
 	X(PROJECTS,    "projects",    0, "the 百千万 projects in your scope: money, milestones, overdue ones") \
 	X(ADD_INCOME,  "add-income",  A_WRITE, "record an income assessment (收入核算): each line checked as typed, then a reason") \
-	X(COUNTY,      "county",      0, "the county's 百千万 page: track, clusters, indicators, town classes, village incomes (read-only)")
+	X(COUNTY,      "county",      0, "the county's 百千万 page: track, clusters, indicators, town classes, village incomes (read-only)") \
+	X(TASK_ASSIGN, "task-assign", A_ROW | A_WRITE, "give the task to someone else (asks the login, then a reason)") \
+	X(TASK_DUE,    "task-due",    A_ROW | A_WRITE, "move the task's due date (asks the date, empty = none, then a reason)")
 
 enum action {
 	ACT_NONE = 0,

@@ -388,12 +388,14 @@ int cli_show_sheet(struct cli *c, const struct household *h)
 	return export_finish(c, &j, 0);
 }
 
-/* today --format: what today lists, one row per item. */
+/* today --format: what today lists, one row per item, then one row per household flag of
+ * the caller's scope (rule "flag": its stable name, count and first households). */
 static const struct sheet_col today_cols[] = {
 	{"due", "截止日期", SK_TEXT}, {"days_overdue", "逾期天数", SK_NUMBER}, {"kind", "类型", SK_TEXT},
 	{"rule", "规则", SK_TEXT}, {"task", "任务编号", SK_CODE}, {"owner", "负责人", SK_TEXT},
 	{"status", "状态", SK_TEXT}, {"household", "帮扶编号", SK_CODE}, {"case", "案例编号", SK_CODE},
-	{"title", "事项", SK_TEXT},
+	{"title", "事项", SK_TEXT}, {"flag", "标记", SK_TEXT}, {"count", "户数", SK_NUMBER},
+	{"households", "前几户", SK_TEXT},
 };
 
 int export_today_row(struct sheet *sh, const struct today_item *it)
@@ -401,8 +403,31 @@ int export_today_row(struct sheet *sh, const struct today_item *it)
 	char days[24];
 	snprintf(days, sizeof days, "%ld", it->days_overdue);
 	const char *v[] = {it->due, days, it->kind, it->rule, it->task, it->owner, it->status,
-	                   it->household, it->case_id, it->title};
+	                   it->household, it->case_id, it->title, "", "", ""};
 	return sheet_row(sh, v);
+}
+
+int export_today_flag_row(struct sheet *sh, const struct today_flag *f)
+{
+	char count[24], first[TODAY_FLAG_FIRST * 25] = "";
+	size_t at = 0;
+	snprintf(count, sizeof count, "%ld", f->count);
+	for (int k = 0; k < f->nfirst && at < sizeof first; k++)
+		at += (size_t)snprintf(first + at, sizeof first - at, "%s%s", k ? " " : "", f->first[k]);
+	const char *v[] = {"", "", "flag", "flag", "", "", "", f->nfirst ? f->first[0] : "", "", f->text,
+	                   f->code, count, first};
+	return sheet_row(sh, v);
+}
+
+/* The flag rows after the items (only flags some household has). */
+static int today_flag_rows(struct export_job *j)
+{
+	struct today_flag f[TODAY_FLAG_COUNT];
+	int rc = store_today_flags(j->c->s, &j->c->me, f);
+	for (int i = 0; !rc && i < TODAY_FLAG_COUNT; i++)
+		if (f[i].count && export_today_flag_row(j->sh, &f[i]))
+			j->failed = 1;
+	return rc;
 }
 
 static int today_row(void *ctx, const struct today_item *it)
@@ -428,7 +453,8 @@ int cli_today_sheet(struct cli *c)
 		return EXIT_FAIL;
 	}
 	put_table(j.sh, EXPORT_TODAY);
-	return export_finish(c, &j, store_today_list(c->s, &c->me, today_row, &j, &sum));
+	int rc = store_today_list(c->s, &c->me, today_row, &j, &sum);
+	return export_finish(c, &j, rc ? rc : today_flag_rows(&j));
 }
 
 /* case queue --format: the queue's columns, filled by cli_case.c's row function. */

@@ -36,5 +36,8 @@ struct code_lists;
 struct today_item;
 int export_household_row(struct sheet *sh, const struct code_lists *lists, const struct household *h);
 int export_today_row(struct sheet *sh, const struct today_item *it);
+/* A household flag of `today` as a row of that table (rule "flag"). */
+struct today_flag;
+int export_today_flag_row(struct sheet *sh, const struct today_flag *f);
 
 #endif

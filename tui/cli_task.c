@@ -211,7 +211,7 @@ static const struct verb verbs[] = {
 	 "Then the household flags in your scope, a count and the first few each: no member\n"
 	 "able to work and no 综合保障 measure (monitored cases), a 脱贫户 without a 帮扶责任人,\n"
 	 "members with months worked and no work place.\n"
-	 "--format tsv|json|csv: the items as rows (docs/scripting.md).",
+	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md).",
 	 verb_today},
 	{"task add", "TITLE", "--kind --owner --due --household --case --town --pair --why", 1, 1,
 	 NEED_USER, "add a task",

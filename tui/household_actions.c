@@ -359,11 +359,10 @@ int household_correct(struct ui *ui, const struct household *h)
 	}
 }
 
-int household_as_of(struct ui *ui, const char *household)
+int household_as_of_day(struct ui *ui, const char *household, const char *date)
 {
-	char date[16] = "", commit[48], title[96];
+	char commit[48], title[96];
 	struct buf text = {0};
-	ASK(view_ask_text(ui, "as it stood at the end of (YYYY-MM-DD): ", 0, date, sizeof date));
 	int rc = store_household_as_of(ui->s, &ui->me, household, date, &text, commit, sizeof commit);
 	if (rc) {
 		buf_free(&text);
@@ -373,4 +372,11 @@ int household_as_of(struct ui *ui, const char *household)
 	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", 0);
 	buf_free(&text);
 	return rc;
+}
+
+int household_as_of(struct ui *ui, const char *household)
+{
+	char date[16] = "";
+	ASK(view_ask_text(ui, "as it stood at the end of (YYYY-MM-DD): ", 0, date, sizeof date));
+	return household_as_of_day(ui, household, date);
 }

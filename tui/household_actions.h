@@ -23,5 +23,7 @@ int case_withdraw_form(struct ui *ui, const char *case_id);
 int household_correct(struct ui *ui, const struct household *h);
 /* O: the household as it stood at the end of a day, from the audit history, in a pager. */
 int household_as_of(struct ui *ui, const char *household);
+/* The same for a given day (the history's O: the day of the change under the cursor). */
+int household_as_of_day(struct ui *ui, const char *household, const char *date);
 
 #endif

@@ -13,6 +13,7 @@
 #include "tui/ui_view.h"
 #include "core/grow.h"
 #include "tui/seen.h"
+#include "tui/household_actions.h"
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,6 +278,17 @@ static int hist_request(struct ui *ui, struct view *v, enum action a)
 		return show_diff(ui, H, &H->e[v->pos]);
 	if (a == ACT_SINCE && H->household[0])
 		return show_since(ui, H);
+	if (a == ACT_AS_OF) {   /* the household as it stood at the end of that change's day */
+		const struct hentry *e = &H->e[v->pos];
+		char day[32];
+		when(e->at, day, sizeof day);
+		day[10] = '\0';
+		if (!H->household[0] && !e->household[0]) {
+			ui_status(ui, 1, "this change is not to one household");
+			return -1;
+		}
+		return household_as_of_day(ui, H->household[0] ? H->household : e->household, day);
+	}
 	if (a == ACT_HISTORY && !H->household[0]) {   /* recent changes: that household's history */
 		if (!H->e[v->pos].household[0]) {
 			ui_status(ui, 1, "this change is not to one household");

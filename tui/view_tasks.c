@@ -10,6 +10,7 @@
 #include "core/grow.h"
 #include "tui/prompt.h"
 #include "tui/ui_write.h"
+#include "tui/task_forms.h"
 #include "core/codes.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ struct tasks_view {
 	int oom;
 	int urgency_cells;        /* the widest urgency text, so "overdue 1765d" is never cut */
 	int flag_rows;            /* the household flag rows at the end */
+	struct today_flag flags[TODAY_FLAG_COUNT];   /* theirs (w writes count and first ones) */
 };
 
 static int keep_item(void *ctx, const struct today_item *it)
@@ -49,13 +51,14 @@ static int same_item(const struct today_item *a, const struct today_item *b)
  * per flag, its count and text, on its first household (Enter opens it). */
 static int add_flag_rows(struct ui *ui, struct tasks_view *T)
 {
-	struct today_flag f[TODAY_FLAG_COUNT];
+	struct today_flag *f = T->flags;
 	int rc = store_today_flags(ui->s, &ui->me, f);
 	for (int i = 0; !rc && i < TODAY_FLAG_COUNT && !T->oom; i++) {
 		if (!f[i].count)
 			continue;
 		struct today_item it = {0};
 		snprintf(it.rule, sizeof it.rule, "flag");
+		snprintf(it.kind, sizeof it.kind, "%s", f[i].code);
 		snprintf(it.household, sizeof it.household, "%s", f[i].first[0]);
 		snprintf(it.title, sizeof it.title, "%ld household%s: %s", f[i].count,
 		         f[i].count == 1 ? "" : "s", f[i].text);
@@ -201,8 +204,13 @@ static int write_items(struct ui *ui, struct tasks_view *T)
 	struct sheet *sh = ui_write_open(ui, what, EXPORT_TODAY, path, sizeof path);
 	if (!sh)
 		return REQ_DONE;
-	for (long i = 0; i < T->n && !failed; i++)
-		failed = export_today_row(sh, &T->it[i]) != 0;
+	for (long i = 0; i < T->n && !failed; i++) {
+		const struct today_flag *f = NULL;
+		for (int k = 0; k < TODAY_FLAG_COUNT && strcmp(T->it[i].rule, "flag") == 0; k++)
+			if (T->flags[k].code && strcmp(T->flags[k].code, T->it[i].kind) == 0)
+				f = &T->flags[k];
+		failed = (f ? export_today_flag_row(sh, f) : export_today_row(sh, &T->it[i])) != 0;
+	}
 	return ui_write_close(ui, sh, path, T->n, failed, 0);
 }
 
@@ -214,6 +222,13 @@ static int tasks_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_TASK_START: return change(ui, v, T, "start");
 	case ACT_TASK_DONE: return change(ui, v, T, "done");
 	case ACT_WRITE: return write_items(ui, T);
+	case ACT_TASK_ASSIGN:
+	case ACT_TASK_DUE:
+		if (!it->task[0]) {
+			ui_status(ui, 1, "this item is not kept as a task: nothing to change");
+			return -1;
+		}
+		return task_correct_form(ui, it->task, a == ACT_TASK_DUE ? "due" : "assign");
 	case ACT_OPEN:
 	case ACT_HISTORY:
 		if (a == ACT_OPEN && it->project[0])   /* an overdue milestone: its project */

@@ -22,6 +22,23 @@ expect_grep "^flag: 2 households members with months worked but no work place (�
 expect_no_grep "综合保障" out
 expect_exit 0 as he today
 expect_no_grep "^flag:" out
+# the same flags for scripts: a row each after the items, with stable names
+expect_exit 0 as wang today --format json
+python3 - out "$H1" <<'PY' || fail "today --format json: the flag rows"
+import json, sys
+rows = json.load(open(sys.argv[1]))
+flags = {r["flag"]: r for r in rows if r["rule"] == "flag"}
+assert set(flags) == {"no_cadre", "no_work_place"}, flags
+assert flags["no_cadre"]["count"] == 1 and flags["no_cadre"]["households"] == sys.argv[2]
+assert flags["no_work_place"]["count"] == 2
+assert flags["no_work_place"]["households"] == sys.argv[2] + " H4418210000002"
+assert flags["no_work_place"]["household"] == sys.argv[2] and flags["no_cadre"]["days_overdue"] is None
+assert all(r["flag"] == "" and r["count"] is None for r in rows if r["rule"] != "flag")
+PY
+expect_exit 0 as wang today --format tsv
+expect_grep "^		flag	flag				$H1		former poor household without a 帮扶责任人 (脱贫户未落实帮扶责任人)	no_cadre	1	$H1$" out
+expect_exit 0 as he today --format tsv
+expect_no_grep "	flag	flag	" out
 # the 帮扶责任人 recorded: that flag is gone
 expect_exit 0 as wang set $H1 帮扶责任人 张干部 --why 落实帮扶责任人
 expect_exit 0 as wang today

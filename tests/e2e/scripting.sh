@@ -23,7 +23,7 @@ expect_exit 0 B task list --format json --owner me
 cp out tasks.json
 check_json tasks.json 'any(r["kind"] == "verification" and r["household"] == "'"$H"'" for r in d)'
 expect_exit 0 B today --format tsv
-[ "$(head -1 out)" = "$(printf 'due\tdays_overdue\tkind\trule\ttask\towner\tstatus\thousehold\tcase\ttitle')" ] \
+[ "$(head -1 out)" = "$(printf 'due\tdays_overdue\tkind\trule\ttask\towner\tstatus\thousehold\tcase\ttitle\tflag\tcount\thouseholds')" ] \
 	|| fail "today tsv header: $(head -1 out)"
 expect_grep "	20	verification	" out
 expect_exit 2 B case queue --format xlsx

@@ -30,6 +30,13 @@ static void test_regions(void **state)
 	assert_true(regions_is_county_level("441900"));
 	assert_false(regions_is_county_level("441800"));
 	assert_string_equal(regions_county_name("442000"), "中山市");
+	/* a county by name, as the national system's exports write it */
+	assert_string_equal(regions_county_by_name("佛冈县"), "441821");
+	assert_string_equal(regions_county_by_name("清远市佛冈县"), "441821");
+	assert_string_equal(regions_county_by_name("东莞市"), "441900");
+	assert_null(regions_county_by_name("清远市"));
+	assert_null(regions_county_by_name("广州市佛冈县"));
+	assert_null(regions_county_by_name(""));
 	assert_true(regions_code_in_scope("441821100201", "44"));
 	assert_true(regions_code_in_scope("441821", "441800"));     /* city covers its counties */
 	assert_false(regions_code_in_scope("441721", "441800"));
