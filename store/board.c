@@ -2,7 +2,8 @@
  * setting track.CCCCCC, else the published track of the regions table, else 未分类) and
  * per pairing programme (the programmes of the county pairs helping a county) —
  * households, those monitored, cases by state, projects by status, money planned,
- * allocated and spent, overdue milestones. Every figure is cut to the caller's scope by
+ * allocated and spent, overdue milestones, and the row's code (the county's, the
+ * track's or the programme's: what the UI's board view opens). Every figure is cut to the caller's scope by
  * the reads every list uses (scope_sql for households, store_project_list for
  * projects): a county office sees its own county, the province all. */
 #include "store/projects.h"
@@ -22,6 +23,7 @@ const struct report_col board_cols[BOARD_COLS] = {
 	{"monitored", "监测中户数", 1}, {"cases", "监测对象按状态", 0}, {"projects", "项目数", 1},
 	{"project_status", "项目按状态", 0}, {"planned", "计划投资(元)", 1},
 	{"allocated", "已下达(元)", 1}, {"spent", "已支出(元)", 1}, {"overdue", "逾期节点", 1},
+	{"code", "代码", 0},
 };
 
 struct bstat {
@@ -177,7 +179,7 @@ static void counts_text(const long *n, int count, const char *(*label)(int), cha
 static const char *state_label(int i) { return workflow_state_label((enum wf_state)i); }
 static const char *status_label(int i) { return codes_project_status.items[i].label; }
 
-static int emit(const struct bstat *c, const char *name, const char *track,
+static int emit(const struct bstat *c, const char *code, const char *name, const char *track,
                 int (*fn)(void *ctx, const char *const *values), void *ctx)
 {
 	char num[6][24], cases[512], pst[256], money[3][PROJECT_MONEY_LEN];
@@ -192,7 +194,7 @@ static int emit(const struct bstat *c, const char *name, const char *track,
 	project_money_format(c->allocated, money[1]);
 	project_money_format(c->spent, money[2]);
 	const char *v[BOARD_COLS] = {name, track, num[0], num[1], num[2], cases, num[3], pst,
-	                             money[0], money[1], money[2], num[4]};
+	                             money[0], money[1], money[2], num[4], code};
 	return fn(ctx, v);
 }
 
@@ -241,7 +243,7 @@ static int grouped(struct board *b, int by_track, const char *name,
 				merge(&sum, c);
 		}
 		shown++;
-		if (emit(&sum, label, by_track ? keys[k] : "", fn, ctx))
+		if (emit(&sum, keys[k], label, by_track ? keys[k] : "", fn, ctx))
 			break;
 	}
 	if (name && !shown)
@@ -284,7 +286,7 @@ int store_board(struct store *s, const struct user *u, const char *by, const cha
 	if (county) {
 		for (int i = 0; i < b.n; i++)
 			if ((!code[0] || strcmp(b.v[i].code, code) == 0) &&
-			    emit(&b.v[i], b.v[i].name, b.v[i].track, fn, ctx))
+			    emit(&b.v[i], b.v[i].code, b.v[i].name, b.v[i].track, fn, ctx))
 				break;
 	} else {
 		rc = grouped(&b, strcmp(by, "track") == 0, name, fn, ctx);

@@ -58,7 +58,9 @@
 	X(AS_OF,       "as-of",       0, "this household as it stood at the end of a day, from the audit history") \
 	X(PROJECTS,    "projects",    0, "the 百千万 projects in your scope: money, milestones, overdue ones") \
 	X(ADD_INCOME,  "add-income",  A_WRITE, "record an income assessment (收入核算): each line checked as typed, then a reason") \
-	X(COUNTY,      "county",      0, "the county's 百千万 page: track, clusters, indicators, town classes, village incomes (read-only)")
+	X(COUNTY,      "county",      0, "the county's 百千万 page: track, clusters, indicators, town classes, village incomes (read-only)") \
+	X(BOARD,       "board",       0, "the 百千万 board (bangfu board): households, cases, projects, money, overdue milestones per county, track or programme") \
+	X(BOARD_BY,    "board-by",    0, "the board by county, by track, by programme in turn")
 
 enum action {
 	ACT_NONE = 0,
