@@ -230,14 +230,16 @@ static const struct verb verbs[] = {
 	 "\"import projects sheet\").",
 	 verb_import_projects},
 	{"board", "[county|track|programme] [NAME]", "--format --output", 0, 2, NEED_USER,
-	 "the 百千万 board: households, cases, projects, money and overdue milestones per county, track or programme",
+	 "the 百千万 board: households, cases, projects, money, overdue milestones, indicators per county, track or programme",
 	 "Per county (default), per track (创先, 进位, 消薄 from the setting track.CCCCCC, else\n"
 	 "the published track; 未分类 when none) or per programme (the programmes of the county\n"
-	 "pairs helping each county; 无结对 when none): households, monitored households, cases\n"
-	 "by state, projects and projects by status, money planned, allocated and spent (yuan),\n"
-	 "overdue milestones; last the row's code. NAME: one county (code or name, e.g. 佛冈县), track or programme.\n"
-	 "Cut to your scope: a county office sees its county, the province all.\n"
-	 "--format text (default), tsv, json, csv or xlsx; -o FILE.",
+	 "pairs helping each county or one of its towns; 无结对 when none): households,\n"
+	 "monitored households, cases by state, projects and projects by status, money planned,\n"
+	 "allocated and spent (yuan), overdue milestones, this year's county indicators reached\n"
+	 "of those with a target (1/2), and the row's code. NAME: one county (code or name, e.g.\n"
+	 "佛冈县), track or programme. Cut to your scope: a county office sees its county, the\n"
+	 "province all. The UI shows the same rows (o). --format text (default), tsv, json,\n"
+	 "csv or xlsx; -o FILE.",
 	 verb_board},
 };
 const struct verb_table board_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -15,7 +15,7 @@ static const char *const by_name[BY_COUNT] = {"county", "track", "programme"};
 
 /* the board's columns (store_board's order) */
 enum { BC_NAME, BC_TRACK, BC_COUNTIES, BC_HOUSEHOLDS, BC_MONITORED, BC_CASES, BC_PROJECTS,
-       BC_PSTATUS, BC_PLANNED, BC_ALLOCATED, BC_SPENT, BC_OVERDUE, BC_CODE };
+       BC_PSTATUS, BC_PLANNED, BC_ALLOCATED, BC_SPENT, BC_OVERDUE, BC_INDICATORS, BC_CODE };
 
 struct board_view {
 	int by;
@@ -45,22 +45,23 @@ static int board_open(struct ui *ui, struct view *v)
 }
 
 /* The columns shown, in order: which board column each is and how it is drawn. */
-#define SHOWN 10
+#define SHOWN 11
 static int layout(const struct board_view *B, struct vcol c[SHOWN], int col[SHOWN])
 {
-	int wide = COLS >= 110, n = 0;
+	int wide = COLS >= 110, wider = COLS >= 140, n = 0;
 #define COL(which, title, cells, right) (col[n] = (which), c[n++] = (struct vcol){title, cells, right})
 	COL(BC_NAME, B->by == BY_COUNTY ? "县区" : B->by == BY_TRACK ? "赛道" : "结对项目",
-	    wide ? 18 : 14, 0);
+	    wide ? 16 : 12, 0);
 	COL(BC_TRACK, "赛道", B->by == BY_COUNTY ? 6 : 0, 0);
 	COL(BC_COUNTIES, "县数", B->by == BY_COUNTY ? 0 : 4, 1);
 	COL(BC_HOUSEHOLDS, "户数", 6, 1);
-	COL(BC_MONITORED, "监测中户数", 10, 1);
+	COL(BC_MONITORED, wide ? "监测中户数" : "监测中", wide ? 10 : 6, 1);
 	COL(BC_PROJECTS, "项目数", 6, 1);
-	COL(BC_PSTATUS, "项目按状态", wide ? 16 : 0, 0);
+	COL(BC_PSTATUS, "项目按状态", wider ? 16 : 0, 0);
 	COL(BC_PLANNED, "计划投资(元)", 14, 1);
 	COL(BC_SPENT, "已支出(元)", wide ? 14 : 0, 1);
-	COL(BC_OVERDUE, "逾期节点", 8, 1);
+	COL(BC_OVERDUE, wide ? "逾期节点" : "逾期", wide ? 8 : 4, 1);
+	COL(BC_INDICATORS, "指标达标", 8, 1);
 #undef COL
 	return n;
 }

@@ -24,6 +24,7 @@ expect_exit 0 as "$me" indicator set 佛冈县 black_water --year 2026 --target 
 expect_exit 0 as fg county list
 expect_grep "^441821  佛冈县 进位" out
 expect_exit 0 as fg indicator set 佛冈县 "污水处理能力(吨/日)" --year 2026 --actual 9500.5 --why 年中统计
+expect_exit 0 as fg indicator set 佛冈县 black_water --year 2026 --actual 95 --why 年中统计
 expect_exit 0 as fg indicator list 佛冈县 --year 2026
 expect_grep "污水处理能力(吨/日)" out
 expect_grep "12000" out
@@ -91,7 +92,11 @@ expect_grep "华南某大学.*组团式帮扶" out
 
 # --- 7. a 营商环境 pair, and a 东西部协作 pair with a county outside Guangdong ------------------
 expect_exit 0 as fg pair add county 广州市 佛冈县 --programme 营商环境 --start 2023 --end 2025 --why 营商环境对口帮扶
-expect_exit 0 as "$me" pair add county 佛冈县 522301 --name 兴义市 --programme 东西部协作 --start 2023 --end 2025 --why 东西部协作
+expect_exit 0 as fg pair add county 佛冈县 522301 --name 兴义市 --programme 东西部协作 --start 2023 --end 2025 --why 东西部协作
+expect_grep "added county pair P0000004: 441821 佛冈县 → 522301 兴义市" out
+# a pair with a county outside Guangdong is its helper's: 广州's is not the county's to add
+expect_exit 1 as fg pair add county 广州市 522301 --name 兴义市 --programme 东西部协作 --start 2023 --end 2025 --why x
+expect_grep "a county pair in region 440100 is outside your scope 441821" err
 expect_exit 0 as fg pair list
 expect_grep "营商环境" out
 expect_grep "兴义市" out
@@ -99,10 +104,13 @@ expect_grep "东西部协作" out
 
 # --- 8. the county board --------------------------------------------------------------------
 expect_exit 0 as fg board county 佛冈县 --format tsv
-# 进位; 2 households, 1 monitored; 2 projects; planned 6200000, allocated 800000, spent 300000; 1 overdue
-expect_grep "^佛冈县	进位	1	2	1	帮扶中 1	2	.*	6200000.00	800000.00	300000.00	1	441821$" out
+# 进位; 2 households, 1 monitored; 2 projects; planned 6200000, allocated 800000, spent 300000;
+# 1 overdue milestone; of this year's 2 indicators with a target 1 reached (黑臭水体 95 of 90)
+expect_grep "^佛冈县	进位	1	2	1	帮扶中 1	2	.*	6200000.00	800000.00	300000.00	1	1/2	441821$" out
 expect_exit 0 as fg board programme 营商环境 --format tsv
 expect_grep "^营商环境		1	2	1	帮扶中 1	2	" out
+expect_exit 0 as fg board programme 组团式帮扶 --format tsv   # pairs helping its town count too
+expect_grep "^组团式帮扶		1	2	1	帮扶中 1	2	" out
 expect_exit 0 as zhao board --format tsv     # the town clerk: her town's project only
 expect_grep "^佛冈县	进位	1	2	1	帮扶中 1	1	" out
 

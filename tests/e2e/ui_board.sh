@@ -18,6 +18,7 @@ expect_exit 0 as "$me" project add "迳头镇污水处理设施" --place 4418211
 	--year 2026 --planned 1200000 --spent 300000 --approval 2026-01-10 --start 2026-03-01 --why 立项
 expect_exit 0 as "$me" project add "从化区预制菜产业园" --place 从化区 --kind 预制菜 --group 县域经济 \
 	--year 2026 --planned 2000000 --why 省专班
+expect_exit 0 as "$me" indicator set 佛冈县 sewage_capacity --year 2026 --target 12000 --actual 12500 --why 年度指标
 expect_exit 0 as "$me" pair add county 广州市 佛冈县 --programme 营商环境 --start 2023 --end 2025 --why 营商环境帮扶
 # more counties than a screen holds: one project in each of 30 counties of 广州 and 清远 ...
 n=0
@@ -32,12 +33,12 @@ expect_exit 0 as "$me" board --format tsv
 cp out board.tsv
 rows=$(($(wc -l < board.tsv) - 1))
 [ "$rows" -ge 32 ] || fail "the board has $rows rows"
-grep -q "^佛冈县	未分类	1	2	1	帮扶中 1	1	谋划 1	1200000.00	0.00	300000.00	2	441821$" board.tsv ||
+grep -q "^佛冈县	未分类	1	2	1	帮扶中 1	1	谋划 1	1200000.00	0.00	300000.00	2	1/1	441821$" board.tsv ||
 	{ cat board.tsv; fail "佛冈县's board row"; }
 expect_exit 0 as "$me" board track 进位 --format tsv
-expect_grep "^进位	进位	3	0	0		3	谋划 3	2000037.00	0.00	0.00	0	进位$" out
+expect_grep "^进位	进位	3	0	0		3	谋划 3	2000037.00	0.00	0.00	0		进位$" out
 expect_exit 0 as "$me" board programme 营商环境 --format tsv
-expect_grep "^营商环境		1	2	1	帮扶中 1	1	谋划 1	1200000.00	0.00	300000.00	2	business_env$" out
+expect_grep "^营商环境		1	2	1	帮扶中 1	1	谋划 1	1200000.00	0.00	300000.00	2	1/1	business_env$" out
 
 # --- 80x24, the province: every county; paging, search, Tab, Enter ------------------------
 ui_exec 80 24 "$BANGFU_TH" -d d
@@ -51,8 +52,8 @@ grep -q "佛冈县" screen.txt && fail "the last rows are below the first screen
 ui_keys Space
 ui_wait "佛冈县"
 ui_screen
-# the row as `board` gives it: 赛道, 户数, 监测中户数, 项目数, 计划投资, 逾期节点, 监测对象按状态
-grep -Eq "佛冈县 +未分类 +2 +1 +1 +1200000.00 +2 帮扶中 1" screen.txt || { ui_dump; fail "佛冈县's row"; }
+# the row as `board` gives it: 赛道, 户数, 监测中, 项目数, 计划投资, 逾期, 指标达标, 监测对象按状态
+grep -Eq "佛冈县 +未分类 +2 +1 +1 +1200000.00 +2 +1/1 帮扶中 1" screen.txt || { ui_dump; fail "佛冈县's row"; }
 ui_keys g
 ui_wait_selected "荔湾区"
 ui_keys /; ui_type "从化区"; ui_keys Enter
@@ -66,12 +67,12 @@ ui_wait_selected "从化区"
 ui_keys Tab
 ui_wait "Board by track  4 rows in scope 44  v: by programme"
 row 县数 "赛道 +县数"
-row 进位 "进位 +3 +0 +0 +3 +2000037.00 +0"
+row 进位 "进位 +3 +0 +0 +3 +2000037.00 +0 *$"
 ui_keys Enter
 ui_wait "a track row sums counties"
 ui_keys Tab
 ui_wait "Board by programme"
-row 营商环境 "营商环境 +1 +2 +1 +1 +1200000.00 +2 帮扶中 1"
+row 营商环境 "营商环境 +1 +2 +1 +1 +1200000.00 +2 +1/1 帮扶中 1"
 ui_wait "无结对"
 ui_keys v
 ui_wait "Board by county"
@@ -80,13 +81,13 @@ ui_wait "Households"
 ui_keys Q
 ui_cleanup
 
-# --- 120x35, a county office: its county only, with the spent and status columns --------
+# --- 120x35, a county office: its county only, with the spent column ---------------------
 ui_exec 120 35 "BANGFU_TEST_LOGIN=xian" "$BANGFU_TH" -d d
 ui_wait "李秀英"
 ui_keys C-g
 ui_wait "Board by county  1 row in scope 441821"
-ui_wait "项目按状态"
-row 佛冈县 "佛冈县 +未分类 +2 +1 +1 +谋划 1 +1200000.00 +300000.00 +2 +帮扶中 1"
+ui_wait "已支出(元)"
+row 佛冈县 "佛冈县 +未分类 +2 +1 +1 +1200000.00 +300000.00 +2 +1/1 +帮扶中 1 *$"
 ui_screen
 grep -q "从化区\|越秀区" screen.txt && { ui_dump; fail "a county office sees other counties"; }
 # the Chinese header and the row line up: 计划投资 ends where the row's amount ends
