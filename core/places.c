@@ -234,3 +234,13 @@ int places_figure_weak(const struct figure *f, const char *line)
 	return strlen(f->place) == 12 && strcmp(f->kind, "collective_income") == 0 && f->actual[0] &&
 	       places_weak_village(f->actual, line) > 0;
 }
+
+int places_figure_met(const struct figure *f)
+{
+	long long t, a;
+	char err[8];
+	if (!f->target[0] || !f->actual[0] || places_decimal_parse(f->target, &t, err, sizeof err) ||
+	    places_decimal_parse(f->actual, &a, err, sizeof err))
+		return -1;
+	return a >= t;
+}

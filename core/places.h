@@ -64,5 +64,8 @@ int places_figure_check(const struct code_lists *l, struct figure *f, char *err,
 int places_weak_village(const char *actual, const char *line);
 /* Is f a village's collective income below `line` (a 薄弱村)? 1 or 0. */
 int places_figure_weak(const struct figure *f, const char *line);
+/* Has f's actual reached its target? 1 met, 0 below, -1 when either is not set (or not
+ * a number): the county view's met / below and the board's 指标达标. */
+int places_figure_met(const struct figure *f);
 
 #endif

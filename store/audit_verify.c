@@ -65,8 +65,8 @@ static int print_patch(struct store *s, sqlite3_stmt *st, const char *path, FILE
 	return rc;
 }
 
-/* Every event in u's scope (store/event_scope.c), of one household's file if path is
- * given, newest first: who, when, why and only the files in scope. */
+/* Every event in u's scope (store/event_scope.c), of one household's, project's or
+ * task's file if `household` names one (event_subject_path), newest first: who, when, why and only the files in scope. */
 int store_audit_log(struct store *s, const struct user *u, const char *household, long limit,
                     int patch, FILE *out)
 {
@@ -82,14 +82,9 @@ int store_audit_log_range(struct store *s, const struct user *u, const char *hou
 		return store_fail(s, STORE_EINVAL, "--since: \"%s\" is not a date (YYYY-MM-DD)", since);
 	if (until && history_day_bounds(until, &ignored, &to))
 		return store_fail(s, STORE_EINVAL, "--until: \"%s\" is not a date (YYYY-MM-DD)", until);
-	if (household) {
-		struct household h;
-		int rc = store_household_find(s, u, household, &h);
-		if (rc)
-			return rc;
-		household_path(&h, path, sizeof path);
-		household_free(&h);
-	}
+	int rc = household ? event_subject_path(s, u, household, path, sizeof path) : 0;
+	if (rc)
+		return rc;
 	struct buf q = {0};
 	buf_adds(&q, "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, e.commit_id, ");
 	event_files_sql(&q, "count(*)");
@@ -99,8 +94,9 @@ int store_audit_log_range(struct store *s, const struct user *u, const char *hou
 	event_files_sql(&q, patch ? "group_concat(f.path, char(10))" : "NULL");
 	buf_adds(&q, " FROM events e WHERE ");
 	if (household)
-		buf_adds(&q, "e.id IN (SELECT event_id FROM event_files WHERE path = :path) AND ");
-	event_visible_sql(&q);
+		event_of_file_sql(&q);
+	else
+		event_visible_sql(&q);
 	buf_adds(&q, " AND e.at >= :from AND (:to < 0 OR e.at <= :to) ORDER BY e.id DESC LIMIT :limit");
 	sqlite3_stmt *st;
 	if (db_cached_buf(s, &q, &st))
@@ -110,7 +106,8 @@ int store_audit_log_range(struct store *s, const struct user *u, const char *hou
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"), from);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":to"), to);
-	int rc = event_scope_bind(s, st, u), failed = 0;
+	rc = event_scope_bind(s, st, u);
+	int failed = 0;
 	while (!rc && !failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		print_event(st, out);
 		failed = patch ? print_patch(s, st, household ? path : NULL, out) : 0;

@@ -1,8 +1,11 @@
 /* board.c — `bangfu board`: the 百千万 rollup per county, per track (创先 / 进位 / 消薄, the
  * setting track.CCCCCC, else the published track of the regions table, else 未分类) and
- * per pairing programme (the programmes of the county pairs helping a county) —
+ * per pairing programme (the programmes of the county pairs helping a county or one of
+ * its towns: 组团式帮扶 and 驻镇帮镇扶村 pairs help a town) —
  * households, those monitored, cases by state, projects by status, money planned,
- * allocated and spent, overdue milestones. Every figure is cut to the caller's scope by
+ * allocated and spent, overdue milestones, this year's county indicators reached of
+ * those with a target (指标达标 2/3), and the row's code (the county's, the
+ * track's or the programme's: what the UI's board view opens). Every figure is cut to the caller's scope by
  * the reads every list uses (scope_sql for households, store_project_list for
  * projects): a county office sees its own county, the province all. */
 #include "store/projects.h"
@@ -22,11 +25,13 @@ const struct report_col board_cols[BOARD_COLS] = {
 	{"monitored", "监测中户数", 1}, {"cases", "监测对象按状态", 0}, {"projects", "项目数", 1},
 	{"project_status", "项目按状态", 0}, {"planned", "计划投资(元)", 1},
 	{"allocated", "已下达(元)", 1}, {"spent", "已支出(元)", 1}, {"overdue", "逾期节点", 1},
+	{"indicators", "指标达标", 0}, {"code", "代码", 0},
 };
 
 struct bstat {
 	char code[16], name[128], track[32], programmes[256];   /* programmes: ",code,code," */
 	long counties, households, monitored, projects, overdue;
+	long targets, met;        /* this year's county indicators with a target, reached */
 	long states[WF_STATE_COUNT], pstatus[NSTATUS];
 	long long planned, allocated, spent;
 };
@@ -123,6 +128,29 @@ static int add_project(void *ctx, const struct project *p)
 	return 0;
 }
 
+/* This year's county indicators in scope (the scoped read of `indicator list`): how many
+ * have a target, how many reached it. */
+static int add_figure(void *ctx, const struct figure *f)
+{
+	struct board *b = ctx;
+	int met = places_figure_met(f);
+	if (strlen(f->place) != 6 || !f->target[0])
+		return 0;
+	struct bstat *c = county_of(b, f->place);
+	if (!c)
+		return oom(b), 1;
+	c->targets++;
+	c->met += met > 0;
+	return 0;
+}
+
+static int figure_figures(struct board *b)
+{
+	char year[8];
+	snprintf(year, sizeof year, "%.4s", store_today(b->s));
+	return store_figure_list(b->s, b->u, NULL, year, NULL, add_figure, b);
+}
+
 /* Name, track and programmes of each county found. */
 static int describe(struct board *b)
 {
@@ -136,7 +164,7 @@ static int describe(struct board *b)
 			return STORE_EFAIL;
 		sqlite3_stmt *st;
 		if (db_cached(b->s, "SELECT DISTINCT coalesce(programme, 'assistance') FROM pairs "
-		                     "WHERE kind = 'county' AND helped = ? ORDER BY 1", &st))
+		                     "WHERE kind = 'county' AND substr(helped, 1, 6) = ? ORDER BY 1", &st))
 			return STORE_EFAIL;
 		sqlite3_bind_text(st, 1, c->code, -1, SQLITE_TRANSIENT);
 		snprintf(c->programmes, sizeof c->programmes, ",");   /* ",code,code," */
@@ -155,6 +183,8 @@ static void merge(struct bstat *into, const struct bstat *c)
 	into->monitored += c->monitored;
 	into->projects += c->projects;
 	into->overdue += c->overdue;
+	into->targets += c->targets;
+	into->met += c->met;
 	into->planned += c->planned;
 	into->allocated += c->allocated;
 	into->spent += c->spent;
@@ -177,22 +207,24 @@ static void counts_text(const long *n, int count, const char *(*label)(int), cha
 static const char *state_label(int i) { return workflow_state_label((enum wf_state)i); }
 static const char *status_label(int i) { return codes_project_status.items[i].label; }
 
-static int emit(const struct bstat *c, const char *name, const char *track,
+static int emit(const struct bstat *c, const char *code, const char *name, const char *track,
                 int (*fn)(void *ctx, const char *const *values), void *ctx)
 {
-	char num[6][24], cases[512], pst[256], money[3][PROJECT_MONEY_LEN];
+	char num[6][24], ind[48] = "", cases[512], pst[256], money[3][PROJECT_MONEY_LEN];
 	snprintf(num[0], sizeof num[0], "%ld", c->counties);
 	snprintf(num[1], sizeof num[1], "%ld", c->households);
 	snprintf(num[2], sizeof num[2], "%ld", c->monitored);
 	snprintf(num[3], sizeof num[3], "%ld", c->projects);
 	snprintf(num[4], sizeof num[4], "%ld", c->overdue);
+	if (c->targets)
+		snprintf(ind, sizeof ind, "%ld/%ld", c->met, c->targets);
 	counts_text(c->states, WF_STATE_COUNT, state_label, cases, sizeof cases);
 	counts_text(c->pstatus, NSTATUS, status_label, pst, sizeof pst);
 	project_money_format(c->planned, money[0]);
 	project_money_format(c->allocated, money[1]);
 	project_money_format(c->spent, money[2]);
 	const char *v[BOARD_COLS] = {name, track, num[0], num[1], num[2], cases, num[3], pst,
-	                             money[0], money[1], money[2], num[4]};
+	                             money[0], money[1], money[2], num[4], ind, code};
 	return fn(ctx, v);
 }
 
@@ -241,7 +273,7 @@ static int grouped(struct board *b, int by_track, const char *name,
 				merge(&sum, c);
 		}
 		shown++;
-		if (emit(&sum, label, by_track ? keys[k] : "", fn, ctx))
+		if (emit(&sum, keys[k], label, by_track ? keys[k] : "", fn, ctx))
 			break;
 	}
 	if (name && !shown)
@@ -277,14 +309,14 @@ int store_board(struct store *s, const struct user *u, const char *by, const cha
 	int county = strcmp(by, "county") == 0;
 	if ((county && name && (rc = county_key(&b, name, code, sizeof code))) ||
 	    (rc = household_figures(&b)) || (rc = store_project_list(s, u, NULL, add_project, &b)) ||
-	    (rc = b.rc) || (rc = describe(&b)))
+	    (rc = b.rc) || (rc = figure_figures(&b)) || (rc = b.rc) || (rc = describe(&b)))
 		goto out;
 	if (b.n > 1)
 		qsort(b.v, (size_t)b.n, sizeof *b.v, by_code);
 	if (county) {
 		for (int i = 0; i < b.n; i++)
 			if ((!code[0] || strcmp(b.v[i].code, code) == 0) &&
-			    emit(&b.v[i], b.v[i].name, b.v[i].track, fn, ctx))
+			    emit(&b.v[i], b.v[i].code, b.v[i].name, b.v[i].track, fn, ctx))
 				break;
 	} else {
 		rc = grouped(&b, strcmp(by, "track") == 0, name, fn, ctx);

@@ -12,6 +12,7 @@
  * A file lies in scope when its region lies inside the user's scope; an event is listed
  * when one of its files does, and only those files are named or counted. */
 #include "store/entity.h"
+#include "store/projects.h"
 #include <string.h>
 
 /* The file's name less its directory and ".txt": the record's id (a user's login). */
@@ -65,6 +66,46 @@ void event_files_sql(struct buf *sql, const char *aggregate)
 {
 	buf_addf(sql, "(SELECT %s FROM event_files f WHERE f.event_id = e.id AND %s)", aggregate,
 	         event_file_in_scope_sql);
+}
+
+void event_of_file_sql(struct buf *sql)
+{
+	/* the IN finds the events by the path's index; the EXISTS checks the file's scope */
+	buf_addf(sql, "e.id IN (SELECT event_id FROM event_files WHERE path = :path) AND EXISTS "
+	         "(SELECT 1 FROM event_files f WHERE f.event_id = e.id AND f.path = :path AND %s)",
+	         event_file_in_scope_sql);
+}
+
+/* Project ids are PJ and seven digits, task ids T and seven digits (core/project.h,
+ * core/task.h); anything else is a household key. */
+static int id_of(const char *key, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return strncmp(key, prefix, n) == 0 && strlen(key) == n + 7 && strspn(key + n, "0123456789") == 7;
+}
+
+int event_subject_path(struct store *s, const struct user *u, const char *key, char *path, size_t n)
+{
+	int rc;
+	if (id_of(key, "PJ")) {
+		struct project p;
+		if (!(rc = store_project_get(s, u, key, &p)))
+			entity_path(&entity_projects, p.id, path, n);
+		return rc;
+	}
+	if (id_of(key, "T")) {
+		struct task t = {0};
+		if (!(rc = store_task_get(s, u, key, &t)))
+			entity_path(&entity_tasks, t.id, path, n);
+		task_free(&t);
+		return rc;
+	}
+	struct household h;
+	if (!(rc = store_household_find(s, u, key, &h))) {
+		household_path(&h, path, n);
+		household_free(&h);
+	}
+	return rc;
 }
 
 /* Bind a text parameter by name (every query here names its parameters). */

@@ -166,6 +166,11 @@ int household_render_path(struct store *s, const char *id, struct buf *text, cha
  * min(f.path)) over its files in scope. */
 void event_visible_sql(struct buf *sql);
 void event_files_sql(struct buf *sql, const char *aggregate);
+/* "the event wrote the file :path, and that file lies in scope" (one record's history). */
+void event_of_file_sql(struct buf *sql);
+/* The audit file of what `key` names, read through u's scope (refused when outside it):
+ * a project (PJ0000001), a task (T0000001), else a household (id, 户编号, ID number). */
+int event_subject_path(struct store *s, const struct user *u, const char *key, char *path, size_t n);
 int event_scope_bind(struct store *s, sqlite3_stmt *st, const struct user *u);
 
 /* cases.c: open a case on a loaded household (no event: the caller writes it) */

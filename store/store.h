@@ -556,10 +556,11 @@ int project_sheet_rows(const struct project *p, const char *today,
 
 /* board.c: the 百千万 board — per county, per track or per programme — households
  * monitored, cases by state, projects by status, money planned and spent, overdue
- * milestones; cut to u's scope. by: "county", "track" or "programme"; name: one
+ * milestones, this year's county indicators reached / with a target; cut to u's scope. by: "county", "track" or "programme"; name: one
  * county (code or name), track (创先/进位/消薄/未分类) or programme (code or label), or
- * NULL for all. fn gets each row's values as board_cols names them. */
-#define BOARD_COLS 12
+ * NULL for all. fn gets each row's values as board_cols names them; the last, code,
+ * is the county's code (or the track's, the programme's code) — what the UI opens. */
+#define BOARD_COLS 14
 extern const struct report_col board_cols[BOARD_COLS];
 int store_board(struct store *s, const struct user *u, const char *by, const char *name,
                 int (*fn)(void *ctx, const char *const *values), void *ctx);

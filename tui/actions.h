@@ -60,7 +60,9 @@
 	X(ADD_INCOME,  "add-income",  A_WRITE, "record an income assessment (收入核算): each line checked as typed, then a reason") \
 	X(COUNTY,      "county",      0, "the county's 百千万 page: track, clusters, indicators, town classes, village incomes (read-only)") \
 	X(TASK_ASSIGN, "task-assign", A_ROW | A_WRITE, "give the task to someone else (asks the login, then a reason)") \
-	X(TASK_DUE,    "task-due",    A_ROW | A_WRITE, "move the task's due date (asks the date, empty = none, then a reason)")
+	X(TASK_DUE,    "task-due",    A_ROW | A_WRITE, "move the task's due date (asks the date, empty = none, then a reason)") \
+	X(BOARD,       "board",       0, "the 百千万 board (bangfu board): households, cases, projects, money, overdue milestones per county, track or programme") \
+	X(BOARD_BY,    "board-by",    0, "the board by county, by track, by programme in turn")
 
 enum action {
 	ACT_NONE = 0,

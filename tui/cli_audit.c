@@ -118,9 +118,10 @@ static int verb_audit_repack(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"audit log", "[HOUSEHOLD]", "--limit --patch --since --until", 0, 1, NEED_USER,
+	{"audit log", "[HOUSEHOLD|PROJECT|TASK]", "--limit --patch --since --until", 0, 1, NEED_USER,
 	 "the history: who changed what, when and why",
-	 "Newest first. With HOUSEHOLD, only the changes to that household. --patch (-p)\n"
+	 "Newest first. With HOUSEHOLD (id, 户编号 or ID number), PROJECT (PJ0000001) or TASK\n"
+	 "(T0000001), only the changes to that record, if it is in your scope. --patch (-p)\n"
 	 "prints each change's diff, ID numbers and phones masked. --since/--until DATE: only\n"
 	 "the changes of those days (local time). The same history is in\n"
 	 "DIR/audit.git: git --git-dir=DIR/audit.git log -p", verb_audit_log},

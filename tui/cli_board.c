@@ -5,6 +5,7 @@
  * table or tsv, json, csv (docs/projects.md). */
 #include "tui/cli.h"
 #include "tui/cli_export.h"
+#include "tui/board_rows.h"
 #include "core/csv.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,28 +183,8 @@ out:
 
 /* --- board ------------------------------------------------------------------------- */
 
-/* The board's rows, read whole before the sheet is opened: a refused county or track
- * prints its reason alone, not an empty table before it. */
-struct board_rows { char **v; int n, cap, oom; };
-
-static int keep_row(void *ctx, const char *const *values)
-{
-	struct board_rows *b = ctx;
-	if (b->n == b->cap) {
-		int cap = b->cap ? b->cap * 2 : 16;
-		char **grown = realloc(b->v, (size_t)cap * BOARD_COLS * sizeof *grown);
-		if (!grown)
-			return b->oom = 1;
-		b->v = grown;
-		b->cap = cap;
-	}
-	for (int i = 0; i < BOARD_COLS; i++)
-		if (!(b->v[b->n * BOARD_COLS + i] = strdup(values[i] ? values[i] : "")))
-			b->oom = 1;
-	b->n++;
-	return b->oom;
-}
-
+/* The board's rows are read whole before the sheet is opened (board_rows.h): a refused
+ * county or track prints its reason alone, not an empty table before it. */
 static int verb_board(struct cli *c)
 {
 	struct sheet_col cols[BOARD_COLS];
@@ -213,7 +194,7 @@ static int verb_board(struct cli *c)
 	const unsigned all = (1u << SHEET_TEXT) | (1u << SHEET_TSV) | (1u << SHEET_JSON) |
 	                     (1u << SHEET_CSV) | (1u << SHEET_XLSX);
 	char title[64];
-	int rc = store_board(c->s, &c->me, by, c->a.npos > 1 ? c->a.pos[1] : NULL, keep_row, &b);
+	int rc = board_rows_read(c->s, &c->me, by, c->a.npos > 1 ? c->a.pos[1] : NULL, &b);
 	if (rc)
 		rc = cli_store_fail(c, rc);
 	else if (b.oom)
@@ -222,13 +203,11 @@ static int verb_board(struct cli *c)
 		snprintf(title, sizeof title, "百千万工程 board by %s", by);
 		rc = open_sheet(c, all, SHEET_TEXT, "board", title, board_cols, BOARD_COLS, cols, &j.sh);
 		for (int i = 0; !rc && i < b.n && !j.failed; i++)
-			put_row(&j, (const char *const *)&b.v[i * BOARD_COLS]);
+			put_row(&j, board_row(&b, i));
 		if (!rc && (rc = cli_sheet_finish(c, j.sh, 0)) == EXIT_OK && j.failed)
 			rc = (fprintf(stderr, "bangfu: board failed: out of memory or a write error\n"), EXIT_FAIL);
 	}
-	for (int i = 0; i < b.n * BOARD_COLS; i++)
-		free(b.v[i]);
-	free(b.v);
+	board_rows_free(&b);
 	return rc;
 }
 
@@ -251,14 +230,16 @@ static const struct verb verbs[] = {
 	 "\"import projects sheet\").",
 	 verb_import_projects},
 	{"board", "[county|track|programme] [NAME]", "--format --output", 0, 2, NEED_USER,
-	 "the 百千万 board: households, cases, projects, money and overdue milestones per county, track or programme",
+	 "the 百千万 board: households, cases, projects, money, overdue milestones, indicators per county, track or programme",
 	 "Per county (default), per track (创先, 进位, 消薄 from the setting track.CCCCCC, else\n"
 	 "the published track; 未分类 when none) or per programme (the programmes of the county\n"
-	 "pairs helping each county; 无结对 when none): households, monitored households, cases\n"
-	 "by state, projects and projects by status, money planned, allocated and spent (yuan),\n"
-	 "overdue milestones. NAME: one county (code or name, e.g. 佛冈县), track or programme.\n"
-	 "Cut to your scope: a county office sees its county, the province all.\n"
-	 "--format text (default), tsv, json, csv or xlsx; -o FILE.",
+	 "pairs helping each county or one of its towns; 无结对 when none): households,\n"
+	 "monitored households, cases by state, projects and projects by status, money planned,\n"
+	 "allocated and spent (yuan), overdue milestones, this year's county indicators reached\n"
+	 "of those with a target (1/2), and the row's code. NAME: one county (code or name, e.g.\n"
+	 "佛冈县), track or programme. Cut to your scope: a county office sees its county, the\n"
+	 "province all. The UI shows the same rows (o). --format text (default), tsv, json,\n"
+	 "csv or xlsx; -o FILE.",
 	 verb_board},
 };
 const struct verb_table board_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

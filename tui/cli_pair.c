@@ -218,8 +218,8 @@ static const struct verb verbs[] = {
 	 "(refused when several match: put the county first, e.g. 东莞市东城街道).\n"
 	 "--lead UNIT (id or exact name) is the\n"
 	 "lead unit, --members U1,U2 the other units (组团式帮扶), --leader the team leader's\n"
-	 "name, --round e.g. 2023, --start YYYY-MM-DD (required), --end (optional, not before\n"
-	 "start). One team per town and round. --why required.",
+	 "name (required), --round e.g. 2023, --start YYYY-MM-DD (required), --end (optional,\n"
+	 "not before start). One team per town and round. --why required.",
 	 verb_team_add},
 	{"team list", "[TOWN]", "", 0, 1, NEED_USER, "list the town teams in your scope", "",
 	 verb_team_list},

@@ -81,6 +81,8 @@ const char keymap_defaults[] =
 	"bind generic ^T         projects\n"
 	"bind generic b          county\n"
 	"bind generic ^E         county\n"
+	"bind generic o          board\n"
+	"bind generic ^G         board\n"
 	"# the households list\n"
 	"bind list    l          limit\n"
 	"bind list    t          tag\n"
@@ -131,6 +133,9 @@ const char keymap_defaults[] =
 	"bind tasks   <F6>       history\n"
 	"# projects\n"
 	"bind projects l         limit\n"
+	"# the board\n"
+	"bind board   <Tab>      board-by\n"
+	"bind board   v          board-by\n"
 	"# drafts\n"
 	"bind drafts  X          discard\n"
 	"bind drafts  <Delete>   discard\n";

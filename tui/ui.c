@@ -20,7 +20,7 @@
 const struct view_ops *const ui_views[] = {
 	&view_list_ops, &view_household_ops, &view_history_ops, &view_dashboard_ops,
 	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops, &view_projects_ops,
-	&view_recent_ops, &view_county_ops, NULL,
+	&view_recent_ops, &view_county_ops, &view_board_ops, NULL,
 };
 
 /* One input as a key (keys.h): Enter, Backspace and keypad keys made the same. */
@@ -138,6 +138,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_TODAY: return view_tasks_push(ui);
 	case ACT_PROJECTS: return view_projects_push(ui);
 	case ACT_COUNTY: return view_county_push(ui, NULL);
+	case ACT_BOARD: return view_board_push(ui);
 	case ACT_MESSAGES: {
 		struct buf text = {0};
 		for (int i = 0; i < ui->nmessages; i++) {

@@ -170,6 +170,9 @@ int view_project_show(struct ui *ui, const char *id);
 /* A county's 百千万 page (view_county.c): county a code or name; NULL: the user's own
  * county, asked for when the scope is a city or the province. */
 int view_county_push(struct ui *ui, const char *county);
+/* The 百千万 board (view_board.c): the rows of `bangfu board`, Tab regroups, Enter on a
+ * county opens its page. */
+int view_board_push(struct ui *ui);
 /* A pager over a text (copied). */
 #define PAGER_DIFF 1      /* colour it as a unified diff */
 #define PAGER_WRAP 2      /* wrap long lines at the current width */
@@ -178,7 +181,7 @@ int view_pager_push(struct ui *ui, const char *title, const char *text, int flag
 
 extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
 	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops,
-	view_projects_ops, view_recent_ops, view_county_ops;
+	view_projects_ops, view_recent_ops, view_county_ops, view_board_ops;
 
 /* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
 int ui_command(struct ui *ui);

@@ -87,12 +87,8 @@ static void pick_year(struct county_view *C, const char *today)
 /* "met" when the actual reaches the target. */
 static const char *reached(const struct figure *f)
 {
-	long long t, a;
-	char err[8];
-	if (!f->target[0] || !f->actual[0] || places_decimal_parse(f->target, &t, err, sizeof err) ||
-	    places_decimal_parse(f->actual, &a, err, sizeof err))
-		return "";
-	return a >= t ? "met" : "below";
+	int met = places_figure_met(f);
+	return met < 0 ? "" : met ? "met" : "below";
 }
 
 static int add_indicators(struct ui *ui, struct county_view *C)

@@ -207,7 +207,7 @@ expect_grep "^tasks: $t1$" out
 expect_exit 1 as zhao project set "$p1" --tasks "$t1,T0000099" --why 关联任务
 expect_grep "no task T0000099 in your scope" err
 expect_exit 0 as xian board county 佛冈县 --format tsv
-expect_grep "^name	track	counties	households	monitored	cases	projects	project_status	planned	allocated	spent	overdue$" out
+expect_grep "^name	track	counties	households	monitored	cases	projects	project_status	planned	allocated	spent	overdue	indicators	code$" out
 # 佛冈县 is not among the published tracks: not yet classified; 2 households, 1 monitored
 expect_grep "^佛冈县	未分类	1	2	1	帮扶中 1	5	" out
 expect_exit 0 as xian board county 佛冈县
@@ -223,7 +223,7 @@ expect_grep '"projects":4' out            # the town clerk's share: its town's p
 expect_exit 0 as "$me" project add "从化区预制菜产业园" --place 从化区 --kind 预制菜 --group 县域经济 \
 	--year 2026 --planned 2000000 --why 省专班
 expect_exit 0 as "$me" board track --format tsv
-expect_grep "^进位	进位	1	0	0		1	谋划 1	2000000.00	0.00	0.00	0$" out
+expect_grep "^进位	进位	1	0	0		1	谋划 1	2000000.00	0.00	0.00	0		进位$" out
 expect_grep "^未分类	未分类	1	2	1	帮扶中 1	5	" out
 expect_exit 0 as "$me" board track 创先 --format tsv
 expect_grep "^创先	创先	0	0	0" out

@@ -108,6 +108,15 @@ static void test_figures(void **state)
 	assert_int_equal(places_figure_check(NULL, &f, err, sizeof err), 0);
 	assert_string_equal(f.target, "12000.5");
 	assert_string_equal(f.actual, "9500");
+	/* met: the actual reaches the target, compared exactly; unknown without both */
+	assert_int_equal(places_figure_met(&f), 0);
+	struct figure m = f;
+	snprintf(m.actual, sizeof m.actual, "12000.5");
+	assert_int_equal(places_figure_met(&m), 1);
+	snprintf(m.actual, sizeof m.actual, "12000.4999");
+	assert_int_equal(places_figure_met(&m), 0);
+	m.target[0] = '\0';
+	assert_int_equal(places_figure_met(&m), -1);
 	struct figure bad = f;
 	snprintf(bad.place, sizeof bad.place, "4418211");
 	assert_int_equal(places_figure_check(NULL, &bad, err, sizeof err), -1);
