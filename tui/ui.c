@@ -16,12 +16,10 @@
 #include <string.h>
 #include <time.h>
 
-/* Every view: its name is its keymap section. A new view is one line here. */
-const struct view_ops *const ui_views[] = {
-	&view_list_ops, &view_household_ops, &view_history_ops, &view_dashboard_ops,
-	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops, &view_projects_ops,
-	&view_recent_ops, &view_county_ops, NULL,
-};
+/* Every view (VIEW_LIST in ui_view.h). */
+#define VIEW_REF_(name) &view_##name##_ops,
+const struct view_ops *const ui_views[] = { VIEW_LIST(VIEW_REF_) NULL };
+#undef VIEW_REF_
 
 /* One input as a key (keys.h): Enter, Backspace and keypad keys made the same. */
 static int normalise(int r, wint_t wc)
@@ -240,9 +238,9 @@ static void report_key_problem(void *ctx, const char *origin, int line, const ch
 
 static int setup_keys(struct ui *ui)
 {
-	const char *names[16];
+	const char *names[UI_NVIEWS + 1];
 	int n = 0;
-	for (int i = 0; ui_views[i] && n < 15; i++)
+	for (int i = 0; ui_views[i]; i++)
 		names[n++] = ui_views[i]->name;
 	names[n] = NULL;
 	if (keymap_parse(&ui->keys, keymap_defaults, "defaults", names, report_key_problem, ui)) {

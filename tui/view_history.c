@@ -290,15 +290,13 @@ static int hist_request(struct ui *ui, struct view *v, enum action a)
 static void hist_close(struct view *v)
 {
 	struct hist *H = v->priv;
-	if (!H)
-		return;
 	entries_clear(H);
 	free(H->e);
-	free(H);
 }
 
 const struct view_ops view_history_ops = {
 	.name = "history",
+	.priv_size = sizeof(struct hist),
 	.open = hist_open,
 	.draw = hist_draw,
 	.request = hist_request,
@@ -310,6 +308,7 @@ const struct view_ops view_history_ops = {
 
 const struct view_ops view_recent_ops = {
 	.name = "recent",
+	.priv_size = sizeof(struct hist),
 	.open = hist_open,
 	.draw = hist_draw,
 	.request = hist_request,
@@ -321,28 +320,19 @@ const struct view_ops view_recent_ops = {
 
 int view_recent_push(struct ui *ui)
 {
-	struct hist *H = calloc(1, sizeof *H);
-	if (!H) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	tm.tm_mday -= RECENT_DAYS - 1;   /* today and the six days before */
 	tm.tm_isdst = -1;
-	H->since = (long)mktime(&tm);
-	return ui_push(ui, &view_recent_ops, H);
+	struct hist H = {.since = (long)mktime(&tm)};
+	return ui_push(ui, &view_recent_ops, &H);
 }
 
 int view_history_push(struct ui *ui, const char *household)
 {
-	struct hist *H = calloc(1, sizeof *H);
-	if (!H) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	snprintf(H->household, sizeof H->household, "%s", household);
-	return ui_push(ui, &view_history_ops, H);
+	struct hist H = {0};
+	snprintf(H.household, sizeof H.household, "%s", household);
+	return ui_push(ui, &view_history_ops, &H);
 }
