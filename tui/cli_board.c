@@ -4,6 +4,7 @@
  * line and column), and `bangfu board [county|track|programme] [NAME]` as a terminal
  * table or tsv, json, csv (docs/projects.md). */
 #include "tui/cli.h"
+#include "core/grow.h"
 #include "tui/cli_export.h"
 #include "core/csv.h"
 #include <stdio.h>
@@ -132,18 +133,14 @@ static int verb_import_projects(struct cli *c)
 		}
 		if (csv_record_is_empty(&rec))
 			continue;
-		if (nrows == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct project_row *g = realloc(rows, (size_t)cap * sizeof *g);
-			struct csv_record *k = realloc(keep, (size_t)cap * sizeof *k);
-			if (g)
-				rows = g;
-			if (k)
-				keep = k;
-			if (!g || !k) {
+		if (nrows == cap) {   /* rows and keep share one capacity */
+			size_t room = grow_cap((size_t)cap, (size_t)nrows + 1, 64, sizeof *rows);
+			if (!room || grow_array(&rows, sizeof *rows, room) ||
+			    grow_array(&keep, sizeof *keep, room)) {
 				fprintf(stderr, "bangfu: out of memory\n");
 				goto out;
 			}
+			cap = (int)room;
 		}
 		keep[nrows] = rec;   /* the row keeps its fields; the reader starts a new record */
 		memset(&rec, 0, sizeof rec);
@@ -189,14 +186,8 @@ struct board_rows { char **v; int n, cap, oom; };
 static int keep_row(void *ctx, const char *const *values)
 {
 	struct board_rows *b = ctx;
-	if (b->n == b->cap) {
-		int cap = b->cap ? b->cap * 2 : 16;
-		char **grown = realloc(b->v, (size_t)cap * BOARD_COLS * sizeof *grown);
-		if (!grown)
-			return b->oom = 1;
-		b->v = grown;
-		b->cap = cap;
-	}
+	if (GROW(b->v, b->cap, (b->n + 1) * BOARD_COLS, 16 * BOARD_COLS))
+		return b->oom = 1;
 	for (int i = 0; i < BOARD_COLS; i++)
 		if (!(b->v[b->n * BOARD_COLS + i] = strdup(values[i] ? values[i] : "")))
 			b->oom = 1;
