@@ -294,29 +294,15 @@ static void hist_close(struct view *v)
 	free(H->e);
 }
 
-const struct view_ops view_history_ops = {
-	.name = "history",
-	.priv_size = sizeof(struct hist),
-	.open = hist_open,
-	.draw = hist_draw,
-	.request = hist_request,
-	.title = hist_title,
-	.header = hist_header,
-	.text = hist_text,
-	.close = hist_close,
-};
-
-const struct view_ops view_recent_ops = {
-	.name = "recent",
-	.priv_size = sizeof(struct hist),
-	.open = hist_open,
-	.draw = hist_draw,
-	.request = hist_request,
-	.title = hist_title,
-	.header = hist_header,
-	.text = hist_text,
-	.close = hist_close,
-};
+/* One household's history and the recent changes: the same view under two names (two
+ * keymap sections). */
+#define HIST_OPS(view_name) {                                                            \
+	.name = view_name, .priv_size = sizeof(struct hist), .open = hist_open,           \
+	.draw = hist_draw, .request = hist_request, .title = hist_title,                  \
+	.header = hist_header, .text = hist_text, .close = hist_close,                    \
+}
+const struct view_ops view_history_ops = HIST_OPS("history");
+const struct view_ops view_recent_ops = HIST_OPS("recent");
 
 int view_recent_push(struct ui *ui)
 {
