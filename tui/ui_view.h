@@ -5,7 +5,7 @@
  * `struct view_ops` table plus private state of ops->priv_size bytes that ui_push allocates
  * (zeroed, or copied from the opener's first contents) and frees; ops->close frees only what
  * that state holds. A new screen is one new view_*.c file with its ops table, named once in
- * VIEW_LIST below (its extern, ui.c's table of views, key sections and help).
+ * VIEW_LIST below (its extern, ui_views.c's table of views, key sections and help).
  *
  * Lines: the generic code knows only how many lines are loaded (v->lines), the cursor
  * (v->pos) and the first visible line (v->top). Views that hold all their lines in memory
@@ -93,14 +93,20 @@ struct ui {
 	int key_name_next;
 };
 
-/* ui.c — the main loop and dispatch */
+/* ui_views.c */
 extern const struct view_ops *const ui_views[];   /* every view, NULL-terminated */
+
+/* ui_input.c — the keyboard */
 /* Read one key (normalised, see keys.h). Returns 0, or -1 when input ended or a signal
  * asked bangfu to stop (hang-up, SIGTERM). A resize arrives as KEY_FN(KEY_RESIZE). */
 int ui_read_key(struct ui *ui, int *key);
+/* The same, or 1 when idle_ms (> 0) passed without a key (the main loop's idle check). */
+int ui_wait_key(struct ui *ui, int *key, int idle_ms);
 /* After KEY_PASTE_BEGIN_ outside a prompt: read the pasted text up to its end and drop
  * it (the status says so). 0, or -1 when input ended. */
 int ui_skip_paste(struct ui *ui);
+
+/* ui.c — the main loop and dispatch */
 /* Run action a on view v as if its key was pressed (flags checked first). */
 int ui_do(struct ui *ui, struct view *v, enum action a);
 
