@@ -10,7 +10,8 @@
 #   make deps       install the Debian packages the build and tests need
 #   make install    binary, man page and completions under $(DESTDIR)$(PREFIX)
 #                   (PREFIX=/usr/local; BINDIR, MANDIR, DATADIR, SYSCONFDIR; uninstall)
-#   make man        regenerate man/bangfu.1 and the completions from the verb table
+#   make man        regenerate man/bangfu.1 and the completions from the verb table, and
+#                   docs/ui.md's key table from the actions and default keymap
 #   make deb        build the Debian package ($(BUILD)/deb/); deb-test also installs it
 #
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line (dpkg-buildflags'
@@ -188,6 +189,7 @@ uninstall:
 # clone has them without a build; tests/e2e/generated_docs.sh fails when they are stale.
 man: $(BIN)
 	sh man/gen.sh ./$(BIN) man
+	sh docs/keys.sh ./$(BIN) docs/ui.md > $(BUILD)/ui.md.new && mv $(BUILD)/ui.md.new docs/ui.md
 
 # The Debian package (debian/), built from a copy of this tree in $(BUILD)/deb so that
 # dpkg-buildpackage's ../*.deb stays inside the build directory: $(BUILD)/deb/*.deb.

@@ -1,5 +1,6 @@
 /* csv_table.c — a CSV sheet read by its header (see csv_table.h). */
 #include "core/csv_table.h"
+#include "core/grow.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,14 +8,8 @@
 
 static char *keep(struct csv_table *t, const char *cell)
 {
-	if (t->ncells == t->cap) {
-		int cap = t->cap ? t->cap * 2 : 64;
-		char **p = realloc(t->cells, (size_t)cap * sizeof *p);
-		if (!p)
-			return NULL;
-		t->cells = p;
-		t->cap = cap;
-	}
+	if (GROW(t->cells, t->cap, t->ncells + 1, 64))
+		return NULL;
 	char *c = strdup(csv_formula_unguard(cell));
 	if (c)
 		t->cells[t->ncells++] = text_trim(c);

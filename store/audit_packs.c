@@ -6,6 +6,7 @@
  * twice, never missing. `audit repack` takes DIR/repack.lock and may remove packs: while
  * it runs (the lock is held) nothing is folded. */
 #include "store/internal.h"
+#include "core/grow.h"
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -38,14 +39,8 @@ static int list_small(const char *dir, struct small_packs *p)
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		if (stat(path, &sb) != 0 || sb.st_size >= SMALL_PACK_BYTES)
 			continue;
-		if (p->n == p->cap) {
-			size_t cap = p->cap ? p->cap * 2 : 32;
-			void *grown = realloc(p->base, cap * sizeof *p->base);
-			if (!grown)
-				break;
-			p->base = grown;
-			p->cap = cap;
-		}
+		if (GROW(p->base, p->cap, p->n + 1, 32))
+			break;
 		snprintf(p->base[p->n++], sizeof *p->base, "%s/%.*s", dir, (int)(len - 5), e->d_name);
 	}
 	closedir(dp);

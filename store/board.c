@@ -9,6 +9,7 @@
  * the reads every list uses (scope_sql for households, store_project_list for
  * projects): a county office sees its own county, the province all. */
 #include "store/projects.h"
+#include "core/grow.h"
 #include "core/regions.h"
 #include "core/strmap.h"
 #include "core/workflow.h"
@@ -50,14 +51,8 @@ static struct bstat *county_of(struct board *b, const char *code)
 	long i;
 	if (strmap_get(&b->index, code, &i))
 		return &b->v[i];
-	if (b->n == b->cap) {
-		int cap = b->cap ? b->cap * 2 : 32;
-		struct bstat *grown = realloc(b->v, (size_t)cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		b->v = grown;
-		b->cap = cap;
-	}
+	if (GROW(b->v, b->cap, b->n + 1, 32))
+		return NULL;
 	struct bstat *c = memset(&b->v[b->n], 0, sizeof *b->v);
 	snprintf(c->code, sizeof c->code, "%s", code);
 	c->counties = 1;

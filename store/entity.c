@@ -1,8 +1,7 @@
-/* entity.c — load, insert, render, verify and restore the flat entities of pairing and
- * tasks from their descriptions (entity.h): one implementation for units, teams, pairs
- * and the task row. */
+/* entity.c — load, insert, render, verify and restore the flat entities of pairing,
+ * tasks and projects from their descriptions (entity.h): one implementation for every
+ * kind, a kind whose file holds more than its row (tasks, projects) adding its hooks. */
 #include "store/entity.h"
-#include "store/projects.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,14 +183,11 @@ int entity_add(struct store *s, const struct user *u, const struct entity_kind *
 	return write_commit(s);
 }
 
-/* Render rec: a flat kind's fields; a task with its log; a project with its milestones
- * and money. */
+/* Render rec: the kind's own way, or its flat fields. */
 static void render(struct store *s, const struct entity_kind *k, const void *rec, struct buf *out)
 {
-	if (k == &entity_tasks)
-		task_render(&s->lists, rec, out);
-	else if (k == &entity_projects)
-		project_render(rec, out);
+	if (k->render)
+		k->render(&s->lists, rec, out);
 	else
 		flatrec_render(&s->lists, k->fields, *k->nfields, rec, out);
 }
@@ -246,33 +242,42 @@ int entity_update(struct store *s, const struct entity_kind *k, const void *rec,
 	return 0;
 }
 
-struct emit_ctx { struct store *s; const struct entity_kind *k; kind_emit_fn emit; void *ctx; int rc; };
+struct emit_ctx {
+	struct store *s;
+	const struct entity_kind *k;
+	kind_emit_fn emit;
+	void *ctx;
+	void *whole;          /* k->load's record (k->size bytes) */
+	int rc;
+};
 
 static int emit_one(void *ctx, void *rec)
 {
 	struct emit_ctx *e = ctx;
 	struct buf text = {0};
 	char path[128];
-	struct task t;
-	if (e->k == &entity_tasks) {   /* the row alone lacks the log */
-		if ((e->rc = task_load(e->s, rec_id(e->k, rec), &t)))
+	if (e->k->load) {   /* the row alone is not the whole record */
+		if ((e->rc = e->k->load(e->s, rec_id(e->k, rec), e->whole)))
 			return 1;
-		rec = &t;
+		rec = e->whole;
 	}
 	render(e->s, e->k, rec, &text);
 	entity_path(e->k, rec_id(e->k, rec), path, sizeof path);
 	e->rc = buf_str(&text) ? e->emit(e->ctx, path, text.s)
 	                       : store_fail(e->s, STORE_EFAIL, "out of memory");
 	buf_free(&text);
-	if (e->k == &entity_tasks)
-		task_free(&t);
+	if (e->k->load && e->k->release)
+		e->k->release(rec);
 	return e->rc != 0;
 }
 
 int entity_expect_all(struct store *s, const struct entity_kind *k, kind_emit_fn emit, void *ctx)
 {
-	struct emit_ctx e = {s, k, emit, ctx, 0};
+	struct emit_ctx e = {s, k, emit, ctx, NULL, 0};
+	if (k->load && !(e.whole = malloc(k->size)))
+		return store_fail(s, STORE_EFAIL, "out of memory");
 	int rc = entity_each(s, k, "1", NULL, NULL, 0, emit_one, &e);
+	free(e.whole);
 	return rc ? rc : e.rc;
 }
 
@@ -282,9 +287,12 @@ int entity_restore(struct store *s, const struct entity_kind *k, const char *pat
 	void *rec = calloc(1, k->size);
 	if (!rec)
 		return store_fail(s, STORE_EFAIL, "out of memory");
-	int rc = flatrec_parse(&s->lists, k->fields, *k->nfields, text, rec, err, sizeof err)
-	             ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
-	             : entity_insert(s, k, rec);
+	int bad = k->parse ? k->parse(&s->lists, text, rec, err, sizeof err)
+	                   : flatrec_parse(&s->lists, k->fields, *k->nfields, text, rec, err, sizeof err);
+	int rc = bad ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
+	             : k->insert ? k->insert(s, rec) : entity_insert(s, k, rec);
+	if (k->release)
+		k->release(rec);
 	free(rec);
 	return rc;
 }

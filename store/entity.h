@@ -28,6 +28,19 @@ struct entity_kind {
 	size_t size;                       /* sizeof the record struct */
 	/* Optional: fill shown fields no single SQL expression can (a team's member names). */
 	int (*fill)(struct store *s, void *rec);
+	/* Optional hooks of a kind whose file is more than its flat fields (a task with its
+	 * log, a project with its milestones and money); NULL: the flat fields' way. */
+	/* its file's text (NULL: flatrec_render) */
+	void (*render)(const struct code_lists *l, const void *rec, struct buf *out);
+	/* the whole record of id, for its file, when the row alone is not whole (NULL) */
+	int (*load)(struct store *s, const char *id, void *rec);
+	/* a file back into rec, zeroed (NULL: flatrec_parse); 0 or -1 with err */
+	int (*parse)(const struct code_lists *l, const char *text, void *rec, char *err,
+	             size_t errlen);
+	/* insert a parsed record with its child rows (rebuild; NULL: entity_insert) */
+	int (*insert)(struct store *s, void *rec);
+	/* free what load or parse allocated inside rec (NULL: nothing) */
+	void (*release)(void *rec);
 };
 
 extern const struct entity_kind entity_units, entity_teams, entity_pairs, entity_tasks,

@@ -105,6 +105,11 @@ int user_load(struct store *s, const char *login, struct user *out);
 int settings_load_lists(struct store *s);
 /* The dev_measure_groups setting (codes, comma-separated), or "" for the national groups. */
 void settings_dev_groups(struct store *s, char *out, size_t n);
+/* The settings file's path, its text (every row in key order), and one row written
+ * (inserted or updated) inside the open transaction (settings_set.c, rebuild). */
+#define SETTINGS_PATH "settings.txt"
+int settings_text(struct store *s, struct buf *out);
+int settings_put_row(struct store *s, const char *key, const char *value);
 
 /* import_income.c: --income-year's year (a year up to this one with a monitoring line),
  * and the household's 家庭人均纯收入 as an assessment of that year when it has none of

@@ -28,9 +28,11 @@ static const struct entity_col pair_cols[] = {
 	{"phone", NULL},
 	{"region", NULL},
 };
-const struct entity_kind entity_pairs = {"pairs", "pairs", "P", "pair", pairing_pair_fields,
-                                         &pairing_pair_field_count, pair_cols,
-                                         sizeof(struct pair), NULL};
+const struct entity_kind entity_pairs = {
+	.table = "pairs", .dir = "pairs", .prefix = "P", .what = "pair",
+	.fields = pairing_pair_fields, .nfields = &pairing_pair_field_count, .cols = pair_cols,
+	.size = sizeof(struct pair),
+};
 
 /* A city or county-level place by code or name, from the regions table (levels 1-2). */
 static int place_resolve(struct store *s, const char *key, char *code, size_t n)

@@ -38,9 +38,11 @@ static int fill_place_name(struct store *s, void *rec)
 	return 0;
 }
 
-const struct entity_kind entity_figures = {"figures", "figures", "F", "figure",
-                                           places_figure_fields, &places_figure_field_count,
-                                           figure_cols, sizeof(struct figure), fill_place_name};
+const struct entity_kind entity_figures = {
+	.table = "figures", .dir = "figures", .prefix = "F", .what = "figure",
+	.fields = places_figure_fields, .nfields = &places_figure_field_count, .cols = figure_cols,
+	.size = sizeof(struct figure), .fill = fill_place_name,
+};
 
 int places_setting(struct store *s, const char *key, const char *value, char *out, size_t n)
 {

@@ -23,9 +23,29 @@ static const struct entity_col project_cols[] = {
 	{"person", NULL}, {"pair_id", NULL}, {"programme", NULL}, {"status", NULL},
 	{"tasks", NULL}, {"created", NULL},
 };
-const struct entity_kind entity_projects = {"projects", "projects", "PJ", "project",
-                                            project_fields, &project_field_count, project_cols,
-                                            sizeof(struct project), project_fill};
+static void render_project(const struct code_lists *l, const void *rec, struct buf *out)
+{
+	project_render(rec, out);
+}
+
+static int parse_project(const struct code_lists *l, const char *text, void *rec, char *err,
+                         size_t errlen)
+{
+	return project_parse(text, rec, err, errlen);
+}
+
+static int insert_project(struct store *s, void *rec)
+{
+	return project_save(s, rec, 1);
+}
+
+/* A project's file holds its milestones and money (project_fill reads them with the row). */
+const struct entity_kind entity_projects = {
+	.table = "projects", .dir = "projects", .prefix = "PJ", .what = "project",
+	.fields = project_fields, .nfields = &project_field_count, .cols = project_cols,
+	.size = sizeof(struct project), .fill = project_fill, .render = render_project,
+	.parse = parse_project, .insert = insert_project,
+};
 
 static void fen_text(sqlite3_stmt *st, int col, char out[PROJECT_MONEY_LEN])
 {
@@ -403,12 +423,5 @@ int projects_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 
 int projects_restore(struct store *s, const char *path, const char *text)
 {
-	struct project *p = calloc(1, sizeof *p);
-	char err[256];
-	if (!p)
-		return store_fail(s, STORE_EFAIL, "out of memory");
-	int rc = project_parse(text, p, err, sizeof err) ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
-	                                                 : project_save(s, p, 1);
-	free(p);
-	return rc;
+	return entity_restore(s, &entity_projects, path, text);
 }

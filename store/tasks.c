@@ -15,8 +15,39 @@ static const struct entity_col task_cols[] = {
 	{"case_id", NULL}, {"town_code", NULL}, {"pair_id", NULL}, {"region", NULL}, {"due", NULL},
 	{"status", NULL}, {"rule_key", NULL}, {"created", NULL},
 };
-const struct entity_kind entity_tasks = {"tasks", "tasks", "T", "task", task_fields,
-                                         &task_field_count, task_cols, sizeof(struct task), NULL};
+static void render_task(const struct code_lists *l, const void *rec, struct buf *out)
+{
+	task_render(l, rec, out);
+}
+
+static int load_task(struct store *s, const char *id, void *rec)
+{
+	return task_load(s, id, rec);
+}
+
+static int parse_task(const struct code_lists *l, const char *text, void *rec, char *err,
+                      size_t errlen)
+{
+	return task_parse(l, text, rec, err, errlen);
+}
+
+static int insert_task(struct store *s, void *rec)
+{
+	return task_insert(s, rec);
+}
+
+static void release_task(void *rec)
+{
+	task_free(rec);
+}
+
+/* A task's file holds its log too: the hooks load, render and restore the whole task. */
+const struct entity_kind entity_tasks = {
+	.table = "tasks", .dir = "tasks", .prefix = "T", .what = "task",
+	.fields = task_fields, .nfields = &task_field_count, .cols = task_cols,
+	.size = sizeof(struct task), .render = render_task, .load = load_task,
+	.parse = parse_task, .insert = insert_task, .release = release_task,
+};
 
 void task_entry_now(struct task_entry *e, const char *login, const char *action, const char *text)
 {
@@ -337,10 +368,5 @@ int tasks_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 
 int tasks_restore(struct store *s, const char *path, const char *text)
 {
-	struct task t = {0};
-	char err[256];
-	int rc = task_parse(&s->lists, text, &t, err, sizeof err) ? store_fail(s, STORE_EFAIL, "%s: %s", path, err)
-	                                               : task_insert(s, &t);
-	task_free(&t);
-	return rc;
+	return entity_restore(s, &entity_tasks, path, text);
 }

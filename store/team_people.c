@@ -16,9 +16,11 @@ static const struct entity_col person_cols[] = {
 	{"role", NULL}, {"phone", NULL}, {"start_date", NULL}, {"end_date", NULL},
 	{"login", NULL}, {"region", NULL},
 };
-const struct entity_kind entity_people = {"team_people", "team_people", "TP", "person",
-                                          pairing_person_fields, &pairing_person_field_count,
-                                          person_cols, sizeof(struct team_person), NULL};
+const struct entity_kind entity_people = {
+	.table = "team_people", .dir = "team_people", .prefix = "TP", .what = "person",
+	.fields = pairing_person_fields, .nfields = &pairing_person_field_count, .cols = person_cols,
+	.size = sizeof(struct team_person),
+};
 
 /* Check and complete a new person of team in->team as u would add her: region, unit id,
  * role code, start (default today), login; 0 or a store error. */

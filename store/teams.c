@@ -23,9 +23,11 @@ static const struct entity_col team_cols[] = {
 	{"start_date", NULL},
 	{"end_date", NULL},
 };
-const struct entity_kind entity_teams = {"teams", "teams", "TM", "team", pairing_team_fields,
-                                         &pairing_team_field_count, team_cols,
-                                         sizeof(struct team), fill_member_names};
+const struct entity_kind entity_teams = {
+	.table = "teams", .dir = "teams", .prefix = "TM", .what = "team",
+	.fields = pairing_team_fields, .nfields = &pairing_team_field_count, .cols = team_cols,
+	.size = sizeof(struct team), .fill = fill_member_names,
+};
 
 /* Apply fn to each item (spaces around it trimmed) of a list separated by ',' '，' or
  * '、' (which unit names may not contain). */

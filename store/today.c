@@ -14,6 +14,7 @@
  * measures; the role owning the case's current step for a lead), else the most local
  * user who may write. An auditor sees the same list; nothing is written for her. */
 #include "store/projects.h"
+#include "core/grow.h"
 #include "store/entity.h"
 #include "core/text.h"
 #include "core/date.h"
@@ -192,14 +193,9 @@ static int sync_resolved(struct today *t, int apply)
 		    !strmap_get(&t->derived_cases, db_col_text(st, 2), &idx) ||
 		    strmap_get(&t->keys, db_col_text(st, 1), &idx))
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			void *grown = realloc(ids, (size_t)cap * sizeof *ids);
-			if (!grown) {
-				rc = store_fail(t->s, STORE_EFAIL, "out of memory");
-				break;
-			}
-			ids = grown;
+		if (GROW(ids, cap, n + 1, 64)) {
+			rc = store_fail(t->s, STORE_EFAIL, "out of memory");
+			break;
 		}
 		snprintf(ids[n++], sizeof ids[0], "%s", db_col_text(st, 0));
 	}
@@ -275,14 +271,8 @@ struct items {
 
 static struct today_item *new_item(struct items *l)
 {
-	if (l->n == l->cap) {
-		int cap = l->cap ? l->cap * 2 : 64;
-		struct today_item *grown = realloc(l->v, (size_t)cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		l->v = grown;
-		l->cap = cap;
-	}
+	if (GROW(l->v, l->cap, l->n + 1, 64))
+		return NULL;
 	memset(&l->v[l->n], 0, sizeof l->v[0]);
 	return &l->v[l->n++];
 }

@@ -4,6 +4,7 @@
  * settings of its county (visit_interval.<county>, else visit_interval.default; the
  * other windows by key), each falling back to its SAMPLE value from core/rules.h. */
 #include "store/entity.h"
+#include "core/grow.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,14 +161,9 @@ int today_cases(struct store *s, const struct user *u, struct case_source **out,
 	int rc = 0, step = SQLITE_DONE, cap = 0;
 	struct settings_cache cache = {.valid = 0};
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct case_source *grown = realloc(*out, (size_t)cap * sizeof **out);
-			if (!grown) {
-				rc = store_fail(s, STORE_EFAIL, "out of memory");
-				break;
-			}
-			*out = grown;
+		if (GROW(*out, cap, *n + 1, 64)) {
+			rc = store_fail(s, STORE_EFAIL, "out of memory");
+			break;
 		}
 		int r = read_case(s, st, &(*out)[*n], &cache);
 		if (r < 0)

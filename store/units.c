@@ -15,9 +15,11 @@
 static const struct entity_col unit_cols[] = {{"id", NULL}, {"name", NULL}, {"kind", NULL},
                                               {"level", NULL}, {"region", NULL},
                                               {"end_date", NULL}};
-const struct entity_kind entity_units = {"units", "units", "U", "unit", pairing_unit_fields,
-                                         &pairing_unit_field_count, unit_cols,
-                                         sizeof(struct unit), NULL};
+const struct entity_kind entity_units = {
+	.table = "units", .dir = "units", .prefix = "U", .what = "unit",
+	.fields = pairing_unit_fields, .nfields = &pairing_unit_field_count, .cols = unit_cols,
+	.size = sizeof(struct unit),
+};
 
 static int copy_unit(void *ctx, void *rec)
 {

@@ -50,7 +50,7 @@ static int value_follows(const char *arg)
 {
 	if (strncmp(arg, "--", 2) == 0)
 		return arg[2] && !strchr(arg, '=') && !is_flag(arg) && strcmp(arg, "--help") != 0 &&
-		       strcmp(arg, "--dump-verbs") != 0;
+		       strcmp(arg, "--dump-verbs") != 0 && strcmp(arg, "--dump-keys") != 0;
 	return strcmp(arg, "-o") == 0 || strcmp(arg, "-d") == 0;
 }
 
@@ -411,6 +411,8 @@ int cli_main(int argc, char **argv)
 		if (strcmp(argv[i], "--dump-verbs") == 0) {
 			dump_verbs(stdout);
 			return EXIT_OK;
+		} else if (strcmp(argv[i], "--dump-keys") == 0) {
+			return ui_dump_keys(stdout) ? EXIT_FAIL : EXIT_OK;
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("bangfu %s\n", BANGFU_VERSION);
 			return EXIT_OK;

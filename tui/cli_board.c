@@ -4,6 +4,7 @@
  * line and column), and `bangfu board [county|track|programme] [NAME]` as a terminal
  * table or tsv, json, csv (docs/projects.md). */
 #include "tui/cli.h"
+#include "core/grow.h"
 #include "tui/cli_export.h"
 #include "tui/board_rows.h"
 #include "core/csv.h"
@@ -133,18 +134,14 @@ static int verb_import_projects(struct cli *c)
 		}
 		if (csv_record_is_empty(&rec))
 			continue;
-		if (nrows == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct project_row *g = realloc(rows, (size_t)cap * sizeof *g);
-			struct csv_record *k = realloc(keep, (size_t)cap * sizeof *k);
-			if (g)
-				rows = g;
-			if (k)
-				keep = k;
-			if (!g || !k) {
+		if (nrows == cap) {   /* rows and keep share one capacity */
+			size_t room = grow_cap((size_t)cap, (size_t)nrows + 1, 64, sizeof *rows);
+			if (!room || grow_array(&rows, sizeof *rows, room) ||
+			    grow_array(&keep, sizeof *keep, room)) {
 				fprintf(stderr, "bangfu: out of memory\n");
 				goto out;
 			}
+			cap = (int)room;
 		}
 		keep[nrows] = rec;   /* the row keeps its fields; the reader starts a new record */
 		memset(&rec, 0, sizeof rec);

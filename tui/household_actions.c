@@ -159,10 +159,8 @@ static int offer_open(struct ui *ui, const struct household *h, const struct cas
 	else
 		snprintf(question, sizeof question, "%s has no case: open one as a lead (线索)?", h->id);
 	int yes = prompt_yesno(ui, question);
-	if (yes == PROMPT_END) {
-		ui->quit = 1;
+	if (yes == PROMPT_END)
 		return 1;
-	}
 	if (yes == 1) {
 		household_open_case(ui, h, NULL);
 		return 1;

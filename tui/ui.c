@@ -16,68 +16,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Every view: its name is its keymap section. A new view is one line here. */
-const struct view_ops *const ui_views[] = {
-	&view_list_ops, &view_household_ops, &view_history_ops, &view_dashboard_ops,
-	&view_drafts_ops, &view_pager_ops, &view_review_ops, &view_tasks_ops, &view_projects_ops,
-	&view_recent_ops, &view_county_ops, &view_board_ops, NULL,
-};
-
-/* One input as a key (keys.h): Enter, Backspace and keypad keys made the same. */
-static int normalise(int r, wint_t wc)
-{
-	if (r == KEY_CODE_YES) {
-		if (wc == KEY_ENTER)
-			return KEY_ENTER_;
-		if (wc == KEY_BACKSPACE)
-			return KEY_BS_;
-		return KEY_FN((int)wc);
-	}
-	if (wc == '\r' || wc == '\n')
-		return KEY_ENTER_;
-	if (wc == 8)
-		return KEY_BS_;
-	return (int)wc;
-}
-
-/* One key, or 1 when idle_ms (> 0) passed without one: see ui_read_key. */
-static int read_key(struct ui *ui, int *key, int idle_ms)
-{
-	/* A blocking get_wch returns ERR only at end of input, on an error, or when a
-	 * signal interrupted it: after an SSH hang-up the terminal reads EOF forever, so
-	 * any ERR that is not a harmless interruption (or the idle wait running out) ends
-	 * the program (no busy loop). */
-	for (int interrupted = 0; interrupted < 8; interrupted++) {
-		if (term_signalled())
-			return -1;
-		struct timespec t0, t1;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		wint_t wc;
-		errno = 0;
-		timeout(idle_ms > 0 ? idle_ms : -1);
-		int r = get_wch(&wc);
-		timeout(-1);
-		if (r != ERR) {
-			*key = normalise(r, wc);
-			return 0;
-		}
-		if (errno == EINTR)
-			continue;
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		long ms = (long)(t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-		if (idle_ms > 0 && ms >= idle_ms - idle_ms / 10)
-			return 1;
-		return -1;
-	}
-	(void)ui;
-	return -1;
-}
-
-int ui_read_key(struct ui *ui, int *key)
-{
-	return read_key(ui, key, 0);
-}
-
 /* How long the main loop waits for a key before looking for other processes' writes;
  * the test-hooks build takes BANGFU_UI_IDLE_MS (0: never, for tests of stale screens). */
 static int idle_ms(void)
@@ -189,21 +127,6 @@ int ui_do(struct ui *ui, struct view *v, enum action a)
 	return rc == REQ_PASS ? generic(ui, v, a) : rc;
 }
 
-int ui_skip_paste(struct ui *ui)
-{
-	int key;
-	long n = 0;
-	while (ui_read_key(ui, &key) == 0) {
-		if (key == KEY_PASTE_END_) {
-			ui_status(ui, 1, "pasted text is not keys: %ld character%s ignored (paste into a "
-			          "prompt)", n, n == 1 ? "" : "s");
-			return 0;
-		}
-		n++;
-	}
-	return -1;
-}
-
 static void dispatch(struct ui *ui, int key)
 {
 	struct view *v = ui_top(ui);
@@ -241,9 +164,9 @@ static void report_key_problem(void *ctx, const char *origin, int line, const ch
 
 static int setup_keys(struct ui *ui)
 {
-	const char *names[16];
+	const char *names[UI_NVIEWS + 1];
 	int n = 0;
-	for (int i = 0; ui_views[i] && n < 15; i++)
+	for (int i = 0; ui_views[i]; i++)
 		names[n++] = ui_views[i]->name;
 	names[n] = NULL;
 	if (keymap_parse(&ui->keys, keymap_defaults, "defaults", names, report_key_problem, ui)) {
@@ -350,7 +273,7 @@ int ui_main(struct cli *c)
 		while (!ui.quit && ui.depth > 0) {
 			ui_render(&ui);
 			timing_done(&tm);
-			int key, rc_key = read_key(&ui, &key, idle);
+			int key, rc_key = ui_wait_key(&ui, &key, idle);
 			if (rc_key == 1) {
 				idle_check(&ui);
 				continue;

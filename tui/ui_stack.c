@@ -1,6 +1,7 @@
 /* ui_stack.c — the UI's view stack (open a view on top, close it, close them all) and
  * its status line with the ring of recent messages that `m` shows. */
 #include "tui/ui_view.h"
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,25 +87,28 @@ static void view_free(struct view *v)
 {
 	if (v->ops->close)
 		v->ops->close(v);
+	free(v->priv);
 	free(v);
 }
 
-int ui_push(struct ui *ui, const struct view_ops *ops, void *priv)
+int ui_push(struct ui *ui, const struct view_ops *ops, const void *init)
 {
+	assert(ops->priv_size > 0);
 	struct view *v = calloc(1, sizeof *v);
-	if (!v || ui->depth == UI_MAX_VIEWS) {
-		if (v)
+	void *priv = v ? calloc(1, ops->priv_size) : NULL;
+	if (init && priv)
+		memcpy(priv, init, ops->priv_size);
+	if (!priv || ui->depth == UI_MAX_VIEWS) {
+		if (priv)
 			ui_status(ui, 1, "too many views open: %s closes one", ui_key(ui, NULL, ACT_BACK));
 		else
 			ui_status(ui, 1, "out of memory");
-		if (v) {
-			v->ops = ops;
-			v->priv = priv;
-			view_free(v);
-		} else if (ops->close) {
-			struct view tmp = {.ops = ops, .priv = priv};
+		if (init && ops->close) {      /* what the first contents point to is ours now */
+			struct view tmp = {.ops = ops, .priv = (void *)init};
 			ops->close(&tmp);
 		}
+		free(priv);
+		free(v);
 		return -1;
 	}
 	v->ops = ops;

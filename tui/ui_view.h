@@ -2,8 +2,10 @@
  *
  * The screen is a stack of full-screen views: a title row, the view's lines (with an
  * optional column header), and the status row, where prompts also appear. A view is a
- * `struct view_ops` table plus private state; a new screen is one new view_*.c file with
- * its ops table, listed once in ui.c's view table (for key sections and help).
+ * `struct view_ops` table plus private state of ops->priv_size bytes that ui_push allocates
+ * (zeroed, or copied from the opener's first contents) and frees; ops->close frees only what
+ * that state holds. A new screen is one new view_*.c file with its ops table, named once in
+ * VIEW_LIST below (its extern, ui_views.c's table of views, key sections and help).
  *
  * Lines: the generic code knows only how many lines are loaded (v->lines), the cursor
  * (v->pos) and the first visible line (v->top). Views that hold all their lines in memory
@@ -37,6 +39,7 @@ struct view;
 
 struct view_ops {
 	const char *name;     /* its keymap section and help heading: "list", "household" */
+	size_t priv_size;     /* the private state's size (v->priv), allocated by ui_push */
 	/* (Re)load the data. Called on open, on reload and when data changed underneath;
 	 * a view keeps its cursor on the same item (household) when it can. */
 	int (*open)(struct ui *ui, struct view *v);
@@ -55,7 +58,7 @@ struct view_ops {
 	void (*header)(struct ui *ui, struct view *v, int y);
 	/* Optional: the plain text of a line, for the generic search. */
 	int (*text)(struct view *v, long line, char *out, size_t n);
-	/* Free the private state. */
+	/* Optional: free what the private state holds (ui_pop frees the state itself). */
 	void (*close)(struct view *v);
 };
 
@@ -90,14 +93,20 @@ struct ui {
 	int key_name_next;
 };
 
-/* ui.c — the main loop and dispatch */
+/* ui_views.c */
 extern const struct view_ops *const ui_views[];   /* every view, NULL-terminated */
+
+/* ui_input.c — the keyboard */
 /* Read one key (normalised, see keys.h). Returns 0, or -1 when input ended or a signal
  * asked bangfu to stop (hang-up, SIGTERM). A resize arrives as KEY_FN(KEY_RESIZE). */
 int ui_read_key(struct ui *ui, int *key);
+/* The same, or 1 when idle_ms (> 0) passed without a key (the main loop's idle check). */
+int ui_wait_key(struct ui *ui, int *key, int idle_ms);
 /* After KEY_PASTE_BEGIN_ outside a prompt: read the pasted text up to its end and drop
  * it (the status says so). 0, or -1 when input ended. */
 int ui_skip_paste(struct ui *ui);
+
+/* ui.c — the main loop and dispatch */
 /* Run action a on view v as if its key was pressed (flags checked first). */
 int ui_do(struct ui *ui, struct view *v, enum action a);
 
@@ -113,8 +122,10 @@ const char *ui_key(struct ui *ui, const char *view, enum action a);
 void ui_log(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report a store failure in the status line; returns rc. */
 int ui_store_error(struct ui *ui, int rc);
-/* Open a view with ops and priv (owned by the view from now, closed on failure too). */
-int ui_push(struct ui *ui, const struct view_ops *ops, void *priv);
+/* Open a view with ops: its private state (ops->priv_size bytes) starts as a copy of
+ * *init, or zeroed when init is NULL; what init points to is owned by the view from now
+ * (ops->close frees it, on failure too). */
+int ui_push(struct ui *ui, const struct view_ops *ops, const void *init);
 void ui_pop(struct ui *ui);
 /* Close every view and forget the messages (at exit). */
 void ui_pop_all(struct ui *ui);
@@ -179,9 +190,16 @@ int view_board_push(struct ui *ui);
 #define PAGER_WORDS 4     /* wrap them at spaces, the rest indented (the help) */
 int view_pager_push(struct ui *ui, const char *title, const char *text, int flags);
 
-extern const struct view_ops view_list_ops, view_household_ops, view_history_ops,
-	view_dashboard_ops, view_drafts_ops, view_pager_ops, view_review_ops, view_tasks_ops,
-	view_projects_ops, view_recent_ops, view_county_ops, view_board_ops;
+/* Every view, by the name of its ops table (view_<name>_ops): its name is its keymap
+ * section. A new view is one entry here. */
+#define VIEW_LIST(X) X(list) X(household) X(history) X(dashboard) X(drafts) X(pager) \
+	X(review) X(tasks) X(projects) X(recent) X(county) X(board)
+#define VIEW_EXTERN_(name) extern const struct view_ops view_##name##_ops;
+VIEW_LIST(VIEW_EXTERN_)
+#undef VIEW_EXTERN_
+#define VIEW_ONE_(name) + 1
+enum { UI_NVIEWS = 0 VIEW_LIST(VIEW_ONE_) };   /* how many views there are */
+#undef VIEW_ONE_
 
 /* ui_cmd.c — ':' runs a command-line verb, its output in a pager */
 int ui_command(struct ui *ui);

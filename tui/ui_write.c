@@ -28,8 +28,6 @@ struct sheet *ui_write_open(struct ui *ui, const char *what, enum export_table t
 	enum sheet_format f;
 	snprintf(label, sizeof label, "write %s to (name.csv or name.xlsx): ", what);
 	int rc = prompt_line(ui, label, typed, sizeof typed, NULL);
-	if (rc == PROMPT_END)
-		ui->quit = 1;
 	if (rc != PROMPT_OK || !typed[0])
 		return NULL;
 	const char *home = getenv("HOME");
@@ -49,8 +47,6 @@ struct sheet *ui_write_open(struct ui *ui, const char *what, enum export_table t
 		}
 		snprintf(label, sizeof label, "%s exists: overwrite it?", typed);
 		int yes = prompt_yesno(ui, label);
-		if (yes == PROMPT_END)
-			ui->quit = 1;
 		if (yes != 1) {
 			ui_status(ui, 0, "nothing written");
 			return NULL;

@@ -135,14 +135,12 @@ static int board_request(struct ui *ui, struct view *v, enum action a)
 static void board_close(struct view *v)
 {
 	struct board_view *B = v->priv;
-	if (B) {
-		board_rows_free(&B->rows);
-		free(B);
-	}
+	board_rows_free(&B->rows);
 }
 
 const struct view_ops view_board_ops = {
 	.name = "board",
+	.priv_size = sizeof(struct board_view),
 	.open = board_open,
 	.draw = board_draw,
 	.request = board_request,
@@ -154,10 +152,5 @@ const struct view_ops view_board_ops = {
 
 int view_board_push(struct ui *ui)
 {
-	struct board_view *B = calloc(1, sizeof *B);
-	if (!B) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	return ui_push(ui, &view_board_ops, B);
+	return ui_push(ui, &view_board_ops, NULL);
 }

@@ -9,6 +9,7 @@
  * width the view is read at (^R after a resize): paging and `/` search are the generic
  * ones. */
 #include "tui/ui_view.h"
+#include "core/grow.h"
 #include "tui/prompt.h"
 #include "core/places.h"
 #include "core/regions.h"
@@ -29,14 +30,8 @@ struct county_view {
 
 static struct cline *add(struct county_view *C, int section)
 {
-	if (C->n == C->cap) {
-		long cap = C->cap ? C->cap * 2 : 64;
-		struct cline *grown = realloc(C->l, (size_t)cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		C->l = grown;
-		C->cap = cap;
-	}
+	if (GROW(C->l, C->cap, C->n + 1, 64))
+		return NULL;
 	struct cline *l = &C->l[C->n++];
 	l->section = section;
 	l->text[0] = '\0';
@@ -254,15 +249,13 @@ static int county_text(struct view *v, long line, char *out, size_t n)
 static void county_close(struct view *v)
 {
 	struct county_view *C = v->priv;
-	if (C) {
-		free(C->l);
-		free(C->f);
-		free(C);
-	}
+	free(C->l);
+	free(C->f);
 }
 
 const struct view_ops view_county_ops = {
 	.name = "county",
+	.priv_size = sizeof(struct county_view),
 	.open = county_open,
 	.draw = county_draw,
 	.title = county_title,
@@ -287,8 +280,6 @@ int view_county_push(struct ui *ui, const char *county)
 	if (!county && (strlen(ui->me.scope) < 6 || !regions_county(typed))) {
 		typed[0] = '\0';
 		int rc = prompt_line(ui, "county (code or name): ", typed, sizeof typed, NULL);
-		if (rc == PROMPT_END)
-			ui->quit = 1;
 		if (rc != PROMPT_OK || !text_trim(typed)[0])
 			return REQ_DONE;
 	}
@@ -302,12 +293,8 @@ int view_county_push(struct ui *ui, const char *county)
 		ui_status(ui, 1, "county %s %s is outside your scope %s", c->code, c->name, ui->me.scope);
 		return -1;
 	}
-	struct county_view *C = calloc(1, sizeof *C);
-	if (!C) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	snprintf(C->code, sizeof C->code, "%s", c->code);
-	snprintf(C->name, sizeof C->name, "%s", c->name);
-	return ui_push(ui, &view_county_ops, C);
+	struct county_view C = {0};
+	snprintf(C.code, sizeof C.code, "%s", c->code);
+	snprintf(C.name, sizeof C.name, "%s", c->name);
+	return ui_push(ui, &view_county_ops, &C);
 }

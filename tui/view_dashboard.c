@@ -166,14 +166,12 @@ static int dash_request(struct ui *ui, struct view *v, enum action a)
 static void dash_close(struct view *v)
 {
 	struct dash *D = v->priv;
-	if (D) {
-		free(D->l);
-		free(D);
-	}
+	free(D->l);
 }
 
 const struct view_ops view_dashboard_ops = {
 	.name = "dashboard",
+	.priv_size = sizeof(struct dash),
 	.open = dash_open,
 	.draw = dash_draw,
 	.request = dash_request,
@@ -184,10 +182,5 @@ const struct view_ops view_dashboard_ops = {
 
 int view_dashboard_push(struct ui *ui)
 {
-	struct dash *D = calloc(1, sizeof *D);
-	if (!D) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	return ui_push(ui, &view_dashboard_ops, D);
+	return ui_push(ui, &view_dashboard_ops, NULL);
 }

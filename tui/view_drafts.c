@@ -93,14 +93,12 @@ static int drafts_request(struct ui *ui, struct view *v, enum action a)
 static void drafts_close(struct view *v)
 {
 	struct drafts_view *D = v->priv;
-	if (D) {
-		free(D->d);
-		free(D);
-	}
+	free(D->d);
 }
 
 const struct view_ops view_drafts_ops = {
 	.name = "drafts",
+	.priv_size = sizeof(struct drafts_view),
 	.open = drafts_open,
 	.draw = drafts_draw,
 	.request = drafts_request,
@@ -111,10 +109,5 @@ const struct view_ops view_drafts_ops = {
 
 int view_drafts_push(struct ui *ui)
 {
-	struct drafts_view *D = calloc(1, sizeof *D);
-	if (!D) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	return ui_push(ui, &view_drafts_ops, D);
+	return ui_push(ui, &view_drafts_ops, NULL);
 }

@@ -1,7 +1,9 @@
 /* view_help.c — the help screen, generated from the live keymap (defaults plus the
  * user's file) and the action table: the keys of the view it was asked from, then the
  * keys of every view, then the actions bound to nothing, the config file's syntax and the
- * compiled-in defaults in that syntax. Shown in the pager. */
+ * compiled-in defaults in that syntax. Shown in the pager. Also `bangfu --dump-keys`,
+ * the default keys for docs/ui.md's table (docs/keys.sh). */
+#include "tui/ui.h"
 #include "tui/ui_view.h"
 #include "core/text.h"
 #include <stdio.h>
@@ -34,6 +36,35 @@ static int bound_anywhere(struct ui *ui, enum action a)
 	for (int i = 0; ui_views[i]; i++)
 		if (keymap_keys_of(&ui->keys, ui_views[i]->name, a, keys, sizeof keys))
 			return 1;
+	return 0;
+}
+
+static void no_problems(void *ctx, const char *origin, int line, const char *msg)
+{
+	fprintf(stderr, "bangfu: %s:%d: %s\n", origin, line, msg);
+	*(int *)ctx = 1;
+}
+
+int ui_dump_keys(FILE *out)
+{
+	const char *names[UI_NVIEWS + 1];
+	int n = 0, bad = 0;
+	for (int i = 0; ui_views[i]; i++)
+		names[n++] = ui_views[i]->name;
+	names[n] = NULL;
+	struct keymap km = {0};
+	if (keymap_parse(&km, keymap_defaults, "defaults", names, no_problems, &bad) || bad) {
+		keymap_free(&km);
+		return -1;
+	}
+	for (int a = 1; a < ACT_COUNT; a++)
+		for (int i = -1; i < n; i++) {
+			char keys[128];
+			const char *view = i < 0 ? "generic" : names[i];
+			if (keymap_keys_of(&km, view, (enum action)a, keys, sizeof keys))
+				fprintf(out, "%s\t%s\t%s\t%s\n", actions[a].name, view, keys, actions[a].help);
+		}
+	keymap_free(&km);
 	return 0;
 }
 

@@ -302,59 +302,35 @@ static int hist_request(struct ui *ui, struct view *v, enum action a)
 static void hist_close(struct view *v)
 {
 	struct hist *H = v->priv;
-	if (!H)
-		return;
 	entries_clear(H);
 	free(H->e);
-	free(H);
 }
 
-const struct view_ops view_history_ops = {
-	.name = "history",
-	.open = hist_open,
-	.draw = hist_draw,
-	.request = hist_request,
-	.title = hist_title,
-	.header = hist_header,
-	.text = hist_text,
-	.close = hist_close,
-};
-
-const struct view_ops view_recent_ops = {
-	.name = "recent",
-	.open = hist_open,
-	.draw = hist_draw,
-	.request = hist_request,
-	.title = hist_title,
-	.header = hist_header,
-	.text = hist_text,
-	.close = hist_close,
-};
+/* One household's history and the recent changes: the same view under two names (two
+ * keymap sections). */
+#define HIST_OPS(view_name) {                                                            \
+	.name = view_name, .priv_size = sizeof(struct hist), .open = hist_open,           \
+	.draw = hist_draw, .request = hist_request, .title = hist_title,                  \
+	.header = hist_header, .text = hist_text, .close = hist_close,                    \
+}
+const struct view_ops view_history_ops = HIST_OPS("history");
+const struct view_ops view_recent_ops = HIST_OPS("recent");
 
 int view_recent_push(struct ui *ui)
 {
-	struct hist *H = calloc(1, sizeof *H);
-	if (!H) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	tm.tm_mday -= RECENT_DAYS - 1;   /* today and the six days before */
 	tm.tm_isdst = -1;
-	H->since = (long)mktime(&tm);
-	return ui_push(ui, &view_recent_ops, H);
+	struct hist H = {.since = (long)mktime(&tm)};
+	return ui_push(ui, &view_recent_ops, &H);
 }
 
 int view_history_push(struct ui *ui, const char *household)
 {
-	struct hist *H = calloc(1, sizeof *H);
-	if (!H) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	snprintf(H->household, sizeof H->household, "%s", household);
-	return ui_push(ui, &view_history_ops, H);
+	struct hist H = {0};
+	snprintf(H.household, sizeof H.household, "%s", household);
+	return ui_push(ui, &view_history_ops, &H);
 }

@@ -367,17 +367,15 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 static void hh_close(struct view *v)
 {
 	struct hview *H = v->priv;
-	if (!H)
-		return;
 	if (H->loaded)
 		household_free(&H->h);
 	free(H->lines);
 	free(H->tasks);
-	free(H);
 }
 
 const struct view_ops view_household_ops = {
 	.name = "household",
+	.priv_size = sizeof(struct hview),
 	.open = hh_open,
 	.draw = hh_draw,
 	.request = hh_request,
@@ -388,15 +386,9 @@ const struct view_ops view_household_ops = {
 
 int view_household_push(struct ui *ui, const char *household, int field, int member)
 {
-	struct hview *H = calloc(1, sizeof *H);
-	if (!H) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	snprintf(H->key, sizeof H->key, "%s", household);
-	H->want_field = field;
-	H->want_member = member;
-	return ui_push(ui, &view_household_ops, H);
+	struct hview H = {.want_field = field, .want_member = member};
+	snprintf(H.key, sizeof H.key, "%s", household);
+	return ui_push(ui, &view_household_ops, &H);
 }
 
 int view_household_resume(struct ui *ui, const struct draft *d)

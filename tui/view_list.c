@@ -11,6 +11,7 @@
  * action (edit-field, tag) to all tagged households after confirming the count; '' goes
  * back to the row before the last search or jump; w writes the list to a file. */
 #include "tui/view_list.h"
+#include "core/grow.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
 #include "tui/place_choices.h"
@@ -24,18 +25,10 @@
 
 static int ensure_cap(struct ui *ui, struct list *L, long n)
 {
-	if (n <= L->cap)
-		return 0;
-	long cap = L->cap ? L->cap : CHUNK;
-	while (cap < n)
-		cap *= 2;
-	struct lrow *grown = realloc(L->rows, (size_t)cap * sizeof *grown);
-	if (!grown) {
+	if (GROW(L->rows, L->cap, n, CHUNK)) {
 		ui_status(ui, 1, "out of memory");
 		return -1;
 	}
-	L->rows = grown;
-	L->cap = cap;
 	return 0;
 }
 
@@ -257,8 +250,6 @@ static int jump_back(struct ui *ui, struct view *v, struct list *L)
 	int key = '\'', rc = PROMPT_OK;
 	if (ui->key == '\'')      /* '' as in vi: the second quote; ^O needs none */
 		rc = prompt_key(ui, "'", &key);
-	if (rc == PROMPT_END)
-		ui->quit = 1;
 	if (rc != PROMPT_OK)
 		return REQ_DONE;
 	if (key != '\'') {
@@ -316,18 +307,12 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 static int ask_choices(struct ui *ui, const char *label, char *buf, size_t n,
                        const char *const *choices)
 {
-	int rc = prompt_line(ui, label, buf, n, choices);
-	if (rc == PROMPT_END)
-		ui->quit = 1;
-	return rc == PROMPT_OK ? 0 : -1;
+	return prompt_line(ui, label, buf, n, choices) == PROMPT_OK ? 0 : -1;
 }
 
 static int ask(struct ui *ui, const char *label, char *buf, size_t n)
 {
-	int rc = prompt_line(ui, label, buf, n, NULL);
-	if (rc == PROMPT_END)
-		ui->quit = 1;
-	return rc == PROMPT_OK ? 0 : -1;
+	return ask_choices(ui, label, buf, n, NULL);
 }
 
 static int set_limit(struct ui *ui, struct view *v, struct list *L, const char *text)
@@ -382,8 +367,6 @@ static int tag_prefix(struct ui *ui, struct view *v, struct list *L)
 	snprintf(label, sizeof label, "apply to %ld tagged: press the action's key (%s edit, %s untag) ",
 	         L->tags.n, ui_key(ui, "list", ACT_EDIT), ui_key(ui, "list", ACT_TAG));
 	int rc = prompt_key(ui, label, &key);
-	if (rc == PROMPT_END)
-		ui->quit = 1;
 	if (rc != PROMPT_OK)
 		return REQ_DONE;
 	enum action a = keymap_lookup(&ui->keys, v->ops->name, key);
@@ -478,16 +461,14 @@ static int list_request(struct ui *ui, struct view *v, enum action a)
 static void list_close(struct view *v)
 {
 	struct list *L = v->priv;
-	if (L) {
-		free(L->rows);
-		tags_free(&L->tags);
-		search_walk_free(&L->walk);
-		free(L);
-	}
+	free(L->rows);
+	tags_free(&L->tags);
+	search_walk_free(&L->walk);
 }
 
 const struct view_ops view_list_ops = {
 	.name = "list",
+	.priv_size = sizeof(struct list),
 	.open = list_open,
 	.draw = list_draw,
 	.request = list_request,
@@ -502,22 +483,16 @@ const struct view_ops view_list_ops = {
  * drill-down: q goes back to the view under it). */
 int view_list_push_limited(struct ui *ui, const char *query)
 {
-	struct list *L = calloc(1, sizeof *L);
-	if (!L) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	L->total = -1;
+	struct list L = {.total = -1};
 	if (query) {
 		char err[256];
-		if (query_parse(store_code_lists(ui->s), query, &L->q, err, sizeof err)) {
+		if (query_parse(store_code_lists(ui->s), query, &L.q, err, sizeof err)) {
 			ui_status(ui, 1, "%s", err);
-			free(L);
 			return -1;
 		}
-		snprintf(L->limit, sizeof L->limit, "%s", query);
+		snprintf(L.limit, sizeof L.limit, "%s", query);
 	}
-	return ui_push(ui, &view_list_ops, L);
+	return ui_push(ui, &view_list_ops, &L);
 }
 
 int view_list_push(struct ui *ui)

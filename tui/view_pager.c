@@ -162,16 +162,14 @@ static int pager_text(struct view *v, long line, char *out, size_t n)
 static void pager_close(struct view *v)
 {
 	struct pager *P = v->priv;
-	if (!P)
-		return;
 	for (long i = 0; i < P->n; i++)
 		free(P->line[i]);
 	free(P->line);
-	free(P);
 }
 
 const struct view_ops view_pager_ops = {
 	.name = "pager",
+	.priv_size = sizeof(struct pager),
 	.open = pager_open,
 	.draw = pager_draw,
 	.title = pager_title,
@@ -181,18 +179,13 @@ const struct view_ops view_pager_ops = {
 
 int view_pager_push(struct ui *ui, const char *title, const char *text, int flags)
 {
-	struct pager *P = calloc(1, sizeof *P);
-	if (!P) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	snprintf(P->title, sizeof P->title, "%s", title);
-	P->diff = flags & PAGER_DIFF;
-	if (split(P, text, flags & (PAGER_WRAP | PAGER_WORDS) ? COLS - 1 : 0, flags & PAGER_WORDS)) {
-		struct view tmp = {.priv = P};
+	struct pager P = {.diff = flags & PAGER_DIFF};
+	snprintf(P.title, sizeof P.title, "%s", title);
+	if (split(&P, text, flags & (PAGER_WRAP | PAGER_WORDS) ? COLS - 1 : 0, flags & PAGER_WORDS)) {
+		struct view tmp = {.priv = &P};
 		pager_close(&tmp);
 		ui_status(ui, 1, "out of memory");
 		return -1;
 	}
-	return ui_push(ui, &view_pager_ops, P);
+	return ui_push(ui, &view_pager_ops, &P);
 }

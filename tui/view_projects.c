@@ -5,6 +5,7 @@
  * holds a text (empty: all again); Enter shows the project with its milestones and money
  * (project_describe, in the pager). */
 #include "tui/view_util.h"
+#include "core/grow.h"
 #include "tui/prompt.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,15 +22,9 @@ struct projects_view {
 static int keep_project(void *ctx, const struct project *p)
 {
 	struct projects_view *P = ctx;
-	if (P->n == P->cap) {
-		long cap = P->cap ? P->cap * 2 : 32;
-		struct project *grown = realloc(P->p, (size_t)cap * sizeof *grown);
-		if (!grown) {
-			P->oom = 1;
-			return 1;
-		}
-		P->p = grown;
-		P->cap = cap;
+	if (GROW(P->p, P->cap, P->n + 1, 32)) {
+		P->oom = 1;
+		return 1;
 	}
 	P->p[P->n++] = *p;
 	return 0;
@@ -184,14 +179,12 @@ static int projects_request(struct ui *ui, struct view *v, enum action a)
 static void projects_close(struct view *v)
 {
 	struct projects_view *P = v->priv;
-	if (!P)
-		return;
 	free(P->p);
-	free(P);
 }
 
 const struct view_ops view_projects_ops = {
 	.name = "projects",
+	.priv_size = sizeof(struct projects_view),
 	.open = projects_open,
 	.draw = projects_draw,
 	.request = projects_request,
@@ -203,10 +196,5 @@ const struct view_ops view_projects_ops = {
 
 int view_projects_push(struct ui *ui)
 {
-	struct projects_view *P = calloc(1, sizeof *P);
-	if (!P) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	return ui_push(ui, &view_projects_ops, P);
+	return ui_push(ui, &view_projects_ops, NULL);
 }

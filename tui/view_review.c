@@ -323,14 +323,12 @@ static int rv_request(struct ui *ui, struct view *v, enum action a)
 static void rv_close(struct view *v)
 {
 	struct review *R = v->priv;
-	if (!R)
-		return;
 	free(R->r);
-	free(R);
 }
 
 const struct view_ops view_review_ops = {
 	.name = "review",
+	.priv_size = sizeof(struct review),
 	.open = rv_open,
 	.draw = rv_draw,
 	.request = rv_request,
@@ -342,11 +340,6 @@ const struct view_ops view_review_ops = {
 
 int view_review_push(struct ui *ui)
 {
-	struct review *R = calloc(1, sizeof *R);
-	if (!R) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	R->s = ui->s;
-	return ui_push(ui, &view_review_ops, R);
+	struct review R = {.s = ui->s};
+	return ui_push(ui, &view_review_ops, &R);
 }

@@ -246,14 +246,12 @@ static int tasks_request(struct ui *ui, struct view *v, enum action a)
 static void tasks_close(struct view *v)
 {
 	struct tasks_view *T = v->priv;
-	if (!T)
-		return;
 	free(T->it);
-	free(T);
 }
 
 const struct view_ops view_tasks_ops = {
 	.name = "tasks",
+	.priv_size = sizeof(struct tasks_view),
 	.open = tasks_open,
 	.draw = tasks_draw,
 	.request = tasks_request,
@@ -265,10 +263,5 @@ const struct view_ops view_tasks_ops = {
 
 int view_tasks_push(struct ui *ui)
 {
-	struct tasks_view *T = calloc(1, sizeof *T);
-	if (!T) {
-		ui_status(ui, 1, "out of memory");
-		return -1;
-	}
-	return ui_push(ui, &view_tasks_ops, T);
+	return ui_push(ui, &view_tasks_ops, NULL);
 }

@@ -50,15 +50,21 @@ static int stopped(struct ui *ui, int rc)
 	return rc;
 }
 
+/* The labels of table t as Tab's choices (NULL-terminated; CODE_LISTS_MAX + 1 slots). */
+static void label_choices(const struct code_table *t, const char **choices)
+{
+	int k = 0;
+	for (int i = 0; i < t->count && k < CODE_LISTS_MAX; i++)
+		choices[k++] = t->items[i].label;
+	choices[k] = NULL;
+}
+
 int view_ask_code(struct ui *ui, const char *label, const struct code_table *shipped,
                   int optional, char *buf, size_t n)
 {
 	const struct code_table *t = code_lists_table(store_code_lists(ui->s), shipped);
 	const char *choices[CODE_LISTS_MAX + 1];
-	int k = 0;
-	for (int i = 0; i < t->count && k < CODE_LISTS_MAX; i++)
-		choices[k++] = t->items[i].label;
-	choices[k] = NULL;
+	label_choices(t, choices);
 	for (;;) {
 		int rc = prompt_line(ui, label, buf, n, choices);
 		if (rc != PROMPT_OK)
@@ -81,10 +87,7 @@ int view_ask_codes(struct ui *ui, const char *label, const struct code_table *sh
 	const struct code_table *t = code_lists_table(store_code_lists(ui->s), shipped);
 	const char *choices[CODE_LISTS_MAX + 1];
 	char codes[1024], err[300];
-	int k = 0;
-	for (int i = 0; i < t->count && k < CODE_LISTS_MAX; i++)
-		choices[k++] = t->items[i].label;
-	choices[k] = NULL;
+	label_choices(t, choices);
 	for (;;) {
 		int rc = prompt_line(ui, label, buf, n, choices);
 		if (rc != PROMPT_OK)
