@@ -1,19 +1,14 @@
 /* board_rows.c — the board's rows read whole into memory (board_rows.h). */
 #include "tui/board_rows.h"
+#include "core/grow.h"
 #include <stdlib.h>
 #include <string.h>
 
 static int keep_row(void *ctx, const char *const *values)
 {
 	struct board_rows *b = ctx;
-	if (b->n == b->cap) {
-		int cap = b->cap ? b->cap * 2 : 16;
-		char **grown = realloc(b->v, (size_t)cap * BOARD_COLS * sizeof *grown);
-		if (!grown)
-			return b->oom = 1;
-		b->v = grown;
-		b->cap = cap;
-	}
+	if (GROW(b->v, b->cap, (b->n + 1) * BOARD_COLS, 16 * BOARD_COLS))   /* cap: cells */
+		return b->oom = 1;
 	for (int i = 0; i < BOARD_COLS; i++)
 		if (!(b->v[b->n * BOARD_COLS + i] = strdup(values[i] ? values[i] : "")))
 			b->oom = 1;

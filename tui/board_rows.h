@@ -5,7 +5,7 @@
 #define TUI_BOARD_ROWS_H
 #include "store/store.h"
 
-struct board_rows { char **v; int n, cap, oom; };
+struct board_rows { char **v; int n, cap, oom; };   /* n rows; cap counts cells */
 
 /* Read the board (by "county", "track" or "programme"; name NULL for all) into b,
  * which is emptied first. Returns the store's code; b->oom when memory ran out. */
