@@ -2,6 +2,7 @@
 #include "core/register.h"
 #include "core/register_columns.h"
 #include "core/idcard.h"
+#include "core/idmap.h"
 #include "core/strmap.h"
 #include "core/text.h"
 #include <stdarg.h>
@@ -22,7 +23,7 @@ struct reader {
 	int fieldcol[FIELD_COUNT];    /* field id → column index, -1 absent */
 	int yearcol;                  /* the 收入年度 column, -1 absent */
 	struct strmap by_number;      /* 户编号 → household index */
-	struct strmap by_id;          /* ID number → line it was first seen on */
+	struct idmap by_id;           /* ID number → line it was first seen on */
 	int no_id_check;              /* the write pass: the file was checked already */
 	struct register_row *row;     /* the row being checked */
 };
@@ -304,10 +305,10 @@ static int read_row(struct reader *r, const struct csv_record *rec)
 		long other;
 		if (r->no_id_check)
 			;
-		else if (strmap_get(&r->by_id, v[MF_ID], &other))
+		else if (idmap_get(&r->by_id, v[MF_ID], &other))
 			defect(r, rec->line, r->fieldcol[MF_ID], "ID number %s already on line %ld",
 			       v[MF_ID], other);
-		else if (strmap_put(&r->by_id, v[MF_ID], rec->line))
+		else if (idmap_put(&r->by_id, v[MF_ID], rec->line))
 			return -1;
 	}
 	return 0;
@@ -523,7 +524,7 @@ void register_stream_free(struct register_stream *st)
 		return;
 	csv_record_free(&st->rec);
 	strmap_free(&st->r.by_number);
-	strmap_free(&st->r.by_id);
+	idmap_free(&st->r.by_id);
 	strmap_free(&st->rows_left);
 	register_batch_free(&st->head);
 	free(st);
