@@ -3,7 +3,8 @@
 # (an ID number already on line 2, 2,000 households earlier: found across pieces) writes
 # nothing at all; a household whose rows are at both ends of the file is read whole;
 # --skip-bad writes the rest and the one refused row; the result exports back as the
-# file was (the moved member last), in one audit event, and verifies.
+# file was (the moved member last), in one audit event, and verifies; killed at any
+# moment, it has written all or nothing and the history verifies after the next start.
 . "$TESTS/lib.sh"
 expect_exit 0 "$BANGFU" -d a init
 expect_exit 0 "$BANGFU" -d a demo --households 2500 --seed 7
@@ -51,3 +52,20 @@ expect_exit 0 "$BANGFU" -d c audit verify
 expect_exit 0 "$BANGFU" -d e init
 "$BANGFU" -d e import households - < all.csv > out 2> err || fail "stdin import: $(cat err)"
 expect_grep "imported 2500 households" out
+
+# killed at any moment (SIGKILL: no clean-up), the import has written all of the file or
+# none of it, and after the next start the history verifies
+for at in 0.2 0.4 0.6 0.8 1.0 1.2 1.6 2.5; do
+	rm -rf k; expect_exit 0 "$BANGFU" -d k init
+	"$BANGFU" -d k import households all.csv > /dev/null 2>&1 &
+	pid=$!
+	sleep "$at"
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	expect_exit 0 "$BANGFU" -d k audit verify
+	n=$("$BANGFU" -d k list --limit 0 2>/dev/null | wc -l)
+	[ "$n" -eq 0 ] || [ "$n" -eq 2500 ] || fail "killed after ${at}s: $n of 2500 households written"
+	m=$(sqlite3 k/bangfu.db "SELECT count(*) FROM members")
+	[ "$m" -eq 0 ] || [ "$m" -eq 10058 ] || fail "killed after ${at}s: $m members written"
+	echo "killed after ${at}s: $n households" >&2
+done
