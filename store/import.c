@@ -222,6 +222,12 @@ int store_import_write(struct store *s, struct register_batch *b, register_repor
 	return 0;
 }
 
+void store_import_abort(struct store *s)
+{
+	store_progress(s, NULL, 0, 0);
+	write_rollback(s);
+}
+
 int store_import_end(struct store *s, struct import_result *res)
 {
 	char subject[64];

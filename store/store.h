@@ -269,7 +269,8 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
  * then, only if the whole file was accepted, store_import_begin (res->rejected kept),
  * store_import_write for every piece again (its good households; the pieces are written
  * in one transaction, so that a failure or crash leaves nothing: on an error it has
- * rolled back) and store_import_end (one audit event; none when nothing changed). */
+ * rolled back) and store_import_end (one audit event; none when nothing changed), or
+ * store_import_abort. */
 int store_import_check(struct store *s, const struct user *u, struct register_batch *b,
                        register_report_fn report, void *ctx);
 int store_import_begin(struct store *s, const struct user *u, int households, const char *why,
@@ -277,6 +278,8 @@ int store_import_begin(struct store *s, const struct user *u, int households, co
 int store_import_write(struct store *s, struct register_batch *b, register_report_fn report,
                        void *ctx, struct import_result *res);
 int store_import_end(struct store *s, struct import_result *res);
+/* Give up an import begun: nothing of it is written. */
+void store_import_abort(struct store *s);
 /* Generate n synthetic households from seed, as one audit event. */
 int store_demo(struct store *s, const struct user *u, long n, unsigned long seed,
                struct import_result *res);

@@ -100,6 +100,31 @@ static int check_piece(struct cli *c, struct register_batch *b, struct import_ch
 	return 0;
 }
 
+/* The write pass over one piece: its good households, unless the file is no longer the
+ * one checked (written to since, or a household refused now that was not refused
+ * then). On any failure the transaction is rolled back: nothing is written. */
+static int write_piece(struct cli *c, struct import_text *t, struct register_batch *b,
+                       const struct import_check *k, struct cli_report *rep,
+                       struct import_result *res)
+{
+	long refused;
+	int changed = import_text_changed(t);
+	for (int i = 0; i < b->nhouseholds; i++)
+		if (!strmap_get(&k->refused, household_get(&b->households[i], HF_NO), &refused))
+			changed |= b->bad[i];
+		else
+			b->bad[i] = 1;
+	if (changed) {
+		store_import_abort(c->s);
+		fprintf(stderr, "bangfu: %s changed while it was imported: nothing was imported\n",
+		        rep->file);
+		return -1;
+	}
+	if (store_import_write(c->s, b, cli_report_defect, rep, res))
+		return cli_store_fail(c, STORE_EFAIL), -1;
+	return 0;
+}
+
 /* Read the file in pieces: check (checked = 0) or write (1) each. */
 static int import_pass(struct cli *c, struct import_text *t, int checked,
                        struct import_check *k, struct cli_report *rep, struct import_result *res)
@@ -107,7 +132,6 @@ static int import_pass(struct cli *c, struct import_text *t, int checked,
 	struct register_stream *st;
 	struct register_batch b = {0};
 	const char *year = cli_opt(c, "--income-year");
-	long refused;
 	int got, rc = register_stream_open(&st, store_code_lists(c->s), t->utf8, t->len,
 	                                   store_today(c->s), 1, checked, cli_report_defect, rep)
 	              ? -2 : 0;   /* -2: the file cannot be read (reported) */
@@ -125,12 +149,8 @@ static int import_pass(struct cli *c, struct import_text *t, int checked,
 			snprintf(b.income_year, sizeof b.income_year, "%.7s", year);
 		if (got > 0 && !checked)
 			rc = check_piece(c, &b, k, rep);
-		for (int i = 0; got > 0 && checked && i < b.nhouseholds; i++)
-			b.bad[i] |= strmap_get(&k->refused, household_get(&b.households[i], HF_NO), &refused);
-		if (got > 0 && checked && store_import_write(c->s, &b, cli_report_defect, rep, res)) {
-			cli_store_fail(c, STORE_EFAIL);
+		if (got > 0 && checked && (rc = write_piece(c, t, &b, k, rep, res)))
 			rc = -1;
-		}
 		register_batch_free(&b);
 	}
 	register_stream_free(st);

@@ -43,16 +43,21 @@ static int map_file(struct import_text *t, const char *file, const char *encodin
 		return 0;   /* reported by the whole read */
 	void *map = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
 	          ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0) : MAP_FAILED;
+	t->fd = map == MAP_FAILED ? -1 : dup(fileno(f));
 	fclose(f);
-	if (map == MAP_FAILED)
+	if (map == MAP_FAILED || t->fd < 0) {
+		if (map != MAP_FAILED)
+			munmap(map, (size_t)st.st_size);
 		return 0;
+	}
+	t->size = (long long)st.st_size;
+	t->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 	t->map = map;
 	t->maplen = (size_t)st.st_size;
 	const char *p = map;
 	size_t n = t->maplen;
 	if (!mapped_utf8(t, p, n)) {
-		munmap(map, n);
-		t->map = NULL;
+		import_text_close(t);
 		return 0;
 	}
 	while (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -66,6 +71,7 @@ static int map_file(struct import_text *t, const char *file, const char *encodin
 int import_text_open(struct import_text *t, const char *file, const char *encoding)
 {
 	memset(t, 0, sizeof *t);
+	t->fd = -1;
 	if (map_file(t, file, encoding))
 		return 0;
 	if (cli_read_utf8(file, encoding, &t->owned, &t->len, &t->used))
@@ -87,10 +93,22 @@ void import_text_past(void *ctx, size_t offset)
 		madvise(t->map, upto, MADV_DONTNEED);   /* read again, it comes back from the file */
 }
 
+int import_text_changed(const struct import_text *t)
+{
+	struct stat st;
+	if (t->fd < 0)
+		return 0;   /* read whole: the passes read one copy */
+	return fstat(t->fd, &st) != 0 || (long long)st.st_size != t->size ||
+	       (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec != t->mtime_ns;
+}
+
 void import_text_close(struct import_text *t)
 {
 	if (t->map)
 		munmap(t->map, t->maplen);
+	if (t->fd >= 0)
+		close(t->fd);
 	free(t->owned);
 	memset(t, 0, sizeof *t);
+	t->fd = -1;
 }
