@@ -206,8 +206,10 @@ static int verb_import_households(struct cli *c)
 		cli_store_fail(c, src);
 		goto out;
 	}
-	if (import_pass(c, &t, 1, &k, &rep, &res))
-		goto out;   /* reported; rolled back: nothing was written */
+	if (import_pass(c, &t, 1, &k, &rep, &res)) {
+		store_import_abort(c->s);   /* (again, if the failure did): nothing is written */
+		goto out;   /* reported */
+	}
 	if ((src = store_import_end(c->s, &res))) {
 		cli_store_fail(c, src);
 		goto out;
