@@ -2,6 +2,7 @@
 #include "core/register.h"
 #include "core/register_columns.h"
 #include "core/idcard.h"
+#include "core/idmap.h"
 #include "core/strmap.h"
 #include "core/text.h"
 #include <stdarg.h>
@@ -22,7 +23,8 @@ struct reader {
 	int fieldcol[FIELD_COUNT];    /* field id → column index, -1 absent */
 	int yearcol;                  /* the 收入年度 column, -1 absent */
 	struct strmap by_number;      /* 户编号 → household index */
-	struct strmap by_id;          /* ID number → row index */
+	struct idmap by_id;           /* ID number → line it was first seen on */
+	int no_id_check;              /* the write pass: the file was checked already */
 	struct register_row *row;     /* the row being checked */
 };
 
@@ -75,6 +77,7 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 	                                         MF_ID, MF_RELATION};
 	r->b->header = copy_fields(rec);
 	r->b->nheader = rec->nfields;
+	r->b->header_owned = 1;
 	if (!r->b->header)
 		return -1;
 	for (int f = 0; f < FIELD_COUNT; f++)
@@ -300,10 +303,12 @@ static int read_row(struct reader *r, const struct csv_record *rec)
 				       codes_label(&codes_sex, v[MF_SEX]), codes_label(&codes_sex, sex));
 		}
 		long other;
-		if (strmap_get(&r->by_id, v[MF_ID], &other))
+		if (r->no_id_check)
+			;
+		else if (idmap_get(&r->by_id, v[MF_ID], &other))
 			defect(r, rec->line, r->fieldcol[MF_ID], "ID number %s already on line %ld",
-			       v[MF_ID], r->b->rows[other].line);
-		else if (strmap_put(&r->by_id, v[MF_ID], r->b->nrows - 1))
+			       v[MF_ID], other);
+		else if (idmap_put(&r->by_id, v[MF_ID], rec->line))
 			return -1;
 	}
 	return 0;
@@ -328,6 +333,12 @@ static struct register_row *add_row(struct register_batch *b, const struct csv_r
 	return row->raw ? row : NULL;
 }
 
+static void report_oom(struct reader *r, long line)
+{
+	r->report(r->ctx, line, NULL, "out of memory");
+	r->b->defects++;
+}
+
 /* Household-wide rules, reported on the line of the offending member's row. */
 struct hh_ctx { struct reader *r; int household; };
 static void household_problem(void *ctx, int member, const char *msg)
@@ -346,54 +357,201 @@ static void household_problem(void *ctx, int member, const char *msg)
 	}
 }
 
+/* The reader of one file, across the pieces it is read in (register.h). */
+struct register_stream {
+	struct reader r;
+	struct csv_reader cr;
+	struct csv_record rec;
+	struct register_batch head;   /* owns the header; present[] */
+	struct strmap rows_left;      /* 户编号 → its rows not yet read (pieces only) */
+	int pieces, counted, rows_read, done;
+	void (*past)(void *ctx, size_t offset);   /* told, now and then, what was read */
+	void *past_ctx;
+};
+
+/* Tell the caller every 4096 records how far the reader has come. */
+static void read_past(struct register_stream *st, const struct csv_reader *cr, long records)
+{
+	if (st->past && records % 4096 == 0)
+		st->past(st->past_ctx, cr->pos);
+}
+
+void register_stream_on_read(struct register_stream *st, void (*past)(void *ctx, size_t offset),
+                             void *ctx)
+{
+	st->past = past;
+	st->past_ctx = ctx;
+}
+
+static void no_report(void *ctx, long line, const char *column, const char *msg)
+{
+	(void)ctx, (void)line, (void)column, (void)msg;
+}
+
+/* The normalised 户编号 of rec, as read_row groups by, without reporting. */
+static void silent_number(struct register_stream *st, const struct csv_record *rec, char *out)
+{
+	struct reader *r = &st->r;
+	struct register_batch *b = r->b;
+	register_report_fn report = r->report;
+	struct register_batch scratch = {.header = st->head.header, .nheader = st->head.nheader};
+	r->b = &scratch;
+	r->report = no_report;
+	r->row = NULL;
+	row_value(r, rec, HF_NO, out);
+	r->b = b;
+	r->report = report;
+}
+
+/* Count the rows of every 户编号 (a first read of the whole file), so that a piece can
+ * end where each household it holds has all its rows, wherever in the file they are. */
+static int count_rows(struct register_stream *st)
+{
+	struct csv_reader cr = st->cr;
+	struct csv_record rec = {0};
+	char err[300], number[VALUE_MAX];
+	int got, rc = 0;
+	long records = 0;
+	while (!rc && (got = csv_read(&cr, &rec, err, sizeof err)) > 0) {
+		long n = 0;
+		read_past(st, &cr, ++records);
+		silent_number(st, &rec, number);
+		if (number[0])
+			rc = strmap_put(&st->rows_left, number,
+			                (strmap_get(&st->rows_left, number, &n), n) + 1);
+	}
+	csv_record_free(&rec);
+	return rc;
+}
+
+int register_stream_open(struct register_stream **out, const struct code_lists *lists,
+                         const char *utf8, size_t len, const char *today, int pieces,
+                         int checked, register_report_fn report, void *ctx)
+{
+	struct register_stream *st = calloc(1, sizeof *st);
+	char err[300];
+	*out = st;
+	if (!st)
+		return report(ctx, 0, NULL, "out of memory"), -1;
+	st->r = (struct reader){.lists = lists, .today = today, .report = checked ? no_report : report,
+	                        .ctx = ctx, .b = &st->head, .yearcol = -1, .no_id_check = checked};
+	st->pieces = pieces;
+	csv_reader_init(&st->cr, utf8, len);
+	int got = csv_read(&st->cr, &st->rec, err, sizeof err);
+	if (got <= 0) {
+		report(ctx, got < 0 ? st->cr.err_line : 0, NULL,
+		       got < 0 ? csv_error_text(err) : "empty file: no header row");
+		st->head.defects++;
+		return -1;
+	}
+	if (map_header(&st->r, &st->rec))
+		return -1;
+	return 0;
+}
+
+const struct register_batch *register_stream_head(const struct register_stream *st)
+{
+	return &st->head;
+}
+
+/* Count the row just read against its household's rows in the file; 1 when it was the
+ * household's last. */
+static int last_row_of(struct register_stream *st, const struct register_batch *b)
+{
+	const struct register_row *row = &b->rows[b->nrows - 1];
+	long n;
+	if (row->household < 0)
+		return 0;
+	const char *number = household_get(&b->households[row->household], HF_NO);
+	if (!strmap_get(&st->rows_left, number, &n))
+		return 1;
+	strmap_put(&st->rows_left, number, n - 1);   /* replaces: cannot fail */
+	return n - 1 <= 0;
+}
+
+int register_stream_next(struct register_stream *st, int want, struct register_batch *b)
+{
+	struct reader *r = &st->r;
+	char err[300];
+	int got = 0, open = 0;
+	memset(b, 0, sizeof *b);
+	if (st->done)
+		return 0;
+	strmap_free(&r->by_number);   /* a piece holds its households whole: none continues */
+	if (st->pieces && !st->counted++ && count_rows(st)) {
+		report_oom(r, 0);
+		return -1;
+	}
+	b->header = st->head.header;
+	b->nheader = st->head.nheader;
+	memcpy(b->present, st->head.present, sizeof b->present);
+	r->b = b;
+	while ((!st->pieces || b->nhouseholds < want || open > 0) &&
+	       (got = csv_read(&st->cr, &st->rec, err, sizeof err)) > 0) {
+		int before = b->nhouseholds;
+		if (!(r->row = add_row(b, &st->rec)) || read_row(r, &st->rec)) {
+			report_oom(r, st->rec.line);
+			return -1;
+		}
+		read_past(st, &st->cr, ++st->rows_read);
+		open += b->nhouseholds - before;
+		if (st->pieces && last_row_of(st, b))
+			open--;
+	}
+	r->row = NULL;
+	if (got < 0) {
+		r->report(r->ctx, st->cr.err_line, NULL, csv_error_text(err));
+		b->defects++;
+		return -1;
+	}
+	if (got == 0)
+		st->done = 1;
+	if (st->rows_read == 0) {
+		r->report(r->ctx, 0, NULL, "no data rows after the header");
+		b->defects++;
+		return -1;
+	}
+	for (int i = 0; i < b->nhouseholds; i++) {
+		struct hh_ctx hc = {r, i};
+		household_check(&b->households[i], household_problem, &hc);
+	}
+	return b->nrows > 0;
+}
+
+void register_stream_free(struct register_stream *st)
+{
+	if (!st)
+		return;
+	csv_record_free(&st->rec);
+	strmap_free(&st->r.by_number);
+	idmap_free(&st->r.by_id);
+	strmap_free(&st->rows_left);
+	register_batch_free(&st->head);
+	free(st);
+}
+
 int register_read_csv(const struct code_lists *lists, const char *utf8, size_t len,
                       const char *today,
                       struct register_batch *b, register_report_fn report, void *ctx)
 {
-	struct reader r = {.lists = lists, .today = today, .report = report, .ctx = ctx, .b = b,
-	                   .yearcol = -1};
-	struct csv_reader cr;
-	struct csv_record rec = {0};
-	char err[300];
-	int rc = -1, got;
-	csv_reader_init(&cr, utf8, len);
-	got = csv_read(&cr, &rec, err, sizeof err);
-	if (got <= 0) {
-		report(ctx, got < 0 ? cr.err_line : 0, NULL,
-		       got < 0 ? csv_error_text(err) : "empty file: no header row");
-		b->defects++;
-		goto out;
+	struct register_stream *st;
+	int rc = register_stream_open(&st, lists, utf8, len, today, 0, 0, report, ctx);
+	if (rc == 0)
+		rc = register_stream_next(st, 0, b) < 0 ? -1 : 0;
+	if (st) {
+		/* the whole file in one batch: it keeps the header and what the header said */
+		b->defects += st->head.defects;
+		b->warnings += st->head.warnings;
+		if (rc == 0 || !b->header) {
+			b->header = st->head.header;
+			b->nheader = st->head.nheader;
+			b->header_owned = 1;
+			memcpy(b->present, st->head.present, sizeof b->present);
+			st->head.header = NULL;
+			st->head.header_owned = 0;
+		}
+		register_stream_free(st);
 	}
-	if (map_header(&r, &rec))
-		goto out;
-	while ((got = csv_read(&cr, &rec, err, sizeof err)) > 0) {
-		if (!(r.row = add_row(b, &rec)) || read_row(&r, &rec))
-			goto oom;
-	}
-	r.row = NULL;
-	if (got < 0) {
-		report(ctx, cr.err_line, NULL, csv_error_text(err));
-		b->defects++;
-		goto out;
-	}
-	if (b->nrows == 0) {
-		report(ctx, 0, NULL, "no data rows after the header");
-		b->defects++;
-		goto out;
-	}
-	for (int i = 0; i < b->nhouseholds; i++) {
-		struct hh_ctx hc = {&r, i};
-		household_check(&b->households[i], household_problem, &hc);
-	}
-	rc = 0;
-	goto out;
-oom:
-	report(ctx, rec.line, NULL, "out of memory");
-	b->defects++;
-out:
-	csv_record_free(&rec);
-	strmap_free(&r.by_number);
-	strmap_free(&r.by_id);
 	return rc;
 }
 
@@ -405,65 +563,11 @@ void register_batch_free(struct register_batch *b)
 		free(b->rows[i].raw);   /* one block with its fields (copy_fields) */
 		free(b->rows[i].reason);
 	}
-	free(b->header);
+	if (b->header_owned)
+		free(b->header);
 	free(b->households);
 	free(b->bad);
 	free(b->income_years);
 	free(b->rows);
 	memset(b, 0, sizeof *b);
-}
-
-/* --- export ---------------------------------------------------------------------- */
-
-/* One cell, quoted when it must be, with the formula guard (csv.h). */
-static void put_csv_field(struct buf *out, const char *v, int first)
-{
-	const char *guard = csv_formula_guard(v) ? "'" : "";
-	if (!first)
-		buf_adds(out, ",");
-	if (!strpbrk(v, ",\"\r\n") && v[0] != ' ' && (!v[0] || v[strlen(v) - 1] != ' ')) {
-		buf_adds(out, guard);
-		buf_adds(out, v);
-		return;
-	}
-	buf_adds(out, "\"");
-	buf_adds(out, guard);
-	for (const char *p = v; *p; p++) {
-		buf_add(out, p, 1);
-		if (*p == '"')
-			buf_add(out, p, 1);   /* a quote inside a quoted field is doubled */
-	}
-	buf_adds(out, "\"");
-}
-
-void register_csv_header(struct buf *out)
-{
-	register_csv_header_names(out, 0);
-}
-
-void register_csv_header_names(struct buf *out, int national)
-{
-	for (int f = 0; f < FIELD_COUNT; f++)
-		if (!(model_fields[f].flags & F_NOCSV))
-			put_csv_field(out, register_column_name((enum field_id)f, national), f == 0);
-	buf_adds(out, "\r\n");
-}
-
-void register_csv_rows(const struct code_lists *lists, const struct household *h,
-                       struct buf *out)
-{
-	const struct hcase *c = h->ncases ? &h->cases[h->ncases - 1] : NULL;
-	char shown[VALUE_MAX];
-	for (int m = 0; m < h->nmembers; m++) {
-		for (int f = 0; f < FIELD_COUNT; f++) {
-			if (model_fields[f].flags & F_NOCSV)
-				continue;
-			const char *v = f < MF_FIRST ? household_get(h, (enum field_id)f)
-			              : f < CF_FIRST ? member_get(&h->members[m], (enum field_id)f)
-			              : c ? case_get(c, (enum field_id)f) : "";
-			model_value_display(lists, (enum field_id)f, v, shown, sizeof shown);
-			put_csv_field(out, shown, f == 0);
-		}
-		buf_adds(out, "\r\n");
-	}
 }

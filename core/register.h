@@ -2,7 +2,8 @@
  * checked households, reporting every defect with its line and column; and the reverse,
  * households to CSV rows in the same columns (the export).
  *
- * The check sees the whole file before anything is written: headers matched by Chinese
+ * The check sees the whole file before anything is written (read whole, or in pieces by
+ * a register_stream that keeps only what crosses households): headers matched by Chinese
  * name or English alias, every value normalised through the field table, rows grouped by
  * 户编号, household-level values equal on every row of a household, sex agreeing with the
  * ID, 在校生状况 xor 文化程度, exactly one 户主, no ID number twice in the file. */
@@ -32,6 +33,7 @@ struct register_batch {
 	int nrows, cap_rows;
 	char **header;        /* the header as read */
 	int nheader;
+	int header_owned;     /* 0: the header belongs to the stream the batch came from */
 	int defects;          /* number of defects reported */
 	int warnings;
 	char present[FIELD_COUNT];   /* 1 for each field whose column the file has */
@@ -48,6 +50,31 @@ int register_read_csv(const struct code_lists *lists, const char *utf8, size_t l
                       const char *today,
                       struct register_batch *batch, register_report_fn report, void *ctx);
 void register_batch_free(struct register_batch *batch);
+
+/* The same checks over a file read a piece at a time, for a file too large to hold
+ * parsed (import households, docs/performance-write.md). register_stream_open reads
+ * the header (its defects and notes in register_stream_head()->defects/warnings);
+ * with pieces, the first register_stream_next reads the whole file once for each
+ * 户编号's number of rows.
+ * register_stream_next then fills batch with the next households: at least `want`
+ * (unless the file ends), each with all of its rows wherever they are in the file, so
+ * that the household-wide rules hold per piece; an ID number seen in an earlier piece
+ * is still reported (only the ID numbers and their lines are kept across pieces).
+ * Returns 1 with a piece, 0 at the end, -1 when the file cannot be read (reported).
+ * With checked (a second pass over a file already checked: the write), nothing is
+ * reported and ID numbers are not kept. Without pieces the first batch is the whole
+ * file (register_read_csv). utf8 must stay valid until register_stream_free. */
+struct register_stream;
+int register_stream_open(struct register_stream **st, const struct code_lists *lists,
+                         const char *utf8, size_t len, const char *today, int pieces,
+                         int checked, register_report_fn report, void *ctx);
+int register_stream_next(struct register_stream *st, int want, struct register_batch *batch);
+const struct register_batch *register_stream_head(const struct register_stream *st);
+/* past(ctx, offset) is called now and then with how far into utf8 the reader has come:
+ * nothing before it is read again (the caller may drop it from memory). */
+void register_stream_on_read(struct register_stream *st, void (*past)(void *ctx, size_t offset),
+                             void *ctx);
+void register_stream_free(struct register_stream *st);
 
 /* The export: the CSV header (Chinese column names) and the rows of one household, in
  * the same columns the import reads. */

@@ -179,36 +179,37 @@ static int import_one(struct store *s, struct household *h, int synthetic,
 	return rc;
 }
 
-int store_import(struct store *s, const struct user *u, struct register_batch *b, int skip_bad,
-                 const char *why, register_report_fn report, void *ctx, struct import_result *res)
+int store_import_check(struct store *s, const struct user *u, struct register_batch *b,
+                       register_report_fn report, void *ctx)
 {
-	memset(res, 0, sizeof *res);
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may import (you are %s)",
 		                  access_role_code(u->role));
 	if (import_income_years_check(s, b))
 		return STORE_EINVAL;
-	int defects = check_against_store(s, u, b, report, ctx);
-	if (defects < 0)
-		return STORE_EFAIL;
-	int bad = 0;
-	for (int i = 0; i < b->nhouseholds; i++)
-		bad += b->bad[i];
-	if (bad && !skip_bad)
-		return store_fail(s, STORE_EINVAL, "%d defect%s found: nothing was imported",
-		                  b->defects, b->defects == 1 ? "" : "s");
-	res->rejected = bad;
-	if (bad == b->nhouseholds)
-		return store_fail(s, STORE_EINVAL, "no household without defects: nothing was imported");
+	return check_against_store(s, u, b, report, ctx) < 0 ? STORE_EFAIL : 0;
+}
+
+int store_import_begin(struct store *s, const struct user *u, int households, const char *why,
+                       struct import_result *res)
+{
 	char subject[64];
-	snprintf(subject, sizeof subject, "%d households", b->nhouseholds - bad);
-	if (write_begin(s, u, "import", subject, why))
-		return STORE_EFAIL;
+	int rejected = res->rejected;
+	memset(res, 0, sizeof *res);
+	res->rejected = rejected;
+	res->total = households;
+	snprintf(subject, sizeof subject, "%d households", households);
+	return write_begin(s, u, "import", subject, why) ? STORE_EFAIL : 0;
+}
+
+int store_import_write(struct store *s, struct register_batch *b, register_report_fn report,
+                       void *ctx, struct import_result *res)
+{
 	for (int i = 0; i < b->nhouseholds; i++) {
 		if (b->bad[i])
 			continue;
 		struct source src = {b->present, report, ctx, b, i};
-		store_progress(s, "households", i + 1, b->nhouseholds);
+		store_progress(s, "households", ++res->done, res->total);
 		int rc = import_one(s, &b->households[i], 0, &src, res);
 		/* saved: its parsed copy is not needed again (the rejected rows are the rows'
 		 * own fields), and the flush that follows holds the event's blobs */
@@ -218,6 +219,18 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 			return rc;
 		}
 	}
+	return 0;
+}
+
+void store_import_abort(struct store *s)
+{
+	store_progress(s, NULL, 0, 0);
+	write_rollback(s);
+}
+
+int store_import_end(struct store *s, struct import_result *res)
+{
+	char subject[64];
 	store_progress(s, NULL, 0, 0);
 	if (res->households_new + res->households_updated == 0) {
 		write_rollback(s);        /* nothing changed: no event, no commit */
@@ -231,6 +244,28 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 		return STORE_EFAIL;
 	}
 	return write_commit(s);
+}
+
+int store_import(struct store *s, const struct user *u, struct register_batch *b, int skip_bad,
+                 const char *why, register_report_fn report, void *ctx, struct import_result *res)
+{
+	memset(res, 0, sizeof *res);
+	int rc = store_import_check(s, u, b, report, ctx);
+	if (rc)
+		return rc;
+	int bad = 0;
+	for (int i = 0; i < b->nhouseholds; i++)
+		bad += b->bad[i];
+	if (bad && !skip_bad)
+		return store_fail(s, STORE_EINVAL, "%d defect%s found: nothing was imported",
+		                  b->defects, b->defects == 1 ? "" : "s");
+	res->rejected = bad;
+	if (bad == b->nhouseholds)
+		return store_fail(s, STORE_EINVAL, "no household without defects: nothing was imported");
+	if ((rc = store_import_begin(s, u, b->nhouseholds - bad, why, res)) ||
+	    (rc = store_import_write(s, b, report, ctx, res)))
+		return rc;
+	return store_import_end(s, res);
 }
 
 int store_demo(struct store *s, const struct user *u, long n, unsigned long seed,

@@ -259,6 +259,7 @@ struct import_result {
 	int households_unchanged;   /* already as the file says: not written */
 	int members, rejected;      /* people in the households written; households refused */
 	int incomes;                /* income assessments made from 家庭人均纯收入 (income_year) */
+	int done, total;            /* households written so far, of (progress) */
 };
 /* Write the good households of a checked batch as one audit event, after checking it
  * against the database too (defects go to report, by line). Unless skip_bad, any defect
@@ -266,6 +267,23 @@ struct import_result {
 int store_import(struct store *s, const struct user *u, struct register_batch *b,
                  int skip_bad, const char *why, register_report_fn report, void *ctx,
                  struct import_result *res);
+/* The same for a file read in pieces (register_stream): store_import_check on every
+ * piece first (the administrator's right, the income years, the database: defects to
+ * report, marked in b->bad and counted in b->defects; returns 0 or a STORE_E* code),
+ * then, only if the whole file was accepted, store_import_begin (res->rejected kept),
+ * store_import_write for every piece again (its good households; the pieces are written
+ * in one transaction, so that a failure or crash leaves nothing: on an error it has
+ * rolled back) and store_import_end (one audit event; none when nothing changed), or
+ * store_import_abort. */
+int store_import_check(struct store *s, const struct user *u, struct register_batch *b,
+                       register_report_fn report, void *ctx);
+int store_import_begin(struct store *s, const struct user *u, int households, const char *why,
+                       struct import_result *res);
+int store_import_write(struct store *s, struct register_batch *b, register_report_fn report,
+                       void *ctx, struct import_result *res);
+int store_import_end(struct store *s, struct import_result *res);
+/* Give up an import begun: nothing of it is written. */
+void store_import_abort(struct store *s);
 /* Generate n synthetic households from seed, as one audit event. */
 int store_demo(struct store *s, const struct user *u, long n, unsigned long seed,
                struct import_result *res);

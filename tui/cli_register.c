@@ -2,7 +2,9 @@
  * cli_export.c). */
 #include "tui/cli.h"
 #include "tui/cli_export.h"
+#include "tui/import_text.h"
 #include "core/record.h"
+#include "core/strmap.h"
 #include "core/regions.h"
 #include "core/text.h"
 #include "tui/out.h"
@@ -28,77 +30,191 @@ void cli_report_defect(void *ctx, long line, const char *column, const char *msg
 	r->count++;
 }
 
+/* Households a piece of the file: what the check and the write hold parsed at a time
+ * (docs/performance-write.md); a piece grows past it only to keep a household whole. */
+#define IMPORT_PIECE 2000
+
+/* What the check pass keeps of the whole file: counts, the 户编号 of the households
+ * refused (the write pass skips them) and their rows for FILE.rejected.csv. */
+struct import_check {
+	int file_defects, store_defects, households, bad, year_column, income_column;
+	struct strmap refused;
+	struct csv_out rejected;
+};
+
 /* FILE.rejected.csv: the header, a 原因 (reason) column, and every row of every household
- * that was not imported. */
-static int write_rejected(const char *file, const struct register_batch *b, char *out, size_t n)
+ * that was not imported; appended piece by piece. */
+static void rejected_header(struct csv_out *csv, const struct register_batch *b)
 {
-	struct csv_out csv = {0};
-	snprintf(out, n, "%s.rejected.csv", file);
-	csv_out_append(&csv, "\xEF\xBB\xBF", 3);
+	csv_out_append(csv, "\xEF\xBB\xBF", 3);
 	for (int i = 0; i < b->nheader; i++)
-		csv_put_field(&csv, b->header[i], i == 0);
-	csv_put_field(&csv, "原因", b->nheader == 0);
-	csv_end_row(&csv);
+		csv_put_field(csv, b->header[i], i == 0);
+	csv_put_field(csv, "原因", b->nheader == 0);
+	csv_end_row(csv);
+}
+
+static void rejected_rows(struct csv_out *csv, const struct register_batch *b)
+{
 	for (int r = 0; r < b->nrows; r++) {
 		const struct register_row *row = &b->rows[r];
 		if (row->household >= 0 && !b->bad[row->household])
 			continue;
 		for (int i = 0; i < row->nraw; i++)
-			csv_put_field(&csv, row->raw[i], i == 0);
-		csv_put_field(&csv, row->reason ? row->reason
+			csv_put_field(csv, row->raw[i], i == 0);
+		csv_put_field(csv, row->reason ? row->reason
 		                                : "another row of this household has a defect", row->nraw == 0);
-		csv_end_row(&csv);
+		csv_end_row(csv);
 	}
-	FILE *f = csv.buf ? userfiles_fopen(out, "wb") : NULL;
-	int ok = f && fwrite(csv.buf, 1, csv.len, f) == csv.len;
+}
+
+static int write_rejected(const char *file, const struct csv_out *csv, char *out, size_t n)
+{
+	snprintf(out, n, "%s.rejected.csv", file);
+	FILE *f = csv->buf ? userfiles_fopen(out, "wb") : NULL;
+	int ok = f && fwrite(csv->buf, 1, csv->len, f) == csv->len;
 	if (f && fclose(f) != 0)
 		ok = 0;
-	csv_out_free(&csv);
 	return ok ? 0 : -1;
+}
+
+/* The check pass over one piece: the file's defects (found while reading it), then,
+ * unless a defect already refuses the file, the database's. */
+static int check_piece(struct cli *c, struct register_batch *b, struct import_check *k,
+                       struct cli_report *rep)
+{
+	k->file_defects += b->defects;
+	if (!k->file_defects || c->a.skip_bad) {
+		int before = b->defects, src = store_import_check(c->s, &c->me, b, cli_report_defect, rep);
+		if (src)
+			return cli_store_fail(c, src), -1;
+		k->store_defects += b->defects - before;
+	}
+	for (int i = 0; i < b->nhouseholds; i++) {
+		k->households++;
+		k->year_column |= b->income_years && b->income_years[i][0];
+		if (b->bad[i] && (k->bad++, strmap_put(&k->refused, household_get(&b->households[i], HF_NO), 1)))
+			return fprintf(stderr, "bangfu: out of memory\n"), -1;
+	}
+	if (c->a.skip_bad)
+		rejected_rows(&k->rejected, b);
+	return 0;
+}
+
+/* The write pass over one piece: its good households, unless the file is no longer the
+ * one checked (written to since, or a household refused now that was not refused
+ * then). On any failure the transaction is rolled back: nothing is written. */
+static int write_piece(struct cli *c, struct import_text *t, struct register_batch *b,
+                       const struct import_check *k, struct cli_report *rep,
+                       struct import_result *res)
+{
+	long refused;
+	int changed = import_text_changed(t);
+	for (int i = 0; i < b->nhouseholds; i++)
+		if (!strmap_get(&k->refused, household_get(&b->households[i], HF_NO), &refused))
+			changed |= b->bad[i];
+		else
+			b->bad[i] = 1;
+	if (changed) {
+		store_import_abort(c->s);
+		fprintf(stderr, "bangfu: %s changed while it was imported: nothing was imported\n",
+		        rep->file);
+		return -1;
+	}
+	if (store_import_write(c->s, b, cli_report_defect, rep, res))
+		return cli_store_fail(c, STORE_EFAIL), -1;
+	return 0;
+}
+
+/* Read the file in pieces: check (checked = 0) or write (1) each. */
+static int import_pass(struct cli *c, struct import_text *t, int checked,
+                       struct import_check *k, struct cli_report *rep, struct import_result *res)
+{
+	struct register_stream *st;
+	struct register_batch b = {0};
+	const char *year = cli_opt(c, "--income-year");
+	int got, rc = register_stream_open(&st, store_code_lists(c->s), t->utf8, t->len,
+	                                   store_today(c->s), 1, checked, cli_report_defect, rep)
+	              ? -2 : 0;   /* -2: the file cannot be read (reported) */
+	if (st)
+		register_stream_on_read(st, import_text_past, t);
+	if (!checked && st) {
+		k->file_defects += register_stream_head(st)->defects;
+		k->income_column = register_stream_head(st)->present[HF_INCOME];
+		rejected_header(&k->rejected, register_stream_head(st));
+	}
+	while (rc == 0 && (got = register_stream_next(st, IMPORT_PIECE, &b)) != 0) {
+		if (got < 0)
+			rc = -2;
+		if (year)
+			snprintf(b.income_year, sizeof b.income_year, "%.7s", year);
+		if (got > 0 && !checked)
+			rc = check_piece(c, &b, k, rep);
+		if (got > 0 && checked && (rc = write_piece(c, t, &b, k, rep, res)))
+			rc = -1;
+		register_batch_free(&b);
+	}
+	register_stream_free(st);
+	return rc;
 }
 
 static int verb_import_households(struct cli *c)
 {
 	const char *file = c->a.pos[0];
-	char *utf8 = NULL, dflt[512];
-	size_t len;
-	const char *used = NULL;
+	char dflt[512];
 	int rc = EXIT_FAIL;
-	struct register_batch b = {0};
+	struct import_text t;
+	struct import_check k = {0};
 	struct cli_report rep = {file, 0};
-	struct import_result res;
-	if (cli_read_utf8(file, c->a.encoding, &utf8, &len, &used))
+	struct import_result res = {0};
+	if (import_text_open(&t, file, c->a.encoding))
 		return EXIT_FAIL;
-	int read = register_read_csv(store_code_lists(c->s), utf8, len, store_today(c->s), &b,
-	                             cli_report_defect, &rep);
-	free(utf8);   /* the batch holds copies: the file is not needed while writing */
-	utf8 = NULL;
+	const char *used = t.used;
+	/* the check pass: every row checked, nothing written, only what crosses households
+	 * kept; then, only if the whole file is accepted, the write pass reads it again */
+	int read = import_pass(c, &t, 0, &k, &rep, NULL);
+	if (read == -1)
+		goto out;   /* reported */
 	if (read < 0) {
 		fprintf(stderr, "bangfu: %s: cannot be read as a register: nothing was imported\n", file);
 		goto out;
 	}
-	if (b.defects && !c->a.skip_bad) {
+	if (k.file_defects && !c->a.skip_bad) {
 		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported (fix them, or use "
-		        "--skip-bad to import the good households)\n", file, b.defects,
-		        b.defects == 1 ? "" : "s");
+		        "--skip-bad to import the good households)\n", file, k.file_defects,
+		        k.file_defects == 1 ? "" : "s");
 		goto out;
 	}
-	int year_column = 0;
-	for (int i = 0; i < b.nhouseholds && !year_column; i++)
-		year_column = b.income_years && b.income_years[i][0];
-	if (cli_opt(c, "--income-year"))
-		snprintf(b.income_year, sizeof b.income_year, "%.7s", cli_opt(c, "--income-year"));
-	else if (b.present[HF_INCOME] && !year_column)
+	if (k.store_defects && !c->a.skip_bad) {
+		fprintf(stderr, "bangfu: %d defect%s found: nothing was imported\n", k.store_defects,
+		        k.store_defects == 1 ? "" : "s");
+		goto out;
+	}
+	if (k.bad == k.households) {
+		fprintf(stderr, "bangfu: no household without defects: nothing was imported\n");
+		goto out;
+	}
+	const char *year = cli_opt(c, "--income-year");
+	if (!year && !k.year_column && k.income_column)
 		printf("note: %s's 家庭人均纯收入 stays the register's figure, no assessment: give "
 		       "--income-year YYYY to record it as that year's income assessment\n", file);
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	snprintf(dflt, sizeof dflt, "import %s (%s)", base, used ? used : "UTF-8");
 	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;   /* never cut */
-	int src = store_import(c->s, &c->me, &b, c->a.skip_bad, why, cli_report_defect, &rep, &res);
+	res.rejected = k.bad;
+	int src = store_import_begin(c->s, &c->me, k.households - k.bad, why, &res);
 	if (src) {
 		cli_store_fail(c, src);
 		goto out;
 	}
+	if (import_pass(c, &t, 1, &k, &rep, &res)) {
+		store_import_abort(c->s);   /* (again, if the failure did): nothing is written */
+		goto out;   /* reported */
+	}
+	if ((src = store_import_end(c->s, &res))) {
+		cli_store_fail(c, src);
+		goto out;
+	}
+	import_text_close(&t);
 	if (res.households_new + res.households_updated == 0)
 		printf("nothing to change: the %d households of %s are already as it says [%s]\n",
 		       res.households_unchanged, file, used ? used : "UTF-8");
@@ -112,11 +228,11 @@ static int verb_import_households(struct cli *c)
 	}
 	if (res.incomes)
 		printf("income assessments from 家庭人均纯收入: %d (%s%s%s)\n", res.incomes,
-		       year_column ? "the file's 收入年度" : "", year_column && b.income_year[0] ? ", else " : "",
-		       b.income_year);
+		       k.year_column ? "the file's 收入年度" : "", k.year_column && year ? ", else " : "",
+		       year ? year : "");   /* the year as given: checked against the database */
 	if (res.rejected) {
 		char rejected[4096];
-		if (write_rejected(file, &b, rejected, sizeof rejected)) {
+		if (write_rejected(file, &k.rejected, rejected, sizeof rejected)) {
 			fprintf(stderr, "bangfu: %s: could not write the rejected rows: %s\n", rejected,
 			        strerror(errno));
 			goto out;
@@ -125,8 +241,9 @@ static int verb_import_households(struct cli *c)
 	}
 	rc = EXIT_OK;
 out:
-	register_batch_free(&b);
-	free(utf8);
+	strmap_free(&k.refused);
+	csv_out_free(&k.rejected);
+	import_text_close(&t);
 	return rc;
 }
 
