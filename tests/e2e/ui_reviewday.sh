@@ -145,6 +145,15 @@ ui_as 80 24 2026-01-25 tr
 ui_wait "人均纯收入"
 ui_keys r; ui_wait_selected "C0000002"
 ui_wait_selected "LATE"
+# resized to 70 columns the names give way to the checks (收入7000<=线8000 公示5天 措施0
+# 走访无) and what still does not fit ends in ">" (it was cut silently); back at 80 whole
+ui_tmux resize-window -t t -x 70 -y 24
+ui_wait_gone "走访无"
+ui_wait_selected "公示5天 措"
+grep -q "公示5天 .*>$" selected.txt || { ui_dump; fail "the cut checks are not marked"; }
+ui_tmux resize-window -t t -x 80 -y 24
+ui_wait_selected "措施0 走访无"
+grep -q "走访无$" selected.txt || { ui_dump; fail "whole checks marked as cut"; }
 expect_exit 0 on 2026-01-25 tr case move C0000002 send_back --why 退回补充
 n=$(commits)
 ui_keys A
