@@ -82,6 +82,11 @@ ui_as 120 35 2026-01-15 "$me"
 ui_wait "人均纯收入"
 ui_keys a; ui_wait "旧任务核对"
 grep 旧任务核对 screen.txt | grep -qF "$urgency" || { ui_dump; fail "the tasks view does not show \"$urgency\""; }
+# defect 3 in the tasks view: D on the rule task refuses before asking a reason
+ui_keys /; ui_type "$rule_task"; ui_keys Enter; ui_wait_selected "$rule_task"
+ui_keys D; ui_wait "made by the rules"
+grep -q "reason:" screen.txt && { ui_dump; fail "D asked a reason for a rule task"; }
+[ "$(commits)" = "$n" ] || fail "a refused done wrote"
 ui_keys q; ui_wait "人均纯收入"
 # defect 1: d, a bar, Enter: a list over the dashboard; q comes back to the dashboard
 ui_keys d; ui_wait "Dashboard"
