@@ -59,6 +59,9 @@ int view_ask_code(struct ui *ui, const char *label, const struct code_table *shi
 	for (int i = 0; i < t->count && k < CODE_LISTS_MAX; i++)
 		choices[k++] = t->items[i].label;
 	choices[k] = NULL;
+	const struct code *given = buf[0] ? codes_find(t, buf) : NULL;
+	if (given)                      /* a draft's answer is offered as its label */
+		snprintf(buf, n, "%s", given->label);
 	for (;;) {
 		int rc = prompt_line(ui, label, buf, n, choices);
 		if (rc != PROMPT_OK)
@@ -85,6 +88,8 @@ int view_ask_codes(struct ui *ui, const char *label, const struct code_table *sh
 	for (int i = 0; i < t->count && k < CODE_LISTS_MAX; i++)
 		choices[k++] = t->items[i].label;
 	choices[k] = NULL;
+	if (buf[0] && codes_labels_multi(t, buf, codes, sizeof codes) >= 0)
+		snprintf(buf, n, "%s", codes);  /* a draft's codes are offered as labels */
 	for (;;) {
 		int rc = prompt_line(ui, label, buf, n, choices);
 		if (rc != PROMPT_OK)

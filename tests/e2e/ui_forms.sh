@@ -124,7 +124,7 @@ ui_wait "1 unsaved draft"
 ui_wait 'H4418210000004 visit: date="2026-01-19"'
 ui_keys Enter; ui_wait "visit date (YYYY-MM-DD, empty = today): 2026-01-19"
 ui_keys Enter; ui_wait "visitor: 村干部小陈"
-ui_keys Enter; ui_wait "method"
+ui_keys Enter; ui_wait "微信): 入户"               # the draft's code offered as its label
 ui_keys Enter; ui_wait "findings: 房屋漏雨，需维修"
 ui_keys Enter; ui_wait "follow-up"
 ui_keys Enter; ui_wait "reason"
@@ -149,7 +149,7 @@ grep -q "^detail: 公益性岗位保洁$" "$f" || fail "the measure's draft lack
 ui_cleanup
 ui_as 100 30 2026-01-20 cw
 ui_wait "1 unsaved draft"
-ui_keys Enter; ui_wait "measure group"
+ui_keys Enter; ui_wait "...): 就业"
 ui_keys Enter; ui_wait "detail: 公益性岗位保洁"
 ui_keys Enter; ui_keys Enter; ui_wait "amount in yuan (optional): 600"
 ui_keys Enter; ui_wait "responsible"
