@@ -129,6 +129,10 @@ ui_wait "the day it happened"; ui_type "2026-01-01"; ui_keys Enter
 ui_wait "reason"; ui_type "不符合"; ui_keys Enter
 ui_wait "refused:"
 grep -q '\^J' screen.txt && { ui_dump; fail "the status line shows ^J"; }
+# too long for the line: it ends in ">" (m shows it whole)
+tail -1 screen.txt | grep -q '>$' || { ui_dump; fail "the cut status line is not marked"; }
+ui_keys m; ui_wait "(早于上一步日期)"
+ui_keys q
 ui_keys Q
 ui_cleanup
 
@@ -153,10 +157,10 @@ ui_wait_selected "LATE"
 # resized to 70 columns the names give way to the checks (收入7000<=线8000 公示5天 措施0
 # 走访无) and what still does not fit ends in ">" (it was cut silently); back at 80 whole
 ui_tmux resize-window -t t -x 70 -y 24
-ui_wait_gone "走访无"
-ui_wait_selected "公示5天 措"
+ui_wait_selected "C0000002 张> "              # redrawn at 70 (not tmux's cut of 80)
 grep -q "公示5天 .*>$" selected.txt || { ui_dump; fail "the cut checks are not marked"; }
 ui_tmux resize-window -t t -x 80 -y 24
+ui_wait_selected "C0000002 张三丰"
 ui_wait_selected "措施0 走访无"
 grep -q "走访无$" selected.txt || { ui_dump; fail "whole checks marked as cut"; }
 expect_exit 0 on 2026-01-25 tr case move C0000002 send_back --why 退回补充
