@@ -21,11 +21,19 @@ int household_hand_out(struct store *s, struct household *h)
 	return store_fail(s, STORE_EFAIL, "out of memory");
 }
 
-static int may_reveal(struct store *s, const struct user *u, const char *why)
+int store_may_reveal(struct store *s, const struct user *u)
 {
 	if (!mask_may_reveal(u->role))
 		return store_fail(s, STORE_EDENIED, "an %s may not reveal ID numbers and phones "
 		                  "(auditors see who looked: `audit reveals`)", access_role_code(u->role));
+	return 0;
+}
+
+static int may_reveal(struct store *s, const struct user *u, const char *why)
+{
+	int rc = store_may_reveal(s, u);
+	if (rc)
+		return rc;
 	if (!why || !why[0])
 		return store_fail(s, STORE_EINVAL, "revealing ID numbers and phones needs a reason "
 		                  "(--why TEXT); it is recorded");

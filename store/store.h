@@ -135,6 +135,8 @@ int store_household_set(struct store *s, const struct user *u, const char *key,
  * verb "reveal", with the file access/YYYY-MM/E<event>.txt naming the households). */
 int store_household_reveal(struct store *s, const struct user *u, const char *key,
                            const char *why, struct household *out);
+/* 0 when u's role may reveal at all, else its refusal (asked before a reason is). */
+int store_may_reveal(struct store *s, const struct user *u);
 /* As store_household_list over every match of q, with one access record naming them all. */
 int store_export_reveal(struct store *s, const struct user *u, const struct query *q,
                         const char *why, int (*fn)(void *ctx, const struct household *h),

@@ -1,6 +1,7 @@
 /* prompt.c — the status-row line editor (see prompt.h). The text is kept as code points
  * so the cursor moves by character; it is shown from a scroll offset chosen so the
- * cursor stays in view, each character measured with core/text.h. */
+ * cursor stays in view (a "<" stands for what scrolled off), each character measured
+ * with core/text.h. */
 #include "tui/prompt.h"
 #include "core/text.h"
 #include <stdio.h>
@@ -62,29 +63,42 @@ static void line_set(struct line *l, const char *s)
 	l->scroll = 0;
 }
 
+/* The cells a label leaves the value at least: a long label (one listing its Tab
+ * choices) is cut, marked, rather than leave too little to see a value whole. */
+#define PROMPT_VALUE_MIN 24
+
 static void draw_line(struct ui *ui, const char *label, struct line *l)
 {
 	int y = LINES - 1, width = COLS - 1;
-	int lw = draw_text(y, 0, width, label, draw_style(ST_STATUS) | A_BOLD, 0);
+	attr_t la = draw_style(ST_STATUS) | A_BOLD;
+	int lw = width;
+	if (width >= 2 * PROMPT_VALUE_MIN && draw_width(label) > width - PROMPT_VALUE_MIN) {
+		lw = width - PROMPT_VALUE_MIN;
+		draw_cell(y, 0, lw - 1, label, la, 0);
+		draw_text(y, lw - 1, 1, " ", la, 0);
+	} else
+		lw = draw_text(y, 0, width, label, la, 0);
 	int avail = width - lw;
-	if (avail < 2) {
+	if (avail < 3) {
 		draw_blank(y, lw, width - lw, A_NORMAL);
 		return;
 	}
 	if (l->scroll > l->cur)
 		l->scroll = l->cur;
 	for (;;) {   /* scroll right until the cursor (and one cell after it) fits */
-		int w = 0;
+		int w = l->scroll > 0;                  /* the "<" of what scrolled off */
 		for (int i = l->scroll; i < l->cur; i++)
 			w += cp_cells(l->cp[i]);
 		if (w + 1 <= avail || l->scroll >= l->cur)
 			break;
 		l->scroll++;
 	}
+	int x = lw;
+	if (l->scroll > 0)
+		x += draw_text(y, x, 1, "<", A_BOLD, 0);
 	char text[PROMPT_MAX * 4 + 1];
 	line_utf8(l, l->scroll, l->len, text, sizeof text);
-	draw_text(y, lw, avail, text, A_NORMAL, 0);
-	int x = lw;
+	draw_text(y, x, width - x, text, A_NORMAL, 0);
 	for (int i = l->scroll; i < l->cur; i++)
 		x += cp_cells(l->cp[i]);
 	move(y, x);

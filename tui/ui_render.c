@@ -52,7 +52,7 @@ static void draw_status(struct ui *ui)
 		         ui_key(ui, NULL, ACT_BACK), ui_key(ui, NULL, ACT_QUIT));
 		text = hint;
 	}
-	draw_text(LINES - 1, 0, COLS - 1, text,
+	draw_cell(LINES - 1, 0, COLS - 1, text,
 	          draw_style(ui->status[0] ? (ui->status_error ? ST_ERROR : ST_STATUS) : ST_DIM), 0);
 }
 

@@ -306,12 +306,15 @@ static int edit_here(struct ui *ui, struct view *v, struct hview *H)
 	return REQ_DONE;
 }
 
-/* R: the full ID numbers and phones, after a reason; the store records who looked. They
- * stay on screen until the view reads the household again. */
+/* R: the full ID numbers and phones, after a reason (a role that may not reveal is
+ * refused first); the store records who looked. They stay on screen until the view
+ * reads the household again. */
 static int reveal(struct ui *ui, struct view *v, struct hview *H)
 {
 	char why[512] = "";
 	struct household full;
+	if (store_may_reveal(ui->s, &ui->me))
+		return ui_store_error(ui, -1);
 	if (prompt_reason(ui, "reason to see the full ID numbers and phones (recorded): ", why,
 	                  sizeof why) != PROMPT_OK)
 		return REQ_DONE;

@@ -130,20 +130,27 @@ static void layout(const struct review *R, struct vcol c[NCOL])
 	}
 }
 
-/* The checks from x on row y, the failing ones (marked "!") highlighted. */
+/* The checks from x on row y, the failing ones (marked "!") highlighted; checks too
+ * wide for what is left of the row end in DRAW_CUT, as any cut value. */
 static void draw_checks(int y, int x, const char *checks, attr_t a)
 {
 	char word[256];
 	const char *p = checks;
-	while (*p && x < COLS - 1) {
+	int end = COLS - 1;
+	int cut = draw_width(checks) > end - x && end - x >= 2;
+	if (cut)
+		end--;                              /* a cell for the mark */
+	while (*p && x < end) {
 		size_t len = strcspn(p, " ");
 		snprintf(word, sizeof word, "%.*s", (int)len, p);
 		attr_t wa = word[0] == '!' ? a | A_BOLD | draw_style(ST_ERROR) : a;
-		x += draw_text(y, x, COLS - 1 - x, word, wa, 0);
+		x += draw_text(y, x, end - x, word, wa, 0);
 		p += len;
-		if (*p == ' ' && x < COLS - 1)
+		if (*p == ' ' && x < end)
 			x += draw_text(y, x, 1, " ", a, 0), p++;
 	}
+	if (cut)
+		draw_text(y, x, 1, DRAW_CUT, a | A_BOLD, 0);
 }
 
 static void rv_draw(struct ui *ui, struct view *v, long line, int y, int selected)

@@ -12,6 +12,7 @@
 #include "tui/ui_write.h"
 #include "tui/task_forms.h"
 #include "core/codes.h"
+#include "core/task.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,19 +173,39 @@ static void tasks_title(struct ui *ui, struct view *v, char *out, size_t n)
 	         ui_key(ui, "tasks", ACT_TASK_START), ui_key(ui, "tasks", ACT_TASK_DONE));
 }
 
-/* S or D: ask the reason, change the task, read the list again. */
+/* The task read again and checked for the change before anything is asked (a rule
+ * task is not marked done, a caseworker changes only her own): 0 and its version, or
+ * -1 with the refusal on the status line. */
+static int may_change(struct ui *ui, const char *id, const char *action, long *version)
+{
+	struct task t = {0};
+	char err[512];
+	if (store_task_get(ui->s, &ui->me, id, &t))
+		return ui_store_error(ui, -1);
+	int rc = task_may_change(&ui->me, &t, action, err, sizeof err);
+	*version = t.version;
+	task_free(&t);
+	if (rc)
+		ui_status(ui, 1, "%s", err);
+	return rc ? -1 : 0;
+}
+
+/* S or D: check, ask the reason, change the task, read the list again. */
 static int change(struct ui *ui, struct view *v, struct tasks_view *T, const char *action)
 {
 	struct today_item it = T->it[v->pos];     /* a copy: the list is read again below */
 	char why[512] = "", label[160];
+	long version = 0;
 	if (!it.task[0]) {
 		ui_status(ui, 1, "this item is not kept as a task: nothing to %s", action);
 		return -1;
 	}
+	if (may_change(ui, it.task, action, &version))
+		return -1;
 	snprintf(label, sizeof label, "%s %s, reason: ", action, it.task);
 	if (view_ask_reason(ui, label, why, sizeof why) != PROMPT_OK)
 		return REQ_DONE;
-	int rc = store_task_change(ui->s, &ui->me, it.task, action, why, 0);
+	int rc = store_task_change(ui->s, &ui->me, it.task, action, why, version);
 	if (rc)
 		return ui_store_error(ui, rc);
 	ui_changed(ui);

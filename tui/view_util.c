@@ -65,6 +65,9 @@ int view_ask_code(struct ui *ui, const char *label, const struct code_table *shi
 	const struct code_table *t = code_lists_table(store_code_lists(ui->s), shipped);
 	const char *choices[CODE_LISTS_MAX + 1];
 	label_choices(t, choices);
+	const struct code *given = buf[0] ? codes_find(t, buf) : NULL;
+	if (given)                      /* a draft's answer is offered as its label */
+		snprintf(buf, n, "%s", given->label);
 	for (;;) {
 		int rc = prompt_line(ui, label, buf, n, choices);
 		if (rc != PROMPT_OK)
@@ -88,6 +91,8 @@ int view_ask_codes(struct ui *ui, const char *label, const struct code_table *sh
 	const char *choices[CODE_LISTS_MAX + 1];
 	char codes[1024], err[300];
 	label_choices(t, choices);
+	if (buf[0] && codes_labels_multi(t, buf, codes, sizeof codes) >= 0)
+		snprintf(buf, n, "%s", codes);  /* a draft's codes are offered as labels */
 	for (;;) {
 		int rc = prompt_line(ui, label, buf, n, choices);
 		if (rc != PROMPT_OK)

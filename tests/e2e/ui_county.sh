@@ -75,7 +75,7 @@ ui_keys q
 ui_wait "李秀英"
 ui_keys Enter
 ui_wait "户主"
-ui_keys b
+ui_keys C-e                                  # ^E: the same, under an input method
 ui_wait "County 441821 佛冈县"
 ui_keys q; ui_keys Q
 ui_cleanup

@@ -124,7 +124,7 @@ ui_wait "1 unsaved draft"
 ui_wait 'H4418210000004 visit: date="2026-01-19"'
 ui_keys Enter; ui_wait "visit date (YYYY-MM-DD, empty = today): 2026-01-19"
 ui_keys Enter; ui_wait "visitor: 村干部小陈"
-ui_keys Enter; ui_wait "method"
+ui_keys Enter; ui_wait "微信): 入户"               # the draft's code offered as its label
 ui_keys Enter; ui_wait "findings: 房屋漏雨，需维修"
 ui_keys Enter; ui_wait "follow-up"
 ui_keys Enter; ui_wait "reason"
@@ -149,7 +149,7 @@ grep -q "^detail: 公益性岗位保洁$" "$f" || fail "the measure's draft lack
 ui_cleanup
 ui_as 100 30 2026-01-20 cw
 ui_wait "1 unsaved draft"
-ui_keys Enter; ui_wait "measure group"
+ui_keys Enter; ui_wait "...): 就业"
 ui_keys Enter; ui_wait "detail: 公益性岗位保洁"
 ui_keys Enter; ui_keys Enter; ui_wait "amount in yuan (optional): 600"
 ui_keys Enter; ui_wait "responsible"
@@ -201,7 +201,8 @@ ui_keys /; ui_type "钱五婶"; ui_keys Enter; ui_wait_selected "钱五婶"
 ui_keys Enter; ui_wait "Household"
 ui_keys C; ui_wait "has no case: open one as a lead"
 ui_keys y; ui_wait "category"
-ui_type "边缘"; ui_keys Tab; ui_wait "边缘易致贫户"
+# at 80 columns the label of Tab choices is cut (marked) so the value is seen whole
+ui_type "边缘"; ui_keys Tab; ui_wait ">  边缘易致贫户"
 ui_keys Enter; ui_wait "source"
 ui_type "基层"; ui_keys Tab; ui_keys Enter; ui_wait "risks"
 ui_type "因病、因"; ui_keys Tab; ui_wait "因病、因病"
@@ -213,12 +214,15 @@ ui_wait "the day the lead came in"
 ui_type "2026-02-01"; ui_keys Enter
 ui_wait "in the future"
 ui_keys C-u; ui_keys Enter; ui_wait "reason"
-ui_type "入户排查发现"; ui_keys Enter
+# a value longer than the line scrolls, "<" standing for what scrolled off
+ui_type "入户排查发现，户主长期患病需要定期治疗，家庭收入明显下降，子女在外务工收入不稳定"
+ui_wait "history): <"
+ui_keys Enter
 ui_wait "case opened on"
 ui_keys Q
 ui_cleanup
 expect_exit 0 on 2026-01-20 cw case show 4418210005
 expect_grep "边缘易致贫户" out
 expect_grep "因病、因残、因自然灾害" out
-expect_grep "入户排查发现" out
+expect_grep "入户排查发现，户主长期患病需要定期治疗，家庭收入明显下降，子女在外务工收入不稳定" out
 ui_done

@@ -82,6 +82,11 @@ ui_as 120 35 2026-01-15 "$me"
 ui_wait "人均纯收入"
 ui_keys a; ui_wait "旧任务核对"
 grep 旧任务核对 screen.txt | grep -qF "$urgency" || { ui_dump; fail "the tasks view does not show \"$urgency\""; }
+# defect 3 in the tasks view: D on the rule task refuses before asking a reason
+ui_keys /; ui_type "$rule_task"; ui_keys Enter; ui_wait_selected "$rule_task"
+ui_keys D; ui_wait "made by the rules"
+grep -q "reason:" screen.txt && { ui_dump; fail "D asked a reason for a rule task"; }
+[ "$(commits)" = "$n" ] || fail "a refused done wrote"
 ui_keys q; ui_wait "人均纯收入"
 # defect 1: d, a bar, Enter: a list over the dashboard; q comes back to the dashboard
 ui_keys d; ui_wait "Dashboard"
@@ -124,6 +129,10 @@ ui_wait "the day it happened"; ui_type "2026-01-01"; ui_keys Enter
 ui_wait "reason"; ui_type "不符合"; ui_keys Enter
 ui_wait "refused:"
 grep -q '\^J' screen.txt && { ui_dump; fail "the status line shows ^J"; }
+# too long for the line: it ends in ">" (m shows it whole)
+tail -1 screen.txt | grep -q '>$' || { ui_dump; fail "the cut status line is not marked"; }
+ui_keys m; ui_wait "(早于上一步日期)"
+ui_keys q
 ui_keys Q
 ui_cleanup
 
@@ -145,6 +154,15 @@ ui_as 80 24 2026-01-25 tr
 ui_wait "人均纯收入"
 ui_keys r; ui_wait_selected "C0000002"
 ui_wait_selected "LATE"
+# resized to 70 columns the names give way to the checks (收入7000<=线8000 公示5天 措施0
+# 走访无) and what still does not fit ends in ">" (it was cut silently); back at 80 whole
+ui_tmux resize-window -t t -x 70 -y 24
+ui_wait_selected "C0000002 张> "              # redrawn at 70 (not tmux's cut of 80)
+grep -q "公示5天 .*>$" selected.txt || { ui_dump; fail "the cut checks are not marked"; }
+ui_tmux resize-window -t t -x 80 -y 24
+ui_wait_selected "C0000002 张三丰"
+ui_wait_selected "措施0 走访无"
+grep -q "走访无$" selected.txt || { ui_dump; fail "whole checks marked as cut"; }
 expect_exit 0 on 2026-01-25 tr case move C0000002 send_back --why 退回补充
 n=$(commits)
 ui_keys A
