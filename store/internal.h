@@ -303,10 +303,12 @@ int event_files_prune(struct store *s, long event, const struct event_files *f);
  * items are current (each given to add), 0 when they must be derived again, -1 on error. */
 struct today_item;
 int today_cache_stamp(struct store *s, long *event);
-int today_cache_read(struct store *s, const struct user *u, const char *date, long event,
-                     int (*add)(void *ctx, const struct today_item *it), void *ctx);
-void today_cache_write(struct store *s, const struct user *u, const char *date, long event,
-                       const struct today_item *v, int n);
+#define TODAY_CACHE_RULES "rules"     /* the rule items (today.c) */
+#define TODAY_CACHE_FLAGS "flags"     /* the household flags (today_flags.c) */
+int today_cache_read(struct store *s, const struct user *u, const char *what, const char *date,
+                     long event, int (*add)(void *ctx, const struct today_item *it), void *ctx);
+void today_cache_write(struct store *s, const struct user *u, const char *what, const char *date,
+                       long event, const struct today_item *v, int n);
 
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);

@@ -394,7 +394,7 @@ static int add_cached(void *ctx, const struct today_item *it)
 static int rule_items(struct today *t, struct items *l)
 {
 	long before, after;
-	int rc = today_cache_stamp(t->s, &before) ? -1 : today_cache_read(t->s, t->u, t->date, before, add_cached, l);
+	int rc = today_cache_stamp(t->s, &before) ? -1 : today_cache_read(t->s, t->u, TODAY_CACHE_RULES, t->date, before, add_cached, l);
 	if (rc)
 		return rc < 0 ? STORE_EFAIL : 0;
 	rc = today_cases(t->s, t->u, &t->cases, &t->ncases);
@@ -407,7 +407,7 @@ static int rule_items(struct today *t, struct items *l)
 		rc = add_derived(t, l);
 	/* kept only when the one event this run may have made is the only one since */
 	if (!rc && !today_cache_stamp(t->s, &after) && after == before + (t->created + t->resolved > 0))
-		today_cache_write(t->s, t->u, t->date, after, l->v, l->n);
+		today_cache_write(t->s, t->u, TODAY_CACHE_RULES, t->date, after, l->v, l->n);
 	return rc;
 }
 

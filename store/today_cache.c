@@ -9,17 +9,20 @@
  * derives again); a run that cannot write it (another writer holds the lock) just
  * derives next time too. The stamp does not know the rules' code: a release that
  * changes what core/tasks_rules.c derives must clear today_cache_mark in a migration
- * (else the old items stand until the next change or the next day). */
+ * (else the old items stand until the next change or the next day). The household
+ * flags (today_flags.c) are kept the same way, under their own key: three queries over
+ * every household in scope, 6 s for the province at a million households. */
 #include "store/internal.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A user's entry: the rules derive over her scope; a user who may write has the rule
- * tasks kept (their ids and owners in the items), one who may not sees them unkept. */
-static void key(const struct user *u, char *out, size_t n)
+/* A user's entry of one kind (TODAY_CACHE_RULES, TODAY_CACHE_FLAGS): the rules derive
+ * over her scope; a user who may write has the rule tasks kept (their ids and owners in
+ * the items), one who may not sees them unkept. */
+static void key(const struct user *u, const char *what, char *out, size_t n)
 {
-	snprintf(out, n, "%s:%d", u->scope, access_may_write(u) ? 1 : 0);
+	snprintf(out, n, "%s:%s:%d", what, u->scope, access_may_write(u) ? 1 : 0);
 }
 
 int today_cache_stamp(struct store *s, long *event)
@@ -30,11 +33,11 @@ int today_cache_stamp(struct store *s, long *event)
 	return rc;
 }
 
-int today_cache_read(struct store *s, const struct user *u, const char *date, long event,
-                     int (*add)(void *ctx, const struct today_item *it), void *ctx)
+int today_cache_read(struct store *s, const struct user *u, const char *what, const char *date,
+                     long event, int (*add)(void *ctx, const struct today_item *it), void *ctx)
 {
-	char k[48], stamp[64] = "", want[64];
-	key(u, k, sizeof k);
+	char k[64], stamp[64] = "", want[64];
+	key(u, what, k, sizeof k);
 	snprintf(want, sizeof want, "%s %ld", date, event);
 	if (event < 0 || db_lookup(s, stamp, sizeof stamp, "SELECT stamp FROM today_cache_mark "
 	                           "WHERE key = ?", k, NULL) || strcmp(stamp, want) != 0)
@@ -101,13 +104,13 @@ static int write_items(struct store *s, const char *k, const char *stamp,
 	return rc;
 }
 
-void today_cache_write(struct store *s, const struct user *u, const char *date, long event,
-                       const struct today_item *v, int n)
+void today_cache_write(struct store *s, const struct user *u, const char *what, const char *date,
+                       long event, const struct today_item *v, int n)
 {
-	char k[48], stamp[64];
+	char k[64], stamp[64];
 	if (event < 0 || !sqlite3_get_autocommit(s->db))
 		return;
-	key(u, k, sizeof k);
+	key(u, what, k, sizeof k);
 	snprintf(stamp, sizeof stamp, "%s %ld", date, event);
 	/* a cache: no wait for the lock and no sync of its own; a failure leaves it stale,
 	 * which the stamp tells */

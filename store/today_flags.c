@@ -5,7 +5,9 @@
  *   - no member able to work and no 综合保障 measure in place, for a household whose case
  *     is monitored (assisting .. elimination steps: when measures are due);
  *   - a former poor household (脱贫户) without a 帮扶责任人;
- *   - members with months worked but no work place. */
+ *   - members with months worked but no work place.
+ * They are kept in the today cache, stamped like the rule items (today_cache.c): a run
+ * with nothing changed reads three rows back instead of querying every household. */
 #include "store/internal.h"
 #include "core/rules.h"
 #include "core/workflow.h"
@@ -71,10 +73,58 @@ static int flag_read(struct store *s, const struct user *u, int flag, struct tod
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading household flags");
 }
 
+/* Kept in the today cache (today_cache.c) as one item a flag, in flag order: its count
+ * in days_overdue, its first households joined by spaces in title. */
+struct kept { struct today_flag *out; int n; };
+
+static int from_kept(void *ctx, const struct today_item *it)
+{
+	struct kept *k = ctx;
+	if (k->n == TODAY_FLAG_COUNT)
+		return 1;                     /* more than bangfu keeps: derive again */
+	struct today_flag *f = &k->out[k->n];
+	memset(f, 0, sizeof *f);
+	f->code = flag_code[k->n];
+	f->text = flag_text[k->n];
+	f->count = it->days_overdue;
+	for (const char *p = it->title; *p && f->nfirst < TODAY_FLAG_FIRST;) {
+		size_t len = strcspn(p, " ");
+		if (len && len < sizeof f->first[0])
+			snprintf(f->first[f->nfirst++], sizeof f->first[0], "%.*s", (int)len, p);
+		p += len + (p[len] == ' ');
+	}
+	k->n++;
+	return 0;
+}
+
+static void keep(struct store *s, const struct user *u, long event,
+                 const struct today_flag out[TODAY_FLAG_COUNT])
+{
+	struct today_item v[TODAY_FLAG_COUNT];
+	memset(v, 0, sizeof v);
+	for (int f = 0; f < TODAY_FLAG_COUNT; f++) {
+		snprintf(v[f].kind, sizeof v[f].kind, "flag");
+		v[f].days_overdue = out[f].count;
+		for (int i = 0; i < out[f].nfirst; i++) {
+			size_t at = strlen(v[f].title);
+			snprintf(v[f].title + at, sizeof v[f].title - at, "%s%s", i ? " " : "", out[f].first[i]);
+		}
+	}
+	today_cache_write(s, u, TODAY_CACHE_FLAGS, store_today(s), event, v, TODAY_FLAG_COUNT);
+}
+
 int store_today_flags(struct store *s, const struct user *u, struct today_flag out[TODAY_FLAG_COUNT])
 {
+	long event;
+	struct kept k = {out, 0};
+	int stamped = today_cache_stamp(s, &event) == 0;
+	if (stamped && today_cache_read(s, u, TODAY_CACHE_FLAGS, store_today(s), event, from_kept,
+	                                &k) == 1 && k.n == TODAY_FLAG_COUNT)
+		return 0;                     /* nothing changed since they were read: kept */
 	int rc = 0;
 	for (int f = 0; !rc && f < TODAY_FLAG_COUNT; f++)
 		rc = flag_read(s, u, f, &out[f]);
+	if (!rc && stamped)
+		keep(s, u, event, out);
 	return rc;
 }

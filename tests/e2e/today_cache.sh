@@ -19,7 +19,8 @@ grep -q '^overdue' out || fail "the demo gives no overdue rule item"
 expect_grep "rule tasks: .* made" out
 # kept, stamped with the day and the event the run made
 marks > m1.txt
-expect_grep "^44:1 2026-03-20 $(last_event)$" m1.txt
+expect_grep "^rules:44:1 2026-03-20 $(last_event)$" m1.txt
+expect_grep "^flags:44:1 2026-03-20 $(last_event)$" m1.txt
 expect_exit 0 as "$me" today
 cp out warm.txt
 cold "$me" today
@@ -32,7 +33,7 @@ cp out a1.txt
 expect_exit 0 as auditor1 today
 cmp a1.txt out || fail "the auditor's second today lists differently"
 marks > m2.txt
-expect_grep "^44:0 2026-03-20 " m2.txt
+expect_grep "^rules:44:0 2026-03-20 " m2.txt
 
 # a cancelled rule task: the next run derives again and no longer lists it
 task=$(sed -n 's/^overdue .* \(T[0-9][0-9]*\) .*/\1/p' warm.txt | head -1)
@@ -48,7 +49,7 @@ cmp after.txt cold.txt || fail "after a change the list differs from one derived
 # another day: derived again for that day
 BANGFU_TODAY=2026-04-20 as "$me" today > day2.txt
 marks > m3.txt
-expect_grep "^44:1 2026-04-20 " m3.txt
+expect_grep "^rules:44:1 2026-04-20 " m3.txt
 cmp -s day2.txt after.txt && fail "another day's list is the previous day's"
 BANGFU_TODAY=2026-04-20 cold "$me" today
 grep -v '^rule tasks:' day2.txt | cmp - cold.txt || fail "another day's kept list differs"
