@@ -203,6 +203,10 @@ int regions_scope_check(struct store *s, const char *scope);
 int regions_place_resolve(struct store *s, const char *scope, int level, const char *key,
                           char code[16], char *name, size_t namelen);
 int regions_seed(struct store *s);
+/* Name of region `code`, into name: the shipped edition's for a town or village in it,
+ * else the database's (a retired code, or one a place.CODE setting added);
+ * STORE_ENOTFOUND if neither knows it. */
+int regions_name(struct store *s, const char *code, char *name, size_t n);
 /* places.c: a place setting (track.CCCCCC, town_class.TTTTTTTTT, cluster.CCCCCC,
  * weak_village_line): checked, its canonical value into out; STORE_EINVAL with why. */
 int places_setting(struct store *s, const char *key, const char *value, char *out, size_t n);

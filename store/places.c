@@ -18,22 +18,11 @@ static const struct entity_col figure_cols[] = {
 	{"year", NULL}, {"kind", NULL}, {"target", NULL}, {"actual", NULL},
 };
 
-/* The name of a place the edition or the database knows (a county, a town, a village). */
-static int place_name(struct store *s, const char *code, char *name, size_t n)
-{
-	const struct ref_place *p = regions_place(code);
-	if (p) {
-		snprintf(name, n, "%s", regions_place_name(p));
-		return 0;
-	}
-	return db_lookup(s, name, n, "SELECT name FROM regions WHERE code = ?", code, NULL);
-}
-
 /* A village has a regions row only once a household names it: its name from the edition. */
 static int fill_place_name(struct store *s, void *rec)
 {
 	struct figure *f = rec;
-	if (!f->place_name[0] && place_name(s, f->place, f->place_name, sizeof f->place_name))
+	if (!f->place_name[0] && regions_name(s, f->place, f->place_name, sizeof f->place_name))
 		f->place_name[0] = '\0';
 	return 0;
 }
@@ -54,7 +43,7 @@ int places_setting(struct store *s, const char *key, const char *value, char *ou
 	if ((k == PLACE_TRACK || k == PLACE_CLUSTER) && !regions_is_county_level(code))
 		return store_fail(s, STORE_EINVAL, "setting %s: %s is not a Guangdong county-level "
 		                  "code", key, code);
-	if (k == PLACE_TOWN_CLASS && place_name(s, code, name, sizeof name))
+	if (k == PLACE_TOWN_CLASS && regions_name(s, code, name, sizeof name))
 		return store_fail(s, STORE_EINVAL, "setting %s: no town %s (2023 statistical codes, "
 		                  "or a place.CODE setting)", key, code);
 	return 0;
@@ -96,7 +85,7 @@ static int figure_place(struct store *s, const char *key, char *code, size_t n)
 {
 	char name[128];
 	int village = strlen(key) == 12 && strspn(key, "0123456789") == 12;
-	if ((village && place_name(s, key, name, sizeof name) == 0) || regions_is_county_level(key)) {
+	if ((village && regions_name(s, key, name, sizeof name) == 0) || regions_is_county_level(key)) {
 		snprintf(code, n, "%s", key);    /* a village, a county, or 东莞 / 中山 (no county level) */
 		return 0;
 	}

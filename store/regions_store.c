@@ -52,9 +52,7 @@ int regions_seed(struct store *s)
 	return db_exec(s, "COMMIT");
 }
 
-/* Name of region `code`, into name: the shipped edition's for a town or village in it,
- * else the database's (a retired code); STORE_ENOTFOUND if neither knows it. */
-static int region_name(struct store *s, const char *code, char *name, size_t n)
+int regions_name(struct store *s, const char *code, char *name, size_t n)
 {
 	const struct ref_place *p = regions_place(code);
 	if (p) {
@@ -136,10 +134,10 @@ static int check_level(struct store *s, struct household *h, enum field_id code_
 	const char *code = household_get(h, code_f), *name = household_get(h, name_f);
 	char known[256], found[128], where[256];
 	msg[0] = '\0';
-	if (region_name(s, parent, where, sizeof where))
+	if (regions_name(s, parent, where, sizeof where))
 		snprintf(where, sizeof where, "%s", parent);
 	if (code[0]) {
-		int rc = region_name(s, code, known, sizeof known);
+		int rc = regions_name(s, code, known, sizeof known);
 		if (rc == STORE_ENOTFOUND || (rc == 0 && strncmp(code, parent, strlen(parent)) != 0)) {
 			snprintf(msg, n, "%s code %s %s", what, code, rc ? "does not exist (2023 statistical "
 			         "codes, or a place.CODE setting)" : "does not lie in");
@@ -207,7 +205,7 @@ static int resolve_level(struct store *s, struct household *h, enum field_id cod
 		code = household_get(h, code_f);
 	}
 	const struct ref_place *p = regions_place(code);
-	int rc = p ? region_row(s, p, parent) : region_name(s, code, known, sizeof known);
+	int rc = p ? region_row(s, p, parent) : regions_name(s, code, known, sizeof known);
 	if (rc == STORE_ENOTFOUND)
 		return insert_region(s, code, level, name[0] ? name : code, parent, "retired", NULL,
 		                     synthetic);
@@ -245,11 +243,11 @@ int regions_place_setting(struct store *s, const char *key, const char *name)
 		                  "town or 12-digit village code", key);
 	if (!name[0] || strchr(name, ' '))
 		return store_fail(s, STORE_EINVAL, "setting %s: the value is the place's name", key);
-	if (region_name(s, code, known, sizeof known) == 0)
+	if (regions_name(s, code, known, sizeof known) == 0)
 		return store_fail(s, STORE_EINVAL, "setting %s: %s is already %s (places are added, "
 		                  "never renamed)", key, code, known);
 	snprintf(parent, sizeof parent, "%.*s", n == 9 ? 6 : 9, code);
-	if (n == 9 ? !regions_is_county_level(parent) : region_name(s, parent, known, sizeof known) != 0)
+	if (n == 9 ? !regions_is_county_level(parent) : regions_name(s, parent, known, sizeof known) != 0)
 		return store_fail(s, STORE_EINVAL, "setting %s: %s %s does not exist", key,
 		                  n == 9 ? "county" : "town", parent);
 	return insert_region(s, code, n == 9 ? REGION_TOWN : REGION_VILLAGE, name, parent, "added",
@@ -300,7 +298,7 @@ int regions_place_resolve(struct store *s, const char *scope, int level, const c
 	char area[8], buf[128];
 	snprintf(buf, sizeof buf, "%s", key);   /* key may be code's buffer */
 	if (strlen(buf) == len && strspn(buf, "0123456789") == len) {
-		if (region_name(s, buf, name, namelen) != 0)
+		if (regions_name(s, buf, name, namelen) != 0)
 			return store_fail(s, STORE_EINVAL, "no %s has the code %s (2023 statistical codes, "
 			                  "nor added by an administrator)", what, buf);
 		snprintf(code, 16, "%s", buf);
@@ -357,7 +355,7 @@ void store_place_describe(struct store *s, const char *code, char *out, size_t n
 	char name[256];
 	size_t len = strlen(code);
 	regions_describe(code, out, n);
-	if (len < 9 || regions_place(code) || region_name(s, code, name, sizeof name))
+	if (len < 9 || regions_place(code) || regions_name(s, code, name, sizeof name))
 		return;
 	char parent[16];   /* an added place: its parent as the edition names it, then its own */
 	snprintf(parent, sizeof parent, "%.*s", (int)len - 3, code);

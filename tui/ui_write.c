@@ -76,3 +76,16 @@ int ui_write_close(struct ui *ui, struct sheet *sh, const char *path, long rows,
 	ui_status(ui, 0, "wrote %ld row%s to %s", rows, rows == 1 ? "" : "s", path);
 	return REQ_DONE;
 }
+
+int ui_write_rows(struct ui *ui, const char *what, enum export_table t, long n,
+                  int (*row)(void *ctx, struct sheet *sh, long i), void *ctx)
+{
+	char path[1024];
+	int failed = 0;
+	struct sheet *sh = ui_write_open(ui, what, t, path, sizeof path);
+	if (!sh)
+		return REQ_DONE;
+	for (long i = 0; i < n && !failed; i++)
+		failed = row(ctx, sh, i) != 0;
+	return ui_write_close(ui, sh, path, n, failed, 0);
+}

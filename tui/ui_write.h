@@ -16,5 +16,9 @@ struct sheet *ui_write_open(struct ui *ui, const char *what, enum export_table t
  * written, store_rc: the read failed). Returns REQ_DONE or < 0. */
 int ui_write_close(struct ui *ui, struct sheet *sh, const char *path, long rows, int failed,
                    int store_rc);
+/* Open, write rows 0..n-1 (row(ctx, sheet, i): 0, or non-zero when the row could not be
+ * written) and close: the w of a view whose rows are already in memory. */
+int ui_write_rows(struct ui *ui, const char *what, enum export_table t, long n,
+                  int (*row)(void *ctx, struct sheet *sh, long i), void *ctx);
 
 #endif

@@ -285,22 +285,21 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	return REQ_DONE;
 }
 
+/* Row i of the queue, as `case queue --format` writes it. */
+static int queue_row(void *ctx, struct sheet *sh, long i)
+{
+	const struct qrow *q = &((struct review *)ctx)->r[i];
+	const char *v[] = {q->case_id, q->household, q->head, workflow_state_label(q->f.state),
+	                   q->since, q->checks};
+	return sheet_row(sh, v);
+}
+
 /* w: the queue as on screen, in the columns of `case queue --format`. */
 static int write_queue(struct ui *ui, struct review *R)
 {
-	char what[64], path[1024];
-	int failed = 0;
+	char what[64];
 	snprintf(what, sizeof what, "the %ld case%s of the queue", R->n, R->n == 1 ? "" : "s");
-	struct sheet *sh = ui_write_open(ui, what, EXPORT_QUEUE, path, sizeof path);
-	if (!sh)
-		return REQ_DONE;
-	for (long i = 0; i < R->n && !failed; i++) {
-		const struct qrow *q = &R->r[i];
-		const char *v[] = {q->case_id, q->household, q->head, workflow_state_label(q->f.state),
-		                   q->since, q->checks};
-		failed = sheet_row(sh, v) != 0;
-	}
-	return ui_write_close(ui, sh, path, R->n, failed, 0);
+	return ui_write_rows(ui, what, EXPORT_QUEUE, R->n, queue_row, R);
 }
 
 static int rv_request(struct ui *ui, struct view *v, enum action a)

@@ -216,23 +216,23 @@ static int change(struct ui *ui, struct view *v, struct tasks_view *T, const cha
 	return REQ_DONE;
 }
 
+/* Item i: a flag in the flag sheet's columns, else a today row. */
+static int item_row(void *ctx, struct sheet *sh, long i)
+{
+	const struct tasks_view *T = ctx;
+	const struct today_flag *f = NULL;
+	for (int k = 0; k < TODAY_FLAG_COUNT && strcmp(T->it[i].rule, "flag") == 0; k++)
+		if (T->flags[k].code && strcmp(T->flags[k].code, T->it[i].kind) == 0)
+			f = &T->flags[k];
+	return f ? export_today_flag_row(sh, f) : export_today_row(sh, &T->it[i]);
+}
+
 /* w: the items as on screen, in the columns of `today --format`. */
 static int write_items(struct ui *ui, struct tasks_view *T)
 {
-	char what[64], path[1024];
-	int failed = 0;
+	char what[64];
 	snprintf(what, sizeof what, "the %ld item%s", T->n, T->n == 1 ? "" : "s");
-	struct sheet *sh = ui_write_open(ui, what, EXPORT_TODAY, path, sizeof path);
-	if (!sh)
-		return REQ_DONE;
-	for (long i = 0; i < T->n && !failed; i++) {
-		const struct today_flag *f = NULL;
-		for (int k = 0; k < TODAY_FLAG_COUNT && strcmp(T->it[i].rule, "flag") == 0; k++)
-			if (T->flags[k].code && strcmp(T->flags[k].code, T->it[i].kind) == 0)
-				f = &T->flags[k];
-		failed = (f ? export_today_flag_row(sh, f) : export_today_row(sh, &T->it[i])) != 0;
-	}
-	return ui_write_close(ui, sh, path, T->n, failed, 0);
+	return ui_write_rows(ui, what, EXPORT_TODAY, T->n, item_row, T);
 }
 
 static int tasks_request(struct ui *ui, struct view *v, enum action a)
