@@ -10,19 +10,20 @@
 int store_household_seek_back(struct store *s, const struct user *u, const char *before,
                               long n, char *out, size_t outlen)
 {
-	char scope[32], q[1024];
+	char scope[32];
+	struct buf q = {0};
 	sqlite3_stmt *st;
 	if (n < 1 || outlen == 0)
 		return store_fail(s, STORE_EINVAL, "seek back needs n >= 1");
 	out[0] = '\0';
 	const char *cond = scope_sql(u, scope, sizeof scope);
-	snprintf(q, sizeof q,
+	buf_addf(&q,
 	         "SELECT h.id FROM households h WHERE (%s)%s ORDER BY h.county_code DESC, "
 	         "h.town_code DESC, h.village_code DESC, h.household_no DESC LIMIT 1 OFFSET ?2",
 	         cond, before ? " AND (h.county_code, h.town_code, h.village_code, h.household_no) < "
 	                        "(SELECT county_code, town_code, village_code, household_no "
 	                        "FROM households WHERE id = ?3)" : "");
-	if (db_prepare(s, q, &st))
+	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, n - 1);
@@ -31,7 +32,7 @@ int store_household_seek_back(struct store *s, const struct user *u, const char 
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(out, outlen, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "paging backwards");
 }
 

@@ -448,13 +448,13 @@ int store_case_queue(struct store *s, const struct user *u,
 		return 0;   /* an auditor's queue is empty */
 	}
 	const char *cond = scope_sql(u, scope, sizeof scope);
-	char q[1024];
-	snprintf(q, sizeof q, "SELECT c.id, h.id FROM cases c JOIN households h ON h.id = c.household_id "
+	struct buf q = {0};
+	buf_addf(&q, "SELECT c.id, h.id FROM cases c JOIN households h ON h.id = c.household_id "
 	         "WHERE (%s) AND c.state IN (%s) ORDER BY coalesce(c.last_step_date, c.lead_date), c.id",
 	         cond, buf_str(&states));
 	buf_free(&states);
 	sqlite3_stmt *st;
-	if (db_cached(s, q, &st))
+	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	int rc = 0, step;

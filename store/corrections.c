@@ -60,9 +60,12 @@ int corrections_check(struct store *s, const struct household *h)
 int corrections_household_of(struct store *s, const struct user *u, const char *table,
                              const char *what, const char *id, char *out, size_t n)
 {
-	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT household_id FROM %s WHERE id = ?", table);
-	int rc = db_lookup(s, out, n, sql, id, (const char *)NULL);
+	struct buf sql = {0};
+	buf_addf(&sql, "SELECT household_id FROM %s WHERE id = ?", table);
+	const char *q = buf_str(&sql);
+	int rc = q ? db_lookup(s, out, n, q, id, (const char *)NULL)
+	                       : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&sql);
 	if (!rc) {
 		/* in scope iff its household is: found the way every household is */
 		struct household h;

@@ -9,22 +9,7 @@
 
 int entity_next_id(struct store *s, const struct entity_kind *k, char *out, size_t n)
 {
-	char q[256];
-	sqlite3_stmt *st;
-	/* a range on the primary key (not LIKE) lets SQLite seek instead of scanning */
-	snprintf(q, sizeof q, "SELECT max(id) FROM %s WHERE id > ?1 AND id < ?1 || ':'", k->table);
-	if (db_cached(s, q, &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, k->prefix, -1, SQLITE_STATIC);
-	long next = 1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		next = atol(db_col_text(st, 0) + strlen(k->prefix)) + 1;
-	db_finalize(s, st);
-	if (rc != SQLITE_ROW)
-		return store_sqlfail(s, "allocating an id");
-	snprintf(out, n, "%s%07ld", k->prefix, next);
-	return 0;
+	return store_next_id(s, k->table, k->prefix, 7, out, n);
 }
 
 void entity_path(const struct entity_kind *k, const char *id, char *out, size_t n)

@@ -243,16 +243,19 @@ int store_next_id(struct store *s, const char *table, const char *prefix, int di
                   char *out, size_t n)
 {
 	sqlite3_stmt *st;
-	char sql[128];
-	snprintf(sql, sizeof sql, "SELECT max(id) FROM %s WHERE id > ?1 AND id < ?1 || ':'", table);
-	if (db_cached(s, sql, &st))
+	struct buf sql = {0};
+	buf_addf(&sql, "SELECT max(id) FROM %s WHERE id > ?1 AND id < ?1 || ':'", table);
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
 	db_bind_text(st, 1, prefix);
 	long next = 1;
 	size_t pl = strlen(prefix);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		next = atol(db_col_text(st, 0) + pl) + 1;
 	db_finalize(s, st);
+	if (rc != SQLITE_ROW)
+		return store_sqlfail(s, "allocating an id");
 	snprintf(out, n, "%s%0*ld", prefix, digits, next);
 	return 0;
 }

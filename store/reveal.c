@@ -238,10 +238,11 @@ int store_reveal_list(struct store *s, const struct user *u, const char *since, 
 	if (u->role != ROLE_AUDITOR && u->role != ROLE_ADMIN)
 		return store_fail(s, STORE_EDENIED, "only auditors and administrators list who revealed "
 		                  "ID numbers and phones");
-	char scope[32], q[1536];
+	char scope[32];
+	struct buf q = {0};
 	const char *cond = scope_sql(u, scope, sizeof scope);
 	/* a record is listed when one of its households is in scope, naming only those */
-	snprintf(q, sizeof q,
+	buf_addf(&q,
 	         "SELECT l.event_id, l.date, l.time, l.login, l.name, l.role, l.what, l.why, "
 	         "l.households, (SELECT group_concat(household_id, ' ') FROM (SELECT a.household_id "
 	         "FROM access_households a JOIN households h ON h.id = a.household_id "
@@ -250,7 +251,7 @@ int store_reveal_list(struct store *s, const struct user *u, const char *since, 
 	         "AND EXISTS (SELECT 1 FROM access_households a JOIN households h ON "
 	         "h.id = a.household_id WHERE a.path = l.path AND (%s)) ORDER BY l.event_id", cond, cond);
 	sqlite3_stmt *st;
-	if (db_prepare(s, q, &st))
+	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	db_bind_text(st, 2, since);
@@ -275,6 +276,6 @@ int store_reveal_list(struct store *s, const struct user *u, const char *since, 
 		stop = fn(ctx, &e);
 	}
 	buf_free(&why);
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading access records");
 }

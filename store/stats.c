@@ -32,7 +32,8 @@ static const char *scope_counts(const struct user *u, const char **level, char *
 int store_stats(struct store *s, const struct user *u, enum stats_dim dim,
                 int (*fn)(void *ctx, const char *code, long count), void *ctx)
 {
-	char scope[32], q[1024], dimkey[32];
+	char scope[32], dimkey[32];
+	struct buf q = {0};
 	const char *level, *what;
 	sqlite3_stmt *st;
 	const char *cond = scope_counts(u, &level, scope, sizeof scope);
@@ -45,16 +46,16 @@ int store_stats(struct store *s, const struct user *u, enum stats_dim dim,
 		return store_fail(s, STORE_EINVAL, "unknown statistic %d", (int)dim);
 	}
 	snprintf(dimkey, sizeof dimkey, "%s.%s", level, what);
-	snprintf(q, sizeof q, "SELECT %s AS g, sum(n) FROM household_counts WHERE dim = ?1 AND %s "
+	buf_addf(&q, "SELECT %s AS g, sum(n) FROM household_counts WHERE dim = ?1 AND %s "
 	         "GROUP BY g HAVING sum(n) > 0 ORDER BY 2 DESC, 1",
 	         dim != STATS_COUNTY ? "k" : level[0] == 'c' ? "region" : "substr(region, 1, 6)", cond);
-	if (db_prepare(s, q, &st))
+	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, dimkey, -1, SQLITE_STATIC);
 	db_bind_text(st, 2, scope);
 	int rc = SQLITE_DONE, stop = 0;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		stop = fn(ctx, db_col_text(st, 0), (long)sqlite3_column_int64(st, 1));
-	sqlite3_finalize(st);
+	db_finalize(s, st);
 	return stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "counting households");
 }

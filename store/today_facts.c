@@ -144,18 +144,19 @@ static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c,
 
 int today_cases(struct store *s, const struct user *u, struct case_source **out, int *n)
 {
-	char scope[32], q[1024];
+	char scope[32];
+	struct buf q = {0};
 	sqlite3_stmt *st;
 	const char *cond = scope_sql(u, scope, sizeof scope);
 	*out = NULL;
 	*n = 0;
-	snprintf(q, sizeof q, "SELECT c.id, c.household_id, c.state, h.village_code, c.category, "
+	buf_addf(&q, "SELECT c.id, c.household_id, c.state, h.village_code, c.category, "
 	         "c.lead_date, c.last_step_date, c.consent_date, c.notice_start, c.notice_end, "
 	         "c.approval_date, c.closed_date, c.green_channel, c.identified, h.county_code "
 	         "FROM cases c JOIN households h ON h.id = c.household_id WHERE (%s) AND "
 	         "c.state NOT IN ('eliminated', 'not_taken', 'referred') "
 	         "ORDER BY h.county_code, h.village_code, c.household_id, c.id", cond);
-	if (db_cached(s, q, &st))
+	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	int rc = 0, step = SQLITE_DONE, cap = 0;

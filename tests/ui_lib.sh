@@ -85,6 +85,18 @@ ui_wait_gone() {
 		sleep 0.05
 	done
 }
+# ui_wait_rows_gone TEXT [SECONDS]: until TEXT is in none of the rows (the screen less its
+# title, header and status lines). A title can be redrawn before the rows below it, so a
+# check on the rows right after a wait for the title may read the old ones.
+ui_wait_rows_gone() {
+	_ui_limit=$(( ${2:-10} * 20 )); _ui_n=0
+	while :; do
+		ui_screen
+		sed '1,2d;$d' screen.txt | grep -qF -- "$1" || return 0
+		_ui_n=$((_ui_n + 1)); [ "$_ui_n" -ge "$_ui_limit" ] && { ui_dump; fail "timed out waiting for '$1' to leave the rows"; }
+		sleep 0.05
+	done
+}
 # ui_selected: the screen lines in reverse video below the title (the cursor line).
 ui_selected() {
 	ui_tmux capture-pane -e -p -t t | sed 1d |

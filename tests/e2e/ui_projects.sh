@@ -34,11 +34,11 @@ ui_wait_selected "PJ0000001"
 ui_wait_selected "迳头镇污水处理设施"
 ui_wait_selected "1201000.00"
 ui_wait_selected "999.99"
-ui_gone "石角镇垃圾转运站"            # another town's project is not listed
-body > body.txt
+ui_wait_gone "石角镇垃圾转运站"       # another town's project is not listed
+ui_screen; body > body.txt   # a fresh look, the rows drawn
 grep PJ0000001 body.txt | grep -q "谋划 *迳头镇 *污水处理" || { cat body.txt; fail "row columns"; }
 # paging: the last project is one page away
-ui_gone "道路硬化30"
+ui_wait_gone "道路硬化30"
 ui_keys PgDn; ui_keys G
 ui_wait_selected "迳头镇道路硬化30"
 ui_keys g; ui_wait_selected "PJ0000001"
@@ -50,7 +50,7 @@ ui_keys l; ui_wait "limit to projects holding"
 ui_type "污水"; ui_keys Enter
 ui_wait "Projects  1 in your scope matching \"污水\""
 ui_wait_selected "PJ0000001"
-ui_gone "道路硬化"
+ui_wait_gone "道路硬化"
 # Enter: the project with its milestones and money
 ui_keys Enter
 ui_wait "project PJ0000001"

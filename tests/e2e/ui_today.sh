@@ -36,7 +36,7 @@ ui_wait_selected "overdue 5d"
 ui_wait_selected "核实"
 ui_wait_selected "H4418210000001"
 ui_wait_selected "核实家庭收入"
-body > body.txt
+ui_screen; body > body.txt   # a fresh look, the rows drawn
 [ "$(grep -n T0000002 body.txt | cut -d: -f1)" = 1 ] || { cat body.txt; fail "the overdue task is not first"; }
 [ "$(grep -n T0000001 body.txt | cut -d: -f1)" = 2 ] || { cat body.txt; fail "the due-soon task is not second"; }
 grep T0000001 body.txt | grep -q "in 2d" || { cat body.txt; fail "no urgency for T0000001"; }
@@ -65,7 +65,7 @@ ui_type "已核实收入 7200元"; ui_keys Enter
 ui_wait "task T0000002: done"
 ui_wait "Today 2026-03-20  1 due or overdue"
 ui_wait_selected "T0000001"
-body > body.txt
+ui_screen; body > body.txt   # a fresh look, the rows drawn
 expect_no_grep "T0000002" body.txt
 expect_exit 0 as wang task show T0000002
 expect_grep "^status: done" out
