@@ -12,6 +12,8 @@
 #                   (PREFIX=/usr/local; BINDIR, MANDIR, DATADIR, SYSCONFDIR; uninstall)
 #   make man        regenerate man/bangfu.1 and the completions from the verb table, and
 #                   docs/ui.md's key table from the actions and default keymap
+#   make pot        extract the messages of the sources (BUILD/bangfu.pot) and merge them into the
+#                   catalogs (tui/po/zh_CN.po, tui/po/en.po)
 #   make deb        build the Debian package ($(BUILD)/deb/); deb-test also installs it
 #
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line (dpkg-buildflags'
@@ -75,8 +77,29 @@ VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 SYSCONFDIR ?= /etc
 TESTCONF   := $(abspath $(BUILD))/testconf
 
-.PHONY: all demo check checkonly deps bench fuzz clean torture install uninstall man deb deb-test
-all: $(BIN)
+# The message catalogs (tui/po/*.po, docs/language.md): compiled with msgfmt --check into
+# BUILD/locale, where an uninstalled, unprivileged bangfu finds them (BUILD_LOCALEDIR);
+# installed under LOCALEDIR, the only place a setgid bangfu reads them from.
+LANGS      := zh_CN en
+LOCALEDIR  ?= $(DATADIR)/locale
+MO_FILES   := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/bangfu.mo)
+I18N_DEFS   = -DLOCALEDIR='"$(LOCALEDIR)"' -DBUILD_LOCALEDIR='"$(abspath $(BUILD))/locale"'
+$(BUILD)/core/i18n.o $(BUILD)/th/core/i18n.o: CFLAGS_ALL += $(I18N_DEFS)
+.PHONY: all demo check checkonly deps bench fuzz clean torture install uninstall man deb deb-test pot
+all: $(BIN) $(MO_FILES)
+$(BUILD)/core/i18n.o $(BUILD)/th/core/i18n.o: Makefile
+
+# A catalog is LANG.po with the parts LANG.*.po beside it, joined (the first wins).
+$(BUILD)/locale/%/LC_MESSAGES/bangfu.mo: tui/po/%.po $(wildcard tui/po/*.*.po)
+	@mkdir -p $(dir $@)
+	msgcat --use-first -o $@.po tui/po/$*.po $(wildcard tui/po/$*.*.po)
+	msgfmt --check -o $@.tmp $@.po && mv $@.tmp $@ && rm -f $@.po
+
+pot:
+	@mkdir -p $(BUILD)
+	sh tui/po/extract.sh $(VERSION) $(sort $(CORE_SRC) $(STORE_SRC) $(TUI_SRC)) > $(BUILD)/bangfu.pot
+	for l in $(LANGS); do msgmerge -q --no-fuzzy-matching --update --backup=none \
+	  tui/po/$$l.po $(BUILD)/bangfu.pot; done
 
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
 	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
@@ -136,7 +159,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.
 check: deps
 	@$(MAKE) --no-print-directory checkonly
 
-checkonly: $(BIN) $(BUILD)/bangfu-testhooks $(BUILD)/bangfu-testconf $(UNIT_BIN)
+checkonly: $(BIN) $(MO_FILES) $(BUILD)/bangfu-testhooks $(BUILD)/bangfu-testconf $(UNIT_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(BIN)" $(UNIT_BIN)
 
 # The demo data set lives in ./demo-data (git-ignored); made once, reused after.
@@ -171,7 +194,7 @@ DATADIR ?= $(PREFIX)/share
 MANDIR  ?= $(DATADIR)/man
 GENERATED := man/bangfu.1 man/bangfu.bash man/_bangfu
 
-install: $(BIN)
+install: $(BIN) $(MO_FILES)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/vendor-completions
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/bangfu
@@ -179,11 +202,14 @@ install: $(BIN)
 	chmod 0644 $(DESTDIR)$(MANDIR)/man1/bangfu.1
 	install -m 0644 man/bangfu.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/bangfu
 	install -m 0644 man/_bangfu $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_bangfu
+	for l in $(LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 0644 $(BUILD)/locale/$$l/LC_MESSAGES/bangfu.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/bangfu $(DESTDIR)$(MANDIR)/man1/bangfu.1 \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions/bangfu \
-	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_bangfu
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_bangfu \
+	  $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/bangfu.mo)
 
 # The man page and completions are generated from the verb table and kept in git, so a
 # clone has them without a build; tests/e2e/generated_docs.sh fails when they are stale.

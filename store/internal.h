@@ -30,6 +30,7 @@ struct store {
 	struct code_lists lists;
 	long lists_data_version;
 	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
+	int disk_full;                    /* the failure in err was the disk being full */
 };
 
 /* aggregate.c: 1 if the open database is an aggregate of county histories (its

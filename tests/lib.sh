@@ -2,6 +2,12 @@
 # temporary directory; `fail MSG` stops it, `expect_*` assert.
 set -eu
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# M MSGID: bangfu's message in the language the test runs in (LANGUAGE, set by run.sh),
+# from the catalogs the build made; Mf FORMAT ARGS...: the same, filled in like printf.
+# A script that asserts on messages through these can carry `# both locales`.
+M() { TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext bangfu "$1"; }
+# (C's length modifiers, as in %zu or %ld, are dropped for the shell's printf.)
+Mf() { _mf=$(M "$1" | sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift; printf -- "$_mf" "$@"; }
 # expect_exit CODE CMD...: run CMD, capture stdout/stderr in out/err, check the code.
 expect_exit() {
 	want=$1; shift

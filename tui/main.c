@@ -1,10 +1,10 @@
 /* main.c — bangfu's entry point: `bangfu VERB ...` runs a command-line verb; `bangfu`
  * alone opens the terminal UI. Everything a verb prints passes the output sanitiser
  * (tui/out.h). */
+#include "core/i18n.h"
 #include "tui/cli.h"
 #include "tui/out.h"
 #include "tui/userfiles.h"
-#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -15,7 +15,7 @@ int main(int argc, char **argv)
 	 * and the register holds ID numbers that other accounts must never read. */
 	umask(007);
 	userfiles_setup();
-	setlocale(LC_ALL, "");
+	i18n_init();
 	struct out_saved saved;
 	if (out_setup(&saved, !cli_opens_ui(argc, argv))) {
 		fprintf(stderr, "bangfu: out of memory\n");
