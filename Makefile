@@ -166,7 +166,7 @@ checkonly: $(BIN) $(MO_FILES) $(BUILD)/bangfu-testhooks $(BUILD)/bangfu-testconf
 DEMO_DIR   ?= demo-data
 DEMO_HOUSEHOLDS ?= 2000
 demo: deps
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory all
 	@if [ ! -f $(DEMO_DIR)/bangfu.db ]; then \
 	  ./$(BIN) -d $(DEMO_DIR) init && \
 	  ./$(BIN) -d $(DEMO_DIR) demo --households $(DEMO_HOUSEHOLDS) --seed 1; fi
