@@ -1,15 +1,17 @@
 /* access.c — roles and region scope (see access.h). */
 #include "core/access.h"
+#include "core/text.h"
+#include "core/i18n.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <string.h>
 
 static const struct { const char *code, *label; } roles[ROLE_COUNT] = {
-	[ROLE_CASEWORKER] = {"caseworker", "村级经办"},
-	[ROLE_TOWNSHIP]   = {"township", "镇级审核"},
-	[ROLE_COUNTY]     = {"county", "县级审批"},
-	[ROLE_AUDITOR]    = {"auditor", "审计查阅"},
-	[ROLE_ADMIN]      = {"admin", "系统管理"},
+	[ROLE_CASEWORKER] = {"caseworker", N_("村级经办")},
+	[ROLE_TOWNSHIP]   = {"township", N_("镇级审核")},
+	[ROLE_COUNTY]     = {"county", N_("县级审批")},
+	[ROLE_AUDITOR]    = {"auditor", N_("审计查阅")},
+	[ROLE_ADMIN]      = {"admin", N_("系统管理")},
 };
 
 const char *access_role_code(enum role r)  { return r < ROLE_COUNT ? roles[r].code : "?"; }
@@ -47,13 +49,13 @@ int access_scope_check(const char *scope, char *err, size_t errlen)
 {
 	size_t n = strlen(scope);
 	if (!all_digits(scope) || (n != 2 && n != 6 && n != 9 && n != 12)) {
-		snprintf(err, errlen, "scope \"%s\" must be 44, a 6-digit city or county "
+		text_errorf(err, errlen, "scope \"%s\" must be 44, a 6-digit city or county "
 		         "code, or a 9/12-digit town/village code", scope);
 		return -1;
 	}
 	if (n == 2) {
 		if (strcmp(scope, "44") != 0) {
-			snprintf(err, errlen, "scope \"%s\": only 44 (广东) is served", scope);
+			text_errorf(err, errlen, "scope \"%s\": only 44 (Guangdong) is served", scope);
 			return -1;
 		}
 		return 0;
@@ -64,13 +66,13 @@ int access_scope_check(const char *scope, char *err, size_t errlen)
 	if (n == 6 && regions_city(county))
 		return 0;
 	if (!regions_is_county_level(county)) {
-		snprintf(err, errlen, "scope \"%s\": %s is not a Guangdong city or county",
+		text_errorf(err, errlen, "scope \"%s\": %s is not a Guangdong city or county",
 		         scope, county);
 		return -1;
 	}
 	if (n > 6 && !regions_place(scope)) {
-		snprintf(err, errlen, "scope \"%s\": no %s has this code in %s (2023 "
-		         "statistical codes)", scope, n == 9 ? "town" : "village",
+		text_errorf(err, errlen, "scope \"%s\": no %s has this code in %s (2023 "
+		         "statistical codes)", scope, n == 9 ? _("town") : _("village"),
 		         regions_county_name(county));
 		return -1;
 	}

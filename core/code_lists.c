@@ -115,10 +115,10 @@ int code_lists_check(const struct code_lists *l, const char *key, const char *la
 	if (same)
 		return text_errorf(err, errlen, "%s: %s already has %s %s: an entry is never "
 		                   "changed or removed, since records carry it (add a new code)",
-		                   key, t->name, same->code, same->label);
+		                   key, codes_shown(t->name), same->code, same->label);
 	if (t->count >= CODE_LISTS_MAX)
 		return text_errorf(err, errlen, "%s: %s already has %d entries, the most it may "
-		                   "hold", key, t->name, CODE_LISTS_MAX);
+		                   "hold", key, codes_shown(t->name), CODE_LISTS_MAX);
 	return 0;
 }
 

@@ -1,5 +1,7 @@
 /* codes.c — the shipped code tables (see codes.h) and look-ups over them. */
 #include "core/codes.h"
+#include "core/text.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -8,60 +10,60 @@
 	const struct code_table var = { title, var##_items, \
 	                                (int)(sizeof var##_items / sizeof var##_items[0]) }
 
-TABLE(codes_relation, "与户主关系",
-	{"head", "户主"}, {"spouse", "配偶"}, {"son", "之子"}, {"daughter", "之女"},
-	{"son_in_law", "之女婿"}, {"daughter_in_law", "之儿媳"}, {"grandson", "之孙子"},
-	{"granddaughter", "之孙女"}, {"grandson_d", "之外孙子"}, {"granddaughter_d", "之外孙女"},
-	{"father", "之父"}, {"mother", "之母"}, {"grandfather", "之祖父"},
-	{"grandmother", "之祖母"}, {"brother", "之兄弟姐妹"}, {"other", "其他"});
-TABLE(codes_sex, "性别", {"M", "男"}, {"F", "女"});
-TABLE(codes_health, "健康状况",
-	{"healthy", "健康"}, {"chronic", "长期慢性病"}, {"serious", "患有大病"},
-	{"disabled", "残疾"});
-TABLE(codes_labour, "劳动技能",
-	{"ordinary", "普通劳动力"}, {"skilled", "技能劳动力"}, {"weak", "弱劳动力或半劳动力"},
-	{"lost", "丧失劳动力"}, {"none", "无劳动力"});
-TABLE(codes_school_stage, "在校生状况",
-	{"preschool", "学前教育"}, {"primary", "小学"}, {"junior", "七年级"},
-	{"junior8", "八年级"}, {"junior9", "九年级"}, {"senior", "普通高中"},
-	{"vocational", "中职"}, {"college", "高职高专"}, {"university", "本科及以上"});
-TABLE(codes_education, "文化程度",
-	{"illiterate", "文盲或半文盲"}, {"primary", "小学"}, {"junior", "初中"},
-	{"senior", "高中"}, {"vocational", "中专"}, {"college", "大专"},
-	{"university", "本科及以上"});
-TABLE(codes_household_type, "户类型", {"lifted", "脱贫户"}, {"ordinary", "一般农户"});
-TABLE(codes_category, "监测对象类别",
-	{"unstable", "脱贫不稳定户"}, {"marginal", "边缘易致贫户"}, {"sudden", "突发严重困难户"});
-TABLE(codes_risk, "风险类型",
-	{"illness", "因病"}, {"disability", "因残"}, {"schooling", "因学"},
-	{"disaster", "因自然灾害"}, {"accident", "因意外事故"}, {"industry", "因产业项目失败"},
-	{"employment", "因务工就业不稳"}, {"no_labour", "缺劳动力"}, {"other", "其他"});
-TABLE(codes_disaster, "灾害类型",
-	{"flood", "洪涝"}, {"geological", "地质"}, {"drought", "旱灾"}, {"biological", "生物"},
-	{"weather", "气象"}, {"earthquake", "地震"}, {"other", "其他"});
-TABLE(codes_source, "识别来源",
-	{"self", "农户自主申报"}, {"cadre", "基层干部排查"}, {"department", "部门筛查预警"});
-TABLE(codes_department, "来源部门",
-	{"medical_insurance", "医保"}, {"health", "卫健"}, {"education", "教育"},
-	{"emergency", "应急管理"}, {"civil_affairs", "民政"}, {"disabled_fed", "残联"},
-	{"hrss", "人社"}, {"housing", "住建"}, {"water", "水利"});
-TABLE(codes_warning_kind, "预警类型",
-	{"medical", "大额医疗支出"}, {"disaster", "自然灾害"}, {"disability", "新增残疾"},
-	{"unemployment", "失业"}, {"dropout", "辍学"}, {"housing", "住房安全"},
-	{"water", "饮水安全"}, {"other", "其他"});
-TABLE(codes_measure_group, "帮扶措施",
-	{"industry", "产业"}, {"employment", "就业"}, {"finance", "金融"},
-	{"public_job", "公益岗位"}, {"housing", "住房安全"}, {"water", "饮水安全"},
-	{"health", "健康"}, {"compulsory_edu", "义务教育"}, {"other_edu", "其他教育"},
-	{"social_security", "综合保障"}, {"social_help", "社会帮扶"}, {"relocation", "搬迁"},
-	{"living", "生产生活条件"}, {"infrastructure", "基础设施"});
-TABLE(codes_visit_method, "走访方式", {"home", "入户"}, {"phone", "电话"}, {"wechat", "微信"});
-TABLE(codes_yesno, "是否", {"yes", "是"}, {"no", "否"});
-TABLE(codes_disability, "残疾等级", {"1", "一级"}, {"2", "二级"}, {"3", "三级"}, {"4", "四级"});
-TABLE(codes_benefit, "其他保障",
-	{"pension", "城乡居民基本养老保险"}, {"disability_living", "困难残疾人生活补贴"},
-	{"disability_care", "重度残疾人护理补贴"}, {"temporary", "临时救助"},
-	{"orphan", "孤儿基本生活保障"}, {"other", "其他"});
+TABLE(codes_relation, N_("与户主关系"),
+	{"head", N_("户主")}, {"spouse", N_("配偶")}, {"son", N_("之子")}, {"daughter", N_("之女")},
+	{"son_in_law", N_("之女婿")}, {"daughter_in_law", N_("之儿媳")}, {"grandson", N_("之孙子")},
+	{"granddaughter", N_("之孙女")}, {"grandson_d", N_("之外孙子")}, {"granddaughter_d", N_("之外孙女")},
+	{"father", N_("之父")}, {"mother", N_("之母")}, {"grandfather", N_("之祖父")},
+	{"grandmother", N_("之祖母")}, {"brother", N_("之兄弟姐妹")}, {"other", N_("其他")});
+TABLE(codes_sex, N_("性别"), {"M", N_("男")}, {"F", N_("女")});
+TABLE(codes_health, N_("健康状况"),
+	{"healthy", N_("健康")}, {"chronic", N_("长期慢性病")}, {"serious", N_("患有大病")},
+	{"disabled", N_("残疾")});
+TABLE(codes_labour, N_("劳动技能"),
+	{"ordinary", N_("普通劳动力")}, {"skilled", N_("技能劳动力")}, {"weak", N_("弱劳动力或半劳动力")},
+	{"lost", N_("丧失劳动力")}, {"none", N_("无劳动力")});
+TABLE(codes_school_stage, N_("在校生状况"),
+	{"preschool", N_("学前教育")}, {"primary", N_("小学")}, {"junior", N_("七年级")},
+	{"junior8", N_("八年级")}, {"junior9", N_("九年级")}, {"senior", N_("普通高中")},
+	{"vocational", N_("中职")}, {"college", N_("高职高专")}, {"university", N_("本科及以上")});
+TABLE(codes_education, N_("文化程度"),
+	{"illiterate", N_("文盲或半文盲")}, {"primary", N_("小学")}, {"junior", N_("初中")},
+	{"senior", N_("高中")}, {"vocational", N_("中专")}, {"college", N_("大专")},
+	{"university", N_("本科及以上")});
+TABLE(codes_household_type, N_("户类型"), {"lifted", N_("脱贫户")}, {"ordinary", N_("一般农户")});
+TABLE(codes_category, N_("监测对象类别"),
+	{"unstable", N_("脱贫不稳定户")}, {"marginal", N_("边缘易致贫户")}, {"sudden", N_("突发严重困难户")});
+TABLE(codes_risk, N_("风险类型"),
+	{"illness", N_("因病")}, {"disability", N_("因残")}, {"schooling", N_("因学")},
+	{"disaster", N_("因自然灾害")}, {"accident", N_("因意外事故")}, {"industry", N_("因产业项目失败")},
+	{"employment", N_("因务工就业不稳")}, {"no_labour", N_("缺劳动力")}, {"other", N_("其他")});
+TABLE(codes_disaster, N_("灾害类型"),
+	{"flood", N_("洪涝")}, {"geological", N_("地质")}, {"drought", N_("旱灾")}, {"biological", N_("生物")},
+	{"weather", N_("气象")}, {"earthquake", N_("地震")}, {"other", N_("其他")});
+TABLE(codes_source, N_("识别来源"),
+	{"self", N_("农户自主申报")}, {"cadre", N_("基层干部排查")}, {"department", N_("部门筛查预警")});
+TABLE(codes_department, N_("来源部门"),
+	{"medical_insurance", N_("医保")}, {"health", N_("卫健")}, {"education", N_("教育")},
+	{"emergency", N_("应急管理")}, {"civil_affairs", N_("民政")}, {"disabled_fed", N_("残联")},
+	{"hrss", N_("人社")}, {"housing", N_("住建")}, {"water", N_("水利")});
+TABLE(codes_warning_kind, N_("预警类型"),
+	{"medical", N_("大额医疗支出")}, {"disaster", N_("自然灾害")}, {"disability", N_("新增残疾")},
+	{"unemployment", N_("失业")}, {"dropout", N_("辍学")}, {"housing", N_("住房安全")},
+	{"water", N_("饮水安全")}, {"other", N_("其他")});
+TABLE(codes_measure_group, N_("帮扶措施"),
+	{"industry", N_("产业")}, {"employment", N_("就业")}, {"finance", N_("金融")},
+	{"public_job", N_("公益岗位")}, {"housing", N_("住房安全")}, {"water", N_("饮水安全")},
+	{"health", N_("健康")}, {"compulsory_edu", N_("义务教育")}, {"other_edu", N_("其他教育")},
+	{"social_security", N_("综合保障")}, {"social_help", N_("社会帮扶")}, {"relocation", N_("搬迁")},
+	{"living", N_("生产生活条件")}, {"infrastructure", N_("基础设施")});
+TABLE(codes_visit_method, N_("走访方式"), {"home", N_("入户")}, {"phone", N_("电话")}, {"wechat", N_("微信")});
+TABLE(codes_yesno, N_("是否"), {"yes", N_("是")}, {"no", N_("否")});
+TABLE(codes_disability, N_("残疾等级"), {"1", N_("一级")}, {"2", N_("二级")}, {"3", N_("三级")}, {"4", N_("四级")});
+TABLE(codes_benefit, N_("其他保障"),
+	{"pension", N_("城乡居民基本养老保险")}, {"disability_living", N_("困难残疾人生活补贴")},
+	{"disability_care", N_("重度残疾人护理补贴")}, {"temporary", N_("临时救助")},
+	{"orphan", N_("孤儿基本生活保障")}, {"other", N_("其他")});
 
 const struct code *codes_find(const struct code_table *t, const char *s)
 {
@@ -77,6 +79,11 @@ const char *codes_label(const struct code_table *t, const char *code)
 		if (strcmp(t->items[i].code, code) == 0)
 			return t->items[i].label;
 	return NULL;
+}
+
+const char *codes_shown(const char *label)
+{
+	return label && *label ? gettext(label) : label;
 }
 
 void codes_choices(const struct code_table *t, char *out, int outlen)
@@ -135,7 +142,7 @@ int codes_parse_multi(const struct code_table *t, const char *text, int max_valu
 			continue;
 		const struct code *c = codes_find(t, part);
 		if (!c) {
-			snprintf(err, errlen, "unknown %s \"%s\"", t->name, part);
+			text_errorf(err, errlen, "unknown %s \"%s\"", codes_shown(t->name), part);
 			return -1;
 		}
 		int idx = (int)(c - t->items);
@@ -145,8 +152,8 @@ int codes_parse_multi(const struct code_table *t, const char *text, int max_valu
 		}
 	}
 	if (count > max_values) {
-		snprintf(err, errlen, "at most %d %s allowed, got %d", max_values,
-		         t->name, count);
+		text_errorf(err, errlen, "at most %d %s allowed, got %d", max_values,
+		         codes_shown(t->name), count);
 		return -1;
 	}
 	int len = 0;
@@ -156,7 +163,7 @@ int codes_parse_multi(const struct code_table *t, const char *text, int max_valu
 		int w = snprintf(out + len, (size_t)(outlen - len), "%s%s", len ? "," : "",
 		                 t->items[i].code);
 		if (w < 0 || w >= outlen - len) {
-			snprintf(err, errlen, "too many %s", t->name);
+			text_errorf(err, errlen, "too many %s", codes_shown(t->name));
 			return -1;
 		}
 		len += w;
@@ -164,7 +171,9 @@ int codes_parse_multi(const struct code_table *t, const char *text, int max_valu
 	return count;
 }
 
-int codes_labels_multi(const struct code_table *t, const char *codes, char *out, int outlen)
+/* codes_labels_multi, each label passed through codes_shown when shown is set. */
+static int labels_multi(const struct code_table *t, const char *codes, char *out, int outlen,
+                        int shown)
 {
 	int len = 0;
 	const char *p = codes;
@@ -179,7 +188,7 @@ int codes_labels_multi(const struct code_table *t, const char *codes, char *out,
 		code[n] = '\0';
 		const char *label = codes_label(t, code);
 		int w = snprintf(out + len, (size_t)(outlen - len), "%s%s", len ? "、" : "",
-		                 label ? label : code);
+		                 label ? (shown ? codes_shown(label) : label) : code);
 		if (w < 0 || w >= outlen - len)
 			return -1;
 		len += w;
@@ -188,52 +197,62 @@ int codes_labels_multi(const struct code_table *t, const char *codes, char *out,
 	return len;
 }
 
+int codes_labels_multi(const struct code_table *t, const char *codes, char *out, int outlen)
+{
+	return labels_multi(t, codes, out, outlen, 0);
+}
+
+int codes_shown_multi(const struct code_table *t, const char *codes, char *out, int outlen)
+{
+	return labels_multi(t, codes, out, outlen, 1);
+}
+
 /* Appended for the casework (core/workflow.c). */
-TABLE(codes_elim_method, "消除方式", {"assisted", "帮扶消除"}, {"natural", "自然消除"});
+TABLE(codes_elim_method, N_("消除方式"), {"assisted", N_("帮扶消除")}, {"natural", N_("自然消除")});
 
 /* Appended for pairing assistance and tasks (core/pairing.c, core/task.c). */
-TABLE(codes_unit_kind, "帮扶单位类型",
-	{"government", "党政机关"}, {"enterprise", "企业"}, {"university", "高校"},
-	{"institute", "科研院所"},
+TABLE(codes_unit_kind, N_("帮扶单位类型"),
+	{"government", N_("党政机关")}, {"enterprise", N_("企业")}, {"university", N_("高校")},
+	{"institute", N_("科研院所")},
 	/* 百千万工程 (issue 11): 组团式帮扶 tells these apart; the first two stay for history */
-	{"organ", "省直机关"}, {"public_institution", "事业单位"}, {"provincial_soe", "省属国企"},
-	{"other_enterprise", "其他企业"}, {"social_org", "社会组织"});
-TABLE(codes_pair_kind, "结对类型", {"county", "对口帮扶"}, {"cadre", "帮扶责任人"});
-TABLE(codes_pair_programme, "帮扶协作类型",
-	{"assistance", "对口帮扶协作"}, {"industry", "产业协作"}, {"other", "其他"},
-	{"business_env", "营商环境"}, {"old_base", "老区苏区对口支援"}, {"east_west", "东西部协作"},
-	{"town_support", "驻镇帮镇扶村"}, {"group", "组团式帮扶"});
-TABLE(codes_task_kind, "任务类型",
-	{"visit", "走访"}, {"verification", "核实"}, {"measure", "落实措施"},
-	{"paperwork", "材料报送"}, {"project", "项目"});
-TABLE(codes_task_status, "任务状态",
-	{"open", "待办"}, {"in_progress", "办理中"}, {"done", "已办结"}, {"cancelled", "已取消"});
-TABLE(codes_task_action, "任务日志",
-	{"add", "新建"}, {"start", "开始办理"}, {"done", "办结"}, {"cancel", "取消"},
-	{"comment", "备注"}, {"resolve", "规则解除"},
-	{"assign", "改派"}, {"due", "改期限"});
+	{"organ", N_("省直机关")}, {"public_institution", N_("事业单位")}, {"provincial_soe", N_("省属国企")},
+	{"other_enterprise", N_("其他企业")}, {"social_org", N_("社会组织")});
+TABLE(codes_pair_kind, N_("结对类型"), {"county", N_("对口帮扶")}, {"cadre", N_("帮扶责任人")});
+TABLE(codes_pair_programme, N_("帮扶协作类型"),
+	{"assistance", N_("对口帮扶协作")}, {"industry", N_("产业协作")}, {"other", N_("其他")},
+	{"business_env", N_("营商环境")}, {"old_base", N_("老区苏区对口支援")}, {"east_west", N_("东西部协作")},
+	{"town_support", N_("驻镇帮镇扶村")}, {"group", N_("组团式帮扶")});
+TABLE(codes_task_kind, N_("任务类型"),
+	{"visit", N_("走访")}, {"verification", N_("核实")}, {"measure", N_("落实措施")},
+	{"paperwork", N_("材料报送")}, {"project", N_("项目")});
+TABLE(codes_task_status, N_("任务状态"),
+	{"open", N_("待办")}, {"in_progress", N_("办理中")}, {"done", N_("已办结")}, {"cancelled", N_("已取消")});
+TABLE(codes_task_action, N_("任务日志"),
+	{"add", N_("新建")}, {"start", N_("开始办理")}, {"done", N_("办结")}, {"cancel", N_("取消")},
+	{"comment", N_("备注")}, {"resolve", N_("规则解除")},
+	{"assign", N_("改派")}, {"due", N_("改期限")});
 
 /* Appended for the 百千万工程 places (core/places.c). */
-TABLE(codes_unit_level, "单位层级", {"province", "省直"}, {"city", "市直"}, {"county", "县直"});
-TABLE(codes_county_track, "县域类型", {"lead", "创先"}, {"advance", "进位"}, {"weak", "消薄"});
-TABLE(codes_town_class, "镇类型",
-	{"central", "中心镇"}, {"specialised", "专业镇"}, {"featured", "特色镇"},
-	{"key_support", "重点帮扶"}, {"consolidate", "巩固提升"}, {"pilot", "先行示范"},
-	{"central_sample", "中心镇样板"}, {"beautiful_sample", "美丽圩镇样板"});
-TABLE(codes_indicator, "县域指标",
-	{"old_estates", "老旧小区改造开工(个)"}, {"black_water", "黑臭水体消除比例(%)"},
-	{"sewage_capacity", "污水处理能力(吨/日)"}, {"new_pipes", "新建改造管网(公里)"},
-	{"gdp_growth", "县域GDP增速(%)"}, {"collective_income", "村集体经济收入(元)"});
-TABLE(codes_project_kind, "项目类型",
-	{"old_estates", "老旧小区"}, {"sewage", "污水处理"}, {"refuse", "垃圾处理"},
-	{"black_water", "黑臭水体"}, {"pipes", "管网"}, {"farmhouse", "农房试点"},
-	{"trad_village", "传统村落"}, {"industrial_park", "产业园区"}, {"prepared_food", "预制菜"},
-	{"ocean_ranch", "海洋牧场"}, {"transport", "交通"}, {"energy", "能源"},
-	{"transfer_park", "产业转移园区"}, {"industry_cluster", "特色产业集群"}, {"other", "其他"});
-TABLE(codes_project_group, "工作专班",
-	{"county_economy", "县域经济/发展改革委"}, {"town_building", "城镇建设/住房城乡建设厅"},
-	{"rural", "乡村振兴/农业农村厅"});
-TABLE(codes_project_level, "项目层级", {"county", "县级"}, {"town", "镇级"}, {"village", "村级"});
-TABLE(codes_project_status, "项目状态",
-	{"planned", "谋划"}, {"approved", "已立项"}, {"building", "在建"}, {"completed", "已完工"},
-	{"accepted", "已验收"}, {"suspended", "暂停"}, {"cancelled", "已取消"});
+TABLE(codes_unit_level, N_("单位层级"), {"province", N_("省直")}, {"city", N_("市直")}, {"county", N_("县直")});
+TABLE(codes_county_track, N_("县域类型"), {"lead", N_("创先")}, {"advance", N_("进位")}, {"weak", N_("消薄")});
+TABLE(codes_town_class, N_("镇类型"),
+	{"central", N_("中心镇")}, {"specialised", N_("专业镇")}, {"featured", N_("特色镇")},
+	{"key_support", N_("重点帮扶")}, {"consolidate", N_("巩固提升")}, {"pilot", N_("先行示范")},
+	{"central_sample", N_("中心镇样板")}, {"beautiful_sample", N_("美丽圩镇样板")});
+TABLE(codes_indicator, N_("县域指标"),
+	{"old_estates", N_("老旧小区改造开工(个)")}, {"black_water", N_("黑臭水体消除比例(%)")},
+	{"sewage_capacity", N_("污水处理能力(吨/日)")}, {"new_pipes", N_("新建改造管网(公里)")},
+	{"gdp_growth", N_("县域GDP增速(%)")}, {"collective_income", N_("村集体经济收入(元)")});
+TABLE(codes_project_kind, N_("项目类型"),
+	{"old_estates", N_("老旧小区")}, {"sewage", N_("污水处理")}, {"refuse", N_("垃圾处理")},
+	{"black_water", N_("黑臭水体")}, {"pipes", N_("管网")}, {"farmhouse", N_("农房试点")},
+	{"trad_village", N_("传统村落")}, {"industrial_park", N_("产业园区")}, {"prepared_food", N_("预制菜")},
+	{"ocean_ranch", N_("海洋牧场")}, {"transport", N_("交通")}, {"energy", N_("能源")},
+	{"transfer_park", N_("产业转移园区")}, {"industry_cluster", N_("特色产业集群")}, {"other", N_("其他")});
+TABLE(codes_project_group, N_("工作专班"),
+	{"county_economy", N_("县域经济/发展改革委")}, {"town_building", N_("城镇建设/住房城乡建设厅")},
+	{"rural", N_("乡村振兴/农业农村厅")});
+TABLE(codes_project_level, N_("项目层级"), {"county", N_("县级")}, {"town", N_("镇级")}, {"village", N_("村级")});
+TABLE(codes_project_status, N_("项目状态"),
+	{"planned", N_("谋划")}, {"approved", N_("已立项")}, {"building", N_("在建")}, {"completed", N_("已完工")},
+	{"accepted", N_("已验收")}, {"suspended", N_("暂停")}, {"cancelled", N_("已取消")});

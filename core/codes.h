@@ -31,6 +31,12 @@ extern const struct code_table codes_benefit;        /* 其他保障 (several al
 /* Find an entry by code or by label (exact match after the caller trimmed it). */
 const struct code *codes_find(const struct code_table *t, const char *code_or_label);
 const char *codes_label(const struct code_table *t, const char *code); /* NULL if unknown */
+/* A label (or a table's title) as a person reads it: its name in the user's language
+ * (the en catalog's English name; Chinese, the label itself, by default). The label
+ * stays what files, CSV, the audit text and typed input use: only what is shown to a
+ * person passes here. NULL and "" come back as they are; an unknown label (one an
+ * administrator added) is shown as it is. */
+const char *codes_shown(const char *label);
 /* The labels of t joined by spaces ("医保 卫健 ..."), cut short with "..." if out is too
  * small: the choices an error message offers. */
 void codes_choices(const struct code_table *t, char *out, int outlen);
@@ -43,6 +49,8 @@ int codes_parse_multi(const struct code_table *t, const char *text, int max_valu
 /* Render codes joined by ',' as their labels joined by '、' (unknown codes as is).
  * Returns the length written, or -1 if out is too small. */
 int codes_labels_multi(const struct code_table *t, const char *codes, char *out, int outlen);
+/* codes_labels_multi with each label as codes_shown gives it: for the screen, not files. */
+int codes_shown_multi(const struct code_table *t, const char *codes, char *out, int outlen);
 
 /* Appended for the casework (core/workflow.c). */
 extern const struct code_table codes_elim_method;    /* 消除方式: assisted 帮扶消除, natural 自然消除 */

@@ -1,5 +1,6 @@
 /* csv_table.c — a CSV sheet read by its header (see csv_table.h). */
 #include "core/csv_table.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "core/text.h"
 #include <stdio.h>
@@ -52,14 +53,14 @@ static int read_header(const struct csv_record *rec, const struct csv_table_col 
 	for (int i = 0; i < rec->nfields && i < 64; i++) {
 		map[i] = col_of(cols, ncols, rec->fields[i]);
 		if (map[i] >= 0 && seen[map[i]]++) {
-			snprintf(msg, sizeof msg, "column %s appears twice in the header", cols[map[i]].name);
+			text_errorf(msg, sizeof msg, "column %s appears twice in the header", cols[map[i]].name);
 			report(ctx, rec->line, NULL, msg);
 			defects++;
 		}
 	}
 	for (int i = 0; i < ncols; i++)
 		if (cols[i].required && !seen[i]) {
-			snprintf(msg, sizeof msg, "the header has no column %s (%s)", cols[i].name,
+			text_errorf(msg, sizeof msg, "the header has no column %s (%s)", cols[i].name,
 			         cols[i].title);
 			report(ctx, rec->line, NULL, msg);
 			defects++;
@@ -92,7 +93,7 @@ int csv_table_read(const char *utf8, size_t len, const struct csv_table_col *col
 		if (csv_record_is_empty(&rec))
 			continue;
 		if (rec.nfields > nheader) {
-			report(ctx, rec.line, NULL, "more cells than the header has columns");
+			report(ctx, rec.line, NULL, _("more cells than the header has columns"));
 			defects++;
 			continue;
 		}
@@ -107,7 +108,7 @@ int csv_table_read(const char *utf8, size_t len, const struct csv_table_col *col
 				goto oom;
 	}
 	if (nheader < 0) {
-		report(ctx, 0, NULL, "the file is empty: no header");
+		report(ctx, 0, NULL, _("the file is empty: no header"));
 		defects++;
 	}
 	csv_record_free(&rec);

@@ -92,21 +92,19 @@ static long read_chars(const char *text, uint32_t *cp, int max)
 static int bad_char(char *err, size_t errlen, int pos, uint32_t c)
 {
 	if (c >= 0xFF10 && c <= 0xFF19)
-		return text_errorf(err, errlen, "character %d is a full-width digit %c "
-		                   "(第%d位是全角数字)", pos, (char)('0' + (c - 0xFF10)), pos);
+		return text_errorf(err, errlen, "character %d is a full-width digit %c",
+		                   pos, (char)('0' + (c - 0xFF10)));
 	if (c == 0xFF38 || c == 0xFF58)
-		return text_errorf(err, errlen, "character %d is a full-width X (第%d位是全角X)",
-		                   pos, pos);
+		return text_errorf(err, errlen, "character %d is a full-width X", pos);
 	if (c == ' ' || c == 0x3000)
-		return text_errorf(err, errlen, "character %d is a space (第%d位是空格)", pos, pos);
+		return text_errorf(err, errlen, "character %d is a space", pos);
 	if (c > 0x20 && c < 0x7F)
-		return text_errorf(err, errlen, "character %d ('%c') is not a digit "
-		                   "(第%d位不是数字)", pos, (char)c, pos);
+		return text_errorf(err, errlen, "character %d ('%c') is not a digit", pos,
+		                   (char)c);
 	if (c == INVALID_BYTE)
-		return text_errorf(err, errlen, "character %d is not valid UTF-8 (第%d位编码无效)",
-		                   pos, pos);
-	return text_errorf(err, errlen, "character %d (U+%04X) is not a digit (第%d位不是数字)",
-	                   pos, (unsigned)c, pos);
+		return text_errorf(err, errlen, "character %d is not valid UTF-8", pos);
+	return text_errorf(err, errlen, "character %d (U+%04X) is not a digit", pos,
+	                   (unsigned)c);
 }
 
 /* Check that the birth date YYYYMMDD at s is real, not after today, not before 1880. */
@@ -116,14 +114,12 @@ static int check_birth(const char *s, long today, char *err, size_t errlen)
 	long v = digits_value(s, 8);
 
 	if (m < 1 || m > 12 || d < 1 || d > date_month_days(y, m))
-		return text_errorf(err, errlen, "birth date %.8s does not exist (出生日期不存在)",
-		                   s);
+		return text_errorf(err, errlen, "birth date %.8s does not exist", s);
 	if (v > today)
-		return text_errorf(err, errlen, "birth date %.8s is in the future "
-		                   "(出生日期晚于今天)", s);
+		return text_errorf(err, errlen, "birth date %.8s is in the future", s);
 	if (y < MIN_YEAR)
-		return text_errorf(err, errlen, "birth date %.8s is before %d (出生日期早于%d年)",
-		                   s, MIN_YEAR, MIN_YEAR);
+		return text_errorf(err, errlen, "birth date %.8s is before %d", s,
+		                   MIN_YEAR);
 	return 0;
 }
 
@@ -148,7 +144,7 @@ static int check_chars(const uint32_t *cp, long nchars, char *err, size_t errlen
 			continue;
 		if (last && cp[i] > 0x20 && cp[i] < 0x7F)
 			return text_errorf(err, errlen, "last character must be a digit or X, "
-			                   "not '%c' (末位应为数字或X)", (char)cp[i]);
+			                   "not '%c'", (char)cp[i]);
 		return bad_char(err, errlen, i + 1, cp[i]);
 	}
 	return 0;
@@ -185,15 +181,15 @@ int idcard_parse(const char *text, const char *today, struct idcard *out,
 	if (out != NULL)
 		memset(out, 0, sizeof *out);
 	if (text == NULL || text[0] == '\0')
-		return text_errorf(err, errlen, "is empty (证件号码为空)");
+		return text_errorf(err, errlen, "is empty");
 	now = today_value(today);
 	if (now < 0)
 		return text_errorf(err, errlen, "today's date is not YYYY-MM-DD");
 
 	nchars = read_chars(text, cp, ID_LEN);
 	if (nchars != ID_LEN && nchars != LEGACY_LEN)
-		return text_errorf(err, errlen, "must be %d characters (or %d), got %ld "
-		                   "(应为%d位或%d位)", ID_LEN, LEGACY_LEN, nchars, ID_LEN, LEGACY_LEN);
+		return text_errorf(err, errlen, "must be %d characters (or %d), got %ld",
+		                   ID_LEN, LEGACY_LEN, nchars);
 	if (check_chars(cp, nchars, err, errlen) < 0)
 		return -1;
 	canonical(text, nchars, id, original);
@@ -201,8 +197,8 @@ int idcard_parse(const char *text, const char *today, struct idcard *out,
 		return -1;
 	char want = idcard_check_char(id);
 	if (want != id[17])
-		return text_errorf(err, errlen, "check character should be %c, not %c "
-		                   "(校验码应为%c)", want, id[17], want);
+		return text_errorf(err, errlen, "check character should be %c, not %c",
+		                   want, id[17]);
 	if (out != NULL)
 		fill(out, id, original);
 	return 0;

@@ -2,6 +2,7 @@
  * count as of a day (see income.h). Money is added in fen (cents), never in floating
  * point, so the same lines always give the same figure. */
 #include "core/income.h"
+#include "core/text.h"
 #include "core/date.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -38,14 +39,14 @@ int income_per_capita(const char *const lines[INC_LINES], int size, int months, 
 {
 	long long net = 0;
 	if (size < 1 || months < 1 || months > 12) {
-		snprintf(err, errlen, size < 1 ? "a household of %d people has no per-capita income"
-		         : "months counted must be 1-12, got %d", size < 1 ? size : months);
-		return -1;
+		return size < 1
+		       ? text_errorf(err, errlen, "a household of %d people has no per-capita income", size)
+		       : text_errorf(err, errlen, "months counted must be 1-12, got %d", months);
 	}
 	for (int i = 0; i < INC_COMPLIANT_COSTS; i++) {
 		long long fen = 0;
 		if (lines[i] && lines[i][0] && money_fen(lines[i], &fen)) {
-			snprintf(err, errlen, "%s: \"%s\" is not an amount in yuan", income_line_cols[i],
+			text_errorf(err, errlen, "%s: \"%s\" is not an amount in yuan", income_line_cols[i],
 			         lines[i]);
 			return -1;
 		}

@@ -1,6 +1,7 @@
 /* model.c — the register's field table and the checks every value goes through, whether
  * it arrives from a CSV file, from `bangfu set` or from the audit text (see model.h). */
 #include "core/model.h"
+#include "core/i18n.h"
 #include "core/date.h"
 #include "core/mask.h"
 #include "core/idcard.h"
@@ -67,13 +68,13 @@ static int normalise_money(const char *raw, char *out, int outlen, char *err, si
 			if (k < 2)
 				frac[k] = *p;
 		if (k == 0 || k > 2) {
-			snprintf(err, errlen, "\"%s\" is not an amount in yuan (at most 2 decimals)", raw);
+			text_errorf(err, errlen, "\"%s\" is not an amount in yuan (at most 2 decimals)", raw);
 			return -1;
 		}
 		frac[k] = '\0';
 	}
 	if (*p || int_len == 0 || int_len > 12) {
-		snprintf(err, errlen, "\"%s\" is not a number of yuan", raw);
+		text_errorf(err, errlen, "\"%s\" is not a number of yuan", raw);
 		return -1;
 	}
 	while (int_len > 1 && *int_start == '0') { int_start++; int_len--; }
@@ -108,7 +109,7 @@ static int normalise_month(const char *raw, const char *today, char *out, int ou
 	int y, m, d = 1;
 	if ((n != 6 && n != 8) || sscanf(digits, "%4d%2d", &y, &m) != 2 ||
 	    (n == 8 && sscanf(digits + 6, "%2d", &d) != 1) || !valid_date(y, m, d)) {
-		snprintf(err, errlen, "\"%s\" is not a date (YYYYMM or YYYY-MM-DD)", raw);
+		text_errorf(err, errlen, "\"%s\" is not a date (YYYYMM or YYYY-MM-DD)", raw);
 		return -1;
 	}
 	if (n == 6)
@@ -116,7 +117,7 @@ static int normalise_month(const char *raw, const char *today, char *out, int ou
 	else
 		snprintf(out, (size_t)outlen, "%04d-%02d-%02d", y, m, d);
 	if (today && strncmp(out, today, strlen(out)) > 0) {
-		snprintf(err, errlen, "date %s is in the future", out);
+		text_errorf(err, errlen, "date %s is in the future", out);
 		return -1;
 	}
 	return 0;
@@ -135,7 +136,7 @@ static int normalise_phone(const char *raw, int mobile_only, char *out, int outl
 		else if (*p == '-' && !dash)
 			dash = 1;
 		else {
-			snprintf(err, errlen, "\"%s\" is not a phone number", raw);
+			text_errorf(err, errlen, "\"%s\" is not a phone number", raw);
 			return -1;
 		}
 	}
@@ -143,12 +144,12 @@ static int normalise_phone(const char *raw, int mobile_only, char *out, int outl
 	int mobile = n == 11 && d[0] == '1' && !dash;
 	int landline = (n >= 7 && n <= 8 && !dash) || (d[0] == '0' && n >= 10 && n <= 12);
 	if (mobile_only && !mobile) {
-		snprintf(err, errlen, "\"%s\" is not an 11-digit mobile number (a landline is "
+		text_errorf(err, errlen, "\"%s\" is not an 11-digit mobile number (a landline is "
 		         "not taken here)", raw);
 		return -1;
 	}
 	if (!mobile && !landline) {
-		snprintf(err, errlen, "\"%s\" is neither an 11-digit mobile nor a landline", raw);
+		text_errorf(err, errlen, "\"%s\" is neither an 11-digit mobile nor a landline", raw);
 		return -1;
 	}
 	snprintf(out, (size_t)outlen, "%s", raw);
@@ -208,14 +209,14 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		raw = out;   /* line breaks made LF; copied onto itself below */
 	if (!raw[0]) {
 		if (fd->flags & F_REQUIRED) {
-			snprintf(err, errlen, "is required");
+			text_errorf(err, errlen, "is required");
 			return -1;
 		}
 		return 0;
 	}
 	if ((fd->kind == FK_IDNUM || fd->kind == FK_PHONE || fd->kind == FK_MOBILE ||
 	     fd->kind == FK_DISCERT) && mask_is_masked(raw)) {
-		snprintf(err, errlen, "\"%s\" is masked (copied from masked output): give the "
+		text_errorf(err, errlen, "\"%s\" is masked (copied from masked output): give the "
 		         "full number, e.g. from `export households --reveal --why TEXT`", raw);
 		return -1;
 	}
@@ -224,7 +225,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_NOTE:
 	case FK_NAME:
 		if ((int)strlen(raw) >= outlen) {
-			snprintf(err, errlen, "too long (%zu bytes)", strlen(raw));
+			text_errorf(err, errlen, "too long (%zu bytes)", strlen(raw));
 			return -1;
 		}
 		if (raw != out)
@@ -233,11 +234,11 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_NUMBER:
 		for (const char *p = raw; *p; p++)
 			if (!isalnum((unsigned char)*p) && *p != '-') {
-				snprintf(err, errlen, "\"%s\" may hold only letters, digits and '-'", raw);
+				text_errorf(err, errlen, "\"%s\" may hold only letters, digits and '-'", raw);
 				return -1;
 			}
 		if (strlen(raw) > 40) {
-			snprintf(err, errlen, "longer than 40 characters");
+			text_errorf(err, errlen, "longer than 40 characters");
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", raw);
@@ -246,8 +247,8 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		if (!all_digits(raw, 6) && regions_county_by_name(raw))   /* a name: its code */
 			raw = regions_county_by_name(raw);
 		if (!all_digits(raw, 6) || !regions_is_county_level(raw)) {
-			snprintf(err, errlen, "unknown county code \"%s\" (not one of Guangdong's 122 "
-			         "county-level units, 东莞 441900 or 中山 442000)", raw);
+			text_errorf(err, errlen, "unknown county code \"%s\" (not one of Guangdong's 122 "
+			         "county-level units, Dongguan 441900 or Zhongshan 442000)", raw);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", raw);
@@ -256,7 +257,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_VILLCODE: {
 		size_t want = fd->kind == FK_TOWNCODE ? 9 : 12;
 		if (!all_digits(raw, want)) {
-			snprintf(err, errlen, "\"%s\" must be %zu digits", raw, want);
+			text_errorf(err, errlen, "\"%s\" must be %zu digits", raw, want);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", raw);
@@ -266,13 +267,13 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		struct idcard id;
 		char why[160];
 		if (model_is_disability_cert(raw)) {
-			snprintf(err, errlen, "\"%s\" is a 20-character disability certificate number "
-			         "(残疾证号), not an ID number: put it in 残疾证号 (disability_cert) and the "
+			text_errorf(err, errlen, "\"%s\" is a 20-character disability certificate number, "
+			         "not an ID number: put it in disability_cert and the "
 			         "ID number here", raw);
 			return -1;
 		}
 		if (idcard_parse(raw, today, &id, why, sizeof why)) {
-			snprintf(err, errlen, "ID number \"%s\": %s", raw, why);
+			text_errorf(err, errlen, "ID number \"%s\": %s", raw, why);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", id.id);
@@ -281,7 +282,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_CODE: {
 		const struct code *c = codes_find(codes, raw);
 		if (!c) {
-			snprintf(err, errlen, "unknown %s \"%s\"", codes->name, raw);
+			text_errorf(err, errlen, "unknown %s \"%s\"", codes_shown(codes->name), raw);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", c->code);
@@ -290,7 +291,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 	case FK_YESNO: {
 		const struct code *c = codes_find(codes, raw);
 		if (!c) {
-			snprintf(err, errlen, "\"%s\" must be 是 or 否", raw);
+			text_errorf(err, errlen, "\"%s\" must be yes or no", raw);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%s", c->code);
@@ -303,7 +304,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		char *end;
 		long v = strtol(raw, &end, 10);
 		if (*end || end == raw || v < 0 || v > 12) {
-			snprintf(err, errlen, "\"%s\" must be a whole number 0-12", raw);
+			text_errorf(err, errlen, "\"%s\" must be a whole number 0-12", raw);
 			return -1;
 		}
 		snprintf(out, (size_t)outlen, "%ld", v);
@@ -318,7 +319,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		return normalise_phone(raw, fd->kind == FK_MOBILE, out, outlen, err, errlen);
 	case FK_DISCERT:
 		if (!model_is_disability_cert(raw)) {
-			snprintf(err, errlen, "\"%s\" is not a disability certificate number (残疾证号: "
+			text_errorf(err, errlen, "\"%s\" is not a disability certificate number ("
 			         "the 18-character ID number and 2 digits)", raw);
 			return -1;
 		}
@@ -326,7 +327,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 		out[17] = (char)toupper((unsigned char)out[17]);
 		return 0;
 	}
-	snprintf(err, errlen, "field kind not handled");
+	text_errorf(err, errlen, "field kind not handled");
 	return -1;
 }
 
@@ -342,20 +343,35 @@ int model_is_disability_cert(const char *s)
 	return idcard_parse(id, NULL, &parsed, why, sizeof why) == 0;
 }
 
-int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
-                        char *out, int outlen)
+/* The value of field f with code labels, each through codes_shown when shown is set. */
+static int value_labels(const struct code_lists *lists, enum field_id f, const char *value,
+                        char *out, int outlen, int shown)
 {
 	const struct field *fd = &model_fields[f];
 	const struct code_table *codes = code_lists_table(lists, fd->codes);
 	if (!value)
 		value = "";
 	if (fd->kind == FK_MULTI)
-		return codes_labels_multi(codes, value, out, outlen);
+		return shown ? codes_shown_multi(codes, value, out, outlen)
+		             : codes_labels_multi(codes, value, out, outlen);
 	if ((fd->kind == FK_CODE || fd->kind == FK_YESNO) && value[0]) {
 		const char *label = codes_label(codes, value);
-		return snprintf(out, (size_t)outlen, "%s", label ? label : value);
+		return snprintf(out, (size_t)outlen, "%s",
+		                label ? (shown ? codes_shown(label) : label) : value);
 	}
 	return snprintf(out, (size_t)outlen, "%s", value);
+}
+
+int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
+                        char *out, int outlen)
+{
+	return value_labels(lists, f, value, out, outlen, 0);
+}
+
+int model_value_shown(const struct code_lists *lists, enum field_id f, const char *value,
+                      char *out, int outlen)
+{
+	return value_labels(lists, f, value, out, outlen, 1);
 }
 
 int model_strset(char **slot, const char *value)
@@ -501,19 +517,19 @@ static int member_check(const struct member *m, int i,
 	const char *place = member_get(m, MF_WORKPLACE), *months = member_get(m, MF_MONTHS);
 	const char *cert = member_get(m, MF_DISCERT);
 	if (place[0] && atoi(months) <= 0) {
-		report(ctx, i, "work place (务工地点) given but no months worked (务工月数 is 0 or empty): "
-		       "a work place goes with months worked > 0");
+		report(ctx, i, _("work place given but no months worked (0 or empty): "
+		       "a work place goes with months worked > 0"));
 		problems++;
 	}
 	if (strcmp(member_get(m, MF_RESIDENT_INS), "yes") == 0 &&
 	    strcmp(member_get(m, MF_EMPLOYEE_INS), "yes") == 0) {
-		report(ctx, i, "both 城乡居民基本医疗保险 and 职工基本医疗保险: a person is insured by "
-		       "exactly one of the two");
+		report(ctx, i, _("both 城乡居民基本医疗保险 and 职工基本医疗保险: a person is insured by "
+		       "exactly one of the two"));
 		problems++;
 	}
 	if (cert[0] && strncmp(cert, member_get(m, MF_ID), 18) != 0) {
-		report(ctx, i, "disability certificate number (残疾证号) does not begin with the "
-		       "member's ID number");
+		report(ctx, i, _("disability certificate number does not begin with the "
+		       "member's ID number"));
 		problems++;
 	}
 	return problems;
@@ -534,20 +550,20 @@ int household_check(const struct household *h,
 			second_spouse = i;
 		for (int j = 0; id[0] && j < i; j++)
 			if (strcmp(id, member_get(&h->members[j], MF_ID)) == 0) {
-				snprintf(msg, sizeof msg, "ID number %s appears twice in household %s", id,
+				text_errorf(msg, sizeof msg, "ID number %s appears twice in household %s", id,
 				         household_get(h, HF_NO));
 				report(ctx, i, msg);
 				problems++;
 			}
 	}
 	if (heads != 1) {
-		snprintf(msg, sizeof msg, "household %s has %d 户主 (head): needs exactly one",
+		text_errorf(msg, sizeof msg, "household %s has %d heads of household: needs exactly one",
 		         household_get(h, HF_NO), heads);
 		report(ctx, second_head, msg);
 		problems++;
 	}
 	if (spouses > 1) {
-		snprintf(msg, sizeof msg, "household %s has %d 配偶 (spouse): at most one",
+		text_errorf(msg, sizeof msg, "household %s has %d spouses: at most one",
 		         household_get(h, HF_NO), spouses);
 		report(ctx, second_spouse, msg);
 		problems++;

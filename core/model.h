@@ -149,6 +149,10 @@ int model_is_disability_cert(const char *s);
 /* The value of field f as CSV shows it (codes as Chinese labels). */
 int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
                         char *out, int outlen);
+/* The value as a person reads it on screen: model_value_display with the labels through
+ * codes_shown (English names under LANG=en_US.UTF-8). Never for files or CSV. */
+int model_value_shown(const struct code_lists *lists, enum field_id f, const char *value,
+                      char *out, int outlen);
 
 struct member {
 	char *v[MF_COUNT];        /* indexed by field - MF_FIRST */

@@ -1,6 +1,7 @@
 /* pairing.c — units, town teams and pairs: field tables, checks and who may add them
  * (see pairing.h). */
 #include "core/pairing.h"
+#include "core/i18n.h"
 #include "core/model.h"
 #include "core/regions.h"
 #include "core/text.h"
@@ -50,8 +51,8 @@ const struct flatrec_field pairing_pair_fields[] = {
 };
 const int pairing_pair_field_count = (int)(sizeof pairing_pair_fields / sizeof pairing_pair_fields[0]);
 
-static const struct code team_roles[] = {{"leader", "队长"}, {"member", "队员"}};
-const struct code_table codes_team_role = {"工作队职务", team_roles, 2};
+static const struct code team_roles[] = {{"leader", N_("队长")}, {"member", N_("队员")}};
+const struct code_table codes_team_role = {N_("工作队职务"), team_roles, 2};
 
 const struct flatrec_field pairing_person_fields[] = {
 	FLATREC(struct team_person, "person", id, NULL, FR_REQUIRED),

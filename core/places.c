@@ -98,12 +98,12 @@ static int clusters(const char *value, char *out, size_t n, char *err, size_t er
 		if (flatrec_check_text("cluster name", name, sizeof name, TEXT_MAX_NAME, 1, err, errlen))
 			return -1;
 		if (++count > 5)
-			return text_errorf(err, errlen, "at most 5 特色产业集群 per county");
+			return text_errorf(err, errlen, "at most 5 distinctive industry clusters per county");
 		if (strlen(out) + strlen(name) + 4 >= n)
 			return text_errorf(err, errlen, "cluster names: too long");
 		snprintf(out + strlen(out), n - strlen(out), "%s%s", out[0] ? "、" : "", name);
 	}
-	return count ? 0 : text_errorf(err, errlen, "give the 特色产业集群 names, joined by 、");
+	return count ? 0 : text_errorf(err, errlen, "give the distinctive industry clusters' names, joined by 、");
 }
 
 int places_setting_value(const char *key, const char *value, char *out, size_t n,

@@ -1,6 +1,7 @@
 /* project.c — a project's canonical text, money in exact fen, and the milestone rules
  * (see project.h). */
 #include "core/project.h"
+#include "core/i18n.h"
 #include "core/codes.h"
 #include "core/record.h"
 #include "core/text.h"
@@ -8,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const project_milestone_names[4] = {"立项", "开工", "完工", "验收"};
+const char *const project_milestone_names[4] = {N_("立项"), N_("开工"), N_("完工"),
+                                              N_("验收")};
 
 const struct flatrec_field project_fields[] = {
 	FLATREC(struct project, "project", id, NULL, FR_REQUIRED),
@@ -419,7 +421,7 @@ int project_check(const struct project *p, const struct code_table *kinds,
 		return text_errorf(err, errlen, "kind \"%s\" is not a project kind (bangfu project add "
 		                   "--help lists them)", p->kind);
 	if (!codes_label(groups ? groups : &codes_project_group, p->group))
-		return text_errorf(err, errlen, "working group \"%s\" is not a 专班 (bangfu project add "
+		return text_errorf(err, errlen, "\"%s\" is not a working group (bangfu project add "
 		                   "--help lists them)", p->group);
 	if (!codes_label(&codes_project_status, p->status))
 		return text_errorf(err, errlen, "status \"%s\": give planned, approved, building, "

@@ -30,7 +30,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 			continue;
 		const char *v = word + kl;
 		if (!*v) {
-			snprintf(err, errlen, "\"%s\" needs a value", word);
+			text_errorf(err, errlen, "\"%s\" needs a value", word);
 			return -1;
 		}
 		t->kind = keys[i].kind;
@@ -42,7 +42,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 			const struct code_table *codes = code_lists_table(lists, keys[i].codes);
 			const struct code *c = codes_find(codes, v);
 			if (!c) {
-				snprintf(err, errlen, "unknown %s \"%s\"%s", codes->name, v,
+				text_errorf(err, errlen, "unknown %s \"%s\"%s", codes_shown(codes->name), v,
 				         t->kind == Q_TRACK ? " (创先 进位 消薄 " PLACES_UNCLASSIFIED ")" : "");
 				return -1;
 			}
@@ -52,7 +52,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 		if (t->kind == Q_STATE) {    /* a state by code or label (线索, 镇级审核, ...) */
 			enum wf_state st;
 			if (workflow_state_parse(v, &st)) {
-				snprintf(err, errlen, "unknown state \"%s\" (e.g. lead, 线索, "
+				text_errorf(err, errlen, "unknown state \"%s\" (e.g. lead, 线索, "
 				         "township_review, 镇级审核, assisting, 帮扶中)", v);
 				return -1;
 			}
@@ -62,7 +62,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 			char *end;
 			strtod(v, &end);
 			if (*end) {
-				snprintf(err, errlen, "\"%s\": income needs a number of yuan", word);
+				text_errorf(err, errlen, "\"%s\": income needs a number of yuan", word);
 				return -1;
 			}
 		}
@@ -72,7 +72,7 @@ static int parse_term(const struct code_lists *lists, const char *word, struct q
 		return 0;
 	}
 	if (strchr(word, ':')) {
-		snprintf(err, errlen, "unknown filter \"%s\" (keys: county town village "
+		text_errorf(err, errlen, "unknown filter \"%s\" (keys: county town village "
 		         "category type state risk income< income> relocated dibao tekun disability cadre "
 		         "track town_class)", word);
 		return -1;
@@ -98,17 +98,17 @@ int query_parse(const struct code_lists *lists, const char *text, struct query *
 		char word[128];
 		size_t n = (size_t)(p - start);
 		if (n >= sizeof word) {
-			snprintf(err, errlen, "term too long: %.20s...", start);
+			text_errorf(err, errlen, "term too long: %.20s...", start);
 			return -1;
 		}
 		memcpy(word, start, n);
 		word[n] = '\0';
 		if (q->n == (int)(sizeof q->terms / sizeof q->terms[0])) {
-			snprintf(err, errlen, "too many terms (at most 16)");
+			text_errorf(err, errlen, "too many terms (at most 16)");
 			return -1;
 		}
 		if (text_find_control(word, 0) >= 0) {
-			snprintf(err, errlen, "control character in the query");
+			text_errorf(err, errlen, "control character in the query");
 			return -1;
 		}
 		if (parse_term(lists, word, &q->terms[q->n], err, errlen))

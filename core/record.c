@@ -233,14 +233,14 @@ static int check_canonical(const struct code_lists *lists, const char *text,
 	const char *a = buf_str(&again);
 	int rc = 0;
 	if (!a) {
-		snprintf(err, errlen, "out of memory");
+		text_errorf(err, errlen, "out of memory");
 		rc = -1;
 	} else if (strcmp(a, text) != 0) {
 		long line = 1;
 		size_t i = 0;
 		for (; a[i] && a[i] == text[i]; i++)
 			line += a[i] == '\n';
-		snprintf(err, errlen, "line %ld: not in canonical form", line);
+		text_errorf(err, errlen, "line %ld: not in canonical form", line);
 		rc = -1;
 	}
 	buf_free(&again);
@@ -277,7 +277,7 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 				    model_strset(&sub->v[0], sub_id))
 					goto oom;
 			} else {
-				snprintf(err, errlen, "line %ld: unexpected section [%s]", line, key);
+				text_errorf(err, errlen, "line %ld: unexpected section [%s]", line, key);
 				return -1;
 			}
 			continue;
@@ -285,7 +285,7 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 		if (sub) {
 			int col = subrec_col((enum subrec_kind)sub_kind, key);
 			if (col <= 0) {
-				snprintf(err, errlen, "line %ld: unknown key \"%s\"", line, key);
+				text_errorf(err, errlen, "line %ld: unknown key \"%s\"", line, key);
 				return -1;
 			}
 			if (model_strset(&sub->v[col], value))
@@ -302,7 +302,7 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 			       : household_set(h, (enum field_id)f, stored);
 		} else if (want == LEVEL_HOUSEHOLD && strcmp(key, "household") == 0) {
 			if (!valid_id(value, sizeof h->id) || h->id[0]) {
-				snprintf(err, errlen, "line %ld: bad or repeated household id", line);
+				text_errorf(err, errlen, "line %ld: bad or repeated household id", line);
 				return -1;
 			}
 			text_copy(h->id, sizeof h->id, value);         /* valid_id: it fits */
@@ -315,22 +315,22 @@ int record_parse(const struct code_lists *lists, const char *text, struct househ
 		} else if (want == LEVEL_CASE && strcmp(key, "state") == 0) {
 			rc = model_strset(&c->state, value);
 		} else {
-			snprintf(err, errlen, "line %ld: unknown key \"%s\"", line, key);
+			text_errorf(err, errlen, "line %ld: unknown key \"%s\"", line, key);
 			return -1;
 		}
 		if (rc)
 			goto oom;
 	}
 	if (r < 0) {
-		snprintf(err, errlen, "line %ld: not a \"key: value\" line", line);
+		text_errorf(err, errlen, "line %ld: not a \"key: value\" line", line);
 		return -1;
 	}
 	if (!h->id[0]) {
-		snprintf(err, errlen, "no \"household:\" line");
+		text_errorf(err, errlen, "no \"household:\" line");
 		return -1;
 	}
 	return check_canonical(lists, text, h, err, errlen);
 oom:
-	snprintf(err, errlen, "out of memory");
+	text_errorf(err, errlen, "out of memory");
 	return -1;
 }

@@ -1,5 +1,6 @@
 /* register.c — household register CSV in and out (see register.h). */
 #include "core/register.h"
+#include "core/i18n.h"
 #include "core/register_columns.h"
 #include "core/idcard.h"
 #include "core/idmap.h"
@@ -91,8 +92,8 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 		if (register_year_column(name) && r->yearcol < 0) {
 			r->colfield[c] = -1;
 			r->yearcol = c;
-			r->report(r->ctx, rec->line, rec->fields[c], "taken as the year of 家庭人均纯收入: "
-			          "it becomes that year's income assessment");
+			r->report(r->ctx, rec->line, rec->fields[c], _("taken as the year of 家庭人均纯收入: "
+			          "it becomes that year's income assessment"));
 			continue;
 		}
 		int f = register_column_find(name, &alias);
@@ -101,14 +102,14 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 		r->colfield[c] = f;
 		if (f >= 0 && alias) {   /* a national export's name: say what it was taken as */
 			char msg[300];
-			snprintf(msg, sizeof msg, "taken as %s (%s)", model_fields[f].zh, model_fields[f].key);
+			text_errorf(msg, sizeof msg, "taken as %s (%s)", model_fields[f].zh, model_fields[f].key);
 			r->report(r->ctx, rec->line, rec->fields[c], msg);
 		}
 		if (f < 0) {
-			r->report(r->ctx, rec->line, rec->fields[c], "unknown column, ignored");
+			r->report(r->ctx, rec->line, rec->fields[c], _("unknown column, ignored"));
 			r->b->warnings++;
 		} else if (r->fieldcol[f] >= 0) {
-			defect(r, rec->line, c, "column given twice (also column %d)", r->fieldcol[f] + 1);
+			defect(r, rec->line, c, _("column given twice (also column %d)"), r->fieldcol[f] + 1);
 		} else {
 			r->fieldcol[f] = c;
 			r->b->present[f] = 1;
@@ -117,7 +118,7 @@ static int map_header(struct reader *r, const struct csv_record *rec)
 	int missing = 0;
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (r->fieldcol[required[i]] < 0) {
-			defect(r, rec->line, -1, "required column %s (%s) is missing",
+			defect(r, rec->line, -1, _("required column %s (%s) is missing"),
 			       model_fields[required[i]].zh, model_fields[required[i]].key);
 			missing++;
 		}
@@ -156,8 +157,8 @@ static int row_value(struct reader *r, const struct csv_record *rec, enum field_
 	const char *cell = c < rec->nfields ? rec->fields[c] : "";
 	snprintf(raw, sizeof raw, "%s", cell);
 	if (model_fields[f].kind != FK_NOTE && fold_line_breaks(raw)) {
-		r->report(r->ctx, rec->line, r->b->header[c], "a line break inside the cell (Excel's "
-		          "Alt+Enter) was read as a space");
+		r->report(r->ctx, rec->line, r->b->header[c], _("a line break inside the cell (Excel's "
+		          "Alt+Enter) was read as a space"));
 		r->b->warnings++;
 	}
 	text_trim(raw);
@@ -213,8 +214,8 @@ static void check_same(struct reader *r, const struct csv_record *rec, const cha
 {
 	if (!first_row && strcmp(before, now) != 0)
 		defect(r, rec->line, r->fieldcol[f],
-		       "household-level value \"%s\" differs from \"%s\" on an earlier row of the "
-		       "same household", now, before);
+		       _("household-level value \"%s\" differs from \"%s\" on an earlier row of the "
+		       "same household"), now, before);
 }
 
 /* The 收入年度 of this row: a year from 2000 to today's, the same on every row of a
@@ -228,10 +229,10 @@ static void row_year(struct reader *r, const struct csv_record *rec, int first_r
 	text_trim(y);
 	long year = strtol(y, &end, 10);
 	if (y[0] && (*end || strlen(y) != 4 || year < 2000 || year > atol(r->today)))
-		defect(r, rec->line, r->yearcol, "\"%s\" is not a year from 2000 to this one", y);
+		defect(r, rec->line, r->yearcol, _("\"%s\" is not a year from 2000 to this one"), y);
 	else if (!first_row && strcmp(kept, y) != 0)
-		defect(r, rec->line, r->yearcol, "household-level value \"%s\" differs from \"%s\" on "
-		       "an earlier row of the same household", y, kept);
+		defect(r, rec->line, r->yearcol, _("household-level value \"%s\" differs from \"%s\" on "
+		       "an earlier row of the same household"), y, kept);
 	else if (first_row)
 		snprintf(kept, 8, "%s", y);
 }
@@ -243,7 +244,7 @@ static int read_row(struct reader *r, const struct csv_record *rec)
 	for (int f = 0; f < FIELD_COUNT; f++)
 		row_value(r, rec, (enum field_id)f, v[f]);
 	if (rec->nfields > r->b->nheader)
-		defect(r, rec->line, -1, "%d fields, but the header has %d", rec->nfields,
+		defect(r, rec->line, -1, _("%d fields, but the header has %d"), rec->nfields,
 		       r->b->nheader);
 	if (!v[HF_NO][0])
 		return 0;   /* reported as required; the row cannot be grouped */
@@ -275,7 +276,7 @@ static int read_row(struct reader *r, const struct csv_record *rec)
 	if (!v[CF_CATEGORY][0])
 		for (int f = CF_FIRST + 1; f < CF_FIRST + CF_COUNT; f++)
 			if (v[f][0] && f != CF_ELIMINATED) {
-				defect(r, rec->line, r->fieldcol[f], "given but 监测对象类别 (category) is empty");
+				defect(r, rec->line, r->fieldcol[f], _("given but 监测对象类别 (category) is empty"));
 				break;
 			}
 	struct member *m = household_add_member(h);
@@ -286,7 +287,7 @@ static int read_row(struct reader *r, const struct csv_record *rec)
 			return -1;
 	if (v[MF_SCHOOL][0] && v[MF_EDUCATION][0])
 		defect(r, rec->line, r->fieldcol[MF_EDUCATION],
-		       "give 在校生状况 (school stage) or 文化程度 (education), not both");
+		       _("give 在校生状况 (school stage) or 文化程度 (education), not both"));
 	if (v[MF_ID][0]) {
 		struct idcard id;
 		char err[160], raw[VALUE_MAX];
@@ -299,14 +300,14 @@ static int read_row(struct reader *r, const struct csv_record *rec)
 				return -1;
 			if (v[MF_SEX][0] && strcmp(v[MF_SEX], sex) != 0)
 				defect(r, rec->line, r->fieldcol[MF_SEX],
-				       "sex %s disagrees with the ID number (17th digit says %s)",
+				       _("sex %s disagrees with the ID number (17th digit says %s)"),
 				       codes_label(&codes_sex, v[MF_SEX]), codes_label(&codes_sex, sex));
 		}
 		long other;
 		if (r->no_id_check)
 			;
 		else if (idmap_get(&r->by_id, v[MF_ID], &other))
-			defect(r, rec->line, r->fieldcol[MF_ID], "ID number %s already on line %ld",
+			defect(r, rec->line, r->fieldcol[MF_ID], _("ID number %s already on line %ld"),
 			       v[MF_ID], other);
 		else if (idmap_put(&r->by_id, v[MF_ID], rec->line))
 			return -1;
@@ -335,7 +336,7 @@ static struct register_row *add_row(struct register_batch *b, const struct csv_r
 
 static void report_oom(struct reader *r, long line)
 {
-	r->report(r->ctx, line, NULL, "out of memory");
+	r->report(r->ctx, line, NULL, _("out of memory"));
 	r->b->defects++;
 }
 
@@ -432,7 +433,7 @@ int register_stream_open(struct register_stream **out, const struct code_lists *
 	char err[300];
 	*out = st;
 	if (!st)
-		return report(ctx, 0, NULL, "out of memory"), -1;
+		return report(ctx, 0, NULL, _("out of memory")), -1;
 	st->r = (struct reader){.lists = lists, .today = today, .report = checked ? no_report : report,
 	                        .ctx = ctx, .b = &st->head, .yearcol = -1, .no_id_check = checked};
 	st->pieces = pieces;
@@ -440,7 +441,7 @@ int register_stream_open(struct register_stream **out, const struct code_lists *
 	int got = csv_read(&st->cr, &st->rec, err, sizeof err);
 	if (got <= 0) {
 		report(ctx, got < 0 ? st->cr.err_line : 0, NULL,
-		       got < 0 ? csv_error_text(err) : "empty file: no header row");
+		       got < 0 ? csv_error_text(err) : _("empty file: no header row"));
 		st->head.defects++;
 		return -1;
 	}
@@ -507,7 +508,7 @@ int register_stream_next(struct register_stream *st, int want, struct register_b
 	if (got == 0)
 		st->done = 1;
 	if (st->rows_read == 0) {
-		r->report(r->ctx, 0, NULL, "no data rows after the header");
+		r->report(r->ctx, 0, NULL, _("no data rows after the header"));
 		b->defects++;
 		return -1;
 	}

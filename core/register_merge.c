@@ -2,6 +2,7 @@
  * bangfu keeps (register_merge in register.h). The file is the register's truth for what
  * it carries; bangfu's is the truth for everything else, above all the casework. */
 #include "core/register.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -70,7 +71,7 @@ static void compare_case(const struct hcase *kept, const struct hcase *in,
 		if (!present[f] || strcmp(a, b) == 0 || !note)
 			continue;
 		char msg[512];
-		snprintf(msg, sizeof msg, "%s (%s) is \"%s\" in the file but \"%s\" in case %s: not "
+		text_errorf(msg, sizeof msg, "%s (%s) is \"%s\" in the file but \"%s\" in case %s: not "
 		         "applied, a case changes through its procedure (bangfu case move)",
 		         model_fields[f].zh, model_fields[f].key, b, a, kept->id);
 		note(ctx, model_fields[f].zh, msg);

@@ -1,6 +1,8 @@
 /* rules.c — monitoring rules: risk elimination, development measures, visit due dates
  * (see rules.h), and the refusal list every check in core/ fills. */
 #include "core/rules.h"
+#include "core/text.h"
+#include "core/i18n.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -82,15 +84,15 @@ void rules_settings_sample(struct rules_settings *s)
 int rules_settings_check(const struct rules_settings *s, char *err, size_t errlen)
 {
 	const struct { const char *name; int value; } items[] = {
-		{"visit interval (走访周期)", s->visit_interval_days},
-		{"development measure delay (发展类措施期限)", s->dev_measure_days},
-		{"lead warning age (线索预警天数)", s->lead_warn_days},
-		{"due-soon window (临期天数)", s->due_soon_days},
+		{N_("visit interval"), s->visit_interval_days},
+		{N_("development measure delay"), s->dev_measure_days},
+		{N_("lead warning age"), s->lead_warn_days},
+		{N_("due-soon window"), s->due_soon_days},
 	};
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
 		if (items[i].value <= 0) {
-			snprintf(err, errlen, "%s must be a positive number of days, got %d",
-			         items[i].name, items[i].value);
+			text_errorf(err, errlen, "%s must be a positive number of days, got %d",
+			            _(items[i].name), items[i].value);
 			return -1;
 		}
 	return 0;
@@ -150,16 +152,16 @@ static void check_monitored_long_enough(const char *start, const char *as_of, in
 	char earliest[DATE_LEN];
 	long days;
 	if (!date_valid(start)) {
-		refusal_add(out, "not yet approved by the county (未经县级审批认定): monitoring has "
-		            "no start date");
+		refusal_add(out, _("not yet approved by the county: monitoring has "
+		            "no start date"));
 		return;
 	}
 	if (date_add_months(start, months, earliest) != 0 ||
 	    date_diff(earliest, as_of, &days) != 0)
 		return;   /* as_of was checked by the caller */
 	if (days < 0)
-		refusal_add(out, "monitored since %s, less than %d months (监测不满%d个月): "
-		            "elimination possible from %s", start, months, months, earliest);
+		refusal_add(out, _("monitored since %s, less than %d months: "
+		            "elimination possible from %s"), start, months, earliest);
 }
 
 /* Stably above the line: the assessment before the latest also above its year's line,
@@ -167,28 +169,27 @@ static void check_monitored_long_enough(const char *start, const char *as_of, in
 static void check_income_stable(const struct household_facts *h, struct refusal *out)
 {
 	if (h->income_assessments < 2)
-		refusal_add(out, "income not yet stably above the line (收入未稳定超过监测线): one "
-		            "assessment; a second at least %d months later must also be above",
+		refusal_add(out, _("income not yet stably above the line: one "
+		            "assessment; a second at least %d months later must also be above"),
 		            h->stable_months);
 	else if (!(h->prev_monitoring_line > 0 && h->prev_income_per_capita > h->prev_monitoring_line))
-		refusal_add(out, "income not stably above the line (收入未稳定超过监测线): the previous "
-		            "assessment, %.2f, was not above its line %.2f", h->prev_income_per_capita,
+		refusal_add(out, _("income not stably above the line: the previous "
+		            "assessment, %.2f, was not above its line %.2f"), h->prev_income_per_capita,
 		            h->prev_monitoring_line);
 	else if (h->income_months_apart < h->stable_months)
-		refusal_add(out, "income not yet stably above the line (收入未稳定超过监测线): the two "
-		            "latest assessments are %ld months apart, %d needed", h->income_months_apart,
+		refusal_add(out, _("income not yet stably above the line: the two "
+		            "latest assessments are %ld months apart, %d needed"), h->income_months_apart,
 		            h->stable_months);
 }
 
 static void check_income(const struct household_facts *h, struct refusal *out)
 {
 	if (h->monitoring_line <= 0)
-		refusal_add(out, "no monitoring line set for the year (未设置当年监测线)");
+		refusal_add(out, _("no monitoring line set for the year"));
 	if (!h->has_income)
-		refusal_add(out, "no income assessed for the year (未核算家庭收入)");
+		refusal_add(out, _("no income assessed for the year"));
 	else if (h->monitoring_line > 0 && !(h->income_per_capita > h->monitoring_line))
-		refusal_add(out, "per-capita income %.2f is not above the monitoring line %.2f "
-		            "(人均纯收入未超过监测线)", h->income_per_capita, h->monitoring_line);
+		refusal_add(out, _("per-capita income %.2f is not above the monitoring line %.2f"), h->income_per_capita, h->monitoring_line);
 	else if (h->income_assessments > 0 && h->stable_months > 0)
 		check_income_stable(h, out);
 }
@@ -196,15 +197,15 @@ static void check_income(const struct household_facts *h, struct refusal *out)
 static void check_guarantees(const struct household_facts *h, struct refusal *out)
 {
 	const struct { int ok; const char *what; } items[] = {
-		{h->housing_ok, "housing is not safe (住房安全未保障)"},
-		{h->school_ok, "a child is out of compulsory education (义务教育未保障)"},
-		{h->medical_ok, "a member lacks basic medical insurance (基本医疗未保障)"},
-		{h->water_ok, "drinking water is not safe (饮水安全未保障)"},
-		{h->costs_ok, "large rigid expenses are not resolved (大额刚性支出未解决)"},
+		{h->housing_ok, N_("housing is not safe")},
+		{h->school_ok, N_("a child is out of compulsory education")},
+		{h->medical_ok, N_("a member lacks basic medical insurance")},
+		{h->water_ok, N_("drinking water is not safe")},
+		{h->costs_ok, N_("large rigid expenses are not resolved")},
 	};
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
 		if (!items[i].ok)
-			refusal_add(out, "%s", items[i].what);
+			refusal_add(out, "%s", _(items[i].what));
 }
 
 int rules_elimination_check(const struct household_facts *h, const char *monitoring_start,
@@ -212,12 +213,12 @@ int rules_elimination_check(const struct household_facts *h, const char *monitor
 {
 	int before = out->count + out->dropped;
 	if (!h) {
-		refusal_add(out, "household facts not given (缺少家庭情况): elimination cannot be "
-		            "checked");
+		refusal_add(out, _("household facts not given: elimination cannot be "
+		            "checked"));
 		return -1;
 	}
 	if (!date_valid(as_of)) {
-		refusal_add(out, "date \"%s\" is not a valid YYYY-MM-DD date (日期无效)",
+		refusal_add(out, _("date \"%s\" is not a valid YYYY-MM-DD date"),
 		            as_of ? as_of : "");
 		return -1;
 	}
@@ -225,12 +226,12 @@ int rules_elimination_check(const struct household_facts *h, const char *monitor
 	                            h->elim_min_months > 0 ? h->elim_min_months : RULES_ELIM_MIN_MONTHS,
 	                            out);
 	if (rules_measures_in_place(h, as_of, 0) < 1)
-		refusal_add(out, "no assistance measure in place (未落实帮扶措施): at least 1 needed");
+		refusal_add(out, _("no assistance measure in place: at least 1 needed"));
 	check_income(h, out);
 	check_guarantees(h, out);
 	if (h->able_to_work < 1)
-		refusal_add(out, "no member able to work (整户无劳动能力): such a household is not "
-		            "eliminated");
+		refusal_add(out, _("no member able to work: such a household is not "
+		            "eliminated"));
 	return out->count + out->dropped > before ? -1 : 0;
 }
 

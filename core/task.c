@@ -1,5 +1,6 @@
 /* task.c — tasks: canonical text, status moves, permissions, urgency (see task.h). */
 #include "core/task.h"
+#include "core/i18n.h"
 #include "core/record.h"
 #include "core/text.h"
 #include <stdio.h>
@@ -116,10 +117,10 @@ int task_next_status(const struct task *t, const char *action, char *next,
 {
 	const char *st = t->status, *label = codes_label(&codes_task_status, st);
 	static const struct { const char *action, *to, *verb; } moves[] = {
-		{"start", "in_progress", "started"},
-		{"done", "done", "marked done"},
-		{"cancel", "cancelled", "cancelled"},
-		{"resolve", "done", "resolved"},
+		{"start", "in_progress", N_("started")},
+		{"done", "done", N_("marked done")},
+		{"cancel", "cancelled", N_("cancelled")},
+		{"resolve", "done", N_("resolved")},
 	};
 	if (strcmp(action, "comment") == 0) {
 		snprintf(next, 16, "%s", st);
@@ -130,10 +131,10 @@ int task_next_status(const struct task *t, const char *action, char *next,
 			continue;
 		if (task_is_closed(st))
 			return text_errorf(err, errlen, "task %s is %s (%s): a closed task cannot be %s "
-			                   "again (add a new task instead)", t->id, st, label ? label : "?",
-			                   moves[i].verb);
+			                   "again (add a new task instead)", t->id, st, label ? codes_shown(label) : "?",
+			                   _(moves[i].verb));
 		if (strcmp(action, "start") == 0 && strcmp(st, "in_progress") == 0)
-			return text_errorf(err, errlen, "task %s is already in progress (办理中)", t->id);
+			return text_errorf(err, errlen, "task %s is already in progress", t->id);
 		snprintf(next, 16, "%s", moves[i].to);
 		return 0;
 	}

@@ -290,13 +290,13 @@ size_t text_render_unit(const char *s, size_t n, char out[9], size_t *used)
 static const char *refused_kind(uint32_t cp)
 {
 	if (cp == '\n' || cp == 0x2028 || cp == 0x2029)
-		return "line break";
+		return _("line break");
 	if (is_caret_control(cp) || cp <= 0x9F)
-		return "control character";
+		return _("control character");
 	if (cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
 	    (cp >= 0x2066 && cp <= 0x2069))
-		return "text-direction control";
-	return "invisible character";
+		return _("text-direction control");
+	return _("invisible character");
 }
 
 int text_check_input(const char *what, const char *s, size_t max_chars, int flags,
@@ -329,7 +329,7 @@ int text_check_input(const char *what, const char *s, size_t max_chars, int flag
 		}
 		return text_errorf(err, errlen, "%s%s%s %sU+%04X%s at character %zu is not allowed%s",
 		                   what, sep, refused_kind(u.cp), shown, (unsigned)u.cp,
-		                   shown[0] ? ")" : "", chars, u.cp == '\n' ? " (one line only)" : "");
+		                   shown[0] ? ")" : "", chars, u.cp == '\n' ? _(" (one line only)") : "");
 	}
 	return 0;
 }

@@ -29,7 +29,7 @@ int user_parse(const char *text, struct user *u, char *err, size_t errlen)
 	while ((r = record_next_line(text, &pos, &line, key, sizeof key, value, sizeof value)) == 1) {
 		int put = record_text_put(texts, sizeof texts / sizeof texts[0], key, value);
 		if (put < 0) {                   /* refused, never cut */
-			snprintf(err, errlen, "line %ld: %s is too long", line, key);
+			text_errorf(err, errlen, "line %ld: %s is too long", line, key);
 			return -1;
 		}
 		if (put == 0 && strcmp(key, "role") == 0) {
@@ -37,16 +37,16 @@ int user_parse(const char *text, struct user *u, char *err, size_t errlen)
 			if (sp)
 				*sp = '\0';
 			if (access_role_parse(value, &u->role)) {
-				snprintf(err, errlen, "line %ld: unknown role %s", line, value);
+				text_errorf(err, errlen, "line %ld: unknown role %s", line, value);
 				return -1;
 			}
 		} else if (put == 0) {
-			snprintf(err, errlen, "line %ld: unknown key %s", line, key);
+			text_errorf(err, errlen, "line %ld: unknown key %s", line, key);
 			return -1;
 		}
 	}
 	if (r != 0 || !u->login[0]) {
-		snprintf(err, errlen, "line %ld: malformed user record", line);
+		text_errorf(err, errlen, "line %ld: malformed user record", line);
 		return -1;
 	}
 	return 0;

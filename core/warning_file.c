@@ -1,5 +1,6 @@
 /* warning_file.c — read a department warning CSV (see warning_file.h). */
 #include "core/warning_file.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "core/csv.h"
 #include "core/date.h"
@@ -34,12 +35,12 @@ static int map_header(const struct csv_record *rec, int col[W_COUNT], register_r
 				found = 1;
 			}
 		if (!found)
-			report(ctx, rec->line, rec->fields[c], "unknown column, ignored");
+			report(ctx, rec->line, rec->fields[c], _("unknown column, ignored"));
 	}
 	for (int w = 0; w < W_COUNT; w++)
 		if (wcols[w].required && col[w] < 0) {
 			char msg[128];
-			snprintf(msg, sizeof msg, "required column %s (%s) is missing", wcols[w].zh, wcols[w].key);
+			text_errorf(msg, sizeof msg, "required column %s (%s) is missing", wcols[w].zh, wcols[w].key);
 			report(ctx, rec->line, NULL, msg);
 			missing++;
 		}
@@ -57,7 +58,7 @@ static const struct code *row_code(const struct code_lists *lists, const struct 
 	if (value[0] && !c) {
 		char choices[1024], msg[1200];
 		codes_choices(t, choices, sizeof choices);
-		snprintf(msg, sizeof msg, "unknown %s \"%s\" (%s)", t->name, value, choices);
+		text_errorf(msg, sizeof msg, "unknown %s \"%s\" (%s)", codes_shown(t->name), value, choices);
 		report(ctx, line, column, msg);
 		(*defects)++;
 	}
@@ -75,7 +76,7 @@ static int read_row(const struct code_lists *lists, const struct csv_record *rec
 	for (int c = 0; c < W_COUNT; c++) {
 		const char *cell = col[c] >= 0 && col[c] < rec->nfields ? rec->fields[col[c]] : "";
 		if (strlen(cell) >= sizeof v[c]) {   /* refused, never cut */
-			snprintf(err, sizeof err, "too long (%zu bytes, at most %zu)", strlen(cell),
+			text_errorf(err, sizeof err, "too long (%zu bytes, at most %zu)", strlen(cell),
 			         sizeof v[c] - 1);
 			cell = "";
 		} else {
@@ -89,7 +90,7 @@ static int read_row(const struct code_lists *lists, const struct csv_record *rec
 			report(ctx, rec->line, wcols[c].zh, err);
 			defects++;
 		} else if (wcols[c].required && !v[c][0]) {
-			report(ctx, rec->line, wcols[c].zh, "is required");
+			report(ctx, rec->line, wcols[c].zh, _("is required"));
 			defects++;
 		}
 	}
@@ -105,7 +106,7 @@ static int read_row(const struct code_lists *lists, const struct csv_record *rec
 	const struct code *dept = row_code(lists, &codes_department, v[W_DEPT], rec->line,
 	                                   wcols[W_DEPT].zh, &defects, report, ctx);
 	if (v[W_DATE][0] && (!date_valid(v[W_DATE]) || strcmp(v[W_DATE], today) > 0)) {
-		report(ctx, rec->line, wcols[W_DATE].zh, "not a date (YYYY-MM-DD) up to today");
+		report(ctx, rec->line, wcols[W_DATE].zh, _("not a date (YYYY-MM-DD) up to today"));
 		defects++;
 	} else {
 		text_copy(w->date, sizeof w->date, v[W_DATE]);   /* a date or "": it fits */
@@ -116,7 +117,7 @@ static int read_row(const struct code_lists *lists, const struct csv_record *rec
 		defects++;
 	}
 	if (text_copy(w->name, sizeof w->name, v[W_NAME])) {   /* refused, never cut */
-		snprintf(err, sizeof err, "too long for a name (%zu bytes, at most %zu)",
+		text_errorf(err, sizeof err, "too long for a name (%zu bytes, at most %zu)",
 		         strlen(v[W_NAME]), sizeof w->name - 1);
 		report(ctx, rec->line, wcols[W_NAME].zh, err);
 		defects++;
@@ -144,13 +145,13 @@ int warnings_read_csv(const struct code_lists *lists, const char *utf8, size_t l
 	if ((got = csv_read(&r, &rec, err, sizeof err)) <= 0 || map_header(&rec, col, report, ctx)) {
 		if (got <= 0)
 			report(ctx, got < 0 ? r.err_line : 0, NULL,
-			       got < 0 ? csv_error_text(err) : "empty file: no header row");
+			       got < 0 ? csv_error_text(err) : _("empty file: no header row"));
 		csv_record_free(&rec);
 		return -1;
 	}
 	while ((got = csv_read(&r, &rec, err, sizeof err)) > 0) {
 		if (GROW(*rows, cap, n + 1, 64)) {
-			report(ctx, rec.line, NULL, "out of memory");
+			report(ctx, rec.line, NULL, _("out of memory"));
 			got = -2;
 			break;
 		}

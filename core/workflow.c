@@ -2,21 +2,41 @@
  * transition tables, the checks a step must pass, and the case after a step. */
 #include "core/workflow.h"
 #include "core/code_lists.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <string.h>
 
 /* --- states --------------------------------------------------------------------- */
 
-struct state_info { const char *code, *label; enum role owner; enum wf_state prev; };
+struct state_info { const char *code; enum role owner; enum wf_state prev; };
 
-#define WF_STATE_ROW_(id, code, label, owner, prev) {code, label, owner, WF_##prev},
+#define WF_STATE_ROW_(id, code, owner, prev) {code, owner, WF_##prev},
 static const struct state_info states[WF_STATE_COUNT] = { WF_STATES(WF_STATE_ROW_) };
 #undef WF_STATE_ROW_
+
+/* The national form's names of the states: what CSV and the audit text carry and what
+ * staff may type; shown through codes_shown. */
+static const char *const state_labels[WF_STATE_COUNT] = {
+	[WF_LEAD] = N_("线索"),
+	[WF_VISITED] = N_("入户核实"),
+	[WF_CHECKED] = N_("数据比对"),
+	[WF_VILLAGE_REVIEW] = N_("村级评议公示"),
+	[WF_TOWNSHIP_REVIEW] = N_("镇级审核"),
+	[WF_COUNTY_APPROVAL] = N_("县级审批"),
+	[WF_ASSISTING] = N_("帮扶中"),
+	[WF_ELIM_REQUESTED] = N_("申请消除"),
+	[WF_ELIM_VILLAGE] = N_("消除村级评议公示"),
+	[WF_ELIM_TOWNSHIP] = N_("消除镇级审核"),
+	[WF_ELIM_COUNTY] = N_("消除县级审批"),
+	[WF_ELIMINATED] = N_("已消除"),
+	[WF_NOT_TAKEN] = N_("不纳入"),
+	[WF_REFERRED] = N_("转部门"),
+};
 
 static int state_ok(enum wf_state s) { return s >= 0 && s < WF_STATE_COUNT; }
 
 const char *workflow_state_code(enum wf_state s)  { return state_ok(s) ? states[s].code : "?"; }
-const char *workflow_state_label(enum wf_state s) { return state_ok(s) ? states[s].label : "?"; }
+const char *workflow_state_label(enum wf_state s) { return state_ok(s) ? state_labels[s] : "?"; }
 enum role workflow_state_owner(enum wf_state s)
 {
 	return state_ok(s) ? states[s].owner : ROLE_ADMIN;
@@ -29,7 +49,7 @@ enum wf_state workflow_state_previous(enum wf_state s)
 int workflow_state_parse(const char *s, enum wf_state *out)
 {
 	for (int i = 0; s && i < WF_STATE_COUNT; i++)
-		if (strcmp(s, states[i].code) == 0 || strcmp(s, states[i].label) == 0) {
+		if (strcmp(s, states[i].code) == 0 || strcmp(s, state_labels[i]) == 0) {
 			*out = (enum wf_state)i;
 			return 0;
 		}
@@ -64,62 +84,62 @@ int workflow_may_record_measure(const struct case_facts *c)
 #define WITHDRAWN_TO (PRE_APPROVAL | S(ASSISTING) | ELIM_PENDING)
 
 static const struct wf_transition transitions[] = {
-	{"open", "登记线索", 0, WF_LEAD, R(CASEWORKER), WF_SETS_LEAD,
-	 "opens a case as a lead, dated when the lead came in"},
-	{"visit", "入户核实", S(LEAD), WF_VISITED, R(CASEWORKER), WF_TAKES_CONSENT,
-	 "home visit done; --consent DATE if the consent form (承诺授权书) was signed"},
-	{"check", "数据比对", S(VISITED), WF_CHECKED, R(CASEWORKER), WF_TAKES_CONSENT,
-	 "data cross-check done"},
-	{"village_review", "村级评议公示", S(CHECKED), WF_VILLAGE_REVIEW, R(CASEWORKER),
+	{"open", N_("登记线索"), 0, WF_LEAD, R(CASEWORKER), WF_SETS_LEAD,
+	 N_("opens a case as a lead, dated when the lead came in")},
+	{"visit", N_("入户核实"), S(LEAD), WF_VISITED, R(CASEWORKER), WF_TAKES_CONSENT,
+	 N_("home visit done; --consent DATE if the consent form was signed")},
+	{"check", N_("数据比对"), S(VISITED), WF_CHECKED, R(CASEWORKER), WF_TAKES_CONSENT,
+	 N_("data cross-check done")},
+	{"village_review", N_("村级评议公示"), S(CHECKED), WF_VILLAGE_REVIEW, R(CASEWORKER),
 	 WF_TAKES_CONSENT | WF_RULE_CONSENT | WF_NEED_NOTICE_START | WF_TAKES_NOTICE,
-	 "village review held; needs the consent date and the notice start (end optional)"},
-	{"to_township", "报镇级审核", S(VILLAGE_REVIEW), WF_TOWNSHIP_REVIEW, R(CASEWORKER),
+	 N_("village review held; needs the consent date and the notice start (end optional)")},
+	{"to_township", N_("报镇级审核"), S(VILLAGE_REVIEW), WF_TOWNSHIP_REVIEW, R(CASEWORKER),
 	 WF_TAKES_NOTICE | WF_RULE_NOTICE_DONE,
-	 "notice ran at least 5 days and has ended; sends the case to the township"},
-	{"township_pass", "镇级审核通过", S(TOWNSHIP_REVIEW), WF_COUNTY_APPROVAL, R(TOWNSHIP),
+	 N_("notice ran at least 5 days and has ended; sends the case to the township")},
+	{"township_pass", N_("镇级审核通过"), S(TOWNSHIP_REVIEW), WF_COUNTY_APPROVAL, R(TOWNSHIP),
 	 WF_WITHDRAWABLE,
-	 "township review passed; sends the case to the county"},
-	{"approve", "县级审批纳入", S(COUNTY_APPROVAL), WF_ASSISTING, R(COUNTY), WF_SETS_APPROVAL,
-	 "county approves: the household is monitored from this date"},
-	{"not_take", "不纳入", PRE_APPROVAL, WF_NOT_TAKEN, WF_ROLE_OWNER,
+	 N_("township review passed; sends the case to the county")},
+	{"approve", N_("县级审批纳入"), S(COUNTY_APPROVAL), WF_ASSISTING, R(COUNTY), WF_SETS_APPROVAL,
+	 N_("county approves: the household is monitored from this date")},
+	{"not_take", N_("不纳入"), PRE_APPROVAL, WF_NOT_TAKEN, WF_ROLE_OWNER,
 	 WF_NEED_REASON | WF_SETS_CLOSED,
-	 "the lead is not taken in (by whoever holds the case now); needs a reason"},
-	{"refer", "转部门", S(LEAD) | S(VISITED) | S(CHECKED), WF_REFERRED, R(CASEWORKER),
-	 WF_NEED_DEPARTMENT | WF_SETS_CLOSED, "referred to another department; needs it"},
-	{"green_channel", "绿色通道", PRE_APPROVAL, WF_TO_SAME, R(CASEWORKER) | R(TOWNSHIP),
+	 N_("the lead is not taken in (by whoever holds the case now); needs a reason")},
+	{"refer", N_("转部门"), S(LEAD) | S(VISITED) | S(CHECKED), WF_REFERRED, R(CASEWORKER),
+	 WF_NEED_DEPARTMENT | WF_SETS_CLOSED, N_("referred to another department; needs it")},
+	{"green_channel", N_("绿色通道"), PRE_APPROVAL, WF_TO_SAME, R(CASEWORKER) | R(TOWNSHIP),
 	 WF_NEED_REASON | WF_RULE_GREEN | WF_SETS_GREEN,
-	 "sudden hardship: assistance may be recorded before approval; needs a reason"},
-	{"send_back", "退回上一步", HAS_PREVIOUS, WF_TO_PREVIOUS, WF_ROLE_OWNER,
+	 N_("sudden hardship: assistance may be recorded before approval; needs a reason")},
+	{"send_back", N_("退回上一步"), HAS_PREVIOUS, WF_TO_PREVIOUS, WF_ROLE_OWNER,
 	 WF_NEED_REASON | WF_WITHDRAWABLE,
-	 "returns the case one step (by whoever holds it now); needs a reason"},
-	{"request_elim", "申请风险消除", S(ASSISTING), WF_ELIM_REQUESTED, R(CASEWORKER),
+	 N_("returns the case one step (by whoever holds it now); needs a reason")},
+	{"request_elim", N_("申请风险消除"), S(ASSISTING), WF_ELIM_REQUESTED, R(CASEWORKER),
 	 WF_RULE_ELIMINATION | WF_CLEARS_NOTICE,
-	 "starts risk elimination; every elimination condition must hold"},
-	{"elim_village", "消除村级评议公示", S(ELIM_REQUESTED), WF_ELIM_VILLAGE, R(CASEWORKER),
+	 N_("starts risk elimination; every elimination condition must hold")},
+	{"elim_village", N_("消除村级评议公示"), S(ELIM_REQUESTED), WF_ELIM_VILLAGE, R(CASEWORKER),
 	 WF_NEED_NOTICE_START | WF_TAKES_NOTICE,
-	 "village review of the elimination held; needs the notice start (end optional)"},
-	{"elim_to_township", "消除报镇级审核", S(ELIM_VILLAGE), WF_ELIM_TOWNSHIP, R(CASEWORKER),
+	 N_("village review of the elimination held; needs the notice start (end optional)")},
+	{"elim_to_township", N_("消除报镇级审核"), S(ELIM_VILLAGE), WF_ELIM_TOWNSHIP, R(CASEWORKER),
 	 WF_TAKES_NOTICE | WF_RULE_NOTICE_DONE,
-	 "elimination notice ran at least 5 days and has ended"},
-	{"elim_township_pass", "消除镇级审核通过", S(ELIM_TOWNSHIP), WF_ELIM_COUNTY, R(TOWNSHIP),
+	 N_("elimination notice ran at least 5 days and has ended")},
+	{"elim_township_pass", N_("消除镇级审核通过"), S(ELIM_TOWNSHIP), WF_ELIM_COUNTY, R(TOWNSHIP),
 	 WF_WITHDRAWABLE,
-	 "township agrees to the elimination; sends it to the county"},
-	{"eliminate", "县级审批消除", S(ELIM_COUNTY), WF_ELIMINATED, R(COUNTY),
+	 N_("township agrees to the elimination; sends it to the county")},
+	{"eliminate", N_("县级审批消除"), S(ELIM_COUNTY), WF_ELIMINATED, R(COUNTY),
 	 WF_NEED_METHOD | WF_RULE_ELIMINATION | WF_SETS_CLOSED,
-	 "county eliminates the risk; needs the method, every condition must still hold"},
-	{"keep_monitoring", "不予消除", ELIM_PENDING, WF_ASSISTING, WF_ROLE_OWNER,
+	 N_("county eliminates the risk; needs the method, every condition must still hold")},
+	{"keep_monitoring", N_("不予消除"), ELIM_PENDING, WF_ASSISTING, WF_ROLE_OWNER,
 	 WF_NEED_REASON | WF_CLEARS_NOTICE,
-	 "the elimination is refused or withdrawn (by whoever holds it now); needs a reason"},
-	{"rollback", "消除回退", S(ELIMINATED), WF_ASSISTING, R(COUNTY),
+	 N_("the elimination is refused or withdrawn (by whoever holds it now); needs a reason")},
+	{"rollback", N_("消除回退"), S(ELIMINATED), WF_ASSISTING, R(COUNTY),
 	 WF_NEED_REASON | WF_REOPENS | WF_CLEARS_NOTICE,
-	 "an elimination is rolled back (回退): monitored again; needs a reason"},
-	{"withdraw", "撤回", WITHDRAWN_TO, WF_TO_WITHDRAWN,
+	 N_("an elimination is rolled back: monitored again; needs a reason")},
+	{"withdraw", N_("撤回"), WITHDRAWN_TO, WF_TO_WITHDRAWN,
 	 R(CASEWORKER) | R(TOWNSHIP) | R(COUNTY), WF_NEED_REASON | WF_RULE_WITHDRAW,
-	 "takes back your own township pass or send-back before the next level acts; needs a "
-	 "reason"},
-	{"remark", "新风险再次纳入", S(ELIMINATED) | S(NOT_TAKEN) | S(REFERRED), WF_TO_SAME,
+	 N_("takes back your own township pass or send-back before the next level acts; needs a "
+	 "reason")},
+	{"remark", N_("新风险再次纳入"), S(ELIMINATED) | S(NOT_TAKEN) | S(REFERRED), WF_TO_SAME,
 	 R(CASEWORKER), WF_NEED_REASON | WF_NEW_CASE,
-	 "a new risk: opens a new lead linked to this case; needs a reason"},
+	 N_("a new risk: opens a new lead linked to this case; needs a reason")},
 };
 #define TRANSITION_COUNT ((int)(sizeof transitions / sizeof transitions[0]))
 
@@ -199,7 +219,7 @@ static void state_list(unsigned mask, char *out, size_t outlen)
 	for (int i = 0; i < WF_STATE_COUNT && len < outlen; i++)
 		if (mask & WF_STATE_BIT(i))
 			len += (size_t)snprintf(out + len, outlen - len, "%s%s (%s)", len ? ", " : "",
-			                        states[i].label, states[i].code);
+			                        codes_shown(state_labels[i]), states[i].code);
 }
 
 static void role_list(unsigned mask, char *out, size_t outlen)
@@ -208,8 +228,8 @@ static void role_list(unsigned mask, char *out, size_t outlen)
 	out[0] = '\0';
 	for (int i = 0; i < ROLE_COUNT && len < outlen; i++)
 		if (mask & (1u << i))
-			len += (size_t)snprintf(out + len, outlen - len, "%s%s (%s)", len ? " or " : "",
-			                        access_role_label((enum role)i),
+			len += (size_t)snprintf(out + len, outlen - len, "%s%s (%s)", len ? _(" or ") : "",
+			                        codes_shown(access_role_label((enum role)i)),
 			                        access_role_code((enum role)i));
 }
 
@@ -219,8 +239,8 @@ static void check_role(const struct wf_transition *t, const struct case_facts *c
 	if (u->role == ROLE_ADMIN)
 		return;
 	if (u->role == ROLE_AUDITOR || u->role >= ROLE_COUNT) {
-		refusal_add(out, "role %s (%s) reads only and changes nothing (只读): %s refused",
-		            access_role_label(u->role), access_role_code(u->role), t->name);
+		refusal_add(out, _("role %s (%s) reads only and changes nothing: %s refused"),
+		            codes_shown(access_role_label(u->role)), access_role_code(u->role), t->name);
 		return;
 	}
 	unsigned roles = workflow_transition_roles(t, c->state);
@@ -228,16 +248,17 @@ static void check_role(const struct wf_transition *t, const struct case_facts *c
 		return;
 	char need[160];
 	role_list(roles, need, sizeof need);
-	refusal_add(out, "role %s (%s) may not take %s (%s, 无权操作): needs %s",
-	            access_role_label(u->role), access_role_code(u->role), t->name, t->label, need);
+	refusal_add(out, _("role %s (%s) may not take %s (%s): needs %s"),
+	            codes_shown(access_role_label(u->role)), access_role_code(u->role), t->name,
+	            codes_shown(t->label), need);
 }
 
 static void check_scope(const struct case_facts *c, const struct user *u, struct refusal *out)
 {
 	if (!c->region[0])
-		refusal_add(out, "the case has no region (缺少所属地区): scope cannot be checked");
+		refusal_add(out, _("the case has no region: scope cannot be checked"));
 	else if (!access_in_scope(u, c->region))
-		refusal_add(out, "region %s is outside your scope %s (不在管辖范围)", c->region,
+		refusal_add(out, _("region %s is outside your scope %s"), c->region,
 		            u->scope);
 }
 
@@ -248,9 +269,9 @@ static void check_state(const struct wf_transition *t, const struct case_facts *
 		return;
 	char need[400];
 	state_list(t->from, need, sizeof need);
-	refusal_add(out, "the case is %s (%s, 状态不符): %s (%s) needs %s%s",
-	            workflow_state_label(c->state), workflow_state_code(c->state), t->name,
-	            t->label, (t->from & (t->from - 1)) ? "one of: " : "", need);
+	refusal_add(out, _("the case is %s (%s): %s (%s) needs %s%s"),
+	            codes_shown(workflow_state_label(c->state)), workflow_state_code(c->state), t->name,
+	            codes_shown(t->label), (t->from & (t->from - 1)) ? _("one of: ") : "", need);
 }
 
 /* A date given as input: valid, and not after today when it must have happened. */
@@ -258,11 +279,11 @@ static int check_input_date(const char *what, const char *value, const char *tod
                             int may_be_future, struct refusal *out)
 {
 	if (!date_valid(value)) {
-		refusal_add(out, "%s \"%s\" is not a valid YYYY-MM-DD date (日期无效)", what, value);
+		refusal_add(out, _("%s \"%s\" is not a valid YYYY-MM-DD date"), _(what), value);
 		return -1;
 	}
 	if (!may_be_future && today && strcmp(value, today) > 0) {
-		refusal_add(out, "%s %s is in the future (晚于今天 %s)", what, value, today);
+		refusal_add(out, _("%s %s is in the future (today is %s)"), _(what), value, today);
 		return -1;
 	}
 	return 0;
@@ -276,12 +297,12 @@ static const char *check_step_date(const struct wf_transition *t, const struct c
 {
 	const char *today = today_of(in);
 	if (!today)
-		refusal_add(out, "today's date is missing or invalid (系统日期无效)");
+		refusal_add(out, _("today's date is missing or invalid"));
 	const char *date = given(in->date) ? in->date : today;
-	if (!date || check_input_date("step date", date, today, 0, out) != 0)
+	if (!date || check_input_date(N_("step date"), date, today, 0, out) != 0)
 		return NULL;
 	if (t->from != 0 && date_valid(c->last_step_date) && strcmp(date, c->last_step_date) < 0) {
-		refusal_add(out, "step date %s is before the previous step's date %s (早于上一步日期)",
+		refusal_add(out, _("step date %s is before the previous step's date %s"),
 		            date, c->last_step_date);
 		return NULL;
 	}
@@ -289,7 +310,7 @@ static const char *check_step_date(const struct wf_transition *t, const struct c
 	return buf;
 }
 
-static void check_code_input(const char *what, const char *label, const char *value,
+static void check_code_input(const char *what, const char *value,
                              const struct code_table *table, struct refusal *out)
 {
 	char choices[400];
@@ -297,22 +318,22 @@ static void check_code_input(const char *what, const char *label, const char *va
 	choices[0] = '\0';
 	for (int i = 0; i < table->count && len < (int)sizeof choices; i++)
 		len += snprintf(choices + len, sizeof choices - (size_t)len, "%s%s (%s)",
-		                i ? ", " : "", table->items[i].label, table->items[i].code);
+		                i ? ", " : "", codes_shown(table->items[i].label), table->items[i].code);
 	if (!given(value))
-		refusal_add(out, "%s missing (缺少%s): one of %s", what, label, choices);
+		refusal_add(out, _("%s missing: one of %s"), _(what), choices);
 	else if (!codes_find(table, value))
-		refusal_add(out, "unknown %s \"%s\" (%s无效): one of %s", what, value, label, choices);
+		refusal_add(out, _("unknown %s \"%s\": one of %s"), _(what), value, choices);
 }
 
 static void check_needs(const struct wf_transition *t, const struct move_input *in,
                         struct refusal *out)
 {
 	if ((t->flags & WF_NEED_REASON) && !has_text(in->reason))
-		refusal_add(out, "%s (%s) needs a reason (请填写原因)", t->name, t->label);
+		refusal_add(out, _("%s (%s) needs a reason"), t->name, codes_shown(t->label));
 	if (t->flags & WF_NEED_METHOD)
-		check_code_input("elimination method", "消除方式", in->method, &codes_elim_method, out);
+		check_code_input(N_("elimination method"), in->method, &codes_elim_method, out);
 	if (t->flags & WF_NEED_DEPARTMENT)
-		check_code_input("department", "转办部门", in->department,
+		check_code_input(N_("department"), in->department,
 		                 code_lists_table(in->lists, &codes_department), out);
 }
 
@@ -321,11 +342,11 @@ static void check_consent(const struct wf_transition *t, const struct case_facts
 {
 	const char *consent = NULL;
 	if ((t->flags & WF_TAKES_CONSENT) && given(in->consent_date)) {
-		if (check_input_date("consent date", in->consent_date, today_of(in), 0, out) != 0)
+		if (check_input_date(N_("consent date"), in->consent_date, today_of(in), 0, out) != 0)
 			return;
 		consent = in->consent_date;
 		if (date_valid(c->lead_date) && strcmp(consent, c->lead_date) < 0)
-			refusal_add(out, "consent date %s is before the lead date %s (早于线索日期)",
+			refusal_add(out, _("consent date %s is before the lead date %s"),
 			            consent, c->lead_date);
 	} else if (given(c->consent_date)) {
 		consent = c->consent_date;
@@ -333,10 +354,10 @@ static void check_consent(const struct wf_transition *t, const struct case_facts
 	if (!(t->flags & WF_RULE_CONSENT))
 		return;
 	if (!consent)
-		refusal_add(out, "no consent date (未签承诺授权书): the household's signed consent "
-		            "is needed before the village review");
+		refusal_add(out, _("no consent date: the household's signed consent "
+		            "is needed before the village review"));
 	else if (date && strcmp(consent, date) > 0)
-		refusal_add(out, "consent signed %s, after the review date %s (授权晚于评议)",
+		refusal_add(out, _("consent signed %s, after the review date %s"),
 		            consent, date);
 }
 
@@ -356,11 +377,11 @@ static int notice_dates(const struct wf_transition *t, const struct case_facts *
 	if (!(t->flags & WF_TAKES_NOTICE))
 		return 0;
 	if (given(in->notice_start)) {
-		bad |= check_input_date("notice start", in->notice_start, NULL, 1, out);
+		bad |= check_input_date(N_("notice start"), in->notice_start, NULL, 1, out);
 		*start = in->notice_start;
 	}
 	if (given(in->notice_end)) {
-		bad |= check_input_date("notice end", in->notice_end, NULL, 1, out);
+		bad |= check_input_date(N_("notice end"), in->notice_end, NULL, 1, out);
 		*end = in->notice_end;
 	}
 	return bad ? -1 : 0;
@@ -375,32 +396,34 @@ static void check_notice(const struct wf_transition *t, const struct case_facts 
 	if (notice_dates(t, c, in, &start, &end, out) != 0)
 		return;
 	if ((t->flags & WF_NEED_NOTICE_START) && !start) {
-		refusal_add(out, "notice start date missing (缺少公示开始日期)");
+		refusal_add(out, _("notice start date missing"));
 		return;
 	}
 	if ((t->flags & WF_NEED_NOTICE_START) && date && strcmp(start, date) < 0)
-		refusal_add(out, "notice starts %s, before the review meeting %s (公示早于评议)",
+		refusal_add(out, _("notice starts %s, before the review meeting %s"),
 		            start, date);
 	long days = 0;
 	if (start && end && date_diff(start, end, &days) == 0 && days < 0) {
-		refusal_add(out, "notice ends %s before it starts %s (公示日期颠倒)", end, start);
+		refusal_add(out, _("notice ends %s before it starts %s"), end, start);
 		return;
 	}
 	if (!(t->flags & WF_RULE_NOTICE_DONE))
 		return;
 	if (!start || !end || date_diff(start, end, &days) != 0) {
-		refusal_add(out, "notice %s date missing (缺少公示%s日期): the public notice must "
-		            "have run before review", start ? "end" : "start",
-		            start ? "结束" : "开始");
+		refusal_add(out, start ? _("notice end date missing: the public notice must have run "
+		                           "before review")
+		                       : _("notice start date missing: the public notice must have run "
+		                           "before review"));
 		return;
 	}
 	days += 1;   /* both ends count: the 1st to the 5th is 5 days */
 	int min = workflow_notice_days(c);
 	if (days < min)
-		refusal_add(out, "notice ran %ld day%s (公示不足%d天): needs at least %d", days,
-		            days == 1 ? "" : "s", min, min);
+		refusal_add(out, ngettext("notice ran %ld day: needs at least %d",
+		                          "notice ran %ld days: needs at least %d", (unsigned long)days),
+		            days, min);
 	if (date && strcmp(date, end) < 0)
-		refusal_add(out, "the notice runs until %s, after the step date %s (公示期未满)",
+		refusal_add(out, _("the notice runs until %s, after the step date %s"),
 		            end, date);
 }
 
@@ -411,12 +434,12 @@ static void check_green(const struct wf_transition *t, const struct case_facts *
 		return;
 	if (strcmp(c->category, "sudden") != 0) {
 		const char *label = codes_label(&codes_category, c->category);
-		refusal_add(out, "the green channel is for 突发严重困难户 (sudden) cases; this case "
-		            "is %s (非突发严重困难户)", label ? label : (c->category[0] ? c->category
-		            : "without a category"));
+		refusal_add(out, _("the green channel is for cases of a household in sudden severe "
+		            "difficulty (sudden); this case is %s"), label ? codes_shown(label)
+		            : c->category[0] ? c->category : _("without a category"));
 	}
 	if (c->green_channel)
-		refusal_add(out, "the case is already on the green channel (已走绿色通道)");
+		refusal_add(out, _("the case is already on the green channel"));
 }
 
 static void check_withdraw(const struct wf_transition *t, const struct case_facts *c,
@@ -429,17 +452,17 @@ static void check_withdraw(const struct wf_transition *t, const struct case_fact
 	for (int i = 0, len = 0; i < TRANSITION_COUNT && len < (int)sizeof which; i++)
 		if (transitions[i].flags & WF_WITHDRAWABLE)
 			len += snprintf(which + len, sizeof which - (size_t)len, "%s%s (%s)", len ? ", " : "",
-			                transitions[i].name, transitions[i].label);
+			                transitions[i].name, codes_shown(transitions[i].label));
 	if (!last)
-		refusal_add(out, "the case has no step to withdraw (无可撤回的操作)");
+		refusal_add(out, _("the case has no step to withdraw"));
 	else if (strcmp(c->last_login, u->login) != 0)
-		refusal_add(out, "the latest step, %s (%s) on %s, was taken by %s, not you (非本人操作, "
-		            "或下一级已办理): you may withdraw only your own step, before anyone acts "
-		            "after it", last->name, last->label, c->last_step_date[0] ? c->last_step_date : "?",
-		            c->last_login[0] ? c->last_login : "someone else");
+		refusal_add(out, _("the latest step, %s (%s) on %s, was taken by %s, not you: you may "
+		            "withdraw only your own step, before anyone acts after it"), last->name,
+		            codes_shown(last->label), c->last_step_date[0] ? c->last_step_date : "?",
+		            c->last_login[0] ? c->last_login : _("someone else"));
 	else if (!(last->flags & WF_WITHDRAWABLE) || !state_ok(c->last_from))
-		refusal_add(out, "your latest step on the case is %s (%s), which cannot be withdrawn "
-		            "(不可撤回): only %s", last->name, last->label, which);
+		refusal_add(out, _("your latest step on the case is %s (%s), which cannot be withdrawn: "
+		            "only %s"), last->name, codes_shown(last->label), which);
 }
 
 int workflow_withdraw_check(const struct case_facts *c, const struct user *u, struct refusal *out)
@@ -478,7 +501,7 @@ static const struct wf_transition *find_or_refuse(const char *name, struct refus
 {
 	const struct wf_transition *t = workflow_transition_find(name);
 	if (!t)
-		refusal_add(out, "unknown step \"%s\" (未知步骤): see `case move --help`",
+		refusal_add(out, _("unknown step \"%s\": see `case move --help`"),
 		            name ? name : "");
 	return t;
 }

@@ -20,25 +20,26 @@
 #define WORKFLOW_NOTICE_MIN_DAYS 5   /* public notice runs at least this many days, inclusive */
 #define WORKFLOW_DECISION_DAYS 15    /* lead to county decision, normally at most */
 
-/* The states: id, stable code, Chinese label, the role that acts on a case in this state
- * (for the steps whose role is "the owner"), and the state a send-back returns to. */
+/* The states: id, stable code, the role that acts on a case in this state (for the steps
+ * whose role is "the owner"), and the state a send-back returns to. Their Chinese labels
+ * are in workflow.c (state_labels), where the catalog's extraction finds them. */
 #define WF_STATES(X)                                                                   \
-	X(LEAD,            "lead",            "线索",             ROLE_CASEWORKER, NONE)    \
-	X(VISITED,         "visited",         "入户核实",         ROLE_CASEWORKER, LEAD)    \
-	X(CHECKED,         "checked",         "数据比对",         ROLE_CASEWORKER, VISITED) \
-	X(VILLAGE_REVIEW,  "village_review",  "村级评议公示",     ROLE_CASEWORKER, CHECKED) \
-	X(TOWNSHIP_REVIEW, "township_review", "镇级审核",         ROLE_TOWNSHIP,   VILLAGE_REVIEW) \
-	X(COUNTY_APPROVAL, "county_approval", "县级审批",         ROLE_COUNTY,     TOWNSHIP_REVIEW) \
-	X(ASSISTING,       "assisting",       "帮扶中",           ROLE_CASEWORKER, NONE)    \
-	X(ELIM_REQUESTED,  "elim_requested",  "申请消除",         ROLE_CASEWORKER, ASSISTING) \
-	X(ELIM_VILLAGE,    "elim_village",    "消除村级评议公示", ROLE_CASEWORKER, ELIM_REQUESTED) \
-	X(ELIM_TOWNSHIP,   "elim_township",   "消除镇级审核",     ROLE_TOWNSHIP,   ELIM_VILLAGE) \
-	X(ELIM_COUNTY,     "elim_county",     "消除县级审批",     ROLE_COUNTY,     ELIM_TOWNSHIP) \
-	X(ELIMINATED,      "eliminated",      "已消除",           ROLE_COUNTY,     NONE)    \
-	X(NOT_TAKEN,       "not_taken",       "不纳入",           ROLE_CASEWORKER, NONE)    \
-	X(REFERRED,        "referred",        "转部门",           ROLE_CASEWORKER, NONE)
+	X(LEAD,            "lead",            ROLE_CASEWORKER, NONE)    \
+	X(VISITED,         "visited",         ROLE_CASEWORKER, LEAD)    \
+	X(CHECKED,         "checked",         ROLE_CASEWORKER, VISITED) \
+	X(VILLAGE_REVIEW,  "village_review",  ROLE_CASEWORKER, CHECKED) \
+	X(TOWNSHIP_REVIEW, "township_review", ROLE_TOWNSHIP,   VILLAGE_REVIEW) \
+	X(COUNTY_APPROVAL, "county_approval", ROLE_COUNTY,     TOWNSHIP_REVIEW) \
+	X(ASSISTING,       "assisting",       ROLE_CASEWORKER, NONE)    \
+	X(ELIM_REQUESTED,  "elim_requested",  ROLE_CASEWORKER, ASSISTING) \
+	X(ELIM_VILLAGE,    "elim_village",    ROLE_CASEWORKER, ELIM_REQUESTED) \
+	X(ELIM_TOWNSHIP,   "elim_township",   ROLE_TOWNSHIP,   ELIM_VILLAGE) \
+	X(ELIM_COUNTY,     "elim_county",     ROLE_COUNTY,     ELIM_TOWNSHIP) \
+	X(ELIMINATED,      "eliminated",      ROLE_COUNTY,     NONE)    \
+	X(NOT_TAKEN,       "not_taken",       ROLE_CASEWORKER, NONE)    \
+	X(REFERRED,        "referred",        ROLE_CASEWORKER, NONE)
 
-#define WF_STATE_ENUM_(id, code, label, owner, prev) WF_##id,
+#define WF_STATE_ENUM_(id, code, owner, prev) WF_##id,
 enum wf_state { WF_NONE = -1, WF_STATES(WF_STATE_ENUM_) WF_STATE_COUNT };
 #undef WF_STATE_ENUM_
 
@@ -137,7 +138,7 @@ struct move_result {
 
 /* States. */
 const char *workflow_state_code(enum wf_state s);    /* "lead", ... ("?" if out of range) */
-const char *workflow_state_label(enum wf_state s);   /* "线索", ... */
+const char *workflow_state_label(enum wf_state s);   /* "线索", ... (shown: codes_shown) */
 /* Parse a state by code or label: 0 and *out, or -1. */
 int workflow_state_parse(const char *s, enum wf_state *out);
 enum role workflow_state_owner(enum wf_state s);

@@ -3,6 +3,7 @@
  * which measures may be recorded (monitored, eliminated, or on the green channel); a
  * visit needs any case in scope that is not closed, or a monitored household. */
 #include "store/kinds.h"
+#include "core/codes.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "core/workflow.h"
@@ -115,7 +116,7 @@ static int check_measure(struct store *s, const struct household *h, const char 
 	if (!workflow_may_record_measure(&f))
 		return store_fail(s, STORE_EDENIED, "case %s is %s: measures are recorded once it is "
 		                  "monitored (or on the green channel 绿色通道)", h->cases[h->ncases - 1].id,
-		                  workflow_state_label(f.state));
+		                  codes_shown(workflow_state_label(f.state)));
 	if (v[4][0] && strcmp(v[4], v[3]) < 0)
 		return store_fail(s, STORE_EINVAL, "--end %s is before --start %s", v[4], v[3]);
 	return 0;

@@ -3,6 +3,8 @@
 #include "tui/cli.h"
 #include "tui/cli_export.h"
 #include "tui/case_checks.h"
+#include "core/i18n.h"
+#include "core/codes.h"
 #include "core/rules.h"
 #include "core/workflow.h"
 #include "core/text.h"
@@ -69,7 +71,7 @@ static int verb_case_withdraw(struct cli *c)
 static const char *label_or(struct cli *c, const struct code_table *t, const char *code)
 {
 	const char *l = code_lists_label(store_code_lists(c->s), t, code);
-	return l ? l : code;
+	return l ? codes_shown(l) : code;
 }
 
 static const char *head_name(const struct household *h)
@@ -107,7 +109,7 @@ static void print_flags(struct cli *c, const struct household *h, const struct c
 			snprintf(code, sizeof code, "%.*s", (int)k, p);
 			const char *label = codes_label(&codes_measure_group, code);
 			used += (size_t)snprintf(groups + used, used < sizeof groups ? sizeof groups - used : 0,
-			                         "%s%s", used ? "/" : "", label ? label : code);
+			                         "%s%s", used ? "/" : "", label ? codes_shown(label) : code);
 		}
 		printf("  FLAG: a household with labour and no development measure (%s) since %s "
 		       "缺发展类措施\n", groups, due.due);
@@ -123,9 +125,9 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 	char risks[256];
 	if (store_case_facts(c->s, h, ci, store_today(c->s), &f, &hf, mf, MAX_MEASURES))
 		return;
-	model_value_display(store_code_lists(c->s), CF_RISKS, case_get(cs, CF_RISKS), risks, sizeof risks);
+	model_value_shown(store_code_lists(c->s), CF_RISKS, case_get(cs, CF_RISKS), risks, sizeof risks);
 	printf("\ncase %s  %s  %s (%s)\n", cs->id, label_or(c, &codes_category, case_get(cs, CF_CATEGORY)),
-	       workflow_state_label(f.state), workflow_state_code(f.state));
+	       codes_shown(workflow_state_label(f.state)), workflow_state_code(f.state));
 	printf("  risks: %s%s%s   source: %s\n", risks, case_get(cs, CF_NOTE)[0] ? " — " : "",
 	       case_get(cs, CF_NOTE), label_or(c, &codes_source, case_get(cs, CF_SOURCE)));
 	if (case_get(cs, CF_LINKED)[0])
@@ -154,7 +156,7 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 		workflow_state_parse(subrec_get(r, SUB_STEP, "to_state"), &to);
 		const char *details = subrec_get(r, SUB_STEP, "details");
 		printf("  %s  %-16s → %-10s by %s: %s%s%s%s\n", subrec_get(r, SUB_STEP, "happened"),
-		       subrec_get(r, SUB_STEP, "step"), workflow_state_label(to),
+		       subrec_get(r, SUB_STEP, "step"), codes_shown(workflow_state_label(to)),
 		       subrec_get(r, SUB_STEP, "login"), subrec_get(r, SUB_STEP, "reason"),
 		       details[0] ? " [" : "", details, details[0] ? "]" : "");
 	}
@@ -227,7 +229,7 @@ static int queue_row(void *ctx, const struct household *h, int ci)
 		return sheet_row(q->sh, v) ? 1 : 0;
 	}
 	printf("%s  %s  %s  %s  since %s  %s\n", h->cases[ci].id, h->id, head_name(h),
-	       workflow_state_label(f.state), f.last_step_date[0] ? f.last_step_date : f.lead_date,
+	       codes_shown(workflow_state_label(f.state)), f.last_step_date[0] ? f.last_step_date : f.lead_date,
 	       checks);
 	return 0;
 }
@@ -257,7 +259,7 @@ static int verb_case_steps(struct cli *c)
 	step_row("STEP", "名称", "WHAT IT NEEDS");
 	for (int i = 0; i < workflow_transition_count(); i++) {
 		const struct wf_transition *t = workflow_transition_at(i);
-		step_row(t->name, t->label, t->help ? t->help : "");
+		step_row(t->name, codes_shown(t->label), t->help ? _(t->help) : "");
 	}
 	return EXIT_OK;
 }
@@ -327,13 +329,13 @@ static int verb_setting_lists(struct cli *c)
 	const struct code_lists *l = store_code_lists(c->s);
 	for (int i = 0; i < CODE_LISTS_COUNT; i++) {
 		const struct code_table *t = code_lists_table(l, lists[i].shipped);
-		printf("%s%s (%s):\n", i ? "\n" : "", t->name, lists[i].key);
+		printf("%s%s (%s):\n", i ? "\n" : "", codes_shown(t->name), lists[i].key);
 		for (int k = 0; k < t->count; k++)
 			if (k < lists[i].shipped->count)
-				printf("  %-18s %s\n", t->items[k].code, t->items[k].label);
+				printf("  %-18s %s\n", t->items[k].code, codes_shown(t->items[k].label));
 			else
 				printf("  %-18s %s   (added: setting %s.%s)\n", t->items[k].code,
-				       t->items[k].label, lists[i].key, t->items[k].code);
+				       codes_shown(t->items[k].label), lists[i].key, t->items[k].code);
 	}
 	return EXIT_OK;
 }

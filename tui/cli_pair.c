@@ -2,6 +2,7 @@
  * pair add / list. Adding is for administrators and county approvers within their scope;
  * everyone reads (docs/pairing.md). */
 #include "tui/cli.h"
+#include "core/codes.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -20,7 +21,7 @@ static int arg_into(struct cli *c, const char *what, const char *v, char *field,
 static const char *label_in(struct cli *c, const struct code_table *t, const char *code)
 {
 	const char *l = code_lists_label(store_code_lists(c->s), t, code);
-	return l ? l : "?";
+	return l ? codes_shown(l) : "?";
 }
 #define label_of(t, code) label_in(c, t, code)
 
@@ -56,14 +57,14 @@ static int verb_unit_add(struct cli *c)
 		return cli_store_fail(c, rc);
 	printf("added unit %s %s (%s %s, region %s%s%s)\n", u.id, u.name, u.kind,
 	       label_of(&codes_unit_kind, u.kind), u.region, u.level[0] ? ", " : "",
-	       u.level[0] ? codes_label(&codes_unit_level, u.level) : "");
+	       u.level[0] ? codes_shown(codes_label(&codes_unit_level, u.level)) : "");
 	return EXIT_OK;
 }
 
 static int print_unit(void *ctx, const struct unit *u)
 {
 	struct cli *c = ctx;
-	const char *level = codes_label(&codes_unit_level, u->level);
+	const char *level = codes_shown(codes_label(&codes_unit_level, u->level));
 	printf("%-9s %-11s %-8s %s (%s%s%s)", u->id, u->kind, u->region, u->name,
 	       label_of(&codes_unit_kind, u->kind), level ? ", " : "", level ? level : "");
 	if (u->end[0])
@@ -131,7 +132,7 @@ static int verb_team_join(struct cli *c)
 	if (rc)
 		return cli_store_fail(c, rc);
 	printf("added %s %s (%s) to team %s, from %s %s\n", p.id, p.name,
-	       codes_label(&codes_team_role, p.role), p.team, p.unit, p.unit_name);
+	       codes_shown(codes_label(&codes_team_role, p.role)), p.team, p.unit, p.unit_name);
 	return EXIT_OK;
 }
 
@@ -139,7 +140,7 @@ static int print_person(void *ctx, const struct team_person *p)
 {
 	(void)ctx;
 	printf("%s  %s  %s  %-4s %-8s %s %s  %s  ", p->id, p->team, p->region,
-	       codes_label(&codes_team_role, p->role), p->name, p->unit, p->unit_name,
+	       codes_shown(codes_label(&codes_team_role, p->role)), p->name, p->unit, p->unit_name,
 	       p->phone[0] ? p->phone : "-");
 	print_period(p->start, p->end);
 	printf("%s%s\n", p->login[0] ? "  login " : "", p->login);

@@ -3,6 +3,7 @@
  * counties with their tracks and 特色产业集群 (`county list`). Tracks, clusters and town
  * classes are settings (`bangfu setting set track.441821 创先 --why ...`). */
 #include "tui/cli.h"
+#include "core/codes.h"
 #include "core/regions.h"
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +30,7 @@ struct ilist { struct cli *c; char weak_line[32]; long n; };
 static int print_figure(void *ctx, const struct figure *f)
 {
 	struct ilist *l = ctx;
-	const char *label = code_lists_label(store_code_lists(l->c->s), &codes_indicator, f->kind);
+	const char *label = codes_shown(code_lists_label(store_code_lists(l->c->s), &codes_indicator, f->kind));
 	int weak = places_figure_weak(f, l->weak_line);
 	printf("%s  %-12s %-10s %s  %-18s %-20s target %-10s actual %s%s\n", f->id, f->place,
 	       f->place_name, f->year, f->kind, label ? label : "?", f->target[0] ? f->target : "-",

@@ -1,8 +1,10 @@
 /* cli_register.c — the register verbs: import households, list, show, set (export:
  * cli_export.c). */
 #include "tui/cli.h"
+#include "core/workflow.h"
 #include "tui/cli_export.h"
 #include "tui/import_text.h"
+#include "core/codes.h"
 #include "core/record.h"
 #include "core/strmap.h"
 #include "core/regions.h"
@@ -299,10 +301,13 @@ static int list_one(void *ctx, const struct household *h)
 	if (h->ncases) {
 		const struct hcase *cs = &h->cases[h->ncases - 1];
 		char cat[64];
-		model_value_display(l->lists, CF_CATEGORY, case_get(cs, CF_CATEGORY), cat, sizeof cat);
-		snprintf(kase, sizeof kase, "%s %s", cat, cs->state ? cs->state : "");
+		enum wf_state st;
+		const char *state = cs->state ? cs->state : "";
+		model_value_shown(l->lists, CF_CATEGORY, case_get(cs, CF_CATEGORY), cat, sizeof cat);
+		snprintf(kase, sizeof kase, "%s %s", cat, workflow_state_parse(state, &st) == 0
+		         ? codes_shown(workflow_state_label(st)) : state);
 	}
-	const char *type = codes_label(&codes_household_type, household_get(h, HF_TYPE));
+	const char *type = codes_shown(codes_label(&codes_household_type, household_get(h, HF_TYPE)));
 	put_cell(h->id, 14);
 	put_cell(head, 8);
 	put_cell(size, 4);

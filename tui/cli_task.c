@@ -1,6 +1,7 @@
 /* cli_task.c — the task verbs: task add / list / show / start / done / cancel / comment,
  * and `today` (what is overdue and due soon for you, most urgent first). */
 #include "tui/cli.h"
+#include "core/codes.h"
 #include "tui/cli_export.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 static const char *label_of(struct cli *c, const struct code_table *t, const char *code)
 {
 	const char *l = code_lists_label(store_code_lists(c->s), t, code);
-	return l ? l : "?";
+	return l ? codes_shown(l) : "?";
 }
 
 /* --version V as a number (0 = not given); -1 after a usage message. */
@@ -184,7 +185,7 @@ static int verb_today(struct cli *c)
 	struct today_summary sum = {0};
 	printf("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n",
 	       store_today(c->s), c->me.login, access_role_code(c->me.role),
-	       access_role_label(c->me.role), c->me.scope);
+	       codes_shown(access_role_label(c->me.role)), c->me.scope);
 	int rc = store_today_list(c->s, &c->me, print_item, &o, &sum);
 	if (rc)
 		return cli_store_fail(c, rc);

@@ -5,6 +5,7 @@
  * fields on the status line (Tab offers the code tables' labels, an empty date is
  * today), then a reason, and calls the same store function as the command-line verb. */
 #include "tui/household_actions.h"
+#include "core/codes.h"
 #include "core/text.h"
 #include "tui/view_util.h"
 #include "tui/prompt.h"
@@ -73,7 +74,7 @@ int household_add_measure(struct ui *ui, const struct household *h, const struct
 	if (!workflow_may_record_measure(&f)) {
 		ui_status(ui, 1, "case %s is %s: measures are recorded once it is monitored (or on "
 		          "the green channel 绿色通道)", h->cases[h->ncases - 1].id,
-		          workflow_state_label(f.state));
+		          codes_shown(workflow_state_label(f.state)));
 		return -1;
 	}
 	const char *household = h->id;
@@ -155,7 +156,7 @@ static int offer_open(struct ui *ui, const struct household *h, const struct cas
 		return !h->ncases;
 	if (h->ncases)
 		snprintf(question, sizeof question, "%s has no open case (%s is %s): open a new one as a lead?",
-		         h->id, h->cases[h->ncases - 1].id, workflow_state_label(f->state));
+		         h->id, h->cases[h->ncases - 1].id, codes_shown(workflow_state_label(f->state)));
 	else
 		snprintf(question, sizeof question, "%s has no case: open one as a lead (线索)?", h->id);
 	int yes = prompt_yesno(ui, question);
@@ -184,7 +185,7 @@ int household_move_case(struct ui *ui, const struct household *h)
 	int n = workflow_offered(&f, &ui->me, offered, 32);
 	if (n == 0) {
 		ui_status(ui, 1, "case %s is %s: no step is yours to take", h->cases[ci].id,
-		          workflow_state_label(f.state));
+		          codes_shown(workflow_state_label(f.state)));
 		return -1;
 	}
 	for (int i = 0; i < n; i++)
@@ -192,7 +193,7 @@ int household_move_case(struct ui *ui, const struct household *h)
 	names[n] = NULL;
 	char step[64] = "", label[256], date[16] = "", why[512] = "", result[512], bufs[6][64] = {{0}};
 	snprintf(label, sizeof label, "%s is %s; step (Tab: %s%s): ", h->cases[ci].id,
-	         workflow_state_label(f.state), names[0], n > 1 ? " ..." : "");
+	         codes_shown(workflow_state_label(f.state)), names[0], n > 1 ? " ..." : "");
 	const struct wf_transition *t = NULL;
 	while (!t) {
 		if (prompt_line(ui, label, step, sizeof step, names) != PROMPT_OK)
@@ -239,7 +240,7 @@ int case_withdraw_form(struct ui *ui, const char *case_id)
 	}
 	const struct wf_transition *last = workflow_transition_find(f.last_step);
 	snprintf(label, sizeof label, "%s withdraw your %s (%s), reason: ", case_id,
-	         last ? last->name : f.last_step, last ? last->label : "");
+	         last ? last->name : f.last_step, last ? codes_shown(last->label) : "");
 	ASK(view_ask_reason(ui, label, why, sizeof why));
 	struct move_input in = {.reason = why};
 	if ((rc = store_case_move(ui->s, &ui->me, case_id, "withdraw", &in, NULL, result, sizeof result)))

@@ -3,6 +3,7 @@
  * in plain register order, and a forward read from there (with the list's query) keeps
  * the matching rows before it; k grows until enough rows match. */
 #include "tui/list_rows.h"
+#include "core/codes.h"
 #include "core/regions.h"
 #include "core/workflow.h"
 #include <stdio.h>
@@ -25,15 +26,15 @@ void lrow_from(const struct code_lists *lists, struct lrow *r, const struct hous
 	snprintf(r->place, sizeof r->place, "%s %s", county ? county : household_get(h, HF_COUNTY),
 	         household_get(h, HF_TOWN));
 	snprintf(r->no, sizeof r->no, "%s", household_get(h, HF_NO));
-	model_value_display(lists, HF_TYPE, household_get(h, HF_TYPE), r->type, sizeof r->type);
+	model_value_shown(lists, HF_TYPE, household_get(h, HF_TYPE), r->type, sizeof r->type);
 	snprintf(r->income, sizeof r->income, "%s", household_get(h, HF_INCOME));
 	if (h->ncases > 0) {
 		const struct hcase *c = &h->cases[h->ncases - 1];
 		enum wf_state st;
-		model_value_display(lists, CF_CATEGORY, case_get(c, CF_CATEGORY), r->category, sizeof r->category);
-		model_value_display(lists, CF_RISKS, case_get(c, CF_RISKS), r->risks, sizeof r->risks);
+		model_value_shown(lists, CF_CATEGORY, case_get(c, CF_CATEGORY), r->category, sizeof r->category);
+		model_value_shown(lists, CF_RISKS, case_get(c, CF_RISKS), r->risks, sizeof r->risks);
 		snprintf(r->state, sizeof r->state, "%s", c->state && workflow_state_parse(c->state, &st) == 0
-		         ? workflow_state_label(st) : (c->state ? c->state : ""));
+		         ? codes_shown(workflow_state_label(st)) : (c->state ? c->state : ""));
 	}
 }
 

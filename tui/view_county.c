@@ -9,6 +9,7 @@
  * width the view is read at (^R after a resize): paging and `/` search are the generic
  * ones. */
 #include "tui/ui_view.h"
+#include "core/codes.h"
 #include "core/grow.h"
 #include "tui/prompt.h"
 #include "core/places.h"
@@ -97,7 +98,7 @@ static int add_indicators(struct ui *ui, struct county_view *C)
 		const struct figure *f = &C->f[i];
 		if (strlen(f->place) != 6 || strcmp(f->year, C->year) != 0)
 			continue;
-		const char *label = code_lists_label(store_code_lists(ui->s), &codes_indicator, f->kind);
+		const char *label = codes_shown(code_lists_label(store_code_lists(ui->s), &codes_indicator, f->kind));
 		if (!(l = add(C, 0)))
 			return -1;
 		put(l, "", 1);

@@ -53,9 +53,9 @@ static int add_bar(void *ctx, const char *code, long count)
 	if (!code[0])
 		label = D->dim == STATS_STATE || D->dim == STATS_CATEGORY ? "(no case)" : "(none)";
 	else if (D->dim == STATS_STATE && workflow_state_parse(code, &st) == 0)
-		label = workflow_state_label(st);
+		label = codes_shown(workflow_state_label(st));
 	else if (D->dim == STATS_CATEGORY || D->dim == STATS_TYPE) {
-		model_value_display(D->lists, D->dim == STATS_CATEGORY ? CF_CATEGORY : HF_TYPE, code,
+		model_value_shown(D->lists, D->dim == STATS_CATEGORY ? CF_CATEGORY : HF_TYPE, code,
 		                    shown, sizeof shown);
 		label = shown;
 	}

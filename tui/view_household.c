@@ -6,6 +6,7 @@
  * Below them: each case's steps, the measures, visits, department warnings and open tasks; V, M and
  * C record a visit, a measure or the case's next step (tui/household_actions.c). */
 #include "tui/ui_view.h"
+#include "core/codes.h"
 #include "core/grow.h"
 #include "tui/form.h"
 #include "tui/household_actions.h"
@@ -134,7 +135,7 @@ static const char *raw_value(const struct hview *H, const struct hline *l)
 /* The value as shown: code labels (ID numbers and phones come masked from the store). */
 static void shown_value(const struct hview *H, const struct hline *l, char *out, size_t n)
 {
-	model_value_display(H->lists, (enum field_id)l->field, raw_value(H, l), out, (int)n);
+	model_value_shown(H->lists, (enum field_id)l->field, raw_value(H, l), out, (int)n);
 }
 
 /* One sub-record: its id (or a step's date) as the label, its other columns as the value,
@@ -149,7 +150,7 @@ static void subrec_line(const struct code_lists *lists, const struct household *
 		const char *st = subrec_get(r, k, "to_state");
 		snprintf(label, ln, "  %s", subrec_get(r, k, "happened"));
 		snprintf(value, vn, "%s → %s  by %s: %s", subrec_get(r, k, "step"),
-		         workflow_state_parse(st, &to) == 0 ? workflow_state_label(to) : st,
+		         workflow_state_parse(st, &to) == 0 ? codes_shown(workflow_state_label(to)) : st,
 		         subrec_get(r, k, "login"), subrec_get(r, k, "reason"));
 		return;
 	}
@@ -170,7 +171,7 @@ static void line_text(const struct hview *H, const struct hline *l, char *label,
 	case HL_MEMBER: {
 		const struct member *m = &h->members[l->member - 1];
 		char rel[64];
-		model_value_display(H->lists, MF_RELATION, member_get(m, MF_RELATION), rel, sizeof rel);
+		model_value_shown(H->lists, MF_RELATION, member_get(m, MF_RELATION), rel, sizeof rel);
 		snprintf(label, ln, "Member %d: %s  %s", l->member, member_get(m, MF_NAME), rel);
 		break;
 	}
@@ -179,7 +180,7 @@ static void line_text(const struct hview *H, const struct hline *l, char *label,
 		enum wf_state st;
 		const char *state = c->state ? c->state : "";
 		snprintf(label, ln, "Case %s  %s (%s)", c->id,
-		         workflow_state_parse(state, &st) == 0 ? workflow_state_label(st) : state, state);
+		         workflow_state_parse(state, &st) == 0 ? codes_shown(workflow_state_label(st)) : state, state);
 		break;
 	}
 	case HL_SUBHEAD:

@@ -5,6 +5,7 @@
  * holds a text (empty: all again); Enter shows the project with its milestones and money
  * (project_describe, in the pager). */
 #include "tui/view_util.h"
+#include "core/codes.h"
 #include "core/grow.h"
 #include "tui/prompt.h"
 #include <stdio.h>
@@ -75,7 +76,7 @@ static void cells_of(const struct projects_view *P, const struct project *p, str
                      const char *cells[8])
 {
 	long long planned, allocated, spent;
-	const char *status = codes_label(&codes_project_status, p->status);
+	const char *status = codes_shown(codes_label(&codes_project_status, p->status));
 	int late = project_overdue_count(p, P->today);
 	project_money_totals(p, &planned, &allocated, &spent);
 	project_money_format(planned, buf->planned);

@@ -9,6 +9,7 @@
  * household. The store's refusals (every reason) go to the status line. The queue is
  * bounded by role and scope, so it is held in memory (no windowed fetch). */
 #include "tui/view_util.h"
+#include "core/codes.h"
 #include "core/grow.h"
 #include "tui/case_checks.h"
 #include "tui/list_rows.h"
@@ -161,7 +162,7 @@ static void rv_draw(struct ui *ui, struct view *v, long line, int y, int selecte
 	layout(R, c);
 	const char *since = c[4].cells < 10 && strlen(q->since) == 10 ? q->since + 5 : q->since;
 	const char *clock = q->late && c[COL_CLOCK].cells < 8 ? "LATE" : q->clock;
-	const char *cells[NCOL] = {q->case_id, q->head, q->village, workflow_state_label(q->f.state),
+	const char *cells[NCOL] = {q->case_id, q->head, q->village, codes_shown(workflow_state_label(q->f.state)),
 	                           since, clock, ""};
 	attr_t a = selected ? draw_style(ST_CURSOR) : A_NORMAL;
 	vcols_draw(y, c, NCOL, cells, a);
@@ -185,7 +186,7 @@ static int rv_text(struct view *v, long line, char *out, size_t n)
 {
 	const struct qrow *q = &((struct review *)v->priv)->r[line];
 	snprintf(out, n, "%s %s %s %s %s %s %s %s", q->case_id, q->household, q->head, q->village,
-	         workflow_state_label(q->f.state), q->since, q->clock, q->checks);
+	         codes_shown(workflow_state_label(q->f.state)), q->since, q->clock, q->checks);
 	return 0;
 }
 
@@ -239,8 +240,8 @@ static int still_waiting(struct ui *ui, const struct qrow *q)
 		return ui_store_error(ui, rc);
 	if (f.state != q->f.state) {
 		ui_status(ui, 1, "%s was moved meanwhile: it is now %s (%s), not %s; %s reads the "
-		          "queue again", q->case_id, workflow_state_label(f.state),
-		          workflow_state_code(f.state), workflow_state_label(q->f.state),
+		          "queue again", q->case_id, codes_shown(workflow_state_label(f.state)),
+		          workflow_state_code(f.state), codes_shown(workflow_state_label(q->f.state)),
 		          ui_key(ui, "review", ACT_RELOAD));
 		return -1;
 	}
@@ -255,7 +256,7 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	                                        : workflow_transition_find("send_back");
 	if (!t) {
 		ui_status(ui, 1, "%s is %s: there is no step forward to take from the queue", q.case_id,
-		          workflow_state_label(q.f.state));
+		          codes_shown(workflow_state_label(q.f.state)));
 		return -1;
 	}
 	if (still_waiting(ui, &q))
@@ -266,7 +267,7 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	                  method, sizeof method) != PROMPT_OK)
 		return REQ_DONE;
 	snprintf(label, sizeof label, "%s %s (%s %s), reason: ", q.case_id, approve ? "approve" : "send back",
-	         t->name, t->label);
+	         t->name, codes_shown(t->label));
 	if (view_ask_reason(ui, label, why, sizeof why) != PROMPT_OK)
 		return REQ_DONE;
 	struct move_input in = {.reason = why, .method = method[0] ? method : NULL};

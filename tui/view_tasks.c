@@ -125,7 +125,7 @@ static void layout(const struct tasks_view *T, struct vcol c[7])
 static void cells_of(const struct tasks_view *T, const struct today_item *it, char urgency[32],
                      const char *cells[7])
 {
-	const char *kind = code_lists_label(T->lists, &codes_task_kind, it->kind);
+	const char *kind = codes_shown(code_lists_label(T->lists, &codes_task_kind, it->kind));
 	task_urgency(it->due, T->today, urgency, 32);
 	cells[0] = it->due[0] ? it->due : "-";
 	cells[1] = urgency;

@@ -57,7 +57,7 @@ cp out own3
 expect_exit 0 as "$me" -d prov show "$h3"
 expect_grep "^name: $(grep -m1 '^name:' own3 | cut -d' ' -f2)" out
 # a county's case ids carry its number in the aggregate (each county numbers from 1)
-hc=$(as "$me" -d c3 list 2>/dev/null | grep -m1 ' assisting' | cut -d' ' -f1)
+hc=$(as "$me" -d c3 list 2>/dev/null | grep -m1 " $(M 帮扶中)$" | cut -d' ' -f1)
 [ -n "$hc" ] || fail "county 3 has no household with a case"
 expect_exit 0 as "$me" -d c3 show "$hc"
 cid=$(grep -m1 '^\[case C' out | tr -d '[]' | cut -d' ' -f2)

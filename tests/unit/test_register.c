@@ -113,13 +113,13 @@ static void test_defects_named(void **state)
 	assert_true(has(&s, "2: 性别: sex 男 disagrees with the ID number"));
 	assert_true(has(&s, "3: 证件号码: ID number 441821197501011008 already on line 2"));
 	assert_true(has(&s, "3: 家庭人均纯收入: household-level value \"6900\" differs"));
-	assert_true(has(&s, "3: 与户主关系: household 1 has 2 户主"));
+	assert_true(has(&s, "3: 与户主关系: household 1 has 2 heads of household"));
 	assert_true(has(&s, "4: county_code: unknown county code \"449999\""));
 	assert_true(has(&s, "4: 姓名: control character"));
 	assert_true(has(&s, "4: 家庭人均纯收入: \"abc\" is not a number"));
 	assert_true(has(&s, "4: 监测对象类别: unknown 监测对象类别 \"火星户\""));
 	assert_true(has(&s, "5: 风险类型: given but 监测对象类别 (category) is empty"));
-	assert_true(has(&s, "household 3 has 0 户主"));
+	assert_true(has(&s, "household 3 has 0 heads of household"));
 	assert_true(b.bad[0] && b.bad[1] && b.bad[2]);
 	register_batch_free(&b);
 }
@@ -156,7 +156,7 @@ static void test_cross_field(void **state)
 		"4,441821,迳头镇,青竹村,赵六,11010519491231002X,户主,,,否,是,44182119750101100811\n"
 		"5,441821,迳头镇,青竹村,钱七,441821199002022019,户主,3,广州,否,是,44182119900202201911\n";
 	assert_int_equal(check(csv, &b, &s), 0);
-	assert_true(has(&s, "work place (务工地点) given but no months worked"));
+	assert_true(has(&s, "work place given but no months worked"));
 	assert_true(has(&s, "exactly one of the two"));
 	assert_true(has(&s, "does not begin with the member's ID number"));
 	assert_int_equal(b.defects, 4);   /* row 3: ID has 19 characters; row 5 is clean */

@@ -89,7 +89,7 @@ static void test_settings_sample_and_check(void **state)
 	assert_int_equal(rules_settings_check(&s, err, sizeof err), 0);
 	s.visit_interval_days = 0;
 	assert_int_equal(rules_settings_check(&s, err, sizeof err), -1);
-	assert_non_null(strstr(err, "走访周期"));
+	assert_non_null(strstr(err, "visit interval"));
 	rules_settings_sample(&s);
 	s.due_soon_days = -1;
 	assert_int_equal(rules_settings_check(&s, err, sizeof err), -1);
@@ -190,21 +190,21 @@ static void costs(struct household_facts *h, const char **s) { h->costs_ok = 0; 
 static void no_labour(struct household_facts *h, const char **s) { h->able_to_work = 0; }
 
 static const struct broken broken[] = {
-	{"monitored < 6 months", months_short, "监测不满6个月"},
-	{"never approved", not_approved, "未经县级审批"},
-	{"no measure", no_measure, "未落实帮扶措施"},
-	{"measure after the date", measure_later, "未落实帮扶措施"},
-	{"income below line", income_low, "人均纯收入未超过监测线"},
+	{"monitored < 6 months", months_short, "less than 6 months"},
+	{"never approved", not_approved, "not yet approved by the county"},
+	{"no measure", no_measure, "no assistance measure in place"},
+	{"measure after the date", measure_later, "no assistance measure in place"},
+	{"income below line", income_low, "is not above the monitoring line"},
 	{"income equal to line", income_at_line,
 	 "8000.00 is not above the monitoring line 8000.00"},
-	{"no income", no_income, "未核算家庭收入"},
-	{"no monitoring line", no_line, "未设置当年监测线"},
-	{"housing", housing, "住房安全未保障"},
-	{"school", school, "义务教育未保障"},
-	{"medical", medical, "基本医疗未保障"},
-	{"water", water, "饮水安全未保障"},
-	{"large expenses", costs, "大额刚性支出未解决"},
-	{"no labour", no_labour, "整户无劳动能力"},
+	{"no income", no_income, "no income assessed"},
+	{"no monitoring line", no_line, "no monitoring line set"},
+	{"housing", housing, "housing is not safe"},
+	{"school", school, "out of compulsory education"},
+	{"medical", medical, "lacks basic medical insurance"},
+	{"water", water, "drinking water is not safe"},
+	{"large expenses", costs, "large rigid expenses are not resolved"},
+	{"no labour", no_labour, "no member able to work"},
 };
 
 static void test_elimination_each_condition_alone(void **state)
@@ -249,9 +249,9 @@ static void test_elimination_all_conditions_together(void **state)
 	struct refusal r;
 	refusal_clear(&r);
 	assert_int_equal(rules_elimination_check(&h, "2024-05-01", "2024-06-01", &r), -1);
-	static const char *const all[] = {"监测不满6个月", "未落实帮扶措施", "人均纯收入未超过监测线",
-		"住房安全未保障", "义务教育未保障", "基本医疗未保障", "饮水安全未保障",
-		"大额刚性支出未解决", "整户无劳动能力"};
+	static const char *const all[] = {"less than 6 months", "no assistance measure in place", "is not above the monitoring line",
+		"housing is not safe", "out of compulsory education", "lacks basic medical insurance", "drinking water is not safe",
+		"large rigid expenses are not resolved", "no member able to work"};
 	assert_int_equal(r.count, (int)(sizeof all / sizeof all[0]));
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		assert_true(refusal_has(&r, all[i]));
@@ -280,10 +280,10 @@ static void test_elimination_bad_input(void **state)
 	struct refusal r;
 	refusal_clear(&r);
 	assert_int_equal(rules_elimination_check(NULL, START, SIX_MONTHS, &r), -1);
-	assert_true(refusal_has(&r, "缺少家庭情况"));
+	assert_true(refusal_has(&r, "household facts not given"));
 	refusal_clear(&r);
 	assert_int_equal(rules_elimination_check(&h, START, "2024-02-30", &r), -1);
-	assert_true(refusal_has(&r, "日期无效"));
+	assert_true(refusal_has(&r, "not a valid YYYY-MM-DD date"));
 }
 
 /* --- development measure ---------------------------------------------------------- */

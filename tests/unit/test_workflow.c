@@ -217,7 +217,7 @@ static void test_every_transition_every_role(void **state)
 			int rc = workflow_move(&c, &u, e->name, &in, &res, &out);
 			expect_rc(rc, allowed ? 0 : -1, &out, what);
 			if (!allowed) {
-				expect_only(&out, r == ROLE_AUDITOR ? "只读" : "无权操作", what);
+				expect_only(&out, r == ROLE_AUDITOR ? "reads only" : "may not take", what);
 				assert_int_equal(workflow_check(&c, &u, e->name, &in, &out), -1);
 				continue;
 			}
@@ -247,7 +247,7 @@ static void test_every_transition_out_of_scope(void **state)
 			snprintf(what, sizeof what, "%s from %s by %s outside scope", e->name,
 			         workflow_state_code(e->from), access_role_code((enum role)r));
 			expect_rc(workflow_check(&c, &u, e->name, &in, &out), -1, &out, what);
-			expect_only(&out, "不在管辖范围", what);
+			expect_only(&out, "outside your scope", what);
 		}
 	}
 }
@@ -273,7 +273,7 @@ static void test_every_transition_wrong_state(void **state)
 			snprintf(what, sizeof what, "%s from %s", t->name,
 			         workflow_state_code((enum wf_state)s));
 			expect_rc(workflow_check(&c, &admin, t->name, &in, &out), -1, &out, what);
-			expect_only(&out, "状态不符", what);
+			expect_only(&out, "needs ", what);
 		}
 	}
 }
@@ -289,10 +289,10 @@ static void test_reasons_are_all_listed(void **state)
 	in.date = "2024-09-03";                      /* after today */
 	assert_int_equal(workflow_check(&c, &outsider, "rollback", &in, &out), -1);
 	assert_int_equal(out.count, 5);
-	assert_true(refusal_has(&out, "role 村级经办 (caseworker) may not take rollback (消除回退, "
-	                              "无权操作): needs 县级审批 (county)"));
+	assert_true(refusal_has(&out, "role 村级经办 (caseworker) may not take rollback (消除回退): "
+	                              "needs 县级审批 (county)"));
 	assert_true(refusal_has(&out, "region 441821101203 is outside your scope 441821101204"));
-	assert_true(refusal_has(&out, "the case is 帮扶中 (assisting, 状态不符): rollback (消除回退) "
+	assert_true(refusal_has(&out, "the case is 帮扶中 (assisting): rollback (消除回退) "
 	                              "needs 已消除 (eliminated)"));
 	assert_true(refusal_has(&out, "step date 2024-09-03 is in the future"));
 	assert_true(refusal_has(&out, "needs a reason"));
@@ -321,17 +321,17 @@ static void test_unknown_step_and_missing_input(void **state)
 	struct refusal out;
 	struct move_input in = ready_input("visit");
 	assert_int_equal(workflow_check(&c, &cw, "teleport", &in, &out), -1);
-	expect_only(&out, "未知步骤", "unknown step");
+	expect_only(&out, "unknown step", "unknown step");
 	assert_int_equal(workflow_check(&c, &cw, NULL, &in, &out), -1);
 	/* No input at all: there is no today to date the step. */
 	assert_int_equal(workflow_check(&c, &cw, "visit", NULL, &out), -1);
-	expect_only(&out, "系统日期无效", "no input");
+	expect_only(&out, "today's date is missing or invalid", "no input");
 	/* The Chinese label names the step too. */
 	assert_int_equal(workflow_check(&c, &cw, "入户核实", &in, &out), 0);
 	/* A case without a region is never in scope. */
 	c.region[0] = '\0';
 	assert_int_equal(workflow_check(&c, &cw, "visit", &in, &out), -1);
-	expect_only(&out, "缺少所属地区", "no region");
+	expect_only(&out, "has no region", "no region");
 }
 
 /* --- step dates ------------------------------------------------------------------- */
@@ -363,7 +363,7 @@ static void test_step_date_rules(void **state)
 	in.date = "";
 	in.today = "2024-9-2";
 	assert_int_equal(workflow_check(&c, &cw, "visit", &in, &out), -1);
-	expect_only(&out, "系统日期无效", "bad today");
+	expect_only(&out, "today's date is missing or invalid", "bad today");
 }
 
 /* --- consent ---------------------------------------------------------------------- */
@@ -377,7 +377,7 @@ static void test_consent_before_village_review(void **state)
 	struct refusal out;
 	c.consent_date[0] = '\0';
 	assert_int_equal(workflow_check(&c, &cw, "village_review", &in, &out), -1);
-	expect_only(&out, "未签承诺授权书", "no consent");
+	expect_only(&out, "no consent date", "no consent");
 	/* Given with the step itself, it is recorded. */
 	in.consent_date = "2024-08-30";
 	assert_int_equal(workflow_move(&c, &cw, "village_review", &in, &res, &out), 0);
@@ -385,14 +385,14 @@ static void test_consent_before_village_review(void **state)
 	/* Signed after the review meeting: refused. */
 	in.consent_date = "2024-09-02";
 	assert_int_equal(workflow_check(&c, &cw, "village_review", &in, &out), -1);
-	expect_only(&out, "授权晚于评议", "consent after review");
+	expect_only(&out, "after the review date", "consent after review");
 	/* In the future, before the lead, or not a date. */
 	in.consent_date = "2024-09-05";
 	assert_int_equal(workflow_check(&c, &cw, "village_review", &in, &out), -1);
 	assert_true(refusal_has(&out, "consent date 2024-09-05 is in the future"));
 	in.consent_date = "2023-12-31";
 	assert_int_equal(workflow_check(&c, &cw, "village_review", &in, &out), -1);
-	expect_only(&out, "早于线索日期", "consent before lead");
+	expect_only(&out, "before the lead date", "consent before lead");
 	in.consent_date = "2024-02-30";
 	assert_int_equal(workflow_check(&c, &cw, "village_review", &in, &out), -1);
 	assert_true(refusal_has(&out, "consent date \"2024-02-30\" is not a valid"));
@@ -432,18 +432,18 @@ static void test_notice_4_vs_5_days(void **state)
 	snprintf(c.notice_start, DATE_LEN, "2024-08-20");
 	snprintf(c.notice_end, DATE_LEN, "2024-08-23");     /* 20, 21, 22, 23: 4 days */
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
-	expect_only(&out, "notice ran 4 days (公示不足5天): needs at least 5", "4 days");
+	expect_only(&out, "notice ran 4 days: needs at least 5", "4 days");
 	snprintf(c.notice_end, DATE_LEN, "2024-08-24");     /* 5 days */
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), 0);
 	snprintf(c.notice_end, DATE_LEN, "2024-08-20");     /* 1 day */
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
-	expect_only(&out, "notice ran 1 day (", "1 day");
+	expect_only(&out, "notice ran 1 day:", "1 day");
 	/* The same rule for the elimination's notice. */
 	c = ready_case(WF_ELIM_VILLAGE);
 	snprintf(c.notice_end, DATE_LEN, "2024-08-23");
 	in = ready_input("elim_to_township");
 	assert_int_equal(workflow_check(&c, &cw, "elim_to_township", &in, &out), -1);
-	expect_only(&out, "公示不足5天", "elimination notice 4 days");
+	expect_only(&out, "notice ran 4 days", "elimination notice 4 days");
 	snprintf(c.notice_end, DATE_LEN, "2024-08-24");
 	assert_int_equal(workflow_check(&c, &cw, "elim_to_township", &in, &out), 0);	/* a deployment that counts 7 days (setting notice_days): 5 no longer do */
 	c = ready_case(WF_VILLAGE_REVIEW);
@@ -452,7 +452,7 @@ static void test_notice_4_vs_5_days(void **state)
 	snprintf(c.notice_start, DATE_LEN, "2024-08-18");
 	snprintf(c.notice_end, DATE_LEN, "2024-08-22");
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
-	expect_only(&out, "notice ran 5 days (公示不足7天): needs at least 7", "5 of 7 days");
+	expect_only(&out, "notice ran 5 days: needs at least 7", "5 of 7 days");
 }
 
 static void test_notice_must_have_ended(void **state)
@@ -464,11 +464,11 @@ static void test_notice_must_have_ended(void **state)
 	struct refusal out;
 	snprintf(c.notice_end, DATE_LEN, "2024-09-05");     /* still posted */
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
-	expect_only(&out, "公示期未满", "notice running");
+	expect_only(&out, "the notice runs until", "notice running");
 	/* End not recorded at the village step: given now. */
 	c.notice_end[0] = '\0';
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
-	expect_only(&out, "缺少公示结束日期", "no end");
+	expect_only(&out, "notice end date missing", "no end");
 	in.notice_end = "2024-08-31";
 	assert_int_equal(workflow_move(&c, &cw, "to_township", &in, &res, &out), 0);
 	assert_string_equal(res.next.notice_start, "2024-08-20");
@@ -476,7 +476,7 @@ static void test_notice_must_have_ended(void **state)
 	/* Reversed dates. */
 	in.notice_end = "2024-08-10";
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
-	expect_only(&out, "公示日期颠倒", "reversed");
+	expect_only(&out, "before it starts", "reversed");
 	in.notice_end = "2024-08-32";
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
 	expect_only(&out, "notice end \"2024-08-32\" is not a valid", "bad end");
@@ -484,7 +484,7 @@ static void test_notice_must_have_ended(void **state)
 	c.notice_start[0] = '\0';
 	in.notice_end = NULL;
 	assert_int_equal(workflow_check(&c, &cw, "to_township", &in, &out), -1);
-	expect_only(&out, "缺少公示开始日期", "no notice");
+	expect_only(&out, "notice start date missing", "no notice");
 }
 
 static void test_village_review_records_notice(void **state)
@@ -500,10 +500,10 @@ static void test_village_review_records_notice(void **state)
 	assert_string_equal(res.next.notice_end, "");   /* the old round's end is gone */
 	in.notice_start = NULL;
 	assert_int_equal(workflow_check(&c, &cw, "village_review", &in, &out), -1);
-	expect_only(&out, "缺少公示开始日期", "no start");
+	expect_only(&out, "notice start date missing", "no start");
 	in.notice_start = "2024-08-31";              /* before the meeting */
 	assert_int_equal(workflow_check(&c, &cw, "village_review", &in, &out), -1);
-	expect_only(&out, "公示早于评议", "start before meeting");
+	expect_only(&out, "before the review meeting", "start before meeting");
 	in.notice_start = "2024-09-03";              /* a planned notice may start later */
 	in.notice_end = "2024-09-08";
 	assert_int_equal(workflow_check(&c, &cw, "village_review", &in, &out), 0);
@@ -526,7 +526,7 @@ static void test_reason_required(void **state)
 		struct refusal out;
 		in.reason = NULL;
 		assert_int_equal(workflow_check(&c, &u, steps[i].name, &in, &out), -1);
-		expect_only(&out, "请填写原因", steps[i].name);
+		expect_only(&out, "needs a reason", steps[i].name);
 		in.reason = " \t";
 		assert_int_equal(workflow_check(&c, &u, steps[i].name, &in, &out), -1);
 		in.reason = "村民代表会议否决";
@@ -550,7 +550,7 @@ static void test_elimination_method(void **state)
 	struct refusal out;
 	in.method = NULL;
 	assert_int_equal(workflow_check(&c, &co, "eliminate", &in, &out), -1);
-	expect_only(&out, "缺少消除方式", "no method");
+	expect_only(&out, "elimination method missing", "no method");
 	assert_true(refusal_has(&out, "帮扶消除 (assisted), 自然消除 (natural)"));
 	in.method = "quickly";
 	assert_int_equal(workflow_check(&c, &co, "eliminate", &in, &out), -1);
@@ -570,7 +570,7 @@ static void test_referral_department(void **state)
 	struct refusal out;
 	in.department = NULL;
 	assert_int_equal(workflow_check(&c, &cw, "refer", &in, &out), -1);
-	expect_only(&out, "缺少转办部门", "no department");
+	expect_only(&out, "department missing", "no department");
 	in.department = "外星办";
 	assert_int_equal(workflow_check(&c, &cw, "refer", &in, &out), -1);
 	expect_only(&out, "unknown department", "bad department");
@@ -607,7 +607,7 @@ static void test_green_channel(void **state)
 	assert_true(workflow_may_record_measure(&res.next));
 	/* Only once. */
 	assert_int_equal(workflow_check(&res.next, &cw, "green_channel", &in, &out), -1);
-	expect_only(&out, "已走绿色通道", "twice");
+	expect_only(&out, "already on the green channel", "twice");
 	/* Only for sudden hardship. */
 	snprintf(c.category, sizeof c.category, "marginal");
 	assert_int_equal(workflow_check(&c, &cw, "green_channel", &in, &out), -1);
@@ -634,14 +634,14 @@ static void test_elimination_refused_with_every_condition(void **state)
 	snprintf(c.approval_date, DATE_LEN, "2024-04-01");   /* five months: too early */
 	c.household = &h;
 	assert_int_equal(workflow_check(&c, &cw, "request_elim", &in, &out), -1);
-	expect_only(&out, "监测不满6个月", "too early");
+	expect_only(&out, "less than 6 months", "too early");
 	assert_true(refusal_has(&out, "elimination possible from 2024-10-01"));
 	h.able_to_work = 0;
 	h.income_per_capita = 7000;
 	assert_int_equal(workflow_check(&c, &cw, "request_elim", &in, &out), -1);
 	assert_int_equal(out.count, 3);
-	assert_true(refusal_has(&out, "整户无劳动能力"));
-	assert_true(refusal_has(&out, "人均纯收入未超过监测线"));
+	assert_true(refusal_has(&out, "no member able to work"));
+	assert_true(refusal_has(&out, "is not above the monitoring line"));
 	/* The county's decision checks again: the household may have changed since. */
 	c = ready_case(WF_ELIM_COUNTY);
 	c.household = &h;
@@ -652,7 +652,7 @@ static void test_elimination_refused_with_every_condition(void **state)
 	/* No household facts at all. */
 	c.household = NULL;
 	assert_int_equal(workflow_check(&c, &co, "eliminate", &in, &out), -1);
-	expect_only(&out, "缺少家庭情况", "no household");
+	expect_only(&out, "household facts not given", "no household");
 }
 
 /* --- the 15-day clock -------------------------------------------------------------- */
@@ -819,7 +819,7 @@ static void test_walk_lead_to_eliminated_rollback_and_remark(void **state)
 	struct user cw = user_of(ROLE_CASEWORKER);
 	struct move_input early = {.today = "2024-07-14"};
 	assert_int_equal(workflow_check(&c, &cw, "request_elim", &early, &out), -1);
-	expect_only(&out, "监测不满6个月", "early");
+	expect_only(&out, "less than 6 months", "early");
 	step(&c, ROLE_CASEWORKER, "request_elim", "2024-07-15", NULL);
 	assert_string_equal(c.notice_start, "");        /* a new review round */
 	struct move_input notice2 = {.notice_start = "2024-07-16", .notice_end = "2024-07-20"};
@@ -931,7 +931,7 @@ static void test_withdraw(void **state)
 
 	/* someone else (the county, or an admin) may not withdraw the township's pass */
 	expect_rc(workflow_move(&c, &co, "withdraw", &in, &res, &out), -1, &out, "county withdraws");
-	expect_only(&out, "非本人操作", "county withdraws the township's pass");
+	expect_only(&out, "not you", "county withdraws the township's pass");
 	struct user admin = user_of(ROLE_ADMIN);
 	expect_rc(workflow_check(&c, &admin, "withdraw", &in, &out), -1, &out, "admin withdraws");
 	expect_only(&out, "was taken by township, not you", "admin withdraws");
@@ -940,7 +940,7 @@ static void test_withdraw(void **state)
 	c = ready_case(WF_TOWNSHIP_REVIEW);
 	took(&c, ROLE_COUNTY, "send_back", WF_COUNTY_APPROVAL);
 	expect_rc(workflow_check(&c, &ts, "withdraw", &in, &out), -1, &out, "after the county");
-	expect_only(&out, "非本人操作", "after the county acted");
+	expect_only(&out, "not you", "after the county acted");
 	/* ... and the county may withdraw its own send-back: back to county approval */
 	expect_rc(workflow_move(&c, &co, "withdraw", &in, &res, &out), 0, &out, "withdraw a send-back");
 	assert_int_equal(res.next.state, WF_COUNTY_APPROVAL);
@@ -949,29 +949,29 @@ static void test_withdraw(void **state)
 	c = ready_case(WF_TOWNSHIP_REVIEW);
 	took(&c, ROLE_TOWNSHIP, "withdraw", WF_COUNTY_APPROVAL);
 	expect_rc(workflow_check(&c, &ts, "withdraw", &in, &out), -1, &out, "withdraw twice");
-	expect_only(&out, "不可撤回", "withdraw a withdrawal");
+	expect_only(&out, "cannot be withdrawn", "withdraw a withdrawal");
 	c = ready_case(WF_ASSISTING);
 	took(&c, ROLE_COUNTY, "approve", WF_COUNTY_APPROVAL);
 	expect_rc(workflow_check(&c, &co, "withdraw", &in, &out), -1, &out, "withdraw approve");
-	expect_only(&out, "不可撤回", "withdraw a county approval");
+	expect_only(&out, "cannot be withdrawn", "withdraw a county approval");
 	c = ready_case(WF_LEAD);
 	expect_rc(workflow_check(&c, &ts, "withdraw", &in, &out), -1, &out, "nothing to withdraw");
-	expect_only(&out, "无可撤回", "a case without steps");
+	expect_only(&out, "no step to withdraw", "a case without steps");
 
 	/* it needs a reason, a date not before the pass, and the auditor never may */
 	c = ready_case(WF_ELIM_COUNTY);
 	took(&c, ROLE_TOWNSHIP, "elim_township_pass", WF_ELIM_TOWNSHIP);
 	struct move_input bare = {.today = "2024-09-01"};
 	expect_rc(workflow_check(&c, &ts, "withdraw", &bare, &out), -1, &out, "no reason");
-	expect_only(&out, "请填写原因", "withdraw without a reason");
+	expect_only(&out, "needs a reason", "withdraw without a reason");
 	struct move_input early = in;
 	early.date = "2024-08-01";
 	expect_rc(workflow_check(&c, &ts, "withdraw", &early, &out), -1, &out, "early");
-	expect_only(&out, "早于上一步日期", "withdraw dated before the pass");
+	expect_only(&out, "before the previous step's date", "withdraw dated before the pass");
 	struct user au = user_of(ROLE_AUDITOR);
 	snprintf(au.login, sizeof au.login, "township");
 	expect_rc(workflow_check(&c, &au, "withdraw", &in, &out), -1, &out, "auditor");
-	assert_true(refusal_has(&out, "只读"));
+	assert_true(refusal_has(&out, "reads only"));
 	expect_rc(workflow_move(&c, &ts, "withdraw", &in, &res, &out), 0, &out, "elim pass");
 	assert_int_equal(res.next.state, WF_ELIM_TOWNSHIP);
 }
