@@ -419,9 +419,7 @@ static void check_notice(const struct wf_transition *t, const struct case_facts 
 	days += 1;   /* both ends count: the 1st to the 5th is 5 days */
 	int min = workflow_notice_days(c);
 	if (days < min)
-		refusal_add(out, ngettext("notice ran %ld day: needs at least %d",
-		                          "notice ran %ld days: needs at least %d", (unsigned long)days),
-		            days, min);
+		refusal_add(out, _("the notice ran %ld of the %d days needed"), days, min);
 	if (date && strcmp(date, end) < 0)
 		refusal_add(out, _("the notice runs until %s, after the step date %s"),
 		            end, date);
