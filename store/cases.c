@@ -5,6 +5,7 @@
  * household's file: the case's dates change and a [step] record is added, so
  * `git log` of the household reads as the story of the case. */
 #include "store/kinds.h"
+#include "core/codes.h"
 #include "core/text.h"
 #include "core/date.h"
 #include "core/income.h"
@@ -415,11 +416,11 @@ static int case_move_in(struct store *s, const struct user *u, const char *case_
 		goto out;
 	if (res.new_case)
 		snprintf(result, n, "%s: %s on %s; new case %s opened as a lead, linked to it", case_id,
-		         res.transition->label, res.date, new_id);
+		         codes_shown(res.transition->label), res.date, new_id);
 	else
 		snprintf(result, n, "%s: %s → %s (%s) on %s", case_id,
-		         res.from == WF_NONE ? "-" : workflow_state_label(res.from),
-		         workflow_state_label(res.next.state), res.transition->label, res.date);
+		         res.from == WF_NONE ? "-" : codes_shown(workflow_state_label(res.from)),
+		         codes_shown(workflow_state_label(res.next.state)), codes_shown(res.transition->label), res.date);
 out:
 	household_free(&h);
 	return rc;

@@ -55,7 +55,7 @@ expect_no_grep "佛冈县" out
 expect_exit 0 as "$me" list track:未分类
 expect_no_grep "佛冈县" out
 expect_exit 2 as "$me" list track:快
-expect_grep "unknown 县域类型 \"快\"" err
+expect_grep "unknown $(M 县域类型) \"快\"" err
 h=$(as wang list 2>/dev/null | head -1 | cut -c1-14)
 expect_exit 0 as wang show "$h"
 expect_grep "^track: 进位 (百千万工程 track of county 441821)$" out
@@ -130,7 +130,7 @@ expect_exit 0 as gz indicator list
 
 # --- units: kinds, levels, end -------------------------------------------------------
 expect_exit 0 as "$me" unit add 广东省某集团 --kind 省属国企 --level 省直 --why "组团式帮扶"
-expect_grep "added unit U0000001 广东省某集团 (provincial_soe 省属国企, region 44, 省直)" out
+expect_grep "added unit U0000001 广东省某集团 (provincial_soe $(M 省属国企), region 44, $(M 省直))" out
 expect_exit 0 as "$me" unit add 华南农业大学 --kind 高校 --level province --why "组团式帮扶"
 expect_exit 0 as chen unit add 佛冈县住建局 --kind 事业单位 --level 县直 --why "县直单位"
 expect_exit 1 as "$me" unit add 某局 --kind 省直机关 --level 镇直 --why x
@@ -140,15 +140,15 @@ expect_grep "setting unit_kind.CODE" err
 expect_exit 0 as "$me" setting set unit_kind.coop 农民合作社 --why "扩展单位类型"
 expect_exit 0 as chen unit add 佛冈某合作社 --kind 农民合作社 --level 县直 --why x
 expect_exit 0 as wang unit list --kind 省属国企
-expect_grep "广东省某集团 (省属国企, 省直)" out
+expect_grep "广东省某集团 ($(M 省属国企), $(M 省直))" out
 [ "$(grep -c '^U' out)" -eq 1 ] || fail "unit list --kind 省属国企"
 expect_exit 1 as wang unit end U0000003 --why x
 expect_exit 0 as chen unit end U0000003 --end 2025-12-31 --why "本轮帮扶结束"
 expect_exit 0 as wang unit list
-expect_grep "佛冈县住建局 (事业单位, 县直)  ended 2025-12-31" out
+expect_grep "佛冈县住建局 ($(M 事业单位), $(M 县直))  ended 2025-12-31" out
 expect_exit 0 as chen unit edit U0000004 kind=其他企业 level=市直 --why "更正类型"
 expect_exit 0 as wang unit list --kind other_enterprise
-expect_grep "佛冈某合作社 (其他企业, 市直)" out
+expect_grep "佛冈某合作社 ($(M 其他企业), $(M 市直))" out
 
 # --- programmes and pairs --------------------------------------------------------------
 expect_exit 0 as "$me" pair add county 广州市 佛冈县 --programme 营商环境 --start 2023 --end 2025 --why "营商环境对口帮扶"
@@ -162,11 +162,11 @@ expect_grep "setting programme.CODE" err
 expect_exit 0 as chen pair add county 广东省某集团 441821107 --programme 组团式帮扶 --start 2023 --why "组团式帮扶"
 expect_grep "U0000001 广东省某集团 → 441821107 迳头镇" out
 expect_exit 0 as gz pair list
-expect_grep "兴义市  east_west 东西部协作" out
-expect_grep "佛冈县  business_env 营商环境" out
+expect_grep "兴义市  east_west $(M 东西部协作)" out
+expect_grep "佛冈县  business_env $(M 营商环境)" out
 expect_exit 0 as chen pair list
 expect_no_grep "兴义市" out
-expect_grep "迳头镇  group 组团式帮扶" out
+expect_grep "迳头镇  group $(M 组团式帮扶)" out
 git_log show HEAD:pairs/0000/P0000002.txt > p2.txt
 expect_grep "^helped_name: 兴义市$" p2.txt
 expect_grep "^region: 440100$" p2.txt
@@ -175,7 +175,7 @@ expect_grep "^region: 440100$" p2.txt
 expect_exit 0 as chen team add 迳头镇 --lead 广东省某集团 --members 华南农业大学 --leader 张队长 --round 2023 --start 2023-06-01 --why "组团式帮扶工作队"
 expect_exit 0 as "$me" user add zhangdz --name 张队长 --role caseworker --scope 441821107
 expect_exit 0 as chen team join TM0000001 张队长 --unit 广东省某集团 --role 队长 --phone 13800138000 --start 2023-06-01 --login zhangdz --why "派驻"
-expect_grep "added TP0000001 张队长 (队长) to team TM0000001, from U0000001 广东省某集团" out
+expect_grep "added TP0000001 张队长 ($(M 队长)) to team TM0000001, from U0000001 广东省某集团" out
 expect_exit 0 as chen team join TM0000001 李队员 --unit 华南农业大学 --phone 13900139000 --start 2023-06-01 --why "派驻"
 expect_exit 1 as chen team join TM0000001 王某 --unit 华南农业大学 --login nobody --why x
 expect_grep "no bangfu user nobody" err
@@ -192,7 +192,7 @@ expect_grep "no team TM0000001 in your scope" err
 expect_exit 0 as wang team people
 [ ! -s out ] || fail "a village caseworker sees no town team people"
 expect_exit 0 as zhangdz team people
-expect_grep "TP0000001  TM0000001  441821107  队长 张队长" out
+expect_grep "TP0000001  TM0000001  441821107  $(M 队长) 张队长" out
 expect_grep "138\*\*\*\*8000" out
 expect_no_grep "13800138000" out
 expect_grep "login zhangdz" out

@@ -142,8 +142,8 @@ expect_grep "imported 2 team members" out
 git --git-dir=d/audit.git log -1 --format=%B > msg.txt
 expect_grep "^import 2 team people: 轮换派驻" msg.txt
 expect_exit 0 as "$me" team people "$team"
-expect_grep "队员 李队员 U[0-9]* 华南农业大学  139\*\*\*\*1111  2024-01-01" out
-expect_grep "队员 王队员" out
+expect_grep "$(M 队员) 李队员 U[0-9]* 华南农业大学  139\*\*\*\*1111  2024-01-01" out
+expect_grep "$(M 队员) 王队员" out
 p1=$(grep -o 'TP[0-9]*' people.csv | head -1)
 cat > badpeople.csv <<CSV
 person,team,name,unit,role

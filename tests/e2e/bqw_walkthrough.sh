@@ -26,10 +26,10 @@ expect_grep "^441821  佛冈县 进位" out
 expect_exit 0 as fg indicator set 佛冈县 "污水处理能力(吨/日)" --year 2026 --actual 9500.5 --why 年中统计
 expect_exit 0 as fg indicator set 佛冈县 black_water --year 2026 --actual 95 --why 年中统计
 expect_exit 0 as fg indicator list 佛冈县 --year 2026
-expect_grep "污水处理能力(吨/日)" out
+expect_grep "$(M "污水处理能力(吨/日)")" out
 expect_grep "12000" out
 expect_grep "9500.5" out
-expect_grep "黑臭水体消除比例(%)" out
+expect_grep "$(M "黑臭水体消除比例(%)")" out
 expect_exit 1 as fg setting set track.441821 创先 --why 自己定
 expect_grep "applies to the whole province (44)" err
 
@@ -73,8 +73,8 @@ expect_grep "PJ0000001" out
 expect_exit 0 as fg unit add 广东省某集团 --kind 省属国企 --level 省直 --why 组团式帮扶
 expect_exit 0 as fg unit add 华南某大学 --kind 高校 --level 省直 --why 组团式帮扶
 expect_exit 0 as fg unit list
-expect_grep "广东省某集团.*省属国企" out
-expect_grep "华南某大学.*高校" out
+expect_grep "广东省某集团.*$(M 省属国企)" out
+expect_grep "华南某大学.*$(M 高校)" out
 expect_exit 0 as fg team add 迳头镇 --lead 广东省某集团 --members 华南某大学 --leader 张队长 --round 2023 --start 2023-06-01 --why 驻镇帮镇扶村
 team=$(sed -n 's/.*\(TM[0-9]\{7\}\).*/\1/p' out | head -1)
 [ -n "$team" ] || fail "no team id in: $(cat out)"
@@ -87,8 +87,8 @@ expect_no_grep "13812345678" out          # the phone masked
 expect_exit 0 as fg pair add county 广东省某集团 441821107 --programme 组团式帮扶 --start 2023 --why 组团式帮扶
 expect_exit 0 as fg pair add county 华南某大学 迳头镇 --programme 组团式帮扶 --start 2023 --why 组团式帮扶
 expect_exit 0 as fg pair list
-expect_grep "广东省某集团.*组团式帮扶" out
-expect_grep "华南某大学.*组团式帮扶" out
+expect_grep "广东省某集团.*$(M 组团式帮扶)" out
+expect_grep "华南某大学.*$(M 组团式帮扶)" out
 
 # --- 7. a 营商环境 pair, and a 东西部协作 pair with a county outside Guangdong ------------------
 expect_exit 0 as fg pair add county 广州市 佛冈县 --programme 营商环境 --start 2023 --end 2025 --why 营商环境对口帮扶
@@ -98,9 +98,9 @@ expect_grep "added county pair P0000004: 441821 佛冈县 → 522301 兴义市" 
 expect_exit 1 as fg pair add county 广州市 522301 --name 兴义市 --programme 东西部协作 --start 2023 --end 2025 --why x
 expect_grep "a county pair in region 440100 is outside your scope 441821" err
 expect_exit 0 as fg pair list
-expect_grep "营商环境" out
+expect_grep "$(M 营商环境)" out
 expect_grep "兴义市" out
-expect_grep "东西部协作" out
+expect_grep "$(M 东西部协作)" out
 
 # --- 8. the county board --------------------------------------------------------------------
 expect_exit 0 as fg board county 佛冈县 --format tsv

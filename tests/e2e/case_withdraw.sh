@@ -37,14 +37,14 @@ expect_exit 0 on 2026-01-15 tr case move "$case" township_pass --why 审核通�
 expect_exit 2 on 2026-01-15 tr case withdraw "$case"
 expect_grep "why" err
 expect_exit 1 on 2026-01-15 tr2 case withdraw "$case" --why 不是我的
-expect_grep "非本人操作" err
+expect_grep "not you" err
 expect_exit 1 on 2026-01-15 au case withdraw "$case" --why 审计
-expect_grep "只读" err
+expect_grep "reads only" err
 expect_exit 1 on 2026-01-15 far case withdraw "$case" --why 外镇
 expect_grep "in your scope" err
 [ "$(commits)" = "$((n + 1))" ] || fail "a refused withdrawal wrote"
 expect_exit 0 on 2026-01-16 tr case withdraw "$case" --why 材料需补充核对
-expect_grep "$case: 县级审批 → 镇级审核 (撤回) on 2026-01-16" out
+expect_grep "$case: $(M 县级审批) → $(M 镇级审核) ($(M 撤回)) on 2026-01-16" out
 expect_exit 0 on 2026-01-16 tr case show "$case"
 expect_grep "township_pass" out
 expect_grep "withdraw" out
@@ -53,18 +53,18 @@ expect_exit 0 on 2026-01-16 tr case queue
 expect_grep "$case" out
 # a withdrawal is not withdrawn again
 expect_exit 1 on 2026-01-16 tr case withdraw "$case" --why 再撤
-expect_grep "不可撤回" err
+expect_grep "cannot be withdrawn" err
 
 # once the county has acted, the township's pass stays: the refusal says who acted
 expect_exit 0 on 2026-01-17 tr case move "$case" township_pass --why 补充后通过
 expect_exit 0 on 2026-01-18 co case move "$case" send_back --why 退回镇里
 n=$(commits)
 expect_exit 1 on 2026-01-18 tr case withdraw "$case" --why 想撤回
-expect_grep "send_back (退回上一步) on 2026-01-18, was taken by co, not you" err
+expect_grep "send_back ($(M 退回上一步)) on 2026-01-18, was taken by co, not you" err
 [ "$(commits)" = "$n" ] || fail "a refused withdrawal wrote"
 # the county's own send-back it may withdraw (case move ... withdraw is the same step)
 expect_exit 0 on 2026-01-18 co case move "$case" withdraw --why 退错了
-expect_grep "镇级审核 → 县级审批 (撤回)" out
+expect_grep "$(M 镇级审核) → $(M 县级审批) ($(M 撤回))" out
 expect_exit 0 on 2026-01-18 "$me" audit verify
 # the withdrawals survive a rebuild from the audit history alone
 expect_exit 0 on 2026-01-18 co case show "$case"

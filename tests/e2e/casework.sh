@@ -58,7 +58,7 @@ expect_no_grep "因病" out
 
 # notice too short (4 days), then long enough
 expect_exit 1 on 2026-01-13 cw case move $C to_township --why 报镇
-expect_grep "notice ran 4 days" err
+expect_grep "the notice ran 4 of the 5 days needed" err
 expect_exit 0 on 2026-01-14 cw case move $C to_township --notice-end 2026-01-13 --why "公示期满无异议"
 expect_exit 1 on 2026-01-15 cw case move $C township_pass --why 审核
 expect_exit 0 on 2026-01-15 tr case queue
@@ -67,7 +67,7 @@ expect_exit 0 on 2026-01-15 tr case move $C township_pass --why "镇级审核通
 expect_exit 1 on 2026-01-16 tr case move $C approve --why 审批
 expect_exit 0 on 2026-01-16 ca case move $C approve --why "县级审批纳入监测"
 expect_exit 0 on 2026-01-16 au case show $C
-expect_grep "帮扶中 (assisting)" out
+expect_grep "$(M 帮扶中) (assisting)" out
 expect_grep "15-day clock: 11 days from lead 2026-01-05 to decision" out
 
 # elimination too early: every unmet condition listed
@@ -91,13 +91,13 @@ expect_exit 1 on 2026-08-10 ca case move $C eliminate --why 消除
 expect_grep "method" err
 expect_exit 0 on 2026-08-10 ca case move $C eliminate --method 帮扶消除 --why "风险已消除"
 expect_exit 0 on 2026-08-10 cw case show $C
-expect_grep "已消除 (eliminated)" out
+expect_grep "$(M 已消除) (eliminated)" out
 
 # relapse: rolled back by the county, eliminated again later, then a new risk re-marks it
 expect_exit 1 on 2026-09-01 cw case move $C rollback --why 返贫
 expect_exit 0 on 2026-09-01 ca case move $C rollback --why "再次出现大额医疗支出"
 expect_exit 0 on 2026-09-01 cw case show $C
-expect_grep "帮扶中 (assisting)" out
+expect_grep "$(M 帮扶中) (assisting)" out
 expect_exit 0 on 2026-09-02 cw case move $C request_elim --why "重新申请"
 expect_exit 0 on 2026-09-03 cw case move $C elim_village --notice-start 2026-09-03 --notice-end 2026-09-08 --why 评议
 expect_exit 0 on 2026-09-09 cw case move $C elim_to_township --why 期满

@@ -66,7 +66,7 @@ case2=$(sed -n 's/^\(C[0-9]*\): case opened.*/\1/p' out)
 [ -n "$case2" ] || fail "no case id in: $(cat out)"
 expect_exit 0 on cw case show 4418210002
 expect_grep "低收入边缘户" out
-expect_grep "risks: 因病、因老" out
+expect_grep "risks: $(M 因病)、因老" out
 git --git-dir=d/audit.git show HEAD:households/441821/441821107/H4418210000002.txt >h2.txt
 expect_grep "^category: low_income 低收入边缘户$" h2.txt
 expect_grep "^risks: illness 因病, elderly 因老$" h2.txt
@@ -88,7 +88,7 @@ expect_grep "nothing to change: the 2 households of export.csv are already as it
 # a data directory without the entries refuses that file, naming row and column
 expect_exit 0 env BANGFU_TEST_LOGIN="$me" "$BANGFU_TH" -d other init
 expect_exit 1 env BANGFU_TEST_LOGIN="$me" "$BANGFU_TH" -d other import households export.csv
-expect_grep "export.csv:[0-9]*: 监测对象类别: unknown 监测对象类别 \"低收入边缘户\"" err
+expect_grep "export.csv:[0-9]*: 监测对象类别: unknown $(M 监测对象类别) \"低收入边缘户\"" err
 expect_grep "nothing was imported" err
 
 # a department warning of the new kind, from the new department, is attached or opens a lead
@@ -97,7 +97,7 @@ expect_exit 0 on "$me" import warnings w.csv
 expect_grep "attached to case\|opened lead" out
 printf '证件号码,姓名,预警类型,发生日期,来源部门\n441821197501011008,李秀英,退休,2026-03-01,人社\n' >bad-w.csv
 expect_exit 1 on "$me" import warnings bad-w.csv
-expect_grep "bad-w.csv:2: 预警类型: unknown 预警类型 \"退休\" (.*养老金停发)" err
+expect_grep "bad-w.csv:2: 预警类型: unknown $(M 预警类型) \"退休\" (.*养老金停发)" err
 
 # a lead referred to the added department
 expect_exit 0 on cw case move "$case2" refer --department 农业农村 --why "属农业农村部门职责"

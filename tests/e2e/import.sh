@@ -40,7 +40,7 @@ expect_exit 1 "$BANGFU" -d a import households "$data/bad.csv"
 expect_grep "bad.csv:2: 证件号码: .*check character" err
 expect_grep "bad.csv:3: 证件号码: .*19990230 does not exist" err
 expect_grep "bad.csv:4: 家庭人均纯收入: \"六千\" is not a number" err
-expect_grep "bad.csv:5: .*2 户主" err
+expect_grep "bad.csv:5: .*2 heads of household" err
 expect_grep "bad.csv:6: 县区代码: unknown county code \"449999\"" err
 expect_grep "bad.csv:6: 姓名: control character .*赵^A七" err
 expect_grep "bad.csv:6: 证件号码: ID number 441821198005051021 already on line 4" err

@@ -2,18 +2,23 @@
 # header names and an Alt+Enter line break, imports; every new field shows (phones
 # masked) and round-trips through `export --columns national`; the cross-field rules
 # refuse; income is assessed by year and elimination asks for it stably above the line.
+# both locales
 . "$TESTS/lib.sh"
+# messages of the store and the UI are asserted in English only (their catalogs are
+# other parts'); those of core/ in both locales through M and Mf
+en_only() { [ "$LANGUAGE" != en ] || "$@"; }
 data="$TESTS/e2e/data"
 me=$(id -un)
 
 expect_exit 0 on 2026-01-05 "$me" init
 expect_exit 0 on 2026-01-05 "$me" import households "$data/national.csv"
-expect_grep "县(市、区): taken as 县区代码 (county_code)" err
-expect_grep "行政村（社区）: taken as 行政村 (village)" err
-expect_grep "身份证号码: taken as 证件号码 (id_number)" err
-expect_grep "户联系电话: taken as 家庭电话 (household_phone)" err
-expect_grep "national.csv:2: 务工所在地: a line break inside the cell (Excel's Alt+Enter) was read as a space" err
-expect_grep "imported 2 households (2 new, 0 updated), 5 people" out
+expect_grep "县(市、区): $(Mf 'taken as %s (%s)' 县区代码 county_code)" err
+expect_grep "行政村（社区）: $(Mf 'taken as %s (%s)' 行政村 village)" err
+expect_grep "身份证号码: $(Mf 'taken as %s (%s)' 证件号码 id_number)" err
+expect_grep "户联系电话: $(Mf 'taken as %s (%s)' 家庭电话 household_phone)" err
+expect_grep "national.csv:2: 务工所在地: $(M "a line break inside the cell (Excel's Alt+Enter) was read as a space")" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "单元格内的换行" err
+en_only expect_grep "imported 2 households (2 new, 0 updated), 5 people" out
 expect_exit 0 on 2026-01-05 "$me" user add cw --role caseworker --scope 441821 --name 村干部
 expect_exit 0 on 2026-01-05 "$me" user add au --role auditor --scope 441821 --name 审计员
 
@@ -45,15 +50,16 @@ cmp -s d.txt e.txt || { diff d.txt e.txt; fail "the national export did not roun
 
 # cross-field rules refuse (each names the rule)
 expect_exit 1 on 2026-01-06 cw set $H work_place 广州 --member 3 --why 核实
-expect_grep "work place (务工地点) given but no months worked" err
+expect_grep "$(M "work place given but no months worked (0 or empty): a work place goes with months worked > 0")" err
 expect_exit 1 on 2026-01-06 cw set $H employee_insurance 是 --member 1 --why 核实
-expect_grep "exactly one of the two" err
+expect_grep "$(M "both 城乡居民基本医疗保险 and 职工基本医疗保险: a person is insured by exactly one of the two")" err
 expect_exit 1 on 2026-01-06 cw set $H phone 0763-5551234 --member 1 --why 核实
-expect_grep "not an 11-digit mobile" err
+expect_grep "$(Mf '"%s" is not an 11-digit mobile number (a landline is not taken here)' 0763-5551234)" err
 expect_exit 1 on 2026-01-06 cw set $H disability_cert 44182119780316101X22 --member 2 --why 核实
-expect_grep "does not begin with the member's ID number" err
+expect_grep "$(M "disability certificate number does not begin with the member's ID number")" err
 expect_exit 1 on 2026-01-06 cw set $H id_number 44182119800520102622 --member 2 --why 核实
-expect_grep "disability certificate number (残疾证号), not an ID number" err
+expect_grep "$(Mf '"%s" is a 20-character disability certificate number, not an ID number: put it in disability_cert and the ID number here' 44182119800520102622)" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "是 20 位残疾证号，不是身份证号" err
 expect_exit 0 on 2026-01-06 cw set $H household_phone 0763-5550000 --why "换号"
 
 # flags: a former poor household without a 帮扶责任人; a no-labour household without 综合保障
@@ -82,7 +88,7 @@ expect_grep "wage" err
 expect_exit 2 on 2026-01-10 cw income add $H --year 2025 --wage 1000
 expect_exit 1 on 2026-01-10 au income add $H --year 2025 --wage 1000 --why x
 expect_exit 0 on 2026-01-10 cw income add $H --year 2025 --wage 26000 --business 5000 --business-costs 1000 --compliant-costs 2000 --why "2025年度收入核算"
-expect_grep "I0000001: income assessment recorded" out
+en_only expect_grep "I0000001: income assessment recorded" out
 expect_exit 0 on 2026-01-10 cw show $H
 expect_grep "^\[income I0000001\]$" out
 expect_grep "^per_capita: 10000$" out
@@ -111,11 +117,11 @@ expect_exit 1 on 2026-02-01 cw case move C0000001 request_elim --why 申请消�
 expect_grep "monitoring_line.2025" err
 expect_exit 0 on 2026-02-01 "$me" setting set monitoring_line.2025 7800 --why "2025年监测线"
 expect_exit 1 on 2026-02-01 cw case move C0000001 request_elim --why 申请消除
-expect_grep "收入未稳定超过监测线" err
-expect_grep "one assessment" err
+expect_grep "$(Mf 'income not yet stably above the line: one assessment; a second at least %d months later must also be above' 6)" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "收入未稳定超过监测线" err
 expect_exit 0 on 2026-05-10 cw income add $H --year 2026 --wage 27000 --why "2026年收入复核"
 expect_exit 1 on 2026-05-11 cw case move C0000001 request_elim --why 申请消除
-expect_grep "4 months apart, 6 needed" err
+expect_grep "$(Mf 'income not yet stably above the line: the two latest assessments are %ld months apart, %d needed' 4 6)" err
 expect_exit 1 on 2026-05-11 "$me" setting set income_stable_months 0 --why x
 expect_exit 0 on 2026-05-11 "$me" setting set income_stable_months 3 --why "本地规定三个月"
 expect_exit 0 on 2026-05-12 cw case move C0000001 request_elim --why "收入稳定超过监测线"
@@ -127,11 +133,12 @@ expect_exit 0 on 2026-05-12 "$me" setting set elim_min_months 12 --why "本地�
 expect_exit 0 on 2026-05-12 cw case move C0000001 elim_village --notice-start 2026-05-12 --notice-end 2026-05-16 --why 评议
 expect_exit 0 on 2026-05-17 "$me" setting set notice_days 7 --why "本地公示7天"
 expect_exit 1 on 2026-05-17 cw case move C0000001 elim_to_township --why 公示期满
-expect_grep "公示不足7天" err
+expect_grep "$(Mf 'the notice ran %ld of the %d days needed' 5 7)" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "公示不足 7 天" err
 
 # visit methods and sources are lists an administrator extends, like the other four
 expect_exit 1 on 2026-05-17 cw visit add $H --visitor 小陈 --method 视频 --findings 良好 --why 走访
-expect_grep "must be one of 入户 电话 微信" err
+expect_grep "$(Mf '--method must be one of %s' "入户 电话 微信")" err
 expect_exit 0 on 2026-05-17 "$me" setting set visit_method.video 视频 --why "视频走访"
 expect_exit 0 on 2026-05-17 "$me" setting set source.hotline 热线求助 --why "热线来源"
 expect_exit 0 on 2026-05-17 cw visit add $H --visitor 小陈 --method 视频 --findings 良好 --why 走访

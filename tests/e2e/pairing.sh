@@ -28,9 +28,9 @@ commits0=$(git_log rev-list --count HEAD)
 
 # --- units --------------------------------------------------------------------------
 expect_exit 0 as "$me" unit add 中山大学 --kind 高校 --why "组团式帮扶高校"
-expect_grep "added unit U0000001 中山大学 (university 高校, region 44)" out
+expect_grep "added unit U0000001 中山大学 (university $(M 高校), region 44)" out
 expect_exit 0 as chen unit add 佛冈县农业农村局 --kind government --why "县直帮扶单位"
-expect_grep "U0000002 佛冈县农业农村局 (government 党政机关, region 441821)" out
+expect_grep "U0000002 佛冈县农业农村局 (government $(M 党政机关), region 441821)" out
 expect_exit 0 as "$me" unit add 广州某集团 --kind enterprise --region 440100 --why "对口帮扶企业"
 expect_exit 1 as wang unit add 村里的合作社 --kind enterprise --why x
 expect_grep "only an administrator or a county approver may add a unit (you are caseworker" err
@@ -50,7 +50,7 @@ expect_exit 0 as wang unit list
 [ "$(grep -c '^U000000' out)" -eq 3 ] || fail "units are shared: wang should see all 3"
 expect_exit 0 as wang unit list --kind 高校
 [ "$(grep -c '^U000000' out)" -eq 1 ] || fail "unit list --kind"
-expect_grep "中山大学 (高校)" out
+expect_grep "中山大学 ($(M 高校))" out
 
 # --- town teams ---------------------------------------------------------------------
 expect_exit 0 as chen team add 迳头镇 --lead 中山大学 --members "佛冈县农业农村局， U0000003" \
@@ -129,12 +129,12 @@ expect_grep "end 2024-04-01 is before start 2024-05-01" err
 
 # --- who sees which pairs -------------------------------------------------------------
 expect_exit 0 as wang pair list
-expect_grep "P0000003  cadre 帮扶责任人  陈干部 (U0000002 佛冈县农业农村局, 138\*\*\*\*8000) → H4418210000001  2024-01-01.." out
+expect_grep "P0000003  cadre $(M 帮扶责任人)  陈干部 (U0000002 佛冈县农业农村局, 138\*\*\*\*8000) → H4418210000001  2024-01-01.." out
 expect_no_grep "13800138000" out                    # the cadre's phone is masked
 expect_no_grep "P0000001" out
 expect_exit 0 as chen pair list county
-expect_grep "P0000001  county 对口帮扶  440100 广州市 → 441821 佛冈县  assistance 对口帮扶协作  round 2023  2023..2025" out
-expect_grep "P0000002  county 对口帮扶  U0000003 广州某集团 → 441821 佛冈县  industry 产业协作" out
+expect_grep "P0000001  county $(M 对口帮扶)  440100 广州市 → 441821 佛冈县  assistance $(M 对口帮扶协作)  round 2023  2023..2025" out
+expect_grep "P0000002  county $(M 对口帮扶)  U0000003 广州某集团 → 441821 佛冈县  industry $(M 产业协作)" out
 expect_no_grep "P0000003" out
 expect_exit 0 as gz pair list
 expect_grep "P0000001" out

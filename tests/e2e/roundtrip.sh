@@ -29,7 +29,7 @@ expect_exit 0 "$BANGFU" -d a list
 for n in 1 2 7; do grep -q " ${n}人 " out || fail "no household of $n"; done
 # filters
 expect_exit 0 "$BANGFU" -d a list category:边缘易致贫户
-[ -s out ] && ! grep -v 边缘易致贫户 out || fail "category filter"
+[ -s out ] && ! grep -v "$(M 边缘易致贫户)" out || fail "category filter"
 expect_exit 0 "$BANGFU" -d a export households county:441821
 expect_exit 2 "$BANGFU" -d a list colour:red
 expect_grep "unknown filter" err

@@ -23,7 +23,7 @@ expect_exit 0 as "$me" user add he --name 何外县 --role caseworker --scope 44
 
 # --- adding: who, for whom, about what ------------------------------------------------
 expect_exit 0 as zhao task add 核实家庭收入 --kind 核实 --owner wang --household 4418210001 --due 2026-03-25 --why "镇里安排核实"
-expect_grep "for wang (verification 核实, due 2026-03-25)" out
+expect_grep "for wang (verification $(M 核实), due 2026-03-25)" out
 t1=$(new_task)
 expect_exit 1 as li task add 看看 --kind visit
 expect_grep "an auditor may read but not change tasks" err
@@ -46,7 +46,7 @@ expect_grep "kind is required" err
 
 # --- a task's life ----------------------------------------------------------------------
 expect_exit 0 as wang task start "$t1"
-expect_grep "in_progress 办理中 (version 2)" out
+expect_grep "in_progress $(M 办理中) (version 2)" out
 expect_exit 0 as wang task comment "$t1" "已电话联系户主，约周三入户"
 expect_exit 1 as liu task done "$t1"
 expect_grep "task $t1 belongs to wang: only its owner or a township reviewer" err
@@ -65,11 +65,11 @@ expect_exit 1 as wang task done "$t1" --why "核实完毕" --version "$v"
 expect_grep "task $t1 was changed since you read it (your version 4) by zhao" err
 expect_grep "镇里催办" err
 expect_exit 0 as wang task done "$t1" --why "核实完毕"
-expect_grep "done 已办结 (version 6)" out
+expect_grep "done $(M 已办结) (version 6)" out
 
 # illegal moves on a closed task
 expect_exit 1 as wang task start "$t1"
-expect_grep "task $t1 is done (已办结): a closed task cannot be started again" err
+expect_grep "task $t1 is done ($(M 已办结)): a closed task cannot be started again" err
 expect_exit 1 as zhao task cancel "$t1" --why "撤销"
 expect_grep "cannot be cancelled again" err
 expect_exit 2 as wang task cancel "$t1"
@@ -78,9 +78,9 @@ expect_exit 0 as wang task add 填报季度表 --kind paperwork --due 2026-04-30
 t2=$(new_task)
 expect_exit 0 as wang task cancel "$t2" --why "表格取消"
 expect_exit 1 as wang task done "$t2"
-expect_grep "is cancelled (已取消): a closed task cannot be marked done again" err
+expect_grep "is cancelled ($(M 已取消)): a closed task cannot be marked done again" err
 expect_exit 0 as wang task show "$t1"
-expect_grep "^status: done 已办结$" out
+expect_grep "^status: done $(M 已办结)$" out
 expect_grep "  wang       comment  已电话联系户主，约周三入户$" out
 expect_grep "  zhao       comment  镇里催办$" out
 expect_grep "  wang       done     核实完毕$" out
@@ -154,7 +154,7 @@ expect_no_grep visit_due out
 git_log log -1 --format='%s' > msg.txt
 expect_grep "^tasks 0 rule tasks, 1 resolved: " msg.txt
 expect_exit 0 as wang task show "$visit_task"
-expect_grep "^status: done 已办结$" out
+expect_grep "^status: done $(M 已办结)$" out
 expect_grep "resolve  the rule no longer applies" out
 
 # --- lists, verify, rebuild ---------------------------------------------------------------

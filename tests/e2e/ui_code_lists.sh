@@ -27,7 +27,7 @@ ui_wait "[limit: category:低收入边缘户]"
 ui_wait "H4418210000002"
 ui_keys l; ui_wait "limit"; ui_keys C-u
 ui_type "category:富裕户"; ui_keys Enter
-ui_wait "unknown 监测对象类别 \"富裕户\""
+ui_wait "unknown $(M 监测对象类别) \"富裕户\""
 ui_keys Escape; ui_wait_gone "limit ("
 
 ui_keys Enter; ui_wait "Household H4418210000002"

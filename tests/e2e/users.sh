@@ -44,7 +44,7 @@ expect_grep "unknown field \"colour\"" err
 expect_exit 1 as wang -d d set 4418210001 姓名 张三 --why x
 expect_grep "give --member N" err
 expect_exit 1 as wang -d d set 4418210001 relation 户主 --member 2 --why x
-expect_grep "2 户主" err
+expect_grep "2 heads of household" err
 expect_exit 1 as wang -d d set 4418210001 phone 123 --member 1 --why x
 expect_grep "联系电话 (phone): \"123\"" err
 expect_exit 1 as wang -d d set 4418210001 id_number 441821197501011009 --member 1 --why x
