@@ -247,19 +247,25 @@ static int verb_case_queue(struct cli *c)
 }
 
 /* One row of `case steps`, the Chinese name padded by its width on screen. */
-static void step_row(const char *name, const char *label, const char *help)
+/* One row: the label padded to `cells` terminal cells (the widest shown label). */
+static void step_row(const char *name, const char *label, int cells, const char *help)
 {
-	int pad = 16 - text_width(label);
+	int pad = cells - text_width(label);
 	printf("%-18s %s%*s %s\n", name, label, pad > 0 ? pad : 0, "", help);
 }
 
 static int verb_case_steps(struct cli *c)
 {
 	(void)c;
-	step_row("STEP", "名称", "WHAT IT NEEDS");
+	int cells = 16;
+	for (int i = 0; i < workflow_transition_count(); i++) {
+		int w = text_width(codes_shown(workflow_transition_at(i)->label)) + 1;
+		cells = w > cells ? w : cells;
+	}
+	step_row("STEP", "名称", cells, "WHAT IT NEEDS");
 	for (int i = 0; i < workflow_transition_count(); i++) {
 		const struct wf_transition *t = workflow_transition_at(i);
-		step_row(t->name, codes_shown(t->label), t->help ? _(t->help) : "");
+		step_row(t->name, codes_shown(t->label), cells, t->help ? _(t->help) : "");
 	}
 	return EXIT_OK;
 }

@@ -14,7 +14,7 @@ expect_exit 0 as "$me" -d d case open 4418210002 --category 低收入边缘户 -
 
 ui_exec 120 30 "$BANGFU" -d d
 ui_wait "人均纯收入"
-ui_wait "一般农户 低收入边缘户 线索"
+ui_wait "ordinar> 低收入边缘户 lead"
 
 # added by someone else while the UI runs
 expect_exit 0 as "$me" -d d setting set category.temp_hard 临时困难户 --why 新增监测类别

@@ -40,8 +40,8 @@ ui_wait "County 441821 佛冈县  百千万工程 $Y"
 ui_wait "Track 县域类型: 进位"
 ui_wait "特色产业集群: 预制菜、丝苗米"
 ui_wait "Indicators 县域指标 $Y: target / actual"
-ui_wait "污水处理能力(吨/日)        12000        9500.5       below sewage_capacity"
-ui_wait "黑臭水体消除比例(%)        90           95           met   black_water"
+ui_wait "sewage treatment capacity  12000        9500.5       below sewage_capacity"
+ui_wait "black and odorous water el 90           95           met   black_water"
 grep -q "老旧小区" screen.txt && fail "last year's indicator is not this year's"
 ui_wait "441821107 迳头镇           中心镇、重点帮扶     美丽圩镇样板"
 ui_wait "441821101 水头镇           -"
@@ -67,9 +67,9 @@ ui_keys b
 ui_wait "County 441821 佛冈县"
 ui_wait "441821107217"
 ui_screen
-# the Chinese labels take two cells each: the targets start in one column
-t1=$(grep "污水处理能力" screen.txt | sed 's/12000.*//' | wc -L)
-t2=$(grep "黑臭水体消除比例" screen.txt | sed 's/90 .*//' | wc -L)
+# the labels (Chinese take two cells each): the targets start in one column
+t1=$(grep "sewage treatment" screen.txt | sed 's/12000.*//' | wc -L)
+t2=$(grep "black and odorous" screen.txt | sed 's/90 .*//' | wc -L)
 [ "$t1" -eq "$t2" ] && [ "$t1" -gt 30 ] || { ui_dump; fail "target columns at $t1 and $t2 cells"; }
 ui_keys q
 ui_wait "李秀英"

@@ -63,10 +63,10 @@ ui_wait "P approve"
 ui_keys P; ui_wait "reason"
 ui_type "材料齐全"; ui_keys Enter
 ui_wait "the queue is empty"
-ui_keys U; ui_wait "withdraw your township_pass (镇级审核通过), reason:"
+ui_keys U; ui_wait "withdraw your township_pass ($(M 镇级审核通过)), reason:"
 n=$(commits)
 ui_type "误操作，材料未核"; ui_keys Enter
-ui_wait "C0000002: 县级审批 → 镇级审核 (撤回)"
+ui_wait "C0000002: $(M 县级审批) → $(M 镇级审核) ($(M 撤回))"
 ui_wait_selected "C0000002"
 [ "$(commits)" = "$((n + 1))" ] || fail "the withdrawal was not one recorded change"
 expect_exit 0 on 2026-01-15 tr case show C0000002
@@ -222,7 +222,7 @@ ui_wait "case opened on"
 ui_keys Q
 ui_cleanup
 expect_exit 0 on 2026-01-20 cw case show 4418210005
-expect_grep "边缘易致贫户" out
-expect_grep "因病、因残、因自然灾害" out
+expect_grep "$(M 边缘易致贫户)" out
+expect_grep "$(M 因病)、$(M 因残)、$(M 因自然灾害)" out
 expect_grep "入户排查发现，户主长期患病需要定期治疗，家庭收入明显下降，子女在外务工收入不稳定" out
 ui_done

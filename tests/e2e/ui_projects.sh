@@ -36,7 +36,7 @@ ui_wait_selected "1201000.00"
 ui_wait_selected "999.99"
 ui_wait_gone "石角镇垃圾转运站"       # another town's project is not listed
 ui_screen; body > body.txt   # a fresh look, the rows drawn
-grep PJ0000001 body.txt | grep -q "谋划 *迳头镇 *污水处理" || { cat body.txt; fail "row columns"; }
+grep PJ0000001 body.txt | grep -q "plann> *迳头镇 *污水处理" || { cat body.txt; fail "row columns"; }
 # paging: the last project is one page away
 ui_wait_gone "道路硬化30"
 ui_keys PgDn; ui_keys G

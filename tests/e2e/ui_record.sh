@@ -38,18 +38,18 @@ last_commit > c.txt
 expect_grep "^wang@bangfu|visit add H4418210000002 V0000001: 例行走访|例行走访" c.txt
 
 # C: the case's next step (Tab offers the steps that are the user's)
-ui_keys C; ui_wait "C0000002 is 入户核实; step"
+ui_keys C; ui_wait "C0000002 is $(M 入户核实); step"
 ui_keys Tab; ui_wait "step (Tab: check"
 ui_keys Enter; ui_wait "the day it happened"
 ui_type "2026-03-12"; ui_keys Enter; ui_wait "consent form"
 ui_keys Enter; ui_wait "reason"
 ui_type "数据比对无异常"; ui_keys Enter
-ui_wait "C0000002: 入户核实 → 数据比对"
+ui_wait "C0000002: $(M 入户核实) → $(M 数据比对)"
 last_commit > c.txt
 expect_grep "^wang@bangfu|case move 数据比对 C0000002: 数据比对无异常|数据比对无异常" c.txt
 # the household view shows the new step, the measure and the visit
 ui_keys G
-ui_wait "check → 数据比对  by wang: 数据比对无异常"
+ui_wait "check → $(M 数据比对)  by wang: 数据比对无异常"
 ui_wait "Visits 走访"
 
 # M on the monitored household (a case not yet monitored takes no measures: refused

@@ -41,9 +41,10 @@ expect_exit 0 "$BANGFU" show --help
 expect_grep "show HOUSEHOLD \[--reveal\] \[--why X\]" out
 expect_exit 0 on 2026-01-15 "$me" case steps
 # the third column starts at the same screen column on every row (a Chinese character is
-# 3 bytes and 2 cells: cells = characters + (bytes - characters) / 2)
+# 3 bytes and 2 cells: cells = characters + (bytes - characters) / 2); the label column
+# ends in two spaces at least (an English label has single spaces inside)
 while IFS= read -r l; do
-	p=$(printf '%s' "$l" | sed 's/^\([^ ]*  *[^ ]*  *\).*/\1/')
+	p=$(printf '%s' "$l" | sed 's/^\([^ ]*  *.*[^ ]   *\)[^ ].*/\1/')
 	c=$(printf '%s' "$p" | LC_ALL=C.UTF-8 wc -m); b=$(printf '%s' "$p" | wc -c)
 	echo $((c + (b - c) / 2))
 done < out | sort -u > cols
@@ -90,7 +91,7 @@ grep -q "reason:" screen.txt && { ui_dump; fail "D asked a reason for a rule tas
 ui_keys q; ui_wait "人均纯收入"
 # defect 1: d, a bar, Enter: a list over the dashboard; q comes back to the dashboard
 ui_keys d; ui_wait "Dashboard"
-ui_keys /; ui_type "镇级审核"; ui_keys Enter; ui_wait_selected "镇级审核"
+ui_keys /; ui_type "township re"; ui_keys Enter; ui_wait_selected "township re"
 ui_keys Enter; ui_wait "[limit: state:township_review]"
 ui_keys q; ui_wait "Dashboard"
 ui_keys q; ui_wait "人均纯收入"
@@ -131,7 +132,7 @@ ui_wait "refused:"
 grep -q '\^J' screen.txt && { ui_dump; fail "the status line shows ^J"; }
 # too long for the line: it ends in ">" (m shows it whole)
 tail -1 screen.txt | grep -q '>$' || { ui_dump; fail "the cut status line is not marked"; }
-ui_keys m; ui_wait "(早于上一步日期)"
+ui_keys m; ui_wait "before the previous step's date"
 ui_keys q
 ui_keys Q
 ui_cleanup

@@ -41,11 +41,11 @@ ui_wait "Dashboard  $total households in scope 44"
 ui_wait "By state of the latest case"
 ui_wait "By county"
 assisting=$("$BANGFU" -d d list state:assisting | awk '/^H/' | wc -l)
-ui_wait "帮扶中"
-grep "帮扶中" screen.txt | grep -q " $assisting #" || { ui_dump; fail "帮扶中 should count $assisting with a bar"; }
+ui_wait "$(M 帮扶中)"
+grep "$(M 帮扶中)" screen.txt | grep -q " $assisting #" || { ui_dump; fail "帮扶中 should count $assisting with a bar"; }
 # Enter on a bar: back in the list, limited to it
-ui_keys /; ui_type "帮扶中"; ui_keys Enter
-ui_wait_selected "帮扶中"
+ui_keys /; ui_type "$(M 帮扶中)"; ui_keys Enter
+ui_wait_selected "$(M 帮扶中)"
 ui_keys Enter
 ui_wait "[limit: state:assisting]"
 "$BANGFU" -d d list state:assisting | awk '/^H/ {print $1; exit}' > first
