@@ -22,6 +22,24 @@ en_only expect_grep "imported 2 households (2 new, 0 updated), 5 people" out
 expect_exit 0 on 2026-01-05 "$me" user add cw --role caseworker --scope 441821 --name 村干部
 expect_exit 0 on 2026-01-05 "$me" user add au --role auditor --scope 441821 --name 审计员
 
+# list's table shows the case's category and state by their names in the user's language
+# (Chinese by default, English for LANG=en_US.UTF-8), never the state's code; --format
+# tsv keeps the stable code
+expect_exit 0 on 2026-01-05 cw list
+expect_grep "^H4418210000001 .* $(M 脱贫不稳定户) $(M 帮扶中)$" out
+expect_no_grep "assisting" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "脱贫户 *6800 *脱贫不稳定户 帮扶中$" out
+list_in() { env -u LC_ALL -u LC_MESSAGES LANGUAGE= LANG="$1" BANGFU_TODAY=2026-01-05 \
+	BANGFU_TEST_LOGIN=cw "$BANGFU_TH" -d d list; }
+expect_exit 0 list_in en_US.UTF-8
+expect_grep "formerly poor household being assisted$" out
+expect_exit 0 list_in zh_CN.UTF-8
+expect_grep "脱贫不稳定户 帮扶中$" out
+expect_exit 0 list_in C
+expect_grep "脱贫不稳定户 帮扶中$" out
+expect_exit 0 on 2026-01-05 cw list --format tsv
+expect_grep "^H4418210000001	.*	脱贫不稳定户	assisting$" out
+
 # every field shows; phones masked (the member's, the household's, the contact's, the cadre's)
 H=4418210101
 expect_exit 0 on 2026-01-05 cw show $H
