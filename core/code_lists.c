@@ -1,6 +1,7 @@
 /* code_lists.c — the code tables in effect: shipped tables plus the entries added by
  * settings (see code_lists.h). */
 #include "core/code_lists.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include <stdint.h>
 #include <stdio.h>
@@ -73,23 +74,23 @@ static const char *label_problem(const char *label)
 {
 	size_t n = strlen(label);
 	if (n == 0)
-		return "is empty";
+		return _("is empty");
 	if (!text_valid_utf8(label, n))
-		return "is not valid UTF-8";
+		return _("is not valid UTF-8");
 	if (text_find_control(label, 0) >= 0)
-		return "holds a control character";
+		return _("holds a control character");
 	int chars = 0;
 	uint32_t cp;
 	for (size_t i = 0; i < n; chars++) {
 		int k = text_decode(label + i, n - i, &cp);
 		if (cp == ' ' || cp == 0x3000 || cp == '\t')
-			return "holds a space";
+			return _("holds a space");
 		if (cp == ',' || cp == ';' || cp == '#' || cp == 0xFF0C || cp == 0x3001)
-			return "holds a separator (, ; ， 、 #)";
+			return _("holds a separator (, ; ， 、 #)");
 		i += (size_t)k;
 	}
 	if (chars > CODE_LISTS_LABEL_MAX)
-		return "is longer than 16 characters";
+		return _("is longer than 16 characters");
 	return NULL;
 }
 

@@ -14,6 +14,7 @@
  * physical line (or to the end), so a caller may keep reading to report more. */
 #include "core/csv.h"
 #include "core/grow.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include <limits.h>
 #include <stdarg.h>
@@ -80,7 +81,7 @@ static void describe(const char *p, size_t n, char *out, size_t outlen)
 	else if (k == 1 && cp >= 0x20 && cp < 0x7F)
 		snprintf(out, outlen, "'%c'", (char)cp);
 	else
-		snprintf(out, outlen, "byte 0x%02X", (unsigned)(unsigned char)p[0]);
+		snprintf(out, outlen, _("byte 0x%02X"), (unsigned)(unsigned char)p[0]);
 }
 
 /* Make rec->fields[idx] a buffer of n+1 bytes, growing the array as needed. `nalloc`
@@ -120,14 +121,14 @@ static int read_plain(struct csv_reader *r, struct csv_record *rec, int idx, int
 			long line = r->line;
 			skip_line(r);
 			return syntax_error(r, line, err, errlen,
-			                    "NUL byte in a field (binary or UTF-16 file?)");
+			                    _("NUL byte in a field (binary or UTF-16 file?)"));
 		}
 		r->pos++;
 	}
 	size_t n = r->pos - start;
 	char *s = field_slot(rec, idx, nalloc, n);
 	if (s == NULL)
-		return syntax_error(r, r->line, err, errlen, "out of memory");
+		return syntax_error(r, r->line, err, errlen, _("out of memory"));
 	memcpy(s, r->buf + start, n);
 	s[n] = '\0';
 	return 0;
@@ -156,7 +157,7 @@ static int scan_quoted(struct csv_reader *r, size_t *end, size_t *n, char *err, 
 			r->pos = i;
 			skip_line(r);
 			return syntax_error(r, line, err, errlen,
-			                    "NUL byte in a field (binary or UTF-16 file?)");
+			                    _("NUL byte in a field (binary or UTF-16 file?)"));
 		}
 	}
 	if (i >= r->len) {
@@ -166,7 +167,7 @@ static int scan_quoted(struct csv_reader *r, size_t *end, size_t *n, char *err, 
 			last--;
 		r->pos = r->len;
 		return syntax_error(r, last, err, errlen,
-		                    "quoted field never closed (opened at line %ld)", opened);
+		                    _("quoted field never closed (opened at line %ld)"), opened);
 	}
 	*end = i;
 	return 0;
@@ -185,7 +186,7 @@ static int read_quoted(struct csv_reader *r, struct csv_record *rec, int idx, in
 	char *s = field_slot(rec, idx, nalloc, n);
 	if (s == NULL) {
 		r->pos = r->len;                /* lines were counted: cannot resume */
-		return syntax_error(r, r->line, err, errlen, "out of memory");
+		return syntax_error(r, r->line, err, errlen, _("out of memory"));
 	}
 	size_t o = 0;
 	for (size_t j = r->pos + 1; j < end; j++) {
@@ -201,7 +202,7 @@ static int read_quoted(struct csv_reader *r, struct csv_record *rec, int idx, in
 		long line = r->line;
 		describe(b + r->pos, r->len - r->pos, what, sizeof what);
 		skip_line(r);
-		return syntax_error(r, line, err, errlen, "unexpected %s after a closing quote",
+		return syntax_error(r, line, err, errlen, _("unexpected %s after a closing quote"),
 		                    what);
 	}
 	return 0;
@@ -404,10 +405,19 @@ void csv_out_free(struct csv_out *o)
 
 const char *csv_error_text(const char *err)
 {
-	const char *p = err;
-	if (strncmp(p, "line ", 5) != 0)
+	/* the prefix as syntax_error wrote it, in the language of the messages: the text of
+	 * "line %ld: %s" before %ld, the number, then the text between %ld and %s */
+	const char *fmt = _("line %ld: %s"), *num = strstr(fmt, "%ld"), *msg = strstr(fmt, "%s");
+	if (!num || !msg || msg < num)
 		return err;
-	for (p += 5; *p >= '0' && *p <= '9'; p++)
-		;
-	return strncmp(p, ": ", 2) == 0 ? p + 2 : err;
+	size_t before = (size_t)(num - fmt), between = (size_t)(msg - num - 3);
+	const char *p = err;
+	if (strncmp(p, fmt, before) != 0)
+		return err;
+	p += before;
+	if (*p < '0' || *p > '9')
+		return err;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return strncmp(p, num + 3, between) == 0 ? p + between : err;
 }

@@ -144,7 +144,7 @@ static int all_digits(const char *s, size_t n)
 int pairing_unit_check(const struct code_lists *l, const struct unit *u, char *err, size_t errlen)
 {
 	char why[160], choices[256];
-	if (flatrec_check_text("unit name", u->name, sizeof u->name, TEXT_MAX_NAME, 1, err, errlen))
+	if (flatrec_check_text(_("unit name"), u->name, sizeof u->name, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
 	if (strpbrk(u->name, ",") || strstr(u->name, "，") || strstr(u->name, "、"))
 		return text_errorf(err, errlen, "unit name \"%s\": no , ， or 、 (they separate the "
@@ -228,7 +228,7 @@ static int check_county_pair(const struct code_lists *l, const struct pair *p, c
 	if (!regions_is_county_level(p->helped) && !all_digits(p->helped, 9) && !outside)
 		return text_errorf(err, errlen, "helped \"%s\" is not a county-level code (or a "
 		                   "town, or a county outside Guangdong by its code)", p->helped);
-	if (outside && flatrec_check_text("name of the county outside Guangdong (--name)",
+	if (outside && flatrec_check_text(_("name of the county outside Guangdong (--name)"),
 	                                  p->helped_name, sizeof p->helped_name, TEXT_MAX_NAME, 1,
 	                                  err, errlen))
 		return -1;
@@ -246,7 +246,7 @@ static int check_county_pair(const struct code_lists *l, const struct pair *p, c
 
 static int check_cadre_pair(const struct pair *p, char *err, size_t errlen)
 {
-	if (flatrec_check_text("cadre name", p->helper, sizeof p->helper, TEXT_MAX_NAME, 1, err, errlen))
+	if (flatrec_check_text(_("cadre name"), p->helper, sizeof p->helper, TEXT_MAX_NAME, 1, err, errlen))
 		return -1;
 	if (!p->helped[0])
 		return text_errorf(err, errlen, "a household is required");

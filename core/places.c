@@ -1,5 +1,6 @@
 /* places.c — tracks, town classes, clusters and exact yearly figures (see places.h). */
 #include "core/places.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,7 +96,7 @@ static int clusters(const char *value, char *out, size_t n, char *err, size_t er
 		p += *p == ',' || *p == ';' ? 1 : *p ? 3 : 0;
 		if (!name[0])
 			continue;
-		if (flatrec_check_text("cluster name", name, sizeof name, TEXT_MAX_NAME, 1, err, errlen))
+		if (flatrec_check_text(_("cluster name"), name, sizeof name, TEXT_MAX_NAME, 1, err, errlen))
 			return -1;
 		if (++count > 5)
 			return text_errorf(err, errlen, "at most 5 distinctive industry clusters per county");

@@ -223,10 +223,10 @@ long task_urgency(const char *due, const char *today, char *out, int outlen)
 		return 0;
 	}
 	if (overdue > 0)
-		snprintf(out, (size_t)outlen, "overdue %ldd", overdue);
+		snprintf(out, (size_t)outlen, _("overdue %ldd"), overdue);
 	else if (overdue == 0)
-		snprintf(out, (size_t)outlen, "due today");
+		snprintf(out, (size_t)outlen, "%s", _("due today"));
 	else
-		snprintf(out, (size_t)outlen, "in %ldd", -overdue);
+		snprintf(out, (size_t)outlen, _("in %ldd"), -overdue);
 	return overdue;
 }
