@@ -22,7 +22,7 @@
 
 /* The states: id, stable code, the role that acts on a case in this state (for the steps
  * whose role is "the owner"), and the state a send-back returns to. Their Chinese labels
- * are in workflow.c (state_labels), where the catalog's extraction finds them. */
+ * are in workflow_states.c, where the catalog's extraction finds them. */
 #define WF_STATES(X)                                                                   \
 	X(LEAD,            "lead",            ROLE_CASEWORKER, NONE)    \
 	X(VISITED,         "visited",         ROLE_CASEWORKER, LEAD)    \
