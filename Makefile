@@ -85,9 +85,15 @@ LOCALEDIR  ?= $(DATADIR)/locale
 MO_FILES   := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/bangfu.mo)
 I18N_DEFS   = -DLOCALEDIR='"$(LOCALEDIR)"' -DBUILD_LOCALEDIR='"$(abspath $(BUILD))/locale"'
 $(BUILD)/core/i18n.o $(BUILD)/th/core/i18n.o: CFLAGS_ALL += $(I18N_DEFS)
-.PHONY: all demo check checkonly deps bench fuzz clean torture install uninstall man deb deb-test pot
+.PHONY: all demo check checkonly deps bench fuzz clean torture install uninstall man deb deb-test pot FORCE
 all: $(BIN) $(MO_FILES)
-$(BUILD)/core/i18n.o $(BUILD)/th/core/i18n.o: Makefile
+# i18n.o is compiled again when LOCALEDIR changes (make install PREFIX=/usr after a plain
+# make): the stamp holds the value it was built with.
+$(BUILD)/core/i18n.o $(BUILD)/th/core/i18n.o: $(BUILD)/localedir.stamp
+$(BUILD)/localedir.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+FORCE:
 
 # A catalog is LANG.po with the parts LANG.*.po beside it, joined (the first wins).
 $(BUILD)/locale/%/LC_MESSAGES/bangfu.mo: tui/po/%.po $(wildcard tui/po/*.*.po)
