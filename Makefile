@@ -84,12 +84,12 @@ LANGS      := zh_CN en
 LOCALEDIR  ?= $(DATADIR)/locale
 MO_FILES   := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/bangfu.mo)
 I18N_DEFS   = -DLOCALEDIR='"$(LOCALEDIR)"' -DBUILD_LOCALEDIR='"$(abspath $(BUILD))/locale"'
-$(BUILD)/core/i18n.o $(BUILD)/th/core/i18n.o: CFLAGS_ALL += $(I18N_DEFS)
+$(BUILD)/tui/lang.o $(BUILD)/th/tui/lang.o: CFLAGS_ALL += $(I18N_DEFS)
 .PHONY: all demo check checkonly deps bench fuzz clean torture install uninstall man deb deb-test pot FORCE
 all: $(BIN) $(MO_FILES)
 # i18n.o is compiled again when LOCALEDIR changes (make install PREFIX=/usr after a plain
 # make): the stamp holds the value it was built with.
-$(BUILD)/core/i18n.o $(BUILD)/th/core/i18n.o: $(BUILD)/localedir.stamp
+$(BUILD)/tui/lang.o $(BUILD)/th/tui/lang.o: $(BUILD)/localedir.stamp
 $(BUILD)/localedir.stamp: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@

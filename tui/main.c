@@ -1,8 +1,8 @@
 /* main.c — bangfu's entry point: `bangfu VERB ...` runs a command-line verb; `bangfu`
  * alone opens the terminal UI. Everything a verb prints passes the output sanitiser
  * (tui/out.h). */
-#include "core/i18n.h"
 #include "tui/cli.h"
+#include "tui/lang.h"
 #include "tui/out.h"
 #include "tui/userfiles.h"
 #include <string.h>
