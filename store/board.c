@@ -272,9 +272,9 @@ static int grouped(struct board *b, int by_track, const char *name,
 			break;
 	}
 	if (name && !shown)
-		return store_fail(b->s, STORE_EINVAL, "no %s \"%s\": give %s", by_track ? "track" : "programme",
-		                  name, by_track ? "创先, 进位, 消薄 or 未分类" : "a programme code or label "
-		                  "(bangfu pair add --help) or 无结对");
+		return store_fail(b->s, STORE_EINVAL, by_track ? N_("no track \"%s\": give 创先, 进位, 消薄 or 未分类")
+		                  : N_("no programme \"%s\": give a programme code or label (bangfu pair add "
+		                  "--help) or 无结对"), name);
 	return 0;
 }
 

@@ -52,7 +52,7 @@ int corrections_check(struct store *s, const struct household *h)
 	struct buf problems = {0};
 	if (!household_check(h, collect_problem, &problems))
 		return 0;
-	int rc = store_fail(s, STORE_EINVAL, "%s", buf_str(&problems) ? problems.s : "invalid household");
+	int rc = store_fail(s, STORE_EINVAL, "%s", buf_str(&problems) ? problems.s : _("invalid household"));
 	buf_free(&problems);
 	return rc;
 }

@@ -16,7 +16,7 @@ int task_get_current(struct store *s, const struct user *u, const char *id,
 	if (rc || expected_version <= 0 || expected_version == t->version)
 		return rc;
 	entity_path(&entity_tasks, t->id, path, sizeof path);
-	rc = entity_stale(s, path, "task", t->id, expected_version);
+	rc = entity_stale(s, path, _("task"), t->id, expected_version);
 	task_free(t);
 	return rc;
 }
