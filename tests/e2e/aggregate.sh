@@ -6,22 +6,6 @@
 # disagree on is disabled, one they agree on keeps its scope.
 # both locales
 . "$TESTS/lib.sh"
-# Mre MSGID ARGS...: the message in the test's language as a grep pattern: the catalog's
-# format (escapes expanded, as the code wrote it) literal, its conversions filled with the
-# ARGS (patterns themselves; ".*" for the missing ones). One line of the format: LINE=n.
-Mre() {
-	TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext -e bangfu "$1" | sed -n "${LINE:-1}p" >fmt.txt; shift
-	python3 - "$@" <<'EOF'
-import re, sys
-args = sys.argv[1:]
-parts = re.split(r'(%[-+ #0-9.]*[hljzt]*[a-zA-Z])', open('fmt.txt', encoding='utf-8').read().rstrip('\n'))
-out = ''
-for i, p in enumerate(parts):
-    out += (args.pop(0) if args else '.*') if i % 2 else re.sub(r'([][.*^$\\])', r'\\\1', p)
-print(out)
-EOF
-}
-en_grep() { [ "$LANGUAGE" != en ] || expect_grep "$@"; }   # words checked in English only
 me=$(id -un)
 as() { who=$1; shift; BANGFU_TEST_LOGIN=$who "$BANGFU_TH" "$@"; }
 
