@@ -12,7 +12,7 @@ Mf() { _mf=$(M "$1" | sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shi
 # format (escapes expanded, as the code wrote it) literal, its conversions filled with the
 # ARGS (patterns themselves; ".*" for the missing ones). One line of the format: LINE=n.
 Mre() {
-	_mre=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext -e bangfu "$1" | sed -n "${LINE:-1}p"); shift
+	_mre=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext -e -- bangfu "$1" | sed -n "${LINE:-1}p"); shift
 	python3 - "$_mre" "$@" <<'EOF'
 import re, sys
 args = sys.argv[2:]
