@@ -54,7 +54,7 @@ static int change_in(struct store *s, const struct user *u, const char *id, cons
 	if (task_may_change(u, &t, action, err, sizeof err) ||
 	    task_next_status(&t, action, next, err, sizeof err))
 		rc = store_fail(s, STORE_EDENIED, "%s", err);
-	else if (flatrec_check_text(strcmp(action, "comment") == 0 ? "comment" : "reason", text,
+	else if (flatrec_check_text(strcmp(action, "comment") == 0 ? _("comment") : _("reason"), text,
 	                            sizeof t.log[0].text, TEXT_MAX_REASON, 1, err, sizeof err))
 		rc = store_fail(s, STORE_EINVAL, "%s", err);
 	else
