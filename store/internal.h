@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "store/confine.h"
 #include "core/user_text.h"
+#include "core/i18n.h"
 #include <git2.h>
 #include <limits.h>
 #include <signal.h>
