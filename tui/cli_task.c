@@ -105,7 +105,7 @@ static int verb_task_show(struct cli *c)
 	                        {_("pair"), t.pair}, {_("rule"), t.rule}};
 	for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
 		if (rel[i][1][0])
-			printf("%s: %s\n", rel[i][0], rel[i][1]);
+			printf(_("%s: %s\n"), rel[i][0], rel[i][1]);
 	printf(_("region: %s\ncreated: %s\nversion: %ld\n"), t.region, t.created, t.version);
 	for (int i = 0; i < t.nlog; i++)
 		printf("  %s  %-10s %-8s %s\n", t.log[i].at, t.log[i].by, t.log[i].action, t.log[i].text);
