@@ -8,6 +8,7 @@
  * track's or the programme's: what the UI's board view opens). Every figure is cut to the caller's scope by
  * the reads every list uses (scope_sql for households, store_project_list for
  * projects): a county office sees its own county, the province all. */
+#include "core/i18n.h"
 #include "store/projects.h"
 #include "core/grow.h"
 #include "core/regions.h"

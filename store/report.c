@@ -5,6 +5,7 @@
  * caller's scope (scope_sql: the same condition every household read uses; tasks by
  * their region), counted in SQLite; codes are turned into their Chinese labels here, as
  * the lists in effect say. No names, ID numbers or phones appear in any table. */
+#include "core/i18n.h"
 #include "store/internal.h"
 #include "core/codes.h"
 #include "core/workflow.h"

@@ -18,7 +18,7 @@ int main(int argc, char **argv)
 	i18n_init();
 	struct out_saved saved;
 	if (out_setup(&saved, !cli_opens_ui(argc, argv))) {
-		fprintf(stderr, "bangfu: out of memory\n");
+		fprintf(stderr, _("bangfu: out of memory\n"));
 		return 1;
 	}
 	int rc = cli_main(argc, argv);
