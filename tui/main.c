@@ -3,6 +3,7 @@
  * (tui/out.h). */
 #include "tui/cli.h"
 #include "tui/lang.h"
+#include "core/i18n.h"
 #include "tui/out.h"
 #include "tui/userfiles.h"
 #include <string.h>
