@@ -27,12 +27,12 @@ expect_exit 0 as "$me" user add outsider --name 外县 --role caseworker --scope
 
 # --- measures and visits ----------------------------------------------------------------
 expect_exit 0 as cw measure add $IN --group 就业 --detail 公益岗位 --start 2026-03-01 --why 就业帮扶
-M=$(sed -n 's/^\(M[0-9]*\):.*/\1/p' out)
+M=$(sed -n 's/^\(M[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as "$me" case open $OUT --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why 排查
 expect_exit 0 as "$me" visit add $OUT --visitor 外县走访人 --method 入户 --findings 外县 --why 走访
-VOUT=$(sed -n 's/^\(V[0-9]*\):.*/\1/p' out)
+VOUT=$(sed -n 's/^\(V[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as cw visit add $IN --visitor 小陈 --method 电话 --findings 病情稳定 --why 走访
-V=$(sed -n 's/^\(V[0-9]*\):.*/\1/p' out)
+V=$(sed -n 's/^\(V[0-9]*\)[:：].*/\1/p' out)
 [ -n "$M" ] && [ -n "$V" ] && [ -n "$VOUT" ] || fail "setup: measure '$M' visit '$V' '$VOUT'"
 ver=$(sqlite3 d/bangfu.db "SELECT version FROM households WHERE id = '$IN'")
 
@@ -139,7 +139,7 @@ refused 1 tw task assign $T au --why 调整
 refused 1 tw task assign $T tw --version 9 --why 调整
 expect_exit 0 as tw task assign $T tw --why 人员调整
 expect_exit 0 as tw task show $T
-expect_grep "owner: tw" out
+expect_grep "$(LINE=4 Mre 'task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n' "" "" "" "" tw)" out
 expect_exit 0 as tw task due $T 2026-04-10 --why 延期
 expect_exit 0 as tw task show $T
 expect_grep "2026-04-10" out
