@@ -93,6 +93,9 @@ $(BUILD)/core/i18n.o $(BUILD)/th/core/i18n.o: Makefile
 $(BUILD)/locale/%/LC_MESSAGES/bangfu.mo: tui/po/%.po $(wildcard tui/po/*.*.po)
 	@mkdir -p $(dir $@)
 	msgcat --use-first -o $@.po tui/po/$*.po $(wildcard tui/po/$*.*.po)
+	@# (a LANG.po header without Plural-Forms takes a part's: ngettext needs one)
+	grep -q '^"Plural-Forms:' $@.po || grep -h -m1 '^"Plural-Forms:' /dev/null $(wildcard tui/po/$*.*.po) | \
+	  head -1 | sed 's/[\\&|]/\\&/g' | { read -r pf && sed -i "/^\"Content-Type:/a $$pf" $@.po; }
 	msgfmt --check -o $@.tmp $@.po && mv $@.tmp $@ && rm -f $@.po
 
 pot:
