@@ -8,6 +8,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 M() { TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext bangfu "$1"; }
 # (C's length modifiers, as in %zu or %ld, are dropped for the shell's printf.)
 Mf() { _mf=$(M "$1" | sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift; printf -- "$_mf" "$@"; }
+# Mnf SINGULAR PLURAL N ARGS...: an ngettext message for the count N, filled in with ARGS.
+Mnf() { _mf=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext bangfu "$1" "$2" "$3" |
+	sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift 3; printf -- "$_mf" "$@"; }
 # expect_exit CODE CMD...: run CMD, capture stdout/stderr in out/err, check the code.
 expect_exit() {
 	want=$1; shift
