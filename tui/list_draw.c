@@ -14,7 +14,7 @@ static const struct column {
 	const char *title;
 	int min, max, priority, right;    /* priority 0 is kept longest when narrow */
 } columns[C_COUNT] = {
-	[C_ID]       = {"ID",         14, 14, 0, 0},
+	[C_ID]       = {N_("ID"),     14, 14, 0, 0},   /* the national form's names stay Chinese */
 	[C_HEAD]     = {"户主",        8, 20, 1, 0},
 	[C_SIZE]     = {"人数",        4,  4, 5, 1},
 	[C_PLACE]    = {"县区 乡镇",  14, 24, 9, 0},
@@ -117,7 +117,7 @@ void list_header(struct ui *ui, struct view *v, int y)
 	draw_blank(y, 0, COLS, a);
 	for (int c = 0; c < C_COUNT; c++)
 		if (L->widths[c])
-			draw_text(y, L->xs[c], L->widths[c], columns[c].title, a, columns[c].right);
+			draw_text(y, L->xs[c], L->widths[c], _(columns[c].title), a, columns[c].right);
 }
 
 void list_title(struct ui *ui, struct view *v, char *out, size_t n)

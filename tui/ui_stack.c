@@ -2,6 +2,7 @@
  * its status line with the ring of recent messages that `m` shows. */
 #include "tui/ui_view.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,8 +40,13 @@ void ui_status(struct ui *ui, int error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	int len = vsnprintf(ui->status, sizeof ui->status, fmt, ap);
 	va_end(ap);
+	if (len >= (int)sizeof ui->status) {   /* cut short: never half a (Chinese) character */
+		size_t n = strlen(ui->status);
+		while (n && !text_valid_utf8(ui->status, n))
+			ui->status[--n] = '\0';
+	}
 	ui->status_error = error;
 	ui->status_dirty = 1;
 	remember(ui, ui->status);
