@@ -121,7 +121,7 @@ int ui_do(struct ui *ui, struct view *v, enum action a)
 	}
 	if ((flags & A_WRITE) && !access_may_write(&ui->me)) {
 		ui_status(ui, 1, _("%s: an %s may read but not change the register"), actions[a].name,
-		          access_role_code(ui->me.role));
+		          ui_role(ui));
 		return -1;
 	}
 	int rc = v->ops->request ? v->ops->request(ui, v, a) : REQ_PASS;

@@ -34,7 +34,7 @@ static void draw_title(struct ui *ui, struct view *v)
 	v->ops->title(ui, v, title, sizeof title);
 	snprintf(line, sizeof line, " bangfu  %s", title);
 	int cut = snprintf(who, sizeof who, " %s %s (%s %s) ", ui->me.login, ui->me.name,
-	                   access_role_code(ui->me.role), ui->me.scope) >= (int)sizeof who;
+	                   ui_role(ui), ui->me.scope) >= (int)sizeof who;
 	int ww = cut ? 0 : draw_width(who);                  /* never half a name */
 	if (ww > COLS / 3 || draw_width(line) + ww > COLS)   /* the view's title comes first */
 		ww = 0;

@@ -53,6 +53,11 @@ void ui_status(struct ui *ui, int error, const char *fmt, ...)
 	one_line(ui->status);
 }
 
+const char *ui_role(const struct ui *ui)
+{
+	return i18n_english() ? access_role_code(ui->me.role) : access_role_label(ui->me.role);
+}
+
 const char *ui_key(struct ui *ui, const char *view, enum action a)
 {
 	struct view *top = view ? NULL : ui_top(ui);

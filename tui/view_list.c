@@ -379,7 +379,7 @@ static int tag_prefix(struct ui *ui, struct view *v, struct list *L)
 		return -1;
 	}
 	if ((actions[a].flags & A_WRITE) && !access_may_write(&ui->me)) {
-		ui_status(ui, 1, _("an %s may read but not change the register"), access_role_code(ui->me.role));
+		ui_status(ui, 1, _("an %s may read but not change the register"), ui_role(ui));
 		return -1;
 	}
 	v->dirty = 1;

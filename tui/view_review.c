@@ -194,7 +194,7 @@ static void rv_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	char who[128] = "";
 	if (COLS >= 100)    /* who you are: on a wide screen only */
-		snprintf(who, sizeof who, _(" for %s %s"), access_role_code(ui->me.role), ui->me.scope);
+		snprintf(who, sizeof who, _(" for %s %s"), ui_role(ui), ui->me.scope);
 	if (!access_may_write(&ui->me))
 		snprintf(out, n, _("Review queue  %ld waiting%s  (read only)"), v->lines, who);
 	else
