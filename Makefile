@@ -103,7 +103,7 @@ $(BUILD)/locale/%/LC_MESSAGES/bangfu.mo: tui/po/%.po $(wildcard tui/po/*.*.po)
 
 pot:
 	@mkdir -p $(BUILD)
-	sh tui/po/extract.sh $(VERSION) $(sort $(CORE_SRC) $(STORE_SRC) $(TUI_SRC)) > $(BUILD)/bangfu.pot
+	sh tui/po/extract.sh $(VERSION) $(sort $(CORE_SRC) $(STORE_SRC) $(TUI_SRC)) tui/actions.h > $(BUILD)/bangfu.pot
 	for l in $(LANGS); do msgmerge -q --no-fuzzy-matching --update --backup=none \
 	  tui/po/$$l.po $(BUILD)/bangfu.pot; done
 

@@ -26,6 +26,9 @@ EOF
 # en_grep PATTERN FILE: expect_grep in the English run only (words of another area that
 # may be translated later, or of a setgid bangfu, which reads the installed catalogs only).
 en_grep() { [ "${LANGUAGE:-en}" != en ] || expect_grep "$@"; }
+# Mnf SINGULAR PLURAL N ARGS...: an ngettext message for the count N, filled in with ARGS.
+Mnf() { _mf=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext bangfu "$1" "$2" "$3" |
+	sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift 3; printf -- "$_mf" "$@"; }
 # expect_exit CODE CMD...: run CMD, capture stdout/stderr in out/err, check the code.
 expect_exit() {
 	want=$1; shift
