@@ -48,7 +48,8 @@ ui_keys o
 board() { Mnf "Board by %s  %ld row in scope %s  %s: by %s" "Board by %s  %ld rows in scope %s  %s: by %s" \
 	"$2" "$(M "$1")" "$2" "$3" v "$(M "$4")"; }
 ui_wait "$(board county "$rows" 44 track)"
-[ "$LANGUAGE" != zh_CN ] || ui_wait "看板（按县区）  $rows 行，辖区 44  v：按赛道"
+[ "$LANGUAGE" != zh_CN ] || ui_wait "$(Mnf 'Board by %s  %ld row in scope %s  %s: by %s' \
+	'Board by %s  %ld rows in scope %s  %s: by %s' "$rows" "$(M county)" "$rows" 44 v "$(M track)")"
 ui_wait "县区"
 ui_wait "计划投资(元)"
 ui_wait "荔湾区"
