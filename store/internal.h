@@ -5,7 +5,7 @@
 #include "store/store.h"
 #include "store/confine.h"
 #include "core/user_text.h"
-#include <git2.h>
+#include "store/git_lazy.h"
 #include <limits.h>
 #include <signal.h>
 #include <sqlite3.h>

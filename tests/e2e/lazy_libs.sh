@@ -1,0 +1,43 @@
+# libgit2 and libxlsxwriter are loaded only when used (store/lazylib.c): bangfu links
+# neither, read-only commands (--version, list, a search, show, report) load neither nor
+# the libraries they need (krb5, OpenSSL's libcrypto, mbedTLS, ssh2, minizip); an edit,
+# `audit verify` and `audit log` load libgit2 and work, an xlsx export loads
+# libxlsxwriter and writes a workbook. The loader's own trace (LD_DEBUG=libs names each
+# library it initialises) says what was loaded. shared_server.sh checks that a setgid
+# run ignores LD_LIBRARY_PATH.
+. "$TESTS/lib.sh"
+data="$TESTS/e2e/data"
+me=$(id -un)
+# loaded CMD...: the libraries the run initialised, one a line
+loaded() { LD_DEBUG=libs "$@" 2>&1 >/dev/null | sed -n 's/.*calling init: //p'; }
+heavy='libgit2\|libxlsxwriter\|libcrypto\|libkrb5\|libssh2\|libmbed\|libminizip'
+
+for b in "$BANGFU" "$BANGFU_TH"; do
+	loaded "$b" --version > libs
+	expect_grep 'libsqlite3' libs          # the trace works: SQLite is linked
+	expect_no_grep "$heavy" libs
+done
+expect_exit 0 as "$me" init
+expect_exit 0 as "$me" import households "$data/good.csv"
+expect_exit 0 as "$me" user add cw --role caseworker --scope 441821 --name 小陈
+for cmd in "list" "list 陈 --limit 40" "show 4418210001" "report" "export households"; do
+	# shellcheck disable=SC2086
+	BANGFU_TEST_LOGIN=cw loaded "$BANGFU_TH" -d d $cmd > libs
+	expect_grep 'libsqlite3' libs
+	expect_no_grep "$heavy" libs
+done
+# an edit loads libgit2, through its soname, and the change is in the history
+BANGFU_TEST_LOGIN=cw loaded "$BANGFU_TH" -d d set 4418210001 hamlet 下围 --why 核实 > libs
+expect_grep 'libgit2\.so\.' libs
+expect_no_grep 'libxlsxwriter' libs
+expect_exit 0 as "$me" show 4418210001
+expect_grep '^hamlet: 下围$' out
+[ "$(last_commit | cut -d'|' -f2)" = "set 自然村 H4418210000001: 核实" ] || fail "no commit: $(last_commit)"
+expect_exit 0 as "$me" audit verify
+expect_exit 0 as "$me" audit log 4418210001 --patch
+expect_grep '下围' out
+# an xlsx export loads libxlsxwriter and writes a workbook
+BANGFU_TEST_LOGIN=cw loaded "$BANGFU_TH" -d d export households --format xlsx -o "$PWD/h.xlsx" > libs
+expect_grep 'libxlsxwriter\.so\.' libs
+expect_no_grep 'libgit2' libs
+[ "$(head -c 2 h.xlsx)" = "PK" ] || fail "the xlsx is not a zip file"
