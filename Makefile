@@ -35,6 +35,9 @@ LDLIBS_PKG = $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev
 CFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 soname     = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
 GIT2_SONAME := $(call soname,git2)
+# libgit2's call that parses the CA bundle at init binds to bangfu's own, which puts it
+# off until a network connection needs it (store/git_lazy.c)
+LDEXPORT  := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
 XLSX_SONAME := $(call soname,xlsxwriter)
 
 ifeq ($(WERROR),1)
@@ -88,13 +91,13 @@ TESTCONF   := $(abspath $(BUILD))/testconf
 all: $(BIN)
 
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
 $(BUILD)/bangfu-testconf: $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
 $(BUILD)/bangfu-testhooks: $(TH_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	@rm -f $@; ar rcs $@ $^

@@ -135,6 +135,12 @@ int git_lazy_load(char *err, size_t errlen);
 /* The table (loading it if need be; see lazylib_table). */
 const struct git_lazy *git_lazy_fns(void);
 
+/* git_libgit2_init() without its parse of the CA bundle (store/git_lazy.c says how):
+ * what it returns. git_lazy_tls() does that parse, into the same chain, before the
+ * first network connection; 0, or -1 with libgit2's error set. */
+int git_lazy_init(void);
+int git_lazy_tls(void);
+
 /* From here on every listed name is a call through the table. */
 #ifndef GIT_LAZY_NO_NAMES
 #include "git_lazy_defs.h"

@@ -28,6 +28,7 @@ static int load(struct lazylib *l)
 		}
 		memcpy((char *)l->table + l->offsets[i], &p, sizeof p);
 	}
+	l->handle = h;
 	return 1;
 }
 

@@ -20,6 +20,7 @@ struct lazylib {
 	void *table;
 	pthread_mutex_t lock;
 	int state;                   /* 0 not tried, 1 loaded, -1 failed (why) */
+	void *handle;                /* dlopen's, once loaded */
 	char why[256];
 };
 

@@ -41,3 +41,18 @@ BANGFU_TEST_LOGIN=cw loaded "$BANGFU_TH" -d d export households --format xlsx -o
 expect_grep 'libxlsxwriter\.so\.' libs
 expect_no_grep 'libgit2' libs
 [ "$(head -c 2 h.xlsx)" = "PK" ] || fail "the xlsx is not a zip file"
+# libgit2's initialisation no longer parses the CA bundle (store/git_lazy.c): an edit
+# never reads it; a push reads it (into the chain libgit2's TLS checks against) before it
+# connects, so an https mirror's certificate is still checked against it
+if command -v strace >/dev/null 2>&1 && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+	ca() { strace -f -e trace=openat -o trace "$@" >/dev/null 2>&1 || :; grep -c 'ca-certificates\|/etc/ssl/certs' trace || :; }
+	[ "$(BANGFU_TEST_LOGIN=cw ca "$BANGFU_TH" -d d set 4418210001 hamlet 中围 --why 核实)" = 0 ] ||
+		fail "an edit read the CA certificates"
+	expect_exit 0 as "$me" show 4418210001
+	expect_grep '^hamlet: 中围$' out
+	expect_exit 0 as "$me" audit mirror-init "$PWD/mirror.git"
+	[ "$(BANGFU_TEST_LOGIN=$me ca "$BANGFU_TH" -d d audit push "$PWD/mirror.git")" -ge 1 ] ||
+		fail "a push did not read the CA certificates"
+	[ "$(git --git-dir=mirror.git rev-parse main)" = "$(git --git-dir=d/audit.git rev-parse main)" ] ||
+		fail "the push did not reach the mirror"
+fi
