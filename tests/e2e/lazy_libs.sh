@@ -56,3 +56,16 @@ if command -v strace >/dev/null 2>&1 && [ -f /etc/ssl/certs/ca-certificates.crt 
 	[ "$(git --git-dir=mirror.git rev-parse main)" = "$(git --git-dir=d/audit.git rev-parse main)" ] ||
 		fail "the push did not reach the mirror"
 fi
+# and the certificate check is made: a self-signed https server is refused
+if command -v openssl >/dev/null 2>&1; then
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 1 \
+		-subj /CN=localhost >/dev/null 2>&1
+	port=$((20000 + $$ % 20000))
+	openssl s_server -accept "$port" -cert cert.pem -key key.pem -www >/dev/null 2>&1 &
+	server=$!
+	trap 'kill "$server" 2>/dev/null || :' EXIT
+	sleep 1
+	expect_exit 1 as "$me" audit push "https://localhost:$port/x.git"
+	expect_grep "certificate" err
+	kill "$server" 2>/dev/null || :
+fi
