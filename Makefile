@@ -28,8 +28,19 @@ OPT       ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
              $(OPT) $(WARN) -I. -I$(BUILD)/gen $(CPPFLAGS) $(CFLAGS)
-LDLIBS_PKG = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libgit2 and libxlsxwriter are not linked: store/lazylib.c loads each by its soname
+# when first used (the history; an xlsx export), so other commands never load them and
+# the twenty libraries they need. Their headers still come from pkg-config; the soname
+# is read from the library the linker would have used.
+LAZY_PKGS  := libgit2 xlsxwriter
+LDLIBS_PKG = $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 CFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+soname     = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
+GIT2_SONAME := $(call soname,git2)
+# libgit2's call that parses the CA bundle at init binds to bangfu's own, which puts it
+# off until a network connection needs it (store/git_lazy.c)
+LDEXPORT  := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
+XLSX_SONAME := $(call soname,xlsxwriter)
 
 ifeq ($(WERROR),1)
 CFLAGS_ALL += -Werror
@@ -51,6 +62,7 @@ BUILD     := build
 BIN       := bangfu
 endif
 
+LAZY_DEFS := $(BUILD)/gen/git_lazy_defs.h $(BUILD)/gen/xlsx_lazy_defs.h
 CORE_SRC  := $(wildcard core/*.c)
 STORE_SRC := $(wildcard store/*.c)
 TUI_SRC   := $(wildcard tui/*.c)
@@ -108,13 +120,13 @@ pot:
 	  tui/po/$$l.po $(BUILD)/bangfu.pot; done
 
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
 $(BUILD)/bangfu-testconf: $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
 $(BUILD)/bangfu-testhooks: $(TH_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	@rm -f $@; ar rcs $@ $^
@@ -129,21 +141,23 @@ $(BUILD)/core/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)/gen/regions_data.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 $(BUILD)/gen/regions_data.o: $(BUILD)/gen/regions_data.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
-$(BUILD)/store/%.o: store/%.c $(wildcard store/*.h core/*.h)
+$(BUILD)/store/%.o: store/%.c $(wildcard store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -c -o $@ $<
 $(BUILD)/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
+$(BUILD)/store/git_lazy.o $(BUILD)/th/store/git_lazy.o: CFLAGS_ALL += -DGIT2_SONAME='"$(GIT2_SONAME)"'
+$(BUILD)/tui/xlsx_lazy.o $(BUILD)/th/tui/xlsx_lazy.o: CFLAGS_ALL += -DXLSX_SONAME='"$(XLSX_SONAME)"'
 $(BUILD)/th/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
-$(BUILD)/tc/confine.o: store/confine.c $(wildcard store/*.h core/*.h)
+$(BUILD)/tc/confine.o: store/confine.c $(wildcard store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DSYSCONFDIR='"$(TESTCONF)"' -c -o $@ $<
-$(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h)
+$(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_VERSION='"$(VERSION)"' -c -o $@ $<
 $(BUILD)/th/core/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)/gen/regions_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -DBANGFU_TEST_HOOKS -c -o $@ $<
-$(BUILD)/th/%.o: %.c $(wildcard core/*.h store/*.h tui/*.h) | $(BUILD)/gen/regions_data.c
+$(BUILD)/th/%.o: %.c $(wildcard core/*.h store/*.h tui/*.h) $(LAZY_DEFS) | $(BUILD)/gen/regions_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_TEST_HOOKS -DBANGFU_VERSION='"$(VERSION)-testhooks"' -c -o $@ $<
 
@@ -156,8 +170,16 @@ $(BUILD)/gen/regions_data.c: core/data/guangdong_cities.csv core/data/guangdong_
 	@mkdir -p $(dir $@)
 	sh core/data/gen_regions.sh core/data > $@.tmp && mv $@.tmp $@
 
+# Each function listed in store/git_lazy.h and tui/xlsx_lazy.h becomes a call through
+# its table (NAME_fns()->f).
+$(BUILD)/gen/git_lazy_defs.h: store/git_lazy.h
+$(BUILD)/gen/xlsx_lazy_defs.h: tui/xlsx_lazy.h
+$(LAZY_DEFS):
+	@mkdir -p $(dir $@)
+	sed -n 's/^[[:space:]]*X(\([a-z0-9_]*\)) \\$$/#define \1 (*$(basename $(notdir $<))_fns()->\1)/p' $< > $@.tmp && mv $@.tmp $@
+
 # --- tests -------------------------------------------------------------------------
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.a
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.a $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) $(shell pkg-config --cflags cmocka) -o $@ $< \
 	  $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDFLAGS) $(LDLIBS_PKG) $(shell pkg-config --libs cmocka) -lm

@@ -6,7 +6,7 @@
 #include "store/confine.h"
 #include "core/user_text.h"
 #include "core/i18n.h"
-#include <git2.h>
+#include "store/git_lazy.h"
 #include <limits.h>
 #include <signal.h>
 #include <sqlite3.h>

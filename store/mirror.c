@@ -89,7 +89,7 @@ int remote_main(struct store *s, const char *url, struct remote_ctx *ctx, git_re
 	/* anonymous, and no url.*.insteadOf from any config may redirect the witness (nor
 	 * leak: libgit2 1.5.1's regex match loses its match data on every config entry) */
 	o.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
-	if (git_remote_create_with_opts(r, url, &o) < 0 ||
+	if (git_lazy_tls() < 0 || git_remote_create_with_opts(r, url, &o) < 0 ||
 	    git_remote_connect(*r, GIT_DIRECTION_FETCH, &cb, NULL, NULL) < 0 ||
 	    git_remote_ls(&heads, &n, *r) < 0)
 		return store_gitfail(s, url);

@@ -13,7 +13,6 @@
  * it last saw it. Two repacks at once could each remove the other's pack, so repacks
  * take DIR/repack.lock, not the writers' audit.lock. */
 #include "store/internal.h"
-#include <git2/sys/odb_backend.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -14,8 +14,6 @@
  * prove equal trees, so an event of 100,000 files costs one tree build, no diff. */
 #include "store/verify.h"
 #include "core/grow.h"
-#include <git2/sys/mempack.h>
-#include <git2/sys/odb_backend.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

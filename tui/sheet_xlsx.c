@@ -11,15 +11,17 @@
 #include "tui/sheet_impl.h"
 #include "core/i18n.h"
 #include "tui/userfiles.h"
+#include "tui/xlsx_lazy.h"
 #include "core/text.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 int sheet_xlsx_open(struct sheet *sh, char *err, size_t n)
 {
+	if (xlsx_lazy_load(err, n))
+		return -1;
 	const char *dir = getenv("TMPDIR");
 	snprintf(sh->tmp, sizeof sh->tmp, "%s/bangfu-xlsx.XXXXXX",
 	         dir && *dir && strlen(dir) < 40 ? dir : "/tmp");
