@@ -17,11 +17,6 @@
 const char *i18n_pick(const char *language, const char *lc_all, const char *lc_messages,
                       const char *lang);
 
-/* Set the locale from the environment (C.UTF-8 where the named one is not installed),
- * choose the catalog with i18n_pick and bind the text domain to the installed catalogs
- * (LOCALEDIR), or to the build tree's when bangfu runs uninstalled and unprivileged. */
-void i18n_init(void);
-
 /* 1 when the messages are English (the en catalog), 0 for Chinese. */
 int i18n_english(void);
 

@@ -283,7 +283,7 @@ static void disk_full_words(const struct store *s, char *out, size_t n)
 	}
 	double kib = (double)v.f_bavail * (double)v.f_frsize / 1024.0;
 	snprintf(out, n, _("disk full (%.0f %s free in %s)"), kib >= 10240 ? kib / 1024.0 : kib,
-	         kib >= 10240 ? "MiB" : "KiB", s->dir);
+	         kib >= 10240 ? _("MiB") : _("KiB"), s->dir);
 }
 
 static int sql_disk_full(const struct store *s)
@@ -476,7 +476,7 @@ int db_open(struct store *s, const char *file, int create)
 		close(fd);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
 		return store_fail(s, STORE_EFAIL, "%s: %s", path,
-		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
+		                  s->db ? sqlite3_errmsg(s->db) : _("cannot open"));
 	/* a writer waits its turn: eight clerks saving at once queue for milliseconds each;
 	 * only a writer stuck for a minute is refused */
 	sqlite3_busy_timeout(s->db, DB_BUSY_MS);

@@ -5,7 +5,8 @@
 #include "store/store.h"
 #include "store/confine.h"
 #include "core/user_text.h"
-#include <git2.h>
+#include "core/i18n.h"
+#include "store/git_lazy.h"
 #include <limits.h>
 #include <signal.h>
 #include <sqlite3.h>

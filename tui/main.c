@@ -1,8 +1,9 @@
 /* main.c — bangfu's entry point: `bangfu VERB ...` runs a command-line verb; `bangfu`
  * alone opens the terminal UI. Everything a verb prints passes the output sanitiser
  * (tui/out.h). */
-#include "core/i18n.h"
 #include "tui/cli.h"
+#include "tui/lang.h"
+#include "core/i18n.h"
 #include "tui/out.h"
 #include "tui/userfiles.h"
 #include <string.h>
@@ -18,7 +19,7 @@ int main(int argc, char **argv)
 	i18n_init();
 	struct out_saved saved;
 	if (out_setup(&saved, !cli_opens_ui(argc, argv))) {
-		fprintf(stderr, "bangfu: out of memory\n");
+		fprintf(stderr, _("bangfu: out of memory\n"));
 		return 1;
 	}
 	int rc = cli_main(argc, argv);

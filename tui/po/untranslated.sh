@@ -25,8 +25,9 @@ for p in paths:
         text = open(p, encoding='utf-8').read()
     except FileNotFoundError:
         continue
-    for m in re.finditer(r'^msgid "(.*)"$', text, re.M):
-        mid = m.group(1)
+    # a msgid with a line break inside spans several lines even with --no-wrap
+    for m in re.finditer(r'^msgid ((?:".*"\n)+)', text, re.M):
+        mid = ''.join(re.findall(r'"(.*)"', m.group(1)))
         if not mid:
             continue
         if lang == 'en' and not cjk.search(mid):
