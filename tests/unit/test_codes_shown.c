@@ -1,5 +1,5 @@
 /* test_codes_shown.c — the code tables' labels as a person reads them (codes_shown):
- * the en catalog's English name under LANGUAGE=en, the Chinese label otherwise, while
+ * the en catalog's English name under LANGUAGE=en, the Chinese label under zh_CN, while
  * what files and typed input use (codes_label, model_value_display, codes_find) stays
  * the Chinese label whatever the language. Uses the build's catalogs. */
 #include <stdarg.h>
@@ -13,25 +13,13 @@
 #include "core/i18n.h"
 #include "core/model.h"
 #include "core/workflow.h"
-
-static void speak(const char *language)
-{
-	unsetenv("LC_ALL");
-	unsetenv("LC_MESSAGES");
-	setenv("LANG", "C", 1);
-	if (language)
-		setenv("LANGUAGE", language, 1);
-	else
-		unsetenv("LANGUAGE");
-	i18n_init();
-}
+#include "tests/unit/speak.h"
 
 static void english_under_en(void **state)
 {
 	(void)state;
 	char out[256];
 	speak("en");
-	assert_int_equal(i18n_english(), 1);
 	assert_string_equal(codes_shown(workflow_state_label(WF_ASSISTING)), "being assisted");
 	assert_string_equal(codes_shown(codes_label(&codes_household_type, "lifted")),
 	                    "formerly poor household");
@@ -39,7 +27,7 @@ static void english_under_en(void **state)
 	                    "household in sudden severe difficulty");
 	assert_string_equal(codes_shown(codes_label(&codes_measure_group, "social_security")),
 	                    "comprehensive social security");
-	assert_string_equal(codes_shown(codes_risk.name), "risk type");
+	assert_string_equal(codes_shown(codes_measure_group.name), "assistance measures");
 	assert_int_equal(codes_shown_multi(&codes_risk, "illness,disability", out, sizeof out),
 	                 (int)strlen("illness、disability"));
 	assert_string_equal(out, "illness、disability");
@@ -60,8 +48,7 @@ static void chinese_otherwise(void **state)
 {
 	(void)state;
 	char out[256];
-	speak(NULL);
-	assert_int_equal(i18n_english(), 0);
+	speak("zh_CN");
 	assert_string_equal(codes_shown(workflow_state_label(WF_ASSISTING)), "帮扶中");
 	assert_string_equal(codes_shown(workflow_state_label(WF_ELIMINATED)), "已消除");
 	assert_string_equal(codes_shown(codes_label(&codes_household_type, "lifted")), "脱贫户");
@@ -69,7 +56,6 @@ static void chinese_otherwise(void **state)
 	assert_string_equal(out, "因病、因残");
 	model_value_shown(NULL, CF_CATEGORY, "marginal", out, sizeof out);
 	assert_string_equal(out, "边缘易致贫户");
-	speak("zh_CN");
 	assert_string_equal(codes_shown(codes_label(&codes_category, "sudden")), "突发严重困难户");
 }
 
@@ -89,13 +75,20 @@ static void every_label_has_an_english_name(void **state)
 		&codes_project_kind, &codes_project_group, &codes_project_level,
 		&codes_project_status,
 	};
+	/* the national form's column headers stay Chinese in English too (tui/po/en.cli.po):
+	 * a label or title that is also a header shares its msgid, so it stays Chinese */
+	static const char *const headers[] = {"户主", "户类型", "监测对象类别", "风险类型"};
 	speak("en");
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		const struct code_table *t = tables[i];
-		assert_string_not_equal(codes_shown(t->name), t->name);
-		for (int k = 0; k < t->count; k++)
-			if (strcmp(codes_shown(t->items[k].label), t->items[k].label) == 0)
-				fail_msg("%s %s: no English name", t->name, t->items[k].label);
+		for (int k = -1; k < t->count; k++) {
+			const char *label = k < 0 ? t->name : t->items[k].label;
+			int header = 0;
+			for (size_t h = 0; h < sizeof headers / sizeof headers[0]; h++)
+				header |= strcmp(label, headers[h]) == 0;
+			if (!header && strcmp(codes_shown(label), label) == 0)
+				fail_msg("%s %s: no English name", t->name, label);
+		}
 	}
 	for (int s = 0; s < WF_STATE_COUNT; s++)
 		assert_string_not_equal(codes_shown(workflow_state_label((enum wf_state)s)),

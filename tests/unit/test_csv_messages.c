@@ -9,16 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/csv.h"
-#include "core/i18n.h"
-
-static void speak(const char *language)
-{
-	unsetenv("LC_ALL");
-	unsetenv("LC_MESSAGES");
-	setenv("LANG", "C", 1);
-	setenv("LANGUAGE", language, 1);
-	i18n_init();
-}
+#include "tests/unit/speak.h"
 
 /* Read the broken file; err gets csv_read's message, the return is csv_error_text's. */
 static const char *read_broken(char *err, size_t errlen)
