@@ -85,13 +85,13 @@ expect_exit 0 on 2026-01-06 cw case show $H
 expect_no_grep "帮扶责任人)" out
 expect_exit 0 on 2026-01-06 cw set $H cadre "" --why "责任人调离"
 expect_exit 0 on 2026-01-06 cw case show $H
-expect_grep "flag: former poor household without a 帮扶责任人 (脱贫户未落实帮扶责任人)" out
+expect_grep "former poor household without a 帮扶责任人 (脱贫户未落实帮扶责任人)" out   # (the flags are rules.h's texts)
 expect_exit 0 on 2026-01-06 cw set $H cadre 林新 --why "新责任人"
 for m in 1 2 3; do
 	expect_exit 0 on 2026-01-06 cw set $H labour 丧失劳动力 --member $m --why 核实
 done
 expect_exit 0 on 2026-01-06 cw case show $H
-expect_grep "flag: no member able to work and no 综合保障 measure" out
+expect_grep "no member able to work and no 综合保障 measure" out
 for m in 1 3; do
 	expect_exit 0 on 2026-01-07 cw set $H labour 普通劳动力 --member $m --why 核实
 done
