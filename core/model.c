@@ -342,20 +342,30 @@ int model_is_disability_cert(const char *s)
 	return idcard_parse(id, NULL, &parsed, why, sizeof why) == 0;
 }
 
+const char *model_value_shown(const struct code_lists *lists, enum field_id f, const char *value,
+                              char *buf, int buflen)
+{
+	const struct field *fd = &model_fields[f];
+	if (!value)
+		value = "";
+	if (fd->kind == FK_MULTI) {
+		codes_labels_multi(code_lists_table(lists, fd->codes), value, buf, buflen);
+		return buf;
+	}
+	if ((fd->kind == FK_CODE || fd->kind == FK_YESNO) && value[0]) {
+		const char *label = codes_label(code_lists_table(lists, fd->codes), value);
+		return label ? label : value;
+	}
+	return value;
+}
+
 int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
                         char *out, int outlen)
 {
-	const struct field *fd = &model_fields[f];
-	const struct code_table *codes = code_lists_table(lists, fd->codes);
-	if (!value)
-		value = "";
-	if (fd->kind == FK_MULTI)
-		return codes_labels_multi(codes, value, out, outlen);
-	if ((fd->kind == FK_CODE || fd->kind == FK_YESNO) && value[0]) {
-		const char *label = codes_label(codes, value);
-		return snprintf(out, (size_t)outlen, "%s", label ? label : value);
-	}
-	return snprintf(out, (size_t)outlen, "%s", value);
+	if (model_fields[f].kind == FK_MULTI)
+		return codes_labels_multi(code_lists_table(lists, model_fields[f].codes), value ? value : "",
+		                          out, outlen);
+	return snprintf(out, (size_t)outlen, "%s", model_value_shown(lists, f, value, out, outlen));
 }
 
 int model_strset(char **slot, const char *value)

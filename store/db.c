@@ -341,6 +341,16 @@ int db_exec(struct store *s, const char *sql)
 	return 0;
 }
 
+int db_run(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_sqlfail(s, "running a statement");
+}
+
 /* A statement of the caller's own (db_finalize finalizes it): for SQL run once. */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 {
@@ -462,7 +472,9 @@ int db_open(struct store *s, const char *file, int create)
 {
 	char path[PATH_MAX + 64];
 	snprintf(path, sizeof path, "%s/%s", s->dir, file);
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* NOMUTEX: a connection is only ever used by the one thread of its store, so it
+	 * need not lock a mutex for every call (an export makes tens of millions) */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 	/* SQLite would create the file 0644 (less the umask), so the group could not write
 	 * it; its -wal and -shm files take the database file's mode. */
 	int fd = create ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660) : -1;

@@ -56,6 +56,9 @@ int store_disk_full(const struct store *s);
 /* Open DIR/<file> (bangfu.db normally), migrating it to the current schema. */
 int db_open(struct store *s, const char *file, int create);
 int db_exec(struct store *s, const char *sql);
+/* One statement without parameters through the statement cache (db_cached), for one
+ * run often in a loop (SAVEPOINT, RELEASE). */
+int db_run(struct store *s, const char *sql);
 /* Prepare sql (release with db_finalize or sqlite3_finalize). */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
 /* Prepare sql, or reuse the statement prepared for the same text before (reset, its
@@ -144,9 +147,28 @@ void write_rollback(struct store *s);
 int store_next_id(struct store *s, const char *table, const char *prefix, int digits,
                   char *out, size_t n);
 int household_next_case_id(struct store *s, char *out, size_t n);
+/* "k1, k2, ..." of the stored fields of one level (", " first when out is not empty);
+ * with `assign`, "k1 = ?, k2 = ?". Returns how many columns. */
+int household_columns(enum field_level level, int assign, struct buf *out);
+/* "c1, c2, ..." of a sub-record kind. */
+void subrec_columns(const struct subrec_kind_info *info, struct buf *out);
+
+/* household_load.c — households read from SQLite with their members, cases and
+ * sub-records: one by id, or a chunk of ids at once (one statement per table). */
 int household_load(struct store *s, const char *id, struct household *out);
 /* household_load, with the sub-records (visits, measures, steps, warnings) or without */
 int household_load_part(struct store *s, const char *id, int subrecs, struct household *out);
+#define HOUSEHOLD_CHUNK 256
+/* Households ids[0..n) (n ≤ HOUSEHOLD_CHUNK) into out[0..n), in that order, each with
+ * its members and cases and the sub-record kinds in `subs`: one statement per table over
+ * the whole chunk. An id that is not there fails (STORE_ENOTFOUND, naming it) and
+ * nothing is left allocated. */
+int household_load_many(struct store *s, const char (*ids)[20], int n, unsigned subs,
+                        struct household *out);
+/* household_load_many in a read transaction of its own (a savepoint: it nests in an
+ * open one), so that the chunk's rows agree with each other. */
+int household_load_chunk(struct store *s, const char (*ids)[20], int n, unsigned subs,
+                         struct household *out);
 int household_save(struct store *s, struct household *h, long expected_version);
 int household_text_file(struct store *s, const struct household *h);
 /* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
@@ -155,12 +177,17 @@ const char *scope_sql(const struct user *u, char *param, size_t n);
  * import, the reveal family in reveal.c). What leaves the store through store.h goes
  * through household_hand_out (masked) unless it is a recorded reveal. */
 int household_find(struct store *s, const struct user *u, const char *key, struct household *out);
-/* flags: HL_MASKED hands each out masked; HL_SUMMARY loads what a list row shows (the
- * household, its members and cases) without the sub-records */
-enum { HL_MASKED = 1, HL_SUMMARY = 2 };
+/* The households in scope matching q, in register order, a chunk of them read at a
+ * time: each with its members and cases and the sub-record kinds in `subs`
+ * (STORE_SUB(kind), STORE_SUBS_ALL; 0 for what a list row shows); `masked`: each handed out
+ * through household_hand_out. */
 int household_list(struct store *s, const struct user *u, const struct query *q,
-                   const char *from, long limit, int descending, int flags,
+                   const char *from, long limit, int descending, unsigned subs, int masked,
                    int (*fn)(void *ctx, const struct household *h), void *ctx);
+/* The ids of every household in scope matching q, in register order, without loading
+ * them; fn returns non-zero to stop and must not call the store. */
+int household_list_ids(struct store *s, const struct user *u, const struct query *q,
+                       int (*fn)(void *ctx, const char *id), void *ctx);
 /* reveal.c: mask h in place before it is handed out; on failure h is freed. */
 int household_hand_out(struct store *s, struct household *h);
 int household_render_path(struct store *s, const char *id, struct buf *text, char *path, size_t n);
