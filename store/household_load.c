@@ -29,13 +29,19 @@ static void ids_json(const char (*ids)[20], int n, struct buf *out)
 	buf_adds(out, "[");
 	for (int i = 0; i < n; i++) {
 		buf_adds(out, i ? ",\"" : "\"");
-		for (const char *p = ids[i]; *p; p++)
-			if (*p == '"' || *p == '\\')
+		for (const char *p = ids[i]; *p; p++) {
+			size_t plain = 0;
+			while (p[plain] && p[plain] != '"' && p[plain] != '\\' && (unsigned char)p[plain] >= 0x20)
+				plain++;
+			if (plain) {
+				buf_add(out, p, plain);
+				p += plain - 1;
+			} else if (*p == '"' || *p == '\\') {
 				buf_addf(out, "\\%c", *p);
-			else if ((unsigned char)*p < 0x20)
+			} else {
 				buf_addf(out, "\\u%04x", (unsigned char)*p);
-			else
-				buf_add(out, p, 1);
+			}
+		}
 		buf_adds(out, "\"");
 	}
 	buf_adds(out, "]");

@@ -395,26 +395,48 @@ int store_household_find(struct store *s, const struct user *u, const char *key,
 	return rc ? rc : household_hand_out(s, out);
 }
 
+/* The ids after `after` in id order, at most HOUSEHOLD_CHUNK of them. */
+static int next_ids(struct store *s, const char *after, char (*ids)[20], int *got)
+{
+	sqlite3_stmt *st;
+	int step;
+	*got = 0;
+	if (db_cached(s, "SELECT id FROM households WHERE id > ?1 ORDER BY id LIMIT ?2", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, after, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, HOUSEHOLD_CHUNK);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && *got < HOUSEHOLD_CHUNK)
+		snprintf(ids[(*got)++], sizeof ids[0], "%s", db_col_text(st, 0));
+	db_finalize(s, st);
+	return step == SQLITE_DONE || step == SQLITE_ROW ? 0 : store_sqlfail(s, "listing households");
+}
+
+/* Every household's canonical text, a chunk of households read at a time. */
 int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 {
 	const struct code_lists *lists = store_code_lists(s);
-	sqlite3_stmt *st;
+	char (*ids)[20] = malloc(HOUSEHOLD_CHUNK * sizeof *ids), last[20] = "";
+	struct household *hs = malloc(HOUSEHOLD_CHUNK * sizeof *hs);
 	struct buf text = {0};
-	int rc = 0, step;
-	if (db_cached(s, "SELECT id FROM households ORDER BY id", &st))
-		return STORE_EFAIL;
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct household h;
-		char path[256];
-		if ((rc = household_load(s, db_col_text(st, 0), &h)))
+	int rc = ids && hs ? 0 : store_fail(s, STORE_EFAIL, "out of memory"), got = HOUSEHOLD_CHUNK;
+	while (!rc && got == HOUSEHOLD_CHUNK) {
+		if ((rc = next_ids(s, last, ids, &got)) || !got ||
+		    (rc = household_load_chunk(s, (const char (*)[20])ids, got, STORE_SUBS_ALL, hs)))
 			break;
-		buf_reset(&text);
-		record_render(lists, &h, &text);
-		household_path(&h, path, sizeof path);
-		rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
-		household_free(&h);
+		for (int i = 0; i < got; i++) {
+			char path[256];
+			if (!rc) {
+				buf_reset(&text);
+				record_render(lists, &hs[i], &text);
+				household_path(&hs[i], path, sizeof path);
+				rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
+			}
+			household_free(&hs[i]);
+		}
+		snprintf(last, sizeof last, "%s", ids[got - 1]);
 	}
-	db_finalize(s, st);
+	free(ids);
+	free(hs);
 	buf_free(&text);
 	return rc;
 }
