@@ -224,7 +224,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		if (strcmp(arg, "-o") == 0)   /* as sort -o */
 			arg = "--output";
 		if (strcmp(arg, "--") == 0) {   /* the rest are arguments, even "-x" */
-			if (argc - i - 1 > 8 - a->npos)
+			if (argc - i - 1 > CLI_MAX_POS - a->npos)
 				return cli_usage(v, _("too many arguments"));
 			for (i++; i < argc; i++)
 				a->pos[a->npos++] = argv[i];
@@ -235,7 +235,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			return cli_usage(v, _("%s does not take %s (put -- before an argument that "
 			                 "starts with -)"), v->name, arg);
 		if (strncmp(arg, "--", 2) != 0) {
-			if (a->npos == 8)
+			if (a->npos == CLI_MAX_POS)
 				return cli_usage(v, _("too many arguments"));
 			a->pos[a->npos++] = arg;
 			continue;
