@@ -12,6 +12,8 @@
 #                   (PREFIX=/usr/local; BINDIR, MANDIR, DATADIR, SYSCONFDIR; uninstall)
 #   make man        regenerate man/bangfu.1 and the completions from the verb table, and
 #                   docs/ui.md's key table from the actions and default keymap
+#   make pot        extract the messages of the sources (BUILD/bangfu.pot) and merge them into the
+#                   catalogs (tui/po/zh_CN.po, tui/po/en.po)
 #   make deb        build the Debian package ($(BUILD)/deb/); deb-test also installs it
 #
 # CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line (dpkg-buildflags'
@@ -26,8 +28,19 @@ OPT       ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
              $(OPT) $(WARN) -I. -I$(BUILD)/gen $(CPPFLAGS) $(CFLAGS)
-LDLIBS_PKG = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libgit2 and libxlsxwriter are not linked: store/lazylib.c loads each by its soname
+# when first used (the history; an xlsx export), so other commands never load them and
+# the twenty libraries they need. Their headers still come from pkg-config; the soname
+# is read from the library the linker would have used.
+LAZY_PKGS  := libgit2 xlsxwriter
+LDLIBS_PKG = $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 CFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+soname     = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
+GIT2_SONAME := $(call soname,git2)
+# libgit2's call that parses the CA bundle at init binds to bangfu's own, which puts it
+# off until a network connection needs it (store/git_lazy.c)
+LDEXPORT  := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
+XLSX_SONAME := $(call soname,xlsxwriter)
 
 ifeq ($(WERROR),1)
 CFLAGS_ALL += -Werror
@@ -49,6 +62,7 @@ BUILD     := build
 BIN       := bangfu
 endif
 
+LAZY_DEFS := $(BUILD)/gen/git_lazy_defs.h $(BUILD)/gen/xlsx_lazy_defs.h
 CORE_SRC  := $(wildcard core/*.c)
 STORE_SRC := $(wildcard store/*.c)
 TUI_SRC   := $(wildcard tui/*.c)
@@ -75,17 +89,44 @@ VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 SYSCONFDIR ?= /etc
 TESTCONF   := $(abspath $(BUILD))/testconf
 
-.PHONY: all demo check checkonly deps bench fuzz clean torture install uninstall man deb deb-test
-all: $(BIN)
+# The message catalogs (tui/po/*.po, docs/language.md): compiled with msgfmt --check into
+# BUILD/locale, where an uninstalled, unprivileged bangfu finds them (BUILD_LOCALEDIR);
+# installed under LOCALEDIR, the only place a setgid bangfu reads them from.
+LANGS      := zh_CN en
+LOCALEDIR  ?= $(DATADIR)/locale
+MO_FILES   := $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/bangfu.mo)
+I18N_DEFS   = -DLOCALEDIR='"$(LOCALEDIR)"' -DBUILD_LOCALEDIR='"$(abspath $(BUILD))/locale"'
+$(BUILD)/tui/lang.o $(BUILD)/th/tui/lang.o: CFLAGS_ALL += $(I18N_DEFS)
+.PHONY: all demo check checkonly deps bench fuzz clean torture install uninstall man deb deb-test pot FORCE
+all: $(BIN) $(MO_FILES)
+# i18n.o is compiled again when LOCALEDIR changes (make install PREFIX=/usr after a plain
+# make): the stamp holds the value it was built with.
+$(BUILD)/tui/lang.o $(BUILD)/th/tui/lang.o: $(BUILD)/localedir.stamp
+$(BUILD)/localedir.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+FORCE:
+
+# A catalog is LANG.po with the parts LANG.*.po beside it, joined (the first wins).
+$(BUILD)/locale/%/LC_MESSAGES/bangfu.mo: tui/po/%.po $(wildcard tui/po/*.*.po)
+	@mkdir -p $(dir $@)
+	msgcat --use-first -o $@.po tui/po/$*.po $(wildcard tui/po/$*.*.po)
+	msgfmt --check -o $@.tmp $@.po && mv $@.tmp $@ && rm -f $@.po
+
+pot:
+	@mkdir -p $(BUILD)
+	sh tui/po/extract.sh $(VERSION) $(sort $(CORE_SRC) $(STORE_SRC) $(TUI_SRC)) tui/actions.h > $(BUILD)/bangfu.pot
+	for l in $(LANGS); do msgmerge -q --no-fuzzy-matching --update --backup=none \
+	  tui/po/$$l.po $(BUILD)/bangfu.pot; done
 
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
 $(BUILD)/bangfu-testconf: $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
 $(BUILD)/bangfu-testhooks: $(TH_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	@rm -f $@; ar rcs $@ $^
@@ -100,21 +141,23 @@ $(BUILD)/core/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)/gen/regions_data.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 $(BUILD)/gen/regions_data.o: $(BUILD)/gen/regions_data.c
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
-$(BUILD)/store/%.o: store/%.c $(wildcard store/*.h core/*.h)
+$(BUILD)/store/%.o: store/%.c $(wildcard store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -c -o $@ $<
 $(BUILD)/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
+$(BUILD)/store/git_lazy.o $(BUILD)/th/store/git_lazy.o: CFLAGS_ALL += -DGIT2_SONAME='"$(GIT2_SONAME)"'
+$(BUILD)/tui/xlsx_lazy.o $(BUILD)/th/tui/xlsx_lazy.o: CFLAGS_ALL += -DXLSX_SONAME='"$(XLSX_SONAME)"'
 $(BUILD)/th/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
-$(BUILD)/tc/confine.o: store/confine.c $(wildcard store/*.h core/*.h)
+$(BUILD)/tc/confine.o: store/confine.c $(wildcard store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DSYSCONFDIR='"$(TESTCONF)"' -c -o $@ $<
-$(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h)
+$(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_VERSION='"$(VERSION)"' -c -o $@ $<
 $(BUILD)/th/core/%.o: core/%.c $(wildcard core/*.h) | $(BUILD)/gen/regions_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -DBANGFU_TEST_HOOKS -c -o $@ $<
-$(BUILD)/th/%.o: %.c $(wildcard core/*.h store/*.h tui/*.h) | $(BUILD)/gen/regions_data.c
+$(BUILD)/th/%.o: %.c $(wildcard core/*.h store/*.h tui/*.h) $(LAZY_DEFS) | $(BUILD)/gen/regions_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_TEST_HOOKS -DBANGFU_VERSION='"$(VERSION)-testhooks"' -c -o $@ $<
 
@@ -127,8 +170,16 @@ $(BUILD)/gen/regions_data.c: core/data/guangdong_cities.csv core/data/guangdong_
 	@mkdir -p $(dir $@)
 	sh core/data/gen_regions.sh core/data > $@.tmp && mv $@.tmp $@
 
+# Each function listed in store/git_lazy.h and tui/xlsx_lazy.h becomes a call through
+# its table (NAME_fns()->f).
+$(BUILD)/gen/git_lazy_defs.h: store/git_lazy.h
+$(BUILD)/gen/xlsx_lazy_defs.h: tui/xlsx_lazy.h
+$(LAZY_DEFS):
+	@mkdir -p $(dir $@)
+	sed -n 's/^[[:space:]]*X(\([a-z0-9_]*\)) \\$$/#define \1 (*$(basename $(notdir $<))_fns()->\1)/p' $< > $@.tmp && mv $@.tmp $@
+
 # --- tests -------------------------------------------------------------------------
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.a
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.a $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) $(shell pkg-config --cflags cmocka) -o $@ $< \
 	  $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDFLAGS) $(LDLIBS_PKG) $(shell pkg-config --libs cmocka) -lm
@@ -136,14 +187,14 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.
 check: deps
 	@$(MAKE) --no-print-directory checkonly
 
-checkonly: $(BIN) $(BUILD)/bangfu-testhooks $(BUILD)/bangfu-testconf $(UNIT_BIN)
+checkonly: $(BIN) $(MO_FILES) $(BUILD)/bangfu-testhooks $(BUILD)/bangfu-testconf $(UNIT_BIN)
 	@sh tests/run.sh "$(BUILD)" "$(BIN)" $(UNIT_BIN)
 
 # The demo data set lives in ./demo-data (git-ignored); made once, reused after.
 DEMO_DIR   ?= demo-data
 DEMO_HOUSEHOLDS ?= 2000
 demo: deps
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory all
 	@if [ ! -f $(DEMO_DIR)/bangfu.db ]; then \
 	  ./$(BIN) -d $(DEMO_DIR) init && \
 	  ./$(BIN) -d $(DEMO_DIR) demo --households $(DEMO_HOUSEHOLDS) --seed 1; fi
@@ -171,7 +222,7 @@ DATADIR ?= $(PREFIX)/share
 MANDIR  ?= $(DATADIR)/man
 GENERATED := man/bangfu.1 man/bangfu.bash man/_bangfu
 
-install: $(BIN)
+install: $(BIN) $(MO_FILES)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/vendor-completions
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/bangfu
@@ -179,11 +230,14 @@ install: $(BIN)
 	chmod 0644 $(DESTDIR)$(MANDIR)/man1/bangfu.1
 	install -m 0644 man/bangfu.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/bangfu
 	install -m 0644 man/_bangfu $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_bangfu
+	for l in $(LANGS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 0644 $(BUILD)/locale/$$l/LC_MESSAGES/bangfu.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/bangfu $(DESTDIR)$(MANDIR)/man1/bangfu.1 \
 	  $(DESTDIR)$(DATADIR)/bash-completion/completions/bangfu \
-	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_bangfu
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_bangfu \
+	  $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/bangfu.mo)
 
 # The man page and completions are generated from the verb table and kept in git, so a
 # clone has them without a build; tests/e2e/generated_docs.sh fails when they are stale.

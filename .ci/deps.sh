@@ -19,6 +19,7 @@ command -v man >/dev/null 2>&1 || need="$need man-db"               # install.sh
 [ -r /usr/share/unicode/EastAsianWidth.txt ] || need="$need unicode-data"   # width_table.sh, gen_width.sh
 command -v script >/dev/null 2>&1 || need="$need bsdutils"           # progress.sh: script(1) gives a terminal
 command -v git >/dev/null 2>&1 || need="$need git"
+command -v msgfmt >/dev/null 2>&1 || need="$need gettext"              # the message catalogs (tui/po)
 command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
 command -v iconv >/dev/null 2>&1 || need="$need libc-bin"
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || need="$need locales"

@@ -12,6 +12,7 @@
  * text_width, text_fit and text_sanitize all use these renderings, so the width of a
  * string always equals the width of what text_fit prints for it. */
 #include "core/text.h"
+#include "core/i18n.h"
 #include "core/width_table.h"
 #include <limits.h>
 #include <stdarg.h>
@@ -397,7 +398,7 @@ int text_errorf(char *err, size_t errlen, const char *fmt, ...)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(err, errlen, fmt, ap);
+	int n = vsnprintf(err, errlen, _(fmt), ap);
 	va_end(ap);
 	if (n >= 0 && (size_t)n >= errlen)
 		cut_partial_tail(err, strlen(err));

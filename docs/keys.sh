@@ -8,7 +8,8 @@ set -eu
 bin=$1; doc=$2
 tmp=$(mktemp "${TMPDIR:-/tmp}/bangfu-keys.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
-"$bin" --dump-keys > "$tmp"
+# in English whatever the caller speaks: docs/ui.md must not depend on it
+LANGUAGE=en "$bin" --dump-keys > "$tmp"
 [ -s "$tmp" ] || { echo "keys.sh: $bin --dump-keys printed nothing" >&2; exit 1; }
 grep -q '^<!-- keys:' "$doc" && grep -q '^<!-- /keys -->$' "$doc" ||
 	{ echo "keys.sh: $doc has no <!-- keys: ... <!-- /keys --> markers" >&2; exit 1; }

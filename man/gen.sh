@@ -9,7 +9,8 @@ bin=$1; out=$2; sysconf=${3:-/etc}
 here=$(dirname "$0")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bangfu-gen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-"$bin" --dump-verbs > "$tmp/verbs"
+# in English whatever the caller speaks: the man page and completions must not depend on it
+LANGUAGE=en "$bin" --dump-verbs > "$tmp/verbs"
 [ -s "$tmp/verbs" ] || { echo "gen.sh: $bin --dump-verbs printed nothing" >&2; exit 1; }
 mkdir -p "$out"
 

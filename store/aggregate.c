@@ -131,7 +131,7 @@ static int fetch_county(struct store *s, struct county *c, FILE *report)
 	if (!rc && !has)
 		rc = store_fail(s, STORE_EINVAL, "%s holds no history (no main branch)", c->url);
 	if (!rc && c->has_tip && git_oid_equal(&c->tip, &c->fetched))
-		fprintf(report, "%s (%s): up to date\n", c->name, c->url);
+		fprintf(report, _("%s (%s): up to date\n"), c->name, c->url);
 	else if (!rc && !(rc = remote_download(s, r, &ctx, c->url))) {
 		if (c->has_tip && git_graph_descendant_of(s->repo, &c->fetched, &c->tip) != 1)
 			rc = store_fail(s, STORE_EVERIFY, "%s: the county's history no longer extends what "
@@ -256,7 +256,7 @@ int store_aggregate(const char *dir, char *const *remotes, int n, FILE *report,
 	char (*urls)[PATH_MAX] = calloc((size_t)n + 1, sizeof *urls);
 	int rc = urls ? store_alloc(dir, CONFINE_REBUILD, &s) : STORE_EFAIL;
 	if (!urls) {
-		fprintf(report, "bangfu: out of memory\n");
+		fprintf(report, _("bangfu: out of memory\n"));
 		return rc;
 	}
 	store_set_progress(s, progress);
@@ -275,7 +275,7 @@ int store_aggregate(const char *dir, char *const *remotes, int n, FILE *report,
 	for (int i = 0; i < all.n && !rc; i++) {
 		struct county *c = &all.c[i];
 		if (c->update && !c->has_tip)
-			fprintf(report, "county %s: %s (refs/counties/%s)\n", c->name, c->url, c->name);
+			fprintf(report, _("county %s: %s (refs/counties/%s)\n"), c->name, c->url, c->name);
 		if (c->update && !(rc = aggregate_apply(s, &all, c, report)))
 			rc = record_tip(s, c);
 	}
@@ -286,7 +286,7 @@ int store_aggregate(const char *dir, char *const *remotes, int n, FILE *report,
 	if (!rc)
 		rc = write_refs(s, &all);
 	if (rc)
-		fprintf(report, "bangfu: aggregate: %s\n", store_error(s));
+		fprintf(report, _("bangfu: aggregate: %s\n"), store_error(s));
 	free(all.c);
 	free(urls);
 	store_close(s);
@@ -312,34 +312,35 @@ int aggregate_verify(struct store *s, FILE *report)
 			continue;
 		snprintf(ref, sizeof ref, "refs/counties/%s", c->name);
 		if (git_reference_name_to_id(&at, s->repo, ref) < 0 || !git_oid_equal(&at, &c->tip)) {
-			fprintf(report, "county %s: %s is not at commit %.12s, the one the database applied "
-			        "last\n", c->name, ref, git_oid_tostr_s(&c->tip));
+			fprintf(report, _("county %s: %s is not at commit %.12s, the one the database applied "
+			        "last\n"), c->name, ref, git_oid_tostr_s(&c->tip));
 			problems++;
 		}
 		if ((rc = chain_collect(s, s->repo, &c->tip, &oids, &m)))
 			break;
 		for (long j = 0; j < m && !bad; j++)
 			if (chain_event_of(s->repo, &oids[j]) != j + 1) {
-				fprintf(report, "county %s: commit %.12s is the %ld. of the chain but carries event "
-				        "%ld\n", c->name, git_oid_tostr_s(&oids[j]), j + 1,
+				fprintf(report, _("county %s: commit %.12s is the %ld. of the chain but carries event "
+				        "%ld\n"), c->name, git_oid_tostr_s(&oids[j]), j + 1,
 				        chain_event_of(s->repo, &oids[j]));
 				bad = 1;
 			}
 		problems += bad;
 		total += m;
 		free(oids);
-		fprintf(report, "county %s (%s): %ld events%s\n", c->name, c->url, m,
-		        bad ? "" : ", each commit carrying its event in order");
+		fprintf(report, bad ? _("county %s (%s): %ld events\n")
+		                    : _("county %s (%s): %ld events, each commit carrying its event in order\n"),
+		        c->name, c->url, m);
 	}
 	if (!rc && !(rc = db_lookup(s, count, sizeof count, "SELECT count(*) FROM events", NULL)) &&
 	    atol(count) != total) {
-		fprintf(report, "the database holds %s events, the counties' chains %ld commits\n", count,
+		fprintf(report, _("the database holds %s events, the counties' chains %ld commits\n"), count,
 		        total);
 		problems++;
 	}
 	free(all.c);
 	if (!rc && problems)
-		rc = store_fail(s, STORE_EVERIFY, "%ld problem%s in the aggregate", problems,
-		                problems == 1 ? "" : "s");
+		rc = store_fail(s, STORE_EVERIFY, problems == 1 ? N_("%ld problem in the aggregate")
+		                : N_("%ld problems in the aggregate"), problems);
 	return rc;
 }

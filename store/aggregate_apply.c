@@ -79,7 +79,7 @@ static int household_clash(struct store *s, const struct counties *all, const st
 		return rc;
 	if (before && county_has(s, c, before, there))
 		return 0;   /* its own household, changed or moved */
-	const char *other = "another county";
+	const char *other = _("another county");
 	for (int i = 0; i < all->n; i++)
 		if (&all->c[i] != c && county_has(s, &all->c[i], NULL, there))
 			other = all->c[i].url;
@@ -125,8 +125,8 @@ static int apply_user(struct store *s, const struct counties *all, const struct 
 	int rc = step == SQLITE_DONE ? users_restore(s, path, text) : store_sqlfail(s, "replacing a user");
 	if (rc || agree)
 		return rc;
-	fprintf(report, "aggregate: user %s: %s records another role or scope than another county "
-	        "does: disabled in the aggregate\n", u.login, c->url);
+	fprintf(report, _("aggregate: user %s: %s records another role or scope than another county "
+	        "does: disabled in the aggregate\n"), u.login, c->url);
 	if (db_cached(s, "UPDATE users SET disabled = ? WHERE login = ?", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, store_today(s), -1, SQLITE_STATIC);
@@ -192,7 +192,7 @@ static int apply_file(struct store *s, const struct counties *all, struct county
 	free(text);
 	if (rc && household)
 		return from_county(s, rc, c);
-	store_progress(s, "records applied", ++a->files, 0);
+	store_progress(s, N_("records applied"), ++a->files, 0);
 	return rc;
 }
 
@@ -241,7 +241,7 @@ static int apply_events(struct store *s, struct county *c, struct applied *a)
 		}
 		rc = rebuild_event(s, commit, 1);
 		git_commit_free(commit);
-		store_progress(s, "events applied", ++a->events, 0);
+		store_progress(s, N_("events applied"), ++a->events, 0);
 	}
 	git_revwalk_free(walk);
 	store_progress(s, NULL, 0, 0);
@@ -272,8 +272,9 @@ int aggregate_apply(struct store *s, const struct counties *all, struct county *
 	git_tree_free(before);
 	git_tree_free(after);
 	if (!rc)
-		fprintf(report, "%s (%s): %ld event%s, %ld record%s applied%s\n", c->name, c->url,
-		        a.events, a.events == 1 ? "" : "s", a.files, a.files == 1 ? "" : "s",
-		        a.skipped ? " (tasks, units, teams, pairs and access records stay the county's)" : "");
+		fprintf(report, a.skipped ? _("%s (%s): events %ld, records applied %ld (tasks, units, "
+		                              "teams, pairs and access records stay the county's)\n")
+		                          : _("%s (%s): events %ld, records applied %ld\n"),
+		        c->name, c->url, a.events, a.files);
 	return rc;
 }

@@ -28,7 +28,10 @@ int audit_open(struct store *s, int create)
 	if (s->repo)
 		return 0;
 	if (!s->git_on) {
-		if (git_libgit2_init() < 0)
+		char why[300];
+		if (git_lazy_load(why, sizeof why))
+			return store_fail(s, STORE_EFAIL, "audit history: %s", why);
+		if (git_lazy_init() < 0)
 			return store_gitfail(s, "initialising libgit2");
 		s->git_on = 1;
 		confine_git_side_doors();

@@ -13,8 +13,6 @@
  * and `audit repack` drops them. */
 #include "store/internal.h"
 #include "core/grow.h"
-#include <git2/sys/mempack.h>
-#include <git2/sys/odb_backend.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

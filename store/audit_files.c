@@ -87,7 +87,7 @@ int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, lon
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = read_row(s, repo, bk, st, f);
 		if (bk)
-			store_progress(s, "files written to the history", (long)f->n, total);
+			store_progress(s, N_("files written to the history"), (long)f->n, total);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlfail(s, "reading event files");

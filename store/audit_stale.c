@@ -69,6 +69,8 @@ void audit_clear_stale(struct store *s)
 	flock(fd, LOCK_UN);
 	close(fd);
 	if (n)
-		store_note(s, "removed %d temporary file%s left by an interrupted writer in "
-		           "audit.git/objects", n, n == 1 ? "" : "s");
+		store_note(s, n == 1 ? N_("removed %d temporary file left by an interrupted writer in "
+		                          "audit.git/objects")
+		                     : N_("removed %d temporary files left by an interrupted writer in "
+		                          "audit.git/objects"), n);
 }

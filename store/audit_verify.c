@@ -24,17 +24,17 @@ static void print_event(sqlite3_stmt *st, FILE *out)
 	localtime_r(&at, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	const char *commit = db_col_text(st, 7);
-	buf_addf(&text, "%.10s  event %lld  %s  %s (%s)\n    %s %s\n    why: %s\n",
-	         commit[0] ? commit : "(pending)", sqlite3_column_int64(st, 0), when,
+	buf_addf(&text, _("%.10s  event %lld  %s  %s (%s)\n    %s %s\n    why: %s\n"),
+	         commit[0] ? commit : _("(pending)"), sqlite3_column_int64(st, 0), when,
 	         db_col_text(st, 3), db_col_text(st, 2), db_col_text(st, 4), db_col_text(st, 5),
 	         db_col_text(st, 6));
 	long files = sqlite3_column_int64(st, 8);
 	if (files == 1)
-		buf_addf(&text, "    file: %s\n", db_col_text(st, 9));
+		buf_addf(&text, _("    file: %s\n"), db_col_text(st, 9));
 	else if (files > 1)
-		buf_addf(&text, "    files: %ld\n", files);
+		buf_addf(&text, _("    files: %ld\n"), files);
 	mask_text(buf_str(&text), &masked);
-	fputs(buf_str(&masked) ? masked.s : "(out of memory)\n", out);
+	fputs(buf_str(&masked) ? masked.s : _("(out of memory)\n"), out);
 	buf_free(&text);
 	buf_free(&masked);
 }
@@ -155,7 +155,7 @@ static int expect(struct store *s, struct expected *x, const char *path, const c
 	if (x->names.oom)
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	x->n++;
-	store_progress(s, "records rendered", x->n, 0);
+	store_progress(s, N_("records rendered"), x->n, 0);
 	return 0;
 }
 
@@ -213,7 +213,7 @@ static const char *last_writer(struct store *s, const char *path, char *out, siz
 	out[0] = '\0';
 	if (db_lookup(s, ev, sizeof ev, "SELECT max(event_id) FROM event_files WHERE path = ?", path,
 	              NULL) == 0 && ev[0])
-		snprintf(out, n, "; last written by event %s", ev);
+		snprintf(out, n, _("; last written by event %s"), ev);
 	return out;
 }
 
@@ -227,15 +227,15 @@ static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
 	snprintf(path, sizeof path, "%s%s", root, git_tree_entry_name(e));
 	char by[64];
 	if ((idx = expected_find(w->x, path)) < 0) {
-		fprintf(w->report, "extra in history: %s (no such row in the database%s)\n", path,
+		fprintf(w->report, _("extra in history: %s (no such row in the database%s)\n"), path,
 		        last_writer(w->s, path, by, sizeof by));
 		w->problems++;
 		return 0;
 	}
 	w->x->seen[idx] = 1;
-	store_progress(w->s, "files compared", ++w->compared, w->x->n);
+	store_progress(w->s, N_("files compared"), ++w->compared, w->x->n);
 	if (!git_oid_equal(&w->x->oids[idx], git_tree_entry_id(e))) {
-		fprintf(w->report, "differs: %s (the database's text is not HEAD's%s)\n", path,
+		fprintf(w->report, _("differs: %s (the database's text is not HEAD's%s)\n"), path,
 		        last_writer(w->s, path, by, sizeof by));
 		w->problems++;
 	}
@@ -260,7 +260,7 @@ static int verify_tree(struct store *s, const git_oid *head, FILE *report, long 
 		for (long i = 0; !rc && i < x.n; i++)
 			if (!x.seen[i]) {
 				char by[64];
-				fprintf(report, "missing from history: %s (not in HEAD's tree%s)\n", path_of(&x, i),
+				fprintf(report, _("missing from history: %s (not in HEAD's tree%s)\n"), path_of(&x, i),
 				        last_writer(s, path_of(&x, i), by, sizeof by));
 				w.problems++;
 			}
@@ -296,7 +296,7 @@ static int verify_events(struct store *s, const git_oid *head, FILE *report, lon
 	}
 	db_finalize(s, st);
 	if (count != max) {
-		fprintf(report, "the database's events are not 1..%ld: %ld of them\n", max, count);
+		fprintf(report, _("the database's events are not 1..%ld: %ld of them\n"), max, count);
 		(*problems)++;
 	}
 	unsigned char *times = calloc((size_t)max + 2, 1);
@@ -314,13 +314,13 @@ static int verify_events(struct store *s, const git_oid *head, FILE *report, lon
 		char hex[12];
 		git_oid_tostr(hex, sizeof hex, &id);
 		if (ev <= 0) {
-			fprintf(report, "commit %s carries no Bangfu-Event trailer\n", hex);
+			fprintf(report, _("commit %s carries no Bangfu-Event trailer\n"), hex);
 			(*problems)++;
 		} else if (ev > max || !event_exists(s, ev)) {
-			fprintf(report, "commit %s carries event %ld, which the database lacks\n", hex, ev);
+			fprintf(report, _("commit %s carries event %ld, which the database lacks\n"), hex, ev);
 			(*problems)++;
 		} else if (times[ev]++) {
-			fprintf(report, "event %ld is in history more than once (again in %s)\n", ev, hex);
+			fprintf(report, _("event %ld is in history more than once (again in %s)\n"), ev, hex);
 			(*problems)++;
 		}
 		if (!chain_first_parent(c, &id))
@@ -328,7 +328,7 @@ static int verify_events(struct store *s, const git_oid *head, FILE *report, lon
 	}
 	for (long e = 1; !rc && e <= max; e++)
 		if (!times[e]) {
-			fprintf(report, "event %ld is in the database but not in history\n", e);
+			fprintf(report, _("event %ld is in the database but not in history\n"), e);
 			(*problems)++;
 		}
 	free(times);
@@ -388,7 +388,7 @@ int store_audit_verify(struct store *s, const struct verify_opts *o, FILE *repor
 		long before = problems;
 		rc = chain_verify(s, &head, report, &problems, &events);
 		if (!rc && problems == before)
-			fprintf(report, "%ld events: every commit from the root is its event's\n", events);
+			fprintf(report, _("%ld events: every commit from the root is its event's\n"), events);
 	}
 	if (!rc && o->head)
 		rc = mirror_check_head(s, &head, o->head, report, &problems);
@@ -398,7 +398,7 @@ int store_audit_verify(struct store *s, const struct verify_opts *o, FILE *repor
 	if (rc)
 		return rc;
 	if (problems)
-		return store_fail(s, STORE_EVERIFY, "audit verify: %ld problem%s found", problems,
-		                  problems == 1 ? "" : "s");
+		return store_fail(s, STORE_EVERIFY, problems == 1 ? N_("audit verify: %ld problem found")
+		                  : N_("audit verify: %ld problems found"), problems);
 	return 0;
 }

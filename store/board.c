@@ -8,6 +8,7 @@
  * track's or the programme's: what the UI's board view opens). Every figure is cut to the caller's scope by
  * the reads every list uses (scope_sql for households, store_project_list for
  * projects): a county office sees its own county, the province all. */
+#include "core/i18n.h"
 #include "store/projects.h"
 #include "core/grow.h"
 #include "core/regions.h"
@@ -22,11 +23,11 @@
 #define NO_PROGRAMME "无结对"
 
 const struct report_col board_cols[BOARD_COLS] = {
-	{"name", "名称", 0}, {"track", "赛道", 0}, {"counties", "县数", 1}, {"households", "户数", 1},
-	{"monitored", "监测中户数", 1}, {"cases", "监测对象按状态", 0}, {"projects", "项目数", 1},
-	{"project_status", "项目按状态", 0}, {"planned", "计划投资(元)", 1},
-	{"allocated", "已下达(元)", 1}, {"spent", "已支出(元)", 1}, {"overdue", "逾期节点", 1},
-	{"indicators", "指标达标", 0}, {"code", "代码", 0},
+	{"name", N_("名称"), 0}, {"track", N_("赛道"), 0}, {"counties", N_("县数"), 1}, {"households", N_("户数"), 1},
+	{"monitored", N_("监测中户数"), 1}, {"cases", N_("监测对象按状态"), 0}, {"projects", N_("项目数"), 1},
+	{"project_status", N_("项目按状态"), 0}, {"planned", N_("计划投资(元)"), 1},
+	{"allocated", N_("已下达(元)"), 1}, {"spent", N_("已支出(元)"), 1}, {"overdue", N_("逾期节点"), 1},
+	{"indicators", N_("指标达标"), 0}, {"code", N_("代码"), 0},
 };
 
 struct bstat {
@@ -272,9 +273,9 @@ static int grouped(struct board *b, int by_track, const char *name,
 			break;
 	}
 	if (name && !shown)
-		return store_fail(b->s, STORE_EINVAL, "no %s \"%s\": give %s", by_track ? "track" : "programme",
-		                  name, by_track ? "创先, 进位, 消薄 or 未分类" : "a programme code or label "
-		                  "(bangfu pair add --help) or 无结对");
+		return store_fail(b->s, STORE_EINVAL, by_track ? N_("no track \"%s\": give 创先, 进位, 消薄 or 未分类")
+		                  : N_("no programme \"%s\": give a programme code or label (bangfu pair add "
+		                  "--help) or 无结对"), name);
 	return 0;
 }
 

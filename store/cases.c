@@ -293,7 +293,7 @@ int cases_open_in(struct store *s, const struct user *u, struct household *h,
 		return store_fail(s, STORE_EINVAL, "--category \"%s\" is not a category", category);
 	snprintf(f.region, sizeof f.region, "%s", household_get(h, HF_VILLCODE));
 	if (workflow_move(&f, u, "open", &in, &res, &why_not))
-		return refused(s, "opening a case", &why_not);
+		return refused(s, _("opening a case"), &why_not);
 	if ((rc = identity_login(s, login, sizeof login, &uid)) ||
 	    (rc = new_case(s, h, &res.next, risks, source, disaster, note, NULL, case_id, n)))
 		return rc;
@@ -414,10 +414,10 @@ static int case_move_in(struct store *s, const struct user *u, const char *case_
 	if ((rc = save_household_event(s, u, &h, "case move", subject, in->reason)))
 		goto out;
 	if (res.new_case)
-		snprintf(result, n, "%s: %s on %s; new case %s opened as a lead, linked to it", case_id,
+		snprintf(result, n, _("%s: %s on %s; new case %s opened as a lead, linked to it"), case_id,
 		         res.transition->label, res.date, new_id);
 	else
-		snprintf(result, n, "%s: %s → %s (%s) on %s", case_id,
+		snprintf(result, n, _("%s: %s → %s (%s) on %s"), case_id,
 		         res.from == WF_NONE ? "-" : workflow_state_label(res.from),
 		         workflow_state_label(res.next.state), res.transition->label, res.date);
 out:

@@ -103,12 +103,12 @@ static int dir_ok(const char *at, const struct stat *dir, const struct stat *nex
                   char *err, size_t n)
 {
 	if (dir->st_uid != 0)
-		return say(err, n, "%s belongs to uid %u, not root", at, (unsigned)dir->st_uid);
+		return say(err, n, _("%s belongs to uid %u, not root"), at, (unsigned)dir->st_uid);
 	if ((dir->st_mode & S_IWGRP) && dir->st_gid != 0 && dir->st_gid != group)
-		return say(err, n, "%s is writable by group %u (mode %04o): only root and the bangfu "
-		           "group may write it", at, (unsigned)dir->st_gid, (unsigned)(dir->st_mode & 07777));
+		return say(err, n, _("%s is writable by group %u (mode %04o): only root and the bangfu "
+		           "group may write it"), at, (unsigned)dir->st_gid, (unsigned)(dir->st_mode & 07777));
 	if ((dir->st_mode & S_IWOTH) && !((dir->st_mode & S_ISVTX) && next && next->st_uid == 0))
-		return say(err, n, "%s is writable by everyone (mode %04o)", at,
+		return say(err, n, _("%s is writable by everyone (mode %04o)"), at,
 		           (unsigned)(dir->st_mode & 07777));
 	return 0;
 }
@@ -122,7 +122,7 @@ static int walk(const char *path, gid_t group, int missing_ok, int *missing, str
 {
 	char copy[CONFINE_PATH], at[CONFINE_PATH] = "/";
 	if (snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy)
-		return say(err, n, "%s: path too long", path);
+		return say(err, n, _("%s: path too long"), path);
 	int fd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, last) != 0)
 		return say(err, n, "/: %s", strerror(errno));
@@ -141,7 +141,7 @@ static int walk(const char *path, gid_t group, int missing_ok, int *missing, str
 			goto fail;
 		}
 		if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) {
-			say(err, n, "%s is %s", at, S_ISLNK(st.st_mode) ? "a symbolic link" : "not a directory");
+			say(err, n, S_ISLNK(st.st_mode) ? _("%s is a symbolic link") : _("%s is not a directory"), at);
 			close(next);
 			goto fail;
 		}
@@ -182,14 +182,14 @@ static int conf_parse(struct confine_conf *c, char *text, char *err, size_t n)
 		for (char *e = arg + strlen(arg); e > arg && (e[-1] == ' ' || e[-1] == '\t'); )
 			*--e = '\0';
 		if (strcmp(word, "data") != 0)
-			return say(err, n, "%s: line %d: unknown setting \"%s\" (only `data DIR`)", CONF_FILE,
+			return say(err, n, _("%s: line %d: unknown setting \"%s\" (only `data DIR`)"), CONF_FILE,
 			           line, word);
 		if (arg[0] != '/')
-			return say(err, n, "%s: line %d: `data` needs an absolute directory", CONF_FILE, line);
+			return say(err, n, _("%s: line %d: `data` needs an absolute directory"), CONF_FILE, line);
 		if (c->n == CONFINE_MAX_DIRS)
-			return say(err, n, "%s: more than %d data directories", CONF_FILE, CONFINE_MAX_DIRS);
+			return say(err, n, _("%s: more than %d data directories"), CONF_FILE, CONFINE_MAX_DIRS);
 		if (confine_normalise(arg, c->dir[c->n], sizeof c->dir[c->n]) || strcmp(c->dir[c->n], "/") == 0)
-			return say(err, n, "%s: line %d: not a usable directory: %s", CONF_FILE, line, arg);
+			return say(err, n, _("%s: line %d: not a usable directory: %s"), CONF_FILE, line, arg);
 		c->n++;
 	}
 	return 0;
@@ -227,18 +227,18 @@ int confine_conf_load(struct confine_conf *c, char *err, size_t n)
 	}
 	int fd = openat(dfd, strrchr(CONF_FILE, '/') + 1, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		say(err, n, "%s: %s", CONF_FILE, errno == ELOOP ? "is a symbolic link" : strerror(errno));
+		say(err, n, "%s: %s", CONF_FILE, errno == ELOOP ? _("is a symbolic link") : strerror(errno));
 	} else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		say(err, n, "%s: not a regular file", CONF_FILE);
+		say(err, n, _("%s: not a regular file"), CONF_FILE);
 	} else if (st.st_uid != 0 || (st.st_mode & S_IWOTH) || ((st.st_mode & S_IWGRP) && st.st_gid != 0)) {
-		say(err, n, "%s must be root's and writable by root alone (it is uid %u, group %u, mode %04o)",
+		say(err, n, _("%s must be root's and writable by root alone (it is uid %u, group %u, mode %04o)"),
 		    CONF_FILE, (unsigned)st.st_uid, (unsigned)st.st_gid, (unsigned)(st.st_mode & 07777));
 	} else if (dir_ok(dir, &dst, &st, (gid_t)-1, err, n) == 0) {
 		char *text = read_conf(fd, err, n);
 		rc = text ? conf_parse(c, text, err, n) : -1;
 		free(text);
 		if (!rc && c->n == 0)
-			rc = say(err, n, "%s lists no data directory (add a line `data /srv/bangfu/data`)",
+			rc = say(err, n, _("%s lists no data directory (add a line `data /srv/bangfu/data`)"),
 			         CONF_FILE);
 	}
 	if (fd >= 0)
@@ -273,12 +273,12 @@ static int check_inner(int dfd, const char *dir, char *err, size_t n)
 			return say(err, n, "%s/%s: %s", dir, inner[i].path, strerror(errno));
 		}
 		if (S_ISLNK(st.st_mode))
-			return say(err, n, "%s/%s is a symbolic link", dir, inner[i].path);
+			return say(err, n, _("%s/%s is a symbolic link"), dir, inner[i].path);
 		if ((st.st_mode & S_IFMT) != inner[i].type)
-			return say(err, n, "%s/%s is not a %s", dir, inner[i].path,
-			           inner[i].type == S_IFDIR ? "directory" : "regular file");
+			return say(err, n, inner[i].type == S_IFDIR ? _("%s/%s is not a directory")
+			                   : _("%s/%s is not a regular file"), dir, inner[i].path);
 		if (S_ISREG(st.st_mode) && st.st_nlink != 1)
-			return say(err, n, "%s/%s has %lu hard links (a file of bangfu's has one)", dir,
+			return say(err, n, _("%s/%s has %lu hard links (a file of bangfu's has one)"), dir,
 			           inner[i].path, (unsigned long)st.st_nlink);
 	}
 	return 0;
@@ -294,11 +294,11 @@ int confine_check_dir(const char *path, gid_t group, int missing_ok, char *err, 
 	int rc = 0;
 	if (missing) {   /* root will make it: what is above must be sound for that */
 		char above[CONFINE_PATH + 16];
-		snprintf(above, sizeof above, "the directory above %s", path);
+		snprintf(above, sizeof above, _("the directory above %s"), path);
 		rc = dir_ok(above, &st, NULL, group, err, n);
 	} else if (st.st_uid != 0 || st.st_gid != group) {
 		struct group *g = getgrgid(group);
-		rc = say(err, n, "%s must be root's and the %s group's (it is uid %u, group %u)", path,
+		rc = say(err, n, _("%s must be root's and the %s group's (it is uid %u, group %u)"), path,
 		         g ? g->gr_name : "bangfu", (unsigned)st.st_uid, (unsigned)st.st_gid);
 	} else if (!(rc = dir_ok(path, &st, NULL, group, err, n))) {
 		rc = check_inner(fd, path, err, n);
@@ -353,8 +353,8 @@ static int select_dir(const char *given, const struct confine_conf *c, char *out
 				snprintf(out, outn, "%s", c->dir[i]);
 				return 0;
 			}
-	size_t len = (size_t)snprintf(err, n, "%s: bangfu here runs setgid for the shared data and "
-	                              "opens only the data directories listed in %s:", given, CONF_FILE);
+	size_t len = (size_t)snprintf(err, n, _("%s: bangfu here runs setgid for the shared data and "
+	                              "opens only the data directories listed in %s:"), given, CONF_FILE);
 	for (int i = 0; i < c->n && len < n; i++)
 		len += (size_t)snprintf(err + len, n - len, " %s", c->dir[i]);
 	return -1;

@@ -9,6 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What a sub-record is called in a message (its section word, which the audit text keeps). */
+static const char *const subrec_words[SUB_COUNT] = {
+	[SUB_STEP] = N_("step"), [SUB_MEASURE] = N_("measure"), [SUB_VISIT] = N_("visit"),
+	[SUB_WARNING] = N_("warning"), [SUB_INCOME] = N_("income"),
+};
+
+static const char *subrec_word(enum subrec_kind k) { return _(subrec_words[k]); }
+
 int corrections_change(struct store *s, const struct user *u, const char *key,
                        long expected_version, const char *verb, const char *subject_item,
                        const char *why, corrections_apply_fn apply, void *ctx)
@@ -52,7 +60,7 @@ int corrections_check(struct store *s, const struct household *h)
 	struct buf problems = {0};
 	if (!household_check(h, collect_problem, &problems))
 		return 0;
-	int rc = store_fail(s, STORE_EINVAL, "%s", buf_str(&problems) ? problems.s : "invalid household");
+	int rc = store_fail(s, STORE_EINVAL, "%s", buf_str(&problems) ? problems.s : _("invalid household"));
 	buf_free(&problems);
 	return rc;
 }
@@ -124,7 +132,7 @@ static int apply_subrec(struct store *s, struct household *h, void *ctx)
 	struct subrec *r = find_subrec(h, c->kind, c->id);
 	int changed = 0;
 	if (!r)   /* the id was found in the table: this is a race with a deletion */
-		return store_fail(s, STORE_ENOTFOUND, "no %s %s", subrec_info(c->kind)->section, c->id);
+		return store_fail(s, STORE_ENOTFOUND, "no %s %s", subrec_word(c->kind), c->id);
 	for (int i = 0; i < c->n; i++) {
 		if (!c->values[i] || strcmp(subrec_get(r, c->kind, c->cols[i]), c->values[i]) == 0)
 			continue;
@@ -134,7 +142,7 @@ static int apply_subrec(struct store *s, struct household *h, void *ctx)
 	}
 	if (!changed)
 		return store_fail(s, STORE_EINVAL, "%s %s already reads so: nothing to change",
-		                  subrec_info(c->kind)->section, c->id);
+		                  subrec_word(c->kind), c->id);
 	if (c->kind == SUB_MEASURE) {
 		const char *start = subrec_get(r, c->kind, "start_date"), *end = subrec_get(r, c->kind, "end_date");
 		if (end[0] && strcmp(end, start) < 0)
@@ -151,7 +159,7 @@ static int change_subrec(struct store *s, const struct user *u, struct subrec_ch
 	int rc = write_open(s);
 	if (rc)
 		return rc;
-	if ((rc = corrections_household_of(s, u, info->table, info->section, c->id, hid, sizeof hid)))
+	if ((rc = corrections_household_of(s, u, info->table, subrec_word(c->kind), c->id, hid, sizeof hid)))
 		return write_close(s, rc);
 	return corrections_change(s, u, hid, expected_version, verb, c->id, why, apply_subrec, c);
 }

@@ -21,8 +21,8 @@ static int kind_reason(struct store *s, const char *kind, int adding, int removi
 	for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(kind, kinds[i].code) == 0 || strcmp(kind, kinds[i].label) == 0) {
 			if ((adding && !kinds[i].add) || (removing && !kinds[i].remove))
-				return store_fail(s, STORE_EINVAL, "--kind %s does not %s a member",
-				                  kinds[i].code, adding ? "add" : "remove");
+				return store_fail(s, STORE_EINVAL, adding ? N_("--kind %s does not add a member")
+				                  : N_("--kind %s does not remove a member"), kinds[i].code);
 			if (!why || !why[0])
 				return store_fail(s, STORE_EINVAL, "a reason is required (--why TEXT)");
 			snprintf(out, n, "%s %s: %s", kinds[i].label, kinds[i].code, why);
@@ -233,9 +233,9 @@ static int household_add_in(struct store *s, const struct user *u, const char *v
 			enum field_id f = required[i];
 			const char *v = f == HF_NO ? household_get(&h, f) : member_get(&h.members[0], f);
 			if (!v[0])
-				rc = store_fail(s, STORE_EINVAL, "a new household needs %s (%s)%s",
-				                model_fields[f].zh, model_fields[f].key,
-				                f == HF_NO ? "" : " of its head (户主)");
+				rc = store_fail(s, STORE_EINVAL, f == HF_NO ? N_("a new household needs %s (%s)")
+				                : N_("a new household needs %s (%s) of its head (户主)"),
+				                model_fields[f].zh, model_fields[f].key);
 		}
 	}
 	if (!rc && !(rc = corrections_check(s, &h)) &&

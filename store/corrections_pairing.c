@@ -24,10 +24,10 @@ static const char *const team_keys[] = {"leader", "round", "start", "end", NULL}
 static const char *const pair_keys[] = {"programme", "round", "start", "end", "phone", NULL};
 static const char *const person_keys[] = {"name", "role", "phone", "start", "end", "login", NULL};
 static const struct pkind kinds[] = {
-	{"unit", &entity_units, unit_keys, offsetof(struct unit, region)},
-	{"team", &entity_teams, team_keys, offsetof(struct team, town)},
-	{"pair", &entity_pairs, pair_keys, offsetof(struct pair, region)},
-	{"person", &entity_people, person_keys, offsetof(struct team_person, region)},
+	{N_("unit"), &entity_units, unit_keys, offsetof(struct unit, region)},
+	{N_("team"), &entity_teams, team_keys, offsetof(struct team, town)},
+	{N_("pair"), &entity_pairs, pair_keys, offsetof(struct pair, region)},
+	{N_("person"), &entity_people, person_keys, offsetof(struct team_person, region)},
 };
 
 static int editable(const struct pkind *p, const char *key)
@@ -48,10 +48,10 @@ static int load(struct store *s, const struct user *u, const struct pkind *p, co
 	const char *region = (const char *)rec + p->region_off;
 	if (rc == STORE_ENOTFOUND || (!rc && p->k != &entity_units && p->k != &entity_pairs &&
 	                              !access_in_scope(u, region)))
-		return store_fail(s, STORE_ENOTFOUND, "no %s %s in your scope (%s)", p->word, id, u->scope);
+		return store_fail(s, STORE_ENOTFOUND, "no %s %s in your scope (%s)", _(p->word), id, u->scope);
 	if (rc)
 		return rc;
-	if (pairing_may_add(u, region, p->word, err, sizeof err))
+	if (pairing_may_add(u, region, _(p->word), err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
 	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", p->k->table);
 	if ((rc = db_lookup(s, v, sizeof v, sql, id, (const char *)NULL)))
@@ -97,7 +97,7 @@ static int apply(struct store *s, const struct pkind *p, void *rec, const char *
 			for (int k = 0; p->editable[k]; k++)
 				snprintf(list + strlen(list), sizeof list - strlen(list), " %s", p->editable[k]);
 			return store_fail(s, STORE_EINVAL, "%s: not a field a %s's correction sets (fields:%s)",
-			                  key, p->word, list);
+			                  key, _(p->word), list);
 		}
 		if (flatrec_check_text(key, eq + 1, 256, TEXT_MAX_NAME, 0, err, sizeof err) ||
 		    flatrec_set(&s->lists, f, nf, rec, key, coded(s, f, nf, key, eq + 1), err, sizeof err))
@@ -158,13 +158,13 @@ static int correct_in(struct store *s, const struct user *u, const struct pkind 
 	if (expected_version > 0 && expected_version != version) {
 		char path[128];
 		entity_path(p->k, id, path, sizeof path);
-		return entity_stale(s, path, p->word, id, expected_version);
+		return entity_stale(s, path, _(p->word), id, expected_version);
 	}
 	memcpy(before, rec, p->k->size);
 	if ((rc = apply(s, p, rec, fields, n, end)) || (rc = check(s, p, rec)))
 		return rc;
 	if (memcmp(before, rec, p->k->size) == 0)
-		return store_fail(s, STORE_EINVAL, "%s %s already reads so: nothing to change", p->word, id);
+		return store_fail(s, STORE_EINVAL, "%s %s already reads so: nothing to change", _(p->word), id);
 	snprintf(verb, sizeof verb, "%s %s", p->word, end ? "end" : "edit");
 	if ((rc = write_begin(s, u, verb, id, why)))
 		return rc;

@@ -2,6 +2,7 @@
  * synchronous=FULL, foreign keys, busy timeout), the numbered migrations kept in
  * PRAGMA user_version, error helpers and a few statement helpers. */
 #include "store/internal.h"
+#include "core/i18n.h"
 #include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -238,8 +239,9 @@ int store_fail(struct store *s, int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(s->err, sizeof s->err, fmt, ap);
+	vsnprintf(s->err, sizeof s->err, _(fmt), ap);
 	va_end(ap);
+	s->disk_full = 0;
 	return code;
 }
 
@@ -250,7 +252,7 @@ void store_note(struct store *s, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(s->notes + len, sizeof s->notes - len - 1, fmt, ap);
+	vsnprintf(s->notes + len, sizeof s->notes - len - 1, _(fmt), ap);
 	va_end(ap);
 	strcat(s->notes, "\n");
 }
@@ -268,7 +270,7 @@ void store_notices_clear(struct store *s)
 
 int store_disk_full(const struct store *s)
 {
-	return strstr(s->err, "disk full") || strstr(s->err, strerror(ENOSPC));
+	return s->disk_full || strstr(s->err, strerror(ENOSPC));
 }
 
 /* "disk full (12 KiB free in DIR)": how much room the data directory's disk has left. */
@@ -276,12 +278,12 @@ static void disk_full_words(const struct store *s, char *out, size_t n)
 {
 	struct statvfs v;
 	if (statvfs(s->dir, &v) != 0) {
-		snprintf(out, n, "disk full (in %s)", s->dir);
+		snprintf(out, n, _("disk full (in %s)"), s->dir);
 		return;
 	}
 	double kib = (double)v.f_bavail * (double)v.f_frsize / 1024.0;
-	snprintf(out, n, "disk full (%.0f %s free in %s)", kib >= 10240 ? kib / 1024.0 : kib,
-	         kib >= 10240 ? "MiB" : "KiB", s->dir);
+	snprintf(out, n, _("disk full (%.0f %s free in %s)"), kib >= 10240 ? kib / 1024.0 : kib,
+	         kib >= 10240 ? _("MiB") : _("KiB"), s->dir);
 }
 
 static int sql_disk_full(const struct store *s)
@@ -299,13 +301,13 @@ static void sql_words(const struct store *s, const char *raw, char *out, size_t 
 	char full[PATH_MAX + 64];
 	if (sql_disk_full(s)) {
 		disk_full_words(s, full, sizeof full);
-		snprintf(out, n, "%s: free space and retry; nothing was written", full);
+		snprintf(out, n, _("%s: free space and retry; nothing was written"), full);
 	} else if (code == SQLITE_CONSTRAINT)
-		snprintf(out, n, "it clashes with a record saved at the same moment: reload and try again");
+		snprintf(out, n, "%s", _("it clashes with a record saved at the same moment: reload and try again"));
 	else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		snprintf(out, n, "another bangfu kept the database busy for a minute: retry");
+		snprintf(out, n, "%s", _("another bangfu kept the database busy for a minute: retry"));
 	else if (code == SQLITE_READONLY)
-		snprintf(out, n, "%s (no write permission on the data directory)", raw);
+		snprintf(out, n, _("%s (no write permission on the data directory)"), raw);
 	else
 		snprintf(out, n, "%s", raw);
 }
@@ -314,18 +316,22 @@ int store_sqlfail(struct store *s, const char *what)
 {
 	char words[PATH_MAX + 256];
 	sql_words(s, sqlite3_errmsg(s->db), words, sizeof words);
-	return store_fail(s, STORE_EFAIL, "%s: %s", what, words);
+	store_fail(s, STORE_EFAIL, "%s: %s", _(what), words);
+	s->disk_full = sql_disk_full(s);
+	return STORE_EFAIL;
 }
 
 int store_gitfail(struct store *s, const char *what)
 {
 	const git_error *e = git_error_last();
-	const char *msg = e && e->message ? e->message : "unknown libgit2 error";
+	const char *msg = e && e->message ? e->message : _("unknown libgit2 error");
 	char full[PATH_MAX + 64] = "";
 	if (strstr(msg, strerror(ENOSPC)))
 		disk_full_words(s, full, sizeof full);
-	return store_fail(s, STORE_EFAIL, "audit history: %s: %s%s%s", what, msg,
-	                  full[0] ? "; " : "", full);
+	store_fail(s, STORE_EFAIL, "audit history: %s: %s%s%s", _(what), msg,
+	           full[0] ? "; " : "", full);
+	s->disk_full = full[0] != '\0';
+	return STORE_EFAIL;
 }
 
 int db_exec(struct store *s, const char *sql)
@@ -482,7 +488,7 @@ int db_open(struct store *s, const char *file, int create)
 		close(fd);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK)
 		return store_fail(s, STORE_EFAIL, "%s: %s", path,
-		                  s->db ? sqlite3_errmsg(s->db) : "cannot open");
+		                  s->db ? sqlite3_errmsg(s->db) : _("cannot open"));
 	/* a writer waits its turn: eight clerks saving at once queue for milliseconds each;
 	 * only a writer stuck for a minute is refused */
 	sqlite3_busy_timeout(s->db, DB_BUSY_MS);

@@ -30,7 +30,7 @@ static void problem(struct doctor *d, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("PROBLEM ", d->out);
+	fputs(_("PROBLEM "), d->out);
 	vfprintf(d->out, fmt, ap);
 	fputc('\n', d->out);
 	va_end(ap);
@@ -48,42 +48,42 @@ static void check_binary(struct doctor *d)
 	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
 	struct stat st;
 	if (n <= 0 || stat("/proc/self/exe", &st) != 0) {
-		problem(d, "cannot find this binary (/proc/self/exe): %s", strerror(errno));
+		problem(d, _("cannot find this binary (/proc/self/exe): %s"), strerror(errno));
 		return;
 	}
 	path[n] = '\0';
-	fprintf(d->out, "binary   %s  uid %u group %s mode %04o\n", path, (unsigned)st.st_uid,
+	fprintf(d->out, _("binary   %s  uid %u group %s mode %04o\n"), path, (unsigned)st.st_uid,
 	        group_name(st.st_gid), (unsigned)(st.st_mode & 07777));
 	if (st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH)))
-		problem(d, "%s must be root's and writable by root alone (install -o root -g bangfu -m 2755)", path);
+		problem(d, _("%s must be root's and writable by root alone (install -o root -g bangfu -m 2755)"), path);
 	if (!(st.st_mode & S_ISGID) || st.st_gid != d->group)
-		problem(d, "%s is not setgid to the %s group", path, group_name(d->group));
+		problem(d, _("%s is not setgid to the %s group"), path, group_name(d->group));
 	*strrchr(path, '/') = '\0';
 	if (confine_check_path(path[0] ? path : "/", (gid_t)-1, err, sizeof err))
-		problem(d, "the binary's directory: %s", err);
+		problem(d, _("the binary's directory: %s"), err);
 }
 
 /* One entry under a data directory (st from fstatat without following). */
 static void check_entry(struct doctor *d, const char *path, const struct stat *st)
 {
 	if (S_ISLNK(st->st_mode)) {
-		problem(d, "%s is a symbolic link", path);
+		problem(d, _("%s is a symbolic link"), path);
 		return;
 	}
 	if (!S_ISREG(st->st_mode) && !S_ISDIR(st->st_mode))
-		problem(d, "%s is neither a file nor a directory", path);
+		problem(d, _("%s is neither a file nor a directory"), path);
 	if (st->st_gid != d->group)
-		problem(d, "%s belongs to group %s, not %s (chgrp -R %s)", path, group_name(st->st_gid),
+		problem(d, _("%s belongs to group %s, not %s (chgrp -R %s)"), path, group_name(st->st_gid),
 		        group_name(d->group), group_name(d->group));
 	if (st->st_mode & S_IRWXO)
-		problem(d, "%s is open to others (mode %04o; chmod -R o-rwx)", path,
+		problem(d, _("%s is open to others (mode %04o; chmod -R o-rwx)"), path,
 		        (unsigned)(st->st_mode & 07777));
 	mode_t need = S_ISDIR(st->st_mode) ? S_IRWXG : S_IRGRP;
 	if ((st->st_mode & need) != need)
-		problem(d, "%s: the group lacks %s (mode %04o)", path, S_ISDIR(st->st_mode) ? "rwx" : "r",
+		problem(d, _("%s: the group lacks %s (mode %04o)"), path, S_ISDIR(st->st_mode) ? "rwx" : "r",
 		        (unsigned)(st->st_mode & 07777));
 	if (S_ISREG(st->st_mode) && st->st_nlink != 1)
-		problem(d, "%s has %lu hard links", path, (unsigned long)st->st_nlink);
+		problem(d, _("%s has %lu hard links"), path, (unsigned long)st->st_nlink);
 }
 
 /* Every entry under the directory open as dfd (named path), never following a link. */
@@ -112,7 +112,7 @@ static void scan(struct doctor *d, int dfd, const char *path, int depth)
 		int fd = depth < MAX_DEPTH ? openat(dirfd(dir), e->d_name,
 		                                    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
 		if (fd < 0)
-			problem(d, "%s: cannot look inside: %s", sub, depth < MAX_DEPTH ? strerror(errno) : "too deep");
+			problem(d, _("%s: cannot look inside: %s"), sub, depth < MAX_DEPTH ? strerror(errno) : _("too deep"));
 		else
 			scan(d, fd, sub, depth + 1);
 	}
@@ -125,7 +125,7 @@ static void check_data_dir(struct doctor *d, const char *dir)
 	struct stat st;
 	long before = d->problems;
 	d->shown = 0;
-	fprintf(d->out, "data     %s\n", dir);
+	fprintf(d->out, _("data     %s\n"), dir);
 	if (confine_check_dir(dir, d->group, 0, err, sizeof err)) {
 		problem(d, "%s", err);
 		return;
@@ -138,12 +138,12 @@ static void check_data_dir(struct doctor *d, const char *dir)
 		return;
 	}
 	if (st.st_mode & S_IRWXO)
-		problem(d, "%s is open to others (mode %04o)", dir, (unsigned)(st.st_mode & 07777));
+		problem(d, _("%s is open to others (mode %04o)"), dir, (unsigned)(st.st_mode & 07777));
 	scan(d, fd, dir, 0);
 	if (d->shown > MAX_SHOWN)
-		fprintf(d->out, "         ... and %ld more problems under %s\n", d->shown - MAX_SHOWN, dir);
+		fprintf(d->out, _("         ... and %ld more problems under %s\n"), d->shown - MAX_SHOWN, dir);
 	if (d->problems == before)
-		fprintf(d->out, "         ok: every file the %s group's, nothing for others, no symlinks\n",
+		fprintf(d->out, _("         ok: every file the %s group's, nothing for others, no symlinks\n"),
 		        group_name(d->group));
 }
 
@@ -151,16 +151,16 @@ static void check_data_dir(struct doctor *d, const char *dir)
 static void check_members(struct doctor *d)
 {
 	struct group *g = getgrgid(d->group);
-	fprintf(d->out, "group    %s (gid %u)\n", group_name(d->group), (unsigned)d->group);
+	fprintf(d->out, _("group    %s (gid %u)\n"), group_name(d->group), (unsigned)d->group);
 	for (char **m = g ? g->gr_mem : NULL; m && *m; m++)
 		if (strcmp(*m, "root") != 0)
-			problem(d, "user %s is a member of the %s group: their shell reads every household "
-			        "(gpasswd -d %s %s)", *m, group_name(d->group), *m, group_name(d->group));
+			problem(d, _("user %s is a member of the %s group: their shell reads every household "
+			        "(gpasswd -d %s %s)"), *m, group_name(d->group), *m, group_name(d->group));
 	setpwent();
 	for (struct passwd *pw; (pw = getpwent()); )
 		if (pw->pw_gid == d->group && pw->pw_uid != 0)
-			problem(d, "user %s has the %s group as their own group: their shell reads every "
-			        "household", pw->pw_name, group_name(d->group));
+			problem(d, _("user %s has the %s group as their own group: their shell reads every "
+			        "household"), pw->pw_name, group_name(d->group));
 	endpwent();
 }
 
@@ -170,13 +170,13 @@ int store_doctor(FILE *out)
 	struct confine_conf c;
 	char err[CONFINE_ERR];
 	if (!store_shared()) {
-		fprintf(out, "PROBLEM this bangfu is not running setgid: it is one user's own copy, "
-		        "not a shared install (docs/deploy.md); run the installed binary\n");
+		fprintf(out, _("PROBLEM this bangfu is not running setgid: it is one user's own copy, "
+		        "not a shared install (docs/deploy.md); run the installed binary\n"));
 		return 1;
 	}
 	check_binary(&d);
 	d.shown = 0;
-	fprintf(out, "conf     %s\n", store_conf_path());
+	fprintf(out, _("conf     %s\n"), store_conf_path());
 	if (confine_conf_load(&c, err, sizeof err))
 		problem(&d, "%s", err);
 	else
@@ -184,7 +184,10 @@ int store_doctor(FILE *out)
 			check_data_dir(&d, c.dir[i]);
 	d.shown = 0;
 	check_members(&d);
-	fprintf(out, d.problems ? "%ld problem%s found\n" : "no problems found\n", d.problems,
-	        d.problems == 1 ? "" : "s");
+	if (d.problems)
+		fprintf(out, d.problems == 1 ? _("%ld problem found\n") : _("%ld problems found\n"),
+		        d.problems);
+	else
+		fputs(_("no problems found\n"), out);
 	return d.problems ? 1 : 0;
 }

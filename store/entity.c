@@ -68,7 +68,7 @@ int entity_each(struct store *s, const struct entity_kind *k, const char *where,
 	}
 	if (!rc && step != SQLITE_ROW && step != SQLITE_DONE) {
 		char what[64];
-		snprintf(what, sizeof what, "reading %ss", k->what);
+		snprintf(what, sizeof what, _("reading the %s records"), _(k->what));
 		rc = store_sqlfail(s, what);
 	}
 	free(rec);
@@ -94,7 +94,7 @@ int entity_load(struct store *s, const struct entity_kind *k, const char *id, vo
 	if (rc)
 		return rc;
 	if (!c.found)
-		return store_fail(s, STORE_ENOTFOUND, "no %s %s", k->what, id);
+		return store_fail(s, STORE_ENOTFOUND, "no %s %s", _(k->what), id);
 	return 0;
 }
 
@@ -123,7 +123,7 @@ int entity_insert(struct store *s, const struct entity_kind *k, const void *rec)
 	rc = sqlite3_step(st);
 	db_finalize(s, st);
 	if (rc == SQLITE_CONSTRAINT)
-		return store_fail(s, STORE_EINVAL, "this %s already exists", k->what);
+		return store_fail(s, STORE_EINVAL, "this %s already exists", _(k->what));
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a record");
 }
 
@@ -222,7 +222,7 @@ int entity_update(struct store *s, const struct entity_kind *k, const void *rec,
 	if (sqlite3_changes(s->db) == 0) {
 		char path[128];
 		entity_path(k, id, path, sizeof path);
-		return entity_stale(s, path, k->what, id, version);
+		return entity_stale(s, path, _(k->what), id, version);
 	}
 	return 0;
 }
@@ -286,13 +286,14 @@ int entity_stale(struct store *s, const char *path, const char *what, const char
                  long version)
 {
 	sqlite3_stmt *st;
-	char who[512] = "another user";
+	char who[512];
+	snprintf(who, sizeof who, "%s", _("another user"));
 	if (db_cached(s, "SELECT e.id, e.login, datetime(e.at, 'unixepoch', 'localtime'), e.reason "
 	                  "FROM event_files f JOIN events e ON e.id = f.event_id "
 	                  "WHERE f.path = ? ORDER BY e.id DESC LIMIT 1", &st) == 0) {
 		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(who, sizeof who, "%s at %s (event %lld: %s)", db_col_text(st, 1),
+			snprintf(who, sizeof who, _("%s at %s (event %lld: %s)"), db_col_text(st, 1),
 			         db_col_text(st, 2), sqlite3_column_int64(st, 0), db_col_text(st, 3));
 		db_finalize(s, st);
 	}

@@ -17,10 +17,10 @@ static void collect_problem(void *ctx, int member, const char *msg)
 static const char *readonly_reason(enum field_id f)
 {
 	switch (f) {
-	case MF_SEX: return "it follows from the ID number (set id_number instead)";
+	case MF_SEX: return _("it follows from the ID number (set id_number instead)");
 	case HF_COUNTY: case HF_TOWN: case HF_TOWNCODE: case HF_VILLAGE: case HF_VILLCODE:
-		return "moving a household to another place is not supported by `set`";
-	default: return "it is derived";
+		return _("moving a household to another place is not supported by `set`");
+	default: return _("it is derived");
 	}
 }
 
@@ -77,7 +77,7 @@ int household_apply_field(struct store *s, struct household *h, int member, cons
 	struct buf problems = {0};
 	int n = household_check(h, collect_problem, &problems);
 	if (n) {
-		rc = store_fail(s, STORE_EINVAL, "%s", buf_str(&problems) ? problems.s : "invalid household");
+		rc = store_fail(s, STORE_EINVAL, "%s", buf_str(&problems) ? problems.s : _("invalid household"));
 		buf_free(&problems);
 		return rc;
 	}

@@ -103,14 +103,14 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 static void last_change(struct store *s, const char *path, char *out, size_t n)
 {
 	sqlite3_stmt *st;
-	snprintf(out, n, "another user");
+	snprintf(out, n, "%s", _("another user"));
 	if (db_cached(s, "SELECT e.id, e.login, datetime(e.at, 'unixepoch', 'localtime'), e.reason "
 	                  "FROM event_files f JOIN events e ON e.id = f.event_id "
 	                  "WHERE f.path = ? ORDER BY e.id DESC LIMIT 1", &st))
 		return;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, n, "%s at %s (event %lld: %s)", db_col_text(st, 1), db_col_text(st, 2),
+		snprintf(out, n, _("%s at %s (event %lld: %s)"), db_col_text(st, 1), db_col_text(st, 2),
 		         sqlite3_column_int64(st, 0), db_col_text(st, 3));
 	db_finalize(s, st);
 }

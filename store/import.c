@@ -19,9 +19,8 @@ static int id_elsewhere(struct store *s, const struct user *u, sqlite3_stmt *st,
 	sqlite3_bind_text(st, 2, number, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		snprintf(owner, n, "%s%s", access_in_scope(u, db_col_text(st, 2)) ? "household " : "",
-		         access_in_scope(u, db_col_text(st, 2)) ? db_col_text(st, 0)
-		                                                : "a household outside your scope");
+		snprintf(owner, n, access_in_scope(u, db_col_text(st, 2)) ? _("household %s")
+		                   : _("a household outside your scope"), db_col_text(st, 0));
 	return rc == SQLITE_ROW;
 }
 
@@ -68,8 +67,8 @@ static int check_against_store(struct store *s, const struct user *u, struct reg
 			b->bad[hi] = 1;
 			defects++;
 		} else if (mi == 0 && number_outside(s, u, h)) {
-			snprintf(msg, sizeof msg, "户编号 %s is registered to a household outside your "
-			         "scope %s", household_get(h, HF_NO), u->scope);
+			snprintf(msg, sizeof msg, _("户编号 %s is registered to a household outside your "
+			         "scope %s"), household_get(h, HF_NO), u->scope);
 			report(ctx, row->line, NULL, msg);
 			b->bad[hi] = 1;
 			defects++;
@@ -77,7 +76,7 @@ static int check_against_store(struct store *s, const struct user *u, struct reg
 		if (mi < h->nmembers &&
 		    id_elsewhere(s, u, st, member_get(&h->members[mi], MF_ID), household_get(h, HF_NO),
 		                 owner, sizeof owner)) {
-			snprintf(msg, sizeof msg, "ID number %s is already registered in %s",
+			snprintf(msg, sizeof msg, _("ID number %s is already registered in %s"),
 			         member_get(&h->members[mi], MF_ID), owner);
 			report(ctx, row->line, NULL, msg);
 			if (!row->reason)
@@ -209,7 +208,7 @@ int store_import_write(struct store *s, struct register_batch *b, register_repor
 		if (b->bad[i])
 			continue;
 		struct source src = {b->present, report, ctx, b, i};
-		store_progress(s, "households", ++res->done, res->total);
+		store_progress(s, N_("households"), ++res->done, res->total);
 		int rc = import_one(s, &b->households[i], 0, &src, res);
 		/* saved: its parsed copy is not needed again (the rejected rows are the rows'
 		 * own fields), and the flush that follows holds the event's blobs */
@@ -257,8 +256,8 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 	for (int i = 0; i < b->nhouseholds; i++)
 		bad += b->bad[i];
 	if (bad && !skip_bad)
-		return store_fail(s, STORE_EINVAL, "%d defect%s found: nothing was imported",
-		                  b->defects, b->defects == 1 ? "" : "s");
+		return store_fail(s, STORE_EINVAL, b->defects == 1 ? N_("%d defect found: nothing was imported")
+		                  : N_("%d defects found: nothing was imported"), b->defects);
 	res->rejected = bad;
 	if (bad == b->nhouseholds)
 		return store_fail(s, STORE_EINVAL, "no household without defects: nothing was imported");
@@ -296,7 +295,7 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	int rc = 0;
 	for (long i = 0; i < n && !rc; i++) {
 		struct household h;
-		store_progress(s, "households", i + 1, n);
+		store_progress(s, N_("households"), i + 1, n);
 		if (demo_next(&d, &h))
 			rc = store_fail(s, STORE_EFAIL, "out of memory");
 		else

@@ -62,7 +62,7 @@ int store_income_add(struct store *s, const struct user *u, const char *househol
 		                                                      lines[i], sizeof lines[i], err,
 		                                                      sizeof err)))
 			return store_fail(s, STORE_EINVAL, "--%s: %s", income_line_cols[i],
-			                  raw[0] == '-' ? "an amount is not negative" : err);
+			                  raw[0] == '-' ? _("an amount is not negative") : err);
 		line_values[i] = lines[i];
 	}
 	struct household h;

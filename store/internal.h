@@ -5,7 +5,8 @@
 #include "store/store.h"
 #include "store/confine.h"
 #include "core/user_text.h"
-#include <git2.h>
+#include "core/i18n.h"
+#include "store/git_lazy.h"
 #include <limits.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -30,6 +31,7 @@ struct store {
 	struct code_lists lists;
 	long lists_data_version;
 	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
+	int disk_full;                    /* the failure in err was the disk being full */
 };
 
 /* aggregate.c: 1 if the open database is an aggregate of county histories (its

@@ -47,7 +47,7 @@ static int credentials(git_credential **out, const char *url, const char *user,
 		snprintf(key, sizeof key, "%s/.ssh/id_rsa", home ? home : "");
 		return git_credential_ssh_key_new(out, user, NULL, key, NULL);
 	default:
-		git_error_set_str(GIT_ERROR_SSH, "no ssh key the mirror accepts (agent, id_ed25519, id_rsa)");
+		git_error_set_str(GIT_ERROR_SSH, _("no ssh key the mirror accepts (agent, id_ed25519, id_rsa)"));
 		return -1;
 	}
 }
@@ -89,7 +89,7 @@ int remote_main(struct store *s, const char *url, struct remote_ctx *ctx, git_re
 	/* anonymous, and no url.*.insteadOf from any config may redirect the witness (nor
 	 * leak: libgit2 1.5.1's regex match loses its match data on every config entry) */
 	o.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
-	if (git_remote_create_with_opts(r, url, &o) < 0 ||
+	if (git_lazy_tls() < 0 || git_remote_create_with_opts(r, url, &o) < 0 ||
 	    git_remote_connect(*r, GIT_DIRECTION_FETCH, &cb, NULL, NULL) < 0 ||
 	    git_remote_ls(&heads, &n, *r) < 0)
 		return store_gitfail(s, url);
@@ -145,7 +145,7 @@ int store_audit_push(struct store *s, const char *url, FILE *report)
 	if ((rc = remote_main(s, url, &ctx, &r, &theirs, &has)))
 		goto out;
 	if (has && git_oid_equal(&theirs, &head)) {
-		fprintf(report, "%s already holds event %ld (commit %.12s)\n", url, event, hex);
+		fprintf(report, _("%s already holds event %ld (commit %.12s)\n"), url, event, hex);
 		goto out;
 	}
 	if (has && (!have_object(s->repo, &theirs) ||
@@ -167,7 +167,7 @@ int store_audit_push(struct store *s, const char *url, FILE *report)
 	else if (ctx.status[0])
 		rc = store_fail(s, STORE_EFAIL, "%s refused the push: %s", url, ctx.status);
 	else
-		fprintf(report, "pushed to %s: event %ld (commit %s)\n", url, event, hex);
+		fprintf(report, _("pushed to %s: event %ld (commit %s)\n"), url, event, hex);
 out:
 	git_remote_free(r);
 	return rc;
@@ -197,8 +197,8 @@ int store_mirror_init(struct store *s, const char *path, FILE *report)
 	    git_config_set_bool(local, "core.logAllRefUpdates", 1) < 0)
 		rc = store_gitfail(s, path);
 	else
-		fprintf(report, "made the mirror %s: a bare repository refusing non-fast-forward updates "
-		        "and deletions of its branches over ssh; fill it with `bangfu audit push %s`\n",
+		fprintf(report, _("made the mirror %s: a bare repository refusing non-fast-forward updates "
+		        "and deletions of its branches over ssh; fill it with `bangfu audit push %s`\n"),
 		        path, path);
 	git_config_free(local);
 	git_config_free(cfg);
@@ -252,20 +252,20 @@ int mirror_check_head(struct store *s, const git_oid *head, const char *line, FI
 		return rc;
 	}
 	if (event > n) {
-		fprintf(report, "--head: event %ld is not in the history, which ends at its %ld. commit: "
-		        "the history was cut back (events erased?) since %.12s was written down\n",
+		fprintf(report, _("--head: event %ld is not in the history, which ends at its %ld. commit: "
+		        "the history was cut back (events erased?) since %.12s was written down\n"),
 		        event, n, want);
 		(*problems)++;
 	} else {
 		git_oid_tostr(got, sizeof got, &oids[event - 1]);
 		long carried = chain_event_of(s->repo, &oids[event - 1]);
 		if (strncmp(got, want, strlen(want)) != 0 || carried != event) {
-			fprintf(report, "--head: event %ld was commit %s when written down; the history's "
+			fprintf(report, _("--head: event %ld was commit %s when written down; the history's "
 			        "commit in its place is now %.12s (carrying event %ld): the history was rewritten "
-			        "at or before event %ld\n", event, want, got, carried, event);
+			        "at or before event %ld\n"), event, want, got, carried, event);
 			(*problems)++;
 		} else {
-			fprintf(report, "--head: event %ld is still commit %.12s, an ancestor of HEAD\n", event, got);
+			fprintf(report, _("--head: event %ld is still commit %.12s, an ancestor of HEAD\n"), event, got);
 		}
 	}
 	free(oids);
@@ -282,21 +282,21 @@ static void compare_chains(struct store *s, const git_oid *ours, long n, const g
 		if (!git_oid_equal(&ours[i], &theirs[i])) {
 			git_oid_tostr(a, sizeof a, &theirs[i]);
 			git_oid_tostr(b, sizeof b, &ours[i]);
-			fprintf(report, "--against %s: event %ld was rewritten: the mirror has commit %.12s "
-			        "(event %ld), the local history %.12s (event %ld)\n", url, i + 1, a,
+			fprintf(report, _("--against %s: event %ld was rewritten: the mirror has commit %.12s "
+			        "(event %ld), the local history %.12s (event %ld)\n"), url, i + 1, a,
 			        chain_event_of(s->repo, &theirs[i]), b, chain_event_of(s->repo, &ours[i]));
 			(*problems)++;
 			return;
 		}
 	if (m > n) {
 		git_oid_tostr(a, sizeof a, &theirs[n]);
-		fprintf(report, "--against %s: the mirror holds %ld events, the local history %ld: event %ld "
-		        "(the mirror's commit %.12s) and later were erased here\n", url, m, n, n + 1, a);
+		fprintf(report, _("--against %s: the mirror holds %ld events, the local history %ld: event %ld "
+		        "(the mirror's commit %.12s) and later were erased here\n"), url, m, n, n + 1, a);
 		(*problems)++;
 		return;
 	}
-	fprintf(report, "--against %s: the local history extends the mirror's (%ld of %ld events "
-	        "pushed)\n", url, m, n);
+	fprintf(report, _("--against %s: the local history extends the mirror's (%ld of %ld events "
+	        "pushed)\n"), url, m, n);
 }
 
 int mirror_check_against(struct store *s, const git_oid *head, const char *url, FILE *report,
@@ -309,7 +309,7 @@ int mirror_check_against(struct store *s, const git_oid *head, const char *url, 
 	int has = 0;
 	int rc = remote_main(s, url, &ctx, &r, &theirs, &has);
 	if (!rc && !has) {
-		fprintf(report, "--against %s: the mirror holds no history yet (audit push fills it)\n", url);
+		fprintf(report, _("--against %s: the mirror holds no history yet (audit push fills it)\n"), url);
 		(*problems)++;
 	}
 	if (!rc && has && !have_object(s->repo, &theirs))

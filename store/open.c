@@ -117,7 +117,7 @@ void store_set_progress(struct store *s, const struct store_progress *p)
 void store_progress(struct store *s, const char *unit, long done, long total)
 {
 	if (s->progress.fn)
-		s->progress.fn(s->progress.ctx, unit, done, total);
+		s->progress.fn(s->progress.ctx, unit ? _(unit) : NULL, done, total);   /* N_() words */
 }
 
 void store_close(struct store *s)

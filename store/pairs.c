@@ -29,7 +29,7 @@ static const struct entity_col pair_cols[] = {
 	{"region", NULL},
 };
 const struct entity_kind entity_pairs = {
-	.table = "pairs", .dir = "pairs", .prefix = "P", .what = "pair",
+	.table = "pairs", .dir = "pairs", .prefix = "P", .what = N_("pair"),
 	.fields = pairing_pair_fields, .nfields = &pairing_pair_field_count, .cols = pair_cols,
 	.size = sizeof(struct pair),
 };
@@ -148,7 +148,7 @@ int store_pair_add(struct store *s, const struct user *u, struct pair *in, const
 	int rc = county ? resolve_county_pair(s, u, in) : resolve_cadre_pair(s, u, in);
 	if (rc)
 		return rc;
-	if (pairing_may_add(u, in->region, county ? "a county pair" : "a cadre pair", err, sizeof err))
+	if (pairing_may_add(u, in->region, county ? _("a county pair") : _("a cadre pair"), err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
 	if (pairing_pair_check(store_code_lists(s), in, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);

@@ -28,7 +28,7 @@ static int fill_place_name(struct store *s, void *rec)
 }
 
 const struct entity_kind entity_figures = {
-	.table = "figures", .dir = "figures", .prefix = "F", .what = "figure",
+	.table = "figures", .dir = "figures", .prefix = "F", .what = N_("figure"),
 	.fields = places_figure_fields, .nfields = &places_figure_field_count, .cols = figure_cols,
 	.size = sizeof(struct figure), .fill = fill_place_name,
 };
@@ -114,7 +114,7 @@ static int figure_find(struct store *s, const struct user *u, struct figure *f, 
 	char err[256], v[32];
 	struct find fd = {f, 0};
 	const char *params[3] = {f->place, f->year, f->kind};
-	if (pairing_may_add(u, f->place, "a figure", err, sizeof err))
+	if (pairing_may_add(u, f->place, _("a figure"), err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
 	int rc = entity_each(s, &entity_figures, "t.place = ?1 AND t.year = ?2 AND t.kind = ?3",
 	                     NULL, params, 3, found_one, &fd);
@@ -246,15 +246,15 @@ static int figure_import_in(struct store *s, const struct user *u, const struct 
 			return rc;
 		defects += rc != 0;
 		if (!rc && (first = import_repeat(f, rows, i))) {
-			snprintf(msg, sizeof msg, "repeats line %ld (the same place, year and kind)", first);
+			snprintf(msg, sizeof msg, _("repeats line %ld (the same place, year and kind)"), first);
 			report(ctx, rows[i].line, NULL, msg);
 			defects++;
 		}
 		*written += !rc && changed[i];
 	}
 	if (defects)
-		return store_fail(s, STORE_EINVAL, "%d defect%s: nothing was imported", defects,
-		                  defects == 1 ? "" : "s");
+		return store_fail(s, STORE_EINVAL, defects == 1 ? N_("%d defect: nothing was imported")
+		                  : N_("%d defects: nothing was imported"), defects);
 	if (!*written)
 		return 0;
 	snprintf(subject, sizeof subject, "%d figure%s", *written, *written == 1 ? "" : "s");

@@ -47,7 +47,7 @@ int store_project_change(struct store *s, const struct user *u, const char *id, 
 {
 	char err[512], full[48];
 	int changed = 0;
-	if (flatrec_check_text("reason (--why)", why ? why : "", TEXT_MAX_REASON * 4 + 1,
+	if (flatrec_check_text(_("reason (--why)"), why ? why : "", TEXT_MAX_REASON * 4 + 1,
 	                       TEXT_MAX_REASON, 1, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	snprintf(full, sizeof full, "project %s", verb);

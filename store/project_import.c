@@ -80,7 +80,7 @@ static int apply_row(void *ctx, struct project *p, const char *today, char *err,
 		if (!v || (p->id[0] && mask_is_masked(v)))
 			continue;   /* a masked cell of an exported row: the value as it is kept */
 		if (strlen(v) >= text[i].size)
-			return snprintf(err, errlen, "%s: too long",
+			return snprintf(err, errlen, _("%s: too long"),
 			                project_sheet_cols[text[i].col].title), -1;
 		snprintf((char *)p + text[i].off, text[i].size, "%s", v);
 	}
@@ -90,7 +90,7 @@ static int apply_row(void *ctx, struct project *p, const char *today, char *err,
 		snprintf(p->place, sizeof p->place, "%s", place);
 	if (cell(r, PS_PLANNED) || cell(r, PS_ALLOCATED) || cell(r, PS_SPENT)) {
 		if (!cell(r, PS_YEAR))
-			return snprintf(err, errlen, "年度 (year): money needs its year"), -1;
+			return snprintf(err, errlen, "%s", _("年度 (year): money needs its year")), -1;
 		if (project_money_set(p, cell(r, PS_YEAR), cell(r, PS_PLANNED), cell(r, PS_ALLOCATED),
 		                      cell(r, PS_SPENT), err, errlen))
 			return -1;

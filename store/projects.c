@@ -41,7 +41,7 @@ static int insert_project(struct store *s, void *rec)
 
 /* A project's file holds its milestones and money (project_fill reads them with the row). */
 const struct entity_kind entity_projects = {
-	.table = "projects", .dir = "projects", .prefix = "PJ", .what = "project",
+	.table = "projects", .dir = "projects", .prefix = "PJ", .what = N_("project"),
 	.fields = project_fields, .nfields = &project_field_count, .cols = project_cols,
 	.size = sizeof(struct project), .fill = project_fill, .render = render_project,
 	.parse = parse_project, .insert = insert_project,

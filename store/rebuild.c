@@ -47,9 +47,9 @@ static int restore_entry(const char *root, const git_tree_entry *e, void *payloa
 	const struct record_kind *kind = kind_for_path(path);
 	if (kind) {
 		r->rc = kind->restore(r->s, path, text);
-		store_progress(r->s, "records restored", ++r->files, 0);
+		store_progress(r->s, N_("records restored"), ++r->files, 0);
 	} else {
-		fprintf(r->report, "rebuild: %s: not a known record kind, skipped\n", path);
+		fprintf(r->report, _("rebuild: %s: not a known record kind, skipped\n"), path);
 	}
 	free(text);
 	return r->rc ? -1 : 0;
@@ -82,7 +82,7 @@ static int restore_event_files(struct store *s, git_commit *c, long event)
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		char hex[GIT_OID_HEXSZ + 1];
 		if (git_diff_num_deltas(diff) >= 1000)   /* an import: many files in one event */
-			store_progress(s, "files of one event restored", (long)i + 1,
+			store_progress(s, N_("files of one event restored"), (long)i + 1,
 			               (long)git_diff_num_deltas(diff));
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, event);
@@ -161,7 +161,7 @@ static int restore_events(struct store *s, const git_oid *head, long *count)
 		}
 		rc = rebuild_event(s, c, 0);
 		git_commit_free(c);
-		store_progress(s, "events restored", ++*count, 0);
+		store_progress(s, N_("events restored"), ++*count, 0);
 	}
 	git_revwalk_free(walk);
 	if (!rc)   /* keep AUTOINCREMENT going on from the last event */
@@ -216,8 +216,8 @@ int store_rebuild(const char *given, FILE *report, const struct store_progress *
 	snprintf(temp, sizeof temp, "%s/bangfu.db.rebuilding", dir);
 	struct stat sb;   /* not access(): see open.c */
 	if (stat(final, &sb) == 0) {
-		fprintf(report, "bangfu: %s exists: rebuild makes a database only where there is "
-		        "none (move it away first)\n", final);
+		fprintf(report, _("bangfu: %s exists: rebuild makes a database only where there is "
+		        "none (move it away first)\n"), final);
 		store_close(s);
 		return STORE_EINVAL;
 	}
@@ -257,10 +257,10 @@ int store_rebuild(const char *given, FILE *report, const struct store_progress *
 			rc = store_fail(s, STORE_EFAIL, "renaming %s to %s failed", temp, final);
 	}
 	if (!rc)
-		fprintf(report, "rebuilt %s: %ld records, %ld events\n", final, r.files, events);
+		fprintf(report, _("rebuilt %s: %ld records, %ld events\n"), final, r.files, events);
 out:
 	if (rc) {
-		fprintf(report, "bangfu: rebuild failed: %s\n", store_error(s));
+		fprintf(report, _("bangfu: rebuild failed: %s\n"), store_error(s));
 		if (made_temp)
 			unlink(temp);
 	}

@@ -139,10 +139,11 @@ static int check_level(struct store *s, struct household *h, enum field_id code_
 	if (code[0]) {
 		int rc = regions_name(s, code, known, sizeof known);
 		if (rc == STORE_ENOTFOUND || (rc == 0 && strncmp(code, parent, strlen(parent)) != 0)) {
-			snprintf(msg, n, "%s code %s %s", what, code, rc ? "does not exist (2023 statistical "
-			         "codes, or a place.CODE setting)" : "does not lie in");
-			if (!rc)
-				snprintf(msg + strlen(msg), n - strlen(msg), " %s %s", where, parent);
+			if (rc)
+				snprintf(msg, n, _("%s code %s does not exist (2023 statistical codes, or a "
+				         "place.CODE setting)"), what, code);
+			else
+				snprintf(msg, n, _("%s code %s does not lie in %s %s"), what, code, where, parent);
 			return 1;
 		}
 		if (rc)
@@ -154,29 +155,29 @@ static int check_level(struct store *s, struct household *h, enum field_id code_
 		return 0;
 	}
 	if (!name[0])
-		return snprintf(msg, n, "no %s given (code or name)", what), 1;
+		return snprintf(msg, n, _("no %s given (code or name)"), what), 1;
 	int rc = region_by_name(s, parent, level, name, found, sizeof found);
 	if (rc == STORE_ENOTFOUND)
-		return snprintf(msg, n, "no %s named %s in %s %s: give its code", what, name, where,
+		return snprintf(msg, n, _("no %s named %s in %s %s: give its code"), what, name, where,
 		                parent), 1;
 	if (rc == STORE_EINVAL)
-		return snprintf(msg, n, "%s name %s is ambiguous in %s (%s): give its code", what,
+		return snprintf(msg, n, _("%s name %s is ambiguous in %s (%s): give its code"), what,
 		                name, where, found), 1;
 	if (rc)
 		return snprintf(msg, n, "%s", store_error(s)), 1;
-	return household_set(h, code_f, found) ? (snprintf(msg, n, "out of memory"), 1) : 0;
+	return household_set(h, code_f, found) ? (snprintf(msg, n, "%s", _("out of memory")), 1) : 0;
 }
 
 int regions_check(struct store *s, struct household *h, long line, register_report_fn report,
                   void *ctx)
 {
 	static const struct { enum field_id code, name; int level; const char *what, *column; } lv[] = {
-		{HF_TOWNCODE, HF_TOWN, REGION_TOWN, "town", "乡镇"},
-		{HF_VILLCODE, HF_VILLAGE, REGION_VILLAGE, "village", "行政村"}};
+		{HF_TOWNCODE, HF_TOWN, REGION_TOWN, N_("town"), "乡镇"},
+		{HF_VILLCODE, HF_VILLAGE, REGION_VILLAGE, N_("village"), "行政村"}};
 	char parent[16], msg[512];
 	snprintf(parent, sizeof parent, "%s", household_get(h, HF_COUNTY));
 	for (int i = 0; i < 2; i++) {
-		int bad = check_level(s, h, lv[i].code, lv[i].name, parent, lv[i].level, lv[i].what,
+		int bad = check_level(s, h, lv[i].code, lv[i].name, parent, lv[i].level, _(lv[i].what),
 		                      msg, sizeof msg);
 		if (msg[0])
 			report(ctx, line, lv[i].column, msg);
@@ -198,8 +199,8 @@ static int resolve_level(struct store *s, struct household *h, enum field_id cod
 		int rc = region_by_name(s, parent, level, name, known, sizeof known);
 		if (rc == STORE_ENOTFOUND || rc == STORE_EINVAL)
 			return store_fail(s, STORE_EINVAL, "%s %s in %s: %s", level == REGION_TOWN ?
-			                  "town" : "village", name, parent, rc == STORE_EINVAL ?
-			                  "ambiguous, give its code" : "no such place, give its code");
+			                  _("town") : _("village"), name, parent, rc == STORE_EINVAL ?
+			                  _("ambiguous, give its code") : _("no such place, give its code"));
 		if (rc || household_set(h, code_f, known))
 			return rc ? rc : store_fail(s, STORE_EFAIL, "out of memory");
 		code = household_get(h, code_f);
@@ -249,7 +250,7 @@ int regions_place_setting(struct store *s, const char *key, const char *name)
 	snprintf(parent, sizeof parent, "%.*s", n == 9 ? 6 : 9, code);
 	if (n == 9 ? !regions_is_county_level(parent) : regions_name(s, parent, known, sizeof known) != 0)
 		return store_fail(s, STORE_EINVAL, "setting %s: %s %s does not exist", key,
-		                  n == 9 ? "county" : "town", parent);
+		                  n == 9 ? _("county") : _("town"), parent);
 	return insert_region(s, code, n == 9 ? REGION_TOWN : REGION_VILLAGE, name, parent, "added",
 	                     NULL, 0);
 }
@@ -293,7 +294,7 @@ static void place_match(struct place_matches *m, const char *code_i, const char 
 int regions_place_resolve(struct store *s, const char *scope, int level, const char *key,
                           char code[16], char *name, size_t namelen)
 {
-	const char *what = level == REGION_TOWN ? "town" : "village";
+	const char *what = level == REGION_TOWN ? _("town") : _("village");
 	size_t len = level == REGION_TOWN ? 9 : 12;
 	char area[8], buf[128];
 	snprintf(buf, sizeof buf, "%s", key);   /* key may be code's buffer */
@@ -323,13 +324,13 @@ int regions_place_resolve(struct store *s, const char *scope, int level, const c
 	db_finalize(s, st);
 	if (m.found == 0)
 		return store_fail(s, STORE_EINVAL, "no %s named \"%s\" in %s: give its %zu-digit code "
-		                  "or its name", what, buf, strcmp(area, "44") == 0 ? "Guangdong" : area, len);
+		                  "or its name", what, buf, strcmp(area, "44") == 0 ? _("Guangdong") : area, len);
 	if (m.found > 1)
 		return store_fail(s, STORE_EINVAL, "%s name \"%s\" is ambiguous in %s: %s%s; give the "
 		                  "code, or the name with its %s before it", what, buf,
-		                  strcmp(area, "44") == 0 ? "Guangdong" : area, m.list,
+		                  strcmp(area, "44") == 0 ? _("Guangdong") : area, m.list,
 		                  strlen(m.list) + 2 >= sizeof m.list ? "..." : "",
-		                  level == REGION_TOWN ? "county" : "town");
+		                  level == REGION_TOWN ? _("county") : _("town"));
 	return 0;
 }
 

@@ -13,7 +13,6 @@
  * it last saw it. Two repacks at once could each remove the other's pack, so repacks
  * take DIR/repack.lock, not the writers' audit.lock. */
 #include "store/internal.h"
-#include <git2/sys/odb_backend.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,14 +41,14 @@ int repack_one_pack(struct store *s, const char *idx, git_odb **out)
 /* libgit2's progress while packing: the objects found, then compressed, then written. */
 static int pack_stage(int stage, uint32_t current, uint32_t total, void *payload)
 {
-	store_progress(payload, stage == GIT_PACKBUILDER_ADDING_OBJECTS ? "objects found"
-	                        : "objects compressed", (long)current, (long)total);
+	store_progress(payload, stage == GIT_PACKBUILDER_ADDING_OBJECTS ? N_("objects found")
+	                        : N_("objects compressed"), (long)current, (long)total);
 	return 0;
 }
 
 static int pack_written(const git_indexer_progress *stats, void *payload)
 {
-	store_progress(payload, "objects written", (long)stats->indexed_objects,
+	store_progress(payload, N_("objects written"), (long)stats->indexed_objects,
 	               (long)stats->total_objects);
 	return 0;
 }

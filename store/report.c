@@ -5,6 +5,7 @@
  * caller's scope (scope_sql: the same condition every household read uses; tasks by
  * their region), counted in SQLite; codes are turned into their Chinese labels here, as
  * the lists in effect say. No names, ID numbers or phones appear in any table. */
+#include "core/i18n.h"
 #include "store/internal.h"
 #include "core/codes.h"
 #include "core/workflow.h"
@@ -28,23 +29,23 @@ struct rtable {
 	(int)(sizeof (const struct report_col[]){__VA_ARGS__} / sizeof(struct report_col))
 
 static const struct rtable tables[] = {
-	{{"places", "各镇户数人数", COLS({"county", "县区", 0}, {"town", "乡镇", 0}, {"households", "户数", 1},
-	  {"people", "人数", 1}, {"monitored", "监测中户数", 1})},
+	{{"places", N_("各镇户数人数"), COLS({"county", N_("县区"), 0}, {"town", N_("乡镇"), 0}, {"households", N_("户数"), 1},
+	  {"people", N_("人数"), 1}, {"monitored", N_("监测中户数"), 1})},
 	 "SELECT ct.name, tw.name, count(*), sum((SELECT count(*) FROM members m WHERE m.household_id = h.id)),"
 	 " sum(EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id AND c.state NOT IN"
 	 " ('eliminated','not_taken','referred'))) FROM households h" PLACE_JOIN
 	 " WHERE (@S) GROUP BY h.county_code, h.town_code ORDER BY h.county_code, h.town_code", {0}},
-	{{"states", "监测对象按状态", COLS({"county", "县区", 0}, {"town", "乡镇", 0}, {"state", "状态", 0},
-	  {"cases", "户数", 1})},
+	{{"states", N_("监测对象按状态"), COLS({"county", N_("县区"), 0}, {"town", N_("乡镇"), 0}, {"state", N_("状态"), 0},
+	  {"cases", N_("户数"), 1})},
 	 "SELECT ct.name, tw.name, c.state, count(*) FROM cases c JOIN households h ON h.id = c.household_id"
 	 PLACE_JOIN " WHERE (@S) AND " LATEST " GROUP BY h.county_code, h.town_code, c.state"
 	 " ORDER BY h.county_code, h.town_code, 4 DESC", {0, 0, L_STATE}},
-	{{"categories", "监测对象按类别", COLS({"county", "县区", 0}, {"category", "监测对象类别", 0},
-	  {"cases", "户数", 1})},
+	{{"categories", N_("监测对象按类别"), COLS({"county", N_("县区"), 0}, {"category", N_("监测对象类别"), 0},
+	  {"cases", N_("户数"), 1})},
 	 "SELECT ct.name, coalesce(c.category, ''), count(*) FROM cases c JOIN households h"
 	 " ON h.id = c.household_id" PLACE_JOIN " WHERE (@S) AND " LATEST
 	 " GROUP BY h.county_code, c.category ORDER BY h.county_code, 3 DESC", {0, L_CATEGORY}},
-	{{"risks", "监测对象按风险类型", COLS({"county", "县区", 0}, {"risk", "风险类型", 0}, {"cases", "户数", 1})},
+	{{"risks", N_("监测对象按风险类型"), COLS({"county", N_("县区"), 0}, {"risk", N_("风险类型"), 0}, {"cases", N_("户数"), 1})},
 	 "WITH RECURSIVE split(county, rest, risk) AS ("
 	 " SELECT h.county_code, coalesce(c.risks, '') || ',', '' FROM cases c JOIN households h"
 	 " ON h.id = c.household_id WHERE (@S) AND " LATEST
@@ -52,17 +53,17 @@ static const struct rtable tables[] = {
 	 " FROM split WHERE rest <> '')"
 	 " SELECT ct.name, risk, count(*) FROM split LEFT JOIN regions ct ON ct.code = county"
 	 " WHERE risk <> '' GROUP BY county, risk ORDER BY county, 3 DESC", {0, L_RISK}},
-	{{"leads_overdue", "超过15天未决的线索", COLS({"case", "案例编号", 0}, {"household", "帮扶编号", 0},
-	  {"county", "县区", 0}, {"town", "乡镇", 0}, {"state", "状态", 0}, {"lead_date", "线索日期", 0},
-	  {"days", "天数", 1})},
+	{{"leads_overdue", N_("超过15天未决的线索"), COLS({"case", N_("案例编号"), 0}, {"household", N_("帮扶编号"), 0},
+	  {"county", N_("县区"), 0}, {"town", N_("乡镇"), 0}, {"state", N_("状态"), 0}, {"lead_date", N_("线索日期"), 0},
+	  {"days", N_("天数"), 1})},
 	 "SELECT c.id, h.id, ct.name, tw.name, c.state, c.lead_date,"
 	 " CAST(julianday(?2) - julianday(c.lead_date) AS INTEGER) FROM cases c JOIN households h"
 	 " ON h.id = c.household_id" PLACE_JOIN " WHERE (@S) AND c.state IN " PRE_DECISION
 	 " AND c.lead_date <> '' AND julianday(?2) - julianday(c.lead_date) > 15 ORDER BY c.lead_date, c.id",
 	 {0, 0, 0, 0, L_STATE}},
-	{{"visits_overdue", "走访逾期", COLS({"case", "案例编号", 0}, {"household", "帮扶编号", 0},
-	  {"county", "县区", 0}, {"town", "乡镇", 0}, {"last", "上次走访或纳入", 0}, {"interval", "走访间隔(天)", 1},
-	  {"days", "已过天数", 1})},
+	{{"visits_overdue", N_("走访逾期"), COLS({"case", N_("案例编号"), 0}, {"household", N_("帮扶编号"), 0},
+	  {"county", N_("县区"), 0}, {"town", N_("乡镇"), 0}, {"last", N_("上次走访或纳入"), 0}, {"interval", N_("走访间隔(天)"), 1},
+	  {"days", N_("已过天数"), 1})},
 	 "SELECT cid, hid, cname, tname, last, iv, CAST(julianday(?2) - julianday(last) AS INTEGER) FROM ("
 	 " SELECT c.id AS cid, h.id AS hid, ct.name AS cname, tw.name AS tname,"
 	 " coalesce((SELECT max(v.date) FROM visits v WHERE v.household_id = h.id),"
@@ -72,21 +73,21 @@ static const struct rtable tables[] = {
 	 " FROM cases c JOIN households h ON h.id = c.household_id" PLACE_JOIN
 	 " WHERE (@S) AND " LATEST " AND c.state IN " VISITED_STATES ")"
 	 " WHERE julianday(?2) - julianday(last) > iv ORDER BY last, cid", {0}},
-	{{"tasks_overdue", "任务逾期", COLS({"task", "任务编号", 0}, {"kind", "类型", 0}, {"owner", "负责人", 0},
-	  {"status", "状态", 0}, {"due", "截止日期", 0}, {"days", "逾期天数", 1})},
+	{{"tasks_overdue", N_("任务逾期"), COLS({"task", N_("任务编号"), 0}, {"kind", N_("类型"), 0}, {"owner", N_("负责人"), 0},
+	  {"status", N_("状态"), 0}, {"due", N_("截止日期"), 0}, {"days", N_("逾期天数"), 1})},
 	 "SELECT t.id, t.kind, t.owner, t.status, t.due, CAST(julianday(?2) - julianday(t.due) AS INTEGER)"
 	 " FROM tasks t WHERE t.region LIKE ?3 AND t.status IN ('open','in_progress')"
 	 " AND coalesce(t.due, '') <> '' AND t.due < ?2 ORDER BY t.due, t.id", {0}},
-	{{"monthly", "每月新增与消除", COLS({"month", "月份", 0}, {"new_cases", "新增线索", 1},
-	  {"eliminated", "风险消除", 1})},
+	{{"monthly", N_("每月新增与消除"), COLS({"month", N_("月份"), 0}, {"new_cases", N_("新增线索"), 1},
+	  {"eliminated", N_("风险消除"), 1})},
 	 "SELECT month, sum(n), sum(e) FROM ("
 	 " SELECT substr(c.lead_date, 1, 7) AS month, 1 AS n, 0 AS e FROM cases c JOIN households h"
 	 " ON h.id = c.household_id WHERE (@S) AND coalesce(c.lead_date, '') <> ''"
 	 " UNION ALL SELECT substr(st.happened, 1, 7), 0, 1 FROM case_steps st JOIN households h"
 	 " ON h.id = st.household_id WHERE (@S) AND st.to_state = 'eliminated')"
 	 " GROUP BY month ORDER BY month", {0}},
-	{{"measures", "帮扶措施按类别", COLS({"group", "措施类别", 0}, {"measures", "措施数", 1},
-	  {"households", "户数", 1}, {"amount", "金额(元)", 1})},
+	{{"measures", N_("帮扶措施按类别"), COLS({"group", N_("措施类别"), 0}, {"measures", N_("措施数"), 1},
+	  {"households", N_("户数"), 1}, {"amount", N_("金额(元)"), 1})},
 	 "SELECT m.grp, count(*), count(DISTINCT m.household_id),"
 	 " round(coalesce(sum(CAST(nullif(m.amount, '') AS REAL)), 0), 2)"
 	 " FROM measures m JOIN households h ON h.id = m.household_id WHERE (@S)"

@@ -145,8 +145,8 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 	char err[256], region[16];
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may change settings");
-	if (text_check_input("setting value", value, TEXT_MAX_LINE, 0, err, sizeof err) ||
-	    text_check_input("setting key", key, TEXT_MAX_LINE, 0, err, sizeof err))
+	if (text_check_input(_("setting value"), value, TEXT_MAX_LINE, 0, err, sizeof err) ||
+	    text_check_input(_("setting key"), key, TEXT_MAX_LINE, 0, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	char canonical[512];
 	if (places_setting_region(key, region, sizeof region)) {   /* stored as bangfu writes it */
@@ -159,7 +159,7 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 	if (!access_in_scope(u, region))
 		return store_fail(s, STORE_EDENIED, "setting %s applies to %s: only an administrator "
 		                  "whose scope holds it may change it (yours is %s)", key,
-		                  strcmp(region, "44") == 0 ? "the whole province (44)" : region, u->scope);
+		                  strcmp(region, "44") == 0 ? _("the whole province (44)") : region, u->scope);
 	int rc = write_settings(s, u, &key, &value, 1, why);
 	/* our own commit does not change data_version: take the new entry in now */
 	return rc ? rc : settings_load_lists(s);

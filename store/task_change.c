@@ -16,7 +16,7 @@ int task_get_current(struct store *s, const struct user *u, const char *id,
 	if (rc || expected_version <= 0 || expected_version == t->version)
 		return rc;
 	entity_path(&entity_tasks, t->id, path, sizeof path);
-	rc = entity_stale(s, path, "task", t->id, expected_version);
+	rc = entity_stale(s, path, _("task"), t->id, expected_version);
 	task_free(t);
 	return rc;
 }
@@ -54,7 +54,7 @@ static int change_in(struct store *s, const struct user *u, const char *id, cons
 	if (task_may_change(u, &t, action, err, sizeof err) ||
 	    task_next_status(&t, action, next, err, sizeof err))
 		rc = store_fail(s, STORE_EDENIED, "%s", err);
-	else if (flatrec_check_text(strcmp(action, "comment") == 0 ? "comment" : "reason", text,
+	else if (flatrec_check_text(strcmp(action, "comment") == 0 ? _("comment") : _("reason"), text,
 	                            sizeof t.log[0].text, TEXT_MAX_REASON, 1, err, sizeof err))
 		rc = store_fail(s, STORE_EINVAL, "%s", err);
 	else

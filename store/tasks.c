@@ -43,7 +43,7 @@ static void release_task(void *rec)
 
 /* A task's file holds its log too: the hooks load, render and restore the whole task. */
 const struct entity_kind entity_tasks = {
-	.table = "tasks", .dir = "tasks", .prefix = "T", .what = "task",
+	.table = "tasks", .dir = "tasks", .prefix = "T", .what = N_("task"),
 	.fields = task_fields, .nfields = &task_field_count, .cols = task_cols,
 	.size = sizeof(struct task), .render = render_task, .load = load_task,
 	.parse = parse_task, .insert = insert_task, .release = release_task,
@@ -149,7 +149,7 @@ int task_append(struct store *s, struct task *t, const struct task_entry *e,
 		return store_sqlfail(s, "saving a task");
 	if (sqlite3_changes(s->db) == 0) {
 		entity_path(&entity_tasks, t->id, path, sizeof path);
-		return entity_stale(s, path, "task", t->id, t->version);
+		return entity_stale(s, path, _("task"), t->id, t->version);
 	}
 	if ((rc = insert_entry(s, t->id, t->nlog + 1, e)))
 		return rc;
@@ -194,7 +194,7 @@ static int case_household(struct store *s, const struct user *u, struct task *t,
 		return store_fail(s, STORE_EINVAL, "case %s is on household %s, not %s", t->case_id,
 		                  household, t->household);
 	snprintf(t->household, sizeof t->household, "%s", household);
-	return relate(s, r, "case", village);
+	return relate(s, r, _("case"), village);
 }
 
 static int resolve_related(struct store *s, const struct user *u, struct task *t,
@@ -207,7 +207,7 @@ static int resolve_related(struct store *s, const struct user *u, struct task *t
 		if ((rc = store_household_find(s, u, t->household, &h)))
 			return rc;
 		snprintf(t->household, sizeof t->household, "%s", h.id);
-		rc = relate(s, r, "household", household_get(&h, HF_VILLCODE));
+		rc = relate(s, r, _("household"), household_get(&h, HF_VILLCODE));
 		household_free(&h);
 		if (rc)
 			return rc;
@@ -220,14 +220,14 @@ static int resolve_related(struct store *s, const struct user *u, struct task *t
 		if (!access_in_scope(u, t->town))
 			return store_fail(s, STORE_EDENIED, "town %s is outside your scope %s", t->town,
 			                  u->scope);
-		if ((rc = relate(s, r, "town", t->town)))
+		if ((rc = relate(s, r, _("town"), t->town)))
 			return rc;
 	}
 	if (t->pair[0]) {
 		struct pair p;
 		if ((rc = pair_visible_load(s, u, t->pair, &p)))
 			return rc;
-		if ((rc = relate(s, r, "pair", p.region)))
+		if ((rc = relate(s, r, _("pair"), p.region)))
 			return rc;
 	}
 	return 0;

@@ -17,7 +17,7 @@ static const struct entity_col person_cols[] = {
 	{"login", NULL}, {"region", NULL},
 };
 const struct entity_kind entity_people = {
-	.table = "team_people", .dir = "team_people", .prefix = "TP", .what = "person",
+	.table = "team_people", .dir = "team_people", .prefix = "TP", .what = N_("person"),
 	.fields = pairing_person_fields, .nfields = &pairing_person_field_count, .cols = person_cols,
 	.size = sizeof(struct team_person),
 };
@@ -36,7 +36,7 @@ static int person_prepare(struct store *s, const struct user *u, struct team_per
 		return rc;
 	if (text_copy(in->region, sizeof in->region, t.town))
 		return store_fail(s, STORE_EFAIL, "team %s: town \"%s\" is not a town code", in->team, t.town);
-	if (pairing_may_add(u, in->region, "a team member", err, sizeof err))
+	if (pairing_may_add(u, in->region, _("a team member"), err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
 	if (!in->unit[0])
 		return store_fail(s, STORE_EINVAL, "the person's home unit is required (--unit UNIT)");
@@ -102,8 +102,8 @@ static int people_import_in(struct store *s, const struct user *u, struct team_p
 		*added += !rc && !rows[i].id[0];
 	}
 	if (defects)
-		return store_fail(s, STORE_EINVAL, "%d defect%s: nothing was imported", defects,
-		                  defects == 1 ? "" : "s");
+		return store_fail(s, STORE_EINVAL, defects == 1 ? N_("%d defect: nothing was imported")
+		                  : N_("%d defects: nothing was imported"), defects);
 	if (!*added)
 		return 0;
 	snprintf(subject, sizeof subject, "%d team %s", *added, *added == 1 ? "person" : "people");

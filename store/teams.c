@@ -24,7 +24,7 @@ static const struct entity_col team_cols[] = {
 	{"end_date", NULL},
 };
 const struct entity_kind entity_teams = {
-	.table = "teams", .dir = "teams", .prefix = "TM", .what = "team",
+	.table = "teams", .dir = "teams", .prefix = "TM", .what = N_("team"),
 	.fields = pairing_team_fields, .nfields = &pairing_team_field_count, .cols = team_cols,
 	.size = sizeof(struct team), .fill = fill_member_names,
 };
@@ -131,7 +131,7 @@ int store_team_add(struct store *s, const struct user *u, struct team *in, const
 	int rc;
 	if ((rc = town_resolve(s, u, in->town, in->town, in->town_name, sizeof in->town_name)))
 		return rc;
-	if (pairing_may_add(u, in->town, "a town team", err, sizeof err))
+	if (pairing_may_add(u, in->town, _("a town team"), err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
 	if (!in->lead_unit[0])
 		return store_fail(s, STORE_EINVAL, "a lead unit is required (--lead UNIT)");

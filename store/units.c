@@ -16,7 +16,7 @@ static const struct entity_col unit_cols[] = {{"id", NULL}, {"name", NULL}, {"ki
                                               {"level", NULL}, {"region", NULL},
                                               {"end_date", NULL}};
 const struct entity_kind entity_units = {
-	.table = "units", .dir = "units", .prefix = "U", .what = "unit",
+	.table = "units", .dir = "units", .prefix = "U", .what = N_("unit"),
 	.fields = pairing_unit_fields, .nfields = &pairing_unit_field_count, .cols = unit_cols,
 	.size = sizeof(struct unit),
 };
@@ -56,7 +56,7 @@ int store_unit_add(struct store *s, const struct user *u, struct unit *in, const
 		snprintf(in->region, sizeof in->region, "%s", u->scope);
 	if (pairing_unit_check(store_code_lists(s), in, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
-	if (pairing_may_add(u, in->region, "a unit", err, sizeof err))
+	if (pairing_may_add(u, in->region, _("a unit"), err, sizeof err))
 		return store_fail(s, STORE_EDENIED, "%s", err);
 	struct unit existing;
 	if (unit_resolve(s, in->name, &existing) == 0)

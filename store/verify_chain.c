@@ -14,8 +14,6 @@
  * prove equal trees, so an event of 100,000 files costs one tree build, no diff. */
 #include "store/verify.h"
 #include "core/grow.h"
-#include <git2/sys/mempack.h>
-#include <git2/sys/odb_backend.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,9 +87,9 @@ static void differ(struct chain *ch, long event, const char *fmt, ...)
 {
 	va_list ap;
 	if (!ch->problems)
-		fprintf(ch->report, "the database and the history part at event %ld (commit %.12s):\n",
+		fprintf(ch->report, _("the database and the history part at event %ld (commit %.12s):\n"),
 		        event, ch->hex);
-	fprintf(ch->report, "  event %ld: ", event);
+	fprintf(ch->report, _("  event %ld: "), event);
 	va_start(ap, fmt);
 	vfprintf(ch->report, fmt, ap);
 	va_end(ap);
@@ -147,11 +145,11 @@ static void check_signature(struct chain *ch, const struct row *e, const git_sig
 	char email[128];
 	snprintf(email, sizeof email, "%s@bangfu", e->login);
 	if (strcmp(sig->name, e->name) != 0)
-		differ(ch, e->id, "the commit %s's name is not the event's (events.name)", who);
+		differ(ch, e->id, _("the commit %s's name is not the event's (events.name)"), who);
 	if (strcmp(sig->email, email) != 0)
-		differ(ch, e->id, "the commit %s's login is not the event's (events.login)", who);
+		differ(ch, e->id, _("the commit %s's login is not the event's (events.login)"), who);
 	if ((long)sig->when.time != e->at)
-		differ(ch, e->id, "the commit %s's time is not the event's (events.at)", who);
+		differ(ch, e->id, _("the commit %s's time is not the event's (events.at)"), who);
 }
 
 /* Read the event's files into ch->up (blob ids hashed from the texts). */
@@ -178,7 +176,7 @@ static int event_updates(struct chain *ch, long event, size_t *n)
 			break;
 		u->path = ch->paths[(*n)++];
 		if (*n >= 1000)   /* a large event (an import): its files take a while */
-			store_progress(ch->s, "files of one event checked", (long)*n, 0);
+			store_progress(ch->s, N_("files of one event checked"), (long)*n, 0);
 		int pruned = sqlite3_column_type(st, 1) == SQLITE_NULL &&
 		             sqlite3_column_type(st, 2) != SQLITE_NULL;
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL && !pruned) {
@@ -210,13 +208,13 @@ static void name_paths(struct chain *ch, long event, const git_oid *want, const 
 		size_t n = git_diff_num_deltas(d);
 		for (size_t i = 0; i < n && i < 5; i++) {
 			const git_diff_delta *x = git_diff_get_delta(d, i);
-			const char *how = x->status == GIT_DELTA_ADDED ? "in the commit but not in the event"
-			                : x->status == GIT_DELTA_DELETED ? "in the event but not in the commit"
-			                : "the commit's text is not the event's";
+			const char *how = x->status == GIT_DELTA_ADDED ? _("in the commit but not in the event")
+			                : x->status == GIT_DELTA_DELETED ? _("in the event but not in the commit")
+			                : _("the commit's text is not the event's");
 			fprintf(ch->report, "    %s: %s\n", x->new_file.path ? x->new_file.path : x->old_file.path, how);
 		}
 		if (n > 5)
-			fprintf(ch->report, "    ... %zu paths in all\n", n);
+			fprintf(ch->report, _("    ... %zu paths in all\n"), n);
 	}
 	git_diff_free(d);
 	git_tree_free(a);
@@ -250,11 +248,11 @@ static int check_tree(struct chain *ch, long event, git_commit *c)
 		}
 		if (err < 0) {
 			const git_error *e = git_error_last();
-			differ(ch, event, "its files do not apply to the previous commit's tree (%s)",
-			       e && e->message ? e->message : "libgit2 error");
+			differ(ch, event, _("its files do not apply to the previous commit's tree (%s)"),
+			       e && e->message ? e->message : _("libgit2 error"));
 		} else if (!git_oid_equal(&want, git_commit_tree_id(c))) {
-			differ(ch, event, "%s", "the commit's tree is not the previous tree with the event's files "
-			       "(event_files) applied:");
+			differ(ch, event, "%s", _("the commit's tree is not the previous tree with the event's files "
+			       "(event_files) applied:"));
 			name_paths(ch, event, &want, git_commit_tree_id(c));
 		}
 	}
@@ -276,27 +274,29 @@ static int check_commit(struct chain *ch, long index, const git_oid *id, const s
 		return store_gitfail(ch->s, "reading a commit");
 	long ev = audit_trailer_event(git_commit_message(c));
 	if (git_commit_parentcount(c) > 1)
-		differ(ch, want, "%s", "its commit has more than one parent: the history is not a straight line");
+		differ(ch, want, "%s", _("its commit has more than one parent: the history is not a straight line"));
 	if (ev != want)
-		differ(ch, want, "the commit in its place carries %s %ld (a commit added, dropped or moved "
-		       "by hand)", ev > 0 ? "Bangfu-Event" : "no Bangfu-Event trailer, read as", ev);
+		differ(ch, want, ev > 0 ? _("the commit in its place carries Bangfu-Event %ld (a commit added, "
+		                            "dropped or moved by hand)")
+		                        : _("the commit in its place carries no Bangfu-Event trailer, read as %ld "
+		                            "(a commit added, dropped or moved by hand)"), ev);
 	if (!e || e->id != want) {
-		differ(ch, want, "%s", "the database has no such event (a row deleted?)");
+		differ(ch, want, "%s", _("the database has no such event (a row deleted?)"));
 		git_commit_free(c);
 		return 0;
 	}
 	int rc = 0;
 	if (ev == want) {
 		if (!e->commit[0])
-			differ(ch, want, "%s", "the database records no commit id for it");
+			differ(ch, want, "%s", _("the database records no commit id for it"));
 		else if (strcmp(e->commit, ch->hex) != 0)
-			differ(ch, want, "the database records commit %.12s, not the history's", e->commit);
-		check_signature(ch, e, git_commit_author(c), "author");
-		check_signature(ch, e, git_commit_committer(c), "committer");
+			differ(ch, want, _("the database records commit %.12s, not the history's"), e->commit);
+		check_signature(ch, e, git_commit_author(c), _("author"));
+		check_signature(ch, e, git_commit_committer(c), _("committer"));
 		long line = message_differs(e, git_commit_message_raw(c));
 		if (line)
-			differ(ch, want, "the commit message is not the event's (verb: subject, reason, "
-			       "trailers) from its line %ld on", line);
+			differ(ch, want, _("the commit message is not the event's (verb: subject, reason, "
+			       "trailers) from its line %ld on"), line);
 		rc = check_tree(ch, want, c);
 	}
 	git_commit_free(c);
@@ -330,14 +330,14 @@ static int walk(struct chain *ch, const git_oid *oids, long n, long *events)
 		if (have)
 			read_row(st, &e);
 		rc = check_commit(ch, i, &oids[i], have ? &e : NULL);
-		store_progress(ch->s, "commits checked", i + 1, n);
+		store_progress(ch->s, N_("commits checked"), i + 1, n);
 		if (have && e.id == i + 1)
 			have = (step = sqlite3_step(st)) == SQLITE_ROW;
 	}
 	if (!rc && !ch->problems && have) {
 		ch->hex[0] = '\0';
-		fprintf(ch->report, "the database and the history part at event %lld:\n  event %lld is in "
-		        "the database but not in the history (a commit dropped, or never written)\n",
+		fprintf(ch->report, _("the database and the history part at event %lld:\n  event %lld is in "
+		        "the database but not in the history (a commit dropped, or never written)\n"),
 		        sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 0));
 		ch->problems++;
 	} else if (!rc && !ch->problems && step != SQLITE_DONE) {
@@ -398,9 +398,12 @@ int audit_check_rewound(struct store *s)
 		return 0;
 	db_lookup(s, commit, sizeof commit, "SELECT commit_id FROM events WHERE id = "
 	          "CAST(? AS INTEGER)", ahead, NULL);
-	return store_fail(s, STORE_EVERIFY, "the audit history was moved back: event %ld was "
+	return store_fail(s, STORE_EVERIFY, last ? N_("the audit history was moved back: event %ld was "
 	                  "committed as %.12s, but the branch now ends at commit %.12s, which carries "
-	                  "%s %ld (a reset, or a commit put on top by hand). Nothing is written until "
-	                  "it is put right: see docs/reliability.md, Tampering", recorded, commit, tip,
-	                  last ? "event" : "no event:", last);
+	                  "event %ld (a reset, or a commit put on top by hand). Nothing is written until "
+	                  "it is put right: see docs/reliability.md, Tampering")
+	                  : N_("the audit history was moved back: event %ld was committed as %.12s, but "
+	                  "the branch now ends at commit %.12s, which carries no event: %ld (a reset, or a "
+	                  "commit put on top by hand). Nothing is written until it is put right: see "
+	                  "docs/reliability.md, Tampering"), recorded, commit, tip, last);
 }

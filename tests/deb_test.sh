@@ -27,7 +27,8 @@ grep -q -- '-fstack-protector-strong' "$out/build.log" || fail "no hardening fla
 grep -q -- '-D_FORTIFY_SOURCE=2' "$out/build.log" || fail "no _FORTIFY_SOURCE in the build"
 dpkg-deb -c "$deb" > "$out/contents"
 for f in ./usr/bin/bangfu ./usr/share/man/man1/bangfu.1.gz ./usr/share/bash-completion/completions/bangfu \
-         ./usr/share/zsh/vendor-completions/_bangfu ./etc/bangfu.conf ./etc/cron.d/bangfu; do
+         ./usr/share/zsh/vendor-completions/_bangfu ./etc/bangfu.conf ./etc/cron.d/bangfu \
+         ./usr/share/locale/zh_CN/LC_MESSAGES/bangfu.mo ./usr/share/locale/en/LC_MESSAGES/bangfu.mo; do
 	grep -q " $f\$" "$out/contents" || fail "$f not in the package"
 done
 dpkg-deb -I "$deb" conffiles | grep -qx /etc/bangfu.conf || fail "/etc/bangfu.conf not a conffile"
@@ -42,6 +43,10 @@ dpkg-statoverride --list /usr/bin/bangfu | grep -q 'root bangfu 2755' || fail "n
 grep -q '^30 2 \* \* \*  *root  .*/usr/bin/bangfu audit repack' /etc/cron.d/bangfu || fail "cron.d line"
 MANWIDTH=80 man bangfu 2>/dev/null | grep -q 'EXIT STATUS' || fail "man bangfu does not render"
 /usr/bin/bangfu --version | grep -q "bangfu $(cat "$top/VERSION")" || fail "installed version"
+# the installed (setgid) binary speaks Chinese from the installed catalog, English on request
+# (its refusal of a data directory that /etc/bangfu.conf does not list)
+env -u LANGUAGE -u LC_ALL -u LANG /usr/bin/bangfu -d "$out" list 2>&1 | grep -q '拒绝启动' || fail "installed bangfu not in Chinese"
+env -u LANGUAGE -u LC_ALL LANG=en_US.UTF-8 /usr/bin/bangfu -d "$out" list 2>&1 | grep -q 'refusing to start' || fail "installed bangfu not in English"
 fresh=0
 if [ ! -e /var/lib/bangfu/data ]; then
 	fresh=1

@@ -2,6 +2,33 @@
 # temporary directory; `fail MSG` stops it, `expect_*` assert.
 set -eu
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# M MSGID: bangfu's message in the language the test runs in (LANGUAGE, set by run.sh),
+# from the catalogs the build made; Mf FORMAT ARGS...: the same, filled in like printf.
+# A script that asserts on messages through these can carry `# both locales`.
+M() { TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext bangfu "$1"; }
+# (C's length modifiers, as in %zu or %ld, are dropped for the shell's printf.)
+Mf() { _mf=$(M "$1" | sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift; printf -- "$_mf" "$@"; }
+# Mre MSGID ARGS...: the message in the test's language as a grep pattern: the catalog's
+# format (escapes expanded, as the code wrote it) literal, its conversions filled with the
+# ARGS (patterns themselves; ".*" for the missing ones). One line of the format: LINE=n.
+Mre() {
+	_mre=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext -e -- bangfu "$1" | sed -n "${LINE:-1}p"); shift
+	python3 - "$_mre" "$@" <<'EOF'
+import re, sys
+args = sys.argv[2:]
+parts = re.split(r'(%[-+ #0-9.]*[hljzt]*[a-zA-Z])', sys.argv[1])
+out = ''
+for i, p in enumerate(parts):
+    out += (args.pop(0) if args else '.*') if i % 2 else re.sub(r'([][.*^$\\])', r'\\\1', p)
+print(out)
+EOF
+}
+# en_grep PATTERN FILE: expect_grep in the English run only (words of another area that
+# may be translated later, or of a setgid bangfu, which reads the installed catalogs only).
+en_grep() { [ "${LANGUAGE:-en}" != en ] || expect_grep "$@"; }
+# Mnf SINGULAR PLURAL N ARGS...: an ngettext message for the count N, filled in with ARGS.
+Mnf() { _mf=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext bangfu "$1" "$2" "$3" |
+	sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift 3; printf -- "$_mf" "$@"; }
 # expect_exit CODE CMD...: run CMD, capture stdout/stderr in out/err, check the code.
 expect_exit() {
 	want=$1; shift

@@ -6,6 +6,7 @@
  * form is kept as a draft on a hang-up (tui/form_ask.h); it saves with store_case_open,
  * as `bangfu case open` does. */
 #include "tui/household_actions.h"
+#include "core/i18n.h"
 #include "tui/form_ask.h"
 #include "tui/prompt.h"
 #include "core/workflow.h"
@@ -24,7 +25,7 @@ int household_may_open(struct ui *ui, const struct household *h, const char *dat
 		return 0;
 	char joined[1024];
 	refusal_join(&why_not, "; ", joined, sizeof joined);
-	ui_status(ui, 1, "no case can be opened on %s: %s", h->id, joined);
+	ui_status(ui, 1, _("no case can be opened on %s: %s"), h->id, joined);
 	return -1;
 }
 
@@ -45,17 +46,17 @@ int household_open_case(struct ui *ui, const struct household *h, const struct d
 	char category[64] = "", source[64] = "", risks[256] = "", disaster[64] = "", date[16] = "";
 	char why[512] = "", id[16];
 	struct ask q[O_COUNT] = {
-		[O_CATEGORY] = {"category", "category 监测类别 (Tab: 脱贫不稳定户 边缘易致贫户 突发严重困难户): ",
+		[O_CATEGORY] = {"category", _("category 监测类别 (Tab: 脱贫不稳定户 边缘易致贫户 突发严重困难户): "),
 		                ASK_CODE, &codes_category, category, sizeof category, 0},
-		[O_SOURCE] = {"source", "source 识别来源 (Tab: 农户自主申报 基层干部排查 部门筛查预警): ",
+		[O_SOURCE] = {"source", _("source 识别来源 (Tab: 农户自主申报 基层干部排查 部门筛查预警): "),
 		              ASK_CODE, &codes_source, source, sizeof source, 0},
-		[O_RISKS] = {"risks", "risks 风险类型, up to five (Tab each: 因病、因残 ...): ", ASK_CODES,
+		[O_RISKS] = {"risks", _("risks 风险类型, up to five (Tab each: 因病、因残 ...): "), ASK_CODES,
 		             &codes_risk, risks, sizeof risks, 0},
-		[O_DISASTER] = {"disaster", "disaster 灾害类型 (Tab: 洪涝 地质 旱灾 ...): ", ASK_CODE,
+		[O_DISASTER] = {"disaster", _("disaster 灾害类型 (Tab: 洪涝 地质 旱灾 ...): "), ASK_CODE,
 		                &codes_disaster, disaster, sizeof disaster, 1},
-		[O_DATE] = {"date", "the day the lead came in (YYYY-MM-DD, empty = today): ", ASK_OPTIONAL,
+		[O_DATE] = {"date", _("the day the lead came in (YYYY-MM-DD, empty = today): "), ASK_OPTIONAL,
 		            NULL, date, sizeof date, 0},
-		[O_WHY] = {"why", "reason (kept in the history): ", ASK_REASON, NULL, why, sizeof why, 0},
+		[O_WHY] = {"why", _("reason (kept in the history): "), ASK_REASON, NULL, why, sizeof why, 0},
 	};
 	struct form_ask f = {"case-open", h->id, q, O_COUNT, after, h};
 	form_ask_resume(&f, resume);
@@ -69,7 +70,7 @@ int household_open_case(struct ui *ui, const struct household *h, const struct d
 	if (form_ask_done(ui, &f, rc))
 		return rc;
 	ui_changed(ui);
-	ui_status(ui, 0, "%s: case opened on %s as a lead (线索); the 15-day clock runs from %s", id,
+	ui_status(ui, 0, _("%s: case opened on %s as a lead (线索); the 15-day clock runs from %s"), id,
 	          h->id, date[0] ? date : store_today(ui->s));
 	return REQ_DONE;
 }

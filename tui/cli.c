@@ -1,6 +1,7 @@
 /* cli.c — the verb table, option parsing, data-directory resolution and dispatch of
  * `bangfu [-d DIR] VERB ...`. Help for every verb is generated from the table. */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/ui.h"
 #include "tui/userfiles.h"
 #include "core/buf.h"
@@ -65,7 +66,7 @@ static int take_globals(int argc, char **argv, const char **dir)
 		const char *arg = argv[i];
 		if (strcmp(arg, "-d") == 0 || strcmp(arg, "--dir") == 0) {
 			if (i + 1 == argc)
-				return cli_usage(NULL, "%s needs a directory", arg), -1;
+				return cli_usage(NULL, _("%s needs a directory"), arg), -1;
 			*dir = argv[++i];
 		} else if (strncmp(arg, "--dir=", 6) == 0 || (strncmp(arg, "-d", 2) == 0 && arg[2])) {
 			*dir = arg + (arg[1] == '-' ? 6 : 2);
@@ -94,7 +95,8 @@ int cli_opens_ui(int argc, char **argv)
 
 /* `bangfu --dump-verbs` (hidden): one line per verb, NAME TAB USAGE TAB OPTIONS TAB
  * SUMMARY, options space separated with "=" after those that take a value. The man page
- * and the shell completions are generated from it (man/gen.sh), so they cannot drift. */
+ * and the shell completions are generated from it (man/gen.sh), so they cannot drift;
+ * the summary is the English msgid whatever the language, so they stay stable. */
 static void dump_verbs(FILE *out)
 {
 	FOR_EACH_VERB(v) {
@@ -126,13 +128,13 @@ static void print_usage_line(FILE *out, const struct verb *v)
 
 static void print_help(FILE *out)
 {
-	fprintf(out, "bangfu %s — 帮扶 case management for 防止返贫动态监测 and 结对帮扶\n\n"
+	fprintf(out, _("bangfu %s — 帮扶 case management for 防止返贫动态监测 and 结对帮扶\n\n"
 	        "usage: bangfu [-d DIR] VERB [ARGS...]     bangfu VERB --help\n\n"
 	        "DIR defaults to $BANGFU_HOME, else (installed setgid) the first directory in\n"
-	        "bangfu.conf, else $XDG_DATA_HOME/bangfu.\n\n", BANGFU_VERSION);
+	        "bangfu.conf, else $XDG_DATA_HOME/bangfu.\n\n"), BANGFU_VERSION);
 	FOR_EACH_VERB(v)
-		fprintf(out, "  %-20s %s\n", v->name, v->summary);
-	fprintf(out, "\nExit status: 0 done, 1 refused or failed, 2 usage error.\n");
+		fprintf(out, "  %-20s %s\n", v->name, _(v->summary));
+	fprintf(out, _("\nExit status: 0 done, 1 refused or failed, 2 usage error.\n"));
 }
 
 int cli_usage(const struct verb *v, const char *fmt, ...)
@@ -142,11 +144,11 @@ int cli_usage(const struct verb *v, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nusage: ", stderr);
+	fputs(_("\nusage: "), stderr);
 	if (v)
 		print_usage_line(stderr, v);
 	else
-		fputs("bangfu [-d DIR] VERB [ARGS...]   (bangfu --help lists the verbs)\n", stderr);
+		fputs(_("bangfu [-d DIR] VERB [ARGS...]   (bangfu --help lists the verbs)\n"), stderr);
 	return EXIT_USAGE;
 }
 
@@ -182,7 +184,7 @@ static int parse_number(const struct verb *v, const char *opt, const char *s, un
 	char *end;
 	unsigned long n = strtoul(s, &end, 10);
 	if (!*s || *end || s[0] == '-')
-		return cli_usage(v, "%s needs a non-negative whole number, got \"%s\"", opt, s);
+		return cli_usage(v, _("%s needs a non-negative whole number, got \"%s\""), opt, s);
 	*out = n;
 	return 0;
 }
@@ -208,7 +210,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		if (eq) {   /* --opt=value: the value is the rest, even when it starts with "-" */
 			*eq = '\0';
 			if (!accepts(v, arg) || is_flag(arg))
-				return cli_usage(v, "%s does not take %s=", v->name, arg);
+				return cli_usage(v, _("%s does not take %s="), v->name, arg);
 			argv[i] = eq + 1;   /* read below as the value after the option */
 			i--;
 		}
@@ -222,24 +224,24 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		if (strcmp(arg, "-o") == 0)   /* as sort -o */
 			arg = "--output";
 		if (strcmp(arg, "--") == 0) {   /* the rest are arguments, even "-x" */
-			if (argc - i - 1 > 8 - a->npos)
-				return cli_usage(v, "too many arguments");
+			if (argc - i - 1 > CLI_MAX_POS - a->npos)
+				return cli_usage(v, _("too many arguments"));
 			for (i++; i < argc; i++)
 				a->pos[a->npos++] = argv[i];
 			break;
 		}
 		/* "-500" is a value (a negative income), not options 5, 0 and 0 */
 		if (arg[0] == '-' && arg[1] && arg[1] != '-' && !(arg[1] >= '0' && arg[1] <= '9'))
-			return cli_usage(v, "%s does not take %s (put -- before an argument that "
-			                 "starts with -)", v->name, arg);
+			return cli_usage(v, _("%s does not take %s (put -- before an argument that "
+			                 "starts with -)"), v->name, arg);
 		if (strncmp(arg, "--", 2) != 0) {
-			if (a->npos == 8)
-				return cli_usage(v, "too many arguments");
+			if (a->npos == CLI_MAX_POS)
+				return cli_usage(v, _("too many arguments"));
 			a->pos[a->npos++] = arg;
 			continue;
 		}
 		if (!accepts(v, arg))
-			return cli_usage(v, "%s does not take %s", v->name, arg);
+			return cli_usage(v, _("%s does not take %s"), v->name, arg);
 		if (flag_of(a, arg)) {
 			*flag_of(a, arg) = 1;
 			continue;
@@ -252,7 +254,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			continue;
 		}
 		if (i + 1 >= argc)
-			return cli_usage(v, "%s needs a value", arg);
+			return cli_usage(v, _("%s needs a value"), arg);
 		const char *val = argv[++i];
 		if (strcmp(arg, "--households") == 0) {
 			unsigned long n = 0;
@@ -282,9 +284,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	if (a->help)
 		return 0;
 	if (a->npos < v->min_pos)
-		return cli_usage(v, "%s needs %s", v->name, v->usage);
+		return cli_usage(v, _("%s needs %s"), v->name, v->usage);
 	if (a->npos > v->max_pos)
-		return cli_usage(v, "too many arguments for %s", v->name);
+		return cli_usage(v, _("too many arguments for %s"), v->name);
 	return 0;
 }
 
@@ -420,12 +422,12 @@ int cli_main(int argc, char **argv)
 			print_help(stdout);
 			return EXIT_OK;
 		} else
-			return cli_usage(NULL, "unknown option %s", argv[i]);
+			return cli_usage(NULL, _("unknown option %s"), argv[i]);
 	}
 	if (i == argc) {
 		/* No verb: the terminal UI (tui/ui.c), as the calling bangfu user. */
 		static const struct verb ui_verb = {"", "", "", 0, 0, NEED_USER,
-		                                    "open the terminal UI", "", ui_main};
+		                                    N_("open the terminal UI"), "", ui_main};
 		if (ui_preflight())
 			return EXIT_FAIL;
 		c.verb = &ui_verb;
@@ -433,13 +435,14 @@ int cli_main(int argc, char **argv)
 		int words = 0;
 		c.verb = find_verb(argc - i, argv + i, &words);
 		if (!c.verb)
-			return cli_usage(NULL, "unknown verb \"%s\"", argv[i]);
+			return cli_usage(NULL, _("unknown verb \"%s\""), argv[i]);
 		int rc = parse_args(&c, argc - i - words, argv + i + words);
 		if (rc)
 			return rc;
 		if (c.a.help) {
 			print_usage_line(stdout, c.verb);
-			printf("\n%s\n%s%s", c.verb->summary, c.verb->help, c.verb->help[0] ? "\n" : "");
+			const char *help = c.verb->help[0] ? _(c.verb->help) : "";   /* _("") is the header */
+			printf("\n%s\n%s%s", _(c.verb->summary), help, help[0] ? "\n" : "");
 			return EXIT_OK;
 		}
 	}

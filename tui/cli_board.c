@@ -4,6 +4,7 @@
  * line and column), and `bangfu board [county|track|programme] [NAME]` as a terminal
  * table or tsv, json, csv (docs/projects.md). */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "tui/cli_export.h"
 #include "tui/board_rows.h"
@@ -28,7 +29,7 @@ static int open_sheet(struct cli *c, unsigned allowed, enum sheet_format dflt, c
 	enum sheet_format f;
 	char err[512];
 	if (sheet_format_parse(cli_opt(c, "--format"), allowed, dflt, &f))
-		return cli_usage(c->verb, "--format: give one of %s%s%s%s%s",
+		return cli_usage(c->verb, _("--format: give one of %s%s%s%s%s"),
 		                 allowed & (1u << SHEET_TEXT) ? "text " : "", allowed & (1u << SHEET_TSV) ? "tsv " : "",
 		                 allowed & (1u << SHEET_JSON) ? "json " : "", allowed & (1u << SHEET_CSV) ? "csv " : "",
 		                 allowed & (1u << SHEET_XLSX) ? "xlsx" : "");
@@ -68,7 +69,7 @@ int cli_project_sheet(struct cli *c, unsigned allowed, int dflt)
 	cli_project_filter(c, &f);
 	rc = cli_sheet_finish(c, j.sh, store_project_list(c->s, &c->me, &f, project_rows, &j));
 	if (rc == EXIT_OK && j.failed)
-		rc = (fprintf(stderr, "bangfu: export failed: out of memory or a write error\n"), EXIT_FAIL);
+		rc = (fprintf(stderr, _("bangfu: export failed: out of memory or a write error\n")), EXIT_FAIL);
 	return rc;
 }
 
@@ -113,19 +114,19 @@ static int verb_import_projects(struct cli *c)
 	struct import_job j = {file, 0};
 	csv_reader_init(&r, text, len);
 	if ((got = csv_read(&r, &rec, err, sizeof err)) <= 0) {
-		fprintf(stderr, "%s: %s\n", file, got < 0 ? err : "empty file: no header row");
+		fprintf(stderr, "%s: %s\n", file, got < 0 ? err : _("empty file: no header row"));
 		goto out;
 	}
 	for (int i = 0; i < rec.nfields && i < 64; i++, ncols++)
 		if ((map[i] = column_of(rec.fields[i])) < 0 && rec.fields[i][0])
-			report(&j, rec.line, rec.fields[i], "not a column of the projects sheet (bangfu "
-			       "export projects writes one)");
+			report(&j, rec.line, rec.fields[i], _("not a column of the projects sheet (bangfu "
+			       "export projects writes one)"));
 	if (!j.problems) {
 		int has_title = 0;
 		for (int i = 0; i < ncols; i++)
 			has_title |= map[i] == PS_TITLE || map[i] == PS_ID;
 		if (!has_title)
-			report(&j, rec.line, "项目名称", "the header has neither 项目名称 nor 项目编号");
+			report(&j, rec.line, "项目名称", _("the header has neither 项目名称 nor 项目编号"));
 	}
 	while ((got = csv_read(&r, &rec, err, sizeof err)) != 0) {
 		if (got < 0) {
@@ -138,7 +139,7 @@ static int verb_import_projects(struct cli *c)
 			size_t room = grow_cap((size_t)cap, (size_t)nrows + 1, 64, sizeof *rows);
 			if (!room || grow_array(&rows, sizeof *rows, room) ||
 			    grow_array(&keep, sizeof *keep, room)) {
-				fprintf(stderr, "bangfu: out of memory\n");
+				fprintf(stderr, _("bangfu: out of memory\n"));
 				goto out;
 			}
 			cap = (int)room;
@@ -152,11 +153,13 @@ static int verb_import_projects(struct cli *c)
 			if (map[i] >= 0)
 				row->v[map[i]] = csv_formula_unguard(keep[nrows].fields[i]);
 		if (keep[nrows].nfields > ncols)
-			report(&j, row->line, "", "more cells than the header has columns");
+			report(&j, row->line, "", _("more cells than the header has columns"));
 		nrows++;
 	}
 	if (j.problems) {
-		fprintf(stderr, "bangfu: %s: %ld problem(s): nothing was imported\n", file, j.problems);
+		fprintf(stderr, ngettext("bangfu: %s: %ld problem: nothing was imported\n",
+		                         "bangfu: %s: %ld problems: nothing was imported\n",
+		                         (unsigned long)j.problems), file, j.problems);
 		goto out;
 	}
 	int added, updated;
@@ -166,7 +169,9 @@ static int verb_import_projects(struct cli *c)
 		rc = cli_store_fail(c, st);
 		goto out;
 	}
-	printf("imported %s: %d project(s) added, %d updated (one audit event)\n", file, added, updated);
+	printf(ngettext("imported %s: %d project added, %d updated (one audit event)\n",
+	                "imported %s: %d projects added, %d updated (one audit event)\n",
+	                (unsigned long)added), file, added, updated);
 	rc = EXIT_OK;
 out:
 	for (int i = 0; i < nrows; i++)
@@ -190,19 +195,21 @@ static int verb_board(struct cli *c)
 	const char *by = c->a.npos > 0 ? c->a.pos[0] : "county";
 	const unsigned all = (1u << SHEET_TEXT) | (1u << SHEET_TSV) | (1u << SHEET_JSON) |
 	                     (1u << SHEET_CSV) | (1u << SHEET_XLSX);
-	char title[64];
 	int rc = board_rows_read(c->s, &c->me, by, c->a.npos > 1 ? c->a.pos[1] : NULL, &b);
 	if (rc)
 		rc = cli_store_fail(c, rc);
 	else if (b.oom)
-		rc = (fprintf(stderr, "bangfu: out of memory\n"), EXIT_FAIL);
+		rc = (fprintf(stderr, _("bangfu: out of memory\n")), EXIT_FAIL);
 	else {
-		snprintf(title, sizeof title, "百千万工程 board by %s", by);
+		/* the title heads the text table (translated there) and names the xlsx sheet */
+		const char *title = strcmp(by, "track") == 0 ? N_("百千万工程 board by track")
+		                  : strcmp(by, "programme") == 0 ? N_("百千万工程 board by programme")
+		                  : N_("百千万工程 board by county");
 		rc = open_sheet(c, all, SHEET_TEXT, "board", title, board_cols, BOARD_COLS, cols, &j.sh);
 		for (int i = 0; !rc && i < b.n && !j.failed; i++)
 			put_row(&j, board_row(&b, i));
 		if (!rc && (rc = cli_sheet_finish(c, j.sh, 0)) == EXIT_OK && j.failed)
-			rc = (fprintf(stderr, "bangfu: board failed: out of memory or a write error\n"), EXIT_FAIL);
+			rc = (fprintf(stderr, _("bangfu: board failed: out of memory or a write error\n")), EXIT_FAIL);
 	}
 	board_rows_free(&b);
 	return rc;
@@ -210,25 +217,25 @@ static int verb_board(struct cli *c)
 
 static const struct verb verbs[] = {
 	{"export projects", "", "--format --encoding --output --status --kind --group --match", 0, 0,
-	 NEED_USER, "write the projects in scope as a sheet (one row per project and year of money)",
-	 "The projects sheet: 项目编号, 项目名称, 地区代码, 地区, 层级, 项目类型, 工作专班, 责任单位,\n"
+	 NEED_USER, N_("write the projects in scope as a sheet (one row per project and year of money)"),
+	 N_("The projects sheet: 项目编号, 项目名称, 地区代码, 地区, 层级, 项目类型, 工作专班, 责任单位,\n"
 	 "责任人, 结对编号, 资金来源, 状态, 关联任务, 年度, 计划投资(元), 已下达(元), 已支出(元), the\n"
 	 "planned and actual dates of 立项, 开工, 完工 and 验收, 逾期节点. Fill it in and give it\n"
 	 "back with bangfu import projects. --format csv (default), xlsx, tsv or json; -o FILE;\n"
-	 "filters as for project list.",
+	 "filters as for project list."),
 	 verb_export_projects},
 	{"import projects", "FILE", "--encoding --why", 1, 1, NEED_USER,
-	 "import a projects sheet (CSV): new rows add projects, rows with an id update them",
-	 "The columns of bangfu export projects (Chinese titles or field names; any subset,\n"
+	 N_("import a projects sheet (CSV): new rows add projects, rows with an id update them"),
+	 N_("The columns of bangfu export projects (Chinese titles or field names; any subset,\n"
 	 "in any order). A row without 项目编号 adds a project (项目名称, 地区代码 or 地区, 项目类型\n"
 	 "and 工作专班 required); a row with one updates it: non-empty cells replace, money goes\n"
 	 "to its 年度, milestone dates are recorded. Every row is checked; any problem (named\n"
 	 "FILE:LINE: column: reason) refuses the whole file. One audit event; --why (default\n"
-	 "\"import projects sheet\").",
+	 "\"import projects sheet\")."),
 	 verb_import_projects},
 	{"board", "[county|track|programme] [NAME]", "--format --output", 0, 2, NEED_USER,
-	 "the 百千万 board: households, cases, projects, money, overdue milestones, indicators per county, track or programme",
-	 "Per county (default), per track (创先, 进位, 消薄 from the setting track.CCCCCC, else\n"
+	 N_("the 百千万 board: households, cases, projects, money, overdue milestones, indicators per county, track or programme"),
+	 N_("Per county (default), per track (创先, 进位, 消薄 from the setting track.CCCCCC, else\n"
 	 "the published track; 未分类 when none) or per programme (the programmes of the county\n"
 	 "pairs helping each county or one of its towns; 无结对 when none): households,\n"
 	 "monitored households, cases by state, projects and projects by status, money planned,\n"
@@ -236,7 +243,7 @@ static const struct verb verbs[] = {
 	 "of those with a target (1/2), and the row's code. NAME: one county (code or name, e.g.\n"
 	 "佛冈县), track or programme. Cut to your scope: a county office sees its county, the\n"
 	 "province all. The UI shows the same rows (o). --format text (default), tsv, json,\n"
-	 "csv or xlsx; -o FILE.",
+	 "csv or xlsx; -o FILE."),
 	 verb_board},
 };
 const struct verb_table board_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -1,6 +1,7 @@
 /* cli_case.c — the casework verbs: case open / move / show / queue / steps, measure add,
  * visit add, setting get / set. */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "tui/case_checks.h"
 #include "core/rules.h"
@@ -16,7 +17,7 @@ static int need_why(struct cli *c)
 {
 	const char *why = cli_opt(c, "--why");
 	if (!why || !why[0])
-		return cli_usage(c->verb, "--why TEXT is required: every change says why");
+		return cli_usage(c->verb, _("--why TEXT is required: every change says why"));
 	return 0;
 }
 
@@ -30,7 +31,7 @@ static int verb_case_open(struct cli *c)
 	int rc = store_case_open(c->s, &c->me, c->a.pos[0], &o, cli_opt(c, "--why"), id, sizeof id);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("%s: case opened as a lead (线索); the 15-day clock runs from %s\n", id,
+	printf(_("%s: case opened as a lead (线索); the 15-day clock runs from %s\n"), id,
 	       o.date ? o.date : store_today(c->s));
 	return EXIT_OK;
 }
@@ -95,8 +96,8 @@ static void print_flags(struct cli *c, const struct household *h, const struct c
 		return;
 	if (rules_visit_due(hf->last_visit, f->approval_date, interval, store_today(c->s), &due) == 0 &&
 	    due.applies)
-		printf("  next visit due %s%s (every %d days)\n", due.due,
-		       due.overdue ? " — OVERDUE 走访逾期" : "", interval);
+		printf(_("  next visit due %s%s (every %d days)\n"), due.due,
+		       due.overdue ? _(" — OVERDUE 走访逾期") : "", interval);
 	if (rules_dev_measure_due(hf, f->approval_date, dev_days, store_today(c->s), &due) == 0 &&
 	    due.applies && due.overdue) {
 		char groups[256] = "";   /* the groups of setting dev_measure_groups, by label */
@@ -109,8 +110,8 @@ static void print_flags(struct cli *c, const struct household *h, const struct c
 			used += (size_t)snprintf(groups + used, used < sizeof groups ? sizeof groups - used : 0,
 			                         "%s%s", used ? "/" : "", label ? label : code);
 		}
-		printf("  FLAG: a household with labour and no development measure (%s) since %s "
-		       "缺发展类措施\n", groups, due.due);
+		printf(_("  FLAG: a household with labour and no development measure (%s) since %s "
+		       "缺发展类措施\n"), groups, due.due);
 	}
 }
 
@@ -124,28 +125,29 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 	if (store_case_facts(c->s, h, ci, store_today(c->s), &f, &hf, mf, MAX_MEASURES))
 		return;
 	model_value_display(store_code_lists(c->s), CF_RISKS, case_get(cs, CF_RISKS), risks, sizeof risks);
-	printf("\ncase %s  %s  %s (%s)\n", cs->id, label_or(c, &codes_category, case_get(cs, CF_CATEGORY)),
+	printf(_("\ncase %s  %s  %s (%s)\n"), cs->id, label_or(c, &codes_category, case_get(cs, CF_CATEGORY)),
 	       workflow_state_label(f.state), workflow_state_code(f.state));
-	printf("  risks: %s%s%s   source: %s\n", risks, case_get(cs, CF_NOTE)[0] ? " — " : "",
+	printf(_("  risks: %s%s%s   source: %s\n"), risks, case_get(cs, CF_NOTE)[0] ? " — " : "",
 	       case_get(cs, CF_NOTE), label_or(c, &codes_source, case_get(cs, CF_SOURCE)));
 	if (case_get(cs, CF_LINKED)[0])
-		printf("  re-marked from case %s\n", case_get(cs, CF_LINKED));
+		printf(_("  re-marked from case %s\n"), case_get(cs, CF_LINKED));
 	struct wf_clock clock;
 	if (f.lead_date[0] && workflow_clock(&f, store_today(c->s), &clock) == 0) {
 		int limit = workflow_decision_days(&f);
 		char late[48] = "";
 		if (clock.late)
-			snprintf(late, sizeof late, " — LATE 超过%d天", limit);
-		printf("  %d-day clock: %ld day%s from lead %s to %s%s\n", limit, clock.days,
-		       clock.days == 1 ? "" : "s", f.lead_date, clock.running ? "today" : "decision", late);
+			snprintf(late, sizeof late, _(" — LATE 超过%d天"), limit);
+		printf(ngettext("  %d-day clock: %ld day from lead %s to %s%s\n",
+		                "  %d-day clock: %ld days from lead %s to %s%s\n", (unsigned long)clock.days),
+		       limit, clock.days, f.lead_date, clock.running ? _("today") : _("decision"), late);
 	}
 	if (f.green_channel)
-		printf("  green channel 绿色通道: assistance recorded before approval\n");
+		printf(_("  green channel 绿色通道: assistance recorded before approval\n"));
 	struct refusal flags;
 	refusal_clear(&flags);
 	rules_household_flags(&hf, store_today(c->s), &flags);
 	for (int i = 0; i < flags.count; i++)
-		printf("  flag: %s\n", flags.reasons[i]);
+		printf(_("  flag: %s\n"), flags.reasons[i]);
 	for (int i = 0; i < h->nsub[SUB_STEP]; i++) {
 		const struct subrec *r = &h->sub[SUB_STEP][i];
 		enum wf_state to;
@@ -153,7 +155,7 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 			continue;
 		workflow_state_parse(subrec_get(r, SUB_STEP, "to_state"), &to);
 		const char *details = subrec_get(r, SUB_STEP, "details");
-		printf("  %s  %-16s → %-10s by %s: %s%s%s%s\n", subrec_get(r, SUB_STEP, "happened"),
+		printf(_("  %s  %-16s → %-10s by %s: %s%s%s%s\n"), subrec_get(r, SUB_STEP, "happened"),
 		       subrec_get(r, SUB_STEP, "step"), workflow_state_label(to),
 		       subrec_get(r, SUB_STEP, "login"), subrec_get(r, SUB_STEP, "reason"),
 		       details[0] ? " [" : "", details, details[0] ? "]" : "");
@@ -161,7 +163,7 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 	const struct wf_transition *next[32];
 	int n = workflow_offered(&f, &c->me, next, 32);
 	if (n) {
-		printf("  your next steps:");
+		printf(_("  your next steps:"));
 		for (int i = 0; i < n; i++)
 			printf(" %s", next[i]->name);
 		printf("\n");
@@ -174,7 +176,7 @@ static void print_subrecs(struct cli *c, const struct household *h, enum subrec_
 {
 	if (!h->nsub[k])
 		return;
-	printf("\n%s:\n", title);
+	printf(_("\n%s:\n"), title);
 	for (int i = 0; i < h->nsub[k]; i++) {
 		char line[2048];
 		subrec_show(store_code_lists(c->s), k, &h->sub[k][i], line, sizeof line);
@@ -191,17 +193,17 @@ static int verb_case_show(struct cli *c)
 	                       : store_household_find(c->s, &c->me, key, &h);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("household %s (户编号 %s), head %s, %d people, %s%s\n", h.id, household_get(&h, HF_NO),
+	printf(_("household %s (户编号 %s), head %s, %d people, %s%s\n"), h.id, household_get(&h, HF_NO),
 	       head_name(&h), h.nmembers, household_get(&h, HF_TOWN), household_get(&h, HF_VILLAGE));
 	if (!h.ncases)
-		printf("no monitoring case\n");
+		printf(_("no monitoring case\n"));
 	for (int i = 0; i < h.ncases; i++)
 		if (ci < 0 || i == ci)
 			print_case(c, &h, i);
-	print_subrecs(c, &h, SUB_MEASURE, "measures 帮扶措施");
-	print_subrecs(c, &h, SUB_VISIT, "visits 走访");
-	print_subrecs(c, &h, SUB_WARNING, "department warnings 部门预警");
-	print_subrecs(c, &h, SUB_INCOME, "income assessments 收入核算");
+	print_subrecs(c, &h, SUB_MEASURE, _("measures 帮扶措施"));
+	print_subrecs(c, &h, SUB_VISIT, _("visits 走访"));
+	print_subrecs(c, &h, SUB_WARNING, _("department warnings 部门预警"));
+	print_subrecs(c, &h, SUB_INCOME, _("income assessments 收入核算"));
 	household_free(&h);
 	return EXIT_OK;
 }
@@ -226,7 +228,7 @@ static int queue_row(void *ctx, const struct household *h, int ci)
 		                   f.last_step_date[0] ? f.last_step_date : f.lead_date, checks};
 		return sheet_row(q->sh, v) ? 1 : 0;
 	}
-	printf("%s  %s  %s  %s  since %s  %s\n", h->cases[ci].id, h->id, head_name(h),
+	printf(_("%s  %s  %s  %s  since %s  %s\n"), h->cases[ci].id, h->id, head_name(h),
 	       workflow_state_label(f.state), f.last_step_date[0] ? f.last_step_date : f.lead_date,
 	       checks);
 	return 0;
@@ -247,17 +249,17 @@ static int verb_case_queue(struct cli *c)
 /* One row of `case steps`, the Chinese name padded by its width on screen. */
 static void step_row(const char *name, const char *label, const char *help)
 {
-	int pad = 16 - text_width(label);
-	printf("%-18s %s%*s %s\n", name, label, pad > 0 ? pad : 0, "", help);
+	int npad = 18 - text_width(name), pad = 16 - text_width(label);
+	printf("%s%*s %s%*s %s\n", name, npad > 0 ? npad : 0, "", label, pad > 0 ? pad : 0, "", help);
 }
 
 static int verb_case_steps(struct cli *c)
 {
 	(void)c;
-	step_row("STEP", "名称", "WHAT IT NEEDS");
+	step_row(_("STEP"), _("名称"), _("WHAT IT NEEDS"));
 	for (int i = 0; i < workflow_transition_count(); i++) {
 		const struct wf_transition *t = workflow_transition_at(i);
-		step_row(t->name, t->label, t->help ? t->help : "");
+		step_row(t->name, t->label, t->help && t->help[0] ? _(t->help) : "");
 	}
 	return EXIT_OK;
 }
@@ -272,7 +274,7 @@ static int verb_measure_add(struct cli *c)
 	int rc = store_measure_add(c->s, &c->me, c->a.pos[0], &m, cli_opt(c, "--why"), id, sizeof id);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("%s: measure recorded\n", id);
+	printf(_("%s: measure recorded\n"), id);
 	return EXIT_OK;
 }
 
@@ -286,7 +288,7 @@ static int verb_visit_add(struct cli *c)
 	int rc = store_visit_add(c->s, &c->me, c->a.pos[0], &v, cli_opt(c, "--why"), id, sizeof id);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("%s: visit recorded\n", id);
+	printf(_("%s: visit recorded\n"), id);
 	return EXIT_OK;
 }
 
@@ -332,7 +334,7 @@ static int verb_setting_lists(struct cli *c)
 			if (k < lists[i].shipped->count)
 				printf("  %-18s %s\n", t->items[k].code, t->items[k].label);
 			else
-				printf("  %-18s %s   (added: setting %s.%s)\n", t->items[k].code,
+				printf(_("  %-18s %s   (added: setting %s.%s)\n"), t->items[k].code,
 				       t->items[k].label, lists[i].key, t->items[k].code);
 	}
 	return EXIT_OK;
@@ -340,50 +342,50 @@ static int verb_setting_lists(struct cli *c)
 
 static const struct verb verbs[] = {
 	{"case open", "HOUSEHOLD", "--category --source --risks --disaster --note --date !--why", 1, 1,
-	 NEED_USER, "open a monitoring case (a lead 线索) on a household",
-	 "--category 脱贫不稳定户|边缘易致贫户|突发严重困难户, --source 农户自主申报|基层干部排查|\n"
+	 NEED_USER, N_("open a monitoring case (a lead 线索) on a household"),
+	 N_("--category 脱贫不稳定户|边缘易致贫户|突发严重困难户, --source 农户自主申报|基层干部排查|\n"
 	 "部门筛查预警, --risks up to five of 因病 因残 因学 因自然灾害 因意外事故 因产业项目失败\n"
 	 "因务工就业不稳 缺劳动力 其他 (--disaster 洪涝|地质|旱灾|生物|气象|地震|其他 with 因自然灾害),\n"
 	 "--note free text, --date the day the lead came in (default today). Categories and\n"
-	 "risks an administrator added are taken too (`bangfu setting lists`).",
+	 "risks an administrator added are taken too (`bangfu setting lists`)."),
 	 verb_case_open},
 	{"case move", "CASE STEP", "--date --consent --notice-start --notice-end --method --department "
-	 "--risks !--why", 2, 2, NEED_USER, "take a step of the procedure on a case",
-	 "STEP is one of `bangfu case steps` (visit, check, village_review, to_township,\n"
+	 "--risks !--why", 2, 2, NEED_USER, N_("take a step of the procedure on a case"),
+	 N_("STEP is one of `bangfu case steps` (visit, check, village_review, to_township,\n"
 	 "township_pass, approve, not_take, refer, green_channel, send_back, request_elim,\n"
 	 "elim_village, elim_to_township, elim_township_pass, eliminate, keep_monitoring,\n"
 	 "rollback, remark, withdraw). --date is the day it happened (default today). Refusals\n"
-	 "list every reason: wrong role, out of scope, notice too short, elimination conditions...",
+	 "list every reason: wrong role, out of scope, notice too short, elimination conditions..."),
 	 verb_case_move},
 	{"case withdraw", "CASE", "--date !--why", 1, 1, NEED_USER,
-	 "take back your own township pass or send-back before the next level acts",
-	 "A step of its own (撤回, recorded with the reason): the case returns to the state your\n"
+	 N_("take back your own township pass or send-back before the next level acts"),
+	 N_("A step of its own (撤回, recorded with the reason): the case returns to the state your\n"
 	 "latest step started from. Refused when someone acted on the case after you, or the\n"
-	 "latest step is not yours or cannot be withdrawn (docs/casework.md).",
+	 "latest step is not yours or cannot be withdrawn (docs/casework.md)."),
 	 verb_case_withdraw},
 	{"case show", "CASE|HOUSEHOLD", "", 1, 1, NEED_USER,
-	 "a household's cases with every step, the 15-day clock, flags and your next steps", "",
+	 N_("a household's cases with every step, the 15-day clock, flags and your next steps"), "",
 	 verb_case_show},
 	{"case queue", "", "--format", 0, 0, NEED_USER,
-	 "cases waiting for your role in your scope, oldest first, with the rule checks",
-	 "--format tsv|json|csv: one row per case (docs/scripting.md).",
+	 N_("cases waiting for your role in your scope, oldest first, with the rule checks"),
+	 N_("--format tsv|json|csv: one row per case (docs/scripting.md)."),
 	 verb_case_queue},
-	{"case steps", "", "", 0, 0, 0, "the steps of the procedure and what each needs", "",
+	{"case steps", "", "", 0, 0, 0, N_("the steps of the procedure and what each needs"), "",
 	 verb_case_steps},
 	{"measure add", "HOUSEHOLD", "--group --detail --start --end --amount --responsible !--why", 1, 1,
-	 NEED_USER, "record an assistance measure (帮扶措施) on a monitored household",
-	 "--group one of 产业 就业 金融 公益岗位 住房安全 饮水安全 健康 义务教育 其他教育 综合保障\n"
-	 "社会帮扶 搬迁 生产生活条件 基础设施; --start default today; --amount yuan.",
+	 NEED_USER, N_("record an assistance measure (帮扶措施) on a monitored household"),
+	 N_("--group one of 产业 就业 金融 公益岗位 住房安全 饮水安全 健康 义务教育 其他教育 综合保障\n"
+	 "社会帮扶 搬迁 生产生活条件 基础设施; --start default today; --amount yuan."),
 	 verb_measure_add},
 	{"visit add", "HOUSEHOLD", "--date --visitor --method --findings --follow-up !--why", 1, 1,
-	 NEED_USER, "record a visit (走访) to a monitored household",
-	 "--method 入户|电话|微信; --date default today. The next visit falls due after the\n"
-	 "county's interval (setting visit_interval.COUNTY, else visit_interval.default).",
+	 NEED_USER, N_("record a visit (走访) to a monitored household"),
+	 N_("--method 入户|电话|微信; --date default today. The next visit falls due after the\n"
+	 "county's interval (setting visit_interval.COUNTY, else visit_interval.default)."),
 	 verb_visit_add},
-	{"setting get", "[KEY]", "", 0, 1, NEED_USER, "show the settings (monitoring line, intervals)",
-	 "The seeded values are SAMPLES, not confirmed Guangdong figures.", verb_setting_get},
-	{"setting set", "KEY VALUE", "!--why", 2, 2, NEED_USER, "change a setting (administrators)",
-	 "Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
+	{"setting get", "[KEY]", "", 0, 1, NEED_USER, N_("show the settings (monitoring line, intervals)"),
+	 N_("The seeded values are SAMPLES, not confirmed Guangdong figures."), verb_setting_get},
+	{"setting set", "KEY VALUE", "!--why", 2, 2, NEED_USER, N_("change a setting (administrators)"),
+	 N_("Keys: monitoring_line.YYYY, visit_interval.default, visit_interval.COUNTY,\n"
 	 "dev_measure_days, lead_warn_days, due_soon_days, and the procedure's numbers\n"
 	 "notice_days (5), decision_days (15), elim_min_months (6), income_stable_months (6)\n"
 	 "(positive numbers; national defaults when unset); dev_measure_groups, the measure\n"
@@ -393,10 +395,10 @@ static const struct verb verbs[] = {
 	 "source.CODE, task_kind.CODE with a Chinese label\n"
 	 "as VALUE, to add an entry to that list (e.g. `setting set risk.elderly 因老`).\n"
 	 "Entries are only added, never changed or removed: every record's history carries\n"
-	 "its label.",
+	 "its label."),
 	 verb_setting_set},
 	{"setting lists", "", "", 0, 0, NEED_USER,
-	 "the category, risk, warning-kind and department lists in effect (shipped and added)", "",
+	 N_("the category, risk, warning-kind and department lists in effect (shipped and added)"), "",
 	 verb_setting_lists},
 };
 const struct verb_table case_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -5,6 +5,7 @@
  * through store_export_reveal and its access record. Columns walk core/model.h's field
  * table and the sub-record columns, so a new field appears here by itself. */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "tui/out.h"
 #include "tui/sheet.h"
@@ -195,13 +196,13 @@ static void columns_for(struct export_job *j, const char *what, int national)
 static int export_format(struct cli *c, unsigned allowed, enum sheet_format dflt, enum sheet_format *f)
 {
 	if (sheet_format_parse(cli_opt(c, "--format"), allowed, dflt, f))
-		return cli_usage(c->verb, "--format takes %s", allowed & (1u << SHEET_XLSX)
-		                 ? "csv, xlsx, tsv or json" : "text, tsv or json");
+		return cli_usage(c->verb, _("--format takes %s"), allowed & (1u << SHEET_XLSX)
+		                 ? _("csv, xlsx, tsv or json") : _("text, tsv or json"));
 	const char *enc = c->a.encoding;
 	if (enc && strcmp(enc, "utf-8") != 0 && strcmp(enc, "gbk") != 0)
-		return cli_usage(c->verb, "--encoding takes utf-8 or gbk, not %s", enc);
+		return cli_usage(c->verb, _("--encoding takes utf-8 or gbk, not %s"), enc);
 	if (enc && strcmp(enc, "gbk") == 0 && *f != SHEET_CSV && *f != SHEET_TSV)
-		return cli_usage(c->verb, "--encoding gbk is only for csv and tsv");
+		return cli_usage(c->verb, _("--encoding gbk is only for csv and tsv"));
 	return 0;
 }
 
@@ -212,7 +213,7 @@ static int export_finish(struct cli *c, struct export_job *j, int rc)
 	if (rc)
 		return cli_store_fail(c, rc);
 	if (cerr || j->failed) {
-		fprintf(stderr, "bangfu: export failed: %s\n", cerr ? err : "out of memory");
+		fprintf(stderr, _("bangfu: export failed: %s\n"), cerr ? err : _("out of memory"));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -238,7 +239,7 @@ static int verb_export(struct cli *c)
 	char err[512];
 	const char *columns = cli_opt(c, "--columns");
 	if (columns && strcmp(columns, "national") != 0 && strcmp(columns, "bangfu") != 0)
-		return cli_usage(c->verb, "--columns is national or bangfu");
+		return cli_usage(c->verb, _("--columns is national or bangfu"));
 	if (cli_reveal_usage(c) || export_format(c, EXPORT_FORMATS, SHEET_CSV, &f) || query_of(c, &q))
 		return EXIT_USAGE;
 	columns_for(&j, what, columns && strcmp(columns, "national") == 0);
@@ -255,7 +256,7 @@ static int verb_export(struct cli *c)
 			title = titles[i][1];
 	if (sheet_table(j.sh, what, title, j.cols, j.ncols)) {
 		sheet_close(j.sh, err, sizeof err);
-		fprintf(stderr, "bangfu: export failed: too many columns\n");
+		fprintf(stderr, _("bangfu: export failed: too many columns\n"));
 		return EXIT_FAIL;
 	}
 	/* the sub-records an export writes: only measures' or visits' (members and cases
@@ -270,10 +271,13 @@ static int verb_export(struct cli *c)
 		                 : store_household_list_parts(c->s, &c->me, &q, subs, export_one, &j);
 	if ((rc = export_finish(c, &j, rc)))
 		return rc;
-	fprintf(stderr, "bangfu: exported %ld %s of %ld households%s\n", j.rows,
-	        strcmp(what, "households") == 0 ? "people" : what, j.n, c->a.reveal
-	        ? " with full ID numbers and phones (recorded: audit reveals)"
-	        : " (ID numbers and phones masked: --reveal --why TEXT for full ones)");
+	const char *rows = strcmp(what, "households") == 0 ? _("people") : strcmp(what, "cases") == 0
+	                   ? _("cases") : strcmp(what, "measures") == 0 ? _("measures") : _("visits");
+	fprintf(stderr, ngettext("bangfu: exported %ld %s of %ld household%s\n",
+	                         "bangfu: exported %ld %s of %ld households%s\n", (unsigned long)j.n),
+	        j.rows, rows, j.n, c->a.reveal
+	        ? _(" with full ID numbers and phones (recorded: audit reveals)")
+	        : _(" (ID numbers and phones masked: --reveal --why TEXT for full ones)"));
 	return EXIT_OK;
 }
 
@@ -325,10 +329,10 @@ static int verb_export_tasks(struct cli *c)
 
 /* list --format tsv|json: the households of `list`, one row each. */
 static const struct sheet_col list_cols[] = {
-	{"id", "帮扶编号", SK_CODE}, {"household_no", "户编号", SK_CODE}, {"head", "户主", SK_TEXT},
-	{"members", "人数", SK_NUMBER}, {"county", "县区", SK_TEXT}, {"town", "乡镇", SK_TEXT},
-	{"village", "行政村", SK_TEXT}, {"type", "户类型", SK_TEXT}, {"income", "家庭人均纯收入", SK_NUMBER},
-	{"case", "案例编号", SK_CODE}, {"category", "监测对象类别", SK_TEXT}, {"state", "状态", SK_TEXT},
+	{"id", N_("帮扶编号"), SK_CODE}, {"household_no", N_("户编号"), SK_CODE}, {"head", N_("户主"), SK_TEXT},
+	{"members", N_("人数"), SK_NUMBER}, {"county", N_("县区"), SK_TEXT}, {"town", N_("乡镇"), SK_TEXT},
+	{"village", N_("行政村"), SK_TEXT}, {"type", N_("户类型"), SK_TEXT}, {"income", N_("家庭人均纯收入"), SK_NUMBER},
+	{"case", N_("案例编号"), SK_CODE}, {"category", N_("监测对象类别"), SK_TEXT}, {"state", N_("状态"), SK_TEXT},
 };
 
 int export_household_row(struct sheet *sh, const struct code_lists *lists, const struct household *h)
@@ -399,11 +403,11 @@ int cli_show_sheet(struct cli *c, const struct household *h)
 /* today --format: what today lists, one row per item, then one row per household flag of
  * the caller's scope (rule "flag": its stable name, count and first households). */
 static const struct sheet_col today_cols[] = {
-	{"due", "截止日期", SK_TEXT}, {"days_overdue", "逾期天数", SK_NUMBER}, {"kind", "类型", SK_TEXT},
-	{"rule", "规则", SK_TEXT}, {"task", "任务编号", SK_CODE}, {"owner", "负责人", SK_TEXT},
-	{"status", "状态", SK_TEXT}, {"household", "帮扶编号", SK_CODE}, {"case", "案例编号", SK_CODE},
-	{"title", "事项", SK_TEXT}, {"flag", "标记", SK_TEXT}, {"count", "户数", SK_NUMBER},
-	{"households", "前几户", SK_TEXT},
+	{"due", N_("截止日期"), SK_TEXT}, {"days_overdue", N_("逾期天数"), SK_NUMBER}, {"kind", N_("类型"), SK_TEXT},
+	{"rule", N_("规则"), SK_TEXT}, {"task", N_("任务编号"), SK_CODE}, {"owner", N_("负责人"), SK_TEXT},
+	{"status", N_("状态"), SK_TEXT}, {"household", N_("帮扶编号"), SK_CODE}, {"case", N_("案例编号"), SK_CODE},
+	{"title", N_("事项"), SK_TEXT}, {"flag", N_("标记"), SK_TEXT}, {"count", N_("户数"), SK_NUMBER},
+	{"households", N_("前几户"), SK_TEXT},
 };
 
 int export_today_row(struct sheet *sh, const struct today_item *it)
@@ -467,8 +471,8 @@ int cli_today_sheet(struct cli *c)
 
 /* case queue --format: the queue's columns, filled by cli_case.c's row function. */
 static const struct sheet_col queue_cols[] = {
-	{"case", "案例编号", SK_CODE}, {"household", "帮扶编号", SK_CODE}, {"head", "户主", SK_TEXT},
-	{"state", "状态", SK_TEXT}, {"since", "起始日期", SK_TEXT}, {"checks", "规则检查", SK_TEXT},
+	{"case", N_("案例编号"), SK_CODE}, {"household", N_("帮扶编号"), SK_CODE}, {"head", N_("户主"), SK_TEXT},
+	{"state", N_("状态"), SK_TEXT}, {"since", N_("起始日期"), SK_TEXT}, {"checks", N_("规则检查"), SK_TEXT},
 };
 
 struct sheet *cli_queue_sheet_open(struct cli *c, int *rc)
@@ -493,9 +497,9 @@ static const struct {
 	const struct sheet_col *cols;
 	int ncols;
 } tables[] = {
-	[EXPORT_HOUSEHOLDS] = {"households", "户", list_cols, (int)(sizeof list_cols / sizeof list_cols[0])},
-	[EXPORT_QUEUE] = {"queue", "待办案例", queue_cols, (int)(sizeof queue_cols / sizeof queue_cols[0])},
-	[EXPORT_TODAY] = {"today", "今日事项", today_cols, (int)(sizeof today_cols / sizeof today_cols[0])},
+	[EXPORT_HOUSEHOLDS] = {"households", N_("户"), list_cols, (int)(sizeof list_cols / sizeof list_cols[0])},
+	[EXPORT_QUEUE] = {"queue", N_("待办案例"), queue_cols, (int)(sizeof queue_cols / sizeof queue_cols[0])},
+	[EXPORT_TODAY] = {"today", N_("今日事项"), today_cols, (int)(sizeof today_cols / sizeof today_cols[0])},
 };
 
 static int put_table(struct sheet *sh, enum export_table t)
@@ -509,7 +513,7 @@ struct sheet *export_sheet_open(enum export_table t, enum sheet_format f, const 
 	struct sheet *sh = sheet_open(f, file, NULL, 1, err, n);
 	if (sh && put_table(sh, t)) {
 		sheet_close(sh, err, n);
-		snprintf(err, n, "out of memory");
+		snprintf(err, n, "%s", _("out of memory"));
 		return NULL;
 	}
 	return sh;
@@ -541,31 +545,31 @@ int cli_sheet_finish(struct cli *c, struct sheet *sh, int store_rc)
 #define EXPORT_OPTS "--format --encoding --output"
 static const struct verb verbs[] = {
 	{"export households", "[QUERY]", EXPORT_OPTS " --reveal --why --columns", 0, 8, NEED_USER,
-	 "write the register in scope (one row per person) as CSV or xlsx",
-	 "Same columns as import. ID numbers and phones are masked; --reveal --why TEXT\n"
+	 N_("write the register in scope (one row per person) as CSV or xlsx"),
+	 N_("Same columns as import. ID numbers and phones are masked; --reveal --why TEXT\n"
 	 "writes them in full (not for auditors) and records one access record naming the\n"
 	 "households. Exporting with --reveal, then importing into an empty data directory,\n"
 	 "gives the same records; a masked export cannot be imported. QUERY as for `list`.\n"
 	 "--format csv (default: UTF-8 with BOM; --encoding gbk for old Excel) or xlsx\n"
 	 "(ID numbers, 户编号 and phones as text cells); -o FILE (--output) instead of\n"
 	 "standard output, opened with your own rights. --columns national: the national\n"
-	 "system's header names (县(市、区), 乡(镇), ...: docs/formats.md).",
+	 "system's header names (县(市、区), 乡(镇), ...: docs/formats.md)."),
 	 verb_export},
 	{"export cases", "[QUERY]", EXPORT_OPTS, 0, 8, NEED_USER,
-	 "write the monitoring cases of the households in scope as CSV or xlsx",
-	 "One row per case, with its household's place; options as for export households.",
+	 N_("write the monitoring cases of the households in scope as CSV or xlsx"),
+	 N_("One row per case, with its household's place; options as for export households."),
 	 verb_export},
 	{"export measures", "[QUERY]", EXPORT_OPTS, 0, 8, NEED_USER,
-	 "write the assistance measures of the households in scope as CSV or xlsx",
-	 "One row per measure, with its household's place; options as for export households.",
+	 N_("write the assistance measures of the households in scope as CSV or xlsx"),
+	 N_("One row per measure, with its household's place; options as for export households."),
 	 verb_export},
 	{"export visits", "[QUERY]", EXPORT_OPTS, 0, 8, NEED_USER,
-	 "write the visits to the households in scope as CSV or xlsx",
-	 "One row per visit, with its household's place; options as for export households.",
+	 N_("write the visits to the households in scope as CSV or xlsx"),
+	 N_("One row per visit, with its household's place; options as for export households."),
 	 verb_export},
 	{"export tasks", "", EXPORT_OPTS " --owner --status --household", 0, 0, NEED_USER,
-	 "write the tasks in scope (every status unless --status) as CSV or xlsx",
-	 "Titles are masked as task list shows them; options as for export households.",
+	 N_("write the tasks in scope (every status unless --status) as CSV or xlsx"),
+	 N_("Titles are masked as task list shows them; options as for export households."),
 	 verb_export_tasks},
 };
 const struct verb_table export_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -2,6 +2,7 @@
  * pair add / list. Adding is for administrators and county approvers within their scope;
  * everyone reads (docs/pairing.md). */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -9,7 +10,7 @@
 static int arg_into(struct cli *c, const char *what, const char *v, char *field, size_t size)
 {
 	if (v && strlen(v) >= size)
-		return cli_usage(c->verb, "%s \"%s\" is too long (at most %zu bytes)", what, v, size - 1);
+		return cli_usage(c->verb, _("%s \"%s\" is too long (at most %zu bytes)"), what, v, size - 1);
 	snprintf(field, size, "%s", v ? v : "");
 	return 0;
 }
@@ -28,7 +29,7 @@ static int need_why(struct cli *c)
 {
 	const char *why = cli_opt(c, "--why");
 	if (!why || !why[0])
-		return cli_usage(c->verb, "--why TEXT is required: every change says why");
+		return cli_usage(c->verb, _("--why TEXT is required: every change says why"));
 	return 0;
 }
 
@@ -46,15 +47,15 @@ static int verb_unit_add(struct cli *c)
 	if (need_why(c))
 		return EXIT_USAGE;
 	if (!cli_opt(c, "--kind"))
-		return cli_usage(c->verb, "--kind is required: e.g. 省直机关, 事业单位, 省属国企, 其他企业, "
-		                 "高校, 科研院所, 社会组织 (`bangfu setting lists`)");
+		return cli_usage(c->verb, _("--kind is required: e.g. 省直机关, 事业单位, 省属国企, 其他企业, "
+		                 "高校, 科研院所, 社会组织 (`bangfu setting lists`)"));
 	if (POS(c, u.name, 0, "NAME") || OPT(c, u.kind, "--kind") || OPT(c, u.region, "--region") ||
 	    OPT(c, u.level, "--level"))
 		return EXIT_USAGE;
 	int rc = store_unit_add(c->s, &c->me, &u, cli_opt(c, "--why"));
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("added unit %s %s (%s %s, region %s%s%s)\n", u.id, u.name, u.kind,
+	printf(_("added unit %s %s (%s %s, region %s%s%s)\n"), u.id, u.name, u.kind,
 	       label_of(&codes_unit_kind, u.kind), u.region, u.level[0] ? ", " : "",
 	       u.level[0] ? codes_label(&codes_unit_level, u.level) : "");
 	return EXIT_OK;
@@ -67,7 +68,7 @@ static int print_unit(void *ctx, const struct unit *u)
 	printf("%-9s %-11s %-8s %s (%s%s%s)", u->id, u->kind, u->region, u->name,
 	       label_of(&codes_unit_kind, u->kind), level ? ", " : "", level ? level : "");
 	if (u->end[0])
-		printf("  ended %s", u->end);
+		printf(_("  ended %s"), u->end);
 	putchar('\n');
 	return 0;
 }
@@ -93,7 +94,7 @@ static int verb_team_add(struct cli *c)
 	int rc = store_team_add(c->s, &c->me, &t, cli_opt(c, "--why"));
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("added town team %s for %s %s, led by %s %s\n", t.id, t.town, t.town_name,
+	printf(_("added town team %s for %s %s, led by %s %s\n"), t.id, t.town, t.town_name,
 	       t.lead_unit, t.lead_unit_name);
 	return EXIT_OK;
 }
@@ -101,11 +102,11 @@ static int verb_team_add(struct cli *c)
 static int print_team(void *ctx, const struct team *t)
 {
 	(void)ctx;
-	printf("%s  %s %s  round %s  ", t->id, t->town, t->town_name, t->round[0] ? t->round : "-");
+	printf(_("%s  %s %s  round %s  "), t->id, t->town, t->town_name, t->round[0] ? t->round : "-");
 	print_period(t->start, t->end);
-	printf("  leader %s\n    lead   %s %s\n", t->leader, t->lead_unit, t->lead_unit_name);
+	printf(_("  leader %s\n    lead   %s %s\n"), t->leader, t->lead_unit, t->lead_unit_name);
 	if (t->member_units[0])
-		printf("    with   %s (%s)\n", t->member_unit_names, t->member_units);
+		printf(_("    with   %s (%s)\n"), t->member_unit_names, t->member_units);
 	return 0;
 }
 
@@ -130,7 +131,7 @@ static int verb_team_join(struct cli *c)
 	int rc = store_person_add(c->s, &c->me, &p, cli_opt(c, "--why"));
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("added %s %s (%s) to team %s, from %s %s\n", p.id, p.name,
+	printf(_("added %s %s (%s) to team %s, from %s %s\n"), p.id, p.name,
 	       codes_label(&codes_team_role, p.role), p.team, p.unit, p.unit_name);
 	return EXIT_OK;
 }
@@ -142,7 +143,7 @@ static int print_person(void *ctx, const struct team_person *p)
 	       codes_label(&codes_team_role, p->role), p->name, p->unit, p->unit_name,
 	       p->phone[0] ? p->phone : "-");
 	print_period(p->start, p->end);
-	printf("%s%s\n", p->login[0] ? "  login " : "", p->login);
+	printf("%s%s\n", p->login[0] ? _("  login ") : "", p->login);
 	return 0;
 }
 
@@ -169,10 +170,10 @@ static int verb_pair_add(struct cli *c)
 	if (rc)
 		return cli_store_fail(c, rc);
 	if (strcmp(p.kind, "county") == 0)
-		printf("added county pair %s: %s %s → %s %s\n", p.id, p.helper, p.helper_name, p.helped,
+		printf(_("added county pair %s: %s %s → %s %s\n"), p.id, p.helper, p.helper_name, p.helped,
 		       p.helped_name);
 	else
-		printf("added cadre pair %s: %s (%s %s) → household %s\n", p.id, p.helper, p.unit,
+		printf(_("added cadre pair %s: %s (%s %s) → household %s\n"), p.id, p.helper, p.unit,
 		       p.unit_name, p.helped);
 	return EXIT_OK;
 }
@@ -182,7 +183,7 @@ static int print_pair(void *ctx, const struct pair *p)
 	struct cli *c = ctx;
 	printf("%s  %s %s  ", p->id, p->kind, label_of(&codes_pair_kind, p->kind));
 	if (strcmp(p->kind, "county") == 0)
-		printf("%s %s → %s %s  %s %s  round %s  ", p->helper, p->helper_name, p->helped,
+		printf(_("%s %s → %s %s  %s %s  round %s  "), p->helper, p->helper_name, p->helped,
 		       p->helped_name, p->programme, label_of(&codes_pair_programme, p->programme),
 		       p->round[0] ? p->round : "-");
 	else
@@ -202,39 +203,39 @@ static int verb_pair_list(struct cli *c)
 
 static const struct verb verbs[] = {
 	{"unit add", "NAME", "--kind --level --region !--why", 1, 1, NEED_USER,
-	 "add an assistance unit (帮扶单位): administrators and county approvers",
-	 "--kind 省直机关 | 事业单位 | 省属国企 | 其他企业 | 高校 | 科研院所 | 社会组织 (also the\n"
+	 N_("add an assistance unit (帮扶单位): administrators and county approvers"),
+	 N_("--kind 省直机关 | 事业单位 | 省属国企 | 其他企业 | 高校 | 科研院所 | 社会组织 (also the\n"
 	 "older 党政机关 | 企业; more with the setting unit_kind.CODE, `bangfu setting lists`).\n"
 	 "--level 省直 | 市直 | 县直 (province, city, county).\n"
 	 "--region the unit's home region (default your scope; must be inside it).\n"
-	 "Units are shared: every user can name any unit in a team or a pair. --why required.",
+	 "Units are shared: every user can name any unit in a team or a pair. --why required."),
 	 verb_unit_add},
 	{"unit list", "[TEXT]", "--kind", 0, 1, NEED_USER,
-	 "list assistance units (all regions), optionally by kind or name fragment", "",
+	 N_("list assistance units (all regions), optionally by kind or name fragment"), "",
 	 verb_unit_list},
 	{"team add", "TOWN", "--lead --members --leader --round --start --end !--why", 1, 1, NEED_USER,
-	 "add a town team (驻镇工作队): administrators and county approvers of the town",
-	 "TOWN is a 9-digit town code or a town name, looked up in the county of your scope\n"
+	 N_("add a town team (驻镇工作队): administrators and county approvers of the town"),
+	 N_("TOWN is a 9-digit town code or a town name, looked up in the county of your scope\n"
 	 "(refused when several match: put the county first, e.g. 东莞市东城街道).\n"
 	 "--lead UNIT (id or exact name) is the\n"
 	 "lead unit, --members U1,U2 the other units (组团式帮扶), --leader the team leader's\n"
 	 "name (required), --round e.g. 2023, --start YYYY-MM-DD (required), --end (optional,\n"
-	 "not before start). One team per town and round. --why required.",
+	 "not before start). One team per town and round. --why required."),
 	 verb_team_add},
-	{"team list", "[TOWN]", "", 0, 1, NEED_USER, "list the town teams in your scope", "",
+	{"team list", "[TOWN]", "", 0, 1, NEED_USER, N_("list the town teams in your scope"), "",
 	 verb_team_list},
 	{"team join", "TEAM NAME", "--unit --role --phone --start --end --login !--why", 2, 2,
-	 NEED_USER, "add a person to a town team (驻镇工作队员)",
-	 "--unit her home unit (id or exact name, required), --role 队长 | 队员 (leader,\n"
+	 NEED_USER, N_("add a person to a town team (驻镇工作队员)"),
+	 N_("--unit her home unit (id or exact name, required), --role 队长 | 队员 (leader,\n"
 	 "member; default 队员), --phone (shown masked), --start (default today), --end,\n"
-	 "--login the bangfu user she acts as, if any. As for team add; --why required.",
+	 "--login the bangfu user she acts as, if any. As for team add; --why required."),
 	 verb_team_join},
 	{"team people", "[TEAM]", "", 0, 1, NEED_USER,
-	 "list the people of the town teams in your scope (phones masked)", "", verb_team_people},
+	 N_("list the people of the town teams in your scope (phones masked)"), "", verb_team_people},
 	{"pair add", "county HELPER COUNTY | cadre NAME HOUSEHOLD",
 	 "--programme --round --start --end --name --unit --phone !--why", 3, 3, NEED_USER,
-	 "add a county pair (对口帮扶) or a cadre ↔ household pair (帮扶责任人)",
-	 "county: HELPER is a city or district (code or name) or a unit, COUNTY the helped\n"
+	 N_("add a county pair (对口帮扶) or a cadre ↔ household pair (帮扶责任人)"),
+	 N_("county: HELPER is a city or district (code or name) or a unit, COUNTY the helped\n"
 	 "county (code or name), a town (组团式帮扶, 驻镇帮镇扶村), or a county outside Guangdong\n"
 	 "by its 6-digit code with --name (东西部协作: 522301 --name 兴义市); --programme\n"
 	 "对口帮扶协作 (assistance, default) | 产业协作 | 营商环境 | 老区苏区对口支援 | 东西部协作 |\n"
@@ -242,10 +243,10 @@ static const struct verb verbs[] = {
 	 "date or a year (2023..2025). Administrators and county approvers of the helped side.\n"
 	 "cadre: NAME is the cadre (帮扶责任人), HOUSEHOLD a bangfu id, 户编号 or ID number;\n"
 	 "--unit the cadre's unit (required), --phone, --start (default today), --end.\n"
-	 "Administrators and county approvers of the household's village. --why required.",
+	 "Administrators and county approvers of the household's village. --why required."),
 	 verb_pair_add},
 	{"pair list", "[county|cadre]", "--household", 0, 1, NEED_USER,
-	 "list the pairs in your scope (county pairs also from the helper's side)",
-	 "--household HOUSEHOLD: only that household's cadre pairs.", verb_pair_list},
+	 N_("list the pairs in your scope (county pairs also from the helper's side)"),
+	 N_("--household HOUSEHOLD: only that household's cadre pairs."), verb_pair_list},
 };
 const struct verb_table pairing_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

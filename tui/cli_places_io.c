@@ -5,6 +5,7 @@
  * from the store's scoped reads, phones masked as every list shows them). The columns of
  * the indicators sheet are one table for both directions, so an export reads back. */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "core/csv_table.h"
 #include <stdio.h>
@@ -67,7 +68,7 @@ static void sheet_free(struct sheet_in *in)
 /* Out of memory for the rows: nothing imported. */
 static int sheet_oom(struct sheet_in *in, void *a, void *b)
 {
-	fprintf(stderr, "bangfu: out of memory: nothing was imported\n");
+	fprintf(stderr, _("bangfu: out of memory: nothing was imported\n"));
 	free(a);
 	free(b);
 	sheet_free(in);
@@ -85,10 +86,11 @@ static int sheet_read(struct cli *c, const struct csv_table_col *cols, int ncols
 		return EXIT_FAIL;
 	int defects = csv_table_read(in->utf8, len, cols, ncols, &in->t, cli_report_defect, &in->rep);
 	if (defects < 0)
-		fprintf(stderr, "bangfu: out of memory\n");
+		fprintf(stderr, _("bangfu: out of memory\n"));
 	else if (defects)
-		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported\n", in->file, defects,
-		        defects == 1 ? "" : "s");
+		fprintf(stderr, ngettext("bangfu: %s: %d defect: nothing was imported\n",
+		                         "bangfu: %s: %d defects: nothing was imported\n", (unsigned long)defects),
+		        in->file, defects);
 	if (defects) {
 		sheet_free(in);
 		return EXIT_FAIL;
@@ -99,18 +101,17 @@ static int sheet_read(struct cli *c, const struct csv_table_col *cols, int ncols
 	return 0;
 }
 
-/* The store's answer: what was written (what: "figure", "team member"), or nothing. */
-static int sheet_done(struct cli *c, struct sheet_in *in, int store_rc, int written, const char *what)
+/* The store's answer: what was written (done: "imported %d figures (%d unchanged) from
+ * %s [%s]\n" in the plural form for written), or nothing. */
+static int sheet_done(struct cli *c, struct sheet_in *in, int store_rc, int written, const char *done)
 {
 	int rc = EXIT_OK;
 	if (store_rc)
 		rc = cli_store_fail(c, store_rc);
 	else if (written)
-		printf("imported %d %s%s (%d unchanged) from %s [%s]\n", written, what,
-		       written == 1 ? "" : "s", in->t.nrows - written, in->file,
-		       in->used ? in->used : "UTF-8");
+		printf(done, written, in->t.nrows - written, in->file, in->used ? in->used : "UTF-8");
 	else
-		printf("nothing to change: the %d rows of %s are already as it says\n", in->t.nrows,
+		printf(_("nothing to change: the %d rows of %s are already as it says\n"), in->t.nrows,
 		       in->file);
 	sheet_free(in);
 	return rc;
@@ -133,7 +134,9 @@ static int verb_import_indicators(struct cli *c)
 	rc = store_figure_import(c->s, &c->me, rows, in.t.nrows, in.why, cli_report_defect, &in.rep,
 	                         &written);
 	free(rows);
-	return sheet_done(c, &in, rc, written, "figure");
+	return sheet_done(c, &in, rc, written,
+	                  ngettext("imported %d figure (%d unchanged) from %s [%s]\n",
+	                           "imported %d figures (%d unchanged) from %s [%s]\n", (unsigned long)written));
 }
 
 /* One cell into a fixed field of a person. */
@@ -170,7 +173,9 @@ static int verb_import_people(struct cli *c)
 	                         &in.rep, &added);
 	free(p);
 	free(lines);
-	return sheet_done(c, &in, rc, added, "team member");
+	return sheet_done(c, &in, rc, added,
+	                  ngettext("imported %d team member (%d unchanged) from %s [%s]\n",
+	                           "imported %d team members (%d unchanged) from %s [%s]\n", (unsigned long)added));
 }
 
 struct export_rows { struct cli *c; struct sheet *sh; char weak_line[32]; long n; int failed; };
@@ -198,7 +203,8 @@ static int verb_export_indicators(struct cli *c)
 	                       cli_opt(c, "--kind"), figure_row, &e);
 	if ((rc = cli_sheet_finish(c, e.sh, rc ? rc : e.failed ? STORE_EFAIL : 0)))
 		return rc;
-	fprintf(stderr, "bangfu: exported %ld figure%s\n", e.n, e.n == 1 ? "" : "s");
+	fprintf(stderr, ngettext("bangfu: exported %ld figure\n", "bangfu: exported %ld figures\n",
+	                         (unsigned long)e.n), e.n);
 	return EXIT_OK;
 }
 
@@ -222,40 +228,41 @@ static int verb_export_people(struct cli *c)
 	rc = store_person_list(c->s, &c->me, c->a.npos ? c->a.pos[0] : NULL, person_row, &e);
 	if ((rc = cli_sheet_finish(c, e.sh, rc ? rc : e.failed ? STORE_EFAIL : 0)))
 		return rc;
-	fprintf(stderr, "bangfu: exported %ld team member%s (phones masked)\n", e.n,
-	        e.n == 1 ? "" : "s");
+	fprintf(stderr, ngettext("bangfu: exported %ld team member (phones masked)\n",
+	                         "bangfu: exported %ld team members (phones masked)\n", (unsigned long)e.n),
+	        e.n);
 	return EXIT_OK;
 }
 
 #define SHEET_OPTS "--format --encoding --output"
 static const struct verb verbs[] = {
 	{"import indicators", "FILE", "--encoding --why", 1, 1, NEED_USER,
-	 "import a sheet of yearly indicators and village collective incomes (CSV)",
-	 "Columns by header (field name or Chinese title, as `export indicators` writes\n"
+	 N_("import a sheet of yearly indicators and village collective incomes (CSV)"),
+	 N_("Columns by header (field name or Chinese title, as `export indicators` writes\n"
 	 "them): place 地区代码 (a county code or name, or a village's 12-digit code), year\n"
 	 "年度, kind 指标 (code or label), target 目标值, actual 实际值 (exact decimals; an empty\n"
 	 "cell leaves that value as it is); other columns are ignored. The whole file is\n"
 	 "checked first and imported as ONE audit event, or not at all: every defect is\n"
 	 "named by line and column, and a row whose place is outside your scope refuses the\n"
-	 "file. Administrators and county approvers. --why defaults to \"import FILE\".",
+	 "file. Administrators and county approvers. --why defaults to \"import FILE\"."),
 	 verb_import_indicators},
 	{"import team_people", "FILE", "--encoding --why", 1, 1, NEED_USER,
-	 "import a sheet of town team people (CSV): adds the people it lists",
-	 "Columns by header (field name or title, as `export team_people` writes them): team\n"
+	 N_("import a sheet of town team people (CSV): adds the people it lists"),
+	 N_("Columns by header (field name or title, as `export team_people` writes them): team\n"
 	 "工作队 and name 姓名 required; unit 派出单位编号 or unit_name 派出单位 (an id or a\n"
 	 "name), role 职务 (队长 / 队员), phone 联系电话, start 开始日期, end 结束日期, login 登录名.\n"
 	 "A row without person 人员编号 adds a person; a row with one must read as she does (a\n"
 	 "masked phone matches), so an export reads back unchanged: `person edit` changes\n"
-	 "people. All or nothing, ONE audit event, defects by line; every team in your scope.",
+	 "people. All or nothing, ONE audit event, defects by line; every team in your scope."),
 	 verb_import_people},
 	{"export indicators", "[PLACE]", SHEET_OPTS " --year --kind", 0, 1, NEED_USER,
-	 "write the yearly indicators and village incomes in scope as CSV or xlsx",
-	 "The columns import indicators reads, and the indicator's label and the 薄弱村 mark.\n"
+	 N_("write the yearly indicators and village incomes in scope as CSV or xlsx"),
+	 N_("The columns import indicators reads, and the indicator's label and the 薄弱村 mark.\n"
 	 "PLACE, --year, --kind as for indicator list; --format csv (default), xlsx, tsv or\n"
-	 "json; --encoding gbk; -o FILE (--output).", verb_export_indicators},
+	 "json; --encoding gbk; -o FILE (--output)."), verb_export_indicators},
 	{"export team_people", "[TEAM]", SHEET_OPTS, 0, 1, NEED_USER,
-	 "write the town teams' people in scope as CSV or xlsx",
-	 "One row per person (as team people lists them, phones masked); options as for\n"
-	 "export indicators.", verb_export_people},
+	 N_("write the town teams' people in scope as CSV or xlsx"),
+	 N_("One row per person (as team people lists them, phones masked); options as for\n"
+	 "export indicators."), verb_export_people},
 };
 const struct verb_table places_io_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

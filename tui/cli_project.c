@@ -3,6 +3,7 @@
  * milestone rules are core/project.c's, references and scope the store's. The sheet
  * verbs (import and export projects) and the board are in cli_board.c. */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "core/text.h"
 #include <stdio.h>
@@ -34,7 +35,7 @@ static int copy_opts(struct cli *c, const struct field_opt *f, int n, int *given
 		if (!v)
 			continue;
 		if (strlen(v) >= f[i].size)
-			return cli_usage(c->verb, "%s \"%s\" is too long (at most %zu bytes)", f[i].opt, v,
+			return cli_usage(c->verb, _("%s \"%s\" is too long (at most %zu bytes)"), f[i].opt, v,
 			                 f[i].size - 1);
 		snprintf(f[i].field, f[i].size, "%s", v);
 		(*given)++;
@@ -55,10 +56,10 @@ static int money_opts(struct cli *c, struct project *p, char *err, size_t errlen
 	const char *year = cli_opt(c, "--year"), *planned = cli_opt(c, "--planned"),
 	           *allocated = cli_opt(c, "--allocated"), *spent = cli_opt(c, "--spent");
 	if (!planned && !allocated && !spent)
-		return year ? snprintf(err, errlen, "--year needs --planned, --allocated or "
-		                       "--spent"), -1 : 0;
+		return year ? snprintf(err, errlen, "%s", _("--year needs --planned, --allocated or "
+		                       "--spent")), -1 : 0;
 	if (!year)
-		return snprintf(err, errlen, "money needs --year YYYY"), -1;
+		return snprintf(err, errlen, "%s", _("money needs --year YYYY")), -1;
 	(*given)++;
 	return project_money_set(p, year, planned, allocated, spent, err, errlen);
 }
@@ -83,7 +84,7 @@ static void print_project_line(const struct project *p, const char *today)
 	put_cell(p->place_name[0] ? p->place_name : p->place, 12);
 	put_cell(p->kind_name, 12);
 	put_cell(p->group_name, 24);
-	printf("%14s %14s %s%s\n", pl, sp, p->title, overdue ? " [milestone overdue]" : "");
+	printf("%14s %14s %s%s\n", pl, sp, p->title, overdue ? _(" [milestone overdue]") : "");
 }
 
 static int verb_project_add(struct cli *c)
@@ -94,12 +95,12 @@ static int verb_project_add(struct cli *c)
 	const struct field_opt f[] = FIELD_OPTS(&p);
 	snprintf(p.title, sizeof p.title, "%s", c->a.pos[0]);
 	if (strlen(c->a.pos[0]) >= sizeof p.title)
-		return cli_usage(c->verb, "TITLE is too long");
+		return cli_usage(c->verb, _("TITLE is too long"));
 	if (copy_opts(c, f, (int)(sizeof f / sizeof f[0]), &given))
 		return EXIT_USAGE;
 	if (!p.place[0] || !p.kind[0] || !p.group[0])
-		return cli_usage(c->verb, "--place, --kind and --group are required (bangfu project add "
-		                 "--help lists the kinds and working groups)");
+		return cli_usage(c->verb, _("--place, --kind and --group are required (bangfu project add "
+		                 "--help lists the kinds and working groups)"));
 	for (int i = 0; i < 4; i++) {
 		const char *date = cli_opt(c, ms_opts[i].opt);
 		if (date && project_milestone_set(&p, project_milestone_names[i], date, NULL,
@@ -111,7 +112,7 @@ static int verb_project_add(struct cli *c)
 	int rc = store_project_add(c->s, &c->me, &p, c->a.why && c->a.why[0] ? c->a.why : "new project");
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("added project %s: %s (%s %s, %s)\n", p.id, p.title, p.level, p.place_name, p.kind_name);
+	printf(_("added project %s: %s (%s %s, %s)\n"), p.id, p.title, p.level, p.place_name, p.kind_name);
 	return EXIT_OK;
 }
 
@@ -126,7 +127,7 @@ static int edit_set(void *ctx, struct project *p, const char *today, char *err, 
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
 		const char *v = cli_opt(j->c, f[i].opt);
 		if (v && strlen(v) >= f[i].size)
-			return snprintf(err, errlen, "%s is too long", f[i].opt), -1;
+			return snprintf(err, errlen, _("%s is too long"), f[i].opt), -1;
 		if (v)
 			snprintf(f[i].field, f[i].size, "%s", v);
 	}
@@ -137,7 +138,7 @@ static int edit_set(void *ctx, struct project *p, const char *today, char *err, 
 static int change(struct cli *c, const char *verb, project_edit_fn edit, void *ctx)
 {
 	if (!c->a.why || !c->a.why[0])
-		return cli_usage(c->verb, "--why TEXT is required: say why the project changes");
+		return cli_usage(c->verb, _("--why TEXT is required: say why the project changes"));
 	int rc = store_project_change(c->s, &c->me, c->a.pos[0], verb, edit, ctx, c->a.why);
 	if (rc)
 		return cli_store_fail(c, rc);
@@ -156,8 +157,8 @@ static int verb_project_set(struct cli *c)
 	if (copy_opts(c, f, (int)(sizeof f / sizeof f[0]), &given))
 		return EXIT_USAGE;
 	if (!given)
-		return cli_usage(c->verb, "give what to change: --title, --place, --kind, --group, "
-		                 "--unit, --person, --pair, --programme, --status or --tasks");
+		return cli_usage(c->verb, _("give what to change: --title, --place, --kind, --group, "
+		                 "--unit, --person, --pair, --programme, --status or --tasks"));
 	return change(c, "set", edit_set, &j);
 }
 
@@ -173,8 +174,8 @@ static int verb_project_milestone(struct cli *c)
 {
 	struct ms_job j = {milestone_name(c->a.pos[1]), cli_opt(c, "--planned"), cli_opt(c, "--actual")};
 	if (!j.planned && !j.actual)
-		return cli_usage(c->verb, "give --planned YYYY-MM-DD and/or --actual YYYY-MM-DD "
-		                 "(--actual \"\" clears it)");
+		return cli_usage(c->verb, _("give --planned YYYY-MM-DD and/or --actual YYYY-MM-DD "
+		                 "(--actual \"\" clears it)"));
 	return change(c, "milestone", edit_milestone, &j);
 }
 
@@ -193,8 +194,8 @@ static int verb_project_money(struct cli *c)
 	struct money_job j = {c};
 	if (!cli_opt(c, "--year") || (!cli_opt(c, "--planned") && !cli_opt(c, "--allocated") &&
 	                              !cli_opt(c, "--spent")))
-		return cli_usage(c->verb, "give --year YYYY and --planned, --allocated and/or --spent "
-		                 "(yuan: 1200000, 1,200,000.50 or 120万)");
+		return cli_usage(c->verb, _("give --year YYYY and --planned, --allocated and/or --spent "
+		                 "(yuan: 1200000, 1,200,000.50 or 120万)"));
 	return change(c, "money", edit_money, &j);
 }
 
@@ -235,8 +236,8 @@ static int verb_project_list(struct cli *c)
 	if (rc)
 		return cli_store_fail(c, rc);
 	if (!j.shown)
-		printf("no projects in your scope%s\n", f.status || f.kind || f.group || f.match ||
-		       f.overdue ? " match" : "");
+		printf("%s\n", f.status || f.kind || f.group || f.match || f.overdue
+		       ? _("no projects in your scope match") : _("no projects in your scope"));
 	return EXIT_OK;
 }
 
@@ -253,24 +254,14 @@ static int verb_project_show(struct cli *c)
 	return EXIT_OK;
 }
 
-#define LISTS_HELP \
-	"Kinds (--kind, code or label): old_estates 老旧小区, sewage 污水处理, refuse 垃圾处理,\n" \
-	"black_water 黑臭水体, pipes 管网, farmhouse 农房试点, trad_village 传统村落,\n" \
-	"industrial_park 产业园区, prepared_food 预制菜, ocean_ranch 海洋牧场, transport 交通,\n" \
-	"energy 能源, transfer_park 产业转移园区, industry_cluster 特色产业集群, other 其他.\n" \
-	"Working groups (--group, 专班 and its lead department): county_economy 县域经济/发展改革委,\n" \
-	"town_building 城镇建设/住房城乡建设厅, rural 乡村振兴/农业农村厅. An administrator adds\n" \
-	"kinds and groups: bangfu setting set project_kind.CODE LABEL --why ... (project_group.CODE\n" \
-	"\"专班/牵头部门\"). Status (--status): planned 谋划, approved 已立项, building 在建,\n" \
-	"completed 已完工, accepted 已验收, suspended 暂停, cancelled 已取消.\n"
 #define FIELD_OPTIONS "--place --kind --group --unit --person --pair --programme --status --tasks"
 
 static const struct verb verbs[] = {
 	{"project add", "TITLE", "!--place !--kind !--group --unit --person --pair --programme "
 	 "--status --tasks --year --planned --allocated --spent --approval --start --finish "
 	 "--acceptance --why", 1, 1, NEED_USER,
-	 "add a 百千万 project (项目) with its place, kind, working group, money and milestones",
-	 "--place: a county, town or village (code, or a name only one place has); it must lie\n"
+	 N_("add a 百千万 project (项目) with its place, kind, working group, money and milestones"),
+	 N_("--place: a county, town or village (code, or a name only one place has); it must lie\n"
 	 "in your scope, and decides who sees the project. --unit: the responsible unit (id or\n"
 	 "name); --person: the responsible person; funding: --pair P0000001 and/or --programme\n"
 	 "NAME; --tasks T0000001,T0000002: linked tasks.\n"
@@ -278,31 +269,40 @@ static const struct verb verbs[] = {
 	 "--allocated and --spent for that year (more years: bangfu project money).\n"
 	 "Milestones, planned dates YYYY-MM-DD: --approval (立项), --start (开工), --finish (完工),\n"
 	 "--acceptance (验收); actual dates and custom milestones: bangfu project milestone.\n"
-	 LISTS_HELP,
+	 "Kinds (--kind, code or label): old_estates 老旧小区, sewage 污水处理, refuse 垃圾处理,\n"
+	 "black_water 黑臭水体, pipes 管网, farmhouse 农房试点, trad_village 传统村落,\n"
+	 "industrial_park 产业园区, prepared_food 预制菜, ocean_ranch 海洋牧场, transport 交通,\n"
+	 "energy 能源, transfer_park 产业转移园区, industry_cluster 特色产业集群, other 其他.\n"
+	 "Working groups (--group, 专班 and its lead department): county_economy 县域经济/发展改革委,\n"
+	 "town_building 城镇建设/住房城乡建设厅, rural 乡村振兴/农业农村厅. An administrator adds\n"
+	 "kinds and groups: bangfu setting set project_kind.CODE LABEL --why ... (project_group.CODE\n"
+	 "\"专班/牵头部门\"). Status (--status): planned 谋划, approved 已立项, building 在建,\n"
+	 "completed 已完工, accepted 已验收, suspended 暂停, cancelled 已取消.\n"),
 	 verb_project_add},
 	{"project set", "PROJECT", "--title " FIELD_OPTIONS " !--why", 1, 1, NEED_USER,
-	 "change a project's title, place, kind, group, unit, person, funding, status or tasks",
-	 "Each option given replaces that field; --why is required (one audit event).\n" LISTS_HELP,
+	 N_("change a project's title, place, kind, group, unit, person, funding, status or tasks"),
+	 N_("Each option given replaces that field; --why is required (one audit event).\n"
+	    "Kinds, working groups and statuses: bangfu project add --help."),
 	 verb_project_set},
 	{"project milestone", "PROJECT NAME", "--planned --actual !--why", 2, 2, NEED_USER,
-	 "record a milestone's planned or actual date (立项, 开工, 完工, 验收 or a custom one)",
-	 "NAME: 立项 (approval), 开工 (start), 完工 (finish), 验收 (acceptance) or a name of your\n"
+	 N_("record a milestone's planned or actual date (立项, 开工, 完工, 验收 or a custom one)"),
+	 N_("NAME: 立项 (approval), 开工 (start), 完工 (finish), 验收 (acceptance) or a name of your\n"
 	 "own (a new milestone needs --planned). --planned YYYY-MM-DD, --actual YYYY-MM-DD (not\n"
 	 "after today; \"\" clears it). A milestone whose planned date has passed with no actual\n"
-	 "date is overdue: bangfu today lists it for everyone whose scope holds the project.",
+	 "date is overdue: bangfu today lists it for everyone whose scope holds the project."),
 	 verb_project_milestone},
 	{"project money", "PROJECT", "!--year --planned --allocated --spent !--why", 1, 1, NEED_USER,
-	 "record a year's money of a project: planned, allocated, spent (yuan, exact)",
-	 "Amounts in yuan: 1200000, 1,200,000.50 or 120万 (万 = 10,000 yuan), at most two\n"
-	 "decimals of a yuan; kept exactly (fen), never rounded. \"\" clears an amount.",
+	 N_("record a year's money of a project: planned, allocated, spent (yuan, exact)"),
+	 N_("Amounts in yuan: 1200000, 1,200,000.50 or 120万 (万 = 10,000 yuan), at most two\n"
+	 "decimals of a yuan; kept exactly (fen), never rounded. \"\" clears an amount."),
 	 verb_project_money},
 	{"project list", "", "--status --kind --group --match --limit --format", 0, 0, NEED_USER,
-	 "list the projects in your scope with their money and overdue milestones",
-	 "--status CODE|overdue|all (overdue: with a milestone past its planned date), --kind,\n"
+	 N_("list the projects in your scope with their money and overdue milestones"),
+	 N_("--status CODE|overdue|all (overdue: with a milestone past its planned date), --kind,\n"
 	 "--group, --match TEXT (title, id or place name). Columns: id, status, place, kind,\n"
-	 "working group, planned and spent yuan (all years), title. --format tsv|json|csv.",
+	 "working group, planned and spent yuan (all years), title. --format tsv|json|csv."),
 	 verb_project_list},
 	{"project show", "PROJECT", "", 1, 1, NEED_USER,
-	 "show a project with its milestones and money per year", "", verb_project_show},
+	 N_("show a project with its milestones and money per year"), "", verb_project_show},
 };
 const struct verb_table project_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -1,6 +1,7 @@
 /* cli_register.c — the register verbs: import households, list, show, set (export:
  * cli_export.c). */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "tui/import_text.h"
 #include "core/record.h"
@@ -62,7 +63,7 @@ static void rejected_rows(struct csv_out *csv, const struct register_batch *b)
 		for (int i = 0; i < row->nraw; i++)
 			csv_put_field(csv, row->raw[i], i == 0);
 		csv_put_field(csv, row->reason ? row->reason
-		                                : "another row of this household has a defect", row->nraw == 0);
+		                                : _("another row of this household has a defect"), row->nraw == 0);
 		csv_end_row(csv);
 	}
 }
@@ -93,7 +94,7 @@ static int check_piece(struct cli *c, struct register_batch *b, struct import_ch
 		k->households++;
 		k->year_column |= b->income_years && b->income_years[i][0];
 		if (b->bad[i] && (k->bad++, strmap_put(&k->refused, household_get(&b->households[i], HF_NO), 1)))
-			return fprintf(stderr, "bangfu: out of memory\n"), -1;
+			return fprintf(stderr, _("bangfu: out of memory\n")), -1;
 	}
 	if (c->a.skip_bad)
 		rejected_rows(&k->rejected, b);
@@ -116,7 +117,7 @@ static int write_piece(struct cli *c, struct import_text *t, struct register_bat
 			b->bad[i] = 1;
 	if (changed) {
 		store_import_abort(c->s);
-		fprintf(stderr, "bangfu: %s changed while it was imported: nothing was imported\n",
+		fprintf(stderr, _("bangfu: %s changed while it was imported: nothing was imported\n"),
 		        rep->file);
 		return -1;
 	}
@@ -175,28 +176,31 @@ static int verb_import_households(struct cli *c)
 	if (read == -1)
 		goto out;   /* reported */
 	if (read < 0) {
-		fprintf(stderr, "bangfu: %s: cannot be read as a register: nothing was imported\n", file);
+		fprintf(stderr, _("bangfu: %s: cannot be read as a register: nothing was imported\n"), file);
 		goto out;
 	}
 	if (k.file_defects && !c->a.skip_bad) {
-		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported (fix them, or use "
-		        "--skip-bad to import the good households)\n", file, k.file_defects,
-		        k.file_defects == 1 ? "" : "s");
+		fprintf(stderr, ngettext("bangfu: %s: %d defect: nothing was imported (fix it, or use "
+		                         "--skip-bad to import the good households)\n",
+		                         "bangfu: %s: %d defects: nothing was imported (fix them, or use "
+		                         "--skip-bad to import the good households)\n",
+		                         (unsigned long)k.file_defects), file, k.file_defects);
 		goto out;
 	}
 	if (k.store_defects && !c->a.skip_bad) {
-		fprintf(stderr, "bangfu: %d defect%s found: nothing was imported\n", k.store_defects,
-		        k.store_defects == 1 ? "" : "s");
+		fprintf(stderr, ngettext("bangfu: %d defect found: nothing was imported\n",
+		                         "bangfu: %d defects found: nothing was imported\n",
+		                         (unsigned long)k.store_defects), k.store_defects);
 		goto out;
 	}
 	if (k.bad == k.households) {
-		fprintf(stderr, "bangfu: no household without defects: nothing was imported\n");
+		fprintf(stderr, _("bangfu: no household without defects: nothing was imported\n"));
 		goto out;
 	}
 	const char *year = cli_opt(c, "--income-year");
 	if (!year && !k.year_column && k.income_column)
-		printf("note: %s's 家庭人均纯收入 stays the register's figure, no assessment: give "
-		       "--income-year YYYY to record it as that year's income assessment\n", file);
+		printf(_("note: %s's 家庭人均纯收入 stays the register's figure, no assessment: give "
+		       "--income-year YYYY to record it as that year's income assessment\n"), file);
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	snprintf(dflt, sizeof dflt, "import %s (%s)", base, used ? used : "UTF-8");
 	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;   /* never cut */
@@ -216,28 +220,34 @@ static int verb_import_households(struct cli *c)
 	}
 	import_text_close(&t);
 	if (res.households_new + res.households_updated == 0)
-		printf("nothing to change: the %d households of %s are already as it says [%s]\n",
+		printf(ngettext("nothing to change: the %d household of %s is already as it says [%s]\n",
+		                "nothing to change: the %d households of %s are already as it says [%s]\n",
+		                (unsigned long)res.households_unchanged),
 		       res.households_unchanged, file, used ? used : "UTF-8");
 	else {
 		char unchanged[32] = "";
 		if (res.households_unchanged)
-			snprintf(unchanged, sizeof unchanged, ", %d unchanged", res.households_unchanged);
-		printf("imported %d households (%d new, %d updated%s), %d people from %s [%s]\n",
-		       res.households_new + res.households_updated, res.households_new,
+			snprintf(unchanged, sizeof unchanged, _(", %d unchanged"), res.households_unchanged);
+		int n = res.households_new + res.households_updated;
+		printf(ngettext("imported %d household (%d new, %d updated%s), %d people from %s [%s]\n",
+		                "imported %d households (%d new, %d updated%s), %d people from %s [%s]\n",
+		                (unsigned long)n), n, res.households_new,
 		       res.households_updated, unchanged, res.members, file, used ? used : "UTF-8");
 	}
 	if (res.incomes)
-		printf("income assessments from 家庭人均纯收入: %d (%s%s%s)\n", res.incomes,
-		       k.year_column ? "the file's 收入年度" : "", k.year_column && year ? ", else " : "",
+		printf(_("income assessments from 家庭人均纯收入: %d (%s%s%s)\n"), res.incomes,
+		       k.year_column ? _("the file's 收入年度") : "", k.year_column && year ? _(", else ") : "",
 		       year ? year : "");   /* the year as given: checked against the database */
 	if (res.rejected) {
 		char rejected[4096];
 		if (write_rejected(file, &k.rejected, rejected, sizeof rejected)) {
-			fprintf(stderr, "bangfu: %s: could not write the rejected rows: %s\n", rejected,
+			fprintf(stderr, _("bangfu: %s: could not write the rejected rows: %s\n"), rejected,
 			        strerror(errno));
 			goto out;
 		}
-		printf("rejected %d households: their rows are in %s\n", res.rejected, rejected);
+		printf(ngettext("rejected %d household: its rows are in %s\n",
+		                "rejected %d households: their rows are in %s\n", (unsigned long)res.rejected),
+		       res.rejected, rejected);
 	}
 	rc = EXIT_OK;
 out:
@@ -265,8 +275,8 @@ static int parse_query(struct cli *c, int first, struct query *q)
 int cli_reveal_usage(struct cli *c)
 {
 	if (c->a.reveal && (!c->a.why || !c->a.why[0]))
-		return cli_usage(c->verb, "--reveal needs --why TEXT: who looked at full ID numbers "
-		                 "and phones, and why, is recorded");
+		return cli_usage(c->verb, _("--reveal needs --why TEXT: who looked at full ID numbers "
+		                 "and phones, and why, is recorded"));
 	return 0;
 }
 
@@ -330,16 +340,16 @@ static int verb_list(struct cli *c)
 	int rc = store_household_rows(c->s, &c->me, &q, NULL, limit, 0, list_one, &l);
 	if (rc)
 		return cli_store_fail(c, rc);
-	fprintf(stderr, "%ld household%s%s\n", l.n, l.n == 1 ? "" : "s", paged && l.n == LIST_PAGE
-	        ? " (the first page: --limit N for more, --limit 0 for all)" : "");
+	fprintf(stderr, ngettext("%ld household%s\n", "%ld households%s\n", (unsigned long)l.n), l.n,
+	        paged && l.n == LIST_PAGE ? _(" (the first page: --limit N for more, --limit 0 for all)") : "");
 	return EXIT_OK;
 }
 
 /* A retired code of an older edition stays readable, marked (docs/design.md "Places"). */
-static void show_retired(struct cli *c, const char *code, const char *what)
+static void show_retired(struct cli *c, const char *code, const char *note)
 {
 	if (code[0] && store_region_retired(c->s, code))
-		printf("note: %s code %s is retired: not in the 2023 statistical codes\n", what, code);
+		printf(note, code);
 }
 
 /* The 百千万工程 facts of the household's places: its county's track, its town's classes. */
@@ -348,10 +358,10 @@ static void show_places(struct cli *c, const struct household *h)
 	char track[64], key[32], classes[256];
 	const char *county = household_get(h, HF_COUNTY);
 	if (store_county_track(c->s, county, track, sizeof track) == 0)
-		printf("track: %s (百千万工程 track of county %s)\n", track, county);
+		printf(_("track: %s (百千万工程 track of county %s)\n"), track, county);
 	snprintf(key, sizeof key, "town_class.%s", household_get(h, HF_TOWNCODE));
 	if (store_setting_get(c->s, key, classes, sizeof classes) == 0)
-		printf("town_class: %s (town %s)\n", classes, household_get(h, HF_TOWNCODE));
+		printf(_("town_class: %s (town %s)\n"), classes, household_get(h, HF_TOWNCODE));
 }
 
 static int verb_show(struct cli *c)
@@ -372,9 +382,11 @@ static int verb_show(struct cli *c)
 		return rc;
 	}
 	record_render(store_code_lists(c->s), &h, &text);
-	printf("version: %ld\n%s", h.version, buf_str(&text) ? text.s : "");
-	show_retired(c, household_get(&h, HF_TOWNCODE), "town");
-	show_retired(c, household_get(&h, HF_VILLCODE), "village");
+	printf(_("version: %ld\n%s"), h.version, buf_str(&text) ? text.s : "");
+	show_retired(c, household_get(&h, HF_TOWNCODE),
+	             _("note: town code %s is retired: not in the 2023 statistical codes\n"));
+	show_retired(c, household_get(&h, HF_VILLCODE),
+	             _("note: village code %s is retired: not in the 2023 statistical codes\n"));
 	show_places(c, &h);
 	buf_free(&text);
 	household_free(&h);
@@ -385,50 +397,50 @@ static int verb_set(struct cli *c)
 {
 	long member = 0, version = 0;
 	if (!c->a.why || !c->a.why[0])
-		return cli_usage(c->verb, "--why TEXT is required: every change says why");
+		return cli_usage(c->verb, _("--why TEXT is required: every change says why"));
 	if (c->a.member && (member = atol(c->a.member)) <= 0)
-		return cli_usage(c->verb, "--member needs a member number (1, 2, ...)");
+		return cli_usage(c->verb, _("--member needs a member number (1, 2, ...)"));
 	if (c->a.version && (version = atol(c->a.version)) <= 0)
-		return cli_usage(c->verb, "--version needs a version number");
+		return cli_usage(c->verb, _("--version needs a version number"));
 	int rc = store_household_set(c->s, &c->me, c->a.pos[0], (int)member, c->a.pos[1],
 	                             c->a.pos[2], version, c->a.why);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("%s: %s set\n", c->a.pos[0], c->a.pos[1]);
+	printf(_("%s: %s set\n"), c->a.pos[0], c->a.pos[1]);
 	return EXIT_OK;
 }
 
 static const struct verb verbs[] = {
 	{"import households", "FILE", "--encoding --skip-bad --income-year --why", 1, 1, NEED_USER,
-	 "import a household register CSV (one row per person)",
-	 "Reads FILE (UTF-8 with or without BOM, or GBK/GB18030; --encoding forces one), checks\n"
+	 N_("import a household register CSV (one row per person)"),
+	 N_("Reads FILE (UTF-8 with or without BOM, or GBK/GB18030; --encoding forces one), checks\n"
 	 "every row and reports each defect as FILE:LINE: COLUMN: message. Nothing is written\n"
 	 "unless the whole file is clean; with --skip-bad the good households are imported\n"
 	 "and the rejected rows written to FILE.rejected.csv with a reason column.\n"
 	 "The whole import is one audit event. --income-year YYYY: each household's\n"
 	 "家庭人均纯收入 becomes an income assessment of that year (the rules compare it with\n"
 	 "monitoring_line.YYYY, which must be set); a 收入年度 column gives the year per\n"
-	 "household instead. Without either the figure stays a bare one.",
+	 "household instead. Without either the figure stays a bare one."),
 	 verb_import_households},
-	{"list", "[QUERY]", "--limit --format", 0, 8, NEED_USER, "list households in your scope",
-	 "QUERY terms (all must hold): a name fragment, ID digits, a 户编号 prefix or a\n"
+	{"list", "[QUERY]", "--limit --format", 0, 8, NEED_USER, N_("list households in your scope"),
+	 N_("QUERY terms (all must hold): a name fragment, ID digits, a 户编号 prefix or a\n"
 	 "village name; county:CODE|NAME town:... village:... category:边缘易致贫户\n"
 	 "type:脱贫户 state:assisting risk:因病 income<6000 income>6000.\n"
 	 "--format tsv|json|csv: one row per household with stable field names\n"
-	 "(docs/scripting.md).",
+	 "(docs/scripting.md)."),
 	 verb_list},
-	{"show", "HOUSEHOLD", "--reveal --why --as-of --format", 1, 1, NEED_USER, "show one household with members and cases",
-	 "HOUSEHOLD is a bangfu id (H...), a national 户编号, or any member's ID number.\n"
+	{"show", "HOUSEHOLD", "--reveal --why --as-of --format", 1, 1, NEED_USER, N_("show one household with members and cases"),
+	 N_("HOUSEHOLD is a bangfu id (H...), a national 户编号, or any member's ID number.\n"
 	 "ID numbers and phones are masked; --reveal --why TEXT shows them in full (not for\n"
 	 "auditors) and records who looked, when and why (audit reveals). --as-of DATE:\n"
 	 "the record as it stood at the end of that day, from the audit history.\n"
-	 "--format tsv|json|csv: its register rows, one per member (docs/scripting.md).",
+	 "--format tsv|json|csv: its register rows, one per member (docs/scripting.md)."),
 	 verb_show},
 	{"set", "HOUSEHOLD FIELD VALUE", "!--why --member --version", 3, 3, NEED_USER,
-	 "change one field of a household or (with --member N) of its Nth member",
-	 "FIELD is a register column name, Chinese or English (姓名/name, 联系电话/phone,\n"
+	 N_("change one field of a household or (with --member N) of its Nth member"),
+	 N_("FIELD is a register column name, Chinese or English (姓名/name, 联系电话/phone,\n"
 	 "家庭人均纯收入/income_per_capita, ...). --why is required. --version V refuses\n"
-	 "the change if the household is no longer at version V (someone else saved first).",
+	 "the change if the household is no longer at version V (someone else saved first)."),
 	 verb_set},
 };
 const struct verb_table register_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

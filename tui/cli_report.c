@@ -4,6 +4,7 @@
  * caller's scope, as a terminal table with bars (default), tsv, json, csv or xlsx (a
  * sheet per table), through the one table writer (sheet.h). */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/sheet.h"
 #include <string.h>
 
@@ -32,13 +33,13 @@ static int verb_report(struct cli *c)
 	const unsigned all = (1u << SHEET_TEXT) | (1u << SHEET_TSV) | (1u << SHEET_JSON) |
 	                     (1u << SHEET_CSV) | (1u << SHEET_XLSX);
 	if (sheet_format_parse(cli_opt(c, "--format"), all, SHEET_TEXT, &f))
-		return cli_usage(c->verb, "--format takes text, tsv, json, csv or xlsx");
+		return cli_usage(c->verb, _("--format takes text, tsv, json, csv or xlsx"));
 	const struct report_table *t;
 	int n = 0;
 	for (int i = 0; store_report_table(i, &t) == 0; i++)
 		n += wanted(c, t);
 	if (!n)
-		return cli_usage(c->verb, "no report table \"%s\" (bangfu report --help lists them)",
+		return cli_usage(c->verb, _("no report table \"%s\" (bangfu report --help lists them)"),
 		                 cli_opt(c, "--table"));
 	char err[512];
 	struct report_job j = {0};
@@ -64,7 +65,7 @@ static int verb_report(struct cli *c)
 	if (rc)
 		return cli_store_fail(c, rc);
 	if (cerr || j.failed) {
-		fprintf(stderr, "bangfu: report failed: %s\n", cerr ? err : "out of memory");
+		fprintf(stderr, _("bangfu: report failed: %s\n"), cerr ? err : _("out of memory"));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -72,12 +73,12 @@ static int verb_report(struct cli *c)
 
 static const struct verb verbs[] = {
 	{"report", "", "--format --output --table", 0, 0, NEED_USER,
-	 "counts for your scope: cases by state, category and risk, overdue work, months, measures",
-	 "Tables (--table NAME for one): places (households, people, monitored per town),\n"
+	 N_("counts for your scope: cases by state, category and risk, overdue work, months, measures"),
+	 N_("Tables (--table NAME for one): places (households, people, monitored per town),\n"
 	 "states (cases by state per county and town), categories, risks (per county),\n"
 	 "leads_overdue (past the 15-day clock), visits_overdue, tasks_overdue, monthly (new\n"
 	 "cases and eliminations), measures (by group). --format text (default, with bars),\n"
-	 "tsv, json, csv or xlsx (a sheet per table); -o FILE. Field names: docs/scripting.md.",
+	 "tsv, json, csv or xlsx (a sheet per table); -o FILE. Field names: docs/scripting.md."),
 	 verb_report},
 };
 const struct verb_table report_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -1,6 +1,7 @@
 /* cli_task.c — the task verbs: task add / list / show / start / done / cancel / comment,
  * and `today` (what is overdue and due soon for you, most urgent first). */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/cli_export.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@ static long version_opt(struct cli *c)
 		return 0;
 	long v = strtol(c->a.version, &end, 10);
 	if (!c->a.version[0] || *end || v <= 0)
-		return cli_usage(c->verb, "--version needs a positive number (see `bangfu task show`)"), -1;
+		return cli_usage(c->verb, _("--version needs a positive number (see `bangfu task show`)")), -1;
 	return v;
 }
 
@@ -30,9 +31,9 @@ static int verb_task_add(struct cli *c)
 	char why[128];
 	const char *kind = cli_opt(c, "--kind");
 	if (!kind)
-		return cli_usage(c->verb, "--kind is required: visit 走访, verification 核实, measure "
+		return cli_usage(c->verb, _("--kind is required: visit 走访, verification 核实, measure "
 		                 "落实措施, paperwork 材料报送, project 项目 or a kind added by setting "
-		                 "task_kind.CODE");
+		                 "task_kind.CODE"));
 	struct { const char *what, *value; char *field; size_t size; } args[] = {
 		{"TITLE", c->a.pos[0], t.title, sizeof t.title},
 		{"--kind", kind, t.kind, sizeof t.kind},
@@ -45,7 +46,7 @@ static int verb_task_add(struct cli *c)
 	};
 	for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
 		if (args[i].value && strlen(args[i].value) >= args[i].size)
-			return cli_usage(c->verb, "%s \"%s\" is too long (at most %zu bytes)", args[i].what,
+			return cli_usage(c->verb, _("%s \"%s\" is too long (at most %zu bytes)"), args[i].what,
 			                 args[i].value, args[i].size - 1);
 		snprintf(args[i].field, args[i].size, "%s", args[i].value ? args[i].value : "");
 	}
@@ -55,8 +56,8 @@ static int verb_task_add(struct cli *c)
 		task_free(&t);
 		return cli_store_fail(c, rc);
 	}
-	printf("added task %s for %s (%s %s%s%s)\n", t.id, t.owner, t.kind,
-	       label_of(c, &codes_task_kind, t.kind), t.due[0] ? ", due " : "", t.due);
+	printf(_("added task %s for %s (%s %s%s%s)\n"), t.id, t.owner, t.kind,
+	       label_of(c, &codes_task_kind, t.kind), t.due[0] ? _(", due ") : "", t.due);
 	task_free(&t);
 	return EXIT_OK;
 }
@@ -92,20 +93,20 @@ static int verb_task_show(struct cli *c)
 	int rc = store_task_get(c->s, &c->me, c->a.pos[0], &t);
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf("task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n", t.id, t.title, t.kind,
+	printf(_("task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n"), t.id, t.title, t.kind,
 	       label_of(c, &codes_task_kind, t.kind), t.owner, t.status,
 	       label_of(c, &codes_task_status, t.status));
 	if (t.due[0]) {
 		task_urgency(t.due, store_today(c->s), urgency, sizeof urgency);
-		printf("due: %s%s%s%s\n", t.due, task_is_closed(t.status) ? "" : " (",
+		printf(_("due: %s%s%s%s\n"), t.due, task_is_closed(t.status) ? "" : " (",
 		       task_is_closed(t.status) ? "" : urgency, task_is_closed(t.status) ? "" : ")");
 	}
-	const char *rel[][2] = {{"household", t.household}, {"case", t.case_id}, {"town", t.town},
-	                        {"pair", t.pair}, {"rule", t.rule}};
+	const char *rel[][2] = {{_("household"), t.household}, {_("case"), t.case_id}, {_("town"), t.town},
+	                        {_("pair"), t.pair}, {_("rule"), t.rule}};
 	for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
 		if (rel[i][1][0])
-			printf("%s: %s\n", rel[i][0], rel[i][1]);
-	printf("region: %s\ncreated: %s\nversion: %ld\n", t.region, t.created, t.version);
+			printf(_("%s: %s\n"), rel[i][0], rel[i][1]);
+	printf(_("region: %s\ncreated: %s\nversion: %ld\n"), t.region, t.created, t.version);
 	for (int i = 0; i < t.nlog; i++)
 		printf("  %s  %-10s %-8s %s\n", t.log[i].at, t.log[i].by, t.log[i].action, t.log[i].text);
 	task_free(&t);
@@ -127,13 +128,13 @@ static int verb_task_change(struct cli *c)
 	else if (!text && strcmp(action, "done") == 0)
 		text = "done (办结)";
 	else if (!text || !text[0])
-		return cli_usage(c->verb, "--why TEXT is required: say why the task is cancelled");
+		return cli_usage(c->verb, _("--why TEXT is required: say why the task is cancelled"));
 	int rc = store_task_change(c->s, &c->me, c->a.pos[0], action, text, version);
 	if (rc)
 		return cli_store_fail(c, rc);
 	struct task t;
 	if (store_task_get(c->s, &c->me, c->a.pos[0], &t) == 0) {
-		printf("%s: %s %s (version %ld)\n", t.id, t.status, label_of(c, &codes_task_status, t.status),
+		printf(_("%s: %s %s (version %ld)\n"), t.id, t.status, label_of(c, &codes_task_status, t.status),
 		       t.version);
 		task_free(&t);
 	}
@@ -166,11 +167,12 @@ static int print_flags(struct cli *c)
 	for (int i = 0; i < TODAY_FLAG_COUNT; i++) {
 		if (!f[i].count)
 			continue;
-		printf("flag: %ld household%s %s:", f[i].count, f[i].count == 1 ? "" : "s", f[i].text);
+		printf(ngettext("flag: %ld household %s:", "flag: %ld households %s:", (unsigned long)f[i].count),
+		       f[i].count, f[i].text);
 		for (int k = 0; k < f[i].nfirst; k++)
 			printf(" %s", f[i].first[k]);
 		if (f[i].count > f[i].nfirst)
-			printf(" and %ld more", f[i].count - f[i].nfirst);
+			printf(_(" and %ld more"), f[i].count - f[i].nfirst);
 		printf("\n");
 	}
 	return EXIT_OK;
@@ -182,27 +184,29 @@ static int verb_today(struct cli *c)
 		return cli_today_sheet(c);
 	struct today_out o = {c, c->a.limit ? atol(c->a.limit) : 0, 0};
 	struct today_summary sum = {0};
-	printf("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n",
+	printf(_("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n"),
 	       store_today(c->s), c->me.login, access_role_code(c->me.role),
 	       access_role_label(c->me.role), c->me.scope);
 	int rc = store_today_list(c->s, &c->me, print_item, &o, &sum);
 	if (rc)
 		return cli_store_fail(c, rc);
 	if (!sum.listed)
-		printf("nothing overdue or due soon\n");
+		printf(_("nothing overdue or due soon\n"));
 	else if (o.shown < sum.listed)
-		printf("... %d more (--limit)\n", sum.listed - (int)o.shown);
+		printf(_("... %d more (--limit)\n"), sum.listed - (int)o.shown);
 	if (sum.created || sum.resolved)
-		printf("rule tasks: %d made, %d resolved (one audit event)\n", sum.created, sum.resolved);
+		printf(_("rule tasks: %d made, %d resolved (one audit event)\n"), sum.created, sum.resolved);
 	if (sum.later)
-		printf("%d more open task(s) of yours not due soon: bangfu task list --owner me\n", sum.later);
+		printf(ngettext("%d more open task of yours not due soon: bangfu task list --owner me\n",
+		                "%d more open tasks of yours not due soon: bangfu task list --owner me\n",
+		                (unsigned long)sum.later), sum.later);
 	return print_flags(c);
 }
 
 static const struct verb verbs[] = {
 	{"today", "", "--limit --format", 0, 0, NEED_USER,
-	 "what is overdue and due soon for you, most urgent first",
-	 "Your open tasks due within the due-soon window (setting due_soon_days, sample 7) or\n"
+	 N_("what is overdue and due soon for you, most urgent first"),
+	 N_("Your open tasks due within the due-soon window (setting due_soon_days, sample 7) or\n"
 	 "overdue, and what the rules derive for the open cases in your scope: visits falling\n"
 	 "due (visit_interval.<county>), leads near their 15-day limit, households with labour\n"
 	 "still lacking a development measure. Rule items are kept as tasks (one audit event\n"
@@ -211,36 +215,36 @@ static const struct verb verbs[] = {
 	 "Then the household flags in your scope, a count and the first few each: no member\n"
 	 "able to work and no 综合保障 measure (monitored cases), a 脱贫户 without a 帮扶责任人,\n"
 	 "members with months worked and no work place.\n"
-	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md).",
+	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md)."),
 	 verb_today},
 	{"task add", "TITLE", "--kind --owner --due --household --case --town --pair --why", 1, 1,
-	 NEED_USER, "add a task",
-	 "--kind visit 走访 | verification 核实 | measure 落实措施 | paperwork 材料报送 | project 项目\n"
+	 NEED_USER, N_("add a task"),
+	 N_("--kind visit 走访 | verification 核实 | measure 落实措施 | paperwork 材料报送 | project 项目\n"
 	 "| an added kind (setting task_kind.CODE) (required); --owner LOGIN (default you; must see the task's region); --due YYYY-MM-DD;\n"
 	 "what it concerns: --household (bangfu id, 户编号 or ID number), --case, --town (code or\n"
 	 "name), --pair; the most specific of them is the task's region. --why (default\n"
-	 "\"new KIND task\"). Auditors cannot add tasks.",
+	 "\"new KIND task\"). Auditors cannot add tasks."),
 	 verb_task_add},
 	{"task list", "", "--owner --status --household --format", 0, 0, NEED_USER,
-	 "list tasks in your scope, soonest due first",
-	 "--owner LOGIN|me, --status open|in_progress|done|cancelled|all (default: open and\n"
-	 "in progress), --household HOUSEHOLD. --format tsv|json|csv (docs/scripting.md).",
+	 N_("list tasks in your scope, soonest due first"),
+	 N_("--owner LOGIN|me, --status open|in_progress|done|cancelled|all (default: open and\n"
+	 "in progress), --household HOUSEHOLD. --format tsv|json|csv (docs/scripting.md)."),
 	 verb_task_list},
-	{"task show", "TASK", "", 1, 1, NEED_USER, "show a task with its log and version", "",
+	{"task show", "TASK", "", 1, 1, NEED_USER, N_("show a task with its log and version"), "",
 	 verb_task_show},
 	{"task start", "TASK", "--why --version", 1, 1, NEED_USER,
-	 "open → in progress (the owner, or a township/county/admin user in scope)",
-	 "--why defaults to \"started\". --version V refuses the change if someone changed the\n"
-	 "task since you read version V.",
+	 N_("open → in progress (the owner, or a township/county/admin user in scope)"),
+	 N_("--why defaults to \"started\". --version V refuses the change if someone changed the\n"
+	 "task since you read version V."),
 	 verb_task_change},
 	{"task done", "TASK", "--why --version", 1, 1, NEED_USER,
-	 "open or in progress → done (the owner, or a township/county/admin user in scope)",
-	 "--why defaults to \"done\". A closed task (done or cancelled) never moves again.",
+	 N_("open or in progress → done (the owner, or a township/county/admin user in scope)"),
+	 N_("--why defaults to \"done\". A closed task (done or cancelled) never moves again."),
 	 verb_task_change},
 	{"task cancel", "TASK", "!--why --version", 1, 1, NEED_USER,
-	 "open or in progress → cancelled; --why required", "", verb_task_change},
+	 N_("open or in progress → cancelled; --why required"), "", verb_task_change},
 	{"task comment", "TASK TEXT", "--version", 2, 2, NEED_USER,
-	 "add a comment to a task's log (anyone who may write in scope)",
-	 "The comment is also the audit event's reason.", verb_task_change},
+	 N_("add a comment to a task's log (anyone who may write in scope)"),
+	 N_("The comment is also the audit event's reason."), verb_task_change},
 };
 const struct verb_table task_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -1,6 +1,7 @@
 /* cli_warnings.c — verbs on what comes in from and goes out to others: `import
  * warnings` (department warning files) and `notice` (a village's public-notice list). */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "core/mask.h"
 #include "core/warning_file.h"
 #include "core/workflow.h"
@@ -45,8 +46,9 @@ static int verb_import_warnings(struct cli *c)
 		return EXIT_FAIL;
 	int n = warnings_read_csv(o.lists, utf8, len, store_today(c->s), &rows, &defects, cli_report_defect, &rep);
 	if (n < 0 || defects) {
-		fprintf(stderr, "bangfu: %s: %d defect%s: nothing was imported\n", file, defects,
-		        defects == 1 ? "" : "s");
+		fprintf(stderr, ngettext("bangfu: %s: %d defect: nothing was imported\n",
+		                         "bangfu: %s: %d defects: nothing was imported\n", (unsigned long)defects),
+		        file, defects);
 		goto out;
 	}
 	char dflt[512];
@@ -61,20 +63,21 @@ static int verb_import_warnings(struct cli *c)
 		cli_store_fail(c, src);
 		goto out;
 	}
-	printf("%d warning%s stored, %d row%s unmatched\n", changed, changed == 1 ? "" : "s",
-	       o.unmatched, o.unmatched == 1 ? "" : "s");
+	printf(ngettext("%d warning stored, ", "%d warnings stored, ", (unsigned long)changed), changed);
+	printf(ngettext("%d row unmatched\n", "%d rows unmatched\n", (unsigned long)o.unmatched),
+	       o.unmatched);
 	if (o.unmatched) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s.unmatched.csv", file);
 		FILE *f = userfiles_fopen(path, "wb");
 		if (!f || fwrite(o.unmatched_csv.buf, 1, o.unmatched_csv.len, f) != o.unmatched_csv.len) {
-			fprintf(stderr, "bangfu: %s: cannot write the unmatched rows\n", path);
+			fprintf(stderr, _("bangfu: %s: cannot write the unmatched rows\n"), path);
 			if (f)
 				fclose(f);
 			goto out;
 		}
 		fclose(f);
-		printf("unmatched rows for follow-up: %s\n", path);
+		printf(_("unmatched rows for follow-up: %s\n"), path);
 	}
 	rc = EXIT_OK;
 out:
@@ -117,6 +120,7 @@ static int verb_notice(struct cli *c)
 	snprintf(term, sizeof term, "village:%s", c->a.pos[0]);
 	if (query_parse(store_code_lists(c->s), term, &q, err, sizeof err))
 		return cli_usage(c->verb, "%s", err);
+	/* the notice is posted in the village: in Chinese whatever the language */
 	printf("公示名单 (public notice) — %s\n序号\t户主\t村组\t人口\t类别\t事项\t公示期\n", c->a.pos[0]);
 	struct notice_ctx nc = {0, store_code_lists(c->s)};
 	int rc = store_household_list(c->s, &c->me, &q, NULL, 0, notice_row, &nc);
@@ -128,16 +132,16 @@ static int verb_notice(struct cli *c)
 
 static const struct verb verbs[] = {
 	{"import warnings", "FILE", "--encoding --why", 1, 1, NEED_USER,
-	 "import a department warning file (预警线索) and match it to the register",
-	 "Each row is matched by ID number: on a household with an open case the warning is\n"
+	 N_("import a department warning file (预警线索) and match it to the register"),
+	 N_("Each row is matched by ID number: on a household with an open case the warning is\n"
 	 "attached to it; on another household a lead is opened (15-day clock from the\n"
 	 "warning's date); unmatched rows are listed and written to FILE.unmatched.csv.\n"
-	 "Importing the same file twice adds nothing the second time.",
+	 "Importing the same file twice adds nothing the second time."),
 	 verb_import_warnings},
 	{"notice", "VILLAGE", "", 1, 1, NEED_USER,
-	 "print a village's public-notice list (公示名单) for cases in review",
-	 "VILLAGE is a village code or name. The list holds no ID number, phone, bank account\n"
-	 "or health information: head of household, place, size, category and notice dates.",
+	 N_("print a village's public-notice list (公示名单) for cases in review"),
+	 N_("VILLAGE is a village code or name. The list holds no ID number, phone, bank account\n"
+	 "or health information: head of household, place, size, category and notice dates."),
 	 verb_notice},
 };
 const struct verb_table warning_verbs = {verbs, (int)(sizeof verbs / sizeof verbs[0])};

@@ -1,6 +1,7 @@
 /* drafts.c — draft files of every form: where they live, writing one atomically, listing
  * and parsing them, forgetting one (see drafts.h). */
 #include "tui/drafts.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/grow.h"
 #include "tui/ui_state.h"
@@ -64,7 +65,7 @@ int drafts_keep(struct ui *ui, const struct draft *d, const char *problem)
 	char file[4096], tmp[4200], id[PATH_MAX], num[32];
 	struct buf text = {0};
 	if (draft_file(ui, d, file, sizeof file)) {
-		ui_status(ui, 1, "cannot keep the draft: %s", strerror(errno));
+		ui_status(ui, 1, _("cannot keep the draft: %s"), strerror(errno));
 		return -1;
 	}
 	ui_state_data_dir(ui, id, sizeof id);
@@ -94,7 +95,7 @@ int drafts_keep(struct ui *ui, const struct draft *d, const char *problem)
 	ok = ok && rename(tmp, file) == 0;
 	buf_free(&text);
 	if (!ok) {
-		ui_status(ui, 1, "cannot keep the draft %s: %s", file, strerror(errno));
+		ui_status(ui, 1, _("cannot keep the draft %s: %s"), file, strerror(errno));
 		unlink(tmp);
 		return -1;
 	}

@@ -1,5 +1,6 @@
 /* form.c — the edit form over prompt.c (see form.h). */
 #include "tui/form.h"
+#include "core/i18n.h"
 #include "tui/prompt.h"
 #include "core/text.h"
 #include <stdio.h>
@@ -21,13 +22,13 @@ static const char *not_editable(int f, int member)
 {
 	switch (model_field_editable((enum field_id)f, member)) {
 	case FIELD_EDIT_CASE:
-		return "belongs to a monitoring case: it changes through the case procedure";
+		return _("belongs to a monitoring case: it changes through the case procedure");
 	case FIELD_EDIT_READONLY:
-		return "is derived or an identity: it cannot be changed here";
+		return _("is derived or an identity: it cannot be changed here");
 	case FIELD_EDIT_ON_HOUSEHOLD:
-		return "is a household field, not a member's";
+		return _("is a household field, not a member's");
 	case FIELD_EDIT_ON_MEMBER:
-		return "is a member's field: edit it on the member";
+		return _("is a member's field: edit it on the member");
 	case FIELD_EDITABLE:
 		break;
 	}
@@ -40,7 +41,7 @@ static int choose_field(struct ui *ui, int member, int *field)
 	char name[128] = "";
 	settable_names(member > 0 ? LEVEL_MEMBER : LEVEL_HOUSEHOLD, names, FIELD_COUNT + 1);
 	for (;;) {
-		int rc = prompt_line(ui, "field (Tab lists them): ", name, sizeof name, names);
+		int rc = prompt_line(ui, _("field (Tab lists them): "), name, sizeof name, names);
 		if (rc != PROMPT_OK)
 			return rc;
 		text_trim(name);
@@ -51,7 +52,7 @@ static int choose_field(struct ui *ui, int member, int *field)
 			return PROMPT_OK;
 		}
 		if (f < 0)
-			ui_status(ui, 1, "unknown field \"%s\": Tab offers the fields", name);
+			ui_status(ui, 1, _("unknown field \"%s\": Tab offers the fields"), name);
 		else
 			ui_status(ui, 1, "%s %s", model_fields[f].zh, why);
 	}
@@ -76,26 +77,26 @@ static int stopped(struct ui *ui, const struct edit *e, int rc)
 {
 	if (rc == PROMPT_END) {
 		if (e && e->field >= 0)
-			drafts_save(ui, e, "the session ended while this was being edited");
+			drafts_save(ui, e, _("the session ended while this was being edited"));
 		return FORM_END;   /* the prompt has set ui->quit */
 	}
-	ui_status(ui, 0, "cancelled: nothing was changed");
+	ui_status(ui, 0, _("cancelled: nothing was changed"));
 	return FORM_CANCELLED;
 }
 
 /* Ask the reason until one is given. */
 static int ask_why(struct ui *ui, char *why, size_t n)
 {
-	return prompt_reason(ui, "reason for the change (kept in the history): ", why, n);
+	return prompt_reason(ui, _("reason for the change (kept in the history): "), why, n);
 }
 
 static void value_label(const struct edit *e, char *out, size_t n)
 {
 	const struct field *fd = &model_fields[e->field];
 	if (e->member > 0)
-		snprintf(out, n, "%s (%s) of member %d: ", fd->zh, fd->key, e->member);
+		snprintf(out, n, _("%s (%s) of member %d: "), fd->zh, fd->key, e->member);
 	else
-		snprintf(out, n, "%s (%s): ", fd->zh, fd->key);
+		snprintf(out, n, _("%s (%s): "), fd->zh, fd->key);
 }
 
 int form_edit(struct ui *ui, struct edit *e)
@@ -122,8 +123,9 @@ int form_edit(struct ui *ui, struct edit *e)
 		if (rc == 0) {
 			drafts_forget(ui, e);
 			ui_changed(ui);
-			ui_status(ui, 0, "saved: %s of %s%s is now \"%s\"", fd->zh, e->household,
-			          e->member ? " (member)" : "", e->value);
+			ui_status(ui, 0, e->member ? _("saved: %s of %s (member) is now \"%s\"")
+			                           : _("saved: %s of %s is now \"%s\""), fd->zh, e->household,
+			          e->value);
 			return FORM_SAVED;
 		}
 		if (rc == STORE_EINVAL) {          /* the value: fix it and try again */
@@ -136,9 +138,9 @@ int form_edit(struct ui *ui, struct edit *e)
 			int kept = drafts_save(ui, e, msg) == 0;
 			ui_changed(ui);     /* show what the other save changed */
 			if (kept)
-				ui_status(ui, 1, "not saved, kept as a draft (%s): %s", ui_key(ui, "generic", ACT_DRAFTS), msg);
+				ui_status(ui, 1, _("not saved, kept as a draft (%s): %s"), ui_key(ui, "generic", ACT_DRAFTS), msg);
 			else
-				ui_status(ui, 1, "not saved: %s", msg);
+				ui_status(ui, 1, _("not saved: %s"), msg);
 			return FORM_DRAFTED;
 		}
 		ui_status(ui, 1, "%s", msg);
@@ -155,13 +157,14 @@ int form_edit_many(struct ui *ui, char (*ids)[20], long n)
 		return stopped(ui, NULL, rc);
 	const struct field *fd = &model_fields[e.field];
 	const char *buf[CHOICES_MAX];
-	char label[256], question[1400];
-	snprintf(label, sizeof label, "%s (%s) for all %ld: ", fd->zh, fd->key, n);
+	char label[400], question[1400];
+	snprintf(label, sizeof label, _("%s (%s) for all %ld: "), fd->zh, fd->key, n);
 	if ((rc = prompt_line(ui, label, e.value, sizeof e.value, code_choices(ui, fd, buf))) != PROMPT_OK ||
 	    (rc = ask_why(ui, e.why, sizeof e.why)) != PROMPT_OK)
 		return stopped(ui, NULL, rc);
-	snprintf(question, sizeof question, "set %s to \"%s\" on %ld tagged household%s?", fd->zh,
-	         e.value, n, n == 1 ? "" : "s");
+	snprintf(question, sizeof question, ngettext("set %s to \"%s\" on %ld tagged household?",
+	                                             "set %s to \"%s\" on %ld tagged households?",
+	                                             (unsigned long)n), fd->zh, e.value, n);
 	rc = prompt_yesno(ui, question);
 	if (rc != 1)
 		return stopped(ui, NULL, rc == PROMPT_END ? PROMPT_END : PROMPT_CANCEL);
@@ -179,10 +182,11 @@ int form_edit_many(struct ui *ui, char (*ids)[20], long n)
 	}
 	ui_changed(ui);
 	if (refused)
-		ui_status(ui, 1, "set %s on %ld of %ld; %ld refused (%s shows why), first: %s", fd->zh,
+		ui_status(ui, 1, _("set %s on %ld of %ld; %ld refused (%s shows why), first: %s"), fd->zh,
 		          done, n, refused, ui_key(ui, NULL, ACT_MESSAGES), first);
 	else
-		ui_status(ui, 0, "set %s to \"%s\" on %ld household%s", fd->zh, e.value, done,
-		          done == 1 ? "" : "s");
+		ui_status(ui, 0, ngettext("set %s to \"%s\" on %ld household",
+		                          "set %s to \"%s\" on %ld households", (unsigned long)done),
+		          fd->zh, e.value, done);
 	return refused ? FORM_REFUSED : FORM_SAVED;
 }

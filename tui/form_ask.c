@@ -1,6 +1,7 @@
 /* form_ask.c — the several-answer forms of the household view, asked in turn, resumed
  * from and kept as drafts (see form_ask.h). */
 #include "tui/form_ask.h"
+#include "core/i18n.h"
 #include "tui/view_util.h"
 #include "tui/prompt.h"
 #include <stdio.h>
@@ -55,7 +56,7 @@ int form_ask_run(struct ui *ui, struct form_ask *f)
 			continue;
 		int rc = ask_one(ui, &f->q[i]);
 		if (rc == PROMPT_END)
-			keep(ui, f, "the session ended while this was being entered");
+			keep(ui, f, _("the session ended while this was being entered"));
 		if (rc != PROMPT_OK)
 			return rc;
 		if (f->after && f->after(ui, f, i))
@@ -76,7 +77,7 @@ int form_ask_done(struct ui *ui, struct form_ask *f, int rc)
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", store_error(ui->s));
 		if (keep(ui, f, msg) == 0) {
-			ui_status(ui, 1, "not saved, kept as a draft (%s): %s", ui_key(ui, "generic", ACT_DRAFTS), msg);
+			ui_status(ui, 1, _("not saved, kept as a draft (%s): %s"), ui_key(ui, "generic", ACT_DRAFTS), msg);
 			return rc;
 		}
 	}

@@ -8,6 +8,7 @@
  * the save is refused because the household changed or the disk failed; the drafts view
  * resumes it here, filled in. */
 #include "tui/income_form.h"
+#include "core/i18n.h"
 #include "tui/prompt.h"
 #include "tui/form_ask.h"
 #include "tui/view_util.h"
@@ -22,15 +23,15 @@ enum { Q_YEAR, Q_ASSESSED, Q_MONTHS, Q_LINES, Q_COUNT = Q_LINES + INC_LINES };
 enum check { C_YEAR, C_DATE, C_MONTHS, C_MONEY };
 
 static const struct { const char *key, *label; enum check check; } questions[Q_COUNT] = {
-	{"year", "year counted (年度, YYYY): ", C_YEAR},
-	{"assessed", "day assessed (empty = today): ", C_DATE},
-	{"months", "months counted (empty = 12): ", C_MONTHS},
-	{"wage", "wage income 工资性收入 (yuan, empty = 0): ", C_MONEY},
-	{"business", "business income 经营性收入: ", C_MONEY},
-	{"property", "property income 财产性收入: ", C_MONEY},
-	{"transfer", "transfer income 转移性收入: ", C_MONEY},
-	{"business_costs", "business costs 生产经营性支出: ", C_MONEY},
-	{"compliant_costs", "compliant out-of-pocket costs 合规自付支出: ", C_MONEY},
+	{"year", N_("year counted (年度, YYYY): "), C_YEAR},
+	{"assessed", N_("day assessed (empty = today): "), C_DATE},
+	{"months", N_("months counted (empty = 12): "), C_MONTHS},
+	{"wage", N_("wage income 工资性收入 (yuan, empty = 0): "), C_MONEY},
+	{"business", N_("business income 经营性收入: "), C_MONEY},
+	{"property", N_("property income 财产性收入: "), C_MONEY},
+	{"transfer", N_("transfer income 转移性收入: "), C_MONEY},
+	{"business_costs", N_("business costs 生产经营性支出: "), C_MONEY},
+	{"compliant_costs", N_("compliant out-of-pocket costs 合规自付支出: "), C_MONEY},
 };
 
 struct answers { char v[Q_COUNT][32]; };
@@ -47,20 +48,20 @@ static int check_answer(struct ui *ui, int q, char *v, size_t n, char *err, size
 	case C_YEAR:
 		x = strtol(v, &end, 10);
 		if (!v[0] || *end || strlen(v) != 4 || x < 2000 || x > atol(today))
-			return snprintf(err, errlen, "\"%s\" is not a year from 2000 to this one", v), -1;
+			return snprintf(err, errlen, _("\"%s\" is not a year from 2000 to this one"), v), -1;
 		return 0;
 	case C_DATE:
 		if (!date_valid(v) || strcmp(v, today) > 0)
-			return snprintf(err, errlen, "\"%s\" is not a date (YYYY-MM-DD) up to today", v), -1;
+			return snprintf(err, errlen, _("\"%s\" is not a date (YYYY-MM-DD) up to today"), v), -1;
 		return 0;
 	case C_MONTHS:
 		x = strtol(v, &end, 10);
 		if (*end || x < 1 || x > 12)
-			return snprintf(err, errlen, "\"%s\": months counted are 1-12", v), -1;
+			return snprintf(err, errlen, _("\"%s\": months counted are 1-12"), v), -1;
 		return 0;
 	case C_MONEY:
 		if (v[0] == '-')
-			return snprintf(err, errlen, "an amount is not negative"), -1;
+			return snprintf(err, errlen, _("an amount is not negative")), -1;
 		if (model_value_normalise(store_code_lists(ui->s), HF_INCOME, v, today, norm,
 		                          sizeof norm, err, errlen))
 			return -1;
@@ -107,7 +108,7 @@ static int after(struct ui *ui, struct form_ask *f, int i)
 	}
 	if (i == Q_COUNT - 1) {
 		preview(c->a, c->h->nmembers, per_capita, sizeof per_capita);
-		snprintf(c->reason_label, c->label_n, "per-capita net income %s (%d people) — reason: ",
+		snprintf(c->reason_label, c->label_n, _("per-capita net income %s (%d people) — reason: "),
 		         per_capita, c->h->nmembers);
 		f->q[Q_COUNT].label = c->reason_label;
 	}
@@ -117,11 +118,12 @@ static int after(struct ui *ui, struct form_ask *f, int i)
 int income_form(struct ui *ui, const struct household *h, const struct draft *resume)
 {
 	struct answers a;
-	char why[512] = "", label[256] = "reason (kept in the history): ", id[16], per_capita[64];
+	char why[512] = "", label[400], id[16], per_capita[64];
+	snprintf(label, sizeof label, "%s", _("reason (kept in the history): "));
 	memset(&a, 0, sizeof a);
 	struct ask q[Q_COUNT + 1];
 	for (int i = 0; i < Q_COUNT; i++)
-		q[i] = (struct ask){questions[i].key, questions[i].label,
+		q[i] = (struct ask){questions[i].key, _(questions[i].label),
 		                    i == Q_YEAR ? ASK_TEXT : ASK_OPTIONAL, NULL, a.v[i], sizeof a.v[i], 0};
 	q[Q_COUNT] = (struct ask){"why", label, ASK_REASON, NULL, why, sizeof why, 0};
 	struct income_ctx c = {h, &a, label, sizeof label};
@@ -131,7 +133,7 @@ int income_form(struct ui *ui, const struct household *h, const struct draft *re
 	if (rc == PROMPT_END)
 		return REQ_DONE;          /* kept as a draft by the form; the UI stops */
 	if (rc != PROMPT_OK) {
-		ui_status(ui, 0, "cancelled: nothing was recorded");
+		ui_status(ui, 0, _("cancelled: nothing was recorded"));
 		return REQ_DONE;
 	}
 	struct income_input in = {a.v[Q_YEAR], a.v[Q_ASSESSED][0] ? a.v[Q_ASSESSED] : NULL,
@@ -143,7 +145,7 @@ int income_form(struct ui *ui, const struct household *h, const struct draft *re
 	if (form_ask_done(ui, &f, rc))
 		return REQ_DONE;          /* refused, or kept as a draft: the status says which */
 	ui_changed(ui);
-	ui_status(ui, 0, "income assessment %s recorded: %s per person for %s", id, per_capita,
+	ui_status(ui, 0, _("income assessment %s recorded: %s per person for %s"), id, per_capita,
 	          a.v[Q_YEAR]);
 	return REQ_DONE;
 }

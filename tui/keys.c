@@ -4,6 +4,7 @@
 #include "core/grow.h"
 #include "core/buf.h"
 #include "core/text.h"
+#include "core/i18n.h"
 #include "tui/userfiles.h"
 #include <curses.h>
 #include <errno.h>
@@ -12,7 +13,7 @@
 #include <string.h>
 
 const struct action_info actions[ACT_COUNT] = {
-	[ACT_NONE] = {"none", 0, "no action (unbinds a key)"},
+	[ACT_NONE] = {"none", 0, N_("no action (unbinds a key)")},
 #define X(id, name, flags, help) [ACT_##id] = {name, flags, help},
 	ACTION_LIST(X)
 #undef X
@@ -139,6 +140,12 @@ const char keymap_defaults[] =
 	"# drafts\n"
 	"bind drafts  X          discard\n"
 	"bind drafts  <Delete>   discard\n";
+
+const char *const keymap_default_comments[] = {
+	N_("generic: every view, unless the view binds the key itself"), N_("the households list"),
+	N_("one household"), N_("the review queue"), N_("tasks / today"), N_("projects"),
+	N_("the board"), N_("drafts"), NULL,
+};
 
 static const struct { const char *name; int key; } named[] = {
 	{"Up", KEY_FN(KEY_UP)},       {"Down", KEY_FN(KEY_DOWN)},   {"Left", KEY_FN(KEY_LEFT)},
@@ -270,18 +277,18 @@ static const char *parse_line(struct keymap *km, char *line, const char *const *
 	if (n == 0 || tok[0][0] == '#')
 		return NULL;
 	if (n > 4 && tok[4][0] != '#')
-		return "too many words: bind VIEW KEY ACTION";
+		return _("too many words: bind VIEW KEY ACTION");
 	if (strcmp(tok[0], "bind") != 0 || n < 4)
-		return "expected: bind VIEW KEY ACTION";
+		return _("expected: bind VIEW KEY ACTION");
 	if (!known_view(tok[1], views))
-		return "unknown view (generic, list, household, history, ...)";
+		return _("unknown view (generic, list, household, history, ...)");
 	int key;
 	if (key_parse(tok[2], &key))
-		return "unknown key name (one character, ^X, or <Name> such as <Down>, <F5>)";
+		return _("unknown key name (one character, ^X, or <Name> such as <Down>, <F5>)");
 	int a = action_find(tok[3]);
 	if (a < 0)
-		return "unknown action (the help screen, ?, lists them)";
-	return bind_key(km, tok[1], key, (enum action)a) ? "out of memory" : NULL;
+		return _("unknown action (the help screen, ?, lists them)");
+	return bind_key(km, tok[1], key, (enum action)a) ? _("out of memory") : NULL;
 }
 
 int keymap_parse(struct keymap *km, const char *text, const char *origin,
@@ -295,7 +302,7 @@ int keymap_parse(struct keymap *km, const char *text, const char *origin,
 		char line[512];
 		lineno++;
 		if (len >= sizeof line) {
-			report(ctx, origin, lineno, "line too long");
+			report(ctx, origin, lineno, _("line too long"));
 			problems++;
 		} else {
 			memcpy(line, p, len);

@@ -35,6 +35,9 @@ typedef void (*keymap_report_fn)(void *ctx, const char *origin, int line, const 
 
 /* The compiled-in defaults, in the config syntax (printed in the help). */
 extern const char keymap_defaults[];
+/* The comments of the defaults (without "# "), marked for the catalog: the help screen
+ * shows them in the reader's language. NULL-terminated. */
+extern const char *const keymap_default_comments[];
 
 /* Parse a keymap text into km (later lines override earlier ones). views is the
  * NULL-terminated list of view names a binding may name besides "generic". Returns the

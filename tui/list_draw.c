@@ -2,6 +2,7 @@
  * rows (a value cut by its column ends in DRAW_CUT; the member a search matched follows
  * the head's name), the column header and the title with "row N of M". */
 #include "tui/view_list.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -13,7 +14,7 @@ static const struct column {
 	const char *title;
 	int min, max, priority, right;    /* priority 0 is kept longest when narrow */
 } columns[C_COUNT] = {
-	[C_ID]       = {"ID",         14, 14, 0, 0},
+	[C_ID]       = {N_("ID"),     14, 14, 0, 0},   /* the national form's names stay Chinese */
 	[C_HEAD]     = {"户主",        8, 20, 1, 0},
 	[C_SIZE]     = {"人数",        4,  4, 5, 1},
 	[C_PLACE]    = {"县区 乡镇",  14, 24, 9, 0},
@@ -116,25 +117,32 @@ void list_header(struct ui *ui, struct view *v, int y)
 	draw_blank(y, 0, COLS, a);
 	for (int c = 0; c < C_COUNT; c++)
 		if (L->widths[c])
-			draw_text(y, L->xs[c], L->widths[c], columns[c].title, a, columns[c].right);
+			draw_text(y, L->xs[c], L->widths[c], _(columns[c].title), a, columns[c].right);
 }
 
 void list_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct list *L = v->priv;
-	char where[64] = "", tags[32] = "", of[32] = "";
+	char where[96] = "", tags[64] = "", of[32] = "";
 	if (v->lines && v->base >= 0 && v->at_end)
-		snprintf(of, sizeof of, " of %ld", v->base + v->lines);
+		snprintf(of, sizeof of, "%ld", v->base + v->lines);
 	else if (L->total >= 0)
-		snprintf(of, sizeof of, " of %s%ld", L->total_over ? "~" : "", L->total);
-	if (v->lines && v->base >= 0)
-		snprintf(where, sizeof where, "  row %ld%s", v->base + v->pos + 1, of);
+		snprintf(of, sizeof of, "%s%ld", L->total_over ? "~" : "", L->total);
+	if (v->lines && v->base >= 0 && of[0])
+		snprintf(where, sizeof where, _("  row %ld of %s"), v->base + v->pos + 1, of);
+	else if (v->lines && v->base >= 0)
+		snprintf(where, sizeof where, _("  row %ld"), v->base + v->pos + 1);
 	else if (v->lines && of[0])
-		snprintf(where, sizeof where, "  %s rows", of + 4);
+		snprintf(where, sizeof where, _("  %s rows"), of);
 	if (L->tags.n)
-		snprintf(tags, sizeof tags, "  %ld tagged", L->tags.n);
-	snprintf(out, n, "Households%s%s%s%s%s", L->limit[0] ? "  [limit: " : "", L->limit,
-	         L->limit[0] ? "]" : "", where, tags);
-	if (v->lines == 0)
-		snprintf(out + strlen(out), n - strlen(out), L->limit[0] ? "  (none match: %s changes the limit)" : "  (none)", ui_key(ui, "list", ACT_LIMIT));
+		snprintf(tags, sizeof tags, _("  %ld tagged"), L->tags.n);
+	snprintf(out, n, "%s", _("Households"));
+	if (L->limit[0])
+		snprintf(out + strlen(out), n - strlen(out), _("  [limit: %s]"), L->limit);
+	snprintf(out + strlen(out), n - strlen(out), "%s%s", where, tags);
+	if (v->lines == 0 && L->limit[0])
+		snprintf(out + strlen(out), n - strlen(out), _("  (none match: %s changes the limit)"),
+		         ui_key(ui, "list", ACT_LIMIT));
+	else if (v->lines == 0)
+		snprintf(out + strlen(out), n - strlen(out), "%s", _("  (none)"));
 }

@@ -4,6 +4,7 @@
  * the store, stopping at LIST_COUNT_MAX (the title then shows "~" and that bound). The
  * row number after a jump into the middle is the count of matches before the window. */
 #include "tui/view_list.h"
+#include "core/i18n.h"
 #include "tui/ui_write.h"
 #include <stdio.h>
 #include <string.h>
@@ -84,12 +85,14 @@ static int write_row(void *ctx, const struct household *h)
 
 int list_write(struct ui *ui, struct list *L)
 {
-	char what[128], path[1024];
+	char what[256], path[1024];
 	if (L->total >= 0)
-		snprintf(what, sizeof what, "the %s%ld households%s", L->total_over ? "~" : "", L->total,
-		         L->limit[0] ? " of the limit" : "");
+		snprintf(what, sizeof what, L->limit[0] ? _("the %s%ld households of the limit")
+		                                        : _("the %s%ld households"), L->total_over ? "~" : "",
+		         L->total);
 	else
-		snprintf(what, sizeof what, "the households%s", L->limit[0] ? " of the limit" : "");
+		snprintf(what, sizeof what, "%s", L->limit[0] ? _("the households of the limit")
+		                                              : _("the households"));
 	struct writer w = {.lists = store_code_lists(ui->s)};
 	if (!(w.sh = ui_write_open(ui, what, EXPORT_HOUSEHOLDS, path, sizeof path)))
 		return REQ_DONE;

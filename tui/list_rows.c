@@ -3,6 +3,7 @@
  * in plain register order, and a forward read from there (with the list's query) keeps
  * the matching rows before it; k grows until enough rows match. */
 #include "tui/list_rows.h"
+#include "core/i18n.h"
 #include "core/regions.h"
 #include "core/workflow.h"
 #include <stdio.h>
@@ -106,7 +107,7 @@ long lrow_read_before(struct ui *ui, const struct query *q, const struct lrow *b
 	long k = 2 * (want < LIST_CHUNK ? LIST_CHUNK : want);
 	struct lrow *ring = malloc((size_t)want * sizeof *ring);
 	if (!ring) {
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
 	for (int round = 0;; round++) {

@@ -2,9 +2,10 @@
  * alone opens the terminal UI. Everything a verb prints passes the output sanitiser
  * (tui/out.h). */
 #include "tui/cli.h"
+#include "tui/lang.h"
+#include "core/i18n.h"
 #include "tui/out.h"
 #include "tui/userfiles.h"
-#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -15,10 +16,10 @@ int main(int argc, char **argv)
 	 * and the register holds ID numbers that other accounts must never read. */
 	umask(007);
 	userfiles_setup();
-	setlocale(LC_ALL, "");
+	i18n_init();
 	struct out_saved saved;
 	if (out_setup(&saved, !cli_opens_ui(argc, argv))) {
-		fprintf(stderr, "bangfu: out of memory\n");
+		fprintf(stderr, _("bangfu: out of memory\n"));
 		return 1;
 	}
 	int rc = cli_main(argc, argv);

@@ -3,11 +3,22 @@
  * (out_status), where \r and the erase-line sequence are allowed. */
 #include "tui/progress.h"
 #include "tui/out.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
 #define EVERY 0.25   /* seconds between two lines: at most four a second */
+
+/* The units the store and the verbs report (store_progress, cli_progress), marked here
+ * for the catalog: the line shows them translated. */
+static const char *const units[] = {
+	N_("households"), N_("records applied"), N_("events applied"),
+	N_("files written to the history"), N_("records rendered"), N_("files compared"),
+	N_("records restored"), N_("files of one event restored"), N_("events restored"),
+	N_("objects found"), N_("objects compressed"), N_("objects written"),
+	N_("files of one event checked"), N_("commits checked"),
+};
 
 static double now(void)
 {
@@ -40,6 +51,8 @@ void progress_format(char *out, size_t n, const char *unit, long done, long tota
                      double elapsed)
 {
 	char d[32], t[32];
+	(void)units;
+	unit = _(unit);
 	thousands(d, sizeof d, done);
 	if (total <= 0) {
 		snprintf(out, n, "%s %s", d, unit);
@@ -50,9 +63,9 @@ void progress_format(char *out, size_t n, const char *unit, long done, long tota
 	if (elapsed >= 1 && done > 0 && done < total && len > 0 && (size_t)len < n) {
 		double left = elapsed / (double)done * (double)(total - done);
 		if (left < 90)
-			snprintf(out + len, n - (size_t)len, ", %.0f s left", left + 0.5);
+			snprintf(out + len, n - (size_t)len, _(", %.0f s left"), left + 0.5);
 		else
-			snprintf(out + len, n - (size_t)len, ", %.0f min left", left / 60 + 0.5);
+			snprintf(out + len, n - (size_t)len, _(", %.0f min left"), left / 60 + 0.5);
 	}
 }
 

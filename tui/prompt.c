@@ -3,6 +3,7 @@
  * cursor stays in view (a "<" stands for what scrolled off), each character measured
  * with core/text.h. */
 #include "tui/prompt.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <string.h>
@@ -294,7 +295,7 @@ int prompt_line(struct ui *ui, const char *label, char *buf, size_t n,
 				break;
 			}
 			/* never cut what was typed to fit: say so and let it be shortened */
-			ui_status(ui, 1, "too long: %zu bytes, at most %zu here; shorten it", bytes, n - 1);
+			ui_status(ui, 1, _("too long: %zu bytes, at most %zu here; shorten it"), bytes, n - 1);
 			beep();
 			continue;
 		}
@@ -354,7 +355,7 @@ int prompt_yesno(struct ui *ui, const char *question)
 {
 	int key;
 	char label[600];
-	snprintf(label, sizeof label, "%s (y/n) ", question);
+	snprintf(label, sizeof label, _("%s (y/n) "), question);
 	int rc = prompt_key(ui, label, &key);
 	if (rc == PROMPT_END)
 		return PROMPT_END;
@@ -370,6 +371,6 @@ int prompt_reason(struct ui *ui, const char *label, char *buf, size_t n)
 		text_trim(buf);
 		if (buf[0])
 			return PROMPT_OK;
-		ui_status(ui, 1, "a reason is required: every change records why");
+		ui_status(ui, 1, _("a reason is required: every change records why"));
 	}
 }

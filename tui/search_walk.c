@@ -1,6 +1,7 @@
 /* search_walk.c — the kept result of the last search in the households list, walked by
  * `n`/`N` with a binary search on the register key (see search_walk.h). */
 #include "tui/search_walk.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ static int refill(struct ui *ui, struct search_walk *w, const char *text, const 
 	}
 	if (f.oom) {
 		w->text[0] = '\0';
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
 	w->kept = !many && w->n <= WALK_MAX;

@@ -3,6 +3,7 @@
  * time at row boundaries (a GB18030 conversion never sees half a character). */
 #include "tui/sheet.h"
 #include "tui/sheet_impl.h"
+#include "core/i18n.h"
 #include "tui/out.h"
 #include "tui/userfiles.h"
 #include "core/csv.h"
@@ -40,19 +41,19 @@ struct sheet *sheet_open(enum sheet_format f, const char *file, const char *enco
 {
 	int gbk = 0;
 	if (encoding && strcmp(encoding, "gbk") != 0 && strcmp(encoding, "utf-8") != 0) {
-		say(err, n, encoding, "not an output encoding (utf-8 or gbk)");
+		say(err, n, encoding, _("not an output encoding (utf-8 or gbk)"));
 		return NULL;
 	}
 	if (encoding && strcmp(encoding, "gbk") == 0) {
 		if (f != SHEET_CSV && f != SHEET_TSV) {
-			say(err, n, "--encoding gbk", "only for csv and tsv");
+			say(err, n, "--encoding gbk", _("only for csv and tsv"));
 			return NULL;
 		}
 		gbk = 1;
 	}
 	struct sheet *sh = calloc(1, sizeof *sh);
 	if (!sh) {
-		say(err, n, "sheet", "out of memory");
+		say(err, n, _("sheet"), _("out of memory"));
 		return NULL;
 	}
 	sh->format = f;
@@ -61,7 +62,7 @@ struct sheet *sheet_open(enum sheet_format f, const char *file, const char *enco
 	if (file && strcmp(file, "-") != 0) {
 		sh->file = userfiles_create(file);
 		if (!sh->file) {
-			say(err, n, file, errno == ELOOP ? "a symbolic link: not written through"
+			say(err, n, file, errno == ELOOP ? _("a symbolic link: not written through")
 			                                 : strerror(errno));
 			free(sh);
 			return NULL;
@@ -207,8 +208,10 @@ int sheet_table(struct sheet *sh, const char *name, const char *title, const str
 		csv_out_free(&o);
 		break;
 	}
-	case SHEET_TEXT:
-		sh->title = title;
+	case SHEET_TEXT:   /* for people: the titles in their language (csv and xlsx keep theirs) */
+		for (int i = 0; i < ncols; i++)
+			sh->colbuf[i].title = cols[i].title && cols[i].title[0] ? _(cols[i].title) : "";
+		sh->title = title && title[0] ? _(title) : title;
 		text_header(sh);
 		break;
 	default:
@@ -272,12 +275,12 @@ int sheet_close(struct sheet *sh, char *err, size_t n)
 		if (sh->format == SHEET_JSON)
 			buf_adds(&sh->out, sh->multi ? "}\n" : "\n");
 		if (sh->out.oom || flush_out(sh))
-			rc = say(err, n, sh->name ? sh->name : "output", sh->out.oom ? "out of memory" : strerror(errno));
+			rc = say(err, n, sh->name ? sh->name : _("output"), sh->out.oom ? _("out of memory") : strerror(errno));
 	}
 	if (sh->file && fclose(sh->file) != 0 && !rc)
 		rc = say(err, n, sh->name, strerror(errno));
 	if (!sh->file && fflush(stdout) != 0 && !rc)
-		rc = say(err, n, "standard output", strerror(errno));
+		rc = say(err, n, _("standard output"), strerror(errno));
 	buf_free(&sh->out);
 	csv_out_free(&sh->row);
 	sheet_text_free(sh);

@@ -2,6 +2,7 @@
  * held until its column widths are known, with a bar after each row scaled to the
  * table's last number column. Printed to stdout, so through the output sanitiser. */
 #include "tui/sheet_impl.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "core/text.h"
 #include <stdlib.h>
@@ -65,7 +66,7 @@ void sheet_text_flush(struct sheet *sh)
 		putchar('\n');
 	}
 	if (!rows)
-		puts("(none)");
+		puts(_("(none)"));
 	sheet_text_free(sh);
 	sh->cols = NULL;
 }

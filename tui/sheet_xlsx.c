@@ -9,16 +9,19 @@
  * and we read it back with the caller's own group only (userfiles_run, userfiles_fopen):
  * the swap then reaches nothing the caller could not reach anyway. */
 #include "tui/sheet_impl.h"
+#include "core/i18n.h"
 #include "tui/userfiles.h"
+#include "tui/xlsx_lazy.h"
 #include "core/text.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 int sheet_xlsx_open(struct sheet *sh, char *err, size_t n)
 {
+	if (xlsx_lazy_load(err, n))
+		return -1;
 	const char *dir = getenv("TMPDIR");
 	snprintf(sh->tmp, sizeof sh->tmp, "%s/bangfu-xlsx.XXXXXX",
 	         dir && *dir && strlen(dir) < 40 ? dir : "/tmp");
@@ -32,7 +35,7 @@ int sheet_xlsx_open(struct sheet *sh, char *err, size_t n)
 	lxw_workbook *wb = workbook_new_opt(sh->tmp, &opt);
 	if (!wb) {
 		unlink(sh->tmp);
-		snprintf(err, n, "cannot start a workbook");
+		snprintf(err, n, "%s", _("cannot start a workbook"));
 		return -1;
 	}
 	sh->wb = wb;
@@ -134,14 +137,14 @@ int sheet_xlsx_close(struct sheet *sh, char *err, size_t n)
 	int rc = 0;
 	FILE *in = e == LXW_NO_ERROR ? userfiles_fopen(sh->tmp, "rb") : NULL;
 	if (!in) {
-		snprintf(err, n, "writing the workbook: %s", e > 0 ? lxw_strerror((lxw_error)e) : strerror(errno));
+		snprintf(err, n, _("writing the workbook: %s"), e > 0 ? lxw_strerror((lxw_error)e) : strerror(errno));
 		rc = -1;
 	}
 	char chunk[65536];
 	size_t got;
 	while (in && !rc && (got = fread(chunk, 1, sizeof chunk, in)) > 0)
 		if (sheet_emit(sh, chunk, got)) {
-			snprintf(err, n, "%s: %s", sh->name ? sh->name : "standard output", strerror(errno));
+			snprintf(err, n, "%s: %s", sh->name ? sh->name : _("standard output"), strerror(errno));
 			rc = -1;
 		}
 	if (in)

@@ -3,6 +3,7 @@
  * dispatch: key -> action (keymap) -> the action's flags checked -> the view's request()
  * -> the generic handler. */
 #include "tui/ui.h"
+#include "core/i18n.h"
 #include "tui/ui_term.h"
 #include "tui/ui_view.h"
 #include "tui/drafts.h"
@@ -65,7 +66,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 		v->dirty = 1;
 		if (v->ops->open(ui, v) < 0)
 			return -1;
-		ui_status(ui, 0, "read again");
+		ui_status(ui, 0, _("read again"));
 		return REQ_DONE;
 	case ACT_HELP: return view_help_push(ui, v->ops);
 	case ACT_COMMAND: return ui_command(ui);
@@ -83,7 +84,7 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 			int k = (ui->message_next - ui->nmessages + i + UI_MESSAGES) % UI_MESSAGES;
 			buf_addf(&text, "%s\n", ui->messages[k] ? ui->messages[k] : "");
 		}
-		int rc = view_pager_push(ui, "messages (oldest first)", buf_str(&text) ? text.s : "", PAGER_WRAP);
+		int rc = view_pager_push(ui, _("messages (oldest first)"), buf_str(&text) ? text.s : "", PAGER_WRAP);
 		buf_free(&text);
 		return rc;
 	}
@@ -97,15 +98,15 @@ static int generic(struct ui *ui, struct view *v, enum action a)
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!ui->search[0]) {
-			ui_status(ui, 1, "no search yet: %s searches", ui_key(ui, v->ops->name, ACT_SEARCH));
+			ui_status(ui, 1, _("no search yet: %s searches"), ui_key(ui, v->ops->name, ACT_SEARCH));
 			return -1;
 		}
 		return view_search_text(ui, v, ui->search, a == ACT_SEARCH_PREV);
 	case ACT_OPEN:
-		ui_status(ui, 0, "nothing to open here");
+		ui_status(ui, 0, _("nothing to open here"));
 		return REQ_DONE;
 	default:
-		ui_status(ui, 1, "%s does nothing in the %s view", actions[a].name, v->ops->name);
+		ui_status(ui, 1, _("%s does nothing in the %s view"), actions[a].name, v->ops->name);
 		return -1;
 	}
 }
@@ -115,12 +116,12 @@ int ui_do(struct ui *ui, struct view *v, enum action a)
 	assert(a >= 0 && a < ACT_COUNT);   /* keymap_lookup's answer, never a raw key */
 	int flags = actions[a].flags;
 	if ((flags & A_ROW) && v->lines == 0) {
-		ui_status(ui, 1, "%s: nothing is selected", actions[a].name);
+		ui_status(ui, 1, _("%s: nothing is selected"), actions[a].name);
 		return -1;
 	}
 	if ((flags & A_WRITE) && !access_may_write(&ui->me)) {
-		ui_status(ui, 1, "%s: an %s may read but not change the register", actions[a].name,
-		          access_role_code(ui->me.role));
+		ui_status(ui, 1, _("%s: an %s may read but not change the register"), actions[a].name,
+		          ui_role(ui));
 		return -1;
 	}
 	int rc = v->ops->request ? v->ops->request(ui, v, a) : REQ_PASS;
@@ -150,7 +151,7 @@ static void dispatch(struct ui *ui, int key)
 	if (a == ACT_NONE) {
 		char name[32];
 		key_describe(key, name, sizeof name);
-		ui_status(ui, 1, "%s is not bound in the %s view (%s lists the keys)", name, v->ops->name,
+		ui_status(ui, 1, _("%s is not bound in the %s view (%s lists the keys)"), name, v->ops->name,
 		          ui_key(ui, v->ops->name, ACT_HELP));
 		return;
 	}
@@ -176,9 +177,9 @@ static int setup_keys(struct ui *ui)
 	char path[4096] = "";
 	int problems = keymap_load_user(&ui->keys, names, report_key_problem, ui, path, sizeof path);
 	if (problems < 0)
-		ui_status(ui, 1, "%s: cannot be read; using the default keys", path);
+		ui_status(ui, 1, _("%s: cannot be read; using the default keys"), path);
 	else if (problems > 1)
-		ui_status(ui, 1, "%s: %d problems (%s shows them); the other bindings apply", path, problems,
+		ui_status(ui, 1, _("%s: %d problems (%s shows them); the other bindings apply"), path, problems,
 		          ui_key(ui, "generic", ACT_MESSAGES));
 	return 0;
 }
@@ -192,8 +193,10 @@ static void offer_drafts(struct ui *ui)
 	free(d);
 	if (n == 0 || view_drafts_push(ui) < 0)
 		return;
-	ui_status(ui, 0, "%d unsaved draft%s from an earlier session: %s resumes, %s discards, "
-	          "%s goes to the list", n, n == 1 ? "" : "s", ui_key(ui, "drafts", ACT_OPEN),
+	ui_status(ui, 0, ngettext("%d unsaved draft from an earlier session: %s resumes, %s discards, "
+	                          "%s goes to the list",
+	                          "%d unsaved drafts from an earlier session: %s resumes, %s discards, "
+	                          "%s goes to the list", n), n, ui_key(ui, "drafts", ACT_OPEN),
 	          ui_key(ui, "drafts", ACT_DISCARD), ui_key(ui, "drafts", ACT_BACK));
 }
 

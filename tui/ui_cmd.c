@@ -5,6 +5,7 @@
  * a temporary file on descriptors 1 and 2; curses writes nothing meanwhile. Every view
  * reads its data again afterwards, since a verb may have changed it. */
 #include "tui/cli.h"
+#include "core/i18n.h"
 #include "tui/ui_view.h"
 #include "tui/prompt.h"
 #include <fcntl.h>
@@ -77,7 +78,7 @@ static int run_captured(int argc, char **argv, struct buf *out)
 		close(null_in);
 	rewind(tmp);
 	if (read_whole_file(tmp, out, MAX_OUTPUT) == 1)
-		buf_adds(out, "\n[output cut at 4 MiB: run the verb outside the UI for all of it]\n");
+		buf_adds(out, _("\n[output cut at 4 MiB: run the verb outside the UI for all of it]\n"));
 	fclose(tmp);
 	return code;
 }
@@ -91,14 +92,14 @@ int ui_command(struct ui *ui)
 	snprintf(copy, sizeof copy, "%s", line);
 	int n = split_words(copy, words, MAX_WORDS);
 	if (n < 0) {
-		ui_status(ui, 1, "unbalanced quote or too many words: %s", line);
+		ui_status(ui, 1, _("unbalanced quote or too many words: %s"), line);
 		return -1;
 	}
 	if (n == 0)
 		return REQ_DONE;
 	if (words[0][0] == '-' && strcmp(words[0], "--help") != 0) {
-		ui_status(ui, 1, ":%s: give a verb (:list, :show H..., :audit log H...); options "
-		          "such as -d are not taken here", words[0]);
+		ui_status(ui, 1, _(":%s: give a verb (:list, :show H..., :audit log H...); options "
+		          "such as -d are not taken here"), words[0]);
 		return -1;
 	}
 	int argc = 0;
@@ -109,21 +110,21 @@ int ui_command(struct ui *ui)
 		argv[argc++] = words[i];
 	argv[argc] = NULL;
 	struct buf out = {0};
-	ui_status(ui, 0, "running :%s ...", line);
+	ui_status(ui, 0, _("running :%s ..."), line);
 	ui_render(ui);
 	int code = run_captured(argc, argv, &out);
 	ui_changed(ui);
 	if (code < 0) {
 		buf_free(&out);
-		ui_status(ui, 1, ":%s: cannot capture its output", line);
+		ui_status(ui, 1, _(":%s: cannot capture its output"), line);
 		return -1;
 	}
-	buf_addf(&out, "\n[exit status %d: %s]\n", code,
-	         code == 0 ? "done" : code == 1 ? "refused or failed" : "usage error");
+	buf_addf(&out, _("\n[exit status %d: %s]\n"), code,
+	         code == 0 ? _("done") : code == 1 ? _("refused or failed") : _("usage error"));
 	char title[1100];
 	snprintf(title, sizeof title, ":%s", line);
 	int rc = buf_str(&out) ? view_pager_push(ui, title, out.s, PAGER_WRAP) : -1;
 	buf_free(&out);
-	ui_status(ui, code ? 1 : 0, ":%s exited with status %d", line, code);
+	ui_status(ui, code ? 1 : 0, _(":%s exited with status %d"), line, code);
 	return rc;
 }

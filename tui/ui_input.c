@@ -3,6 +3,7 @@
  * (the dispatch, which opens views) so that the prompt, which every view uses, does not
  * lead back to ui.c. */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include "tui/ui_term.h"
 #include <errno.h>
 #include <time.h>
@@ -67,8 +68,9 @@ int ui_skip_paste(struct ui *ui)
 	long n = 0;
 	while (ui_read_key(ui, &key) == 0) {
 		if (key == KEY_PASTE_END_) {
-			ui_status(ui, 1, "pasted text is not keys: %ld character%s ignored (paste into a "
-			          "prompt)", n, n == 1 ? "" : "s");
+			ui_status(ui, 1, ngettext("pasted text is not keys: %ld character ignored (paste into a "
+			                          "prompt)", "pasted text is not keys: %ld characters ignored "
+			                          "(paste into a prompt)", (unsigned long)n), n);
 			return 0;
 		}
 		n++;

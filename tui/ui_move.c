@@ -2,6 +2,7 @@
  * keeping the screen filled, asking windowed views (ops->fetch) for more lines at either
  * end; and the generic text search for views whose lines are all in memory. */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
@@ -123,7 +124,7 @@ static int contains(const char *hay, const char *needle)
 int view_search_text(struct ui *ui, struct view *v, const char *what, int backward)
 {
 	if (!v->ops->text) {
-		ui_status(ui, 1, "the %s view cannot be searched", v->ops->name);
+		ui_status(ui, 1, _("the %s view cannot be searched"), v->ops->name);
 		return -1;
 	}
 	char text[2048];
@@ -134,10 +135,10 @@ int view_search_text(struct ui *ui, struct view *v, const char *what, int backwa
 		if (v->ops->text(v, line, text, sizeof text) == 0 && contains(text, what)) {
 			view_select(ui, v, line);
 			if (wrapped)
-				ui_status(ui, 0, "search wrapped: %s", what);
+				ui_status(ui, 0, _("search wrapped: %s"), what);
 			return REQ_DONE;
 		}
 	}
-	ui_status(ui, 1, "not found: %s", what);
+	ui_status(ui, 1, _("not found: %s"), what);
 	return -1;
 }

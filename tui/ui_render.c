@@ -3,6 +3,7 @@
  * the status row, then one doupdate(). No clear() per frame: curses sends only what
  * changed. */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -33,7 +34,7 @@ static void draw_title(struct ui *ui, struct view *v)
 	v->ops->title(ui, v, title, sizeof title);
 	snprintf(line, sizeof line, " bangfu  %s", title);
 	int cut = snprintf(who, sizeof who, " %s %s (%s %s) ", ui->me.login, ui->me.name,
-	                   access_role_code(ui->me.role), ui->me.scope) >= (int)sizeof who;
+	                   ui_role(ui), ui->me.scope) >= (int)sizeof who;
 	int ww = cut ? 0 : draw_width(who);                  /* never half a name */
 	if (ww > COLS / 3 || draw_width(line) + ww > COLS)   /* the view's title comes first */
 		ww = 0;
@@ -48,7 +49,7 @@ static void draw_status(struct ui *ui)
 	char hint[256];
 	const char *text = ui->status;
 	if (!text[0]) {
-		snprintf(hint, sizeof hint, "%s help   %s back   %s quit", ui_key(ui, NULL, ACT_HELP),
+		snprintf(hint, sizeof hint, _("%s help   %s back   %s quit"), ui_key(ui, NULL, ACT_HELP),
 		         ui_key(ui, NULL, ACT_BACK), ui_key(ui, NULL, ACT_QUIT));
 		text = hint;
 	}
@@ -73,13 +74,13 @@ void ui_draw(struct ui *ui)
 		v->generation = ui->generation;
 		v->dirty = 1;
 		if (v->ops->open(ui, v) < 0 && !ui->status[0])
-			ui_status(ui, 1, "cannot read this view again");
+			ui_status(ui, 1, _("cannot read this view again"));
 	}
 	view_settle(ui, v);
 	int y0 = ui_body_y(ui, v), rows = ui_body_rows(ui, v);
 	if (LINES < 3 || COLS < 20) {
 		erase();
-		mvaddstr(0, 0, "bangfu: window too small");
+		mvaddstr(0, 0, _("bangfu: window too small"));
 		return;
 	}
 	draw_title(ui, v);

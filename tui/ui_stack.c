@@ -1,6 +1,8 @@
 /* ui_stack.c — the UI's view stack (open a view on top, close it, close them all) and
  * its status line with the ring of recent messages that `m` shows. */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
+#include "core/text.h"
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,12 +40,22 @@ void ui_status(struct ui *ui, int error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	int len = vsnprintf(ui->status, sizeof ui->status, fmt, ap);
 	va_end(ap);
+	if (len >= (int)sizeof ui->status) {   /* cut short: never half a (Chinese) character */
+		size_t n = strlen(ui->status);
+		while (n && !text_valid_utf8(ui->status, n))
+			ui->status[--n] = '\0';
+	}
 	ui->status_error = error;
 	ui->status_dirty = 1;
 	remember(ui, ui->status);
 	one_line(ui->status);
+}
+
+const char *ui_role(const struct ui *ui)
+{
+	return i18n_english() ? access_role_code(ui->me.role) : access_role_label(ui->me.role);
 }
 
 const char *ui_key(struct ui *ui, const char *view, enum action a)
@@ -54,7 +66,7 @@ const char *ui_key(struct ui *ui, const char *view, enum action a)
 	size_t len;
 	if (!keymap_key_for(&ui->keys, view ? view : top ? top->ops->name : "generic", a, out,
 	                    sizeof ui->key_names[0]))
-		snprintf(out, sizeof ui->key_names[0], "(unbound)");
+		snprintf(out, sizeof ui->key_names[0], _("(unbound)"));
 	else if (out[0] == '<' && (len = strlen(out)) > 2 && out[len - 1] == '>') {
 		memmove(out, out + 1, len - 2);          /* <Enter> reads as Enter, <F4> as F4 */
 		out[len - 2] = '\0';
@@ -100,9 +112,9 @@ int ui_push(struct ui *ui, const struct view_ops *ops, const void *init)
 		memcpy(priv, init, ops->priv_size);
 	if (!priv || ui->depth == UI_MAX_VIEWS) {
 		if (priv)
-			ui_status(ui, 1, "too many views open: %s closes one", ui_key(ui, NULL, ACT_BACK));
+			ui_status(ui, 1, _("too many views open: %s closes one"), ui_key(ui, NULL, ACT_BACK));
 		else
-			ui_status(ui, 1, "out of memory");
+			ui_status(ui, 1, _("out of memory"));
 		if (init && ops->close) {      /* what the first contents point to is ours now */
 			struct view tmp = {.ops = ops, .priv = (void *)init};
 			ops->close(&tmp);

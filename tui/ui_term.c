@@ -1,5 +1,6 @@
 /* ui_term.c — terminal checks, curses start and restore, and stop signals (ui_term.h). */
 #include "tui/ui.h"
+#include "core/i18n.h"
 #include "tui/ui_term.h"
 #include "tui/draw.h"
 #include <curses.h>
@@ -33,8 +34,8 @@ static int locale_is_utf8(void)
 int ui_preflight(void)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "bangfu: the terminal UI needs a terminal on stdin and stdout; in "
-		        "scripts use a verb such as `bangfu list` (bangfu --help lists them)\n");
+		fprintf(stderr, _("bangfu: the terminal UI needs a terminal on stdin and stdout; in "
+		        "scripts use a verb such as `bangfu list` (bangfu --help lists them)\n"));
 		return EXIT_FAIL;
 	}
 	if (!locale_is_utf8()) {
@@ -42,9 +43,9 @@ int ui_preflight(void)
 		char old[64];
 		snprintf(old, sizeof old, "%s", was ? was : "C");
 		if (!setlocale(LC_ALL, "C.UTF-8") || !locale_is_utf8()) {
-			fprintf(stderr, "bangfu: the terminal UI needs a UTF-8 locale for Chinese text "
+			fprintf(stderr, _("bangfu: the terminal UI needs a UTF-8 locale for Chinese text "
 			        "(the locale is \"%s\" and C.UTF-8 is not installed): set LANG=zh_CN.UTF-8 "
-			        "or LANG=C.UTF-8\n", old);
+			        "or LANG=C.UTF-8\n"), old);
 			return EXIT_FAIL;
 		}
 	}
@@ -85,8 +86,8 @@ int term_start(void)
 	const char *term = getenv("TERM");
 	screen = newterm_system_only();
 	if (!screen) {
-		fprintf(stderr, "bangfu: cannot start the terminal UI on TERM=%s (unknown terminal "
-		        "type?)\n", term ? term : "(unset)");
+		fprintf(stderr, _("bangfu: cannot start the terminal UI on TERM=%s (unknown terminal "
+		        "type?)\n"), term ? term : "(unset)");
 		return -1;
 	}
 	atexit(term_end);

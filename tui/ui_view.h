@@ -118,6 +118,9 @@ void ui_status(struct ui *ui, int error, const char *fmt, ...) __attribute__((fo
  * bound, a named key without its brackets (Enter, F4), an action no key runs as "(unbound)". The text stays valid for the next
  * seven calls. */
 const char *ui_key(struct ui *ui, const char *view, enum action a);
+/* The user's role as the frame names it: its Chinese label (镇级审核) for staff, its code
+ * (township) in English, the word an administrator sets with `user add --role`. */
+const char *ui_role(const struct ui *ui);
 /* Keep a message in the ring only (m shows it). */
 void ui_log(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report a store failure in the status line; returns rc. */

@@ -1,5 +1,6 @@
 /* ui_write.c — `w`: write the view's rows to a file the user names (ui_write.h). */
 #include "tui/ui_write.h"
+#include "core/i18n.h"
 #include "tui/prompt.h"
 #include <errno.h>
 #include <stdio.h>
@@ -24,9 +25,9 @@ static int format_of(const char *path, enum sheet_format *f)
 struct sheet *ui_write_open(struct ui *ui, const char *what, enum export_table t,
                             char *path, size_t n)
 {
-	char label[160], typed[1024] = "", err[512];
+	char label[400], typed[1024] = "", err[512];
 	enum sheet_format f;
-	snprintf(label, sizeof label, "write %s to (name.csv or name.xlsx): ", what);
+	snprintf(label, sizeof label, _("write %s to (name.csv or name.xlsx): "), what);
 	int rc = prompt_line(ui, label, typed, sizeof typed, NULL);
 	if (rc != PROMPT_OK || !typed[0])
 		return NULL;
@@ -36,28 +37,28 @@ struct sheet *ui_write_open(struct ui *ui, const char *what, enum export_table t
 	else
 		snprintf(path, n, "%s", typed);
 	if (format_of(path, &f)) {
-		ui_status(ui, 1, "%s: the name must end in .csv or .xlsx (that picks the format)", typed);
+		ui_status(ui, 1, _("%s: the name must end in .csv or .xlsx (that picks the format)"), typed);
 		return NULL;
 	}
 	struct stat st;
 	if (lstat(path, &st) == 0) {
 		if (S_ISLNK(st.st_mode)) {
-			ui_status(ui, 1, "%s is a symbolic link: not written through (name the file itself)", typed);
+			ui_status(ui, 1, _("%s is a symbolic link: not written through (name the file itself)"), typed);
 			return NULL;
 		}
-		snprintf(label, sizeof label, "%s exists: overwrite it?", typed);
+		snprintf(label, sizeof label, _("%s exists: overwrite it?"), typed);
 		int yes = prompt_yesno(ui, label);
 		if (yes != 1) {
-			ui_status(ui, 0, "nothing written");
+			ui_status(ui, 0, _("nothing written"));
 			return NULL;
 		}
 	}
 	struct sheet *sh = export_sheet_open(t, f, path, err, sizeof err);
 	if (!sh) {
-		ui_status(ui, 1, "cannot write %s", err);
+		ui_status(ui, 1, _("cannot write %s"), err);
 		return NULL;
 	}
-	ui_status(ui, 0, "writing %s ...", typed);   /* 100,000 households take seconds */
+	ui_status(ui, 0, _("writing %s ..."), typed);   /* 100,000 households take seconds */
 	ui_render(ui);
 	return sh;
 }
@@ -70,10 +71,13 @@ int ui_write_close(struct ui *ui, struct sheet *sh, const char *path, long rows,
 	if (store_rc)
 		return ui_store_error(ui, store_rc);
 	if (failed || closed) {
-		ui_status(ui, 1, "writing %s failed%s%s", path, err[0] ? ": " : "", err);
+		if (err[0])
+			ui_status(ui, 1, _("writing %s failed: %s"), path, err);
+		else
+			ui_status(ui, 1, _("writing %s failed"), path);
 		return -1;
 	}
-	ui_status(ui, 0, "wrote %ld row%s to %s", rows, rows == 1 ? "" : "s", path);
+	ui_status(ui, 0, ngettext("wrote %ld row to %s", "wrote %ld rows to %s", (unsigned long)rows), rows, path);
 	return REQ_DONE;
 }
 

@@ -4,6 +4,7 @@
  * bangfu's too; the person's files are opened with the saved group made effective. */
 #define _GNU_SOURCE
 #include "tui/userfiles.h"
+#include "core/i18n.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -36,7 +37,7 @@ FILE *userfiles_fopen(const char *path, const char *mode)
 	FILE *f = fopen(path, mode);
 	int err = errno;
 	if (person != data && setegid(data) != 0) {   /* a group we held: always allowed */
-		perror("bangfu: cannot take the bangfu group back");
+		perror(_("bangfu: cannot take the bangfu group back"));
 		abort();
 	}
 	errno = err;
@@ -70,7 +71,7 @@ int userfiles_run(int (*fn)(void *ctx), void *ctx)
 	int rc = fn(ctx);
 	int err = errno;
 	if (person != data && setegid(data) != 0) {
-		perror("bangfu: cannot take the bangfu group back");
+		perror(_("bangfu: cannot take the bangfu group back"));
 		abort();
 	}
 	errno = err;

@@ -5,6 +5,7 @@
  * grouping; Enter on a county row opens that county's page (view_county.c); paging and
  * `/` search are the generic ones. */
 #include "tui/view_util.h"
+#include "core/i18n.h"
 #include "tui/board_rows.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 enum { BY_COUNTY, BY_TRACK, BY_PROGRAMME, BY_COUNT };
 static const char *const by_name[BY_COUNT] = {"county", "track", "programme"};
+static const char *const by_label[BY_COUNT] = {N_("county"), N_("track"), N_("programme")};
 
 /* the board's columns (store_board's order) */
 enum { BC_NAME, BC_TRACK, BC_COUNTIES, BC_HOUSEHOLDS, BC_MONITORED, BC_CASES, BC_PROJECTS,
@@ -33,7 +35,7 @@ static int board_open(struct ui *ui, struct view *v)
 	if (rc)
 		return ui_store_error(ui, rc);
 	if (B->rows.oom)
-		ui_status(ui, 1, "out of memory: the board is shown in part");
+		ui_status(ui, 1, _("out of memory: the board is shown in part"));
 	v->lines = B->rows.n;
 	v->at_start = v->at_end = 1;
 	for (int i = 0; keep[0] && i < B->rows.n && found < 0; i++)
@@ -106,9 +108,10 @@ static int board_text(struct view *v, long line, char *out, size_t n)
 static void board_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct board_view *B = v->priv;
-	snprintf(out, n, "Board by %s  %ld row%s in scope %s  %s: by %s", by_name[B->by], v->lines,
-	         v->lines == 1 ? "" : "s", ui->me.scope, ui_key(ui, "board", ACT_BOARD_BY),
-	         by_name[(B->by + 1) % BY_COUNT]);
+	snprintf(out, n, ngettext("Board by %s  %ld row in scope %s  %s: by %s",
+	                          "Board by %s  %ld rows in scope %s  %s: by %s", (unsigned long)v->lines),
+	         _(by_label[B->by]), v->lines, ui->me.scope, ui_key(ui, "board", ACT_BOARD_BY),
+	         _(by_label[(B->by + 1) % BY_COUNT]));
 }
 
 static int board_request(struct ui *ui, struct view *v, enum action a)
@@ -118,7 +121,7 @@ static int board_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_OPEN:
 		if (B->by == BY_COUNTY)
 			return view_county_push(ui, board_row(&B->rows, (int)v->pos)[BC_CODE]);
-		ui_status(ui, 0, "a %s row sums counties: %s shows the board by county", by_name[B->by],
+		ui_status(ui, 0, _("a %s row sums counties: %s shows the board by county"), _(by_label[B->by]),
 		          ui_key(ui, "board", ACT_BOARD_BY));
 		return REQ_DONE;
 	case ACT_BOARD_BY:
@@ -126,7 +129,7 @@ static int board_request(struct ui *ui, struct view *v, enum action a)
 		v->pos = v->top = 0;
 		if (board_open(ui, v) < 0)
 			return -1;
-		ui_status(ui, 0, "the board by %s", by_name[B->by]);
+		ui_status(ui, 0, _("the board by %s"), _(by_label[B->by]));
 		return REQ_DONE;
 	default: return REQ_PASS;
 	}

@@ -9,6 +9,7 @@
  * width the view is read at (^R after a resize): paging and `/` search are the generic
  * ones. */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "tui/prompt.h"
 #include "core/places.h"
@@ -83,7 +84,7 @@ static void pick_year(struct county_view *C, const char *today)
 static const char *reached(const struct figure *f)
 {
 	int met = places_figure_met(f);
-	return met < 0 ? "" : met ? "met" : "below";
+	return met < 0 ? "" : met ? _("met") : _("below");
 }
 
 static int add_indicators(struct ui *ui, struct county_view *C)
@@ -92,7 +93,7 @@ static int add_indicators(struct ui *ui, struct county_view *C)
 	long n = 0;
 	if (!l)
 		return -1;
-	snprintf(l->text, sizeof l->text, "Indicators 县域指标 %s: target / actual", C->year);
+	snprintf(l->text, sizeof l->text, _("Indicators 县域指标 %s: target / actual"), C->year);
 	for (long i = 0; i < C->nf; i++) {
 		const struct figure *f = &C->f[i];
 		if (strlen(f->place) != 6 || strcmp(f->year, C->year) != 0)
@@ -109,7 +110,7 @@ static int add_indicators(struct ui *ui, struct county_view *C)
 		n++;
 	}
 	if (!n && (l = add(C, 0)))
-		snprintf(l->text, sizeof l->text, "  (none for %s: bangfu indicator set %s KIND --year %s ...)",
+		snprintf(l->text, sizeof l->text, _("  (none for %s: bangfu indicator set %s KIND --year %s ...)"),
 		         C->year, C->code, C->year);
 	return l ? 0 : -1;
 }
@@ -160,7 +161,7 @@ static int add_towns(struct ui *ui, struct county_view *C)
 		put(l, samples, 0);
 		shown++;
 	}
-	snprintf(C->l[head].text, sizeof C->l[head].text, "Towns 乡镇 (%d): classes, samples", shown);
+	snprintf(C->l[head].text, sizeof C->l[head].text, _("Towns 乡镇 (%d): classes, samples"), shown);
 	return 0;
 }
 
@@ -172,7 +173,7 @@ static int add_incomes(struct ui *ui, struct county_view *C)
 	struct cline *l = add(C, 1);
 	if (!l)
 		return -1;
-	snprintf(l->text, sizeof l->text, "Village collective income 村集体经济收入 %s (weak line %s)",
+	snprintf(l->text, sizeof l->text, _("Village collective income 村集体经济收入 %s (weak line %s)"),
 	         C->year, line);
 	for (long i = 0; i < C->nf; i++) {
 		const struct figure *f = &C->f[i];
@@ -189,7 +190,7 @@ static int add_incomes(struct ui *ui, struct county_view *C)
 		n++;
 	}
 	if (!n && (l = add(C, 0)))
-		snprintf(l->text, sizeof l->text, "  (none for %s)", C->year);
+		snprintf(l->text, sizeof l->text, _("  (none for %s)"), C->year);
 	return l ? 0 : -1;
 }
 
@@ -206,17 +207,17 @@ static int county_open(struct ui *ui, struct view *v)
 	pick_year(C, store_today(ui->s));
 	snprintf(key, sizeof key, "cluster.%s", C->code);
 	if (store_setting_get(ui->s, key, clusters, sizeof clusters))
-		snprintf(clusters, sizeof clusters, "(none set)");
+		snprintf(clusters, sizeof clusters, _("(none set)"));
 	struct cline *l = add(C, 0), *m = add(C, 0);
 	if (!l || !m || !add(C, 0)) {
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
-	snprintf(l->text, sizeof l->text, "Track 县域类型: %s", track);
-	snprintf(m->text, sizeof m->text, "特色产业集群: %s", clusters);
+	snprintf(l->text, sizeof l->text, _("Track 县域类型: %s"), track);
+	snprintf(m->text, sizeof m->text, _("特色产业集群: %s"), clusters);
 	if (add_indicators(ui, C) || !add(C, 0) || add_towns(ui, C) || !add(C, 0) ||
 	    add_incomes(ui, C)) {
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
 	v->lines = C->n;
@@ -237,7 +238,7 @@ static void county_draw(struct ui *ui, struct view *v, long line, int y, int sel
 static void county_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct county_view *C = v->priv;
-	snprintf(out, n, "County %s %s  百千万工程 %s  (read-only)", C->code, C->name, C->year);
+	snprintf(out, n, _("County %s %s  百千万工程 %s  (read-only)"), C->code, C->name, C->year);
 }
 
 static int county_text(struct view *v, long line, char *out, size_t n)
@@ -279,18 +280,18 @@ int view_county_push(struct ui *ui, const char *county)
 	snprintf(typed, sizeof typed, "%.6s", ui->me.scope);
 	if (!county && (strlen(ui->me.scope) < 6 || !regions_county(typed))) {
 		typed[0] = '\0';
-		int rc = prompt_line(ui, "county (code or name): ", typed, sizeof typed, NULL);
+		int rc = prompt_line(ui, _("county (code or name): "), typed, sizeof typed, NULL);
 		if (rc != PROMPT_OK || !text_trim(typed)[0])
 			return REQ_DONE;
 	}
 	const struct ref_county *c = county_of(county ? county : typed);
 	if (!c) {
-		ui_status(ui, 1, "no county \"%s\" (a Guangdong county-level code or name)",
+		ui_status(ui, 1, _("no county \"%s\" (a Guangdong county-level code or name)"),
 		          county ? county : typed);
 		return -1;
 	}
 	if (!access_in_scope(&ui->me, c->code) && strncmp(ui->me.scope, c->code, 6) != 0) {
-		ui_status(ui, 1, "county %s %s is outside your scope %s", c->code, c->name, ui->me.scope);
+		ui_status(ui, 1, _("county %s %s is outside your scope %s"), c->code, c->name, ui->me.scope);
 		return -1;
 	}
 	struct county_view C = {0};

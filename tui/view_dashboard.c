@@ -3,6 +3,7 @@
  * bar charts scaled to the widest count of each section. Enter on a bar opens the list
  * limited to it (state:assisting, county:441821, ...). */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "core/codes.h"
 #include "core/regions.h"
@@ -51,7 +52,7 @@ static int add_bar(void *ctx, const char *code, long count)
 	char shown[64];
 	enum wf_state st;
 	if (!code[0])
-		label = D->dim == STATS_STATE || D->dim == STATS_CATEGORY ? "(no case)" : "(none)";
+		label = D->dim == STATS_STATE || D->dim == STATS_CATEGORY ? _("(no case)") : _("(none)");
 	else if (D->dim == STATS_STATE && workflow_state_parse(code, &st) == 0)
 		label = workflow_state_label(st);
 	else if (D->dim == STATS_CATEGORY || D->dim == STATS_TYPE) {
@@ -78,10 +79,10 @@ static int add_bar(void *ctx, const char *code, long count)
 static int dash_open(struct ui *ui, struct view *v)
 {
 	static const struct { enum stats_dim dim; const char *heading; } parts[] = {
-		{STATS_STATE, "By state of the latest case"},
-		{STATS_CATEGORY, "By monitoring category (监测对象类别)"},
-		{STATS_TYPE, "By household type (户类型)"},
-		{STATS_COUNTY, "By county"},
+		{STATS_STATE, N_("By state of the latest case")},
+		{STATS_CATEGORY, N_("By monitoring category (监测对象类别)")},
+		{STATS_TYPE, N_("By household type (户类型)")},
+		{STATS_COUNTY, N_("By county")},
 	};
 	struct dash *D = v->priv;
 	D->n = 0;
@@ -90,11 +91,11 @@ static int dash_open(struct ui *ui, struct view *v)
 	for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
 		struct dline *h = add(D);
 		if (!h) {
-			ui_status(ui, 1, "out of memory");
+			ui_status(ui, 1, _("out of memory"));
 			return -1;
 		}
 		h->section = 1;
-		snprintf(h->label, sizeof h->label, "%s", parts[p].heading);
+		snprintf(h->label, sizeof h->label, "%s", _(parts[p].heading));
 		long first = D->n;
 		D->dim = parts[p].dim;
 		D->max = 0;
@@ -139,7 +140,7 @@ static void dash_draw(struct ui *ui, struct view *v, long line, int y, int selec
 static void dash_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct dash *D = v->priv;
-	snprintf(out, n, "Dashboard  %ld households in scope %s  (%s lists a bar's households)",
+	snprintf(out, n, _("Dashboard  %ld households in scope %s  (%s lists a bar's households)"),
 	         D->total, ui->me.scope, ui_key(ui, "dashboard", ACT_OPEN));
 }
 
@@ -157,7 +158,7 @@ static int dash_request(struct ui *ui, struct view *v, enum action a)
 	if (a != ACT_OPEN)
 		return REQ_PASS;
 	if (!l->query[0]) {
-		ui_status(ui, 1, "no query names these households");
+		ui_status(ui, 1, _("no query names these households"));
 		return -1;
 	}
 	return view_list_push_limited(ui, l->query);

@@ -3,6 +3,7 @@
  * household opens and the form comes back filled in, against the data now on screen);
  * X discards one after asking. Offered at start-up when there are any. */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include "tui/drafts.h"
 #include "tui/prompt.h"
 #include <stdio.h>
@@ -39,16 +40,16 @@ static void describe(const struct draft *d, char *out, size_t n)
 				                         d->a[i].value);
 		const char *why = draft_answer(d, "why");
 		if (used < n)
-			snprintf(out + used, n - used, "  why: %s  [not saved: %s]", why ? why : "",
+			snprintf(out + used, n - used, _("  why: %s  [not saved: %s]"), why ? why : "",
 			         d->problem);
 		return;
 	}
 	const char *field = d->e.field >= 0 ? model_fields[d->e.field].zh : "?";
 	char member[24] = "";
 	if (d->e.member)
-		snprintf(member, sizeof member, " member %d", d->e.member);
-	snprintf(out, n, "%s  %s%s %s = \"%s\"  why: %s  [%s: %s]", when, d->e.household, member,
-	         field, d->e.value, d->e.why, "not saved", d->problem);
+		snprintf(member, sizeof member, _(" member %d"), d->e.member);
+	snprintf(out, n, _("%s  %s%s %s = \"%s\"  why: %s  [%s: %s]"), when, d->e.household, member,
+	         field, d->e.value, d->e.why, _("not saved"), d->problem);
 }
 
 static void drafts_draw(struct ui *ui, struct view *v, long line, int y, int selected)
@@ -66,8 +67,9 @@ static int drafts_text(struct view *v, long line, char *out, size_t n)
 
 static void drafts_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
-	snprintf(out, n, "Drafts  (%ld unsaved edit%s: %s resumes, %s discards)", v->lines,
-	         v->lines == 1 ? "" : "s", ui_key(ui, "drafts", ACT_OPEN), ui_key(ui, "drafts", ACT_DISCARD));
+	snprintf(out, n, ngettext("Drafts  (%ld unsaved edit: %s resumes, %s discards)",
+	                          "Drafts  (%ld unsaved edits: %s resumes, %s discards)", (unsigned long)v->lines),
+	         v->lines, ui_key(ui, "drafts", ACT_OPEN), ui_key(ui, "drafts", ACT_DISCARD));
 }
 
 static int drafts_request(struct ui *ui, struct view *v, enum action a)
@@ -78,13 +80,13 @@ static int drafts_request(struct ui *ui, struct view *v, enum action a)
 		return view_household_resume(ui, &d);
 	}
 	if (a == ACT_DISCARD) {
-		int yes = prompt_yesno(ui, "discard this draft? what it holds is lost");
+		int yes = prompt_yesno(ui, _("discard this draft? what it holds is lost"));
 		if (yes != 1)
 			return REQ_DONE;
 		if (unlink(D->d[v->pos].file) != 0)
-			ui_status(ui, 1, "cannot remove %s", D->d[v->pos].file);
+			ui_status(ui, 1, _("cannot remove %s"), D->d[v->pos].file);
 		else
-			ui_status(ui, 0, "draft discarded");
+			ui_status(ui, 0, _("draft discarded"));
 		return drafts_open(ui, v);
 	}
 	return REQ_PASS;

@@ -11,6 +11,7 @@
  * household it touched before what it did; Enter shows that change's diff. A value cut by
  * its column ends in DRAW_CUT; Enter shows the change whole. */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "tui/seen.h"
 #include "tui/household_actions.h"
@@ -85,7 +86,7 @@ static int hist_open(struct ui *ui, struct view *v)
 		H->seen_read = 1;
 	}
 	if (H->household[0] && H->n && seen_set(ui, H->household, H->e[0].event))
-		ui_log(ui, "could not remember what you have seen of %s", H->household);
+		ui_log(ui, _("could not remember what you have seen of %s"), H->household);
 	v->lines = H->n;
 	v->at_start = v->at_end = 1;
 	for (long i = 0; keep && i < H->n; i++)
@@ -140,7 +141,7 @@ static void hist_draw(struct ui *ui, struct view *v, long line, int y, int selec
 	snprintf(cell[HC_WHO], sizeof cell[0], "%s %s", e->login, e->name);
 	what_text(H, e, cell[HC_WHAT], sizeof cell[0]);
 	snprintf(cell[HC_WHY], sizeof cell[0], "%s", e->why);
-	snprintf(cell[HC_COMMIT], sizeof cell[0], "%.8s", e->commit[0] ? e->commit : "pending");
+	snprintf(cell[HC_COMMIT], sizeof cell[0], "%.8s", e->commit[0] ? e->commit : _("pending"));
 	draw_blank(y, 0, COLS, base);
 	if (e->event > H->seen)   /* new since the user last looked */
 		draw_text(y, 0, 1, "+", base | (selected ? 0 : draw_style(ST_SECTION)), 0);
@@ -155,14 +156,14 @@ static void hist_draw(struct ui *ui, struct view *v, long line, int y, int selec
 
 static void hist_header(struct ui *ui, struct view *v, int y)
 {
-	static const char *const titles[HC_COUNT] = {"when", "who", "what", "why", "commit"};
+	static const char *const titles[HC_COUNT] = {N_("when"), N_("who"), N_("what"), N_("why"), N_("commit")};
 	attr_t a = draw_style(ST_HEADER);
 	int w[HC_COUNT], x = 1;
 	layout(v->priv, w);
 	draw_blank(y, 0, COLS, a);
 	for (int c = 0; c < HC_COUNT; c++) {
 		if (w[c] > 0)
-			draw_text(y, x, w[c], titles[c], a, 0);
+			draw_text(y, x, w[c], _(titles[c]), a, 0);
 		x += w[c] + 1;
 	}
 }
@@ -189,16 +190,17 @@ static void hist_title(struct ui *ui, struct view *v, char *out, size_t n)
 		long midnight = (long)mktime(&tm);
 		for (long i = 0; i < H->n; i++)
 			today += H->e[i].at >= midnight;
-		snprintf(out, n, "Recent changes in your scope  (%ld today, %ld in %d days%s; Enter diff)",
-		         today, H->n, RECENT_DAYS, H->n >= RECENT_MAX ? ", the newest only" : "");
+		snprintf(out, n, _("Recent changes in your scope  (%ld today, %ld in %d days%s; Enter diff)"),
+		         today, H->n, RECENT_DAYS, H->n >= RECENT_MAX ? _(", the newest only") : "");
 		return;
 	}
 	if (!H->seen)
-		snprintf(since, sizeof since, "first look");
+		snprintf(since, sizeof since, _("first look"));
 	else
-		snprintf(since, sizeof since, "%ld new since you last looked", fresh);
-	snprintf(out, n, "History of %s  (%ld change%s, %s; %s diff, %s all new)", H->household,
-	         H->n, H->n == 1 ? "" : "s", since, ui_key(ui, "history", ACT_OPEN),
+		snprintf(since, sizeof since, _("%ld new since you last looked"), fresh);
+	snprintf(out, n, ngettext("History of %s  (%ld change, %s; %s diff, %s all new)",
+	                          "History of %s  (%ld changes, %s; %s diff, %s all new)", (unsigned long)H->n),
+	         H->household, H->n, since, ui_key(ui, "history", ACT_OPEN),
 	         ui_key(ui, "history", ACT_SINCE));
 }
 
@@ -206,11 +208,11 @@ static void hist_title(struct ui *ui, struct view *v, char *out, size_t n)
 static int show_since(struct ui *ui, struct hist *H)
 {
 	struct buf text = {0};
-	char title[128];
+	char title[256];
 	long fresh = new_count(H);
 	if (!H->seen || !fresh) {
-		ui_status(ui, 0, H->seen ? "nothing changed since you last looked"
-		                         : "your first look: every change is new (Enter shows one)");
+		ui_status(ui, 0, H->seen ? _("nothing changed since you last looked")
+		                         : _("your first look: every change is new (Enter shows one)"));
 		return REQ_DONE;
 	}
 	for (long i = fresh - 1; i >= 0; i--) {
@@ -227,8 +229,9 @@ static int show_since(struct ui *ui, struct hist *H)
 		}
 		buf_adds(&text, "\n");
 	}
-	snprintf(title, sizeof title, "%ld change%s to %s since you last looked", fresh,
-	         fresh == 1 ? "" : "s", H->household);
+	snprintf(title, sizeof title, ngettext("%ld change to %s since you last looked",
+	                                       "%ld changes to %s since you last looked", (unsigned long)fresh),
+	         fresh, H->household);
 	int rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF | PAGER_WRAP);
 	buf_free(&text);
 	return rc;
@@ -248,24 +251,31 @@ static int hist_text(struct view *v, long line, char *out, size_t n)
 static int show_diff(struct ui *ui, struct hist *H, const struct hentry *e)
 {
 	struct buf text = {0};
-	char date[32], title[128];
+	char date[32], title[256];
 	const char *household = H->household[0] ? H->household : e->household;
 	if (!e->commit[0]) {
-		ui_status(ui, 1, "event %ld is not in the audit history yet (it is written at the next "
-		          "start or save)", e->event);
+		ui_status(ui, 1, _("event %ld is not in the audit history yet (it is written at the next "
+		          "start or save)"), e->event);
 		return -1;
 	}
 	when(e->at, date, sizeof date);
-	buf_addf(&text, "commit %s\nAuthor: %s <%s@bangfu>\nDate:   %s\nEvent:  %ld (%s: %s, %ld file%s "
-	         "in your scope)\n%s%s%s\n    %s\n\n", e->commit, e->name, e->login, date, e->event, e->verb,
-	         e->subject, e->files, e->files == 1 ? "" : "s", e->what[0] ? "What:   " : "", e->what,
+	/* "commit " starts the first line as in git show (the pager colours it) */
+	buf_addf(&text, ngettext("commit %s\nAuthor: %s <%s@bangfu>\nDate:   %s\nEvent:  %ld (%s: %s, %ld file "
+	                         "in your scope)\n",
+	                         "commit %s\nAuthor: %s <%s@bangfu>\nDate:   %s\nEvent:  %ld (%s: %s, %ld files "
+	                         "in your scope)\n", (unsigned long)e->files),
+	         e->commit, e->name, e->login, date, e->event, e->verb, e->subject, e->files);
+	buf_addf(&text, "%s%s%s\n    %s\n\n", e->what[0] ? _("What:   ") : "", e->what,
 	         e->what[0] ? "\n" : "", e->why);
 	int rc = household[0] ? store_history_diff(ui->s, &ui->me, household, e->commit, &text) : 0;
 	if (rc) {
 		buf_free(&text);
 		return ui_store_error(ui, rc);
 	}
-	snprintf(title, sizeof title, "Change %.10s%s%s", e->commit, household[0] ? " to " : "", household);
+	if (household[0])
+		snprintf(title, sizeof title, _("Change %.10s to %s"), e->commit, household);
+	else
+		snprintf(title, sizeof title, _("Change %.10s"), e->commit);
 	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_DIFF | PAGER_WRAP);
 	buf_free(&text);
 	return rc;
@@ -284,14 +294,14 @@ static int hist_request(struct ui *ui, struct view *v, enum action a)
 		when(e->at, day, sizeof day);
 		day[10] = '\0';
 		if (!H->household[0] && !e->household[0]) {
-			ui_status(ui, 1, "this change is not to one household");
+			ui_status(ui, 1, _("this change is not to one household"));
 			return -1;
 		}
 		return household_as_of_day(ui, H->household[0] ? H->household : e->household, day);
 	}
 	if (a == ACT_HISTORY && !H->household[0]) {   /* recent changes: that household's history */
 		if (!H->e[v->pos].household[0]) {
-			ui_status(ui, 1, "this change is not to one household");
+			ui_status(ui, 1, _("this change is not to one household"));
 			return -1;
 		}
 		return view_history_push(ui, H->e[v->pos].household);

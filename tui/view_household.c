@@ -6,6 +6,7 @@
  * Below them: each case's steps, the measures, visits, department warnings and open tasks; V, M and
  * C record a visit, a measure or the case's next step (tui/household_actions.c). */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "tui/form.h"
 #include "tui/household_actions.h"
@@ -28,9 +29,9 @@ struct htask { char id[16], due[16], status[16], title[256]; };
 struct hline { enum hkind kind; int field, member, kase; };
 
 static const char *const subrec_titles[SUB_COUNT] = {
-	[SUB_STEP] = "Steps 办理环节", [SUB_MEASURE] = "Measures 帮扶措施",
-	[SUB_VISIT] = "Visits 走访", [SUB_WARNING] = "Department warnings 部门预警",
-	[SUB_INCOME] = "Income assessments 收入核算",
+	[SUB_STEP] = N_("Steps 办理环节"), [SUB_MEASURE] = N_("Measures 帮扶措施"),
+	[SUB_VISIT] = N_("Visits 走访"), [SUB_WARNING] = N_("Department warnings 部门预警"),
+	[SUB_INCOME] = N_("Income assessments 收入核算"),
 };
 
 struct hview {
@@ -148,7 +149,7 @@ static void subrec_line(const struct code_lists *lists, const struct household *
 		enum wf_state to;
 		const char *st = subrec_get(r, k, "to_state");
 		snprintf(label, ln, "  %s", subrec_get(r, k, "happened"));
-		snprintf(value, vn, "%s → %s  by %s: %s", subrec_get(r, k, "step"),
+		snprintf(value, vn, _("%s → %s  by %s: %s"), subrec_get(r, k, "step"),
 		         workflow_state_parse(st, &to) == 0 ? workflow_state_label(to) : st,
 		         subrec_get(r, k, "login"), subrec_get(r, k, "reason"));
 		return;
@@ -164,34 +165,34 @@ static void line_text(const struct hview *H, const struct hline *l, char *label,
 	label[0] = value[0] = '\0';
 	switch (l->kind) {
 	case HL_SECTION:
-		snprintf(label, ln, "Household %s  (version %ld%s)", h->id, h->version,
-		         h->synthetic ? ", synthetic demo data" : "");
+		snprintf(label, ln, _("Household %s  (version %ld%s)"), h->id, h->version,
+		         h->synthetic ? _(", synthetic demo data") : "");
 		break;
 	case HL_MEMBER: {
 		const struct member *m = &h->members[l->member - 1];
 		char rel[64];
 		model_value_display(H->lists, MF_RELATION, member_get(m, MF_RELATION), rel, sizeof rel);
-		snprintf(label, ln, "Member %d: %s  %s", l->member, member_get(m, MF_NAME), rel);
+		snprintf(label, ln, _("Member %d: %s  %s"), l->member, member_get(m, MF_NAME), rel);
 		break;
 	}
 	case HL_CASE: {
 		const struct hcase *c = &h->cases[l->kase];
 		enum wf_state st;
 		const char *state = c->state ? c->state : "";
-		snprintf(label, ln, "Case %s  %s (%s)", c->id,
+		snprintf(label, ln, _("Case %s  %s (%s)"), c->id,
 		         workflow_state_parse(state, &st) == 0 ? workflow_state_label(st) : state, state);
 		break;
 	}
 	case HL_SUBHEAD:
-		snprintf(label, ln, "%s", subrec_titles[l->field]);
+		snprintf(label, ln, "%s", _(subrec_titles[l->field]));
 		break;
 	case HL_TASKHEAD:
-		snprintf(label, ln, "Tasks 任务 (still to do)");
+		snprintf(label, ln, _("Tasks 任务 (still to do)"));
 		break;
 	case HL_TASK: {
 		const struct htask *t = &H->tasks[l->member];
 		snprintf(label, ln, "  %s", t->id);
-		snprintf(value, vn, "due %s  %s  %s", t->due, t->status, t->title);
+		snprintf(value, vn, _("due %s  %s  %s"), t->due, t->status, t->title);
 		break;
 	}
 	case HL_SUB:
@@ -259,7 +260,7 @@ static int hh_open(struct ui *ui, struct view *v)
 	if ((rc = load_tasks(ui, H)))
 		return ui_store_error(ui, rc);
 	if (build(H)) {
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
 	v->lines = H->n;
@@ -279,8 +280,8 @@ static void hh_title(struct ui *ui, struct view *v, char *out, size_t n)
 	for (int m = 0; m < h->nmembers; m++)
 		if (strcmp(member_get(&h->members[m], MF_RELATION), "head") == 0)
 			head = member_get(&h->members[m], MF_NAME);
-	snprintf(out, n, "Household %s  %s  [ID/phone %s]  %s%s", h->id, head,
-	         H->masked ? "masked" : "revealed",
+	snprintf(out, n, _("Household %s  %s  [ID/phone %s]  %s%s"), h->id, head,
+	         H->masked ? _("masked") : _("revealed"),
 	         household_get(h, HF_TOWN), household_get(h, HF_VILLAGE));
 }
 
@@ -290,8 +291,8 @@ static int edit_here(struct ui *ui, struct view *v, struct hview *H)
 	const struct hline *l = &H->lines[v->pos];
 	if (l->kind != HL_FIELD && l->kind != HL_MFIELD) {
 		ui_status(ui, 1, l->kind == HL_CFIELD || l->kind == HL_CASE
-		          ? "a case changes through the case procedure (the casework verbs), not E"
-		          : "move the cursor to a field to change it");
+		          ? _("a case changes through the case procedure (the casework verbs), not E")
+		          : _("move the cursor to a field to change it"));
 		return -1;
 	}
 	struct edit e;
@@ -315,7 +316,7 @@ static int reveal(struct ui *ui, struct view *v, struct hview *H)
 	struct household full;
 	if (store_may_reveal(ui->s, &ui->me))
 		return ui_store_error(ui, -1);
-	if (prompt_reason(ui, "reason to see the full ID numbers and phones (recorded): ", why,
+	if (prompt_reason(ui, _("reason to see the full ID numbers and phones (recorded): "), why,
 	                  sizeof why) != PROMPT_OK)
 		return REQ_DONE;
 	int rc = store_household_reveal(ui->s, &ui->me, H->h.id, why, &full);
@@ -325,12 +326,12 @@ static int reveal(struct ui *ui, struct view *v, struct hview *H)
 	H->h = full;
 	H->masked = 0;
 	if (build(H)) {
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
 	v->lines = H->n;
 	v->dirty = 1;
-	ui_status(ui, 0, "revealed: this look is recorded in the audit history");
+	ui_status(ui, 0, _("revealed: this look is recorded in the audit history"));
 	return REQ_DONE;
 }
 
@@ -345,7 +346,7 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_MOVE_CASE: return household_move_case(ui, &H->h);
 	case ACT_WITHDRAW:
 		if (!H->h.ncases) {
-			ui_status(ui, 1, "household %s has no case: nothing to withdraw", H->h.id);
+			ui_status(ui, 1, _("household %s has no case: nothing to withdraw"), H->h.id);
 			return -1;
 		}
 		return case_withdraw_form(ui, H->h.cases[H->h.ncases - 1].id);
@@ -356,8 +357,8 @@ static int hh_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_ADD_INCOME: return income_form(ui, &H->h, NULL);
 	case ACT_COUNTY: return view_county_push(ui, household_get(&H->h, HF_COUNTY));
 	case ACT_OPEN:
-		ui_status(ui, 0, "%s changes the field under the cursor, %s visit, %s measure, %s income, "
-		          "%s task, %s case step, %s withdraw, %s history", ui_key(ui, "household", ACT_EDIT),
+		ui_status(ui, 0, _("%s changes the field under the cursor, %s visit, %s measure, %s income, "
+		          "%s task, %s case step, %s withdraw, %s history"), ui_key(ui, "household", ACT_EDIT),
 		          ui_key(ui, "household", ACT_ADD_VISIT), ui_key(ui, "household", ACT_ADD_MEASURE),
 		          ui_key(ui, "household", ACT_ADD_INCOME),
 		          ui_key(ui, "household", ACT_ADD_TASK), ui_key(ui, "household", ACT_MOVE_CASE),
@@ -411,7 +412,7 @@ int view_household_resume(struct ui *ui, const struct draft *d)
 	if (strcmp(d->form, "case-open") == 0)
 		return household_open_case(ui, &H->h, d);
 	if (!edit) {
-		ui_status(ui, 1, "a draft of an unknown form \"%s\": discard it (%s)", d->form,
+		ui_status(ui, 1, _("a draft of an unknown form \"%s\": discard it (%s)"), d->form,
 		          ui_key(ui, "drafts", ACT_DISCARD));
 		return -1;
 	}

@@ -11,6 +11,7 @@
  * action (edit-field, tag) to all tagged households after confirming the count; '' goes
  * back to the row before the last search or jump; w writes the list to a file. */
 #include "tui/view_list.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "tui/form.h"
 #include "tui/prompt.h"
@@ -26,7 +27,7 @@
 static int ensure_cap(struct ui *ui, struct list *L, long n)
 {
 	if (GROW(L->rows, L->cap, n, CHUNK)) {
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
 	return 0;
@@ -253,11 +254,11 @@ static int jump_back(struct ui *ui, struct view *v, struct list *L)
 	if (rc != PROMPT_OK)
 		return REQ_DONE;
 	if (key != '\'') {
-		ui_status(ui, 1, "'' (the key twice) goes back to where you were before a search or jump");
+		ui_status(ui, 1, _("'' (the key twice) goes back to where you were before a search or jump"));
 		return -1;
 	}
 	if (!L->has_back) {
-		ui_status(ui, 1, "no search or jump yet: '' goes back to where you were before one");
+		ui_status(ui, 1, _("no search or jump yet: '' goes back to where you were before one"));
 		return -1;
 	}
 	struct lrow to = L->back;
@@ -291,7 +292,8 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 			break;
 	}
 	if (!f.found) {
-		ui_status(ui, 1, "no household matches \"%s\"%s", ui->search, L->limit[0] ? " within the limit" : "");
+		ui_status(ui, 1, L->limit[0] ? _("no household matches \"%s\" within the limit")
+		                             : _("no household matches \"%s\""), ui->search);
 		return -1;
 	}
 	snprintf(L->match_id, sizeof L->match_id, "%s", f.row.id);
@@ -299,8 +301,8 @@ static int list_search(struct ui *ui, struct view *v, struct list *L, int backwa
 	v->dirty = 1;             /* the match's row shows the member, also where the cursor stays */
 	remember(v, L);
 	if (wrapped)
-		ui_status(ui, 0, "search hit %s, continuing at %s: %s", backward ? "TOP" : "BOTTOM",
-		          backward ? "BOTTOM" : "TOP", ui->search);
+		ui_status(ui, 0, backward ? _("search hit TOP, continuing at BOTTOM: %s")
+		                          : _("search hit BOTTOM, continuing at TOP: %s"), ui->search);
 	return go_to(ui, v, L, &f.row);
 }
 
@@ -331,7 +333,7 @@ static int set_limit(struct ui *ui, struct view *v, struct list *L, const char *
 	if (fetch_down(ui, v, L) < 0)
 		return -1;
 	if (v->lines == 0)
-		ui_status(ui, 0, "no household matches \"%s\"", text);
+		ui_status(ui, 0, _("no household matches \"%s\""), text);
 	return REQ_DONE;
 }
 
@@ -339,7 +341,7 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 {
 	char pattern[256] = "";
 	struct query q;
-	if (ask(ui, "tag households matching: ", pattern, sizeof pattern) || !pattern[0] ||
+	if (ask(ui, _("tag households matching: "), pattern, sizeof pattern) || !pattern[0] ||
 	    query_with(ui, L, pattern, &q))
 		return REQ_DONE;
 	struct tagger t = {&L->tags, 0};
@@ -349,9 +351,9 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 		return ui_store_error(ui, rc);
 	v->dirty = 1;
 	if (t.seen > TAG_MAX)
-		ui_status(ui, 1, "tagged the first %d matches only: narrow the query", TAG_MAX);
+		ui_status(ui, 1, _("tagged the first %d matches only: narrow the query"), TAG_MAX);
 	else
-		ui_status(ui, 0, "%ld newly tagged (%ld match \"%s\"); %ld tagged in all",
+		ui_status(ui, 0, _("%ld newly tagged (%ld match \"%s\"); %ld tagged in all"),
 		          L->tags.n - before, t.seen, pattern, L->tags.n);
 	return REQ_DONE;
 }
@@ -359,12 +361,12 @@ static int tag_pattern(struct ui *ui, struct view *v, struct list *L)
 static int tag_prefix(struct ui *ui, struct view *v, struct list *L)
 {
 	if (L->tags.n == 0) {
-		ui_status(ui, 1, "no household is tagged (%s tags, %s tags by query)", ui_key(ui, "list", ACT_TAG), ui_key(ui, "list", ACT_TAG_PATTERN));
+		ui_status(ui, 1, _("no household is tagged (%s tags, %s tags by query)"), ui_key(ui, "list", ACT_TAG), ui_key(ui, "list", ACT_TAG_PATTERN));
 		return -1;
 	}
-	char label[256];
+	char label[400];
 	int key;
-	snprintf(label, sizeof label, "apply to %ld tagged: press the action's key (%s edit, %s untag) ",
+	snprintf(label, sizeof label, _("apply to %ld tagged: press the action's key (%s edit, %s untag) "),
 	         L->tags.n, ui_key(ui, "list", ACT_EDIT), ui_key(ui, "list", ACT_TAG));
 	int rc = prompt_key(ui, label, &key);
 	if (rc != PROMPT_OK)
@@ -373,24 +375,24 @@ static int tag_prefix(struct ui *ui, struct view *v, struct list *L)
 	if (!(actions[a].flags & A_TAGGABLE)) {
 		char name[32];
 		key_describe(key, name, sizeof name);
-		ui_status(ui, 1, "%s (%s) cannot be applied to tagged households", name, actions[a].name);
+		ui_status(ui, 1, _("%s (%s) cannot be applied to tagged households"), name, actions[a].name);
 		return -1;
 	}
 	if ((actions[a].flags & A_WRITE) && !access_may_write(&ui->me)) {
-		ui_status(ui, 1, "an %s may read but not change the register", access_role_code(ui->me.role));
+		ui_status(ui, 1, _("an %s may read but not change the register"), ui_role(ui));
 		return -1;
 	}
 	v->dirty = 1;
 	if (a == ACT_TAG) {
 		long n = L->tags.n;
 		tags_clear(&L->tags);
-		ui_status(ui, 0, "untagged %ld households", n);
+		ui_status(ui, 0, _("untagged %ld households"), n);
 		return REQ_DONE;
 	}
 	/* ACT_EDIT: a copy of the ids, the tags may change while the form runs */
 	char (*ids)[20] = malloc((size_t)L->tags.n * sizeof *ids);
 	if (!ids) {
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
 	memcpy(ids, L->tags.id, (size_t)L->tags.n * sizeof *ids);
@@ -410,7 +412,7 @@ static int list_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_LIMIT:
 		snprintf(text, sizeof text, "%s", L->limit);
 		const char **places = place_choices(ui->me.scope);   /* town:龙 Tab: town:龙山镇 */
-		int asked = ask_choices(ui, "limit (e.g. county:佛冈县 category:边缘易致贫户 income<6000): ",
+		int asked = ask_choices(ui, _("limit (e.g. county:佛冈县 category:边缘易致贫户 income<6000): "),
 		                        text, sizeof text, places);
 		free(places);
 		if (asked)
@@ -418,14 +420,14 @@ static int list_request(struct ui *ui, struct view *v, enum action a)
 		return set_limit(ui, v, L, text);
 	case ACT_SEARCH:
 		text[0] = '\0';
-		if (ask(ui, "/ (name, ID digits, village): ", text, sizeof text) || !text[0])
+		if (ask(ui, _("/ (name, ID digits, village): "), text, sizeof text) || !text[0])
 			return REQ_DONE;
 		snprintf(ui->search, sizeof ui->search, "%s", text);
 		return list_search(ui, v, L, 0, 1);
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		if (!ui->search[0]) {
-			ui_status(ui, 1, "no search yet: %s searches", ui_key(ui, "list", ACT_SEARCH));
+			ui_status(ui, 1, _("no search yet: %s searches"), ui_key(ui, "list", ACT_SEARCH));
 			return -1;
 		}
 		return list_search(ui, v, L, a == ACT_SEARCH_PREV, 0);

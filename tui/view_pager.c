@@ -4,6 +4,7 @@
  * column (without colour it reads as plain text); messages and command output are
  * wrapped at the width they are opened at. */
 #include "tui/ui_view.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "core/text.h"
 #include <stdio.h>
@@ -45,13 +46,25 @@ static int add_piece(struct pager *P, int indent, const char *s, size_t n)
 	return rc;
 }
 
+/* Full-width punctuation that closes a phrase: a line does not start with it. */
+static int closing(uint32_t cp)
+{
+	static const uint32_t marks[] = {0x3001, 0x3002, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF09, 0xFF01,
+	                                 0xFF1F, 0x300D, 0x201D, 0x2019, 0x3011};
+	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+		if (cp == marks[k])
+			return 1;
+	return 0;
+}
+
 /* Add one line of text, cut into pieces of at most `width` cells when width > 0 (never
- * inside a character). With `words` a piece ends at its last space when it has one and
- * the pieces after the first are indented (the help's long lines). */
+ * inside a character). With `words` a piece ends at its last space, or before its last
+ * Chinese character (Chinese has no spaces between words), when it has one, and the
+ * pieces after the first are indented (the help's long lines). */
 static int add_wrapped(struct pager *P, const char *s, int width, int words)
 {
-	size_t len = strlen(s), start = 0, i = 0, space = 0;
-	int cells = 0, indent = 0;
+	size_t len = strlen(s), start = 0, i = 0, brk = 0;
+	int cells = 0, indent = 0, skip = 0;      /* skip: the break is a space, dropped */
 	while (width > 0 && i < len) {
 		uint32_t cp;
 		int n = text_decode(s + i, len - i, &cp);
@@ -59,17 +72,19 @@ static int add_wrapped(struct pager *P, const char *s, int width, int words)
 		if (n <= 0)
 			n = 1;
 		if (cells + w > width - indent && i > start) {
-			int at_space = words && space > start;
-			size_t end = at_space ? space : i;
+			int at_brk = words && brk > start;
+			size_t end = at_brk ? brk : i;
 			if (add_piece(P, indent, s + start, end - start))
 				return -1;
-			start = i = end + (size_t)at_space;
+			start = i = end + (size_t)(at_brk && skip);
 			cells = 0;
 			indent = words ? 4 : 0;
 			continue;
 		}
 		if (s[i] == ' ')
-			space = i;
+			brk = i, skip = 1;
+		else if (w == 2 && i > start && !closing(cp))
+			brk = i, skip = 0;
 		cells += w;
 		i += (size_t)n;
 	}
@@ -150,7 +165,7 @@ static void pager_draw(struct ui *ui, struct view *v, long line, int y, int sele
 static void pager_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct pager *P = v->priv;
-	snprintf(out, n, "%s  (%ld line%s)", P->title, P->n, P->n == 1 ? "" : "s");
+	snprintf(out, n, ngettext("%s  (%ld line)", "%s  (%ld lines)", (unsigned long)P->n), P->title, P->n);
 }
 
 static int pager_text(struct view *v, long line, char *out, size_t n)
@@ -184,7 +199,7 @@ int view_pager_push(struct ui *ui, const char *title, const char *text, int flag
 	if (split(&P, text, flags & (PAGER_WRAP | PAGER_WORDS) ? COLS - 1 : 0, flags & PAGER_WORDS)) {
 		struct view tmp = {.priv = &P};
 		pager_close(&tmp);
-		ui_status(ui, 1, "out of memory");
+		ui_status(ui, 1, _("out of memory"));
 		return -1;
 	}
 	return ui_push(ui, &view_pager_ops, &P);

@@ -5,6 +5,7 @@
  * holds a text (empty: all again); Enter shows the project with its milestones and money
  * (project_describe, in the pager). */
 #include "tui/view_util.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "tui/prompt.h"
 #include <stdio.h>
@@ -45,7 +46,7 @@ static int projects_open(struct ui *ui, struct view *v)
 	if (rc)
 		return ui_store_error(ui, rc);
 	if (P->oom)
-		ui_status(ui, 1, "out of memory: the list is shown in part");
+		ui_status(ui, 1, _("out of memory: the list is shown in part"));
 	v->lines = P->n;
 	v->at_start = v->at_end = 1;
 	for (long i = 0; keep[0] && i < P->n && found < 0; i++)
@@ -59,14 +60,14 @@ static int projects_open(struct ui *ui, struct view *v)
 static void layout(struct vcol c[8])
 {
 	int wide = COLS >= 110;
-	c[0] = (struct vcol){"project", 9, 0};
-	c[1] = (struct vcol){"status", 6, 0};
-	c[2] = (struct vcol){"place", wide ? 12 : 8, 0};
-	c[3] = (struct vcol){"kind", wide ? 12 : 8, 0};
-	c[4] = (struct vcol){"planned", 13, 1};
-	c[5] = (struct vcol){"spent", wide ? 13 : 0, 1};
-	c[6] = (struct vcol){"late", 4, 1};
-	c[7] = (struct vcol){"title", 0, 0};
+	c[0] = (struct vcol){N_("project"), 9, 0};
+	c[1] = (struct vcol){N_("status"), 6, 0};
+	c[2] = (struct vcol){N_("place"), wide ? 12 : 8, 0};
+	c[3] = (struct vcol){N_("kind"), wide ? 12 : 8, 0};
+	c[4] = (struct vcol){N_("planned"), 13, 1};
+	c[5] = (struct vcol){N_("spent"), wide ? 13 : 0, 1};
+	c[6] = (struct vcol){N_("late"), 4, 1};
+	c[7] = (struct vcol){N_("title"), 0, 0};
 }
 
 struct cells { char planned[PROJECT_MONEY_LEN], spent[PROJECT_MONEY_LEN], late[16]; };
@@ -131,21 +132,23 @@ static void projects_title(struct ui *ui, struct view *v, char *out, size_t n)
 	for (long i = 0; i < P->n; i++)
 		late += project_overdue_count(&P->p[i], P->today) > 0;
 	keymap_keys_of(&ui->keys, "projects", ACT_LIMIT, limit, sizeof limit);
-	snprintf(out, n, "Projects  %ld in your scope%s%s%s  %ld with a milestone overdue  %s limit",
-	         v->lines, P->match[0] ? " matching \"" : "", P->match, P->match[0] ? "\"" : "",
-	         late, limit);
+	char matching[sizeof P->match + 64] = "";
+	if (P->match[0])
+		snprintf(matching, sizeof matching, _(" matching \"%s\""), P->match);
+	snprintf(out, n, _("Projects  %ld in your scope%s  %ld with a milestone overdue  %s limit"),
+	         v->lines, matching, late, limit);
 }
 
 int view_project_show(struct ui *ui, const char *id)
 {
 	struct project p;
 	struct buf text = {0};
-	char title[64];
+	char title[128];
 	int rc = store_project_get(ui->s, &ui->me, id, &p);   /* as it is now */
 	if (rc)
 		return ui_store_error(ui, rc);
 	project_describe(&p, store_today(ui->s), &text);
-	snprintf(title, sizeof title, "project %s", p.id);
+	snprintf(title, sizeof title, _("project %s"), p.id);
 	rc = view_pager_push(ui, title, buf_str(&text) ? text.s : "", PAGER_WRAP);
 	buf_free(&text);
 	return rc < 0 ? rc : REQ_DONE;
@@ -155,14 +158,17 @@ static int limit(struct ui *ui, struct view *v, struct projects_view *P)
 {
 	char match[sizeof P->match];
 	snprintf(match, sizeof match, "%s", P->match);
-	int r = prompt_line(ui, "limit to projects holding (empty: all): ", match, sizeof match, NULL);
+	int r = prompt_line(ui, _("limit to projects holding (empty: all): "), match, sizeof match, NULL);
 	if (r != PROMPT_OK)
 		return REQ_DONE;
 	snprintf(P->match, sizeof P->match, "%s", match);
 	v->pos = v->top = 0;
 	if (projects_open(ui, v) < 0)
 		return -1;
-	ui_status(ui, 0, "%ld project(s)%s%s", v->lines, P->match[0] ? " holding " : "", P->match);
+	if (P->match[0])
+		ui_status(ui, 0, _("%ld project(s) holding %s"), v->lines, P->match);
+	else
+		ui_status(ui, 0, _("%ld project(s)"), v->lines);
 	return REQ_DONE;
 }
 

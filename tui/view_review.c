@@ -9,6 +9,7 @@
  * household. The store's refusals (every reason) go to the status line. The queue is
  * bounded by role and scope, so it is held in memory (no windowed fetch). */
 #include "tui/view_util.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "tui/case_checks.h"
 #include "tui/list_rows.h"
@@ -65,7 +66,7 @@ static int keep_row(void *ctx, const struct household *h, int ci)
 	struct wf_clock clk;
 	if (workflow_clock(&q->f, store_today(R->s), &clk) == 0 && clk.running) {
 		q->late = clk.late;
-		snprintf(q->clock, sizeof q->clock, "%ldd%s", clk.days, clk.late ? " LATE" : "");
+		snprintf(q->clock, sizeof q->clock, _("%ldd%s"), clk.days, clk.late ? _(" LATE") : "");
 	} else {
 		snprintf(q->clock, sizeof q->clock, "-");
 	}
@@ -89,7 +90,7 @@ static int rv_open(struct ui *ui, struct view *v)
 	if (rc)
 		return ui_store_error(ui, rc);
 	if (R->oom) {
-		ui_status(ui, 1, "out of memory: the queue is shown in part");
+		ui_status(ui, 1, _("out of memory: the queue is shown in part"));
 	}
 	v->lines = R->n;
 	v->at_start = v->at_end = 1;
@@ -109,13 +110,13 @@ enum { NCOL = 7, COL_CLOCK = 5, COL_CHECKS = 6 };
 static void layout(const struct review *R, struct vcol c[NCOL])
 {
 	int wide = COLS >= 100;
-	c[0] = (struct vcol){"case", 8, 0};
+	c[0] = (struct vcol){N_("case"), 8, 0};
 	c[1] = (struct vcol){"户主", 8, 0};
 	c[2] = (struct vcol){"行政村", wide ? 10 : 8, 0};
 	c[3] = (struct vcol){"状态", COLS >= 120 ? 16 : wide ? 12 : 8, 0};
-	c[4] = (struct vcol){"since", wide ? 10 : 5, 0};
-	c[COL_CLOCK] = (struct vcol){wide ? "clock" : "days", wide ? 8 : 4, 0};
-	c[COL_CHECKS] = (struct vcol){"checks: income/line, notice, measures, last visit", 0, 0};
+	c[4] = (struct vcol){N_("since"), wide ? 10 : 5, 0};
+	c[COL_CLOCK] = (struct vcol){wide ? N_("clock") : N_("days"), wide ? 8 : 4, 0};
+	c[COL_CHECKS] = (struct vcol){N_("checks: income/line, notice, measures, last visit"), 0, 0};
 	int used = 0;
 	for (int i = 0; i < COL_CHECKS; i++)
 		used += c[i].cells + 1;
@@ -160,7 +161,7 @@ static void rv_draw(struct ui *ui, struct view *v, long line, int y, int selecte
 	struct vcol c[NCOL];
 	layout(R, c);
 	const char *since = c[4].cells < 10 && strlen(q->since) == 10 ? q->since + 5 : q->since;
-	const char *clock = q->late && c[COL_CLOCK].cells < 8 ? "LATE" : q->clock;
+	const char *clock = q->late && c[COL_CLOCK].cells < 8 ? _("LATE") : q->clock;
 	const char *cells[NCOL] = {q->case_id, q->head, q->village, workflow_state_label(q->f.state),
 	                           since, clock, ""};
 	attr_t a = selected ? draw_style(ST_CURSOR) : A_NORMAL;
@@ -193,11 +194,11 @@ static void rv_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	char who[128] = "";
 	if (COLS >= 100)    /* who you are: on a wide screen only */
-		snprintf(who, sizeof who, " for %s %s", access_role_code(ui->me.role), ui->me.scope);
+		snprintf(who, sizeof who, _(" for %s %s"), ui_role(ui), ui->me.scope);
 	if (!access_may_write(&ui->me))
-		snprintf(out, n, "Review queue  %ld waiting%s  (read only)", v->lines, who);
+		snprintf(out, n, _("Review queue  %ld waiting%s  (read only)"), v->lines, who);
 	else
-		snprintf(out, n, "Review queue  %ld waiting%s  %s approve  %s send back", v->lines, who,
+		snprintf(out, n, _("Review queue  %ld waiting%s  %s approve  %s send back"), v->lines, who,
 		         ui_key(ui, "review", ACT_APPROVE), ui_key(ui, "review", ACT_SEND_BACK));
 }
 
@@ -238,8 +239,8 @@ static int still_waiting(struct ui *ui, const struct qrow *q)
 	if (rc)
 		return ui_store_error(ui, rc);
 	if (f.state != q->f.state) {
-		ui_status(ui, 1, "%s was moved meanwhile: it is now %s (%s), not %s; %s reads the "
-		          "queue again", q->case_id, workflow_state_label(f.state),
+		ui_status(ui, 1, _("%s was moved meanwhile: it is now %s (%s), not %s; %s reads the "
+		          "queue again"), q->case_id, workflow_state_label(f.state),
 		          workflow_state_code(f.state), workflow_state_label(q->f.state),
 		          ui_key(ui, "review", ACT_RELOAD));
 		return -1;
@@ -254,18 +255,19 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	const struct wf_transition *t = approve ? forward_step(&q.f, &ui->me)
 	                                        : workflow_transition_find("send_back");
 	if (!t) {
-		ui_status(ui, 1, "%s is %s: there is no step forward to take from the queue", q.case_id,
+		ui_status(ui, 1, _("%s is %s: there is no step forward to take from the queue"), q.case_id,
 		          workflow_state_label(q.f.state));
 		return -1;
 	}
 	if (still_waiting(ui, &q))
 		return -1;
-	char method[64] = "", why[512] = "", label[256], result[512];
+	char method[64] = "", why[512] = "", label[400], result[512];
 	if ((t->flags & WF_NEED_METHOD) &&
-	    view_ask_code(ui, "elimination method (Tab: 帮扶消除 自然消除): ", &codes_elim_method, 0,
+	    view_ask_code(ui, _("elimination method (Tab: 帮扶消除 自然消除): "), &codes_elim_method, 0,
 	                  method, sizeof method) != PROMPT_OK)
 		return REQ_DONE;
-	snprintf(label, sizeof label, "%s %s (%s %s), reason: ", q.case_id, approve ? "approve" : "send back",
+	snprintf(label, sizeof label, approve ? _("%s approve (%s %s), reason: ")
+	                                      : _("%s send back (%s %s), reason: "), q.case_id,
 	         t->name, t->label);
 	if (view_ask_reason(ui, label, why, sizeof why) != PROMPT_OK)
 		return REQ_DONE;
@@ -279,9 +281,9 @@ static int take_step(struct ui *ui, struct view *v, struct review *R, int approv
 	if (rv_open(ui, v) < 0)
 		return -1;
 	if (v->lines)
-		ui_status(ui, 0, "%s — next: %s %s", result, R->r[v->pos].case_id, R->r[v->pos].head);
+		ui_status(ui, 0, _("%s — next: %s %s"), result, R->r[v->pos].case_id, R->r[v->pos].head);
 	else
-		ui_status(ui, 0, "%s — the queue is empty", result);
+		ui_status(ui, 0, _("%s — the queue is empty"), result);
 	return REQ_DONE;
 }
 
@@ -297,8 +299,9 @@ static int queue_row(void *ctx, struct sheet *sh, long i)
 /* w: the queue as on screen, in the columns of `case queue --format`. */
 static int write_queue(struct ui *ui, struct review *R)
 {
-	char what[64];
-	snprintf(what, sizeof what, "the %ld case%s of the queue", R->n, R->n == 1 ? "" : "s");
+	char what[128];
+	snprintf(what, sizeof what, ngettext("the %ld case of the queue", "the %ld cases of the queue",
+	                                     (unsigned long)R->n), R->n);
 	return ui_write_rows(ui, what, EXPORT_QUEUE, R->n, queue_row, R);
 }
 
@@ -310,8 +313,8 @@ static int rv_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_SEND_BACK: return take_step(ui, v, R, 0);
 	case ACT_WITHDRAW:
 		if (!R->moved[0]) {
-			ui_status(ui, 1, "no case moved from this queue yet: %s withdraws the last one you "
-			          "pass or send back here (or %s on its household)", ui_key(ui, "review", ACT_WITHDRAW),
+			ui_status(ui, 1, _("no case moved from this queue yet: %s withdraws the last one you "
+			          "pass or send back here (or %s on its household)"), ui_key(ui, "review", ACT_WITHDRAW),
 			          ui_key(ui, "household", ACT_WITHDRAW));
 			return -1;
 		}

@@ -7,6 +7,7 @@
  * read again with the cursor on the same line, so the next item is selected. Reading it
  * keeps the rule-derived tasks in step, as `bangfu today` does. */
 #include "tui/view_util.h"
+#include "core/i18n.h"
 #include "core/grow.h"
 #include "tui/prompt.h"
 #include "tui/ui_write.h"
@@ -61,8 +62,8 @@ static int add_flag_rows(struct ui *ui, struct tasks_view *T)
 		snprintf(it.rule, sizeof it.rule, "flag");
 		snprintf(it.kind, sizeof it.kind, "%s", f[i].code);
 		snprintf(it.household, sizeof it.household, "%s", f[i].first[0]);
-		snprintf(it.title, sizeof it.title, "%ld household%s: %s", f[i].count,
-		         f[i].count == 1 ? "" : "s", f[i].text);
+		snprintf(it.title, sizeof it.title, ngettext("%ld household: %s", "%ld households: %s",
+		                                             (unsigned long)f[i].count), f[i].count, f[i].text);
 		T->flag_rows += keep_item(T, &it) == 0;
 	}
 	return rc;
@@ -88,9 +89,9 @@ static int tasks_open(struct ui *ui, struct view *v)
 	if (rc)
 		return ui_store_error(ui, rc);
 	if (T->oom)
-		ui_status(ui, 1, "out of memory: the list is shown in part");
+		ui_status(ui, 1, _("out of memory: the list is shown in part"));
 	else if (sum.created || sum.resolved)
-		ui_status(ui, 0, "rule tasks: %d made, %d resolved", sum.created, sum.resolved);
+		ui_status(ui, 0, _("rule tasks: %d made, %d resolved"), sum.created, sum.resolved);
 	v->lines = T->n;
 	v->at_start = v->at_end = 1;
 	T->urgency_cells = 11;
@@ -112,13 +113,13 @@ static int tasks_open(struct ui *ui, struct view *v)
 static void layout(const struct tasks_view *T, struct vcol c[7])
 {
 	int wide = COLS >= 100;
-	c[0] = (struct vcol){"due", 10, 0};
-	c[1] = (struct vcol){"urgency", T->urgency_cells, 0};
-	c[2] = (struct vcol){"kind", wide ? 12 : 8, 0};
-	c[3] = (struct vcol){"task", 8, 0};
-	c[4] = (struct vcol){"status", wide ? 11 : 6, 0};
-	c[5] = (struct vcol){"household", wide ? 15 : 0, 0};
-	c[6] = (struct vcol){"title", 0, 0};
+	c[0] = (struct vcol){N_("due"), 10, 0};
+	c[1] = (struct vcol){N_("urgency"), T->urgency_cells, 0};
+	c[2] = (struct vcol){N_("kind"), wide ? 12 : 8, 0};
+	c[3] = (struct vcol){N_("task"), 8, 0};
+	c[4] = (struct vcol){N_("status"), wide ? 11 : 6, 0};
+	c[5] = (struct vcol){N_("household"), wide ? 15 : 0, 0};
+	c[6] = (struct vcol){N_("title"), 0, 0};
 }
 
 /* The cells of an item (kind as its label, the rule's name for a rule item). */
@@ -129,7 +130,7 @@ static void cells_of(const struct tasks_view *T, const struct today_item *it, ch
 	task_urgency(it->due, T->today, urgency, 32);
 	cells[0] = it->due[0] ? it->due : "-";
 	cells[1] = urgency;
-	cells[2] = it->rule[0] ? it->rule : kind ? kind : it->kind;
+	cells[2] = !strcmp(it->rule, "flag") ? _("flag") : it->rule[0] ? it->rule : kind ? kind : it->kind;
 	cells[3] = it->task[0] ? it->task : "-";
 	cells[4] = it->status[0] ? it->status : "-";
 	cells[5] = it->household[0] ? it->household : "-";
@@ -168,8 +169,8 @@ static int tasks_text(struct view *v, long line, char *out, size_t n)
 static void tasks_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct tasks_view *T = v->priv;
-	snprintf(out, n, "Today %s  %ld due or overdue%s  %s start  %s done", T->today ? T->today : "",
-	         v->lines - T->flag_rows, T->flag_rows ? ", household flags last" : "",
+	snprintf(out, n, _("Today %s  %ld due or overdue%s  %s start  %s done"), T->today ? T->today : "",
+	         v->lines - T->flag_rows, T->flag_rows ? _(", household flags last") : "",
 	         ui_key(ui, "tasks", ACT_TASK_START), ui_key(ui, "tasks", ACT_TASK_DONE));
 }
 
@@ -194,15 +195,17 @@ static int may_change(struct ui *ui, const char *id, const char *action, long *v
 static int change(struct ui *ui, struct view *v, struct tasks_view *T, const char *action)
 {
 	struct today_item it = T->it[v->pos];     /* a copy: the list is read again below */
-	char why[512] = "", label[160];
+	char why[512] = "", label[400];
 	long version = 0;
+	int done = strcmp(action, "done") == 0;
 	if (!it.task[0]) {
-		ui_status(ui, 1, "this item is not kept as a task: nothing to %s", action);
+		ui_status(ui, 1, done ? _("this item is not kept as a task: nothing to mark done")
+		                      : _("this item is not kept as a task: nothing to start"));
 		return -1;
 	}
 	if (may_change(ui, it.task, action, &version))
 		return -1;
-	snprintf(label, sizeof label, "%s %s, reason: ", action, it.task);
+	snprintf(label, sizeof label, done ? _("done %s, reason: ") : _("start %s, reason: "), it.task);
 	if (view_ask_reason(ui, label, why, sizeof why) != PROMPT_OK)
 		return REQ_DONE;
 	int rc = store_task_change(ui->s, &ui->me, it.task, action, why, version);
@@ -212,7 +215,7 @@ static int change(struct ui *ui, struct view *v, struct tasks_view *T, const cha
 	v->generation = ui->generation;
 	if (tasks_open(ui, v) < 0)
 		return -1;
-	ui_status(ui, 0, "task %s: %s (%s)", it.task, strcmp(action, "done") == 0 ? "done" : "started", why);
+	ui_status(ui, 0, done ? _("task %s: done (%s)") : _("task %s: started (%s)"), it.task, why);
 	return REQ_DONE;
 }
 
@@ -230,8 +233,8 @@ static int item_row(void *ctx, struct sheet *sh, long i)
 /* w: the items as on screen, in the columns of `today --format`. */
 static int write_items(struct ui *ui, struct tasks_view *T)
 {
-	char what[64];
-	snprintf(what, sizeof what, "the %ld item%s", T->n, T->n == 1 ? "" : "s");
+	char what[128];
+	snprintf(what, sizeof what, ngettext("the %ld item", "the %ld items", (unsigned long)T->n), T->n);
 	return ui_write_rows(ui, what, EXPORT_TODAY, T->n, item_row, T);
 }
 
@@ -246,7 +249,7 @@ static int tasks_request(struct ui *ui, struct view *v, enum action a)
 	case ACT_TASK_ASSIGN:
 	case ACT_TASK_DUE:
 		if (!it->task[0]) {
-			ui_status(ui, 1, "this item is not kept as a task: nothing to change");
+			ui_status(ui, 1, _("this item is not kept as a task: nothing to change"));
 			return -1;
 		}
 		return task_correct_form(ui, it->task, a == ACT_TASK_DUE ? "due" : "assign");
@@ -255,7 +258,7 @@ static int tasks_request(struct ui *ui, struct view *v, enum action a)
 		if (a == ACT_OPEN && it->project[0])   /* an overdue milestone: its project */
 			return view_project_show(ui, it->project);
 		if (!it->household[0]) {
-			ui_status(ui, 0, "%s concerns no household", it->task[0] ? it->task : "this item");
+			ui_status(ui, 0, _("%s concerns no household"), it->task[0] ? it->task : _("this item"));
 			return REQ_DONE;
 		}
 		return a == ACT_OPEN ? view_household_push(ui, it->household, -1, 0)

@@ -1,6 +1,7 @@
 /* view_util.c — columns, the reason prompt and cursor keeping for the work views
  * (view_util.h). Text reaches the screen only through draw.c. */
 #include "tui/view_util.h"
+#include "core/i18n.h"
 #include "tui/prompt.h"
 #include "core/text.h"
 #include <stdio.h>
@@ -17,7 +18,7 @@ static void columns(int y, const struct vcol *c, int n, const char *const *cells
 		if (w > COLS - x - 1)
 			w = COLS - x - 1;
 		if (head)
-			draw_text(y, x + 1, w, c[i].title, a, c[i].right);
+			draw_text(y, x + 1, w, _(c[i].title), a, c[i].right);   /* N_() marked */
 		else
 			draw_cell(y, x + 1, w, cells[i], a, c[i].right);   /* a cut value ends in > */
 		x += w + 1;
@@ -46,7 +47,7 @@ int view_ask_reason(struct ui *ui, const char *label, char *buf, size_t n)
 static int stopped(struct ui *ui, int rc)
 {
 	if (rc == PROMPT_CANCEL)
-		ui_status(ui, 0, "cancelled: nothing was changed");
+		ui_status(ui, 0, _("cancelled: nothing was changed"));
 	return rc;
 }
 
@@ -80,7 +81,7 @@ int view_ask_code(struct ui *ui, const char *label, const struct code_table *shi
 			snprintf(buf, n, "%s", c->code);
 			return PROMPT_OK;
 		}
-		ui_status(ui, 1, "not a %s: Tab offers them", t->name);
+		ui_status(ui, 1, _("not a %s: Tab offers them"), t->name);
 	}
 }
 
@@ -99,9 +100,9 @@ int view_ask_codes(struct ui *ui, const char *label, const struct code_table *sh
 			return stopped(ui, rc);
 		int count = codes_parse_multi(t, buf, 5, codes, sizeof codes, err, sizeof err);
 		if (count < 0)
-			ui_status(ui, 1, "%s: Tab offers them", err);
+			ui_status(ui, 1, _("%s: Tab offers them"), err);
 		else if (count == 0)
-			ui_status(ui, 1, "this one is required");
+			ui_status(ui, 1, _("this one is required"));
 		else {
 			snprintf(buf, n, "%s", codes);
 			return PROMPT_OK;
@@ -118,7 +119,7 @@ int view_ask_text(struct ui *ui, const char *label, int optional, char *buf, siz
 		text_trim(buf);
 		if (buf[0] || optional)
 			return PROMPT_OK;
-		ui_status(ui, 1, "this one is required");
+		ui_status(ui, 1, _("this one is required"));
 	}
 }
 

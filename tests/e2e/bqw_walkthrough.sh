@@ -48,7 +48,7 @@ cat > sheet.csv <<'SHEET'
 佛冈县预制菜产业园,441821,预制菜,县域经济,李主任,2026,5000000,,2026-02-01,2026-06-30,
 SHEET
 expect_exit 0 as fg import projects sheet.csv --why 专班项目表
-expect_grep "imported sheet.csv: 2 project(s) added, 0 updated (one audit event)" out
+expect_grep "imported sheet.csv: 2 projects added, 0 updated (one audit event)" out
 expect_exit 0 as fg project list
 expect_grep "PJ0000001 .*迳头镇污水处理厂" out
 expect_grep "PJ0000002 .*佛冈县预制菜产业园" out

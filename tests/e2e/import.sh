@@ -60,7 +60,7 @@ expect_grep "dup.csv:2: ID number 441821197501011008 is already registered in ho
 cp "$data/bad.csv" partly.csv
 printf '4418210009,441821,迳头镇,青竹村,,,孙九,441821195202281009,户主,,,,,,,,,一般农户,4000,,,,,\n' >> partly.csv
 expect_exit 0 "$BANGFU" -d a import households partly.csv --skip-bad
-expect_grep "imported 1 households" out
+expect_grep "imported 1 household " out
 expect_grep "rejected 3 households" out
 [ -f partly.csv.rejected.csv ] || fail "no rejected-rows file"
 expect_grep "原因" partly.csv.rejected.csv
@@ -92,7 +92,7 @@ expect_grep "nothing to change" out
 # a new phone number and another category in the file: the phone is taken, the category noted
 sed -e 's/13926615123/13926610000/' -e 's/,边缘易致贫户,/,突发严重困难户,/' c.csv > c2.csv
 expect_exit 0 "$BANGFU" -d c import households c2.csv
-expect_grep "imported 1 households (0 new, 1 updated, 1 unchanged)" out
+expect_grep "imported 1 household (0 new, 1 updated, 1 unchanged)" out
 git --git-dir=c/audit.git log -1 --format=%s | grep -q "^import 1 households (0 new, 1 updated): " ||
 	fail "the commit does not say what the import changed: $(git --git-dir=c/audit.git log -1 --format=%s)"
 expect_grep "c2.csv:[0-9]*: 监测对象类别: 监测对象类别 (category) is \"sudden\" in the file but \"marginal\" in case C0000002: not applied" err
@@ -110,7 +110,7 @@ printf '户编号,县区代码,乡镇,行政村,姓名,证件号码,与户主关
 printf '4418210001,441821,迳头镇,青竹村,李秀英,441821197501011008,户主\n' >> c3.csv
 printf '4418210001,441821,迳头镇,青竹村,王建国,441821196803121232,配偶\n' >> c3.csv
 expect_exit 0 "$BANGFU" -d c import households c3.csv
-expect_grep "imported 1 households (0 new, 1 updated)" out
+expect_grep "imported 1 household (0 new, 1 updated)" out
 expect_exit 0 "$BANGFU" -d c show 4418210001 --reveal --why "核对"
 expect_no_grep "44182120050817105X" out
 expect_grep "^id_original: 441821680312123$" out

@@ -43,7 +43,7 @@ expect_exit 0 "$BANGFU" -d b audit verify
 expect_exit 0 "$BANGFU" -d c init
 expect_exit 0 "$BANGFU" -d c import households bad.csv --skip-bad
 expect_grep "imported 2500 households (2500 new, 0 updated)" out
-expect_grep "rejected 1 households" out
+expect_grep "rejected 1 household:" out
 [ "$(wc -l < bad.csv.rejected.csv)" -eq 2 ] || fail "rejected file: $(cat bad.csv.rejected.csv)"
 grep -q "^4418219999999999,.*already on line 2" bad.csv.rejected.csv || fail "rejected row missing"
 expect_exit 0 "$BANGFU" -d c audit verify

@@ -40,7 +40,8 @@ fi
 stage=$PWD/stage
 make -s -C "$top" install DESTDIR="$stage" PREFIX=/usr SYSCONFDIR=/etc/opt > make.out 2>&1 || { cat make.out; fail "make install"; }
 for f in usr/bin/bangfu usr/share/man/man1/bangfu.1 usr/share/bash-completion/completions/bangfu \
-         usr/share/zsh/vendor-completions/_bangfu; do
+         usr/share/zsh/vendor-completions/_bangfu usr/share/locale/zh_CN/LC_MESSAGES/bangfu.mo \
+         usr/share/locale/en/LC_MESSAGES/bangfu.mo; do
 	[ -f "$stage/$f" ] || fail "make install did not lay out $f"
 done
 [ -x "$stage/usr/bin/bangfu" ] || fail "installed binary not executable"

@@ -9,9 +9,10 @@ top=$(cd "$TESTS/.." && pwd)
 build=$(dirname "$BANGFU_TH")
 
 # --- includes ------------------------------------------------------------------------
-# core/: the C11 standard headers, and POSIX's iconv.h and strings.h, nothing else in <>.
+# core/: the C11 standard headers, POSIX's iconv.h and strings.h, and the C library's
+# gettext (libintl.h: the messages' catalogs), nothing else in <>.
 c_std='assert|complex|ctype|errno|fenv|float|inttypes|iso646|limits|locale|math|setjmp|signal|stdalign|stdarg|stdatomic|stdbool|stddef|stdint|stdio|stdlib|stdnoreturn|string|tgmath|threads|time|uchar|wchar|wctype'
-core_ok="^($c_std|iconv|strings)\\.h\$"
+core_ok="^($c_std|iconv|strings|libintl)\\.h\$"
 bad=0
 for f in "$top"/core/*.c "$top"/core/*.h; do
 	sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*<\([^>]*\)>.*/\1/p' "$f" | while read -r h; do

@@ -138,7 +138,7 @@ grep -q "2026-03-05" filled.csv || fail "sed did not fill in the sheet"
 printf '%s\n' ',迳头镇农房风貌提升试点,441821107,,,农房试点,乡村振兴,,李四,,驻镇帮镇扶村,,,2026,"1,500,000",,,2026-04-01,,,,,,,,' >>filled.csv
 n=$(commits)
 expect_exit 0 as zhao import projects filled.csv --why 专班月报
-expect_grep "1 project(s) added, 1 updated (one audit event)" out
+expect_grep "1 project added, 1 updated (one audit event)" out
 [ "$(commits)" -eq $((n + 1)) ] || fail "an import is one commit"
 expect_exit 0 as zhao project show "$p1"
 expect_grep "开工 *planned 2026-03-01  actual 2026-03-05" out

@@ -1,6 +1,9 @@
 # bangfu report: every table in text, tsv, json, csv and xlsx (a sheet per table); the
 # counts agree with list; cut to scope (a county caseworker sees only her county); a
-# lead past 15 days and an overdue task are listed; --table picks one.
+# lead past 15 days and an overdue task are listed; --table picks one. The terminal
+# table's titles and headers are in the reader's language; the csv's column headers and
+# the xlsx's sheet names are the national Chinese ones whatever the language.
+# both locales
 . "$TESTS/lib.sh"
 me=$(id -un)
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login BANGFU_TODAY=2026-06-30 "$BANGFU_TH" -d d "$@"; }
@@ -14,7 +17,10 @@ expect_exit 0 as "$me" case open "$H" --category 边缘易致贫户 --source 基
 expect_exit 0 as "$me" task add 核实 --kind 核实 --owner wang --household "$H" --due 2026-06-10 --why 安排
 
 expect_exit 0 as "$me" report
-expect_grep "超过15天未决的线索" out
+expect_grep "^$(M "超过15天未决的线索")$" out
+expect_grep "^$(M "月份") *$(M "新增线索") *$(M "风险消除")" out
+if [ "$LANGUAGE" = zh_CN ]; then expect_grep "^超过15天未决的线索$" out
+else expect_grep "^leads undecided after 15 days$" out; fi
 expect_grep "█" out
 expect_exit 0 as "$me" report --format json
 cp out all.json
@@ -54,6 +60,6 @@ assert ws.freeze_panes == "A2" and ws["C2"].data_type == "n", (ws.freeze_panes, 
 expect_exit 0 as "$me" report --format csv --table measures
 expect_grep "措施类别" out
 expect_exit 2 as "$me" report --table nosuch
-expect_grep "no report table" err
+expect_grep "^bangfu: $(Mf 'no report table "%s" (bangfu report --help lists them)' nosuch)$" err
 expect_exit 2 as "$me" report --format pdf
 echo "report: ok"

@@ -61,6 +61,26 @@ git --git-dir=srv/data/audit.git log -3 --format='%an <%ae> uid %(trailers:key=B
 expect_grep "^陈小玲 <$a@bangfu> uid $(id -u "$a")" authors
 expect_grep "^李明 <$b@bangfu> uid $(id -u "$b")" authors
 
+# libgit2 is loaded by its soname when a change reaches the history (store/lazylib.c):
+# a setgid run ignores LD_LIBRARY_PATH for it as the loader does for linked libraries, so
+# a library of the user's own is never run in the bangfu group's name; not setgid, the
+# same variable is obeyed (the check means something)
+so=$(grep -ao 'libgit2\.so\.[0-9][0-9.]*' "$tc" | head -1)
+[ -n "$so" ] || fail "no libgit2 soname in $tc"
+if command -v "${CC:-cc}" >/dev/null 2>&1; then
+	install -d -m 755 fakelib
+	printf '#include <stdio.h>\n__attribute__((constructor)) static void f(void) { fputs("FAKE LIBGIT2\\n", stderr); }\n' > fakelib/f.c
+	"${CC:-cc}" -shared -fPIC -o "fakelib/$so" fakelib/f.c
+	expect_exit 0 runuser -u "$a" -- env LD_LIBRARY_PATH="$top/fakelib" "$top/bin/bangfu" \
+		-d "$top/srv/data" set 4418210001 hamlet 前围 --why 核实
+	expect_no_grep "FAKE LIBGIT2" err
+	expect_exit 0 as "$a" audit log 4418210001 --limit 1 --patch
+	expect_grep "前围" out
+	expect_exit 1 env LD_LIBRARY_PATH="$top/fakelib" "$tc" -d "$top/srv/data" audit verify
+	expect_grep "FAKE LIBGIT2" err
+	expect_grep "$so has no git_" err
+fi
+
 # their own accounts reach none of it
 expect_exit 1 runuser -u "$a" -- cat srv/data/bangfu.db
 expect_grep "Permission denied" err

@@ -111,7 +111,7 @@ expect_grep "^overdue 1024d 2023-05-31 visit_due" out
 expect_grep "^overdue 10d   2026-03-10 paperwork    $overdue" out
 expect_grep "^in 3d         2026-03-23 project      $soon" out
 expect_grep "rule tasks: 2 made, 0 resolved (one audit event)" out
-expect_grep "1 more open task(s) of yours not due soon" out
+expect_grep "1 more open task of yours not due soon" out
 expect_no_grep "他人任务" out
 order=$(grep -n -e visit_due -e "$overdue" -e "$soon" out | cut -d: -f1 | tr '\n' ' ')
 [ "$order" = "3 4 5 " ] || { cat out; fail "today is not most urgent first: lines $order"; }

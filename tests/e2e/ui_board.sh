@@ -3,6 +3,7 @@
 # the figures on screen are those of `board --format tsv`), Tab regroups by county, track
 # and programme, Enter on a county opens its county view, `/` searches, paging moves
 # down; a county office sees its county only, the province all.
+# both locales
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 export BANGFU_TODAY=2026-03-20
@@ -42,9 +43,13 @@ expect_grep "^营商环境		1	2	1	帮扶中 1	1	谋划 1	1200000.00	0.00	300000.
 
 # --- 80x24, the province: every county; paging, search, Tab, Enter ------------------------
 ui_exec 80 24 "$BANGFU_TH" -d d
-ui_wait "Households"
+ui_wait "$(M Households)"
 ui_keys o
-ui_wait "Board by county  $rows rows in scope 44  v: by track"
+board() { Mnf "Board by %s  %ld row in scope %s  %s: by %s" "Board by %s  %ld rows in scope %s  %s: by %s" \
+	"$2" "$(M "$1")" "$2" "$3" v "$(M "$4")"; }
+ui_wait "$(board county "$rows" 44 track)"
+[ "$LANGUAGE" != zh_CN ] || ui_wait "$(Mnf 'Board by %s  %ld row in scope %s  %s: by %s' \
+	'Board by %s  %ld rows in scope %s  %s: by %s' "$rows" "$(M county)" "$rows" 44 v "$(M track)")"
 ui_wait "县区"
 ui_wait "计划投资(元)"
 ui_wait "荔湾区"
@@ -60,24 +65,24 @@ ui_keys /; ui_type "从化区"; ui_keys Enter
 ui_wait_selected "从化区"
 row 从化区 "从化区 +进位 +0 +0 +1 +2000000.00"
 ui_keys Enter
-ui_wait "County 440117 从化区  百千万工程"
-ui_wait "Track 县域类型: 进位"
+ui_wait "$(Mf "County %s %s  百千万工程 %s  (read-only)" 440117 从化区 2026)"
+ui_wait "$(Mf "Track 县域类型: %s" 进位)"
 ui_keys q
 ui_wait_selected "从化区"
 ui_keys Tab
-ui_wait "Board by track  4 rows in scope 44  v: by programme"
+ui_wait "$(board track 4 44 programme)"
 row 县数 "赛道 +县数"
 row 进位 "进位 +3 +0 +0 +3 +2000037.00 +0 *$"
 ui_keys Enter
-ui_wait "a track row sums counties"
+ui_wait "$(Mf "a %s row sums counties: %s shows the board by county" "$(M track)" v)"
 ui_keys Tab
-ui_wait "Board by programme"
+ui_wait "$(board programme 1 44 county | sed "s/  .*//")"
 row 营商环境 "营商环境 +1 +2 +1 +1 +1200000.00 +2 +1/1 帮扶中 1"
 ui_wait "无结对"
 ui_keys v
-ui_wait "Board by county"
+ui_wait "$(board county "$rows" 44 track)"
 ui_keys q
-ui_wait "Households"
+ui_wait "$(M Households)"
 ui_keys Q
 ui_cleanup
 
@@ -85,7 +90,7 @@ ui_cleanup
 ui_exec 120 35 "BANGFU_TEST_LOGIN=xian" "$BANGFU_TH" -d d
 ui_wait "李秀英"
 ui_keys C-g
-ui_wait "Board by county  1 row in scope 441821"
+ui_wait "$(board county 1 441821 track)"
 ui_wait "已支出(元)"
 row 佛冈县 "佛冈县 +未分类 +2 +1 +1 +1200000.00 +300000.00 +2 +1/1 +帮扶中 1 *$"
 ui_screen
@@ -95,8 +100,8 @@ h=$(grep "计划投资(元)" screen.txt | sed 's/计划投资(元).*/计划投�
 r=$(grep "1200000.00" screen.txt | sed 's/1200000.00.*/1200000.00/' | wc -L)
 [ "$h" -eq "$r" ] || { ui_dump; fail "计划投资 header ends at $h cells, the amount at $r"; }
 ui_keys Enter
-ui_wait "County 441821 佛冈县"
+ui_wait "$(Mf "County %s %s  百千万工程 %s  (read-only)" 441821 佛冈县 2026)"
 ui_keys q
-ui_wait "Board by county"
+ui_wait "$(board county 1 441821 track)"
 ui_keys Q
 ui_done

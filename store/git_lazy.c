@@ -1,0 +1,91 @@
+/* git_lazy.c — libgit2's table of functions, filled by store/lazylib.c on first use
+ * (store/git_lazy.h says why). */
+#define GIT_LAZY_NO_NAMES
+#include "store/git_lazy.h"
+#include <dlfcn.h>
+#include <string.h>
+
+#ifndef GIT2_SONAME
+#error "GIT2_SONAME (libgit2's soname, e.g. \"libgit2.so.1.5\") comes from the Makefile"
+#endif
+_Static_assert(sizeof GIT2_SONAME > 1, "GIT2_SONAME is empty: the Makefile could not read the soname (objdump?)");
+
+#define GIT_LAZY_OFFSET(f) offsetof(struct git_lazy, f),
+static const char *const names[] = { GIT_LAZY_FUNCS(LAZYLIB_NAME) };
+static const size_t offsets[] = { GIT_LAZY_FUNCS(GIT_LAZY_OFFSET) };
+static struct git_lazy fns;
+static struct lazylib lib = {
+	.soname = GIT2_SONAME, .names = names, .offsets = offsets,
+	.n = sizeof names / sizeof *names, .table = &fns, .lock = PTHREAD_MUTEX_INITIALIZER,
+};
+
+int git_lazy_load(char *err, size_t errlen)
+{
+	return lazylib_load(&lib, err, errlen);
+}
+
+const struct git_lazy *git_lazy_fns(void)
+{
+	return lazylib_table(&lib);
+}
+
+/* The CA bundle, parsed only for a network connection. Debian's libgit2 1.5 is built
+ * with mbedTLS, and git_libgit2_init() runs git_mbedtls_stream_global_init()
+ * unconditionally, which parses every certificate of its fixed bundle
+ * (/etc/ssl/certs/ca-certificates.crt) into its CA chain through
+ * mbedtls_x509_crt_parse_file: about 2.5 ms of CPU, a fifth of an edit, for TLS that an
+ * edit never uses. No option runs before it. bangfu's executable exports this function
+ * (Makefile: --export-dynamic-symbol), so libgit2's call binds here: while git_lazy_init
+ * runs, the parse is put off (the chain stays empty, which trusts nothing: a connection
+ * made without git_lazy_tls fails its certificate check, it does not skip it), and
+ * git_lazy_tls parses the same file into the same chain, which libgit2's TLS
+ * configuration already points at. Every other call goes to mbedTLS's own function,
+ * found through libgit2's handle (its dependencies). Where the symbol is not exported
+ * (the unit tests) or libgit2 does not use mbedTLS, this is never called and libgit2
+ * parses the bundle itself, as before. */
+static struct {
+	int deferring;        /* git_lazy_init is running */
+	void *chain;          /* the chain whose parse was put off, or NULL */
+	char path[4096];
+} tls;
+
+int mbedtls_x509_crt_parse_file(void *chain, const char *path);
+
+static int real_parse_file(void *chain, const char *path)
+{
+	int (*real)(void *, const char *) = NULL;
+	void *p = lib.handle ? dlsym(lib.handle, "mbedtls_x509_crt_parse_file") : NULL;
+	memcpy(&real, &p, sizeof p);
+	return real && real != mbedtls_x509_crt_parse_file ? real(chain, path) : -1;
+}
+
+int mbedtls_x509_crt_parse_file(void *chain, const char *path)
+{
+	if (tls.deferring && strlen(path) < sizeof tls.path) {
+		tls.chain = chain;
+		memcpy(tls.path, path, strlen(path) + 1);
+		return 0;
+	}
+	return real_parse_file(chain, path);
+}
+
+int git_lazy_init(void)
+{
+	tls.deferring = 1;
+	int rc = git_lazy_fns()->git_libgit2_init();
+	tls.deferring = 0;
+	return rc;
+}
+
+int git_lazy_tls(void)
+{
+	if (!tls.chain)
+		return 0;
+	int rc = real_parse_file(tls.chain, tls.path);
+	if (rc < 0) {
+		git_lazy_fns()->git_error_set_str(GIT_ERROR_SSL, "cannot load the CA certificates");
+		return -1;
+	}
+	tls.chain = NULL;
+	return 0;
+}

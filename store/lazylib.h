@@ -1,0 +1,42 @@
+/* lazylib.h — a shared library that bangfu does not link but loads by its soname on
+ * first use, resolving all its listed functions into a table at once (libgit2:
+ * store/git_lazy.h; libxlsxwriter: tui/xlsx_lazy.h). What every process does not load
+ * it does not pay for: docs/performance.md, "Loading libraries only when used".
+ *
+ * A user of it lists the library's functions once, as an X-macro of names; the
+ * Makefile generates $(BUILD)/gen/NAME_defs.h from that list, defining each name as a
+ * call through the table, so the calling code is unchanged and type-checked against the
+ * library's own headers. */
+#ifndef STORE_LAZYLIB_H
+#define STORE_LAZYLIB_H
+#include <pthread.h>
+#include <stddef.h>
+
+struct lazylib {
+	const char *soname;          /* fixed at build time, no slash: never from the environment */
+	const char *const *names;    /* the functions, n of them */
+	const size_t *offsets;       /* where each one's pointer goes in *table */
+	size_t n;
+	void *table;
+	pthread_mutex_t lock;
+	int state;                   /* 0 not tried, 1 loaded, -1 failed (why) */
+	void *handle;                /* dlopen's, once loaded */
+	char why[256];
+};
+
+/* The table's description: NAMES and OFFSETS arrays from the list, for a struct of
+ * one pointer per function (LAZYLIB_MEMBER), e.g.
+ *   static const char *const names[] = { LIST(LAZYLIB_NAME) };
+ *   static const size_t offs[] = { LIST(LAZYLIB_OFFSET_IN_TABLE) }; */
+#define LAZYLIB_MEMBER(f) __typeof__(f) *f;
+#define LAZYLIB_NAME(f) #f,
+
+/* Load the library and fill the table, once per process; 0, or -1 with a message in
+ * err (every later call gives the same answer). */
+int lazylib_load(struct lazylib *l, char *err, size_t errlen);
+
+/* The filled table, loading it first if need be; a library that cannot be loaded ends
+ * the process with the message (a user calls lazylib_load first where it can fail
+ * cleanly). */
+void *lazylib_table(struct lazylib *l);
+#endif
