@@ -231,6 +231,31 @@ static const char *const migrations[] = {
 	"  kind TEXT, rule TEXT, task TEXT, owner TEXT, status TEXT, household TEXT, case_id TEXT,"
 	"  title TEXT, PRIMARY KEY(key, seq)) WITHOUT ROWID;"
 	"CREATE TABLE today_cache_mark(key TEXT PRIMARY KEY, stamp TEXT NOT NULL) WITHOUT ROWID;",
+	/* 13 (branch today1m): what `today` lists, kept per case and household as dates in
+	 * the writer's transaction (store/today_keep.c) instead of per scope: the rule tasks
+	 * a case may give (listed from show_from until `until`; until 0000-00-00 for a kept
+	 * task whose rule no longer applies), the household flags; today_kept.built = 0
+	 * makes the next `today` build them all (here: an existing register). */
+	"DROP TABLE today_cache; DROP TABLE today_cache_mark;"
+	"CREATE TABLE today_rules(key TEXT PRIMARY KEY, kind INTEGER NOT NULL, case_id TEXT NOT NULL,"
+	"  household TEXT NOT NULL, state TEXT NOT NULL, county_code TEXT, town_code TEXT,"
+	"  village_code TEXT, due TEXT NOT NULL, show_from TEXT NOT NULL, until TEXT NOT NULL)"
+	"  WITHOUT ROWID;"
+	"CREATE INDEX today_rules_household ON today_rules(household);"
+	"CREATE INDEX today_rules_from ON today_rules(show_from);"
+	"CREATE INDEX today_rules_until ON today_rules(until);"
+	"CREATE INDEX today_rules_county ON today_rules(county_code);"
+	"CREATE INDEX today_rules_town ON today_rules(town_code);"
+	"CREATE INDEX today_rules_village ON today_rules(village_code);"
+	"CREATE TABLE today_flags(flag INTEGER NOT NULL, household TEXT NOT NULL, county_code TEXT,"
+	"  town_code TEXT, village_code TEXT, until TEXT NOT NULL, PRIMARY KEY(flag, household))"
+	"  WITHOUT ROWID;"
+	"CREATE INDEX today_flags_household ON today_flags(household);"
+	"CREATE INDEX today_flags_county ON today_flags(flag, county_code);"
+	"CREATE INDEX today_flags_town ON today_flags(flag, town_code);"
+	"CREATE INDEX today_flags_village ON today_flags(flag, village_code);"
+	"CREATE TABLE today_kept(built INTEGER NOT NULL);"
+	"INSERT INTO today_kept SELECT NOT EXISTS (SELECT 1 FROM households);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

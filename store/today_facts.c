@@ -142,12 +142,15 @@ static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c,
 	return household_facts(s, c);
 }
 
-int today_cases(struct store *s, const struct user *u, struct case_source **out, int *n)
+int today_cases(struct store *s, const struct user *u, const char *household,
+                struct case_source **out, int *n)
 {
 	char scope[32];
 	struct buf q = {0};
 	sqlite3_stmt *st;
-	const char *cond = scope_sql(u, scope, sizeof scope);
+	const char *cond = household ? "h.id = ?1" : scope_sql(u, scope, sizeof scope);
+	if (household)
+		snprintf(scope, sizeof scope, "%s", household);
 	*out = NULL;
 	*n = 0;
 	buf_addf(&q, "SELECT c.id, c.household_id, c.state, h.village_code, c.category, "
