@@ -254,6 +254,11 @@ static const char *const migrations[] = {
 	"CREATE INDEX today_flags_county ON today_flags(flag, county_code);"
 	"CREATE INDEX today_flags_town ON today_flags(flag, town_code);"
 	"CREATE INDEX today_flags_village ON today_flags(flag, village_code);"
+	/* per flag, county (level 0) or village (level 1) and end day: how many households */
+	"CREATE TABLE today_flag_counts(level INTEGER NOT NULL, flag INTEGER NOT NULL,"
+	"  county_code TEXT NOT NULL, town_code TEXT NOT NULL, village_code TEXT NOT NULL,"
+	"  until TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(level, flag, county_code,"
+	"  town_code, village_code, until)) WITHOUT ROWID;"
 	"CREATE TABLE today_kept(built INTEGER NOT NULL);"
 	"INSERT INTO today_kept SELECT NOT EXISTS (SELECT 1 FROM households);",
 };

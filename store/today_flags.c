@@ -66,8 +66,12 @@ static int flag_read(struct store *s, const struct user *u, int flag, int kept,
 	out->text = flag_text[flag];
 	const char *cond = scope_sql(u, scope, sizeof scope);
 	if (kept) {
-		buf_addf(&sql, "SELECT h.household, count(*) OVER () FROM today_flags h WHERE "
-		         "h.flag = %d AND (%s) AND h.until > ?2 ORDER BY h.household", flag, cond);
+		/* the count from the counters (county rows unless the scope is a town or village),
+		 * the first households by the flag's index, stopping at the last one shown */
+		buf_addf(&sql, "SELECT h.household, (SELECT coalesce(sum(h.n), 0) FROM "
+		         "today_flag_counts h WHERE h.level = %d AND h.flag = %d AND (%s) AND h.until "
+		         "> ?2) FROM today_flags h WHERE h.flag = %d AND (%s) AND h.until > ?2 ORDER BY "
+		         "h.household", strlen(u->scope) > 6, flag, cond, flag, cond);
 	} else {
 		buf_addf(&sql, "SELECT h.id, count(*) OVER () FROM households h WHERE (%s) AND ("
 		         "?2 <> '') AND (", cond);
@@ -81,7 +85,7 @@ static int flag_read(struct store *s, const struct user *u, int flag, int kept,
 	sqlite3_bind_text(st, 2, store_today(s), -1, SQLITE_TRANSIENT);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->count = sqlite3_column_int64(st, 1);
+		out->count = sqlite3_column_int64(st, 1);   /* the same on every row */
 		snprintf(out->first[out->nfirst++], sizeof out->first[0], "%s", db_col_text(st, 0));
 	}
 	db_finalize(s, st);

@@ -7,7 +7,9 @@
  *     case the rules read whose key no longer applies, so that the next writer's
  *     `today` resolves it;
  *   - today_flags: a row per household flag a household has, until the day it ends (the
- *     综合保障 measure's start) or TODAY_NEVER.
+ *     综合保障 measure's start) or TODAY_NEVER; today_flag_counts counts them per county
+ *     and per village and end day (the counters pattern of counts.c), so a count in any
+ *     scope on any day is a sum of a few hundred rows.
  * household_save calls today_keep_household for every household it writes (every
  * write of households, cases, members, visits and measures goes through it), so no
  * write path can forget it. A settings change may change every row (visit intervals,
@@ -153,6 +155,36 @@ static int keep_flags(struct store *s, const char *household)
 	return rc;
 }
 
+static int run(struct store *s, const char *sql, const char *household);
+
+/* The flag counters (today_flag_counts: per county and per village, the flags' end day
+ * kept so a count on any day is a sum): household's contribution added (delta 1) or taken
+ * away (-1), or every household's counted (household NULL, after DELETE). */
+static int count_flags(struct store *s, const char *household, int delta)
+{
+	for (int level = 0; level < 2; level++) {
+		struct buf sql = {0};
+		sqlite3_stmt *st;
+		const char *where = level ? "county_code, town_code, village_code" : "county_code, '', ''";
+		buf_addf(&sql, "INSERT INTO today_flag_counts(level, flag, county_code, town_code, "
+		         "village_code, until, n) SELECT %d, flag, %s, until, %s FROM today_flags "
+		         "WHERE %s GROUP BY 2, 3, 4, 5, 6 ON CONFLICT DO UPDATE SET n = n + excluded.n",
+		         level, where, household ? "count(*) * ?2" : "count(*)",
+		         household ? "household = ?1" : "1");
+		if (db_cached_buf(s, &sql, &st))
+			return STORE_EFAIL;
+		if (household) {
+			sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, delta);
+		}
+		int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "counting household flags");
+		db_finalize(s, st);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 static int run(struct store *s, const char *sql, const char *household)
 {
 	sqlite3_stmt *st;
@@ -171,15 +203,16 @@ static int keep(struct store *s, const char *household)
 	struct strmap readable = {0}, live = {0};
 	int rc;
 	if (household)
-		rc = run(s, "DELETE FROM today_rules WHERE household = ?1", household) ||
+		rc = count_flags(s, household, -1) ||
+		     run(s, "DELETE FROM today_rules WHERE household = ?1", household) ||
 		     run(s, "DELETE FROM today_flags WHERE household = ?1", household) ? STORE_EFAIL : 0;
 	else
-		rc = run(s, "DELETE FROM today_rules", NULL) || run(s, "DELETE FROM today_flags", NULL)
-		   ? STORE_EFAIL : 0;
+		rc = run(s, "DELETE FROM today_rules", NULL) || run(s, "DELETE FROM today_flags", NULL) ||
+		     run(s, "DELETE FROM today_flag_counts", NULL) ? STORE_EFAIL : 0;
 	if (!rc && !(rc = keep_cases(s, household, &readable, &live)))
 		rc = keep_gone(s, household, &readable, &live);
-	if (!rc)
-		rc = keep_flags(s, household);
+	if (!rc && !(rc = keep_flags(s, household)))
+		rc = count_flags(s, household, 1);
 	strmap_free(&readable);
 	strmap_free(&live);
 	return rc;

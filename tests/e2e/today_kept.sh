@@ -14,7 +14,7 @@ same() {
 	as "$@" today --derive > derived.txt || fail "today --derive failed"
 	cmp kept.txt derived.txt || { diff kept.txt derived.txt; fail "kept and derived lists differ ($*)"; }
 }
-rows() { sqlite3 d/bangfu.db "SELECT * FROM today_rules ORDER BY key; SELECT * FROM today_flags ORDER BY flag, household"; }
+rows() { sqlite3 d/bangfu.db "SELECT * FROM today_rules ORDER BY key; SELECT * FROM today_flags ORDER BY flag, household; SELECT * FROM today_flag_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6"; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" demo --households 300 --seed 7
@@ -32,6 +32,20 @@ as auditor1 today > a1.txt
 as auditor1 today --derive > a2.txt
 cmp a1.txt a2.txt || fail "the auditor's kept and derived lists differ"
 [ "$(sqlite3 d/bangfu.db "SELECT max(id) FROM events")" = "$events" ] || fail "an auditor's today wrote"
+
+# narrower scopes: a county's, a town's and a village's users count their flags from
+# the counters and list their own rows, as derived
+county=$(sqlite3 d/bangfu.db "SELECT county_code FROM today_flags GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+town=$(sqlite3 d/bangfu.db "SELECT town_code FROM today_flags GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+village=$(sqlite3 d/bangfu.db "SELECT village_code FROM today_rules GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+expect_exit 0 as "$me" user add county1 --name 县 --role county --scope "$county"
+expect_exit 0 as "$me" user add town1 --name 镇 --role township --scope "$town"
+expect_exit 0 as "$me" user add village1 --name 村 --role caseworker --scope "$village"
+for who in county1 town1 village1; do
+	same "$who"
+	expect_grep "scope " kept.txt
+done
+same "$me"
 
 # an edit: a visit recorded moves its household's visit due date; the kept task of the
 # old date is resolved by the next writer's today, and the list is the derived one
