@@ -35,6 +35,7 @@ struct derived {
 	long days;                    /* today - due */
 	char key[96];
 	char case_id[24], household[24], region[16];   /* region: the household's village */
+	char county[16];
 	enum wf_state state;
 	char task[TASK_ID_LEN], owner[64], status[16];   /* its kept task, if any */
 };
@@ -124,7 +125,7 @@ static int read_kept(struct today *t)
 	struct buf q = {0};
 	sqlite3_stmt *st;
 	buf_addf(&q, "SELECT h.kind, h.due, h.case_id, h.household, h.village_code, h.state, "
-	         "h.key, k.id, k.owner, k.status FROM today_rules h LEFT JOIN tasks k ON "
+	         "h.key, k.id, k.owner, k.status, h.county_code FROM today_rules h LEFT JOIN tasks k ON "
 	         "k.rule_key = h.key WHERE (%s) AND h.show_from <= ?2 AND h.until > ?2",
 	         scope_sql(t->u, scope, sizeof scope));
 	if (db_cached_buf(t->s, &q, &st))
@@ -148,6 +149,7 @@ static int read_kept(struct today *t)
 		snprintf(d->task, sizeof d->task, "%s", db_col_text(st, 7));
 		snprintf(d->owner, sizeof d->owner, "%s", db_col_text(st, 8));
 		snprintf(d->status, sizeof d->status, "%s", db_col_text(st, 9));
+		snprintf(d->county, sizeof d->county, "%s", db_col_text(st, 10));
 		if (date_diff(d->due, t->date, &d->days))
 			rc = store_fail(t->s, STORE_EFAIL, "rule item %s: not a date", d->key);
 	}
@@ -287,13 +289,34 @@ static int resolve_rule_task(struct today *t, const struct gone *g)
 	return rc;
 }
 
+/* The order tasks are made in (so their ids follow it): by county, village, household,
+ * case and rule, as the cases were derived before they were kept. */
+static int make_cmp(const void *pa, const void *pb)
+{
+	const struct derived *a = *(const struct derived *const *)pa, *b = *(const struct derived *const *)pb;
+	int c = strcmp(a->county, b->county);
+	if (!c)
+		c = strcmp(a->region, b->region);
+	if (!c)
+		c = strcmp(a->household, b->household);
+	if (!c)
+		c = strcmp(a->case_id, b->case_id);
+	return c ? c : (a->kind > b->kind) - (a->kind < b->kind);
+}
+
 /* Make the rule tasks not yet kept and resolve those whose rule no longer applies. */
 static int apply(struct today *t)
 {
-	int rc = load_users(t);
+	struct derived **make = t->created ? malloc((size_t)t->created * sizeof *make) : NULL;
+	int n = 0, rc = t->created && !make ? store_fail(t->s, STORE_EFAIL, "out of memory") : load_users(t);
 	for (int i = 0; !rc && i < t->nd; i++)
 		if (!t->d[i].task[0])
-			rc = create_rule_task(t, &t->d[i]);
+			make[n++] = &t->d[i];
+	if (n > 1)
+		qsort(make, (size_t)n, sizeof *make, make_cmp);
+	for (int i = 0; !rc && i < n; i++)
+		rc = create_rule_task(t, make[i]);
+	free(make);
 	for (int i = 0; !rc && i < t->ngone; i++)
 		rc = resolve_rule_task(t, &t->gone[i]);
 	return rc;
