@@ -125,8 +125,8 @@ static int read_kept(struct today *t)
 	struct buf q = {0};
 	sqlite3_stmt *st;
 	buf_addf(&q, "SELECT h.kind, h.due, h.case_id, h.household, h.village_code, h.state, "
-	         "h.key, k.id, k.owner, k.status, h.county_code FROM today_rules h LEFT JOIN tasks k ON "
-	         "k.rule_key = h.key WHERE (%s) AND h.show_from <= ?2 AND h.until > ?2",
+	         "h.key, k.id, k.owner, k.status, h.county_code FROM today_rules h LEFT JOIN "
+	         "tasks k ON k.rule_key = h.key WHERE (%s) AND h.show_from <= ?2 AND h.until > ?2",
 	         scope_sql(t->u, scope, sizeof scope));
 	if (db_cached_buf(t->s, &q, &st))
 		return STORE_EFAIL;
@@ -293,7 +293,8 @@ static int resolve_rule_task(struct today *t, const struct gone *g)
  * case and rule, as the cases were derived before they were kept. */
 static int make_cmp(const void *pa, const void *pb)
 {
-	const struct derived *a = *(const struct derived *const *)pa, *b = *(const struct derived *const *)pb;
+	const struct derived *a = *(const struct derived *const *)pa;
+	const struct derived *b = *(const struct derived *const *)pb;
 	int c = strcmp(a->county, b->county);
 	if (!c)
 		c = strcmp(a->region, b->region);
@@ -308,7 +309,8 @@ static int make_cmp(const void *pa, const void *pb)
 static int apply(struct today *t)
 {
 	struct derived **make = t->created ? malloc((size_t)t->created * sizeof *make) : NULL;
-	int n = 0, rc = t->created && !make ? store_fail(t->s, STORE_EFAIL, "out of memory") : load_users(t);
+	int n = 0, rc = t->created && !make ? store_fail(t->s, STORE_EFAIL, "out of memory")
+	                                    : load_users(t);
 	for (int i = 0; !rc && i < t->nd; i++)
 		if (!t->d[i].task[0])
 			make[n++] = &t->d[i];

@@ -92,7 +92,8 @@ static int flag_read(struct store *s, const struct user *u, int flag, int kept,
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading household flags");
 }
 
-int store_today_flags(struct store *s, const struct user *u, struct today_flag out[TODAY_FLAG_COUNT])
+int store_today_flags(struct store *s, const struct user *u,
+                      struct today_flag out[TODAY_FLAG_COUNT])
 {
 	int kept = !s->today_derive && today_keep_ready(s) == 0;
 	int rc = 0;

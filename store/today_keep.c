@@ -142,7 +142,8 @@ static int keep_flags(struct store *s, const char *household)
 			               "x.start_date <> ''), '" TODAY_NEVER "')");
 		else
 			buf_adds(&sql, "'" TODAY_NEVER "'");
-		buf_adds(&sql, household ? " FROM households h WHERE h.id = ?1 AND (" : " FROM households h WHERE (");
+		buf_adds(&sql, household ? " FROM households h WHERE h.id = ?1 AND ("
+		                         : " FROM households h WHERE (");
 		today_flag_condition(f, 0, &sql);
 		buf_adds(&sql, ")");
 	}
