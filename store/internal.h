@@ -5,6 +5,7 @@
 #include "store/store.h"
 #include "store/confine.h"
 #include "core/user_text.h"
+#include "core/rules.h"
 #include <git2.h>
 #include <limits.h>
 #include <signal.h>
@@ -30,6 +31,11 @@ struct store {
 	 * read again when another connection has committed since (lists_data_version) */
 	struct code_lists lists;
 	long lists_data_version;
+	/* the rule settings of the county read last (today_facts.c), kept across calls while
+	 * no setting was written here (settings_gen) or by another connection */
+	long settings_gen;
+	struct today_memo { int valid; long gen, data_version; char county[16], dev_groups[160];
+	                    struct rules_settings rules; } today_memo;
 	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
 };
 
@@ -309,7 +315,8 @@ int event_files_prune(struct store *s, long event, const struct event_files *f);
  * transaction), 0 when the kept rows can be read, else an error (derive instead). */
 #define TODAY_NEVER "9999-12-31"   /* until of a row that holds from its start on */
 #define TODAY_GONE "0000-00-00"    /* until of a kept rule task whose rule no longer applies */
-int today_keep_household(struct store *s, const char *id);
+/* fresh: a household saved for the first time (no rows of its own, no tasks yet) */
+int today_keep_household(struct store *s, const char *id, int fresh);
 int today_keep_setting(struct store *s, const char *key);   /* stale if the rules read key */
 int today_keep_ready(struct store *s);
 int today_keep_build(struct store *s);

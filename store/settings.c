@@ -154,6 +154,7 @@ int settings_put_row(struct store *s, const char *key, const char *value)
 	db_finalize(s, st);
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "saving a setting");
+	s->settings_gen++;
 	/* a rule's setting: what `today` keeps is built again (store/today_keep.c) */
 	return today_keep_setting(s, key);
 }

@@ -156,34 +156,29 @@ static int keep_flags(struct store *s, const char *household)
 	return rc;
 }
 
-static int run(struct store *s, const char *sql, const char *household);
-
 /* The flag counters (today_flag_counts: per county and per village, the flags' end day
  * kept so a count on any day is a sum): household's contribution added (delta 1) or taken
  * away (-1), or every household's counted (household NULL, after DELETE). */
+#define COUNT_FLAGS(n, where) \
+	"INSERT INTO today_flag_counts(level, flag, county_code, town_code, village_code, " \
+	"until, n) SELECT 0, flag, county_code, '', '', until, " n " FROM today_flags WHERE " \
+	where " GROUP BY 2, 3, 4, 5, 6 UNION ALL SELECT 1, flag, county_code, town_code, " \
+	"village_code, until, " n " FROM today_flags WHERE " where " GROUP BY 2, 3, 4, 5, 6 " \
+	"ON CONFLICT DO UPDATE SET n = n + excluded.n"
+
 static int count_flags(struct store *s, const char *household, int delta)
 {
-	for (int level = 0; level < 2; level++) {
-		struct buf sql = {0};
-		sqlite3_stmt *st;
-		const char *where = level ? "county_code, town_code, village_code" : "county_code, '', ''";
-		buf_addf(&sql, "INSERT INTO today_flag_counts(level, flag, county_code, town_code, "
-		         "village_code, until, n) SELECT %d, flag, %s, until, %s FROM today_flags "
-		         "WHERE %s GROUP BY 2, 3, 4, 5, 6 ON CONFLICT DO UPDATE SET n = n + excluded.n",
-		         level, where, household ? "count(*) * ?2" : "count(*)",
-		         household ? "household = ?1" : "1");
-		if (db_cached_buf(s, &sql, &st))
-			return STORE_EFAIL;
-		if (household) {
-			sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
-			sqlite3_bind_int(st, 2, delta);
-		}
-		int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "counting household flags");
-		db_finalize(s, st);
-		if (rc)
-			return rc;
+	sqlite3_stmt *st;
+	if (db_cached(s, household ? COUNT_FLAGS("count(*) * ?2", "household = ?1")
+	                           : COUNT_FLAGS("count(*)", "1"), &st))
+		return STORE_EFAIL;
+	if (household) {
+		sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, delta);
 	}
-	return 0;
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "counting household flags");
+	db_finalize(s, st);
+	return rc;
 }
 
 static int run(struct store *s, const char *sql, const char *household)
@@ -198,19 +193,22 @@ static int run(struct store *s, const char *sql, const char *household)
 	return rc;
 }
 
-/* The rows of one household, or all of them when household is NULL. */
-static int keep(struct store *s, const char *household)
+/* The rows of one household (fresh: saved for the first time, so it has none yet and
+ * no tasks), or all of them when household is NULL. */
+static int keep(struct store *s, const char *household, int fresh)
 {
 	struct strmap readable = {0}, live = {0};
-	int rc;
-	if (household)
+	int rc = 0;
+	if (fresh)
+		;
+	else if (household)
 		rc = count_flags(s, household, -1) ||
 		     run(s, "DELETE FROM today_rules WHERE household = ?1", household) ||
 		     run(s, "DELETE FROM today_flags WHERE household = ?1", household) ? STORE_EFAIL : 0;
 	else
 		rc = run(s, "DELETE FROM today_rules", NULL) || run(s, "DELETE FROM today_flags", NULL) ||
 		     run(s, "DELETE FROM today_flag_counts", NULL) ? STORE_EFAIL : 0;
-	if (!rc && !(rc = keep_cases(s, household, &readable, &live)))
+	if (!rc && !(rc = keep_cases(s, household, &readable, &live)) && !fresh)
 		rc = keep_gone(s, household, &readable, &live);
 	if (!rc && !(rc = keep_flags(s, household)))
 		rc = count_flags(s, household, 1);
@@ -219,9 +217,9 @@ static int keep(struct store *s, const char *household)
 	return rc;
 }
 
-int today_keep_household(struct store *s, const char *id)
+int today_keep_household(struct store *s, const char *id, int fresh)
 {
-	return keep(s, id);
+	return keep(s, id, fresh);
 }
 
 int today_keep_setting(struct store *s, const char *key)
@@ -244,7 +242,7 @@ int today_keep_ready(struct store *s)
 		return 0;
 	if (!sqlite3_get_autocommit(s->db) || db_exec(s, "BEGIN IMMEDIATE"))
 		return STORE_EFAIL;   /* s->err says why; the caller derives instead */
-	int rc = keep(s, NULL);
+	int rc = keep(s, NULL, 0);
 	if (!rc)
 		rc = run(s, "UPDATE today_kept SET built = 1", NULL);
 	if (!rc && db_exec(s, "COMMIT"))
@@ -256,6 +254,6 @@ int today_keep_ready(struct store *s)
 
 int today_keep_build(struct store *s)
 {
-	int rc = keep(s, NULL);
+	int rc = keep(s, NULL, 0);
 	return rc ? rc : run(s, "UPDATE today_kept SET built = 1", NULL);
 }
