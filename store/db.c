@@ -234,15 +234,24 @@ static const char *const migrations[] = {
 	/* 13 (branch today1m): what `today` lists, kept per case and household as dates in
 	 * the writer's transaction (store/today_keep.c) instead of per scope: the rule tasks
 	 * a case may give (listed from show_from until `until`; until 0000-00-00 for a kept
-	 * task whose rule no longer applies), the household flags; today_kept.built = 0
-	 * makes the next `today` build them all (here: an existing register). */
+	 * task whose rule no longer applies), clustered by show_from so a day's list is one
+	 * range, with their kept task (id, owner, status: kept by the triggers on tasks);
+	 * the household flags; today_kept.built = 0 makes the next `today` build them all
+	 * (here: an existing register). */
 	"DROP TABLE today_cache; DROP TABLE today_cache_mark;"
-	"CREATE TABLE today_rules(key TEXT PRIMARY KEY, kind INTEGER NOT NULL, case_id TEXT NOT NULL,"
-	"  household TEXT NOT NULL, state TEXT NOT NULL, county_code TEXT, town_code TEXT,"
-	"  village_code TEXT, due TEXT NOT NULL, show_from TEXT NOT NULL, until TEXT NOT NULL)"
-	"  WITHOUT ROWID;"
+	"CREATE TABLE today_rules(show_from TEXT NOT NULL, key TEXT NOT NULL, kind INTEGER NOT NULL,"
+	"  case_id TEXT NOT NULL, household TEXT NOT NULL, state TEXT NOT NULL, county_code TEXT,"
+	"  town_code TEXT, village_code TEXT, due TEXT NOT NULL, until TEXT NOT NULL, task TEXT,"
+	"  owner TEXT, status TEXT, PRIMARY KEY(show_from, key)) WITHOUT ROWID;"
+	"CREATE UNIQUE INDEX today_rules_key ON today_rules(key);"
+	"CREATE TRIGGER today_rules_task_add AFTER INSERT ON tasks WHEN NEW.rule_key IS NOT NULL"
+	"  BEGIN UPDATE today_rules SET task = NEW.id, owner = NEW.owner, status = NEW.status"
+	"  WHERE key = NEW.rule_key; END;"
+	"CREATE TRIGGER today_rules_task_change AFTER UPDATE OF owner, status ON tasks"
+	"  WHEN NEW.rule_key IS NOT NULL"
+	"  BEGIN UPDATE today_rules SET task = NEW.id, owner = NEW.owner, status = NEW.status"
+	"  WHERE key = NEW.rule_key; END;"
 	"CREATE INDEX today_rules_household ON today_rules(household);"
-	"CREATE INDEX today_rules_from ON today_rules(show_from);"
 	"CREATE INDEX today_rules_until ON today_rules(until);"
 	"CREATE INDEX today_rules_county ON today_rules(county_code);"
 	"CREATE INDEX today_rules_town ON today_rules(town_code);"

@@ -118,15 +118,18 @@ static int derive_all(struct today *t)
 	return rc;
 }
 
-/* The kept rows in scope that hold today, each with its kept task (one indexed read). */
+/* The kept rows in scope that hold today, each with its kept task (one indexed read, no
+ * join: the task's id, owner and status are kept in the row). */
 static int read_kept(struct today *t)
 {
 	char scope[32];
 	struct buf q = {0};
 	sqlite3_stmt *st;
+	/* the province: one range of the table (clustered by show_from); a narrower scope:
+	 * its region's index (the + keeps the until index out of it) */
 	buf_addf(&q, "SELECT h.kind, h.due, h.case_id, h.household, h.village_code, h.state, "
-	         "h.key, k.id, k.owner, k.status, h.county_code FROM today_rules h LEFT JOIN "
-	         "tasks k ON k.rule_key = h.key WHERE (%s) AND h.show_from <= ?2 AND h.until > ?2",
+	         "h.key, h.task, h.owner, h.status, h.county_code FROM today_rules h WHERE (%s) "
+	         "AND h.show_from <= ?2 AND +h.until > ?2",
 	         scope_sql(t->u, scope, sizeof scope));
 	if (db_cached_buf(t->s, &q, &st))
 		return STORE_EFAIL;
@@ -165,8 +168,8 @@ static int read_gone(struct today *t)
 	char scope[32];
 	struct buf q = {0};
 	sqlite3_stmt *st;
-	buf_addf(&q, "SELECT k.id, h.key FROM today_rules h JOIN tasks k ON k.rule_key = h.key WHERE "
-	         "(%s) AND h.until <= ?2 AND k.status IN ('open', 'in_progress') ORDER BY k.id",
+	buf_addf(&q, "SELECT h.task, h.key FROM today_rules h WHERE (%s) AND h.until <= ?2 AND "
+	         "h.status IN ('open', 'in_progress') ORDER BY h.task",
 	         scope_sql(t->u, scope, sizeof scope));
 	if (db_cached_buf(t->s, &q, &st))
 		return STORE_EFAIL;

@@ -3,7 +3,8 @@
  * hold on its day (today.c, today_flags.c) and a new day needs no recomputation:
  *   - today_rules: a row per rule task a case may give (core/tasks_rules.c
  *     tasks_rules_spans: due on `due`, listed from show_from until `until`), keyed by
- *     its rule key; and a "gone" row (until TODAY_GONE) for each open rule task of a
+ *     its rule key, with its kept task's id, owner and status (set here from tasks,
+ *     then kept by the triggers on tasks of migration 13); and a "gone" row (until TODAY_GONE) for each open rule task of a
  *     case the rules read whose key no longer applies, so that the next writer's
  *     `today` resolves it;
  *   - today_flags: a row per household flag a household has, until the day it ends (the
@@ -36,9 +37,10 @@ static int keep_case(struct store *s, const struct case_source *c, const struct 
 	if (n <= 0)
 		return 0;
 	if (db_cached(s, "INSERT OR REPLACE INTO today_rules(key, kind, case_id, household, state, "
-	                 "county_code, town_code, village_code, due, show_from, until) SELECT ?1, ?2, "
-	                 "?3, h.id, ?4, h.county_code, h.town_code, h.village_code, ?5, ?6, ?7 FROM "
-	                 "households h WHERE h.id = ?8", &st))
+	                 "county_code, town_code, village_code, due, show_from, until, task, owner, "
+	                 "status) SELECT ?1, ?2, ?3, h.id, ?4, h.county_code, h.town_code, "
+	                 "h.village_code, ?5, ?6, ?7, k.id, k.owner, k.status FROM households h "
+	                 "LEFT JOIN tasks k ON k.rule_key = ?1 WHERE h.id = ?8", &st))
 		return STORE_EFAIL;
 	int rc = 0;
 	for (int i = 0; !rc && i < n; i++) {
@@ -94,18 +96,17 @@ static int keep_gone(struct store *s, const char *household, const struct strmap
 	sqlite3_stmt *st, *ins;
 	long v;
 	/* by the household's index when there is one (an OR would scan every task) */
-	if (db_cached(s, household ? "SELECT rule_key, case_id, household_id FROM tasks WHERE "
-	                             "household_id = ?1 AND rule_key IS NOT NULL AND status IN "
-	                             "('open', 'in_progress')"
-	                           : "SELECT rule_key, case_id, household_id FROM tasks WHERE "
-	                             "rule_key IS NOT NULL AND status IN ('open', 'in_progress')", &st))
+#define OPEN_RULE_TASKS "SELECT rule_key, case_id, household_id, id, owner, status FROM tasks " \
+                        "WHERE rule_key IS NOT NULL AND status IN ('open', 'in_progress')"
+	if (db_cached(s, household ? OPEN_RULE_TASKS " AND household_id = ?1" : OPEN_RULE_TASKS, &st))
 		return STORE_EFAIL;
 	if (household)
 		sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
 	if (db_cached(s, "INSERT OR REPLACE INTO today_rules(key, kind, case_id, household, state, "
-	                 "county_code, town_code, village_code, due, show_from, until) SELECT ?1, -1, "
-	                 "?2, h.id, '', h.county_code, h.town_code, h.village_code, '', '', '"
-	                 TODAY_GONE "' FROM households h WHERE h.id = ?3", &ins)) {
+	                 "county_code, town_code, village_code, due, show_from, until, task, owner, "
+	                 "status) SELECT ?1, -1, ?2, h.id, '', h.county_code, h.town_code, "
+	                 "h.village_code, '', '', '" TODAY_GONE "', ?4, ?5, ?6 FROM households h "
+	                 "WHERE h.id = ?3", &ins)) {
 		db_finalize(s, st);
 		return STORE_EFAIL;
 	}
@@ -114,7 +115,7 @@ static int keep_gone(struct store *s, const char *household, const struct strmap
 		if (!strmap_get(readable, db_col_text(st, 1), &v) || strmap_get(live, db_col_text(st, 0), &v))
 			continue;
 		sqlite3_reset(ins);
-		for (int i = 0; i < 3; i++)
+		for (int i = 0; i < 6; i++)
 			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(st, i));
 		if (sqlite3_step(ins) != SQLITE_DONE)
 			rc = store_sqlfail(s, "keeping today's rule items");
