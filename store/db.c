@@ -252,7 +252,8 @@ static const char *const migrations[] = {
 	"  BEGIN UPDATE today_rules SET task = NEW.id, owner = NEW.owner, status = NEW.status"
 	"  WHERE key = NEW.rule_key; END;"
 	"CREATE INDEX today_rules_household ON today_rules(household);"
-	"CREATE INDEX today_rules_until ON today_rules(until);"
+	/* the kept rule tasks to resolve: gone or ended rows whose task is still to do */
+	"CREATE INDEX today_rules_gone ON today_rules(until) WHERE status IN ('open', 'in_progress');"
 	"CREATE INDEX today_rules_county ON today_rules(county_code);"
 	"CREATE INDEX today_rules_town ON today_rules(town_code);"
 	"CREATE INDEX today_rules_village ON today_rules(village_code);"

@@ -126,7 +126,7 @@ static int read_kept(struct today *t)
 	struct buf q = {0};
 	sqlite3_stmt *st;
 	/* the province: one range of the table (clustered by show_from); a narrower scope:
-	 * its region's index (the + keeps the until index out of it) */
+	 * its region's index (the + keeps any until index out of it) */
 	buf_addf(&q, "SELECT h.kind, h.due, h.case_id, h.household, h.village_code, h.state, "
 	         "h.key, h.task, h.owner, h.status, h.county_code FROM today_rules h WHERE (%s) "
 	         "AND h.show_from <= ?2 AND +h.until > ?2",
@@ -162,7 +162,8 @@ static int read_kept(struct today *t)
 	return rc;
 }
 
-/* Kept rule tasks still to do in scope whose rule no longer applies (gone or ended). */
+/* Kept rule tasks still to do in scope whose rule no longer applies (gone or ended), by
+ * the partial index of the rows whose task is still to do (usually none). */
 static int read_gone(struct today *t)
 {
 	char scope[32];
