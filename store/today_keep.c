@@ -4,9 +4,9 @@
  *   - today_rules: a row per rule task a case may give (core/tasks_rules.c
  *     tasks_rules_spans: due on `due`, listed from show_from until `until`), keyed by
  *     its rule key, with its kept task's id, owner and status (set here from tasks,
- *     then kept by the triggers on tasks of migration 13); and a "gone" row (until TODAY_GONE) for each open rule task of a
- *     case the rules read whose key no longer applies, so that the next writer's
- *     `today` resolves it;
+ *     then kept by the triggers on tasks of migration 13); and a "gone" row (until
+ *     TODAY_GONE) for each open rule task of a case the rules read whose key no longer
+ *     applies, so that the next writer's `today` resolves it;
  *   - today_flags: a row per household flag a household has, until the day it ends (the
  *     综合保障 measure's start) or TODAY_NEVER; today_flag_counts counts them per county
  *     and per village and end day (the counters pattern of counts.c), so a count in any
@@ -200,15 +200,13 @@ static int keep(struct store *s, const char *household, int fresh)
 {
 	struct strmap readable = {0}, live = {0};
 	int rc = 0;
-	if (fresh)
-		;
-	else if (household)
+	if (!household)
+		rc = run(s, "DELETE FROM today_rules", NULL) || run(s, "DELETE FROM today_flags", NULL) ||
+		     run(s, "DELETE FROM today_flag_counts", NULL) ? STORE_EFAIL : 0;
+	else if (!fresh)
 		rc = count_flags(s, household, -1) ||
 		     run(s, "DELETE FROM today_rules WHERE household = ?1", household) ||
 		     run(s, "DELETE FROM today_flags WHERE household = ?1", household) ? STORE_EFAIL : 0;
-	else
-		rc = run(s, "DELETE FROM today_rules", NULL) || run(s, "DELETE FROM today_flags", NULL) ||
-		     run(s, "DELETE FROM today_flag_counts", NULL) ? STORE_EFAIL : 0;
 	if (!rc && !(rc = keep_cases(s, household, &readable, &live)) && !fresh)
 		rc = keep_gone(s, household, &readable, &live);
 	if (!rc && !(rc = keep_flags(s, household)))
