@@ -241,8 +241,9 @@ int today_keep_ready(struct store *s)
 		return 0;
 	if (!sqlite3_get_autocommit(s->db) || db_exec(s, "BEGIN IMMEDIATE"))
 		return STORE_EFAIL;   /* s->err says why; the caller derives instead */
-	int rc = keep(s, NULL, 0);
-	if (!rc)
+	/* again under the lock: another process may have built them while this one waited */
+	int rc = db_lookup(s, built, sizeof built, "SELECT built FROM today_kept", NULL);
+	if (!rc && strcmp(built, "1") != 0 && !(rc = keep(s, NULL, 0)))
 		rc = run(s, "UPDATE today_kept SET built = 1", NULL);
 	if (!rc && db_exec(s, "COMMIT"))
 		rc = STORE_EFAIL;
