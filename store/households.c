@@ -326,7 +326,8 @@ int household_save(struct store *s, struct household *h, long expected_version)
 	for (int k = 0; k < SUB_COUNT; k++)
 		if ((rc = save_subrecs(s, h, (enum subrec_kind)k, fresh)))
 			return rc;
-	return 0;
+	/* what `today` lists of it, in the same transaction (store/today_keep.c) */
+	return today_keep_household(s, h->id, fresh);
 }
 
 int household_text_file(struct store *s, const struct household *h)

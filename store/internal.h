@@ -6,6 +6,7 @@
 #include "store/confine.h"
 #include "core/user_text.h"
 #include "core/i18n.h"
+#include "core/rules.h"
 #include "store/git_lazy.h"
 #include <limits.h>
 #include <signal.h>
@@ -23,6 +24,7 @@ struct store {
 	int git_on;               /* this store initialised libgit2 (audit_open) */
 	int git_checked;          /* audit_need checked the branch against the database */
 	int read_only;            /* an aggregate of county histories (aggregate.c): no writes */
+	int today_derive;         /* `today --derive`: derive again, read no kept rows */
 	/* prepared statements kept for reuse, keyed by their SQL text (db.c) */
 	struct { char *sql; sqlite3_stmt *st; } stmts[96];
 	int nstmts;
@@ -30,6 +32,11 @@ struct store {
 	 * read again when another connection has committed since (lists_data_version) */
 	struct code_lists lists;
 	long lists_data_version;
+	/* the rule settings of the county read last (today_facts.c), kept across calls while
+	 * no setting was written here (settings_gen) or by another connection */
+	long settings_gen;
+	struct today_memo { int valid; long gen, data_version; char county[16], dev_groups[160];
+	                    struct rules_settings rules; } today_memo;
 	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
 	int disk_full;                    /* the failure in err was the disk being full */
 };
@@ -331,17 +338,20 @@ void event_files_free(struct event_files *f);
 /* The event's commit is on the branch: drop its texts, keep each file's blob id. */
 int event_files_prune(struct store *s, long event, const struct event_files *f);
 
-/* today_cache.c: the rule items `today` derived, kept per scope and stamped with the
- * date and the last event id (today.c). stamp: that id, or -1. read: 1 when the kept
- * items are current (each given to add), 0 when they must be derived again, -1 on error. */
-struct today_item;
-int today_cache_stamp(struct store *s, long *event);
-#define TODAY_CACHE_RULES "rules"     /* the rule items (today.c) */
-#define TODAY_CACHE_FLAGS "flags"     /* the household flags (today_flags.c) */
-int today_cache_read(struct store *s, const struct user *u, const char *what, const char *date,
-                     long event, int (*add)(void *ctx, const struct today_item *it), void *ctx);
-void today_cache_write(struct store *s, const struct user *u, const char *what, const char *date,
-                       long event, const struct today_item *v, int n);
+/* today_keep.c: what `today` lists kept per case and household as dates, in the
+ * writer's transaction (household_save calls today_keep_household). setting: a change
+ * of a setting the rules read marks every row to be built again; ready: built now if marked (its own
+ * transaction), 0 when the kept rows can be read, else an error (derive instead). */
+#define TODAY_NEVER "9999-12-31"   /* until of a row that holds from its start on */
+#define TODAY_GONE "0000-00-00"    /* until of a kept rule task whose rule no longer applies */
+/* fresh: a household saved for the first time (no rows of its own, no tasks yet) */
+int today_keep_household(struct store *s, const char *id, int fresh);
+int today_keep_setting(struct store *s, const char *key);   /* stale if the rules read key */
+int today_keep_ready(struct store *s);
+int today_keep_build(struct store *s);
+/* today_flags.c: the SQL condition on households h of a flag (dated: the 综合保障
+ * measure's start compared with ?2, today) */
+void today_flag_condition(int flag, int dated, struct buf *sql);
 
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);

@@ -527,6 +527,10 @@ struct today_summary {
 int store_today_list(struct store *s, const struct user *u,
                      int (*fn)(void *ctx, const struct today_item *it), void *ctx,
                      struct today_summary *sum);
+/* on = 1: store_today_list and store_today_flags derive everything again from the cases
+ * and households in scope and write nothing (`today --derive`: what the kept rows of
+ * store/today_keep.c must equal). */
+void store_today_derive(struct store *s, int on);
 
 
 /* --- projects (项目) of the 百千万工程: projects.c, project_change.c, project_import.c,
