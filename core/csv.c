@@ -287,7 +287,8 @@ int csv_record_is_empty(const struct csv_record *rec)
 
 /* --- writer ----------------------------------------------------------------------- */
 
-int csv_out_append(struct csv_out *o, const char *s, size_t n)
+/* Room for n more bytes and the terminating NUL. */
+static int reserve(struct csv_out *o, size_t n)
 {
 	if (n > SIZE_MAX - o->len - 1)
 		return -1;
@@ -301,6 +302,13 @@ int csv_out_append(struct csv_out *o, const char *s, size_t n)
 		o->buf = b;
 		o->cap = cap;
 	}
+	return 0;
+}
+
+int csv_out_append(struct csv_out *o, const char *s, size_t n)
+{
+	if (reserve(o, n) < 0)
+		return -1;
 	memcpy(o->buf + o->len, s, n);
 	o->len += n;
 	o->buf[o->len] = '\0';                  /* buf is always a C string too */
@@ -373,14 +381,20 @@ int csv_put_field(struct csv_out *o, const char *field, int first_in_row)
 	if (field == NULL)
 		field = "";
 	size_t n = strlen(field);
-	if (!first_in_row && csv_out_append(o, ",", 1) < 0)
-		return -1;
 	int guard = csv_formula_guard(field);
 	if (needs_quotes(field, n))
-		return put_quoted(o, field, n, guard);
-	if (guard && csv_out_append(o, "'", 1) < 0)
+		return !first_in_row && csv_out_append(o, ",", 1) < 0 ? -1 : put_quoted(o, field, n, guard);
+	/* the common field, plain: one reservation for the comma, the guard and the text */
+	if (n > SIZE_MAX - 2 || reserve(o, n + 2) < 0)
 		return -1;
-	return csv_out_append(o, field, n);
+	if (!first_in_row)
+		o->buf[o->len++] = ',';
+	if (guard)
+		o->buf[o->len++] = '\'';
+	memcpy(o->buf + o->len, field, n);
+	o->len += n;
+	o->buf[o->len] = '\0';
+	return 0;
 }
 
 /* A row that is so far empty (one empty field) is written as "" : an empty line

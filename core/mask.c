@@ -178,16 +178,21 @@ void mask_text(const char *text, struct buf *out)
 
 /* --- in a household ---------------------------------------------------------------- */
 
-/* Mask one value slot in place. */
+/* Mask one value slot in place. An ID number or phone keeps its length: its characters
+ * are replaced where they are (each read before it is written), with no copy. */
 static int mask_slot(char **slot, int form)
 {
 	if (!*slot || !**slot || (form == FORM_TEXT && !strpbrk(*slot, "0123456789")))
 		return 0;
+	if (form != FORM_TEXT) {
+		char *v = *slot;
+		size_t len = strlen(v);
+		for (size_t i = 0; i < len; i++)
+			v[i] = masked_char(v, len, i, form);
+		return 0;
+	}
 	struct buf b = {0};
-	if (form == FORM_TEXT)
-		mask_text(*slot, &b);
-	else
-		mask_into(*slot, strlen(*slot), form, &b);
+	mask_text(*slot, &b);
 	int rc = buf_str(&b) ? model_strset(slot, b.s) : -1;
 	buf_free(&b);
 	return rc;

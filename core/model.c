@@ -343,35 +343,44 @@ int model_is_disability_cert(const char *s)
 	return idcard_parse(id, NULL, &parsed, why, sizeof why) == 0;
 }
 
-/* The value of field f with code labels, each through codes_shown when shown is set. */
-static int value_labels(const struct code_lists *lists, enum field_id f, const char *value,
-                        char *out, int outlen, int shown)
+const char *model_value_shown(const struct code_lists *lists, enum field_id f, const char *value,
+                              char *buf, int buflen)
+{
+	const struct field *fd = &model_fields[f];
+	if (!value)
+		value = "";
+	if (fd->kind == FK_MULTI) {
+		codes_labels_multi(code_lists_table(lists, fd->codes), value, buf, buflen);
+		return buf;
+	}
+	if ((fd->kind == FK_CODE || fd->kind == FK_YESNO) && value[0]) {
+		const char *label = codes_label(code_lists_table(lists, fd->codes), value);
+		return label ? label : value;
+	}
+	return value;
+}
+
+int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
+                        char *out, int outlen)
+{
+	if (model_fields[f].kind == FK_MULTI)
+		return codes_labels_multi(code_lists_table(lists, model_fields[f].codes), value ? value : "",
+		                          out, outlen);
+	return snprintf(out, (size_t)outlen, "%s", model_value_shown(lists, f, value, out, outlen));
+}
+
+int model_value_onscreen(const struct code_lists *lists, enum field_id f, const char *value,
+                         char *out, int outlen)
 {
 	const struct field *fd = &model_fields[f];
 	const struct code_table *codes = code_lists_table(lists, fd->codes);
 	if (!value)
 		value = "";
 	if (fd->kind == FK_MULTI)
-		return shown ? codes_shown_multi(codes, value, out, outlen)
-		             : codes_labels_multi(codes, value, out, outlen);
-	if ((fd->kind == FK_CODE || fd->kind == FK_YESNO) && value[0]) {
-		const char *label = codes_label(codes, value);
-		return snprintf(out, (size_t)outlen, "%s",
-		                label ? (shown ? codes_shown(label) : label) : value);
-	}
-	return snprintf(out, (size_t)outlen, "%s", value);
-}
-
-int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
-                        char *out, int outlen)
-{
-	return value_labels(lists, f, value, out, outlen, 0);
-}
-
-int model_value_shown(const struct code_lists *lists, enum field_id f, const char *value,
-                      char *out, int outlen)
-{
-	return value_labels(lists, f, value, out, outlen, 1);
+		return codes_shown_multi(codes, value, out, outlen);
+	const char *label = (fd->kind == FK_CODE || fd->kind == FK_YESNO) && value[0]
+	                    ? codes_label(codes, value) : NULL;
+	return snprintf(out, (size_t)outlen, "%s", label ? codes_shown(label) : value);
 }
 
 int model_strset(char **slot, const char *value)

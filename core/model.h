@@ -149,10 +149,14 @@ int model_is_disability_cert(const char *s);
 /* The value of field f as CSV shows it (codes as Chinese labels). */
 int model_value_display(const struct code_lists *lists, enum field_id f, const char *value,
                         char *out, int outlen);
+/* The same without a copy: the label, the value itself, or (several codes joined) buf,
+ * for an export that shows every field of every row. */
+const char *model_value_shown(const struct code_lists *lists, enum field_id f, const char *value,
+                              char *buf, int buflen);
 /* The value as a person reads it on screen: model_value_display with the labels through
  * codes_shown (English names under LANG=en_US.UTF-8). Never for files or CSV. */
-int model_value_shown(const struct code_lists *lists, enum field_id f, const char *value,
-                      char *out, int outlen);
+int model_value_onscreen(const struct code_lists *lists, enum field_id f, const char *value,
+                         char *out, int outlen);
 
 struct member {
 	char *v[MF_COUNT];        /* indexed by field - MF_FIRST */

@@ -90,6 +90,95 @@ int tasks_rules_derive(const struct task_source *src, const struct rules_setting
 	return k.n < max ? k.n : max;
 }
 
+/* --- the same rules as date spans ------------------------------------------------ */
+
+struct span_sink { struct rule_span *out; int max, n; };
+
+/* A span from show_from (until: "" = open) for a task due on due; none if it never holds. */
+static void span(struct span_sink *k, enum rule_task_kind kind, const char *due,
+                 const char *show_from, const char *until)
+{
+	if (until[0] && strcmp(until, show_from) <= 0)
+		return;
+	if (k->n < k->max) {
+		struct rule_span *o = &k->out[k->n];
+		memset(o, 0, sizeof *o);
+		o->kind = kind;
+		memcpy(o->due, due, DATE_LEN);
+		memcpy(o->show_from, show_from, DATE_LEN);
+		memcpy(o->until, until, DATE_LEN);
+	}
+	k->n++;
+}
+
+/* derive_lead: listed from the day the clock reaches lead_warn_days while it runs. */
+static int span_lead(const struct case_facts *c, const struct rules_settings *s,
+                     struct span_sink *k)
+{
+	struct wf_clock clock;
+	char from[DATE_LEN];
+	if (workflow_is_monitored(c->state) || workflow_is_closed(c->state))
+		return 0;
+	/* the clock as of its own start: any day reads the same dates */
+	if (workflow_clock(c, c->lead_date, &clock) != 0)
+		return -1;
+	if (clock.running) {
+		if (date_add_days(c->lead_date, s->lead_warn_days, from) != 0)
+			return -1;
+		span(k, RULE_TASK_LEAD_LIMIT, clock.deadline, from, "");
+	}
+	return 0;
+}
+
+/* emit_due: a date due is listed from due_soon_days before it. */
+static int span_due(struct span_sink *k, enum rule_task_kind kind, const char *base, int delay,
+                    const struct rules_settings *s, const char *until)
+{
+	char due[DATE_LEN], from[DATE_LEN];
+	if (date_add_days(base, delay, due) != 0 || date_add_days(due, -(long)s->due_soon_days, from) != 0)
+		return -1;
+	span(k, kind, due, from, until);
+	return 0;
+}
+
+/* derive_monitored: the visit from the last one (or monitoring's start); the development
+ * measure until the first development measure starts (rules_measures_in_place). */
+static int span_monitored(const struct case_facts *c, const struct rules_settings *s,
+                          struct span_sink *k)
+{
+	const struct household_facts *h = c->household;
+	if (!workflow_is_monitored(c->state))
+		return 0;
+	if (!h)
+		return -1;
+	const char *base = !date_empty(h->last_visit) ? h->last_visit : c->approval_date;
+	if (!date_empty(base) && span_due(k, RULE_TASK_VISIT, base, s->visit_interval_days, s, "") != 0)
+		return -1;
+	if (date_empty(c->approval_date) || h->able_to_work < 1)
+		return 0;
+	char first[DATE_LEN] = "";
+	long day;
+	for (int i = 0; i < h->measure_count; i++) {
+		const struct measure_fact *m = &h->measures[i];
+		if (date_days(m->start, &day) == 0 && rules_measure_is_development_in(h->dev_groups, m->group) &&
+		    (!first[0] || strcmp(m->start, first) < 0))
+			memcpy(first, m->start, DATE_LEN);
+	}
+	return span_due(k, RULE_TASK_DEV_MEASURE, c->approval_date, s->dev_measure_days, s, first);
+}
+
+int tasks_rules_spans(const struct task_source *src, const struct rules_settings *s,
+                      struct rule_span *out, int max)
+{
+	char err[160];
+	struct span_sink k = {out, max, 0};
+	if (!src->c || rules_settings_check(s, err, sizeof err) != 0)
+		return -1;
+	if (span_lead(src->c, s, &k) != 0 || span_monitored(src->c, s, &k) != 0)
+		return -1;
+	return k.n < max ? k.n : max;
+}
+
 static int cmp_long(long a, long b) { return (a > b) - (a < b); }
 
 int tasks_rules_cmp(const void *pa, const void *pb)

@@ -44,6 +44,21 @@ const char *tasks_rules_task_kind(enum rule_task_kind k);
 int tasks_rules_derive(const struct task_source *src, const struct rules_settings *s,
                        const char *as_of, struct rule_task *out, int max);
 
+/* When a rule task of one case applies, as dates (so a list kept from them needs no
+ * recomputation when the day changes): on a day D the task is derived exactly when
+ * show_from <= D < until (until "" = never ends), due on `due`. */
+struct rule_span {
+	enum rule_task_kind kind;
+	char due[DATE_LEN], show_from[DATE_LEN], until[DATE_LEN];
+};
+
+/* The spans of one case: on every day D, tasks_rules_derive(src, s, D) gives the tasks
+ * of the spans that hold on D, days_overdue = D - due. Writes up to max spans to out and
+ * returns how many, or -1 when tasks_rules_derive gives -1 on every day (the case's
+ * dates or the settings cannot be read). A span that never holds is left out. */
+int tasks_rules_spans(const struct task_source *src, const struct rules_settings *s,
+                      struct rule_span *out, int max);
+
 /* Most urgent first: the longest overdue first, then the soonest due; ties by kind, then
  * case id. A qsort comparator over struct rule_task (all derived as of the same day). */
 int tasks_rules_cmp(const void *a, const void *b);

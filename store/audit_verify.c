@@ -9,7 +9,6 @@
 #include "store/verify.h"
 #include "core/mask.h"
 #include "core/record.h"
-#include "core/strmap.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,27 +119,40 @@ int store_audit_log_range(struct store *s, const struct user *u, const char *hou
 
 /* --- verify ------------------------------------------------------------------------ */
 
+/* The expected files: their paths one after another in one buffer (names, at off[i]),
+ * their blob ids, and their indexes sorted by path for the lookups of the tree walk.
+ * No allocation per file: a million small ones kept for the whole walk, between the
+ * ones each household's load makes and frees, left malloc a heap it searched ever
+ * longer (verify grew faster than the register). */
 struct expected {
 	struct store *s;
-	struct strmap paths;      /* path → index into oids */
+	struct buf names;
+	size_t *off;
 	git_oid *oids;
+	struct named { const char *path; long i; } *sorted;   /* by path, once all are in */
 	char *seen;
 	long n, cap;
-	char **path_of;
 };
+
+static const char *path_of(const struct expected *x, long i)
+{
+	return x->names.s + x->off[i];
+}
 
 static int expect(struct store *s, struct expected *x, const char *path, const char *text)
 {
 	if (x->n == x->cap) {
 		size_t cap = grow_cap((size_t)x->cap, (size_t)x->n + 1, 1024, sizeof *x->oids);
 		if (!cap || grow_array(&x->oids, sizeof *x->oids, cap) ||
-		    grow_array(&x->path_of, sizeof *x->path_of, cap))
+		    grow_array(&x->off, sizeof *x->off, cap))
 			return store_fail(s, STORE_EFAIL, "out of memory");
 		x->cap = (long)cap;
 	}
 	if (git_odb_hash(&x->oids[x->n], text, strlen(text), GIT_OBJECT_BLOB) < 0)
 		return store_gitfail(s, "hashing");
-	if (!(x->path_of[x->n] = strdup(path)) || strmap_put(&x->paths, path, x->n))
+	x->off[x->n] = x->names.len;
+	buf_add(&x->names, path, strlen(path) + 1);   /* with its NUL */
+	if (x->names.oom)
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	x->n++;
 	store_progress(s, N_("records rendered"), x->n, 0);
@@ -153,14 +165,43 @@ static int expect_emit(void *ctx, const char *path, const char *text)
 	return expect(x->s, x, path, text);
 }
 
-/* The canonical text of every row of every kind, as the history should hold it. */
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->path, ((const struct named *)b)->path);
+}
+
+/* The canonical text of every row of every kind, as the history should hold it, and
+ * the index sorted by path. */
 static int expected_files(struct store *s, struct expected *x)
 {
 	int rc = 0;
 	x->s = s;
 	for (int i = 0; !rc && i < record_kind_count; i++)
 		rc = record_kinds[i].expect_all(s, expect_emit, x);
+	if (!rc && !(x->sorted = malloc(((size_t)x->n + 1) * sizeof *x->sorted)))
+		rc = store_fail(s, STORE_EFAIL, "out of memory");
+	for (long i = 0; !rc && i < x->n; i++)   /* names no longer moves */
+		x->sorted[i] = (struct named){path_of(x, i), i};
+	if (!rc)
+		qsort(x->sorted, (size_t)x->n, sizeof *x->sorted, by_path);
 	return rc;
+}
+
+/* The index of the expected file at path, or -1. */
+static long expected_find(const struct expected *x, const char *path)
+{
+	long lo = 0, hi = x->n;
+	while (lo < hi) {
+		long mid = lo + (hi - lo) / 2;
+		int c = strcmp(x->sorted[mid].path, path);
+		if (c == 0)
+			return x->sorted[mid].i;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
 }
 
 struct walk { struct store *s; struct expected *x; FILE *report; long problems, compared; };
@@ -185,7 +226,7 @@ static int walk_entry(const char *root, const git_tree_entry *e, void *payload)
 	long idx;
 	snprintf(path, sizeof path, "%s%s", root, git_tree_entry_name(e));
 	char by[64];
-	if (!strmap_get(&w->x->paths, path, &idx)) {
+	if ((idx = expected_find(w->x, path)) < 0) {
 		fprintf(w->report, _("extra in history: %s (no such row in the database%s)\n"), path,
 		        last_writer(w->s, path, by, sizeof by));
 		w->problems++;
@@ -219,18 +260,17 @@ static int verify_tree(struct store *s, const git_oid *head, FILE *report, long 
 		for (long i = 0; !rc && i < x.n; i++)
 			if (!x.seen[i]) {
 				char by[64];
-				fprintf(report, _("missing from history: %s (not in HEAD's tree%s)\n"), x.path_of[i],
-				        last_writer(s, x.path_of[i], by, sizeof by));
+				fprintf(report, _("missing from history: %s (not in HEAD's tree%s)\n"), path_of(&x, i),
+				        last_writer(s, path_of(&x, i), by, sizeof by));
 				w.problems++;
 			}
 		*problems += w.problems;
 	}
-	for (long i = 0; i < x.n; i++)
-		free(x.path_of[i]);
-	free(x.path_of);
+	buf_free(&x.names);
+	free(x.off);
 	free(x.oids);
+	free(x.sorted);
 	free(x.seen);
-	strmap_free(&x.paths);
 	git_tree_free(tree);
 	git_commit_free(c);
 	return rc;

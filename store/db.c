@@ -232,6 +232,46 @@ static const char *const migrations[] = {
 	"  kind TEXT, rule TEXT, task TEXT, owner TEXT, status TEXT, household TEXT, case_id TEXT,"
 	"  title TEXT, PRIMARY KEY(key, seq)) WITHOUT ROWID;"
 	"CREATE TABLE today_cache_mark(key TEXT PRIMARY KEY, stamp TEXT NOT NULL) WITHOUT ROWID;",
+	/* 13 (branch today1m): what `today` lists, kept per case and household as dates in
+	 * the writer's transaction (store/today_keep.c) instead of per scope: the rule tasks
+	 * a case may give (listed from show_from until `until`; until 0000-00-00 for a kept
+	 * task whose rule no longer applies), clustered by show_from so a day's list is one
+	 * range, with their kept task (id, owner, status: kept by the triggers on tasks);
+	 * the household flags; today_kept.built = 0 makes the next `today` build them all
+	 * (here: an existing register). */
+	"DROP TABLE today_cache; DROP TABLE today_cache_mark;"
+	"CREATE TABLE today_rules(show_from TEXT NOT NULL, key TEXT NOT NULL, kind INTEGER NOT NULL,"
+	"  case_id TEXT NOT NULL, household TEXT NOT NULL, state TEXT NOT NULL, county_code TEXT,"
+	"  town_code TEXT, village_code TEXT, due TEXT NOT NULL, until TEXT NOT NULL, task TEXT,"
+	"  owner TEXT, status TEXT, PRIMARY KEY(show_from, key)) WITHOUT ROWID;"
+	"CREATE UNIQUE INDEX today_rules_key ON today_rules(key);"
+	"CREATE TRIGGER today_rules_task_add AFTER INSERT ON tasks WHEN NEW.rule_key IS NOT NULL"
+	"  BEGIN UPDATE today_rules SET task = NEW.id, owner = NEW.owner, status = NEW.status"
+	"  WHERE key = NEW.rule_key; END;"
+	"CREATE TRIGGER today_rules_task_change AFTER UPDATE OF owner, status ON tasks"
+	"  WHEN NEW.rule_key IS NOT NULL"
+	"  BEGIN UPDATE today_rules SET task = NEW.id, owner = NEW.owner, status = NEW.status"
+	"  WHERE key = NEW.rule_key; END;"
+	"CREATE INDEX today_rules_household ON today_rules(household);"
+	/* the kept rule tasks to resolve: gone or ended rows whose task is still to do */
+	"CREATE INDEX today_rules_gone ON today_rules(until) WHERE status IN ('open', 'in_progress');"
+	"CREATE INDEX today_rules_county ON today_rules(county_code);"
+	"CREATE INDEX today_rules_town ON today_rules(town_code);"
+	"CREATE INDEX today_rules_village ON today_rules(village_code);"
+	"CREATE TABLE today_flags(flag INTEGER NOT NULL, household TEXT NOT NULL, county_code TEXT,"
+	"  town_code TEXT, village_code TEXT, until TEXT NOT NULL, PRIMARY KEY(flag, household))"
+	"  WITHOUT ROWID;"
+	"CREATE INDEX today_flags_household ON today_flags(household);"
+	"CREATE INDEX today_flags_county ON today_flags(flag, county_code);"
+	"CREATE INDEX today_flags_town ON today_flags(flag, town_code);"
+	"CREATE INDEX today_flags_village ON today_flags(flag, village_code);"
+	/* per flag, county (level 0) or village (level 1) and end day: how many households */
+	"CREATE TABLE today_flag_counts(level INTEGER NOT NULL, flag INTEGER NOT NULL,"
+	"  county_code TEXT NOT NULL, town_code TEXT NOT NULL, village_code TEXT NOT NULL,"
+	"  until TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(level, flag, county_code,"
+	"  town_code, village_code, until)) WITHOUT ROWID;"
+	"CREATE TABLE today_kept(built INTEGER NOT NULL);"
+	"INSERT INTO today_kept SELECT NOT EXISTS (SELECT 1 FROM households);",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -345,6 +385,16 @@ int db_exec(struct store *s, const char *sql)
 		return rc;
 	}
 	return 0;
+}
+
+int db_run(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_sqlfail(s, "running a statement");
 }
 
 /* A statement of the caller's own (db_finalize finalizes it): for SQL run once. */
@@ -468,7 +518,9 @@ int db_open(struct store *s, const char *file, int create)
 {
 	char path[PATH_MAX + 64];
 	snprintf(path, sizeof path, "%s/%s", s->dir, file);
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* NOMUTEX: a connection is only ever used by the one thread of its store, so it
+	 * need not lock a mutex for every call (an export makes tens of millions) */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 	/* SQLite would create the file 0644 (less the umask), so the group could not write
 	 * it; its -wal and -shm files take the database file's mode. */
 	int fd = create ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660) : -1;

@@ -126,9 +126,14 @@ struct case_source {
 	struct measure_fact *measures;
 	struct rules_settings rules;              /* its county's settings */
 };
-int today_cases(struct store *s, const struct user *u, struct case_source **out, int *n);
+/* household: that household's open cases (u unused), else those in u's scope. */
+int today_cases(struct store *s, const struct user *u, const char *household,
+                struct case_source **out, int *n);
 /* The rule settings of a county ("" = the defaults). */
 int today_settings(struct store *s, const char *county, struct rules_settings *r);
 void today_cases_free(struct case_source *c, int n);
+/* today_keep.c: the rule key of a rule task ("visit_due:C0000001:2026-03-10"). */
+void today_rule_key(enum rule_task_kind kind, const char *case_id, const char *due,
+                    char *out, size_t n);
 
 #endif

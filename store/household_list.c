@@ -5,6 +5,7 @@
  * rowid and sort; many — walk the register order and stop at the page's end. */
 #include "store/internal.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MATCH "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH " \
@@ -94,21 +95,28 @@ int store_household_list(struct store *s, const struct user *u, const struct que
                          const char *after, long limit,
                          int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	return household_list(s, u, q, after, limit, 0, HL_MASKED, fn, ctx);
+	return household_list(s, u, q, after, limit, 0, STORE_SUBS_ALL, 1, fn, ctx);
 }
 
 int store_household_list_dir(struct store *s, const struct user *u, const struct query *q,
                              const char *from, long limit, int descending,
                              int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	return household_list(s, u, q, from, limit, descending, HL_MASKED, fn, ctx);
+	return household_list(s, u, q, from, limit, descending, STORE_SUBS_ALL, 1, fn, ctx);
 }
 
 int store_household_rows(struct store *s, const struct user *u, const struct query *q,
                          const char *from, long limit, int descending,
                          int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	return household_list(s, u, q, from, limit, descending, HL_MASKED | HL_SUMMARY, fn, ctx);
+	return household_list(s, u, q, from, limit, descending, 0, 1, fn, ctx);
+}
+
+int store_household_list_parts(struct store *s, const struct user *u, const struct query *q,
+                               unsigned subs, int (*fn)(void *ctx, const struct household *h),
+                               void *ctx)
+{
+	return household_list(s, u, q, NULL, 0, 0, subs & STORE_SUBS_ALL, 1, fn, ctx);
 }
 
 /* The query of household_list: ids and register keys (county \1 town \1 village \1
@@ -193,8 +201,7 @@ int store_household_count(struct store *s, const struct user *u, const struct qu
 	return rc == SQLITE_ROW ? 0 : store_sqlfail(s, "counting households");
 }
 
-/* One chunk of ids (at most n, after `after`) into ids; *got how many. The statement is
- * done before any household is loaded: a long-lived read would hold the WAL back. */
+/* One chunk of ids (at most n, after `after`) into ids; *got how many. */
 static int list_chunk(struct store *s, const struct user *u, const struct query *q,
                       const char *after, int descending, long n, char (*ids)[20], long *got)
 {
@@ -212,39 +219,79 @@ static int list_chunk(struct store *s, const struct user *u, const struct query 
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_sqlfail(s, "listing households");
 }
 
-#define LIST_CHUNK 256
+/* The ids of one chunk and their households (household_load.c), read in one
+ * transaction so that they agree, which ends before any is handed out: a long-lived
+ * read would hold the WAL back while a slow reader (`list | less`) waits. */
+static int read_chunk(struct store *s, const struct user *u, const struct query *q,
+                      const char *after, int descending, long n, unsigned subs,
+                      char (*ids)[20], struct household *hs, long *got)
+{
+	int rc = db_run(s, "SAVEPOINT household_list");
+	if (rc)
+		return rc;
+	if (!(rc = list_chunk(s, u, q, after, descending, n, ids, got)) && *got)
+		rc = household_load_chunk(s, (const char (*)[20])ids, (int)*got, subs, hs);
+	int end = db_run(s, "RELEASE household_list");
+	if (end && !rc)
+		for (long i = 0; i < *got; i++)
+			household_free(&hs[i]);
+	return rc ? rc : end;
+}
 
-/* Streams: reads LIST_CHUNK ids at a time (keyset from the last one), so the first rows
- * come out at once, memory stays flat and a reader that stops (`list | head`) stops the
- * work. A household moved to another village while a long list runs may be seen twice
- * or not at all, as with any paged read. */
+/* The first chunk is small, so that the first rows come out at once (`list | head`). */
+#define FIRST_CHUNK 32
+
+/* Streams: reads a chunk at a time (keyset from the last one), so memory stays flat and
+ * a reader that stops (`list | head`) stops the work. A household moved to another
+ * village while a long list runs may be seen twice or not at all, as with any paged
+ * read. */
 int household_list(struct store *s, const struct user *u, const struct query *q,
-                   const char *from, long limit, int descending, int flags,
+                   const char *from, long limit, int descending, unsigned subs, int masked,
                    int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	char ids[LIST_CHUNK][20], last[20];
-	long done = 0, got;
-	int rc = 0, stop = 0;
+	char (*ids)[20] = malloc(HOUSEHOLD_CHUNK * sizeof *ids), last[20];
+	struct household *hs = malloc(HOUSEHOLD_CHUNK * sizeof *hs);
+	long done = 0, got, chunk = FIRST_CHUNK;
+	int rc = ids && hs ? 0 : store_fail(s, STORE_EFAIL, "out of memory"), stop = 0;
 	if (from)
 		snprintf(last, sizeof last, "%s", from);
 	while (!rc && !stop && (limit <= 0 || done < limit)) {
-		long want = limit > 0 && limit - done < LIST_CHUNK ? limit - done : LIST_CHUNK;
-		if ((rc = list_chunk(s, u, q, from || done ? last : NULL, descending, want, ids, &got)))
+		long want = limit > 0 && limit - done < chunk ? limit - done : chunk;
+		if ((rc = read_chunk(s, u, q, from || done ? last : NULL, descending, want, subs, ids,
+		                     hs, &got)))
 			break;
-		for (long i = 0; i < got && !rc && !stop; i++) {
-			struct household h;
-			if ((rc = household_load_part(s, ids[i], !(flags & HL_SUMMARY), &h)) ||
-			    ((flags & HL_MASKED) && (rc = household_hand_out(s, &h))))
-				break;
-			stop = fn(ctx, &h);
-			household_free(&h);
+		long i = 0;
+		for (; i < got && !rc && !stop; i++) {
+			if (masked && (rc = household_hand_out(s, &hs[i])))
+				break;   /* freed there */
+			stop = fn(ctx, &hs[i]);
+			household_free(&hs[i]);
 		}
+		for (i += rc ? 1 : 0; i < got; i++)   /* what was not handed out */
+			household_free(&hs[i]);
 		done += got;
 		if (got < want)
 			break;
 		snprintf(last, sizeof last, "%s", ids[got - 1]);
+		chunk = HOUSEHOLD_CHUNK;
 	}
+	free(ids);
+	free(hs);
 	return rc;
+}
+
+int household_list_ids(struct store *s, const struct user *u, const struct query *q,
+                       int (*fn)(void *ctx, const char *id), void *ctx)
+{
+	sqlite3_stmt *st;
+	int nv = q ? q->n : 0, rc, stop = 0;
+	if (list_statement(s, u, q, 0, 0, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, nv + 3, -1);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(ctx, db_col_text(st, 0));
+	db_finalize(s, st);
+	return stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "listing households");
 }
 
 int store_household_keys(struct store *s, const struct user *u, const struct query *q,

@@ -1,6 +1,6 @@
-/* households.c — households, members and their register cases in SQLite: load one,
- * save one (version-checked), find one by any of its names, list them page by page in
- * the caller's scope, and set one field. Column lists come from the field table. */
+/* households.c — households, members and their register cases in SQLite: save one
+ * (version-checked), find one by any of its names, the scope condition, and the column
+ * lists from the field table (loading: household_load.c). */
 #include "store/kinds.h"
 #include "core/idcard.h"
 #include "core/record.h"
@@ -10,9 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "k1, k2, ..." of the stored fields of one level; with `assign`, "k1 = ?, k2 = ?".
- * Returns how many columns. */
-static int field_columns(enum field_level level, int assign, struct buf *out)
+int household_columns(enum field_level level, int assign, struct buf *out)
 {
 	int n = 0;
 	for (int f = 0; f < FIELD_COUNT; f++) {
@@ -54,88 +52,10 @@ static void bind_fields(sqlite3_stmt *st, int *i, enum field_level level, const 
 	}
 }
 
-/* Read the stored fields of one level from columns starting at *i. */
-static int read_fields(sqlite3_stmt *st, int *i, enum field_level level, void *entity)
-{
-	for (int f = 0; f < FIELD_COUNT; f++) {
-		if (model_fields[f].level != level || (model_fields[f].flags & F_NOCOLUMN))
-			continue;
-		const char *v = db_col_text(st, (*i)++);
-		int rc = level == LEVEL_HOUSEHOLD ? household_set(entity, (enum field_id)f, v)
-		       : level == LEVEL_MEMBER ? member_set(entity, (enum field_id)f, v)
-		                               : case_set(entity, (enum field_id)f, v);
-		if (rc)
-			return -1;
-	}
-	return 0;
-}
-
-/* A household's member or case rows, in order: two leading columns (a member's
- * id_original and birth, a case's id and state), then the level's stored fields. */
-static int load_children(struct store *s, struct household *h, enum field_level level)
-{
-	int members = level == LEVEL_MEMBER;
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-	buf_adds(&sql, members ? "SELECT id_original, birth" : "SELECT id, state");
-	field_columns(level, 0, &sql);
-	buf_addf(&sql, " FROM %s WHERE household_id = ? ORDER BY seq", members ? "members" : "cases");
-	if (db_cached_buf(s, &sql, &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int i = 2, bad;
-		if (members) {
-			struct member *m = household_add_member(h);
-			bad = !m || model_strset(&m->id_original, db_col_text(st, 0)) ||
-			      model_strset(&m->birth, db_col_text(st, 1)) || read_fields(st, &i, level, m);
-		} else {
-			struct hcase *c = household_add_case(h);
-			bad = !c || model_strset(&c->state, db_col_text(st, 1)) || read_fields(st, &i, level, c);
-			if (c)
-				snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
-		}
-		if (bad) {
-			db_finalize(s, st);
-			return store_fail(s, STORE_EFAIL, "out of memory");
-		}
-	}
-	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, members ? "reading members" : "reading cases");
-}
-
-/* "c1, c2, ..." of a sub-record kind. */
-static void subrec_columns(const struct subrec_kind_info *info, struct buf *out)
+void subrec_columns(const struct subrec_kind_info *info, struct buf *out)
 {
 	for (int c = 0; c < info->ncols; c++)
 		buf_addf(out, "%s%s", c ? ", " : "", info->cols[c]);
-}
-
-static int load_subrecs(struct store *s, struct household *h, enum subrec_kind k)
-{
-	const struct subrec_kind_info *info = subrec_info(k);
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-	buf_adds(&sql, "SELECT ");
-	subrec_columns(info, &sql);
-	buf_addf(&sql, " FROM %s WHERE household_id = ? ORDER BY id", info->table);
-	int rc = db_cached_buf(s, &sql, &st);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, h->id, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct subrec *r = household_add_subrec(h, k);
-		for (int c = 0; r && c < info->ncols; c++)
-			if (model_strset(&r->v[c], db_col_text(st, c)))
-				r = NULL;
-		if (!r) {
-			db_finalize(s, st);
-			return store_fail(s, STORE_EFAIL, "out of memory");
-		}
-	}
-	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a household's records");
 }
 
 static int save_subrecs(struct store *s, const struct household *h, enum subrec_kind k, int fresh)
@@ -177,48 +97,6 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 	}
 	db_finalize(s, st);
 	return 0;
-}
-
-int household_load(struct store *s, const char *id, struct household *h)
-{
-	return household_load_part(s, id, 1, h);
-}
-
-int household_load_part(struct store *s, const char *id, int subrecs, struct household *h)
-{
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-	memset(h, 0, sizeof *h);
-	buf_adds(&sql, "SELECT h.id, h.version, h.synthetic, t.name, v.name");
-	field_columns(LEVEL_HOUSEHOLD, 0, &sql);
-	buf_adds(&sql, " FROM households h JOIN regions t ON t.code = h.town_code "
-	         "JOIN regions v ON v.code = h.village_code WHERE h.id = ?");
-	if (db_cached_buf(s, &sql, &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		db_finalize(s, st);
-		return rc == SQLITE_DONE ? store_fail(s, STORE_ENOTFOUND, "no household %s", id)
-		                         : store_sqlfail(s, "reading a household");
-	}
-	int i = 5;
-	snprintf(h->id, sizeof h->id, "%s", db_col_text(st, 0));
-	h->version = sqlite3_column_int64(st, 1);
-	h->synthetic = sqlite3_column_int(st, 2);
-	if (household_set(h, HF_TOWN, db_col_text(st, 3)) ||
-	    household_set(h, HF_VILLAGE, db_col_text(st, 4)) ||
-	    read_fields(st, &i, LEVEL_HOUSEHOLD, h)) {
-		db_finalize(s, st);
-		return store_fail(s, STORE_EFAIL, "out of memory");
-	}
-	db_finalize(s, st);
-	if ((rc = load_children(s, h, LEVEL_MEMBER)) || (rc = load_children(s, h, LEVEL_CASE)))
-		household_free(h);
-	for (int k = 0; !rc && subrecs && k < SUB_COUNT; k++)
-		if ((rc = load_subrecs(s, h, (enum subrec_kind)k)))
-			household_free(h);
-	return rc;
 }
 
 /* The latest event that touched a household's file, for "changed by whom" messages. */
@@ -311,7 +189,7 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 {
 	struct buf cols = {0}, marks = {0}, sql = {0};
 	sqlite3_stmt *st;
-	placeholders(field_columns(LEVEL_HOUSEHOLD, expected_version > 0, &cols) + 2, &marks);
+	placeholders(household_columns(LEVEL_HOUSEHOLD, expected_version > 0, &cols) + 2, &marks);
 	if (expected_version > 0)
 		buf_addf(&sql, "UPDATE households SET %s, version = version + 1 "
 		         "WHERE id = ? AND version = ?", sql_part(&sql, &cols));
@@ -369,7 +247,7 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 	                                     "(SELECT rowid FROM households WHERE id = ?)", h->id)) ||
 	               (rc = members_step(s, "DELETE FROM members WHERE household_id = ?", h->id))))
 		return rc;
-	placeholders(field_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
+	placeholders(household_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
 	buf_addf(&sql, "INSERT INTO members(household_id, seq, id_original, birth, %s) VALUES (%s)",
 	         sql_part(&sql, &cols), sql_part(&sql, &marks));
 	buf_free(&cols);
@@ -409,7 +287,7 @@ static int save_cases(struct store *s, const struct household *h)
 {
 	struct buf cols = {0}, marks = {0}, sql = {0};
 	sqlite3_stmt *st;
-	placeholders(field_columns(LEVEL_CASE, 0, &cols) + 4, &marks);
+	placeholders(household_columns(LEVEL_CASE, 0, &cols) + 4, &marks);
 	buf_addf(&sql, "INSERT INTO cases(id, household_id, seq, state, %s) "
 	         "VALUES (%s) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, "
 	         "state = excluded.state", sql_part(&sql, &cols), sql_part(&sql, &marks));
@@ -448,7 +326,8 @@ int household_save(struct store *s, struct household *h, long expected_version)
 	for (int k = 0; k < SUB_COUNT; k++)
 		if ((rc = save_subrecs(s, h, (enum subrec_kind)k, fresh)))
 			return rc;
-	return 0;
+	/* what `today` lists of it, in the same transaction (store/today_keep.c) */
+	return today_keep_household(s, h->id, fresh);
 }
 
 int household_text_file(struct store *s, const struct household *h)
@@ -517,26 +396,48 @@ int store_household_find(struct store *s, const struct user *u, const char *key,
 	return rc ? rc : household_hand_out(s, out);
 }
 
+/* The ids after `after` in id order, at most HOUSEHOLD_CHUNK of them. */
+static int next_ids(struct store *s, const char *after, char (*ids)[20], int *got)
+{
+	sqlite3_stmt *st;
+	int step;
+	*got = 0;
+	if (db_cached(s, "SELECT id FROM households WHERE id > ?1 ORDER BY id LIMIT ?2", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, after, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, HOUSEHOLD_CHUNK);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && *got < HOUSEHOLD_CHUNK)
+		snprintf(ids[(*got)++], sizeof ids[0], "%s", db_col_text(st, 0));
+	db_finalize(s, st);
+	return step == SQLITE_DONE || step == SQLITE_ROW ? 0 : store_sqlfail(s, "listing households");
+}
+
+/* Every household's canonical text, a chunk of households read at a time. */
 int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 {
 	const struct code_lists *lists = store_code_lists(s);
-	sqlite3_stmt *st;
+	char (*ids)[20] = malloc(HOUSEHOLD_CHUNK * sizeof *ids), last[20] = "";
+	struct household *hs = malloc(HOUSEHOLD_CHUNK * sizeof *hs);
 	struct buf text = {0};
-	int rc = 0, step;
-	if (db_cached(s, "SELECT id FROM households ORDER BY id", &st))
-		return STORE_EFAIL;
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct household h;
-		char path[256];
-		if ((rc = household_load(s, db_col_text(st, 0), &h)))
+	int rc = ids && hs ? 0 : store_fail(s, STORE_EFAIL, "out of memory"), got = HOUSEHOLD_CHUNK;
+	while (!rc && got == HOUSEHOLD_CHUNK) {
+		if ((rc = next_ids(s, last, ids, &got)) || !got ||
+		    (rc = household_load_chunk(s, (const char (*)[20])ids, got, STORE_SUBS_ALL, hs)))
 			break;
-		buf_reset(&text);
-		record_render(lists, &h, &text);
-		household_path(&h, path, sizeof path);
-		rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
-		household_free(&h);
+		for (int i = 0; i < got; i++) {
+			char path[256];
+			if (!rc) {
+				buf_reset(&text);
+				record_render(lists, &hs[i], &text);
+				household_path(&hs[i], path, sizeof path);
+				rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
+			}
+			household_free(&hs[i]);
+		}
+		snprintf(last, sizeof last, "%s", ids[got - 1]);
 	}
-	db_finalize(s, st);
+	free(ids);
+	free(hs);
 	buf_free(&text);
 	return rc;
 }

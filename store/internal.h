@@ -6,6 +6,7 @@
 #include "store/confine.h"
 #include "core/user_text.h"
 #include "core/i18n.h"
+#include "core/rules.h"
 #include "store/git_lazy.h"
 #include <limits.h>
 #include <signal.h>
@@ -23,6 +24,7 @@ struct store {
 	int git_on;               /* this store initialised libgit2 (audit_open) */
 	int git_checked;          /* audit_need checked the branch against the database */
 	int read_only;            /* an aggregate of county histories (aggregate.c): no writes */
+	int today_derive;         /* `today --derive`: derive again, read no kept rows */
 	/* prepared statements kept for reuse, keyed by their SQL text (db.c) */
 	struct { char *sql; sqlite3_stmt *st; } stmts[96];
 	int nstmts;
@@ -30,6 +32,11 @@ struct store {
 	 * read again when another connection has committed since (lists_data_version) */
 	struct code_lists lists;
 	long lists_data_version;
+	/* the rule settings of the county read last (today_facts.c), kept across calls while
+	 * no setting was written here (settings_gen) or by another connection */
+	long settings_gen;
+	struct today_memo { int valid; long gen, data_version; char county[16], dev_groups[160];
+	                    struct rules_settings rules; } today_memo;
 	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
 	int disk_full;                    /* the failure in err was the disk being full */
 };
@@ -58,6 +65,9 @@ int store_disk_full(const struct store *s);
 /* Open DIR/<file> (bangfu.db normally), migrating it to the current schema. */
 int db_open(struct store *s, const char *file, int create);
 int db_exec(struct store *s, const char *sql);
+/* One statement without parameters through the statement cache (db_cached), for one
+ * run often in a loop (SAVEPOINT, RELEASE). */
+int db_run(struct store *s, const char *sql);
 /* Prepare sql (release with db_finalize or sqlite3_finalize). */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
 /* Prepare sql, or reuse the statement prepared for the same text before (reset, its
@@ -146,9 +156,28 @@ void write_rollback(struct store *s);
 int store_next_id(struct store *s, const char *table, const char *prefix, int digits,
                   char *out, size_t n);
 int household_next_case_id(struct store *s, char *out, size_t n);
+/* "k1, k2, ..." of the stored fields of one level (", " first when out is not empty);
+ * with `assign`, "k1 = ?, k2 = ?". Returns how many columns. */
+int household_columns(enum field_level level, int assign, struct buf *out);
+/* "c1, c2, ..." of a sub-record kind. */
+void subrec_columns(const struct subrec_kind_info *info, struct buf *out);
+
+/* household_load.c — households read from SQLite with their members, cases and
+ * sub-records: one by id, or a chunk of ids at once (one statement per table). */
 int household_load(struct store *s, const char *id, struct household *out);
 /* household_load, with the sub-records (visits, measures, steps, warnings) or without */
 int household_load_part(struct store *s, const char *id, int subrecs, struct household *out);
+#define HOUSEHOLD_CHUNK 256
+/* Households ids[0..n) (n ≤ HOUSEHOLD_CHUNK) into out[0..n), in that order, each with
+ * its members and cases and the sub-record kinds in `subs`: one statement per table over
+ * the whole chunk. An id that is not there fails (STORE_ENOTFOUND, naming it) and
+ * nothing is left allocated. */
+int household_load_many(struct store *s, const char (*ids)[20], int n, unsigned subs,
+                        struct household *out);
+/* household_load_many in a read transaction of its own (a savepoint: it nests in an
+ * open one), so that the chunk's rows agree with each other. */
+int household_load_chunk(struct store *s, const char (*ids)[20], int n, unsigned subs,
+                         struct household *out);
 int household_save(struct store *s, struct household *h, long expected_version);
 int household_text_file(struct store *s, const struct household *h);
 /* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
@@ -157,12 +186,17 @@ const char *scope_sql(const struct user *u, char *param, size_t n);
  * import, the reveal family in reveal.c). What leaves the store through store.h goes
  * through household_hand_out (masked) unless it is a recorded reveal. */
 int household_find(struct store *s, const struct user *u, const char *key, struct household *out);
-/* flags: HL_MASKED hands each out masked; HL_SUMMARY loads what a list row shows (the
- * household, its members and cases) without the sub-records */
-enum { HL_MASKED = 1, HL_SUMMARY = 2 };
+/* The households in scope matching q, in register order, a chunk of them read at a
+ * time: each with its members and cases and the sub-record kinds in `subs`
+ * (STORE_SUB(kind), STORE_SUBS_ALL; 0 for what a list row shows); `masked`: each handed out
+ * through household_hand_out. */
 int household_list(struct store *s, const struct user *u, const struct query *q,
-                   const char *from, long limit, int descending, int flags,
+                   const char *from, long limit, int descending, unsigned subs, int masked,
                    int (*fn)(void *ctx, const struct household *h), void *ctx);
+/* The ids of every household in scope matching q, in register order, without loading
+ * them; fn returns non-zero to stop and must not call the store. */
+int household_list_ids(struct store *s, const struct user *u, const struct query *q,
+                       int (*fn)(void *ctx, const char *id), void *ctx);
 /* reveal.c: mask h in place before it is handed out; on failure h is freed. */
 int household_hand_out(struct store *s, struct household *h);
 int household_render_path(struct store *s, const char *id, struct buf *text, char *path, size_t n);
@@ -304,17 +338,20 @@ void event_files_free(struct event_files *f);
 /* The event's commit is on the branch: drop its texts, keep each file's blob id. */
 int event_files_prune(struct store *s, long event, const struct event_files *f);
 
-/* today_cache.c: the rule items `today` derived, kept per scope and stamped with the
- * date and the last event id (today.c). stamp: that id, or -1. read: 1 when the kept
- * items are current (each given to add), 0 when they must be derived again, -1 on error. */
-struct today_item;
-int today_cache_stamp(struct store *s, long *event);
-#define TODAY_CACHE_RULES "rules"     /* the rule items (today.c) */
-#define TODAY_CACHE_FLAGS "flags"     /* the household flags (today_flags.c) */
-int today_cache_read(struct store *s, const struct user *u, const char *what, const char *date,
-                     long event, int (*add)(void *ctx, const struct today_item *it), void *ctx);
-void today_cache_write(struct store *s, const struct user *u, const char *what, const char *date,
-                       long event, const struct today_item *v, int n);
+/* today_keep.c: what `today` lists kept per case and household as dates, in the
+ * writer's transaction (household_save calls today_keep_household). setting: a change
+ * of a setting the rules read marks every row to be built again; ready: built now if marked (its own
+ * transaction), 0 when the kept rows can be read, else an error (derive instead). */
+#define TODAY_NEVER "9999-12-31"   /* until of a row that holds from its start on */
+#define TODAY_GONE "0000-00-00"    /* until of a kept rule task whose rule no longer applies */
+/* fresh: a household saved for the first time (no rows of its own, no tasks yet) */
+int today_keep_household(struct store *s, const char *id, int fresh);
+int today_keep_setting(struct store *s, const char *key);   /* stale if the rules read key */
+int today_keep_ready(struct store *s);
+int today_keep_build(struct store *s);
+/* today_flags.c: the SQL condition on households h of a flag (dated: the 综合保障
+ * measure's start compared with ?2, today) */
+void today_flag_condition(int flag, int dated, struct buf *sql);
 
 /* open.c: allocate a store on dir (confine.c's enum confine_use: why it is opened) */
 int store_alloc(const char *dir, enum confine_use use, struct store **out);

@@ -247,6 +247,8 @@ int store_rebuild(const char *given, FILE *report, const struct store_progress *
 	store_progress(s, NULL, 0, 0);
 	if (!rc)
 		rc = restore_events(s, &head, &events);
+	if (!rc)   /* what `today` keeps, now that the tasks are back too */
+		rc = today_keep_build(s);
 	if (!rc)
 		rc = db_exec(s, "COMMIT");
 	if (!rc) {

@@ -187,47 +187,56 @@ int store_household_reveal(struct store *s, const struct user *u, const char *ke
 
 struct collect { struct buf ids; long n; };
 
-static int collect_id(void *ctx, const struct household *h)
+static int collect_id(void *ctx, const char *id)
 {
 	struct collect *c = ctx;
-	buf_addf(&c->ids, "%s\n", h->id);
+	buf_addf(&c->ids, "%s\n", id);
 	c->n++;
 	return c->ids.oom;
 }
 
-/* Hand out in full exactly the households a record names (ids: one a line), in order. */
-static int each_named(struct store *s, const char *ids,
+/* Hand out in full exactly the households a record names (ids: one a line), in order,
+ * a chunk at a time (household_load.c) with the sub-records in subs. */
+static int each_named(struct store *s, const char *ids, unsigned subs,
                       int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
-	int rc = 0;
-	for (const char *p = ids; !rc && *p;) {
-		size_t len = strcspn(p, "\n");
-		char id[32];
-		struct household h;
-		snprintf(id, sizeof id, "%.*s", (int)len, p);
-		if (!(rc = household_load(s, id, &h))) {
-			rc = fn(ctx, &h) ? 1 : 0;
-			household_free(&h);
+	char (*chunk)[20] = malloc(HOUSEHOLD_CHUNK * sizeof *chunk);
+	struct household *hs = malloc(HOUSEHOLD_CHUNK * sizeof *hs);
+	int rc = chunk && hs ? 0 : store_fail(s, STORE_EFAIL, "out of memory"), stop = 0;
+	for (const char *p = ids; !rc && !stop && *p;) {
+		int n = 0;
+		for (; *p && n < HOUSEHOLD_CHUNK; n++) {
+			size_t len = strcspn(p, "\n");
+			snprintf(chunk[n], sizeof chunk[n], "%.*s", (int)len, p);
+			p += len + (p[len] ? 1 : 0);
 		}
-		p += len + (p[len] ? 1 : 0);
+		if ((rc = household_load_chunk(s, (const char (*)[20])chunk, n, subs, hs)))
+			break;
+		for (int i = 0; i < n; i++) {
+			if (!stop)
+				stop = fn(ctx, &hs[i]);
+			household_free(&hs[i]);
+		}
 	}
-	return rc == 1 ? 0 : rc;
+	free(chunk);
+	free(hs);
+	return rc;
 }
 
 int store_export_reveal(struct store *s, const struct user *u, const struct query *q,
-                        const char *why, int (*fn)(void *ctx, const struct household *h),
-                        void *ctx)
+                        const char *why, unsigned subs,
+                        int (*fn)(void *ctx, const struct household *h), void *ctx)
 {
 	struct collect c = {{0}, 0};
 	int rc = may_reveal(s, u, why);
 	if (!rc)
-		rc = household_list(s, u, q, NULL, 0, 0, 0, collect_id, &c);
+		rc = household_list_ids(s, u, q, collect_id, &c);
 	if (!rc && !buf_str(&c.ids))
 		rc = store_fail(s, STORE_EFAIL, "out of memory");
 	if (!rc && c.n)
 		rc = access_record(s, u, "export", why, &c.ids, c.n);
 	if (!rc && c.n)   /* those named, not what matches by now */
-		rc = each_named(s, c.ids.s, fn, ctx);
+		rc = each_named(s, c.ids.s, subs & STORE_SUBS_ALL, fn, ctx);
 	buf_free(&c.ids);
 	return rc;
 }

@@ -152,7 +152,11 @@ int settings_put_row(struct store *s, const char *key, const char *value)
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving a setting");
+	if (rc != SQLITE_DONE)
+		return store_sqlfail(s, "saving a setting");
+	s->settings_gen++;
+	/* a rule's setting: what `today` keeps is built again (store/today_keep.c) */
+	return today_keep_setting(s, key);
 }
 
 int settings_expect_all(struct store *s, kind_emit_fn emit, void *ctx)

@@ -109,6 +109,14 @@ int store_household_list_dir(struct store *s, const struct user *u, const struct
 int store_household_rows(struct store *s, const struct user *u, const struct query *q,
                          const char *from, long limit, int descending,
                          int (*fn)(void *ctx, const struct household *h), void *ctx);
+/* Which sub-record kinds a list reads beside members and cases: a mask of STORE_SUB(kind). */
+#define STORE_SUB(kind) (1u << (kind))
+#define STORE_SUBS_ALL ((1u << SUB_COUNT) - 1)
+/* store_household_list over every match of q with only the sub-records in `subs` (an
+ * export of cases reads none, of measures only the measures). */
+int store_household_list_parts(struct store *s, const struct user *u, const struct query *q,
+                               unsigned subs, int (*fn)(void *ctx, const struct household *h),
+                               void *ctx);
 /* The ids and register keys (county \1 town \1 village \1 户编号) of the first `max`
  * households matching q in u's scope, in register order, without loading them (a
  * search's result, walked by the UI's n / N). fn returns non-zero to stop; it must not
@@ -137,10 +145,11 @@ int store_household_reveal(struct store *s, const struct user *u, const char *ke
                            const char *why, struct household *out);
 /* 0 when u's role may reveal at all, else its refusal (asked before a reason is). */
 int store_may_reveal(struct store *s, const struct user *u);
-/* As store_household_list over every match of q, with one access record naming them all. */
+/* As store_household_list_parts over every match of q, with one access record naming
+ * them all (then exactly those are handed out, in full). */
 int store_export_reveal(struct store *s, const struct user *u, const struct query *q,
-                        const char *why, int (*fn)(void *ctx, const struct household *h),
-                        void *ctx);
+                        const char *why, unsigned subs,
+                        int (*fn)(void *ctx, const struct household *h), void *ctx);
 struct reveal_entry {
 	long event;
 	char date[16], time[16], login[64], name[128], role[24], what[24];
@@ -518,6 +527,10 @@ struct today_summary {
 int store_today_list(struct store *s, const struct user *u,
                      int (*fn)(void *ctx, const struct today_item *it), void *ctx,
                      struct today_summary *sum);
+/* on = 1: store_today_list and store_today_flags derive everything again from the cases
+ * and households in scope and write nothing (`today --derive`: what the kept rows of
+ * store/today_keep.c must equal). */
+void store_today_derive(struct store *s, int on);
 
 
 /* --- projects (项目) of the 百千万工程: projects.c, project_change.c, project_import.c,

@@ -12,7 +12,13 @@
  * changes, so running `today` twice adds nothing. A rule task gets an owner from the
  * users: the most local user of the role that acts on it (a caseworker for visits and
  * measures; the role owning the case's current step for a lead), else the most local
- * user who may write. An auditor sees the same list; nothing is written for her. */
+ * user who may write. An auditor sees the same list; nothing is written for her.
+ *
+ * The rule items are read from the rows today_keep.c keeps per case as dates (those in
+ * scope that hold today, each with its kept task: one indexed read), so neither an edit
+ * nor a new day makes `today` derive them again. `today --derive` derives them again
+ * from every open case in scope (as a database whose kept rows cannot be built does) and
+ * writes nothing: an auditor's check that the kept rows list exactly that. */
 #include "store/projects.h"
 #include "core/grow.h"
 #include "store/entity.h"
@@ -24,8 +30,13 @@
 #include <string.h>
 
 struct derived {
-	struct rule_task rt;          /* rt.case_id indexes the cases array */
+	enum rule_task_kind kind;
+	char due[DATE_LEN];
+	long days;                    /* today - due */
 	char key[96];
+	char case_id[24], household[24], region[16];   /* region: the household's village */
+	char county[16];
+	enum wf_state state;
 	char task[TASK_ID_LEN], owner[64], status[16];   /* its kept task, if any */
 };
 
@@ -33,46 +44,166 @@ struct today {
 	struct store *s;
 	const struct user *u;
 	const char *date;
-	struct case_source *cases;
-	int ncases;
+	int kept;                     /* read from today_keep.c's rows, else derived again */
 	struct derived *d;
 	int nd, cap_d;
-	struct strmap keys;           /* rule key → index into d */
-	struct strmap derived_cases;  /* case id → 1 when its rules were derived */
+	struct gone { char task[TASK_ID_LEN], key[96]; } *gone;   /* kept rule tasks to resolve */
+	int ngone, cap_gone;
 	struct user *users;           /* candidates for owning rule tasks, most local first */
 	int nusers;
 	int created, resolved;
 };
 
-static int derive_case(struct today *t, int i)
+static struct derived *new_derived(struct today *t)
 {
-	struct rule_task out[RULE_TASK_KIND_COUNT];
-	struct task_source src = {i, 0, &t->cases[i].c};
-	int n = tasks_rules_derive(&src, &t->cases[i].rules, t->date, out, RULE_TASK_KIND_COUNT);
-	if (n < 0)
-		return 0;   /* dates the rules cannot read: no task, and its kept tasks stay */
-	if (strmap_put(&t->derived_cases, t->cases[i].id, 1))
-		return -1;
-	if (n == 0)
-		return 0;
-	if (t->nd + n > t->cap_d) {   /* doubling: no copy per case */
+	if (t->nd == t->cap_d) {   /* doubling: no copy per case */
 		int cap = t->cap_d ? t->cap_d * 2 : 64;
 		struct derived *grown = realloc(t->d, (size_t)cap * sizeof *grown);
 		if (!grown)
-			return -1;
+			return NULL;
 		t->d = grown;
 		t->cap_d = cap;
 	}
-	for (int k = 0; k < n; k++) {
-		struct derived *d = &t->d[t->nd];
-		memset(d, 0, sizeof *d);
-		d->rt = out[k];
-		snprintf(d->key, sizeof d->key, "%s:%s:%s", tasks_rules_code(out[k].kind),
-		         t->cases[i].id, out[k].due);
-		if (strmap_put(&t->keys, d->key, t->nd++))
-			return -1;
+	memset(&t->d[t->nd], 0, sizeof t->d[0]);
+	return &t->d[t->nd++];
+}
+
+/* Fill d's kept task, if there is one. Returns 1 if found, 0 if not, or an error. */
+static int find_kept(struct today *t, struct derived *d)
+{
+	sqlite3_stmt *st;
+	if (db_cached(t->s, "SELECT id, owner, status FROM tasks WHERE rule_key = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		snprintf(d->task, sizeof d->task, "%s", db_col_text(st, 0));
+		snprintf(d->owner, sizeof d->owner, "%s", db_col_text(st, 1));
+		snprintf(d->status, sizeof d->status, "%s", db_col_text(st, 2));
 	}
-	return 0;
+	db_finalize(t->s, st);
+	return found;
+}
+
+/* The rule tasks derived again from every open case in scope (`today --derive`, or a
+ * database whose kept rows cannot be built), with their kept tasks. */
+static int derive_all(struct today *t)
+{
+	struct case_source *cases;
+	int ncases, rc = today_cases(t->s, t->u, NULL, &cases, &ncases);
+	for (int i = 0; !rc && i < ncases; i++) {
+		const struct case_source *c = &cases[i];
+		struct rule_task out[RULE_TASK_KIND_COUNT];
+		struct task_source src = {i, 0, &c->c};
+		int n = tasks_rules_derive(&src, &c->rules, t->date, out, RULE_TASK_KIND_COUNT);
+		for (int k = 0; !rc && k < n; k++) {
+			struct derived *d = new_derived(t);
+			if (!d) {
+				rc = store_fail(t->s, STORE_EFAIL, "out of memory");
+				break;
+			}
+			d->kind = out[k].kind;
+			memcpy(d->due, out[k].due, DATE_LEN);
+			d->days = out[k].days_overdue;
+			today_rule_key(d->kind, c->id, d->due, d->key, sizeof d->key);
+			snprintf(d->case_id, sizeof d->case_id, "%s", c->id);
+			snprintf(d->household, sizeof d->household, "%s", c->household);
+			snprintf(d->region, sizeof d->region, "%s", c->region);
+			d->state = c->c.state;
+			int found = find_kept(t, d);
+			rc = found < 0 ? found : 0;
+		}
+	}
+	today_cases_free(cases, ncases);
+	return rc;
+}
+
+/* The kept rows in scope that hold today, each with its kept task (one indexed read, no
+ * join: the task's id, owner and status are kept in the row). */
+static int read_kept(struct today *t)
+{
+	char scope[32];
+	struct buf q = {0};
+	sqlite3_stmt *st;
+	/* the province: one range of the table (clustered by show_from); a narrower scope:
+	 * its region's index (the + keeps any until index out of it) */
+	buf_addf(&q, "SELECT h.kind, h.due, h.case_id, h.household, h.village_code, h.state, "
+	         "h.key, h.task, h.owner, h.status, h.county_code FROM today_rules h WHERE (%s) "
+	         "AND h.show_from <= ?2 AND +h.until > ?2",
+	         scope_sql(t->u, scope, sizeof scope));
+	if (db_cached_buf(t->s, &q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t->date, -1, SQLITE_STATIC);
+	int rc = 0, step;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct derived *d = new_derived(t);
+		if (!d) {
+			rc = store_fail(t->s, STORE_EFAIL, "out of memory");
+			break;
+		}
+		d->kind = (enum rule_task_kind)sqlite3_column_int(st, 0);
+		snprintf(d->due, sizeof d->due, "%s", db_col_text(st, 1));
+		snprintf(d->case_id, sizeof d->case_id, "%s", db_col_text(st, 2));
+		snprintf(d->household, sizeof d->household, "%s", db_col_text(st, 3));
+		snprintf(d->region, sizeof d->region, "%s", db_col_text(st, 4));
+		workflow_state_parse(db_col_text(st, 5), &d->state);
+		snprintf(d->key, sizeof d->key, "%s", db_col_text(st, 6));
+		snprintf(d->task, sizeof d->task, "%s", db_col_text(st, 7));
+		snprintf(d->owner, sizeof d->owner, "%s", db_col_text(st, 8));
+		snprintf(d->status, sizeof d->status, "%s", db_col_text(st, 9));
+		snprintf(d->county, sizeof d->county, "%s", db_col_text(st, 10));
+		if (date_diff(d->due, t->date, &d->days))
+			rc = store_fail(t->s, STORE_EFAIL, "rule item %s: not a date", d->key);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlfail(t->s, "reading today's rule items");
+	db_finalize(t->s, st);
+	return rc;
+}
+
+/* Kept rule tasks still to do in scope whose rule no longer applies (gone or ended), by
+ * the partial index of the rows whose task is still to do (usually none). */
+static int read_gone(struct today *t)
+{
+	char scope[32];
+	struct buf q = {0};
+	sqlite3_stmt *st;
+	buf_addf(&q, "SELECT h.task, h.key FROM today_rules h WHERE (%s) AND h.until <= ?2 AND "
+	         "h.status IN ('open', 'in_progress') ORDER BY h.task",
+	         scope_sql(t->u, scope, sizeof scope));
+	if (db_cached_buf(t->s, &q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t->date, -1, SQLITE_STATIC);
+	int rc = 0, step;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (GROW(t->gone, t->cap_gone, t->ngone + 1, 64))
+			rc = store_fail(t->s, STORE_EFAIL, "out of memory");
+		else {
+			struct gone *g = &t->gone[t->ngone++];
+			snprintf(g->task, sizeof g->task, "%s", db_col_text(st, 0));
+			snprintf(g->key, sizeof g->key, "%s", db_col_text(st, 1));
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlfail(t->s, "reading rule tasks");
+	db_finalize(t->s, st);
+	return rc;
+}
+
+/* The rule items, and for a user who may write, how many tasks to make and resolve. */
+static int collect(struct today *t)
+{
+	int writer = access_may_write(t->u) && !t->s->read_only && t->kept;
+	t->nd = t->ngone = t->created = 0;
+	int rc = t->kept ? read_kept(t) : derive_all(t);
+	if (!rc && writer)
+		rc = read_gone(t);
+	for (int i = 0; !rc && writer && i < t->nd; i++)
+		t->created += !t->d[i].task[0];
+	t->resolved = rc ? 0 : t->ngone;
+	return rc;
 }
 
 static int load_users(struct today *t)
@@ -102,52 +233,33 @@ static int load_users(struct today *t)
 /* The owner of a new rule task: see the top of the file. */
 static const char *pick_owner(const struct today *t, const struct derived *d)
 {
-	const struct case_source *c = &t->cases[d->rt.case_id];
-	enum role want = d->rt.kind == RULE_TASK_LEAD_LIMIT ? workflow_state_owner(c->c.state)
-	                                                    : ROLE_CASEWORKER;
+	enum role want = d->kind == RULE_TASK_LEAD_LIMIT ? workflow_state_owner(d->state)
+	                                                 : ROLE_CASEWORKER;
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < t->nusers; i++)
-			if ((pass || t->users[i].role == want) && access_in_scope(&t->users[i], c->region))
+			if ((pass || t->users[i].role == want) && access_in_scope(&t->users[i], d->region))
 				return t->users[i].login;
 	return t->u->login;
 }
 
-/* Fill d's kept task, if there is one. Returns 1 if found, 0 if not, or an error. */
-static int find_kept(struct today *t, struct derived *d)
-{
-	sqlite3_stmt *st;
-	if (db_cached(t->s, "SELECT id, owner, status FROM tasks WHERE rule_key = ?", &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
-		snprintf(d->task, sizeof d->task, "%s", db_col_text(st, 0));
-		snprintf(d->owner, sizeof d->owner, "%s", db_col_text(st, 1));
-		snprintf(d->status, sizeof d->status, "%s", db_col_text(st, 2));
-	}
-	db_finalize(t->s, st);
-	return found;
-}
-
 static int create_rule_task(struct today *t, struct derived *d)
 {
-	const struct case_source *c = &t->cases[d->rt.case_id];
-	const char *label = tasks_rules_label(d->rt.kind);
+	const char *label = tasks_rules_label(d->kind);
 	struct task k = {0};
 	struct task_entry e;
 	char text[256];
-	snprintf(k.title, sizeof k.title, "%s %s", label, c->household);
-	snprintf(k.kind, sizeof k.kind, "%s", tasks_rules_task_kind(d->rt.kind));
+	snprintf(k.title, sizeof k.title, "%s %s", label, d->household);
+	snprintf(k.kind, sizeof k.kind, "%s", tasks_rules_task_kind(d->kind));
 	snprintf(k.owner, sizeof k.owner, "%s", pick_owner(t, d));
-	snprintf(k.household, sizeof k.household, "%s", c->household);
-	snprintf(k.case_id, sizeof k.case_id, "%s", c->id);
-	snprintf(k.region, sizeof k.region, "%s", c->region);
-	snprintf(k.due, sizeof k.due, "%s", d->rt.due);
+	snprintf(k.household, sizeof k.household, "%s", d->household);
+	snprintf(k.case_id, sizeof k.case_id, "%s", d->case_id);
+	snprintf(k.region, sizeof k.region, "%s", d->region);
+	snprintf(k.due, sizeof k.due, "%s", d->due);
 	snprintf(k.status, sizeof k.status, "open");
 	snprintf(k.rule, sizeof k.rule, "%s", d->key);
 	snprintf(k.created, sizeof k.created, "%s", t->date);
 	snprintf(text, sizeof text, "made by the rules: %s (%s), due %s", label,
-	         tasks_rules_code(d->rt.kind), d->rt.due);
+	         tasks_rules_code(d->kind), d->due);
 	task_entry_now(&e, t->u->login, "add", text);
 	int rc = task_add_entry(&k, &e) ? store_fail(t->s, STORE_EFAIL, "out of memory") : 0;
 	if (!rc && !(rc = entity_next_id(t->s, &entity_tasks, k.id, sizeof k.id)) &&
@@ -160,85 +272,73 @@ static int create_rule_task(struct today *t, struct derived *d)
 	return rc;
 }
 
-static int resolve_rule_task(struct today *t, const char *id)
+/* Resolve g's task; its row, kept only to find it, goes with it. */
+static int resolve_rule_task(struct today *t, const struct gone *g)
 {
 	struct task k;
 	struct task_entry e;
-	int rc = task_load(t->s, id, &k);
+	sqlite3_stmt *st;
+	int rc = task_load(t->s, g->task, &k);
 	if (rc)
 		return rc;
 	task_entry_now(&e, t->u->login, "resolve", "the rule no longer applies (visit recorded, "
 	               "measure in place or case decided)");
 	rc = task_append(t->s, &k, &e, "done");
 	task_free(&k);
-	return rc;
-}
-
-/* Kept rule tasks still to do in scope whose case was derived but whose key was not. */
-static int sync_resolved(struct today *t, int apply)
-{
-	sqlite3_stmt *st;
-	char like[32];
-	long idx;
-	entity_scope_like(t->u, like, sizeof like);
-	if (db_cached(t->s, "SELECT id, rule_key, case_id, region FROM tasks WHERE rule_key IS NOT "
-	                     "NULL AND status IN ('open', 'in_progress') AND region LIKE ? ORDER BY id",
-	               &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, like, -1, SQLITE_STATIC);
-	char (*ids)[TASK_ID_LEN] = NULL;
-	int n = 0, cap = 0, rc = 0, step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!access_in_scope(t->u, db_col_text(st, 3)) ||
-		    !strmap_get(&t->derived_cases, db_col_text(st, 2), &idx) ||
-		    strmap_get(&t->keys, db_col_text(st, 1), &idx))
-			continue;
-		if (GROW(ids, cap, n + 1, 64)) {
-			rc = store_fail(t->s, STORE_EFAIL, "out of memory");
-			break;
-		}
-		snprintf(ids[n++], sizeof ids[0], "%s", db_col_text(st, 0));
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = store_sqlfail(t->s, "reading rule tasks");
+	if (rc || db_cached(t->s, "DELETE FROM today_rules WHERE key = ?", &st))
+		return rc ? rc : STORE_EFAIL;
+	sqlite3_bind_text(st, 1, g->key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(t->s, "dropping a rule item");
 	db_finalize(t->s, st);
-	for (int i = 0; !rc && i < n; i++)
-		rc = apply ? resolve_rule_task(t, ids[i]) : 0;
-	free(ids);
-	t->resolved = rc ? 0 : n;
 	return rc;
 }
 
-/* Count (apply = 0) or make (apply = 1) the changes that keep rule tasks in step. */
-static int sync(struct today *t, int apply)
+/* The order tasks are made in (so their ids follow it): by county, village, household,
+ * case and rule, as the cases were derived before they were kept. */
+static int make_cmp(const void *pa, const void *pb)
 {
-	int rc = 0;
-	t->created = 0;
-	for (int i = 0; !rc && i < t->nd; i++) {
-		int found = find_kept(t, &t->d[i]);
-		if (found < 0)
-			rc = found;
-		else if (!found && access_may_write(t->u)) {
-			t->created++;
-			if (apply)
-				rc = create_rule_task(t, &t->d[i]);
-		}
-	}
-	return rc ? rc : access_may_write(t->u) ? sync_resolved(t, apply) : 0;
+	const struct derived *a = *(const struct derived *const *)pa;
+	const struct derived *b = *(const struct derived *const *)pb;
+	int c = strcmp(a->county, b->county);
+	if (!c)
+		c = strcmp(a->region, b->region);
+	if (!c)
+		c = strcmp(a->household, b->household);
+	if (!c)
+		c = strcmp(a->case_id, b->case_id);
+	return c ? c : (a->kind > b->kind) - (a->kind < b->kind);
 }
 
+/* Make the rule tasks not yet kept and resolve those whose rule no longer applies. */
+static int apply(struct today *t)
+{
+	struct derived **make = t->created ? malloc((size_t)t->created * sizeof *make) : NULL;
+	int n = 0, rc = t->created && !make ? store_fail(t->s, STORE_EFAIL, "out of memory")
+	                                    : load_users(t);
+	for (int i = 0; !rc && i < t->nd; i++)
+		if (!t->d[i].task[0])
+			make[n++] = &t->d[i];
+	if (n > 1)
+		qsort(make, (size_t)n, sizeof *make, make_cmp);
+	for (int i = 0; !rc && i < n; i++)
+		rc = create_rule_task(t, make[i]);
+	free(make);
+	for (int i = 0; !rc && i < t->ngone; i++)
+		rc = resolve_rule_task(t, &t->gone[i]);
+	return rc;
+}
+
+/* The items, the rule tasks kept in step as one audit event when something changes. */
 static int keep_in_step(struct today *t)
 {
 	char why[160], subject[64];
-	if (t->s->read_only)   /* an aggregate: each county's server makes its own rule tasks */
-		return 0;
-	int rc = sync(t, 0);
+	int rc = collect(t);
 	if (rc || t->created + t->resolved == 0)
 		return rc;
 	snprintf(why, sizeof why, "rule tasks as of %s (bangfu today)", t->date);
 	if ((rc = write_begin(t->s, t->u, "tasks", "rule tasks", why)))
 		return rc;
-	if ((rc = sync(t, 1)))   /* again inside the transaction: another user may have run */
+	if ((rc = collect(t)))   /* again inside the transaction: another user may have run */
 		goto fail;
 	if (t->created + t->resolved == 0) {
 		write_rollback(t->s);
@@ -248,7 +348,7 @@ static int keep_in_step(struct today *t)
 		snprintf(subject, sizeof subject, "%d rule tasks, %d resolved", t->created, t->resolved);
 	else
 		snprintf(subject, sizeof subject, "%d rule tasks", t->created);
-	if ((rc = entity_set_subject(t->s, subject)))
+	if ((rc = apply(t)) || (rc = entity_set_subject(t->s, subject)))
 		goto fail;
 	return write_commit(t->s);
 fail:
@@ -281,22 +381,21 @@ static int add_derived(struct today *t, struct items *l)
 {
 	for (int i = 0; i < t->nd; i++) {
 		const struct derived *d = &t->d[i];
-		const struct case_source *c = &t->cases[d->rt.case_id];
 		if (d->task[0] && task_is_closed(d->status))
 			continue;   /* someone closed the kept task: respect that */
 		struct today_item *it = new_item(l);
 		if (!it)
 			return store_fail(t->s, STORE_EFAIL, "out of memory");
-		snprintf(it->due, sizeof it->due, "%s", d->rt.due);
-		it->days_overdue = d->rt.days_overdue;
-		snprintf(it->kind, sizeof it->kind, "%s", tasks_rules_task_kind(d->rt.kind));
-		snprintf(it->rule, sizeof it->rule, "%s", tasks_rules_code(d->rt.kind));
+		snprintf(it->due, sizeof it->due, "%s", d->due);
+		it->days_overdue = d->days;
+		snprintf(it->kind, sizeof it->kind, "%s", tasks_rules_task_kind(d->kind));
+		snprintf(it->rule, sizeof it->rule, "%s", tasks_rules_code(d->kind));
 		snprintf(it->task, sizeof it->task, "%s", d->task);
 		snprintf(it->owner, sizeof it->owner, "%s", d->owner);
 		snprintf(it->status, sizeof it->status, "%s", d->task[0] ? d->status : "");
-		snprintf(it->household, sizeof it->household, "%s", c->household);
-		snprintf(it->case_id, sizeof it->case_id, "%s", c->id);
-		snprintf(it->title, sizeof it->title, "%s %s", tasks_rules_label(d->rt.kind), c->household);
+		snprintf(it->household, sizeof it->household, "%s", d->household);
+		snprintf(it->case_id, sizeof it->case_id, "%s", d->case_id);
+		snprintf(it->title, sizeof it->title, "%s %s", tasks_rules_label(d->kind), d->household);
 		if (d->task[0] && strmap_put(&l->tasks, d->task, 1))
 			return store_fail(t->s, STORE_EFAIL, "out of memory");
 	}
@@ -377,38 +476,9 @@ static int item_cmp(const void *pa, const void *pb)
 	return c ? c : strcmp(a->case_id, b->case_id);
 }
 
-/* An item read back from today_cache.c, listed as add_derived lists it. */
-static int add_cached(void *ctx, const struct today_item *it)
+void store_today_derive(struct store *s, int on)
 {
-	struct items *l = ctx;
-	struct today_item *to = new_item(l);
-	if (!to || (it->task[0] && strmap_put(&l->tasks, it->task, 1)))
-		return store_fail(l->s, STORE_EFAIL, "out of memory");
-	*to = *it;
-	return 0;
-}
-
-/* The rule items: read back when nothing changed since they were derived last
- * (today_cache.c), else derived from every open case in scope, the rule tasks kept in
- * step, and kept for the next run. */
-static int rule_items(struct today *t, struct items *l)
-{
-	long before, after;
-	int rc = today_cache_stamp(t->s, &before) ? -1 : today_cache_read(t->s, t->u, TODAY_CACHE_RULES, t->date, before, add_cached, l);
-	if (rc)
-		return rc < 0 ? STORE_EFAIL : 0;
-	rc = today_cases(t->s, t->u, &t->cases, &t->ncases);
-	for (int i = 0; !rc && i < t->ncases; i++)
-		if (derive_case(t, i))
-			rc = store_fail(t->s, STORE_EFAIL, "out of memory");
-	if (!rc && !(rc = load_users(t)))
-		rc = access_may_write(t->u) ? keep_in_step(t) : sync(t, 0);
-	if (!rc)
-		rc = add_derived(t, l);
-	/* kept only when the one event this run may have made is the only one since */
-	if (!rc && !today_cache_stamp(t->s, &after) && after == before + (t->created + t->resolved > 0))
-		today_cache_write(t->s, t->u, TODAY_CACHE_RULES, t->date, after, l->v, l->n);
-	return rc;
+	s->today_derive = on;
 }
 
 int store_today_list(struct store *s, const struct user *u,
@@ -418,7 +488,10 @@ int store_today_list(struct store *s, const struct user *u,
 	struct today t = {.s = s, .u = u, .date = store_today(s)};
 	struct items l = {.s = s, .date = t.date};
 	struct rules_settings defaults;
-	int rc = rule_items(&t, &l);
+	t.kept = !s->today_derive && today_keep_ready(s) == 0;
+	int rc = keep_in_step(&t);
+	if (!rc)
+		rc = add_derived(&t, &l);
 	if (!rc && !(rc = today_settings(s, "", &defaults))) {
 		struct task_filter own = {.owner = u->login};
 		l.soon = defaults.due_soon_days;
@@ -450,9 +523,7 @@ int store_today_list(struct store *s, const struct user *u,
 	free(l.v);
 	strmap_free(&l.tasks);
 	free(t.d);
+	free(t.gone);
 	free(t.users);
-	strmap_free(&t.keys);
-	strmap_free(&t.derived_cases);
-	today_cases_free(t.cases, t.ncases);
 	return rc;
 }

@@ -103,13 +103,27 @@ static void monitoring_start(sqlite3_stmt *st, int approval, int identified, cha
 		text_copy(out, DATE_LEN, first);   /* a valid date: it fits */
 }
 
-/* The settings of the county read last: cases come in county order, so each county's
- * settings are read once. */
-struct settings_cache { char county[16]; struct rules_settings rules; int valid;
-                        char dev_groups[160]; };
+/* The settings of the county read last (s->today_memo): cases come in county order, so
+ * each county's settings are read once; a save of one household after another in the
+ * same county (import, demo) reads them once too. */
+static int county_settings(struct store *s, const char *county)
+{
+	struct today_memo *m = &s->today_memo;
+	if (m->valid && strcmp(m->county, county) == 0)
+		return 0;
+	m->valid = 0;
+	int rc = today_settings(s, county, &m->rules);
+	if (rc)
+		return rc;
+	snprintf(m->county, sizeof m->county, "%s", county);
+	settings_dev_groups(s, m->dev_groups, sizeof m->dev_groups);
+	m->gen = s->settings_gen;
+	m->data_version = store_data_version(s);
+	m->valid = 1;
+	return 0;
+}
 
-static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c,
-                     struct settings_cache *cache)
+static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c)
 {
 	memset(c, 0, sizeof *c);
 	snprintf(c->id, sizeof c->id, "%s", db_col_text(st, 0));
@@ -128,26 +142,23 @@ static int read_case(struct store *s, sqlite3_stmt *st, struct case_source *c,
 	date_col(st, 11, c->c.closed_date);
 	const char *green = db_col_text(st, 12);
 	c->c.green_channel = strcmp(green, "yes") == 0 || strcmp(green, "1") == 0;
-	const char *county = db_col_text(st, 14);
-	if (!cache->valid || strcmp(cache->county, county) != 0) {
-		int rc = today_settings(s, county, &cache->rules);
-		if (rc)
-			return rc;
-		snprintf(cache->county, sizeof cache->county, "%s", county);
-		settings_dev_groups(s, cache->dev_groups, sizeof cache->dev_groups);
-		cache->valid = 1;
-	}
-	c->rules = cache->rules;
-	snprintf(c->h.dev_groups, sizeof c->h.dev_groups, "%s", cache->dev_groups);
+	int rc = county_settings(s, db_col_text(st, 14));
+	if (rc)
+		return rc;
+	c->rules = s->today_memo.rules;
+	snprintf(c->h.dev_groups, sizeof c->h.dev_groups, "%s", s->today_memo.dev_groups);
 	return household_facts(s, c);
 }
 
-int today_cases(struct store *s, const struct user *u, struct case_source **out, int *n)
+int today_cases(struct store *s, const struct user *u, const char *household,
+                struct case_source **out, int *n)
 {
 	char scope[32];
 	struct buf q = {0};
 	sqlite3_stmt *st;
-	const char *cond = scope_sql(u, scope, sizeof scope);
+	const char *cond = household ? "h.id = ?1" : scope_sql(u, scope, sizeof scope);
+	if (household)
+		snprintf(scope, sizeof scope, "%s", household);
 	*out = NULL;
 	*n = 0;
 	buf_addf(&q, "SELECT c.id, c.household_id, c.state, h.village_code, c.category, "
@@ -160,13 +171,15 @@ int today_cases(struct store *s, const struct user *u, struct case_source **out,
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
 	int rc = 0, step = SQLITE_DONE, cap = 0;
-	struct settings_cache cache = {.valid = 0};
+	struct today_memo *m = &s->today_memo;
+	if (m->valid && (m->gen != s->settings_gen || m->data_version != store_data_version(s)))
+		m->valid = 0;   /* a setting written since, here or by another connection */
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (GROW(*out, cap, *n + 1, 64)) {
 			rc = store_fail(s, STORE_EFAIL, "out of memory");
 			break;
 		}
-		int r = read_case(s, st, &(*out)[*n], &cache);
+		int r = read_case(s, st, &(*out)[*n]);
 		if (r < 0)
 			rc = r;
 		if (r == 0 || r < 0)

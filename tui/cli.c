@@ -38,11 +38,17 @@ static int *flag_of(struct args *a, const char *opt)
 	     : strcmp(opt, "--patch") == 0 ? &a->patch : NULL;
 }
 
-/* An option that takes no value (the flags above and --quick). */
+/* The flags read with cli_opt (it gives ""). */
+static int extra_flag(const char *opt)
+{
+	return strcmp(opt, "--quick") == 0 || strcmp(opt, "--derive") == 0;
+}
+
+/* An option that takes no value (the flags above and the extra ones). */
 static int is_flag(const char *opt)
 {
 	struct args none;
-	return flag_of(&none, opt) || strcmp(opt, "--quick") == 0;
+	return flag_of(&none, opt) || extra_flag(opt);
 }
 
 /* Whether the option argument `arg` ("--why", "-o") is followed by its value in the next
@@ -224,7 +230,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		if (strcmp(arg, "-o") == 0)   /* as sort -o */
 			arg = "--output";
 		if (strcmp(arg, "--") == 0) {   /* the rest are arguments, even "-x" */
-			if (argc - i - 1 > 8 - a->npos)
+			if (argc - i - 1 > CLI_MAX_POS - a->npos)
 				return cli_usage(v, _("too many arguments"));
 			for (i++; i < argc; i++)
 				a->pos[a->npos++] = argv[i];
@@ -235,7 +241,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			return cli_usage(v, _("%s does not take %s (put -- before an argument that "
 			                 "starts with -)"), v->name, arg);
 		if (strncmp(arg, "--", 2) != 0) {
-			if (a->npos == 8)
+			if (a->npos == CLI_MAX_POS)
 				return cli_usage(v, _("too many arguments"));
 			a->pos[a->npos++] = arg;
 			continue;
@@ -246,7 +252,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			*flag_of(a, arg) = 1;
 			continue;
 		}
-		if (strcmp(arg, "--quick") == 0) {   /* a flag: cli_opt gives "" */
+		if (extra_flag(arg)) {   /* a flag: cli_opt gives "" */
 			if (a->nextra < (int)(sizeof a->extra_name / sizeof a->extra_name[0])) {
 				a->extra_name[a->nextra] = arg;
 				a->extra_value[a->nextra++] = "";

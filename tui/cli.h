@@ -10,8 +10,11 @@
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 /* Options every verb may take; which ones a verb accepts is listed in its table row. */
+/* Arguments a verb may be given: aggregate takes a province's counties (Guangdong has
+ * 122 county-level divisions), every other verb a handful. */
+#define CLI_MAX_POS 160
 struct args {
-	const char *pos[8];
+	const char *pos[CLI_MAX_POS];
 	int npos;
 	const char *why, *encoding, *name, *role, *scope, *member, *version, *limit;
 	long households;

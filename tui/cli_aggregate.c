@@ -10,7 +10,7 @@ static int verb_aggregate(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"aggregate", "DIR [REMOTE...]", "", 1, 8, 0,
+	{"aggregate", "DIR [REMOTE...]", "", 1, CLI_MAX_POS, 0,
 	 N_("a province's read-only database from its counties' histories"),
 	 N_("Fetches each REMOTE (a county's audit.git or its mirror: a path, file:// or\n"
 	 "ssh://user@host/path) through libgit2 into DIR/audit.git as refs/counties/NAME and\n"

@@ -126,7 +126,7 @@ static void print_case(struct cli *c, const struct household *h, int ci)
 	char risks[256];
 	if (store_case_facts(c->s, h, ci, store_today(c->s), &f, &hf, mf, MAX_MEASURES))
 		return;
-	model_value_shown(store_code_lists(c->s), CF_RISKS, case_get(cs, CF_RISKS), risks, sizeof risks);
+	model_value_onscreen(store_code_lists(c->s), CF_RISKS, case_get(cs, CF_RISKS), risks, sizeof risks);
 	printf(_("\ncase %s  %s  %s (%s)\n"), cs->id, label_or(c, &codes_category, case_get(cs, CF_CATEGORY)),
 	       codes_shown(workflow_state_label(f.state)), workflow_state_code(f.state));
 	printf(_("  risks: %s%s%s   source: %s\n"), risks, case_get(cs, CF_NOTE)[0] ? " — " : "",

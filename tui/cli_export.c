@@ -1,7 +1,7 @@
 /* cli_export.c — `export households|cases|measures|visits|tasks` as csv (UTF-8 with BOM,
  * or GB18030 with --encoding gbk) or xlsx (-o FILE or standard output), and `list
  * --format tsv|json`. Every row comes from the store's scoped, masked reads
- * (store_household_list, store_task_list); `export households --reveal --why` goes
+ * (store_household_list_parts, store_household_rows, store_task_list); `export households --reveal --why` goes
  * through store_export_reveal and its access record. Columns walk core/model.h's field
  * table and the sub-record columns, so a new field appears here by itself. */
 #include "tui/cli.h"
@@ -28,6 +28,7 @@ struct export_job {
 	int ncols;
 	enum subrec_kind sub;     /* export measures / visits */
 	long n;                   /* households read */
+	long total;               /* households in scope matching the query (progress), or 0 */
 	long rows;
 	int failed;
 };
@@ -87,8 +88,7 @@ static int household_rows(struct export_job *j, const struct household *h)
 			const char *raw = f < MF_FIRST ? household_get(h, (enum field_id)f)
 			                : f < CF_FIRST ? member_get(&h->members[m], (enum field_id)f)
 			                : kase ? case_get(kase, (enum field_id)f) : "";
-			model_value_display(j->lists, (enum field_id)f, raw, shown[n], sizeof shown[n]);
-			v[n] = shown[n];
+			v[n] = model_value_shown(j->lists, (enum field_id)f, raw, shown[n], sizeof shown[n]);
 			n++;
 		}
 		if (sheet_row(j->sh, v))
@@ -160,7 +160,7 @@ static int export_one(void *ctx, const struct household *h)
 	const char *what = j->c->verb->name + strlen("export ");
 	int rc = strcmp(what, "households") == 0 ? household_rows(j, h)
 	       : strcmp(what, "cases") == 0 ? case_rows(j, h) : sub_rows(j, h);
-	cli_progress(j->c, "households", ++j->n, 0);
+	cli_progress(j->c, "households", ++j->n, j->total);
 	if (rc)
 		j->failed = 1;
 	return rc;
@@ -259,8 +259,16 @@ static int verb_export(struct cli *c)
 		fprintf(stderr, _("bangfu: export failed: too many columns\n"));
 		return EXIT_FAIL;
 	}
-	int rc = c->a.reveal ? store_export_reveal(c->s, &c->me, &q, c->a.why, export_one, &j)
-	                     : store_household_list(c->s, &c->me, &q, NULL, 0, export_one, &j);
+	/* the sub-records an export writes: only measures' or visits' (members and cases
+	 * are always read) */
+	unsigned subs = strcmp(what, "measures") == 0 ? STORE_SUB(SUB_MEASURE)
+	              : strcmp(what, "visits") == 0 ? STORE_SUB(SUB_VISIT) : 0;
+	int rc = 0;
+	if (c->progress.fn)   /* a terminal shows "12,345 / 100,000 households" */
+		rc = store_household_count(c->s, &c->me, &q, NULL, 0, &j.total);
+	if (!rc)
+		rc = c->a.reveal ? store_export_reveal(c->s, &c->me, &q, c->a.why, subs, export_one, &j)
+		                 : store_household_list_parts(c->s, &c->me, &q, subs, export_one, &j);
 	if ((rc = export_finish(c, &j, rc)))
 		return rc;
 	const char *rows = strcmp(what, "households") == 0 ? _("people") : strcmp(what, "cases") == 0
@@ -371,7 +379,7 @@ int cli_list_sheet(struct cli *c, const struct query *q, long limit)
 		return EXIT_FAIL;
 	}
 	put_table(j.sh, EXPORT_HOUSEHOLDS);
-	return export_finish(c, &j, store_household_list(c->s, &c->me, q, NULL, limit, list_row, &j));
+	return export_finish(c, &j, store_household_rows(c->s, &c->me, q, NULL, limit, 0, list_row, &j));
 }
 
 /* show --format: the household's register rows (one per member), as export writes them. */

@@ -313,7 +313,7 @@ static int list_one(void *ctx, const struct household *h)
 		char cat[64];
 		enum wf_state st;
 		const char *state = cs->state ? cs->state : "";
-		model_value_shown(l->lists, CF_CATEGORY, case_get(cs, CF_CATEGORY), cat, sizeof cat);
+		model_value_onscreen(l->lists, CF_CATEGORY, case_get(cs, CF_CATEGORY), cat, sizeof cat);
 		snprintf(kase, sizeof kase, "%s %s", cat, workflow_state_parse(state, &st) == 0
 		         ? codes_shown(workflow_state_label(st)) : state);
 	}

@@ -181,6 +181,7 @@ static int print_flags(struct cli *c)
 
 static int verb_today(struct cli *c)
 {
+	store_today_derive(c->s, cli_opt(c, "--derive") != NULL);
 	if (cli_opt(c, "--format"))
 		return cli_today_sheet(c);
 	struct today_out o = {c, c->a.limit ? atol(c->a.limit) : 0, 0};
@@ -205,7 +206,7 @@ static int verb_today(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"today", "", "--limit --format", 0, 0, NEED_USER,
+	{"today", "", "--limit --format --derive", 0, 0, NEED_USER,
 	 N_("what is overdue and due soon for you, most urgent first"),
 	 N_("Your open tasks due within the due-soon window (setting due_soon_days, sample 7) or\n"
 	 "overdue, and what the rules derive for the open cases in your scope: visits falling\n"
@@ -216,7 +217,10 @@ static const struct verb verbs[] = {
 	 "Then the household flags in your scope, a count and the first few each: no member\n"
 	 "able to work and no 综合保障 measure (monitored cases), a 脱贫户 without a 帮扶责任人,\n"
 	 "members with months worked and no work place.\n"
-	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md)."),
+	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md).\n"
+	 "--derive: derive the rule items and flags again from every case and household in\n"
+	 "your scope instead of reading what each save keeps, and write nothing (a check: the\n"
+	 "two lists are the same)."),
 	 verb_today},
 	{"task add", "TITLE", "--kind --owner --due --household --case --town --pair --why", 1, 1,
 	 NEED_USER, N_("add a task"),

@@ -27,13 +27,13 @@ void lrow_from(const struct code_lists *lists, struct lrow *r, const struct hous
 	snprintf(r->place, sizeof r->place, "%s %s", county ? county : household_get(h, HF_COUNTY),
 	         household_get(h, HF_TOWN));
 	snprintf(r->no, sizeof r->no, "%s", household_get(h, HF_NO));
-	model_value_shown(lists, HF_TYPE, household_get(h, HF_TYPE), r->type, sizeof r->type);
+	model_value_onscreen(lists, HF_TYPE, household_get(h, HF_TYPE), r->type, sizeof r->type);
 	snprintf(r->income, sizeof r->income, "%s", household_get(h, HF_INCOME));
 	if (h->ncases > 0) {
 		const struct hcase *c = &h->cases[h->ncases - 1];
 		enum wf_state st;
-		model_value_shown(lists, CF_CATEGORY, case_get(c, CF_CATEGORY), r->category, sizeof r->category);
-		model_value_shown(lists, CF_RISKS, case_get(c, CF_RISKS), r->risks, sizeof r->risks);
+		model_value_onscreen(lists, CF_CATEGORY, case_get(c, CF_CATEGORY), r->category, sizeof r->category);
+		model_value_onscreen(lists, CF_RISKS, case_get(c, CF_RISKS), r->risks, sizeof r->risks);
 		snprintf(r->state, sizeof r->state, "%s", c->state && workflow_state_parse(c->state, &st) == 0
 		         ? codes_shown(workflow_state_label(st)) : (c->state ? c->state : ""));
 	}

@@ -247,12 +247,12 @@ int sheet_row(struct sheet *sh, const char *const *v)
 		buf_adds(&sh->out, "}");
 		break;
 	case SHEET_CSV: {
-		struct csv_out o = {0};
+		struct csv_out *o = &sh->row;
+		o->len = 0;
 		for (int i = 0; i < sh->ncols; i++)
-			csv_put_field(&o, v[i] ? v[i] : "", i == 0);
-		csv_end_row(&o);
-		buf_add(&sh->out, o.buf, o.len);
-		csv_out_free(&o);
+			csv_put_field(o, v[i] ? v[i] : "", i == 0);
+		csv_end_row(o);
+		buf_add(&sh->out, o->buf, o->len);
 		break;
 	}
 	}
@@ -282,6 +282,7 @@ int sheet_close(struct sheet *sh, char *err, size_t n)
 	if (!sh->file && fflush(stdout) != 0 && !rc)
 		rc = say(err, n, _("standard output"), strerror(errno));
 	buf_free(&sh->out);
+	csv_out_free(&sh->row);
 	sheet_text_free(sh);
 	free(sh);
 	return rc;

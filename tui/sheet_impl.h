@@ -4,6 +4,7 @@
 #define TUI_SHEET_IMPL_H
 #include "tui/sheet.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include <stdio.h>
 
 #define SHEET_MAX_COLS 64
@@ -14,6 +15,7 @@ struct sheet {
 	FILE *file;                 /* -o FILE (the caller's own rights), else NULL: stdout */
 	const char *name;           /* FILE, for messages */
 	struct buf out;             /* pending bytes (text, tsv, json, csv) */
+	struct csv_out row;         /* csv: the row being written, kept from row to row */
 	const struct sheet_col *cols;   /* = colbuf: the caller may reuse its array */
 	struct sheet_col colbuf[SHEET_MAX_COLS];
 	int ncols, flushed;

@@ -56,7 +56,7 @@ static int add_bar(void *ctx, const char *code, long count)
 	else if (D->dim == STATS_STATE && workflow_state_parse(code, &st) == 0)
 		label = codes_shown(workflow_state_label(st));
 	else if (D->dim == STATS_CATEGORY || D->dim == STATS_TYPE) {
-		model_value_shown(D->lists, D->dim == STATS_CATEGORY ? CF_CATEGORY : HF_TYPE, code,
+		model_value_onscreen(D->lists, D->dim == STATS_CATEGORY ? CF_CATEGORY : HF_TYPE, code,
 		                    shown, sizeof shown);
 		label = shown;
 	}

@@ -136,7 +136,7 @@ static const char *raw_value(const struct hview *H, const struct hline *l)
 /* The value as shown: code labels (ID numbers and phones come masked from the store). */
 static void shown_value(const struct hview *H, const struct hline *l, char *out, size_t n)
 {
-	model_value_shown(H->lists, (enum field_id)l->field, raw_value(H, l), out, (int)n);
+	model_value_onscreen(H->lists, (enum field_id)l->field, raw_value(H, l), out, (int)n);
 }
 
 /* One sub-record: its id (or a step's date) as the label, its other columns as the value,
@@ -172,7 +172,7 @@ static void line_text(const struct hview *H, const struct hline *l, char *label,
 	case HL_MEMBER: {
 		const struct member *m = &h->members[l->member - 1];
 		char rel[64];
-		model_value_shown(H->lists, MF_RELATION, member_get(m, MF_RELATION), rel, sizeof rel);
+		model_value_onscreen(H->lists, MF_RELATION, member_get(m, MF_RELATION), rel, sizeof rel);
 		snprintf(label, ln, _("Member %d: %s  %s"), l->member, member_get(m, MF_NAME), rel);
 		break;
 	}

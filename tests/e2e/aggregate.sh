@@ -120,6 +120,10 @@ expect_exit 0 as "$me" -d c4 init
 expect_exit 0 as "$me" -d c4 import households c3.csv --why 重复登记
 expect_exit 1 as "$me" aggregate prov2 c3/audit.git c4/audit.git
 expect_grep "$(Mre "household %s is in the histories of two counties: %s and %s (a household belongs to one county's server; nothing applied)" '.*' '.*c3/audit.git' '.*c4/audit.git')" err
+# a province names many counties in one run (not seven at most): 12 remotes are taken,
+# the first missing one is named
+expect_exit 1 as "$me" aggregate prov4 $(seq -f 'nosuch%g.git' 1 12)
+expect_grep "nosuch1.git" err
 
 # users: one the counties agree on keeps her scope; one they disagree on is disabled
 code3=$(grep -m1 '^county_code:' own3 | cut -d' ' -f2)

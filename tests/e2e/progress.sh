@@ -36,7 +36,12 @@ grep -qF "$added" demo.tty || fail "demo: no result"
 grep -qF "$esc[K${cr}${esc}[K$added" demo.tty || grep -qF "$cr$esc[K$added" demo.tty ||
 	{ cat -v demo.tty; fail "demo: the progress line is not erased before the result"; }
 on_tty export.tty "$B" -d d export households --reveal --why 迁移 -o all.csv
-grep -q "$cr[0-9,]* $hh$esc\[K" export.tty || { cat -v export.tty; fail "export: no progress"; }
+# the export counts what it will write first: its line has the total too
+grep -q "$cr[0-9,]* / 4,000 $hh$esc\[K" export.tty || { cat -v export.tty; fail "export: no progress with its total"; }
+on_tty export2.tty "$B" -d d export households county:440105 -o some.csv
+total=$("$B" -d d list county:440105 --format tsv --limit 0 | tail -n +2 | wc -l)
+[ "$total" -gt 0 ] && [ "$total" -lt 4000 ] || fail "county:440105: $total households"
+grep -q "$cr[0-9,]* / $total $hh$esc\[K" export2.tty || { cat -v export2.tty; fail "export with a query: not its own total ($total)"; }
 on_tty verify.tty "$B" -d d audit verify
 grep -q "$cr[0-9,]* / [0-9,]* \($(M "files compared")\|$(M "commits checked")\)" verify.tty || { cat -v verify.tty; fail "verify: no progress"; }
 on_tty repack.tty "$B" -d d audit repack

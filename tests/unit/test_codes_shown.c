@@ -31,7 +31,7 @@ static void english_under_en(void **state)
 	assert_int_equal(codes_shown_multi(&codes_risk, "illness,disability", out, sizeof out),
 	                 (int)strlen("illness、disability"));
 	assert_string_equal(out, "illness、disability");
-	model_value_shown(NULL, CF_CATEGORY, "marginal", out, sizeof out);
+	model_value_onscreen(NULL, CF_CATEGORY, "marginal", out, sizeof out);
 	assert_string_equal(out, "marginal household at risk of poverty");
 	/* files and typed input keep the Chinese label */
 	model_value_display(NULL, CF_CATEGORY, "marginal", out, sizeof out);
@@ -54,7 +54,7 @@ static void chinese_otherwise(void **state)
 	assert_string_equal(codes_shown(codes_label(&codes_household_type, "lifted")), "脱贫户");
 	codes_shown_multi(&codes_risk, "illness,disability", out, sizeof out);
 	assert_string_equal(out, "因病、因残");
-	model_value_shown(NULL, CF_CATEGORY, "marginal", out, sizeof out);
+	model_value_onscreen(NULL, CF_CATEGORY, "marginal", out, sizeof out);
 	assert_string_equal(out, "边缘易致贫户");
 	assert_string_equal(codes_shown(codes_label(&codes_category, "sudden")), "突发严重困难户");
 }

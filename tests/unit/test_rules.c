@@ -396,6 +396,62 @@ static int derive(const struct case_facts *c, const char *as_of, struct rule_tas
 	return tasks_rules_derive(&src, &s, as_of, out, max);
 }
 
+/* On every day of a range, the spans that hold are exactly what tasks_rules_derive gives
+ * that day (kind, due date, days overdue). */
+static void assert_spans_match(const struct case_facts *c, const char *from, int days)
+{
+	struct rules_settings s;
+	struct task_source src = {7, 70, c};
+	struct rule_span sp[RULE_TASK_KIND_COUNT];
+	rules_settings_sample(&s);
+	int nsp = tasks_rules_spans(&src, &s, sp, RULE_TASK_KIND_COUNT);
+	for (int d = 0; d < days; d++) {
+		char day[DATE_LEN];
+		struct rule_task t[RULE_TASK_KIND_COUNT];
+		assert_int_equal(date_add_days(from, d, day), 0);
+		int n = tasks_rules_derive(&src, &s, day, t, RULE_TASK_KIND_COUNT);
+		if (nsp < 0) {
+			assert_int_equal(n, -1);
+			continue;
+		}
+		int held = 0;
+		for (int k = 0; k < nsp; k++) {
+			if (strcmp(sp[k].show_from, day) > 0 || (sp[k].until[0] && strcmp(day, sp[k].until) >= 0))
+				continue;
+			long overdue;
+			assert_int_equal(date_diff(sp[k].due, day, &overdue), 0);
+			int found = 0;
+			for (int i = 0; i < n; i++)
+				found |= t[i].kind == sp[k].kind && strcmp(t[i].due, sp[k].due) == 0 &&
+				         t[i].days_overdue == overdue;
+			assert_true(found);
+			held++;
+		}
+		assert_int_equal(held, n);
+	}
+}
+
+static void test_task_spans_match_derive(void **state)
+{
+	(void)state;
+	struct measure_fact m[2] = {{.group = "industry", .start = "2024-06-20"},
+	                            {.group = "social_security", .start = "2024-02-01"}};
+	struct household_facts h = {.able_to_work = 1, .measures = m, .measure_count = 2,
+	                            .last_visit = "2024-03-05"};
+	struct case_facts lead = lead_case("2024-01-01"), bad = lead_case("");
+	struct case_facts mon = monitored_case(&h);
+	assert_spans_match(&lead, "2023-12-20", 40);
+	assert_spans_match(&bad, "2024-01-01", 3);
+	assert_spans_match(&mon, "2024-01-01", 240);
+	h.last_visit[0] = '\0';   /* never visited: from monitoring's start */
+	h.measure_count = 1;
+	snprintf(m[0].start, DATE_LEN, "2025-01-01");
+	assert_spans_match(&mon, "2024-01-01", 400);
+	struct case_facts decided = lead_case("2024-01-01");
+	snprintf(decided.approval_date, DATE_LEN, "2024-01-09");
+	assert_spans_match(&decided, "2024-01-01", 30);
+}
+
 static void test_task_lead_limit(void **state)
 {
 	struct rule_task t[4];
@@ -532,6 +588,7 @@ int main(void)
 		cmocka_unit_test(test_task_visit),
 		cmocka_unit_test(test_task_dev_measure),
 		cmocka_unit_test(test_task_bad_input),
+		cmocka_unit_test(test_task_spans_match_derive),
 		cmocka_unit_test(test_task_order_most_urgent_first),
 		cmocka_unit_test(test_due_date_order),
 	};

@@ -1,0 +1,259 @@
+/* today_keep.c — what `bangfu today` lists, kept per case and per household in the
+ * writer's transaction, as dates, so that `today` is one indexed read of the rows that
+ * hold on its day (today.c, today_flags.c) and a new day needs no recomputation:
+ *   - today_rules: a row per rule task a case may give (core/tasks_rules.c
+ *     tasks_rules_spans: due on `due`, listed from show_from until `until`), keyed by
+ *     its rule key, with its kept task's id, owner and status (set here from tasks,
+ *     then kept by the triggers on tasks of migration 13); and a "gone" row (until
+ *     TODAY_GONE) for each open rule task of a case the rules read whose key no longer
+ *     applies, so that the next writer's `today` resolves it;
+ *   - today_flags: a row per household flag a household has, until the day it ends (the
+ *     综合保障 measure's start) or TODAY_NEVER; today_flag_counts counts them per county
+ *     and per village and end day (the counters pattern of counts.c), so a count in any
+ *     scope on any day is a sum of a few hundred rows.
+ * household_save calls today_keep_household for every household it writes (every
+ * write of households, cases, members, visits and measures goes through it), so no
+ * write path can forget it. A settings change may change every row (visit intervals,
+ * windows, development groups): it marks the rows stale (today_keep_setting) and the
+ * next `today` builds them all again (today_keep_ready); so does a migration. */
+#include "store/entity.h"
+#include "core/strmap.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The rule key of a span of case c ("visit_due:C0000001:2026-03-10"). */
+void today_rule_key(enum rule_task_kind kind, const char *case_id, const char *due,
+                    char *out, size_t n)
+{
+	snprintf(out, n, "%s:%s:%s", tasks_rules_code(kind), case_id, due);
+}
+
+/* The rows of case c's spans sp[0..n); each key into live. */
+static int keep_case(struct store *s, const struct case_source *c, const struct rule_span *sp,
+                     int n, struct strmap *live)
+{
+	sqlite3_stmt *st;
+	if (n <= 0)
+		return 0;
+	if (db_cached(s, "INSERT OR REPLACE INTO today_rules(key, kind, case_id, household, state, "
+	                 "county_code, town_code, village_code, due, show_from, until, task, owner, "
+	                 "status) SELECT ?1, ?2, ?3, h.id, ?4, h.county_code, h.town_code, "
+	                 "h.village_code, ?5, ?6, ?7, k.id, k.owner, k.status FROM households h "
+	                 "LEFT JOIN tasks k ON k.rule_key = ?1 WHERE h.id = ?8", &st))
+		return STORE_EFAIL;
+	int rc = 0;
+	for (int i = 0; !rc && i < n; i++) {
+		char key[96];
+		today_rule_key(sp[i].kind, c->id, sp[i].due, key, sizeof key);
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, sp[i].kind);
+		sqlite3_bind_text(st, 3, c->id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, workflow_state_code(c->c.state), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, sp[i].due, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 6, sp[i].show_from, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 7, sp[i].until[0] ? sp[i].until : TODAY_NEVER, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 8, c->household, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = store_sqlfail(s, "keeping today's rule items");
+		else if (strmap_put(live, key, 1))
+			rc = store_fail(s, STORE_EFAIL, "out of memory");
+	}
+	db_finalize(s, st);
+	return rc;
+}
+
+/* The open cases of one household (or all when household is NULL) as rows; the cases the
+ * rules read go into readable and the keys kept into live. */
+static int keep_cases(struct store *s, const char *household, struct strmap *readable,
+                      struct strmap *live)
+{
+	struct user all = {.role = ROLE_ADMIN};
+	struct case_source *cases;
+	int n, rc;
+	snprintf(all.scope, sizeof all.scope, "44");
+	rc = today_cases(s, &all, household, &cases, &n);
+	for (int i = 0; !rc && i < n; i++) {
+		struct rule_span sp[RULE_TASK_KIND_COUNT];
+		struct task_source src = {0, 0, &cases[i].c};
+		int k = tasks_rules_spans(&src, &cases[i].rules, sp, RULE_TASK_KIND_COUNT);
+		if (k < 0)
+			continue;   /* dates the rules cannot read: no task, and its kept tasks stay */
+		if (strmap_put(readable, cases[i].id, 1))
+			rc = store_fail(s, STORE_EFAIL, "out of memory");
+		else
+			rc = keep_case(s, &cases[i], sp, k, live);
+	}
+	today_cases_free(cases, n);
+	return rc;
+}
+
+/* A gone row for each open rule task of a readable case whose key is not live. */
+static int keep_gone(struct store *s, const char *household, const struct strmap *readable,
+                     const struct strmap *live)
+{
+	sqlite3_stmt *st, *ins;
+	long v;
+	/* by the household's index when there is one (an OR would scan every task) */
+#define OPEN_RULE_TASKS "SELECT rule_key, case_id, household_id, id, owner, status FROM tasks " \
+                        "WHERE rule_key IS NOT NULL AND status IN ('open', 'in_progress')"
+	if (db_cached(s, household ? OPEN_RULE_TASKS " AND household_id = ?1" : OPEN_RULE_TASKS, &st))
+		return STORE_EFAIL;
+	if (household)
+		sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+	if (db_cached(s, "INSERT OR REPLACE INTO today_rules(key, kind, case_id, household, state, "
+	                 "county_code, town_code, village_code, due, show_from, until, task, owner, "
+	                 "status) SELECT ?1, -1, ?2, h.id, '', h.county_code, h.town_code, "
+	                 "h.village_code, '', '', '" TODAY_GONE "', ?4, ?5, ?6 FROM households h "
+	                 "WHERE h.id = ?3", &ins)) {
+		db_finalize(s, st);
+		return STORE_EFAIL;
+	}
+	int rc = 0, step;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!strmap_get(readable, db_col_text(st, 1), &v) || strmap_get(live, db_col_text(st, 0), &v))
+			continue;
+		sqlite3_reset(ins);
+		for (int i = 0; i < 6; i++)
+			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(st, i));
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			rc = store_sqlfail(s, "keeping today's rule items");
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlfail(s, "reading rule tasks");
+	db_finalize(s, ins);
+	db_finalize(s, st);
+	return rc;
+}
+
+/* The household flags of one household (or all), as today_flags.c counts them. */
+static int keep_flags(struct store *s, const char *household)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	buf_adds(&sql, "INSERT INTO today_flags(flag, household, county_code, town_code, "
+	               "village_code, until) ");
+	for (int f = 0; f < TODAY_FLAG_COUNT; f++) {
+		buf_addf(&sql, "%sSELECT %d, h.id, h.county_code, h.town_code, h.village_code, ",
+		         f ? " UNION ALL " : "", f);
+		if (f == TODAY_FLAG_NO_SOCIAL)
+			buf_adds(&sql, "coalesce((SELECT min(x.start_date) FROM measures x WHERE "
+			               "x.household_id = h.id AND x.grp = 'social_security' AND "
+			               "x.start_date <> ''), '" TODAY_NEVER "')");
+		else
+			buf_adds(&sql, "'" TODAY_NEVER "'");
+		buf_adds(&sql, household ? " FROM households h WHERE h.id = ?1 AND ("
+		                         : " FROM households h WHERE (");
+		today_flag_condition(f, 0, &sql);
+		buf_adds(&sql, ")");
+	}
+	if (db_cached_buf(s, &sql, &st))
+		return STORE_EFAIL;
+	if (household)
+		sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "keeping household flags");
+	db_finalize(s, st);
+	return rc;
+}
+
+/* The flag counters (today_flag_counts: per county and per village, the flags' end day
+ * kept so a count on any day is a sum): household's contribution added (delta 1) or taken
+ * away (-1), or every household's counted (household NULL, after DELETE). */
+#define COUNT_FLAGS(n, where) \
+	"INSERT INTO today_flag_counts(level, flag, county_code, town_code, village_code, " \
+	"until, n) SELECT 0, flag, county_code, '', '', until, " n " FROM today_flags WHERE " \
+	where " GROUP BY 2, 3, 4, 5, 6 UNION ALL SELECT 1, flag, county_code, town_code, " \
+	"village_code, until, " n " FROM today_flags WHERE " where " GROUP BY 2, 3, 4, 5, 6 " \
+	"ON CONFLICT DO UPDATE SET n = n + excluded.n"
+
+static int count_flags(struct store *s, const char *household, int delta)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, household ? COUNT_FLAGS("count(*) * ?2", "household = ?1")
+	                           : COUNT_FLAGS("count(*)", "1"), &st))
+		return STORE_EFAIL;
+	if (household) {
+		sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, delta);
+	}
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "counting household flags");
+	db_finalize(s, st);
+	return rc;
+}
+
+static int run(struct store *s, const char *sql, const char *household)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	if (household)
+		sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "keeping today's items");
+	db_finalize(s, st);
+	return rc;
+}
+
+/* The rows of one household (fresh: saved for the first time, so it has none yet and
+ * no tasks), or all of them when household is NULL. */
+static int keep(struct store *s, const char *household, int fresh)
+{
+	struct strmap readable = {0}, live = {0};
+	int rc = 0;
+	if (!household)
+		rc = run(s, "DELETE FROM today_rules", NULL) || run(s, "DELETE FROM today_flags", NULL) ||
+		     run(s, "DELETE FROM today_flag_counts", NULL) ? STORE_EFAIL : 0;
+	else if (!fresh)
+		rc = count_flags(s, household, -1) ||
+		     run(s, "DELETE FROM today_rules WHERE household = ?1", household) ||
+		     run(s, "DELETE FROM today_flags WHERE household = ?1", household) ? STORE_EFAIL : 0;
+	if (!rc && !(rc = keep_cases(s, household, &readable, &live)) && !fresh)
+		rc = keep_gone(s, household, &readable, &live);
+	if (!rc && !(rc = keep_flags(s, household)))
+		rc = count_flags(s, household, 1);
+	strmap_free(&readable);
+	strmap_free(&live);
+	return rc;
+}
+
+int today_keep_household(struct store *s, const char *id, int fresh)
+{
+	return keep(s, id, fresh);
+}
+
+int today_keep_setting(struct store *s, const char *key)
+{
+	/* the keys today_facts.c reads */
+	static const char *const keys[] = {"visit_interval.", "dev_measure_days", "lead_warn_days",
+	                                   "due_soon_days", "dev_measure_groups"};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strncmp(key, keys[i], strlen(keys[i])) == 0)
+			return run(s, "UPDATE today_kept SET built = 0", NULL);
+	return 0;
+}
+
+int today_keep_ready(struct store *s)
+{
+	char built[8] = "";
+	if (db_lookup(s, built, sizeof built, "SELECT built FROM today_kept", NULL))
+		return STORE_EFAIL;
+	if (strcmp(built, "1") == 0)
+		return 0;
+	if (!sqlite3_get_autocommit(s->db) || db_exec(s, "BEGIN IMMEDIATE"))
+		return STORE_EFAIL;   /* s->err says why; the caller derives instead */
+	/* again under the lock: another process may have built them while this one waited */
+	int rc = db_lookup(s, built, sizeof built, "SELECT built FROM today_kept", NULL);
+	if (!rc && strcmp(built, "1") != 0 && !(rc = keep(s, NULL, 0)))
+		rc = run(s, "UPDATE today_kept SET built = 1", NULL);
+	if (!rc && db_exec(s, "COMMIT"))
+		rc = STORE_EFAIL;
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int today_keep_build(struct store *s)
+{
+	int rc = keep(s, NULL, 0);
+	return rc ? rc : run(s, "UPDATE today_kept SET built = 1", NULL);
+}

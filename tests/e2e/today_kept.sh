@@ -1,0 +1,96 @@
+# `today` reads the rule items and household flags kept per case and household as dates
+# (store/today_keep.c, kept by every save in its transaction): the list is exactly what
+# deriving everything again gives (`today --derive`), after an edit, after a task is
+# closed, on another day, after a settings change, for an auditor, after the rows are
+# built again (as a migration does) and after `rebuild`.
+. "$TESTS/lib.sh"
+export BANGFU_TODAY=2026-03-20
+me=$(id -un)
+as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
+# the kept list (a writer's second run: nothing left to make) equals the derived one
+same() {
+	as "$@" today > kept.txt || fail "today failed"
+	expect_no_grep "rule tasks:" kept.txt
+	as "$@" today --derive > derived.txt || fail "today --derive failed"
+	cmp kept.txt derived.txt || { diff kept.txt derived.txt; fail "kept and derived lists differ ($*)"; }
+}
+rows() { sqlite3 d/bangfu.db "SELECT * FROM today_rules ORDER BY key; SELECT * FROM today_flags ORDER BY flag, household; SELECT * FROM today_flag_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6"; }
+
+expect_exit 0 as "$me" init
+expect_exit 0 as "$me" demo --households 300 --seed 7
+expect_exit 0 as "$me" user add auditor1 --name 审计 --role auditor --scope 44
+expect_exit 0 as "$me" today
+grep -q '^overdue' out || fail "the demo gives no overdue rule item"
+expect_grep "rule tasks: .* made" out
+expect_grep "^flag: " out
+same "$me"
+[ "$(sqlite3 d/bangfu.db 'SELECT built FROM today_kept')" = 1 ] || fail "not built"
+
+# an auditor: the same list, nothing written for her
+events=$(sqlite3 d/bangfu.db "SELECT max(id) FROM events")
+as auditor1 today > a1.txt
+as auditor1 today --derive > a2.txt
+cmp a1.txt a2.txt || fail "the auditor's kept and derived lists differ"
+[ "$(sqlite3 d/bangfu.db "SELECT max(id) FROM events")" = "$events" ] || fail "an auditor's today wrote"
+
+# narrower scopes: a county's, a town's and a village's users count their flags from
+# the counters and list their own rows, as derived
+county=$(sqlite3 d/bangfu.db "SELECT county_code FROM today_flags GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+town=$(sqlite3 d/bangfu.db "SELECT town_code FROM today_flags GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+village=$(sqlite3 d/bangfu.db "SELECT village_code FROM today_rules GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+expect_exit 0 as "$me" user add county1 --name 县 --role county --scope "$county"
+expect_exit 0 as "$me" user add town1 --name 镇 --role township --scope "$town"
+expect_exit 0 as "$me" user add village1 --name 村 --role caseworker --scope "$village"
+for who in county1 town1 village1; do
+	same "$who"
+	expect_grep "scope " kept.txt
+done
+same "$me"
+
+# an edit: a visit recorded moves its household's visit due date; the kept task of the
+# old date is resolved by the next writer's today, and the list is the derived one
+hh=$(sed -n 's/^overdue .* visit_due .* \(H[0-9]*\) .*/\1/p' kept.txt | head -1)
+old=$(awk -v h="$hh" '$1 == "overdue" && $4 == "visit_due" && $7 == h {print $5; exit}' kept.txt)
+[ -n "$old" ] || fail "no kept visit task"
+expect_exit 0 as "$me" visit add "$hh" --date 2026-03-19 --visitor 张三 --method home --findings ok --why 走访
+[ "$(sqlite3 d/bangfu.db "SELECT count(*) FROM today_rules WHERE household = '$hh' AND until = '0000-00-00'")" = 1 ] ||
+	fail "the old visit's rule task is not marked gone in the visit's transaction"
+expect_exit 0 as "$me" today
+expect_grep "rule tasks: 0 made, 1 resolved" out
+[ "$(sqlite3 d/bangfu.db "SELECT status FROM tasks WHERE id = '$old'")" = done ] || fail "$old not resolved"
+same "$me"
+
+# a cancelled rule task is no longer listed
+task=$(sed -n 's/^overdue .* \(T[0-9][0-9]*\) .*/\1/p' kept.txt | head -1)
+owner=$(awk -v t="$task" '$5 == t {print $6; exit}' kept.txt)
+expect_exit 0 as "$owner" task cancel "$task" --why 不适用
+same "$me"
+expect_no_grep " $task " kept.txt
+
+# another day: no recomputation, the spans say what holds
+export BANGFU_TODAY=2026-05-20
+expect_exit 0 as "$me" today
+same "$me"
+same auditor1
+
+# a settings change the rules read marks the rows to be built again
+expect_exit 0 as "$me" setting set visit_interval.default 60 --why 试行
+[ "$(sqlite3 d/bangfu.db 'SELECT built FROM today_kept')" = 0 ] || fail "a rule setting left the rows current"
+expect_exit 0 as "$me" today
+[ "$(sqlite3 d/bangfu.db 'SELECT built FROM today_kept')" = 1 ] || fail "today did not build the rows"
+same "$me"
+
+# built from scratch (what the migration makes an existing register do) gives the same rows
+rows > r1.txt
+sqlite3 d/bangfu.db "DELETE FROM today_rules; DELETE FROM today_flags; UPDATE today_kept SET built = 0"
+expect_exit 0 as auditor1 today
+rows > r2.txt
+cmp r1.txt r2.txt || fail "rows built from scratch differ from those kept by the saves"
+
+# rebuild fills them too
+mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
+expect_exit 0 as "$me" rebuild
+rows > r3.txt
+cmp r1.txt r3.txt || fail "rows after rebuild differ"
+same "$me"
+exit 0
