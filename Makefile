@@ -107,17 +107,16 @@ $(BUILD)/localedir.stamp: FORCE
 	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
 FORCE:
 
-# A catalog is LANG.po with the parts LANG.*.po beside it, joined (the first wins).
-$(BUILD)/locale/%/LC_MESSAGES/bangfu.mo: tui/po/%.po $(wildcard tui/po/*.*.po)
+$(BUILD)/locale/%/LC_MESSAGES/bangfu.mo: tui/po/%.po
 	@mkdir -p $(dir $@)
-	msgcat --use-first -o $@.po tui/po/$*.po $(wildcard tui/po/$*.*.po)
-	msgfmt --check -o $@.tmp $@.po && mv $@.tmp $@ && rm -f $@.po
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
 
 pot:
 	@mkdir -p $(BUILD)
 	sh tui/po/extract.sh $(VERSION) $(sort $(CORE_SRC) $(STORE_SRC) $(TUI_SRC)) tui/actions.h > $(BUILD)/bangfu.pot
 	for l in $(LANGS); do msgmerge -q --no-fuzzy-matching --update --backup=none \
-	  tui/po/$$l.po $(BUILD)/bangfu.pot; done
+	  tui/po/$$l.po $(BUILD)/bangfu.pot && python3 tui/po/fill_own.py $$l tui/po/$$l.po; done
+	sh tui/po/untranslated.sh zh_CN $(sort $(CORE_SRC) $(STORE_SRC) $(TUI_SRC)) tui/actions.h || :
 
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
 	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm

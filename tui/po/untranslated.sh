@@ -3,15 +3,13 @@
 #   sh tui/po/untranslated.sh zh_CN|en FILE.c...
 # zh_CN must translate every message; en every message written in Chinese (the code
 # tables' labels, the national form's headers): English ones are their own translation.
-# Prints one msgid per line; exit status 1 if any. The catalog is tui/po/LANG.po with
-# tui/po/LANG.*.po (parts merged into it later).
+# Prints one msgid per line; exit status 1 if any. The catalog is tui/po/LANG.po.
 set -eu
 lang=$1; shift
 dir=$(dirname "$0")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 sh "$dir/extract.sh" check "$@" > "$tmp/pot"
-msgcat --use-first -o "$tmp/cat.po" "$dir/$lang.po" $(ls "$dir/$lang".*.po 2>/dev/null || :)
-msgmerge -q --no-fuzzy-matching -o "$tmp/merged.po" "$tmp/cat.po" "$tmp/pot"
+msgmerge -q --no-fuzzy-matching -o "$tmp/merged.po" "$dir/$lang.po" "$tmp/pot"
 # A fuzzy entry is not used by msgfmt: it counts as untranslated.
 msgattrib --no-obsolete --clear-fuzzy --empty "$tmp/merged.po" |
 	msgattrib --untranslated --no-wrap -o "$tmp/un.po"
