@@ -155,4 +155,5 @@ void write_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->event_id = 0;
+	s->search_defer = 0;
 }

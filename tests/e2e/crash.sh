@@ -32,3 +32,26 @@ head -1 out | grep -qv "pending" || fail "event 5 still pending"
 # a crash inside the transaction (before COMMIT) leaves nothing half-written
 expect_exit 86 env BANGFU_FAULT=after-sqlite-commit "$BANGFU_TH" -d d import households "$data/good.csv"
 expect_exit 0 "$BANGFU_TH" -d d audit verify
+
+# A large event (the demo, an import: more than 64 files) streams its blobs and trees
+# into packs of its own (store/audit_stream.c). Killed with a pack still under its
+# temporary name, or with its packs written but no commit: the next command removes the
+# temporary file and writes the history again, the same tree as a run not killed.
+expect_exit 0 "$BANGFU_TH" -d clean init
+expect_exit 0 env BANGFU_TODAY=2026-03-01 "$BANGFU_TH" -d clean demo --households 300 --seed 5
+clean_tree=$(git --git-dir=clean/audit.git rev-parse 'HEAD^{tree}')
+for point in stream-before-pack-end stream-after-pack-end; do
+	rm -rf s; expect_exit 0 "$BANGFU_TH" -d s init
+	expect_exit 86 env BANGFU_TODAY=2026-03-01 BANGFU_FAULT=$point "$BANGFU_TH" -d s demo --households 300 --seed 5
+	expect_grep "fault injected at $point" err
+	n=$(ls s/audit.git/objects/pack | grep -c '^tmp_pack_' || true)
+	case $point in
+	*before*) [ "$n" -eq 1 ] || fail "$point: $n temporary packs, expected the one being written" ;;
+	*after*) [ "$n" -eq 0 ] || fail "$point: $n temporary packs left" ;;
+	esac
+	expect_exit 0 "$BANGFU_TH" -d s list --limit 1
+	[ "$(git --git-dir=s/audit.git rev-parse 'HEAD^{tree}')" = "$clean_tree" ] || fail "$point: another tree"
+	ls s/audit.git/objects/pack | grep -q '^tmp_pack_' && fail "$point: a temporary pack stayed"
+	expect_exit 0 "$BANGFU_TH" -d s audit verify
+	git --git-dir=s/audit.git fsck --no-dangling > fsck.out 2>&1 || { cat fsck.out; fail "$point: git fsck"; }
+done
