@@ -341,7 +341,7 @@ int packw_end(struct packw *w)
 	if (rc)
 		return rc;
 	git_odb *odb;   /* let the handle see the packs just written */
-	if (git_repository_odb(&odb, w->repo) == 0) {
+	if (w->repo && git_repository_odb(&odb, w->repo) == 0) {
 		git_odb_refresh(odb);
 		git_odb_free(odb);
 	}

@@ -201,7 +201,7 @@ int store_import_begin(struct store *s, const struct user *u, int households, co
 	snprintf(subject, sizeof subject, "%d households", households);
 	if (write_begin(s, u, "import", subject, why))
 		return STORE_EFAIL;
-	return write_close(s, search_defer_begin(s));
+	return write_close(s, defer_begin(s));
 }
 
 int store_import_write(struct store *s, struct register_batch *b, register_report_fn report,
@@ -241,7 +241,7 @@ int store_import_end(struct store *s, struct import_result *res)
 	snprintf(subject, sizeof subject, "%d households (%d new, %d updated)",
 	         res->households_new + res->households_updated, res->households_new,
 	         res->households_updated);
-	if (write_subject(s, subject) || search_defer_end(s)) {
+	if (write_subject(s, subject) || defer_end(s)) {
 		write_rollback(s);
 		return STORE_EFAIL;
 	}
@@ -288,7 +288,7 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	snprintf(subject, sizeof subject, "%ld synthetic households", n);
 	if (write_begin(s, u, "demo", subject, why))
 		return STORE_EFAIL;
-	if (write_close(s, search_defer_begin(s)))
+	if (write_close(s, defer_begin(s)))
 		return STORE_EFAIL;
 	demo_init(&d, seed, s->today);
 	/* a generated household carries every register field; one already there (the same
@@ -309,7 +309,7 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	}
 	demo_free(&d);
 	store_progress(s, NULL, 0, 0);
-	if (rc || (rc = search_defer_end(s))) {
+	if (rc || (rc = defer_end(s))) {
 		write_rollback(s);
 		return rc;
 	}

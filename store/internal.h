@@ -30,10 +30,11 @@ struct store {
 	struct code_lists lists;
 	long lists_data_version;
 	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
-	/* an import or the demo: households past rowid search_after get their search rows
-	 * at the end of the transaction (search_defer_end) */
-	int search_defer;
-	sqlite3_int64 search_after;
+	/* an import or the demo: households past rowid defer_after get their search rows
+	 * and counters at the end of the transaction (defer.c) */
+	int defer;
+	sqlite3_int64 defer_after;
+	struct packw *pack;       /* meanwhile, write_file's texts go here as blobs (defer.c) */
 };
 
 /* aggregate.c: 1 if the open database is an aggregate of county histories (its
@@ -85,16 +86,25 @@ const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
 /* counts.c — add delta (+1 / -1) times household id's contribution to the dashboard's
  * counters (nothing when it does not exist yet) */
 int counts_apply(struct store *s, const char *id, int delta);
+/* Add the counts of every household past rowid `after`, in one statement. */
+int counts_add_after(struct store *s, sqlite3_int64 after);
 
 /* search.c — the search tokenizer and bangfu_match(), registered on each connection */
 int search_register(struct store *s);
 /* household_save: a household's search row (the old one replaced unless fresh); none
- * now for a household past search_after while search rows are deferred. */
+ * for a household past defer_limit. */
 int search_row_write(struct store *s, const char *id, int fresh);
-/* Defer the search rows of the households added from now on (import, demo), until
- * search_defer_end writes them in one statement; write_rollback forgets them. */
-int search_defer_begin(struct store *s);
-int search_defer_end(struct store *s);
+/* The search rows of every household past rowid `after`, in one statement. */
+int search_rows_after(struct store *s, sqlite3_int64 after);
+/* defer.c: an import or the demo writes the search rows and counters of the households
+ * it adds once, at the end of its transaction (defer_end), and its texts into packs as
+ * blobs as it goes (event_files keeps their ids), synced by defer_end before COMMIT;
+ * write_rollback calls defer_abort. defer_limit: households with a rowid above it are
+ * left for defer_end (INT64_MAX when nothing is deferred). */
+int defer_begin(struct store *s);
+int defer_end(struct store *s);
+void defer_abort(struct store *s);
+sqlite3_int64 defer_limit(const struct store *s);
 /* Whether search value v matches many households (about √N or more, N the register's
  * size; *thr caches that bound, 0 at first): then a list walks the register order
  * instead of fetching every match and sorting. Each count stops at the bound. */

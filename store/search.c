@@ -18,13 +18,12 @@
  * (rowid = households.rowid) holding its members' names and ID numbers, rewritten by
  * household_save in the same transaction as the rows (search_row_write). An import or
  * the demo writes the rows of the households it adds at the end of its transaction, in
- * one statement (search_defer_*): FTS5 flushes what it holds to a segment of its own at
+ * one statement (defer.c): FTS5 flushes what it holds to a segment of its own at
  * every statement savepoint, so row by row every household became a segment to be
  * merged again (an eighth of the demo's time). */
 #include "store/internal.h"
 #include <ctype.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,7 +281,7 @@ static int search_step(struct store *s, const char *sql, const char *id)
 	if (db_cached(s, sql, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, s->search_defer ? s->search_after : INT64_MAX);
+	sqlite3_bind_int64(st, 2, defer_limit(s));
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving the search row");
@@ -298,26 +297,12 @@ int search_row_write(struct store *s, const char *id, int fresh)
 	                                "WHERE h.id = ?1 AND h.rowid <= ?2", id);
 }
 
-int search_defer_begin(struct store *s)
-{
-	char last[32] = "";
-	int rc = db_lookup(s, last, sizeof last, "SELECT coalesce(max(rowid), 0) FROM households", NULL);
-	if (rc)
-		return rc == STORE_ENOTFOUND ? store_fail(s, STORE_EFAIL, "no households count") : rc;
-	s->search_after = strtoll(last, NULL, 10);
-	s->search_defer = 1;
-	return 0;
-}
-
-int search_defer_end(struct store *s)
+int search_rows_after(struct store *s, sqlite3_int64 after)
 {
 	sqlite3_stmt *st;
-	if (!s->search_defer)
-		return 0;
-	s->search_defer = 0;
 	if (db_cached(s, "INSERT INTO household_search(rowid, doc) " SEARCH_DOC "WHERE h.rowid > ?", &st))
 		return STORE_EFAIL;
-	sqlite3_bind_int64(st, 1, s->search_after);
+	sqlite3_bind_int64(st, 1, after);
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "writing the search rows");
