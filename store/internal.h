@@ -318,11 +318,12 @@ struct packw {
 	unsigned char *buf;         /* PACKW_BUF bytes not yet written */
 	size_t blen;
 	uint64_t off;               /* bytes of the open file so far */
-	struct packw_entry *e;      /* the open pack's objects */
-	size_t n, cap;
+	struct packw_entry *e;      /* the open pack's objects (PACKW_CHUNK of them) */
+	size_t n;
 	uint32_t *slots;            /* their ids, open-addressed: an object once a pack */
 	size_t nslots;
 	struct z_stream_s *z;
+	struct packw_worker *wk;    /* the thread that compresses and writes */
 	int packs;                  /* packs finished */
 };
 int packw_begin(struct store *s, git_repository *repo, struct packw *w);
