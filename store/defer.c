@@ -18,6 +18,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#define DEFER_CACHE "-262144"   /* KiB: 256 MiB, the bulk of the import's memory */
+
 int defer_begin(struct store *s)
 {
 	char last[32] = "";
@@ -26,13 +28,26 @@ int defer_begin(struct store *s)
 		return rc == STORE_ENOTFOUND ? store_fail(s, STORE_EFAIL, "no largest rowid") : rc;
 	s->defer_after = strtoll(last, NULL, 10);
 	s->defer = 1;
+	/* the one transaction touches most of the database: with the usual 64 MiB cache
+	 * SQLite spilled pages to the WAL and read them back through its index, whose lookups
+	 * grow with the WAL (at 1M, most of the time went there) */
+	if (db_exec(s, "PRAGMA cache_size=" DEFER_CACHE))
+		return STORE_EFAIL;
 	if (!(s->pack = malloc(sizeof *s->pack)))
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	return packw_begin(s, s->repo, s->pack);
 }
 
+/* Back to the cache every connection has (db.c). */
+static void cache_back(struct store *s)
+{
+	sqlite3_exec(s->db, "PRAGMA cache_size=" DB_CACHE, NULL, NULL, NULL);
+}
+
 void defer_abort(struct store *s)
 {
+	if (s->defer)
+		cache_back(s);
 	s->defer = 0;
 	if (s->pack) {
 		packw_free(s->pack);
@@ -54,6 +69,7 @@ int defer_end(struct store *s)
 	int rc = search_rows_after(s, s->defer_after);
 	if (!rc)
 		rc = counts_add_after(s, s->defer_after);
+	cache_back(s);   /* the pages still held stay until the COMMIT writes them */
 	if (!rc && s->pack)
 		rc = packw_end(s->pack);
 	identity_fault("bulk-packs-written");   /* before the COMMIT */

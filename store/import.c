@@ -280,9 +280,10 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 		return store_fail(s, STORE_EDENIED, "only an administrator may load demo data");
 	if (confine_root_only(s, "bangfu demo"))
 		return STORE_EDENIED;
-	/* bulk path: keep freed memory instead of trimming the heap after every household */
-	mallopt(M_TOP_PAD, 64 << 20);
-	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+	/* bulk path: keep some freed memory instead of trimming the heap after every
+	 * household (64/128 MiB kept up to 128 MiB of freed memory in the peak) */
+	mallopt(M_TOP_PAD, 8 << 20);
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
 	snprintf(why, sizeof why, "synthetic demo register: %ld households, seed %lu", n, seed);
 	char subject[64];
 	snprintf(subject, sizeof subject, "%ld synthetic households", n);

@@ -77,6 +77,8 @@ void db_close_statements(struct store *s);
  * column of the first row goes to out (when not NULL). Returns 0, STORE_ENOTFOUND when
  * there is no row (no message set), or STORE_EFAIL. */
 int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
+/* The page cache of every connection, KiB (db.c; an import's is larger, defer.c). */
+#define DB_CACHE "-65536"
 /* How long a writer waits for another's lock before it is refused (db.c). */
 #define DB_BUSY_MS 60000
 /* Bind text (NULL/"" → NULL) */
