@@ -118,7 +118,13 @@ int packw_begin(struct store *s, git_repository *repo, struct packw *w)
 	w->fd = -1;
 	snprintf(w->dir, sizeof w->dir, "%s/audit.git/objects/pack", s->dir);
 	/* the entries never move while the thread fills in offsets: a pack's worth at once */
-	if (!(w->buf = malloc(PACKW_BUF)) || !(w->e = calloc(PACKW_CHUNK, sizeof *w->e)) ||
+	w->chunk = PACKW_CHUNK;
+#ifdef BANGFU_TEST_HOOKS
+	const char *chunk = getenv("BANGFU_TEST_PACK_CHUNK");   /* packs of a few objects */
+	if (chunk && atoi(chunk) > 0)
+		w->chunk = (size_t)atoi(chunk);
+#endif
+	if (!(w->buf = malloc(PACKW_BUF)) || !(w->e = calloc(w->chunk, sizeof *w->e)) ||
 	    !(w->wk = calloc(1, sizeof *w->wk)))
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	if (!(w->z = calloc(1, sizeof *w->z)) || deflateInit2(w->z, PACKW_LEVEL, Z_DEFLATED, 15, PACKW_MEMLEVEL,
@@ -163,6 +169,7 @@ static int pack_open(struct packw *w)
 	if (tmp_open(w))
 		return STORE_EFAIL;
 	w->n = 0;
+	w->wk->fill->first = 0;   /* the thread is idle: the last pack was drained */
 	if (w->slots)
 		memset(w->slots, 0, w->nslots * sizeof *w->slots);
 	static const unsigned char head[12] = {'P', 'A', 'C', 'K', 0, 0, 0, 2, 0, 0, 0, 0};
@@ -460,7 +467,7 @@ int packw_add(struct packw *w, git_object_t type, const void *data, size_t len, 
 	w->slots[slot] = (uint32_t)++w->n;
 	if (jb->len >= PACKW_JOB && submit(w))
 		return STORE_EFAIL;
-	return w->n >= PACKW_CHUNK ? packw_end(w) : 0;
+	return w->n >= w->chunk ? packw_end(w) : 0;
 }
 
 int packw_end(struct packw *w)

@@ -320,8 +320,8 @@ struct packw {
 	unsigned char *buf;         /* PACKW_BUF bytes not yet written */
 	size_t blen;
 	uint64_t off;               /* bytes of the open file so far */
-	struct packw_entry *e;      /* the open pack's objects (PACKW_CHUNK of them) */
-	size_t n;
+	struct packw_entry *e;      /* the open pack's objects (up to chunk of them) */
+	size_t n, chunk;
 	uint32_t *slots;            /* their ids, open-addressed: an object once a pack */
 	size_t nslots;
 	struct z_stream_s *z;

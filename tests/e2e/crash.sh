@@ -40,6 +40,13 @@ expect_exit 0 "$BANGFU_TH" -d d audit verify
 expect_exit 0 "$BANGFU_TH" -d clean init
 expect_exit 0 env BANGFU_TODAY=2026-03-01 "$BANGFU_TH" -d clean demo --households 300 --seed 5
 clean_tree=$(git --git-dir=clean/audit.git rev-parse 'HEAD^{tree}')
+# packs of 50 objects (the test-hooks build; 200,000 otherwise): the same tree, from
+# many packs (small ones, folded into one by the flush afterwards)
+rm -rf s; expect_exit 0 "$BANGFU_TH" -d s init
+expect_exit 0 env BANGFU_TODAY=2026-03-01 BANGFU_TEST_PACK_CHUNK=50 "$BANGFU_TH" -d s demo --households 300 --seed 5
+[ "$(git --git-dir=s/audit.git rev-parse 'HEAD^{tree}')" = "$clean_tree" ] || fail "packs of 50: another tree"
+expect_exit 0 "$BANGFU_TH" -d s audit verify
+git --git-dir=s/audit.git fsck --no-dangling > fsck.out 2>&1 || { cat fsck.out; fail "packs of 50: git fsck"; }
 for point in stream-before-pack-end stream-after-pack-end; do
 	rm -rf s; expect_exit 0 "$BANGFU_TH" -d s init
 	expect_exit 86 env BANGFU_TODAY=2026-03-01 BANGFU_FAULT=$point "$BANGFU_TH" -d s demo --households 300 --seed 5
