@@ -151,7 +151,7 @@ static int normalise_phone(const char *raw, int mobile_only, char *out, int outl
 		snprintf(err, errlen, "\"%s\" is neither an 11-digit mobile nor a landline", raw);
 		return -1;
 	}
-	snprintf(out, (size_t)outlen, "%s", raw);
+	text_copy(out, (size_t)outlen, raw);
 	return 0;
 }
 
@@ -228,7 +228,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			return -1;
 		}
 		if (raw != out)
-			snprintf(out, (size_t)outlen, "%s", raw);
+			text_copy(out, (size_t)outlen, raw);
 		return 0;
 	case FK_NUMBER:
 		for (const char *p = raw; *p; p++)
@@ -240,7 +240,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			snprintf(err, errlen, "longer than 40 characters");
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		text_copy(out, (size_t)outlen, raw);
 		return 0;
 	case FK_COUNTY:
 		if (!all_digits(raw, 6) && regions_county_by_name(raw))   /* a name: its code */
@@ -250,7 +250,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			         "county-level units, 东莞 441900 or 中山 442000)", raw);
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		text_copy(out, (size_t)outlen, raw);
 		return 0;
 	case FK_TOWNCODE:
 	case FK_VILLCODE: {
@@ -259,7 +259,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			snprintf(err, errlen, "\"%s\" must be %zu digits", raw, want);
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		text_copy(out, (size_t)outlen, raw);
 		return 0;
 	}
 	case FK_IDNUM: {
@@ -322,7 +322,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			         "the 18-character ID number and 2 digits)", raw);
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		text_copy(out, (size_t)outlen, raw);
 		out[17] = (char)toupper((unsigned char)out[17]);
 		return 0;
 	}
