@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,7 +139,14 @@ int packw_begin(struct store *s, git_repository *repo, struct packw *w)
 	pthread_mutex_init(&k->mu, NULL);
 	pthread_cond_init(&k->work, NULL);
 	pthread_cond_init(&k->done, NULL);
-	if (pthread_create(&k->th, NULL, worker, w) != 0) {
+	/* the thread takes no signal: SIGINT and the like go to the caller, which holds
+	 * them off while the history is written (write_hold_signals) */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int started = pthread_create(&k->th, NULL, worker, w) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!started) {
 		pthread_cond_destroy(&k->done);
 		pthread_cond_destroy(&k->work);
 		pthread_mutex_destroy(&k->mu);

@@ -73,3 +73,19 @@ expect_exit 0 "$BANGFU_TH" -d s audit verify
 expect_exit 0 env BANGFU_TODAY=2026-03-01 "$BANGFU_TH" -d s demo --households 300 --seed 5
 [ "$(git --git-dir=s/audit.git rev-parse 'HEAD^{tree}')" = "$clean_tree" ] || fail "after bulk-packs-written: another tree"
 expect_exit 0 "$BANGFU_TH" -d s audit verify
+# SIGINT while a large event's flush has its pack writer's thread running: held off like
+# any signal during the flush (the thread takes none), acted on once the history is written
+rm -rf s; expect_exit 0 "$BANGFU_TH" -d s init
+env --default-signal=INT BANGFU_TODAY=2026-03-01 BANGFU_FAULT=pause-stream-before-pack-end \
+	"$BANGFU_TH" -d s demo --households 300 --seed 5 >/dev/null 2>&1 &
+pid=$!
+i=0
+# the demo's event committed: its flush is under way (and pauses a second in the stream)
+while [ $i -lt 200 ] && [ "$(sqlite3 s/bangfu.db "SELECT count(*) FROM events WHERE verb = 'demo'" 2>/dev/null)" != 1 ]; do
+	sleep 0.05; i=$((i + 1))
+done
+kill -s INT "$pid"
+set +e; wait "$pid"; rc=$?; set -e
+[ "$rc" -gt 128 ] || fail "SIGINT during the stream was not acted on after the flush (exit $rc)"
+[ "$(git --git-dir=s/audit.git rev-parse 'HEAD^{tree}')" = "$clean_tree" ] || fail "SIGINT during the stream: the history is not complete"
+expect_exit 0 "$BANGFU_TH" -d s audit verify
