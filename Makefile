@@ -22,7 +22,7 @@
 # Sources are found by wildcard: a new core/*.c, store/*.c or tui/*.c file is built
 # without touching this file; a new tests/unit/test_*.c becomes a cmocka binary.
 
-PKGS      := ncursesw sqlite3 libgit2 xlsxwriter
+PKGS      := ncursesw sqlite3 libgit2 xlsxwriter zlib libcrypto
 CC        ?= cc
 OPT       ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter

@@ -41,7 +41,7 @@ void demo_init(struct demo *d, unsigned long seed, const char *today)
 	sscanf(today, "%d", &d->year);
 }
 
-void demo_free(struct demo *d) { strmap_free(&d->ids); }
+void demo_free(struct demo *d) { idmap_free(&d->ids); }
 
 /* Counties of 粤东西北 hold most rural households: weight them three to one. */
 static const struct ref_county *pick_county(struct demo *d)
@@ -79,8 +79,8 @@ static int make_id(struct demo *d, const char *county, int year, char sex, char 
 			return -1;                  /* a year outside 1000-9999: no ID number */
 		snprintf(out, 19, "%s%c", first17, idcard_check_char(first17));
 		long dummy;
-		if (!strmap_get(&d->ids, out, &dummy))
-			return strmap_put(&d->ids, out, 1);
+		if (!idmap_get(&d->ids, out, &dummy))
+			return idmap_put(&d->ids, out, 1);
 	}
 	return -1;
 }

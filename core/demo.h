@@ -2,7 +2,7 @@
 #ifndef CORE_DEMO_H
 #define CORE_DEMO_H
 #include "core/model.h"
-#include "core/strmap.h"
+#include "core/idmap.h"
 #include <stdint.h>
 
 struct demo {
@@ -11,7 +11,7 @@ struct demo {
 	char today[11];
 	int year;
 	long count;
-	struct strmap ids;      /* ID numbers handed out, to keep them unique */
+	struct idmap ids;       /* ID numbers handed out, to keep them unique (12 bytes each) */
 };
 
 void demo_init(struct demo *d, unsigned long seed, const char *today);

@@ -152,7 +152,7 @@ static int normalise_phone(const char *raw, int mobile_only, char *out, int outl
 		text_errorf(err, errlen, "\"%s\" is neither an 11-digit mobile nor a landline", raw);
 		return -1;
 	}
-	snprintf(out, (size_t)outlen, "%s", raw);
+	text_copy(out, (size_t)outlen, raw);
 	return 0;
 }
 
@@ -229,7 +229,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			return -1;
 		}
 		if (raw != out)
-			snprintf(out, (size_t)outlen, "%s", raw);
+			text_copy(out, (size_t)outlen, raw);
 		return 0;
 	case FK_NUMBER:
 		for (const char *p = raw; *p; p++)
@@ -241,7 +241,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			text_errorf(err, errlen, "longer than 40 characters");
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		text_copy(out, (size_t)outlen, raw);
 		return 0;
 	case FK_COUNTY:
 		if (!all_digits(raw, 6) && regions_county_by_name(raw))   /* a name: its code */
@@ -251,7 +251,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			         "county-level units, Dongguan 441900 or Zhongshan 442000)", raw);
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		text_copy(out, (size_t)outlen, raw);
 		return 0;
 	case FK_TOWNCODE:
 	case FK_VILLCODE: {
@@ -260,7 +260,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			text_errorf(err, errlen, "\"%s\" must be %zu digits", raw, want);
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		text_copy(out, (size_t)outlen, raw);
 		return 0;
 	}
 	case FK_IDNUM: {
@@ -323,7 +323,7 @@ int model_value_normalise(const struct code_lists *lists, enum field_id f, const
 			         "the 18-character ID number and 2 digits)", raw);
 			return -1;
 		}
-		snprintf(out, (size_t)outlen, "%s", raw);
+		text_copy(out, (size_t)outlen, raw);
 		out[17] = (char)toupper((unsigned char)out[17]);
 		return 0;
 	}

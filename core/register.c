@@ -155,7 +155,7 @@ static int row_value(struct reader *r, const struct csv_record *rec, enum field_
 		return 0;
 	char raw[VALUE_MAX], err[400];
 	const char *cell = c < rec->nfields ? rec->fields[c] : "";
-	snprintf(raw, sizeof raw, "%s", cell);
+	text_copy(raw, sizeof raw, cell);   /* a cell too long is checked whole below */
 	if (model_fields[f].kind != FK_NOTE && fold_line_breaks(raw)) {
 		r->report(r->ctx, rec->line, r->b->header[c], _("a line break inside the cell (Excel's "
 		          "Alt+Enter) was read as a space"));

@@ -4,9 +4,11 @@
  * trees along their paths rebuilt with git_tree_create_updated (a single edit rewrites
  * one blob and a handful of small trees), author = the acting user at the event's time,
  * and trailers `Bangfu-Event: N` and `Bangfu-Uid: U`. The branch moves by
- * compare-and-swap. Every event's objects are written as a pack on disk (audit_bulk.c):
- * one small pack for an edit, chunks for an import or the demo; the small packs are
- * folded together now and then (audit_packs.c). */
+ * compare-and-swap. Every event's objects are written as packs on disk: one small pack
+ * for an edit (audit_bulk.c; the small packs are folded together now and then,
+ * audit_packs.c); an import or the demo streams its blobs and trees into packs as its
+ * files are read, each folder's tree written once its paths are done (audit_stream.c,
+ * audit_packw.c), and its commit in a small pack. */
 #include "store/internal.h"
 #include "core/grow.h"
 #include <errno.h>
@@ -132,6 +134,8 @@ static int tz_offset(time_t t)
 static int event_tree(struct store *s, git_repository *repo, struct bulk *bk, long event,
                       const git_tree *base, struct event_files *f, git_oid *tree_out)
 {
+	if (bk && !bk->single)   /* a large event: its files streamed into packs */
+		return audit_stream_tree(s, repo, event, base, tree_out);
 	if (event_files_read(s, repo, bk, event, f))
 		return STORE_EFAIL;
 	if (f->n == 0 && base) {
@@ -370,7 +374,7 @@ static int flush_locked(struct store *s)
 		if (!rc && !(rc = db_exec(s, "BEGIN IMMEDIATE"))) {
 			rc = record_commit_id(s, pending[i].id, &commit);
 			if (!rc)
-				rc = event_files_prune(s, pending[i].id, &f);
+				rc = event_files_prune(s, pending[i].id);
 			rc = rc ? (sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL), rc) : db_exec(s, "COMMIT");
 		}
 		event_files_free(&f);

@@ -1,16 +1,14 @@
-/* audit_bulk.c — the objects of an event written as packs on disk. A small event (one
- * `set`) is one pack of its blob, trees and commit: four syncs (the pack, the index, the
- * directory after each) where six loose objects took twelve, and two files created
- * instead of six and their fan-out directories; audit_packs.c folds these small packs
- * together. A large event (an import, the demo) is written in chunks, so that memory
- * stays bounded whatever the size of the register: the
- * blobs go into an in-memory object database on a second handle of the repository, and
- * every BULK_CHUNK of them are packed to disk (git_packbuilder_write: the pack and its
- * index, fsynced) and dropped; the trees and the commit, built once all blobs are on
- * disk, go in a last pack. A blob is written to the in-memory backend directly: through
- * git_odb_write, libgit2 would look for each new object first and rescan the pack
- * directory on every miss. A crash part way leaves packs no branch points to: harmless,
- * and `audit repack` drops them. */
+/* audit_bulk.c — the objects of an event written as a pack on disk through libgit2's
+ * packbuilder. A small event (one `set`) is one pack of its blob, trees and commit: four
+ * syncs (the pack, the index, the directory after each) where six loose objects took
+ * twelve, and two files created instead of six and their fan-out directories;
+ * audit_packs.c folds these small packs together. The objects go into an in-memory
+ * object database on a second handle of the repository until the commit is built. A
+ * large event (an import, the demo) streams its blobs and trees into packs of its own
+ * (audit_stream.c, audit_packw.c) and comes here only for its commit. A blob is written
+ * to the in-memory backend directly: through git_odb_write, libgit2 would look for each
+ * new object first and rescan the pack directory on every miss. A crash part way leaves
+ * packs no branch points to: harmless, and `audit repack` drops them. */
 #include "store/internal.h"
 #include "core/grow.h"
 #include <errno.h>
@@ -19,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#define BULK_CHUNK 20000   /* blobs a pack: ~30 MB of text held at a time */
 
 int bulk_begin(struct store *s, struct bulk *b, int single)
 {
@@ -115,22 +111,7 @@ int bulk_blob(struct bulk *b, const void *data, size_t len, git_oid *out)
 	if (git_odb_hash(out, data, len, GIT_OBJECT_BLOB) < 0 ||
 	    b->mem->write(b->mem, out, data, len, GIT_OBJECT_BLOB) < 0)
 		return store_gitfail(b->s, "writing a blob");
-	if (bulk_remember(b, out))
-		return STORE_EFAIL;
-	return b->n >= BULK_CHUNK ? bulk_pack(b) : 0;
-}
-
-int bulk_blobs_done(struct bulk *b)
-{
-	if (b->single)
-		return 0;   /* the blobs go into bulk_end's pack with the trees */
-	int rc = bulk_pack(b);
-	git_odb *odb;
-	if (!rc && git_repository_odb(&odb, b->repo) == 0) {   /* see the packs just written */
-		git_odb_refresh(odb);
-		git_odb_free(odb);
-	}
-	return rc;
+	return bulk_remember(b, out) ? STORE_EFAIL : 0;
 }
 
 /* Remember the trees the in-memory backend holds (the new ones); the old ones, already

@@ -81,42 +81,46 @@ int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, lon
 	              &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, event);
-	long total = 0;
-	if (bk && s->progress.fn)   /* a large event: the history's files take a while */
-		total = event_file_count(s, event);
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
 		rc = read_row(s, repo, bk, st, f);
-		if (bk)
-			store_progress(s, N_("files written to the history"), (long)f->n, total);
-	}
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlfail(s, "reading event files");
 	db_finalize(s, st);
-	if (bk)
-		store_progress(s, NULL, 0, 0);
-	if (!rc && bk)
-		rc = bulk_blobs_done(bk);
 	return rc;
 }
 
-int event_files_prune(struct store *s, long event, const struct event_files *f)
+/* bangfu_blob_id(text): the git blob id of a text, in hex. */
+static void blob_id_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid id;
+	const void *text = sqlite3_value_blob(argv[0]);
+	(void)argc;
+	if (git_odb_hash(&id, text ? text : "", (size_t)sqlite3_value_bytes(argv[0]),
+	                 GIT_OBJECT_BLOB) < 0) {
+		sqlite3_result_error(cx, "cannot hash a text", -1);
+		return;
+	}
+	sqlite3_result_text(cx, git_oid_tostr(hex, sizeof hex, &id), -1, SQLITE_TRANSIENT);
+}
+
+int event_files_register(struct store *s)
+{
+	if (sqlite3_create_function(s->db, "bangfu_blob_id", 1,
+	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+	                            NULL, blob_id_fn, NULL, NULL) != SQLITE_OK)
+		return store_sqlfail(s, "registering the blob id function");
+	return 0;
+}
+
+int event_files_prune(struct store *s, long event)
 {
 	sqlite3_stmt *st;
-	if (db_cached(s, "UPDATE event_files SET text = NULL, blob = ? "
-	                 "WHERE event_id = ? AND path = ? AND text IS NOT NULL", &st))
+	if (db_cached(s, "UPDATE event_files SET blob = bangfu_blob_id(text), text = NULL "
+	                 "WHERE event_id = ? AND text IS NOT NULL", &st))
 		return STORE_EFAIL;
-	int rc = 0;
-	for (size_t i = 0; i < f->n && !rc; i++) {
-		char hex[GIT_OID_HEXSZ + 1];
-		if (f->up[i].action != GIT_TREE_UPDATE_UPSERT)
-			continue;
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, git_oid_tostr(hex, sizeof hex, &f->up[i].id), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, event);
-		sqlite3_bind_text(st, 3, f->paths[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = store_sqlfail(s, "dropping the texts now in git");
-	}
+	sqlite3_bind_int64(st, 1, event);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "dropping the texts now in git");
 	db_finalize(s, st);
 	return rc;
 }

@@ -66,6 +66,7 @@ void audit_clear_stale(struct store *s)
 	int n = remove_temporaries(dir, "tmp_object_git2_", NULL);
 	snprintf(dir, sizeof dir, "%s/objects/pack", git);
 	n += remove_temporaries(dir, "pack_git2_", ".lock");
+	n += remove_temporaries(dir, "tmp_pack_", NULL);   /* audit_packw.c */
 	flock(fd, LOCK_UN);
 	close(fd);
 	if (n)

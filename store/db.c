@@ -538,7 +538,7 @@ int db_open(struct store *s, const char *file, int create)
 	 * close either way, and a kept -wal beside a lost bangfu.db would be read into the
 	 * one `rebuild` makes (docs/performance-write.md). */
 	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-	               "PRAGMA cache_size=-65536;") || search_register(s))
+	               "PRAGMA cache_size=" DB_CACHE ";") || search_register(s) || event_files_register(s))
 		return STORE_EFAIL;
 	return migrate(s);
 }

@@ -243,9 +243,7 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 	struct buf cols = {0}, marks = {0}, sql = {0};
 	sqlite3_stmt *st;
 	int rc;
-	if (!fresh && ((rc = members_step(s, "DELETE FROM household_search WHERE rowid = "
-	                                     "(SELECT rowid FROM households WHERE id = ?)", h->id)) ||
-	               (rc = members_step(s, "DELETE FROM members WHERE household_id = ?", h->id))))
+	if (!fresh && (rc = members_step(s, "DELETE FROM members WHERE household_id = ?", h->id)))
 		return rc;
 	placeholders(household_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
 	buf_addf(&sql, "INSERT INTO members(household_id, seq, id_original, birth, %s) VALUES (%s)",
@@ -278,9 +276,7 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 	}
 	db_finalize(s, st);
 	/* the search index (store/search.c), in the same transaction as the rows */
-	return members_step(s, "INSERT INTO household_search(rowid, doc) SELECT h.rowid, (SELECT "
-	                       "group_concat(name || ' ' || id_number, ' ') FROM members WHERE "
-	                       "household_id = h.id) FROM households h WHERE h.id = ?", h->id);
+	return search_row_write(s, h->id, fresh);
 }
 
 static int save_cases(struct store *s, const struct household *h)

@@ -198,7 +198,9 @@ int store_import_begin(struct store *s, const struct user *u, int households, co
 	res->rejected = rejected;
 	res->total = households;
 	snprintf(subject, sizeof subject, "%d households", households);
-	return write_begin(s, u, "import", subject, why) ? STORE_EFAIL : 0;
+	if (write_begin(s, u, "import", subject, why))
+		return STORE_EFAIL;
+	return write_close(s, defer_begin(s));
 }
 
 int store_import_write(struct store *s, struct register_batch *b, register_report_fn report,
@@ -238,7 +240,7 @@ int store_import_end(struct store *s, struct import_result *res)
 	snprintf(subject, sizeof subject, "%d households (%d new, %d updated)",
 	         res->households_new + res->households_updated, res->households_new,
 	         res->households_updated);
-	if (write_subject(s, subject)) {
+	if (write_subject(s, subject) || defer_end(s)) {
 		write_rollback(s);
 		return STORE_EFAIL;
 	}
@@ -277,13 +279,16 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 		return store_fail(s, STORE_EDENIED, "only an administrator may load demo data");
 	if (confine_root_only(s, "bangfu demo"))
 		return STORE_EDENIED;
-	/* bulk path: keep freed memory instead of trimming the heap after every household */
-	mallopt(M_TOP_PAD, 64 << 20);
-	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+	/* bulk path: keep some freed memory instead of trimming the heap after every
+	 * household (64/128 MiB kept up to 128 MiB of freed memory in the peak) */
+	mallopt(M_TOP_PAD, 8 << 20);
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
 	snprintf(why, sizeof why, "synthetic demo register: %ld households, seed %lu", n, seed);
 	char subject[64];
 	snprintf(subject, sizeof subject, "%ld synthetic households", n);
 	if (write_begin(s, u, "demo", subject, why))
+		return STORE_EFAIL;
+	if (write_close(s, defer_begin(s)))
 		return STORE_EFAIL;
 	demo_init(&d, seed, s->today);
 	/* a generated household carries every register field; one already there (the same
@@ -304,7 +309,7 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	}
 	demo_free(&d);
 	store_progress(s, NULL, 0, 0);
-	if (rc) {
+	if (rc || (rc = defer_end(s))) {
 		write_rollback(s);
 		return rc;
 	}

@@ -39,6 +39,11 @@ struct store {
 	                    struct rules_settings rules; } today_memo;
 	struct store_progress progress;   /* store_set_progress; fn NULL: nobody listens */
 	int disk_full;                    /* the failure in err was the disk being full */
+	/* an import or the demo: households past rowid defer_after get their search rows
+	 * and counters at the end of the transaction (defer.c) */
+	int defer;
+	sqlite3_int64 defer_after;
+	struct packw *pack;       /* meanwhile, write_file's texts go here as blobs (defer.c) */
 };
 
 /* aggregate.c: 1 if the open database is an aggregate of county histories (its
@@ -84,6 +89,8 @@ void db_close_statements(struct store *s);
  * column of the first row goes to out (when not NULL). Returns 0, STORE_ENOTFOUND when
  * there is no row (no message set), or STORE_EFAIL. */
 int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
+/* The page cache of every connection, KiB (db.c; an import's is larger, defer.c). */
+#define DB_CACHE "-65536"
 /* How long a writer waits for another's lock before it is refused (db.c). */
 #define DB_BUSY_MS 60000
 /* Bind text (NULL/"" → NULL) */
@@ -93,9 +100,25 @@ const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
 /* counts.c — add delta (+1 / -1) times household id's contribution to the dashboard's
  * counters (nothing when it does not exist yet) */
 int counts_apply(struct store *s, const char *id, int delta);
+/* Add the counts of every household past rowid `after`, in one statement. */
+int counts_add_after(struct store *s, sqlite3_int64 after);
 
 /* search.c — the search tokenizer and bangfu_match(), registered on each connection */
 int search_register(struct store *s);
+/* household_save: a household's search row (the old one replaced unless fresh); none
+ * for a household past defer_limit. */
+int search_row_write(struct store *s, const char *id, int fresh);
+/* The search rows of every household past rowid `after`, in one statement. */
+int search_rows_after(struct store *s, sqlite3_int64 after);
+/* defer.c: an import or the demo writes the search rows and counters of the households
+ * it adds once, at the end of its transaction (defer_end), and its texts into packs as
+ * blobs as it goes (event_files keeps their ids), synced by defer_end before COMMIT;
+ * write_rollback calls defer_abort. defer_limit: households with a rowid above it are
+ * left for defer_end (INT64_MAX when nothing is deferred). */
+int defer_begin(struct store *s);
+int defer_end(struct store *s);
+void defer_abort(struct store *s);
+sqlite3_int64 defer_limit(const struct store *s);
 /* Whether search value v matches many households (about √N or more, N the register's
  * size; *thr caches that bound, 0 at first): then a list walks the register order
  * instead of fetching every match and sorting. Each count stops at the bound. */
@@ -305,14 +328,12 @@ struct bulk {
 	int packs;                /* packs written */
 	int single;               /* a small event: everything in one pack, one thread */
 };
-/* single: the event is small (its blobs, trees and commit go into one pack) */
+/* single: the event is small (its blobs, trees and commit go into one pack); else only
+ * the commit comes here (audit_stream.c wrote the rest) */
 int bulk_begin(struct store *s, struct bulk *b, int single);
-/* Write a blob (its id into out); every BULK_CHUNK blobs go to disk as a pack. */
+/* Write a blob into memory (its id into out), for bulk_end's pack. */
 int bulk_blob(struct bulk *b, const void *data, size_t len, git_oid *out);
-/* All blobs written: pack what is left, and let the handle see the packs (a single
- * pack: nothing yet, the blobs stay in memory for bulk_end). */
-int bulk_blobs_done(struct bulk *b);
-/* Pack the new trees and the commit (and, for a single pack, the blobs). */
+/* Pack the new trees and the commit (and the blobs). */
 int bulk_end(struct bulk *b, const git_oid *commit);
 void bulk_free(struct bulk *b);
 /* Write pb's pack and index and sync both and the pack directory (three syncs). */
@@ -323,6 +344,34 @@ int audit_fold_small_packs(struct store *s);
 /* repack.c: an object database holding only the pack whose index is idx */
 int repack_one_pack(struct store *s, const char *idx, git_odb **out);
 
+/* audit_packw.c: objects streamed into packs on disk (a large event), no delta search;
+ * a pack is finished every PACKW_CHUNK objects and by packw_end */
+struct packw_entry;
+struct z_stream_s;
+struct packw {
+	struct store *s;
+	git_repository *repo;       /* refreshed by packw_end to see the new packs */
+	char dir[PATH_MAX + 32], tmp[PATH_MAX + 64];   /* tmp: the file being written */
+	int fd;
+	unsigned char *buf;         /* PACKW_BUF bytes not yet written */
+	size_t blen;
+	uint64_t off;               /* bytes of the open file so far */
+	struct packw_entry *e;      /* the open pack's objects (up to chunk of them) */
+	size_t n, chunk;
+	uint32_t *slots;            /* their ids, open-addressed: an object once a pack */
+	size_t nslots;
+	struct z_stream_s *z;
+	struct packw_worker *wk;    /* the thread that compresses and writes */
+	int packs;                  /* packs finished */
+};
+int packw_begin(struct store *s, git_repository *repo, struct packw *w);
+/* Hash, compress and append one object (its id into out). */
+int packw_add(struct packw *w, git_object_t type, const void *data, size_t len, git_oid *out);
+/* Finish the open pack (index, syncs) and refresh w->repo's view of the packs. */
+int packw_end(struct packw *w);
+/* Free; an unfinished pack's temporary file is removed. */
+void packw_free(struct packw *w);
+
 /* audit_files.c: an event's files as tree updates (path strings owned here) */
 struct event_files {
 	git_tree_update *up;
@@ -331,12 +380,19 @@ struct event_files {
 };
 /* How many files event `event` touches (-1 on failure). */
 int event_file_count(struct store *s, long event);
-/* Read the event's files, writing a blob for each text (into repo, or through bk). */
+/* Read a small event's files, writing a blob for each text (into repo, or through bk). */
 int event_files_read(struct store *s, git_repository *repo, struct bulk *bk, long event,
                      struct event_files *f);
 void event_files_free(struct event_files *f);
-/* The event's commit is on the branch: drop its texts, keep each file's blob id. */
-int event_files_prune(struct store *s, long event, const struct event_files *f);
+/* The event's commit is on the branch: drop its texts, keep each file's blob id
+ * (hashed again by the SQL function bangfu_blob_id, one statement). */
+int event_files_prune(struct store *s, long event);
+/* Register bangfu_blob_id(text) on the connection. */
+int event_files_register(struct store *s);
+/* audit_stream.c: a large event's tree, its files streamed into packs (and the packs
+ * visible through repo) */
+int audit_stream_tree(struct store *s, git_repository *repo, long event, const git_tree *base,
+                      git_oid *tree_out);
 
 /* today_keep.c: what `today` lists kept per case and household as dates, in the
  * writer's transaction (household_save calls today_keep_household). setting: a change

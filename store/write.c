@@ -106,14 +106,25 @@ fail:
 
 int write_file(struct store *s, const char *path, const char *text)
 {
-	static const char sql[] = "INSERT OR REPLACE INTO event_files(event_id, path, text) VALUES (?,?,?)";
+	static const char sql[] = "INSERT OR REPLACE INTO event_files(event_id, path, text, blob) "
+	                          "VALUES (?,?,?,?)";
 	sqlite3_stmt *st;
+	char hex[GIT_OID_HEXSZ + 1] = "";
+	if (text && s->pack) {   /* an import or the demo: the blob now, its id kept (defer.c) */
+		git_oid id;
+		if (packw_add(s->pack, GIT_OBJECT_BLOB, text, strlen(text), &id))
+			return STORE_EFAIL;
+		git_oid_tostr(hex, sizeof hex, &id);
+		text = NULL;
+	}
 	if (db_cached(s, sql, &st))   /* bulk imports call this per household */
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, s->event_id);
 	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
 	if (text)
 		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	if (hex[0])
+		sqlite3_bind_text(st, 4, hex, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "recording the event file");
@@ -155,4 +166,5 @@ void write_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->event_id = 0;
+	defer_abort(s);
 }

@@ -1,0 +1,83 @@
+/* defer.c — what an import or the demo writes once, at the end of its transaction, for
+ * the households it adds (those past the largest rowid when it began): their search
+ * rows (search.c; FTS5 flushed a segment of its own at every statement savepoint, so
+ * written a household at a time every one became a segment to merge again) and their
+ * counters (counts.c; six upserts a household). household_save leaves both alone for
+ * such a household, even when it is saved again in the same transaction (a file naming
+ * it twice), so each is written once, from its final rows. A household registered
+ * before is written as ever, at once. The result is the rows a household at a time
+ * would have left, in the same transaction: a crash before COMMIT leaves none of it.
+ *
+ * The texts of the event's files go into packs as blobs as they are written
+ * (write_file, audit_packw.c), event_files keeping each blob id as the flush leaves it
+ * for any event: the texts are not written into the database, read back by the flush
+ * and dropped again. defer_end finishes and syncs the packs before the COMMIT, so a
+ * committed event's blobs are on disk; a crash before leaves packs no commit names
+ * (harmless, as a killed flush leaves). */
+#include "store/internal.h"
+#include <stdint.h>
+#include <stdlib.h>
+
+#define DEFER_CACHE "-196608"   /* KiB: 192 MiB, the bulk of the import's memory */
+
+int defer_begin(struct store *s)
+{
+	char last[32] = "";
+	int rc = db_lookup(s, last, sizeof last, "SELECT coalesce(max(rowid), 0) FROM households", NULL);
+	if (rc)
+		return rc == STORE_ENOTFOUND ? store_fail(s, STORE_EFAIL, "no largest rowid") : rc;
+	s->defer_after = strtoll(last, NULL, 10);
+	s->defer = 1;
+	/* the one transaction touches most of the database: with the usual 64 MiB cache
+	 * SQLite spilled pages to the WAL and read them back through its index, whose lookups
+	 * grow with the WAL (at 1M, most of the time went there) */
+	if (db_exec(s, "PRAGMA cache_size=" DEFER_CACHE))
+		return STORE_EFAIL;
+	if (!(s->pack = malloc(sizeof *s->pack)))
+		return store_fail(s, STORE_EFAIL, "out of memory");
+	return packw_begin(s, s->repo, s->pack);
+}
+
+/* Back to the cache every connection has (db.c). */
+static void cache_back(struct store *s)
+{
+	sqlite3_exec(s->db, "PRAGMA cache_size=" DB_CACHE, NULL, NULL, NULL);
+}
+
+void defer_abort(struct store *s)
+{
+	if (s->defer)
+		cache_back(s);
+	s->defer = 0;
+	if (s->pack) {
+		packw_free(s->pack);
+		free(s->pack);
+		s->pack = NULL;
+	}
+}
+
+sqlite3_int64 defer_limit(const struct store *s)
+{
+	return s->defer ? s->defer_after : INT64_MAX;
+}
+
+int defer_end(struct store *s)
+{
+	if (!s->defer)
+		return 0;
+	s->defer = 0;
+	cache_back(s);   /* before the two statements over every new household: at 1M the
+	                  * search rows' with the larger cache made the peak (637 MB) */
+	int rc = search_rows_after(s, s->defer_after);
+	if (!rc)
+		rc = counts_add_after(s, s->defer_after);
+	if (!rc && s->pack)
+		rc = packw_end(s->pack);
+	identity_fault("bulk-packs-written");   /* before the COMMIT */
+	if (!rc) {
+		packw_free(s->pack);
+		free(s->pack);
+		s->pack = NULL;
+	}
+	return rc;
+}
