@@ -28,11 +28,12 @@ OPT       ?= -O2 -g
 WARN      := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
              $(OPT) $(WARN) -I. -I$(BUILD)/gen $(CPPFLAGS) $(CFLAGS)
-# libgit2 and libxlsxwriter are not linked: store/lazylib.c loads each by its soname
-# when first used (the history; an xlsx export), so other commands never load them and
+# libgit2, libxlsxwriter and libcrypto are not linked: store/lazylib.c loads each by its
+# soname when first used (the history; an xlsx export; the pack writer's SHA-1), so
+# other commands never load them and
 # the twenty libraries they need. Their headers still come from pkg-config; the soname
 # is read from the library the linker would have used.
-LAZY_PKGS  := libgit2 xlsxwriter
+LAZY_PKGS  := libgit2 xlsxwriter libcrypto
 LDLIBS_PKG = $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 CFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 soname     = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
@@ -41,6 +42,7 @@ GIT2_SONAME := $(call soname,git2)
 # off until a network connection needs it (store/git_lazy.c)
 LDEXPORT  := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
 XLSX_SONAME := $(call soname,xlsxwriter)
+CRYPTO_SONAME := $(call soname,crypto)
 
 ifeq ($(WERROR),1)
 CFLAGS_ALL += -Werror
@@ -62,7 +64,7 @@ BUILD     := build
 BIN       := bangfu
 endif
 
-LAZY_DEFS := $(BUILD)/gen/git_lazy_defs.h $(BUILD)/gen/xlsx_lazy_defs.h
+LAZY_DEFS := $(BUILD)/gen/git_lazy_defs.h $(BUILD)/gen/xlsx_lazy_defs.h $(BUILD)/gen/crypto_lazy_defs.h
 CORE_SRC  := $(wildcard core/*.c)
 STORE_SRC := $(wildcard store/*.c)
 TUI_SRC   := $(wildcard tui/*.c)
@@ -146,6 +148,7 @@ $(BUILD)/store/%.o: store/%.c $(wildcard store/*.h core/*.h) $(LAZY_DEFS)
 $(BUILD)/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
 $(BUILD)/store/git_lazy.o $(BUILD)/th/store/git_lazy.o: CFLAGS_ALL += -DGIT2_SONAME='"$(GIT2_SONAME)"'
 $(BUILD)/tui/xlsx_lazy.o $(BUILD)/th/tui/xlsx_lazy.o: CFLAGS_ALL += -DXLSX_SONAME='"$(XLSX_SONAME)"'
+$(BUILD)/store/crypto_lazy.o $(BUILD)/th/store/crypto_lazy.o: CFLAGS_ALL += -DCRYPTO_SONAME='"$(CRYPTO_SONAME)"'
 $(BUILD)/th/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
 $(BUILD)/tc/confine.o: store/confine.c $(wildcard store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
@@ -169,13 +172,14 @@ $(BUILD)/gen/regions_data.c: core/data/guangdong_cities.csv core/data/guangdong_
 	@mkdir -p $(dir $@)
 	sh core/data/gen_regions.sh core/data > $@.tmp && mv $@.tmp $@
 
-# Each function listed in store/git_lazy.h and tui/xlsx_lazy.h becomes a call through
+# Each function listed in store/git_lazy.h, tui/xlsx_lazy.h and store/crypto_lazy.h becomes a call through
 # its table (NAME_fns()->f).
 $(BUILD)/gen/git_lazy_defs.h: store/git_lazy.h
 $(BUILD)/gen/xlsx_lazy_defs.h: tui/xlsx_lazy.h
+$(BUILD)/gen/crypto_lazy_defs.h: store/crypto_lazy.h
 $(LAZY_DEFS):
 	@mkdir -p $(dir $@)
-	sed -n 's/^[[:space:]]*X(\([a-z0-9_]*\)) \\$$/#define \1 (*$(basename $(notdir $<))_fns()->\1)/p' $< > $@.tmp && mv $@.tmp $@
+	sed -n 's/^[[:space:]]*X(\([A-Za-z0-9_]*\)) \\$$/#define \1 (*$(basename $(notdir $<))_fns()->\1)/p' $< > $@.tmp && mv $@.tmp $@
 
 # --- tests -------------------------------------------------------------------------
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libstore.a $(BUILD)/libcore.a $(LAZY_DEFS)

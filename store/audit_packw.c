@@ -16,7 +16,7 @@
 #include "core/grow.h"
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
+#include "store/crypto_lazy.h"
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -117,6 +117,9 @@ int packw_begin(struct store *s, git_repository *repo, struct packw *w)
 	w->s = s;
 	w->repo = repo;
 	w->fd = -1;
+	char why[256];
+	if (crypto_lazy_load(why, sizeof why))   /* its SHA-1, before any file is made */
+		return store_fail(s, STORE_EFAIL, "the pack writer cannot load libcrypto: %s", why);
 	snprintf(w->dir, sizeof w->dir, "%s/audit.git/objects/pack", s->dir);
 	/* the entries never move while the thread fills in offsets: a pack's worth at once */
 	w->chunk = PACKW_CHUNK;

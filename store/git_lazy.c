@@ -10,24 +10,8 @@
 #endif
 _Static_assert(sizeof GIT2_SONAME > 1, "GIT2_SONAME is empty: the Makefile could not read the soname (objdump?)");
 
-#define GIT_LAZY_OFFSET(f) offsetof(struct git_lazy, f),
-static const char *const names[] = { GIT_LAZY_FUNCS(LAZYLIB_NAME) };
-static const size_t offsets[] = { GIT_LAZY_FUNCS(GIT_LAZY_OFFSET) };
-static struct git_lazy fns;
-static struct lazylib lib = {
-	.soname = GIT2_SONAME, .names = names, .offsets = offsets,
-	.n = sizeof names / sizeof *names, .table = &fns, .lock = PTHREAD_MUTEX_INITIALIZER,
-};
-
-int git_lazy_load(char *err, size_t errlen)
-{
-	return lazylib_load(&lib, err, errlen);
-}
-
-const struct git_lazy *git_lazy_fns(void)
-{
-	return lazylib_table(&lib);
-}
+#define LAZYLIB_STRUCT struct git_lazy
+LAZYLIB_DEFINE(git_lazy, GIT_LAZY_FUNCS, GIT2_SONAME)
 
 /* The CA bundle, parsed only for a network connection. Debian's libgit2 1.5 is built
  * with mbedTLS, and git_libgit2_init() runs git_mbedtls_stream_global_init()
@@ -54,7 +38,7 @@ int mbedtls_x509_crt_parse_file(void *chain, const char *path);
 static int real_parse_file(void *chain, const char *path)
 {
 	int (*real)(void *, const char *) = NULL;
-	void *p = lib.handle ? dlsym(lib.handle, "mbedtls_x509_crt_parse_file") : NULL;
+	void *p = git_lazy_lib.handle ? dlsym(git_lazy_lib.handle, "mbedtls_x509_crt_parse_file") : NULL;
 	memcpy(&real, &p, sizeof p);
 	return real && real != mbedtls_x509_crt_parse_file ? real(chain, path) : -1;
 }

@@ -64,8 +64,10 @@
 	X(git_odb_hash) \
 	X(git_odb_new) \
 	X(git_odb_refresh) \
+	X(git_oid_cmp) \
 	X(git_oid_cpy) \
 	X(git_oid_equal) \
+	X(git_oid_fromraw) \
 	X(git_oid_fromstr) \
 	X(git_oid_tostr) \
 	X(git_oid_tostr_s) \
@@ -112,11 +114,16 @@
 	X(git_signature_free) \
 	X(git_signature_new) \
 	X(git_tree_create_updated) \
+	X(git_tree_dup) \
+	X(git_tree_entry_byindex) \
+	X(git_tree_entry_byname) \
 	X(git_tree_entry_bypath) \
+	X(git_tree_entry_filemode) \
 	X(git_tree_entry_free) \
 	X(git_tree_entry_id) \
 	X(git_tree_entry_name) \
 	X(git_tree_entry_type) \
+	X(git_tree_entrycount) \
 	X(git_tree_free) \
 	X(git_tree_id) \
 	X(git_tree_lookup) \

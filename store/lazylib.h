@@ -31,6 +31,23 @@ struct lazylib {
 #define LAZYLIB_MEMBER(f) __typeof__(f) *f;
 #define LAZYLIB_NAME(f) #f,
 
+/* In NAME.c: `#define LAZYLIB_STRUCT struct NAME` (the table's type, NAME.h), then
+ * `LAZYLIB_DEFINE(NAME, LIST, SONAME)` defines the table and the two functions every
+ * lazy library has: int NAME_load(char *err, size_t errlen), which loads it (0, or -1
+ * with a message), and const struct NAME *NAME_fns(void), its table. */
+#define LAZYLIB_OFFSET(f) offsetof(LAZYLIB_STRUCT, f),
+#define LAZYLIB_DEFINE(name, LIST, soname_) \
+	static const char *const name##_names[] = { LIST(LAZYLIB_NAME) }; \
+	static const size_t name##_offsets[] = { LIST(LAZYLIB_OFFSET) }; \
+	static LAZYLIB_STRUCT name##_table; \
+	static struct lazylib name##_lib = { \
+		.soname = soname_, .names = name##_names, .offsets = name##_offsets, \
+		.n = sizeof name##_names / sizeof *name##_names, .table = &name##_table, \
+		.lock = PTHREAD_MUTEX_INITIALIZER, \
+	}; \
+	int name##_load(char *err, size_t errlen) { return lazylib_load(&name##_lib, err, errlen); } \
+	const LAZYLIB_STRUCT *name##_fns(void) { return lazylib_table(&name##_lib); }
+
 /* Load the library and fill the table, once per process; 0, or -1 with a message in
  * err (every later call gives the same answer). */
 int lazylib_load(struct lazylib *l, char *err, size_t errlen);

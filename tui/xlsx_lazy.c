@@ -8,21 +8,5 @@
 #endif
 _Static_assert(sizeof XLSX_SONAME > 1, "XLSX_SONAME is empty: the Makefile could not read the soname (objdump?)");
 
-#define XLSX_LAZY_OFFSET(f) offsetof(struct xlsx_lazy, f),
-static const char *const names[] = { XLSX_LAZY_FUNCS(LAZYLIB_NAME) };
-static const size_t offsets[] = { XLSX_LAZY_FUNCS(XLSX_LAZY_OFFSET) };
-static struct xlsx_lazy fns;
-static struct lazylib lib = {
-	.soname = XLSX_SONAME, .names = names, .offsets = offsets,
-	.n = sizeof names / sizeof *names, .table = &fns, .lock = PTHREAD_MUTEX_INITIALIZER,
-};
-
-int xlsx_lazy_load(char *err, size_t errlen)
-{
-	return lazylib_load(&lib, err, errlen);
-}
-
-const struct xlsx_lazy *xlsx_lazy_fns(void)
-{
-	return lazylib_table(&lib);
-}
+#define LAZYLIB_STRUCT struct xlsx_lazy
+LAZYLIB_DEFINE(xlsx_lazy, XLSX_LAZY_FUNCS, XLSX_SONAME)
