@@ -35,7 +35,7 @@ expect_grep "^441821  佛冈县 *未分类" out
 expect_exit 1 as fgadmin setting set track.441821 进位 --why "县里自定"
 expect_grep "applies to the whole province (44)" err
 expect_exit 1 as "$me" setting set track.441821 领先 --why x
-expect_grep "is not a track (创先, 进位 or 消薄)" err
+expect_grep "is not a track (lead, advance or weak)" err
 expect_exit 1 as "$me" setting set track.999999 创先 --why x
 expect_grep "999999 is not a Guangdong county-level code" err
 c0=$(commits)

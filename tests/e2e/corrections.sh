@@ -43,7 +43,7 @@ refused 1 cw measure edit M9999999 --detail x --why 更正
 cp err missing.err
 refused 1 cw visit edit "$VOUT" --findings x --why 更正
 expect_grep "$(Mre 'no %s %s in your scope (%s)' "$(M visit)" "$VOUT" 441821)" err
-[ "$LANGUAGE" != zh_CN ] || expect_grep "没有走访记录 $VOUT，或不在您的管辖范围（441821）内" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "没有走访 $VOUT，或不在您的管辖范围（441821）内" err
 sed "s/M9999999/$VOUT/; s/$(M measure)/$(M visit)/" missing.err > want.err
 cmp -s want.err err || fail "an outside visit reads otherwise than a missing one"
 refused 1 cw measure edit $M --detail 公益岗位保洁 --version $((ver - 1)) --why 更正
