@@ -12,6 +12,7 @@
  * and named, then the directory is synced: both files are on disk before the branch
  * can point at what they hold. A crash leaves a tmp_pack_ file (audit_stale.c removes
  * it) or packs no branch names (harmless; `audit repack` drops them). */
+#include "store/fd_write.h"
 #include "store/internal.h"
 #include "core/grow.h"
 #include <errno.h>
@@ -71,24 +72,11 @@ static int fail_errno(struct packw *w, const char *what)
 	return store_fail(w->s, STORE_EFAIL, "%s: %s: %s", w->tmp, what, strerror(errno));
 }
 
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
 
 /* Write out what w->buf holds: 0, or -1 with errno set. */
 static int flush_buf(struct packw *w)
 {
-	if (w->blen && write_all(w->fd, w->buf, w->blen))
+	if (w->blen && fd_write_all(w->fd, w->buf, w->blen))
 		return -1;
 	w->blen = 0;
 	return 0;

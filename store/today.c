@@ -120,21 +120,29 @@ static int derive_all(struct today *t)
 
 /* The kept rows in scope that hold today, each with its kept task (one indexed read, no
  * join: the task's id, owner and status are kept in the row). */
-static int read_kept(struct today *t)
+/* A statement over today_rules in t's scope (?1) on t's day (?2): fmt's one %s is where
+ * the scope's condition goes. */
+static int prepare_in_scope(struct today *t, const char *fmt, sqlite3_stmt **st)
 {
 	char scope[32];
 	struct buf q = {0};
+	buf_addf(&q, fmt, scope_sql(t->u, scope, sizeof scope));
+	if (db_cached_buf(t->s, &q, st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(*st, 1, scope, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(*st, 2, t->date, -1, SQLITE_STATIC);
+	return 0;
+}
+
+static int read_kept(struct today *t)
+{
 	sqlite3_stmt *st;
 	/* the province: one range of the table (clustered by show_from); a narrower scope:
 	 * its region's index (the + keeps any until index out of it) */
-	buf_addf(&q, "SELECT h.kind, h.due, h.case_id, h.household, h.village_code, h.state, "
-	         "h.key, h.task, h.owner, h.status, h.county_code FROM today_rules h WHERE (%s) "
-	         "AND h.show_from <= ?2 AND +h.until > ?2",
-	         scope_sql(t->u, scope, sizeof scope));
-	if (db_cached_buf(t->s, &q, &st))
+	if (prepare_in_scope(t, "SELECT h.kind, h.due, h.case_id, h.household, h.village_code, "
+	                     "h.state, h.key, h.task, h.owner, h.status, h.county_code FROM "
+	                     "today_rules h WHERE (%s) AND h.show_from <= ?2 AND +h.until > ?2", &st))
 		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t->date, -1, SQLITE_STATIC);
 	int rc = 0, step;
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct derived *d = new_derived(t);
@@ -166,16 +174,11 @@ static int read_kept(struct today *t)
  * the partial index of the rows whose task is still to do (usually none). */
 static int read_gone(struct today *t)
 {
-	char scope[32];
-	struct buf q = {0};
 	sqlite3_stmt *st;
-	buf_addf(&q, "SELECT h.task, h.key FROM today_rules h WHERE (%s) AND h.until <= ?2 AND "
-	         "h.status IN ('open', 'in_progress') ORDER BY h.task",
-	         scope_sql(t->u, scope, sizeof scope));
-	if (db_cached_buf(t->s, &q, &st))
+	if (prepare_in_scope(t, "SELECT h.task, h.key FROM today_rules h WHERE (%s) AND "
+	                     "h.until <= ?2 AND h.status IN ('open', 'in_progress') ORDER BY h.task",
+	                     &st))
 		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t->date, -1, SQLITE_STATIC);
 	int rc = 0, step;
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (GROW(t->gone, t->cap_gone, t->ngone + 1, 64))

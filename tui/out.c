@@ -2,6 +2,7 @@
  * fopencookie: the cookie holds the file descriptor and the stream state that keeps a
  * UTF-8 sequence split between two writes together. */
 #define _GNU_SOURCE
+#include "store/fd_write.h"
 #include "tui/out.h"
 #include "core/text.h"
 #include <errno.h>
@@ -15,38 +16,24 @@ struct out_cookie {
 	struct text_stream st;
 };
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* Whether out_status's line is on the terminal (erased before anything else is printed). */
 static int status_shown;
 
 void out_status(const char *text)
 {
 	if (text) {
-		write_all(STDERR_FILENO, "\r", 1);
-		write_all(STDERR_FILENO, text, strlen(text));
+		fd_write_all(STDERR_FILENO, "\r", 1);
+		fd_write_all(STDERR_FILENO, text, strlen(text));
 	} else if (!status_shown) {
 		return;
 	}
-	write_all(STDERR_FILENO, text ? "\033[K" : "\r\033[K", text ? 3 : 4);
+	fd_write_all(STDERR_FILENO, text ? "\033[K" : "\r\033[K", text ? 3 : 4);
 	status_shown = text != NULL;
 }
 
 static int emit_fd(void *ctx, const char *p, size_t n)
 {
-	return write_all(*(int *)ctx, p, n);
+	return fd_write_all(*(int *)ctx, p, n);
 }
 
 static ssize_t cookie_write(void *cookie, const char *buf, size_t n)
@@ -122,5 +109,5 @@ int out_write_data(const void *p, size_t n)
 		return fwrite(p, 1, n, stdout) == n ? 0 : -1;
 	if (fflush(stdout))
 		return -1;
-	return write_all(STDOUT_FILENO, p, n);
+	return fd_write_all(STDOUT_FILENO, p, n);
 }
