@@ -5,11 +5,6 @@
 #include <dlfcn.h>
 #include <string.h>
 
-#ifndef GIT2_SONAME
-#error "GIT2_SONAME (libgit2's soname, e.g. \"libgit2.so.1.5\") comes from the Makefile"
-#endif
-_Static_assert(sizeof GIT2_SONAME > 1, "GIT2_SONAME is empty: the Makefile could not read the soname (objdump?)");
-
 #define LAZYLIB_STRUCT struct git_lazy
 LAZYLIB_DEFINE(git_lazy, GIT_LAZY_FUNCS, GIT2_SONAME)
 

@@ -32,11 +32,14 @@ struct lazylib {
 #define LAZYLIB_NAME(f) #f,
 
 /* In NAME.c: `#define LAZYLIB_STRUCT struct NAME` (the table's type, NAME.h), then
- * `LAZYLIB_DEFINE(NAME, LIST, SONAME)` defines the table and the two functions every
+ * `LAZYLIB_DEFINE(NAME, LIST, SONAME)` (SONAME a string the Makefile defines, e.g.
+ * GIT2_SONAME "libgit2.so.1.5") defines the table and the two functions every
  * lazy library has: int NAME_load(char *err, size_t errlen), which loads it (0, or -1
  * with a message), and const struct NAME *NAME_fns(void), its table. */
 #define LAZYLIB_OFFSET(f) offsetof(LAZYLIB_STRUCT, f),
 #define LAZYLIB_DEFINE(name, LIST, soname_) \
+	_Static_assert(sizeof soname_ > 1, #soname_ " is empty: the Makefile could not read " \
+	               "the library's soname (objdump?)"); \
 	static const char *const name##_names[] = { LIST(LAZYLIB_NAME) }; \
 	static const size_t name##_offsets[] = { LIST(LAZYLIB_OFFSET) }; \
 	static LAZYLIB_STRUCT name##_table; \

@@ -3,10 +3,5 @@
 #define XLSX_LAZY_NO_NAMES
 #include "tui/xlsx_lazy.h"
 
-#ifndef XLSX_SONAME
-#error "XLSX_SONAME (libxlsxwriter's soname, e.g. \"libxlsxwriter.so.4\") comes from the Makefile"
-#endif
-_Static_assert(sizeof XLSX_SONAME > 1, "XLSX_SONAME is empty: the Makefile could not read the soname (objdump?)");
-
 #define LAZYLIB_STRUCT struct xlsx_lazy
 LAZYLIB_DEFINE(xlsx_lazy, XLSX_LAZY_FUNCS, XLSX_SONAME)
