@@ -43,7 +43,7 @@ not_yours to_township '.*' 2026-01-14 cw
 # the township passes it, then withdraws the pass: back to township review, recorded
 expect_exit 0 on 2026-01-15 tr case move "$case" township_pass --why 审核通过
 expect_exit 2 on 2026-01-15 tr case withdraw "$case"
-expect_grep "why" err
+expect_grep "$(M '--why TEXT is required: every change says why')" err
 expect_exit 1 on 2026-01-15 tr2 case withdraw "$case" --why 不是我的
 not_yours township_pass '.*' 2026-01-15 tr
 expect_exit 1 on 2026-01-15 au case withdraw "$case" --why 审计
