@@ -78,7 +78,7 @@ expect_grep "$(M '--place, --kind and --group are required (bangfu project add -
 
 # --- changes: each one commit with a required reason -----------------------------------
 expect_exit 2 as zhao project milestone "$p1" 立项 --actual 2026-01-12
-expect_grep "why" err
+expect_grep "$(M '--why TEXT is required: say why the project changes')" err
 expect_exit 0 as zhao project milestone "$p1" 立项 --actual 2026-01-12 --why 已批复
 expect_exit 1 as zhao project milestone "$p1" 开工 --actual 2026-03-25 --why 提前
 expect_grep "$(Mre 'milestone %s: actual date %s is after today (%s): record it when it happens' '.*' 2026-03-25 2026-03-20)" err
