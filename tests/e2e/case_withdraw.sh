@@ -2,7 +2,14 @@
 # county has not acted: a recorded step with its reason (the history keeps the pass and
 # the withdrawal), refused for someone else, after the next level acted, without a
 # reason, for an auditor and out of scope; nothing is written when refused.
+# both locales
 . "$TESTS/lib.sh"
+NL='
+'
+# not_yours STEP LABEL DATE WHO: the refusal of a withdrawal of another's latest step
+not_yours() { expect_grep "$(Mre 'the latest step, %s (%s) on %s, was taken by %s, not you: you may withdraw only your own step, before anyone acts after it' "$@")" err; }
+# moved CASE FROM TO DATE: a withdrawal done
+moved() { expect_grep "$(Mf '%s: %s → %s (%s) on %s' "$1" "$(M "$2")" "$(M "$3")" "$(M 撤回)" "$4")" out; }
 data="$TESTS/e2e/data"
 me=$(id -un)
 on() { day=$1; who=$2; shift 2; BANGFU_TODAY=$day BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
@@ -29,22 +36,23 @@ expect_exit 0 on 2026-01-14 cw case move "$case" to_township --why 公示期满
 # nothing of the township's to withdraw yet: the caseworker's step is the latest
 n=$(commits)
 expect_exit 1 on 2026-01-15 tr case withdraw "$case" --why 误点
-expect_grep "taken by cw, not you" err
+not_yours to_township '.*' 2026-01-14 cw
+[ "$LANGUAGE" != zh_CN ] || expect_grep "由 cw 办理，不是您" err
 [ "$(commits)" = "$n" ] || fail "a refused withdrawal wrote"
 
 # the township passes it, then withdraws the pass: back to township review, recorded
 expect_exit 0 on 2026-01-15 tr case move "$case" township_pass --why 审核通过
 expect_exit 2 on 2026-01-15 tr case withdraw "$case"
-expect_grep "why" err
+expect_grep "$(M '--why TEXT is required: every change says why')" err
 expect_exit 1 on 2026-01-15 tr2 case withdraw "$case" --why 不是我的
-expect_grep "not you" err
+not_yours township_pass '.*' 2026-01-15 tr
 expect_exit 1 on 2026-01-15 au case withdraw "$case" --why 审计
-expect_grep "reads only" err
+expect_grep "$(Mre 'role %s (%s) reads only and changes nothing: %s refused' '.*' auditor withdraw)" err
 expect_exit 1 on 2026-01-15 far case withdraw "$case" --why 外镇
-expect_grep "in your scope" err
+expect_grep "$(Mre 'no case "%s" in your scope (%s)' "$case")" err
 [ "$(commits)" = "$((n + 1))" ] || fail "a refused withdrawal wrote"
 expect_exit 0 on 2026-01-16 tr case withdraw "$case" --why 材料需补充核对
-expect_grep "$case: $(M 县级审批) → $(M 镇级审核) ($(M 撤回)) on 2026-01-16" out
+moved "$case" 县级审批 镇级审核 2026-01-16
 expect_exit 0 on 2026-01-16 tr case show "$case"
 expect_grep "township_pass" out
 expect_grep "withdraw" out
@@ -53,18 +61,18 @@ expect_exit 0 on 2026-01-16 tr case queue
 expect_grep "$case" out
 # a withdrawal is not withdrawn again
 expect_exit 1 on 2026-01-16 tr case withdraw "$case" --why 再撤
-expect_grep "cannot be withdrawn" err
+expect_grep "$(Mre 'your latest step on the case is %s (%s), which cannot be withdrawn: only %s' withdraw "$(M 撤回)")" err
 
 # once the county has acted, the township's pass stays: the refusal says who acted
 expect_exit 0 on 2026-01-17 tr case move "$case" township_pass --why 补充后通过
 expect_exit 0 on 2026-01-18 co case move "$case" send_back --why 退回镇里
 n=$(commits)
 expect_exit 1 on 2026-01-18 tr case withdraw "$case" --why 想撤回
-expect_grep "send_back ($(M 退回上一步)) on 2026-01-18, was taken by co, not you" err
+not_yours send_back "$(M 退回上一步)" 2026-01-18 co
 [ "$(commits)" = "$n" ] || fail "a refused withdrawal wrote"
 # the county's own send-back it may withdraw (case move ... withdraw is the same step)
 expect_exit 0 on 2026-01-18 co case move "$case" withdraw --why 退错了
-expect_grep "$(M 镇级审核) → $(M 县级审批) ($(M 撤回))" out
+moved "$case" 镇级审核 县级审批 2026-01-18
 expect_exit 0 on 2026-01-18 "$me" audit verify
 # the withdrawals survive a rebuild from the audit history alone
 expect_exit 0 on 2026-01-18 co case show "$case"
@@ -73,5 +81,5 @@ mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
 expect_exit 0 on 2026-01-18 "$me" rebuild
 expect_exit 0 on 2026-01-18 co case show "$case"
 cmp before.txt out || { diff before.txt out; fail "case show differs after rebuild"; }
-expect_grep "withdraw .* by co: 退错了" out
+expect_grep "$(Mre "  %s  %-16s → %-10s by %s: %s%s%s%s$NL" '.*' 'withdraw *' '.*' co 退错了)" out
 expect_exit 0 on 2026-01-18 "$me" audit verify

@@ -4,7 +4,10 @@
 # too short, elimination too early, no labour. Dates are pinned with BANGFU_TODAY and
 # identities with BANGFU_TEST_LOGIN (test-hooks build only). `git log` of the household
 # then reads as the story of the case.
+# both locales
 . "$TESTS/lib.sh"
+NL='
+'
 data="$TESTS/e2e/data"
 me=$(id -un)
 
@@ -31,7 +34,7 @@ expect_grep "查无此人" unmatched.csv
 commits=$(git --git-dir=d/audit.git rev-list --count HEAD)
 expect_exit 0 on 2026-01-06 "$me" import warnings "$data/warnings.csv"
 expect_grep "already imported" out
-expect_grep "0 warnings stored" out
+expect_grep "$(Mnf '%d warning stored, ' '%d warnings stored, ' 0 0)" out
 rm -f "$data/warnings.csv.unmatched.csv"
 [ "$(git --git-dir=d/audit.git rev-list --count HEAD)" = "$commits" ] || fail "second import wrote"
 C=C0000002
@@ -39,13 +42,13 @@ C=C0000002
 # refusals: the auditor changes nothing, another county's caseworker sees nothing,
 # a caseworker cannot take the township's step
 expect_exit 1 on 2026-01-07 au case move $C visit --why 入户
-expect_grep "auditor" err
+expect_grep "$(Mre 'role %s (%s) reads only and changes nothing: %s refused' '.*' auditor)" err
 expect_exit 1 on 2026-01-07 cw2 case move $C visit --why 入户
-expect_grep "no case \"$C\" in your scope" err
+expect_grep "$(Mre 'no case "%s" in your scope (%s)' "$C")" err
 expect_exit 0 on 2026-01-07 cw case move $C visit --consent 2026-01-07 --why "入户核实，签承诺书"
 expect_exit 0 on 2026-01-08 cw case move $C check --why "数据比对无异常"
 expect_exit 1 on 2026-01-08 cw case move $C township_pass --why 越级
-expect_grep "refused" err
+expect_grep "$(LINE=1 Mre "%s refused:$NL  - %s")" err
 expect_exit 0 on 2026-01-09 cw case move $C village_review --notice-start 2026-01-09 --notice-end 2026-01-12 --why "村民代表评议通过"
 
 # the public notice: no ID number, phone or health information
@@ -58,7 +61,8 @@ expect_no_grep "因病" out
 
 # notice too short (4 days), then long enough
 expect_exit 1 on 2026-01-13 cw case move $C to_township --why 报镇
-expect_grep "the notice ran 4 of the 5 days needed" err
+expect_grep "$(Mf 'the notice ran %ld of the %d days needed' 4 5)" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "公示 4 天，公示不足 5 天" err
 expect_exit 0 on 2026-01-14 cw case move $C to_township --notice-end 2026-01-13 --why "公示期满无异议"
 expect_exit 1 on 2026-01-15 cw case move $C township_pass --why 审核
 expect_exit 0 on 2026-01-15 tr case queue
@@ -67,13 +71,13 @@ expect_exit 0 on 2026-01-15 tr case move $C township_pass --why "镇级审核通
 expect_exit 1 on 2026-01-16 tr case move $C approve --why 审批
 expect_exit 0 on 2026-01-16 ca case move $C approve --why "县级审批纳入监测"
 expect_exit 0 on 2026-01-16 au case show $C
-expect_grep "$(M 帮扶中) (assisting)" out
-expect_grep "15-day clock: 11 days from lead 2026-01-05 to decision" out
+expect_grep "$(LINE=2 Mre "${NL}case %s  %s  %s (%s)$NL" "$C" '.*' "$(M 帮扶中)" assisting)" out
+expect_grep "$(Mnf "  %d-day clock: %ld day from lead %s to %s%s$NL" "  %d-day clock: %ld days from lead %s to %s%s$NL" 11 15 11 2026-01-05 "$(M decision)" "")" out
 
 # elimination too early: every unmet condition listed
 expect_exit 1 on 2026-03-01 cw case move $C request_elim --why 申请消除
-expect_grep "6 months" err
-expect_grep "measure" err
+expect_grep "$(Mre 'monitored since %s, less than %d months: elimination possible from %s' '.*' 6)" err
+expect_grep "$(M 'no assistance measure in place: at least 1 needed')" err
 expect_exit 0 on 2026-01-20 cw measure add $H --group 就业 --detail "安排公益性岗位" --start 2026-01-20 --amount 1500 --why "就业帮扶"
 expect_exit 0 on 2026-02-01 cw visit add $H --visitor 小陈 --method 入户 --findings "病情稳定" --why 走访
 expect_exit 1 on 2026-02-01 au visit add $H --visitor 审计 --method 电话 --findings x --why x
@@ -81,32 +85,32 @@ expect_exit 1 on 2026-02-01 au visit add $H --visitor 审计 --method 电话 --f
 # no labour: refused; labour back: allowed
 expect_exit 0 on 2026-07-30 "$me" set $H labour 丧失劳动力 --member 1 --why "因病丧失劳动力"
 expect_exit 1 on 2026-08-01 cw case move $C request_elim --why 申请消除
-expect_grep "able to work" err
+expect_grep "$(M 'no member able to work: such a household is not eliminated')" err
 expect_exit 0 on 2026-07-31 "$me" set $H labour 技能劳动力 --member 1 --why "康复后恢复劳动能力"
 expect_exit 0 on 2026-08-01 cw case move $C request_elim --why "收入稳定超过监测线"
 expect_exit 0 on 2026-08-02 cw case move $C elim_village --notice-start 2026-08-02 --notice-end 2026-08-07 --why "消除评议"
 expect_exit 0 on 2026-08-08 cw case move $C elim_to_township --why "公示期满"
 expect_exit 0 on 2026-08-09 tr case move $C elim_township_pass --why "镇级同意消除"
 expect_exit 1 on 2026-08-10 ca case move $C eliminate --why 消除
-expect_grep "method" err
+expect_grep "$(Mre '%s missing: one of %s' "$(M 'elimination method')")" err
 expect_exit 0 on 2026-08-10 ca case move $C eliminate --method 帮扶消除 --why "风险已消除"
 expect_exit 0 on 2026-08-10 cw case show $C
-expect_grep "$(M 已消除) (eliminated)" out
+expect_grep "$(LINE=2 Mre "${NL}case %s  %s  %s (%s)$NL" "$C" '.*' "$(M 已消除)" eliminated)" out
 
 # relapse: rolled back by the county, eliminated again later, then a new risk re-marks it
 expect_exit 1 on 2026-09-01 cw case move $C rollback --why 返贫
 expect_exit 0 on 2026-09-01 ca case move $C rollback --why "再次出现大额医疗支出"
 expect_exit 0 on 2026-09-01 cw case show $C
-expect_grep "$(M 帮扶中) (assisting)" out
+expect_grep "$(LINE=2 Mre "${NL}case %s  %s  %s (%s)$NL" "$C" '.*' "$(M 帮扶中)" assisting)" out
 expect_exit 0 on 2026-09-02 cw case move $C request_elim --why "重新申请"
 expect_exit 0 on 2026-09-03 cw case move $C elim_village --notice-start 2026-09-03 --notice-end 2026-09-08 --why 评议
 expect_exit 0 on 2026-09-09 cw case move $C elim_to_township --why 期满
 expect_exit 0 on 2026-09-10 tr case move $C elim_township_pass --why 同意
 expect_exit 0 on 2026-09-11 ca case move $C eliminate --method 自然消除 --why 消除
 expect_exit 0 on 2026-10-01 cw case move $C remark --risks 因意外事故 --why "意外受伤，新风险"
-expect_grep "new case C0000003 opened as a lead" out
+expect_grep "$(Mre '%s: %s on %s; new case %s opened as a lead, linked to it' "$C" '.*' '.*' C0000003)" out
 expect_exit 0 on 2026-10-01 cw case show $H
-expect_grep "re-marked from case $C" out
+expect_grep "$(Mre "  re-marked from case %s$NL" "$C")" out
 
 # the household's history reads as the story of the case
 file=$(git --git-dir=d/audit.git ls-tree -r --name-only HEAD | grep H4418210000002)
@@ -125,4 +129,4 @@ mv d/bangfu.db saved.db; rm -f d/bangfu.db-wal d/bangfu.db-shm
 expect_exit 0 on 2026-10-01 "$me" rebuild
 expect_exit 0 on 2026-10-01 "$me" audit verify
 expect_exit 0 on 2026-10-01 cw case show $H
-expect_grep "re-marked from case $C" out
+expect_grep "$(Mre "  re-marked from case %s$NL" "$C")" out

@@ -3,6 +3,7 @@
 # Chinese headers, frozen header row, autofilter, widths; a formula-like name stays a
 # string); masked unless --reveal --why; -o FILE; list --format json parses and tsv has
 # the documented field names; the csv formula guard holds in every csv export.
+# both locales
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 B() { "$BANGFU" -d d "$@"; }
@@ -21,7 +22,8 @@ cp out plain.csv
 expect_exit 0 B export households --format xlsx -o masked.xlsx
 [ ! -s out ] || fail "-o FILE wrote to standard output"
 expect_exit 0 B export households --format=xlsx --reveal --why 报送 -o full.xlsx
-expect_grep "recorded: audit reveals" err
+expect_grep "$(M ' with full ID numbers and phones (recorded: audit reveals)')" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "含完整身份证号和电话" err
 expect_exit 0 B export households --reveal --why 报送
 cp out full.csv
 expect_exit 0 B export households --encoding gbk -o gbk.csv
@@ -31,11 +33,11 @@ cmp -s gbk-utf8.csv plain-nobom.csv || fail "the gbk export differs from the UTF
 head -c 3 gbk.csv | od -An -tx1 | grep -q 'ef bb bf' && fail "a GBK csv with a UTF-8 BOM"
 grep -q ",'=1+1," plain.csv || fail "csv formula guard lost"
 expect_exit 2 B export households --format xlsx --encoding gbk
-expect_grep "only for csv and tsv" err
+expect_grep "$(M '--encoding gbk is only for csv and tsv')" err
 expect_exit 2 B export households --format pdf
-expect_grep "format takes" err
+expect_grep "$(Mf '--format takes %s' "$(M 'csv, xlsx, tsv or json')")" err
 expect_exit 2 B export households --reveal --format xlsx -o x.xlsx
-expect_grep "reveal needs --why" err
+expect_grep "$(M '--reveal needs --why TEXT: who looked at full ID numbers and phones, and why, is recorded')" err
 expect_exit 1 B export households --format xlsx -o nodir/x.xlsx
 expect_grep "nodir/x.xlsx" err
 

@@ -5,13 +5,26 @@
 # there, nor find it in the history), the projects sheet (export, fill in, import; a bad
 # sheet refused whole with each problem named by line and column), the board per county,
 # track and programme, an added project kind, and `rebuild` then `audit verify`.
+# both locales
 . "$TESTS/lib.sh"
+NL='
+'
+ADDED="added project %s: %s (%s %s, %s)$NL"
 data="$TESTS/e2e/data"
 export BANGFU_TODAY=2026-03-20
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 me=$(id -un)
 commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
-new_project() { sed -n 's/^added project \(PJ[0-9]*\):.*/\1/p' out; }
+# the urgency column of `today`, padded as bangfu pads it
+U() { printf '%-13s' "$(Mf "$@")"; }
+no_project() { expect_grep "$(Mf 'no project %s in your scope (%s)' "$1" "$2")" err; }
+outside() { expect_grep "$(Mf 'place %s of this project is outside your scope %s' "$1" "$2")" err; }
+# a refused row of a sheet: FILE:LINE: COLUMN: MESSAGE. The column is found from the English
+# words the message starts with (store/project_import.c field_of), so a translated message
+# of a project, a place, a title or a project id comes without its column: checked in
+# English only.
+sheet_err() { expect_grep "^$1: .*$3" err; en_grep "^$1: $2: $3" err; }
+new_project() { sed -n "s/^$(Mre "$ADDED" '\(PJ[0-9]*\)')/\1/p" out; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why "台账导入"
@@ -31,7 +44,8 @@ done
 before=$(commits)
 expect_exit 0 as zhao project add "迳头镇污水处理设施" --place 441821107 --kind 污水处理 --group 城镇建设 \
 	--person 张工 --year 2026 --planned 120万 --allocated 800,000 --approval 2026-01-10 --start 2026-03-01 --why 专班立项
-expect_grep "added project PJ0000001: 迳头镇污水处理设施 (town 迳头镇, 污水处理)" out
+expect_grep "$(Mf "$ADDED" PJ0000001 迳头镇污水处理设施 town 迳头镇 污水处理)" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "已添加项目 PJ0000001" out
 p1=$(new_project)
 [ "$(commits)" -eq $((before + 1)) ] || fail "project add is not one commit"
 git --git-dir=d/audit.git show HEAD:projects/0000/PJ0000001.txt >file
@@ -48,33 +62,33 @@ expect_exit 0 as xian project add "佛冈县产业转移园区" --place 佛冈�
 p2=$(new_project)
 # a town clerk cannot add one in another town, nor anyone with a place unknown or kind unlisted
 expect_exit 1 as qian project add "迳头镇管网" --place 441821107 --kind 管网 --group 城镇建设 --why x
-expect_grep "place 441821107 of this project is outside your scope 441821100" err
+expect_grep "$(Mf 'place %s of this project is outside your scope %s' 441821107 441821100)" err
 expect_exit 1 as zhao project add "x" --place 441821199 --kind 管网 --group 城镇建设 --why x
-expect_grep "no county, town or village of that code" err
+expect_grep "$(Mf 'place "%s": no county, town or village of that code' 441821199)" err
 expect_exit 1 as zhao project add "x" --place 441821107 --kind 火箭 --group 城镇建设 --why x
-expect_grep "kind \"火箭\": not in the list" err
+expect_grep "$(Mf '%s "%s": not in the list (bangfu project add --help; an administrator adds entries with bangfu setting set)' kind 火箭)" err
 expect_exit 2 as zhao project add "x" --place 441821107 --kind 管网 --group 城镇建设 --year 2026 --planned 1.234 --why x
-expect_grep "at most 2 decimal places" err
+expect_grep "$(Mre '%s "%s": at most %d decimal places' '.*' 1.234 2)" err
 expect_exit 2 as zhao project add "x" --place 441821107 --kind 管网 --group 城镇建设 --start 2026-02-30 --why x
-expect_grep "not a date" err
+expect_grep "$(Mre 'milestone %s: planned date "%s" is not a date (YYYY-MM-DD)' '.*' 2026-02-30)" err
 expect_exit 1 as li project add "x" --place 441821107 --kind 管网 --group 城镇建设 --why x
-expect_grep "an auditor may read but not change projects" err
+expect_grep "$(M 'an auditor may read but not change projects')" err
 expect_exit 2 as zhao project add "x" --place 441821107
-expect_grep "required" err
+expect_grep "$(M '--place, --kind and --group are required (bangfu project add --help lists the kinds and working groups)')" err
 
 # --- changes: each one commit with a required reason -----------------------------------
 expect_exit 2 as zhao project milestone "$p1" 立项 --actual 2026-01-12
-expect_grep "why" err
+expect_grep "$(M '--why TEXT is required: say why the project changes')" err
 expect_exit 0 as zhao project milestone "$p1" 立项 --actual 2026-01-12 --why 已批复
 expect_exit 1 as zhao project milestone "$p1" 开工 --actual 2026-03-25 --why 提前
-expect_grep "after today" err
+expect_grep "$(Mre 'milestone %s: actual date %s is after today (%s): record it when it happens' '.*' 2026-03-25 2026-03-20)" err
 expect_exit 0 as zhao project milestone "$p1" 中期评估 --planned 2026-06-30 --why 增加节点
 expect_exit 0 as zhao project money "$p1" --year 2026 --spent 0.1 --why 首笔
 expect_exit 0 as zhao project money "$p1" --year 2026 --spent 300000.2 --why 第二笔
 expect_exit 0 as zhao project money "$p1" --year 2025 --planned 1,000.50 --why 前期费用
 expect_exit 0 as zhao project set "$p1" --status building --why 开工建设
 expect_exit 1 as zhao project set "$p1" --status building --why 再来
-expect_grep "nothing to change" err
+expect_grep "$(Mf 'project %s: nothing to change (it already reads so)' "$p1")" err
 expect_exit 0 as zhao project show "$p1"
 expect_grep "status: building 在建" out
 expect_grep "立项 *planned 2026-01-10  actual 2026-01-12" out
@@ -84,7 +98,7 @@ expect_grep "total *1201000.50 *800000.00 *300000.20" out
 
 # --- the overdue milestone in today, for every scope that holds the project -----------
 expect_exit 0 as zhao today
-expect_grep "overdue 19d   2026-03-01 milestone" out
+expect_grep "$(U 'overdue %ldd' 19) 2026-03-01 milestone" out
 expect_grep "$p1 开工 迳头镇污水处理设施" out
 expect_exit 0 as xian today
 expect_grep "$p1 开工" out
@@ -96,18 +110,18 @@ expect_no_grep "$p2" out
 
 # --- scope attacks: another town's clerk ------------------------------------------------
 expect_exit 1 as qian project show "$p1"
-expect_grep "no project $p1 in your scope (441821100)" err
+no_project "$p1" 441821100
 expect_exit 1 as qian project show PJ9999999
-expect_grep "no project PJ9999999 in your scope (441821100)" err   # the same words: no oracle
+no_project PJ9999999 441821100   # the same words: no oracle
 n=$(commits)
 expect_exit 1 as qian project set "$p1" --title 改名 --why 越权
-expect_grep "no project $p1 in your scope" err
+no_project "$p1" 441821100
 expect_exit 1 as qian project milestone "$p1" 开工 --actual 2026-03-02 --why 越权
 expect_exit 1 as qian project money "$p1" --year 2026 --spent 1 --why 越权
 [ "$(commits)" -eq "$n" ] || fail "a refused change made a commit"
 # moving one's own project into another town is refused too
 expect_exit 1 as zhao project set "$p1" --place 441821100 --why 挪走
-expect_grep "outside your scope" err
+outside 441821100 441821107
 expect_exit 0 as qian project list
 expect_no_grep "$p1" out
 expect_exit 0 as qian export projects --format tsv
@@ -138,7 +152,7 @@ grep -q "2026-03-05" filled.csv || fail "sed did not fill in the sheet"
 printf '%s\n' ',迳头镇农房风貌提升试点,441821107,,,农房试点,乡村振兴,,李四,,驻镇帮镇扶村,,,2026,"1,500,000",,,2026-04-01,,,,,,,,' >>filled.csv
 n=$(commits)
 expect_exit 0 as zhao import projects filled.csv --why 专班月报
-expect_grep "1 project added, 1 updated (one audit event)" out
+expect_grep "$(Mnf "imported %s: %d project added, %d updated (one audit event)$NL" "imported %s: %d projects added, %d updated (one audit event)$NL" 1 filled.csv 1 1)" out
 [ "$(commits)" -eq $((n + 1)) ] || fail "an import is one commit"
 expect_exit 0 as zhao project show "$p1"
 expect_grep "开工 *planned 2026-03-01  actual 2026-03-05" out
@@ -159,17 +173,18 @@ expect_no_grep "$p1 开工" out
 } >bad.csv
 n=$(commits)
 expect_exit 1 as zhao import projects bad.csv --why 错表
-expect_grep "bad.csv:2: 计划投资(元): 2026 planned \"12.345\": at most 2 decimal places" err
-expect_grep "bad.csv:3: 地区代码: .*outside your scope 441821107" err
-expect_grep "bad.csv:4: 项目类型: kind \"火箭\"" err
-expect_grep "bad.csv:5: 开工计划日期: project $p1: milestone 开工: planned date \"2026-13-01\" is not a date" err
-expect_grep "4 row(s) refused: nothing was imported" err
+expect_grep "bad.csv:2: 计划投资(元): $(Mf '%s "%s": at most %d decimal places' '2026 planned' 12.345 2)" err
+sheet_err bad.csv:3 地区代码 "$(Mf 'place %s of this project is outside your scope %s' 441821100 441821107)"
+expect_grep "bad.csv:4: 项目类型: $(Mre '%s "%s": not in the list (bangfu project add --help; an administrator adds entries with bangfu setting set)' kind 火箭)" err
+sheet_err bad.csv:5 开工计划日期 "$(Mf 'project %s: %s' "$p1" "$(Mf 'milestone %s: planned date "%s" is not a date (YYYY-MM-DD)' 开工 2026-13-01)")"
+expect_grep "$(Mf '%d row(s) refused: nothing was imported' 4)" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "4 行被拒绝：未导入任何数据" err
 [ "$(commits)" -eq "$n" ] || fail "a refused sheet made a commit"
 expect_exit 0 as zhao project list --match 好项目
 expect_no_grep "好项目" out
 printf '项目名称,地区,项目类型,工作专班,颜色\nx,迳头镇,管网,城镇建设,红\n' >cols.csv
 expect_exit 1 as zhao import projects cols.csv
-expect_grep "cols.csv:1: 颜色: not a column of the projects sheet" err
+expect_grep "cols.csv:1: 颜色: $(M 'not a column of the projects sheet (bangfu export projects writes one)')" err
 # a number typed into a title is masked in the sheet; the masked cell of an exported row
 # keeps the title, and a new row may not carry a masked number
 expect_exit 0 as zhao project add "迳头镇道路 联系13800138000" --place 441821107 --kind 交通 --group rural --why 联系人
@@ -184,11 +199,11 @@ git --git-dir=d/audit.git show HEAD:projects/0000/$p4.txt >file
 expect_grep "^title: 迳头镇道路 联系13800138000$" file
 sed "s/^$p4,/,/" masked.csv >masked_new.csv
 expect_exit 1 as zhao import projects masked_new.csv --why 新增
-expect_grep "masked_new.csv:2: 项目名称: title or person holds a masked number" err
+sheet_err masked_new.csv:2 项目名称 "$(Mre 'title or person holds a masked number (copied from a list or an export?): type it in full')"
 # another town's project through the sheet: refused like any other read
 printf '项目编号,已支出(元),年度\n%s,1,2026\n' "$p1" >attack.csv
 expect_exit 1 as qian import projects attack.csv --why 越权
-expect_grep "attack.csv:2: 项目编号: no project $p1 in your scope (441821100)" err
+sheet_err attack.csv:2 项目编号 "$(Mf 'no project %s in your scope (%s)' "$p1" 441821100)"
 
 # --- the board ------------------------------------------------------------------------
 expect_exit 0 as "$me" pair add county 广州市 佛冈县 --programme industry --start 2023 --end 2025 --why 产业协作
@@ -198,14 +213,14 @@ expect_exit 0 as xian project show "$p2"
 expect_grep "^pair: P0000001$" out
 expect_grep "^programme: 产业协作$" out
 expect_exit 1 as zhao project set "$p1" --pair P0000001 --why 资金来源
-expect_grep "no pair P0000001 in your scope (441821107)" err
+expect_grep "$(Mf 'no pair %s in your scope (%s)' P0000001 441821107)" err
 expect_exit 0 as zhao task add 污水厂进场道路协调 --kind project --town 441821107 --why 项目任务
-t1=$(sed -n 's/^added task \(T[0-9]*\) .*/\1/p' out)
+t1=$(sed -n "s/^$(Mre "added task %s for %s (%s %s%s%s)$NL" '\(T[0-9]*\)')/\1/p" out)
 expect_exit 0 as zhao project set "$p1" --tasks "$t1" --why 关联任务
 expect_exit 0 as zhao project show "$p1"
 expect_grep "^tasks: $t1$" out
 expect_exit 1 as zhao project set "$p1" --tasks "$t1,T0000099" --why 关联任务
-expect_grep "no task T0000099 in your scope" err
+expect_grep "$(Mf 'no task %s in your scope (%s)' T0000099 441821107)" err
 expect_exit 0 as xian board county 佛冈县 --format tsv
 expect_grep "^name	track	counties	households	monitored	cases	projects	project_status	planned	allocated	spent	overdue	indicators	code$" out
 # 佛冈县 is not among the published tracks: not yet classified; 2 households, 1 monitored
@@ -213,7 +228,7 @@ expect_grep "^佛冈县	未分类	1	2	1	帮扶中 1	5	" out
 expect_exit 0 as xian board county 佛冈县
 expect_grep "佛冈县" out
 expect_exit 1 as xian board county 清城区
-expect_grep "county 清城区 is outside your scope 441821" err
+expect_grep "$(Mf 'county %s is outside your scope %s' 清城区 441821)" err
 [ ! -s out ] || { cat out; fail "a refused board printed a table"; }
 expect_exit 0 as zhao board --format json
 expect_grep '"name":"佛冈县"' out
@@ -232,7 +247,7 @@ expect_grep "^进位	进位	0	0	0" out          # a county office sees its own c
 expect_exit 0 as "$me" board programme 产业协作 --format tsv
 expect_grep "^产业协作		1	2	1	帮扶中 1	5	" out
 expect_exit 1 as "$me" board by_colour
-expect_grep "give county, track or programme" err
+expect_grep "$(Mf 'board by "%s": give county, track or programme' by_colour)" err
 
 # --- rebuild and verify ---------------------------------------------------------------
 expect_exit 0 as "$me" project list
@@ -242,7 +257,7 @@ mv d/bangfu.db old.db
 rm -f d/bangfu.db-wal d/bangfu.db-shm
 expect_exit 0 as "$me" rebuild
 expect_exit 0 as "$me" audit verify
-expect_grep "agree" out
+expect_grep "$(M "audit verify: the database and the audit history agree$NL")" out
 expect_exit 0 as "$me" project list
 cmp list.before out || fail "projects differ after rebuild"
 expect_exit 0 as zhao project show "$p1"

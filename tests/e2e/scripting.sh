@@ -1,5 +1,6 @@
 # --format tsv|json for show, case queue, task list and today: parses, the documented
 # field names (docs/scripting.md), masked as the text output is.
+# both locales
 . "$TESTS/lib.sh"
 py=/usr/bin/python3
 command -v $py >/dev/null || { echo "needs python3"; exit 77; }
@@ -27,5 +28,8 @@ expect_exit 0 B today --format tsv
 	|| fail "today tsv header: $(head -1 out)"
 expect_grep "	20	verification	" out
 expect_exit 2 B case queue --format xlsx
+expect_grep "$(Mf '--format takes %s' "$(M 'text, tsv or json')")" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "可取 text、tsv 或 json" err
 expect_exit 2 B show "$H" --format=yaml
+expect_grep "$(Mf '--format takes %s' "$(M 'text, tsv or json')")" err
 echo "scripting: ok"

@@ -5,13 +5,24 @@
 # longer applies, one commit per action with who and why, `audit verify`, and `rebuild`
 # giving back the same lists. Dates are fixed with BANGFU_TODAY and other users simulated
 # with BANGFU_TEST_LOGIN (the test-hooks build only).
+# both locales
 . "$TESTS/lib.sh"
+NL='
+'
 data="$TESTS/e2e/data"
 export BANGFU_TODAY=2026-03-20
 me=$(id -un)
 git_log() { git --git-dir=d/audit.git "$@"; }
 commits() { git_log rev-list --count HEAD; }
-new_task() { sed -n 's/^added task \(T[0-9]*\) .*/\1/p' out; }
+# the line of `task show` with its status, and the version it shows
+SHOW="task: %s${NL}title: %s${NL}kind: %s %s${NL}owner: %s${NL}status: %s %s$NL"
+status_is() { expect_grep "^$(LINE=5 Mre "$SHOW" "$1" "$2")\$" out; }
+moved() { expect_grep "$(Mre "%s: %s %s (version %ld)$NL" "$1" "$2" "$3" "$4")" out; }
+# a task closed (STATUS LABEL) refusing VERB
+closed() { expect_grep "$(Mf 'task %s is %s (%s): a closed task cannot be %s again (add a new task instead)' "$@")" err; }
+# the urgency column of `today`, padded as bangfu pads it
+U() { printf '%-13s' "$(Mf "$@")"; }
+new_task() { sed -n "s/^$(Mre "added task %s for %s (%s %s%s%s)$NL" '\(T[0-9]*\)')/\1/p" out; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why "台账导入"
@@ -23,64 +34,66 @@ expect_exit 0 as "$me" user add he --name 何外县 --role caseworker --scope 44
 
 # --- adding: who, for whom, about what ------------------------------------------------
 expect_exit 0 as zhao task add 核实家庭收入 --kind 核实 --owner wang --household 4418210001 --due 2026-03-25 --why "镇里安排核实"
-expect_grep "for wang (verification $(M 核实), due 2026-03-25)" out
+expect_grep "$(Mre "added task %s for %s (%s %s%s%s)$NL" 'T[0-9]*' wang verification "$(M 核实)" "$(M ', due ')" 2026-03-25)" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "已添加任务 T[0-9]*，负责人 wang" out
 t1=$(new_task)
 expect_exit 1 as li task add 看看 --kind visit
-expect_grep "an auditor may read but not change tasks" err
+expect_grep "$(M 'an auditor may read but not change tasks')" err
 expect_exit 1 as he task add 走访 --kind visit --household 4418210001
-expect_grep "no household \"4418210001\" in your scope" err
+expect_grep "$(Mre "no household \"%s\" in your scope (%s): give a bangfu id, a 户编号 or a member's ID number" 4418210001)" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner he --household 4418210001
-expect_grep "owner he: no bangfu user of that login in your scope (441821107)" err
+expect_grep "$(Mf 'owner %s: no bangfu user of that login in your scope (%s)' he 441821107)" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner li --household 4418210001
-expect_grep "owner li is an auditor" err
+expect_grep "$(Mf 'owner %s is an auditor and cannot work on tasks' li)" err
 expect_exit 1 as zhao task add 走访 --kind visit --owner nobody
-expect_grep "owner nobody: no bangfu user of that login in your scope (441821107)" err
+expect_grep "$(Mf 'owner %s: no bangfu user of that login in your scope (%s)' nobody 441821107)" err
 expect_exit 1 as wang task add 开会 --kind party
-expect_grep "task kind \"party\"" err
+expect_grep "$(Mre 'task kind "%s": give one of %s (setting task_kind.CODE adds one)' party)" err
 expect_exit 1 as wang task add 走访 --kind visit --due 2026-02-30
-expect_grep "due \"2026-02-30\" is not a date" err
+expect_grep "$(Mf 'due "%s" is not a date (YYYY-MM-DD)' 2026-02-30)" err
 expect_exit 1 as wang task add 走访 --kind visit --case C9999999
-expect_grep "no case C9999999 in your scope" err
+expect_grep "$(Mre 'no case %s in your scope (%s)' C9999999)" err
 expect_exit 2 as wang task add 走访
-expect_grep "kind is required" err
+expect_grep "$(M '--kind is required: visit 走访, verification 核实, measure 落实措施, paperwork 材料报送, project 项目 or a kind added by setting task_kind.CODE')" err
 
 # --- a task's life ----------------------------------------------------------------------
 expect_exit 0 as wang task start "$t1"
-expect_grep "in_progress $(M 办理中) (version 2)" out
+moved "$t1" in_progress "$(M 办理中)" 2
+[ "$LANGUAGE" != zh_CN ] || expect_grep "（版本 2）" out
 expect_exit 0 as wang task comment "$t1" "已电话联系户主，约周三入户"
 expect_exit 1 as liu task done "$t1"
-expect_grep "task $t1 belongs to wang: only its owner or a township reviewer" err
+expect_grep "$(Mf 'task %s belongs to %s: only its owner or a township reviewer, county approver or administrator may start, finish or cancel it (anyone may comment)' "$t1" wang)" err
 expect_exit 0 as liu task comment "$t1" "我可以陪同"
 expect_exit 1 as li task comment "$t1" "审计意见"
-expect_grep "auditor may read but not change" err
+expect_grep "$(M 'an auditor may read but not change tasks')" err
 expect_exit 1 as he task comment "$t1" "外县"
-expect_grep "no task $t1 in your scope (441802)" err
+expect_grep "$(Mf 'no %s %s in your scope (%s)' "$(M task)" "$t1" 441802)" err
 
 # stale: two people change the same task from the same version
 expect_exit 0 as wang task show "$t1"
-v=$(sed -n 's/^version: //p' out)
+v=$(sed -n "s/^$(LINE=3 Mre "region: %s${NL}created: %s${NL}version: %ld$NL" '\([0-9]*\)')\$/\1/p" out)
 [ "$v" -eq 4 ] || fail "version after add, start and two comments should be 4, got $v"
 expect_exit 0 as zhao task comment "$t1" "镇里催办" --version "$v"
 expect_exit 1 as wang task done "$t1" --why "核实完毕" --version "$v"
-expect_grep "task $t1 was changed since you read it (your version 4) by zhao" err
+expect_grep "$(Mre '%s %s was changed since you read it (your version %ld) by %s: reload it and apply your change again' "$(M task)" "$t1" 4 "zhao.*")" err
 expect_grep "镇里催办" err
 expect_exit 0 as wang task done "$t1" --why "核实完毕"
-expect_grep "done $(M 已办结) (version 6)" out
+moved "$t1" done "$(M 已办结)" 6
 
 # illegal moves on a closed task
 expect_exit 1 as wang task start "$t1"
-expect_grep "task $t1 is done ($(M 已办结)): a closed task cannot be started again" err
+closed "$t1" done "$(M 已办结)" "$(M started)"
 expect_exit 1 as zhao task cancel "$t1" --why "撤销"
-expect_grep "cannot be cancelled again" err
+closed "$t1" done "$(M 已办结)" "$(M cancelled)"
 expect_exit 2 as wang task cancel "$t1"
-expect_grep "why TEXT is required" err
+expect_grep "$(M '--why TEXT is required: say why the task is cancelled')" err
 expect_exit 0 as wang task add 填报季度表 --kind paperwork --due 2026-04-30
 t2=$(new_task)
 expect_exit 0 as wang task cancel "$t2" --why "表格取消"
 expect_exit 1 as wang task done "$t2"
-expect_grep "is cancelled ($(M 已取消)): a closed task cannot be marked done again" err
+closed "$t2" cancelled "$(M 已取消)" "$(M 'marked done')"
 expect_exit 0 as wang task show "$t1"
-expect_grep "^status: done $(M 已办结)$" out
+status_is done "$(M 已办结)"
 expect_grep "  wang       comment  已电话联系户主，约周三入户$" out
 expect_grep "  zhao       comment  镇里催办$" out
 expect_grep "  wang       done     核实完毕$" out
@@ -97,7 +110,7 @@ expect_grep "^王村经办 <wang@bangfu>|task done $t1: 核实完毕|核实完�
 expect_exit 0 as wang task add 报送帮扶材料 --kind paperwork --due 2026-03-10
 overdue=$(new_task)
 expect_exit 1 as wang task add 组织产业培训 --kind project --due 2026-03-23 --town 迳头镇
-expect_grep "town 441821107 is outside your scope 441821107202" err
+expect_grep "$(Mf 'town %s is outside your scope %s' 441821107 441821107202)" err
 expect_exit 0 as wang task add 组织产业培训 --kind project --due 2026-03-23 --household 4418210002
 soon=$(new_task)
 expect_exit 0 as wang task add 年底总结 --kind paperwork --due 2026-12-01
@@ -106,27 +119,29 @@ before=$(commits)
 expect_exit 0 as wang today
 # the imported monitored household (identified 2023-05, never visited, labour, no
 # development measure) gives two rule items, overdue since 2023-05-31
-expect_grep "^overdue 1024d 2023-05-31 dev_measure" out
-expect_grep "^overdue 1024d 2023-05-31 visit_due" out
-expect_grep "^overdue 10d   2026-03-10 paperwork    $overdue" out
-expect_grep "^in 3d         2026-03-23 project      $soon" out
-expect_grep "rule tasks: 2 made, 0 resolved (one audit event)" out
-expect_grep "1 more open task of yours not due soon" out
+expect_grep "^$(U 'overdue %ldd' 1024) 2023-05-31 dev_measure" out
+expect_grep "^$(U 'overdue %ldd' 1024) 2023-05-31 visit_due" out
+expect_grep "^$(U 'overdue %ldd' 10) 2026-03-10 paperwork    $overdue" out
+expect_grep "^$(U 'in %ldd' 3) 2026-03-23 project      $soon" out
+expect_grep "$(Mf "rule tasks: %d made, %d resolved (one audit event)$NL" 2 0)" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "规则任务：新建 2 个" out
+expect_grep "$(Mnf "%d more open task of yours not due soon: bangfu task list --owner me$NL" "%d more open tasks of yours not due soon: bangfu task list --owner me$NL" 1 1)" out
 expect_no_grep "他人任务" out
 order=$(grep -n -e visit_due -e "$overdue" -e "$soon" out | cut -d: -f1 | tr '\n' ' ')
 [ "$order" = "3 4 5 " ] || { cat out; fail "today is not most urgent first: lines $order"; }
 [ "$(commits)" -eq $((before + 1)) ] || fail "today should add exactly one event"
 git_log log -1 --format='%an|%s|%b' > msg.txt
 expect_grep "^王村经办|tasks 2 rule tasks: rule tasks as of 2026-03-20 (bangfu toda…|rule tasks as of 2026-03-20 (bangfu today)" msg.txt
-visit_task=$(sed -n 's/^overdue 1024d 2023-05-31 visit_due    \(T[0-9]*\) .*/\1/p' out)
+visit_task=$(sed -n "s/^$(U 'overdue %ldd' 1024) 2023-05-31 visit_due    \(T[0-9]*\) .*/\1/p" out)
 [ -n "$visit_task" ] || fail "the visit rule task has no task id"
 
 # twice: nothing new, same list
 cp out today1.txt
 expect_exit 0 as wang today
 [ "$(commits)" -eq $((before + 1)) ] || fail "a second today added an event"
-expect_no_grep "rule tasks:" out
-grep -v '^rule tasks:' today1.txt | cmp - out || fail "second today lists differently"
+rt=$(Mre "rule tasks: %d made, %d resolved (one audit event)$NL")
+expect_no_grep "$rt" out
+grep -v "^$rt" today1.txt | cmp - out || fail "second today lists differently"
 # rule tasks go to the most local caseworker, first by login: liu, not wang who ran today
 expect_grep "visit_due  *$visit_task  *liu " today1.txt
 # the township reviewer sees the rule items of her town, not wang's own tasks
@@ -139,22 +154,22 @@ expect_grep "visit_due  *$visit_task  *liu " out
 [ "$(commits)" -eq $((before + 1)) ] || fail "an auditor's today wrote an event"
 # a rule task is a task: it can be started and commented like any other
 expect_exit 1 as wang task start "$visit_task" --why "今天去"
-expect_grep "belongs to liu" err
+expect_grep "$(Mre 'task %s belongs to %s: only its owner or a township reviewer, county approver or administrator may start, finish or cancel it (anyone may comment)' "$visit_task" liu)" err
 expect_exit 0 as liu task start "$visit_task" --why "今天去"
 expect_exit 0 as wang task show "$visit_task"
-expect_grep "^rule: visit_due:C0000001:2023-05-31$" out
+expect_grep "^$(Mf "%s: %s$NL" "$(M rule)" visit_due:C0000001:2023-05-31)\$" out
 
 # the visit is recorded: the next `today` resolves the visit task, in one event
 expect_exit 0 as wang visit add 4418210001 --date 2026-03-20 --visitor 王村经办 --method 入户 --findings 正常 --why 入户走访
 before=$(commits)
 expect_exit 0 as wang today
-expect_grep "rule tasks: 0 made, 1 resolved (one audit event)" out
+expect_grep "$(Mf "rule tasks: %d made, %d resolved (one audit event)$NL" 0 1)" out
 expect_no_grep visit_due out
 [ "$(commits)" -eq $((before + 1)) ] || fail "resolving should be one event"
 git_log log -1 --format='%s' > msg.txt
 expect_grep "^tasks 0 rule tasks, 1 resolved: " msg.txt
 expect_exit 0 as wang task show "$visit_task"
-expect_grep "^status: done $(M 已办结)$" out
+status_is done "$(M 已办结)"
 expect_grep "resolve  the rule no longer applies" out
 
 # --- lists, verify, rebuild ---------------------------------------------------------------
