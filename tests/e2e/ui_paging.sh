@@ -2,8 +2,11 @@
 # window of rows kept in memory, G to the end, a search landing deep in the table, page
 # up from there), the screen always shows a contiguous run of `bangfu list` in its order,
 # and the cursor is where the keys put it.
+# both locales
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
+# row N: the title's "row N" (of M) in the test's language
+row() { Mf '  row %ld' "$1" | sed 's/^ *//'; }
 
 expect_exit 0 "$BANGFU" -d d init
 expect_exit 0 "$BANGFU" -d d demo --households 2500 --seed 7
@@ -26,17 +29,17 @@ check_run() {
 }
 
 ui_exec 100 30 "$BANGFU" -d d
-ui_wait "row 1"
+ui_wait "$(row 1)"
 ui_wait_selected "$(sed -n 1p all)"
 check_run "first screen"
 
 # page down 60 screens (past the 1024 rows kept in memory), then back up
 i=0; while [ $i -lt 60 ]; do ui_keys NPage; i=$((i + 1)); done
-ui_wait "row $((60 * 27 + 1))"
+ui_wait "$(row $((60 * 27 + 1)))"
 ui_wait_selected "$(sed -n "$((60 * 27 + 1))p" all)"
 check_run "after 60 pages down"
 i=0; while [ $i -lt 45 ]; do ui_keys PPage; i=$((i + 1)); done
-ui_wait "row $((15 * 27 + 1))"
+ui_wait "$(row $((15 * 27 + 1)))"
 ui_wait_selected "$(sed -n "$((15 * 27 + 1))p" all)"
 check_run "after 45 pages up"
 
@@ -59,12 +62,13 @@ ui_wait_selected "$(sed -n 1660p all)"
 check_run "after 40 lines up"
 ui_keys g
 ui_wait_selected "$(sed -n 1p all)"
-ui_wait "row 1"
+ui_wait "$(row 1)"
 
 # a limit: the same holds for the limited list, and G names the total
 "$BANGFU" -d d list type:脱贫户 | awk '/^H/ {print $1}' > all
 ui_keys l; ui_type "type:脱贫户"; ui_keys Enter
-ui_wait "[limit: type:脱贫户]"
+ui_wait "$(Mf '  [limit: %s]' type:脱贫户)"
+[ "$LANGUAGE" != zh_CN ] || ui_wait "限定：type:脱贫户"
 ui_wait_selected "$(sed -n 1p all)"
 i=0; while [ $i -lt 20 ]; do ui_keys NPage; i=$((i + 1)); done
 check_run "limited, paged down"

@@ -4,12 +4,18 @@
 # Enter shows a project with its milestones (the overdue one marked) and its money per
 # year; q comes back. At 80x24 ^T opens it too. Dates pinned with BANGFU_TODAY, staff
 # simulated with BANGFU_TEST_LOGIN (test-hooks).
+# both locales
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 export BANGFU_TODAY=2026-03-20
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
 body() { sed '1,2d;$d' screen.txt; }
+# ptitle N MATCHING OVERDUE: the projects list's title in the test's language
+ptitle() { Mf 'Projects  %ld in your scope%s  %ld with a milestone overdue  %s limit' "$1" "$2" "$3" l; }
+plim=$(M 'limit to projects holding (empty: all): '); plim=${plim%%（*}; plim=${plim%% (*}
+# the status column is 6 cells wide: a longer label is cut, ending in '>'
+planned=$(M 谋划 | awk '{ print length($0) > 6 ? substr($0, 1, 5) ">" : $0 }')
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
@@ -29,14 +35,15 @@ done
 ui_as 110 30 zhao
 ui_wait "人均纯收入"
 ui_keys P
-ui_wait "Projects  31 in your scope  1 with a milestone overdue  l limit"
+ui_wait "$(ptitle 31 "" 1)"
+[ "$LANGUAGE" != zh_CN ] || ui_wait "项目  辖区内 31 个  1 个有逾期节点"
 ui_wait_selected "PJ0000001"
 ui_wait_selected "迳头镇污水处理设施"
 ui_wait_selected "1201000.00"
 ui_wait_selected "999.99"
 ui_wait_gone "石角镇垃圾转运站"       # another town's project is not listed
 ui_screen; body > body.txt   # a fresh look, the rows drawn
-grep PJ0000001 body.txt | grep -q "plann> *迳头镇 *污水处理" || { cat body.txt; fail "row columns"; }
+grep PJ0000001 body.txt | grep -q "$planned *迳头镇 *污水处理" || { cat body.txt; fail "row columns"; }
 # paging: the last project is one page away
 ui_wait_gone "道路硬化30"
 ui_keys PgDn; ui_keys G
@@ -46,14 +53,14 @@ ui_keys g; ui_wait_selected "PJ0000001"
 ui_keys /; ui_type "道路硬化17"; ui_keys Enter
 ui_wait_selected "迳头镇道路硬化17"
 # limit: only the projects holding a text
-ui_keys l; ui_wait "limit to projects holding"
+ui_keys l; ui_wait "$plim"
 ui_type "污水"; ui_keys Enter
-ui_wait "Projects  1 in your scope matching \"污水\""
+ui_wait "$(ptitle 1 "$(Mf ' matching "%s"' 污水)" 1)"
 ui_wait_selected "PJ0000001"
 ui_wait_gone "道路硬化"
 # Enter: the project with its milestones and money
 ui_keys Enter
-ui_wait "project PJ0000001"
+ui_wait "$(Mf 'project %s' PJ0000001)"
 ui_wait "working group: town_building 城镇建设/住房城乡建设厅"
 ui_wait "立项     planned 2026-01-10  actual 2026-01-12"
 ui_wait "开工     planned 2026-03-01  actual -           OVERDUE 19d"
@@ -62,9 +69,9 @@ ui_wait "total        1201000.00        800000.00           999.99"
 ui_keys q
 ui_wait_selected "PJ0000001"
 # an empty limit shows all again
-ui_keys l; ui_wait "limit to projects holding"
+ui_keys l; ui_wait "$plim"
 ui_keys C-u; ui_keys Enter
-ui_wait "Projects  31 in your scope"
+ui_wait "$(ptitle 31 "" 1)"
 ui_keys Q
 ui_done
 
@@ -76,7 +83,7 @@ ui_wait "PJ0000001 开工 迳头镇污水处理设施"
 ui_keys /; ui_type "PJ0000001"; ui_keys Enter
 ui_wait_selected "milestone"
 ui_keys Enter
-ui_wait "project PJ0000001"
+ui_wait "$(Mf 'project %s' PJ0000001)"
 ui_wait "OVERDUE 19d"
 ui_keys Q
 ui_done
@@ -85,9 +92,9 @@ ui_done
 ui_as 80 24 zhao
 ui_wait "人均纯收入"
 ui_keys C-t
-ui_wait "1 with a milestone overdue"
+ui_wait "$(ptitle 31 "" 1)"
 expect_exit 0 as zhao project milestone PJ0000001 开工 --actual 2026-03-05 --why 已开工
 ui_keys C-r
-ui_wait "0 with a milestone overdue"
+ui_wait "$(ptitle 31 "" 0)"
 ui_keys Q
 ui_done
