@@ -64,3 +64,8 @@ reach_open() {
 	done
 }
 reach_undo() { for p in $reach_opened; do chmod o-x "$p"; done; reach_opened=""; }
+
+# Pieces of translated messages the tests wait for (either language):
+cut_paren() { _c=${1%%（*}; _c=${_c%% (*}; printf %s "${_c%"${_c##*[! ]}"}"; }
+upto_colon() { _c=${1%%：*}; printf %s "${_c%%: *}"; }
+lit() { printf '%s\n' "$1" | sed 's/[][.*^$\\]/\\&/g'; }

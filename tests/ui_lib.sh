@@ -138,3 +138,13 @@ ui_village() {
 		expect_exit 0 on "$_day" "$me" user add "$1" --role "$2" --scope "$3" --name "$4"
 	done
 }
+
+# Pieces of translated messages the tests wait for (either language):
+hh() { _h=$(Mf 'Household %s  (version %ld%s)' "$1" 1 ""); printf %s "${_h%%  *}"; }
+p() { _p=$(M "$1"); _p=${_p%%（*}; _p=${_p%%：*}; _p=${_p%% (*}; printf %s "${_p%%: *}"; }
+limited() { Mf '  [limit: %s]' "$1" | sed 's/^ *//'; }
+hist() { cut_paren "$(Mnf 'History of %s  (%ld change, %s; %s diff, %s all new)' \
+	'History of %s  (%ld changes, %s; %s diff, %s all new)' 2 "$1" 2)"; }
+ex() { LINE=2 Mre '\n[exit status %d: %s]\n' "$1" "$(M "$2")" | sed 's/\\\(.\)/\1/g'; }
+drafts() { Mnf '%d unsaved draft from an earlier session: %s resumes, %s discards, %s goes to the list' \
+	'%d unsaved drafts from an earlier session: %s resumes, %s discards, %s goes to the list' "$1" "$1" | sed 's/[:：].*//'; }

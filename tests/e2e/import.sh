@@ -8,7 +8,6 @@ data="$TESTS/e2e/data"
 NL='
 '
 # lit TEXT: TEXT as a grep pattern matching itself
-lit() { printf '%s\n' "$1" | sed 's/[][.*^$\\]/\\&/g'; }
 # imported N NEW UPDATED UNCHANGED PEOPLE FILE: the line of an import that wrote
 imported() {
 	u=""; [ "$4" = 0 ] || u=$(Mf ', %d unchanged' "$4")

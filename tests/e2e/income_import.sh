@@ -10,7 +10,6 @@
 NL='
 '
 # lit TEXT: TEXT as a grep pattern matching itself
-lit() { printf '%s\n' "$1" | sed 's/[][.*^$\\]/\\&/g'; }
 # assessed N FILE_COLUMN ELSE YEAR: the import's line on the assessments it made
 assessed() { expect_grep "$(Mf "income assessments from 家庭人均纯收入: %d (%s%s%s)$NL" "$@")" out; }
 FILES_YEAR=$(M "the file's 收入年度")

@@ -19,7 +19,6 @@ if w(t) > n:
 	t += ">"
 print(t)' "$1" "$2"
 }
-limited() { Mf '  [limit: %s]' "$1" | sed 's/^ *//'; }
 
 expect_exit 0 as "$me" -d d init
 expect_exit 0 as "$me" -d d import households "$data/good.csv"

@@ -12,8 +12,6 @@ title() { Mf 'Household %s  %s  [ID/phone %s]  %s%s' "$hh" | sed 's/ *\[.*//'; }
 reason=$(M 'reason for the change (kept in the history): ' | sed 's/ *$//')
 phone=$(Mf '%s (%s) of member %d: ' 联系电话 phone 1)
 changed='household %s was changed since you read it (your version %ld) by %s; `bangfu audit log %s` shows what changed: reload and apply your change again'
-drafts() { Mnf '%d unsaved draft from an earlier session: %s resumes, %s discards, %s goes to the list' \
-	'%d unsaved drafts from an earlier session: %s resumes, %s discards, %s goes to the list' "$1" "$1" | sed 's/[:：].*//'; }
 
 expect_exit 0 as "$me" -d d init
 expect_exit 0 as "$me" -d d import households "$data/good.csv"

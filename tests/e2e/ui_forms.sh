@@ -21,8 +21,6 @@ reason=$(words 'reason (kept in the history): ')
 visit_date='visit date (YYYY-MM-DD, empty = today): '
 method='method (Tab: 入户 电话 微信): '
 amount='amount in yuan (optional): '
-drafts() { Mnf '%d unsaved draft from an earlier session: %s resumes, %s discards, %s goes to the list' \
-	'%d unsaved drafts from an earlier session: %s resumes, %s discards, %s goes to the list' "$1" "$1" | sed 's/[:：].*//'; }
 recorded=$(M '%s %s recorded' | sed 's/^.*%s //')
 # ui_wait_joined TEXT: ui_wait, on the screen's lines joined (a Chinese message may wrap
 # anywhere at 80 columns); ui_wait_re PATTERN: until a line matches the extended PATTERN

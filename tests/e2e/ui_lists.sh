@@ -14,7 +14,6 @@ on_day() { day=$1; shift; BANGFU_TODAY=$day on "$@"; }
 ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
 # the messages' parts this test waits for
 row() { Mf '  row %ld of %s' "$1" "$2" | sed 's/^ *//'; }
-limited() { Mf '  [limit: %s]' "$1" | sed 's/^ *//'; }
 wrote() { Mnf 'wrote %ld row to %s' 'wrote %ld rows to %s' "$1" "$1" "$2"; }
 # wrote_any PATH: the end of the message common to every count (the tasks' count is not
 # known here)

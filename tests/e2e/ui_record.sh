@@ -10,12 +10,9 @@
 export BANGFU_TODAY=2026-03-20
 ui_as() { ui_exec "$1" "$2" env BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
 # p PROMPT: a prompt's words before its "(..." or ":" in the test's language
-p() { _p=$(M "$1"); _p=${_p%%（*}; _p=${_p%%：*}; _p=${_p%% (*}; printf %s "${_p%%: *}"; }
 srch=$(M '/ (name, ID digits, village): '); srch=${srch%: }; srch=${srch%：}
 # hh ID: the household view's title, up to the version
-hh() { _h=$(Mf 'Household %s  (version %ld%s)' "$1" 1 ""); printf %s "${_h%%  *}"; }
 # cut MSG: MSG up to its first " (" or "（"
-cut_paren() { _c=${1%%（*}; printf %s "${_c%% (*}"; }
 why=$(p 'reason (kept in the history): ')
 
 expect_exit 0 as "$me" init

@@ -27,12 +27,10 @@ if W(s) > w:
     o += ">"
 print(o)' "$1" "$2"; }
 # cut_paren MSG: MSG up to its first " (" or "（"
-cut_paren() { _c=${1%%（*}; printf %s "${_c%% (*}"; }
 # ask STEP: the approve/send-back question, without its trailing blank
 ask() { _a=$(Mf "%s $1 (%s %s), reason: " "$2" "$3" "$4"); printf %s "${_a% }"; }
 why=$(M '%s approve (%s %s), reason: '); why=${why##*, }; why=${why##*，}; why=${why% }
 cancelled=$(M 'cancelled: nothing was changed')
-hh() { _h=$(Mf 'Household %s  (version %ld%s)' "$1" 1 ""); printf %s "${_h%%  *}"; }
 
 # two more households in the same village (old 15-digit ID numbers), three staff
 ui_village 2026-01-05 "cw caseworker 441821107202 村干部小陈" "tr township 441821107 镇审核老李" \

@@ -12,11 +12,7 @@
 # (no idle refresh: these sessions act on rows made stale on purpose)
 ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TODAY="$3" BANGFU_TEST_LOGIN="$4" "$BANGFU_TH" -d d; }
 # p PROMPT: a prompt's words before its "(..." or ":" in the test's language
-p() { _p=$(M "$1"); _p=${_p%%（*}; _p=${_p%%：*}; _p=${_p%% (*}; printf %s "${_p%%: *}"; }
 # cut_paren MSG: MSG up to its first " (" or "（", without trailing blanks
-cut_paren() { _c=${1%%（*}; _c=${_c%% (*}; printf %s "${_c%"${_c##*[! ]}"}"; }
-upto_colon() { _c=${1%%：*}; printf %s "${_c%%: *}"; }
-hh() { _h=$(Mf 'Household %s  (version %ld%s)' "$1" 1 ""); printf %s "${_h%%  *}"; }
 opened='%s: case opened as a lead (线索); the 15-day clock runs from %s\n'
 ruled() { cut_paren "$(Mf 'task %s was made by the rules (%s): it is resolved by itself once the condition ends (the visit recorded, a development measure in place, the lead decided); cancel it with a reason if it does not apply' "$1")"; }
 tshow='task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n'

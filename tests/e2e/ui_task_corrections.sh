@@ -10,13 +10,9 @@
 export BANGFU_TODAY=2026-03-20
 ui_as() { ui_exec "$1" "$2" env BANGFU_UI_IDLE_MS=0 BANGFU_TEST_LOGIN="$3" "$BANGFU_TH" -d d; }
 # cut_paren MSG: MSG up to its first " (" or "（", without trailing blanks
-cut_paren() { _c=${1%%（*}; _c=${_c%% (*}; printf %s "${_c%"${_c##*[! ]}"}"; }
 # ask FORMAT ARGS...: a question in the test's language, without its ": " or "："
 ask() { _a=$(Mf "$@"); _a=${_a%：}; printf %s "${_a%: }"; }
 # ex CODE WORD: the :command pager's "[exit status CODE: WORD]"
-ex() { LINE=2 Mre '\n[exit status %d: %s]\n' "$1" "$(M "$2")" | sed 's/\\\(.\)/\1/g'; }
-hist() { cut_paren "$(Mnf 'History of %s  (%ld change, %s; %s diff, %s all new)' \
-	'History of %s  (%ld changes, %s; %s diff, %s all new)' 2 "$1" 2)"; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入

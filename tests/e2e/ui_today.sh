@@ -18,10 +18,8 @@ today() { _t=$(Mf "$tfmt" X "$1" "" S D); _t=${_t#*X  }; printf %s "${_t%%  S*}"
 flags=$(M ', household flags last')
 tshow='task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n'
 # cut_paren MSG: MSG up to its first " (" or "（"
-cut_paren() { _c=${1%%（*}; printf %s "${_c%% (*}"; }
 # ask FORMAT ARGS...: a question in the test's language, without its trailing blank
 ask() { _a=$(Mf "$@"); printf %s "${_a% }"; }
-hh() { _h=$(Mf 'Household %s  (version %ld%s)' "$1" 1 ""); printf %s "${_h%%  *}"; }
 # flagrow N TEXT: a household flag's row, as a grep pattern
 flagrow() { printf '%s .*H4418210000001 .*%s' "$(M flag)" "$(Mnf '%ld household: %s' '%ld households: %s' "$1" "$1" "$2")"; }
 

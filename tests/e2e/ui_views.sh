@@ -9,9 +9,7 @@
 . "$TESTS/ui_lib.sh"
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" "$@"; }
 # cut_paren MSG: MSG up to its first " (" or "（", without trailing blanks
-cut_paren() { _c=${1%%（*}; _c=${_c%% (*}; printf %s "${_c%"${_c##*[! ]}"}"; }
 # upto_colon MSG: MSG up to its first ": " or "："
-upto_colon() { _c=${1%%：*}; printf %s "${_c%%: *}"; }
 # ask FORMAT ARGS...: a question in the test's language, without its ": " or "："
 ask() { _a=$(Mf "$@"); _a=${_a% }; _a=${_a%：}; printf %s "${_a%:}"; }
 # trim MSG: MSG without its leading blanks
@@ -22,9 +20,6 @@ tagged() { trim "$(Mf '  %ld tagged' "$1")"; }
 apply() { upto_colon "$(Mf "apply to %ld tagged: press the action's key (%s edit, %s untag) " "$1" e t)"; }
 lim=$(M 'limit (e.g. county:佛冈县 category:边缘易致贫户 income<6000): '); lim=${lim%% county:*}
 # ex CODE WORD: the :command pager's "[exit status CODE: WORD]"
-ex() { LINE=2 Mre '\n[exit status %d: %s]\n' "$1" "$(M "$2")" | sed 's/\\\(.\)/\1/g'; }
-hist() { cut_paren "$(Mnf 'History of %s  (%ld change, %s; %s diff, %s all new)' \
-	'History of %s  (%ld changes, %s; %s diff, %s all new)' 2 "$1" 2)"; }
 # idphone WORD: the household title's "[ID/phone WORD]"
 idphone() { _f=$(M 'Household %s  %s  [ID/phone %s]  %s%s'); _f=${_f#*  *  }; printf -- "${_f%%]*}]" "$(M "$1")"; }
 seefull=$(cut_paren "$(M 'reason to see the full ID numbers and phones (recorded): ')")
