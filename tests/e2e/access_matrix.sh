@@ -8,11 +8,13 @@
 # ones succeed, and a refusal for an outside record reads exactly as the one for a record
 # that does not exist (no oracle). The province administrator is the control: she must
 # see what the others must not. docs/security.md "Scope".
+# both locales
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 export BANGFU_TODAY=2026-03-20
 me=$(id -un)
-new_id() { sed -n "s/^$1 \\([A-Z]*[0-9]*\\).*/\\1/p" out | head -1; }
+# new_id MSGID: the id a message "MSGID" (its first %s) printed on out names
+new_id() { p=$(Mre "$1" '\([A-Z]*[0-9]*\)'); sed -n "s/^$p/\\1/p" out | head -1; }
 
 # --- the register: 佛冈县 from the fixture, 郁南县 from the demo ---------------------------
 expect_exit 0 as "$me" init
@@ -43,9 +45,9 @@ expect_exit 0 as "$me" set "$OUT" hamlet OUTSIDE-HAMLET --why OUTSIDE-REASON-SET
 expect_exit 0 as "$me" case open "$OUT" --category 边缘易致贫户 --source 基层干部排查 --risks 因病 --why OUTSIDE-REASON-CASE
 out_case=$(sed -n 's/.*\(C[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" visit add "$OUT" --visitor 外县走访人 --method 入户 --findings OUTSIDE-FINDINGS --why OUTSIDE-REASON-VISIT
-out_visit=$(sed -n 's/^\(V[0-9]*\):.*/\1/p' out)
+out_visit=$(sed -n 's/^\(V[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as "$me" task add OUTSIDE-TASK --kind visit --owner outsider --household "$OUT" --why OUTSIDE-REASON-TASK
-out_task=$(new_id "added task")
+out_task=$(new_id 'added task %s for %s (%s %s%s%s)\n')
 expect_exit 0 as "$me" pair add cadre 外县干部 "$OUT" --unit U0000001 --phone 13800138000 --why OUTSIDE-REASON-PAIR
 out_pair=$(sed -n 's/.*\(P[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" team add "$out_town" --lead 中山大学 --leader 外县队长 --round 2023 --start 2023-06-01 --why OUTSIDE-REASON-TEAM
@@ -53,9 +55,9 @@ out_team=$(sed -n 's/.*\(TM[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" setting set visit_interval.445322 25 --why OUTSIDE-REASON-SETTING
 # 百千万 (docs/baiqianwan.md): a figure, a team person and a town class outside
 expect_exit 0 as "$me" indicator set 445322 gdp_growth --year 2024 --target 6 --why OUTSIDE-REASON-FIGURE
-out_figure=$(sed -n 's/^\(F[0-9]*\):.*/\1/p' out)
+out_figure=$(sed -n 's/^\(F[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as "$me" team join "$out_team" 外县队员 --unit 中山大学 --phone 13800138000 --why OUTSIDE-REASON-PERSON
-out_person=$(new_id added)
+out_person=$(new_id 'added %s %s (%s) to team %s, from %s %s\n')
 expect_exit 0 as "$me" setting set "town_class.$out_town" 中心镇 --why OUTSIDE-REASON-CLASS
 [ -n "$out_case" ] && [ -n "$out_task" ] && [ -n "$out_pair" ] && [ -n "$out_team" ] && [ -n "$out_visit" ] && \
 	[ -n "$out_figure" ] && [ -n "$out_person" ] || \
@@ -67,15 +69,15 @@ printf '%s\n' "$OUT" "$out_no" 林国 "$out_idno" OUTSIDE- 外县 outsider "$out
 # --- inside: a task for each role to work on, a register file to import -----------------
 for who in cw tw ca ad; do
 	expect_exit 0 as "$me" task add "任务$who" --kind visit --owner "$who" --household "$IN" --why 安排
-	eval "task_$who=\$(new_id 'added task')"
+	eval "task_$who=\$(new_id 'added task %s for %s (%s %s%s%s)\n')"
 done
 # corrections (docs/casework.md "Corrections"): a measure, a visit and a task to correct
 expect_exit 0 as "$me" measure add "$IN" --group 就业 --detail 待更正 --start 2026-03-01 --why 就业帮扶
-in_measure=$(sed -n 's/^\(M[0-9]*\):.*/\1/p' out)
+in_measure=$(sed -n 's/^\(M[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as "$me" visit add "$IN" --visitor 小陈 --method 电话 --findings 待更正 --why 走访
-in_visit=$(sed -n 's/^\(V[0-9]*\):.*/\1/p' out)
+in_visit=$(sed -n 's/^\(V[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as "$me" task add 待改期 --kind visit --owner cw --household "$IN" --why 安排
-task_fix=$(new_id "added task")
+task_fix=$(new_id 'added task %s for %s (%s %s%s%s)\n')
 [ -n "$in_measure" ] && [ -n "$in_visit" ] && [ -n "$task_fix" ] || fail "setup: corrections"
 today=$(date +%F)
 # a valid ID number (GB 11643) from its first 17 digits
@@ -343,7 +345,8 @@ expect_exit 0 as "$me" user add vc --name 村经办 --role caseworker --scope 44
 expect_exit 0 as "$me" set H4418210000003 hamlet 沙江上村 --why 本村更正
 expect_exit 0 as vc audit log
 expect_grep 本村更正 out
-expect_grep "file: households/441821/441821102/H4418210000003.txt" out
+expect_grep "$(Mre '    file: %s\n' households/441821/441821102/H4418210000003.txt)" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "文件：households/441821/441821102/H4418210000003.txt" out
 for key in "$IN" "$IN2" 本县走访间隔 OUTSIDE-; do expect_no_grep "$key" out; done
 expect_exit 0 as "$me" audit verify
 

@@ -6,6 +6,7 @@
 # with a county outside Guangdong, and shows the county board; then the issue's five
 # "Examples that must work as written", and `audit log` of a project and of a task
 # (through the history's one scope rule: a town clerk reads her town's only).
+# both locales
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 export BANGFU_TODAY=2026-03-20
@@ -31,7 +32,9 @@ expect_grep "12000" out
 expect_grep "9500.5" out
 expect_grep "$(M "黑臭水体消除比例(%)")" out
 expect_exit 1 as fg setting set track.441821 创先 --why 自己定
-expect_grep "applies to the whole province (44)" err
+expect_grep "$(Mre 'setting %s applies to %s: only an administrator whose scope holds it may change it (yours is %s)' \
+	track.441821 "$(M 'the whole province (44)')" 441821)" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "适用于全省（44）" err
 
 # --- 2. it classes its towns --------------------------------------------------------------
 expect_exit 0 as fg setting set town_class.441821107 "中心镇、重点帮扶、美丽圩镇样板" --why 镇分类
@@ -48,7 +51,9 @@ cat > sheet.csv <<'SHEET'
 佛冈县预制菜产业园,441821,预制菜,县域经济,李主任,2026,5000000,,2026-02-01,2026-06-30,
 SHEET
 expect_exit 0 as fg import projects sheet.csv --why 专班项目表
-expect_grep "imported sheet.csv: 2 projects added, 0 updated (one audit event)" out
+f=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext -e bangfu 'imported %s: %d project added, %d updated (one audit event)\n' \
+	'imported %s: %d projects added, %d updated (one audit event)\n' 2)
+expect_grep "$(printf -- "$f" sheet.csv 2 0)" out
 expect_exit 0 as fg project list
 expect_grep "PJ0000001 .*迳头镇污水处理厂" out
 expect_grep "PJ0000002 .*佛冈县预制菜产业园" out
@@ -93,10 +98,10 @@ expect_grep "华南某大学.*$(M 组团式帮扶)" out
 # --- 7. a 营商环境 pair, and a 东西部协作 pair with a county outside Guangdong ------------------
 expect_exit 0 as fg pair add county 广州市 佛冈县 --programme 营商环境 --start 2023 --end 2025 --why 营商环境对口帮扶
 expect_exit 0 as fg pair add county 佛冈县 522301 --name 兴义市 --programme 东西部协作 --start 2023 --end 2025 --why 东西部协作
-expect_grep "added county pair P0000004: 441821 佛冈县 → 522301 兴义市" out
+expect_grep "$(Mre 'added county pair %s: %s %s → %s %s\n' P0000004 441821 佛冈县 522301 兴义市)" out
 # a pair with a county outside Guangdong is its helper's: 广州's is not the county's to add
 expect_exit 1 as fg pair add county 广州市 522301 --name 兴义市 --programme 东西部协作 --start 2023 --end 2025 --why x
-expect_grep "a county pair in region 440100 is outside your scope 441821" err
+expect_grep "$(Mre '%s in region %s is outside your scope %s' "$(M 'a county pair')" 440100 441821)" err
 expect_exit 0 as fg pair list
 expect_grep "$(M 营商环境)" out
 expect_grep "兴义市" out
@@ -128,7 +133,7 @@ for opt in --year --planned --allocated --spent --approval --start --finish --ac
 done
 expect_exit 0 as "$me" project add "佛冈县城老旧小区改造" --place 佛冈县 --kind 老旧小区 --group 城镇建设 \
 	--year 2026 --planned 300万 --approval 2026-04-30 --why 专班立项
-expect_grep "added project PJ0000003" out
+expect_grep "$(Mre 'added project %s: %s (%s %s, %s)\n' PJ0000003)" out
 expect_exit 0 as "$me" board county 佛冈县
 expect_grep "佛冈县" out
 expect_grep "进位" out
@@ -147,7 +152,7 @@ expect_grep "一季度支付" out
 expect_exit 1 as zhao audit log PJ0000002       # the county's project: not hers
 expect_grep "PJ0000002" err
 expect_exit 0 as zhao task add 污水厂进场道路协调 --kind project --town 441821107 --why 项目任务
-task=$(sed -n 's/^added task \(T[0-9]*\) .*/\1/p' out)
+task=$(sed -n "s/^$(Mre 'added task %s for %s (%s %s%s%s)\n' '\(T[0-9]*\)')/\1/p" out)
 [ -n "$task" ] || fail "no task id in: $(cat out)"
 expect_exit 0 as fg task start "$task" --why 开始协调
 expect_exit 0 as zhao audit log "$task"

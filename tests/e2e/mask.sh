@@ -5,10 +5,18 @@
 # --reveal needs --why, is refused to auditors, and each reveal is an access record that
 # `audit reveals` lists (who, when, which, why) and that survives rebuild and verify; a
 # township reviewer's UI history diff is masked.
+# both locales
 . "$TESTS/lib.sh"
 . "$TESTS/ui_lib.sh"
 data="$TESTS/e2e/data"
 me=$(id -un)
+# Mnre SINGULAR PLURAL N ARGS...: Mre for an ngettext message (LINE=n as for Mre)
+Mnre() { _f=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext -e bangfu "$1" "$2" "$3"); shift 3; Mre "$_f" "$@"; }
+# reveal N ARGS...: a line of `audit reveals` for N households (LINE=2: its why line)
+reveal() { _n=$1; shift; Mnre '%s %s  event %ld  %s (%s, %s)  %s %ld household: %s\n    why: %s\n' '%s %s  event %ld  %s (%s, %s)  %s %ld households: %s\n    why: %s\n' "$_n" "$@"; }
+# the word before an access record's event number ("event")
+event=$(LINE=1 reveal 1 | sed 's/^[^ ]* [^ ]*  \([^ ]*\) .*/\1/')
+no_records() { Mnre '%ld access record\n' '%ld access records\n' 0 0; }
 
 # A full ID number (17 digits and a check character) or an 11-digit mobile number,
 # standing alone: not inside a longer run of digits (H4418210000001 holds "18210000001").
@@ -90,42 +98,45 @@ done
 
 # --- reveal ----------------------------------------------------------------------------
 expect_exit 2 as wang show 4418210001 --reveal
-expect_grep "\-\-reveal needs --why" err
+expect_grep "$(Mre '--reveal needs --why TEXT: who looked at full ID numbers and phones, and why, is recorded')" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "需要 --why TEXT" err
 expect_exit 0 as wang show 4418210001 --reveal --why "入户核对身份证"
 expect_grep "^id_number: 441821197501011008$" out
 expect_grep "^phone: 13900139000$" out
 expect_grep "^contact_phone: 13800001234$" out
 expect_grep "^findings: .*13700137000" out
 expect_exit 1 as li show 4418210001 --reveal --why "审计抽查"
-expect_grep "an auditor may not reveal ID numbers and phones" err
+expect_grep "$(Mre 'an %s may not reveal ID numbers and phones (auditors see who looked: `audit reveals`)' auditor)" err
 expect_exit 1 as li export households --reveal --why "审计抽查"
-expect_grep "an auditor may not reveal" err
+expect_grep "$(Mre 'an %s may not reveal ID numbers and phones (auditors see who looked: `audit reveals`)' auditor)" err
 expect_exit 0 as zhao show 4418210001 --reveal --why "镇级审核核对 13800138000"
 expect_exit 0 as "$me" export households county:441821 --reveal --why "报送国家系统"
 expect_grep "441821197501011008" out
-expect_grep "exported .* households with full ID numbers and phones" err
+expect_grep "$(Mnre 'bangfu: exported %ld %s of %ld household%s\n' 'bangfu: exported %ld %s of %ld households%s\n' 2 \
+	'.*' '.*' '.*' "$(Mre ' with full ID numbers and phones (recorded: audit reveals)')")" err
 # one access record for the whole export, naming every household
 expect_exit 0 as li audit reveals
-expect_grep "event [0-9]*  王村干 (wang, caseworker)  show 1 household: $hh" out
-expect_grep "why: 入户核对身份证" out
-expect_grep "赵镇审核 (zhao, township)  show 1 household: $hh" out
-expect_grep "why: 镇级审核核对 138\*\*\*\*8000" out              # masked here too
-expect_grep "($me, admin)  export [0-9]* households: .*$hh" out
-expect_grep "why: 报送国家系统" out
-expect_grep "^$(date +%Y-%m-%d) [0-9:]*  event" out
+expect_grep "$(LINE=1 reveal 1 '.*' '.*' '[0-9]*' 王村干 wang caseworker show 1 "$hh")" out
+expect_grep "$(LINE=2 reveal 1 入户核对身份证)" out
+expect_grep "$(LINE=1 reveal 1 '.*' '.*' '[0-9]*' 赵镇审核 zhao township show 1 "$hh")" out
+expect_grep "$(LINE=2 reveal 1 '镇级审核核对 138\*\*\*\*8000')" out              # masked here too
+expect_grep "$(LINE=1 reveal 2 '.*' '.*' '[0-9]*' '.*' "$me" admin export '[0-9]*' ".*$hh")" out
+expect_grep "$(LINE=2 reveal 2 报送国家系统)" out
+expect_grep "^$(LINE=1 reveal 1 "$(date +%Y-%m-%d)" '[0-9:]*' | sed 's/  .*//')  $event" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "  事件 [0-9]*  王村干（wang，caseworker）" out
 expect_no_grep "审计抽查" out                                  # refusals record nothing
 no_full_numbers out "audit reveals"
-[ "$(grep -c '  event ' out)" = 3 ] || fail "expected 3 access records"
+[ "$(grep -c "  $event " out)" = 3 ] || fail "expected 3 access records"
 expect_exit 0 as li audit reveals --login wang
-[ "$(grep -c '  event ' out)" = 1 ] || fail "--login does not narrow the list"
+[ "$(grep -c "  $event " out)" = 1 ] || fail "--login does not narrow the list"
 expect_exit 0 as li audit reveals --since 2999-01-01
-expect_grep "0 access records" err
+expect_grep "$(no_records)" err
 expect_exit 0 as "$me" audit reveals --since 2000-01-01 --login "$me"
 expect_grep "export" out
 expect_exit 0 as gz audit reveals                              # another city's auditor
-expect_grep "0 access records" err
+expect_grep "$(no_records)" err
 expect_exit 1 as wang audit reveals
-expect_grep "only auditors and administrators" err
+expect_grep "$(Mre 'only auditors and administrators list who revealed ID numbers and phones')" err
 # the access record is a file in the audit history, named by its event
 f=$(git --git-dir=d/audit.git log -1 --format= --name-only)
 case "$f" in access/[0-9][0-9][0-9][0-9]-[0-9][0-9]/E*.txt) ;; *) fail "no access file: $f" ;; esac
@@ -143,14 +154,14 @@ rm -f d/bangfu.db-wal d/bangfu.db-shm
 expect_exit 0 as "$me" rebuild
 expect_exit 0 as "$me" audit verify
 expect_exit 0 as li audit reveals
-[ "$(grep -c '  event ' out)" = 3 ] || fail "rebuild lost access records"
+[ "$(grep -c "  $event " out)" = 3 ] || fail "rebuild lost access records"
 
 # --- the UI: a township reviewer's history diff is masked --------------------------------
 ui_exec 100 30 env BANGFU_TEST_LOGIN=zhao "$BANGFU_TH" -d d
 ui_wait "人均纯收入"
 ui_keys /; ui_type "李秀英"; ui_keys Enter; ui_wait_selected "$hh"
-ui_keys Enter; ui_wait "[ID/phone masked]"
-ui_keys h; ui_wait "History of $hh"
+ui_keys Enter; ui_wait "$(Mf 'Household %s  %s  [ID/phone %s]  %s%s' - - "$(M masked)" | sed 's/.*\(\[.*\]\).*/\1/')"
+ui_keys h; ui_wait "$(Mf 'History of %s  (%ld change, %s; %s diff, %s all new)' "$hh" 1 | sed 's/ *[(（].*//')"
 ui_wait_selected "电话变更"
 ui_wait "电话走访 137****7000"                         # a reason's number is masked too
 no_full_numbers screen.txt "the UI's history list"

@@ -9,6 +9,7 @@
 # correction verb runs once and is refused once; `show --as-of` on a day between agrees
 # with `git show` of the household's file at that date. Events are dated on the pinned
 # days (BANGFU_TEST_NOW, test-hooks), so the history spans the year as it would.
+# both locales
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 me=$(id -un)
@@ -30,17 +31,19 @@ expect_exit 0 on 2026-01-05 "$me" init
 expect_exit 0 on 2026-01-05 "$me" setting set monitoring_line.2025 7800 --why "2025年监测线"
 expect_exit 0 on 2026-01-05 "$me" setting set monitoring_line.2026 8000 --why "2026年监测线"
 expect_exit 0 on 2026-01-05 "$me" import households "$data/national_sample.csv" --why "国家系统导出"
-for alias in "县(市、区): taken as 县区代码" "乡(镇): taken as 乡镇" "行政村（社区）: taken as 行政村" \
-             "自然村(组): taken as 自然村" "家庭人均纯收入(元): taken as 家庭人均纯收入" \
-             "年度: taken as the year of 家庭人均纯收入" "身份证号码: taken as 证件号码" \
-             "是否易地扶贫搬迁户: taken as 是否易地搬迁户" "户联系电话: taken as 家庭电话" \
-             "务工所在地: taken as 务工地点" "是否享受农村低保: taken as 是否享受低保" \
-             "是否特困供养人员: taken as 是否特困供养" "务工时间(月): taken as 务工月数"; do
-	expect_grep "$alias" err
+for alias in "县(市、区):县区代码" "乡(镇):乡镇" "行政村（社区）:行政村" "自然村(组):自然村" \
+             "家庭人均纯收入(元):家庭人均纯收入" "身份证号码:证件号码" "是否易地扶贫搬迁户:是否易地搬迁户" \
+             "户联系电话:家庭电话" "务工所在地:务工地点" "是否享受农村低保:是否享受低保" \
+             "是否特困供养人员:是否特困供养" "务工时间(月):务工月数"; do
+	expect_grep "${alias%%:*}: $(Mre 'taken as %s (%s)' "${alias#*:}")" err
 done
-expect_grep "national_sample.csv:2: 务工所在地: a line break inside the cell (Excel's Alt+Enter) was read as a space" err
-expect_grep "imported 3 households (3 new, 0 updated), 9 people" out
-expect_grep "income assessments from 家庭人均纯收入: 3 (the file's 收入年度)" out
+expect_grep "年度: $(Mre "taken as the year of 家庭人均纯收入: it becomes that year's income assessment")" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "身份证号码: 按 证件号码" err
+expect_grep "national_sample.csv:2: 务工所在地: $(Mre "a line break inside the cell (Excel's Alt+Enter) was read as a space")" err
+f=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext -e bangfu 'imported %d household (%d new, %d updated%s), %d people from %s [%s]\n' \
+	'imported %d households (%d new, %d updated%s), %d people from %s [%s]\n' 3)
+expect_grep "$(printf -- "$f" 3 3 0 '' 9 "$data/national_sample.csv" UTF-8 | sed 's/[]*.^$[\\]/\\&/g')" out
+expect_grep "$(Mre 'income assessments from 家庭人均纯收入: %d (%s%s%s)\n' 3 "$(Mre "the file's 收入年度")")" out
 for u in "cw caseworker 441821107202 村经办" "tr township 441821107 镇审核" "ca county 441821 县审批" \
          "au auditor 441821 审计员" "far caseworker 441802 外县经办"; do
 	set -- $u
@@ -99,9 +102,9 @@ taken_in_day=2026-01-16
 
 # --- assisted: a measure, visits; an income assessment line by line ------------------------
 expect_exit 0 on 2026-01-20 cw measure add $H --group 就业 --detail "安排公益性岗位" --start 2026-01-20 --amount 1500 --why 就业帮扶
-M=$(sed -n 's/^\(M[0-9]*\):.*/\1/p' out)
+M=$(sed -n 's/^\(M[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 on 2026-02-01 cw visit add $H --visitor 小陈 --method 入户 --findings "病情稳定" --why 走访
-V=$(sed -n 's/^\(V[0-9]*\):.*/\1/p' out)
+V=$(sed -n 's/^\(V[0-9]*\)[:：].*/\1/p' out)
 [ -n "$M" ] && [ -n "$V" ] || fail "measure '$M' visit '$V'"
 refused 2026-02-10 au income add $H --year 2025 --wage 30000 --why 核算
 expect_exit 0 on 2026-02-10 cw income add $H --year 2025 --wage 30000 --business 4000 --transfer 2000 --business-costs 1000 --compliant-costs 3000 --why "2025年度收入核算"
@@ -113,9 +116,9 @@ assessed_day=2026-02-10
 # --- eliminated by the income rules --------------------------------------------------------
 expect_exit 0 on 2026-07-01 cw visit add $H --visitor 小陈 --method 电话 --findings "务工收入稳定" --why 走访
 refused 2026-07-10 cw case move $C request_elim --why 申请消除
-expect_grep "monitored since 2026-01-16, less than 6 months" err
+expect_grep "$(Mre 'monitored since %s, less than %d months: elimination possible from %s' 2026-01-16 6)" err
 refused 2026-07-20 cw case move $C request_elim --why 申请消除
-expect_grep "income not stably above the line" err
+expect_grep "$(Mre 'income not stably above the line: the previous assessment, %.2f, was not above its line %.2f')" err
 expect_exit 0 on 2026-08-12 cw income add $H --year 2026 --wage 32000 --business 4000 --transfer 2000 --why "2026年收入复核"
 expect_exit 0 on 2026-08-12 cw case move $C request_elim --why "收入稳定超过监测线"
 expect_exit 0 on 2026-08-12 cw case move $C elim_village --notice-start 2026-08-12 --notice-end 2026-08-17 --why "消除评议"
@@ -123,7 +126,7 @@ expect_exit 0 on 2026-08-18 cw case move $C elim_to_township --why "公示期满
 expect_exit 0 on 2026-08-19 tr case move $C elim_township_pass --why "镇级同意消除"
 expect_exit 0 on 2026-08-20 ca case move $C eliminate --method 帮扶消除 --why "收入稳定超过监测线，风险已消除"
 expect_exit 0 on 2026-08-20 cw case show $H
-expect_grep "→ $(M 已消除) *by ca" out
+expect_grep "$(Mre '  %s  %-16s → %-10s by %s: %s%s%s%s\n' '.*' '.*' "$(M 已消除) *" ca)" out
 
 # --- every correction verb once, each refused once ---------------------------------------
 expect_exit 0 on 2026-08-21 cw measure edit $M --amount 1600 --why 金额更正
@@ -139,12 +142,12 @@ expect_exit 0 on 2026-08-23 cw member move $H 3 $H2 --relation 之子 --kind cor
 refused 2026-08-23 cw member move $H 1 $H2 --relation 之子 --kind moved_out --why 迁出
 expect_exit 0 on 2026-08-24 cw member remove $H 3 --kind death --why 病故
 refused 2026-08-24 cw member remove $H 1 --kind death --why 病故
-expect_grep "heads of household" err
+expect_grep "$(Mre 'household %s has %d heads of household: needs exactly one' 4418210201 0)" err
 expect_exit 0 on 2026-08-25 cw household add 441821107202 户编号=4418210204 姓名=黄新 证件号码=441821199001011019 --why 分户登记
 refused 2026-08-25 cw household add 441821107202 户编号=4418210205 姓名=黄新 --why 分户登记
-expect_grep "needs 证件号码" err
+expect_grep "$(Mre 'a new household needs %s (%s) of its head (户主)' 证件号码)" err
 expect_exit 0 on 2026-08-25 "$me" task add 核实收入 --kind verification --owner cw --household $H --due 2026-08-30 --why 安排
-T=$(sed -n 's/^added task \(T[0-9]*\).*/\1/p' out)
+T=$(sed -n "s/^$(Mre 'added task %s for %s (%s %s%s%s)\n' '\(T[0-9]*\)')/\1/p" out)
 expect_exit 0 on 2026-08-25 tr task assign $T tr --why 镇里接手
 refused 2026-08-25 tr task assign $T far --why 调整
 expect_exit 0 on 2026-08-25 tr task due $T 2026-09-10 --why 延期
@@ -177,7 +180,7 @@ refused 2026-08-28 "$me" user enable far --why 复岗
 path=$(git --git-dir=d/audit.git ls-tree -r --name-only HEAD | grep "/$H.txt$")
 for asof in $taken_in_day $assessed_day 2026-08-22; do
 	expect_exit 0 on 2026-08-30 "$me" show $H --as-of $asof
-	commit=$(sed -n 's/^as-of: .* (commit \([0-9a-f]*\))$/\1/p' out)
+	commit=$(sed -n "s/^$(LINE=1 Mre 'as-of: %s (commit %s)\n%s' '.*' '\([0-9a-f]*\)')$/\1/p" out)
 	[ -n "$commit" ] || { cat out err; fail "show --as-of $asof names no commit"; }
 	want=$(git --git-dir=d/audit.git log -1 --format=%H --until="$asof 23:59:59" -- "$path")
 	[ "$want" = "$commit" ] || fail "as of $asof: bangfu says commit $commit, git $want"
@@ -203,7 +206,7 @@ expect_grep "per_capita: 8750" asof-$assessed_day.txt
 expect_no_grep "黄小宝" asof-$assessed_day.txt
 expect_grep "黄小宝" asof-2026-08-22.txt
 expect_exit 1 on 2026-08-30 "$me" show $H --as-of 2026-01-04
-expect_grep "not yet registered on 2026-01-04" err
+expect_grep "$(Mre 'household %s was not yet registered on %s' "$H" 2026-01-04)" err
 expect_exit 0 on 2026-08-30 "$me" audit log $H --since 2026-08-20 --until 2026-08-21
 expect_grep "eliminate\|消除" out
 expect_grep "measure end" out

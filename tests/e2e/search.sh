@@ -3,6 +3,7 @@
 # a plain scan finds, within the caller's scope; ID digits find a household by their
 # end; an edit is searchable at once and the old name no longer is; `list | head` ends;
 # the counters always equal a count over the households, after edits and case steps.
+# both locales
 . "$TESTS/lib.sh"
 me=$(id -un)
 as() { who=$1; shift; BANGFU_TEST_LOGIN=$who "$BANGFU_TH" -d d "$@"; }
@@ -82,3 +83,5 @@ expect_exit 0 "$BANGFU" -d d case move "$C" visit --consent "$(date +%F)" --why 
 [ "$(sq "SELECT state FROM cases WHERE id = '$C'")" = visited ] || fail "the case did not move"
 check_counts "after edits"
 expect_exit 0 "$BANGFU" -d d today
+expect_grep "^$(Mre 'today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n' "$(date +%F)" "$(id -un)")" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "^今天 $(date +%F) — " out

@@ -5,6 +5,7 @@
 # the rule (put straight into bangfu.db here, as old data would be) shows ^[ and
 # <U+202E>, never the raw bytes. Export: a cell a spreadsheet would run as a formula is
 # written with a leading ' and reads back byte for byte.
+# both locales
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 me=$(id -un)
@@ -13,6 +14,14 @@ BEL=$(printf '\007')
 RLO=$(printf '\342\200\256')
 ZWSP=$(printf '\342\200\213')
 B() { "$BANGFU" -d d "$@"; }
+# bad_char WHAT KIND SHOWN CODE AT [SUFFIX]: the refusal of a character (a grep pattern;
+# SHOWN and the closing ")" are patterns, parts left out match anything)
+bad_char() { what=$1 kind=$2 sep=': '; shift 2; [ -n "$what" ] || sep=
+	Mre '%s%s%s %sU+%04X%s at character %zu is not allowed%s' "$what" "$sep" "$(M "$kind")" "$@"; }
+# too_long WHAT N MAX: the refusal of a text of N characters
+too_long() { sep=': '; [ -n "$1" ] || sep=; Mre '%s%stoo long (%zu characters, at most %zu)' "$1" "$sep" "$2" "$3"; }
+# field ZH KEY PATTERN: a household field's refusal, PATTERN the reason
+field() { Mre '%s (%s): %s' "$1" "$2" "$3"; }
 # no_raw FILE: FILE holds no ESC, BEL, CR, C1 CSI or RLO byte sequence
 no_raw() {
 	for bad in "$ESC" "$BEL" "$(printf '\r')" "$(printf '\302\233')" "$RLO" "$ZWSP"; do
@@ -27,35 +36,36 @@ before=$(sqlite3 d/bangfu.db "SELECT count(*) FROM events")
 
 # --- in: refused, naming the field, nothing written ----------------------------------
 expect_exit 1 B set $H 家庭人均纯收入 7300 --why "核实${ESC}]0;pwned${BEL}"
-expect_grep "^bangfu: --why: control character ^\[ (U+001B) at character 3 is not allowed" err
+expect_grep "^bangfu: $(bad_char --why 'control character' '^\[ (' 001B ')' 3)" err
+[ "$LANGUAGE" != zh_CN ] || expect_grep "控制字符 ^\[ (U+001B)（第 3 个字符）不允许" err
 no_raw err
 expect_exit 1 B set $H 家庭人均纯收入 7300 --why "核实${RLO}"
-expect_grep "^bangfu: --why: text-direction control U+202E at character 3" err
+expect_grep "^bangfu: $(bad_char --why 'text-direction control' '' 202E '' 3)" err
 expect_exit 1 B set $H 家庭人均纯收入 7300 --why "$(printf '两行\n理由')"
-expect_grep "^bangfu: --why: line break ^J (U+000A) at character 3 is not allowed (one line only)" err
+expect_grep "^bangfu: $(bad_char --why 'line break' '^J (' 000A ')' 3 "$(M ' (one line only)')")" err
 expect_exit 1 B set $H 家庭人均纯收入 7300 --why "$(printf '理%.0s' $(seq 301))"
-expect_grep "^bangfu: --why: too long (301 characters, at most 300)" err
+expect_grep "^bangfu: $(too_long --why 301 300)" err
 # a name with a zero-width space would look like 何旺 and not be found by /何旺
 expect_exit 1 B set $H name "何${ZWSP}旺" --member 1 --why "改名"
-expect_grep "姓名 (name): invisible character U+200B at character 2 is not allowed" err
+expect_grep "$(field 姓名 name "$(bad_char '' 'invisible character' '' 200B '' 2 '')")" err
 # 2000 characters: refused, not cut to what fits
 long=$(printf '张%.0s' $(seq 2000))
 expect_exit 1 B set $H name "$long" --member 1 --why "改名"
-expect_grep "姓名 (name): too long (2000 characters, at most 64)" err
+expect_grep "$(field 姓名 name "$(too_long '' 2000 64)")" err
 expect_exit 1 B set $H address "$(printf 'x%.0s' $(seq 501))" --why "地址"
-expect_grep "家庭住址 (address): too long (501 characters, at most 500)" err
+expect_grep "$(field 家庭住址 address "$(too_long '' 501 500)")" err
 expect_exit 1 B visit add $H --visitor 小陈 --method 入户 --findings "病情${BEL}稳定" --why 走访
-expect_grep "^bangfu: --findings: control character ^G (U+0007) at character 3" err
+expect_grep "^bangfu: $(bad_char --findings 'control character' '^G (' 0007 ')' 3)" err
 expect_exit 1 B measure add $H --group 就业 --detail "$(printf '岗%.0s' $(seq 501))" --why "就业帮扶"
-expect_grep "^bangfu: --detail: too long (501 characters, at most 500)" err
+expect_grep "^bangfu: $(too_long --detail 501 500)" err
 expect_exit 1 B user add li --role caseworker --scope 441821 --name "李${RLO}四"
-expect_grep "^bangfu: --name: text-direction control U+202E at character 2" err
+expect_grep "^bangfu: $(bad_char --name 'text-direction control' '' 202E '' 2)" err
 expect_exit 1 B unit add "中山${ZWSP}大学" --kind 高校 --why "组团式帮扶高校"
-expect_grep "unit name: invisible character U+200B" err
+expect_grep "$(bad_char "$(M 'unit name')" 'invisible character' '' 200B '')" err
 expect_exit 1 B task add "核实${ESC}[2J" --kind 核实 --owner wang --household $H --why "安排"
-expect_grep "title: control character ^\[ (U+001B)" err
+expect_grep "$(bad_char title 'control character' '^\[ (' 001B ')')" err
 expect_exit 1 B setting set category.x "类别${ESC}" --why "新增"
-expect_grep "setting value: control character ^\[" err
+expect_grep "$(bad_char "$(M 'setting value')" 'control character' '^\[ (')" err
 after=$(sqlite3 d/bangfu.db "SELECT count(*) FROM events")
 [ "$before" = "$after" ] || fail "a refused input was written ($before events, then $after)"
 # a multi-line note keeps its line break (CRLF from a spreadsheet becomes LF)
@@ -72,7 +82,8 @@ sqlite3 d/bangfu.db "UPDATE members SET name = '李' || char(27) || '[31m秀英'
   WHERE household_id = 'H4418210000001' AND seq = 1"
 expect_exit 0 B audit log $H
 no_raw out
-expect_grep 'why: old^\[\]0;pwned^G^\[\[2J^M<U+202E>evil<U+009B>31m' out
+expect_grep "$(LINE=3 Mre '%.10s  event %lld  %s  %s (%s)\n    %s %s\n    why: %s\n' \
+	'old^\[\]0;pwned^G^\[\[2J^M<U+202E>evil<U+009B>31m')" out
 expect_exit 0 B show $H
 no_raw out
 expect_grep 'name: 李^\[\[31m秀英<U+200B>' out
