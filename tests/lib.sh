@@ -5,7 +5,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # M MSGID: bangfu's message in the language the test runs in (LANGUAGE, set by run.sh),
 # from the catalogs the build made; Mf FORMAT ARGS...: the same, filled in like printf.
 # A script that asserts on messages through these can carry `# both locales`.
-M() { TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext bangfu "$1"; }
+# (-e: a \n written in the MSGID is the line break the code's message has.)
+M() { TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext -e -- bangfu "$1"; }
 # (C's length modifiers, as in %zu or %ld, are dropped for the shell's printf.)
 Mf() { _mf=$(M "$1" | sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift; printf -- "$_mf" "$@"; }
 # Mre MSGID ARGS...: the message in the test's language as a grep pattern: the catalog's
@@ -27,7 +28,7 @@ EOF
 # may be translated later, or of a setgid bangfu, which reads the installed catalogs only).
 en_grep() { [ "${LANGUAGE:-en}" != en ] || expect_grep "$@"; }
 # Mnf SINGULAR PLURAL N ARGS...: an ngettext message for the count N, filled in with ARGS.
-Mnf() { _mf=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext bangfu "$1" "$2" "$3" |
+Mnf() { _mf=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext -e -- bangfu "$1" "$2" "$3" |
 	sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift 3; printf -- "$_mf" "$@"; }
 # expect_exit CODE CMD...: run CMD, capture stdout/stderr in out/err, check the code.
 expect_exit() {
@@ -69,3 +70,7 @@ reach_undo() { for p in $reach_opened; do chmod o-x "$p"; done; reach_opened="";
 cut_paren() { _c=${1%%（*}; _c=${_c%% (*}; printf %s "${_c%"${_c##*[! ]}"}"; }
 upto_colon() { _c=${1%%：*}; printf %s "${_c%%: *}"; }
 lit() { printf '%s\n' "$1" | sed 's/[][.*^$\\]/\\&/g'; }
+# Mnfe SINGULAR PLURAL N ARGS...: Mnf's message as a grep pattern (literal);
+# Mnre SINGULAR PLURAL N ARGS...: the plural form's format filled as Mre fills one.
+Mnfe() { Mnf "$@" | sed 's/[]*.^$[\\]/\\&/g'; }
+Mnre() { _f=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext -e -- bangfu "$1" "$2" "$3"); shift 3; Mre "$_f" "$@"; }

@@ -9,9 +9,6 @@
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 me=$(id -un)
 commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
-# Mnfe SINGULAR PLURAL N ARGS...: Mnf for a message ending in \n, as a grep pattern
-Mnfe() { f=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext -e bangfu "$1" "$2" "$3"); shift 3
-	printf -- "$f" "$@" | sed 's/[]*.^$[\\]/\\&/g'; }
 unchanged() { Mre 'nothing to change: the %d rows of %s are already as it says\n' '.*' "$1"; }
 imported() { Mnfe 'imported %d figure (%d unchanged) from %s [%s]\n' 'imported %d figures (%d unchanged) from %s [%s]\n' "$1" "$@"; }
 imported_people() { Mnfe 'imported %d team member (%d unchanged) from %s [%s]\n' 'imported %d team members (%d unchanged) from %s [%s]\n' "$1" "$@"; }

@@ -17,9 +17,6 @@ label() { Mre '%s: the label "%s" %s' "$1" "$2" "$3"; }
 added() { Mre '  %-18s %s   (added: setting %s.%s)\n' "$1 *" "$2" "$3" "$1"; }
 # the id in the message MSGID printed on out (its first %s)
 new_id() { p=$(Mre "$1" '\([A-Z]*[0-9]*\)'); sed -n "s/^$p/\\1/p" out | head -1; }
-# Mnfe SINGULAR PLURAL N ARGS...: Mnf for a message ending in \n, as a grep pattern
-Mnfe() { f=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext -e bangfu "$1" "$2" "$3"); shift 3
-	printf -- "$f" "$@" | sed 's/[]*.^$[\\]/\\&/g'; }
 task_added='added task %s for %s (%s %s%s%s)\n'
 
 

@@ -10,8 +10,6 @@
 . "$TESTS/ui_lib.sh"
 data="$TESTS/e2e/data"
 me=$(id -un)
-# Mnre SINGULAR PLURAL N ARGS...: Mre for an ngettext message (LINE=n as for Mre)
-Mnre() { _f=$(TEXTDOMAINDIR=$BANGFU_LOCALEDIR ngettext -e bangfu "$1" "$2" "$3"); shift 3; Mre "$_f" "$@"; }
 # reveal N ARGS...: a line of `audit reveals` for N households (LINE=2: its why line)
 reveal() { _n=$1; shift; Mnre '%s %s  event %ld  %s (%s, %s)  %s %ld household: %s\n    why: %s\n' '%s %s  event %ld  %s (%s, %s)  %s %ld households: %s\n    why: %s\n' "$_n" "$@"; }
 # the word before an access record's event number ("event")
