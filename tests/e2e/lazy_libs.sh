@@ -5,6 +5,7 @@
 # libxlsxwriter and writes a workbook. The loader's own trace (LD_DEBUG=libs names each
 # library it initialises) says what was loaded. shared_server.sh checks that a setgid
 # run ignores LD_LIBRARY_PATH.
+# both locales
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 me=$(id -un)
