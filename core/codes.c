@@ -11,7 +11,7 @@
 	                                (int)(sizeof var##_items / sizeof var##_items[0]) }
 
 TABLE(codes_relation, N_("与户主关系"),
-	{"head", N_("户主")}, {"spouse", N_("配偶")}, {"son", N_("之子")}, {"daughter", N_("之女")},
+	{"head", NC_("code label", "户主")}, {"spouse", N_("配偶")}, {"son", N_("之子")}, {"daughter", N_("之女")},
 	{"son_in_law", N_("之女婿")}, {"daughter_in_law", N_("之儿媳")}, {"grandson", N_("之孙子")},
 	{"granddaughter", N_("之孙女")}, {"grandson_d", N_("之外孙子")}, {"granddaughter_d", N_("之外孙女")},
 	{"father", N_("之父")}, {"mother", N_("之母")}, {"grandfather", N_("之祖父")},
@@ -31,10 +31,10 @@ TABLE(codes_education, N_("文化程度"),
 	{"illiterate", N_("文盲或半文盲")}, {"primary", N_("小学")}, {"junior", N_("初中")},
 	{"senior", N_("高中")}, {"vocational", N_("中专")}, {"college", N_("大专")},
 	{"university", N_("本科及以上")});
-TABLE(codes_household_type, N_("户类型"), {"lifted", N_("脱贫户")}, {"ordinary", N_("一般农户")});
-TABLE(codes_category, N_("监测对象类别"),
+TABLE(codes_household_type, NC_("code label", "户类型"), {"lifted", N_("脱贫户")}, {"ordinary", N_("一般农户")});
+TABLE(codes_category, NC_("code label", "监测对象类别"),
 	{"unstable", N_("脱贫不稳定户")}, {"marginal", N_("边缘易致贫户")}, {"sudden", N_("突发严重困难户")});
-TABLE(codes_risk, N_("风险类型"),
+TABLE(codes_risk, NC_("code label", "风险类型"),
 	{"illness", N_("因病")}, {"disability", N_("因残")}, {"schooling", N_("因学")},
 	{"disaster", N_("因自然灾害")}, {"accident", N_("因意外事故")}, {"industry", N_("因产业项目失败")},
 	{"employment", N_("因务工就业不稳")}, {"no_labour", N_("缺劳动力")}, {"other", N_("其他")});
@@ -83,7 +83,10 @@ const char *codes_label(const struct code_table *t, const char *code)
 
 const char *codes_shown(const char *label)
 {
-	return label && *label ? gettext(label) : label;
+	if (!label || !*label)
+		return label;
+	const char *t = i18n_ctx(I18N_CODE_LABEL, label);
+	return t != label ? t : gettext(label);
 }
 
 void codes_choices(const struct code_table *t, char *out, int outlen)

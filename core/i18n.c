@@ -21,3 +21,16 @@ int i18n_english(void)
 	const char *l = getenv("LANGUAGE");
 	return l != NULL && strcmp(l, "en") == 0;
 }
+
+const char *i18n_ctx(const char *ctx, const char *s)
+{
+	char key[256];
+	size_t c = strlen(ctx), n = strlen(s);
+	if (c + 1 + n + 1 > sizeof key)
+		return s;
+	memcpy(key, ctx, c);
+	key[c] = '\004';     /* how msgfmt joins msgctxt and msgid */
+	memcpy(key + c + 1, s, n + 1);
+	const char *t = gettext(key);
+	return t == key ? s : t;
+}

@@ -10,6 +10,15 @@
 #define I18N_DOMAIN "bangfu"
 #define _(s) gettext(s)
 #define N_(s) (s)            /* marked for the catalog, translated where it is shown */
+/* Marked for the catalog with a context, for a word that is two things: a code label (户主,
+ * the head of household, shown in English under en) and a column header of the national
+ * form (户主, kept Chinese in both catalogs). codes_shown looks the context up first. */
+#define NC_(ctx, s) (s)
+#define I18N_CODE_LABEL "code label"
+
+/* The translation of s under the context ctx (what pgettext does), or s when the catalog
+ * has none. */
+const char *i18n_ctx(const char *ctx, const char *s);
 
 /* Which catalog a user gets from their environment: "en" when the first of LANGUAGE,
  * LC_ALL, LC_MESSAGES, LANG that is set and not empty names English ("en", "en_US.UTF-8",

@@ -22,6 +22,15 @@ for case in "zh|" "zh|LANG=C" "zh|LANG=POSIX" "zh|LANG=zh_CN.UTF-8" "zh|LANG=fr_
 	if [ "$want" = en ]; then expect_grep "$en" err; else expect_grep "$zh" err; fi
 done
 
+# a word that is both a code label and a national-form column header (core/i18n.h NC_):
+# the label is translated under en, the header stays Chinese in both
+LANGUAGE=en "$BANGFU" -d d set "$hh" household_type xx --why t 2>err && fail "household_type xx accepted"
+expect_grep 'unknown household type "xx"' err
+LANGUAGE=zh_CN "$BANGFU" -d d set "$hh" household_type xx --why t 2>err && fail "household_type xx accepted"
+expect_grep '未知的户类型“xx”' err
+LANGUAGE=en "$BANGFU" -d d export households -o en.csv >/dev/null
+head -1 en.csv | grep -q '户类型' || fail "the export's header 户类型 is not kept Chinese under en"
+
 # every catalog compiles with msgfmt --check (formats match their msgid's)
 for po in "$TESTS"/../tui/po/*.po; do
 	msgfmt --check -o /dev/null "$po" || fail "msgfmt --check $po"
