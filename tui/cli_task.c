@@ -109,8 +109,10 @@ static int verb_task_show(struct cli *c)
 	       label_of(c, &codes_task_status, t.status));
 	if (t.due[0]) {
 		task_urgency(t.due, store_today(c->s), urgency, sizeof urgency);
-		printf(_("due: %s%s%s%s\n"), t.due, task_is_closed(t.status) ? "" : " (",
-		       task_is_closed(t.status) ? "" : urgency, task_is_closed(t.status) ? "" : ")");
+		if (task_is_closed(t.status))
+			printf(_("due: %s\n"), t.due);
+		else
+			printf(_("due: %s (%s)\n"), t.due, urgency);
 	}
 	const char *rel[][2] = {{_("household"), t.household}, {_("case"), t.case_id}, {_("town"), t.town},
 	                        {_("pair"), t.pair}, {_("rule"), t.rule}};
@@ -118,8 +120,15 @@ static int verb_task_show(struct cli *c)
 		if (rel[i][1][0])
 			printf(_("%s: %s\n"), rel[i][0], rel[i][1]);
 	printf(_("region: %s\ncreated: %s\nversion: %ld\n"), t.region, t.created, t.version);
+	int cells = 8;   /* the log: each action by its label, as wide as the widest; the text is the record's */
 	for (int i = 0; i < t.nlog; i++)
-		printf("  %s  %-10s %-8s %s\n", t.log[i].at, t.log[i].by, t.log[i].action, t.log[i].text);
+		if (text_width(column_label(c, &codes_task_action, t.log[i].action)) > cells)
+			cells = text_width(column_label(c, &codes_task_action, t.log[i].action));
+	for (int i = 0; i < t.nlog; i++) {
+		printf("  %s  %-10s ", t.log[i].at, t.log[i].by);
+		cli_put_cell(column_label(c, &codes_task_action, t.log[i].action), cells);
+		printf("%s\n", t.log[i].text);
+	}
 	task_free(&t);
 	return EXIT_OK;
 }

@@ -99,9 +99,9 @@ expect_exit 1 as wang task done "$t2"
 closed "$t2" cancelled "$(M 已取消)" "$(M 'marked done')"
 expect_exit 0 as wang task show "$t1"
 status_is done "$(M 已办结)"
-expect_grep "  wang       comment  已电话联系户主，约周三入户$" out
-expect_grep "  zhao       comment  镇里催办$" out
-expect_grep "  wang       done     核实完毕$" out
+expect_grep "  wang       $(cells "$(M 备注)" 8) 已电话联系户主，约周三入户$" out   # actions by their labels
+expect_grep "  zhao       $(cells "$(M 备注)" 8) 镇里催办$" out
+expect_grep "  wang       $(cells "$(M 办结)" 8) 核实完毕$" out
 
 # one commit per action on the task, each with who and why
 git_log log --format='%an <%ae>|%s|%b' -- "tasks/0000/$t1.txt" | grep . | grep -v '^Bangfu-' > log.txt
@@ -177,7 +177,7 @@ git_log log -1 --format='%s' > msg.txt
 expect_grep "^tasks 0 rule tasks, 1 resolved: " msg.txt
 expect_exit 0 as wang task show "$visit_task"
 status_is done "$(M 已办结)"
-expect_grep "resolve  the rule no longer applies" out
+expect_grep " $(M 规则解除)  *the rule no longer applies" out
 
 # --- lists, verify, rebuild ---------------------------------------------------------------
 expect_exit 0 as wang task list
