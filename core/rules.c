@@ -244,13 +244,49 @@ int rules_household_flags(const struct household_facts *h, const char *as_of,
 		    strcmp(h->measures[i].start, as_of) <= 0)
 			social = 1;
 	if (h->able_to_work < 1 && !social)
-		refusal_add(out, "%s", RULES_FLAG_NO_SOCIAL);
+		refusal_add(out, "%s", _("no member able to work and no social security measure in place"));
 	if (h->lifted && !h->has_cadre)
-		refusal_add(out, "%s", RULES_FLAG_NO_CADRE);
+		refusal_add(out, "%s", _("former poor household without a responsible cadre"));
 	if (h->workplace_missing)
-		refusal_add(out, "%d member%s %s", h->workplace_missing,
-		            h->workplace_missing == 1 ? "" : "s", RULES_FLAG_WORKPLACE);
+		refusal_add(out, ngettext("%d member with months worked but no work place",
+		                          "%d members with months worked but no work place",
+		                          (unsigned long)h->workplace_missing), h->workplace_missing);
 	return out->count + out->dropped - before;
+}
+
+static const struct { const char *code, *title; } flags[RULES_FLAG_COUNT] = {
+	[RULES_FLAG_NO_SOCIAL] = {"no_social_security", "无劳动能力户未落实综合保障"},
+	[RULES_FLAG_NO_CADRE] = {"no_cadre", "脱贫户未落实帮扶责任人"},
+	[RULES_FLAG_WORKPLACE] = {"no_work_place", "务工地点未填"},
+};
+
+static int flag_ok(enum rules_flag f) { return f >= 0 && f < RULES_FLAG_COUNT; }
+const char *rules_flag_code(enum rules_flag f) { return flag_ok(f) ? flags[f].code : "?"; }
+const char *rules_flag_title(enum rules_flag f) { return flag_ok(f) ? flags[f].title : "?"; }
+
+void rules_flag_counted(enum rules_flag f, long n, char *out, size_t len)
+{
+	unsigned long k = (unsigned long)n;
+	switch (f) {
+	case RULES_FLAG_NO_SOCIAL:
+		snprintf(out, len, ngettext("%ld household with no member able to work and no social "
+		                            "security measure in place",
+		                            "%ld households with no member able to work and no social "
+		                            "security measure in place", k), n);
+		break;
+	case RULES_FLAG_NO_CADRE:
+		snprintf(out, len, ngettext("%ld former poor household without a responsible cadre",
+		                            "%ld former poor households without a responsible cadre", k), n);
+		break;
+	case RULES_FLAG_WORKPLACE:
+		snprintf(out, len, ngettext("%ld household with members who have months worked but no "
+		                            "work place",
+		                            "%ld households with members who have months worked but no "
+		                            "work place", k), n);
+		break;
+	default:
+		snprintf(out, len, "?");
+	}
 }
 
 /* --- due dates ------------------------------------------------------------------ */

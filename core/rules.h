@@ -131,13 +131,19 @@ int rules_elimination_check(const struct household_facts *h, const char *monitor
 /* Flags on the record, not refusals (DOMAIN.md): a household with no member able to
  * work and no 综合保障 measure in place by as_of; a former poor household without a
  * 帮扶责任人; members with months worked but no work place. Each flag is appended to out
- * (English with the Chinese term). Returns how many. */
+ * as a whole sentence in the user's language. Returns how many. */
 int rules_household_flags(const struct household_facts *h, const char *as_of,
                           struct refusal *out);
-/* The flags' texts (the workplace one is prefixed by the member count there). */
-#define RULES_FLAG_NO_SOCIAL "no member able to work and no 综合保障 measure (无劳动能力户未落实综合保障)"
-#define RULES_FLAG_NO_CADRE "former poor household without a 帮扶责任人 (脱贫户未落实帮扶责任人)"
-#define RULES_FLAG_WORKPLACE "with months worked but no work place (务工地点未填)"
+/* The flags, in the order of store.h's TODAY_FLAG_*. */
+enum rules_flag { RULES_FLAG_NO_SOCIAL, RULES_FLAG_NO_CADRE, RULES_FLAG_WORKPLACE, RULES_FLAG_COUNT };
+/* A flag's stable name for scripts: no_social_security, no_cadre, no_work_place. */
+const char *rules_flag_code(enum rules_flag f);
+/* Its title, the national system's Chinese term (无劳动能力户未落实综合保障, ...): data that
+ * exports write whatever the language, never translated. */
+const char *rules_flag_title(enum rules_flag f);
+/* What a person reads of flag f found on n households (`today`), one sentence in the
+ * user's language ("3 former poor households without a responsible cadre"). */
+void rules_flag_counted(enum rules_flag f, long n, char *out, size_t len);
 
 /* A date something is due by, seen from as_of. */
 struct rules_due {

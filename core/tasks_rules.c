@@ -2,6 +2,7 @@
  * tasks_rules.h). */
 #include "core/tasks_rules.h"
 #include "core/text.h"
+#include "core/codes.h"
 #include "core/i18n.h"
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,14 @@ static int kind_ok(enum rule_task_kind k) { return k >= 0 && k < RULE_TASK_KIND_
 
 const char *tasks_rules_code(enum rule_task_kind k)  { return kind_ok(k) ? kinds[k].code : "?"; }
 const char *tasks_rules_label(enum rule_task_kind k) { return kind_ok(k) ? kinds[k].label : "?"; }
+const char *tasks_rules_shown(const char *code)
+{
+	for (int k = 0; code && k < RULE_TASK_KIND_COUNT; k++)
+		if (strcmp(code, kinds[k].code) == 0)
+			return codes_shown(kinds[k].label);
+	return code && strcmp(code, "milestone") == 0 ? codes_shown(N_("节点逾期")) : NULL;
+}
+
 const char *tasks_rules_task_kind(enum rule_task_kind k)
 {
 	return kind_ok(k) ? kinds[k].task_kind : "?";

@@ -33,6 +33,10 @@ struct task_source {
 
 const char *tasks_rules_code(enum rule_task_kind k);   /* lead_limit, visit_due, dev_measure */
 const char *tasks_rules_label(enum rule_task_kind k);  /* 线索临近时限, 走访到期, 缺发展类措施 */
+/* What a person reads for the rule code a task or a `today` item carries (lead_limit,
+ * visit_due, dev_measure, and milestone: an overdue project milestone): its label in the
+ * user's language (codes_shown); NULL for "" or another code. */
+const char *tasks_rules_shown(const char *code);
 /* The task kind (DOMAIN's task kinds) a rule task becomes: verification, visit, measure. */
 const char *tasks_rules_task_kind(enum rule_task_kind k);
 

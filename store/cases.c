@@ -197,11 +197,12 @@ static int add_step(struct store *s, struct household *h, const char *case_id,
 	return rc ? store_fail(s, STORE_EFAIL, "out of memory") : 0;
 }
 
-static int refused(struct store *s, const char *what, const struct refusal *r)
+/* The reasons of a refusal, one "\n  - " line each, into buf (4096 bytes): the caller's
+ * message says what was refused. */
+static const char *reasons(const struct refusal *r, char buf[4096])
 {
-	char joined[4096];
-	refusal_join(r, "\n  - ", joined, sizeof joined);
-	return store_fail(s, STORE_EDENIED, "%s refused:\n  - %s", what, joined);
+	refusal_join(r, "\n  - ", buf, 4096);
+	return buf;
 }
 
 /* Write household h (version-checked) as the one file of a new event. */
@@ -283,18 +284,25 @@ int cases_open_in(struct store *s, const struct user *u, struct household *h,
 	if (strstr(risks, "disaster") && !disaster[0])
 		return store_fail(s, STORE_EINVAL, "因自然灾害 needs --disaster (洪涝/地质/旱灾/生物/气象/地震/其他)");
 	int open = case_open_index(h);
-	if (open >= 0)
+	if (open >= 0) {
+		enum wf_state st;
+		const char *state = h->cases[open].state ? h->cases[open].state : "";
 		return store_fail(s, STORE_EINVAL, "household %s already has an open case %s (%s): "
-		                  "move that one instead", h->id, h->cases[open].id, h->cases[open].state);
+		                  "move that one instead", h->id, h->cases[open].id,
+		                  workflow_state_parse(state, &st) == 0
+		                  ? codes_shown(workflow_state_label(st)) : state);
+	}
 	struct case_facts f = {.state = WF_NONE};
 	struct move_input in = {.today = s->today, .date = o->date, .reason = why};
 	struct move_result res;
 	struct refusal why_not;
+	char joined[4096];
 	if (text_copy(f.category, sizeof f.category, category))
 		return store_fail(s, STORE_EINVAL, "--category \"%s\" is not a category", category);
 	snprintf(f.region, sizeof f.region, "%s", household_get(h, HF_VILLCODE));
 	if (workflow_move(&f, u, "open", &in, &res, &why_not))
-		return refused(s, _("opening a case"), &why_not);
+		return store_fail(s, STORE_EDENIED, "opening a case refused:\n  - %s",
+		                  reasons(&why_not, joined));
 	if ((rc = identity_login(s, login, sizeof login, &uid)) ||
 	    (rc = new_case(s, h, &res.next, risks, source, disaster, note, NULL, case_id, n)))
 		return rc;
@@ -361,6 +369,7 @@ static int case_move_in(struct store *s, const struct user *u, const char *case_
 	struct case_facts f;
 	struct move_result res;
 	struct refusal why_not;
+	char joined[4096];
 	char login[64], method[32] = "", dept[32] = "", risks[256] = "";
 	unsigned uid;
 	int ci, rc;
@@ -388,9 +397,8 @@ static int case_move_in(struct store *s, const struct user *u, const char *case_
 		goto out;
 	}
 	if (workflow_move(&f, u, step, in, &res, &why_not)) {
-		char what[96];
-		snprintf(what, sizeof what, "%s on %s", step, case_id);
-		rc = refused(s, what, &why_not);
+		rc = store_fail(s, STORE_EDENIED, "step %s on case %s refused:\n  - %s",
+		                t ? codes_shown(t->label) : step, case_id, reasons(&why_not, joined));
 		goto out;
 	}
 	struct hcase *c = &h.cases[ci];

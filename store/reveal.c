@@ -8,6 +8,7 @@
  * rebuild alike. `audit reveals` lists the records (store_reveal_list). */
 #include "store/kinds.h"
 #include "core/mask.h"
+#include "core/codes.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +25,9 @@ int household_hand_out(struct store *s, struct household *h)
 int store_may_reveal(struct store *s, const struct user *u)
 {
 	if (!mask_may_reveal(u->role))
-		return store_fail(s, STORE_EDENIED, "an %s may not reveal ID numbers and phones "
-		                  "(auditors see who looked: `audit reveals`)", access_role_code(u->role));
+		return store_fail(s, STORE_EDENIED, "the role %s may not reveal ID numbers and phones "
+		                  "(auditors see who looked: `audit reveals`)",
+		                  codes_shown(access_role_label(u->role)));
 	return 0;
 }
 

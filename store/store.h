@@ -597,13 +597,16 @@ int project_sheet_rows(const struct project *p, const char *today,
 extern const struct report_col board_cols[BOARD_COLS];
 int store_board(struct store *s, const struct user *u, const char *by, const char *name,
                 int (*fn)(void *ctx, const char *const *values), void *ctx);
+#include "core/rules.h"
 /* The household flags in the user's scope (store/today_flags.c): per flag how many
  * households have it and the first TODAY_FLAG_FIRST of them by id. */
-enum { TODAY_FLAG_NO_SOCIAL, TODAY_FLAG_NO_CADRE, TODAY_FLAG_WORKPLACE, TODAY_FLAG_COUNT };
+enum { TODAY_FLAG_NO_SOCIAL = RULES_FLAG_NO_SOCIAL, TODAY_FLAG_NO_CADRE = RULES_FLAG_NO_CADRE,
+       TODAY_FLAG_WORKPLACE = RULES_FLAG_WORKPLACE, TODAY_FLAG_COUNT = RULES_FLAG_COUNT };
 #define TODAY_FLAG_FIRST 5
 struct today_flag {
+	int flag;                 /* enum rules_flag (core/rules.h): rules_flag_counted shows it */
 	const char *code;         /* stable name for scripts: no_social_security, no_cadre, no_work_place */
-	const char *text;         /* the flag, English with the Chinese term */
+	const char *title;        /* the Chinese term (rules_flag_title): data, for exports */
 	long count;
 	char first[TODAY_FLAG_FIRST][24];
 	int nfirst;

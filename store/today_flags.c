@@ -46,13 +46,6 @@ void today_flag_condition(int flag, int dated, struct buf *sql)
 	}
 }
 
-static const char *const flag_code[TODAY_FLAG_COUNT] = {
-	"no_social_security", "no_cadre", "no_work_place",
-};
-static const char *const flag_text[TODAY_FLAG_COUNT] = {
-	RULES_FLAG_NO_SOCIAL, RULES_FLAG_NO_CADRE, "members " RULES_FLAG_WORKPLACE,
-};
-
 /* One flag: how many households in scope have it, and the first by id — from the kept
  * rows (kept = 1), or derived from the households. */
 static int flag_read(struct store *s, const struct user *u, int flag, int kept,
@@ -62,8 +55,9 @@ static int flag_read(struct store *s, const struct user *u, int flag, int kept,
 	struct buf sql = {0};
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	out->code = flag_code[flag];
-	out->text = flag_text[flag];
+	out->flag = flag;
+	out->code = rules_flag_code((enum rules_flag)flag);
+	out->title = rules_flag_title((enum rules_flag)flag);
 	const char *cond = scope_sql(u, scope, sizeof scope);
 	if (kept) {
 		/* the count from the counters (county rows unless the scope is a town or village),

@@ -6,6 +6,7 @@
 #include "tui/userfiles.h"
 #include "core/buf.h"
 #include "core/encoding.h"
+#include "core/text.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -331,6 +332,15 @@ int cli_read_utf8(const char *file, const char *encoding, char **utf8, size_t *l
 	if (rc)
 		fprintf(stderr, "bangfu: %s: %s\n", file, err);
 	return rc;
+}
+
+void cli_put_cell(const char *s, int cells)
+{
+	char fitted[512];
+	int w = text_fit(s, cells, fitted, sizeof fitted);
+	fputs(fitted, stdout);
+	for (; w < cells + 1; w++)
+		putchar(' ');
 }
 
 const char *cli_opt(const struct cli *c, const char *name)

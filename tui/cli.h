@@ -59,6 +59,9 @@ int cli_read_utf8(const char *file, const char *encoding, char **utf8, size_t *l
 struct cli_report { const char *file; long count; };
 void cli_report_defect(void *ctx, long line, const char *column, const char *msg);
 
+/* Print s on stdout cut or padded to `cells` terminal cells (a Chinese character takes
+ * two), then at least one space: a column of a terminal table. */
+void cli_put_cell(const char *s, int cells);
 /* The value of option `name` ("--date") given to the verb, or NULL. */
 const char *cli_opt(const struct cli *c, const char *name);
 

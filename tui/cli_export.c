@@ -426,7 +426,7 @@ int export_today_flag_row(struct sheet *sh, const struct today_flag *f)
 	snprintf(count, sizeof count, "%ld", f->count);
 	for (int k = 0; k < f->nfirst && at < sizeof first; k++)
 		at += (size_t)snprintf(first + at, sizeof first - at, "%s%s", k ? " " : "", f->first[k]);
-	const char *v[] = {"", "", "flag", "flag", "", "", "", f->nfirst ? f->first[0] : "", "", f->text,
+	const char *v[] = {"", "", "flag", "flag", "", "", "", f->nfirst ? f->first[0] : "", "", f->title,
 	                   f->code, count, first};
 	return sheet_row(sh, v);
 }

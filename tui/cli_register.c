@@ -282,16 +282,6 @@ int cli_reveal_usage(struct cli *c)
 	return 0;
 }
 
-/* Print s padded with spaces to `cells` terminal cells (cut if longer). */
-static void put_cell(const char *s, int cells)
-{
-	char fitted[512];
-	int w = text_fit(s, cells, fitted, sizeof fitted);
-	fputs(fitted, stdout);
-	for (; w < cells + 1; w++)
-		putchar(' ');
-}
-
 #define LIST_PAGE 100
 
 struct list_ctx { long n; const struct code_lists *lists; };
@@ -318,12 +308,12 @@ static int list_one(void *ctx, const struct household *h)
 		         ? codes_shown(workflow_state_label(st)) : state);
 	}
 	const char *type = codes_shown(codes_label(&codes_household_type, household_get(h, HF_TYPE)));
-	put_cell(h->id, 14);
-	put_cell(head, 8);
-	put_cell(size, 4);
-	put_cell(place, 26);
-	put_cell(type ? type : "", 8);
-	put_cell(household_get(h, HF_INCOME), 7);
+	cli_put_cell(h->id, 14);
+	cli_put_cell(head, 8);
+	cli_put_cell(size, 4);
+	cli_put_cell(place, 26);
+	cli_put_cell(type ? type : "", 8);
+	cli_put_cell(household_get(h, HF_INCOME), 7);
 	fputs(kase, stdout);
 	putchar('\n');
 	l->n++;

@@ -2,17 +2,23 @@
  * and `today` (what is overdue and due soon for you, most urgent first). */
 #include "tui/cli.h"
 #include "core/codes.h"
+#include "core/tasks_rules.h"
+#include "core/text.h"
 #include "core/i18n.h"
 #include "tui/cli_export.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *label_of(struct cli *c, const struct code_table *t, const char *code)
+/* A code's label as shown, else `unknown` (the code itself in a table's column). */
+static const char *shown_or(struct cli *c, const struct code_table *t, const char *code,
+                            const char *unknown)
 {
 	const char *l = code_lists_label(store_code_lists(c->s), t, code);
-	return l ? codes_shown(l) : "?";
+	return l ? codes_shown(l) : unknown;
 }
+#define label_of(c, t, code) shown_or(c, t, code, "?")
+#define column_label(c, t, code) shown_or(c, t, code, code)
 
 /* --version V as a number (0 = not given); -1 after a usage message. */
 static long version_opt(struct cli *c)
@@ -68,8 +74,12 @@ static int print_task(void *ctx, const struct task *t)
 	struct cli *c = ctx;
 	char urgency[32];
 	task_urgency(t->due, store_today(c->s), urgency, sizeof urgency);
-	printf("%-9s %-11s %-10s %-10s %-12s %-12s %-15s %s\n", t->id, t->status, t->due[0] ? t->due : "-",
-	       task_is_closed(t->status) ? "" : urgency, t->kind, t->owner,
+	printf("%-9s ", t->id);
+	cli_put_cell(column_label(c, &codes_task_status, t->status), 11);
+	printf("%-10s ", t->due[0] ? t->due : "-");
+	cli_put_cell(task_is_closed(t->status) ? "" : urgency, 13);
+	cli_put_cell(column_label(c, &codes_task_kind, t->kind), 12);
+	printf("%-12s %-15s %s\n", t->owner,
 	       t->household[0] ? t->household : t->town[0] ? t->town : t->pair[0] ? t->pair : t->region,
 	       t->title);
 	return 0;
@@ -99,8 +109,10 @@ static int verb_task_show(struct cli *c)
 	       label_of(c, &codes_task_status, t.status));
 	if (t.due[0]) {
 		task_urgency(t.due, store_today(c->s), urgency, sizeof urgency);
-		printf(_("due: %s%s%s%s\n"), t.due, task_is_closed(t.status) ? "" : " (",
-		       task_is_closed(t.status) ? "" : urgency, task_is_closed(t.status) ? "" : ")");
+		if (task_is_closed(t.status))
+			printf(_("due: %s\n"), t.due);
+		else
+			printf(_("due: %s (%s)\n"), t.due, urgency);
 	}
 	const char *rel[][2] = {{_("household"), t.household}, {_("case"), t.case_id}, {_("town"), t.town},
 	                        {_("pair"), t.pair}, {_("rule"), t.rule}};
@@ -108,8 +120,15 @@ static int verb_task_show(struct cli *c)
 		if (rel[i][1][0])
 			printf(_("%s: %s\n"), rel[i][0], rel[i][1]);
 	printf(_("region: %s\ncreated: %s\nversion: %ld\n"), t.region, t.created, t.version);
+	int cells = 8;   /* the log: each action by its label, as wide as the widest; the text is the record's */
 	for (int i = 0; i < t.nlog; i++)
-		printf("  %s  %-10s %-8s %s\n", t.log[i].at, t.log[i].by, t.log[i].action, t.log[i].text);
+		if (text_width(column_label(c, &codes_task_action, t.log[i].action)) > cells)
+			cells = text_width(column_label(c, &codes_task_action, t.log[i].action));
+	for (int i = 0; i < t.nlog; i++) {
+		printf("  %s  %-10s ", t.log[i].at, t.log[i].by);
+		cli_put_cell(column_label(c, &codes_task_action, t.log[i].action), cells);
+		printf("%s\n", t.log[i].text);
+	}
 	task_free(&t);
 	return EXIT_OK;
 }
@@ -142,7 +161,17 @@ static int verb_task_change(struct cli *c)
 	return EXIT_OK;
 }
 
-struct today_out { struct cli *c; long limit, shown; };
+struct today_out { struct cli *c; long limit, shown; int kind_cells; };
+
+/* The kind column of `today`: 12 cells, or the widest rule label (shown whole). */
+static int rule_cells(void)
+{
+	int w = text_width(tasks_rules_shown("milestone"));
+	for (int k = 0; k < RULE_TASK_KIND_COUNT; k++)
+		if (text_width(tasks_rules_shown(tasks_rules_code((enum rule_task_kind)k))) > w)
+			w = text_width(tasks_rules_shown(tasks_rules_code((enum rule_task_kind)k)));
+	return w > 12 ? w : 12;
+}
 
 static int print_item(void *ctx, const struct today_item *it)
 {
@@ -150,9 +179,13 @@ static int print_item(void *ctx, const struct today_item *it)
 	char urgency[32];
 	if (o->limit > 0 && o->shown >= o->limit)
 		return 1;
+	const char *rule = tasks_rules_shown(it->rule);
 	task_urgency(it->due, store_today(o->c->s), urgency, sizeof urgency);
-	printf("%-13s %-10s %-12s %-9s %-10s %-15s %s\n", urgency, it->due,
-	       it->rule[0] ? it->rule : it->kind, it->task[0] ? it->task : "-",
+	cli_put_cell(urgency, 13);
+	printf("%-10s ", it->due);
+	cli_put_cell(rule ? rule : it->rule[0] ? it->rule : column_label(o->c, &codes_task_kind, it->kind),
+	             o->kind_cells);
+	printf("%-9s %-10s %-15s %s\n", it->task[0] ? it->task : "-",
 	       it->owner[0] ? it->owner : "-", it->household[0] ? it->household : "-", it->title);
 	o->shown++;
 	return 0;
@@ -168,8 +201,9 @@ static int print_flags(struct cli *c)
 	for (int i = 0; i < TODAY_FLAG_COUNT; i++) {
 		if (!f[i].count)
 			continue;
-		printf(ngettext("flag: %ld household %s:", "flag: %ld households %s:", (unsigned long)f[i].count),
-		       f[i].count, f[i].text);
+		char text[256];
+		rules_flag_counted((enum rules_flag)f[i].flag, f[i].count, text, sizeof text);
+		printf(_("flag: %s:"), text);
 		for (int k = 0; k < f[i].nfirst; k++)
 			printf(" %s", f[i].first[k]);
 		if (f[i].count > f[i].nfirst)
@@ -184,7 +218,7 @@ static int verb_today(struct cli *c)
 	store_today_derive(c->s, cli_opt(c, "--derive") != NULL);
 	if (cli_opt(c, "--format"))
 		return cli_today_sheet(c);
-	struct today_out o = {c, c->a.limit ? atol(c->a.limit) : 0, 0};
+	struct today_out o = {c, c->a.limit ? atol(c->a.limit) : 0, 0, rule_cells()};
 	struct today_summary sum = {0};
 	printf(_("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n"),
 	       store_today(c->s), c->me.login, access_role_code(c->me.role),

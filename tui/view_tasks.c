@@ -14,6 +14,8 @@
 #include "tui/task_forms.h"
 #include "core/codes.h"
 #include "core/task.h"
+#include "core/tasks_rules.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,7 @@ struct tasks_view {
 	long n, cap;
 	int oom;
 	int urgency_cells;        /* the widest urgency text, so "overdue 1765d" is never cut */
+	int kind_cells, status_cells;   /* the widest kind and status labels (capped) */
 	int flag_rows;            /* the household flag rows at the end */
 	struct today_flag flags[TODAY_FLAG_COUNT];   /* theirs (w writes count and first ones) */
 };
@@ -62,12 +65,13 @@ static int add_flag_rows(struct ui *ui, struct tasks_view *T)
 		snprintf(it.rule, sizeof it.rule, "flag");
 		snprintf(it.kind, sizeof it.kind, "%s", f[i].code);
 		snprintf(it.household, sizeof it.household, "%s", f[i].first[0]);
-		snprintf(it.title, sizeof it.title, ngettext("%ld household: %s", "%ld households: %s",
-		                                             (unsigned long)f[i].count), f[i].count, f[i].text);
+		rules_flag_counted((enum rules_flag)f[i].flag, f[i].count, it.title, sizeof it.title);
 		T->flag_rows += keep_item(T, &it) == 0;
 	}
 	return rc;
 }
+
+static void widths(struct tasks_view *T);
 
 static int tasks_open(struct ui *ui, struct view *v)
 {
@@ -94,13 +98,7 @@ static int tasks_open(struct ui *ui, struct view *v)
 		ui_status(ui, 0, _("rule tasks: %d made, %d resolved"), sum.created, sum.resolved);
 	v->lines = T->n;
 	v->at_start = v->at_end = 1;
-	T->urgency_cells = 11;
-	for (long i = 0; i < T->n; i++) {
-		char u[32];
-		task_urgency(T->it[i].due, T->today, u, sizeof u);
-		if ((int)strlen(u) > T->urgency_cells)
-			T->urgency_cells = (int)strlen(u);
-	}
+	widths(T);
 	long found = -1;
 	for (long i = 0; had && i < T->n && found < 0; i++)
 		if (same_item(&T->it[i], &keep))
@@ -115,26 +113,49 @@ static void layout(const struct tasks_view *T, struct vcol c[7])
 	int wide = COLS >= 100;
 	c[0] = (struct vcol){N_("due"), 10, 0};
 	c[1] = (struct vcol){N_("urgency"), T->urgency_cells, 0};
-	c[2] = (struct vcol){N_("kind"), wide ? 12 : 8, 0};
+	c[2] = (struct vcol){N_("kind"), T->kind_cells < (wide ? 24 : 12) ? T->kind_cells : wide ? 24 : 12, 0};
 	c[3] = (struct vcol){N_("task"), 8, 0};
-	c[4] = (struct vcol){N_("status"), wide ? 11 : 6, 0};
+	c[4] = (struct vcol){N_("status"), T->status_cells, 0};
 	c[5] = (struct vcol){N_("household"), wide ? 15 : 0, 0};
 	c[6] = (struct vcol){N_("title"), 0, 0};
 }
 
-/* The cells of an item (kind as its label, the rule's name for a rule item). */
+/* The cells of an item (kind and status as their labels, a rule item's rule as its label). */
 static void cells_of(const struct tasks_view *T, const struct today_item *it, char urgency[32],
                      const char *cells[7])
 {
 	const char *kind = codes_shown(code_lists_label(T->lists, &codes_task_kind, it->kind));
+	const char *rule = tasks_rules_shown(it->rule);
+	const char *status = codes_shown(code_lists_label(T->lists, &codes_task_status, it->status));
 	task_urgency(it->due, T->today, urgency, 32);
 	cells[0] = it->due[0] ? it->due : "-";
 	cells[1] = urgency;
-	cells[2] = !strcmp(it->rule, "flag") ? _("flag") : it->rule[0] ? it->rule : kind ? kind : it->kind;
+	cells[2] = !strcmp(it->rule, "flag") ? _("flag") : rule ? rule : it->rule[0] ? it->rule
+	         : kind ? kind : it->kind;
 	cells[3] = it->task[0] ? it->task : "-";
-	cells[4] = it->status[0] ? it->status : "-";
+	cells[4] = !it->status[0] ? "-" : status ? status : it->status;
 	cells[5] = it->household[0] ? it->household : "-";
 	cells[6] = it->title;
+}
+
+/* The columns' widths from the items: the widest urgency (never cut), kind and status
+ * (at least their headers'; layout caps the kind). */
+static void widths(struct tasks_view *T)
+{
+	T->urgency_cells = 11;
+	T->kind_cells = text_width(_("kind")) > 8 ? text_width(_("kind")) : 8;
+	T->status_cells = text_width(_("status")) > 6 ? text_width(_("status")) : 6;
+	for (long i = 0; i < T->n; i++) {
+		const char *cells[7];
+		char u[32];
+		cells_of(T, &T->it[i], u, cells);
+		if (text_width(u) > T->urgency_cells)
+			T->urgency_cells = text_width(u);
+		if (text_width(cells[2]) > T->kind_cells)
+			T->kind_cells = text_width(cells[2]);
+		if (text_width(cells[4]) > T->status_cells)
+			T->status_cells = text_width(cells[4]) < 11 ? text_width(cells[4]) : 11;
+	}
 }
 
 static void tasks_draw(struct ui *ui, struct view *v, long line, int y, int selected)

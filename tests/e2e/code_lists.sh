@@ -133,7 +133,7 @@ expect_grep "会议" out
 git --git-dir=d/audit.git show "HEAD:tasks/0000/$meeting.txt" > task.txt
 expect_grep "^kind: meeting 会议$" task.txt
 expect_exit 0 on cw today
-expect_grep "meeting .*$meeting .*召开村民大会" out
+expect_grep "会议 .*$meeting .*召开村民大会" out   # today shows the added kind by its label
 
 # verify, then rebuild from the history alone: the same export, verify passes
 expect_exit 0 on "$me" audit verify

@@ -15,8 +15,6 @@ export BANGFU_TODAY=2026-03-20
 as() { login=$1; shift; BANGFU_TEST_LOGIN=$login "$BANGFU_TH" -d d "$@"; }
 me=$(id -un)
 commits() { git --git-dir=d/audit.git rev-list --count HEAD; }
-# the urgency column of `today`, padded as bangfu pads it
-U() { printf '%-13s' "$(Mf "$@")"; }
 no_project() { expect_grep "$(Mf 'no project %s in your scope (%s)' "$1" "$2")" err; }
 outside() { expect_grep "$(Mf 'place %s of this project is outside your scope %s' "$1" "$2")" err; }
 # a refused row of a sheet: FILE:LINE: COLUMN: MESSAGE. The column is found from the English
@@ -98,7 +96,7 @@ expect_grep "total *1201000.50 *800000.00 *300000.20" out
 
 # --- the overdue milestone in today, for every scope that holds the project -----------
 expect_exit 0 as zhao today
-expect_grep "$(U 'overdue %ldd' 19) 2026-03-01 milestone" out
+expect_grep "$(Mf 'overdue %ldd' 19)  *2026-03-01 $(M 节点逾期) " out   # the rule by its label
 expect_grep "$p1 开工 迳头镇污水处理设施" out
 expect_exit 0 as xian today
 expect_grep "$p1 开工" out

@@ -20,8 +20,13 @@ status_is() { expect_grep "^$(LINE=5 Mre "$SHOW" "$1" "$2")\$" out; }
 moved() { expect_grep "$(Mre "%s: %s %s (version %ld)$NL" "$1" "$2" "$3" "$4")" out; }
 # a task closed (STATUS LABEL) refusing VERB
 closed() { expect_grep "$(Mf 'task %s is %s (%s): a closed task cannot be %s again (add a new task instead)' "$@")" err; }
+# cells TEXT N: TEXT padded to N terminal cells (a Chinese character takes two)
+cells() { python3 -c 'import sys, unicodedata as u; s = sys.argv[1]
+print(s + " " * (int(sys.argv[2]) - sum(2 if u.east_asian_width(c) in "WF" else 1 for c in s)), end="")' "$1" "$2"; }
 # the urgency column of `today`, padded as bangfu pads it
-U() { printf '%-13s' "$(Mf "$@")"; }
+U() { cells "$(Mf "$@")" 13; }
+# the rule and kind column of `today` and `task list`: a label in the test's language
+visit=$(M 走访到期)
 new_task() { sed -n "s/^$(Mre "added task %s for %s (%s %s%s%s)$NL" '\(T[0-9]*\)')/\1/p" out; }
 
 expect_exit 0 as "$me" init
@@ -94,9 +99,9 @@ expect_exit 1 as wang task done "$t2"
 closed "$t2" cancelled "$(M 已取消)" "$(M 'marked done')"
 expect_exit 0 as wang task show "$t1"
 status_is done "$(M 已办结)"
-expect_grep "  wang       comment  已电话联系户主，约周三入户$" out
-expect_grep "  zhao       comment  镇里催办$" out
-expect_grep "  wang       done     核实完毕$" out
+expect_grep "  wang       $(cells "$(M 备注)" 8) 已电话联系户主，约周三入户$" out   # actions by their labels
+expect_grep "  zhao       $(cells "$(M 备注)" 8) 镇里催办$" out
+expect_grep "  wang       $(cells "$(M 办结)" 8) 核实完毕$" out
 
 # one commit per action on the task, each with who and why
 git_log log --format='%an <%ae>|%s|%b' -- "tasks/0000/$t1.txt" | grep . | grep -v '^Bangfu-' > log.txt
@@ -119,20 +124,22 @@ before=$(commits)
 expect_exit 0 as wang today
 # the imported monitored household (identified 2023-05, never visited, labour, no
 # development measure) gives two rule items, overdue since 2023-05-31
-expect_grep "^$(U 'overdue %ldd' 1024) 2023-05-31 dev_measure" out
-expect_grep "^$(U 'overdue %ldd' 1024) 2023-05-31 visit_due" out
-expect_grep "^$(U 'overdue %ldd' 10) 2026-03-10 paperwork    $overdue" out
-expect_grep "^$(U 'in %ldd' 3) 2026-03-23 project      $soon" out
+# (rules and kinds by their labels, not their codes)
+expect_grep "^$(U 'overdue %ldd' 1024) 2023-05-31 $(M 缺发展类措施) " out
+expect_grep "^$(U 'overdue %ldd' 1024) 2023-05-31 $visit " out
+expect_grep "^$(U 'overdue %ldd' 10) 2026-03-10 $(M 材料报送)  *$overdue" out
+expect_grep "^$(U 'in %ldd' 3) 2026-03-23 $(M 项目)  *$soon" out
+expect_no_grep "dev_measure\|visit_due" out
 expect_grep "$(Mf "rule tasks: %d made, %d resolved (one audit event)$NL" 2 0)" out
 [ "$LANGUAGE" != zh_CN ] || expect_grep "规则任务：新建 2 个" out
 expect_grep "$(Mnf "%d more open task of yours not due soon: bangfu task list --owner me$NL" "%d more open tasks of yours not due soon: bangfu task list --owner me$NL" 1 1)" out
 expect_no_grep "他人任务" out
-order=$(grep -n -e visit_due -e "$overdue" -e "$soon" out | cut -d: -f1 | tr '\n' ' ')
+order=$(grep -n -e "$visit" -e "$overdue" -e "$soon" out | cut -d: -f1 | tr '\n' ' ')
 [ "$order" = "3 4 5 " ] || { cat out; fail "today is not most urgent first: lines $order"; }
 [ "$(commits)" -eq $((before + 1)) ] || fail "today should add exactly one event"
 git_log log -1 --format='%an|%s|%b' > msg.txt
 expect_grep "^王村经办|tasks 2 rule tasks: rule tasks as of 2026-03-20 (bangfu toda…|rule tasks as of 2026-03-20 (bangfu today)" msg.txt
-visit_task=$(sed -n "s/^$(U 'overdue %ldd' 1024) 2023-05-31 visit_due    \(T[0-9]*\) .*/\1/p" out)
+visit_task=$(sed -n "s/^$(U 'overdue %ldd' 1024) 2023-05-31 $visit  *\(T[0-9]*\) .*/\1/p" out)
 [ -n "$visit_task" ] || fail "the visit rule task has no task id"
 
 # twice: nothing new, same list
@@ -143,14 +150,14 @@ rt=$(Mre "rule tasks: %d made, %d resolved (one audit event)$NL")
 expect_no_grep "$rt" out
 grep -v "^$rt" today1.txt | cmp - out || fail "second today lists differently"
 # rule tasks go to the most local caseworker, first by login: liu, not wang who ran today
-expect_grep "visit_due  *$visit_task  *liu " today1.txt
+expect_grep "$visit  *$visit_task  *liu " today1.txt
 # the township reviewer sees the rule items of her town, not wang's own tasks
 expect_exit 0 as zhao today
-expect_grep "visit_due  *$visit_task  *liu " out
+expect_grep "$visit  *$visit_task  *liu " out
 expect_no_grep "$overdue" out
 # the auditor sees the same rule items and writes nothing
 expect_exit 0 as li today
-expect_grep "visit_due  *$visit_task  *liu " out
+expect_grep "$visit  *$visit_task  *liu " out
 [ "$(commits)" -eq $((before + 1)) ] || fail "an auditor's today wrote an event"
 # a rule task is a task: it can be started and commented like any other
 expect_exit 1 as wang task start "$visit_task" --why "今天去"
@@ -164,21 +171,22 @@ expect_exit 0 as wang visit add 4418210001 --date 2026-03-20 --visitor 王村经
 before=$(commits)
 expect_exit 0 as wang today
 expect_grep "$(Mf "rule tasks: %d made, %d resolved (one audit event)$NL" 0 1)" out
-expect_no_grep visit_due out
+expect_no_grep "$visit" out
 [ "$(commits)" -eq $((before + 1)) ] || fail "resolving should be one event"
 git_log log -1 --format='%s' > msg.txt
 expect_grep "^tasks 0 rule tasks, 1 resolved: " msg.txt
 expect_exit 0 as wang task show "$visit_task"
 status_is done "$(M 已办结)"
-expect_grep "resolve  the rule no longer applies" out
+expect_grep " $(M 规则解除)  *the rule no longer applies" out
 
 # --- lists, verify, rebuild ---------------------------------------------------------------
 expect_exit 0 as wang task list
 expect_no_grep "$t1" out
-expect_grep "^$overdue  *open" out
+expect_grep "^$overdue  *$(M 待办)  *2026-03-10 $(U 'overdue %ldd' 10) $(M 材料报送)  *wang " out   # labels, in cells
+[ "$LANGUAGE" != zh_CN ] || expect_no_grep " open \| paperwork " out
 expect_exit 0 as wang task list --status all --owner me
-expect_grep "^$t1  *done" out
-expect_grep "^$t2  *cancelled" out
+expect_grep "^$t1  *$(M 已办结) " out
+expect_grep "^$t2  *$(M 已取消) " out
 expect_no_grep "他人任务" out
 expect_exit 0 as he task list --status all
 [ ! -s out ] || fail "a caseworker elsewhere sees 佛冈县's tasks"

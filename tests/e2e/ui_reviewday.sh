@@ -93,7 +93,8 @@ printf '%s\n' "$urgency" | grep -qx "$(Mre 'overdue %ldd' '[0-9]\{4\}')" || fail
 
 # defect 3: a rule-made task is not marked done by hand while its condition holds (it
 # would never come back); it is resolved when the condition ends
-rule_task=$(awk '{for (i = 1; i < NF; i++) if ($i == "dev_measure") {print $(i + 1); exit}}' out)
+# (the rule shown by its label: the task id follows it)
+rule_task=$(sed -n "s/.* $(M 缺发展类措施)  *\(T[0-9][0-9]*\) .*/\1/p" out | head -1)
 [ -n "$rule_task" ] || { cat out; fail "no dev_measure rule task"; }
 n=$(commits)
 expect_exit 1 on 2026-01-15 "$me" task done "$rule_task" --why 已落实
@@ -155,7 +156,9 @@ ui_keys C; ui_wait "${step#*; }"
 ui_type "not_take"; ui_keys Enter
 ui_wait "$(p 'the day it happened (YYYY-MM-DD, empty = today): ')"; ui_type "2026-01-01"; ui_keys Enter
 ui_wait "$(p 'reason (kept in the history): ')"; ui_type "不符合"; ui_keys Enter
-refused=$(LINE=1 Mre '%s refused:\n  - %s' ''); ui_wait "${refused# }"
+# the refusal names the step by its label, one sentence in the test's language
+refused=$(Mf 'step %s on case %s refused:\n  - %s' "$(M 不纳入)" C0000002 '' | head -1); ui_wait "$refused"
+tail -1 screen.txt | sed 's/ - .*//' | grep -q "not_take" && { ui_dump; fail "the refusal names the step's code"; }
 grep -q '\^J' screen.txt && { ui_dump; fail "the status line shows ^J"; }
 # too long for the line: it ends in ">" (m shows it whole)
 tail -1 screen.txt | grep -q '>$' || { ui_dump; fail "the cut status line is not marked"; }

@@ -20,8 +20,11 @@ tshow='task: %s\ntitle: %s\nkind: %s %s\nowner: %s\nstatus: %s %s\n'
 # cut_paren MSG: MSG up to its first " (" or "（"
 # ask FORMAT ARGS...: a question in the test's language, without its trailing blank
 ask() { _a=$(Mf "$@"); printf %s "${_a% }"; }
-# flagrow N TEXT: a household flag's row, as a grep pattern
-flagrow() { printf '%s .*H4418210000001 .*%s' "$(M flag)" "$(Mnf '%ld household: %s' '%ld households: %s' "$1" "$1" "$2")"; }
+# flagrow N SINGULAR PLURAL: a household flag's row, as a grep pattern: its sentence
+# counting the households in the test's language (its first 20 characters: the title
+# column is cut at the screen's edge)
+flagrow() { printf '%s .*H4418210000001 .*%s' "$(M flag)" \
+	"$(python3 -c 'import sys; print(sys.argv[1][:20])' "$(Mnf "$2" "$3" "$1" "$1")")"; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
@@ -53,10 +56,15 @@ ui_screen; body > body.txt   # a fresh look, the rows drawn
 [ "$(grep -n T0000001 body.txt | cut -d: -f1)" = 2 ] || { cat body.txt; fail "the due-soon task is not second"; }
 grep T0000001 body.txt | grep -qF "$(Mf 'in %ldd' 2)" || { cat body.txt; fail "no urgency for T0000001"; }
 # the household flags of his scope follow the tasks, a row each on its first household
-grep -q "$(flagrow 1 "former poor")" body.txt ||
+grep -q "$(flagrow 1 '%ld former poor household without a responsible cadre' \
+	'%ld former poor households without a responsible cadre')" body.txt ||
 	{ cat body.txt; fail "no row for the 帮扶责任人 flag"; }
-grep -q "$(flagrow 2 "members wi")" body.txt ||
+grep -q "$(flagrow 2 '%ld household with members who have months worked but no work place' \
+	'%ld households with members who have months worked but no work place')" body.txt ||
 	{ cat body.txt; fail "no row for the work place flag"; }
+# in Chinese the flags are Chinese sentences, whole at 100 columns; no English fragment
+[ "$LANGUAGE" != zh_CN ] || { grep -q "1 户脱贫户缺帮扶责任人" body.txt && grep -q "2 户有成员务工地点未填" body.txt &&
+	! grep -Eq "household|member|cadre|work place|\(" body.txt; } || { cat body.txt; fail "the flag rows are not Chinese"; }
 fl=${flags#，}; ui_wait "${fl#, }"
 
 # Enter opens the household; q comes back
@@ -67,7 +75,8 @@ ui_keys q; ui_wait_selected "T0000002"
 ui_keys S; ui_wait "$(ask 'start %s, reason: ' T0000002)"
 ui_type "今天去核实"; ui_keys Enter
 ui_wait "$(cut_paren "$(Mf 'task %s: started (%s)' T0000002)")"
-ui_wait_selected "in_progress"
+ui_wait_selected "$(M 办理中)"                # the status by its label
+grep -q "in_progress" screen.txt && { ui_dump; fail "the status shown as its code"; }
 expect_exit 0 as wang task show T0000002
 expect_grep "^$(LINE=5 Mre "$tshow" in_progress)" out
 # D marks it done, with a reason; it leaves the list and the next task is selected

@@ -171,7 +171,7 @@ ui_wait "$(Mf 'an %s may read but not change the register' "$(M 审计查阅)")"
 ui_keys /; ui_type "李秀英"; ui_keys Enter; ui_wait_selected "$hh"
 ui_keys Enter; ui_wait "$(idphone masked)"
 ui_keys R
-ui_wait "$(cut_paren "$(Mf 'an %s may not reveal ID numbers and phones (auditors see who looked: `audit reveals`)' auditor)")"
+ui_wait "$(cut_paren "$(Mf 'the role %s may not reveal ID numbers and phones (auditors see who looked: `audit reveals`)' "$(M 审计查阅)")")"
 grep -qF "$seefull" screen.txt && { ui_dump; fail "R asked an auditor a reason"; }
 grep -q "441821197501011008" screen.txt && fail "an auditor saw a full ID number"
 ui_keys Q

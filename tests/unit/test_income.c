@@ -142,9 +142,23 @@ static void test_flags(void **state)
 	h.lifted = 1;
 	h.workplace_missing = 2;
 	assert_int_equal(rules_household_flags(&h, "2024-08-01", &r), 3);
-	assert_true(refusal_has(&r, "无劳动能力户未落实综合保障"));
-	assert_true(refusal_has(&r, "脱贫户未落实帮扶责任人"));
+	/* whole sentences (their msgids: the unit tests load no catalog) */
+	assert_true(refusal_has(&r, "no member able to work and no social security measure in place"));
+	assert_true(refusal_has(&r, "former poor household without a responsible cadre"));
 	assert_true(refusal_has(&r, "2 members with months worked but no work place"));
+	h.workplace_missing = 1;
+	refusal_clear(&r);
+	rules_household_flags(&h, "2024-08-01", &r);
+	assert_true(refusal_has(&r, "1 member with months worked but no work place"));
+	/* today's counted sentences, the stable names and the Chinese titles (data) */
+	char text[160];
+	rules_flag_counted(RULES_FLAG_NO_CADRE, 1, text, sizeof text);
+	assert_string_equal(text, "1 former poor household without a responsible cadre");
+	rules_flag_counted(RULES_FLAG_WORKPLACE, 212, text, sizeof text);
+	assert_string_equal(text, "212 households with members who have months worked but no work place");
+	assert_string_equal(rules_flag_code(RULES_FLAG_NO_SOCIAL), "no_social_security");
+	assert_string_equal(rules_flag_title(RULES_FLAG_NO_SOCIAL), "无劳动能力户未落实综合保障");
+	assert_string_equal(rules_flag_title(RULES_FLAG_WORKPLACE), "务工地点未填");
 	refusal_clear(&r);
 	h.measures = &social;          /* 综合保障 in place, 帮扶责任人 named */
 	h.has_cadre = 1;
