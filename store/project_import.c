@@ -94,8 +94,14 @@ static int apply_row(void *ctx, struct project *p, const char *today, char *err,
 	}
 	/* the place by code, else by name */
 	const char *place = cell(r, PS_PLACE) ? cell(r, PS_PLACE) : cell(r, PS_PLACE_NAME);
-	if (place && strcmp(place, p->place) != 0 && strcmp(place, p->place_name) != 0)
+	if (place && strcmp(place, p->place) != 0 && strcmp(place, p->place_name) != 0) {
+		if (strlen(place) >= sizeof p->place) {   /* never looked up cut short */
+			project_fault_set(e->at, PJF_PLACE, NULL);
+			return text_errorf(err, errlen, "too long (%zu bytes, at most %zu)", strlen(place),
+			                   sizeof p->place - 1);
+		}
 		snprintf(p->place, sizeof p->place, "%s", place);
+	}
 	if (cell(r, PS_PLANNED) || cell(r, PS_ALLOCATED) || cell(r, PS_SPENT)) {
 		if (!cell(r, PS_YEAR)) {
 			project_fault_set(e->at, PJF_YEAR, NULL);
