@@ -212,18 +212,12 @@ int project_parse(const char *text, struct project *p, char *err, size_t errlen)
 
 /* --- which field a refusal is about ------------------------------------------------- */
 
-void project_fault_set(struct project_fault *at, enum project_field field, const char *milestone)
+int project_fault(struct project_fault *at, enum project_field field, const char *milestone, int rc)
 {
-	if (!at)
-		return;
-	at->field = field;
-	snprintf(at->milestone, sizeof at->milestone, "%s", milestone ? milestone : "");
-}
-
-/* project_fault_set, then -1: `return fault(at, PJF_..., NULL, text_errorf(...));` */
-static int fault(struct project_fault *at, enum project_field field, const char *milestone, int rc)
-{
-	project_fault_set(at, field, milestone);
+	if (at) {
+		at->field = field;
+		snprintf(at->milestone, sizeof at->milestone, "%s", milestone ? milestone : "");
+	}
 	return rc;
 }
 
@@ -241,20 +235,20 @@ int project_milestone_check(const struct project_milestone *m, const char *today
                             struct project_fault *at, char *err, size_t errlen)
 {
 	if (flatrec_check_text(_("milestone name"), m->name, sizeof m->name, 20, 1, err, errlen))
-		return fault(at, PJF_MS_NAME, m->name, -1);
+		return project_fault(at, PJF_MS_NAME, m->name, -1);
 	if (strpbrk(m->name, "[]"))
-		return fault(at, PJF_MS_NAME, m->name,
+		return project_fault(at, PJF_MS_NAME, m->name,
 		             text_errorf(err, errlen, "milestone \"%s\": no [ or ] in a name", m->name));
 	if (!date_valid(m->planned))
-		return fault(at, PJF_MS_PLANNED, m->name,
+		return project_fault(at, PJF_MS_PLANNED, m->name,
 		             text_errorf(err, errlen, "milestone %s: planned date \"%s\" is not a date "
 		                         "(YYYY-MM-DD)", m->name, m->planned));
 	if (m->actual[0] && !date_valid(m->actual))
-		return fault(at, PJF_MS_ACTUAL, m->name,
+		return project_fault(at, PJF_MS_ACTUAL, m->name,
 		             text_errorf(err, errlen, "milestone %s: actual date \"%s\" is not a date "
 		                         "(YYYY-MM-DD)", m->name, m->actual));
 	if (m->actual[0] && today && today[0] && strcmp(m->actual, today) > 0)
-		return fault(at, PJF_MS_ACTUAL, m->name,
+		return project_fault(at, PJF_MS_ACTUAL, m->name,
 		             text_errorf(err, errlen, "milestone %s: actual date %s is after today (%s): "
 		                         "record it when it happens", m->name, m->actual, today));
 	return 0;
@@ -268,7 +262,7 @@ int project_milestone_set(struct project *p, const char *name, const char *plann
 	if (have)
 		m = *have;
 	else if (p->nms >= PROJECT_MAX_MILESTONES)
-		return fault(at, PJF_MS_NAME, name,
+		return project_fault(at, PJF_MS_NAME, name,
 		             text_errorf(err, errlen, "a project holds at most %d milestones",
 		                         PROJECT_MAX_MILESTONES));
 	enum project_field too_long = strlen(name) >= sizeof m.name ? PJF_MS_NAME
@@ -276,7 +270,7 @@ int project_milestone_set(struct project *p, const char *name, const char *plann
 	                            : actual && strlen(actual) >= sizeof m.actual ? PJF_MS_ACTUAL
 	                            : PJF_NONE;
 	if (too_long != PJF_NONE)
-		return fault(at, too_long, name,
+		return project_fault(at, too_long, name,
 		             text_errorf(err, errlen, "milestone %s: a value is too long", name));
 	snprintf(m.name, sizeof m.name, "%s", name);
 	if (planned)
@@ -284,7 +278,7 @@ int project_milestone_set(struct project *p, const char *name, const char *plann
 	if (actual)
 		snprintf(m.actual, sizeof m.actual, "%s", actual);
 	if (!have && !m.planned[0])
-		return fault(at, PJF_MS_PLANNED, name,
+		return project_fault(at, PJF_MS_PLANNED, name,
 		             text_errorf(err, errlen, "milestone %s is new: give its planned date "
 		                         "(--planned YYYY-MM-DD)", name));
 	if (project_milestone_check(&m, today, at, err, errlen))
@@ -331,7 +325,7 @@ static int set_amount(const char *what, enum project_field which, const char *ye
 	}
 	snprintf(label, sizeof label, _(what), year);
 	if (project_money_parse(label, text, &fen, err, errlen))
-		return fault(at, which, NULL, -1);
+		return project_fault(at, which, NULL, -1);
 	project_money_format(fen, field);
 	return 0;
 }
@@ -347,7 +341,7 @@ int project_money_set(struct project *p, const char *year, const char *planned,
                       char *err, size_t errlen)
 {
 	if (!year_ok(year))
-		return fault(at, PJF_YEAR, NULL,
+		return project_fault(at, PJF_YEAR, NULL,
 		             text_errorf(err, errlen, "year \"%s\": give a year YYYY (2000-2100)", year));
 	int i = 0;
 	while (i < p->nmoney && strcmp(p->money[i].year, year) != 0)
@@ -356,7 +350,7 @@ int project_money_set(struct project *p, const char *year, const char *planned,
 	if (i < p->nmoney)
 		m = p->money[i];
 	else if (p->nmoney >= PROJECT_MAX_YEARS)
-		return fault(at, PJF_YEAR, NULL,
+		return project_fault(at, PJF_YEAR, NULL,
 		             text_errorf(err, errlen, "a project holds money for at most %d years",
 		                         PROJECT_MAX_YEARS));
 	snprintf(m.year, sizeof m.year, "%s", year);
@@ -494,33 +488,33 @@ int project_check(const struct project *p, const struct code_table *kinds,
 	char choices[256];
 	if (flatrec_check_text(_("project title"), p->title, sizeof p->title, TEXT_MAX_TITLE, 1,
 	                       err, errlen))
-		return fault(at, PJF_TITLE, NULL, -1);
+		return project_fault(at, PJF_TITLE, NULL, -1);
 	if (flatrec_check_text(_("responsible person"), p->person, sizeof p->person, TEXT_MAX_NAME,
 	                       0, err, errlen))
-		return fault(at, PJF_PERSON, NULL, -1);
+		return project_fault(at, PJF_PERSON, NULL, -1);
 	if (flatrec_check_text(_("funding programme"), p->programme, sizeof p->programme, 20, 0,
 	                       err, errlen))
-		return fault(at, PJF_PROGRAMME, NULL, -1);
+		return project_fault(at, PJF_PROGRAMME, NULL, -1);
 	if (!level)
-		return fault(at, PJF_PLACE, NULL,
+		return project_fault(at, PJF_PLACE, NULL,
 		             text_errorf(err, errlen, "place \"%s\": give a county (6 digits), town (9) "
 		                         "or village (12) code", p->place));
 	if (strcmp(level, p->level) != 0)
-		return fault(at, PJF_PLACE, NULL,
+		return project_fault(at, PJF_PLACE, NULL,
 		             text_errorf(err, errlen, "level %s does not agree with place %s (a %s)",
 		                         shown_or(codes_label(&codes_project_level, p->level), p->level),
 		                         p->place, shown_or(codes_label(&codes_project_level, level), level)));
 	if (!codes_label(kinds ? kinds : &codes_project_kind, p->kind))
-		return fault(at, PJF_KIND, NULL,
+		return project_fault(at, PJF_KIND, NULL,
 		             text_errorf(err, errlen, "kind \"%s\" is not a project kind (bangfu project "
 		                         "add --help lists them)", p->kind));
 	if (!codes_label(groups ? groups : &codes_project_group, p->group))
-		return fault(at, PJF_GROUP, NULL,
+		return project_fault(at, PJF_GROUP, NULL,
 		             text_errorf(err, errlen, "\"%s\" is not a working group (bangfu project add "
 		                         "--help lists them)", p->group));
 	if (!codes_label(&codes_project_status, p->status)) {
 		codes_choices(&codes_project_status, choices, sizeof choices);
-		return fault(at, PJF_STATUS, NULL,
+		return project_fault(at, PJF_STATUS, NULL,
 		             text_errorf(err, errlen, "status \"%s\": give one of %s (or its code: bangfu "
 		                         "project add --help)", p->status, choices));
 	}
@@ -531,7 +525,7 @@ int project_check(const struct project *p, const struct code_table *kinds,
 			return -1;
 		for (int k = 0; k < i; k++)
 			if (strcmp(p->ms[k].name, p->ms[i].name) == 0)
-				return fault(at, PJF_MS_NAME, p->ms[i].name,
+				return project_fault(at, PJF_MS_NAME, p->ms[i].name,
 				             text_errorf(err, errlen, "milestone %s is given twice",
 				                         p->ms[i].name));
 	}

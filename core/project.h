@@ -77,8 +77,9 @@ struct project_fault {
 	enum project_field field;
 	char milestone[64];              /* for PJF_MS_*: the milestone's name */
 };
-/* Record field (and, for a milestone's field, its name) in at unless at is NULL. */
-void project_fault_set(struct project_fault *at, enum project_field field, const char *milestone);
+/* Record field (and, for a milestone's field, its name) in at unless at is NULL, and
+ * return rc: `return project_fault(at, PJF_KIND, NULL, text_errorf(err, ...));`. */
+int project_fault(struct project_fault *at, enum project_field field, const char *milestone, int rc);
 
 /* Money a user types, in yuan: "1200000", "1,200,000.50", "120万" or "1.5万元" (万 = 10,000
  * yuan), at most two decimal places of yuan (six of 万), not negative. 0 and *fen, or -1

@@ -18,7 +18,7 @@ int project_change_in(struct store *s, const struct user *u, const char *id,
 	if (!p)
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	if ((rc = project_get(s, u, id, p))) {
-		project_fault_set(at, PJF_ID, NULL);
+		project_fault(at, PJF_ID, NULL, rc);
 		goto out;
 	}
 	*before = *p;

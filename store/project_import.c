@@ -85,28 +85,25 @@ static int apply_row(void *ctx, struct project *p, const char *today, char *err,
 		const char *v = cell(r, text[i].col);
 		if (!v || (p->id[0] && mask_is_masked(v)))
 			continue;   /* a masked cell of an exported row: the value as it is kept */
-		if (strlen(v) >= text[i].size) {
-			project_fault_set(e->at, text[i].field, NULL);
-			return text_errorf(err, errlen, "too long (%zu bytes, at most %zu)", strlen(v),
-			                   text[i].size - 1);
-		}
+		if (strlen(v) >= text[i].size)
+			return project_fault(e->at, text[i].field, NULL,
+			                     text_errorf(err, errlen, "too long (%zu bytes, at most %zu)",
+			                                 strlen(v), text[i].size - 1));
 		snprintf((char *)p + text[i].off, text[i].size, "%s", v);
 	}
 	/* the place by code, else by name */
 	const char *place = cell(r, PS_PLACE) ? cell(r, PS_PLACE) : cell(r, PS_PLACE_NAME);
 	if (place && strcmp(place, p->place) != 0 && strcmp(place, p->place_name) != 0) {
-		if (strlen(place) >= sizeof p->place) {   /* never looked up cut short */
-			project_fault_set(e->at, PJF_PLACE, NULL);
-			return text_errorf(err, errlen, "too long (%zu bytes, at most %zu)", strlen(place),
-			                   sizeof p->place - 1);
-		}
+		if (strlen(place) >= sizeof p->place)   /* never looked up cut short */
+			return project_fault(e->at, PJF_PLACE, NULL,
+			                     text_errorf(err, errlen, "too long (%zu bytes, at most %zu)",
+			                                 strlen(place), sizeof p->place - 1));
 		snprintf(p->place, sizeof p->place, "%s", place);
 	}
 	if (cell(r, PS_PLANNED) || cell(r, PS_ALLOCATED) || cell(r, PS_SPENT)) {
-		if (!cell(r, PS_YEAR)) {
-			project_fault_set(e->at, PJF_YEAR, NULL);
-			return text_errorf(err, errlen, "money needs its year");
-		}
+		if (!cell(r, PS_YEAR))
+			return project_fault(e->at, PJF_YEAR, NULL,
+			                     text_errorf(err, errlen, "money needs its year"));
 		if (project_money_set(p, cell(r, PS_YEAR), cell(r, PS_PLANNED), cell(r, PS_ALLOCATED),
 		                      cell(r, PS_SPENT), e->at, err, errlen))
 			return -1;
@@ -146,7 +143,7 @@ static int import_row(struct store *s, const struct user *u, const struct projec
 {
 	int rc, changed = 0;
 	struct row_edit e = {r, at};
-	project_fault_set(at, PJF_NONE, NULL);
+	project_fault(at, PJF_NONE, NULL, 0);
 	if (cell(r, PS_ID)) {
 		rc = project_change_in(s, u, cell(r, PS_ID), apply_row, &e, &changed, at);
 		*updated += !rc && changed;
@@ -158,11 +155,10 @@ static int import_row(struct store *s, const struct user *u, const struct projec
 	                           : !(cell(r, PS_PLACE) || cell(r, PS_PLACE_NAME)) ? PJF_PLACE
 	                           : !cell(r, PS_KIND) ? PJF_KIND : !cell(r, PS_GROUP) ? PJF_GROUP
 	                           : PJF_NONE;
-	if (missing != PJF_NONE) {
-		project_fault_set(at, missing, NULL);
-		return store_fail(s, STORE_EINVAL, "a new project needs 项目名称, 地区代码 (or 地区), "
-		                  "项目类型 and 工作专班");
-	}
+	if (missing != PJF_NONE)
+		return project_fault(at, missing, NULL,
+		                     store_fail(s, STORE_EINVAL, "a new project needs 项目名称, 地区代码 "
+		                                "(or 地区), 项目类型 and 工作专班"));
 	if (apply_row(&e, &p, store_today(s), err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (!(rc = project_add_in(s, u, &p, at)))

@@ -272,53 +272,46 @@ static int tasks_resolve(struct store *s, const struct user *u, struct project *
 	return 0;
 }
 
-/* project_fault_set, then rc: `return at_field(at, PJF_..., store_fail(...));` */
-static int at_field(struct project_fault *at, enum project_field field, int rc)
-{
-	project_fault_set(at, field, NULL);
-	return rc;
-}
-
 int project_resolve(struct store *s, const struct user *u, struct project *p,
                     struct project_fault *at)
 {
 	char err[512];
 	int rc;
-	project_fault_set(at, PJF_NONE, NULL);
+	project_fault(at, PJF_NONE, NULL, 0);
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an auditor may read but not change projects");
 	if (mask_is_masked(p->title) || mask_is_masked(p->person))
-		return at_field(at, mask_is_masked(p->title) ? PJF_TITLE : PJF_PERSON,
-		                store_fail(s, STORE_EINVAL, "title or person holds a masked number "
-		                           "(copied from a list or an export?): type it in full"));
+		return project_fault(at, mask_is_masked(p->title) ? PJF_TITLE : PJF_PERSON, NULL,
+		                     store_fail(s, STORE_EINVAL, "title or person holds a masked number "
+		                                "(copied from a list or an export?): type it in full"));
 	if ((rc = place_resolve(s, u, p)))
-		return at_field(at, PJF_PLACE, rc);
+		return project_fault(at, PJF_PLACE, NULL, rc);
 	if (!access_in_scope(u, p->place))
-		return at_field(at, PJF_PLACE,
-		                store_fail(s, STORE_EDENIED, "place %s of this project is outside your "
-		                           "scope %s", p->place, u->scope));
+		return project_fault(at, PJF_PLACE, NULL,
+		                     store_fail(s, STORE_EDENIED, "place %s of this project is outside "
+		                                "your scope %s", p->place, u->scope));
 	if (!p->status[0])
 		snprintf(p->status, sizeof p->status, "planned");
 	const struct code *st = codes_find(&codes_project_status, p->status);
 	if (st)
 		snprintf(p->status, sizeof p->status, "%s", st->code);
 	if ((rc = list_code(s, &codes_project_kind, p->kind, sizeof p->kind)))
-		return at_field(at, PJF_KIND, rc);
+		return project_fault(at, PJF_KIND, NULL, rc);
 	if ((rc = list_code(s, &codes_project_group, p->group, sizeof p->group)))
-		return at_field(at, PJF_GROUP, rc);
+		return project_fault(at, PJF_GROUP, NULL, rc);
 	if (p->unit[0]) {
 		struct unit unit;
 		if ((rc = unit_resolve(s, p->unit, &unit)))
-			return at_field(at, PJF_UNIT, rc);
+			return project_fault(at, PJF_UNIT, NULL, rc);
 		snprintf(p->unit, sizeof p->unit, "%s", unit.id);
 	}
 	if (p->pair[0]) {
 		struct pair pair;
 		if ((rc = pair_visible_load(s, u, p->pair, &pair)))
-			return at_field(at, PJF_PAIR, rc);
+			return project_fault(at, PJF_PAIR, NULL, rc);
 	}
 	if ((rc = tasks_resolve(s, u, p)))
-		return at_field(at, PJF_TASKS, rc);
+		return project_fault(at, PJF_TASKS, NULL, rc);
 	const struct code_lists *l = store_code_lists(s);
 	if (project_check(p, code_lists_table(l, &codes_project_kind),
 	                  code_lists_table(l, &codes_project_group), store_today(s), at, err,
