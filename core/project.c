@@ -210,6 +210,17 @@ int project_parse(const char *text, struct project *p, char *err, size_t errlen)
 	return check_sections(p, err, errlen);
 }
 
+/* --- which field a refusal is about ------------------------------------------------- */
+
+int project_fault(struct project_fault *at, enum project_field field, const char *milestone, int rc)
+{
+	if (at) {
+		at->field = field;
+		snprintf(at->milestone, sizeof at->milestone, "%s", milestone ? milestone : "");
+	}
+	return rc;
+}
+
 /* --- milestones -------------------------------------------------------------------- */
 
 struct project_milestone *project_milestone_find(struct project *p, const char *name)
@@ -221,45 +232,56 @@ struct project_milestone *project_milestone_find(struct project *p, const char *
 }
 
 int project_milestone_check(const struct project_milestone *m, const char *today,
-                            char *err, size_t errlen)
+                            struct project_fault *at, char *err, size_t errlen)
 {
-	if (flatrec_check_text("milestone", m->name, sizeof m->name, 20, 1, err, errlen))
-		return -1;
+	if (flatrec_check_text(_("milestone name"), m->name, sizeof m->name, 20, 1, err, errlen))
+		return project_fault(at, PJF_MS_NAME, m->name, -1);
 	if (strpbrk(m->name, "[]"))
-		return text_errorf(err, errlen, "milestone \"%s\": no [ or ] in a name", m->name);
+		return project_fault(at, PJF_MS_NAME, m->name,
+		             text_errorf(err, errlen, "milestone \"%s\": no [ or ] in a name", m->name));
 	if (!date_valid(m->planned))
-		return text_errorf(err, errlen, "milestone %s: planned date \"%s\" is not a date "
-		                   "(YYYY-MM-DD)", m->name, m->planned);
+		return project_fault(at, PJF_MS_PLANNED, m->name,
+		             text_errorf(err, errlen, "milestone %s: planned date \"%s\" is not a date "
+		                         "(YYYY-MM-DD)", m->name, m->planned));
 	if (m->actual[0] && !date_valid(m->actual))
-		return text_errorf(err, errlen, "milestone %s: actual date \"%s\" is not a date "
-		                   "(YYYY-MM-DD)", m->name, m->actual);
+		return project_fault(at, PJF_MS_ACTUAL, m->name,
+		             text_errorf(err, errlen, "milestone %s: actual date \"%s\" is not a date "
+		                         "(YYYY-MM-DD)", m->name, m->actual));
 	if (m->actual[0] && today && today[0] && strcmp(m->actual, today) > 0)
-		return text_errorf(err, errlen, "milestone %s: actual date %s is after today (%s): "
-		                   "record it when it happens", m->name, m->actual, today);
+		return project_fault(at, PJF_MS_ACTUAL, m->name,
+		             text_errorf(err, errlen, "milestone %s: actual date %s is after today (%s): "
+		                         "record it when it happens", m->name, m->actual, today));
 	return 0;
 }
 
 int project_milestone_set(struct project *p, const char *name, const char *planned,
-                          const char *actual, const char *today, char *err, size_t errlen)
+                          const char *actual, const char *today, struct project_fault *at,
+                          char *err, size_t errlen)
 {
 	struct project_milestone m = {0}, *have = project_milestone_find(p, name);
 	if (have)
 		m = *have;
 	else if (p->nms >= PROJECT_MAX_MILESTONES)
-		return text_errorf(err, errlen, "a project holds at most %d milestones",
-		                   PROJECT_MAX_MILESTONES);
-	if (strlen(name) >= sizeof m.name || (planned && strlen(planned) >= sizeof m.planned) ||
-	    (actual && strlen(actual) >= sizeof m.actual))
-		return text_errorf(err, errlen, "milestone %s: a value is too long", name);
+		return project_fault(at, PJF_MS_NAME, name,
+		             text_errorf(err, errlen, "a project holds at most %d milestones",
+		                         PROJECT_MAX_MILESTONES));
+	enum project_field too_long = strlen(name) >= sizeof m.name ? PJF_MS_NAME
+	                            : planned && strlen(planned) >= sizeof m.planned ? PJF_MS_PLANNED
+	                            : actual && strlen(actual) >= sizeof m.actual ? PJF_MS_ACTUAL
+	                            : PJF_NONE;
+	if (too_long != PJF_NONE)
+		return project_fault(at, too_long, name,
+		             text_errorf(err, errlen, "milestone %s: a value is too long", name));
 	snprintf(m.name, sizeof m.name, "%s", name);
 	if (planned)
 		snprintf(m.planned, sizeof m.planned, "%s", planned);
 	if (actual)
 		snprintf(m.actual, sizeof m.actual, "%s", actual);
 	if (!have && !m.planned[0])
-		return text_errorf(err, errlen, "milestone %s is new: give its planned date "
-		                   "(--planned YYYY-MM-DD)", name);
-	if (project_milestone_check(&m, today, err, errlen))
+		return project_fault(at, PJF_MS_PLANNED, name,
+		             text_errorf(err, errlen, "milestone %s is new: give its planned date "
+		                         "(--planned YYYY-MM-DD)", name));
+	if (project_milestone_check(&m, today, at, err, errlen))
 		return -1;
 	if (have)
 		*have = m;
@@ -288,20 +310,22 @@ int project_overdue_count(const struct project *p, const char *today)
 
 /* --- money per year ---------------------------------------------------------------- */
 
-static int set_amount(const char *what, const char *year, const char *text, char *field,
-                      char *err, size_t errlen)
+/* One amount of a year: what is the msgid naming it with the year ("%s planned"). */
+static int set_amount(const char *what, enum project_field which, const char *year,
+                      const char *text, char *field, struct project_fault *at, char *err,
+                      size_t errlen)
 {
 	long long fen;
-	char label[48];
+	char label[64];
 	if (!text)
 		return 0;
 	if (!text[0]) {
 		field[0] = '\0';
 		return 0;
 	}
-	snprintf(label, sizeof label, "%s %s", year, what);
+	snprintf(label, sizeof label, _(what), year);
 	if (project_money_parse(label, text, &fen, err, errlen))
-		return -1;
+		return project_fault(at, which, NULL, -1);
 	project_money_format(fen, field);
 	return 0;
 }
@@ -313,10 +337,12 @@ static int year_ok(const char *year)
 }
 
 int project_money_set(struct project *p, const char *year, const char *planned,
-                      const char *allocated, const char *spent, char *err, size_t errlen)
+                      const char *allocated, const char *spent, struct project_fault *at,
+                      char *err, size_t errlen)
 {
 	if (!year_ok(year))
-		return text_errorf(err, errlen, "year \"%s\": give a year YYYY (2000-2100)", year);
+		return project_fault(at, PJF_YEAR, NULL,
+		             text_errorf(err, errlen, "year \"%s\": give a year YYYY (2000-2100)", year));
 	int i = 0;
 	while (i < p->nmoney && strcmp(p->money[i].year, year) != 0)
 		i++;
@@ -324,12 +350,14 @@ int project_money_set(struct project *p, const char *year, const char *planned,
 	if (i < p->nmoney)
 		m = p->money[i];
 	else if (p->nmoney >= PROJECT_MAX_YEARS)
-		return text_errorf(err, errlen, "a project holds money for at most %d years",
-		                   PROJECT_MAX_YEARS);
+		return project_fault(at, PJF_YEAR, NULL,
+		             text_errorf(err, errlen, "a project holds money for at most %d years",
+		                         PROJECT_MAX_YEARS));
 	snprintf(m.year, sizeof m.year, "%s", year);
-	if (set_amount("planned", year, planned, m.planned, err, errlen) ||
-	    set_amount("allocated", year, allocated, m.allocated, err, errlen) ||
-	    set_amount("spent", year, spent, m.spent, err, errlen))
+	/* TRANSLATORS: the money of a year (%s), named in a refusal: 2026 planned "12.345": ... */
+	if (set_amount(N_("%s planned"), PJF_PLANNED, year, planned, m.planned, at, err, errlen) ||
+	    set_amount(N_("%s allocated"), PJF_ALLOCATED, year, allocated, m.allocated, at, err, errlen) ||
+	    set_amount(N_("%s spent"), PJF_SPENT, year, spent, m.spent, at, err, errlen))
 		return -1;
 	if (i == p->nmoney) {   /* years in order */
 		while (i > 0 && strcmp(p->money[i - 1].year, year) > 0) {
@@ -356,37 +384,53 @@ void project_money_totals(const struct project *p, long long *planned, long long
 
 /* --- describing ------------------------------------------------------------------- */
 
-static void money_line(struct buf *out, const char *year, const char *a, const char *b, const char *c)
+/* s right-aligned in `cells` terminal cells (a Chinese character takes two). */
+static void add_right(struct buf *out, const char *s, int cells)
 {
-	buf_addf(out, "  %-6s %16s %16s %16s\n", year, a[0] ? a : "-", b[0] ? b : "-", c[0] ? c : "-");
+	int pad = cells - text_width(s);
+	buf_addf(out, " %*s%s", pad > 0 ? pad : 0, "", s);
 }
 
-void project_describe(const struct project *p, const char *today, struct buf *out)
+static void money_line(struct buf *out, const char *year, const char *a, const char *b, const char *c)
 {
-	const char *status = codes_label(&codes_project_status, p->status);
-	const char *level = codes_label(&codes_project_level, p->level);
-	buf_addf(out, "project: %s\ntitle: %s\nplace: %s %s (%s %s)\nkind: %s %s\n"
-	         "working group: %s %s\nstatus: %s %s\n", p->id, p->title, p->place, p->place_name,
-	         p->level, level ? level : "", p->kind, p->kind_name, p->group, p->group_name,
-	         p->status, status ? status : "");
-	const char *rel[][2] = {{"unit", p->unit}, {"unit name", p->unit_name}, {"person", p->person},
-	                        {"pair", p->pair}, {"programme", p->programme}, {"tasks", p->tasks}};
-	for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
-		if (rel[i][1][0])
-			buf_addf(out, "%s: %s\n", rel[i][0], rel[i][1]);
-	buf_addf(out, "created: %s\nmilestones:%s\n", p->created, p->nms ? "" : " none");
+	int pad = 6 - text_width(year);
+	buf_addf(out, "  %s%*s", year, pad > 0 ? pad : 0, "");
+	add_right(out, a[0] ? a : "-", 16);
+	add_right(out, b[0] ? b : "-", 16);
+	add_right(out, c[0] ? c : "-", 16);
+	buf_adds(out, "\n");
+}
+
+/* The milestones, their names padded to the widest (in cells) so the dates line up. */
+static void describe_milestones(const struct project *p, const char *today, struct buf *out)
+{
+	int wide = 8;
+	buf_adds(out, p->nms ? _("milestones:\n") : _("milestones: none\n"));
+	for (int i = 0; i < p->nms; i++)
+		if (text_width(codes_shown(p->ms[i].name)) > wide)
+			wide = text_width(codes_shown(p->ms[i].name));
 	for (int i = 0; i < p->nms; i++) {
-		long late = project_milestone_overdue(&p->ms[i], today);
-		int pad = 8 - (int)text_width(p->ms[i].name);   /* cells, not bytes: 立项 is 4 */
-		buf_addf(out, "  %s%*s planned %s  actual %-10s", p->ms[i].name, pad > 0 ? pad : 0, "",
-		         p->ms[i].planned, p->ms[i].actual[0] ? p->ms[i].actual : "-");
+		const struct project_milestone *m = &p->ms[i];
+		const char *name = codes_shown(m->name);   /* 立项 as "approval" in English */
+		char padded[sizeof m->name + 64];
+		long late = project_milestone_overdue(m, today);
+		int pad = wide - text_width(name);
+		snprintf(padded, sizeof padded, "%s%*s", name, pad > 0 ? pad : 0, "");
 		if (late)
-			buf_addf(out, "  OVERDUE %ldd", late);
-		buf_adds(out, "\n");
+			buf_addf(out, ngettext("  %s planned %s  actual -  OVERDUE %ld day\n",
+			                       "  %s planned %s  actual -  OVERDUE %ld days\n",
+			                       (unsigned long)late), padded, m->planned, late);
+		else
+			buf_addf(out, _("  %s planned %s  actual %s\n"), padded, m->planned,
+			         m->actual[0] ? m->actual : "-");
 	}
-	buf_addf(out, "money (yuan):%s\n", p->nmoney ? "" : " none");
+}
+
+static void describe_money(const struct project *p, struct buf *out)
+{
+	buf_adds(out, p->nmoney ? _("money (yuan):\n") : _("money (yuan): none\n"));
 	if (p->nmoney)
-		money_line(out, "year", "planned", "allocated", "spent");
+		money_line(out, _("year"), _("planned"), _("allocated"), _("spent"));
 	for (int i = 0; i < p->nmoney; i++)
 		money_line(out, p->money[i].year, p->money[i].planned, p->money[i].allocated,
 		           p->money[i].spent);
@@ -397,43 +441,93 @@ void project_describe(const struct project *p, const char *today, struct buf *ou
 		project_money_format(a, pa);
 		project_money_format(b, pb);
 		project_money_format(c, pc);
-		money_line(out, "total", pa, pb, pc);
+		money_line(out, _("total"), pa, pb, pc);
 	}
+}
+
+/* A shown name of the code tables, else the code as it is kept. */
+static const char *shown_or(const char *label, const char *code)
+{
+	return label && label[0] ? codes_shown(label) : code;
+}
+
+void project_describe(const struct project *p, const char *today, struct buf *out)
+{
+	const char *level = codes_label(&codes_project_level, p->level);
+	/* the lines shown only when the project has the field */
+	const struct { const char *format, *value; } more[] = {
+		{N_("responsible person: %s\n"), p->person},
+		{N_("funding pair: %s\n"), p->pair},
+		{N_("funding programme: %s\n"), p->programme},
+		{N_("linked tasks: %s\n"), p->tasks},
+	};
+	buf_addf(out, _("project: %s\n"), p->id);
+	buf_addf(out, _("title: %s\n"), p->title);
+	buf_addf(out, _("place: %s %s (%s)\n"), p->place, p->place_name, shown_or(level, p->level));
+	buf_addf(out, _("kind: %s\n"), shown_or(p->kind_name, p->kind));
+	buf_addf(out, _("working group: %s\n"), shown_or(p->group_name, p->group));
+	buf_addf(out, _("status: %s\n"),
+	         shown_or(codes_label(&codes_project_status, p->status), p->status));
+	if (p->unit[0])
+		buf_addf(out, _("responsible unit: %s %s\n"), p->unit, p->unit_name);
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		if (more[i].value[0])
+			buf_addf(out, _(more[i].format), more[i].value);
+	buf_addf(out, _("created: %s\n"), p->created);
+	describe_milestones(p, today, out);
+	describe_money(p, out);
 }
 
 /* --- the whole project ------------------------------------------------------------- */
 
 int project_check(const struct project *p, const struct code_table *kinds,
-                  const struct code_table *groups, const char *today, char *err, size_t errlen)
+                  const struct code_table *groups, const char *today, struct project_fault *at,
+                  char *err, size_t errlen)
 {
 	const char *level = project_level_of(p->place);
-	if (flatrec_check_text("title", p->title, sizeof p->title, TEXT_MAX_TITLE, 1, err, errlen) ||
-	    flatrec_check_text("person", p->person, sizeof p->person, TEXT_MAX_NAME, 0, err, errlen) ||
-	    flatrec_check_text("programme", p->programme, sizeof p->programme, 20, 0, err, errlen))
-		return -1;
+	char choices[256];
+	if (flatrec_check_text(_("project title"), p->title, sizeof p->title, TEXT_MAX_TITLE, 1,
+	                       err, errlen))
+		return project_fault(at, PJF_TITLE, NULL, -1);
+	if (flatrec_check_text(_("responsible person"), p->person, sizeof p->person, TEXT_MAX_NAME,
+	                       0, err, errlen))
+		return project_fault(at, PJF_PERSON, NULL, -1);
+	if (flatrec_check_text(_("funding programme"), p->programme, sizeof p->programme, 20, 0,
+	                       err, errlen))
+		return project_fault(at, PJF_PROGRAMME, NULL, -1);
 	if (!level)
-		return text_errorf(err, errlen, "place \"%s\": give a county (6 digits), town (9) or "
-		                   "village (12) code", p->place);
+		return project_fault(at, PJF_PLACE, NULL,
+		             text_errorf(err, errlen, "place \"%s\": give a county (6 digits), town (9) "
+		                         "or village (12) code", p->place));
 	if (strcmp(level, p->level) != 0)
-		return text_errorf(err, errlen, "level %s does not agree with place %s (a %s)",
-		                   p->level, p->place, level);
+		return project_fault(at, PJF_PLACE, NULL,
+		             text_errorf(err, errlen, "level %s does not agree with place %s (a %s)",
+		                         shown_or(codes_label(&codes_project_level, p->level), p->level),
+		                         p->place, shown_or(codes_label(&codes_project_level, level), level)));
 	if (!codes_label(kinds ? kinds : &codes_project_kind, p->kind))
-		return text_errorf(err, errlen, "kind \"%s\" is not a project kind (bangfu project add "
-		                   "--help lists them)", p->kind);
+		return project_fault(at, PJF_KIND, NULL,
+		             text_errorf(err, errlen, "kind \"%s\" is not a project kind (bangfu project "
+		                         "add --help lists them)", p->kind));
 	if (!codes_label(groups ? groups : &codes_project_group, p->group))
-		return text_errorf(err, errlen, "\"%s\" is not a working group (bangfu project add "
-		                   "--help lists them)", p->group);
-	if (!codes_label(&codes_project_status, p->status))
-		return text_errorf(err, errlen, "status \"%s\": give planned, approved, building, "
-		                   "completed, accepted, suspended or cancelled", p->status);
+		return project_fault(at, PJF_GROUP, NULL,
+		             text_errorf(err, errlen, "\"%s\" is not a working group (bangfu project add "
+		                         "--help lists them)", p->group));
+	if (!codes_label(&codes_project_status, p->status)) {
+		codes_choices(&codes_project_status, choices, sizeof choices);
+		return project_fault(at, PJF_STATUS, NULL,
+		             text_errorf(err, errlen, "status \"%s\": give one of %s (or its code: bangfu "
+		                         "project add --help)", p->status, choices));
+	}
 	if (!date_valid(p->created))
 		return text_errorf(err, errlen, "created \"%s\" is not a date", p->created);
 	for (int i = 0; i < p->nms; i++) {
-		if (project_milestone_check(&p->ms[i], today, err, errlen))
+		if (project_milestone_check(&p->ms[i], today, at, err, errlen))
 			return -1;
 		for (int k = 0; k < i; k++)
 			if (strcmp(p->ms[k].name, p->ms[i].name) == 0)
-				return text_errorf(err, errlen, "milestone %s is given twice", p->ms[i].name);
+				return project_fault(at, PJF_MS_NAME, p->ms[i].name,
+				             text_errorf(err, errlen, "milestone %s is given twice",
+				                         p->ms[i].name));
 	}
 	return 0;
 }

@@ -65,9 +65,25 @@ extern const int project_milestone_field_count;
 extern const struct flatrec_field project_money_fields[];
 extern const int project_money_field_count;
 
+/* The field of a project a refusal is about, so that a sheet can name its column without
+ * reading the message (store/project_import.c): the checks below fill in a
+ * struct project_fault when given one (NULL: not wanted). */
+enum project_field {
+	PJF_NONE, PJF_ID, PJF_TITLE, PJF_PLACE, PJF_KIND, PJF_GROUP, PJF_UNIT, PJF_PERSON,
+	PJF_PAIR, PJF_PROGRAMME, PJF_STATUS, PJF_TASKS, PJF_YEAR, PJF_PLANNED, PJF_ALLOCATED,
+	PJF_SPENT, PJF_MS_NAME, PJF_MS_PLANNED, PJF_MS_ACTUAL,
+};
+struct project_fault {
+	enum project_field field;
+	char milestone[64];              /* for PJF_MS_*: the milestone's name */
+};
+/* Record field (and, for a milestone's field, its name) in at unless at is NULL, and
+ * return rc: `return project_fault(at, PJF_KIND, NULL, text_errorf(err, ...));`. */
+int project_fault(struct project_fault *at, enum project_field field, const char *milestone, int rc);
+
 /* Money a user types, in yuan: "1200000", "1,200,000.50", "120万" or "1.5万元" (万 = 10,000
  * yuan), at most two decimal places of yuan (six of 万), not negative. 0 and *fen, or -1
- * with the reason in err naming `what`. */
+ * with the reason in err naming `what` (words in the user's language: "2026 年计划投资"). */
 int project_money_parse(const char *what, const char *text, long long *fen, char *err, size_t errlen);
 /* fen as canonical yuan: "1200000.00". */
 void project_money_format(long long fen, char out[PROJECT_MONEY_LEN]);
@@ -86,13 +102,14 @@ int project_parse(const char *text, struct project *p, char *err, size_t errlen)
 struct project_milestone *project_milestone_find(struct project *p, const char *name);
 /* Record milestone name's planned and/or actual date (NULL = keep, "" = clear the actual
  * date): the checks of project_milestone_check, then the project's milestone is added
- * (planned required then) or changed. 0 or -1 with err. */
+ * (planned required then) or changed. 0 or -1 with err (and the field in at). */
 int project_milestone_set(struct project *p, const char *name, const char *planned,
-                          const char *actual, const char *today, char *err, size_t errlen);
+                          const char *actual, const char *today, struct project_fault *at,
+                          char *err, size_t errlen);
 /* A milestone's own rules: a name (one line, no '[' or ']'), a real planned date, an
- * actual date that is real and not after today. 0 or -1 with err. */
+ * actual date that is real and not after today. 0 or -1 with err (and the field in at). */
 int project_milestone_check(const struct project_milestone *m, const char *today,
-                            char *err, size_t errlen);
+                            struct project_fault *at, char *err, size_t errlen);
 /* Days milestone m is overdue on today: > 0 when its planned date has passed and it
  * has no actual date, else 0. */
 long project_milestone_overdue(const struct project_milestone *m, const char *today);
@@ -101,22 +118,26 @@ int project_overdue_count(const struct project *p, const char *today);
 
 /* Set year's money (each NULL = keep, "" = clear; amounts as project_money_parse reads
  * them). Spending may run ahead of what is allocated (money comes late), so no rule ties
- * the three. 0 or -1 with err. */
+ * the three. 0 or -1 with err (and the field in at). */
 int project_money_set(struct project *p, const char *year, const char *planned,
-                      const char *allocated, const char *spent, char *err, size_t errlen);
+                      const char *allocated, const char *spent, struct project_fault *at,
+                      char *err, size_t errlen);
 /* Sums over every year, in fen. */
 void project_money_totals(const struct project *p, long long *planned, long long *allocated,
                           long long *spent);
 
-/* A project as `project show` prints it and the UI shows it on Enter: its fields,
- * milestones (overdue ones marked with their days on today) and money per year with
- * the totals. */
+/* A project as `project show` prints it and the UI shows it on Enter, in the user's
+ * language (names as codes_shown gives them): its fields, milestones (overdue ones
+ * marked with their days on today) and money per year with the totals. For people only:
+ * scripts read `project list --format tsv|json` or the sheet. */
 void project_describe(const struct project *p, const char *today, struct buf *out);
 
 /* The checks on a project's own fields once the store has resolved its references:
  * title, level agreeing with the place, status, created, every milestone and money row.
- * kinds/groups: the lists in effect (the store's, extended); NULL = shipped tables. */
+ * kinds/groups: the lists in effect (the store's, extended); NULL = shipped tables.
+ * 0 or -1 with err (and the field in at). */
 int project_check(const struct project *p, const struct code_table *kinds,
-                  const struct code_table *groups, const char *today, char *err, size_t errlen);
+                  const struct code_table *groups, const char *today, struct project_fault *at,
+                  char *err, size_t errlen);
 
 #endif

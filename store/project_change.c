@@ -9,7 +9,7 @@
 #include <string.h>
 
 int project_change_in(struct store *s, const struct user *u, const char *id,
-                      project_edit_fn edit, void *ctx, int *changed)
+                      project_edit_fn edit, void *ctx, int *changed, struct project_fault *at)
 {
 	struct project *p = calloc(2, sizeof *p), *before = p + 1;
 	char err[512];
@@ -17,8 +17,10 @@ int project_change_in(struct store *s, const struct user *u, const char *id,
 	*changed = 0;
 	if (!p)
 		return store_fail(s, STORE_EFAIL, "out of memory");
-	if ((rc = project_get(s, u, id, p)))
+	if ((rc = project_get(s, u, id, p))) {
+		project_fault(at, PJF_ID, NULL, rc);
 		goto out;
+	}
 	*before = *p;
 	if (edit(ctx, p, store_today(s), err, sizeof err)) {
 		rc = store_fail(s, STORE_EINVAL, "project %s: %s", p->id, err);
@@ -26,7 +28,7 @@ int project_change_in(struct store *s, const struct user *u, const char *id,
 	}
 	snprintf(p->id, sizeof p->id, "%s", before->id);
 	snprintf(p->created, sizeof p->created, "%s", before->created);
-	if ((rc = project_resolve(s, u, p)))
+	if ((rc = project_resolve(s, u, p, at)))
 		goto out;
 	struct buf a = {0}, b = {0};
 	project_render(before, &a);
@@ -54,7 +56,7 @@ int store_project_change(struct store *s, const struct user *u, const char *id, 
 	int rc = write_open(s);
 	if (rc || (rc = write_begin(s, u, full, id, why)))
 		return write_close(s, rc);
-	if ((rc = project_change_in(s, u, id, edit, ctx, &changed)))
+	if ((rc = project_change_in(s, u, id, edit, ctx, &changed, NULL)))
 		write_rollback(s);
 	else if (!changed) {
 		write_rollback(s);

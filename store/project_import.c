@@ -5,6 +5,7 @@
  * and everything one audit event "project import". */
 #include "store/projects.h"
 #include "core/mask.h"
+#include "core/text.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -64,15 +65,20 @@ static const char *cell(const struct project_row *r, int col)
 	return v && v[0] ? v : NULL;
 }
 
+/* What apply_row edits with: the row, and where a refusal names its field. */
+struct row_edit { const struct project_row *r; struct project_fault *at; };
+
 /* Apply a row to p (a new, zeroed project or one read for updating). */
 static int apply_row(void *ctx, struct project *p, const char *today, char *err, size_t errlen)
 {
-	const struct project_row *r = ctx;
-	static const struct { int col; size_t off, size; } text[] = {
-#define F(c, m) {c, offsetof(struct project, m), sizeof(((struct project *)0)->m)}
-		F(PS_TITLE, title), F(PS_KIND, kind), F(PS_GROUP, group), F(PS_UNIT, unit),
-		F(PS_PERSON, person), F(PS_PAIR, pair), F(PS_PROGRAMME, programme),
-		F(PS_STATUS, status), F(PS_TASKS, tasks),
+	const struct row_edit *e = ctx;
+	const struct project_row *r = e->r;
+	static const struct { int col; enum project_field field; size_t off, size; } text[] = {
+#define F(c, f, m) {c, f, offsetof(struct project, m), sizeof(((struct project *)0)->m)}
+		F(PS_TITLE, PJF_TITLE, title), F(PS_KIND, PJF_KIND, kind), F(PS_GROUP, PJF_GROUP, group),
+		F(PS_UNIT, PJF_UNIT, unit), F(PS_PERSON, PJF_PERSON, person), F(PS_PAIR, PJF_PAIR, pair),
+		F(PS_PROGRAMME, PJF_PROGRAMME, programme), F(PS_STATUS, PJF_STATUS, status),
+		F(PS_TASKS, PJF_TASKS, tasks),
 #undef F
 	};
 	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
@@ -80,104 +86,101 @@ static int apply_row(void *ctx, struct project *p, const char *today, char *err,
 		if (!v || (p->id[0] && mask_is_masked(v)))
 			continue;   /* a masked cell of an exported row: the value as it is kept */
 		if (strlen(v) >= text[i].size)
-			return snprintf(err, errlen, _("%s: too long"),
-			                project_sheet_cols[text[i].col].title), -1;
+			return project_fault(e->at, text[i].field, NULL,
+			                     text_errorf(err, errlen, "too long (%zu bytes, at most %zu)",
+			                                 strlen(v), text[i].size - 1));
 		snprintf((char *)p + text[i].off, text[i].size, "%s", v);
 	}
 	/* the place by code, else by name */
 	const char *place = cell(r, PS_PLACE) ? cell(r, PS_PLACE) : cell(r, PS_PLACE_NAME);
-	if (place && strcmp(place, p->place) != 0 && strcmp(place, p->place_name) != 0)
+	if (place && strcmp(place, p->place) != 0 && strcmp(place, p->place_name) != 0) {
+		if (strlen(place) >= sizeof p->place)   /* never looked up cut short */
+			return project_fault(e->at, PJF_PLACE, NULL,
+			                     text_errorf(err, errlen, "too long (%zu bytes, at most %zu)",
+			                                 strlen(place), sizeof p->place - 1));
 		snprintf(p->place, sizeof p->place, "%s", place);
+	}
 	if (cell(r, PS_PLANNED) || cell(r, PS_ALLOCATED) || cell(r, PS_SPENT)) {
 		if (!cell(r, PS_YEAR))
-			return snprintf(err, errlen, "%s", _("年度 (year): money needs its year")), -1;
+			return project_fault(e->at, PJF_YEAR, NULL,
+			                     text_errorf(err, errlen, "money needs its year"));
 		if (project_money_set(p, cell(r, PS_YEAR), cell(r, PS_PLANNED), cell(r, PS_ALLOCATED),
-		                      cell(r, PS_SPENT), err, errlen))
+		                      cell(r, PS_SPENT), e->at, err, errlen))
 			return -1;
 	}
 	for (int i = 0; i < 4; i++) {
 		const char *planned = cell(r, PS_MS_FIRST + 2 * i), *actual = cell(r, PS_MS_FIRST + 2 * i + 1);
-		if ((planned || actual) &&
-		    project_milestone_set(p, project_milestone_names[i], planned, actual, today, err, errlen))
+		if ((planned || actual) && project_milestone_set(p, project_milestone_names[i], planned,
+		                                                 actual, today, e->at, err, errlen))
 			return -1;
 	}
 	return 0;
 }
 
-/* The column of a milestone or money message: "milestone 开工: actual date ..." is
- * 开工实际日期, "2026 spent ..." is 已支出(元); -1 if it is neither. */
-static int detail_col(const char *msg)
+/* The sheet column of the field a refusal names (the place by the column the row gave
+ * it in, a milestone's date by the milestone), -1 for none. */
+static int sheet_col(const struct project_fault *at, const struct project_row *r)
 {
-	if (strncmp(msg, "milestone ", 10) == 0) {
-		for (int i = 0; i < 4; i++)
-			if (strncmp(msg + 10, project_milestone_names[i], strlen(project_milestone_names[i])) == 0)
-				return PS_MS_FIRST + 2 * i + (strstr(msg, "actual date") != NULL);
-		return PS_MS_FIRST;
-	}
-	if (msg[0] >= '0' && msg[0] <= '9' && strlen(msg) > 5)
-		return strncmp(msg + 5, "planned", 7) == 0 ? PS_PLANNED
-		     : strncmp(msg + 5, "allocated", 9) == 0 ? PS_ALLOCATED
-		     : strncmp(msg + 5, "spent", 5) == 0 ? PS_SPENT : PS_YEAR;
-	return -1;
-}
-
-/* The column a message is about: the sheet title of the field it starts with. */
-static const char *field_of(const char *msg)
-{
-	static const struct { const char *prefix; int col; } map[] = {
-		{"place", PS_PLACE}, {"kind", PS_KIND}, {"working group", PS_GROUP}, {"title", PS_TITLE},
-		{"unit", PS_UNIT}, {"no unit", PS_UNIT}, {"person", PS_PERSON}, {"no pair", PS_PAIR},
-		{"programme", PS_PROGRAMME}, {"status", PS_STATUS}, {"no task", PS_TASKS},
-		{"year", PS_YEAR}, {"no project", PS_ID},
+	static const int col[] = {
+		[PJF_NONE] = -1, [PJF_ID] = PS_ID, [PJF_TITLE] = PS_TITLE, [PJF_PLACE] = PS_PLACE,
+		[PJF_KIND] = PS_KIND, [PJF_GROUP] = PS_GROUP, [PJF_UNIT] = PS_UNIT,
+		[PJF_PERSON] = PS_PERSON, [PJF_PAIR] = PS_PAIR, [PJF_PROGRAMME] = PS_PROGRAMME,
+		[PJF_STATUS] = PS_STATUS, [PJF_TASKS] = PS_TASKS, [PJF_YEAR] = PS_YEAR,
+		[PJF_PLANNED] = PS_PLANNED, [PJF_ALLOCATED] = PS_ALLOCATED, [PJF_SPENT] = PS_SPENT,
+		[PJF_MS_NAME] = -1, [PJF_MS_PLANNED] = -1, [PJF_MS_ACTUAL] = -1,
 	};
-	const char *colon = strstr(msg, ": ");
-	if (colon && strncmp(msg, "project ", 8) == 0)
-		msg = colon + 2;
-	int col = detail_col(msg);
-	if (col >= 0)
-		return project_sheet_cols[col].title;
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strncmp(msg, map[i].prefix, strlen(map[i].prefix)) == 0)
-			return project_sheet_cols[map[i].col].title;
-	return "";
+	if (at->field == PJF_PLACE && !cell(r, PS_PLACE) && cell(r, PS_PLACE_NAME))
+		return PS_PLACE_NAME;
+	if (at->field == PJF_MS_PLANNED || at->field == PJF_MS_ACTUAL)
+		for (int i = 0; i < 4; i++)
+			if (strcmp(at->milestone, project_milestone_names[i]) == 0)
+				return PS_MS_FIRST + 2 * i + (at->field == PJF_MS_ACTUAL);
+	return (int)at->field < (int)(sizeof col / sizeof col[0]) ? col[at->field] : -1;
 }
 
 static int import_row(struct store *s, const struct user *u, const struct project_row *r,
-                      int *added, int *updated)
+                      struct project_fault *at, int *added, int *updated)
 {
 	int rc, changed = 0;
+	struct row_edit e = {r, at};
+	project_fault(at, PJF_NONE, NULL, 0);
 	if (cell(r, PS_ID)) {
-		rc = project_change_in(s, u, cell(r, PS_ID), apply_row, (void *)r, &changed);
+		rc = project_change_in(s, u, cell(r, PS_ID), apply_row, &e, &changed, at);
 		*updated += !rc && changed;
 		return rc;
 	}
 	struct project p = {0};
 	char err[512];
-	if (!cell(r, PS_TITLE) || !(cell(r, PS_PLACE) || cell(r, PS_PLACE_NAME)) ||
-	    !cell(r, PS_KIND) || !cell(r, PS_GROUP))
-		return store_fail(s, STORE_EINVAL, "a new project needs 项目名称, 地区代码 (or 地区), "
-		                  "项目类型 and 工作专班");
-	if (apply_row((void *)r, &p, store_today(s), err, sizeof err))
+	enum project_field missing = !cell(r, PS_TITLE) ? PJF_TITLE
+	                           : !(cell(r, PS_PLACE) || cell(r, PS_PLACE_NAME)) ? PJF_PLACE
+	                           : !cell(r, PS_KIND) ? PJF_KIND : !cell(r, PS_GROUP) ? PJF_GROUP
+	                           : PJF_NONE;
+	if (missing != PJF_NONE)
+		return project_fault(at, missing, NULL,
+		                     store_fail(s, STORE_EINVAL, "a new project needs 项目名称, 地区代码 "
+		                                "(or 地区), 项目类型 and 工作专班"));
+	if (apply_row(&e, &p, store_today(s), err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
-	if (!(rc = project_add_in(s, u, &p)))
+	if (!(rc = project_add_in(s, u, &p, at)))
 		(*added)++;
 	return rc;
 }
 
 int store_project_import(struct store *s, const struct user *u, const struct project_row *rows,
                          int nrows, const char *why,
-                         void (*report)(void *ctx, long line, const char *field, const char *msg),
+                         void (*report)(void *ctx, long line, int col, const char *msg),
                          void *ctx, int *added, int *updated)
 {
-	char subject[64];
+	char subject[64], refused[128];
 	int bad = 0, rc = write_open(s);
 	*added = *updated = 0;
 	if (rc || (rc = write_begin(s, u, "project import", "sheet", why)))
 		return write_close(s, rc);
 	for (int i = 0; i < nrows; i++) {
-		int r = import_row(s, u, &rows[i], added, updated);
+		struct project_fault at = {0};
+		int r = import_row(s, u, &rows[i], &at, added, updated);
 		if (r == STORE_EINVAL || r == STORE_ENOTFOUND || r == STORE_EDENIED) {
-			report(ctx, rows[i].line, field_of(store_error(s)), store_error(s));
+			report(ctx, rows[i].line, sheet_col(&at, &rows[i]), store_error(s));
 			bad++;
 		} else if (r) {
 			rc = r;
@@ -185,8 +188,11 @@ int store_project_import(struct store *s, const struct user *u, const struct pro
 		}
 	}
 	snprintf(subject, sizeof subject, "%d added, %d updated", *added, *updated);
+	snprintf(refused, sizeof refused, ngettext("%d row refused: nothing was imported",
+	                                           "%d rows refused: nothing was imported",
+	                                           (unsigned long)bad), bad);
 	if (!rc && bad)
-		rc = store_fail(s, STORE_EINVAL, "%d row(s) refused: nothing was imported", bad);
+		rc = store_fail(s, STORE_EINVAL, "%s", refused);
 	else if (!rc && !*added && !*updated)
 		rc = store_fail(s, STORE_EINVAL, "the sheet changes nothing: nothing was imported");
 	if (rc || (rc = entity_set_subject(s, subject)))

@@ -232,9 +232,8 @@ static int place_resolve(struct store *s, const struct user *u, struct project *
 	return 0;
 }
 
-/* code or label in the list in effect → code */
-static int list_code(struct store *s, const struct code_table *shipped, const char *what,
-                     char *value, size_t n)
+/* code or label in the list in effect → code; refused naming the list (项目类型) */
+static int list_code(struct store *s, const struct code_table *shipped, char *value, size_t n)
 {
 	const struct code_table *t = code_lists_table(store_code_lists(s), shipped);
 	const struct code *c = codes_find(t, value);
@@ -246,7 +245,7 @@ static int list_code(struct store *s, const struct code_table *shipped, const ch
 	if (!c)
 		return store_fail(s, STORE_EINVAL, "%s \"%s\": not in the list (bangfu project add "
 		                  "--help; an administrator adds entries with bangfu setting set)",
-		                  what, value);
+		                  codes_shown(shipped->name), value);
 	snprintf(value, n, "%s", c->code);
 	return 0;
 }
@@ -273,55 +272,62 @@ static int tasks_resolve(struct store *s, const struct user *u, struct project *
 	return 0;
 }
 
-int project_resolve(struct store *s, const struct user *u, struct project *p)
+int project_resolve(struct store *s, const struct user *u, struct project *p,
+                    struct project_fault *at)
 {
 	char err[512];
 	int rc;
+	project_fault(at, PJF_NONE, NULL, 0);
 	if (!access_may_write(u))
 		return store_fail(s, STORE_EDENIED, "an auditor may read but not change projects");
 	if (mask_is_masked(p->title) || mask_is_masked(p->person))
-		return store_fail(s, STORE_EINVAL, "title or person holds a masked number (copied from "
-		                  "a list or an export?): type it in full");
+		return project_fault(at, mask_is_masked(p->title) ? PJF_TITLE : PJF_PERSON, NULL,
+		                     store_fail(s, STORE_EINVAL, "title or person holds a masked number "
+		                                "(copied from a list or an export?): type it in full"));
 	if ((rc = place_resolve(s, u, p)))
-		return rc;
+		return project_fault(at, PJF_PLACE, NULL, rc);
 	if (!access_in_scope(u, p->place))
-		return store_fail(s, STORE_EDENIED, "place %s of this project is outside your scope %s",
-		                  p->place, u->scope);
+		return project_fault(at, PJF_PLACE, NULL,
+		                     store_fail(s, STORE_EDENIED, "place %s of this project is outside "
+		                                "your scope %s", p->place, u->scope));
 	if (!p->status[0])
 		snprintf(p->status, sizeof p->status, "planned");
 	const struct code *st = codes_find(&codes_project_status, p->status);
 	if (st)
 		snprintf(p->status, sizeof p->status, "%s", st->code);
-	if ((rc = list_code(s, &codes_project_kind, "kind", p->kind, sizeof p->kind)) ||
-	    (rc = list_code(s, &codes_project_group, "working group", p->group, sizeof p->group)))
-		return rc;
+	if ((rc = list_code(s, &codes_project_kind, p->kind, sizeof p->kind)))
+		return project_fault(at, PJF_KIND, NULL, rc);
+	if ((rc = list_code(s, &codes_project_group, p->group, sizeof p->group)))
+		return project_fault(at, PJF_GROUP, NULL, rc);
 	if (p->unit[0]) {
 		struct unit unit;
 		if ((rc = unit_resolve(s, p->unit, &unit)))
-			return rc;
+			return project_fault(at, PJF_UNIT, NULL, rc);
 		snprintf(p->unit, sizeof p->unit, "%s", unit.id);
 	}
 	if (p->pair[0]) {
 		struct pair pair;
 		if ((rc = pair_visible_load(s, u, p->pair, &pair)))
-			return rc;
+			return project_fault(at, PJF_PAIR, NULL, rc);
 	}
 	if ((rc = tasks_resolve(s, u, p)))
-		return rc;
+		return project_fault(at, PJF_TASKS, NULL, rc);
 	const struct code_lists *l = store_code_lists(s);
 	if (project_check(p, code_lists_table(l, &codes_project_kind),
-	                  code_lists_table(l, &codes_project_group), store_today(s), err, sizeof err))
+	                  code_lists_table(l, &codes_project_group), store_today(s), at, err,
+	                  sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	return 0;
 }
 
 /* --- add, get, list ---------------------------------------------------------------- */
 
-int project_add_in(struct store *s, const struct user *u, struct project *in)
+int project_add_in(struct store *s, const struct user *u, struct project *in,
+                   struct project_fault *at)
 {
 	int rc;
 	snprintf(in->created, sizeof in->created, "%s", store_today(s));
-	if ((rc = project_resolve(s, u, in)))
+	if ((rc = project_resolve(s, u, in, at)))
 		return rc;
 	if ((rc = entity_next_id(s, &entity_projects, in->id, sizeof in->id)) ||
 	    (rc = project_save(s, in, 1)) || (rc = entity_load(s, &entity_projects, in->id, in)))
@@ -335,7 +341,7 @@ int store_project_add(struct store *s, const struct user *u, struct project *in,
 	if (rc || (rc = write_begin(s, u, "project add", "new", why)))
 		return write_close(s, rc);
 	/* the event names the id it created: "project add: PJ0000001" */
-	if ((rc = project_add_in(s, u, in)) || (rc = entity_set_subject(s, in->id)))
+	if ((rc = project_add_in(s, u, in, NULL)) || (rc = entity_set_subject(s, in->id)))
 		write_rollback(s);
 	else
 		rc = write_commit(s);
@@ -383,14 +389,14 @@ static int list_one(void *ctx, void *rec)
 	return l->fn(l->ctx, p);
 }
 
-static int filter_code(struct store *s, const struct code_table *shipped, const char *what,
-                       const char *value, char *out, size_t n)
+static int filter_code(struct store *s, const struct code_table *shipped, const char *value,
+                       char *out, size_t n)
 {
 	out[0] = '\0';
 	if (!value || !value[0] || strcmp(value, "all") == 0)
 		return 0;
 	snprintf(out, n, "%s", value);
-	return list_code(s, shipped, what, out, n);
+	return list_code(s, shipped, out, n);
 }
 
 int store_project_list(struct store *s, const struct user *u, const struct project_filter *f,
@@ -401,9 +407,9 @@ int store_project_list(struct store *s, const struct user *u, const struct proje
 	int rc;
 	if (!f)
 		f = &none;
-	if ((rc = filter_code(s, &codes_project_status, "status", f->status, status, sizeof status)) ||
-	    (rc = filter_code(s, &codes_project_kind, "kind", f->kind, kind, sizeof kind)) ||
-	    (rc = filter_code(s, &codes_project_group, "working group", f->group, group, sizeof group)))
+	if ((rc = filter_code(s, &codes_project_status, f->status, status, sizeof status)) ||
+	    (rc = filter_code(s, &codes_project_kind, f->kind, kind, sizeof kind)) ||
+	    (rc = filter_code(s, &codes_project_group, f->group, group, sizeof group)))
 		return rc;
 	entity_scope_like(u, like, sizeof like);
 	const char *params[4] = {like, status, kind, group};

@@ -575,12 +575,12 @@ extern const struct report_col project_sheet_cols[PS_COUNT];
 struct project_row { long line; const char *v[PS_COUNT]; };
 /* Import rows: a row without a project id adds a project, a row with one updates it
  * (non-empty cells replace, money of its year, milestone dates). Every row is checked
- * and each problem passed to report (its line, the field, the reason); one problem
- * refuses the whole file. Else all rows are one audit event "project import" with
- * reason why; *added and *updated count the projects. */
+ * and each problem passed to report (its line, the PS_* column it is about or -1 for
+ * none, the reason); one problem refuses the whole file. Else all rows are one audit
+ * event "project import" with reason why; *added and *updated count the projects. */
 int store_project_import(struct store *s, const struct user *u, const struct project_row *rows,
                          int nrows, const char *why,
-                         void (*report)(void *ctx, long line, const char *field, const char *msg),
+                         void (*report)(void *ctx, long line, int col, const char *msg),
                          void *ctx, int *added, int *updated);
 /* The sheet's row(s) of project p (as read, masked): one per year of money, or one if
  * none; fn gets each row's PS_COUNT values and returns non-zero to stop. */

@@ -69,7 +69,7 @@ reach_undo() { for p in $reach_opened; do chmod o-x "$p"; done; reach_opened="";
 # Pieces of translated messages the tests wait for (either language):
 cut_paren() { _c=${1%%（*}; _c=${_c%% (*}; printf %s "${_c%"${_c##*[! ]}"}"; }
 upto_colon() { _c=${1%%：*}; printf %s "${_c%%: *}"; }
-lit() { printf '%s\n' "$1" | sed 's/[][.*^$\\]/\\&/g'; }
+lit() { printf '%s\n' "$1" | sed 's/[]*.^$[\\]/\\&/g'; }
 # Mnfe SINGULAR PLURAL N ARGS...: Mnf's message as a grep pattern (literal);
 # Mnre SINGULAR PLURAL N ARGS...: the plural form's format filled as Mre fills one.
 Mnfe() { Mnf "$@" | sed 's/[]*.^$[\\]/\\&/g'; }

@@ -90,13 +90,22 @@ static int column_of(const char *header)
 	return -1;
 }
 
-struct import_job { const char *file; long problems; };
+/* header[PS_*]: the column as the file's header names it (NULL: the file lacks it) */
+struct import_job { const char *file; long problems; const char *header[PS_COUNT]; };
 
-static void report(void *ctx, long line, const char *field, const char *msg)
+static void report_at(struct import_job *j, long line, const char *column, const char *msg)
+{
+	fprintf(stderr, "%s:%ld: %s%s%s\n", j->file, line, column, column[0] ? ": " : "", msg);
+	j->problems++;
+}
+
+/* A refused row (store_project_import): its column as the user's file names it, the
+ * sheet's own title for a column the file lacks (an updated project's kept field). */
+static void report(void *ctx, long line, int col, const char *msg)
 {
 	struct import_job *j = ctx;
-	fprintf(stderr, "%s:%ld: %s%s%s\n", j->file, line, field, field[0] ? ": " : "", msg);
-	j->problems++;
+	report_at(j, line, col < 0 || col >= PS_COUNT ? ""
+	                   : j->header[col] ? j->header[col] : project_sheet_cols[col].title, msg);
 }
 
 static int verb_import_projects(struct cli *c)
@@ -107,30 +116,34 @@ static int verb_import_projects(struct cli *c)
 	if (cli_read_utf8(file, c->a.encoding, &text, &len, &used))
 		return EXIT_FAIL;
 	struct csv_reader r;
-	struct csv_record rec = {0};
+	struct csv_record rec = {0}, head = {0};
 	struct project_row *rows = NULL;
 	struct csv_record *keep = NULL;
 	int map[64], ncols = 0, nrows = 0, cap = 0, rc = EXIT_FAIL, got;
-	struct import_job j = {file, 0};
+	struct import_job j = {file, 0, {0}};
 	csv_reader_init(&r, text, len);
 	if ((got = csv_read(&r, &rec, err, sizeof err)) <= 0) {
 		fprintf(stderr, "%s: %s\n", file, got < 0 ? err : _("empty file: no header row"));
 		goto out;
 	}
-	for (int i = 0; i < rec.nfields && i < 64; i++, ncols++)
-		if ((map[i] = column_of(rec.fields[i])) < 0 && rec.fields[i][0])
-			report(&j, rec.line, rec.fields[i], _("not a column of the projects sheet (bangfu "
-			       "export projects writes one)"));
+	head = rec;   /* the header names the columns in the problems reported */
+	memset(&rec, 0, sizeof rec);
+	for (int i = 0; i < head.nfields && i < 64; i++, ncols++)
+		if ((map[i] = column_of(head.fields[i])) < 0 && head.fields[i][0])
+			report_at(&j, head.line, head.fields[i], _("not a column of the projects sheet "
+			          "(bangfu export projects writes one)"));
+		else if (map[i] >= 0 && !j.header[map[i]])
+			j.header[map[i]] = head.fields[i];
 	if (!j.problems) {
 		int has_title = 0;
 		for (int i = 0; i < ncols; i++)
 			has_title |= map[i] == PS_TITLE || map[i] == PS_ID;
 		if (!has_title)
-			report(&j, rec.line, "项目名称", _("the header has neither 项目名称 nor 项目编号"));
+			report_at(&j, head.line, "", _("the header has neither 项目名称 nor 项目编号"));
 	}
 	while ((got = csv_read(&r, &rec, err, sizeof err)) != 0) {
 		if (got < 0) {
-			report(&j, r.err_line, "", csv_error_text(err));
+			report_at(&j, r.err_line, "", csv_error_text(err));
 			continue;
 		}
 		if (csv_record_is_empty(&rec))
@@ -153,7 +166,7 @@ static int verb_import_projects(struct cli *c)
 			if (map[i] >= 0)
 				row->v[map[i]] = csv_formula_unguard(keep[nrows].fields[i]);
 		if (keep[nrows].nfields > ncols)
-			report(&j, row->line, "", _("more cells than the header has columns"));
+			report_at(&j, row->line, "", _("more cells than the header has columns"));
 		nrows++;
 	}
 	if (j.problems) {
@@ -179,6 +192,7 @@ out:
 	free(keep);
 	free(rows);
 	csv_record_free(&rec);
+	csv_record_free(&head);
 	free(text);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "core/text.h"
+#include "core/codes.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,7 @@ static int money_opts(struct cli *c, struct project *p, char *err, size_t errlen
 	if (!year)
 		return snprintf(err, errlen, "%s", _("money needs --year YYYY")), -1;
 	(*given)++;
-	return project_money_set(p, year, planned, allocated, spent, err, errlen);
+	return project_money_set(p, year, planned, allocated, spent, NULL, err, errlen);
 }
 
 /* s left-aligned in `cells` terminal cells (a Chinese character takes two), then a space. */
@@ -71,19 +72,31 @@ static void put_cell(const char *s, int cells)
 	printf("%s%*s ", s, pad > 0 ? pad : 0, "");
 }
 
+/* The widest status name in the user's language (在建 or "under construction"), in cells. */
+static int status_cells(void)
+{
+	int wide = 0;
+	for (int i = 0; i < codes_project_status.count; i++)
+		if (text_width(codes_shown(codes_project_status.items[i].label)) > wide)
+			wide = text_width(codes_shown(codes_project_status.items[i].label));
+	return wide;
+}
+
+/* One project for people: names in the user's language (the codes: --format tsv). */
 static void print_project_line(const struct project *p, const char *today)
 {
 	long long planned, allocated, spent;
 	char pl[PROJECT_MONEY_LEN], sp[PROJECT_MONEY_LEN];
+	const char *status = codes_label(&codes_project_status, p->status);
 	project_money_totals(p, &planned, &allocated, &spent);
 	project_money_format(planned, pl);
 	project_money_format(spent, sp);
 	int overdue = project_overdue_count(p, today);
 	put_cell(p->id, 9);
-	put_cell(p->status, 9);
+	put_cell(status ? codes_shown(status) : p->status, status_cells());
 	put_cell(p->place_name[0] ? p->place_name : p->place, 12);
-	put_cell(p->kind_name, 12);
-	put_cell(p->group_name, 24);
+	put_cell(codes_shown(p->kind_name), 12);
+	put_cell(codes_shown(p->group_name), 24);
 	printf("%14s %14s %s%s\n", pl, sp, p->title, overdue ? _(" [milestone overdue]") : "");
 }
 
@@ -104,7 +117,7 @@ static int verb_project_add(struct cli *c)
 	for (int i = 0; i < 4; i++) {
 		const char *date = cli_opt(c, ms_opts[i].opt);
 		if (date && project_milestone_set(&p, project_milestone_names[i], date, NULL,
-		                                  store_today(c->s), err, sizeof err))
+		                                  store_today(c->s), NULL, err, sizeof err))
 			return cli_usage(c->verb, "%s: %s", ms_opts[i].opt, err);
 	}
 	if (money_opts(c, &p, err, sizeof err, &given))
@@ -112,7 +125,9 @@ static int verb_project_add(struct cli *c)
 	int rc = store_project_add(c->s, &c->me, &p, c->a.why && c->a.why[0] ? c->a.why : "new project");
 	if (rc)
 		return cli_store_fail(c, rc);
-	printf(_("added project %s: %s (%s %s, %s)\n"), p.id, p.title, p.level, p.place_name, p.kind_name);
+	const char *level = codes_label(&codes_project_level, p.level);
+	printf(_("added project %s: %s (%s %s, %s)\n"), p.id, p.title, level ? codes_shown(level) : p.level,
+	       p.place_name, codes_shown(p.kind_name));
 	return EXIT_OK;
 }
 
@@ -167,7 +182,7 @@ struct ms_job { const char *name, *planned, *actual; };
 static int edit_milestone(void *ctx, struct project *p, const char *today, char *err, size_t errlen)
 {
 	struct ms_job *j = ctx;
-	return project_milestone_set(p, j->name, j->planned, j->actual, today, err, errlen);
+	return project_milestone_set(p, j->name, j->planned, j->actual, today, NULL, err, errlen);
 }
 
 static int verb_project_milestone(struct cli *c)

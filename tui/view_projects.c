@@ -88,7 +88,7 @@ static void cells_of(const struct projects_view *P, const struct project *p, str
 	cells[0] = p->id;
 	cells[1] = status ? status : p->status;
 	cells[2] = p->place_name[0] ? p->place_name : p->place;
-	cells[3] = p->kind_name[0] ? p->kind_name : p->kind;
+	cells[3] = p->kind_name[0] ? codes_shown(p->kind_name) : p->kind;
 	cells[4] = buf->planned;
 	cells[5] = buf->spent;
 	cells[6] = buf->late;
@@ -121,7 +121,7 @@ static int projects_text(struct view *v, long line, char *out, size_t n)
 	const char *cells[8];
 	cells_of(P, &P->p[line], &buf, cells);
 	snprintf(out, n, "%s %s %s %s %s %s %s", cells[0], cells[1], cells[2], cells[3],
-	         P->p[line].group_name, P->p[line].person, cells[7]);
+	         codes_shown(P->p[line].group_name), P->p[line].person, cells[7]);
 	return 0;
 }
 
@@ -167,9 +167,11 @@ static int limit(struct ui *ui, struct view *v, struct projects_view *P)
 	if (projects_open(ui, v) < 0)
 		return -1;
 	if (P->match[0])
-		ui_status(ui, 0, _("%ld project(s) holding %s"), v->lines, P->match);
+		ui_status(ui, 0, ngettext("%ld project holding %s", "%ld projects holding %s",
+		                          (unsigned long)v->lines), v->lines, P->match);
 	else
-		ui_status(ui, 0, _("%ld project(s)"), v->lines);
+		ui_status(ui, 0, ngettext("%ld project", "%ld projects", (unsigned long)v->lines),
+		          v->lines);
 	return REQ_DONE;
 }
 

@@ -14,8 +14,26 @@ body() { sed '1,2d;$d' screen.txt; }
 # ptitle N MATCHING OVERDUE: the projects list's title in the test's language
 ptitle() { Mf 'Projects  %ld in your scope%s  %ld with a milestone overdue  %s limit' "$1" "$2" "$3" l; }
 plim=$(M 'limit to projects holding (empty: all): '); plim=${plim%%（*}; plim=${plim%% (*}
-# the status column is 6 cells wide: a longer label is cut, ending in '>'
+# the status column is 6 cells wide, the kind 12 at 110 columns: a longer label is cut,
+# ending in '>'
 planned=$(M 谋划 | awk '{ print length($0) > 6 ? substr($0, 1, 5) ">" : $0 }')
+sewage=$(M 污水处理 | awk '{ print length($0) > 12 ? substr($0, 1, 11) ">" : $0 }')
+# a line of the project view: FORMAT ARGS... as the view shows it (the milestone's name,
+# padded to the widest, left out: ms_wait NAME FORMAT ARGS... waits for the rest of the
+# line, then finds the name in front of it)
+ms_wait() {
+	_n=$(M "$1"); _f=$2; shift 2
+	_rest=$(Mf "$_f" "" "$@" | sed 's/^ *//')
+	ui_wait "$_rest"
+	grep -q "^ *$(lit "$_n") *$(lit "$_rest")" screen.txt || { ui_dump; fail "$_n: $_rest"; }
+}
+ms_late() {
+	_n=$(M "$1")
+	_rest=$(Mnf '  %s planned %s  actual -  OVERDUE %ld day\n' '  %s planned %s  actual -  OVERDUE %ld days\n' \
+		"$3" "" "$2" "$3" | sed 's/^ *//')
+	ui_wait "$_rest"
+	grep -q "^ *$(lit "$_n") *$(lit "$_rest")" screen.txt || { ui_dump; fail "$_n: $_rest"; }
+}
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" import households "$data/good.csv" --why 台账导入
@@ -43,7 +61,7 @@ ui_wait_selected "1201000.00"
 ui_wait_selected "999.99"
 ui_wait_gone "石角镇垃圾转运站"       # another town's project is not listed
 ui_screen; body > body.txt   # a fresh look, the rows drawn
-grep PJ0000001 body.txt | grep -q "$planned *迳头镇 *污水处理" || { cat body.txt; fail "row columns"; }
+grep PJ0000001 body.txt | grep -q "$(lit "$planned") *迳头镇 *$(lit "$sewage")" || { cat body.txt; fail "row columns"; }
 # paging: the last project is one page away
 ui_wait_gone "道路硬化30"
 ui_keys PgDn; ui_keys G
@@ -61,11 +79,18 @@ ui_wait_gone "道路硬化"
 # Enter: the project with its milestones and money
 ui_keys Enter
 ui_wait "$(Mf 'project %s' PJ0000001)"
-ui_wait "working group: town_building 城镇建设/住房城乡建设厅"
-ui_wait "立项     planned 2026-01-10  actual 2026-01-12"
-ui_wait "开工     planned 2026-03-01  actual -           OVERDUE 19d"
+ui_wait "$(Mf 'working group: %s\n' "$(M 城镇建设/住房城乡建设厅)")"
+ui_wait "$(Mf 'status: %s\n' "$(M 谋划)")"
+ms_wait 立项 '  %s planned %s  actual %s\n' 2026-01-10 2026-01-12
+ms_late 开工 2026-03-01 19
 ui_wait "2026         1200000.00        800000.00"
-ui_wait "total        1201000.00        800000.00           999.99"
+grep -q "$(M total) *1201000.00        800000.00           999.99" screen.txt || { ui_dump; fail "total"; }
+if [ "$LANGUAGE" = zh_CN ]; then   # as staff read it, no English word on the page
+	ui_wait "工作专班：城镇建设/住房城乡建设厅"
+	ui_wait "  开工     计划 2026-03-01  实际 -  已逾期 19 天"
+	sed '1d;$d' screen.txt >page.txt
+	expect_no_grep '[A-Za-z]\{3,\}' page.txt
+fi
 ui_keys q
 ui_wait_selected "PJ0000001"
 # an empty limit shows all again
@@ -84,7 +109,7 @@ ui_keys /; ui_type "PJ0000001"; ui_keys Enter
 ui_wait_selected "milestone"
 ui_keys Enter
 ui_wait "$(Mf 'project %s' PJ0000001)"
-ui_wait "OVERDUE 19d"
+ms_late 开工 2026-03-01 19
 ui_keys Q
 ui_done
 
@@ -96,5 +121,13 @@ ui_wait "$(ptitle 31 "" 1)"
 expect_exit 0 as zhao project milestone PJ0000001 开工 --actual 2026-03-05 --why 已开工
 ui_keys C-r
 ui_wait "$(ptitle 31 "" 0)"
+# the project at 80 columns: every line whole, the money's columns under their headers
+ui_wait_selected "PJ0000001"
+ui_keys Enter
+ui_wait "$(Mf 'project %s' PJ0000001)"
+ms_wait 开工 '  %s planned %s  actual %s\n' 2026-03-01 2026-03-05
+ui_wait "$(Mf 'working group: %s\n' "$(M 城镇建设/住房城乡建设厅)")"
+grep -q "^ *$(M year) *$(M planned) *$(M allocated) *$(M spent)$" screen.txt || { ui_dump; fail "money header"; }
+ui_keys q
 ui_keys Q
 ui_done

@@ -65,25 +65,25 @@ static void test_milestones(void **state)
 	(void)state;
 	struct project p = {0};
 	char err[256];
-	assert_int_equal(project_milestone_set(&p, "开工", NULL, "2026-03-01", "2026-03-20", err, sizeof err), -1);
+	assert_int_equal(project_milestone_set(&p, "开工", NULL, "2026-03-01", "2026-03-20", NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "give its planned date"));
-	assert_int_equal(project_milestone_set(&p, "开工", "2026-03-01", NULL, "2026-03-20", err, sizeof err), 0);
-	assert_int_equal(project_milestone_set(&p, "开工", "2026-02-30", NULL, "2026-03-20", err, sizeof err), -1);
+	assert_int_equal(project_milestone_set(&p, "开工", "2026-03-01", NULL, "2026-03-20", NULL, err, sizeof err), 0);
+	assert_int_equal(project_milestone_set(&p, "开工", "2026-02-30", NULL, "2026-03-20", NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "not a date"));
 	/* an actual date may not lie in the future */
-	assert_int_equal(project_milestone_set(&p, "开工", NULL, "2026-03-21", "2026-03-20", err, sizeof err), -1);
+	assert_int_equal(project_milestone_set(&p, "开工", NULL, "2026-03-21", "2026-03-20", NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "after today"));
-	assert_int_equal(project_milestone_set(&p, "[x]", "2026-03-01", NULL, "2026-03-20", err, sizeof err), -1);
+	assert_int_equal(project_milestone_set(&p, "[x]", "2026-03-01", NULL, "2026-03-20", NULL, err, sizeof err), -1);
 	/* overdue: planned date past, no actual date */
 	assert_int_equal(project_milestone_overdue(&p.ms[0], "2026-03-20"), 19);
 	assert_int_equal(project_milestone_overdue(&p.ms[0], "2026-03-01"), 0);
-	assert_int_equal(project_milestone_set(&p, "验收", "2026-12-31", NULL, "2026-03-20", err, sizeof err), 0);
+	assert_int_equal(project_milestone_set(&p, "验收", "2026-12-31", NULL, "2026-03-20", NULL, err, sizeof err), 0);
 	snprintf(p.status, sizeof p.status, "building");
 	assert_int_equal(project_overdue_count(&p, "2026-03-20"), 1);
-	assert_int_equal(project_milestone_set(&p, "开工", NULL, "2026-03-05", "2026-03-20", err, sizeof err), 0);
+	assert_int_equal(project_milestone_set(&p, "开工", NULL, "2026-03-05", "2026-03-20", NULL, err, sizeof err), 0);
 	assert_int_equal(p.nms, 2);
 	assert_int_equal(project_overdue_count(&p, "2026-03-20"), 0);
-	assert_int_equal(project_milestone_set(&p, "开工", NULL, "", "2026-03-20", err, sizeof err), 0);
+	assert_int_equal(project_milestone_set(&p, "开工", NULL, "", "2026-03-20", NULL, err, sizeof err), 0);
 	assert_int_equal(project_overdue_count(&p, "2026-03-20"), 1);
 	snprintf(p.status, sizeof p.status, "cancelled");   /* a cancelled project is never late */
 	assert_int_equal(project_overdue_count(&p, "2026-03-20"), 0);
@@ -95,20 +95,20 @@ static void test_money_years(void **state)
 	struct project p = {0};
 	char err[256];
 	long long a, b, c;
-	assert_int_equal(project_money_set(&p, "2026", "120万", "800,000", NULL, err, sizeof err), 0);
-	assert_int_equal(project_money_set(&p, "2025", "1000", NULL, NULL, err, sizeof err), 0);
-	assert_int_equal(project_money_set(&p, "2026", NULL, NULL, "300000.5", err, sizeof err), 0);
+	assert_int_equal(project_money_set(&p, "2026", "120万", "800,000", NULL, NULL, err, sizeof err), 0);
+	assert_int_equal(project_money_set(&p, "2025", "1000", NULL, NULL, NULL, err, sizeof err), 0);
+	assert_int_equal(project_money_set(&p, "2026", NULL, NULL, "300000.5", NULL, err, sizeof err), 0);
 	assert_int_equal(p.nmoney, 2);
 	assert_string_equal(p.money[0].year, "2025");      /* kept in year order */
 	assert_string_equal(p.money[1].planned, "1200000.00");
 	assert_string_equal(p.money[1].spent, "300000.50");
 	project_money_totals(&p, &a, &b, &c);
 	assert_true(a == 120100000LL && b == 80000000LL && c == 30000050LL);
-	assert_int_equal(project_money_set(&p, "26", "1", NULL, NULL, err, sizeof err), -1);
+	assert_int_equal(project_money_set(&p, "26", "1", NULL, NULL, NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "give a year"));
-	assert_int_equal(project_money_set(&p, "2026", "x", NULL, NULL, err, sizeof err), -1);
-	assert_non_null(strstr(err, "2026 planned"));
-	assert_int_equal(project_money_set(&p, "2026", "", NULL, NULL, err, sizeof err), 0);
+	assert_int_equal(project_money_set(&p, "2026", "x", NULL, NULL, NULL, err, sizeof err), -1);
+	assert_non_null(strstr(err, "2026 planned \"x\""));
+	assert_int_equal(project_money_set(&p, "2026", "", NULL, NULL, NULL, err, sizeof err), 0);
 	assert_string_equal(p.money[1].planned, "");
 }
 
@@ -125,8 +125,8 @@ static struct project sample(void)
 	snprintf(p.group, sizeof p.group, "town_building");
 	snprintf(p.status, sizeof p.status, "building");
 	snprintf(p.created, sizeof p.created, "2026-03-20");
-	assert_int_equal(project_milestone_set(&p, "立项", "2026-01-10", "2026-01-12", "2026-03-20", err, sizeof err), 0);
-	assert_int_equal(project_money_set(&p, "2026", "120万", NULL, "1", err, sizeof err), 0);
+	assert_int_equal(project_milestone_set(&p, "立项", "2026-01-10", "2026-01-12", "2026-03-20", NULL, err, sizeof err), 0);
+	assert_int_equal(project_money_set(&p, "2026", "120万", NULL, "1", NULL, err, sizeof err), 0);
 	return p;
 }
 
@@ -135,20 +135,20 @@ static void test_check(void **state)
 	(void)state;
 	char err[256];
 	struct project p = sample();
-	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", err, sizeof err), 0);
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", NULL, err, sizeof err), 0);
 	snprintf(p.level, sizeof p.level, "village");
-	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", err, sizeof err), -1);
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "does not agree"));
 	p = sample();
 	snprintf(p.kind, sizeof p.kind, "rocket");
-	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", err, sizeof err), -1);
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "not a project kind"));
 	p = sample();
 	snprintf(p.status, sizeof p.status, "done");
-	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", err, sizeof err), -1);
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", NULL, err, sizeof err), -1);
 	p = sample();
 	p.ms[p.nms++] = p.ms[0];
-	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", err, sizeof err), -1);
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", NULL, err, sizeof err), -1);
 	assert_non_null(strstr(err, "given twice"));
 	assert_string_equal(project_level_of("441821"), "county");
 	assert_string_equal(project_level_of("441821107202"), "village");
@@ -183,6 +183,69 @@ static void test_text_round_trip(void **state)
 	buf_free(&b);
 }
 
+/* A refusal names its field (what the projects sheet turns into a column), never through
+ * the words of the message. */
+static void test_fault(void **state)
+{
+	(void)state;
+	char err[256];
+	struct project_fault at = {0};
+	struct project p = sample();
+	assert_int_equal(project_money_set(&p, "2026", NULL, "1.234", NULL, &at, err, sizeof err), -1);
+	assert_int_equal(at.field, PJF_ALLOCATED);
+	assert_int_equal(project_money_set(&p, "26", "1", NULL, NULL, &at, err, sizeof err), -1);
+	assert_int_equal(at.field, PJF_YEAR);
+	assert_int_equal(project_milestone_set(&p, "开工", "2026-03-01", "2026-03-21", "2026-03-20", &at,
+	                                       err, sizeof err), -1);
+	assert_int_equal(at.field, PJF_MS_ACTUAL);
+	assert_string_equal(at.milestone, "开工");
+	assert_int_equal(project_milestone_set(&p, "验收", NULL, NULL, "2026-03-20", &at, err, sizeof err), -1);
+	assert_int_equal(at.field, PJF_MS_PLANNED);
+	assert_string_equal(at.milestone, "验收");
+	snprintf(p.kind, sizeof p.kind, "rocket");
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", &at, err, sizeof err), -1);
+	assert_int_equal(at.field, PJF_KIND);
+	p = sample();
+	snprintf(p.status, sizeof p.status, "done");
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", &at, err, sizeof err), -1);
+	assert_int_equal(at.field, PJF_STATUS);
+	assert_non_null(strstr(err, "谋划"));            /* what may be typed instead */
+	p = sample();
+	p.title[0] = '\0';
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", &at, err, sizeof err), -1);
+	assert_int_equal(at.field, PJF_TITLE);
+	p = sample();
+	p.ms[p.nms++] = p.ms[0];
+	assert_int_equal(project_check(&p, NULL, NULL, "2026-03-20", &at, err, sizeof err), -1);
+	assert_int_equal(at.field, PJF_MS_NAME);
+	assert_string_equal(at.milestone, "立项");
+	/* NULL: not wanted */
+	assert_int_equal(project_money_set(&p, "26", "1", NULL, NULL, NULL, err, sizeof err), -1);
+}
+
+/* project show: every line a whole sentence of the catalog, the overdue milestone with
+ * its days (English here: the unit tests load no catalog). */
+static void test_describe(void **state)
+{
+	(void)state;
+	struct project p = sample();
+	struct buf out = {0};
+	char err[256];
+	assert_int_equal(project_milestone_set(&p, "开工", "2026-03-01", NULL, "2026-03-20", NULL, err,
+	                                       sizeof err), 0);
+	project_describe(&p, "2026-03-20", &out);
+	const char *s = buf_str(&out);
+	assert_non_null(strstr(s, "project: PJ0000001\ntitle: 水头镇污水处理设施\n"));
+	assert_non_null(strstr(s, "place: 441821107 迳头镇 (镇级)\n"));
+	assert_non_null(strstr(s, "status: 在建\n"));
+	assert_non_null(strstr(s, "\n  立项     planned 2026-01-10  actual 2026-01-12\n"));
+	assert_non_null(strstr(s, "\n  开工     planned 2026-03-01  actual -  OVERDUE 19 days\n"));
+	assert_non_null(strstr(s, "\n  year            planned        allocated            spent\n"));
+	assert_non_null(strstr(s, "\n  2026         1200000.00                -             1.00\n"));
+	assert_null(strstr(s, "total"));                  /* one year: no total line */
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,6 +254,8 @@ int main(void)
 		cmocka_unit_test(test_money_years),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_text_round_trip),
+		cmocka_unit_test(test_fault),
+		cmocka_unit_test(test_describe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
