@@ -7,6 +7,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 # A script that asserts on messages through these can carry `# both locales`.
 # (-e: a \n written in the MSGID is the line break the code's message has.)
 M() { TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext -e -- bangfu "$1"; }
+# Mlabel LABEL: a label marked NC_ in the code tables as bangfu shows it (codes_shown): its "code
+# label" context (户主, 户类型, 监测对象类别, 风险类型); other labels go through M.
+Mlabel() { TEXTDOMAINDIR=$BANGFU_LOCALEDIR gettext -e --context="code label" -- bangfu "$1"; }
 # (C's length modifiers, as in %zu or %ld, are dropped for the shell's printf.)
 Mf() { _mf=$(M "$1" | sed 's/%\([-+ #0-9.]*\)[hljzt]*\([a-zA-Z]\)/%\1\2/g'); shift; printf -- "$_mf" "$@"; }
 # Mre MSGID ARGS...: the message in the test's language as a grep pattern: the catalog's

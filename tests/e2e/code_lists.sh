@@ -100,7 +100,7 @@ expect_grep "$(Mnfe 'nothing to change: the %d household of %s is already as it 
 # a data directory without the entries refuses that file, naming row and column
 expect_exit 0 env BANGFU_TEST_LOGIN="$me" "$BANGFU_TH" -d other init
 expect_exit 1 env BANGFU_TEST_LOGIN="$me" "$BANGFU_TH" -d other import households export.csv
-expect_grep "export.csv:[0-9]*: 监测对象类别: $(Mre 'unknown %s "%s"' "$(M 监测对象类别)" 低收入边缘户)" err
+expect_grep "export.csv:[0-9]*: 监测对象类别: $(Mre 'unknown %s "%s"' "$(Mlabel 监测对象类别)" 低收入边缘户)" err
 expect_grep "$(Mnfe 'bangfu: %s: %d defect: nothing was imported (fix it, or use --skip-bad to import the good households)\n' \
 	'bangfu: %s: %d defects: nothing was imported (fix them, or use --skip-bad to import the good households)\n' 3 export.csv 3)" err
 

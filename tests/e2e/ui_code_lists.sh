@@ -41,7 +41,7 @@ ui_wait "$(limited category:低收入边缘户)"
 ui_wait "H4418210000002"
 ui_keys l; ui_wait "$lim"; ui_keys C-u
 ui_type "category:富裕户"; ui_keys Enter
-ui_wait "$(Mf 'unknown %s "%s"' "$(M 监测对象类别)" 富裕户)"
+ui_wait "$(Mf 'unknown %s "%s"' "$(Mlabel 监测对象类别)" 富裕户)"
 [ "$LANGUAGE" != zh_CN ] || ui_wait "未知的监测对象类别“富裕户”"
 ui_keys Escape; ui_wait_gone "$lim_open"
 
