@@ -123,8 +123,11 @@ pot:
 $(BIN): $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
 	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
-$(BUILD)/bangfu-testconf: $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(BUILD)/tc/confine.o $(TUI_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
+# (its catalogs, when setgid, from TESTCONF/locale: the test installs them there as
+# `make install` does under LOCALEDIR, so the setgid run speaks the test's language)
+TC_OBJ     := $(BUILD)/tc/confine.o $(BUILD)/tc/lang.o $(filter-out $(BUILD)/tui/lang.o,$(TUI_OBJ))
+$(BUILD)/bangfu-testconf: $(TC_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TC_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a $(LDLIBS_PKG) -lm
 
 $(BUILD)/bangfu-testhooks: $(TH_OBJ)
 	$(CC) $(LDFLAGS) $(LDEXPORT) -o $@ $(TH_OBJ) $(LDLIBS_PKG) -lm
@@ -153,6 +156,9 @@ $(BUILD)/th/store/confine.o: CFLAGS_ALL += -DSYSCONFDIR='"$(SYSCONFDIR)"'
 $(BUILD)/tc/confine.o: store/confine.c $(wildcard store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DSYSCONFDIR='"$(TESTCONF)"' -c -o $@ $<
+$(BUILD)/tc/lang.o: tui/lang.c $(wildcard tui/*.h core/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DLOCALEDIR='"$(TESTCONF)/locale"' -DBUILD_LOCALEDIR='"$(abspath $(BUILD))/locale"' -c -o $@ $<
 $(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h store/*.h core/*.h) $(LAZY_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -DBANGFU_VERSION='"$(VERSION)"' -c -o $@ $<
@@ -209,9 +215,10 @@ deps:
 bench: $(BIN)
 	@sh tests/bench.sh ./$(BIN)
 
-# The fault torture (tests/faults/*.sh) with the large counts; `make check` runs it small.
+# The fault torture (tests/faults/*.sh) with the large counts, in English only (its messages
+# are checked in both languages by `make check`, which runs it small).
 torture: $(BIN) $(BUILD)/bangfu-testhooks
-	@KILLS=$${KILLS:-1000} DURATION=$${DURATION:-60} TEST_ONLY=faults- sh tests/run.sh "$(BUILD)" "$(BIN)"
+	@KILLS=$${KILLS:-1000} DURATION=$${DURATION:-60} ONE_LOCALE=$${ONE_LOCALE:-1} TEST_ONLY=faults- sh tests/run.sh "$(BUILD)" "$(BIN)"
 
 fuzz:
 	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk

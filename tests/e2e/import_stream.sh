@@ -5,7 +5,11 @@
 # --skip-bad writes the rest and the one refused row; the result exports back as the
 # file was (the moved member last), in one audit event, and verifies; killed at any
 # moment, it has written all or nothing and the history verifies after the next start.
+# both locales
 . "$TESTS/lib.sh"
+# imported N NEW UPDATED: the report of a household import, as a grep pattern
+imported() { Mnre 'imported %d household (%d new, %d updated%s), %d people from %s [%s]\n' \
+	'imported %d households (%d new, %d updated%s), %d people from %s [%s]\n' "$1" "$@"; }
 expect_exit 0 "$BANGFU" -d a init
 expect_exit 0 "$BANGFU" -d a demo --households 2500 --seed 7
 "$BANGFU" -d a export households --reveal --why "导出" > all.csv
@@ -21,8 +25,11 @@ dup=$(echo "$first" | sed 's/^[0-9]*,/4418219999999999,/')
 expect_exit 0 "$BANGFU" -d b init
 before=$(git --git-dir=b/audit.git rev-list --count HEAD)
 expect_exit 1 "$BANGFU" -d b import households bad.csv
-expect_grep "bad.csv:$rows: 证件号码: ID number $id already on line 2" err
-expect_grep "nothing was imported" err
+expect_grep "bad.csv:$rows: 证件号码: $(Mf 'ID number %s already on line %ld' "$id" 2)" err
+expect_grep "^$(Mnre 'bangfu: %s: %d defect: nothing was imported (fix it, or use --skip-bad to import the good households)\n' \
+	'bangfu: %s: %d defects: nothing was imported (fix them, or use --skip-bad to import the good households)\n' \
+	1 bad.csv 1)$" err
+[ "$LANGUAGE" != zh_CN ] || { expect_grep "已在第 2 行出现" err; expect_no_grep "already\|nothing was imported" err; }
 [ "$(git --git-dir=b/audit.git rev-list --count HEAD)" = "$before" ] || fail "a refused import wrote history"
 expect_exit 0 "$BANGFU" -d b list --limit 0
 [ ! -s out ] || fail "a refused import wrote households"
@@ -31,7 +38,8 @@ sqlite3 b/bangfu.db "SELECT count(*) FROM members" | grep -qx 0 || fail "a refus
 # the first household's first row moved to the very end: the household is still one
 { head -n 1 all.csv; sed -n '3,$p' all.csv; echo "$first"; } > moved.csv
 expect_exit 0 "$BANGFU" -d b import households moved.csv
-expect_grep "imported 2500 households (2500 new, 0 updated)" out
+expect_grep "$(imported 2500 2500 0)" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "^已导入 2500 户（新增 2500 户，更新 0 户）" out
 [ "$(git --git-dir=b/audit.git rev-list --count HEAD)" = "$((before + 1))" ] || fail "not one event"
 "$BANGFU" -d b export households --reveal --why "核对" > b.csv
 # the same rows (the moved member is now the household's last)
@@ -42,16 +50,17 @@ expect_exit 0 "$BANGFU" -d b audit verify
 # --skip-bad: every good household, the bad row in the rejected file
 expect_exit 0 "$BANGFU" -d c init
 expect_exit 0 "$BANGFU" -d c import households bad.csv --skip-bad
-expect_grep "imported 2500 households (2500 new, 0 updated)" out
-expect_grep "rejected 1 household:" out
+expect_grep "$(imported 2500 2500 0)" out
+expect_grep "^$(Mnre 'rejected %d household: its rows are in %s\n' 'rejected %d households: their rows are in %s\n' 1 1 bad.csv.rejected.csv)$" out
+[ "$LANGUAGE" != zh_CN ] || expect_no_grep "imported\|rejected [0-9]" out
 [ "$(wc -l < bad.csv.rejected.csv)" -eq 2 ] || fail "rejected file: $(cat bad.csv.rejected.csv)"
-grep -q "^4418219999999999,.*already on line 2" bad.csv.rejected.csv || fail "rejected row missing"
+grep -q "^4418219999999999,.*$(Mf 'ID number %s already on line %ld' "$id" 2)" bad.csv.rejected.csv || fail "rejected row missing"
 expect_exit 0 "$BANGFU" -d c audit verify
 
 # standard input is read whole (it cannot be read twice) and imports the same
 expect_exit 0 "$BANGFU" -d e init
 "$BANGFU" -d e import households - < all.csv > out 2> err || fail "stdin import: $(cat err)"
-expect_grep "imported 2500 households" out
+expect_grep "$(imported 2500 2500 0)" out
 
 # killed at any moment (SIGKILL: no clean-up), the import has written all of the file or
 # none of it, and after the next start the history verifies

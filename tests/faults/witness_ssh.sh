@@ -3,6 +3,8 @@
 # verifies against it through libgit2's ssh transport (key file, known_hosts), refuses an
 # unknown host key, and git's receive-pack on the mirror refuses a forced push and a
 # deletion by anyone else. Needs root and sshd (Debian: openssh-server); skipped without.
+# (libgit2's own words, "hostkey", and git's, "non-fast-forward", are not bangfu's.)
+# both locales
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
 if [ "$(id -u)" != 0 ]; then echo "needs root to run an sshd"; exit 77; fi
@@ -47,13 +49,13 @@ expect_exit 0 bf init
 expect_exit 0 bf import households "$data/good.csv" --why 台账导入
 expect_exit 0 bf audit mirror-init "$top/mirror.git"
 expect_exit 0 bf audit push "$url"
-expect_grep "pushed to $url: event 3" out
+expect_grep "^$(Mre 'pushed to %s: event %ld (commit %s)\n' "$url" 3)$" out
 expect_exit 0 bf set 4418210001 hamlet 下围 --why 补录自然村
 expect_exit 0 bf audit push "$url"
-expect_grep "event 4" out
+expect_grep "^$(Mre 'pushed to %s: event %ld (commit %s)\n' "$url" 4)$" out
 [ "$(git --git-dir=mirror.git rev-parse main)" = "$(git --git-dir=d/audit.git rev-parse main)" ] || fail "the mirror is not at our main"
 expect_exit 0 bf audit verify --against "$url"
-expect_grep "the local history extends the mirror's (4 of 4 events pushed)" out
+expect_grep "^$(Mre "--against %s: the local history extends the mirror's (%ld of %ld events pushed)\n" "$url" 4 4)$" out
 
 # a host key that is not the one in known_hosts: refused
 cp home/.ssh/known_hosts known_hosts.good
@@ -86,6 +88,7 @@ sqlite3 d/bangfu.db "DELETE FROM event_files WHERE event_id = 4; DELETE FROM eve
 git --git-dir=d/audit.git update-ref refs/heads/main main~1
 expect_exit 0 bf audit verify
 expect_exit 1 bf audit verify --against "$url"
-expect_grep "the mirror holds 4 events, the local history 3: event 4" out
+expect_grep "^$(Mre "--against %s: the mirror holds %ld events, the local history %ld: event %ld (the mirror's commit %.12s) and later were erased here\n" "$url" 4 3 4)$" out
 expect_exit 1 bf audit push "$url"
-expect_grep "which the local history does not contain" err
+expect_grep "$(Mre '%s holds commit %.12s, which the local history does not contain: the local history was rewritten or moved back, or the mirror belongs to another data directory. Nothing pushed; `audit verify --against %s` names the event' '.*' '[0-9a-f]*' "$url")" err
+[ "$LANGUAGE" != zh_CN ] || expect_no_grep "which the local\|Nothing pushed" err
