@@ -37,7 +37,8 @@ struct project {
 	char id[PROJECT_ID_LEN];         /* PJ0000001 */
 	char title[256];
 	char level[16];                  /* codes_project_level: from the place's code length */
-	char place[16];                  /* county (6), town (9) or village (12 digits): the scope */
+	char place[128];                 /* county (6), town (9) or village (12 digits): the scope;
+	                                  * as given (a code or a place name) until resolved */
 	char place_name[128];            /* shown */
 	char kind[64];                   /* codes_project_kind, extended by project_kind.CODE
 	                                  * (as typed: a code or label) */

@@ -253,8 +253,8 @@ sheet_err fields.csv:2 planned "$(Mf '%s "%s": at most %d decimal places' "$(Mf 
 sheet_err fields.csv:3 place_name "$(Mf 'place "%s": no county, town or village of that code or name' 不存在镇)"
 sheet_err fields.csv:4 start_planned "$(Mf 'milestone %s: planned date "%s" is not a date (YYYY-MM-DD)' 开工 2026-02-30)"
 sheet_err fields.csv:5 group "$(M 'a new project needs 项目名称, 地区代码 (or 地区), 项目类型 and 工作专班')"
-# a name longer than a place code's field is refused whole, never looked up cut short
-sheet_err fields.csv:6 place_name "$(Mf 'too long (%zu bytes, at most %zu)' 33 15)"
+# a long name is looked up whole (never cut short): this one names no place
+sheet_err fields.csv:6 place_name "$(Mf 'place "%s": no county, town or village of that code or name' 迳头镇没有这么长的村名)"
 expect_grep "$(Mnf '%d row refused: nothing was imported' '%d rows refused: nothing was imported' 5 5)" err
 [ "$(commits)" -eq "$n" ] || fail "a refused sheet made a commit"
 expect_exit 0 as zhao project list --match 字段
@@ -319,4 +319,8 @@ expect_exit 0 as zhao project show "$p1"
 ms_line 中期评估 2026-06-30 -
 expect_exit 0 as zhao project show "$p3"
 show_line 'kind: %s\n' 四好农村路
+# a place name longer than 15 bytes (seven characters: 21) is looked up whole, not cut
+expect_exit 0 as "$me" project add "乳源县村道硬化" --place 乳源瑶族自治县 --kind 交通 --group 城镇建设 --why 长地名
+expect_exit 0 as "$me" project show "$(new_project)"
+expect_grep "乳源瑶族自治县" out
 echo "projects: ok"
