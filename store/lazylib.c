@@ -7,6 +7,7 @@
  * a library is never unloaded. */
 #include "store/lazylib.h"
 #include <dlfcn.h>
+#include "core/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +17,14 @@ static int load(struct lazylib *l)
 	void *h = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
 		const char *e = dlerror();
-		snprintf(l->why, sizeof l->why, "cannot load %s: %s", l->soname, e ? e : "unknown error");
+		snprintf(l->why, sizeof l->why, _("cannot load %s: %s"), l->soname, e ? e : _("unknown error"));
 		return -1;
 	}
 	for (size_t i = 0; i < l->n; i++) {
 		void *p = dlsym(h, l->names[i]);
 		if (!p) {
-			snprintf(l->why, sizeof l->why, "%s has no %s (not the version bangfu was "
-			         "built with?)", l->soname, l->names[i]);
+			snprintf(l->why, sizeof l->why, _("%s has no %s (not the version bangfu was "
+			         "built with?)"), l->soname, l->names[i]);
 			return -1;   /* h stays loaded: harmless, and dlclose of a half-used library is not */
 		}
 		memcpy((char *)l->table + l->offsets[i], &p, sizeof p);

@@ -33,7 +33,7 @@ static void draw_title(struct ui *ui, struct view *v)
 	char title[512] = "", line[600], who[400];
 	v->ops->title(ui, v, title, sizeof title);
 	snprintf(line, sizeof line, " bangfu  %s", title);
-	int cut = snprintf(who, sizeof who, " %s %s (%s %s) ", ui->me.login, ui->me.name,
+	int cut = snprintf(who, sizeof who, _(" %s %s (%s %s) "), ui->me.login, ui->me.name,
 	                   ui_role(ui), ui->me.scope) >= (int)sizeof who;
 	int ww = cut ? 0 : draw_width(who);                  /* never half a name */
 	if (ww > COLS / 3 || draw_width(line) + ww > COLS)   /* the view's title comes first */
