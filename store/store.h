@@ -257,11 +257,23 @@ int store_household_as_of(struct store *s, const struct user *u, const char *hou
 
 /* --- department warnings (warnings.c) --- */
 struct warning_row;
+/* What became of one warning row: the caller words it in the user's language. */
+enum warning_outcome {
+	WARNING_UNMATCHED,   /* no household in the user's scope holds the ID number */
+	WARNING_ALREADY,     /* imported before (household) */
+	WARNING_ATTACHED,    /* attached to the open case (case_id) of household */
+	WARNING_OPENED,      /* opened the lead case_id on household, its clock from the row's date */
+};
+struct warning_result {
+	enum warning_outcome what;
+	char household[32], case_id[16];
+};
 /* Match checked warning rows to the register (see warnings.c); result() is told what
  * became of each row; *changed counts the warnings stored. One audit event. */
 int store_import_warnings(struct store *s, const struct user *u, const struct warning_row *rows,
                           int n, const char *why,
-                          void (*result)(void *ctx, const struct warning_row *w, const char *outcome),
+                          void (*result)(void *ctx, const struct warning_row *w,
+                                         const struct warning_result *r),
                           void *ctx, int *changed);
 
 /* --- bulk --- */

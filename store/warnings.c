@@ -87,37 +87,38 @@ static int attach(struct store *s, struct batch *b, struct household *h, const s
 	return 0;
 }
 
-/* Match one row; *outcome says what happened to it. */
-#define UNMATCHED "unmatched: no household in your scope holds ID number %s"
-
+/* Match one row; *out says what happened to it. */
 static int match_row(struct store *s, const struct user *u, struct batch *b,
-                     const struct warning_row *w, const char *why, char *outcome, size_t n)
+                     const struct warning_row *w, const char *why, struct warning_result *out)
 {
 	char hid[32];
 	int found = owner_of(s, w->id_number, hid, sizeof hid);
 	if (found < 0)
 		return STORE_EFAIL;
 	if (!found) {
-		snprintf(outcome, n, UNMATCHED, w->id_number);
+		out->what = WARNING_UNMATCHED;
 		return 0;
 	}
 	struct household *h = batch_household(s, b, hid);
 	if (!h)
 		return store_fail(s, STORE_EFAIL, "reading household %s: %s", hid, s->err);
 	if (!access_in_scope(u, household_get(h, HF_VILLCODE))) {
-		snprintf(outcome, n, UNMATCHED, w->id_number);   /* the same: no oracle */
+		out->what = WARNING_UNMATCHED;   /* the same: no oracle */
 		return 0;
 	}
 	int dup = already_imported(s, w->fingerprint);
 	if (dup < 0)
 		return STORE_EFAIL;
 	if (dup || in_memory(h, w->fingerprint)) {
-		snprintf(outcome, n, "already imported (household %s)", hid);
+		out->what = WARNING_ALREADY;
+		snprintf(out->household, sizeof out->household, "%s", hid);
 		return 0;
 	}
 	int open = case_open_index(h);
 	if (open >= 0) {
-		snprintf(outcome, n, "attached to case %s of household %s", h->cases[open].id, h->id);
+		out->what = WARNING_ATTACHED;
+		snprintf(out->household, sizeof out->household, "%s", h->id);
+		snprintf(out->case_id, sizeof out->case_id, "%s", h->cases[open].id);
 		return attach(s, b, h, w, h->cases[open].id, "attached");
 	}
 	const char *category = strcmp(household_get(h, HF_TYPE), "lifted") == 0 ? "unstable"
@@ -132,14 +133,16 @@ static int match_row(struct store *s, const struct user *u, struct batch *b,
 	int rc = cases_open_in(s, u, h, &o, why, case_id, sizeof case_id);
 	if (rc)
 		return rc;
-	snprintf(outcome, n, "opened lead %s on household %s (15-day clock from %s)", case_id, h->id,
-	         w->date);
+	out->what = WARNING_OPENED;
+	snprintf(out->household, sizeof out->household, "%s", h->id);
+	snprintf(out->case_id, sizeof out->case_id, "%s", case_id);
 	return attach(s, b, h, w, case_id, "opened lead");
 }
 
 int store_import_warnings(struct store *s, const struct user *u, const struct warning_row *rows,
                           int n, const char *why,
-                          void (*result)(void *ctx, const struct warning_row *w, const char *outcome),
+                          void (*result)(void *ctx, const struct warning_row *w,
+                                         const struct warning_result *r),
                           void *ctx, int *changed)
 {
 	struct batch b = {0};
@@ -152,11 +155,11 @@ int store_import_warnings(struct store *s, const struct user *u, const struct wa
 		return STORE_EFAIL;
 	b.next_warning = atol(first + 1);
 	long before = b.next_warning;
-	char (*outcomes)[256] = calloc((size_t)n + 1, sizeof *outcomes);
+	struct warning_result *outcomes = calloc((size_t)n + 1, sizeof *outcomes);
 	if (!outcomes)
 		return store_fail(s, STORE_EFAIL, "out of memory");
 	for (int i = 0; i < n && !rc; i++)
-		rc = match_row(s, u, &b, &rows[i], why, outcomes[i], sizeof outcomes[i]);
+		rc = match_row(s, u, &b, &rows[i], why, &outcomes[i]);
 	if (!rc && b.next_warning > before) {
 		char subject[64];
 		snprintf(subject, sizeof subject, "%ld warnings", b.next_warning - before);
@@ -171,7 +174,7 @@ int store_import_warnings(struct store *s, const struct user *u, const struct wa
 		*changed = (int)(b.next_warning - before);
 	}
 	for (int i = 0; !rc && i < n; i++)
-		result(ctx, &rows[i], outcomes[i]);
+		result(ctx, &rows[i], &outcomes[i]);
 	for (int i = 0; i < b.n; i++)
 		household_free(&b.h[i]);
 	free(b.h);

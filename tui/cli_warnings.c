@@ -16,17 +16,34 @@ struct outcome_ctx {
 	const struct code_lists *lists;
 };
 
-static void print_outcome(void *ctx, const struct warning_row *w, const char *outcome)
+/* The outcome of a row in the user's language; unmatched rows also go to the unmatched
+ * file, whose 结果 column is data (the same words whatever the language). */
+static void print_outcome(void *ctx, const struct warning_row *w, const struct warning_result *r)
 {
 	struct outcome_ctx *o = ctx;
-	char masked[32];
+	char masked[32], said[256];
 	mask_id(w->id_number, masked, sizeof masked);   /* printed as every ID number is */
-	printf("%s:%ld: %s %s: %s\n", o->file, w->line, masked, w->name, outcome);
-	if (strncmp(outcome, "unmatched", 9) != 0)
+	switch (r->what) {
+	case WARNING_UNMATCHED:
+		snprintf(said, sizeof said, "%s", _("unmatched: no household in your scope holds this ID number"));
+		break;
+	case WARNING_ALREADY:
+		snprintf(said, sizeof said, _("already imported (household %s)"), r->household);
+		break;
+	case WARNING_ATTACHED:
+		snprintf(said, sizeof said, _("attached to case %s of household %s"), r->case_id, r->household);
+		break;
+	case WARNING_OPENED:
+		snprintf(said, sizeof said, _("opened lead %s on household %s (15-day clock from %s)"),
+		         r->case_id, r->household, w->date);
+		break;
+	}
+	printf("%s:%ld: %s %s: %s\n", o->file, w->line, masked, w->name, said);
+	if (r->what != WARNING_UNMATCHED)
 		return;
 	const char *fields[] = {w->id_number, w->name, code_lists_label(o->lists, &codes_warning_kind, w->kind),
 	                        w->amount, w->date, code_lists_label(o->lists, &codes_department, w->department),
-	                        w->note, outcome};
+	                        w->note, "查无此证件号码的农户（本人辖区内）"};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		csv_put_field(&o->unmatched_csv, fields[i] ? fields[i] : "", i == 0);
 	csv_end_row(&o->unmatched_csv);
@@ -53,7 +70,7 @@ static int verb_import_warnings(struct cli *c)
 	}
 	char dflt[512];
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	snprintf(dflt, sizeof dflt, "department warnings from %s", base);
+	snprintf(dflt, sizeof dflt, "department warnings from %s", base);   /* history text: never translated */
 	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;   /* never cut */
 	csv_out_append(&o.unmatched_csv, "\xEF\xBB\xBF", 3);
 	static const char header[] = "证件号码,姓名,预警类型,金额,发生日期,来源部门,说明,结果\r\n";

@@ -27,13 +27,16 @@ expect_grep "monitoring_line.2026 = 8000" out
 
 # a department warning opens a lead; the unmatched row is listed; importing again adds nothing
 expect_exit 0 on 2026-01-06 "$me" import warnings "$data/warnings.csv"
-expect_grep "opened lead C0000002 on household H4418210000002 (15-day clock from 2026-01-05)" out
-expect_grep "unmatched: no household in your scope holds ID number 440582199003151002" out
+expect_grep "$(Mf 'opened lead %s on household %s (15-day clock from %s)' C0000002 H4418210000002 2026-01-05)" out
+expect_grep "4405\*\*\*\*\*\*\*\*\*\*1002 .*: $(M 'unmatched: no household in your scope holds this ID number')" out
+expect_no_grep "440582199003151002" out   # printed masked, as every ID number is
+[ "$LANGUAGE" != zh_CN ] || expect_grep "已立线索 C0000002（农户 H4418210000002" out
 [ -f "$data/warnings.csv.unmatched.csv" ] && mv "$data/warnings.csv.unmatched.csv" unmatched.csv
 expect_grep "查无此人" unmatched.csv
+expect_grep "^440582199003151002,.*,查无此证件号码的农户（本人辖区内）" unmatched.csv   # data: the same in every language
 commits=$(git --git-dir=d/audit.git rev-list --count HEAD)
 expect_exit 0 on 2026-01-06 "$me" import warnings "$data/warnings.csv"
-expect_grep "already imported" out
+expect_grep "$(Mf 'already imported (household %s)' H4418210000002)" out
 expect_grep "$(Mnf '%d warning stored, ' '%d warnings stored, ' 0 0)" out
 rm -f "$data/warnings.csv.unmatched.csv"
 [ "$(git --git-dir=d/audit.git rev-list --count HEAD)" = "$commits" ] || fail "second import wrote"

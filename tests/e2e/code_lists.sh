@@ -107,7 +107,7 @@ expect_grep "$(Mnfe 'bangfu: %s: %d defect: nothing was imported (fix it, or use
 # a department warning of the new kind, from the new department, is attached or opens a lead
 printf '证件号码,姓名,预警类型,发生日期,来源部门\n441821197501011008,李秀英,养老金停发,2026-03-01,农业农村\n' >w.csv
 expect_exit 0 on "$me" import warnings w.csv
-expect_grep "attached to case\|opened lead" out
+expect_grep "$(Mre 'attached to case %s of household %s')\|$(Mre 'opened lead %s on household %s (15-day clock from %s)')" out
 printf '证件号码,姓名,预警类型,发生日期,来源部门\n441821197501011008,李秀英,退休,2026-03-01,人社\n' >bad-w.csv
 expect_exit 1 on "$me" import warnings bad-w.csv
 expect_grep "bad-w.csv:2: 预警类型: $(Mre 'unknown %s "%s" (%s)' "$(M 预警类型)" 退休 '.*养老金停发')" err
