@@ -238,7 +238,10 @@ static int read_chunk(struct store *s, const struct user *u, const struct query 
 	return rc ? rc : end;
 }
 
-/* The first chunk is small, so that the first rows come out at once (`list | head`). */
+/* The first chunk is small, so that the first rows come out at once (`list | head`);
+ * a limit that fits one chunk is read as one (`list 陈 --limit 40`, a screen of rows):
+ * each chunk runs the list statement again, and a dense search term's statement
+ * gathers its matches every time. */
 #define FIRST_CHUNK 32
 
 /* Streams: reads a chunk at a time (keyset from the last one), so memory stays flat and
@@ -251,7 +254,7 @@ int household_list(struct store *s, const struct user *u, const struct query *q,
 {
 	char (*ids)[20] = malloc(HOUSEHOLD_CHUNK * sizeof *ids), last[20];
 	struct household *hs = malloc(HOUSEHOLD_CHUNK * sizeof *hs);
-	long done = 0, got, chunk = FIRST_CHUNK;
+	long done = 0, got, chunk = limit > 0 && limit <= HOUSEHOLD_CHUNK ? limit : FIRST_CHUNK;
 	int rc = ids && hs ? 0 : store_fail(s, STORE_EFAIL, "out of memory"), stop = 0;
 	if (from)
 		snprintf(last, sizeof last, "%s", from);

@@ -56,6 +56,22 @@ expect_exit 0 "$BANGFU" -d d list "$name"
 "$BANGFU" -d d list 2>/dev/null | head -1 > first
 [ "$(wc -l < first)" = 1 ] || fail "list | head -1 printed $(wc -l < first) lines"
 
+# --limit N gives the list's first N rows, whether they are read in one chunk (N up to
+# a chunk) or several, for a dense term (村: the village names, the walk in register
+# order) and a sparse one (the commonest first character of a name: fetched and sorted)
+common=$(sq "SELECT substr(name, 1, 1) FROM members GROUP BY 1 ORDER BY count(DISTINCT household_id) DESC, 1 LIMIT 1")
+[ "$(sq "SELECT count(*) FROM households WHERE village_code IN (SELECT code FROM regions WHERE instr(name, '村'))")" -ge 100 ] ||
+	fail "村 is not a dense term in this demo: the test would not take the dense shape"
+for q in 村 "$common"; do
+	expect_exit 0 "$BANGFU" -d d list "$q" --limit 0
+	grep '^H' out > all
+	for n in 1 32 33 40 257; do
+		expect_exit 0 "$BANGFU" -d d list "$q" --limit "$n"
+		grep '^H' out > page
+		head -n "$n" all | cmp -s - page || fail "list $q --limit $n: not the first $n rows of the whole list"
+	done
+done
+
 # the dashboard's counters equal a count over the households, after edits and steps
 check_counts() {
 	bad=$(sq "
