@@ -10,7 +10,8 @@
 
 #define MATCH "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH " \
 	"bangfu_match($v))"
-#define VILLAGE "village_code IN (SELECT code FROM regions WHERE level = 4 AND instr(name, $v))"
+#define VILLAGE "village_code IN (" SEARCH_VILLAGES_SCAN("$v") ")"
+#define VILLAGE_IX "village_code IN (" SEARCH_VILLAGES_INDEXED("$v") ")"
 
 /* A household's per-capita income as the rules read it: the latest assessment's, else
  * the register's single figure. */
@@ -33,6 +34,10 @@ static const char *term_template(const struct qterm *t, int dense)
 		if (digits)
 			return dense ? "(+h.household_no >= $v AND +h.household_no < $v || '~' OR +h." MATCH ")"
 			             : "(h.household_no >= $v AND h.household_no < $v || '~' OR h." MATCH ")";
+		if (search_cjk_only(t->value))   /* village names through their index too */
+			return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
+			               VILLAGE_IX " OR +h." MATCH ")"
+			             : "(h.id = $v OR h." VILLAGE_IX " OR h." MATCH ")";
 		return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h." VILLAGE
 		               " OR +h." MATCH ")"
 		             : "(h.id = $v OR h." VILLAGE " OR h." MATCH ")";
@@ -44,7 +49,7 @@ static const char *term_template(const struct qterm *t, int dense)
 		              : "h.town_code IN (SELECT code FROM regions WHERE level = 3 AND instr(name, $v))";
 	case Q_VILLAGE:
 		return digits ? "h.village_code LIKE $v || '%'"
-		              : "h.village_code IN (SELECT code FROM regions WHERE level = 4 AND instr(name, $v))";
+		              : search_cjk_only(t->value) ? "h." VILLAGE_IX : "h." VILLAGE;
 	case Q_TYPE:
 		return "h.household_type = $v";
 	case Q_CATEGORY:

@@ -264,11 +264,36 @@ int search_dense(struct store *s, const char *v, long *thr, int *dense)
 	if (n < *thr && (rc = count_upto(s, digits
 	        ? "SELECT count(*) FROM (SELECT 1 FROM households WHERE household_no >= ?1 AND "
 	          "household_no < ?1 || '~' LIMIT ?2)"
-	        : "SELECT count(*) FROM (SELECT 1 FROM households WHERE village_code IN (SELECT code "
-	          "FROM regions WHERE level = 4 AND instr(name, ?1)) LIMIT ?2)", v, *thr, &more)))
+	        : search_cjk_only(v)
+	        ? "SELECT count(*) FROM (SELECT 1 FROM households WHERE village_code IN ("
+	          SEARCH_VILLAGES_INDEXED("?1") ") LIMIT ?2)"
+	        : "SELECT count(*) FROM (SELECT 1 FROM households WHERE village_code IN ("
+	          SEARCH_VILLAGES_SCAN("?1") ") LIMIT ?2)", v, *thr, &more)))
 		return rc;
 	*dense = n + more >= *thr;
 	return 0;
+}
+
+int search_cjk_only(const char *v)
+{
+	const unsigned char *p = (const unsigned char *)v;
+	int n = (int)strlen(v), len;
+	for (int i = 0; i < n; i += len)
+		if (!is_cjk(utf8_at(p + i, n - i, &len)))
+			return 0;
+	return n > 0;
+}
+
+int search_region_write(struct store *s, const char *code)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, "INSERT OR REPLACE INTO region_search(rowid, name) SELECT rowid, name "
+	                 "FROM regions WHERE code = ?", &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving the region's search row");
 }
 
 #define SEARCH_DOC "SELECT h.rowid, (SELECT group_concat(name || ' ' || id_number, ' ') FROM " \
