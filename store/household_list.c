@@ -10,6 +10,8 @@
 
 #define MATCH "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH " \
 	"bangfu_match($v))"
+/* the same for the dense walk, asked of each household it passes (store/search.c) */
+#define MATCHES "bangfu_matches(h.rowid, $v)"
 #define VILLAGE "village_code IN (" SEARCH_VILLAGES_SCAN("$v") ")"
 #define VILLAGE_IX "village_code IN (" SEARCH_VILLAGES_INDEXED("$v") ")"
 
@@ -32,14 +34,14 @@ static const char *term_template(const struct qterm *t, int dense)
 		 * small regions table; every column the dense shape reads is in the order
 		 * index (the id through its rowid), so the walk reads no table rows */
 		if (digits)
-			return dense ? "(+h.household_no >= $v AND +h.household_no < $v || '~' OR +h." MATCH ")"
+			return dense ? "(+h.household_no >= $v AND +h.household_no < $v || '~' OR " MATCHES ")"
 			             : "(h.household_no >= $v AND h.household_no < $v || '~' OR h." MATCH ")";
 		if (search_cjk_only(t->value))   /* village names through their index too */
 			return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
-			               VILLAGE_IX " OR +h." MATCH ")"
+			               VILLAGE_IX " OR " MATCHES ")"
 			             : "(h.id = $v OR h." VILLAGE_IX " OR h." MATCH ")";
 		return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h." VILLAGE
-		               " OR +h." MATCH ")"
+		               " OR " MATCHES ")"
 		             : "(h.id = $v OR h." VILLAGE " OR h." MATCH ")";
 	case Q_COUNTY:
 		return digits ? "h.county_code LIKE $v || '%'"
