@@ -141,6 +141,9 @@ struct git_lazy {
 int git_lazy_load(char *err, size_t errlen);
 /* The table (loading it if need be; see lazylib_table). */
 const struct git_lazy *git_lazy_fns(void);
+/* Load it on a thread of its own meanwhile / wait for that thread (lazylib_preload). */
+void git_lazy_preload(void);
+void git_lazy_settle(void);
 
 /* git_libgit2_init() without its parse of the CA bundle (store/git_lazy.c says how):
  * what it returns. git_lazy_tls() does that parse, into the same chain, before the

@@ -10,7 +10,10 @@
 
 #define MATCH "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH " \
 	"bangfu_match($v))"
-#define VILLAGE "village_code IN (SELECT code FROM regions WHERE level = 4 AND instr(name, $v))"
+/* the same for the dense walk, asked of each household it passes (store/search.c) */
+#define MATCHES "bangfu_matches(h.rowid, $v)"
+#define VILLAGE "village_code IN (" SEARCH_VILLAGES_SCAN("$v") ")"
+#define VILLAGE_IX "village_code IN (" SEARCH_VILLAGES_INDEXED("$v") ")"
 
 /* A household's per-capita income as the rules read it: the latest assessment's, else
  * the register's single figure. */
@@ -31,10 +34,14 @@ static const char *term_template(const struct qterm *t, int dense)
 		 * small regions table; every column the dense shape reads is in the order
 		 * index (the id through its rowid), so the walk reads no table rows */
 		if (digits)
-			return dense ? "(+h.household_no >= $v AND +h.household_no < $v || '~' OR +h." MATCH ")"
+			return dense ? "(+h.household_no >= $v AND +h.household_no < $v || '~' OR " MATCHES ")"
 			             : "(h.household_no >= $v AND h.household_no < $v || '~' OR h." MATCH ")";
+		if (search_cjk_only(t->value))   /* village names through their index too */
+			return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
+			               VILLAGE_IX " OR " MATCHES ")"
+			             : "(h.id = $v OR h." VILLAGE_IX " OR h." MATCH ")";
 		return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h." VILLAGE
-		               " OR +h." MATCH ")"
+		               " OR " MATCHES ")"
 		             : "(h.id = $v OR h." VILLAGE " OR h." MATCH ")";
 	case Q_COUNTY:
 		return digits ? "h.county_code LIKE $v || '%'"
@@ -44,7 +51,7 @@ static const char *term_template(const struct qterm *t, int dense)
 		              : "h.town_code IN (SELECT code FROM regions WHERE level = 3 AND instr(name, $v))";
 	case Q_VILLAGE:
 		return digits ? "h.village_code LIKE $v || '%'"
-		              : "h.village_code IN (SELECT code FROM regions WHERE level = 4 AND instr(name, $v))";
+		              : search_cjk_only(t->value) ? "h." VILLAGE_IX : "h." VILLAGE;
 	case Q_TYPE:
 		return "h.household_type = $v";
 	case Q_CATEGORY:
@@ -238,7 +245,10 @@ static int read_chunk(struct store *s, const struct user *u, const struct query 
 	return rc ? rc : end;
 }
 
-/* The first chunk is small, so that the first rows come out at once (`list | head`). */
+/* The first chunk is small, so that the first rows come out at once (`list | head`);
+ * a limit that fits one chunk is read as one (`list 陈 --limit 40`, a screen of rows):
+ * each chunk runs the list statement again, and a dense search term's statement
+ * gathers its matches every time. */
 #define FIRST_CHUNK 32
 
 /* Streams: reads a chunk at a time (keyset from the last one), so memory stays flat and
@@ -251,7 +261,7 @@ int household_list(struct store *s, const struct user *u, const struct query *q,
 {
 	char (*ids)[20] = malloc(HOUSEHOLD_CHUNK * sizeof *ids), last[20];
 	struct household *hs = malloc(HOUSEHOLD_CHUNK * sizeof *hs);
-	long done = 0, got, chunk = FIRST_CHUNK;
+	long done = 0, got, chunk = limit > 0 && limit <= HOUSEHOLD_CHUNK ? limit : FIRST_CHUNK;
 	int rc = ids && hs ? 0 : store_fail(s, STORE_EFAIL, "out of memory"), stop = 0;
 	if (from)
 		snprintf(last, sizeof last, "%s", from);

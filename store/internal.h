@@ -123,6 +123,18 @@ sqlite3_int64 defer_limit(const struct store *s);
  * size; *thr caches that bound, 0 at first): then a list walks the register order
  * instead of fetching every match and sorting. Each count stops at the bound. */
 int search_dense(struct store *s, const char *v, long *thr, int *dense);
+/* The village codes whose name contains the search value V (an SQL parameter, "?1"):
+ * through region_search, the index of region names (one row per regions row, rowid =
+ * regions.rowid), when the value is all CJK characters — there the index's match is
+ * exactly a substring match —, else by a scan of the regions table (instr: every
+ * village's name, 1 ms at 20,000 villages). */
+#define SEARCH_VILLAGES_INDEXED(v) "SELECT code FROM regions WHERE rowid IN (SELECT rowid " \
+	"FROM region_search WHERE region_search MATCH bangfu_match(" v ")) AND level = 4"
+#define SEARCH_VILLAGES_SCAN(v) "SELECT code FROM regions WHERE level = 4 AND instr(name, " v ")"
+/* Whether v is one or more CJK characters and nothing else (the tokenizer's is_cjk). */
+int search_cjk_only(const char *v);
+/* regions_store.c: the index row of region `code` (just added or renamed) from its name. */
+int search_region_write(struct store *s, const char *code);
 
 /* identity.c */
 /* The real Unix login of the caller (getuid); the test-hooks build honours

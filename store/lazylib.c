@@ -8,6 +8,7 @@
 #include "store/lazylib.h"
 #include <dlfcn.h>
 #include "core/i18n.h"
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,33 @@ int lazylib_load(struct lazylib *l, char *err, size_t errlen)
 		return 0;
 	snprintf(err, errlen, "%s", l->why);
 	return -1;
+}
+
+static void *preload_main(void *arg)
+{
+	char why[8];
+	(void)lazylib_load(arg, why, sizeof why);   /* the caller's own load gives the message */
+	return NULL;
+}
+
+void lazylib_preload(struct lazylib *l)
+{
+	sigset_t all, old;
+	if (l->preloading || __atomic_load_n(&l->state, __ATOMIC_ACQUIRE))
+		return;
+	/* blocked on the thread: a signal held off by the main thread (write_hold_signals:
+	 * a commit and its flush) must not be delivered here instead */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	l->preloading = pthread_create(&l->preloader, NULL, preload_main, l) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void lazylib_settle(struct lazylib *l)
+{
+	if (l->preloading)
+		pthread_join(l->preloader, NULL);
+	l->preloading = 0;
 }
 
 void *lazylib_table(struct lazylib *l)

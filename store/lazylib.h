@@ -22,6 +22,8 @@ struct lazylib {
 	int state;                   /* 0 not tried, 1 loaded, -1 failed (why) */
 	void *handle;                /* dlopen's, once loaded */
 	char why[256];
+	pthread_t preloader;         /* lazylib_preload's thread, until lazylib_settle */
+	int preloading;
 };
 
 /* The table's description: NAMES and OFFSETS arrays from the list, for a struct of
@@ -33,8 +35,8 @@ struct lazylib {
 
 /* In NAME.c: `#define LAZYLIB_STRUCT struct NAME` (the table's type, NAME.h), then
  * `LAZYLIB_DEFINE(NAME, LIST, SONAME)` (SONAME a string the Makefile defines, e.g.
- * GIT2_SONAME "libgit2.so.1.5") defines the table and the two functions every
- * lazy library has: int NAME_load(char *err, size_t errlen), which loads it (0, or -1
+ * GIT2_SONAME "libgit2.so.1.5") defines the table and the functions every
+ * lazy library has (NAME_preload and NAME_settle too, below): int NAME_load(char *err, size_t errlen), which loads it (0, or -1
  * with a message), and const struct NAME *NAME_fns(void), its table. */
 #define LAZYLIB_OFFSET(f) offsetof(LAZYLIB_STRUCT, f),
 #define LAZYLIB_DEFINE(name, LIST, soname_) \
@@ -49,11 +51,21 @@ struct lazylib {
 		.lock = PTHREAD_MUTEX_INITIALIZER, \
 	}; \
 	int name##_load(char *err, size_t errlen) { return lazylib_load(&name##_lib, err, errlen); } \
-	const LAZYLIB_STRUCT *name##_fns(void) { return lazylib_table(&name##_lib); }
+	const LAZYLIB_STRUCT *name##_fns(void) { return lazylib_table(&name##_lib); } \
+	void name##_preload(void) { lazylib_preload(&name##_lib); } \
+	void name##_settle(void) { lazylib_settle(&name##_lib); }
 
 /* Load the library and fill the table, once per process; 0, or -1 with a message in
  * err (every later call gives the same answer). */
 int lazylib_load(struct lazylib *l, char *err, size_t errlen);
+
+/* Start loading the library on a thread of its own (every signal blocked there), so that
+ * a process that will need it soon loads it on the second core while it does other
+ * work: lazylib_load waits for that thread (the lock) and gives its answer.
+ * lazylib_settle waits for the thread to end; call it before the process exits.
+ * NAME_preload and NAME_settle (LAZYLIB_DEFINE) are the two for one library. */
+void lazylib_preload(struct lazylib *l);
+void lazylib_settle(struct lazylib *l);
 
 /* The filled table, loading it first if need be; a library that cannot be loaded ends
  * the process with the message (a user calls lazylib_load first where it can fail

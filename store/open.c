@@ -120,8 +120,14 @@ void store_progress(struct store *s, const char *unit, long done, long total)
 		s->progress.fn(s->progress.ctx, unit ? _(unit) : NULL, done, total);   /* N_() words */
 }
 
+void store_expect_change(void)
+{
+	git_lazy_preload();
+}
+
 void store_close(struct store *s)
 {
+	git_lazy_settle();
 	if (!s)
 		return;
 	db_close_statements(s);

@@ -30,7 +30,7 @@ static int insert_region(struct store *s, const char *code, int level, const cha
 	sqlite3_bind_int(st, 7, synthetic);
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "adding a region");
+	return rc != SQLITE_DONE ? store_sqlfail(s, "adding a region") : search_region_write(s, code);
 }
 
 int regions_seed(struct store *s)
@@ -83,7 +83,7 @@ static int region_row(struct store *s, const struct ref_place *p, const char *pa
 	db_bind_text(st, 3, p->code);
 	rc = sqlite3_step(st);
 	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "renaming a region");
+	return rc != SQLITE_DONE ? store_sqlfail(s, "renaming a region") : search_region_write(s, p->code);
 }
 
 /* Add one match of `name` (code, its name) to the list in `code`. */

@@ -37,7 +37,12 @@ int store_open(const char *dir, struct store **out);
 /* Create DIR's database and audit repository; the calling Unix user becomes the first
  * administrator with province scope. Fails if DIR already holds a bangfu store. */
 int store_init(const char *dir, struct store **out);
+/* Frees s (NULL is fine) and waits for what store_expect_change started. */
 void store_close(struct store *s);
+/* The command will record a change (it was given --why): libgit2, which every change
+ * needs for its audit commit, starts loading on a second thread now, while the store
+ * opens and the change is made (docs/performance.md, "Edits"). */
+void store_expect_change(void);
 const char *store_error(const struct store *s);
 /* Progress of the long operations (import, demo, the flush of a large event, verify,
  * rebuild, repack): fn is called often with `done` of `total` `unit`s ("households",

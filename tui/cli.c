@@ -401,6 +401,8 @@ static int run_verb(struct cli *c)
 	if (c->verb->name[0])   /* not in the UI: ncurses owns that terminal */
 		progress_init(&c->pg, &c->progress);
 	if (c->verb->needs & NEED_STORE) {
+		if (c->a.why)   /* a change: its audit commit needs libgit2 */
+			store_expect_change();
 		rc = store_open(c->dir, &c->s);
 		if (rc)
 			return cli_store_fail(c, rc);

@@ -37,6 +37,15 @@ expect_grep '^hamlet: 下围$' out
 expect_exit 0 as "$me" audit verify
 expect_exit 0 as "$me" audit log 4418210001 --patch
 expect_grep '下围' out
+# a change (--why given) starts loading libgit2 on a second thread while the store opens
+# (store_expect_change): a change refused before it reaches the history still ends
+# cleanly, its exit code the refusal's, and changes nothing
+before=$(last_commit)
+for i in 1 2 3 4 5; do
+	BANGFU_TEST_LOGIN=cw expect_exit 1 "$BANGFU_TH" -d d set H4400000009999 hamlet 下围 --why 核实
+	BANGFU_TEST_LOGIN=cw expect_exit 1 "$BANGFU_TH" -d missing set 4418210001 hamlet 下围 --why 核实
+done
+[ "$(last_commit)" = "$before" ] || fail "a refused change made a commit: $(last_commit)"
 # an xlsx export loads libxlsxwriter and writes a workbook
 BANGFU_TEST_LOGIN=cw loaded "$BANGFU_TH" -d d export households --format xlsx -o "$PWD/h.xlsx" > libs
 expect_grep 'libxlsxwriter\.so\.' libs

@@ -2,7 +2,8 @@
  * in-memory FTS5 table: one and two Chinese characters, longer phrases, never across two
  * names, names joined by a middle dot, ID numbers by their last digits (X in either
  * case) and not by their first, quotes and oversize values, runs longer than the
- * tokenizer keeps and malformed UTF-8. */
+ * tokenizer keeps and malformed UTF-8; bangfu_matches(rowid, v) agrees with the IN it
+ * stands for, and search_cjk_only. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -104,12 +105,53 @@ static void test_odd_input(void **state)
 	assert_string_equal(hits("田鑫田"), "5");
 }
 
+/* bangfu_matches(rowid, v) over rowids 1..8 against the IN it replaces, both in one
+ * statement run each (the second call on the same run reads the kept set) */
+static void test_matches(void **state)
+{
+	(void)state;
+	static const char *const values[] = {"陈", "秀英", "英李", "6191", "619x", "wei", "王芳",
+	                                     "买买提", "", "\"陈\" OR 李", "440103"};
+	assert_int_equal(sqlite3_exec(s.db, "CREATE VIRTUAL TABLE household_search USING "
+	                              "fts5(doc, tokenize = 'bangfu'); INSERT INTO household_search"
+	                              "(rowid, doc) SELECT rowid, doc FROM t; CREATE TABLE h(x);"
+	                              "INSERT INTO h(rowid) VALUES (1),(2),(3),(4),(5),(6),(7),(8)",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(s.db, "SELECT (SELECT coalesce(group_concat(rowid), "
+		        "'') FROM (SELECT rowid FROM h WHERE bangfu_matches(rowid, ?1) ORDER BY rowid)), "
+		        "(SELECT coalesce(group_concat(rowid), '') FROM (SELECT rowid FROM h WHERE "
+		        "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH "
+		        "bangfu_match(?1)) ORDER BY rowid))", -1, &st, NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, values[i], -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal(sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+		assert_string_equal(sqlite3_column_text(st, 0), hits(values[i]));
+		sqlite3_finalize(st);
+	}
+}
+
+static void test_cjk_only(void **state)
+{
+	(void)state;
+	assert_true(search_cjk_only("陈"));
+	assert_true(search_cjk_only("扬仁东"));
+	assert_false(search_cjk_only(""));
+	assert_false(search_cjk_only("陈a"));
+	assert_false(search_cjk_only("依·买"));
+	assert_false(search_cjk_only("村 委"));
+	assert_false(search_cjk_only("\xE4\xB8"));   /* a character cut short */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_id_digits),
 		cmocka_unit_test(test_odd_input),
+		cmocka_unit_test(test_matches),
+		cmocka_unit_test(test_cjk_only),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
