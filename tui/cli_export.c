@@ -312,7 +312,7 @@ int cli_task_sheet(struct cli *c, unsigned allowed, enum sheet_format dflt, cons
 	const char *owner = cli_opt(c, "--owner");
 	struct task_filter tf = {owner && strcmp(owner, "me") == 0 ? c->me.login : owner,
 	                         cli_opt(c, "--status") ? cli_opt(c, "--status") : status_dflt,
-	                         cli_opt(c, "--household")};
+	                         cli_opt(c, "--household"), NULL};
 	j.sh = sheet_open(f, cli_opt(c, "--output"), c->a.encoding, 1, err, sizeof err);
 	if (!j.sh) {
 		fprintf(stderr, "bangfu: %s\n", err);

@@ -82,7 +82,7 @@ static int verb_task_list(struct cli *c)
 		                      SHEET_TSV, NULL);
 	const char *owner = cli_opt(c, "--owner");
 	struct task_filter f = {owner && strcmp(owner, "me") == 0 ? c->me.login : owner,
-	                        cli_opt(c, "--status"), cli_opt(c, "--household")};
+	                        cli_opt(c, "--status"), cli_opt(c, "--household"), NULL};
 	int rc = store_task_list(c->s, &c->me, &f, print_task, c);
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
