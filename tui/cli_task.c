@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#define TODAY_PAGE 100   /* as list's first page (the verb's help says 100) */
 
 static const char *label_of(struct cli *c, const struct code_table *t, const char *code)
 {
@@ -155,7 +158,16 @@ static int print_item(void *ctx, const struct today_item *it)
 	       it->rule[0] ? it->rule : it->kind, it->task[0] ? it->task : "-",
 	       it->owner[0] ? it->owner : "-", it->household[0] ? it->household : "-", it->title);
 	o->shown++;
-	return 0;
+	return ferror(stdout) != 0;   /* the reader has gone: stop */
+}
+
+/* A list cut short (a page, --limit): how many more, and every item by kind. */
+static void print_rest(const struct today_summary *sum, long shown)
+{
+	printf(_("... %ld more of %d: bangfu today --all (or --limit N)\n"), sum->listed - shown,
+	       sum->listed);
+	for (int i = 0; i < sum->nby; i++)
+		printf(_("  %-12s %7d, %d overdue\n"), sum->by[i].what, sum->by[i].n, sum->by[i].overdue);
 }
 
 /* The household flags in the caller's scope: a count line per flag with the first few. */
@@ -181,10 +193,14 @@ static int print_flags(struct cli *c)
 
 static int verb_today(struct cli *c)
 {
+	/* on a terminal a page by default (a province lists tens of thousands of items),
+	 * then how many more by kind; into a pipe or a file every item, streamed */
+	int paged = !c->a.limit && !cli_opt(c, "--all") && isatty(STDOUT_FILENO);
+	long limit = cli_opt(c, "--all") ? 0 : c->a.limit ? atol(c->a.limit) : paged ? TODAY_PAGE : 0;
 	store_today_derive(c->s, cli_opt(c, "--derive") != NULL);
 	if (cli_opt(c, "--format"))
-		return cli_today_sheet(c);
-	struct today_out o = {c, c->a.limit ? atol(c->a.limit) : 0, 0};
+		return cli_today_sheet(c, limit);
+	struct today_out o = {c, limit, 0};
 	struct today_summary sum = {0};
 	printf(_("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n"),
 	       store_today(c->s), c->me.login, access_role_code(c->me.role),
@@ -195,7 +211,7 @@ static int verb_today(struct cli *c)
 	if (!sum.listed)
 		printf(_("nothing overdue or due soon\n"));
 	else if (o.shown < sum.listed)
-		printf(_("... %d more (--limit)\n"), sum.listed - (int)o.shown);
+		print_rest(&sum, o.shown);
 	if (sum.created || sum.resolved)
 		printf(_("rule tasks: %d made, %d resolved (one audit event)\n"), sum.created, sum.resolved);
 	if (sum.later)
@@ -206,7 +222,7 @@ static int verb_today(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"today", "", "--limit --format --derive", 0, 0, NEED_USER,
+	{"today", "", "--limit --all --format --derive", 0, 0, NEED_USER,
 	 N_("what is overdue and due soon for you, most urgent first"),
 	 N_("Your open tasks due within the due-soon window (setting due_soon_days, sample 7) or\n"
 	 "overdue, and what the rules derive for the open cases in your scope: visits falling\n"
@@ -217,7 +233,10 @@ static const struct verb verbs[] = {
 	 "Then the household flags in your scope, a count and the first few each: no member\n"
 	 "able to work and no 综合保障 measure (monitored cases), a 脱贫户 without a 帮扶责任人,\n"
 	 "members with months worked and no work place.\n"
-	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md).\n"
+	 "On a terminal the first 100 items, then how many more of each kind\n"
+	 "(--limit N for N, --all or --limit 0 for every one); into a pipe or a file every item.\n"
+	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md);\n"
+	 "paged the same way.\n"
 	 "--derive: derive the rule items and flags again from every case and household in\n"
 	 "your scope instead of reading what each save keeps, and write nothing (a check: the\n"
 	 "two lists are the same)."),
