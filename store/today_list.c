@@ -156,14 +156,19 @@ struct stream {
 	struct sorted at;
 };
 
-static int stream_open(struct stream *r, const struct user *u, const char *date)
+/* paged: the caller takes a first page; for the province the rows are then walked in due
+ * order (today_rules_due: the first ones without reading the others), else read in one
+ * range (show_from) or through the scope's index and sorted. */
+static int stream_open(struct stream *r, const struct user *u, const char *date, int paged)
 {
 	char scope[32];
 	struct buf q = {0};
+	int walk = paged && strcmp(u->scope, "44") == 0;
 	buf_addf(&q, "SELECT h.kind, h.due, h.case_id, h.household, h.task, h.owner, h.status FROM "
-	         "today_rules h WHERE (%s) AND h.show_from <= ?2 AND +h.until > ?2 AND (h.task IS "
-	         "NULL OR h.status NOT IN ('done', 'cancelled')) ORDER BY h.due, CASE h.kind",
-	         scope_sql(u, scope, sizeof scope));
+	         "today_rules h%s WHERE (%s) AND h.show_from <= ?2 AND +h.until > ?2 AND "
+	         "coalesce(h.status, '') NOT IN ('done', 'cancelled') ORDER BY %s, CASE h.kind",
+	         walk ? " INDEXED BY today_rules_due" : "", scope_sql(u, scope, sizeof scope),
+	         walk ? "h.due" : "+h.due");
 	for (int k = 0; k < RULE_TASK_KIND_COUNT; k++)
 		buf_addf(&q, " WHEN %d THEN '%s'", k, tasks_rules_task_kind((enum rule_task_kind)k));
 	buf_adds(&q, " END, coalesce(h.task, ''), h.case_id");
@@ -175,6 +180,39 @@ static int stream_open(struct stream *r, const struct user *u, const char *date)
 	sqlite3_bind_text(r->st, 2, date, -1, SQLITE_STATIC);
 	r->more = 1;
 	return 0;
+}
+
+/* The kept rule items in scope on the day, by rule, from today_rule_counts (a few hundred
+ * or thousand counts of the scope's level, not the rows): into sum. */
+static int count_rules(struct store *s, const struct user *u, const char *date,
+                       struct today_summary *sum)
+{
+	char scope[32];
+	struct buf q = {0};
+	sqlite3_stmt *st;
+	size_t len = strlen(u->scope);
+	buf_addf(&q, "SELECT h.kind, sum(h.n), sum(CASE WHEN h.due < ?2 THEN h.n ELSE 0 END) FROM "
+	         "today_rule_counts h WHERE h.level = %d AND (%s) AND h.show_from <= ?2 AND "
+	         "h.until > ?2 GROUP BY h.kind ORDER BY h.kind", len <= 2 ? 0 : len <= 6 ? 1 : 2,
+	         scope_sql(u, scope, sizeof scope));
+	if (db_cached_buf(s, &q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, scope, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int n = sqlite3_column_int(st, 1);
+		if (n <= 0 || sum->nby == TODAY_WHAT_MAX)
+			continue;
+		struct today_what *w = &sum->by[sum->nby++];
+		snprintf(w->what, sizeof w->what, "%s",
+		         tasks_rules_code((enum rule_task_kind)sqlite3_column_int(st, 0)));
+		w->n = n;
+		w->overdue = sqlite3_column_int(st, 2);
+		sum->listed += n;
+	}
+	db_finalize(s, st);
+	return step == SQLITE_DONE ? 0 : store_sqlfail(s, "counting today's rule items");
 }
 
 /* Step to the next rule item; full = 0: only its kind and due date are read (counting). */
@@ -221,21 +259,23 @@ static void tally(struct today_summary *sum, const struct today_item *it)
 }
 
 /* The rule items (r) and the others (order[0..n)) merged in item_cmp's order, each to fn
- * until it stops, then counted. */
+ * until it stops, then counted; counted: the rule items are counted already (only the
+ * others are, and the rule items are not read past the caller's stop). */
 static int merge(struct stream *r, const struct sorted *order, int n,
                  int (*fn)(void *ctx, const struct today_item *it), void *ctx,
-                 struct today_summary *sum)
+                 struct today_summary *sum, int counted)
 {
 	int rc = stream_next(r, 1), e = 0, go = 1;
 	while (!rc && go && (r->more || e < n)) {
 		int mine = r->more && (e == n || item_cmp(&r->at, &order[e]) <= 0);
 		const struct today_item *it = mine ? &r->it : order[e++].it;
-		tally(sum, it);
+		if (!mine || !counted)
+			tally(sum, it);
 		go = !fn(ctx, it);
-		if (mine)
+		if (mine && (go || !counted))
 			rc = stream_next(r, go);
 	}
-	while (!rc && r->more) {   /* stopped: count the rest without reading it whole */
+	while (!rc && r->more && !counted) {   /* stopped: count the rest without reading it whole */
 		tally(sum, &r->it);
 		rc = stream_next(r, 0);
 	}
@@ -249,7 +289,7 @@ void store_today_derive(struct store *s, int on)
 	s->today_derive = on;
 }
 
-int store_today_list(struct store *s, const struct user *u,
+int store_today_list(struct store *s, const struct user *u, long first,
                      int (*fn)(void *ctx, const struct today_item *it), void *ctx,
                      struct today_summary *sum)
 {
@@ -280,10 +320,14 @@ int store_today_list(struct store *s, const struct user *u,
 		if (x.n > 1)
 			qsort(order, (size_t)x.n, sizeof *order, item_cmp);
 	}
+	/* a first page of the kept rows: the rest counted from the counts, not read */
+	int counted = kept && first > 0;
+	if (!rc && counted)
+		rc = count_rules(s, u, date, sum);
 	if (!rc && kept)
-		rc = stream_open(&r, u, date);
+		rc = stream_open(&r, u, date, counted);
 	if (!rc)
-		rc = merge(&r, order, x.n, fn, ctx, sum);
+		rc = merge(&r, order, x.n, fn, ctx, sum, counted);
 	if (r.st)
 		db_finalize(s, r.st);
 	sum->later = x.later;

@@ -469,7 +469,7 @@ int cli_today_sheet(struct cli *c, long limit)
 		return EXIT_FAIL;
 	}
 	put_table(j.sh, EXPORT_TODAY);
-	int rc = store_today_list(c->s, &c->me, today_row, &j, &sum);
+	int rc = store_today_list(c->s, &c->me, limit, today_row, &j, &sum);
 	if (!rc && j.rows < sum.listed)
 		fprintf(stderr, _("... %ld more of %d: bangfu today --all (or --limit N)\n"),
 		        sum.listed - j.rows, sum.listed);

@@ -205,7 +205,7 @@ static int verb_today(struct cli *c)
 	printf(_("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n"),
 	       store_today(c->s), c->me.login, access_role_code(c->me.role),
 	       codes_shown(access_role_label(c->me.role)), c->me.scope);
-	int rc = store_today_list(c->s, &c->me, print_item, &o, &sum);
+	int rc = store_today_list(c->s, &c->me, limit, print_item, &o, &sum);
 	if (rc)
 		return cli_store_fail(c, rc);
 	if (!sum.listed)

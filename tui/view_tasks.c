@@ -56,7 +56,7 @@ static int read_items(struct tasks_view *T)
 	struct today_summary sum = {0};
 	T->n = 0;
 	T->oom = 0;
-	int rc = store_today_list(ui->s, &ui->me, keep_item, T, &sum);
+	int rc = store_today_list(ui->s, &ui->me, T->want, keep_item, T, &sum);
 	if (rc)
 		return ui_store_error(ui, rc);
 	T->total = T->oom ? T->n : sum.listed;
