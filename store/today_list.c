@@ -18,20 +18,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* snprintf(to, n, "%s", from) without the format's cost (once per field of every item) */
+#define PUT(to, from) put(to, sizeof to, from)
+static void put(char *to, size_t n, const char *from)
+{
+	size_t len = strlen(from);
+	if (len >= n)
+		len = n - 1;
+	memcpy(to, from, len);
+	to[len] = '\0';
+}
+
 void today_rule_item(struct today_item *it, enum rule_task_kind kind, const char *due, long days,
                      const char *task, const char *owner, const char *status,
                      const char *household, const char *case_id)
 {
-	memset(it, 0, sizeof *it);
-	snprintf(it->due, sizeof it->due, "%s", due);
 	it->days_overdue = days;
-	snprintf(it->kind, sizeof it->kind, "%s", tasks_rules_task_kind(kind));
-	snprintf(it->rule, sizeof it->rule, "%s", tasks_rules_code(kind));
-	snprintf(it->task, sizeof it->task, "%s", task);
-	snprintf(it->owner, sizeof it->owner, "%s", owner);
-	snprintf(it->status, sizeof it->status, "%s", task[0] ? status : "");
-	snprintf(it->household, sizeof it->household, "%s", household);
-	snprintf(it->case_id, sizeof it->case_id, "%s", case_id);
+	PUT(it->due, due);
+	PUT(it->kind, tasks_rules_task_kind(kind));
+	PUT(it->rule, tasks_rules_code(kind));
+	PUT(it->task, task);
+	PUT(it->owner, owner);
+	PUT(it->status, task[0] ? status : "");
+	PUT(it->household, household);
+	PUT(it->case_id, case_id);
+	it->project[0] = '\0';
 	snprintf(it->title, sizeof it->title, "%s %s", tasks_rules_label(kind), household);
 }
 

@@ -147,16 +147,34 @@ static int verb_task_change(struct cli *c)
 
 struct today_out { struct cli *c; long limit, shown; };
 
+/* s padded with blanks to w bytes (printf's "%-*s"), then sep */
+static char *cell(char *at, const char *s, size_t w, char sep)
+{
+	size_t len = strlen(s);
+	memcpy(at, s, len);
+	if (len < w)
+		memset(at + len, ' ', w - len), len = w;
+	at[len] = sep;
+	return at + len + 1;
+}
+
+/* One line per item, as printf("%-13s %-10s %-12s %-9s %-10s %-15s %s\n") would write it:
+ * tens of thousands of lines for a province, so without the format's cost per line. */
 static int print_item(void *ctx, const struct today_item *it)
 {
 	struct today_out *o = ctx;
-	char urgency[32];
+	char urgency[32], line[sizeof *it + 128];
 	if (o->limit > 0 && o->shown >= o->limit)
 		return 1;
 	task_urgency(it->due, store_today(o->c->s), urgency, sizeof urgency);
-	printf("%-13s %-10s %-12s %-9s %-10s %-15s %s\n", urgency, it->due,
-	       it->rule[0] ? it->rule : it->kind, it->task[0] ? it->task : "-",
-	       it->owner[0] ? it->owner : "-", it->household[0] ? it->household : "-", it->title);
+	char *at = cell(line, urgency, 13, ' ');
+	at = cell(at, it->due, 10, ' ');
+	at = cell(at, it->rule[0] ? it->rule : it->kind, 12, ' ');
+	at = cell(at, it->task[0] ? it->task : "-", 9, ' ');
+	at = cell(at, it->owner[0] ? it->owner : "-", 10, ' ');
+	at = cell(at, it->household[0] ? it->household : "-", 15, ' ');
+	at = cell(at, it->title, 0, '\n');
+	fwrite(line, 1, (size_t)(at - line), stdout);
 	o->shown++;
 	return ferror(stdout) != 0;   /* the reader has gone: stop */
 }
