@@ -295,7 +295,8 @@ static const char *const migrations[] = {
 	 * the rows of its day (store/today_list.c, today.c): her rule tasks and the kept rows
 	 * she owns, each in rule key order, so the tasks the rows list are taken away by one
 	 * merge of two indexes (owner and status mirrored into the rows by the triggers of
-	 * 13); the rows still without a task (most of them still to come). A first page
+	 * 13); the rows still without a task that have not ended (most of them still to come:
+	 * the ended ones, 37,628 at 1M, are never read). A first page
 	 * without reading the day's rows: the rows by due date (the list's order), and how
 	 * many rows there are in the province (level 0), per county (1) and per village (2)
 	 * by rule and dates, as long as their task is not closed — kept by triggers on
@@ -304,7 +305,8 @@ static const char *const migrations[] = {
 	"CREATE INDEX tasks_owner_rule ON tasks(owner, status, rule_key);"
 	"CREATE INDEX today_rules_owner ON today_rules(owner, status, key, until, county_code,"
 	"  town_code, village_code);"
-	"CREATE INDEX today_rules_untasked ON today_rules(show_from) WHERE task IS NULL;"
+	"CREATE INDEX today_rules_untasked ON today_rules(until, show_from, task, county_code,"
+	"  town_code, village_code) WHERE task IS NULL;"
 	"CREATE INDEX today_rules_due ON today_rules(due, until, status);"
 	"CREATE TABLE today_rule_counts(level INTEGER NOT NULL, county_code TEXT NOT NULL,"
 	"  town_code TEXT NOT NULL, village_code TEXT NOT NULL, kind INTEGER NOT NULL,"

@@ -201,8 +201,8 @@ static int read_gone(struct today *t)
 static int pending(struct today *t)
 {
 	static const char *const what[] = {
-		/* by today_rules_untasked: the rows without a task (most are still to come) */
-		"SELECT 1 FROM today_rules h WHERE (%s) AND h.show_from <= ?2 AND +h.until > ?2 AND "
+		/* by today_rules_untasked: the rows without a task not ended (most still to come) */
+		"SELECT 1 FROM today_rules h WHERE (%s) AND h.until > ?2 AND h.show_from <= ?2 AND "
 		"h.task IS NULL LIMIT 1",
 		"SELECT 1 FROM today_rules h WHERE (%s) AND h.until <= ?2 AND h.status IN ('open', "
 		"'in_progress') LIMIT 1",
