@@ -59,7 +59,8 @@ static int read_items(struct tasks_view *T)
 	int rc = store_today_list(ui->s, &ui->me, T->want, keep_item, T, &sum);
 	if (rc)
 		return ui_store_error(ui, rc);
-	T->total = T->oom ? T->n : sum.listed;
+	/* ended before T->want: the items counted are those read (never read again in vain) */
+	T->total = T->oom || T->n < T->want ? T->n : sum.listed;
 	if (T->oom)
 		ui_status(ui, 1, _("out of memory: the list is shown in part"));
 	else if (sum.created || sum.resolved)
