@@ -12,7 +12,7 @@
 struct sink {
 	text_emit_fn emit;
 	void *ctx;
-	char buf[512];
+	char buf[8192];
 	size_t len;
 	int failed;
 };
@@ -20,12 +20,23 @@ struct sink {
 static void sink_put(struct sink *k, const char *p, size_t n)
 {
 	if (k->len + n > sizeof k->buf) {
-		if (!k->failed && k->emit(k->ctx, k->buf, k->len))
+		if (k->len && !k->failed && k->emit(k->ctx, k->buf, k->len))
 			k->failed = 1;
 		k->len = 0;
+		if (n > sizeof k->buf) {            /* a long run passes as it is */
+			if (!k->failed && k->emit(k->ctx, p, n))
+				k->failed = 1;
+			return;
+		}
 	}
 	memcpy(k->buf + k->len, p, n);
 	k->len += n;
+}
+
+/* Printable ASCII, line breaks and tabs: bytes that are their own display form. */
+static int passes(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t';
 }
 
 static int sink_flush(struct sink *k)
@@ -64,8 +75,12 @@ static size_t render(struct sink *k, const char *s, size_t n, size_t limit, int 
 	size_t i = 0, used;
 	char form[9];
 	while (i < n && i < limit) {
-		if (s[i] == '\n' || s[i] == '\t') {
-			sink_put(k, s + i++, 1);
+		size_t run = i;
+		while (run < n && run < limit && passes((unsigned char)s[run]))
+			run++;
+		if (run > i) {                      /* a run of them at once: most of any output */
+			sink_put(k, s + i, run - i);
+			i = run;
 			continue;
 		}
 		if (!final && incomplete(s + i, n - i))
@@ -99,7 +114,8 @@ static size_t finish_held(struct text_stream *st, struct sink *k, const char *s,
 int text_stream_write(struct text_stream *st, const char *s, size_t n, text_emit_fn emit,
                       void *ctx)
 {
-	struct sink k = {emit, ctx, {0}, 0, 0};
+	struct sink k;   /* not zeroed: 8 KiB a call */
+	k.emit = emit, k.ctx = ctx, k.len = 0, k.failed = 0;
 	size_t from = 0;
 	if (st->nheld && n) {
 		from = finish_held(st, &k, s, n);
@@ -116,7 +132,8 @@ int text_stream_write(struct text_stream *st, const char *s, size_t n, text_emit
 
 int text_stream_finish(struct text_stream *st, text_emit_fn emit, void *ctx)
 {
-	struct sink k = {emit, ctx, {0}, 0, 0};
+	struct sink k;   /* not zeroed: 8 KiB a call */
+	k.emit = emit, k.ctx = ctx, k.len = 0, k.failed = 0;
 	render(&k, st->held, st->nheld, st->nheld, 1);
 	st->nheld = 0;
 	return sink_flush(&k);

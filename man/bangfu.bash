@@ -101,7 +101,7 @@ _bangfu() {
 	"report "*) opts="--format --output --table" ;;
 	"notice "*) opts="" ;;
 	"rebuild "*) opts="" ;;
-	"today "*) opts="--limit --format --derive" ;;
+	"today "*) opts="--limit --all --format --derive" ;;
 	"doctor "*) opts="" ;;
 	"board "*) opts="--format --output" ;;
 	"aggregate "*) opts="" ;;

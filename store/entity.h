@@ -135,5 +135,15 @@ void today_cases_free(struct case_source *c, int n);
 /* today_keep.c: the rule key of a rule task ("visit_due:C0000001:2026-03-10"). */
 void today_rule_key(enum rule_task_kind kind, const char *case_id, const char *due,
                     char *out, size_t n);
+/* today.c: keep the rule tasks of u's scope in step on date (a writer's run makes and
+ * resolves them, one event); kept = 0: derive the rule items again from every open case
+ * in scope and pass each to fn (kept = 1: today_list.c reads them from the kept rows). */
+int today_rules_in_step(struct store *s, const struct user *u, const char *date, int kept,
+                        int (*fn)(void *ctx, const struct today_item *it), void *ctx,
+                        int *created, int *resolved);
+/* today_list.c: the list's item of a rule item (days: how many days overdue). */
+void today_rule_item(struct today_item *it, enum rule_task_kind kind, const char *due, long days,
+                     const char *task, const char *owner, const char *status,
+                     const char *household, const char *case_id);
 
 #endif

@@ -354,6 +354,12 @@ const char *scope_sql(const struct user *u, char *param, size_t n)
 	return len == 6 ? "h.county_code = ?1" : len == 9 ? "h.town_code = ?1" : "h.village_code = ?1";
 }
 
+void scope_sql_at(const struct user *u, int param, char *value, size_t n, struct buf *sql)
+{
+	const char *cond = scope_sql(u, value, n), *at = strstr(cond, "?1");
+	buf_addf(sql, "%.*s?%d%s", (int)(at - cond), cond, param, at + 2);
+}
+
 int household_find(struct store *s, const struct user *u, const char *key, struct household *out)
 {
 	char scope[32], norm[32];

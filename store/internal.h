@@ -217,6 +217,9 @@ int household_save(struct store *s, struct household *h, long expected_version);
 int household_text_file(struct store *s, const struct household *h);
 /* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
 const char *scope_sql(const struct user *u, char *param, size_t n);
+/* scope_sql's condition added to sql with its value bound as ?param instead of ?1 (for a
+ * statement whose ?1 is taken), on rows of alias h as scope_sql's. */
+void scope_sql_at(const struct user *u, int param, char *value, size_t n, struct buf *sql);
 /* Households with full ID numbers and phones, for the store's own work (changes,
  * import, the reveal family in reveal.c). What leaves the store through store.h goes
  * through household_hand_out (masked) unless it is a recorded reveal. */

@@ -511,6 +511,8 @@ struct task_filter {
 	const char *owner;        /* a login, or NULL for everyone's */
 	const char *status;       /* a status code, "all", or NULL for open and in progress */
 	const char *household;    /* any household key, or NULL */
+	const char *unlisted_on;  /* a date, or NULL; with owner and no status: leave out her rule
+	                           * tasks that the kept rule items of her scope list that day */
 };
 /* Tasks in scope matching f (NULL = all still to do), soonest due first (no due date
  * last). The tasks passed to fn carry no log. */
@@ -534,14 +536,23 @@ struct today_item {
 	char project[16];         /* an overdue project milestone (rule "milestone") */
 	char title[256];
 };
+#define TODAY_WHAT_MAX 12
 struct today_summary {
 	int created, resolved;    /* rule tasks made / resolved by this run (one event) */
 	int later;                /* the user's own open tasks not due soon (or undated) */
-	int listed;
+	int listed;               /* every item, also those after a caller that stopped */
+	/* the items by what they are, as the list's column shows it (the rule: visit_due,
+	 * lead_limit, dev_measure, milestone; else the task's kind), in the order first met
+	 * (with a first page: the rules first); past TODAY_WHAT_MAX kinds the rest count in
+	 * the last */
+	struct today_what { char what[24]; int n, overdue; } by[TODAY_WHAT_MAX];
+	int nby;
 };
 /* List the user's overdue and due-soon items, most urgent first; keep rule tasks in
- * step first (see today.c). */
-int store_today_list(struct store *s, const struct user *u,
+ * step first (see today.c). fn returning non-zero stops the list: the rest is only
+ * counted into sum (listed, by). first > 0: the caller stops after that many (a page),
+ * so the rule items are read only that far and counted from counts kept with them. */
+int store_today_list(struct store *s, const struct user *u, long first,
                      int (*fn)(void *ctx, const struct today_item *it), void *ctx,
                      struct today_summary *sum);
 /* on = 1: store_today_list and store_today_flags derive everything again from the cases

@@ -328,6 +328,29 @@ static int list_one(void *ctx, void *rec)
 	return l->fn(l->ctx, t);
 }
 
+/* f->unlisted_on (?6, the scope's value ?7): the task has no rule key, or its rule task is
+ * not listed by a kept row in scope that holds that day. Not a probe per task (the
+ * owner's thousands of rule tasks): the rule keys of the owner's tasks of each status
+ * minus the keys of the rows she owns of that status that the day lists — one merge
+ * of two indexes (tasks_owner_rule, today_rules_owner; a row's owner and status are its
+ * task's, kept by the triggers on tasks) — plus her tasks without a rule key. */
+static void unlisted_sql(const struct user *u, char *scope, size_t n, struct buf *where)
+{
+	static const char *const open[] = {"open", "in_progress"};
+	buf_adds(where, " AND t.rowid IN (SELECT rowid FROM tasks WHERE owner = ?2 AND status IN "
+	         "('open', 'in_progress') AND rule_key IS NULL UNION ALL SELECT rowid FROM tasks "
+	         "WHERE rule_key IN (");
+	for (int i = 0; i < 2; i++) {
+		buf_addf(where, "%sSELECT * FROM (SELECT rule_key FROM tasks WHERE owner = ?2 AND "
+		         "status = '%s' AND rule_key IS NOT NULL EXCEPT SELECT h.key FROM today_rules h "
+		         "WHERE h.owner = ?2 AND h.status = '%s' AND h.show_from <= ?6 AND h.until > ?6 "
+		         "AND (", i ? " UNION ALL " : "", open[i], open[i]);
+		scope_sql_at(u, 7, scope, n, where);
+		buf_adds(where, ") ORDER BY 1)");
+	}
+	buf_adds(where, "))");
+}
+
 int store_task_list(struct store *s, const struct user *u, const struct task_filter *f,
                     int (*fn)(void *ctx, const struct task *t), void *ctx)
 {
@@ -348,17 +371,27 @@ int store_task_list(struct store *s, const struct user *u, const struct task_fil
 	}
 	entity_scope_like(u, like, sizeof like);
 	/* no status given: what is still to do (open and in progress) */
-	const char *params[5] = {like, f ? f->owner : NULL, hid, st ? st->code : NULL,
-	                         status[0] ? "1" : NULL};
+	char scope[32];
+	const char *params[7] = {like, f ? f->owner : NULL, hid, st ? st->code : NULL,
+	                         status[0] ? "1" : NULL, f ? f->unlisted_on : NULL, scope};
 	struct task_list l = {u, fn, ctx};
 	/* each filter given is a plain equality the planner can seek an index with
 	 * (tasks_owner, tasks_household); an `(? IS NULL OR col = ?)` would make it scan */
-	char where[512];
-	snprintf(where, sizeof where, "t.region LIKE ?1 AND %s AND %s AND "
+	struct buf where = {0};
+	buf_addf(&where, "t.region LIKE ?1 AND %s AND %s AND "
 	         "(?4 IS NULL OR t.status = ?4) AND (?5 IS NOT NULL OR t.status IN ('open', 'in_progress'))",
 	         params[1] && params[1][0] ? "t.owner = ?2" : "?2 IS NULL",
 	         hid[0] ? "t.household_id = ?3" : "?3 IS NULL");
-	return entity_each(s, &entity_tasks, where, "t.due IS NULL, t.due, t.id", params, 5, list_one, &l);
+	scope[0] = '\0';
+	if (params[5])
+		unlisted_sql(u, scope, sizeof scope, &where);
+	else
+		buf_adds(&where, " AND ?6 IS NULL AND ?7 IS NULL");   /* "" is bound as NULL */
+	int rc = buf_str(&where) ? entity_each(s, &entity_tasks, where.s, "t.due IS NULL, t.due, t.id",
+	                                       params, 7, list_one, &l)
+	                         : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&where);
+	return rc;
 }
 
 int tasks_expect_all(struct store *s, kind_emit_fn emit, void *ctx)

@@ -18,7 +18,8 @@
  * scope that hold today, each with its kept task: one indexed read), so neither an edit
  * nor a new day makes `today` derive them again. `today --derive` derives them again
  * from every open case in scope (as a database whose kept rows cannot be built does) and
- * writes nothing: an auditor's check that the kept rows list exactly that. */
+ * writes nothing: an auditor's check that the kept rows list exactly that. The list
+ * itself is read by today_list.c. */
 #include "store/projects.h"
 #include "core/grow.h"
 #include "store/entity.h"
@@ -195,12 +196,43 @@ static int read_gone(struct today *t)
 	return rc;
 }
 
-/* The rule items, and for a user who may write, how many tasks to make and resolve. */
+/* 1 if a kept row in scope holding today has no task yet, or a kept rule task in scope is
+ * to be resolved; else 0 (two indexed reads that find nothing on most runs), or an error. */
+static int pending(struct today *t)
+{
+	static const char *const what[] = {
+		/* by today_rules_untasked: the rows without a task not ended (most still to come) */
+		"SELECT 1 FROM today_rules h WHERE (%s) AND h.until > ?2 AND h.show_from <= ?2 AND "
+		"h.task IS NULL LIMIT 1",
+		"SELECT 1 FROM today_rules h WHERE (%s) AND h.until <= ?2 AND h.status IN ('open', "
+		"'in_progress') LIMIT 1",
+	};
+	int found = 0;
+	for (size_t i = 0; !found && i < sizeof what / sizeof what[0]; i++) {
+		sqlite3_stmt *st;
+		if (prepare_in_scope(t, what[i], &st))
+			return STORE_EFAIL;
+		int step = sqlite3_step(st);
+		found = step == SQLITE_ROW;
+		db_finalize(t->s, st);
+		if (!found && step != SQLITE_DONE)
+			return store_sqlfail(t->s, "reading today's rule items");
+	}
+	return found;
+}
+
+/* For a user who may write, how many tasks to make and resolve (the rule items read only
+ * when there are some); derived again, the rule items. */
 static int collect(struct today *t)
 {
 	int writer = access_may_write(t->u) && !t->s->read_only && t->kept;
-	t->nd = t->ngone = t->created = 0;
-	int rc = t->kept ? read_kept(t) : derive_all(t);
+	t->nd = t->ngone = t->created = t->resolved = 0;
+	if (t->kept && !writer)
+		return 0;
+	int rc = t->kept ? pending(t) : 0;
+	if (rc <= 0 && t->kept)
+		return rc;
+	rc = t->kept ? read_kept(t) : derive_all(t);
 	if (!rc && writer)
 		rc = read_gone(t);
 	for (int i = 0; !rc && writer && i < t->nd; i++)
@@ -359,172 +391,25 @@ fail:
 	return rc;
 }
 
-/* --- the list ---------------------------------------------------------------------- */
+/* --- for today_list.c ------------------------------------------------------------ */
 
-/* The listed items, grown by doubling; `tasks` holds the kept task ids among them so an
- * own task already listed as a rule task is found in one lookup (no pass over the list). */
-struct items {
-	struct today_item *v;
-	int n, cap;
-	struct strmap tasks;
-	struct store *s;
-	const char *date;
-	int soon, later, rc;
-};
-
-static struct today_item *new_item(struct items *l)
+int today_rules_in_step(struct store *s, const struct user *u, const char *date, int kept,
+                        int (*fn)(void *ctx, const struct today_item *it), void *ctx,
+                        int *created, int *resolved)
 {
-	if (GROW(l->v, l->cap, l->n + 1, 64))
-		return NULL;
-	memset(&l->v[l->n], 0, sizeof l->v[0]);
-	return &l->v[l->n++];
-}
-
-static int add_derived(struct today *t, struct items *l)
-{
-	for (int i = 0; i < t->nd; i++) {
-		const struct derived *d = &t->d[i];
+	struct today t = {.s = s, .u = u, .date = date, .kept = kept};
+	int rc = keep_in_step(&t);
+	for (int i = 0; !rc && !kept && i < t.nd; i++) {
+		const struct derived *d = &t.d[i];
+		struct today_item it;
 		if (d->task[0] && task_is_closed(d->status))
 			continue;   /* someone closed the kept task: respect that */
-		struct today_item *it = new_item(l);
-		if (!it)
-			return store_fail(t->s, STORE_EFAIL, "out of memory");
-		snprintf(it->due, sizeof it->due, "%s", d->due);
-		it->days_overdue = d->days;
-		snprintf(it->kind, sizeof it->kind, "%s", tasks_rules_task_kind(d->kind));
-		snprintf(it->rule, sizeof it->rule, "%s", tasks_rules_code(d->kind));
-		snprintf(it->task, sizeof it->task, "%s", d->task);
-		snprintf(it->owner, sizeof it->owner, "%s", d->owner);
-		snprintf(it->status, sizeof it->status, "%s", d->task[0] ? d->status : "");
-		snprintf(it->household, sizeof it->household, "%s", d->household);
-		snprintf(it->case_id, sizeof it->case_id, "%s", d->case_id);
-		snprintf(it->title, sizeof it->title, "%s %s", tasks_rules_label(d->kind), d->household);
-		if (d->task[0] && strmap_put(&l->tasks, d->task, 1))
-			return store_fail(t->s, STORE_EFAIL, "out of memory");
+		today_rule_item(&it, d->kind, d->due, d->days, d->task, d->owner, d->status,
+		                d->household, d->case_id);
+		rc = fn(ctx, &it);
 	}
-	return 0;
-}
-
-static int add_own(void *ctx, const struct task *k)
-{
-	struct items *l = ctx;
-	char urgency[32];
-	long listed;
-	if (strmap_get(&l->tasks, k->id, &listed))
-		return 0;   /* a rule task already listed */
-	long overdue = task_urgency(k->due, l->date, urgency, sizeof urgency);
-	if (!k->due[0] || overdue < -(long)l->soon) {
-		l->later++;
-		return 0;
-	}
-	struct today_item *it = new_item(l);
-	if (!it) {
-		l->rc = store_fail(l->s, STORE_EFAIL, "out of memory");
-		return 1;
-	}
-	snprintf(it->due, sizeof it->due, "%s", k->due);
-	it->days_overdue = overdue;
-	snprintf(it->kind, sizeof it->kind, "%s", k->kind);
-	/* the rule's code, before the colon that names its subject, fits; never a cut code */
-	if (text_copy(it->rule, sizeof it->rule, k->rule) && !strchr(it->rule, ':')) {
-		l->rc = store_fail(l->s, STORE_EFAIL, "task %s: rule \"%s\" is not a rule", k->id, k->rule);
-		return 1;
-	}
-	char *colon = strchr(it->rule, ':');
-	if (colon)
-		*colon = '\0';
-	snprintf(it->task, sizeof it->task, "%s", k->id);
-	snprintf(it->owner, sizeof it->owner, "%s", k->owner);
-	snprintf(it->status, sizeof it->status, "%s", k->status);
-	snprintf(it->household, sizeof it->household, "%s", k->household);
-	snprintf(it->case_id, sizeof it->case_id, "%s", k->case_id);
-	snprintf(it->title, sizeof it->title, "%s", k->title);
-	return 0;
-}
-
-/* An overdue milestone of a project in scope (project_today.c). */
-static int add_milestone(void *ctx, const struct project_overdue *o)
-{
-	struct items *l = ctx;
-	struct today_item *it = new_item(l);
-	if (!it) {
-		l->rc = store_fail(l->s, STORE_EFAIL, "out of memory");
-		return 1;
-	}
-	snprintf(it->due, sizeof it->due, "%s", o->planned);
-	it->days_overdue = o->days;
-	snprintf(it->kind, sizeof it->kind, "project");
-	snprintf(it->rule, sizeof it->rule, "milestone");
-	snprintf(it->project, sizeof it->project, "%s", o->project);
-	char title[sizeof o->project + sizeof o->milestone + sizeof o->title + 4];
-	snprintf(title, sizeof title, "%s %s %s", o->project, o->milestone, o->title);
-	text_copy(it->title, sizeof it->title, title);   /* a display line: cut at a character */
-	return 0;
-}
-
-/* Most urgent first: the earliest due date (the longest overdue) first, then kind, then
- * the task or case. */
-struct sorted { long days; int dated; const struct today_item *it; };
-
-static int item_cmp(const void *pa, const void *pb)
-{
-	const struct sorted *x = pa, *y = pb;
-	const struct today_item *a = x->it, *b = y->it;
-	/* tasks_rules_due_cmp with each date read once: one without a date after one with */
-	int c = x->dated != y->dated ? y->dated - x->dated : (x->days > y->days) - (x->days < y->days);
-	if (!c)
-		c = strcmp(a->kind, b->kind);
-	if (!c)
-		c = strcmp(a->task, b->task);
-	return c ? c : strcmp(a->case_id, b->case_id);
-}
-
-void store_today_derive(struct store *s, int on)
-{
-	s->today_derive = on;
-}
-
-int store_today_list(struct store *s, const struct user *u,
-                     int (*fn)(void *ctx, const struct today_item *it), void *ctx,
-                     struct today_summary *sum)
-{
-	struct today t = {.s = s, .u = u, .date = store_today(s)};
-	struct items l = {.s = s, .date = t.date};
-	struct rules_settings defaults;
-	t.kept = !s->today_derive && today_keep_ready(s) == 0;
-	int rc = keep_in_step(&t);
-	if (!rc)
-		rc = add_derived(&t, &l);
-	if (!rc && !(rc = today_settings(s, "", &defaults))) {
-		struct task_filter own = {.owner = u->login};
-		l.soon = defaults.due_soon_days;
-		if (!(rc = store_task_list(s, u, &own, add_own, &l)) && !(rc = l.rc) &&
-		    !(rc = project_overdue_each(s, u, add_milestone, &l)))
-			rc = l.rc;
-	}
-	/* sorted by reference (an item is some 450 bytes), each due date read once */
-	struct sorted *order = !rc && l.n ? malloc((size_t)l.n * sizeof *order) : NULL;
-	if (!rc && l.n && !order)
-		rc = store_fail(s, STORE_EFAIL, "out of memory");
-	if (!rc) {
-		for (int i = 0; i < l.n; i++) {
-			order[i].it = &l.v[i];
-			order[i].dated = date_days(l.v[i].due, &order[i].days) == 0;
-		}
-		if (l.n > 1)
-			qsort(order, (size_t)l.n, sizeof *order, item_cmp);
-		for (int i = 0; i < l.n && !fn(ctx, order[i].it); i++)
-			;
-	}
-	free(order);
-	if (sum) {
-		sum->created = t.created;
-		sum->resolved = t.resolved;
-		sum->later = l.later;
-		sum->listed = l.n;
-	}
-	free(l.v);
-	strmap_free(&l.tasks);
+	*created = rc ? 0 : t.created;
+	*resolved = rc ? 0 : t.resolved;
 	free(t.d);
 	free(t.gone);
 	free(t.users);

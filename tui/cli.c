@@ -42,7 +42,7 @@ static int *flag_of(struct args *a, const char *opt)
 /* The flags read with cli_opt (it gives ""). */
 static int extra_flag(const char *opt)
 {
-	return strcmp(opt, "--quick") == 0 || strcmp(opt, "--derive") == 0;
+	return strcmp(opt, "--quick") == 0 || strcmp(opt, "--derive") == 0 || strcmp(opt, "--all") == 0;
 }
 
 /* An option that takes no value (the flags above and the extra ones). */

@@ -30,6 +30,7 @@ struct export_job {
 	long n;                   /* households read */
 	long total;               /* households in scope matching the query (progress), or 0 */
 	long rows;
+	long limit;               /* today: at most this many rows, or 0 */
 	int failed;
 };
 
@@ -312,7 +313,7 @@ int cli_task_sheet(struct cli *c, unsigned allowed, enum sheet_format dflt, cons
 	const char *owner = cli_opt(c, "--owner");
 	struct task_filter tf = {owner && strcmp(owner, "me") == 0 ? c->me.login : owner,
 	                         cli_opt(c, "--status") ? cli_opt(c, "--status") : status_dflt,
-	                         cli_opt(c, "--household")};
+	                         cli_opt(c, "--household"), NULL};
 	j.sh = sheet_open(f, cli_opt(c, "--output"), c->a.encoding, 1, err, sizeof err);
 	if (!j.sh) {
 		fprintf(stderr, "bangfu: %s\n", err);
@@ -445,6 +446,9 @@ static int today_flag_rows(struct export_job *j)
 static int today_row(void *ctx, const struct today_item *it)
 {
 	struct export_job *j = ctx;
+	if (j->limit > 0 && j->rows >= j->limit)
+		return 1;   /* the first `limit` */
+	j->rows++;
 	if (export_today_row(j->sh, it)) {
 		j->failed = 1;
 		return 1;
@@ -452,9 +456,9 @@ static int today_row(void *ctx, const struct today_item *it)
 	return 0;
 }
 
-int cli_today_sheet(struct cli *c)
+int cli_today_sheet(struct cli *c, long limit)
 {
-	struct export_job j = {.c = c};
+	struct export_job j = {.c = c, .limit = limit};
 	struct today_summary sum = {0};
 	enum sheet_format f;
 	char err[512];
@@ -465,7 +469,10 @@ int cli_today_sheet(struct cli *c)
 		return EXIT_FAIL;
 	}
 	put_table(j.sh, EXPORT_TODAY);
-	int rc = store_today_list(c->s, &c->me, today_row, &j, &sum);
+	int rc = store_today_list(c->s, &c->me, limit, today_row, &j, &sum);
+	if (!rc && j.rows < sum.listed)
+		fprintf(stderr, _("... %ld more of %d: bangfu today --all (or --limit N)\n"),
+		        sum.listed - j.rows, sum.listed);
 	return export_finish(c, &j, rc ? rc : today_flag_rows(&j));
 }
 

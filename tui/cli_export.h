@@ -14,8 +14,9 @@ int cli_task_sheet(struct cli *c, unsigned allowed, enum sheet_format dflt, cons
 
 /* show --format: h's register rows, one per member. */
 int cli_show_sheet(struct cli *c, const struct household *h);
-/* today --format: the items `today` lists. */
-int cli_today_sheet(struct cli *c);
+/* today --format: the items `today` lists, the first `limit` (0 = all; how many more is
+ * said on standard error). */
+int cli_today_sheet(struct cli *c, long limit);
 /* case queue --format: a sheet with the queue's columns (case, household, head, state,
  * since, checks), or NULL with *rc the exit code; rows go in with sheet_row, and
  * cli_sheet_finish closes it (store_rc: the store call's result). */

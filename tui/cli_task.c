@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#define TODAY_PAGE 100   /* as list's first page (the verb's help says 100) */
 
 /* A code's label as shown, else `unknown` (the code itself in a table's column). */
 static const char *shown_or(struct cli *c, const struct code_table *t, const char *code,
@@ -92,7 +95,7 @@ static int verb_task_list(struct cli *c)
 		                      SHEET_TSV, NULL);
 	const char *owner = cli_opt(c, "--owner");
 	struct task_filter f = {owner && strcmp(owner, "me") == 0 ? c->me.login : owner,
-	                        cli_opt(c, "--status"), cli_opt(c, "--household")};
+	                        cli_opt(c, "--status"), cli_opt(c, "--household"), NULL};
 	int rc = store_task_list(c->s, &c->me, &f, print_task, c);
 	return rc ? cli_store_fail(c, rc) : EXIT_OK;
 }
@@ -173,22 +176,59 @@ static int rule_cells(void)
 	return w > 12 ? w : 12;
 }
 
+/* s padded with blanks to w bytes (printf's "%-*s"), then sep */
+static char *cell(char *at, const char *s, size_t w, char sep)
+{
+	size_t len = strlen(s);
+	memcpy(at, s, len);
+	if (len < w)
+		memset(at + len, ' ', w - len), len = w;
+	at[len] = sep;
+	return at + len + 1;
+}
+
+/* s fitted to w terminal cells (a Chinese character takes two) and padded to them,
+ * then a blank: cli_put_cell into the line buffer (at has room for CELL_ROOM bytes) */
+#define CELL_ROOM 256
+static char *cell_fit(char *at, const char *s, int w)
+{
+	int used = text_fit(s, w, at, CELL_ROOM);
+	at += strlen(at);
+	for (; used < w + 1; used++)
+		*at++ = ' ';
+	return at;
+}
+
+/* One line per item, as printf("%-13s %-10s %-12s %-9s %-10s %-15s %s\n") would write it:
+ * tens of thousands of lines for a province, so without the format's cost per line. */
 static int print_item(void *ctx, const struct today_item *it)
 {
 	struct today_out *o = ctx;
-	char urgency[32];
+	char urgency[32], line[sizeof *it + 2 * CELL_ROOM + 128];
 	if (o->limit > 0 && o->shown >= o->limit)
 		return 1;
 	const char *rule = tasks_rules_shown(it->rule);
 	task_urgency(it->due, store_today(o->c->s), urgency, sizeof urgency);
-	cli_put_cell(urgency, 13);
-	printf("%-10s ", it->due);
-	cli_put_cell(rule ? rule : it->rule[0] ? it->rule : column_label(o->c, &codes_task_kind, it->kind),
-	             o->kind_cells);
-	printf("%-9s %-10s %-15s %s\n", it->task[0] ? it->task : "-",
-	       it->owner[0] ? it->owner : "-", it->household[0] ? it->household : "-", it->title);
+	char *at = cell_fit(line, urgency, 13);
+	at = cell(at, it->due, 10, ' ');
+	at = cell_fit(at, rule ? rule : it->rule[0] ? it->rule : column_label(o->c, &codes_task_kind, it->kind),
+	              o->kind_cells);
+	at = cell(at, it->task[0] ? it->task : "-", 9, ' ');
+	at = cell(at, it->owner[0] ? it->owner : "-", 10, ' ');
+	at = cell(at, it->household[0] ? it->household : "-", 15, ' ');
+	at = cell(at, it->title, 0, '\n');
+	fwrite(line, 1, (size_t)(at - line), stdout);
 	o->shown++;
-	return 0;
+	return ferror(stdout) != 0;   /* the reader has gone: stop */
+}
+
+/* A list cut short (a page, --limit): how many more, and every item by kind. */
+static void print_rest(const struct today_summary *sum, long shown)
+{
+	printf(_("... %ld more of %d: bangfu today --all (or --limit N)\n"), sum->listed - shown,
+	       sum->listed);
+	for (int i = 0; i < sum->nby; i++)
+		printf(_("  %-12s %7d, %d overdue\n"), sum->by[i].what, sum->by[i].n, sum->by[i].overdue);
 }
 
 /* The household flags in the caller's scope: a count line per flag with the first few. */
@@ -215,21 +255,25 @@ static int print_flags(struct cli *c)
 
 static int verb_today(struct cli *c)
 {
+	/* on a terminal a page by default (a province lists tens of thousands of items),
+	 * then how many more by kind; into a pipe or a file every item, streamed */
+	int paged = !c->a.limit && !cli_opt(c, "--all") && isatty(STDOUT_FILENO);
+	long limit = cli_opt(c, "--all") ? 0 : c->a.limit ? atol(c->a.limit) : paged ? TODAY_PAGE : 0;
 	store_today_derive(c->s, cli_opt(c, "--derive") != NULL);
 	if (cli_opt(c, "--format"))
-		return cli_today_sheet(c);
-	struct today_out o = {c, c->a.limit ? atol(c->a.limit) : 0, 0, rule_cells()};
+		return cli_today_sheet(c, limit);
+	struct today_out o = {c, limit, 0, rule_cells()};
 	struct today_summary sum = {0};
 	printf(_("today %s — %s (%s %s, scope %s): overdue and due soon, most urgent first\n"),
 	       store_today(c->s), c->me.login, access_role_code(c->me.role),
 	       codes_shown(access_role_label(c->me.role)), c->me.scope);
-	int rc = store_today_list(c->s, &c->me, print_item, &o, &sum);
+	int rc = store_today_list(c->s, &c->me, limit, print_item, &o, &sum);
 	if (rc)
 		return cli_store_fail(c, rc);
 	if (!sum.listed)
 		printf(_("nothing overdue or due soon\n"));
 	else if (o.shown < sum.listed)
-		printf(_("... %d more (--limit)\n"), sum.listed - (int)o.shown);
+		print_rest(&sum, o.shown);
 	if (sum.created || sum.resolved)
 		printf(_("rule tasks: %d made, %d resolved (one audit event)\n"), sum.created, sum.resolved);
 	if (sum.later)
@@ -240,7 +284,7 @@ static int verb_today(struct cli *c)
 }
 
 static const struct verb verbs[] = {
-	{"today", "", "--limit --format --derive", 0, 0, NEED_USER,
+	{"today", "", "--limit --all --format --derive", 0, 0, NEED_USER,
 	 N_("what is overdue and due soon for you, most urgent first"),
 	 N_("Your open tasks due within the due-soon window (setting due_soon_days, sample 7) or\n"
 	 "overdue, and what the rules derive for the open cases in your scope: visits falling\n"
@@ -251,7 +295,10 @@ static const struct verb verbs[] = {
 	 "Then the household flags in your scope, a count and the first few each: no member\n"
 	 "able to work and no 综合保障 measure (monitored cases), a 脱贫户 without a 帮扶责任人,\n"
 	 "members with months worked and no work place.\n"
-	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md).\n"
+	 "On a terminal the first 100 items, then how many more of each kind\n"
+	 "(--limit N for N, --all or --limit 0 for every one); into a pipe or a file every item.\n"
+	 "--format tsv|json|csv: the items as rows, then a row per household flag (docs/scripting.md);\n"
+	 "paged the same way.\n"
 	 "--derive: derive the rule items and flags again from every case and household in\n"
 	 "your scope instead of reading what each save keeps, and write nothing (a check: the\n"
 	 "two lists are the same)."),

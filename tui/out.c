@@ -63,7 +63,7 @@ static FILE *sanitising(int fd, int mode)
 		return NULL;
 	}
 	c->fd = fd;
-	setvbuf(f, NULL, mode, mode == _IONBF ? 0 : BUFSIZ);
+	setvbuf(f, NULL, mode, mode == _IONBF ? 0 : mode == _IOFBF ? 65536 : BUFSIZ);
 	return f;
 }
 

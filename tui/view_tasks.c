@@ -5,7 +5,9 @@
  * marks it done (store_task_change), each asking a reason. The household flags in the
  * user's scope follow, a row each (count, flag, first household). After a change the list is
  * read again with the cursor on the same line, so the next item is selected. Reading it
- * keeps the rule-derived tasks in step, as `bangfu today` does. */
+ * keeps the rule-derived tasks in step, as `bangfu today` does.
+ * Only the first items are held (a province lists tens of thousands): the list is counted
+ * whole and read again further (twice as far) when the cursor or a screen goes past them. */
 #include "tui/view_util.h"
 #include "core/i18n.h"
 #include "core/grow.h"
@@ -21,26 +23,70 @@
 #include <string.h>
 
 struct tasks_view {
+	struct ui *ui;
 	const char *today;
 	const struct code_lists *lists;   /* task kinds shipped and added (task_kind.CODE) */
-	struct today_item *it;
-	long n, cap;
+	struct today_item *it;    /* the first n of the total items */
+	long n, cap, want, total;
 	int oom;
 	int urgency_cells;        /* the widest urgency text, so "overdue 1765d" is never cut */
 	int kind_cells, status_cells;   /* the widest kind and status labels (capped) */
 	int flag_rows;            /* the household flag rows at the end */
+	struct today_item flag_it[TODAY_FLAG_COUNT];
 	struct today_flag flags[TODAY_FLAG_COUNT];   /* theirs (w writes count and first ones) */
 };
+
+static void widths(struct tasks_view *T);
+
+#define TASKS_FIRST 256       /* items read at first; then twice as many each time */
 
 static int keep_item(void *ctx, const struct today_item *it)
 {
 	struct tasks_view *T = ctx;
+	if (T->n >= T->want)
+		return 1;             /* the rest is only counted */
 	if (GROW(T->it, T->cap, T->n + 1, 32)) {
 		T->oom = 1;
 		return 1;
 	}
 	T->it[T->n++] = *it;
 	return 0;
+}
+
+/* Read the first T->want items again (and how many there are); the status says what
+ * the run kept in step. */
+static int read_items(struct tasks_view *T)
+{
+	struct ui *ui = T->ui;
+	struct today_summary sum = {0};
+	T->n = 0;
+	T->oom = 0;
+	int rc = store_today_list(ui->s, &ui->me, T->want, keep_item, T, &sum);
+	if (rc)
+		return ui_store_error(ui, rc);
+	/* ended before T->want: the items counted are those read (never read again in vain) */
+	T->total = T->oom || T->n < T->want ? T->n : sum.listed;
+	if (T->oom)
+		ui_status(ui, 1, _("out of memory: the list is shown in part"));
+	else if (sum.created || sum.resolved)
+		ui_status(ui, 0, _("rule tasks: %d made, %d resolved"), sum.created, sum.resolved);
+	widths(T);
+	return 0;
+}
+
+/* Line `line`: an item (read further first if it is past those held), else a flag row. */
+static const struct today_item *item_of(struct tasks_view *T, long line)
+{
+	if (line >= T->total)
+		return &T->flag_it[line - T->total < T->flag_rows ? line - T->total : 0];
+	if (line >= T->n) {
+		T->want = T->want * 2 > line + TASKS_FIRST ? T->want * 2 : line + TASKS_FIRST;
+		if (read_items(T) < 0 || line >= T->n) {
+			static const struct today_item none;
+			return &none;
+		}
+	}
+	return &T->it[line];
 }
 
 /* An item's identity across reloads: its task, else its rule and case. */
@@ -58,51 +104,48 @@ static int add_flag_rows(struct ui *ui, struct tasks_view *T)
 {
 	struct today_flag *f = T->flags;
 	int rc = store_today_flags(ui->s, &ui->me, f);
-	for (int i = 0; !rc && i < TODAY_FLAG_COUNT && !T->oom; i++) {
+	for (int i = 0; !rc && i < TODAY_FLAG_COUNT; i++) {
 		if (!f[i].count)
 			continue;
-		struct today_item it = {0};
-		snprintf(it.rule, sizeof it.rule, "flag");
-		snprintf(it.kind, sizeof it.kind, "%s", f[i].code);
-		snprintf(it.household, sizeof it.household, "%s", f[i].first[0]);
-		rules_flag_counted((enum rules_flag)f[i].flag, f[i].count, it.title, sizeof it.title);
-		T->flag_rows += keep_item(T, &it) == 0;
+		struct today_item *it = &T->flag_it[T->flag_rows++];
+		memset(it, 0, sizeof *it);
+		snprintf(it->rule, sizeof it->rule, "flag");
+		snprintf(it->kind, sizeof it->kind, "%s", f[i].code);
+		snprintf(it->household, sizeof it->household, "%s", f[i].first[0]);
+		rules_flag_counted((enum rules_flag)f[i].flag, f[i].count, it->title, sizeof it->title);
 	}
 	return rc;
 }
 
-static void widths(struct tasks_view *T);
 
 static int tasks_open(struct ui *ui, struct view *v)
 {
 	struct tasks_view *T = v->priv;
 	struct today_item keep;
-	int had = v->pos < T->n;
+	int had = v->pos < v->lines && v->lines > 0;
 	long old = v->pos;
+	T->ui = ui;
 	if (had)
-		keep = T->it[v->pos];
-	T->n = 0;
-	T->oom = 0;
+		keep = *item_of(T, v->pos);
 	T->flag_rows = 0;
 	T->today = store_today(ui->s);
 	T->lists = store_code_lists(ui->s);
-	struct today_summary sum = {0};
-	int rc = store_today_list(ui->s, &ui->me, keep_item, T, &sum);
-	if (!rc)
-		rc = add_flag_rows(ui, T);
-	if (rc)
-		return ui_store_error(ui, rc);
-	if (T->oom)
-		ui_status(ui, 1, _("out of memory: the list is shown in part"));
-	else if (sum.created || sum.resolved)
-		ui_status(ui, 0, _("rule tasks: %d made, %d resolved"), sum.created, sum.resolved);
-	v->lines = T->n;
+	/* as far as the cursor was, at least a first read */
+	T->want = had && old + TASKS_FIRST > TASKS_FIRST ? old + TASKS_FIRST : TASKS_FIRST;
+	if (read_items(T) < 0)
+		return -1;
+	if (add_flag_rows(ui, T))
+		return ui_store_error(ui, -1);
+	v->lines = T->total + T->flag_rows;
 	v->at_start = v->at_end = 1;
 	widths(T);
 	long found = -1;
 	for (long i = 0; had && i < T->n && found < 0; i++)
 		if (same_item(&T->it[i], &keep))
 			found = i;
+	for (int k = 0; had && k < T->flag_rows && found < 0; k++)
+		if (same_item(&T->flag_it[k], &keep))
+			found = T->total + k;
 	view_keep_cursor(ui, v, found, old);
 	v->dirty = 1;
 	return 0;
@@ -145,10 +188,10 @@ static void widths(struct tasks_view *T)
 	T->urgency_cells = 11;
 	T->kind_cells = text_width(_("kind")) > 8 ? text_width(_("kind")) : 8;
 	T->status_cells = text_width(_("status")) > 6 ? text_width(_("status")) : 6;
-	for (long i = 0; i < T->n; i++) {
+	for (long i = 0; i < T->n + T->flag_rows; i++) {   /* the items held, the flag rows */
 		const char *cells[7];
 		char u[32];
-		cells_of(T, &T->it[i], u, cells);
+		cells_of(T, i < T->n ? &T->it[i] : &T->flag_it[i - T->n], u, cells);
 		if (text_width(u) > T->urgency_cells)
 			T->urgency_cells = text_width(u);
 		if (text_width(cells[2]) > T->kind_cells)
@@ -165,7 +208,7 @@ static void tasks_draw(struct ui *ui, struct view *v, long line, int y, int sele
 	const char *cells[7];
 	char urgency[32];
 	layout(T, c);
-	cells_of(T, &T->it[line], urgency, cells);
+	cells_of(T, item_of(T, line), urgency, cells);
 	vcols_draw(y, c, 7, cells, selected ? draw_style(ST_CURSOR) : A_NORMAL);
 }
 
@@ -181,7 +224,7 @@ static int tasks_text(struct view *v, long line, char *out, size_t n)
 	struct tasks_view *T = v->priv;
 	const char *cells[7];
 	char urgency[32];
-	cells_of(T, &T->it[line], urgency, cells);
+	cells_of(T, item_of(T, line), urgency, cells);
 	snprintf(out, n, "%s %s %s %s %s %s %s", cells[0], cells[1], cells[2], cells[3], cells[4],
 	         cells[5], cells[6]);
 	return 0;
@@ -215,7 +258,7 @@ static int may_change(struct ui *ui, const char *id, const char *action, long *v
 /* S or D: check, ask the reason, change the task, read the list again. */
 static int change(struct ui *ui, struct view *v, struct tasks_view *T, const char *action)
 {
-	struct today_item it = T->it[v->pos];     /* a copy: the list is read again below */
+	struct today_item it = *item_of(T, v->pos);   /* a copy: the list is read again below */
 	char why[512] = "", label[400];
 	long version = 0;
 	int done = strcmp(action, "done") == 0;
@@ -243,26 +286,28 @@ static int change(struct ui *ui, struct view *v, struct tasks_view *T, const cha
 /* Item i: a flag in the flag sheet's columns, else a today row. */
 static int item_row(void *ctx, struct sheet *sh, long i)
 {
-	const struct tasks_view *T = ctx;
+	struct tasks_view *T = ctx;
+	const struct today_item *it = item_of(T, i);
 	const struct today_flag *f = NULL;
-	for (int k = 0; k < TODAY_FLAG_COUNT && strcmp(T->it[i].rule, "flag") == 0; k++)
-		if (T->flags[k].code && strcmp(T->flags[k].code, T->it[i].kind) == 0)
+	for (int k = 0; k < TODAY_FLAG_COUNT && strcmp(it->rule, "flag") == 0; k++)
+		if (T->flags[k].code && strcmp(T->flags[k].code, it->kind) == 0)
 			f = &T->flags[k];
-	return f ? export_today_flag_row(sh, f) : export_today_row(sh, &T->it[i]);
+	return f ? export_today_flag_row(sh, f) : export_today_row(sh, it);
 }
 
-/* w: the items as on screen, in the columns of `today --format`. */
+/* w: the items as on screen, in the columns of `today --format` (all of them read). */
 static int write_items(struct ui *ui, struct tasks_view *T)
 {
 	char what[128];
-	snprintf(what, sizeof what, ngettext("the %ld item", "the %ld items", (unsigned long)T->n), T->n);
-	return ui_write_rows(ui, what, EXPORT_TODAY, T->n, item_row, T);
+	long n = T->total + T->flag_rows;
+	snprintf(what, sizeof what, ngettext("the %ld item", "the %ld items", (unsigned long)n), n);
+	return ui_write_rows(ui, what, EXPORT_TODAY, n, item_row, T);
 }
 
 static int tasks_request(struct ui *ui, struct view *v, enum action a)
 {
 	struct tasks_view *T = v->priv;
-	const struct today_item *it = v->lines ? &T->it[v->pos] : NULL;
+	const struct today_item *it = v->lines ? item_of(T, v->pos) : NULL;
 	switch (a) {
 	case ACT_TASK_START: return change(ui, v, T, "start");
 	case ACT_TASK_DONE: return change(ui, v, T, "done");

@@ -21,8 +21,14 @@ same() {
 	expect_no_grep "$(rule_tasks)" kept.txt
 	as "$@" today --derive > derived.txt || fail "today --derive failed"
 	cmp kept.txt derived.txt || { diff kept.txt derived.txt; fail "kept and derived lists differ ($*)"; }
+	# a first page counts the rest from the counts kept with the rows: the list's number
+	n=$(as "$@" today --all --format tsv | grep -c '^[0-9]' || true)
+	as "$@" today --limit 1 > page.txt || fail "today --limit 1 failed"
+	[ "$n" -le 1 ] || [ "$(sed -n "s/^$more/\1/p" page.txt)" = "$n" ] ||
+		{ cat page.txt; fail "a first page counts $(sed -n "s/^$more/\1/p" page.txt) items, the list has $n ($*)"; }
 }
-rows() { sqlite3 d/bangfu.db "SELECT * FROM today_rules ORDER BY key; SELECT * FROM today_flags ORDER BY flag, household; SELECT * FROM today_flag_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6"; }
+more=$(Mre '... %ld more of %d: bangfu today --all (or --limit N)\n' '[0-9]*' '\([0-9]*\)')
+rows() { sqlite3 d/bangfu.db "SELECT * FROM today_rules ORDER BY key; SELECT * FROM today_flags ORDER BY flag, household; SELECT * FROM today_flag_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6; SELECT * FROM today_rule_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8"; }
 
 expect_exit 0 as "$me" init
 expect_exit 0 as "$me" demo --households 300 --seed 7

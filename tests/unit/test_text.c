@@ -484,8 +484,9 @@ static void test_stream(void **state)
 	assert_int_equal(text_stream_write(&st, "x", 1, collect, &c), -1);
 }
 
-/* Output longer than the stream's batch buffer arrives whole and in order. */
-struct big { char buf[4000]; size_t len; };
+/* Output longer than the stream's batch buffer (8 KiB) arrives whole and in order: runs
+ * of plain ASCII longer than it (passed as they are) and short ones between controls. */
+struct big { char buf[80000]; size_t len; };
 
 static int collect_big(void *ctx, const char *p, size_t n)
 {
@@ -499,11 +500,11 @@ static int collect_big(void *ctx, const char *p, size_t n)
 static void test_stream_long(void **state)
 {
 	(void)state;
-	static char in[2000], want[4000];
+	static char in[40000], want[80000];
 	static struct big got;
 	size_t w = 0;
 	for (size_t i = 0; i < sizeof in; i++) {
-		in[i] = i % 7 == 0 ? '\x1B' : 'a';
+		in[i] = (i < 20000 ? i % 7 == 0 : i % 9001 == 0) ? '\x1B' : 'a';
 		if (in[i] == 'a')
 			want[w++] = 'a';
 		else {
