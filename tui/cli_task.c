@@ -23,6 +23,13 @@ static const char *shown_or(struct cli *c, const struct code_table *t, const cha
 #define label_of(c, t, code) shown_or(c, t, code, "?")
 #define column_label(c, t, code) shown_or(c, t, code, code)
 
+/* The kind column of `today` and its counts: a rule's label, else the task kind's. */
+static const char *what_shown(struct cli *c, const char *what)
+{
+	const char *rule = tasks_rules_shown(what);
+	return rule ? rule : column_label(c, &codes_task_kind, what);
+}
+
 /* --version V as a number (0 = not given); -1 after a usage message. */
 static long version_opt(struct cli *c)
 {
@@ -207,12 +214,10 @@ static int print_item(void *ctx, const struct today_item *it)
 	char urgency[32], line[sizeof *it + 2 * CELL_ROOM + 128];
 	if (o->limit > 0 && o->shown >= o->limit)
 		return 1;
-	const char *rule = tasks_rules_shown(it->rule);
 	task_urgency(it->due, store_today(o->c->s), urgency, sizeof urgency);
 	char *at = cell_fit(line, urgency, 13);
 	at = cell(at, it->due, 10, ' ');
-	at = cell_fit(at, rule ? rule : it->rule[0] ? it->rule : column_label(o->c, &codes_task_kind, it->kind),
-	              o->kind_cells);
+	at = cell_fit(at, what_shown(o->c, it->rule[0] ? it->rule : it->kind), o->kind_cells);
 	at = cell(at, it->task[0] ? it->task : "-", 9, ' ');
 	at = cell(at, it->owner[0] ? it->owner : "-", 10, ' ');
 	at = cell(at, it->household[0] ? it->household : "-", 15, ' ');
@@ -223,12 +228,15 @@ static int print_item(void *ctx, const struct today_item *it)
 }
 
 /* A list cut short (a page, --limit): how many more, and every item by kind. */
-static void print_rest(const struct today_summary *sum, long shown)
+static void print_rest(struct cli *c, const struct today_summary *sum, long shown, int cells)
 {
 	printf(_("... %ld more of %d: bangfu today --all (or --limit N)\n"), sum->listed - shown,
 	       sum->listed);
-	for (int i = 0; i < sum->nby; i++)
-		printf(_("  %-12s %7d, %d overdue\n"), sum->by[i].what, sum->by[i].n, sum->by[i].overdue);
+	for (int i = 0; i < sum->nby; i++) {
+		fputs("  ", stdout);
+		cli_put_cell(what_shown(c, sum->by[i].what), cells);
+		printf(_("%7d, %d overdue\n"), sum->by[i].n, sum->by[i].overdue);
+	}
 }
 
 /* The household flags in the caller's scope: a count line per flag with the first few. */
@@ -273,7 +281,7 @@ static int verb_today(struct cli *c)
 	if (!sum.listed)
 		printf(_("nothing overdue or due soon\n"));
 	else if (o.shown < sum.listed)
-		print_rest(&sum, o.shown);
+		print_rest(c, &sum, o.shown, o.kind_cells);
 	if (sum.created || sum.resolved)
 		printf(_("rule tasks: %d made, %d resolved (one audit event)\n"), sum.created, sum.resolved);
 	if (sum.later)

@@ -42,12 +42,15 @@ grep -q "$more" page.txt || { cat page.txt; fail "no 'more' line after the page"
 # each kind as often as the full list shows it, its overdue ones too
 sed -n "/$more/,\$p" page.txt | sed 1d | grep '^  ' > kinds.txt
 [ -s kinds.txt ] || fail "no counts by kind"
-while read -r what count rest; do
-	count=${count%,}; count=${count%项，其中逾期}
-	got=$(items all.txt | awk -v w="$what" '{for (i = 1; i <= NF; i++) if ($i == w) {print; break}}' | wc -l)
+# a kind's label (shown as in the list's kind column, which follows the due date; English
+# labels have blanks), then its count
+sed -E 's/^  ([^0-9]*[^ 0-9]) +([0-9]+).*/\1|\2/' kinds.txt > counts.txt   # labels have no digits
+while IFS='|' read -r what count; do
+	got=$(items all.txt | grep -cE "[0-9]{4}-[0-9]{2}-[0-9]{2} $what ")
 	[ "$got" -eq "$count" ] || { cat kinds.txt; fail "$what: $count counted, $got listed"; }
-done < kinds.txt
-[ "$(awk '{s += $2} END {print s}' kinds.txt)" -eq "$n" ] || { cat kinds.txt; fail "the counts do not add up to $n"; }
+done < counts.txt
+[ "$(awk -F'|' '{s += $2} END {print s}' counts.txt)" -eq "$n" ] || { cat kinds.txt; fail "the counts do not add up to $n"; }
+[ "$LANGUAGE" != zh_CN ] || expect_grep "^  走访到期 " kinds.txt   # the kinds by their labels
 ov=$(items all.txt | grep -c "^$overdue ")
 [ "$(sed 's/[^0-9 ]//g' kinds.txt | awk '{s += $NF} END {print s}')" -eq "$ov" ] ||
 	{ cat kinds.txt; fail "the overdue counts do not add up to $ov"; }
