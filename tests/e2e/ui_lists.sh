@@ -145,7 +145,7 @@ ui_keys h; ui_wait "$(history "$hh")"; ui_keys q   # h: that household's history
 ui_wait "$recent"
 # resize to 120x35 in the recent view: Chinese text whole
 ui_tmux resize-window -t t -x 120 -y 35
-ui_wait "($role 44)"
+ui_wait "$role 44"   # the user label: the role by its label (in brackets of the language)
 ui_wait "$hh 王建国 联系电话"
 ui_wait "县里核对"
 ui_keys Q
