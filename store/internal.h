@@ -45,6 +45,8 @@ struct store {
 	int defer;
 	sqlite3_int64 defer_after;
 	struct packw *pack;       /* meanwhile, write_file's texts go here as blobs (defer.c) */
+	char *defer_indexes;      /* into an empty register: the CREATE INDEX statements of the
+	                           * indexes dropped until its end (defer.c), else NULL */
 };
 
 /* aggregate.c: 1 if the open database is an aggregate of county histories (its
