@@ -1,12 +1,12 @@
 /* defer.c — what an import or the demo writes once, at the end of its transaction, for
  * the households it adds (those past the largest rowid when it began): their search
  * rows (search.c; FTS5 flushed a segment of its own at every statement savepoint, so
- * written a household at a time every one became a segment to merge again) and their
+ * written a household at a time every one became a segment to merge again), their
  * counters (counts.c; six upserts a household) and the household flags `today` lists
- * with their counters (today_keep.c; three statements a household, a fifth of an
- * import's time). household_save leaves both alone for
- * such a household, even when it is saved again in the same transaction (a file naming
- * it twice), so each is written once, from its final rows. A household registered
+ * with their counters (today_keep.c; three statements a household, a sixth of an
+ * import's time). household_save leaves all three alone for such a household, even
+ * when it is saved again in the same transaction (a file naming it twice), so each is
+ * written once, from its final rows. A household registered
  * before is written as ever, at once. The result is the rows a household at a time
  * would have left, in the same transaction: a crash before COMMIT leaves none of it.
  *
