@@ -14,6 +14,7 @@ struct csv_reader {
 
 struct csv_record {
 	char **fields;      /* NUL-terminated copies, owned by the record */
+	size_t *room;       /* bytes allocated for each of fields, reused by the next record */
 	int nfields, cap;
 	long line;          /* physical line the record started on */
 };

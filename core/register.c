@@ -155,6 +155,10 @@ static int row_value(struct reader *r, const struct csv_record *rec, enum field_
 		return 0;
 	char raw[VALUE_MAX], err[400];
 	const char *cell = c < rec->nfields ? rec->fields[c] : "";
+	/* an empty cell of a field that may be empty is "" with nothing to check, as
+	 * model_value_normalise would find: half the cells of an export, parsed twice */
+	if (!cell[0] && !(model_fields[f].flags & F_REQUIRED))
+		return 0;
 	text_copy(raw, sizeof raw, cell);   /* a cell too long is checked whole below */
 	if (model_fields[f].kind != FK_NOTE && fold_line_breaks(raw)) {
 		r->report(r->ctx, rec->line, r->b->header[c], _("a line break inside the cell (Excel's "

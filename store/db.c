@@ -465,23 +465,49 @@ int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 /* Loading one household runs about ten statements; preparing each anew cost more than
  * running it. Statements are kept per SQL text; one still in use (a loop that calls a
  * function running the same SQL) is not handed out twice: a fresh one is prepared. */
-int db_cached(struct store *s, const char *sql, sqlite3_stmt **st)
+/* Kept statement i handed out, reset. */
+static int hand_out(struct store *s, int i, sqlite3_stmt **st)
 {
-	for (int i = 0; i < s->nstmts; i++)
-		if (strcmp(s->stmts[i].sql, sql) == 0 && !sqlite3_stmt_busy(s->stmts[i].st)) {
-			*st = s->stmts[i].st;
-			sqlite3_reset(*st);
-			sqlite3_clear_bindings(*st);
-			return 0;
-		}
+	*st = s->stmts[i].st;
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	return 0;
+}
+
+/* Prepare sql and keep it under its text and key (NULL: found by its text only). */
+static int prepare_kept(struct store *s, const char *sql, const void *key, sqlite3_stmt **st)
+{
 	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
 		return store_sqlfail(s, "preparing a query");
 	int n = s->nstmts;
 	if (n < (int)(sizeof s->stmts / sizeof s->stmts[0]) && (s->stmts[n].sql = strdup(sql))) {
 		s->stmts[n].st = *st;
+		s->stmts[n].key = key;
 		s->nstmts++;
 	}
 	return 0;
+}
+
+int db_cached(struct store *s, const char *sql, sqlite3_stmt **st)
+{
+	for (int i = 0; i < s->nstmts; i++)
+		if (strcmp(s->stmts[i].sql, sql) == 0 && !sqlite3_stmt_busy(s->stmts[i].st))
+			return hand_out(s, i, st);
+	return prepare_kept(s, sql, NULL, st);
+}
+
+int db_cached_built(struct store *s, const void *key, void (*build)(const void *ctx, struct buf *sql),
+                    const void *ctx, sqlite3_stmt **st)
+{
+	for (int i = 0; i < s->nstmts; i++)
+		if (s->stmts[i].key == key && !sqlite3_stmt_busy(s->stmts[i].st))
+			return hand_out(s, i, st);
+	struct buf sql = {0};
+	build(ctx, &sql);
+	int rc = buf_str(&sql) ? prepare_kept(s, sql.s, key, st)
+	                       : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&sql);
+	return rc;
 }
 
 int db_cached_buf(struct store *s, struct buf *sql, sqlite3_stmt **st)

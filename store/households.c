@@ -58,10 +58,25 @@ void subrec_columns(const struct subrec_kind_info *info, struct buf *out)
 		buf_addf(out, "%s%s", c ? ", " : "", info->cols[c]);
 }
 
+/* Keys of the statements a save builds from the field table (db_cached_built): the
+ * addresses of these bytes. */
+enum { SQL_INSERT_ROW, SQL_UPDATE_ROW, SQL_MEMBERS, SQL_CASES, SQL_SUBRECS };
+static const char built_key[SQL_SUBRECS + SUB_COUNT];
+
+static void subrecs_sql(const void *ctx, struct buf *sql)
+{
+	const struct subrec_kind_info *info = ctx;
+	struct buf marks = {0};
+	placeholders(info->ncols + 1, &marks);
+	buf_addf(sql, "INSERT INTO %s(household_id, ", info->table);
+	subrec_columns(info, sql);
+	buf_addf(sql, ") VALUES (%s)", sql_part(sql, &marks));
+	buf_free(&marks);
+}
+
 static int save_subrecs(struct store *s, const struct household *h, enum subrec_kind k, int fresh)
 {
 	const struct subrec_kind_info *info = subrec_info(k);
-	struct buf sql = {0}, marks = {0};
 	sqlite3_stmt *st;
 	char del[128];
 	int rc;
@@ -77,13 +92,7 @@ static int save_subrecs(struct store *s, const struct household *h, enum subrec_
 	}
 	if (h->nsub[k] == 0)
 		return 0;
-	placeholders(info->ncols + 1, &marks);
-	buf_addf(&sql, "INSERT INTO %s(household_id, ", info->table);
-	subrec_columns(info, &sql);
-	buf_addf(&sql, ") VALUES (%s)", sql_part(&sql, &marks));
-	rc = db_cached_buf(s, &sql, &st);
-	buf_free(&marks);
-	if (rc)
+	if ((rc = db_cached_built(s, &built_key[SQL_SUBRECS + k], subrecs_sql, info, &st)))
 		return rc;
 	for (int i = 0; i < h->nsub[k]; i++) {
 		sqlite3_reset(st);
@@ -185,20 +194,27 @@ static int assign_ids(struct store *s, struct household *h)
 	return 0;
 }
 
-static int save_row(struct store *s, struct household *h, long expected_version)
+/* ctx: the built_key of the statement (an INSERT or an UPDATE) */
+static void row_sql(const void *ctx, struct buf *sql)
 {
-	struct buf cols = {0}, marks = {0}, sql = {0};
-	sqlite3_stmt *st;
-	placeholders(household_columns(LEVEL_HOUSEHOLD, expected_version > 0, &cols) + 2, &marks);
-	if (expected_version > 0)
-		buf_addf(&sql, "UPDATE households SET %s, version = version + 1 "
-		         "WHERE id = ? AND version = ?", sql_part(&sql, &cols));
+	struct buf cols = {0}, marks = {0};
+	int update = ctx == &built_key[SQL_UPDATE_ROW];
+	placeholders(household_columns(LEVEL_HOUSEHOLD, update, &cols) + 2, &marks);
+	if (update)
+		buf_addf(sql, "UPDATE households SET %s, version = version + 1 "
+		         "WHERE id = ? AND version = ?", sql_part(sql, &cols));
 	else
-		buf_addf(&sql, "INSERT INTO households(%s, synthetic, id) VALUES (%s)",
-		         sql_part(&sql, &cols), sql_part(&sql, &marks));
+		buf_addf(sql, "INSERT INTO households(%s, synthetic, id) VALUES (%s)",
+		         sql_part(sql, &cols), sql_part(sql, &marks));
 	buf_free(&cols);
 	buf_free(&marks);
-	if (db_cached_buf(s, &sql, &st))
+}
+
+static int save_row(struct store *s, struct household *h, long expected_version)
+{
+	sqlite3_stmt *st;
+	const char *key = &built_key[expected_version > 0 ? SQL_UPDATE_ROW : SQL_INSERT_ROW];
+	if (db_cached_built(s, key, row_sql, key, &st))
 		return STORE_EFAIL;
 	int i = 1;
 	bind_fields(st, &i, LEVEL_HOUSEHOLD, h);
@@ -238,19 +254,23 @@ static int members_step(struct store *s, const char *sql, const char *id)
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving members");
 }
 
+static void members_sql(const void *ctx, struct buf *sql)
+{
+	struct buf cols = {0}, marks = {0};
+	placeholders(household_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
+	buf_addf(sql, "INSERT INTO members(household_id, seq, id_original, birth, %s) VALUES (%s)",
+	         sql_part(sql, &cols), sql_part(sql, &marks));
+	buf_free(&cols);
+	buf_free(&marks);
+}
+
 static int save_members(struct store *s, const struct household *h, int fresh)
 {
-	struct buf cols = {0}, marks = {0}, sql = {0};
 	sqlite3_stmt *st;
 	int rc;
 	if (!fresh && (rc = members_step(s, "DELETE FROM members WHERE household_id = ?", h->id)))
 		return rc;
-	placeholders(household_columns(LEVEL_MEMBER, 0, &cols) + 4, &marks);
-	buf_addf(&sql, "INSERT INTO members(household_id, seq, id_original, birth, %s) VALUES (%s)",
-	         sql_part(&sql, &cols), sql_part(&sql, &marks));
-	buf_free(&cols);
-	buf_free(&marks);
-	if (db_cached_buf(s, &sql, &st))
+	if (db_cached_built(s, &built_key[SQL_MEMBERS], members_sql, NULL, &st))
 		return STORE_EFAIL;
 	for (int m = 0; m < h->nmembers; m++) {
 		const struct member *mb = &h->members[m];
@@ -279,19 +299,25 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 	return search_row_write(s, h->id, fresh);
 }
 
-static int save_cases(struct store *s, const struct household *h)
+static void cases_sql(const void *ctx, struct buf *sql)
 {
-	struct buf cols = {0}, marks = {0}, sql = {0};
-	sqlite3_stmt *st;
+	struct buf cols = {0}, marks = {0};
 	placeholders(household_columns(LEVEL_CASE, 0, &cols) + 4, &marks);
-	buf_addf(&sql, "INSERT INTO cases(id, household_id, seq, state, %s) "
+	buf_addf(sql, "INSERT INTO cases(id, household_id, seq, state, %s) "
 	         "VALUES (%s) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, "
-	         "state = excluded.state", sql_part(&sql, &cols), sql_part(&sql, &marks));
+	         "state = excluded.state", sql_part(sql, &cols), sql_part(sql, &marks));
 	for (int f = CF_FIRST; f < CF_FIRST + CF_COUNT; f++)
-		buf_addf(&sql, ", %s = excluded.%s", model_fields[f].key, model_fields[f].key);
+		buf_addf(sql, ", %s = excluded.%s", model_fields[f].key, model_fields[f].key);
 	buf_free(&cols);
 	buf_free(&marks);
-	if (db_cached_buf(s, &sql, &st))
+}
+
+static int save_cases(struct store *s, const struct household *h)
+{
+	sqlite3_stmt *st;
+	if (h->ncases == 0)
+		return 0;
+	if (db_cached_built(s, &built_key[SQL_CASES], cases_sql, NULL, &st))
 		return STORE_EFAIL;
 	for (int c = 0; c < h->ncases; c++) {
 		const struct hcase *cs = &h->cases[c];

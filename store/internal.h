@@ -25,8 +25,9 @@ struct store {
 	int git_checked;          /* audit_need checked the branch against the database */
 	int read_only;            /* an aggregate of county histories (aggregate.c): no writes */
 	int today_derive;         /* `today --derive`: derive again, read no kept rows */
-	/* prepared statements kept for reuse, keyed by their SQL text (db.c) */
-	struct { char *sql; sqlite3_stmt *st; } stmts[96];
+	/* prepared statements kept for reuse, keyed by their SQL text, or by a constant's
+	 * address for SQL built from the field table (db_cached_built) (db.c) */
+	struct { char *sql; const void *key; sqlite3_stmt *st; } stmts[96];
 	int nstmts;
 	/* the code tables in effect: shipped + list entries among the settings (settings.c),
 	 * read again when another connection has committed since (lists_data_version) */
@@ -44,6 +45,8 @@ struct store {
 	int defer;
 	sqlite3_int64 defer_after;
 	struct packw *pack;       /* meanwhile, write_file's texts go here as blobs (defer.c) */
+	char *defer_indexes;      /* into an empty register: the CREATE INDEX statements of the
+	                           * indexes dropped until its end (defer.c), else NULL */
 };
 
 /* aggregate.c: 1 if the open database is an aggregate of county histories (its
@@ -81,6 +84,11 @@ int db_cached(struct store *s, const char *sql, sqlite3_stmt **st);
 /* db_cached on SQL built in a buf (a failed build, out of memory, fails here); the buf
  * is freed either way. */
 int db_cached_buf(struct store *s, struct buf *sql, sqlite3_stmt **st);
+/* db_cached on SQL that build(ctx, sql) writes, found again by key (the address of a
+ * constant of the caller's, no text compared): the SQL is built once per store, not on
+ * every call (a household's save built five statements from the field table a time). */
+int db_cached_built(struct store *s, const void *key, void (*build)(const void *ctx, struct buf *sql),
+                    const void *ctx, sqlite3_stmt **st);
 /* Done with a statement from db_prepare or db_cached: a kept one is reset, another
  * finalized. */
 void db_finalize(struct store *s, sqlite3_stmt *st);
@@ -417,6 +425,8 @@ int audit_stream_tree(struct store *s, git_repository *repo, long event, const g
 #define TODAY_GONE "0000-00-00"    /* until of a kept rule task whose rule no longer applies */
 /* fresh: a household saved for the first time (no rows of its own, no tasks yet) */
 int today_keep_household(struct store *s, const char *id, int fresh);
+/* the flags of the households past rowid after, which an import or the demo adds (defer.c) */
+int today_keep_after(struct store *s, sqlite3_int64 after);
 int today_keep_setting(struct store *s, const char *key);   /* stale if the rules read key */
 int today_keep_ready(struct store *s);
 int today_keep_build(struct store *s);

@@ -18,6 +18,7 @@
  * next `today` builds them all again (today_keep_ready); so does a migration. */
 #include "store/entity.h"
 #include "core/strmap.h"
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,8 +128,11 @@ static int keep_gone(struct store *s, const char *household, const struct strmap
 	return rc;
 }
 
-/* The household flags of one household (or all), as today_flags.c counts them. */
-static int keep_flags(struct store *s, const char *household)
+/* The household flags of one household (its rowid at most defer_limit: the households an
+ * import adds get theirs at its end, today_keep_after), of the households past rowid
+ * `after` (household NULL, after >= 0) or of all (NULL, after < 0), as today_flags.c
+ * counts them. */
+static int keep_flags(struct store *s, const char *household, sqlite3_int64 after)
 {
 	struct buf sql = {0};
 	sqlite3_stmt *st;
@@ -143,8 +147,9 @@ static int keep_flags(struct store *s, const char *household)
 			               "x.start_date <> ''), '" TODAY_NEVER "')");
 		else
 			buf_adds(&sql, "'" TODAY_NEVER "'");
-		buf_adds(&sql, household ? " FROM households h WHERE h.id = ?1 AND ("
-		                         : " FROM households h WHERE (");
+		buf_adds(&sql, household ? " FROM households h WHERE h.id = ?1 AND h.rowid <= ?3 AND ("
+		             : after >= 0 ? " FROM households h WHERE h.rowid > ?3 AND ("
+		                          : " FROM households h WHERE (");
 		today_flag_condition(f, 0, &sql);
 		buf_adds(&sql, ")");
 	}
@@ -152,6 +157,8 @@ static int keep_flags(struct store *s, const char *household)
 		return STORE_EFAIL;
 	if (household)
 		sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
+	if (household || after >= 0)
+		sqlite3_bind_int64(st, 3, household ? defer_limit(s) : after);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "keeping household flags");
 	db_finalize(s, st);
 	return rc;
@@ -167,6 +174,13 @@ static int keep_flags(struct store *s, const char *household)
 	"village_code, until, " n " FROM today_flags WHERE " where " GROUP BY 2, 3, 4, 5, 6 " \
 	"ON CONFLICT DO UPDATE SET n = n + excluded.n"
 
+static int count_step(struct store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "counting household flags");
+	db_finalize(s, st);
+	return rc;
+}
+
 static int count_flags(struct store *s, const char *household, int delta)
 {
 	sqlite3_stmt *st;
@@ -177,9 +191,18 @@ static int count_flags(struct store *s, const char *household, int delta)
 		sqlite3_bind_text(st, 1, household, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, delta);
 	}
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_sqlfail(s, "counting household flags");
-	db_finalize(s, st);
-	return rc;
+	return count_step(s, st);
+}
+
+/* The flags of the households past rowid `after` counted (they had none before). */
+static int count_flags_after(struct store *s, sqlite3_int64 after)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, COUNT_FLAGS("count(*)", "household IN (SELECT id FROM households WHERE "
+	                             "rowid > ?1)"), &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, 1, after);
+	return count_step(s, st);
 }
 
 static int run(struct store *s, const char *sql, const char *household)
@@ -209,7 +232,10 @@ static int keep(struct store *s, const char *household, int fresh)
 		     run(s, "DELETE FROM today_flags WHERE household = ?1", household) ? STORE_EFAIL : 0;
 	if (!rc && !(rc = keep_cases(s, household, &readable, &live)) && !fresh)
 		rc = keep_gone(s, household, &readable, &live);
-	if (!rc && !(rc = keep_flags(s, household)))
+	/* a household an import or the demo adds gets its flags and their counters at the
+	 * end (today_keep_after); keep_flags would leave it alone, this skips the statements */
+	int later = household && fresh && defer_limit(s) != INT64_MAX;
+	if (!rc && !later && !(rc = keep_flags(s, household, -1)))
 		rc = count_flags(s, household, 1);
 	strmap_free(&readable);
 	strmap_free(&live);
@@ -219,6 +245,12 @@ static int keep(struct store *s, const char *household, int fresh)
 int today_keep_household(struct store *s, const char *id, int fresh)
 {
 	return keep(s, id, fresh);
+}
+
+int today_keep_after(struct store *s, sqlite3_int64 after)
+{
+	int rc = keep_flags(s, NULL, after);
+	return rc ? rc : count_flags_after(s, after);
 }
 
 int today_keep_setting(struct store *s, const char *key)

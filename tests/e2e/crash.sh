@@ -77,6 +77,16 @@ rm -rf s; expect_exit 0 "$BANGFU_TH" -d s init
 expect_exit 86 env BANGFU_TODAY=2026-03-01 BANGFU_FAULT=bulk-packs-written "$BANGFU_TH" -d s demo --households 300 --seed 5
 [ "$(sqlite3 s/bangfu.db "SELECT count(*) FROM households")" -eq 0 ] || fail "a killed demo wrote households"
 [ "$(sqlite3 s/bangfu.db "SELECT count(*) FROM event_files WHERE event_id > 2")" -eq 0 ] || fail "a killed demo wrote files"
+# into an empty register the demo drops the members' name index until its end: killed
+# meanwhile, the index is still there
+rm -rf s; expect_exit 0 "$BANGFU_TH" -d s init
+expect_exit 86 env BANGFU_TODAY=2026-03-01 BANGFU_FAULT=bulk-indexes-dropped "$BANGFU_TH" -d s demo --households 300 --seed 5
+[ "$(sqlite3 s/bangfu.db "SELECT count(*) FROM sqlite_master WHERE name = 'members_name_household'")" -eq 1 ] ||
+	fail "a killed demo left the register without the index it drops while it writes"
+[ "$(sqlite3 s/bangfu.db "SELECT count(*) FROM households")" -eq 0 ] || fail "a killed demo wrote households"
+expect_exit 0 "$BANGFU_TH" -d s audit verify
+expect_exit 0 env BANGFU_TODAY=2026-03-01 "$BANGFU_TH" -d s demo --households 300 --seed 5
+[ "$(git --git-dir=s/audit.git rev-parse 'HEAD^{tree}')" = "$clean_tree" ] || fail "after bulk-indexes-dropped: another tree"
 expect_exit 0 "$BANGFU_TH" -d s audit verify
 expect_exit 0 env BANGFU_TODAY=2026-03-01 "$BANGFU_TH" -d s demo --households 300 --seed 5
 [ "$(git --git-dir=s/audit.git rev-parse 'HEAD^{tree}')" = "$clean_tree" ] || fail "after bulk-packs-written: another tree"
