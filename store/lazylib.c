@@ -51,8 +51,9 @@ int lazylib_load(struct lazylib *l, char *err, size_t errlen)
 
 static void *preload_main(void *arg)
 {
-	char why[8];
-	(void)lazylib_load(arg, why, sizeof why);   /* the caller's own load gives the message */
+	struct lazylib *l = arg;
+	char why[sizeof l->why];
+	(void)lazylib_load(l, why, sizeof why);   /* the caller's own load gives the message */
 	return NULL;
 }
 
