@@ -7,9 +7,10 @@
 #include "core/workflow.h"
 #include <stddef.h>
 
+/* shown: in the user's language (a terminal); else the form's Chinese words (a sheet) */
 void case_checks_text(const struct household *h, const struct case_facts *f,
-                      const struct household_facts *hf, char *out, size_t n);
-/* The same, each failing check marked with a leading "!" (the UI highlights them): income
+                      const struct household_facts *hf, int shown, char *out, size_t n);
+/* Shown, each failing check marked with a leading "!" (the UI highlights them): income
  * above the line on the way in (at or below it on the way out), public notice shorter
  * than the rule's days, no measure or no visit on the way out. */
 void case_checks_marked(const struct household *h, const struct case_facts *f,

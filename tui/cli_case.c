@@ -224,7 +224,7 @@ static int queue_row(void *ctx, const struct household *h, int ci)
 	if (store_case_facts(c->s, h, ci, store_today(c->s), &f, &hf, mf, MAX_MEASURES))
 		return 0;
 	char checks[256];
-	case_checks_text(h, &f, &hf, checks, sizeof checks);
+	case_checks_text(h, &f, &hf, q->sh == NULL, checks, sizeof checks);
 	if (q->sh) {
 		const char *v[] = {h->cases[ci].id, h->id, head_name(h), workflow_state_label(f.state),
 		                   f.last_step_date[0] ? f.last_step_date : f.lead_date, checks};

@@ -64,8 +64,10 @@ ui_wait_selected "阿依古>"                 # 阿依古丽·买买提, cut: th
 ui_wait_selected "青竹村"
 ui_wait_selected "$(cell "$(M 镇级审核)" 12)"
 ui_wait_selected "2026-01-13"
-ui_wait_selected "!收入12500>线8000 公示5天 措施0 走访无"   # the rule checks (! failing: above the line)
-ui_wait "收入7000<=线8000"                                   # C0000003's, under it
+# the rule checks (! failing: above the line): 收入12500>线8000 公示5天 措施0 走访无
+checks="$(Mf '%s收入%s%s线%.0f ' '!' 12500 '>' 8000)$(Mf '%s公示%ld天 ' '' 5)$(Mf '%s措施%d %s走访%s' '' 0 '' "$(M 无)")"
+ui_wait_selected "$checks"
+ui_wait "$(Mf '%s收入%s%s线%.0f ' '' 7000 '<=' 8000)"                     # C0000003's, under it
 ui_screen; body > body.txt   # a fresh look, the rows drawn
 [ "$(grep -n C0000002 body.txt | cut -d: -f1)" = 1 ] || { cat body.txt; fail "C0000002 is not first"; }
 [ "$(grep -n C0000004 body.txt | cut -d: -f1)" = 3 ] || { cat body.txt; fail "C0000004 is not third"; }
@@ -132,7 +134,7 @@ ui_wait "$(Mf '%ldd%s' 11 '') "                                # the 15-day cloc
 ui_wait_selected "C0000002"
 ui_wait_selected "$(cell "$(M 县级审批)" 8)"
 ui_wait_selected " 01-15 "                   # narrow: "since" without the year
-ui_wait_selected "!收入12500>线8000 公示5天 措施0 走访无"
+ui_wait_selected "$checks"
 ui_wait "C0000004"
 # meanwhile, on the command line, the county sends C0000002 back to the township
 expect_exit 0 on 2026-01-16 ca case move C0000002 send_back --why 退回补充材料

@@ -207,11 +207,12 @@ ui_wait_selected "$(M LATE)"
 # 走访无) and what still does not fit ends in ">" (it was cut silently); back at 80 whole
 ui_tmux resize-window -t t -x 70 -y 24
 ui_wait_selected "C0000002 张> "              # redrawn at 70 (not tmux's cut of 80)
-grep -q "公示5天 .*>$" selected.txt || { ui_dump; fail "the cut checks are not marked"; }
+grep -q "$(Mf '%s收入%s%s线%.0f ' '' 7000 '<=' 8000).*>$" selected.txt || { cat selected.txt; fail "the cut checks are not marked"; }
 ui_tmux resize-window -t t -x 80 -y 24
 ui_wait_selected "C0000002 张三丰"
-ui_wait_selected "措施0 走访无"
-grep -q "走访无$" selected.txt || { ui_dump; fail "whole checks marked as cut"; }
+visit=$(Mf '%s措施%d %s走访%s' '' 0 '' "$(M 无)")   # 措施0 走访无 (measures 0 visit none)
+ui_wait_selected "$visit"
+grep -q "$visit$" selected.txt || { ui_dump; fail "whole checks marked as cut"; }
 expect_exit 0 on 2026-01-25 tr case move C0000002 send_back --why 退回补充
 n=$(commits)
 ui_keys A
