@@ -73,8 +73,12 @@ static int verb_task_add(struct cli *c)
 		task_free(&t);
 		return cli_store_fail(c, rc);
 	}
-	printf(_("added task %s for %s (%s %s%s%s)\n"), t.id, t.owner, t.kind,
-	       label_of(c, &codes_task_kind, t.kind), t.due[0] ? _(", due ") : "", t.due);
+	if (t.due[0])
+		printf(_("added task %s for %s (%s %s, due %s)\n"), t.id, t.owner, t.kind,
+		       label_of(c, &codes_task_kind, t.kind), t.due);
+	else
+		printf(_("added task %s for %s (%s %s)\n"), t.id, t.owner, t.kind,
+		       label_of(c, &codes_task_kind, t.kind));
 	task_free(&t);
 	return EXIT_OK;
 }

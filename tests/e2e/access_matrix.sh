@@ -47,7 +47,7 @@ out_case=$(sed -n 's/.*\(C[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" visit add "$OUT" --visitor 外县走访人 --method 入户 --findings OUTSIDE-FINDINGS --why OUTSIDE-REASON-VISIT
 out_visit=$(sed -n 's/^\(V[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as "$me" task add OUTSIDE-TASK --kind visit --owner outsider --household "$OUT" --why OUTSIDE-REASON-TASK
-out_task=$(new_id 'added task %s for %s (%s %s%s%s)\n')
+out_task=$(new_id 'added task %s for %s (%s %s)\n')
 expect_exit 0 as "$me" pair add cadre 外县干部 "$OUT" --unit U0000001 --phone 13800138000 --why OUTSIDE-REASON-PAIR
 out_pair=$(sed -n 's/.*\(P[0-9]\{7\}\).*/\1/p' out | head -1)
 expect_exit 0 as "$me" team add "$out_town" --lead 中山大学 --leader 外县队长 --round 2023 --start 2023-06-01 --why OUTSIDE-REASON-TEAM
@@ -69,7 +69,7 @@ printf '%s\n' "$OUT" "$out_no" 林国 "$out_idno" OUTSIDE- 外县 outsider "$out
 # --- inside: a task for each role to work on, a register file to import -----------------
 for who in cw tw ca ad; do
 	expect_exit 0 as "$me" task add "任务$who" --kind visit --owner "$who" --household "$IN" --why 安排
-	eval "task_$who=\$(new_id 'added task %s for %s (%s %s%s%s)\n')"
+	eval "task_$who=\$(new_id 'added task %s for %s (%s %s)\n')"
 done
 # corrections (docs/casework.md "Corrections"): a measure, a visit and a task to correct
 expect_exit 0 as "$me" measure add "$IN" --group 就业 --detail 待更正 --start 2026-03-01 --why 就业帮扶
@@ -77,7 +77,7 @@ in_measure=$(sed -n 's/^\(M[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as "$me" visit add "$IN" --visitor 小陈 --method 电话 --findings 待更正 --why 走访
 in_visit=$(sed -n 's/^\(V[0-9]*\)[:：].*/\1/p' out)
 expect_exit 0 as "$me" task add 待改期 --kind visit --owner cw --household "$IN" --why 安排
-task_fix=$(new_id 'added task %s for %s (%s %s%s%s)\n')
+task_fix=$(new_id 'added task %s for %s (%s %s)\n')
 [ -n "$in_measure" ] && [ -n "$in_visit" ] && [ -n "$task_fix" ] || fail "setup: corrections"
 today=$(date +%F)
 # a valid ID number (GB 11643) from its first 17 digits

@@ -152,7 +152,7 @@ expect_grep "一季度支付" out
 expect_exit 1 as zhao audit log PJ0000002       # the county's project: not hers
 expect_grep "PJ0000002" err
 expect_exit 0 as zhao task add 污水厂进场道路协调 --kind project --town 441821107 --why 项目任务
-task=$(sed -n "s/^$(Mre 'added task %s for %s (%s %s%s%s)\n' '\(T[0-9]*\)')/\1/p" out)
+task=$(sed -n "s/^$(Mre 'added task %s for %s (%s %s)\n' '\(T[0-9]*\)')/\1/p" out)
 [ -n "$task" ] || fail "no task id in: $(cat out)"
 expect_exit 0 as fg task start "$task" --why 开始协调
 expect_exit 0 as zhao audit log "$task"

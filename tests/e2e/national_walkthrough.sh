@@ -147,7 +147,7 @@ expect_exit 0 on 2026-08-25 cw household add 441821107202 户编号=4418210204 �
 refused 2026-08-25 cw household add 441821107202 户编号=4418210205 姓名=黄新 --why 分户登记
 expect_grep "$(Mre 'a new household needs %s (%s) of its head (户主)' 证件号码)" err
 expect_exit 0 on 2026-08-25 "$me" task add 核实收入 --kind verification --owner cw --household $H --due 2026-08-30 --why 安排
-T=$(sed -n "s/^$(Mre 'added task %s for %s (%s %s%s%s)\n' '\(T[0-9]*\)')/\1/p" out)
+T=$(sed -n "s/^$(Mre 'added task %s for %s (%s %s)\n' '\(T[0-9]*\)')/\1/p" out)
 expect_exit 0 on 2026-08-25 tr task assign $T tr --why 镇里接手
 refused 2026-08-25 tr task assign $T far --why 调整
 expect_exit 0 on 2026-08-25 tr task due $T 2026-09-10 --why 延期

@@ -270,7 +270,7 @@ show_line 'funding programme: %s\n' 产业协作
 expect_exit 1 as zhao project set "$p1" --pair P0000001 --why 资金来源
 expect_grep "$(Mf 'no pair %s in your scope (%s)' P0000001 441821107)" err
 expect_exit 0 as zhao task add 污水厂进场道路协调 --kind project --town 441821107 --why 项目任务
-t1=$(sed -n "s/^$(Mre "added task %s for %s (%s %s%s%s)$NL" '\(T[0-9]*\)')/\1/p" out)
+t1=$(sed -n "s/^$(Mre "added task %s for %s (%s %s)$NL" '\(T[0-9]*\)')/\1/p" out)
 expect_exit 0 as zhao project set "$p1" --tasks "$t1" --why 关联任务
 expect_exit 0 as zhao project show "$p1"
 show_line 'linked tasks: %s\n' "$t1"
