@@ -233,8 +233,10 @@ static int tasks_text(struct view *v, long line, char *out, size_t n)
 static void tasks_title(struct ui *ui, struct view *v, char *out, size_t n)
 {
 	struct tasks_view *T = v->priv;
-	snprintf(out, n, _("Today %s  %ld due or overdue%s  %s start  %s done"), T->today ? T->today : "",
-	         v->lines - T->flag_rows, T->flag_rows ? _(", household flags last") : "",
+	/* two whole sentences, not a fragment glued into one */
+	const char *fmt = T->flag_rows ? _("Today %s  %ld due or overdue, household flags last  %s start  %s done")
+	                               : _("Today %s  %ld due or overdue  %s start  %s done");
+	snprintf(out, n, fmt, T->today ? T->today : "", v->lines - T->flag_rows,
 	         ui_key(ui, "tasks", ACT_TASK_START), ui_key(ui, "tasks", ACT_TASK_DONE));
 }
 

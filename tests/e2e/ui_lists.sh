@@ -159,7 +159,7 @@ ui_keys c; ui_wait "$recent"
 ui_wait "$h2 登记线索"
 grep -q "$other\|县里核对" screen.txt && { ui_dump; fail "cw sees a change outside her scope"; }
 ui_keys q
-ui_keys a; ui_wait "$(M 'Today %s  %ld due or overdue%s  %s start  %s done' | sed 's/ *%s.*//')"
+ui_keys a; ui_wait "$(M 'Today %s  %ld due or overdue  %s start  %s done' | sed 's/ *%s.*//')"
 ui_keys w; ui_wait "$(M 'write %s to (name.csv or name.xlsx): ' | sed 's/ *%s.*//')"
 ui_type "$PWD/tasks.xlsx"; ui_keys Enter
 ui_wait "$(wrote_any "$PWD/tasks.xlsx")"

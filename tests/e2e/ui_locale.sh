@@ -89,7 +89,7 @@ walk() {
 	ui_keys r; ui_wait "$(Mpre "Review queue  %ld waiting%s  %s approve  %s send back")"
 	ui_wait "$(M case)"
 	english "review queue" header
-	ui_keys q a; ui_wait "$(Mpre "Today %s  %ld due or overdue%s  %s start  %s done" 2026-03-20)"
+	ui_keys q a; ui_wait "$(Mpre "Today %s  %ld due or overdue  %s start  %s done" 2026-03-20)"
 	ui_wait "$(M urgency)"
 	english today header
 	ui_keys q d
