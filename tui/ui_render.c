@@ -33,11 +33,18 @@ static void draw_title(struct ui *ui, struct view *v)
 	char title[512] = "", line[600], who[400];
 	v->ops->title(ui, v, title, sizeof title);
 	snprintf(line, sizeof line, " bangfu  %s", title);
-	int cut = snprintf(who, sizeof who, _(" %s %s (%s %s) "), ui->me.login, ui->me.name,
-	                   ui_role(ui), ui->me.scope) >= (int)sizeof who;
-	int ww = cut ? 0 : draw_width(who);                  /* never half a name */
-	if (ww > COLS / 3 || draw_width(line) + ww > COLS)   /* the view's title comes first */
-		ww = 0;
+	/* who is working: in full, else login and name, else the login alone — whichever
+	 * fits first (the view's title comes first; never half a name) */
+	int ww = 0;
+	for (int form = 0; form < 3 && !ww; form++) {
+		int cut = (form == 0 ? snprintf(who, sizeof who, _(" %s %s (%s %s) "), ui->me.login,
+		                                ui->me.name, ui_role(ui), ui->me.scope)
+		           : form == 1 ? snprintf(who, sizeof who, " %s %s ", ui->me.login, ui->me.name)
+		                       : snprintf(who, sizeof who, " %s ", ui->me.login)) >= (int)sizeof who;
+		ww = cut ? 0 : draw_width(who);
+		if (ww > COLS / 3 || draw_width(line) + ww + 1 > COLS)   /* two spaces between */
+			ww = 0;
+	}
 	draw_text(0, 0, COLS - ww, line, draw_style(ST_TITLE), 0);
 	if (ww)
 		draw_text(0, COLS - ww, ww, who, draw_style(ST_TITLE), 0);
