@@ -11,6 +11,8 @@
 # is the UI's peak (VmHWM). BENCH_DATA=DIR measures an existing register made by
 # `demo --households N` (a copy is not made: the bench edits it) instead of building one
 # (the demo row then gives BENCH_DEMO_MS if set); at 1M the demo is most of the run.
+# A second argument (make bench gives build/tests/bench_search) adds the search and the
+# LIKE scan timed as queries inside one process, beside the whole-process figures.
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 n=${BENCH_N:-1000000}
@@ -55,6 +57,16 @@ for q in 陈 秀英; do
 	scan=$(med "$reps" sqlite3 "$db" "SELECT count(DISTINCT household_id) FROM members WHERE name LIKE '%$q%'")
 	row "list $q --limit 40" "$(med "$reps" "$bin" -d "$d" list "$q" --limit 40)" "$scan" "LIKE scan" "≤ 10 ms, ≥ 100× the scan"
 done
+# the same search and scan as queries inside one process (tests/bench_search.c, given by
+# make bench as the second argument): no process start in either, alternated run by run
+if [ -n "${2:-}" ] && "$2" "$d" "$reps" 陈 秀英 > "$dir/insearch" 2>&1; then
+	while read -r q us scan_us rows; do
+		row "search $q, in one process" "$(awk -v v="$us" 'BEGIN {printf "%.2f", v / 1000}')" \
+		    "$(awk -v v="$scan_us" 'BEGIN {printf "%.1f", v / 1000}')" "LIKE scan" "≥ 100× the scan ($rows rows)"
+	done < "$dir/insearch"
+elif [ -n "${2:-}" ]; then
+	echo "search in one process: failed: $(tail -1 "$dir/insearch")"
+fi
 tail4=$(sq "SELECT substr(id_number, -6) FROM members LIMIT 1")
 scan=$(med "$reps" sqlite3 "$db" "SELECT count(DISTINCT household_id) FROM members WHERE id_number LIKE '%$tail4'")
 row "list <6 ID digits>" "$(med "$reps" "$bin" -d "$d" list "$tail4")" "$scan" "LIKE scan" "≤ 10 ms"
