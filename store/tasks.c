@@ -349,11 +349,14 @@ static int unlisted_keys(struct store *s, const struct user *u, const char *owne
 	buf_adds(json, "[");
 	for (int i = 0; i < 2 && !rc; i++) {
 		if (db_cached(s, "SELECT rule_key FROM tasks WHERE owner = ?1 AND status = ?2 AND "
-		                 "rule_key IS NOT NULL ORDER BY rule_key", &a))
-			return STORE_EFAIL;
-		if (db_cached(s, buf_str(&rows) ? buf_str(&rows) : "", &b)) {
+		                 "rule_key IS NOT NULL ORDER BY rule_key", &a)) {
+			rc = STORE_EFAIL;
+			break;
+		}
+		if (!buf_str(&rows) || db_cached(s, buf_str(&rows), &b)) {
 			db_finalize(s, a);
-			return STORE_EFAIL;
+			rc = buf_str(&rows) ? STORE_EFAIL : store_fail(s, STORE_EFAIL, "out of memory");
+			break;
 		}
 		sqlite3_bind_text(a, 1, owner, -1, SQLITE_STATIC);
 		sqlite3_bind_text(a, 2, open[i], -1, SQLITE_STATIC);
@@ -378,7 +381,7 @@ static int unlisted_keys(struct store *s, const struct user *u, const char *owne
 			sa = sqlite3_step(a);
 		}
 		if (sa != SQLITE_DONE || (sb != SQLITE_DONE && sb != SQLITE_ROW))
-			rc = store_sqlfail(s, "reading the tasks the day lists");
+			rc = store_sqlfail(s, "reading today's rule items");
 		db_finalize(s, a);
 		db_finalize(s, b);
 	}
@@ -422,7 +425,8 @@ int store_task_list(struct store *s, const struct user *u, const struct task_fil
 	buf_addf(&where, "t.region LIKE ?1 AND %s AND %s AND "
 	         "(?4 IS NULL OR t.status = ?4) AND (?5 IS NOT NULL OR t.status IN ('open', 'in_progress'))",
 	         /* unlisted_on: her few tasks drive (the rowids below), not all she owns */
-	         !params[1] || !params[1][0] ? "?2 IS NULL" : f->unlisted_on ? "+t.owner = ?2" : "t.owner = ?2",
+	         !params[1] || !params[1][0] ? "?2 IS NULL"
+	                                     : f->unlisted_on ? "+t.owner = ?2" : "t.owner = ?2",
 	         hid[0] ? "t.household_id = ?3" : "?3 IS NULL");
 	/* unlisted_on: her tasks without a rule key, and those of the keys no row lists */
 	buf_adds(&where, f && f->unlisted_on
@@ -430,9 +434,9 @@ int store_task_list(struct store *s, const struct user *u, const struct task_fil
 	           "'in_progress') AND rule_key IS NULL UNION ALL SELECT rowid FROM tasks WHERE rule_key "
 	           "IN (SELECT value FROM json_each(?6)))"
 	         : " AND ?6 IS NULL");   /* "" is bound as NULL */
-	rc = buf_str(&where) && buf_str(&keys) ? entity_each(s, &entity_tasks, where.s, "t.due IS NULL, t.due, t.id",
-	                                                     params, 6, list_one, &l)
-	                                       : store_fail(s, STORE_EFAIL, "out of memory");
+	rc = buf_str(&where) && buf_str(&keys)
+	   ? entity_each(s, &entity_tasks, where.s, "t.due IS NULL, t.due, t.id", params, 6, list_one, &l)
+	   : store_fail(s, STORE_EFAIL, "out of memory");
 	buf_free(&keys);
 	buf_free(&where);
 	return rc;
