@@ -212,8 +212,14 @@ demo: deps
 deps:
 	@sh .ci/deps.sh
 
-bench: $(BIN)
-	@sh tests/bench.sh ./$(BIN)
+# the search beside a LIKE scan in one process (tests/bench_search.c): bench only
+$(BUILD)/tests/bench_search: tests/bench_search.c $(BUILD)/libstore.a $(BUILD)/libcore.a $(LAZY_DEFS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CFLAGS_PKG) -o $@ $< $(BUILD)/libstore.a $(BUILD)/libcore.a \
+	  $(LDFLAGS) $(LDLIBS_PKG) -lm
+
+bench: $(BIN) $(BUILD)/tests/bench_search
+	@sh tests/bench.sh ./$(BIN) $(BUILD)/tests/bench_search
 
 # The fault torture (tests/faults/*.sh) with the large counts, in English only (its messages
 # are checked in both languages by `make check`, which runs it small).

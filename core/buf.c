@@ -70,6 +70,25 @@ const char *buf_str(const struct buf *b)
 	return b->s ? b->s : "";
 }
 
+void buf_add_json_str(struct buf *b, const char *v)
+{
+	buf_adds(b, "\"");
+	for (const char *p = v; *p; p++) {
+		size_t plain = 0;
+		while (p[plain] && p[plain] != '"' && p[plain] != '\\' && (unsigned char)p[plain] >= 0x20)
+			plain++;
+		if (plain) {
+			buf_add(b, p, plain);
+			p += plain - 1;
+		} else if (*p == '"' || *p == '\\') {
+			buf_addf(b, "\\%c", *p);
+		} else {
+			buf_addf(b, "\\u%04x", (unsigned char)*p);
+		}
+	}
+	buf_adds(b, "\"");
+}
+
 int read_whole_file(FILE *f, struct buf *b, size_t max)
 {
 	size_t start = b->len;

@@ -15,6 +15,9 @@ void buf_reset(struct buf *b);          /* empty, keep the memory */
 void buf_free(struct buf *b);
 /* The text so far ("" if nothing was added); NULL after an allocation failure. */
 const char *buf_str(const struct buf *b);
+/* Append v as a JSON string: quoted, '"' and '\\' escaped, control characters as \\u00XX
+ * (for json_each lists bound to a statement). */
+void buf_add_json_str(struct buf *b, const char *v);
 
 /* Append all that f has left to b (the one loop that reads a whole file), at most max
  * bytes (0: no limit). Returns 0 when f ended, 1 when it was cut at max bytes, -1 on a

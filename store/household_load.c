@@ -23,26 +23,14 @@ static int read_fields(sqlite3_stmt *st, int *i, enum field_level level, void *e
 	return 0;
 }
 
-/* The ids as a JSON array (an id is letters, digits and '-', but quote what JSON needs). */
+/* The ids as a JSON array (an id is letters, digits and '-', but quoted as JSON needs). */
 static void ids_json(const char (*ids)[20], int n, struct buf *out)
 {
 	buf_adds(out, "[");
 	for (int i = 0; i < n; i++) {
-		buf_adds(out, i ? ",\"" : "\"");
-		for (const char *p = ids[i]; *p; p++) {
-			size_t plain = 0;
-			while (p[plain] && p[plain] != '"' && p[plain] != '\\' && (unsigned char)p[plain] >= 0x20)
-				plain++;
-			if (plain) {
-				buf_add(out, p, plain);
-				p += plain - 1;
-			} else if (*p == '"' || *p == '\\') {
-				buf_addf(out, "\\%c", *p);
-			} else {
-				buf_addf(out, "\\u%04x", (unsigned char)*p);
-			}
-		}
-		buf_adds(out, "\"");
+		if (i)
+			buf_adds(out, ",");
+		buf_add_json_str(out, ids[i]);
 	}
 	buf_adds(out, "]");
 }

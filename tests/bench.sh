@@ -11,6 +11,8 @@
 # is the UI's peak (VmHWM). BENCH_DATA=DIR measures an existing register made by
 # `demo --households N` (a copy is not made: the bench edits it) instead of building one
 # (the demo row then gives BENCH_DEMO_MS if set); at 1M the demo is most of the run.
+# A second argument (make bench gives build/tests/bench_search) adds the search and the
+# LIKE scan timed as queries inside one process, beside the whole-process figures.
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 n=${BENCH_N:-1000000}
@@ -55,6 +57,17 @@ for q in 陈 秀英; do
 	scan=$(med "$reps" sqlite3 "$db" "SELECT count(DISTINCT household_id) FROM members WHERE name LIKE '%$q%'")
 	row "list $q --limit 40" "$(med "$reps" "$bin" -d "$d" list "$q" --limit 40)" "$scan" "LIKE scan" "≤ 10 ms, ≥ 100× the scan"
 done
+# the same search and scan as queries inside one process (tests/bench_search.c, given by
+# make bench as the second argument): no process start in either, alternated run by run
+if [ -n "${2:-}" ] && "$2" "$d" "$reps" 陈 秀英 > "$dir/insearch" 2>&1; then
+	while read -r q us scan_us rows again_us; do
+		ms2() { awk -v v="$1" 'BEGIN {printf "%.2f", v / 1000}'; }
+		row "search $q, in one process" "$(ms2 "$us")" "$(ms2 "$scan_us")" "LIKE scan" \
+		    "≥ 100× the scan ($rows rows; run again at once $(ms2 "$again_us") ms)"
+	done < "$dir/insearch"
+elif [ -n "${2:-}" ]; then
+	echo "search in one process: failed: $(tail -1 "$dir/insearch")"
+fi
 tail4=$(sq "SELECT substr(id_number, -6) FROM members LIMIT 1")
 scan=$(med "$reps" sqlite3 "$db" "SELECT count(DISTINCT household_id) FROM members WHERE id_number LIKE '%$tail4'")
 row "list <6 ID digits>" "$(med "$reps" "$bin" -d "$d" list "$tail4")" "$scan" "LIKE scan" "≤ 10 ms"
@@ -114,27 +127,30 @@ ui() { tmux -L "$sock" -f /dev/null "$@"; }
 w=t   # the window the keys go to: t the UI, b the baseline (cat)
 cap() { ui capture-pane -p -t "$w" 2>/dev/null || true; }   # empty once the UI has quit
 # ui_ms KEYS...: send the keys, wait until the screen changes (≤ 60 s) and settles;
-# prints "wall-ms cpu-ms" (the UI process's CPU time from /proc/PID/schedstat: on a
-# loaded machine the wall time is mostly waiting for a core)
+# prints "wall-ms cpu-ms wait-ms" (from /proc/PID/schedstat: the UI process's CPU time,
+# and its time runnable but waiting for a core — on 2 cores the tmux server and the
+# polling clients take turns with it; on a loaded machine the wall time is mostly that)
 cpu_ns() { awk '{print $1}' "/proc/$pid/schedstat" 2>/dev/null || echo 0; }
+wait_ns() { awk '{print $2}' "/proc/$pid/schedstat" 2>/dev/null || echo 0; }
 ui_ms() {
-	_before=$(cap); _c0=$(cpu_ns); _t0=$(now_us); ui send-keys -t "$w" "$@"; _j=0
+	_before=$(cap); _c0=$(cpu_ns); _q0=$(wait_ns); _t0=$(now_us); ui send-keys -t "$w" "$@"; _j=0
 	while [ "$(cap)" = "$_before" ] && [ $_j -lt 600000 ]; do _j=$((_j + 1)); done
 	_t1=$(now_us); settle
-	echo "$(( (_t1 - _t0) / 1000 )) $(( ($(cpu_ns) - _c0) / 1000000 ))"
+	echo "$(( (_t1 - _t0) / 1000 )) $(( ($(cpu_ns) - _c0) / 1000000 )) $(( ($(wait_ns) - _q0) / 1000000 ))"
 }
 settle() { _s=$(cap); sleep 0.3; while [ "$(cap)" != "$_s" ]; do _s=$(cap); sleep 0.3; done; }
-ui_med() {   # N KEYS...: medians of wall and CPU ms ("back" keys after each run)
+ui_med() {   # N KEYS...: medians of wall, CPU and wait ms ("back" keys after each run)
 	_k=$1; shift; _r=0   # not _i: med's, and sh has no local variables
 	while [ $_r -lt "$_k" ]; do ui_ms "$@"; [ -n "$back" ] && { ui send-keys -t "$w" $back; settle; }; _r=$((_r + 1)); done > "$dir/ui.ms"
-	echo "$(awk '{print $1}' "$dir/ui.ms" | median) $(awk '{print $2}' "$dir/ui.ms" | median)"
+	echo "$(awk '{print $1}' "$dir/ui.ms" | median) $(awk '{print $2}' "$dir/ui.ms" | median) $(awk '{print $3}' "$dir/ui.ms" | median)"
 }
 # the baseline window: a key echoed by cat, through the same tmux round trip and polling
 ui new-session -d -s b -x 120 -y 40 "exec cat"
 pid=$(ui display -p -t b '#{pane_pid}')
 w=b; back=""; key_ms=$(ui_med "$reps" x | cut -d' ' -f1); w=t
-uirow() {   # label "wall cpu" goal
-	row "$1" "${2% *}" "$key_ms" "tmux key to cat" "${3}; UI CPU ${2#* } ms"
+uirow() {   # label "wall cpu wait" goal
+	set -- "$1" "$3" $2
+	row "$1" "$3" "$key_ms" "tmux key to cat" "${2}; UI CPU $4 ms, waited $5 ms for a core"
 }
 # first screen (the list's first 户编号 shown), beside a window that prints one the same way
 first_screen() {   # window command: ms until a 户编号 shows

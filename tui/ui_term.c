@@ -91,6 +91,15 @@ int term_start(void)
 		return -1;
 	}
 	atexit(term_end);
+	/* ncurses 6.4 keeps a screen made by newterm in its initial state until the first
+	 * endwin and refresh, and in that state flushes its output at every cursor movement
+	 * (for programs that use only its terminfo level): each screen update went out as
+	 * one write() per changed span, 70 or more of a few bytes for a screen of rows, each
+	 * waking the terminal (tmux: on 2 cores it and the UI took turns). One cycle, before
+	 * anything is drawn, makes updates one write (docs/performance.md, "Search and the
+	 * first screens"). */
+	endwin();
+	refresh();
 	set_escdelay(25);
 	raw();
 	noecho();
