@@ -41,3 +41,15 @@ expect_exit 0 "$BANGFU_TH" -d d set 4418210001 hamlet 中围 --why 改
 expect_exit 0 "$BANGFU_TH" -d d audit verify
 git --git-dir=d/audit.git log -1 --format=%B > m
 expect_grep "Bangfu-Event: 6" m
+
+# a database lost after its writer was killed (frames left in its -wal): the rebuilt one
+# does not read the lost file's frames as its own
+expect_exit 86 env BANGFU_FAULT=before-db-close "$BANGFU_TH" -d d set 4418210001 hamlet 西围 --why 改
+[ -s d/bangfu.db-wal ] || fail "no frames in the -wal of a process killed before its close"
+mv d/bangfu.db lost.db
+expect_exit 0 "$BANGFU_TH" -d d rebuild
+[ "$(sqlite3 d/bangfu.db "PRAGMA integrity_check")" = ok ] || fail "the rebuilt database is damaged"
+[ "$(hamlet d/bangfu.db)" = 西围 ] || fail "the rebuilt database lacks the last event"
+expect_exit 0 "$BANGFU_TH" -d d audit verify
+expect_exit 0 "$BANGFU_TH" -d d set 4418210001 hamlet 北围 --why 改
+expect_exit 0 "$BANGFU_TH" -d d audit verify
