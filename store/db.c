@@ -616,16 +616,21 @@ int db_open(struct store *s, const char *file, int create)
 	 * only a writer stuck for a minute is refused */
 	sqlite3_busy_timeout(s->db, DB_BUSY_MS);
 	sqlite3_extended_result_codes(s->db, 0);
-	/* No persistent WAL (SQLITE_FCNTL_PERSIST_WAL): SQLite syncs the directory at the
-	 * first commit of every process either way, the WAL restarts after the checkpoint at
-	 * close either way, and a kept -wal beside a lost bangfu.db would be read into the
-	 * one `rebuild` makes (docs/performance-write.md). */
-	/* recursive_triggers: a row an INSERT OR REPLACE takes away fires its DELETE
+	/* A persistent WAL (SQLITE_FCNTL_PERSIST_WAL) emptied at close (journal_size_limit=0):
+	 * the last connection still checkpoints every frame into bangfu.db and syncs it, then
+	 * truncates the -wal to nothing instead of unlinking it, so the next process neither
+	 * creates the -wal nor changes the directory, and finds an empty WAL, not frames to
+	 * read back (docs/performance-write.md, "A WAL kept, empty").
+	 * recursive_triggers: a row an INSERT OR REPLACE takes away fires its DELETE
 	 * triggers (SQLite fires them only with this set), so today_rule_counts, kept by
 	 * triggers on today_rules, stays right whichever way a row is replaced; no trigger
 	 * of the schema fires itself, so nothing else changes (tests/unit/test_today_counts). */
+	int persist = 1;
+	sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-	               "PRAGMA recursive_triggers=ON; PRAGMA cache_size=" DB_CACHE ";") || search_register(s) || event_files_register(s))
+	               "PRAGMA recursive_triggers=ON; PRAGMA journal_size_limit=0; "
+	               "PRAGMA cache_size=" DB_CACHE ";") ||
+	    search_register(s) || event_files_register(s))
 		return STORE_EFAIL;
 	return migrate(s);
 }

@@ -60,7 +60,10 @@ static int drop_indexes(struct store *s)
 int defer_begin(struct store *s)
 {
 	char last[32] = "";
-	int rc = db_lookup(s, last, sizeof last, "SELECT coalesce(max(rowid), 0) FROM households", NULL);
+	int rc = audit_need(s);   /* the packs below go into the history (write_begin leaves it) */
+	if (rc)
+		return rc;
+	rc = db_lookup(s, last, sizeof last, "SELECT coalesce(max(rowid), 0) FROM households", NULL);
 	if (rc)
 		return rc == STORE_ENOTFOUND ? store_fail(s, STORE_EFAIL, "no largest rowid") : rc;
 	s->defer_after = strtoll(last, NULL, 10);

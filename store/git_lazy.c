@@ -3,6 +3,7 @@
 #define GIT_LAZY_NO_NAMES
 #include "store/git_lazy.h"
 #include <dlfcn.h>
+#include <pthread.h>
 #include <string.h>
 
 #define LAZYLIB_STRUCT struct git_lazy
@@ -48,12 +49,52 @@ int mbedtls_x509_crt_parse_file(void *chain, const char *path)
 	return real_parse_file(chain, path);
 }
 
-int git_lazy_init(void)
+/* git_libgit2_init() is made on the preload thread too, right after the load (its
+ * OpenSSL and mbedTLS set-up, about 0.5 ms of an edit, then overlaps the edit's SQLite
+ * work). Each such init is counted until a store adopts it in git_lazy_init, in place of
+ * an init of its own, so that libgit2's count of inits and shutdowns stays matched. */
+static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
+static int preinits;   /* inits the preload thread made that no store has adopted yet */
+static int inited;     /* some git_libgit2_init() succeeded */
+
+static int init_locked(void)
 {
 	tls.deferring = 1;
 	int rc = git_lazy_fns()->git_libgit2_init();
 	tls.deferring = 0;
+	inited |= rc > 0;
 	return rc;
+}
+
+static void preinit(void)   /* on the preload thread, under the library's lock */
+{
+	pthread_mutex_lock(&init_lock);
+	if (!inited && init_locked() > 0)
+		preinits++;
+	pthread_mutex_unlock(&init_lock);
+}
+
+int git_lazy_init(void)
+{
+	pthread_mutex_lock(&init_lock);
+	int rc = preinits ? (preinits--, 1) : init_locked();
+	pthread_mutex_unlock(&init_lock);
+	return rc;
+}
+
+void git_lazy_expect(void)
+{
+	git_lazy_lib.then = preinit;
+	git_lazy_preload();
+}
+
+void git_lazy_release(void)
+{
+	git_lazy_settle();
+	pthread_mutex_lock(&init_lock);
+	for (; preinits > 0; preinits--)
+		git_lazy_fns()->git_libgit2_shutdown();
+	pthread_mutex_unlock(&init_lock);
 }
 
 int git_lazy_tls(void)

@@ -144,6 +144,10 @@ const struct git_lazy *git_lazy_fns(void);
 /* Load it on a thread of its own meanwhile / wait for that thread (lazylib_preload). */
 void git_lazy_preload(void);
 void git_lazy_settle(void);
+/* Load it and make git_libgit2_init() (git_lazy_init's way) on that thread /
+ * wait for that thread and shut down an init of its that no git_lazy_init adopted. */
+void git_lazy_expect(void);
+void git_lazy_release(void);
 
 /* git_libgit2_init() without its parse of the CA bundle (store/git_lazy.c says how):
  * what it returns. git_lazy_tls() does that parse, into the same chain, before the

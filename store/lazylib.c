@@ -52,8 +52,17 @@ int lazylib_load(struct lazylib *l, char *err, size_t errlen)
 static void *preload_main(void *arg)
 {
 	struct lazylib *l = arg;
-	char why[sizeof l->why];
-	(void)lazylib_load(l, why, sizeof why);   /* the caller's own load gives the message */
+	/* l->then runs under the lock, so a caller of lazylib_load meanwhile waits for it
+	 * too (state is set first: l->then uses the table); a failed load leaves the message
+	 * to the caller's own lazylib_load */
+	pthread_mutex_lock(&l->lock);
+	if (!l->state) {
+		int state = load(l);
+		__atomic_store_n(&l->state, state, __ATOMIC_RELEASE);
+		if (state > 0 && l->then)
+			l->then();
+	}
+	pthread_mutex_unlock(&l->lock);
 	return NULL;
 }
 

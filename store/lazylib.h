@@ -24,6 +24,7 @@ struct lazylib {
 	char why[256];
 	pthread_t preloader;         /* lazylib_preload's thread, until lazylib_settle */
 	int preloading;
+	void (*then)(void);          /* run on that thread once the library is loaded, or NULL */
 };
 
 /* The table's description: NAMES and OFFSETS arrays from the list, for a struct of
@@ -59,7 +60,7 @@ struct lazylib {
  * err (every later call gives the same answer). */
 int lazylib_load(struct lazylib *l, char *err, size_t errlen);
 
-/* Start loading the library on a thread of its own (every signal blocked there), so that
+/* Start loading the library on a thread of its own (then running l->then there, if set) (every signal blocked there), so that
  * a process that will need it soon loads it on the second core while it does other
  * work: lazylib_load waits for that thread (the lock) and gives its answer.
  * lazylib_settle waits for the thread to end; call it before the process exits.

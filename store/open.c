@@ -122,17 +122,19 @@ void store_progress(struct store *s, const char *unit, long done, long total)
 
 void store_expect_change(void)
 {
-	git_lazy_preload();
+	git_lazy_expect();
 }
 
 void store_close(struct store *s)
 {
-	git_lazy_settle();
+	git_lazy_release();
 	if (!s)
 		return;
 	db_close_statements(s);
-	if (s->db)
+	if (s->db) {
+		identity_fault("before-db-close");   /* the WAL not yet folded in nor emptied */
 		sqlite3_close_v2(s->db);
+	}
 	if (s->repo)
 		git_repository_free(s->repo);
 	if (s->lock_fd >= 0)

@@ -195,6 +195,16 @@ static int rebuild_allowed(struct store *s, git_tree *tree)
 	                           login);
 }
 
+/* The WAL side files of the database file DB. */
+static void unlink_sides(const char *db)
+{
+	char side[PATH_MAX + 48];
+	snprintf(side, sizeof side, "%s-wal", db);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", db);
+	unlink(side);
+}
+
 int store_rebuild(const char *given, FILE *report, const struct store_progress *progress)
 {
 	struct store *s;
@@ -255,6 +265,10 @@ int store_rebuild(const char *given, FILE *report, const struct store_progress *
 		db_close_statements(s);
 		sqlite3_close_v2(s->db);
 		s->db = NULL;
+		/* the lost database's WAL (kept between processes, store/db.c; frames in it
+		 * if its last writer was killed) would be read into the new one at its first
+		 * open: its pages are another file's */
+		unlink_sides(final);
 		if (rename(temp, final) != 0)
 			rc = store_fail(s, STORE_EFAIL, "renaming %s to %s failed", temp, final);
 	}
@@ -269,12 +283,7 @@ out:
 	git_tree_free(tree);
 	git_commit_free(c);
 	store_close(s);
-	if (made_temp) {   /* WAL side files of the temporary name */
-		char side[PATH_MAX + 48];
-		snprintf(side, sizeof side, "%s-wal", temp);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", temp);
-		unlink(side);
-	}
+	if (made_temp)   /* WAL side files of the temporary name */
+		unlink_sides(temp);
 	return rc;
 }

@@ -73,11 +73,11 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (identity_login(s, login, sizeof login, &uid))
 		return STORE_ENOUSER;
-	int rc = audit_need(s);   /* nothing is written on a history moved back */
-	if (rc) {
-		write_rollback(s);
-		return rc;
-	}
+	/* The history is checked (audit_need: not moved back) at write_commit, before the
+	 * COMMIT, not here: the edit's SQLite work then runs while libgit2 is still being
+	 * loaded on the preload thread (store_expect_change). Nothing is saved either way on
+	 * a history moved back. */
+	int rc;
 	if (write_open(s))
 		return STORE_EFAIL;
 	store_code_lists(s);   /* an entry added since we read them must render with its label */
@@ -145,6 +145,11 @@ int write_subject(struct store *s, const char *subject)
 int write_commit(struct store *s)
 {
 	sigset_t old;
+	int rc = audit_need(s);   /* nothing is written on a history moved back */
+	if (rc) {
+		write_rollback(s);
+		return rc;
+	}
 	write_hold_signals(&old);
 	if (db_exec(s, "COMMIT")) {
 		write_rollback(s);

@@ -197,8 +197,12 @@ tamper "the last commit dropped (main reset to main~1)"
 g update-ref refs/heads/main main~1
 caught "$E_LAST"
 expect_grep "$(Mre 'the audit history was moved back: event %ld was committed as %.12s, but the branch now ends at commit %.12s, which carries event %ld (a reset, or a commit put on top by hand). Nothing is written until it is put right: see docs/reliability.md, Tampering' "$E_LAST")" err
+events_before=$(sql "SELECT count(*) FROM events")
 expect_exit 1 as "$me" set 4418210001 hamlet 中围 --why 不应写入
 [ "$(g rev-parse main)" = "$(git --git-dir="$top/orig/audit.git" rev-parse main~1)" ] || fail "a write went on on a moved-back history"
+# the check is made at the COMMIT (store/write.c): the edit's rows were written, then rolled back
+[ "$(sql "SELECT count(*) FROM events")" = "$events_before" ] || fail "an event was saved on a moved-back history"
+[ "$(sql "SELECT count(*) FROM households WHERE hamlet = '中围'")" = 0 ] || fail "the edit was saved on a moved-back history"
 tamper "a commit added by plain git (a forged event on top)"
 tree=$(tree_with main "$H1" 's/^income_per_capita: .*/income_per_capita: 99999/')
 forged=$(printf 'set: H4418210000001\n\n收入核实\n\nBangfu-Event: %s\nBangfu-Uid: 0\n' $((E_LAST + 1)) |
