@@ -312,6 +312,15 @@ int store_import_write(struct store *s, struct register_batch *b, register_repor
 int store_import_end(struct store *s, struct import_result *res);
 /* Give up an import begun: nothing of it is written. */
 void store_import_abort(struct store *s);
+/* 1 when the import begun on s writes into a register that held no household when it
+ * began: no household of the file can merge into one registered before, so the file
+ * may be checked and written in one pass (store_import_checker), each piece written
+ * once checked and the whole rolled back at the first defect. */
+int store_import_fresh(const struct store *s);
+/* A second connection to s's database, for store_import_check while s's import is
+ * open: it sees the database as it was before the import (the write transaction is not
+ * committed), as a check pass before the write would. Closed with store_close. */
+int store_import_checker(struct store *s, struct store **out);
 /* Generate n synthetic households from seed, as one audit event. */
 int store_demo(struct store *s, const struct user *u, long n, unsigned long seed,
                struct import_result *res);
