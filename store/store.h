@@ -319,7 +319,9 @@ void store_import_abort(struct store *s);
 int store_import_fresh(const struct store *s);
 /* A second connection to s's database, for store_import_check while s's import is
  * open: it sees the database as it was before the import (the write transaction is not
- * committed), as a check pass before the write would. Closed with store_close. */
+ * committed), as a check pass before the write would. Closed with store_close. The
+ * import's page cache is made smaller meanwhile: the one pass also holds what the check
+ * keeps of the whole file. */
 int store_import_checker(struct store *s, struct store **out);
 /* Generate n synthetic households from seed, as one audit event. */
 int store_demo(struct store *s, const struct user *u, long n, unsigned long seed,
