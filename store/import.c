@@ -4,7 +4,6 @@
  * importer's scope); in all-or-nothing mode any defect leaves the store untouched. */
 #include "store/internal.h"
 #include "core/demo.h"
-#include "store/demo_ahead.h"
 #include "core/record.h"
 #include <malloc.h>
 #include <stdio.h>
@@ -338,23 +337,16 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 	for (int f = 0; f < FIELD_COUNT; f++)
 		present[f] = !(model_fields[f].flags & F_NOCSV);
 	struct source src = {present, NULL, NULL, NULL, 0};
-	struct demo_ahead ahead;   /* the households made a batch ahead, on a thread */
-	struct household *hs;
-	int rc = 0, got, k;
-	long i = 0;
-	demo_ahead_start(&ahead, &d, n);
-	while (!rc && (got = demo_ahead_next(&ahead, &hs, &k)) != 0) {
-		if (got < 0)
+	int rc = 0;
+	for (long i = 0; i < n && !rc; i++) {
+		struct household h;
+		store_progress(s, N_("households"), i + 1, n);
+		if (demo_next(&d, &h))
 			rc = store_fail(s, STORE_EFAIL, "out of memory");
-		for (int j = 0; j < k; j++) {
-			store_progress(s, N_("households"), ++i, n);
-			if (!rc)
-				rc = import_one(s, &hs[j], 1, &src, res);
-			household_free(&hs[j]);
-		}
-		free(hs);
+		else
+			rc = import_one(s, &h, 1, &src, res);
+		household_free(&h);
 	}
-	demo_ahead_stop(&ahead);
 	demo_free(&d);
 	store_progress(s, NULL, 0, 0);
 	if (rc || (rc = defer_end(s))) {
