@@ -5,7 +5,6 @@
 #include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "tui/import_text.h"
-#include "tui/import_pipe.h"
 #include "core/codes.h"
 #include "core/record.h"
 #include "core/strmap.h"
@@ -156,21 +155,17 @@ static int write_checked(struct cli *c, struct register_batch *b, struct import_
 	return 0;
 }
 
-/* Read the file in pieces, doing `pass` with each (checks through chk); the pieces are
- * read one ahead on a thread of their own (import_pipe.h). */
+/* Read the file in pieces, doing `pass` with each (checks through chk). */
 static int import_pass(struct cli *c, struct store *chk, struct import_text *t, int pass,
                        struct import_check *k, struct cli_report *rep, struct import_result *res)
 {
-	struct register_stream *st = NULL;
+	struct register_stream *st;
 	struct register_batch b = {0};
-	struct import_pipe *pipe;
 	const char *year = cli_opt(c, "--income-year");
-	if (import_pipe_new(&pipe, cli_report_defect, rep))
-		return fprintf(stderr, _("bangfu: out of memory\n")), -1;
-	int got, households, rc = register_stream_open(&st, store_code_lists(c->s), t->utf8, t->len,
-	                                               store_today(c->s), 1, !(pass & PASS_CHECK),
-	                                               import_pipe_report, pipe)
-	                          ? -2 : 0;   /* -2: the file cannot be read (reported) */
+	int got, rc = register_stream_open(&st, store_code_lists(c->s), t->utf8, t->len,
+	                                   store_today(c->s), 1, !(pass & PASS_CHECK),
+	                                   cli_report_defect, rep)
+	              ? -2 : 0;   /* -2: the file cannot be read (reported) */
 	if (st)
 		register_stream_on_read(st, import_text_past, t);
 	if ((pass & PASS_CHECK) && st) {
@@ -178,15 +173,13 @@ static int import_pass(struct cli *c, struct store *chk, struct import_text *t, 
 		k->income_column = register_stream_head(st)->present[HF_INCOME];
 		rejected_header(&k->rejected, register_stream_head(st));
 	}
-	if (rc == 0)
-		import_pipe_start(pipe, st, IMPORT_PIECE);
-	while (rc == 0 && (got = import_pipe_next(pipe, &b, &households)) != 0) {
+	while (rc == 0 && (got = register_stream_next(st, IMPORT_PIECE, &b)) != 0) {
 		if (got < 0)
 			rc = -2;
 		if (year)
 			snprintf(b.income_year, sizeof b.income_year, "%.7s", year);
 		if (res && !res->total)   /* the households of the file, for the progress */
-			res->total = households;
+			res->total = register_stream_households(st);
 		if (got > 0 && (pass & PASS_CHECK))
 			rc = check_piece(c, chk, &b, k, rep);
 		if (got > 0 && !rc && pass == PASS_BOTH)
@@ -195,7 +188,6 @@ static int import_pass(struct cli *c, struct store *chk, struct import_text *t, 
 			rc = -1;
 		register_batch_free(&b);
 	}
-	import_pipe_free(pipe);   /* given every report of the pieces read (the thread stopped) */
 	register_stream_free(st);
 	return rc;
 }
