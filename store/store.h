@@ -295,14 +295,16 @@ struct import_result {
 int store_import(struct store *s, const struct user *u, struct register_batch *b,
                  int skip_bad, const char *why, register_report_fn report, void *ctx,
                  struct import_result *res);
-/* The same for a file read in pieces (register_stream): store_import_check on every
- * piece first (the administrator's right, the income years, the database: defects to
- * report, marked in b->bad and counted in b->defects; returns 0 or a STORE_E* code),
- * then, only if the whole file was accepted, store_import_begin (res->rejected kept),
- * store_import_write for every piece again (its good households; the pieces are written
- * in one transaction, so that a failure or crash leaves nothing: on an error it has
- * rolled back) and store_import_end (one audit event; none when nothing changed), or
- * store_import_abort. */
+/* The same for a file read in pieces (register_stream): store_import_begin (res->rejected
+ * kept; the subject is replaced at the end), store_import_check on every piece (the
+ * administrator's right, the income years, the database: defects to report, marked in
+ * b->bad and counted in b->defects; returns 0 or a STORE_E* code), then, only if the
+ * whole file was accepted, store_import_write for every piece again (its good
+ * households; the pieces are written in one transaction, so that a failure or crash
+ * leaves nothing: on an error it has rolled back) and store_import_end (one audit event;
+ * none when nothing changed), or store_import_abort. Into an empty register
+ * (store_import_fresh) each piece may be written as soon as it is checked, the checks
+ * made through store_import_checker. */
 int store_import_check(struct store *s, const struct user *u, struct register_batch *b,
                        register_report_fn report, void *ctx);
 int store_import_begin(struct store *s, const struct user *u, int households, const char *why,
