@@ -307,8 +307,10 @@ static int sync_keep(struct packw *w, char *kept, size_t n)
 		return fail_errno(w, "cannot sync it");
 	const char *base = strrchr(w->tmp, '/');   /* tmp_pack_XXXXXX (tmp_open) */
 	base = base ? base + 1 : w->tmp;
-	if (strlen(base) >= n)
-		return store_fail(w->s, STORE_EFAIL, "%s: a temporary name too long", w->tmp);
+	if (strlen(base) >= n) {
+		errno = ENAMETOOLONG;
+		return fail_errno(w, "cannot keep its name");
+	}
 	memcpy(kept, base, strlen(base) + 1);
 	w->tmp[0] = 0;
 	return 0;

@@ -2,6 +2,7 @@
  * cli_export.c). */
 #include "tui/cli.h"
 #include "core/workflow.h"
+#include "core/access.h"
 #include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "tui/import_text.h"
@@ -194,13 +195,15 @@ static int import_pass(struct cli *c, struct store *chk, struct import_text *t, 
 
 /* The check pass and the write pass, or one pass into an empty register (the checks
  * through a second connection that sees none of what the pass writes); 0 once every
- * good household is written in the open import, else -1 (reported, nothing written). */
-static int import_passes(struct cli *c, struct import_text *t, struct import_check *k,
-                         struct cli_report *rep, struct import_result *res)
+ * good household is written in the open import, else -1 (reported, nothing written).
+ * The import is begun here before the write pass unless it was begun already (why). */
+static int import_passes(struct cli *c, struct import_text *t, int begun, const char *why,
+                         struct import_check *k, struct cli_report *rep,
+                         struct import_result *res)
 {
 	struct store *chk = NULL;
 	const char *file = rep->file, *year = cli_opt(c, "--income-year");
-	int one = store_import_fresh(c->s);
+	int one = begun && store_import_fresh(c->s), src;
 	if (one && store_import_checker(c->s, &chk))
 		return cli_store_fail(c, STORE_EFAIL), -1;
 	int read = import_pass(c, one ? chk : c->s, t, one ? PASS_BOTH : PASS_CHECK, k, rep, res);
@@ -232,6 +235,8 @@ static int import_passes(struct cli *c, struct import_text *t, struct import_che
 	if (!year && !k->year_column && k->income_column)
 		printf(_("note: %s's 家庭人均纯收入 stays the register's figure, no assessment: give "
 		       "--income-year YYYY to record it as that year's income assessment\n"), file);
+	if (!begun && (src = store_import_begin(c->s, &c->me, 0, why, res)))
+		return cli_store_fail(c, src), -1;
 	res->total = k->households - k->bad;
 	if (!one && import_pass(c, c->s, t, PASS_WRITE, k, rep, res))
 		return -1;   /* reported */
@@ -255,16 +260,18 @@ static int verb_import_households(struct cli *c)
 	snprintf(dflt, sizeof dflt, "import %s (%s)", base, used ? used : "UTF-8");
 	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;   /* never cut */
 	const char *year = cli_opt(c, "--income-year");
-	/* the import is begun first: into an empty register the file is checked and written
-	 * in one pass; else a check pass (every row checked, nothing written, only what
-	 * crosses households kept), then, only if the whole file is accepted, the write pass
-	 * reads it again. Either way one transaction, given up whole at a refusal. */
-	int src = store_import_begin(c->s, &c->me, 0, why, &res);
-	if (src) {
+	/* an administrator's import is begun first: into an empty register the file is
+	 * checked and written in one pass; else a check pass (every row checked, nothing
+	 * written, only what crosses households kept), then, only if the whole file is
+	 * accepted, the write pass reads it again. Either way one transaction, given up
+	 * whole at a refusal. Anyone else's file is checked first, as ever: its defects are
+	 * reported, then the check refuses the user. */
+	int src = 0, begun = access_is_admin(&c->me);
+	if (begun && (src = store_import_begin(c->s, &c->me, 0, why, &res))) {
 		cli_store_fail(c, src);
 		goto out;
 	}
-	if (import_passes(c, &t, &k, &rep, &res)) {
+	if (import_passes(c, &t, begun, why, &k, &rep, &res)) {
 		store_import_abort(c->s);   /* (again, if the failure did): nothing is written */
 		goto out;   /* reported */
 	}
