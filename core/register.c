@@ -523,6 +523,11 @@ int register_stream_next(struct register_stream *st, int want, struct register_b
 	return b->nrows > 0;
 }
 
+int register_stream_households(const struct register_stream *st)
+{
+	return (int)st->rows_left.count;
+}
+
 void register_stream_free(struct register_stream *st)
 {
 	if (!st)

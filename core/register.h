@@ -69,6 +69,8 @@ int register_stream_open(struct register_stream **st, const struct code_lists *l
                          const char *utf8, size_t len, const char *today, int pieces,
                          int checked, register_report_fn report, void *ctx);
 int register_stream_next(struct register_stream *st, int want, struct register_batch *batch);
+/* The households of the file (its distinct 户编号), once the first piece is read; 0 before. */
+int register_stream_households(const struct register_stream *st);
 const struct register_batch *register_stream_head(const struct register_stream *st);
 /* past(ctx, offset) is called now and then with how far into utf8 the reader has come:
  * nothing before it is read again (the caller may drop it from memory). */

@@ -8,10 +8,13 @@
  * compression and the writing run on a thread of their own, a batch of objects behind
  * the caller (hashing stays with the caller, which needs the id at once): zlib's cost is
  * some 9 µs an object whatever its level, a sixth of an import's time. A
- * finished pack is synced, then named pack-<checksum>.pack, then its index is synced
- * and named, then the directory is synced: both files are on disk before the branch
- * can point at what they hold. A crash leaves a tmp_pack_ file (audit_stale.c removes
- * it) or packs no branch names (harmless; `audit repack` drops them). */
+ * finished pack and its index are synced under temporary names and named only by
+ * packw_end, every pack of the writer then (pack-<checksum>.pack, then .idx), and the
+ * directory synced: both files are on disk before the branch can point at what they
+ * hold, and a writer freed before its end (an import refused or rolled back) leaves no
+ * pack at all: packw_free removes what it wrote. A crash leaves tmp_pack_ files
+ * (audit_stale.c removes them) or packs no branch names (harmless; `audit repack` drops
+ * them). */
 #include "store/fd_write.h"
 #include "store/internal.h"
 #include "core/grow.h"
@@ -294,44 +297,70 @@ static int write_index(struct packw *w, const unsigned char sum[20])
 	return rc;
 }
 
-/* Sync the file, close it and give it its name. */
-static int sync_rename(struct packw *w, const char *name)
+/* Sync the file and close it, keeping its temporary name in kept (named by packw_end). */
+static int sync_keep(struct packw *w, char *kept, size_t n)
 {
 	int rc = fsync(w->fd);
 	close(w->fd);
 	w->fd = -1;
-	if (rc || rename(w->tmp, name))
-		return fail_errno(w, "cannot sync or name it");
+	if (rc)
+		return fail_errno(w, "cannot sync it");
+	const char *base = strrchr(w->tmp, '/');   /* tmp_pack_XXXXXX (tmp_open) */
+	base = base ? base + 1 : w->tmp;
+	if (strlen(base) >= n) {
+		errno = ENAMETOOLONG;
+		return fail_errno(w, "cannot keep its name");
+	}
+	memcpy(kept, base, strlen(base) + 1);
 	w->tmp[0] = 0;
 	return 0;
 }
 
-/* Finish the open pack: trailer, name, index, the directory synced. */
+/* Finish the open pack: trailer and index, each synced under its temporary name. */
 static int pack_close(struct packw *w)
 {
 	unsigned char sum[20];
-	char hex[GIT_OID_HEXSZ + 1], name[PATH_MAX + 96];
 	git_oid sid;
+	if (GROW(w->done, w->cap_done, w->ndone + 1, 8))
+		return store_fail(w->s, STORE_EFAIL, "out of memory");
+	struct packw_done *d = &w->done[w->ndone];
+	memset(d, 0, sizeof *d);
 	if (submit(w) || drain(w) || pack_trailer(w, sum))
 		return STORE_EFAIL;
 	git_oid_fromraw(&sid, sum);
-	git_oid_tostr(hex, sizeof hex, &sid);
-	snprintf(name, sizeof name, "%s/pack-%s.pack", w->dir, hex);
-	if (sync_rename(w, name))
+	git_oid_tostr(d->hex, sizeof d->hex, &sid);
+	w->ndone++;   /* from here packw_free removes what is kept of it */
+	if (sync_keep(w, d->pack, sizeof d->pack) || tmp_open(w) || write_index(w, sum) ||
+	    sync_keep(w, d->idx, sizeof d->idx))
 		return STORE_EFAIL;
-	if (tmp_open(w))
-		return STORE_EFAIL;
-	snprintf(name, sizeof name, "%s/pack-%s.idx", w->dir, hex);
-	if (write_index(w, sum) || sync_rename(w, name))
-		return STORE_EFAIL;
+	w->packs++;
+	w->n = 0;
+	return 0;
+}
+
+/* Name every finished pack (the pack, then its index: libgit2 finds a pack through its
+ * index) and sync the directory. */
+static int name_packs(struct packw *w)
+{
+	char from[PATH_MAX + 64], to[PATH_MAX + 96];
+	for (size_t i = 0; i < w->ndone; i++) {
+		struct packw_done *d = &w->done[i];
+		const char *kept[2] = {d->pack, d->idx}, *ext[2] = {"pack", "idx"};
+		for (int k = 0; k < 2; k++) {
+			snprintf(from, sizeof from, "%s/%s", w->dir, kept[k]);
+			snprintf(to, sizeof to, "%s/pack-%s.%s", w->dir, d->hex, ext[k]);
+			if (rename(from, to))
+				return fail_errno(w, "cannot name it");
+			((char *)kept[k])[0] = 0;   /* named: no longer packw_free's to remove */
+		}
+	}
+	w->ndone = 0;
 	int dfd = open(w->dir, O_RDONLY | O_CLOEXEC);
 	int rc = dfd < 0 || fsync(dfd) != 0;
 	if (dfd >= 0)
 		close(dfd);
 	if (rc)
 		return store_fail(w->s, STORE_EFAIL, "%s: cannot sync it: %s", w->dir, strerror(errno));
-	w->packs++;
-	w->n = 0;
 	return 0;
 }
 
@@ -466,18 +495,15 @@ int packw_add(struct packw *w, git_object_t type, const void *data, size_t len, 
 	w->slots[slot] = (uint32_t)++w->n;
 	if (jb->len >= PACKW_JOB && submit(w))
 		return STORE_EFAIL;
-	return w->n >= w->chunk ? packw_end(w) : 0;
+	return w->n >= w->chunk ? pack_close(w) : 0;
 }
 
 int packw_end(struct packw *w)
 {
-	if (w->fd < 0)
-		return 0;
-	int rc = pack_close(w);
-	if (rc)
-		return rc;
+	if ((w->fd >= 0 && pack_close(w)) || name_packs(w))
+		return STORE_EFAIL;
 	git_odb *odb;   /* let the handle see the packs just written */
-	if (w->repo && git_repository_odb(&odb, w->repo) == 0) {
+	if (w->packs && w->repo && git_repository_odb(&odb, w->repo) == 0) {
 		git_odb_refresh(odb);
 		git_odb_free(odb);
 	}
@@ -504,6 +530,15 @@ void packw_free(struct packw *w)
 		close(w->fd);
 	if (w->tmp[0])
 		unlink(w->tmp);   /* an unfinished pack or index */
+	char path[PATH_MAX + 64];
+	for (size_t i = 0; i < w->ndone; i++)   /* finished, never named: not wanted */
+		for (int j = 0; j < 2; j++) {
+			const char *kept = j ? w->done[i].idx : w->done[i].pack;
+			snprintf(path, sizeof path, "%s/%s", w->dir, kept);
+			if (kept[0])
+				unlink(path);
+		}
+	free(w->done);
 	if (w->z)
 		deflateEnd(w->z);
 	free(w->z);

@@ -386,13 +386,16 @@ struct packw {
 	struct z_stream_s *z;
 	struct packw_worker *wk;    /* the thread that compresses and writes */
 	int packs;                  /* packs finished */
+	struct packw_done { char pack[32], idx[32], hex[GIT_OID_HEXSZ + 1]; } *done;
+	size_t ndone, cap_done;     /* finished packs still under temporary names */
 };
 int packw_begin(struct store *s, git_repository *repo, struct packw *w);
 /* Hash, compress and append one object (its id into out). */
 int packw_add(struct packw *w, git_object_t type, const void *data, size_t len, git_oid *out);
-/* Finish the open pack (index, syncs) and refresh w->repo's view of the packs. */
+/* Finish the open pack (index, syncs), name every pack finished and refresh w->repo's
+ * view of the packs. */
 int packw_end(struct packw *w);
-/* Free; an unfinished pack's temporary file is removed. */
+/* Free; the temporary files of packs not named by packw_end are removed. */
 void packw_free(struct packw *w);
 
 /* audit_files.c: an event's files as tree updates (path strings owned here) */

@@ -295,14 +295,16 @@ struct import_result {
 int store_import(struct store *s, const struct user *u, struct register_batch *b,
                  int skip_bad, const char *why, register_report_fn report, void *ctx,
                  struct import_result *res);
-/* The same for a file read in pieces (register_stream): store_import_check on every
- * piece first (the administrator's right, the income years, the database: defects to
- * report, marked in b->bad and counted in b->defects; returns 0 or a STORE_E* code),
- * then, only if the whole file was accepted, store_import_begin (res->rejected kept),
- * store_import_write for every piece again (its good households; the pieces are written
- * in one transaction, so that a failure or crash leaves nothing: on an error it has
- * rolled back) and store_import_end (one audit event; none when nothing changed), or
- * store_import_abort. */
+/* The same for a file read in pieces (register_stream): store_import_begin (res->rejected
+ * kept; the subject is replaced at the end), store_import_check on every piece (the
+ * administrator's right, the income years, the database: defects to report, marked in
+ * b->bad and counted in b->defects; returns 0 or a STORE_E* code), then, only if the
+ * whole file was accepted, store_import_write for every piece again (its good
+ * households; the pieces are written in one transaction, so that a failure or crash
+ * leaves nothing: on an error it has rolled back) and store_import_end (one audit event;
+ * none when nothing changed), or store_import_abort. Into an empty register
+ * (store_import_fresh) each piece may be written as soon as it is checked, the checks
+ * made through store_import_checker. */
 int store_import_check(struct store *s, const struct user *u, struct register_batch *b,
                        register_report_fn report, void *ctx);
 int store_import_begin(struct store *s, const struct user *u, int households, const char *why,
@@ -312,6 +314,17 @@ int store_import_write(struct store *s, struct register_batch *b, register_repor
 int store_import_end(struct store *s, struct import_result *res);
 /* Give up an import begun: nothing of it is written. */
 void store_import_abort(struct store *s);
+/* 1 when the import begun on s writes into a register that held no household when it
+ * began: no household of the file can merge into one registered before, so the file
+ * may be checked and written in one pass (store_import_checker), each piece written
+ * once checked and the whole rolled back at the first defect. */
+int store_import_fresh(const struct store *s);
+/* A second connection to s's database, for store_import_check while s's import is
+ * open: it sees the database as it was before the import (the write transaction is not
+ * committed), as a check pass before the write would. Closed with store_close. The
+ * import's page cache is made smaller meanwhile: the one pass also holds what the check
+ * keeps of the whole file. */
+int store_import_checker(struct store *s, struct store **out);
 /* Generate n synthetic households from seed, as one audit event. */
 int store_demo(struct store *s, const struct user *u, long n, unsigned long seed,
                struct import_result *res);

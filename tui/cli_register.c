@@ -2,6 +2,7 @@
  * cli_export.c). */
 #include "tui/cli.h"
 #include "core/workflow.h"
+#include "core/access.h"
 #include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "tui/import_text.h"
@@ -41,6 +42,7 @@ void cli_report_defect(void *ctx, long line, const char *column, const char *msg
  * refused (the write pass skips them) and their rows for FILE.rejected.csv. */
 struct import_check {
 	int file_defects, store_defects, households, bad, year_column, income_column;
+	int given_up;   /* one pass: a defect refused the file and its writes were rolled back */
 	struct strmap refused;
 	struct csv_out rejected;
 };
@@ -81,15 +83,19 @@ static int write_rejected(const char *file, const struct csv_out *csv, char *out
 }
 
 /* The check pass over one piece: the file's defects (found while reading it), then,
- * unless a defect already refuses the file, the database's. */
-static int check_piece(struct cli *c, struct register_batch *b, struct import_check *k,
-                       struct cli_report *rep)
+ * unless a defect already refuses the file, the database's, looked up through chk (the
+ * store itself, or, while the store's import is open, a second connection that sees
+ * the database as it was before it: store_import_checker). */
+static int check_piece(struct cli *c, struct store *chk, struct register_batch *b,
+                       struct import_check *k, struct cli_report *rep)
 {
 	k->file_defects += b->defects;
 	if (!k->file_defects || c->a.skip_bad) {
-		int before = b->defects, src = store_import_check(c->s, &c->me, b, cli_report_defect, rep);
-		if (src)
+		int before = b->defects, src = store_import_check(chk, &c->me, b, cli_report_defect, rep);
+		if (src && chk == c->s)
 			return cli_store_fail(c, src), -1;
+		if (src)   /* the message is the checker's */
+			return fprintf(stderr, "bangfu: %s\n", store_error(chk)), -1;
 		k->store_defects += b->defects - before;
 	}
 	for (int i = 0; i < b->nhouseholds; i++) {
@@ -128,19 +134,42 @@ static int write_piece(struct cli *c, struct import_text *t, struct register_bat
 	return 0;
 }
 
-/* Read the file in pieces: check (checked = 0) or write (1) each. */
-static int import_pass(struct cli *c, struct import_text *t, int checked,
+/* What a pass over the file does with each piece: check it, write it (the file checked
+ * whole by a pass before), or both (one pass into an empty register: each piece written
+ * as soon as it is checked, and the import given up at the first defect that refuses
+ * the file, the rest still checked so that every defect is reported). */
+enum { PASS_CHECK = 1, PASS_WRITE = 2, PASS_BOTH = 3 };
+
+/* The one pass's write of a checked piece: its good households while the file is still
+ * accepted; at the first defect that refuses it, what was written is rolled back. */
+static int write_checked(struct cli *c, struct register_batch *b, struct import_check *k,
+                         struct cli_report *rep, struct import_result *res)
+{
+	if ((k->file_defects || k->store_defects) && !c->a.skip_bad) {
+		if (!k->given_up)
+			store_import_abort(c->s);   /* no row, no pack: nothing was written */
+		k->given_up = 1;
+		return 0;
+	}
+	if (store_import_write(c->s, b, cli_report_defect, rep, res))
+		return cli_store_fail(c, STORE_EFAIL), -1;
+	return 0;
+}
+
+/* Read the file in pieces, doing `pass` with each (checks through chk). */
+static int import_pass(struct cli *c, struct store *chk, struct import_text *t, int pass,
                        struct import_check *k, struct cli_report *rep, struct import_result *res)
 {
 	struct register_stream *st;
 	struct register_batch b = {0};
 	const char *year = cli_opt(c, "--income-year");
 	int got, rc = register_stream_open(&st, store_code_lists(c->s), t->utf8, t->len,
-	                                   store_today(c->s), 1, checked, cli_report_defect, rep)
+	                                   store_today(c->s), 1, !(pass & PASS_CHECK),
+	                                   cli_report_defect, rep)
 	              ? -2 : 0;   /* -2: the file cannot be read (reported) */
 	if (st)
 		register_stream_on_read(st, import_text_past, t);
-	if (!checked && st) {
+	if ((pass & PASS_CHECK) && st) {
 		k->file_defects += register_stream_head(st)->defects;
 		k->income_column = register_stream_head(st)->present[HF_INCOME];
 		rejected_header(&k->rejected, register_stream_head(st));
@@ -150,14 +179,69 @@ static int import_pass(struct cli *c, struct import_text *t, int checked,
 			rc = -2;
 		if (year)
 			snprintf(b.income_year, sizeof b.income_year, "%.7s", year);
-		if (got > 0 && !checked)
-			rc = check_piece(c, &b, k, rep);
-		if (got > 0 && checked && (rc = write_piece(c, t, &b, k, rep, res)))
+		if (res && !res->total)   /* the households of the file, for the progress */
+			res->total = register_stream_households(st);
+		if (got > 0 && (pass & PASS_CHECK))
+			rc = check_piece(c, chk, &b, k, rep);
+		if (got > 0 && !rc && pass == PASS_BOTH)
+			rc = write_checked(c, &b, k, rep, res);
+		if (got > 0 && pass == PASS_WRITE && (rc = write_piece(c, t, &b, k, rep, res)))
 			rc = -1;
 		register_batch_free(&b);
 	}
 	register_stream_free(st);
 	return rc;
+}
+
+/* The check pass and the write pass, or one pass into an empty register (the checks
+ * through a second connection that sees none of what the pass writes); 0 once every
+ * good household is written in the open import, else -1 (reported, nothing written).
+ * The import is begun here before the write pass unless it was begun already (why). */
+static int import_passes(struct cli *c, struct import_text *t, int begun, const char *why,
+                         struct import_check *k, struct cli_report *rep,
+                         struct import_result *res)
+{
+	struct store *chk = NULL;
+	const char *file = rep->file, *year = cli_opt(c, "--income-year");
+	int one = begun && store_import_fresh(c->s), src;
+	if (one && store_import_checker(c->s, &chk))
+		return cli_store_fail(c, STORE_EFAIL), -1;
+	int read = import_pass(c, one ? chk : c->s, t, one ? PASS_BOTH : PASS_CHECK, k, rep, res);
+	store_close(chk);
+	if (read == -1)
+		return -1;   /* reported */
+	if (read < 0) {
+		fprintf(stderr, _("bangfu: %s: cannot be read as a register: nothing was imported\n"), file);
+		return -1;
+	}
+	if (k->file_defects && !c->a.skip_bad) {
+		fprintf(stderr, ngettext("bangfu: %s: %d defect: nothing was imported (fix it, or use "
+		                         "--skip-bad to import the good households)\n",
+		                         "bangfu: %s: %d defects: nothing was imported (fix them, or use "
+		                         "--skip-bad to import the good households)\n",
+		                         (unsigned long)k->file_defects), file, k->file_defects);
+		return -1;
+	}
+	if (k->store_defects && !c->a.skip_bad) {
+		fprintf(stderr, ngettext("bangfu: %d defect found: nothing was imported\n",
+		                         "bangfu: %d defects found: nothing was imported\n",
+		                         (unsigned long)k->store_defects), k->store_defects);
+		return -1;
+	}
+	if (k->bad == k->households) {
+		fprintf(stderr, _("bangfu: no household without defects: nothing was imported\n"));
+		return -1;
+	}
+	if (!year && !k->year_column && k->income_column)
+		printf(_("note: %s's 家庭人均纯收入 stays the register's figure, no assessment: give "
+		       "--income-year YYYY to record it as that year's income assessment\n"), file);
+	if (!begun && (src = store_import_begin(c->s, &c->me, 0, why, res)))
+		return cli_store_fail(c, src), -1;
+	res->total = k->households - k->bad;
+	if (!one && import_pass(c, c->s, t, PASS_WRITE, k, rep, res))
+		return -1;   /* reported */
+	res->rejected = k->bad;
+	return 0;
 }
 
 static int verb_import_households(struct cli *c)
@@ -172,47 +256,22 @@ static int verb_import_households(struct cli *c)
 	if (import_text_open(&t, file, c->a.encoding))
 		return EXIT_FAIL;
 	const char *used = t.used;
-	/* the check pass: every row checked, nothing written, only what crosses households
-	 * kept; then, only if the whole file is accepted, the write pass reads it again */
-	int read = import_pass(c, &t, 0, &k, &rep, NULL);
-	if (read == -1)
-		goto out;   /* reported */
-	if (read < 0) {
-		fprintf(stderr, _("bangfu: %s: cannot be read as a register: nothing was imported\n"), file);
-		goto out;
-	}
-	if (k.file_defects && !c->a.skip_bad) {
-		fprintf(stderr, ngettext("bangfu: %s: %d defect: nothing was imported (fix it, or use "
-		                         "--skip-bad to import the good households)\n",
-		                         "bangfu: %s: %d defects: nothing was imported (fix them, or use "
-		                         "--skip-bad to import the good households)\n",
-		                         (unsigned long)k.file_defects), file, k.file_defects);
-		goto out;
-	}
-	if (k.store_defects && !c->a.skip_bad) {
-		fprintf(stderr, ngettext("bangfu: %d defect found: nothing was imported\n",
-		                         "bangfu: %d defects found: nothing was imported\n",
-		                         (unsigned long)k.store_defects), k.store_defects);
-		goto out;
-	}
-	if (k.bad == k.households) {
-		fprintf(stderr, _("bangfu: no household without defects: nothing was imported\n"));
-		goto out;
-	}
-	const char *year = cli_opt(c, "--income-year");
-	if (!year && !k.year_column && k.income_column)
-		printf(_("note: %s's 家庭人均纯收入 stays the register's figure, no assessment: give "
-		       "--income-year YYYY to record it as that year's income assessment\n"), file);
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	snprintf(dflt, sizeof dflt, "import %s (%s)", base, used ? used : "UTF-8");
 	const char *why = c->a.why && c->a.why[0] ? c->a.why : dflt;   /* never cut */
-	res.rejected = k.bad;
-	int src = store_import_begin(c->s, &c->me, k.households - k.bad, why, &res);
-	if (src) {
+	const char *year = cli_opt(c, "--income-year");
+	/* an administrator's import is begun first: into an empty register the file is
+	 * checked and written in one pass; else a check pass (every row checked, nothing
+	 * written, only what crosses households kept), then, only if the whole file is
+	 * accepted, the write pass reads it again. Either way one transaction, given up
+	 * whole at a refusal. Anyone else's file is checked first, as ever: its defects are
+	 * reported, then the check refuses the user. */
+	int src = 0, begun = access_is_admin(&c->me);
+	if (begun && (src = store_import_begin(c->s, &c->me, 0, why, &res))) {
 		cli_store_fail(c, src);
 		goto out;
 	}
-	if (import_pass(c, &t, 1, &k, &rep, &res)) {
+	if (import_passes(c, &t, begun, why, &k, &rep, &res)) {
 		store_import_abort(c->s);   /* (again, if the failure did): nothing is written */
 		goto out;   /* reported */
 	}

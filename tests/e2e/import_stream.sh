@@ -1,7 +1,7 @@
 # Import reads a large file in pieces (IMPORT_PIECE = 2000 households, tui/cli_register.c)
 # and still takes or refuses it whole: a bad row near the end of a 2,500-household file
 # (an ID number already on line 2, 2,000 households earlier: found across pieces) writes
-# nothing at all; a household whose rows are at both ends of the file is read whole;
+# nothing at all, not even the packs of the piece written before it was found; a household whose rows are at both ends of the file is read whole;
 # --skip-bad writes the rest and the one refused row; the result exports back as the
 # file was (the moved member last), in one audit event, and verifies; killed at any
 # moment, it has written all or nothing and the history verifies after the next start.
@@ -34,6 +34,16 @@ expect_grep "^$(Mnre 'bangfu: %s: %d defect: nothing was imported (fix it, or us
 expect_exit 0 "$BANGFU" -d b list --limit 0
 [ ! -s out ] || fail "a refused import wrote households"
 sqlite3 b/bangfu.db "SELECT count(*) FROM members" | grep -qx 0 || fail "a refused import wrote members"
+# into an empty register the file is written while it is checked (one pass): the 2,000
+# households of the first piece were written before the defect, and their blobs went into
+# packs (one every 100 objects here); the refusal rolls them back and removes the packs:
+# audit.git holds the files it held, no pack and no temporary file more
+ls b/audit.git/objects/pack > packs.before
+BANGFU_TEST_PACK_CHUNK=100 expect_exit 1 "$BANGFU_TH" -d b import households bad.csv
+expect_grep "bad.csv:$rows: 证件号码: $(Mf 'ID number %s already on line %ld' "$id" 2)" err
+ls b/audit.git/objects/pack > packs.after
+cmp packs.before packs.after || fail "a refused import left packs: $(cat packs.after)"
+sqlite3 b/bangfu.db "SELECT count(*) FROM households" | grep -qx 0 || fail "a refused import wrote households"
 
 # the first household's first row moved to the very end: the household is still one
 { head -n 1 all.csv; sed -n '3,$p' all.csv; echo "$first"; } > moved.csv
