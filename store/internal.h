@@ -458,6 +458,9 @@ int store_alloc(const char *dir, enum confine_use use, struct store **out);
 /* verify_chain.c: refuse (STORE_EVERIFY) when the database records a commit for an event
  * past the branch's last: the history was moved back behind bangfu's back. */
 int audit_check_rewound(struct store *s);
+/* 1 when the branch's loose ref is the commit recorded last: not moved back, known
+ * without libgit2 (0: not known, audit_check_rewound decides). */
+int audit_tip_recorded(struct store *s);
 
 /* household_set.c: check one field of h (member 0 = the household's) and set it in
  * memory, by the rules `bangfu set` applies; the household's own rules checked after. */
