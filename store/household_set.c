@@ -85,13 +85,16 @@ int household_apply_field(struct store *s, struct household *h, int member, cons
 	return 0;
 }
 
-/* Run sql (built in a buf) with the field's value as ?1, the household's id as ?2 and n
- * as ?3; the member's derived columns as ?4..?6 when m is given. */
+/* Run sql (built in a buf, freed) with the field's value as ?1, the household's id as ?2
+ * and n as ?3; the member's derived columns as ?4..?6 when m is given. Not kept in the
+ * statement cache: one statement a field would crowd a long UI session's out of it. */
 static int update_step(struct store *s, struct buf *sql, const char *value, const char *id,
                        long n, const struct member *m, int *step)
 {
 	sqlite3_stmt *st;
-	if (db_cached_buf(s, sql, &st))
+	int rc = buf_str(sql) ? db_prepare(s, sql->s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(sql);
+	if (rc)
 		return STORE_EFAIL;
 	db_bind_text(st, 1, value);
 	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
