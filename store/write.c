@@ -146,9 +146,11 @@ int write_commit(struct store *s)
 {
 	sigset_t old;
 	/* nothing is written on a history moved back; known at once in the usual case (the
-	 * branch is the commit recorded last), when the COMMIT need not wait for libgit2 */
+	 * branch is the commit recorded last), when the COMMIT need not wait for libgit2 if
+	 * it is loaded or on its way (a libgit2 that failed to load, or was not begun, is
+	 * loaded now, by audit_need, and a failure refuses the edit as before) */
 	int rc = 0;
-	if (audit_tip_recorded(s))
+	if (git_lazy_coming() && audit_tip_recorded(s))
 		s->git_checked = 1;
 	else
 		rc = audit_need(s);
