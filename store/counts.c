@@ -49,6 +49,12 @@ int counts_apply(struct store *s, const char *id, int delta)
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "counting households");
 }
 
+int counts_reads(enum field_id f)
+{
+	/* the household's columns counts_apply's SELECT reads (its cases aside) */
+	return f == HF_COUNTY || f == HF_VILLCODE || f == HF_TYPE;
+}
+
 int counts_add_after(struct store *s, sqlite3_int64 after)
 {
 	sqlite3_stmt *st;

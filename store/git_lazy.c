@@ -88,6 +88,11 @@ void git_lazy_expect(void)
 	git_lazy_preload();
 }
 
+int git_lazy_coming(void)
+{
+	return lazylib_coming(&git_lazy_lib);
+}
+
 void git_lazy_release(void)
 {
 	git_lazy_settle();

@@ -148,6 +148,8 @@ void git_lazy_settle(void);
  * wait for that thread and shut down an init of its that no git_lazy_init adopted. */
 void git_lazy_expect(void);
 void git_lazy_release(void);
+/* libgit2 loaded, or being loaded by git_lazy_expect's thread (lazylib_coming). */
+int git_lazy_coming(void);
 
 /* git_libgit2_init() without its parse of the CA bundle (store/git_lazy.c says how):
  * what it returns. git_lazy_tls() does that parse, into the same chain, before the

@@ -4,6 +4,7 @@
 #include "core/idcard.h"
 #include "core/text.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void collect_problem(void *ctx, int member, const char *msg)
@@ -84,6 +85,74 @@ int household_apply_field(struct store *s, struct household *h, int member, cons
 	return 0;
 }
 
+/* Run sql (built in a buf, freed) with the field's value as ?1, the household's id as ?2
+ * and n as ?3; the member's derived columns as ?4..?6 when m is given. Not kept in the
+ * statement cache: one statement a field would crowd a long UI session's out of it. */
+static int update_step(struct store *s, struct buf *sql, const char *value, const char *id,
+                       long n, const struct member *m, int *step)
+{
+	sqlite3_stmt *st;
+	int rc = buf_str(sql) ? db_prepare(s, sql->s, &st) : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(sql);
+	if (rc)
+		return STORE_EFAIL;
+	db_bind_text(st, 1, value);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, n);
+	if (m) {
+		db_bind_text(st, 4, member_get(m, MF_SEX));
+		db_bind_text(st, 5, m->birth);
+		db_bind_text(st, 6, m->id_original);
+	}
+	*step = sqlite3_step(st);
+	db_finalize(s, st);
+	return 0;
+}
+
+/* The save of a `set` (household_save writes every row of the household again): field f
+ * of the household or of member `member`, the row's version, and only the derived rows
+ * that read f (the counters, the search row, today's rows), each left as household_save
+ * leaves it. An ID number also sets the sex, birth and original number it gives. The
+ * members, cases and records are as they were loaded: `set` changes nothing else. */
+static int save_field(struct store *s, struct household *h, int member, enum field_id f,
+                      long expected_version)
+{
+	const struct field *fd = &model_fields[f];
+	struct member *m = member > 0 ? &h->members[member - 1] : NULL;
+	struct buf sql = {0};
+	int rc, step, counted = counts_reads(f);
+#ifdef BANGFU_TEST_HOOKS
+	const char *full = getenv("BANGFU_TEST_FULL_SAVE");   /* the save it stands for, to compare */
+	if (full && *full)
+		return household_save(s, h, expected_version);
+#endif
+	if (fd->flags & F_NOCOLUMN || fd->level != (m ? LEVEL_MEMBER : LEVEL_HOUSEHOLD))
+		return household_save(s, h, expected_version);
+	if (counted && (rc = counts_apply(s, h->id, -1)))
+		return rc;
+	buf_addf(&sql, "UPDATE households SET %s%sversion = version + 1 WHERE id = ?2 AND "
+	         "version = ?3", m ? "" : fd->key, m ? "" : " = ?1, ");
+	if ((rc = update_step(s, &sql, m ? NULL : household_get(h, f), h->id, expected_version,
+	                      NULL, &step)) ||
+	    (rc = household_row_saved(s, h, step, expected_version)))
+		return rc;
+	if (m) {
+		buf_addf(&sql, "UPDATE members SET %s = ?1%s WHERE household_id = ?2 AND seq = ?3",
+		         fd->key, f == MF_ID ? ", sex = ?4, birth = ?5, id_original = ?6" : "");
+		if ((rc = update_step(s, &sql, member_get(m, f), h->id, member,
+		                      f == MF_ID ? m : NULL, &step)) ||
+		    (rc = member_row_saved(s, m, step)))
+			return rc;
+		if (sqlite3_changes(s->db) != 1)
+			return store_fail(s, STORE_EFAIL, "member %d of household %s is not stored",
+			                  member, h->id);
+	}
+	if ((search_reads(f) && (rc = search_row_write(s, h->id, 0))) ||
+	    (counted && (rc = counts_apply(s, h->id, 1))))
+		return rc;
+	return today_keep_reads(f) ? today_keep_household(s, h->id, 0) : 0;
+}
+
 /* The change, inside the write transaction: the household is read as it is now, so
  * without an expected version the field changes on top of whatever others saved. */
 static int set_in(struct store *s, const struct user *u, const char *key, int member,
@@ -108,7 +177,8 @@ static int set_in(struct store *s, const struct user *u, const char *key, int me
 		snprintf(subject, sizeof subject, "%s %s", label, h.id);
 	if (!(rc = household_apply_field(s, &h, member, field, value)) &&
 	    !(rc = write_begin(s, u, "set", subject, why))) {
-		if ((rc = household_save(s, &h, expected_version)) || (rc = household_text_file(s, &h)))
+		if ((rc = save_field(s, &h, member, (enum field_id)f, expected_version)) ||
+		    (rc = household_text_file(s, &h)))
 			write_rollback(s);
 		else
 			rc = write_commit(s);

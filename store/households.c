@@ -225,6 +225,11 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 		sqlite3_bind_int64(st, i++, expected_version);
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
+	return household_row_saved(s, h, rc, expected_version);
+}
+
+int household_row_saved(struct store *s, struct household *h, int rc, long expected_version)
+{
 	if (rc == SQLITE_CONSTRAINT)
 		return store_fail(s, STORE_EINVAL, "户编号 %s is already registered",
 		                  household_get(h, HF_NO));
@@ -264,6 +269,15 @@ static void members_sql(const void *ctx, struct buf *sql)
 	buf_free(&marks);
 }
 
+int member_row_saved(struct store *s, const struct member *mb, int rc)
+{
+	if (rc == SQLITE_CONSTRAINT)   /* not named: it may lie outside the writer's scope (docs/security.md) */
+		return store_fail(s, STORE_EINVAL, "证件号码 (id_number) %s is already registered "
+		                  "in another household (`bangfu show %s` finds it if it is in "
+		                  "your scope)", member_get(mb, MF_ID), member_get(mb, MF_ID));
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving members");
+}
+
 static int save_members(struct store *s, const struct household *h, int fresh)
 {
 	sqlite3_stmt *st;
@@ -281,17 +295,9 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 		db_bind_text(st, i++, mb->id_original);
 		db_bind_text(st, i++, mb->birth);
 		bind_fields(st, &i, LEVEL_MEMBER, mb);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_CONSTRAINT) {
-			/* not named: it may lie outside the writer's scope (docs/security.md) */
+		if ((rc = member_row_saved(s, mb, sqlite3_step(st)))) {
 			db_finalize(s, st);
-			return store_fail(s, STORE_EINVAL, "证件号码 (id_number) %s is already registered "
-			                  "in another household (`bangfu show %s` finds it if it is in "
-			                  "your scope)", member_get(mb, MF_ID), member_get(mb, MF_ID));
-		}
-		if (rc != SQLITE_DONE) {
-			db_finalize(s, st);
-			return store_sqlfail(s, "saving members");
+			return rc;
 		}
 	}
 	db_finalize(s, st);

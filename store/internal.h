@@ -108,6 +108,9 @@ const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */
 /* counts.c — add delta (+1 / -1) times household id's contribution to the dashboard's
  * counters (nothing when it does not exist yet) */
 int counts_apply(struct store *s, const char *id, int delta);
+/* Whether the counters read household field f (a change of it must take the old
+ * contribution away and add the new; cases aside). */
+int counts_reads(enum field_id f);
 /* Add the counts of every household past rowid `after`, in one statement. */
 int counts_add_after(struct store *s, sqlite3_int64 after);
 
@@ -116,6 +119,8 @@ int search_register(struct store *s);
 /* household_save: a household's search row (the old one replaced unless fresh); none
  * for a household past defer_limit. */
 int search_row_write(struct store *s, const char *id, int fresh);
+/* Whether a household's search row reads member field f. */
+int search_reads(enum field_id f);
 /* The search rows of every household past rowid `after`, in one statement. */
 int search_rows_after(struct store *s, sqlite3_int64 after);
 /* defer.c: an import or the demo writes the search rows and counters of the households
@@ -222,6 +227,12 @@ int household_load_many(struct store *s, const char (*ids)[20], int n, unsigned 
 int household_load_chunk(struct store *s, const char (*ids)[20], int n, unsigned subs,
                          struct household *out);
 int household_save(struct store *s, struct household *h, long expected_version);
+/* The outcome of a household row's INSERT or version-checked UPDATE whose step gave rc:
+ * its 户编号 taken, its version moved on by another writer (named), or saved (0, and
+ * h->version the new one). member_row_saved: the same for a member's row (its ID
+ * number taken). */
+int household_row_saved(struct store *s, struct household *h, int rc, long expected_version);
+int member_row_saved(struct store *s, const struct member *mb, int rc);
 int household_text_file(struct store *s, const struct household *h);
 /* The SQL condition (on alias h) and its bound value restricting rows to u's scope. */
 const char *scope_sql(const struct user *u, char *param, size_t n);
@@ -428,6 +439,10 @@ int audit_stream_tree(struct store *s, git_repository *repo, long event, const g
 #define TODAY_GONE "0000-00-00"    /* until of a kept rule task whose rule no longer applies */
 /* fresh: a household saved for the first time (no rows of its own, no tasks yet) */
 int today_keep_household(struct store *s, const char *id, int fresh);
+/* Whether the kept rows read field f of a household or member (cases, visits, measures
+ * and tasks aside): a change of any other field leaves them as they are. Keep it with
+ * today_flag_condition (today_flags.c) and today_facts.c, which read them. */
+int today_keep_reads(enum field_id f);
 /* the flags of the households past rowid after, which an import or the demo adds (defer.c) */
 int today_keep_after(struct store *s, sqlite3_int64 after);
 int today_keep_setting(struct store *s, const char *key);   /* stale if the rules read key */
@@ -443,6 +458,9 @@ int store_alloc(const char *dir, enum confine_use use, struct store **out);
 /* verify_chain.c: refuse (STORE_EVERIFY) when the database records a commit for an event
  * past the branch's last: the history was moved back behind bangfu's back. */
 int audit_check_rewound(struct store *s);
+/* 1 when the branch's loose ref is the commit recorded last: not moved back, known
+ * without libgit2 (0: not known, audit_check_rewound decides). */
+int audit_tip_recorded(struct store *s);
 
 /* household_set.c: check one field of h (member 0 = the household's) and set it in
  * memory, by the rules `bangfu set` applies; the household's own rules checked after. */

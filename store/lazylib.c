@@ -86,6 +86,12 @@ void lazylib_settle(struct lazylib *l)
 	l->preloading = 0;
 }
 
+int lazylib_coming(struct lazylib *l)
+{
+	int state = __atomic_load_n(&l->state, __ATOMIC_ACQUIRE);
+	return state > 0 || (state == 0 && l->preloading);
+}
+
 void *lazylib_table(struct lazylib *l)
 {
 	char why[sizeof l->why];

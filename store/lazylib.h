@@ -67,6 +67,9 @@ int lazylib_load(struct lazylib *l, char *err, size_t errlen);
  * NAME_preload and NAME_settle (LAZYLIB_DEFINE) are the two for one library. */
 void lazylib_preload(struct lazylib *l);
 void lazylib_settle(struct lazylib *l);
+/* 1 when the library is loaded or its preload thread is still loading it (not failed,
+ * as far as is known now); 0 when its load failed or was never begun. */
+int lazylib_coming(struct lazylib *l);
 
 /* The filled table, loading it first if need be; a library that cannot be loaded ends
  * the process with the message (a user calls lazylib_load first where it can fail

@@ -406,6 +406,11 @@ int search_region_write(struct store *s, const char *code)
 #define SEARCH_DOC "SELECT h.rowid, (SELECT group_concat(name || ' ' || id_number, ' ') FROM " \
 	"members WHERE household_id = h.id) FROM households h "
 
+int search_reads(enum field_id f)
+{
+	return f == MF_NAME || f == MF_ID;   /* the members' columns SEARCH_DOC reads */
+}
+
 /* Run one statement taking ?1 = a household id and ?2 = the last rowid written now. */
 static int search_step(struct store *s, const char *sql, const char *id)
 {

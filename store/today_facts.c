@@ -54,6 +54,8 @@ static void date_col(sqlite3_stmt *st, int i, char out[DATE_LEN])
 	snprintf(out, DATE_LEN, "%s", date_valid(v) ? v : "");
 }
 
+/* A household's or member's column read here or by today_cases must be in
+ * today_keep_reads (today_keep.c): `set` of any other field leaves the kept rows alone. */
 static int household_facts(struct store *s, struct case_source *c)
 {
 	sqlite3_stmt *st;

@@ -18,7 +18,8 @@
 
 /* The condition on household h of each flag; dated: with the 综合保障 measure's start
  * compared to ?2 (today), else without it (today_keep.c keeps that start as the day the
- * flag ends). */
+ * flag ends). A household's or member's column read here must be in today_keep_reads
+ * (today_keep.c): `set` of any other field leaves the kept flags alone. */
 void today_flag_condition(int flag, int dated, struct buf *sql)
 {
 	switch (flag) {

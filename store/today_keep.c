@@ -242,6 +242,18 @@ static int keep(struct store *s, const char *household, int fresh)
 	return rc;
 }
 
+int today_keep_reads(enum field_id f)
+{
+	switch (f) {
+	case HF_COUNTY: case HF_TOWNCODE: case HF_VILLCODE:   /* kept in the rows */
+	case HF_TYPE: case HF_CADRE:                          /* today_flag_condition */
+	case MF_LABOUR: case MF_MONTHS: case MF_WORKPLACE:    /* the same, and household_facts */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int today_keep_household(struct store *s, const char *id, int fresh)
 {
 	return keep(s, id, fresh);

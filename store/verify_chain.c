@@ -14,10 +14,12 @@
  * prove equal trees, so an event of 100,000 files costs one tree build, no diff. */
 #include "store/verify.h"
 #include "core/grow.h"
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 long chain_event_of(git_repository *repo, const git_oid *id)
 {
@@ -406,4 +408,26 @@ int audit_check_rewound(struct store *s)
 	                  "the branch now ends at commit %.12s, which carries no event: %ld (a reset, or a "
 	                  "commit put on top by hand). Nothing is written until it is put right: see "
 	                  "docs/reliability.md, Tampering"), recorded, commit, tip, last);
+}
+
+/* audit_check_rewound's answer where it is sure without libgit2: the branch's loose ref
+ * (read as a file) names exactly the commit recorded for the last event that has one, so
+ * the branch carries that event and has not been moved back. An edit then commits while
+ * libgit2 may still be loading on the preload thread (store_expect_change). Anything
+ * else (a packed or symbolic ref, no commit recorded yet, another tip) is left to
+ * audit_check_rewound. The database is read first, as there. */
+int audit_tip_recorded(struct store *s)
+{
+	char commit[GIT_OID_HEXSZ + 1] = "", tip[GIT_OID_HEXSZ + 2], path[PATH_MAX + 32];
+	if (db_lookup(s, commit, sizeof commit, "SELECT commit_id FROM events WHERE commit_id "
+	              "IS NOT NULL ORDER BY id DESC LIMIT 1", NULL) || strlen(commit) != GIT_OID_HEXSZ)
+		return 0;
+	snprintf(path, sizeof path, "%s/audit.git/refs/heads/main", s->dir);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, tip, sizeof tip);
+	close(fd);
+	return n == GIT_OID_HEXSZ + 1 && tip[GIT_OID_HEXSZ] == '\n' &&
+	       memcmp(tip, commit, GIT_OID_HEXSZ) == 0;
 }

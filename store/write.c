@@ -73,10 +73,10 @@ int write_begin(struct store *s, const struct user *actor, const char *verb,
 		return store_fail(s, STORE_EINVAL, "%s", err);
 	if (identity_login(s, login, sizeof login, &uid))
 		return STORE_ENOUSER;
-	/* The history is checked (audit_need: not moved back) at write_commit, before the
-	 * COMMIT, not here: the edit's SQLite work then runs while libgit2 is still being
-	 * loaded on the preload thread (store_expect_change). Nothing is saved either way on
-	 * a history moved back. */
+	/* The history is checked (not moved back) at write_commit, before the COMMIT, not
+	 * here: the edit's SQLite work then runs while libgit2 is still being loaded on the
+	 * preload thread (store_expect_change), and in the usual case the COMMIT too
+	 * (audit_tip_recorded). Nothing is saved either way on a history moved back. */
 	int rc;
 	if (write_open(s))
 		return STORE_EFAIL;
@@ -145,7 +145,15 @@ int write_subject(struct store *s, const char *subject)
 int write_commit(struct store *s)
 {
 	sigset_t old;
-	int rc = audit_need(s);   /* nothing is written on a history moved back */
+	/* nothing is written on a history moved back; known at once in the usual case (the
+	 * branch is the commit recorded last), when the COMMIT need not wait for libgit2 if
+	 * it is loaded or on its way (a libgit2 that failed to load, or was not begun, is
+	 * loaded now, by audit_need, and a failure refuses the edit as before) */
+	int rc = 0;
+	if (git_lazy_coming() && audit_tip_recorded(s))
+		s->git_checked = 1;
+	else
+		rc = audit_need(s);
 	if (rc) {
 		write_rollback(s);
 		return rc;
