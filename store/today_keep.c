@@ -218,8 +218,9 @@ static int run(struct store *s, const char *sql, const char *household)
 }
 
 /* The rows of one household (fresh: saved for the first time, so it has none yet and
- * no tasks), or all of them when household is NULL. */
-static int keep(struct store *s, const char *household, int fresh)
+ * no tasks; cases: it may have cases, else a fresh one has none to read), or all of them
+ * when household is NULL. */
+static int keep(struct store *s, const char *household, int fresh, int cases)
 {
 	struct strmap readable = {0}, live = {0};
 	int rc = 0;
@@ -230,7 +231,8 @@ static int keep(struct store *s, const char *household, int fresh)
 		rc = count_flags(s, household, -1) ||
 		     run(s, "DELETE FROM today_rules WHERE household = ?1", household) ||
 		     run(s, "DELETE FROM today_flags WHERE household = ?1", household) ? STORE_EFAIL : 0;
-	if (!rc && !(rc = keep_cases(s, household, &readable, &live)) && !fresh)
+	/* a new household without cases: no rule item (its query was a tenth of the demo) */
+	if (!rc && (cases || !fresh) && !(rc = keep_cases(s, household, &readable, &live)) && !fresh)
 		rc = keep_gone(s, household, &readable, &live);
 	/* a household an import or the demo adds gets its flags and their counters at the
 	 * end (today_keep_after); keep_flags would leave it alone, this skips the statements */
@@ -242,9 +244,9 @@ static int keep(struct store *s, const char *household, int fresh)
 	return rc;
 }
 
-int today_keep_household(struct store *s, const char *id, int fresh)
+int today_keep_household(struct store *s, const char *id, int fresh, int cases)
 {
-	return keep(s, id, fresh);
+	return keep(s, id, fresh, cases);
 }
 
 int today_keep_after(struct store *s, sqlite3_int64 after)
@@ -275,7 +277,7 @@ int today_keep_ready(struct store *s)
 		return STORE_EFAIL;   /* s->err says why; the caller derives instead */
 	/* again under the lock: another process may have built them while this one waited */
 	int rc = db_lookup(s, built, sizeof built, "SELECT built FROM today_kept", NULL);
-	if (!rc && strcmp(built, "1") != 0 && !(rc = keep(s, NULL, 0)))
+	if (!rc && strcmp(built, "1") != 0 && !(rc = keep(s, NULL, 0, 1)))
 		rc = run(s, "UPDATE today_kept SET built = 1", NULL);
 	if (!rc && db_exec(s, "COMMIT"))
 		rc = STORE_EFAIL;
@@ -286,6 +288,6 @@ int today_keep_ready(struct store *s)
 
 int today_keep_build(struct store *s)
 {
-	int rc = keep(s, NULL, 0);
+	int rc = keep(s, NULL, 0, 1);
 	return rc ? rc : run(s, "UPDATE today_kept SET built = 1", NULL);
 }
