@@ -434,7 +434,8 @@ int audit_stream_tree(struct store *s, git_repository *repo, long event, const g
 /* fresh: a household saved for the first time (no rows of its own, no tasks yet);
  * cases: how many cases it has (0 for a fresh one: nothing to read for rule items) */
 int today_keep_household(struct store *s, const char *id, int fresh, int cases);
-/* the flags of the households past rowid after, which an import or the demo adds (defer.c) */
+/* the rule items (waiting since they were saved), flags and flag counters of the
+ * households past rowid after, which an import or the demo adds (defer.c) */
 int today_keep_after(struct store *s, sqlite3_int64 after);
 int today_keep_setting(struct store *s, const char *key);   /* stale if the rules read key */
 int today_keep_ready(struct store *s);
