@@ -296,7 +296,9 @@ int today_keep_after(struct store *s, sqlite3_int64 after)
 	int rc = rules_after(s);
 	if (!rc)
 		rc = keep_flags(s, NULL, after);
-	return rc ? rc : count_flags_after(s, after);
+	/* into a register that held no household every flag is a new household's: counted
+	 * without looking each one's household up among the new (half the CPU at 100k) */
+	return rc ? rc : after == 0 ? count_flags(s, NULL, 1) : count_flags_after(s, after);
 }
 
 int today_keep_setting(struct store *s, const char *key)
