@@ -8,6 +8,7 @@
 #include "core/idcard.h"
 #include "core/regions.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const surnames[] = {
@@ -41,7 +42,27 @@ void demo_init(struct demo *d, unsigned long seed, const char *today)
 	sscanf(today, "%d", &d->year);
 }
 
-void demo_free(struct demo *d) { idmap_free(&d->ids); }
+/* A county's village-level places (12-digit codes) as indexes into the places under it,
+ * the rural 村委会 among them apart: found once, then a draw is an index (the walk over
+ * every place of the county for each household was a third of the generation). */
+struct demo_county {
+	char code[8];
+	const struct ref_place *first;
+	int villages, rural;
+	int *village_at, *rural_at;
+};
+
+void demo_free(struct demo *d)
+{
+	idmap_free(&d->ids);
+	for (int i = 0; i < d->ncounties; i++) {
+		free(d->counties[i].village_at);
+		free(d->counties[i].rural_at);
+	}
+	free(d->counties);
+	d->counties = NULL;
+	d->ncounties = 0;
+}
 
 /* Counties of 粤东西北 hold most rural households: weight them three to one. */
 static const struct ref_county *pick_county(struct demo *d)
@@ -224,23 +245,47 @@ static int add_case(struct demo *d, struct household *h)
 	return 0;
 }
 
+/* The villages of county, found at its first draw; NULL when out of memory. */
+static const struct demo_county *county_villages(struct demo *d, const char *county)
+{
+	for (int i = 0; i < d->ncounties; i++)
+		if (strcmp(d->counties[i].code, county) == 0)
+			return &d->counties[i];
+	struct demo_county *more = realloc(d->counties, (size_t)(d->ncounties + 1) * sizeof *more);
+	if (!more)
+		return NULL;
+	d->counties = more;
+	struct demo_county *c = &more[d->ncounties];
+	memset(c, 0, sizeof *c);
+	snprintf(c->code, sizeof c->code, "%s", county);
+	int n = regions_places_under(county, &c->first);
+	c->village_at = malloc((size_t)(n + 1) * sizeof *c->village_at);
+	c->rural_at = malloc((size_t)(n + 1) * sizeof *c->rural_at);
+	if (!c->village_at || !c->rural_at) {
+		free(c->village_at);
+		free(c->rural_at);
+		return NULL;
+	}
+	d->ncounties++;
+	for (int i = 0; i < n; i++)
+		if (strlen(c->first[i].code) == 12) {
+			c->village_at[c->villages++] = i;
+			if (c->first[i].kind == 'c')
+				c->rural_at[c->rural++] = i;
+		}
+	return c;
+}
+
 /* A real village of the county: a rural 村委会 nine times in ten where the county has
  * any, else any village-level place. */
 static const struct ref_place *pick_village(struct demo *d, const char *county)
 {
-	const struct ref_place *first;
-	int n = regions_places_under(county, &first), villages = 0, rural = 0;
-	for (int i = 0; i < n; i++)
-		if (strlen(first[i].code) == 12) {
-			villages++;
-			rural += first[i].kind == 'c';
-		}
-	int want_rural = chance(d, 90) && rural;     /* one draw either way: the stream stays */
-	int k = pick(d, want_rural ? rural : villages);
-	for (int i = 0; i < n; i++)
-		if (strlen(first[i].code) == 12 && (!want_rural || first[i].kind == 'c') && k-- == 0)
-			return &first[i];
-	return NULL;
+	const struct demo_county *c = county_villages(d, county);
+	if (!c)
+		return NULL;
+	int want_rural = chance(d, 90) && c->rural;     /* one draw either way: the stream stays */
+	int k = pick(d, want_rural ? c->rural : c->villages);
+	return &c->first[want_rural ? c->rural_at[k] : c->village_at[k]];
 }
 
 /* 东莞 (4419) and 中山 (4420) have no counties: their towns lie directly under the city.

@@ -5,6 +5,8 @@
 #include "core/idmap.h"
 #include <stdint.h>
 
+struct demo_county;
+
 struct demo {
 	unsigned long seed;
 	uint64_t rng;
@@ -12,6 +14,8 @@ struct demo {
 	int year;
 	long count;
 	struct idmap ids;       /* ID numbers handed out, to keep them unique (12 bytes each) */
+	struct demo_county *counties;   /* each county's villages, found once (demo.c) */
+	int ncounties;
 };
 
 void demo_init(struct demo *d, unsigned long seed, const char *today);

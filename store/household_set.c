@@ -150,7 +150,7 @@ static int save_field(struct store *s, struct household *h, int member, enum fie
 	if ((search_reads(f) && (rc = search_row_write(s, h->id, 0))) ||
 	    (counted && (rc = counts_apply(s, h->id, 1))))
 		return rc;
-	return today_keep_reads(f) ? today_keep_household(s, h->id, 0) : 0;
+	return today_keep_reads(f) ? today_keep_household(s, h->id, 0, h->ncases) : 0;
 }
 
 /* The change, inside the write transaction: the household is read as it is now, so

@@ -355,7 +355,7 @@ int household_save(struct store *s, struct household *h, long expected_version)
 		if ((rc = save_subrecs(s, h, (enum subrec_kind)k, fresh)))
 			return rc;
 	/* what `today` lists of it, in the same transaction (store/today_keep.c) */
-	return today_keep_household(s, h->id, fresh);
+	return today_keep_household(s, h->id, fresh, h->ncases);
 }
 
 int household_text_file(struct store *s, const struct household *h)

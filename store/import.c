@@ -3,9 +3,7 @@
  * the database too (an ID number registered in another household, a county outside the
  * importer's scope); in all-or-nothing mode any defect leaves the store untouched. */
 #include "store/internal.h"
-#include "core/demo.h"
 #include "core/record.h"
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -309,49 +307,13 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
 	return store_import_end(s, res);
 }
 
-int store_demo(struct store *s, const struct user *u, long n, unsigned long seed,
-               struct import_result *res)
+int import_synthetic(struct store *s, struct household *h, struct import_result *res)
 {
-	struct demo d;
-	char why[96];
-	memset(res, 0, sizeof *res);
-	if (!access_is_admin(u))
-		return store_fail(s, STORE_EDENIED, "only an administrator may load demo data");
-	if (confine_root_only(s, "bangfu demo"))
-		return STORE_EDENIED;
-	/* bulk path: keep some freed memory instead of trimming the heap after every
-	 * household (64/128 MiB kept up to 128 MiB of freed memory in the peak) */
-	mallopt(M_TOP_PAD, 8 << 20);
-	mallopt(M_TRIM_THRESHOLD, 16 << 20);
-	snprintf(why, sizeof why, "synthetic demo register: %ld households, seed %lu", n, seed);
-	char subject[64];
-	snprintf(subject, sizeof subject, "%ld synthetic households", n);
-	if (write_begin(s, u, "demo", subject, why))
-		return STORE_EFAIL;
-	if (write_close(s, defer_begin(s)))
-		return STORE_EFAIL;
-	demo_init(&d, seed, s->today);
 	/* a generated household carries every register field; one already there (the same
 	 * seed loaded twice) keeps its casework like a re-imported one */
 	char present[FIELD_COUNT];
 	for (int f = 0; f < FIELD_COUNT; f++)
 		present[f] = !(model_fields[f].flags & F_NOCSV);
 	struct source src = {present, NULL, NULL, NULL, 0};
-	int rc = 0;
-	for (long i = 0; i < n && !rc; i++) {
-		struct household h;
-		store_progress(s, N_("households"), i + 1, n);
-		if (demo_next(&d, &h))
-			rc = store_fail(s, STORE_EFAIL, "out of memory");
-		else
-			rc = import_one(s, &h, 1, &src, res);
-		household_free(&h);
-	}
-	demo_free(&d);
-	store_progress(s, NULL, 0, 0);
-	if (rc || (rc = defer_end(s))) {
-		write_rollback(s);
-		return rc;
-	}
-	return write_commit(s);
+	return import_one(s, h, 1, &src, res);
 }

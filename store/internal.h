@@ -171,6 +171,11 @@ void settings_dev_groups(struct store *s, char *out, size_t n);
 int settings_text(struct store *s, struct buf *out);
 int settings_put_row(struct store *s, const char *key, const char *value);
 
+/* import.c: one household of the demo written as the import writes a file's (a new one
+ * as it is, one with its 户编号 already registered merged, keeping its casework); demo.c
+ * uses it for a register that held households when the demo began. */
+int import_synthetic(struct store *s, struct household *h, struct import_result *res);
+
 /* import_income.c: --income-year's year (a year up to this one with a monitoring line),
  * and the household's 家庭人均纯收入 as an assessment of that year when it has none of
  * that figure yet (*added counts them). */
@@ -437,13 +442,15 @@ int audit_stream_tree(struct store *s, git_repository *repo, long event, const g
  * transaction), 0 when the kept rows can be read, else an error (derive instead). */
 #define TODAY_NEVER "9999-12-31"   /* until of a row that holds from its start on */
 #define TODAY_GONE "0000-00-00"    /* until of a kept rule task whose rule no longer applies */
-/* fresh: a household saved for the first time (no rows of its own, no tasks yet) */
-int today_keep_household(struct store *s, const char *id, int fresh);
+/* fresh: a household saved for the first time (no rows of its own, no tasks yet);
+ * cases: how many cases it has (0 for a fresh one: nothing to read for rule items) */
+int today_keep_household(struct store *s, const char *id, int fresh, int cases);
+/* the rule items (waiting since they were saved), flags and flag counters of the
+ * households past rowid after, which an import or the demo adds (defer.c) */
 /* Whether the kept rows read field f of a household or member (cases, visits, measures
  * and tasks aside): a change of any other field leaves them as they are. Keep it with
  * today_flag_condition (today_flags.c) and today_facts.c, which read them. */
 int today_keep_reads(enum field_id f);
-/* the flags of the households past rowid after, which an import or the demo adds (defer.c) */
 int today_keep_after(struct store *s, sqlite3_int64 after);
 int today_keep_setting(struct store *s, const char *key);   /* stale if the rules read key */
 int today_keep_ready(struct store *s);
