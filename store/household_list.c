@@ -10,8 +10,9 @@
 
 #define MATCH "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH " \
 	"bangfu_match($v))"
-/* the same for the dense walk, asked of each household it passes (store/search.c) */
-#define MATCHES "bangfu_matches(h.rowid, $v)"
+/* the same for the dense walk, asked of each household it passes ($n: how many rows the
+ * statement wants; store/search.c) */
+#define MATCHES "bangfu_matches(h.rowid, $v, $n)"
 #define VILLAGE "village_code IN (" SEARCH_VILLAGES_SCAN("$v") ")"
 #define VILLAGE_IX "village_code IN (" SEARCH_VILLAGES_INDEXED("$v") ")"
 
@@ -85,14 +86,15 @@ static const char *term_template(const struct qterm *t, int dense)
 	return "0";
 }
 
-/* Append " AND <condition>" for term t, its value bound as parameter number `param`. */
-static void term_sql(const struct qterm *t, int param, int dense, struct buf *sql)
+/* Append " AND <condition>" for term t, its value bound as parameter number `param`, the
+ * statement's LIMIT as number `limit`. */
+static void term_sql(const struct qterm *t, int param, int limit, int dense, struct buf *sql)
 {
 	const char *p = term_template(t, dense), *hole;
 	buf_adds(sql, " AND ");
-	while ((hole = strstr(p, "$v")) != NULL) {
+	while ((hole = strchr(p, '$')) != NULL) {
 		buf_add(sql, p, (size_t)(hole - p));
-		buf_addf(sql, "?%d", param);
+		buf_addf(sql, "?%d", hole[1] == 'n' ? limit : param);
 		p = hole + 2;
 	}
 	buf_adds(sql, p);
@@ -126,24 +128,38 @@ int store_household_list_parts(struct store *s, const struct user *u, const stru
 	return household_list(s, u, q, NULL, 0, 0, subs & STORE_SUBS_ALL, 1, fn, ctx);
 }
 
-/* The query of household_list: ids and register keys (county \1 town \1 village \1
- * 户编号) in register order after ?N (when `after`), at most ?N+1 of them. */
+/* The keyset of a list statement: the households after (before, descending) household
+ * ?N in register order. */
+static void keyset_sql(struct buf *sql, const char *op, int param)
+{
+	buf_addf(sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
+	         "(SELECT county_code, town_code, village_code, household_no FROM households "
+	         "WHERE id = ?%d)", op, param);
+}
+
 /* Append "FROM households h WHERE <scope and q's terms>" to sql: ?1 the scope (into
- * scope), ?2.. the terms' values. */
+ * scope), ?2.. the terms' values; after the scope the keyset when op is not NULL (op and
+ * the id as ?N after the terms' values). The keyset goes before the terms: SQLite tests
+ * them in the order written, and its range on the order index starts at the county only,
+ * so a dense term's bangfu_matches was asked of every household of the county before the
+ * one `n` in the UI starts from (with a walk: that walk spent, then a gather). */
 static int list_where(struct store *s, const struct user *u, const struct query *q,
-                      struct buf *sql, char *scope, size_t n)
+                      const char *op, struct buf *sql, char *scope, size_t n)
 {
 	const char *cond = scope_sql(u, scope, n);
-	int nv = 0, dense, rc;
+	int nv = 0, dense, rc, nterms = q ? q->n : 0;
 	long thr = 0;
 	buf_addf(sql, " FROM households h WHERE (%s)", cond);
-	for (int i = 0; q && i < q->n; i++) {
+	if (op)
+		keyset_sql(sql, op, nterms + 2);
+	for (int i = 0; i < nterms; i++) {
 		dense = 0;
 		if (q->terms[i].kind == Q_TEXT && (rc = search_dense(s, q->terms[i].value, &thr, &dense))) {
 			buf_free(sql);
 			return rc;
 		}
-		term_sql(&q->terms[i], ++nv + 1, dense, sql);   /* ?1 is the scope */
+		/* ?1 is the scope, the LIMIT after the terms and the keyset */
+		term_sql(&q->terms[i], ++nv + 1, nterms + 3, dense, sql);
 	}
 	return 0;
 }
@@ -163,12 +179,8 @@ static int list_statement(struct store *s, const struct user *u, const struct qu
 	int nv = q ? q->n : 0, rc;
 	buf_adds(&sql, "SELECT h.id, h.county_code || char(1) || h.town_code || char(1) || "
 	         "h.village_code || char(1) || h.household_no");
-	if ((rc = list_where(s, u, q, &sql, scope, sizeof scope)))
+	if ((rc = list_where(s, u, q, after ? descending ? "<" : ">" : NULL, &sql, scope, sizeof scope)))
 		return rc;
-	if (after)
-		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
-		         "(SELECT county_code, town_code, village_code, household_no FROM households "
-		         "WHERE id = ?%d)", descending ? "<" : ">", nv + 2);
 	buf_adds(&sql, descending ? " ORDER BY h.county_code DESC, h.town_code DESC, h.village_code DESC,"
 	                            " h.household_no DESC"
 	                          : " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
@@ -188,12 +200,8 @@ int store_household_count(struct store *s, const struct user *u, const struct qu
 	int nv = q ? q->n : 0, rc;
 	*n = 0;
 	buf_adds(&sql, "SELECT count(*) FROM (SELECT 1");
-	if ((rc = list_where(s, u, q, &sql, scope, sizeof scope)))
+	if ((rc = list_where(s, u, q, before ? "<" : NULL, &sql, scope, sizeof scope)))
 		return rc;
-	if (before)
-		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) < "
-		         "(SELECT county_code, town_code, village_code, household_no FROM households "
-		         "WHERE id = ?%d)", nv + 2);
 	buf_addf(&sql, " LIMIT ?%d)", nv + 3);
 	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;

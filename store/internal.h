@@ -141,6 +141,15 @@ int search_dense(struct store *s, const char *v, long *thr, int *dense);
 #define SEARCH_VILLAGES_SCAN(v) "SELECT code FROM regions WHERE level = 4 AND instr(name, " v ")"
 /* Whether v is one or more CJK characters and nothing else (the tokenizer's is_cjk). */
 int search_cjk_only(const char *v);
+/* A value the dense walk may look for in search rows (search_match.c): at most
+ * SEARCH_WALK_CHARS CJK characters and nothing else. search_doc_has: whether doc (n
+ * bytes, a household_search document) holds such a value v (nv bytes) as the index
+ * would find it — within one run of CJK characters as the tokenizer cuts them. */
+#define SEARCH_WALK_CHARS 16
+int search_walkable(const char *v);
+int search_doc_has(const char *doc, int n, const char *v, int nv);
+/* search_match.c: bangfu_matches and bangfu_rowset on connection db (an SQLite code). */
+int search_match_register(sqlite3 *db);
 /* regions_store.c: the index row of region `code` (just added or renamed) from its name. */
 int search_region_write(struct store *s, const char *code);
 

@@ -210,105 +210,31 @@ static void match_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
 	sqlite3_result_text(c, q, (int)(w - q), free);
 }
 
-/* The rowids a search value matches, in ascending order (FTS5 gives them so). */
-struct rowset {
-	sqlite3_int64 *id;
-	size_t n, cap;
-};
-
-static void rowset_free(void *p)
+/* Whether doc (n bytes) holds the CJK-only value v (nv bytes) within one run of CJK
+ * characters as tok_run cuts them (at most TOKEN_MAX characters a run) — for a value of
+ * at most SEARCH_WALK_CHARS characters, exactly the rows its FTS5 query matches: one character
+ * is a unigram, found in any run; two or more a phrase of bigrams at consecutive
+ * positions, and a bigram is emitted only for two characters of one run. UTF-8 being
+ * self-synchronising, a byte match of v is a match of whole characters. */
+int search_doc_has(const char *doc, int n, const char *v, int nv)
 {
-	struct rowset *r = p;
-	free(r->id);
-	free(r);
-}
-
-/* bangfu_rowset(r, rowid), an aggregate: appends each rowid to the rowset r (a pointer
- * bound by rowset_read). Gathering in one step of an aggregate, not a row handed back
- * per match: 1.3 ms where stepping the 52,245 rows of 陈 at 1M took 1.85. */
-static void rowset_step(sqlite3_context *c, int argc, sqlite3_value **argv)
-{
-	struct rowset *r = sqlite3_value_pointer(argv[0], "bangfu_rowset");
-	(void)argc;
-	if (!r)
-		return;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 1024;
-		sqlite3_int64 *id = realloc(r->id, cap * sizeof *id);
-		if (!id) {
-			sqlite3_result_error_nomem(c);
-			return;
+	const unsigned char *p = (const unsigned char *)doc;
+	int i = 0, len;
+	while (i < n) {
+		if (kind_of(utf8_at(p + i, n - i, &len)) != RUN_CJK) {
+			i += len;
+			continue;
 		}
-		r->id = id;
-		r->cap = cap;
+		int start = i, nc = 0;
+		while (i < n && nc < TOKEN_MAX && kind_of(utf8_at(p + i, n - i, &len)) == RUN_CJK) {
+			i += len;
+			nc++;
+		}
+		for (int at = start; at + nv <= i; at++)
+			if (memcmp(doc + at, v, (size_t)nv) == 0)
+				return 1;
 	}
-	r->id[r->n++] = sqlite3_value_int64(argv[1]);
-}
-
-static void rowset_final(sqlite3_context *c)
-{
-	sqlite3_result_null(c);
-}
-
-/* Gather the rowids of household_search matching v (the statement runs on the caller's
- * connection, inside its read). NULL with *rc set when it fails. */
-static struct rowset *rowset_read(sqlite3 *db, sqlite3_value *v, int *rc)
-{
-	sqlite3_stmt *st;
-	struct rowset *r = calloc(1, sizeof *r);
-	*rc = r ? sqlite3_prepare_v2(db, "SELECT bangfu_rowset(?2, rowid) FROM household_search "
-	                             "WHERE household_search MATCH bangfu_match(?1)", -1, &st, NULL)
-	        : SQLITE_NOMEM;
-	if (*rc != SQLITE_OK) {
-		free(r);
-		return NULL;
-	}
-	sqlite3_bind_value(st, 1, v);
-	sqlite3_bind_pointer(st, 2, r, "bangfu_rowset", NULL);
-	*rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (*rc != SQLITE_ROW) {
-		rowset_free(r);
-		return NULL;
-	}
-	*rc = SQLITE_OK;
-	return r;
-}
-
-static int rowset_has(const struct rowset *r, sqlite3_int64 id)
-{
-	size_t lo = 0, hi = r->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (r->id[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < r->n && r->id[lo] == id;
-}
-
-/* bangfu_matches(rowid, v): whether household rowid is among those v matches — the same
- * as `rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH
- * bangfu_match(v))`, for the dense walk of household_list.c, which asks it of each
- * household it passes until its page is full. For that IN, SQLite gathers the matches
- * into a b-tree of its own (6 ms for the 50,000 households with a 陈 at 1M, where the
- * match itself takes 1.6 ms); here they are gathered once per run of the statement
- * (bangfu_rowset, in FTS5's order: ascending) into a sorted array kept as the function's
- * auxiliary data (v is a bound parameter, constant through the run; SQLite frees it when
- * the statement is reset), and each question is a binary search. */
-static void matches_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
-{
-	struct rowset *r = sqlite3_get_auxdata(c, 1), *made = NULL;
-	int rc;
-	(void)argc;
-	if (!r && !(r = made = rowset_read(sqlite3_context_db_handle(c), argv[1], &rc))) {
-		sqlite3_result_error_code(c, rc);
-		return;
-	}
-	sqlite3_result_int(c, rowset_has(r, sqlite3_value_int64(argv[0])));
-	if (made)   /* kept for the next rows, or freed at once if SQLite cannot keep it */
-		sqlite3_set_auxdata(c, 1, made, rowset_free);
+	return 0;
 }
 
 int search_register(struct store *s)
@@ -329,11 +255,7 @@ int search_register(struct store *s)
 	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                            NULL, match_fn, NULL, NULL) != SQLITE_OK)
 		return store_sqlfail(s, "registering the search function");
-	if (sqlite3_create_function(s->db, "bangfu_matches", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-	                            NULL, matches_fn, NULL, NULL) != SQLITE_OK)
-		return store_sqlfail(s, "registering the search function");
-	if (sqlite3_create_function(s->db, "bangfu_rowset", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-	                            NULL, NULL, rowset_step, rowset_final) != SQLITE_OK)
+	if (search_match_register(s->db) != SQLITE_OK)
 		return store_sqlfail(s, "registering the search function");
 	return 0;
 }
@@ -379,6 +301,18 @@ int search_dense(struct store *s, const char *v, long *thr, int *dense)
 		return rc;
 	*dense = n + more >= *thr;
 	return 0;
+}
+
+/* A value read from search rows: CJK characters only (where a substring of a run is a
+ * match), not too many of them. */
+int search_walkable(const char *v)
+{
+	const unsigned char *p = (const unsigned char *)v;
+	int n = (int)strlen(v), len, nc = 0;
+	for (int i = 0; i < n; i += len, nc++)
+		if (!is_cjk(utf8_at(p + i, n - i, &len)))
+			return 0;
+	return nc > 0 && nc <= SEARCH_WALK_CHARS;
 }
 
 int search_cjk_only(const char *v)
