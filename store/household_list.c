@@ -139,22 +139,24 @@ static void keyset_sql(struct buf *sql, const char *op, int param)
 
 /* Append "FROM households h WHERE <scope and q's terms>" to sql: ?1 the scope (into
  * scope), ?2.. the terms' values; after the scope the keyset when op is not NULL (op and
- * the id as ?N after the terms' values). The keyset goes before the terms: SQLite tests
+ * the id as ?N after the terms' values); limit: the rows the statement will want (the
+ * shape of a search term depends on it, see search_dense), 0 or less for all. The keyset goes before the terms: SQLite tests
  * them in the order written, and its range on the order index starts at the county only,
  * so a dense term's bangfu_matches was asked of every household of the county before the
  * one `n` in the UI starts from (with a walk: that walk spent, then a gather). */
 static int list_where(struct store *s, const struct user *u, const struct query *q,
-                      const char *op, struct buf *sql, char *scope, size_t n)
+                      const char *op, long limit, struct buf *sql, char *scope, size_t n)
 {
 	const char *cond = scope_sql(u, scope, n);
 	int nv = 0, dense, rc, nterms = q ? q->n : 0;
-	long thr = 0;
+	long size = 0;
 	buf_addf(sql, " FROM households h WHERE (%s)", cond);
 	if (op)
 		keyset_sql(sql, op, nterms + 2);
 	for (int i = 0; i < nterms; i++) {
 		dense = 0;
-		if (q->terms[i].kind == Q_TEXT && (rc = search_dense(s, q->terms[i].value, &thr, &dense))) {
+		if (q->terms[i].kind == Q_TEXT &&
+		    (rc = search_dense(s, q->terms[i].value, limit, &size, &dense))) {
 			buf_free(sql);
 			return rc;
 		}
@@ -172,14 +174,15 @@ static void bind_where(sqlite3_stmt *st, const struct query *q, const char *scop
 }
 
 static int list_statement(struct store *s, const struct user *u, const struct query *q,
-                          int after, int descending, sqlite3_stmt **st)
+                          int after, int descending, long limit, sqlite3_stmt **st)
 {
 	struct buf sql = {0};
 	char scope[32];
 	int nv = q ? q->n : 0, rc;
 	buf_adds(&sql, "SELECT h.id, h.county_code || char(1) || h.town_code || char(1) || "
 	         "h.village_code || char(1) || h.household_no");
-	if ((rc = list_where(s, u, q, after ? descending ? "<" : ">" : NULL, &sql, scope, sizeof scope)))
+	if ((rc = list_where(s, u, q, after ? descending ? "<" : ">" : NULL, limit, &sql, scope,
+	                     sizeof scope)))
 		return rc;
 	buf_adds(&sql, descending ? " ORDER BY h.county_code DESC, h.town_code DESC, h.village_code DESC,"
 	                            " h.household_no DESC"
@@ -200,7 +203,7 @@ int store_household_count(struct store *s, const struct user *u, const struct qu
 	int nv = q ? q->n : 0, rc;
 	*n = 0;
 	buf_adds(&sql, "SELECT count(*) FROM (SELECT 1");
-	if ((rc = list_where(s, u, q, before ? "<" : NULL, &sql, scope, sizeof scope)))
+	if ((rc = list_where(s, u, q, before ? "<" : NULL, -1, &sql, scope, sizeof scope)))
 		return rc;
 	buf_addf(&sql, " LIMIT ?%d)", nv + 3);
 	if (db_cached_buf(s, &sql, &st))
@@ -223,7 +226,7 @@ static int list_chunk(struct store *s, const struct user *u, const struct query 
 	sqlite3_stmt *st;
 	int nv = q ? q->n : 0, rc;
 	*got = 0;
-	if (list_statement(s, u, q, after != NULL, descending, &st))
+	if (list_statement(s, u, q, after != NULL, descending, n, &st))
 		return STORE_EFAIL;
 	if (after)
 		sqlite3_bind_text(st, nv + 2, after, -1, SQLITE_TRANSIENT);
@@ -303,7 +306,7 @@ int household_list_ids(struct store *s, const struct user *u, const struct query
 {
 	sqlite3_stmt *st;
 	int nv = q ? q->n : 0, rc, stop = 0;
-	if (list_statement(s, u, q, 0, 0, &st))
+	if (list_statement(s, u, q, 0, 0, -1, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, nv + 3, -1);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -318,18 +321,18 @@ int store_household_keys(struct store *s, const struct user *u, const struct que
 {
 	sqlite3_stmt *st;
 	int nv = q ? q->n : 0, rc, stop = 0, dense = 0;
-	long thr = 0;
+	long size = 0;
 	*many = 0;
 	for (int i = 0; i < nv; i++)
 		if (q->terms[i].kind == Q_TEXT) {
-			if ((rc = search_dense(s, q->terms[i].value, &thr, &dense)))
+			if ((rc = search_dense(s, q->terms[i].value, -1, &size, &dense)))
 				return rc;
 			if (dense) {
 				*many = 1;   /* not worth keeping: the next match is near anyway */
 				return 0;
 			}
 		}
-	if (list_statement(s, u, q, 0, 0, &st))
+	if (list_statement(s, u, q, 0, 0, -1, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, nv + 3, max);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)

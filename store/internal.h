@@ -127,10 +127,11 @@ int defer_begin(struct store *s);
 int defer_end(struct store *s);
 void defer_abort(struct store *s);
 sqlite3_int64 defer_limit(const struct store *s);
-/* Whether search value v matches many households (about √N or more, N the register's
- * size; *thr caches that bound, 0 at first): then a list walks the register order
- * instead of fetching every match and sorting. Each count stops at the bound. */
-int search_dense(struct store *s, const char *v, long *thr, int *dense);
+/* Whether search value v matches many households for a statement that wants `limit`
+ * rows (0 or less: all): then a list walks the register order instead of fetching every
+ * match and sorting. Many is √(limit × N / 3) for a page of 4 to HOUSEHOLD_CHUNK rows,
+ * else √N (N the register's size, cached in *size, 0 at first); each count stops there. */
+int search_dense(struct store *s, const char *v, long limit, long *size, int *dense);
 /* The village codes whose name contains the search value V (an SQL parameter, "?1"):
  * through region_search, the index of region names (one row per regions row, rowid =
  * regions.rowid), when the value is all CJK characters — there the index's match is
