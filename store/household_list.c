@@ -140,10 +140,11 @@ static void keyset_sql(struct buf *sql, const char *op, int param)
 /* Append "FROM households h WHERE <scope and q's terms>" to sql: ?1 the scope (into
  * scope), ?2.. the terms' values; after the scope the keyset when op is not NULL (op and
  * the id as ?N after the terms' values); limit: the rows the statement will want (the
- * shape of a search term depends on it, see search_dense), 0 or less for all. The keyset goes before the terms: SQLite tests
- * them in the order written, and its range on the order index starts at the county only,
- * so a dense term's bangfu_matches was asked of every household of the county before the
- * one `n` in the UI starts from (with a walk: that walk spent, then a gather). */
+ * shape of a search term depends on it, see search_dense), 0 or less for all. The keyset
+ * goes before the terms: SQLite tests them in the order written, and its range on the
+ * order index starts at the county only, so a dense term's bangfu_matches was asked of
+ * every household of the county before the one `n` in the UI starts from (with a walk:
+ * that walk spent, then a gather). */
 static int list_where(struct store *s, const struct user *u, const struct query *q,
                       const char *op, long limit, struct buf *sql, char *scope, size_t n)
 {

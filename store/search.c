@@ -212,9 +212,9 @@ static void match_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
 
 /* Whether doc (n bytes) holds the CJK-only value v (nv bytes) within one run of CJK
  * characters as tok_run cuts them (at most TOKEN_MAX characters a run) — for a value of
- * at most SEARCH_WALK_CHARS characters, exactly the rows its FTS5 query matches: one character
- * is a unigram, found in any run; two or more a phrase of bigrams at consecutive
- * positions, and a bigram is emitted only for two characters of one run. UTF-8 being
+ * at most SEARCH_WALK_CHARS characters, exactly the rows its FTS5 query matches: one
+ * character is a unigram, found in any run; two or more a phrase of bigrams at
+ * consecutive positions, and a bigram is emitted only for two characters of one run. UTF-8 being
  * self-synchronising, a byte match of v is a match of whole characters. */
 int search_doc_has(const char *doc, int n, const char *v, int nv)
 {

@@ -154,8 +154,9 @@ static int row_has(struct matcher *m, sqlite3_int64 rowid, sqlite3_value *v, int
 	int found = 0;
 	*rc = sqlite3_step(m->doc);
 	if (*rc == SQLITE_ROW)
-		found = search_doc_has((const char *)sqlite3_column_text(m->doc, 0), sqlite3_column_bytes(m->doc, 0),
-		                (const char *)sqlite3_value_text(v), sqlite3_value_bytes(v));
+		found = search_doc_has((const char *)sqlite3_column_text(m->doc, 0),
+		                       sqlite3_column_bytes(m->doc, 0),
+		                       (const char *)sqlite3_value_text(v), sqlite3_value_bytes(v));
 	*rc = *rc == SQLITE_ROW || *rc == SQLITE_DONE ? sqlite3_reset(m->doc) : *rc;
 	return found;
 }

@@ -139,7 +139,8 @@ static void test_matches(void **state)
 static const char *const walk_docs[] = {
 	"陈秀英 440103194608296191 李明 44010319460829619X", "王芳 440105200001011234",
 	"阿依·买买提 440105200001011235 陈芳", "Li Wei 陈",
-	"田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田甲"
+	"田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田"
+	"田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田甲"
 	"乙田田田田田", "张" "\xff" "三 " "\xe4\xb8" "四 秀",
 };
 static const char *const walk_values[] = {"陈", "秀英", "陈秀英", "英李", "芳", "买买提", "甲乙",
@@ -167,6 +168,9 @@ static void test_doc_has(void **state)
 	assert_false(search_walkable("1234"));
 	assert_false(search_walkable(""));
 	assert_false(search_walkable("田田田田田田田田田田田田田田田田田"));   /* 17: gathered */
+	/* the run is cut where the tokenizer cuts it: 甲 ends the first piece */
+	assert_false(search_doc_has(walk_docs[4], (int)strlen(walk_docs[4]), "甲乙", 6));
+	assert_true(search_doc_has(walk_docs[4], (int)strlen(walk_docs[4]), "田甲", 6));
 }
 
 /* bangfu_matches(rowid, v, limit) against the IN over 20,000 households whose documents
