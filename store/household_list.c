@@ -10,9 +10,11 @@
 
 #define MATCH "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH " \
 	"bangfu_match($v))"
-/* the same for the dense walk, asked of each household it passes ($n: how many rows the
- * statement wants; store/search.c) */
-#define MATCHES "bangfu_matches(h.rowid, $v, $n)"
+/* the same for the dense walk, asked of each household it passes (store/search_match.c):
+ * from the matches gathered, or (MATCHES_ROWS, search_dense's 2) reading the households'
+ * search rows while that pays ($n: how many rows the statement wants) */
+#define MATCHES "bangfu_matches(h.rowid, $v)"
+#define MATCHES_ROWS "bangfu_matches(h.rowid, $v, $n)"
 #define VILLAGE "village_code IN (" SEARCH_VILLAGES_SCAN("$v") ")"
 #define VILLAGE_IX "village_code IN (" SEARCH_VILLAGES_INDEXED("$v") ")"
 
@@ -24,7 +26,8 @@
 /* The SQL condition of one query term; "$v" stands for its bound value. Values given as
  * digits are codes (prefix match) or ID digits; otherwise names. A dense name or digits
  * term (see search_dense) is written with unary + so no index drives it: the register
- * order index does, and the page ends after its first rows. */
+ * order index does, and the page ends after its first rows (dense 2: a very dense name,
+ * its search rows read as the walk passes). */
 static const char *term_template(const struct qterm *t, int dense)
 {
 	int digits = t->value[0] && strspn(t->value, "0123456789Xx") == strlen(t->value);
@@ -38,7 +41,9 @@ static const char *term_template(const struct qterm *t, int dense)
 			return dense ? "(+h.household_no >= $v AND +h.household_no < $v || '~' OR " MATCHES ")"
 			             : "(h.household_no >= $v AND h.household_no < $v || '~' OR h." MATCH ")";
 		if (search_cjk_only(t->value))   /* village names through their index too */
-			return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
+			return dense == 2 ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
+			                    VILLAGE_IX " OR " MATCHES_ROWS ")"
+			     : dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
 			               VILLAGE_IX " OR " MATCHES ")"
 			             : "(h.id = $v OR h." VILLAGE_IX " OR h." MATCH ")";
 		return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h." VILLAGE

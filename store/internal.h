@@ -129,8 +129,12 @@ void defer_abort(struct store *s);
 sqlite3_int64 defer_limit(const struct store *s);
 /* Whether search value v matches many households for a statement that wants `limit`
  * rows (0 or less: all): then a list walks the register order instead of fetching every
- * match and sorting. Many is √(limit × N / 3) for a page of 4 to HOUSEHOLD_CHUNK rows,
- * else √N (N the register's size, cached in *size, 0 at first); each count stops there. */
+ * match and sorting (*dense 1; 2 when the walk may read the search rows of the
+ * households it passes rather than gather every match: see search_match.c). Many is
+ * √(limit × N / 3) for a page of 4 to HOUSEHOLD_CHUNK rows, else √N (N the register's
+ * size, cached in *size, 0 at first); names beyond SEARCH_SAMPLE are estimated. */
+#define SEARCH_SAMPLE 1024
+#define SEARCH_WALK_RATIO 100
 int search_dense(struct store *s, const char *v, long limit, long *size, int *dense);
 /* The village codes whose name contains the search value V (an SQL parameter, "?1"):
  * through region_search, the index of region names (one row per regions row, rowid =

@@ -261,8 +261,9 @@ int search_register(struct store *s)
 }
 
 /* How many rows one counting statement sees, up to thr (the statement takes ?1 = v and
- * ?2 = thr). */
-static int count_upto(struct store *s, const char *sql, const char *v, long thr, long *n)
+ * ?2 = thr), and in *last its second column when it has one. */
+static int count_upto(struct store *s, const char *sql, const char *v, long thr, long *n,
+                      sqlite3_int64 *last)
 {
 	sqlite3_stmt *st;
 	if (db_cached(s, sql, &st))
@@ -271,17 +272,20 @@ static int count_upto(struct store *s, const char *sql, const char *v, long thr,
 	sqlite3_bind_int64(st, 2, thr);
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (last)
+		*last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
 	db_finalize(s, st);
 	return rc == SQLITE_ROW ? 0 : store_sqlfail(s, "searching");
 }
 
 int search_dense(struct store *s, const char *v, long limit, long *size, int *dense)
 {
-	long n = 0, more = 0, thr;
+	long n = 0, more = 0, thr, sample;
+	sqlite3_int64 last = 0;
 	int digits = v[0] && strspn(v, "0123456789Xx") == strlen(v), rc;
 	*dense = 0;
 	if (*size == 0 && (rc = count_upto(s, "SELECT max(1, coalesce(max(rowid), 0)) + 0 * "
-	                                     "length(?1) + 0 * ?2 FROM households", v, 0, size)))
+	                                     "length(?1) + 0 * ?2 FROM households", v, 0, size, NULL)))
 		return rc;
 	/* a page: the walk reads about limit × size / matches households of the order index,
 	 * each about a third of a match fetched by rowid and sorted (1M: 0.7 against 1.1
@@ -293,19 +297,31 @@ int search_dense(struct store *s, const char *v, long limit, long *size, int *de
 	double k = limit > 3 && limit <= HOUSEHOLD_CHUNK ? (double)limit / 3 : 1;
 	thr = (long)sqrt(k * (double)*size);
 	thr = thr < 100 ? 100 : thr;
-	if ((rc = count_upto(s, "SELECT count(*) FROM (SELECT 1 FROM household_search WHERE "
-	                        "household_search MATCH bangfu_match(?1) LIMIT ?2)", v, thr, &n)))
+	/* the names: counted up to SEARCH_SAMPLE, and beyond that estimated from the rowid
+	 * the count stopped at (FTS5 gives the matches by rowid, and a name has nothing to do
+	 * with the rowid its household got: the matches are spread evenly over them) */
+	sample = thr < SEARCH_SAMPLE ? thr : SEARCH_SAMPLE;
+	if ((rc = count_upto(s, "SELECT count(*), max(rowid) FROM (SELECT rowid FROM "
+	                        "household_search WHERE household_search MATCH bangfu_match(?1) "
+	                        "LIMIT ?2)", v, sample, &n, &last)))
 		return rc;
-	if (n < thr && (rc = count_upto(s, digits
+	double names = n < sample || last < 1 ? (double)n : (double)n * (double)*size / (double)last;
+	if (names < thr && (rc = count_upto(s, digits
 	        ? "SELECT count(*) FROM (SELECT 1 FROM households WHERE household_no >= ?1 AND "
 	          "household_no < ?1 || '~' LIMIT ?2)"
 	        : search_cjk_only(v)
 	        ? "SELECT count(*) FROM (SELECT 1 FROM households WHERE village_code IN ("
 	          SEARCH_VILLAGES_INDEXED("?1") ") LIMIT ?2)"
 	        : "SELECT count(*) FROM (SELECT 1 FROM households WHERE village_code IN ("
-	          SEARCH_VILLAGES_SCAN("?1") ") LIMIT ?2)", v, thr, &more)))
+	          SEARCH_VILLAGES_SCAN("?1") ") LIMIT ?2)", v, thr, &more, NULL)))
 		return rc;
-	*dense = n + more >= thr;
+	*dense = names + (double)more >= (double)thr;
+	/* so dense that the page is found sooner reading the households' search rows than
+	 * gathering every match (search_match.c; that estimates again, for its budget) */
+	double d = names / (double)*size;
+	if (*dense && limit > 0 && search_walkable(v) &&
+	    d * d * (double)*size > (double)limit * SEARCH_WALK_RATIO)
+		*dense = 2;
 	return 0;
 }
 

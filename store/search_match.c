@@ -89,18 +89,16 @@ static int rowset_has(const struct rowset *r, sqlite3_int64 id)
  * register order until its page is full. Gathering every match first costs about 30 ns
  * a match (1.6 ms for the 52,245 households with a 陈 at 1M, SQLite's cache cold), however
  * few the page needs; reading the search row of each household asked about and looking
- * for v in it costs about WALK_RATIO times that (a page read a household: the rowids of
+ * for v in it costs about SEARCH_WALK_RATIO times that (a page read a household: the rowids of
  * one village are anywhere in the table), but only for the households walked — about 20
  * for the next 陈 (`n` in the UI), 800 for a page of 40. So the walk first estimates how
  * dense the term is: FTS5 gives its matches by rowid, rowids are spread over the register
- * whatever a name is, so WALK_SAMPLE matches up to rowid r mean about WALK_SAMPLE / r of
+ * whatever a name is, so SEARCH_SAMPLE matches up to rowid r mean about SEARCH_SAMPLE / r of
  * the register. It reads rows when the page's walk (limit over that density) costs less
  * than the gather (that density times the register's size), and gathers once it has
  * walked twice what it expected (another condition of the query refusing its matches).
  * Either way the answers are the same; the worst is a gather after a walk that cost about
  * twice what the gather does. */
-#define WALK_RATIO 100
-#define WALK_SAMPLE 1024
 
 struct matcher {
 	struct rowset *r;      /* the gathered matches, once gathered */
@@ -130,7 +128,7 @@ static long walk_budget(sqlite3 *db, sqlite3_value *v, long limit)
 	                       "FROM (SELECT rowid FROM household_search WHERE household_search "
 	                       "MATCH bangfu_match(?1) LIMIT ?2)", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_value(st, 1, v);
-		sqlite3_bind_int(st, 2, WALK_SAMPLE);
+		sqlite3_bind_int(st, 2, SEARCH_SAMPLE);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			n = sqlite3_column_double(st, 0);
 			last = sqlite3_column_double(st, 1);
@@ -140,8 +138,8 @@ static long walk_budget(sqlite3 *db, sqlite3_value *v, long limit)
 	sqlite3_finalize(st);
 	if (n < 1 || size < 1)
 		return 0;
-	double density = n < WALK_SAMPLE ? n / size : n / last;
-	if ((double)limit * WALK_RATIO >= density * density * size)
+	double density = n < SEARCH_SAMPLE ? n / size : n / last;
+	if ((double)limit * SEARCH_WALK_RATIO >= density * density * size)
 		return 0;
 	return (long)(2 * (double)limit / density) + 64;
 }
