@@ -10,8 +10,11 @@
 
 #define MATCH "rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH " \
 	"bangfu_match($v))"
-/* the same for the dense walk, asked of each household it passes (store/search.c) */
+/* the same for the dense walk, asked of each household it passes (store/search_match.c):
+ * from the matches gathered, or (MATCHES_ROWS, search_dense's 2) reading the households'
+ * search rows while that pays ($n: how many rows the statement wants) */
 #define MATCHES "bangfu_matches(h.rowid, $v)"
+#define MATCHES_ROWS "bangfu_matches(h.rowid, $v, $n)"
 #define VILLAGE "village_code IN (" SEARCH_VILLAGES_SCAN("$v") ")"
 #define VILLAGE_IX "village_code IN (" SEARCH_VILLAGES_INDEXED("$v") ")"
 
@@ -23,7 +26,8 @@
 /* The SQL condition of one query term; "$v" stands for its bound value. Values given as
  * digits are codes (prefix match) or ID digits; otherwise names. A dense name or digits
  * term (see search_dense) is written with unary + so no index drives it: the register
- * order index does, and the page ends after its first rows. */
+ * order index does, and the page ends after its first rows (dense 2: a very dense name,
+ * its search rows read as the walk passes). */
 static const char *term_template(const struct qterm *t, int dense)
 {
 	int digits = t->value[0] && strspn(t->value, "0123456789Xx") == strlen(t->value);
@@ -37,7 +41,9 @@ static const char *term_template(const struct qterm *t, int dense)
 			return dense ? "(+h.household_no >= $v AND +h.household_no < $v || '~' OR " MATCHES ")"
 			             : "(h.household_no >= $v AND h.household_no < $v || '~' OR h." MATCH ")";
 		if (search_cjk_only(t->value))   /* village names through their index too */
-			return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
+			return dense == 2 ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
+			                    VILLAGE_IX " OR " MATCHES_ROWS ")"
+			     : dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h."
 			               VILLAGE_IX " OR " MATCHES ")"
 			             : "(h.id = $v OR h." VILLAGE_IX " OR h." MATCH ")";
 		return dense ? "(+h.rowid = (SELECT rowid FROM households WHERE id = $v) OR +h." VILLAGE
@@ -85,14 +91,15 @@ static const char *term_template(const struct qterm *t, int dense)
 	return "0";
 }
 
-/* Append " AND <condition>" for term t, its value bound as parameter number `param`. */
-static void term_sql(const struct qterm *t, int param, int dense, struct buf *sql)
+/* Append " AND <condition>" for term t, its value bound as parameter number `param`, the
+ * statement's LIMIT as number `limit`. */
+static void term_sql(const struct qterm *t, int param, int limit, int dense, struct buf *sql)
 {
 	const char *p = term_template(t, dense), *hole;
 	buf_adds(sql, " AND ");
-	while ((hole = strstr(p, "$v")) != NULL) {
+	while ((hole = strchr(p, '$')) != NULL) {
 		buf_add(sql, p, (size_t)(hole - p));
-		buf_addf(sql, "?%d", param);
+		buf_addf(sql, "?%d", hole[1] == 'n' ? limit : param);
 		p = hole + 2;
 	}
 	buf_adds(sql, p);
@@ -126,24 +133,41 @@ int store_household_list_parts(struct store *s, const struct user *u, const stru
 	return household_list(s, u, q, NULL, 0, 0, subs & STORE_SUBS_ALL, 1, fn, ctx);
 }
 
-/* The query of household_list: ids and register keys (county \1 town \1 village \1
- * 户编号) in register order after ?N (when `after`), at most ?N+1 of them. */
+/* The keyset of a list statement: the households after (before, descending) household
+ * ?N in register order. */
+static void keyset_sql(struct buf *sql, const char *op, int param)
+{
+	buf_addf(sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
+	         "(SELECT county_code, town_code, village_code, household_no FROM households "
+	         "WHERE id = ?%d)", op, param);
+}
+
 /* Append "FROM households h WHERE <scope and q's terms>" to sql: ?1 the scope (into
- * scope), ?2.. the terms' values. */
+ * scope), ?2.. the terms' values; after the scope the keyset when op is not NULL (op and
+ * the id as ?N after the terms' values); limit: the rows the statement will want (the
+ * shape of a search term depends on it, see search_dense), 0 or less for all. The keyset
+ * goes before the terms: SQLite tests them in the order written, and its range on the
+ * order index starts at the county only, so a dense term's bangfu_matches was asked of
+ * every household of the county before the one `n` in the UI starts from (with a walk:
+ * that walk spent, then a gather). */
 static int list_where(struct store *s, const struct user *u, const struct query *q,
-                      struct buf *sql, char *scope, size_t n)
+                      const char *op, long limit, struct buf *sql, char *scope, size_t n)
 {
 	const char *cond = scope_sql(u, scope, n);
-	int nv = 0, dense, rc;
-	long thr = 0;
+	int nv = 0, dense, rc, nterms = q ? q->n : 0;
+	long size = 0;
 	buf_addf(sql, " FROM households h WHERE (%s)", cond);
-	for (int i = 0; q && i < q->n; i++) {
+	if (op)
+		keyset_sql(sql, op, nterms + 2);
+	for (int i = 0; i < nterms; i++) {
 		dense = 0;
-		if (q->terms[i].kind == Q_TEXT && (rc = search_dense(s, q->terms[i].value, &thr, &dense))) {
+		if (q->terms[i].kind == Q_TEXT &&
+		    (rc = search_dense(s, q->terms[i].value, limit, &size, &dense))) {
 			buf_free(sql);
 			return rc;
 		}
-		term_sql(&q->terms[i], ++nv + 1, dense, sql);   /* ?1 is the scope */
+		/* ?1 is the scope, the LIMIT after the terms and the keyset */
+		term_sql(&q->terms[i], ++nv + 1, nterms + 3, dense, sql);
 	}
 	return 0;
 }
@@ -156,19 +180,16 @@ static void bind_where(sqlite3_stmt *st, const struct query *q, const char *scop
 }
 
 static int list_statement(struct store *s, const struct user *u, const struct query *q,
-                          int after, int descending, sqlite3_stmt **st)
+                          int after, int descending, long limit, sqlite3_stmt **st)
 {
 	struct buf sql = {0};
 	char scope[32];
 	int nv = q ? q->n : 0, rc;
 	buf_adds(&sql, "SELECT h.id, h.county_code || char(1) || h.town_code || char(1) || "
 	         "h.village_code || char(1) || h.household_no");
-	if ((rc = list_where(s, u, q, &sql, scope, sizeof scope)))
+	if ((rc = list_where(s, u, q, after ? descending ? "<" : ">" : NULL, limit, &sql, scope,
+	                     sizeof scope)))
 		return rc;
-	if (after)
-		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) %s "
-		         "(SELECT county_code, town_code, village_code, household_no FROM households "
-		         "WHERE id = ?%d)", descending ? "<" : ">", nv + 2);
 	buf_adds(&sql, descending ? " ORDER BY h.county_code DESC, h.town_code DESC, h.village_code DESC,"
 	                            " h.household_no DESC"
 	                          : " ORDER BY h.county_code, h.town_code, h.village_code, h.household_no");
@@ -188,12 +209,8 @@ int store_household_count(struct store *s, const struct user *u, const struct qu
 	int nv = q ? q->n : 0, rc;
 	*n = 0;
 	buf_adds(&sql, "SELECT count(*) FROM (SELECT 1");
-	if ((rc = list_where(s, u, q, &sql, scope, sizeof scope)))
+	if ((rc = list_where(s, u, q, before ? "<" : NULL, -1, &sql, scope, sizeof scope)))
 		return rc;
-	if (before)
-		buf_addf(&sql, " AND (h.county_code, h.town_code, h.village_code, h.household_no) < "
-		         "(SELECT county_code, town_code, village_code, household_no FROM households "
-		         "WHERE id = ?%d)", nv + 2);
 	buf_addf(&sql, " LIMIT ?%d)", nv + 3);
 	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
@@ -215,7 +232,7 @@ static int list_chunk(struct store *s, const struct user *u, const struct query 
 	sqlite3_stmt *st;
 	int nv = q ? q->n : 0, rc;
 	*got = 0;
-	if (list_statement(s, u, q, after != NULL, descending, &st))
+	if (list_statement(s, u, q, after != NULL, descending, n, &st))
 		return STORE_EFAIL;
 	if (after)
 		sqlite3_bind_text(st, nv + 2, after, -1, SQLITE_TRANSIENT);
@@ -295,7 +312,7 @@ int household_list_ids(struct store *s, const struct user *u, const struct query
 {
 	sqlite3_stmt *st;
 	int nv = q ? q->n : 0, rc, stop = 0;
-	if (list_statement(s, u, q, 0, 0, &st))
+	if (list_statement(s, u, q, 0, 0, -1, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, nv + 3, -1);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -310,18 +327,18 @@ int store_household_keys(struct store *s, const struct user *u, const struct que
 {
 	sqlite3_stmt *st;
 	int nv = q ? q->n : 0, rc, stop = 0, dense = 0;
-	long thr = 0;
+	long size = 0;
 	*many = 0;
 	for (int i = 0; i < nv; i++)
 		if (q->terms[i].kind == Q_TEXT) {
-			if ((rc = search_dense(s, q->terms[i].value, &thr, &dense)))
+			if ((rc = search_dense(s, q->terms[i].value, -1, &size, &dense)))
 				return rc;
 			if (dense) {
 				*many = 1;   /* not worth keeping: the next match is near anyway */
 				return 0;
 			}
 		}
-	if (list_statement(s, u, q, 0, 0, &st))
+	if (list_statement(s, u, q, 0, 0, -1, &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, nv + 3, max);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)

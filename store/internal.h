@@ -132,10 +132,15 @@ int defer_begin(struct store *s);
 int defer_end(struct store *s);
 void defer_abort(struct store *s);
 sqlite3_int64 defer_limit(const struct store *s);
-/* Whether search value v matches many households (about √N or more, N the register's
- * size; *thr caches that bound, 0 at first): then a list walks the register order
- * instead of fetching every match and sorting. Each count stops at the bound. */
-int search_dense(struct store *s, const char *v, long *thr, int *dense);
+/* Whether search value v matches many households for a statement that wants `limit`
+ * rows (0 or less: all): then a list walks the register order instead of fetching every
+ * match and sorting (*dense 1; 2 when the walk may read the search rows of the
+ * households it passes rather than gather every match: see search_match.c). Many is
+ * √(limit × N / 3) for a page of 4 to HOUSEHOLD_CHUNK rows, else √N (N the register's
+ * size, cached in *size, 0 at first); names beyond SEARCH_SAMPLE are estimated. */
+#define SEARCH_SAMPLE 1024
+#define SEARCH_WALK_RATIO 100
+int search_dense(struct store *s, const char *v, long limit, long *size, int *dense);
 /* The village codes whose name contains the search value V (an SQL parameter, "?1"):
  * through region_search, the index of region names (one row per regions row, rowid =
  * regions.rowid), when the value is all CJK characters — there the index's match is
@@ -146,6 +151,15 @@ int search_dense(struct store *s, const char *v, long *thr, int *dense);
 #define SEARCH_VILLAGES_SCAN(v) "SELECT code FROM regions WHERE level = 4 AND instr(name, " v ")"
 /* Whether v is one or more CJK characters and nothing else (the tokenizer's is_cjk). */
 int search_cjk_only(const char *v);
+/* A value the dense walk may look for in search rows (search_match.c): at most
+ * SEARCH_WALK_CHARS CJK characters and nothing else. search_doc_has: whether doc (n
+ * bytes, a household_search document) holds such a value v (nv bytes) as the index
+ * would find it — within one run of CJK characters as the tokenizer cuts them. */
+#define SEARCH_WALK_CHARS 16
+int search_walkable(const char *v);
+int search_doc_has(const char *doc, int n, const char *v, int nv);
+/* search_match.c: bangfu_matches and bangfu_rowset on connection db (an SQLite code). */
+int search_match_register(sqlite3 *db);
 /* regions_store.c: the index row of region `code` (just added or renamed) from its name. */
 int search_region_write(struct store *s, const char *code);
 

@@ -210,105 +210,31 @@ static void match_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
 	sqlite3_result_text(c, q, (int)(w - q), free);
 }
 
-/* The rowids a search value matches, in ascending order (FTS5 gives them so). */
-struct rowset {
-	sqlite3_int64 *id;
-	size_t n, cap;
-};
-
-static void rowset_free(void *p)
+/* Whether doc (n bytes) holds the CJK-only value v (nv bytes) within one run of CJK
+ * characters as tok_run cuts them (at most TOKEN_MAX characters a run) — for a value of
+ * at most SEARCH_WALK_CHARS characters, exactly the rows its FTS5 query matches: one
+ * character is a unigram, found in any run; two or more a phrase of bigrams at
+ * consecutive positions, and a bigram is emitted only for two characters of one run. UTF-8 being
+ * self-synchronising, a byte match of v is a match of whole characters. */
+int search_doc_has(const char *doc, int n, const char *v, int nv)
 {
-	struct rowset *r = p;
-	free(r->id);
-	free(r);
-}
-
-/* bangfu_rowset(r, rowid), an aggregate: appends each rowid to the rowset r (a pointer
- * bound by rowset_read). Gathering in one step of an aggregate, not a row handed back
- * per match: 1.3 ms where stepping the 52,245 rows of 陈 at 1M took 1.85. */
-static void rowset_step(sqlite3_context *c, int argc, sqlite3_value **argv)
-{
-	struct rowset *r = sqlite3_value_pointer(argv[0], "bangfu_rowset");
-	(void)argc;
-	if (!r)
-		return;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 1024;
-		sqlite3_int64 *id = realloc(r->id, cap * sizeof *id);
-		if (!id) {
-			sqlite3_result_error_nomem(c);
-			return;
+	const unsigned char *p = (const unsigned char *)doc;
+	int i = 0, len;
+	while (i < n) {
+		if (kind_of(utf8_at(p + i, n - i, &len)) != RUN_CJK) {
+			i += len;
+			continue;
 		}
-		r->id = id;
-		r->cap = cap;
+		int start = i, nc = 0;
+		while (i < n && nc < TOKEN_MAX && kind_of(utf8_at(p + i, n - i, &len)) == RUN_CJK) {
+			i += len;
+			nc++;
+		}
+		for (int at = start; at + nv <= i; at++)
+			if (memcmp(doc + at, v, (size_t)nv) == 0)
+				return 1;
 	}
-	r->id[r->n++] = sqlite3_value_int64(argv[1]);
-}
-
-static void rowset_final(sqlite3_context *c)
-{
-	sqlite3_result_null(c);
-}
-
-/* Gather the rowids of household_search matching v (the statement runs on the caller's
- * connection, inside its read). NULL with *rc set when it fails. */
-static struct rowset *rowset_read(sqlite3 *db, sqlite3_value *v, int *rc)
-{
-	sqlite3_stmt *st;
-	struct rowset *r = calloc(1, sizeof *r);
-	*rc = r ? sqlite3_prepare_v2(db, "SELECT bangfu_rowset(?2, rowid) FROM household_search "
-	                             "WHERE household_search MATCH bangfu_match(?1)", -1, &st, NULL)
-	        : SQLITE_NOMEM;
-	if (*rc != SQLITE_OK) {
-		free(r);
-		return NULL;
-	}
-	sqlite3_bind_value(st, 1, v);
-	sqlite3_bind_pointer(st, 2, r, "bangfu_rowset", NULL);
-	*rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (*rc != SQLITE_ROW) {
-		rowset_free(r);
-		return NULL;
-	}
-	*rc = SQLITE_OK;
-	return r;
-}
-
-static int rowset_has(const struct rowset *r, sqlite3_int64 id)
-{
-	size_t lo = 0, hi = r->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (r->id[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < r->n && r->id[lo] == id;
-}
-
-/* bangfu_matches(rowid, v): whether household rowid is among those v matches — the same
- * as `rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH
- * bangfu_match(v))`, for the dense walk of household_list.c, which asks it of each
- * household it passes until its page is full. For that IN, SQLite gathers the matches
- * into a b-tree of its own (6 ms for the 50,000 households with a 陈 at 1M, where the
- * match itself takes 1.6 ms); here they are gathered once per run of the statement
- * (bangfu_rowset, in FTS5's order: ascending) into a sorted array kept as the function's
- * auxiliary data (v is a bound parameter, constant through the run; SQLite frees it when
- * the statement is reset), and each question is a binary search. */
-static void matches_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
-{
-	struct rowset *r = sqlite3_get_auxdata(c, 1), *made = NULL;
-	int rc;
-	(void)argc;
-	if (!r && !(r = made = rowset_read(sqlite3_context_db_handle(c), argv[1], &rc))) {
-		sqlite3_result_error_code(c, rc);
-		return;
-	}
-	sqlite3_result_int(c, rowset_has(r, sqlite3_value_int64(argv[0])));
-	if (made)   /* kept for the next rows, or freed at once if SQLite cannot keep it */
-		sqlite3_set_auxdata(c, 1, made, rowset_free);
+	return 0;
 }
 
 int search_register(struct store *s)
@@ -329,18 +255,15 @@ int search_register(struct store *s)
 	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                            NULL, match_fn, NULL, NULL) != SQLITE_OK)
 		return store_sqlfail(s, "registering the search function");
-	if (sqlite3_create_function(s->db, "bangfu_matches", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-	                            NULL, matches_fn, NULL, NULL) != SQLITE_OK)
-		return store_sqlfail(s, "registering the search function");
-	if (sqlite3_create_function(s->db, "bangfu_rowset", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-	                            NULL, NULL, rowset_step, rowset_final) != SQLITE_OK)
+	if (search_match_register(s->db) != SQLITE_OK)
 		return store_sqlfail(s, "registering the search function");
 	return 0;
 }
 
 /* How many rows one counting statement sees, up to thr (the statement takes ?1 = v and
- * ?2 = thr). */
-static int count_upto(struct store *s, const char *sql, const char *v, long thr, long *n)
+ * ?2 = thr), and in *last its second column when it has one. */
+static int count_upto(struct store *s, const char *sql, const char *v, long thr, long *n,
+                      sqlite3_int64 *last)
 {
 	sqlite3_stmt *st;
 	if (db_cached(s, sql, &st))
@@ -349,36 +272,69 @@ static int count_upto(struct store *s, const char *sql, const char *v, long thr,
 	sqlite3_bind_int64(st, 2, thr);
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (last)
+		*last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
 	db_finalize(s, st);
 	return rc == SQLITE_ROW ? 0 : store_sqlfail(s, "searching");
 }
 
-int search_dense(struct store *s, const char *v, long *thr, int *dense)
+int search_dense(struct store *s, const char *v, long limit, long *size, int *dense)
 {
-	long n = 0, more = 0;
+	long n = 0, more = 0, thr, sample;
+	sqlite3_int64 last = 0;
 	int digits = v[0] && strspn(v, "0123456789Xx") == strlen(v), rc;
 	*dense = 0;
-	if (*thr == 0) {
-		long size = 0;
-		if ((rc = count_upto(s, "SELECT coalesce(max(rowid), 0) + 0 * length(?1) + 0 * ?2 "
-		                        "FROM households", v, 0, &size)))
-			return rc;
-		*thr = (long)sqrt((double)size) < 100 ? 100 : (long)sqrt((double)size);
-	}
-	if ((rc = count_upto(s, "SELECT count(*) FROM (SELECT 1 FROM household_search WHERE "
-	                        "household_search MATCH bangfu_match(?1) LIMIT ?2)", v, *thr, &n)))
+	if (*size == 0 && (rc = count_upto(s, "SELECT max(1, coalesce(max(rowid), 0)) + 0 * "
+	                                     "length(?1) + 0 * ?2 FROM households", v, 0, size, NULL)))
 		return rc;
-	if (n < *thr && (rc = count_upto(s, digits
+	/* a page: the walk reads about limit × size / matches households of the order index,
+	 * each about a third of a match fetched by rowid and sorted (1M: 0.7 against 1.1
+	 * µs warm, 3 cold) — so walk from √(limit × size / 3) matches on (40 rows at 1M:
+	 * 3,650; 王, 1,641 households in villages named with it and no name, took 20–40 ms
+	 * walked, 3–14 fetched); never from fewer than √size (a village's households are
+	 * together in the register order, not spread as a name's: the walk to the next
+	 * may be long whatever the limit), nor for every row */
+	double k = limit > 3 && limit <= HOUSEHOLD_CHUNK ? (double)limit / 3 : 1;
+	thr = (long)sqrt(k * (double)*size);
+	thr = thr < 100 ? 100 : thr;
+	/* the names: counted up to SEARCH_SAMPLE, and beyond that estimated from the rowid
+	 * the count stopped at (FTS5 gives the matches by rowid, and a name has nothing to do
+	 * with the rowid its household got: the matches are spread evenly over them) */
+	sample = thr < SEARCH_SAMPLE ? thr : SEARCH_SAMPLE;
+	if ((rc = count_upto(s, "SELECT count(*), max(rowid) FROM (SELECT rowid FROM "
+	                        "household_search WHERE household_search MATCH bangfu_match(?1) "
+	                        "LIMIT ?2)", v, sample, &n, &last)))
+		return rc;
+	double names = n < sample || last < 1 ? (double)n : (double)n * (double)*size / (double)last;
+	if (names < thr && (rc = count_upto(s, digits
 	        ? "SELECT count(*) FROM (SELECT 1 FROM households WHERE household_no >= ?1 AND "
 	          "household_no < ?1 || '~' LIMIT ?2)"
 	        : search_cjk_only(v)
 	        ? "SELECT count(*) FROM (SELECT 1 FROM households WHERE village_code IN ("
 	          SEARCH_VILLAGES_INDEXED("?1") ") LIMIT ?2)"
 	        : "SELECT count(*) FROM (SELECT 1 FROM households WHERE village_code IN ("
-	          SEARCH_VILLAGES_SCAN("?1") ") LIMIT ?2)", v, *thr, &more)))
+	          SEARCH_VILLAGES_SCAN("?1") ") LIMIT ?2)", v, thr, &more, NULL)))
 		return rc;
-	*dense = n + more >= *thr;
+	*dense = names + (double)more >= (double)thr;
+	/* so dense that the page is found sooner reading the households' search rows than
+	 * gathering every match (search_match.c; that estimates again, for its budget) */
+	double d = names / (double)*size;
+	if (*dense && limit > 0 && search_walkable(v) &&
+	    d * d * (double)*size > (double)limit * SEARCH_WALK_RATIO)
+		*dense = 2;
 	return 0;
+}
+
+/* A value read from search rows: CJK characters only (where a substring of a run is a
+ * match), not too many of them. */
+int search_walkable(const char *v)
+{
+	const unsigned char *p = (const unsigned char *)v;
+	int n = (int)strlen(v), len, nc = 0;
+	for (int i = 0; i < n; i += len, nc++)
+		if (!is_cjk(utf8_at(p + i, n - i, &len)))
+			return 0;
+	return nc > 0 && nc <= SEARCH_WALK_CHARS;
 }
 
 int search_cjk_only(const char *v)

@@ -3,7 +3,9 @@
  * names, names joined by a middle dot, ID numbers by their last digits (X in either
  * case) and not by their first, quotes and oversize values, runs longer than the
  * tokenizer keeps and malformed UTF-8; bangfu_matches(rowid, v) agrees with the IN it
- * stands for, and search_cjk_only. */
+ * stands for, and search_cjk_only; the dense walk's look into a search row
+ * (search_doc_has) finds what the index finds, and bangfu_matches(rowid, v, limit), which
+ * reads rows while a page is near and gathers after, agrees with the IN in every order. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -132,6 +134,86 @@ static void test_matches(void **state)
 	}
 }
 
+/* Documents for the walk: names, a name with a middle dot, ID numbers, a run of 70
+ * characters the tokenizer cuts after the 64th (甲 its 64th, 乙 its 65th), malformed bytes. */
+static const char *const walk_docs[] = {
+	"陈秀英 440103194608296191 李明 44010319460829619X", "王芳 440105200001011234",
+	"阿依·买买提 440105200001011235 陈芳", "Li Wei 陈",
+	"田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田"
+	"田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田田甲"
+	"乙田田田田田", "张" "\xff" "三 " "\xe4\xb8" "四 秀",
+};
+static const char *const walk_values[] = {"陈", "秀英", "陈秀英", "英李", "芳", "买买提", "甲乙",
+                                          "田甲", "乙田", "田", "三", "秀", "明", "王芳李"};
+
+static void test_doc_has(void **state)
+{
+	(void)state;
+	size_t nd = sizeof walk_docs / sizeof *walk_docs;
+	char sql[512];
+	for (size_t d = 0; d < nd; d++) {
+		snprintf(sql, sizeof sql, "DELETE FROM t WHERE rowid = 9; INSERT INTO t(rowid, doc) "
+		         "VALUES (9, '%s')", walk_docs[d]);
+		assert_int_equal(sqlite3_exec(s.db, sql, NULL, NULL, NULL), SQLITE_OK);
+		for (size_t i = 0; i < sizeof walk_values / sizeof *walk_values; i++) {
+			const char *v = walk_values[i];
+			assert_true(search_walkable(v));
+			int indexed = strstr(hits(v), "9") != NULL;
+			assert_int_equal(search_doc_has(walk_docs[d], (int)strlen(walk_docs[d]), v,
+			                                (int)strlen(v)), indexed);
+		}
+	}
+	assert_int_equal(sqlite3_exec(s.db, "DELETE FROM t WHERE rowid = 9", NULL, NULL, NULL), SQLITE_OK);
+	assert_false(search_walkable("陈a"));
+	assert_false(search_walkable("1234"));
+	assert_false(search_walkable(""));
+	assert_false(search_walkable("田田田田田田田田田田田田田田田田田"));   /* 17: gathered */
+	/* the run is cut where the tokenizer cuts it: 甲 ends the first piece */
+	assert_false(search_doc_has(walk_docs[4], (int)strlen(walk_docs[4]), "甲乙", 6));
+	assert_true(search_doc_has(walk_docs[4], (int)strlen(walk_docs[4]), "田甲", 6));
+}
+
+/* bangfu_matches(rowid, v, limit) against the IN over 20,000 households whose documents
+ * repeat walk_docs (each a sixth of the register: dense enough that a page of one or a
+ * few is walked, one of 40 or all gathered), in an order unrelated to the rowids, for
+ * pages of every size; a limit the statement does not keep to (the function is told 3,
+ * the statement wants 200) gathers after its walk. */
+static void test_walk(void **state)
+{
+	(void)state;
+	size_t nd = sizeof walk_docs / sizeof *walk_docs;
+	assert_int_equal(sqlite3_exec(s.db, "CREATE TABLE households(x); CREATE VIRTUAL TABLE wdocs "
+	                              "USING fts5(doc, tokenize = 'bangfu')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s.db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	for (int i = 1; i <= 20000; i++) {
+		char sql[600];
+		snprintf(sql, sizeof sql, "INSERT INTO households(rowid, x) VALUES (%d, %d);"
+		         "INSERT INTO wdocs(rowid, doc) VALUES (%d, '%s')", i, (i * 7919) % 20011, i,
+		         walk_docs[(size_t)(i * 31 % 97) % nd]);
+		assert_int_equal(sqlite3_exec(s.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	assert_int_equal(sqlite3_exec(s.db, "COMMIT; DROP TABLE IF EXISTS household_search;"
+	                              "ALTER TABLE wdocs RENAME TO household_search", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	static const int limits[][2] = {{1, 1}, {3, 3}, {7, 7}, {40, 40}, {-1, -1}, {3, 200}};
+	for (size_t i = 0; i < sizeof walk_values / sizeof *walk_values; i++)
+		for (size_t k = 0; k < sizeof limits / sizeof *limits; k++) {
+			sqlite3_stmt *st;
+			assert_int_equal(sqlite3_prepare_v2(s.db, "SELECT (SELECT coalesce(group_concat("
+			        "rowid), '') FROM (SELECT rowid FROM households WHERE bangfu_matches(rowid, "
+			        "?1, ?2) ORDER BY x LIMIT ?3)), (SELECT coalesce(group_concat(rowid), '') "
+			        "FROM (SELECT rowid FROM households WHERE rowid IN (SELECT rowid FROM "
+			        "household_search WHERE household_search MATCH bangfu_match(?1)) ORDER BY x "
+			        "LIMIT ?3))", -1, &st, NULL), SQLITE_OK);
+			sqlite3_bind_text(st, 1, walk_values[i], -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, limits[k][0]);
+			sqlite3_bind_int(st, 3, limits[k][1]);
+			assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+			assert_string_equal(sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+			sqlite3_finalize(st);
+		}
+}
+
 static void test_cjk_only(void **state)
 {
 	(void)state;
@@ -152,6 +234,8 @@ int main(void)
 		cmocka_unit_test(test_odd_input),
 		cmocka_unit_test(test_matches),
 		cmocka_unit_test(test_cjk_only),
+		cmocka_unit_test(test_doc_has),
+		cmocka_unit_test(test_walk),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
