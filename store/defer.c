@@ -29,32 +29,78 @@
  * empty register and made again from every row at its end (a sort, not an insert in
  * random order a row: the members' names at 1M were pages read and written again
  * through the WAL), in the same transaction: a crash before COMMIT leaves them as they
- * were. Each is made again from its own CREATE statement, read from sqlite_master. */
-static const char *const later_indexes[] = {"members_name_household"};
+ * were. Each is made again from its own CREATE statement, read from sqlite_master.
+ * Kept while it writes, because a statement of the write reads them: the primary keys
+ * and UNIQUE constraints (the conflicts of INSERT OR REPLACE and ON CONFLICT, the
+ * foreign keys' parents, store_next_id), today_rules_key (keep_case's REPLACE, the
+ * triggers on tasks), cases_household, measures_household and visits_household (a
+ * household's facts for its rule items, today_facts.c; the flags at the end).
+ * members_id_number (a UNIQUE index since migration 16) is dropped too: nothing of
+ * the write looks an ID number up (the import's check did, before, through its own
+ * connection), and CREATE UNIQUE INDEX at the end refuses a duplicate as the insert
+ * would have, the whole transaction then rolled back.
+ * The indexes of the tables written by defer_end's bulk statements (today_flags) are
+ * made after them (late), the others before, so those statements read what they read
+ * before. */
+static const struct { const char *name; int late; } later_indexes[] = {
+	{"members_name_household", 0}, {"members_id_number", 0}, {"households_order", 0},
+	{"households_village", 0}, {"cases_state", 0}, {"case_steps_case", 0},
+	{"case_steps_household", 0}, {"warnings_household", 0}, {"incomes_household", 0},
+	{"event_files_path", 0}, {"today_rules_household", 0}, {"today_rules_gone", 0},
+	{"today_rules_county", 0}, {"today_rules_town", 0}, {"today_rules_village", 0},
+	{"today_rules_owner", 0}, {"today_rules_untasked", 0}, {"today_rules_due", 0},
+	{"today_flags_household", 1}, {"today_flags_county", 1}, {"today_flags_town", 1},
+	{"today_flags_village", 1},
+};
 
 static int drop_indexes(struct store *s)
 {
 	sqlite3_stmt *st;
-	struct buf sql = {0};
+	struct buf sql[2] = {{0}, {0}};
 	int rc = 0;
 	for (size_t i = 0; !rc && i < sizeof later_indexes / sizeof later_indexes[0]; i++) {
-		if (db_cached(s, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", &st))
-			return STORE_EFAIL;
-		sqlite3_bind_text(st, 1, later_indexes[i], -1, SQLITE_STATIC);
+		if (db_cached(s, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", &st)) {
+			rc = STORE_EFAIL;
+			break;
+		}
+		sqlite3_bind_text(st, 1, later_indexes[i].name, -1, SQLITE_STATIC);
 		int found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0);
 		if (found)
-			buf_addf(&sql, "%s;", db_col_text(st, 0));
+			buf_addf(&sql[later_indexes[i].late], "%s;", db_col_text(st, 0));
 		db_finalize(s, st);
 		if (found) {
 			char drop[128];
-			snprintf(drop, sizeof drop, "DROP INDEX %s", later_indexes[i]);
+			snprintf(drop, sizeof drop, "DROP INDEX %s", later_indexes[i].name);
 			rc = db_exec(s, drop);
 		}
 	}
-	if (!rc && sql.len && !(s->defer_indexes = buf_str(&sql) ? strdup(sql.s) : NULL))
-		rc = store_fail(s, STORE_EFAIL, "out of memory");
-	buf_free(&sql);
+	for (int k = 0; k < 2; k++) {
+		if (!rc && sql[k].len && !(s->defer_indexes[k] = buf_str(&sql[k]) ? strdup(sql[k].s) : NULL))
+			rc = store_fail(s, STORE_EFAIL, "out of memory");
+		buf_free(&sql[k]);
+	}
 	return rc;
+}
+
+/* Make again the indexes of group k (the rollback of a failure brings them all back). */
+static int make_indexes(struct store *s, int k)
+{
+	int rc = 0;
+	if (s->defer_indexes[k] && sqlite3_exec(s->db, s->defer_indexes[k], NULL, NULL, NULL) != SQLITE_OK)
+		rc = sqlite3_errcode(s->db) == SQLITE_CONSTRAINT
+		   ? store_fail(s, STORE_EINVAL, "two members have the same ID number: nothing was written")
+		   : store_sqlfail(s, "making the indexes again");
+	free(s->defer_indexes[k]);
+	s->defer_indexes[k] = NULL;
+	return rc;
+}
+
+static void free_indexes(struct store *s)
+{
+	for (int k = 0; k < 2; k++) {
+		free(s->defer_indexes[k]);
+		s->defer_indexes[k] = NULL;
+	}
 }
 
 int defer_begin(struct store *s)
@@ -92,8 +138,7 @@ void defer_abort(struct store *s)
 	if (s->defer)
 		cache_back(s);
 	s->defer = 0;
-	free(s->defer_indexes);   /* the rollback brings the indexes back */
-	s->defer_indexes = NULL;
+	free_indexes(s);   /* the rollback brings the indexes back */
 	if (s->pack) {
 		packw_free(s->pack);
 		free(s->pack);
@@ -116,12 +161,15 @@ int defer_end(struct store *s)
 	/* the pages the smaller cache let go are free chunks in the heap: given back, so that
 	 * the index sort and the FTS5 hash that follow do not add to them (+30 MB at 1M) */
 	malloc_trim(0);
+	/* made again first: the bulk statements below read what they read before */
+	int rc = make_indexes(s, 0);
 	/* FTS5 writes what it holds as a segment each time its hash passes hashsize (1 MiB)
 	 * and merges them as they gather: 16 MiB for the one statement writing every new
 	 * row (a fifth less CPU for it, tried with sqlite3; 30 MB more at that moment, when
 	 * the page cache is back to 64 MiB), then the default again for every later write */
-	int rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
-	                    "VALUES ('hashsize', 16777216)");
+	if (!rc)
+		rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
+		             "VALUES ('hashsize', 16777216)");
 	if (!rc)
 		rc = search_rows_after(s, s->defer_after);
 	if (!rc)
@@ -131,10 +179,9 @@ int defer_end(struct store *s)
 		rc = counts_add_after(s, s->defer_after);
 	if (!rc)
 		rc = today_keep_after(s, s->defer_after);
-	if (!rc && s->defer_indexes && db_exec(s, s->defer_indexes))
-		rc = STORE_EFAIL;
-	free(s->defer_indexes);
-	s->defer_indexes = NULL;
+	if (!rc)
+		rc = make_indexes(s, 1);
+	free_indexes(s);
 	if (!rc && s->pack)
 		rc = packw_end(s->pack);
 	identity_fault("bulk-packs-written");   /* before the COMMIT */

@@ -141,7 +141,10 @@ static int import_one(struct store *s, struct household *h, int synthetic,
 	long version = 0;
 	int rc;
 	const char *year = import_income_year(src->batch, src->household);
-	if ((rc = match_existing(s, h, id, sizeof id, &version)))
+	/* a file's household into an empty register: nothing to match (the file holds each
+	 * 户编号 once; household_no's UNIQUE refuses a second one all the same) */
+	if (!(src->batch && store_import_fresh(s)) &&
+	    (rc = match_existing(s, h, id, sizeof id, &version)))
 		return rc;
 	if (!version) {
 		if ((rc = import_income(s, h, year, &res->incomes)) ||

@@ -45,8 +45,9 @@ struct store {
 	int defer;
 	sqlite3_int64 defer_after;
 	struct packw *pack;       /* meanwhile, write_file's texts go here as blobs (defer.c) */
-	char *defer_indexes;      /* into an empty register: the CREATE INDEX statements of the
-	                           * indexes dropped until its end (defer.c), else NULL */
+	/* into an empty register: the CREATE INDEX statements of the indexes dropped until
+	 * its end (defer.c), made again [0] before its bulk statements, [1] after; else NULL */
+	char *defer_indexes[2];
 };
 
 /* aggregate.c: 1 if the open database is an aggregate of county histories (its

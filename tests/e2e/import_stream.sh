@@ -56,13 +56,19 @@ expect_grep "$(imported 2500 2500 0)" out
 sort all.csv > all.sorted; sort b.csv > b.sorted
 cmp all.sorted b.sorted || fail "the import in pieces differs from the file"
 expect_exit 0 "$BANGFU" -d b audit verify
-# into an empty register the members' name index was dropped while the rows were written
-# and made again before the COMMIT (store/defer.c): the same index as a new register's
+# into an empty register the secondary indexes no statement of the import reads (the
+# members' names and ID numbers among them) were dropped while the rows were written and
+# made again before the COMMIT (store/defer.c): the same indexes as a new register's
 expect_exit 0 "$BANGFU" -d fresh init
-idx="SELECT sql FROM sqlite_master WHERE name = 'members_name_household'"
-[ -n "$(sqlite3 b/bangfu.db "$idx")" ] || fail "the import left no members_name_household"
-[ "$(sqlite3 b/bangfu.db "$idx")" = "$(sqlite3 fresh/bangfu.db "$idx")" ] || fail "another name index"
+idx="SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+sqlite3 b/bangfu.db "$idx" > idx.b; sqlite3 fresh/bangfu.db "$idx" > idx.fresh
+grep -q '^members_name_household|' idx.b || fail "the import left no members_name_household"
+grep -q '^members_id_number|CREATE UNIQUE INDEX' idx.b || fail "the import left no members_id_number"
+cmp -s idx.b idx.fresh || { diff idx.fresh idx.b; fail "the import left other indexes than a new register's"; }
 sqlite3 b/bangfu.db "PRAGMA integrity_check" | grep -qx ok || fail "integrity_check after the import"
+# the unique index made again still refuses a second member with an ID number
+sqlite3 b/bangfu.db "INSERT INTO members(household_id, seq, name, id_number, relation) SELECT household_id, 99, name, id_number, relation FROM members LIMIT 1" 2>/dev/null &&
+	fail "a second member with the same ID number was taken"
 
 # --skip-bad: every good household, the bad row in the rejected file
 expect_exit 0 "$BANGFU" -d c init
