@@ -73,6 +73,10 @@ scan=$(med "$reps" sqlite3 "$db" "SELECT count(DISTINCT household_id) FROM membe
 row "list <6 ID digits>" "$(med "$reps" "$bin" -d "$d" list "$tail4")" "$scan" "LIKE scan" "≤ 10 ms"
 row "list | head -1 (all rows)" "$(med "$reps" sh -c "'$bin' -d '$d' list | head -1")" "$(med "$reps" /bin/true)" "/bin/true" "stops early"
 row "show" "$(med "$reps" "$bin" -d "$d" show "$id")" "$(med "$reps" /bin/true)" "/bin/true" "-"
+# show by a member's ID number (household_find: an ID number OR an original 15-digit one,
+# each through its index; migration 17), a household in the middle of the register
+mid=$(sq "SELECT m.id_number FROM members m JOIN households h ON h.id = m.household_id WHERE h.rowid = (SELECT max(rowid) / 2 FROM households) LIMIT 1")
+row "show <member's ID number>" "$(med "$reps" "$bin" -d "$d" show "$mid")" "$(med "$reps" /bin/true)" "/bin/true" "-"
 # the places (issue "Real places"): 1,757 towns and 26,842 villages compiled in, found by
 # halving; start-up must not pay for them. --version opens nothing; list and show do.
 row "--version (opens nothing)" "$(med "$reps" "$bin" --version)" "$(med "$reps" /bin/true)" "/bin/true" "-"
