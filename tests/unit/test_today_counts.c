@@ -12,40 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "store/internal.h"
-
-static struct store *s;
-static char dir[] = "/tmp/bangfu-test-counts.XXXXXX";
-
-static int setup(void **state)
-{
-	(void)state;
-	if (!mkdtemp(dir))
-		return -1;
-	char sub[sizeof dir + 8];
-	snprintf(sub, sizeof sub, "%s/d", dir);
-	if (store_init(sub, &s)) {
-		fprintf(stderr, "init: %s\n", s ? s->err : "?");
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	store_close(s);
-	char cmd[sizeof dir + 16];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	return system(cmd);
-}
-
-static void sql(const char *q)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(s->db, q, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", q, msg ? msg : "?");
-}
+#include "tests/unit/store_fixture.h"
 
 static long long one(const char *q)
 {
