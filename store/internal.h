@@ -94,6 +94,8 @@ int db_cached_built(struct store *s, const void *key, void (*build)(const void *
  * finalized. */
 void db_finalize(struct store *s, sqlite3_stmt *st);
 void db_close_statements(struct store *s);
+/* close the connection, checkpointing only a long WAL */
+void db_close(struct store *s);
 /* Run a one-value query: the text parameters follow sql, ended by NULL; the first
  * column of the first row goes to out (when not NULL). Returns 0, STORE_ENOTFOUND when
  * there is no row (no message set), or STORE_EFAIL. */
@@ -102,6 +104,8 @@ int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
 #define DB_CACHE "-65536"
 /* How long a writer waits for another's lock before it is refused (db.c). */
 #define DB_BUSY_MS 60000
+/* a WAL shorter than this is left at close, not checkpointed (db.c db_close) */
+#define DB_WAL_KEEP_FRAMES 128
 /* Bind text (NULL/"" → NULL) */
 void db_bind_text(sqlite3_stmt *st, int i, const char *v);
 const char *db_col_text(sqlite3_stmt *st, int i);   /* "" for NULL */

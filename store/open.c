@@ -133,7 +133,7 @@ void store_close(struct store *s)
 	db_close_statements(s);
 	if (s->db) {
 		identity_fault("before-db-close");   /* the WAL not yet folded in nor emptied */
-		sqlite3_close_v2(s->db);
+		db_close(s);
 	}
 	if (s->repo)
 		git_repository_free(s->repo);
