@@ -39,8 +39,10 @@ CFLAGS_PKG = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 soname     = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
 GIT2_SONAME := $(call soname,git2)
 # libgit2's call that parses the CA bundle at init binds to bangfu's own, which puts it
-# off until a network connection needs it (store/git_lazy.c)
-LDEXPORT  := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
+# off until a network connection needs it (store/git_lazy.c); its zlib deflateInit_ too,
+# so that an edit's own pack is written stored, not compressed (store/audit_bulk.c)
+LDEXPORT  := -Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file \
+             -Wl,--export-dynamic-symbol=deflateInit_
 XLSX_SONAME := $(call soname,xlsxwriter)
 CRYPTO_SONAME := $(call soname,crypto)
 
