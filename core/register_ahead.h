@@ -1,12 +1,12 @@
 /* register_ahead.h — households made on a thread of their own, a few pieces ahead of
  * the thread that writes them: the pieces of a register file read, parsed and checked
- * (the one pass of an import into an empty register), or the demo's households
- * generated (docs/performance.md "Import and demo on two cores"). The making thread's
- * reports are held with their piece and given on by the writing thread when it takes
- * the piece, so that the messages come in the file's order, before whatever the write
- * of that piece says, exactly as when one thread did both. At most AHEAD_SLOTS pieces
- * are held at a time: memory stays bounded. Without a thread (it could not be started)
- * the pieces are made one at a time by the caller of ahead_next. */
+ * (the one pass of an import into an empty register, docs/performance.md "Import and
+ * demo on two cores"). The making thread's reports are held with their piece and given
+ * on by the writing thread when it takes the piece, so that the messages come in the
+ * file's order, before whatever the write of that piece says, exactly as when one
+ * thread did both. At most AHEAD_SLOTS pieces are held at a time: memory stays bounded.
+ * Without a thread (it could not be started) the pieces are made one at a time by the
+ * caller of ahead_next. */
 #ifndef CORE_REGISTER_AHEAD_H
 #define CORE_REGISTER_AHEAD_H
 #include "core/buf.h"

@@ -7,11 +7,9 @@
  * gave), and its ids (H…, C…, M…, V…) counted on from the largest in the table, asked
  * once per prefix (household_save asked once per id: the same ids, since nothing else
  * writes inside the event). Into a register with households, each goes through the
- * import's write (import_synthetic: one already there keeps its casework). The
- * households are generated on a thread of their own, a piece ahead of their write. */
+ * import's write (import_synthetic: one already there keeps its casework). */
 #include "store/internal.h"
 #include "core/demo.h"
-#include "core/register_ahead.h"
 #include "core/strmap.h"
 #include <malloc.h>
 #include <stdio.h>
@@ -83,65 +81,10 @@ static int write_new(struct store *s, struct demo_run *r, struct household *h,
 	return 0;
 }
 
-/* Households generated a piece at a time on a thread of their own (core/register_ahead.c),
- * ahead of their write: the generator's draws in the same order as one thread made them. */
-#define DEMO_PIECE 500
-
-struct demo_make {
-	struct demo d;
-	long n, made;
-};
-
-/* The next piece of the run (the making thread's); 1: the last. A household that could
- * not be made ends the piece (p->rc): those before it are written, as one thread did. */
-static int make_piece(void *ctx, struct ahead_piece *p)
-{
-	struct demo_make *m = ctx;
-	long want = m->n - m->made < DEMO_PIECE ? m->n - m->made : DEMO_PIECE;
-	if (want <= 0)
-		return 1;
-	if (!(p->b.households = calloc((size_t)want, sizeof *p->b.households)))
-		return p->rc = -1, 1;
-	p->got = 1;
-	for (long i = 0; i < want; i++, m->made++) {
-		if (demo_next(&m->d, &p->b.households[i])) {
-			household_free(&p->b.households[i]);
-			return p->rc = -1, 1;
-		}
-		p->b.nhouseholds++;
-	}
-	return m->made >= m->n;
-}
-
-/* Write every household of the run as it comes from the making thread. */
-static int write_run(struct store *s, struct demo_make *m, struct import_result *res)
-{
-	struct ahead *a;
-	struct demo_run run = {{0}, {0}};
-	int empty = store_import_fresh(s), rc = 0;
-	long i = 0;
-	if (ahead_start(&a, make_piece, m, NULL, NULL))
-		return store_fail(s, STORE_EFAIL, "out of memory");
-	struct ahead_piece *p;
-	while (!rc && (p = ahead_next(a, NULL, NULL))) {
-		for (int k = 0; k < p->b.nhouseholds && !rc; k++) {
-			struct household *h = &p->b.households[k];
-			store_progress(s, N_("households"), ++i, m->n);
-			rc = empty ? write_new(s, &run, h, res) : import_synthetic(s, h, res);
-		}
-		if (!rc && p->rc)
-			rc = store_fail(s, STORE_EFAIL, "out of memory");
-	}
-	ahead_free(a);   /* the households are freed on the thread that made them */
-	strmap_free(&run.next);
-	strmap_free(&run.places);
-	return rc;
-}
-
 int store_demo(struct store *s, const struct user *u, long n, unsigned long seed,
                struct import_result *res)
 {
-	struct demo_make m = {.n = n};
+	struct demo d;
 	char why[96];
 	memset(res, 0, sizeof *res);
 	if (!access_is_admin(u))
@@ -159,9 +102,22 @@ int store_demo(struct store *s, const struct user *u, long n, unsigned long seed
 		return STORE_EFAIL;
 	if (write_close(s, defer_begin(s)))
 		return STORE_EFAIL;
-	demo_init(&m.d, seed, s->today);
-	int rc = write_run(s, &m, res);
-	demo_free(&m.d);
+	int empty = store_import_fresh(s);
+	struct demo_run run = {{0}, {0}};
+	demo_init(&d, seed, s->today);
+	int rc = 0;
+	for (long i = 0; i < n && !rc; i++) {
+		struct household h;
+		store_progress(s, N_("households"), i + 1, n);
+		if (demo_next(&d, &h))
+			rc = store_fail(s, STORE_EFAIL, "out of memory");
+		else
+			rc = empty ? write_new(s, &run, &h, res) : import_synthetic(s, &h, res);
+		household_free(&h);
+	}
+	demo_free(&d);
+	strmap_free(&run.next);
+	strmap_free(&run.places);
 	store_progress(s, NULL, 0, 0);
 	if (rc || (rc = defer_end(s))) {
 		write_rollback(s);
