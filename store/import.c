@@ -226,7 +226,7 @@ int store_import_write(struct store *s, struct register_batch *b, register_repor
 		struct source src = {b->present, report, ctx, b, i};
 		store_progress(s, N_("households"), ++res->done, res->total);
 		/* the parsed households stay the batch's, freed with it by its owner (the one
-		 * pass: on the thread that read them, core/register_ahead.c) */
+		 * pass: on the thread that read them, store/register_ahead.c) */
 		int rc = import_one(s, &b->households[i], 0, &src, res);
 		if (rc) {
 			write_rollback(s);

@@ -6,7 +6,7 @@
 #include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "tui/import_text.h"
-#include "core/register_ahead.h"
+#include "store/register_ahead.h"
 #include "core/codes.h"
 #include "core/record.h"
 #include "core/strmap.h"
@@ -156,7 +156,7 @@ static int write_piece(struct cli *c, struct import_text *t, struct register_bat
 enum { PASS_CHECK = 1, PASS_WRITE = 2, PASS_BOTH = 3 };
 
 /* The one pass: the file read and checked a piece at a time on a thread of its own
- * (core/register_ahead.c), each piece written here as soon as it is checked. */
+ * (store/register_ahead.c), each piece written here as soon as it is checked. */
 struct one_pass {
 	struct cli *c;
 	struct store *chk;

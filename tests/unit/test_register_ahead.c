@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "core/register_ahead.h"
+#include "store/register_ahead.h"
 
 struct maker {
 	int pieces;          /* how many to make */

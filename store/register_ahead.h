@@ -7,8 +7,8 @@
  * thread did both. At most AHEAD_SLOTS pieces are held at a time: memory stays bounded.
  * Without a thread (it could not be started) the pieces are made one at a time by the
  * caller of ahead_next. */
-#ifndef CORE_REGISTER_AHEAD_H
-#define CORE_REGISTER_AHEAD_H
+#ifndef STORE_REGISTER_AHEAD_H
+#define STORE_REGISTER_AHEAD_H
 #include "core/buf.h"
 #include "core/register.h"
 

@@ -1,7 +1,7 @@
 /* register_ahead.c — pieces of households made on a thread, a few ahead of their
  * writer (see register_ahead.h). A ring of AHEAD_SLOTS pieces: the reader fills the slot
  * after the last one made while the writer holds the first one not given back. */
-#include "core/register_ahead.h"
+#include "store/register_ahead.h"
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
