@@ -225,10 +225,9 @@ int store_import_write(struct store *s, struct register_batch *b, register_repor
 			continue;
 		struct source src = {b->present, report, ctx, b, i};
 		store_progress(s, N_("households"), ++res->done, res->total);
+		/* the parsed households stay the batch's, freed with it by its owner (the one
+		 * pass: on the thread that read them, store/register_ahead.c) */
 		int rc = import_one(s, &b->households[i], 0, &src, res);
-		/* saved: its parsed copy is not needed again (the rejected rows are the rows'
-		 * own fields), and the flush that follows holds the event's blobs */
-		household_free(&b->households[i]);
 		if (rc) {
 			write_rollback(s);
 			return rc;

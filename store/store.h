@@ -304,7 +304,8 @@ int store_import(struct store *s, const struct user *u, struct register_batch *b
  * leaves nothing: on an error it has rolled back) and store_import_end (one audit event;
  * none when nothing changed), or store_import_abort. Into an empty register
  * (store_import_fresh) each piece may be written as soon as it is checked, the checks
- * made through store_import_checker. */
+ * made through store_import_checker (a store of its own, which one thread may use
+ * while another writes through s: store/register_ahead.c). */
 int store_import_check(struct store *s, const struct user *u, struct register_batch *b,
                        register_report_fn report, void *ctx);
 int store_import_begin(struct store *s, const struct user *u, int households, const char *why,

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "tui/cli_export.h"
 #include "tui/import_text.h"
+#include "store/register_ahead.h"
 #include "core/codes.h"
 #include "core/record.h"
 #include "core/strmap.h"
@@ -42,7 +43,6 @@ void cli_report_defect(void *ctx, long line, const char *column, const char *msg
  * refused (the write pass skips them) and their rows for FILE.rejected.csv. */
 struct import_check {
 	int file_defects, store_defects, households, bad, year_column, income_column;
-	int given_up;   /* one pass: a defect refused the file and its writes were rolled back */
 	struct strmap refused;
 	struct csv_out rejected;
 };
@@ -82,27 +82,42 @@ static int write_rejected(const char *file, const struct csv_out *csv, char *out
 	return ok ? 0 : -1;
 }
 
+/* An error line: to stderr, or held in fail (the one pass's reading thread: given on
+ * after the reports before it). */
+static void say_error(struct buf *fail, const char *line)
+{
+	if (fail)
+		buf_adds(fail, line);
+	else
+		fputs(line, stderr);
+}
+
 /* The check pass over one piece: the file's defects (found while reading it), then,
  * unless a defect already refuses the file, the database's, looked up through chk (the
  * store itself, or, while the store's import is open, a second connection that sees
- * the database as it was before it: store_import_checker). */
+ * the database as it was before it: store_import_checker). The database's defects go to
+ * report(rctx), an error line to fail (NULL: stderr). */
 static int check_piece(struct cli *c, struct store *chk, struct register_batch *b,
-                       struct import_check *k, struct cli_report *rep)
+                       struct import_check *k, register_report_fn report, void *rctx,
+                       struct buf *fail)
 {
+	char line[1024];
 	k->file_defects += b->defects;
 	if (!k->file_defects || c->a.skip_bad) {
-		int before = b->defects, src = store_import_check(chk, &c->me, b, cli_report_defect, rep);
+		int before = b->defects, src = store_import_check(chk, &c->me, b, report, rctx);
 		if (src && chk == c->s)
 			return cli_store_fail(c, src), -1;
-		if (src)   /* the message is the checker's */
-			return fprintf(stderr, "bangfu: %s\n", store_error(chk)), -1;
+		if (src) {   /* the message is the checker's */
+			snprintf(line, sizeof line, "bangfu: %s\n", store_error(chk));
+			return say_error(fail, line), -1;
+		}
 		k->store_defects += b->defects - before;
 	}
 	for (int i = 0; i < b->nhouseholds; i++) {
 		k->households++;
 		k->year_column |= b->income_years && b->income_years[i][0];
 		if (b->bad[i] && (k->bad++, strmap_put(&k->refused, household_get(&b->households[i], HF_NO), 1)))
-			return fprintf(stderr, _("bangfu: out of memory\n")), -1;
+			return say_error(fail, _("bangfu: out of memory\n")), -1;
 	}
 	if (c->a.skip_bad)
 		rejected_rows(&k->rejected, b);
@@ -140,20 +155,56 @@ static int write_piece(struct cli *c, struct import_text *t, struct register_bat
  * the file, the rest still checked so that every defect is reported). */
 enum { PASS_CHECK = 1, PASS_WRITE = 2, PASS_BOTH = 3 };
 
-/* The one pass's write of a checked piece: its good households while the file is still
- * accepted; at the first defect that refuses it, what was written is rolled back. */
-static int write_checked(struct cli *c, struct register_batch *b, struct import_check *k,
-                         struct cli_report *rep, struct import_result *res)
+/* The one pass: the file read and checked a piece at a time on a thread of its own
+ * (store/register_ahead.c), each piece written here as soon as it is checked. */
+struct one_pass {
+	struct cli *c;
+	struct store *chk;
+	struct register_stream *st;
+	const char *year;
+	struct import_check *k;
+	struct ahead *ahead;
+};
+
+/* The reading thread's work: the next piece, read and checked (k is its own until the
+ * pass ends); p->refused once a defect refuses the file. 1: the last piece. */
+static int make_piece(void *ctx, struct ahead_piece *p)
 {
-	if ((k->file_defects || k->store_defects) && !c->a.skip_bad) {
-		if (!k->given_up)
-			store_import_abort(c->s);   /* no row, no pack: nothing was written */
-		k->given_up = 1;
-		return 0;
+	struct one_pass *o = ctx;
+	if ((p->got = register_stream_next(o->st, IMPORT_PIECE, &p->b)) <= 0) {
+		p->rc = p->got < 0 ? -2 : 0;
+		return 1;
 	}
-	if (store_import_write(c->s, b, cli_report_defect, rep, res))
-		return cli_store_fail(c, STORE_EFAIL), -1;
-	return 0;
+	if (o->year)
+		snprintf(p->b.income_year, sizeof p->b.income_year, "%.7s", o->year);
+	p->total = register_stream_households(o->st);
+	p->rc = check_piece(o->c, o->chk, &p->b, o->k, ahead_report, o->ahead, &p->fail);
+	p->refused = (o->k->file_defects || o->k->store_defects) && !o->c->a.skip_bad;
+	return p->rc != 0;
+}
+
+/* The writing side: each piece's good households while the file is still accepted; at
+ * the first defect that refuses it, what was written is rolled back (no row, no pack)
+ * and the rest of the file is only checked. */
+static int write_pieces(struct cli *c, struct ahead *a, struct cli_report *rep,
+                        struct import_result *res)
+{
+	int rc = 0, given_up = 0;
+	struct ahead_piece *p;
+	while (!rc && (p = ahead_next(a, cli_report_defect, rep))) {
+		if (buf_str(&p->fail) && p->fail.len)
+			fputs(p->fail.s, stderr);
+		if (!res->total)   /* the households of the file, for the progress */
+			res->total = p->total;
+		if ((rc = p->rc) || p->got <= 0 || given_up)
+			continue;
+		if (p->refused) {
+			store_import_abort(c->s);
+			given_up = 1;
+		} else if (store_import_write(c->s, &p->b, cli_report_defect, rep, res))
+			rc = (cli_store_fail(c, STORE_EFAIL), -1);
+	}
+	return rc;
 }
 
 /* Read the file in pieces, doing `pass` with each (checks through chk). */
@@ -163,9 +214,13 @@ static int import_pass(struct cli *c, struct store *chk, struct import_text *t, 
 	struct register_stream *st;
 	struct register_batch b = {0};
 	const char *year = cli_opt(c, "--income-year");
+	struct one_pass o = {c, chk, NULL, year, k, NULL};
+	if (pass == PASS_BOTH && ahead_start(&o.ahead, make_piece, &o, cli_report_defect, rep))
+		return fprintf(stderr, _("bangfu: out of memory\n")), -1;
 	int got, rc = register_stream_open(&st, store_code_lists(c->s), t->utf8, t->len,
 	                                   store_today(c->s), 1, !(pass & PASS_CHECK),
-	                                   cli_report_defect, rep)
+	                                   o.ahead ? ahead_report : cli_report_defect,
+	                                   o.ahead ? (void *)o.ahead : rep)
 	              ? -2 : 0;   /* -2: the file cannot be read (reported) */
 	if (st)
 		register_stream_on_read(st, import_text_past, t);
@@ -174,7 +229,12 @@ static int import_pass(struct cli *c, struct store *chk, struct import_text *t, 
 		k->income_column = register_stream_head(st)->present[HF_INCOME];
 		rejected_header(&k->rejected, register_stream_head(st));
 	}
-	while (rc == 0 && (got = register_stream_next(st, IMPORT_PIECE, &b)) != 0) {
+	o.st = st;
+	int one = o.ahead != NULL;
+	if (one && rc == 0)
+		rc = write_pieces(c, o.ahead, rep, res);
+	ahead_free(o.ahead);   /* the reading thread ended before the stream is freed */
+	while (!one && rc == 0 && (got = register_stream_next(st, IMPORT_PIECE, &b)) != 0) {
 		if (got < 0)
 			rc = -2;
 		if (year)
@@ -182,9 +242,7 @@ static int import_pass(struct cli *c, struct store *chk, struct import_text *t, 
 		if (res && !res->total)   /* the households of the file, for the progress */
 			res->total = register_stream_households(st);
 		if (got > 0 && (pass & PASS_CHECK))
-			rc = check_piece(c, chk, &b, k, rep);
-		if (got > 0 && !rc && pass == PASS_BOTH)
-			rc = write_checked(c, &b, k, rep, res);
+			rc = check_piece(c, chk, &b, k, cli_report_defect, rep, NULL);
 		if (got > 0 && pass == PASS_WRITE && (rc = write_piece(c, t, &b, k, rep, res)))
 			rc = -1;
 		register_batch_free(&b);
