@@ -369,6 +369,15 @@ static int keyed_main(struct store *s, const struct user *me, int reps, int nter
 	char ids[64][20];
 	struct idlist l = { ids, 0 };
 	int rc = k && ka && a && aa && b ? keyed_build(s) : -1;
+	/* the keys sort as the register does: no household's key at or below the one before
+	 * it in register order */
+	char bad[32] = "";
+	if (!rc && db_lookup(s, bad, sizeof bad, "SELECT count(*) FROM (SELECT k.key, lag(k.key) "
+	                     "OVER (ORDER BY h.county_code, h.town_code, h.village_code, "
+	                     "h.household_no) AS prev FROM households h CROSS JOIN search_keys k ON "
+	                     "k.hid = h.rowid) WHERE prev >= key", NULL) == 0)
+		printf("households whose key is out of register order: %s\n", bad);
+	rc = rc ? rc : strcmp(bad, "0") != 0;
 	for (int t = 0; t < nterms && !rc; t++)
 		rc = keyed_check(s, me, terms[t]);
 	for (int t = 0; t < nterms && !rc; t++) {
