@@ -603,7 +603,6 @@ void db_close_statements(struct store *s)
  * it does with its -wal (docs/performance.md, "An edit under 10 ms, a third time"). */
 void db_close(struct store *s)
 {
-	char path[PATH_MAX + 64];
 	struct stat sb;
 	long keep = DB_WAL_KEEP_FRAMES;
 #ifdef BANGFU_TEST_HOOKS
@@ -611,8 +610,9 @@ void db_close(struct store *s)
 	if (e && *e)
 		keep = atol(e);
 #endif
-	snprintf(path, sizeof path, "%s/bangfu.db-wal", s->dir);
-	if (stat(path, &sb) == 0 && sb.st_size < 32 + keep * (24 + 4096))
+	/* the connection's own -wal, whatever its database is called (a province's too) */
+	const char *wal = sqlite3_filename_wal(sqlite3_db_filename(s->db, "main"));
+	if (wal && stat(wal, &sb) == 0 && sb.st_size < 32 + keep * (24 + 4096))
 		sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 	sqlite3_close_v2(s->db);
 	s->db = NULL;

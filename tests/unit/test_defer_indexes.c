@@ -26,6 +26,14 @@ static int count(const char *q)
 	return n;
 }
 
+/* the county, town and village the households below are in */
+static void add_places(void)
+{
+	sql("INSERT OR IGNORE INTO regions(code, level, name, parent) VALUES "
+	    "('440103', 2, '荔湾区', '440100'), ('440103002', 3, '岭南街道', '440103'), "
+	    "('440103002108', 4, '清平社区', '440103002')");
+}
+
 #define INDEXES "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
 #define ID_INDEX "SELECT count(*) FROM sqlite_master WHERE name = 'members_id_number'"
 
@@ -38,9 +46,7 @@ static void same_id_number_refused_at_the_end(void **state)
 	assert_int_equal(defer_begin(s), 0);
 	assert_int_equal(count(ID_INDEX), 0);   /* dropped for the bulk write */
 	assert_true(count(INDEXES) < before);
-	sql("INSERT OR IGNORE INTO regions(code, level, name, parent) VALUES "
-	    "('440103', 2, '荔湾区', '440100'), ('440103002', 3, '岭南街道', '440103'), "
-	    "('440103002108', 4, '清平社区', '440103002')");
+	add_places();
 	sql("INSERT INTO households(id, household_no, county_code, town_code, village_code) VALUES "
 	    "('H4401030000001', '4401030021083701', '440103', '440103002', '440103002108'), "
 	    "('H4401030000002', '4401030021083702', '440103', '440103002', '440103002108')");
@@ -65,9 +71,7 @@ static void distinct_id_numbers_kept(void **state)
 	int before = count(INDEXES);
 	sql("BEGIN IMMEDIATE");
 	assert_int_equal(defer_begin(s), 0);
-	sql("INSERT OR IGNORE INTO regions(code, level, name, parent) VALUES "
-	    "('440103', 2, '荔湾区', '440100'), ('440103002', 3, '岭南街道', '440103'), "
-	    "('440103002108', 4, '清平社区', '440103002')");
+	add_places();
 	sql("INSERT INTO households(id, household_no, county_code, town_code, village_code) VALUES "
 	    "('H4401030000001', '4401030021083701', '440103', '440103002', '440103002108')");
 	sql("INSERT INTO members(household_id, seq, name, id_number, relation) VALUES "
