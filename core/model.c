@@ -580,8 +580,17 @@ int household_check(const struct household *h,
 	return problems;
 }
 
-int household_path(const struct household *h, char *out, int outlen)
+int household_path_of(enum history_layout layout, const char *county, const char *town,
+                      const char *village, const char *id, char *out, int outlen)
 {
-	return snprintf(out, (size_t)outlen, "households/%s/%s/%s.txt", household_get(h, HF_COUNTY),
-	                household_get(h, HF_TOWNCODE), h->id);
+	if (layout == LAYOUT_VILLAGE)
+		return snprintf(out, (size_t)outlen, "households/%s/%s/%s/%s.txt", county, town,
+		                village, id);
+	return snprintf(out, (size_t)outlen, "households/%s/%s/%s.txt", county, town, id);
+}
+
+int household_path(const struct household *h, enum history_layout layout, char *out, int outlen)
+{
+	return household_path_of(layout, household_get(h, HF_COUNTY), household_get(h, HF_TOWNCODE),
+	                         household_get(h, HF_VILLCODE), h->id, out, outlen);
 }

@@ -249,7 +249,15 @@ void household_free(struct household *h);   /* frees contents, not h itself */
 int household_check(const struct household *h,
                     void (*report)(void *ctx, int member, const char *msg), void *ctx);
 
-/* The audit path of a household: households/<county>/<town code>/<id>.txt */
-int household_path(const struct household *h, char *out, int outlen);
+/* The layout of households' files in the audit history (the setting history_layout,
+ * store/relayout.c): one folder a town, or one a village under its town's folder. */
+enum history_layout { LAYOUT_TOWN, LAYOUT_VILLAGE };
+
+/* The audit path of a household from its codes: households/<county>/<town code>/<id>.txt,
+ * or households/<county>/<town code>/<village code>/<id>.txt in the village layout. */
+int household_path_of(enum history_layout layout, const char *county, const char *town,
+                      const char *village, const char *id, char *out, int outlen);
+/* The same for h. */
+int household_path(const struct household *h, enum history_layout layout, char *out, int outlen);
 
 #endif

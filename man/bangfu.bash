@@ -42,6 +42,7 @@ _bangfu() {
 	"audit push"|"audit push "*) opts="" ;;
 	"audit mirror-init"|"audit mirror-init "*) opts="" ;;
 	"audit repack"|"audit repack "*) opts="" ;;
+	"audit relayout"|"audit relayout "*) opts="--why" ;;
 	"unit add"|"unit add "*) opts="--kind --level --region --why" ;;
 	"unit list"|"unit list "*) opts="--kind" ;;
 	"team add"|"team add "*) opts="--lead --members --leader --round --start --end --why" ;;
@@ -108,7 +109,7 @@ _bangfu() {
 	esac
 	if [ $n -eq 1 ]; then
 		case $w1 in
-		audit) words="log reveals verify head push mirror-init repack" ;;
+		audit) words="log reveals verify head push mirror-init repack relayout" ;;
 		case) words="open move withdraw show queue steps" ;;
 		county) words="list" ;;
 		export) words="households cases measures visits tasks indicators team_people projects" ;;

@@ -60,28 +60,50 @@ static int county_has(struct store *s, const struct county *c, git_tree *tree, c
 	return yes;
 }
 
-/* The household of this file, already in the database from another county? Its path
- * there, when it is not this county's own (in the tree applied before). */
-static int household_clash(struct store *s, const struct counties *all, const struct county *c,
-                           git_tree *before, const char *path)
+/* The paths of registered household id in both layouts (a county's history may be in
+ * either, and may be relayouted between two aggregates: store/relayout.c); 1 if it is
+ * registered, 0 if not, or a STORE_E* below 0. */
+static int registered_paths(struct store *s, const char *id, char paths[2][256])
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, "SELECT county_code, town_code, village_code FROM households WHERE id = ?",
+	              &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	int step = sqlite3_step(st);
+	for (int l = 0; step == SQLITE_ROW && l < 2; l++)
+		household_path_of(l ? LAYOUT_VILLAGE : LAYOUT_TOWN, db_col_text(st, 0), db_col_text(st, 1),
+		                  db_col_text(st, 2), id, paths[l], 256);
+	db_finalize(s, st);
+	return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a household");
+}
+
+/* The household id of a household's file path (its name without .txt). */
+static void id_of_path(const char *path, char *id, size_t n)
 {
 	const char *base = strrchr(path, '/');
-	char id[64], there[256];
-	snprintf(id, sizeof id, "%s", base ? base + 1 : path);
+	snprintf(id, n, "%s", base ? base + 1 : path);
 	char *dot = strrchr(id, '.');
 	if (dot)
 		*dot = '\0';
-	int rc = db_lookup(s, there, sizeof there, "SELECT 'households/' || county_code || '/' || "
-	                   "town_code || '/' || id || '.txt' FROM households WHERE id = ?", id, NULL);
-	if (rc == STORE_ENOTFOUND)
-		return 0;
-	if (rc)
+}
+
+/* The household of this file, already in the database from another county? Its path
+ * there, when it is not this county's own (in the tree applied before, in either layout). */
+static int household_clash(struct store *s, const struct counties *all, const struct county *c,
+                           git_tree *before, const char *path)
+{
+	char id[64], there[2][256];
+	id_of_path(path, id, sizeof id);
+	int rc = registered_paths(s, id, there);
+	if (rc <= 0)
 		return rc;
-	if (before && county_has(s, c, before, there))
+	if (before && (county_has(s, c, before, there[0]) || county_has(s, c, before, there[1])))
 		return 0;   /* its own household, changed or moved */
 	const char *other = _("another county");
 	for (int i = 0; i < all->n; i++)
-		if (&all->c[i] != c && county_has(s, &all->c[i], NULL, there))
+		if (&all->c[i] != c && (county_has(s, &all->c[i], NULL, there[0]) ||
+		                        county_has(s, &all->c[i], NULL, there[1])))
 			other = all->c[i].url;
 	return store_fail(s, STORE_EINVAL, "household %s is in the histories of two counties: %s "
 	                  "and %s (a household belongs to one county's server; nothing applied)",
@@ -136,26 +158,25 @@ static int apply_user(struct store *s, const struct counties *all, const struct 
 	return step == SQLITE_DONE ? 0 : store_sqlfail(s, "disabling a user");
 }
 
-/* A file the diff removed: only a household's move to another town removes one (its
- * new path was applied already); bangfu never deletes a household. */
-static int apply_removal(struct store *s, const struct county *c, const char *path)
+/* A file the diff removed: only a household's move (to another town, or its file to
+ * the village layout by `audit relayout`) removes one, its new path in the county's new
+ * tree; bangfu never deletes a household. */
+static int apply_removal(struct store *s, const struct county *c, git_tree *after,
+                         const char *path)
 {
-	char id[8];
+	char hid[64], paths[2][256];
 	if (strncmp(path, "households/", 11) != 0)
 		return 0;
-	const char *base = strrchr(path, '/');
-	char hid[64];
-	snprintf(hid, sizeof hid, "%s", base + 1);
-	char *dot = strrchr(hid, '.');
-	if (dot)
-		*dot = '\0';
-	int rc = db_lookup(s, id, sizeof id, "SELECT 1 FROM households WHERE id = ? AND 'households/' "
-	                   "|| county_code || '/' || town_code || '/' || id || '.txt' = ?", hid, path, NULL);
-	if (rc == STORE_ENOTFOUND)
-		return 0;
-	return rc ? rc : store_fail(s, STORE_EINVAL, "%s: household %s was removed from the county's "
-	                            "history; an aggregate does not remove households (aggregate "
-	                            "into a new directory)", c->url, hid);
+	id_of_path(path, hid, sizeof hid);
+	int rc = registered_paths(s, hid, paths);
+	if (rc <= 0 || (strcmp(paths[0], path) != 0 && strcmp(paths[1], path) != 0))
+		return rc;   /* not registered, or registered elsewhere (moved) */
+	const char *other = strcmp(paths[0], path) ? paths[0] : paths[1];
+	if (county_has(s, c, after, other))
+		return 0;   /* relayouted: the same household at its other path */
+	return store_fail(s, STORE_EINVAL, "%s: household %s was removed from the county's "
+	                  "history; an aggregate does not remove households (aggregate "
+	                  "into a new directory)", c->url, hid);
 }
 
 struct applied { long files, skipped, events; };
@@ -215,7 +236,7 @@ static int apply_files(struct store *s, const struct counties *all, struct count
 			else if (pass == 1 && !settings)
 				rc = apply_file(s, all, c, before, d, a, report);
 			else if (pass == 2 && d->status == GIT_DELTA_DELETED)
-				rc = apply_removal(s, c, d->old_file.path);
+				rc = apply_removal(s, c, after, d->old_file.path);
 		}
 	git_diff_free(diff);
 	store_progress(s, NULL, 0, 0);

@@ -21,7 +21,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define AUDIT_BRANCH "refs/heads/main"
 #define BULK_FILES 64   /* events touching more files than this are packed in chunks */
 
 int audit_open(struct store *s, int create)

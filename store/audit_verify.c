@@ -75,15 +75,16 @@ int store_audit_log(struct store *s, const struct user *u, const char *household
 int store_audit_log_range(struct store *s, const struct user *u, const char *household,
                           const char *since, const char *until, long limit, int patch, FILE *out)
 {
-	char path[256] = "";
+	char paths[2][256] = {"", ""}, both[520];
 	long from = 0, to = -1, ignored;
 	if (since && history_day_bounds(since, &from, &ignored))
 		return store_fail(s, STORE_EINVAL, "--since: \"%s\" is not a date (YYYY-MM-DD)", since);
 	if (until && history_day_bounds(until, &ignored, &to))
 		return store_fail(s, STORE_EINVAL, "--until: \"%s\" is not a date (YYYY-MM-DD)", until);
-	int rc = household ? event_subject_path(s, u, household, path, sizeof path) : 0;
+	int rc = household ? event_subject_path(s, u, household, paths) : 0;
 	if (rc)
 		return rc;
+	snprintf(both, sizeof both, "%s\n%s", paths[0], paths[1]);   /* its diffs: either path */
 	struct buf q = {0};
 	buf_adds(&q, "SELECT e.id, e.at, e.login, e.name, e.verb, e.subject, e.reason, e.commit_id, ");
 	event_files_sql(&q, "count(*)");
@@ -100,8 +101,10 @@ int store_audit_log_range(struct store *s, const struct user *u, const char *hou
 	sqlite3_stmt *st;
 	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
-	if (household)
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), path, -1, SQLITE_STATIC);
+	if (household) {
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), paths[0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path2"), paths[1], -1, SQLITE_STATIC);
+	}
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"), from);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":to"), to);
@@ -109,7 +112,7 @@ int store_audit_log_range(struct store *s, const struct user *u, const char *hou
 	int failed = 0;
 	while (!rc && !failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		print_event(st, out);
-		failed = patch ? print_patch(s, st, household ? path : NULL, out) : 0;
+		failed = patch ? print_patch(s, st, household ? both : NULL, out) : 0;
 		rc = 0;
 	}
 	db_finalize(s, st);

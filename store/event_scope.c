@@ -71,8 +71,9 @@ void event_files_sql(struct buf *sql, const char *aggregate)
 void event_of_file_sql(struct buf *sql)
 {
 	/* the IN finds the events by the path's index; the EXISTS checks the file's scope */
-	buf_addf(sql, "e.id IN (SELECT event_id FROM event_files WHERE path = :path) AND EXISTS "
-	         "(SELECT 1 FROM event_files f WHERE f.event_id = e.id AND f.path = :path AND %s)",
+	buf_addf(sql, "e.id IN (SELECT event_id FROM event_files WHERE path IN (:path, :path2)) AND "
+	         "EXISTS (SELECT 1 FROM event_files f WHERE f.event_id = e.id AND f.path IN (:path, "
+	         ":path2) AND %s)",
 	         event_file_in_scope_sql);
 }
 
@@ -84,25 +85,34 @@ static int id_of(const char *key, const char *prefix)
 	return strncmp(key, prefix, n) == 0 && strlen(key) == n + 7 && strspn(key + n, "0123456789") == 7;
 }
 
-int event_subject_path(struct store *s, const struct user *u, const char *key, char *path, size_t n)
+void household_paths(struct store *s, const struct household *h, char paths[2][256])
+{
+	enum history_layout now = store_history_layout(s);
+	household_path(h, now, paths[0], 256);
+	household_path(h, now == LAYOUT_TOWN ? LAYOUT_VILLAGE : LAYOUT_TOWN, paths[1], 256);
+}
+
+int event_subject_path(struct store *s, const struct user *u, const char *key,
+                       char paths[2][256])
 {
 	int rc;
+	paths[1][0] = '\0';
 	if (id_of(key, "PJ")) {
 		struct project p;
 		if (!(rc = store_project_get(s, u, key, &p)))
-			entity_path(&entity_projects, p.id, path, n);
+			entity_path(&entity_projects, p.id, paths[0], 256);
 		return rc;
 	}
 	if (id_of(key, "T")) {
 		struct task t = {0};
 		if (!(rc = store_task_get(s, u, key, &t)))
-			entity_path(&entity_tasks, t.id, path, n);
+			entity_path(&entity_tasks, t.id, paths[0], 256);
 		task_free(&t);
 		return rc;
 	}
 	struct household h;
 	if (!(rc = store_household_find(s, u, key, &h))) {
-		household_path(&h, path, n);
+		household_paths(s, &h, paths);
 		household_free(&h);
 	}
 	return rc;

@@ -8,15 +8,16 @@
 #include <string.h>
 #include <time.h>
 
-/* The audit path of a household in u's scope. */
+/* The audit paths of a household in u's scope: in the history's layout now, and in the
+ * other (its file's path before or after `audit relayout`, store/relayout.c). */
 static int household_file(struct store *s, const struct user *u, const char *household,
-                          char *path, size_t n)
+                          char paths[2][256])
 {
 	struct household h;
 	int rc = store_household_find(s, u, household, &h);
 	if (rc)
 		return rc;
-	household_path(&h, path, (int)n);
+	household_paths(s, &h, paths);
 	household_free(&h);
 	return 0;
 }
@@ -46,21 +47,25 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
                        long limit, int (*fn)(void *ctx, const struct history_entry *e),
                        void *ctx)
 {
-	char path[256];
+	char paths[2][256];
 	sqlite3_stmt *st;
-	int rc = household_file(s, u, household, path, sizeof path);
+	int rc = household_file(s, u, household, paths);
 	if (rc)
 		return rc;
 	/* the household's file is in scope; of the event's other files only those in scope
-	 * are counted (store/event_scope.c) */
+	 * are counted (store/event_scope.c). Its file at either path, but not the removal
+	 * of its old path by a relayout (whose event is listed once, by its new path): a
+	 * household's file is never removed otherwise. */
 	struct buf q = {0};
 	buf_adds(&q, ENTRY_COLUMNS);
 	event_files_sql(&q, "count(*)");
-	buf_adds(&q, " FROM event_files hf JOIN events e ON e.id = hf.event_id WHERE hf.path = :path "
+	buf_adds(&q, ", hf.path FROM event_files hf JOIN events e ON e.id = hf.event_id "
+	             "WHERE hf.path IN (:path, :path2) AND (hf.text IS NOT NULL OR hf.blob IS NOT NULL) "
 	             "ORDER BY e.id DESC LIMIT :limit");
 	if (db_cached_buf(s, &q, &st))
 		return STORE_EFAIL;
-	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), paths[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path2"), paths[1], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
 	if ((rc = event_scope_bind(s, st, u))) {
 		db_finalize(s, st);
@@ -72,7 +77,9 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct history_entry e;
 		entry_from(st, &e, &why);
-		if (history_what(s, e.event, path, e.what, sizeof e.what))
+		const char *path = db_col_text(st, 9);
+		if (history_what(s, e.event, path, strcmp(path, paths[0]) ? paths[0] : paths[1],
+		                 e.what, sizeof e.what))
 			e.what[0] = '\0';   /* not known (a file git cannot give): the verb says it */
 		stop = fn(ctx, &e);
 	}
@@ -110,7 +117,7 @@ int store_recent_list(struct store *s, const struct user *u, long since, long li
 		const char *path = db_col_text(st, 9), *base = strrchr(path, '/');
 		if (e.files == 1 && strncmp(path, "households/", 11) == 0 && base) {
 			snprintf(e.household, sizeof e.household, "%.*s", (int)strcspn(base + 1, "."), base + 1);
-			if (history_what(s, e.event, path, e.what, sizeof e.what))
+			if (history_what(s, e.event, path, NULL, e.what, sizeof e.what))
 				e.what[0] = '\0';
 		}
 		stop = fn(ctx, &e);
@@ -140,10 +147,23 @@ static int blob_at(struct store *s, const git_commit *c, const char *path, git_b
 	return rc;
 }
 
+/* The blob of a household's file in commit c at paths[0] or, absent there, at paths[1]
+ * (its path in the other layout); *path_out the one found (paths[0] when neither). */
+static int blob_at_either(struct store *s, const git_commit *c, char paths[2][256],
+                          git_blob **out, const char **path_out)
+{
+	int rc = blob_at(s, c, paths[0], out);
+	*path_out = paths[0];
+	if (!rc && !*out && !(rc = blob_at(s, c, paths[1], out)) && *out)
+		*path_out = paths[1];
+	return rc;
+}
+
 int store_history_diff(struct store *s, const struct user *u, const char *household,
                        const char *commit, struct buf *out)
 {
-	char path[256];
+	char paths[2][256];
+	const char *path = NULL, *old_path = NULL;
 	git_oid oid;
 	git_commit *c = NULL, *parent = NULL;
 	git_blob *old_blob = NULL, *new_blob = NULL;
@@ -151,7 +171,7 @@ int store_history_diff(struct store *s, const struct user *u, const char *househ
 	git_buf text = {0};
 	if (audit_need(s))
 		return STORE_EFAIL;
-	int rc = household_file(s, u, household, path, sizeof path);
+	int rc = household_file(s, u, household, paths);
 	if (rc)
 		return rc;
 	if (!commit || strlen(commit) != GIT_OID_HEXSZ || git_oid_fromstr(&oid, commit) < 0)
@@ -165,12 +185,14 @@ int store_history_diff(struct store *s, const struct user *u, const char *househ
 		rc = store_gitfail(s, "reading the parent commit");
 		goto out;
 	}
-	if ((rc = blob_at(s, c, path, &new_blob)) || (parent && (rc = blob_at(s, parent, path, &old_blob))))
+	if ((rc = blob_at_either(s, c, paths, &new_blob, &path)) ||
+	    (parent && (rc = blob_at_either(s, parent, paths, &old_blob, &old_path))))
 		goto out;
 	git_diff_options opts;
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.context_lines = 3;
-	if (git_patch_from_blobs(&patch, old_blob, path, new_blob, path, &opts) < 0 ||
+	if (git_patch_from_blobs(&patch, old_blob, old_path ? old_path : path, new_blob, path,
+	                         &opts) < 0 ||
 	    git_patch_to_buf(&text, patch) < 0) {
 		rc = store_gitfail(s, "making the diff");
 		goto out;
@@ -259,12 +281,13 @@ int history_day_bounds(const char *date, long *start, long *end)
 int store_household_as_of(struct store *s, const struct user *u, const char *household,
                           const char *date, struct buf *out, char *commit, size_t n)
 {
-	char path[256];
+	char paths[2][256];
+	const char *path;
 	long from, until;
 	if (history_day_bounds(date ? date : "", &from, &until))
 		return store_fail(s, STORE_EINVAL, "--as-of: \"%s\" is not a date (YYYY-MM-DD)",
 		                  date ? date : "");
-	int rc = household_file(s, u, household, path, sizeof path);
+	int rc = household_file(s, u, household, paths);
 	if (rc)
 		return rc;
 	/* the household's last change on or before that day: its commit holds the file as
@@ -272,8 +295,9 @@ int store_household_as_of(struct store *s, const struct user *u, const char *hou
 	char at[32];
 	snprintf(at, sizeof at, "%ld", until);
 	rc = db_lookup(s, commit, n, "SELECT coalesce(e.commit_id, '') FROM event_files f "
-	               "JOIN events e ON e.id = f.event_id WHERE f.path = ? AND e.at <= CAST(? AS INTEGER) "
-	               "ORDER BY e.id DESC LIMIT 1", path, at, (const char *)NULL);
+	               "JOIN events e ON e.id = f.event_id WHERE f.path IN (?, ?) AND "
+	               "e.at <= CAST(? AS INTEGER) ORDER BY e.id DESC LIMIT 1", paths[0], paths[1], at,
+	               (const char *)NULL);
 	if (rc == STORE_ENOTFOUND)
 		return store_fail(s, STORE_ENOTFOUND, "household %s was not yet registered on %s",
 		                  household, date);
@@ -288,7 +312,7 @@ int store_household_as_of(struct store *s, const struct user *u, const char *hou
 		return STORE_EFAIL;
 	if (git_commit_lookup(&c, s->repo, &oid) < 0)
 		return store_gitfail(s, "reading the commit");
-	if (!(rc = blob_at(s, c, path, &blob)) && !blob)
+	if (!(rc = blob_at_either(s, c, paths, &blob, &path)) && !blob)
 		rc = store_fail(s, STORE_ENOTFOUND, "household %s had no record on %s", household, date);
 	if (!rc) {
 		struct buf text = {0};

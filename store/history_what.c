@@ -2,7 +2,9 @@
  * the file's text as that event left it and as the event before it on the same path
  * left it, from event_files (the text while it waits for git, else its blob id, read
  * from the repository), described by core/audit_what.c. Callers pass only a path they
- * found through the scoped readers (store_history_list, store_recent_list). */
+ * found through the scoped readers (store_history_list, store_recent_list). A household's
+ * file that `audit relayout` moved had two paths: the text before an event is the latest
+ * on either (a move's removal row after its new row of the same event). */
 #include "store/internal.h"
 #include "core/audit_what.h"
 #include <stdlib.h>
@@ -34,18 +36,23 @@ static int row_text(struct store *s, sqlite3_stmt *st, char **out)
 	return *out ? 0 : store_fail(s, STORE_EFAIL, "out of memory");
 }
 
-/* The file's text after event (at = 1: that event's row; 0: the latest row before it). */
-static int text_at(struct store *s, long event, const char *path, int at, char **out, int *found)
+/* The file's text after event (at = 1: that event's row at path; 0: the latest row before
+ * it at path or path2). */
+static int text_at(struct store *s, long event, const char *path, const char *path2, int at,
+                   char **out, int *found)
 {
 	sqlite3_stmt *st;
 	*out = NULL;
 	*found = 0;
 	if (db_cached(s, at ? "SELECT text, blob FROM event_files WHERE event_id = ?1 AND path = ?2"
-	                    : "SELECT text, blob FROM event_files WHERE path = ?2 AND event_id < ?1 "
-	                      "ORDER BY event_id DESC LIMIT 1", &st))
+	                    : "SELECT text, blob FROM event_files WHERE path IN (?2, ?3) AND "
+	                      "event_id < ?1 ORDER BY event_id DESC, text IS NULL AND blob IS NULL "
+	                      "LIMIT 1", &st))
 		return STORE_EFAIL;
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, path, -1, SQLITE_TRANSIENT);
+	if (!at && path2)
+		sqlite3_bind_text(st, 3, path2, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st), out_rc = 0;
 	if (rc == SQLITE_ROW) {
 		*found = 1;
@@ -57,14 +64,15 @@ static int text_at(struct store *s, long event, const char *path, int at, char *
 	return out_rc;
 }
 
-int history_what(struct store *s, long event, const char *path, char *out, size_t n)
+int history_what(struct store *s, long event, const char *path, const char *path2, char *out,
+                 size_t n)
 {
 	char *now = NULL, *before = NULL;
 	int found, had;
 	out[0] = '\0';
-	int rc = text_at(s, event, path, 1, &now, &found);
+	int rc = text_at(s, event, path, NULL, 1, &now, &found);
 	if (!rc && found)
-		rc = text_at(s, event, path, 0, &before, &had);
+		rc = text_at(s, event, path, path2, 0, &before, &had);
 	if (!rc && found)
 		audit_what(had ? before : NULL, now, out, n);
 	free(now);

@@ -237,7 +237,7 @@ int household_row_saved(struct store *s, struct household *h, int rc, long expec
 		return store_sqlfail(s, "saving a household");
 	if (expected_version > 0 && sqlite3_changes(s->db) == 0) {
 		char path[256], who[512];
-		household_path(h, path, sizeof path);
+		household_path(h, store_history_layout(s), path, sizeof path);
 		last_change(s, path, who, sizeof who);
 		return store_fail(s, STORE_ESTALE, "household %s was changed since you read it "
 		                  "(your version %ld) by %s; `bangfu audit log %s` shows what changed: "
@@ -363,7 +363,7 @@ int household_text_file(struct store *s, const struct household *h)
 	struct buf text = {0};
 	char path[256];
 	record_render(&s->lists, h, &text);   /* fresh: write_begin read them */
-	household_path(h, path, sizeof path);
+	household_path(h, store_history_layout(s), path, sizeof path);   /* as this write sees it */
 	int rc = buf_str(&text) ? write_file(s, path, buf_str(&text))
 	                        : store_fail(s, STORE_EFAIL, "out of memory");
 	buf_free(&text);
@@ -450,6 +450,7 @@ static int next_ids(struct store *s, const char *after, char (*ids)[20], int *go
 int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 {
 	const struct code_lists *lists = store_code_lists(s);
+	enum history_layout layout = store_history_layout(s);
 	char (*ids)[20] = malloc(HOUSEHOLD_CHUNK * sizeof *ids), last[20] = "";
 	struct household *hs = malloc(HOUSEHOLD_CHUNK * sizeof *hs);
 	struct buf text = {0};
@@ -463,7 +464,7 @@ int households_expect_all(struct store *s, kind_emit_fn emit, void *ctx)
 			if (!rc) {
 				buf_reset(&text);
 				record_render(lists, &hs[i], &text);
-				household_path(&hs[i], path, sizeof path);
+				household_path(&hs[i], layout, path, sizeof path);
 				rc = buf_str(&text) ? emit(ctx, path, text.s) : store_fail(s, STORE_EFAIL, "out of memory");
 			}
 			household_free(&hs[i]);

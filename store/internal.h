@@ -189,6 +189,14 @@ void settings_dev_groups(struct store *s, char *out, size_t n);
 #define SETTINGS_PATH "settings.txt"
 int settings_text(struct store *s, struct buf *out);
 int settings_put_row(struct store *s, const char *key, const char *value);
+/* settings.txt written again from the rows, inside the open event (settings_set.c). */
+int settings_file(struct store *s);
+/* The layout of households' files in the history: the setting history_layout ("village",
+ * written at init and by `audit relayout`), else the town layout of older registers.
+ * Read from the database each time (inside a write, as that write's transaction sees it:
+ * another process may have relayouted since). */
+#define HISTORY_LAYOUT_KEY "history_layout"
+enum history_layout store_history_layout(struct store *s);
 
 /* import.c: one household of the demo written as the import writes a file's (a new one
  * as it is, one with its 户编号 already registered merged, keeping its casework); demo.c
@@ -288,11 +296,18 @@ int household_render_path(struct store *s, const char *id, struct buf *text, cha
  * min(f.path)) over its files in scope. */
 void event_visible_sql(struct buf *sql);
 void event_files_sql(struct buf *sql, const char *aggregate);
-/* "the event wrote the file :path, and that file lies in scope" (one record's history). */
+/* "the event wrote the file :path or :path2, and that file lies in scope" (one record's
+ * history; a household's file has had two paths if the history was relayouted). */
 void event_of_file_sql(struct buf *sql);
 /* The audit file of what `key` names, read through u's scope (refused when outside it):
- * a project (PJ0000001), a task (T0000001), else a household (id, 户编号, ID number). */
-int event_subject_path(struct store *s, const struct user *u, const char *key, char *path, size_t n);
+ * a project (PJ0000001), a task (T0000001), else a household (id, 户编号, ID number).
+ * paths[0] its path; paths[1] a household's path in the other layout (its file's path
+ * before `audit relayout`, or after), "" for a project or task. */
+int event_subject_path(struct store *s, const struct user *u, const char *key,
+                       char paths[2][256]);
+/* Both paths a household's file may have had: paths[0] in the history's layout now,
+ * paths[1] in the other one (store/relayout.c). */
+void household_paths(struct store *s, const struct household *h, char paths[2][256]);
 int event_scope_bind(struct store *s, sqlite3_stmt *st, const struct user *u);
 
 /* cases.c: open a case on a loaded household (no event: the caller writes it) */
@@ -336,9 +351,11 @@ int user_path(const char *login, char *out, size_t n);
 
 /* history_what.c: the "what" of event's change to the household file path (a path the
  * caller found through a scoped reader) into out: fields, step or record (audit_what). */
-int history_what(struct store *s, long event, const char *path, char *out, size_t n);
+int history_what(struct store *s, long event, const char *path, const char *path2, char *out,
+                 size_t n);
 
 /* audit.c */
+#define AUDIT_BRANCH "refs/heads/main"   /* the history's one branch */
 /* Initialise libgit2 and open (or create) DIR/audit.git, once per store: commands that
  * never touch the history never load it (docs/performance-write.md). */
 int audit_open(struct store *s, int create);

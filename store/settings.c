@@ -25,7 +25,11 @@
  *   cluster.CCCCCC            the county's 特色产业集群 names, joined by 、
  *   town_class.TTTTTTTTT      a town's classes (中心镇 ..., 重点帮扶 ..., samples) joined by 、
  *   weak_village_line         yuan a year: a village whose collective income is below it
- *                             is a weak village (store/places.c, core/places.c) */
+ *                             is a weak village (store/places.c, core/places.c)
+ *   history_layout            "village": households' files in the history are
+ *                             households/COUNTY/TOWN/VILLAGE/ID.txt (written at init and by
+ *                             `audit relayout`, store/relayout.c; never by `setting set`);
+ *                             absent in an older register: households/COUNTY/TOWN/ID.txt */
 #include "store/kinds.h"
 #include "core/record.h"
 #include "core/regions.h"
@@ -104,6 +108,14 @@ int store_setting_get(struct store *s, const char *key, char *value, size_t n)
 {
 	int rc = db_lookup(s, value, n, "SELECT value FROM settings WHERE key = ?", key, NULL);
 	return rc == STORE_ENOTFOUND ? store_fail(s, rc, "no setting %s", key) : rc;
+}
+
+enum history_layout store_history_layout(struct store *s)
+{
+	char v[16];
+	return db_lookup(s, v, sizeof v, "SELECT value FROM settings WHERE key = ?",
+	                 HISTORY_LAYOUT_KEY, NULL) == 0 && strcmp(v, "village") == 0
+	       ? LAYOUT_VILLAGE : LAYOUT_TOWN;
 }
 
 double store_setting_number(struct store *s, const char *key, const char *fallback_key,

@@ -96,6 +96,9 @@ static int setting_check(struct store *s, const char *key, const char *value)
 		return places_setting(s, key, value, canonical, sizeof canonical);
 	if (regions_is_place_key(key))
 		return regions_place_setting(s, key, value);
+	if (strcmp(key, HISTORY_LAYOUT_KEY) == 0)   /* init's and relayout's own (below) */
+		return strcmp(value, "village") == 0 ? 0
+		       : store_fail(s, STORE_EINVAL, "setting %s: only \"village\"", key);
 	if (!code_lists_is_key(key))
 		return key_check(s, key, value);
 	if (code_lists_check(&s->lists, key, value, err, sizeof err))
@@ -103,11 +106,21 @@ static int setting_check(struct store *s, const char *key, const char *value)
 	return 0;
 }
 
+int settings_file(struct store *s)
+{
+	struct buf text = {0};
+	int rc = settings_text(s, &text);
+	if (!rc)
+		rc = buf_str(&text) ? write_file(s, SETTINGS_PATH, text.s)
+		                    : store_fail(s, STORE_EFAIL, "out of memory");
+	buf_free(&text);
+	return rc;
+}
+
 /* Check and write rows keys[i] = values[i] and the settings file as one event. */
 static int write_settings(struct store *s, const struct user *u, const char *const *keys,
                           const char *const *values, int n, const char *why)
 {
-	struct buf text = {0};
 	char groups[160];
 	int rc = write_begin(s, u, "setting", keys[0], why);
 	for (int i = 0; !rc && i < n; i++) {
@@ -117,11 +130,7 @@ static int write_settings(struct store *s, const struct user *u, const char *con
 			rc = settings_put_row(s, keys[i], dev ? groups : values[i]);
 	}
 	if (!rc)
-		rc = settings_text(s, &text);
-	if (!rc)
-		rc = buf_str(&text) ? write_file(s, SETTINGS_PATH, text.s)
-		                    : store_fail(s, STORE_EFAIL, "out of memory");
-	buf_free(&text);
+		rc = settings_file(s);
 	if (rc) {
 		write_rollback(s);
 		return rc;
@@ -145,6 +154,9 @@ int store_setting_set(struct store *s, const struct user *u, const char *key, co
 	char err[256], region[16];
 	if (!access_is_admin(u))
 		return store_fail(s, STORE_EDENIED, "only an administrator may change settings");
+	if (strcmp(key, HISTORY_LAYOUT_KEY) == 0)   /* the files must move with it */
+		return store_fail(s, STORE_EINVAL, "setting %s is changed by `bangfu audit relayout` "
+		                  "(which moves every household's file in the history with it)", key);
 	if (text_check_input(_("setting value"), value, TEXT_MAX_LINE, 0, err, sizeof err) ||
 	    text_check_input(_("setting key"), key, TEXT_MAX_LINE, 0, err, sizeof err))
 		return store_fail(s, STORE_EINVAL, "%s", err);
@@ -176,16 +188,26 @@ int settings_seed(struct store *s, const struct user *u, const char *year)
 	snprintf(dev, sizeof dev, "%d", r.dev_measure_days);
 	snprintf(lead, sizeof lead, "%d", r.lead_warn_days);
 	snprintf(soon, sizeof soon, "%d", r.due_soon_days);
+	/* and a new register's history in the village layout (store/relayout.c); in the
+	 * test-hooks build BANGFU_TEST_TOWN_LAYOUT makes one as older bangfu did (the town
+	 * layout), for the tests of `audit relayout` */
+	int n = 6;
+#ifdef BANGFU_TEST_HOOKS
+	const char *town = getenv("BANGFU_TEST_TOWN_LAYOUT");
+	if (town && *town)
+		n = 5;
+#endif
+	const int fixed = n;
 	/* and the 22 county tracks published in 2023 (core/data/county_tracks_2023.csv) */
 	char track_keys[128][16];
-	const char *keys[5 + 128] = {line_key, "visit_interval.default", "dev_measure_days",
-	                             "lead_warn_days", "due_soon_days"};
-	const char *values[5 + 128] = {line, interval, dev, lead, soon};
-	int n = 5;
-	for (int i = 0; i < ref_county_count && n < 5 + 128; i++)
+	const char *keys[6 + 128] = {line_key, "visit_interval.default", "dev_measure_days",
+	                             "lead_warn_days", "due_soon_days", HISTORY_LAYOUT_KEY};
+	const char *values[6 + 128] = {line, interval, dev, lead, soon, "village"};
+	for (int i = 0; i < ref_county_count && n < fixed + 128; i++)
 		if (ref_counties[i].track && ref_counties[i].track[0]) {
-			snprintf(track_keys[n - 5], sizeof track_keys[n - 5], "track.%s", ref_counties[i].code);
-			keys[n] = track_keys[n - 5];
+			snprintf(track_keys[n - fixed], sizeof track_keys[n - fixed], "track.%s",
+			         ref_counties[i].code);
+			keys[n] = track_keys[n - fixed];
 			values[n++] = ref_counties[i].track;
 		}
 	return write_settings(s, u, keys, values, n,

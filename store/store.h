@@ -387,6 +387,10 @@ struct repack_result {
 	long loose_removed, loose_kept, packs_removed;
 };
 int store_audit_repack(struct store *s, const struct user *u, struct repack_result *out);
+/* `audit relayout`: every household's file moved to the village layout of the history
+ * (households/COUNTY/TOWN/VILLAGE/ID.txt) as one event, province administrators only;
+ * refused when the history is in it already (relayout.c). *moved: the households. */
+int store_audit_relayout(struct store *s, const struct user *u, const char *why, long *moved);
 
 /* --- for the terminal UI: paging backwards, history, dashboard --- */
 /* browse.c: the bangfu id of the household n places (n >= 1) before `before` (NULL: the

@@ -123,6 +123,20 @@ static int verb_audit_repack(struct cli *c)
 	return EXIT_OK;
 }
 
+static int verb_audit_relayout(struct cli *c)
+{
+	long moved;
+	const char *why = c->a.why && c->a.why[0] ? c->a.why
+	                  : "the history's households by village (audit relayout)";
+	int rc = store_audit_relayout(c->s, &c->me, why, &moved);
+	if (rc)
+		return cli_store_fail(c, rc);
+	printf(ngettext("%ld household's file moved to the village layout of the history\n",
+	                "%ld households' files moved to the village layout of the history\n",
+	                (unsigned long)moved), moved);
+	return EXIT_OK;
+}
+
 static const struct verb verbs[] = {
 	{"audit log", "[HOUSEHOLD|PROJECT|TASK]", "--limit --patch --since --until", 0, 1, NEED_USER,
 	 N_("the history: who changed what, when and why"),
@@ -169,6 +183,15 @@ static const struct verb verbs[] = {
 	 "may keep working meanwhile (nothing is removed that the new pack does not hold).\n"
 	 "Run it from cron, e.g. nightly: 30 2 * * * root bangfu -d DIR audit repack."),
 	 verb_audit_repack},
+	{"audit relayout", "", "--why", 0, 0, NEED_USER,
+	 N_("move the history's household files into village folders (administrators)"),
+	 N_("An older register keeps each household's file in its town's folder\n"
+	 "(households/COUNTY/TOWN/ID.txt), whose tree every edit there rewrites (thousands\n"
+	 "of entries in a large town). This moves every file to households/COUNTY/TOWN/\n"
+	 "VILLAGE/ID.txt as one event (the texts unchanged) and sets history_layout; a new\n"
+	 "register has that layout from `init`. Province (44) administrators; run it once,\n"
+	 "when no import is running (about a minute at 1,000,000 households)."),
+	 verb_audit_relayout},
 	{"rebuild", "", "", 0, 0, 0, N_("make a new bangfu.db from the audit history alone"),
 	 N_("DIR must hold audit.git and no bangfu.db. On a shared server (bangfu installed\n"
 	 "setgid) only root or a province (44) administrator in the history runs it, and\n"

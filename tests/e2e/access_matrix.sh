@@ -345,8 +345,8 @@ expect_exit 0 as "$me" user add vc --name 村经办 --role caseworker --scope 44
 expect_exit 0 as "$me" set H4418210000003 hamlet 沙江上村 --why 本村更正
 expect_exit 0 as vc audit log
 expect_grep 本村更正 out
-expect_grep "$(Mre '    file: %s\n' households/441821/441821102/H4418210000003.txt)" out
-[ "$LANGUAGE" != zh_CN ] || expect_grep "文件：households/441821/441821102/H4418210000003.txt" out
+expect_grep "$(Mre '    file: %s\n' households/441821/441821102/441821102230/H4418210000003.txt)" out
+[ "$LANGUAGE" != zh_CN ] || expect_grep "文件：households/441821/441821102/441821102230/H4418210000003.txt" out
 for key in "$IN" "$IN2" 本县走访间隔 OUTSIDE-; do expect_no_grep "$key" out; done
 expect_exit 0 as "$me" audit verify
 

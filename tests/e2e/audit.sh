@@ -36,7 +36,7 @@ git_log log --format=%B > bodies.txt
 expect_no_grep "李秀英" bodies.txt
 git_log ls-tree -r --name-only HEAD > paths.txt
 expect_no_grep "441821197501011008" paths.txt
-expect_grep "^households/441821/441821107/H4418210000001.txt$" paths.txt
+expect_grep "^households/441821/441821107/441821107202/H4418210000001.txt$" paths.txt
 
 expect_exit 0 "$BANGFU" -d d audit verify
 expect_grep "$(Mre 'audit verify: the database and the audit history agree\n')" out
@@ -72,7 +72,7 @@ expect_exit 0 "$BANGFU" -d d audit verify
 # tampering with the database behind bangfu's back is found and named
 sqlite3 d/bangfu.db "UPDATE households SET income_per_capita = '99999' WHERE household_no = '4418210002'"
 expect_exit 1 "$BANGFU" -d d audit verify
-expect_grep "$(Mre 'differs: %s (the database'"'"'s text is not HEAD'"'"'s%s)\n' households/441821/441821107/H4418210000002.txt)" out
+expect_grep "$(Mre 'differs: %s (the database'"'"'s text is not HEAD'"'"'s%s)\n' households/441821/441821107/441821107202/H4418210000002.txt)" out
 sqlite3 d/bangfu.db "UPDATE households SET income_per_capita = '12500' WHERE household_no = '4418210002'"
 expect_exit 0 "$BANGFU" -d d audit verify
 # an event removed from the database is missed

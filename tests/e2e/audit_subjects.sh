@@ -24,7 +24,7 @@ expect_grep "^set 家庭住址 H4418210000002: 户主本人到村委会说明情
 g log --format=%B > body.txt
 expect_grep "^$long$" body.txt
 # the recipes: one household's story, oneline, by trailer, by reason
-g log --oneline -- households/441821/441821107/H4418210000001.txt > story.txt
+g log --oneline -- households/441821/441821107/441821107202/H4418210000001.txt > story.txt
 [ "$(grep -c ' set ' story.txt)" -eq 2 ] || { cat story.txt; fail "two sets on household 1"; }
 [ "$(sort -u -k2 story.txt | wc -l)" -eq "$(wc -l < story.txt)" ] || fail "identical lines in the story"
 g log --format='%(trailers:key=Bangfu-Subject,valueonly)' | grep -c "H4418210000001$" > n

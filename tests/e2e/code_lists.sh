@@ -78,7 +78,7 @@ case2=$(new_id '%s: case opened as a lead (线索); the 15-day clock runs from %
 expect_exit 0 on cw case show 4418210002
 expect_grep "低收入边缘户" out
 expect_grep "$(Mre '  risks: %s%s%s   source: %s\n' "$(M 因病)、因老")" out
-git --git-dir=d/audit.git show HEAD:households/441821/441821107/H4418210000002.txt >h2.txt
+git --git-dir=d/audit.git show HEAD:households/441821/441821107/441821107202/H4418210000002.txt >h2.txt
 expect_grep "^category: low_income 低收入边缘户$" h2.txt
 expect_grep "^risks: illness 因病, elderly 因老$" h2.txt
 expect_exit 1 on cw case open 4418210002 --category 富裕户 --why 试
@@ -116,7 +116,7 @@ expect_grep "bad-w.csv:2: 预警类型: $(Mre 'unknown %s "%s" (%s)' "$(M 预警
 expect_exit 0 on cw case move "$case2" refer --department 农业农村 --why "属农业农村部门职责"
 expect_exit 0 on cw case show 4418210002
 expect_grep "转交部门\|农业农村" out
-git --git-dir=d/audit.git show HEAD:households/441821/441821107/H4418210000002.txt >h2.txt
+git --git-dir=d/audit.git show HEAD:households/441821/441821107/441821107202/H4418210000002.txt >h2.txt
 expect_grep "^department: agriculture 农业农村$" h2.txt
 
 # task kinds: a province administrator adds 会议; tasks take it by code or label, the

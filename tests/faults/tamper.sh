@@ -20,7 +20,7 @@ sql() { sqlite3 "$top/t/bangfu.db" "$@"; }
 g() { git --git-dir="$top/t/audit.git" "$@"; }
 last() { sql "SELECT max(id) FROM events"; }
 commit_of() { sql "SELECT commit_id FROM events WHERE id = $1"; }
-H1=households/441821/441821107/H4418210000001.txt
+H1=households/441821/441821107/441821107202/H4418210000001.txt
 
 # --- the data directory, its mirror and its head written down ---------------------------
 expect_exit 0 as "$me" init
