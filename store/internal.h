@@ -20,6 +20,8 @@ struct store {
 	char notes[2048];         /* notices for the user, one a line (store_notices) */
 	char today[11];
 	long event_id;            /* the event of the open write transaction, 0 if none */
+	long layout_event;        /* the event whose history_layout was read (settings.c) */
+	int layout;               /* ... and that layout */
 	int lock_fd;              /* flock on DIR/audit.lock while flushing */
 	int git_on;               /* this store initialised libgit2 (audit_open) */
 	int git_checked;          /* audit_need checked the branch against the database */

@@ -112,10 +112,16 @@ int store_setting_get(struct store *s, const char *key, char *value, size_t n)
 
 enum history_layout store_history_layout(struct store *s)
 {
+	/* inside one write (an import's million households) read once: the write lock is
+	 * held, and only settings_put_row changes it, which forgets what was read */
+	if (s->event_id && s->layout_event == s->event_id)
+		return (enum history_layout)s->layout;
 	char v[16];
-	return db_lookup(s, v, sizeof v, "SELECT value FROM settings WHERE key = ?",
-	                 HISTORY_LAYOUT_KEY, NULL) == 0 && strcmp(v, "village") == 0
-	       ? LAYOUT_VILLAGE : LAYOUT_TOWN;
+	s->layout = db_lookup(s, v, sizeof v, "SELECT value FROM settings WHERE key = ?",
+	                      HISTORY_LAYOUT_KEY, NULL) == 0 && strcmp(v, "village") == 0
+	            ? LAYOUT_VILLAGE : LAYOUT_TOWN;
+	s->layout_event = s->event_id;
+	return (enum history_layout)s->layout;
 }
 
 double store_setting_number(struct store *s, const char *key, const char *fallback_key,
@@ -167,6 +173,7 @@ int settings_put_row(struct store *s, const char *key, const char *value)
 	if (rc != SQLITE_DONE)
 		return store_sqlfail(s, "saving a setting");
 	s->settings_gen++;
+	s->layout_event = 0;   /* history_layout read again (store_history_layout) */
 	/* a rule's setting: what `today` keeps is built again (store/today_keep.c) */
 	return today_keep_setting(s, key);
 }

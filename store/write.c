@@ -179,5 +179,6 @@ void write_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->event_id = 0;
+	s->layout_event = 0;   /* an event id may be given again after a rollback */
 	defer_abort(s);
 }
