@@ -52,14 +52,13 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 	int rc = household_file(s, u, household, paths);
 	if (rc)
 		return rc;
-	/* the household's file is in scope; of the event's other files only those in scope
-	 * are counted (store/event_scope.c). Its file at either path, but not the removal
+	/* the household's file is in scope, so is the event; its files in scope are counted
+	 * when asked (store_history_files, store/event_scope.c). Its file at either path, but not the removal
 	 * of its old path by a relayout (whose event is listed once, by its new path): a
 	 * household's file is never removed otherwise. */
 	struct buf q = {0};
 	buf_adds(&q, ENTRY_COLUMNS);
-	event_files_sql(&q, "count(*)");
-	buf_adds(&q, ", hf.path FROM event_files hf JOIN events e ON e.id = hf.event_id "
+	buf_adds(&q, "-1, hf.path FROM event_files hf JOIN events e ON e.id = hf.event_id "
 	             "WHERE hf.path IN (:path, :path2) AND (hf.text IS NOT NULL OR hf.blob IS NOT NULL) "
 	             "ORDER BY e.id DESC LIMIT :limit");
 	if (db_cached_buf(s, &q, &st))
@@ -67,10 +66,6 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path"), paths[0], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":path2"), paths[1], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), limit > 0 ? limit : -1);
-	if ((rc = event_scope_bind(s, st, u))) {
-		db_finalize(s, st);
-		return rc;
-	}
 	int stop = 0;
 	struct buf why = {0};
 	rc = SQLITE_DONE;
@@ -85,6 +80,24 @@ int store_history_list(struct store *s, const struct user *u, const char *househ
 	}
 	rc = stop || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading the history");
 	buf_free(&why);
+	db_finalize(s, st);
+	return rc;
+}
+
+int store_history_files(struct store *s, const struct user *u, long event, long *files)
+{
+	sqlite3_stmt *st;
+	struct buf q = {0};
+	buf_adds(&q, "SELECT ");
+	event_files_sql(&q, "count(*)");
+	buf_adds(&q, " FROM events e WHERE e.id = :event");
+	if (db_cached_buf(s, &q, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":event"), event);
+	int rc = event_scope_bind(s, st, u);
+	if (!rc)
+		rc = sqlite3_step(st) == SQLITE_ROW ? 0 : store_sqlfail(s, "reading the history");
+	*files = rc ? 0 : (long)sqlite3_column_int64(st, 0);
 	db_finalize(s, st);
 	return rc;
 }

@@ -413,7 +413,8 @@ struct history_entry {
 	long at;                  /* unix time */
 	char login[64], name[128], verb[32], subject[64];
 	const char *why;          /* valid during the callback */
-	long files;               /* how many of its audit files lie in u's scope */
+	long files;               /* how many of its audit files lie in u's scope; -1 from
+	                           * store_history_list (not counted: store_history_files) */
 	char what[128];           /* the fields, step or record it changed (家庭住址, 入户核实), or
 	                           * "" when that is not known: verb and subject say it */
 	char household[24];       /* store_recent_list: the household whose file it changed */
@@ -423,6 +424,10 @@ struct history_entry {
 int store_history_list(struct store *s, const struct user *u, const char *household,
                        long limit, int (*fn)(void *ctx, const struct history_entry *e),
                        void *ctx);
+/* How many of event's files lie in u's scope (store_history_list leaves them uncounted:
+ * at 1M an import, the demo or a relayout is one event of a million files or two, in
+ * every household's history, and counting them was most of the list's time). */
+int store_history_files(struct store *s, const struct user *u, long event, long *files);
 /* The changes of every kind in u's scope (the events store_audit_log lists, scoped by
  * store/event_scope.c) made at or after unix time `since`, newest first, at most limit
  * (0 = all); a change to one household's file says what it changed and names it. */

@@ -258,13 +258,17 @@ static int show_diff(struct ui *ui, struct hist *H, const struct hentry *e)
 		          "start or save)"), e->event);
 		return -1;
 	}
+	long files = e->files;   /* a household's history leaves them to be counted now */
+	int counted = files < 0 ? store_history_files(ui->s, &ui->me, e->event, &files) : 0;
+	if (counted)
+		return ui_store_error(ui, counted);
 	when(e->at, date, sizeof date);
 	/* "commit " starts the first line as in git show (the pager colours it) */
 	buf_addf(&text, ngettext("commit %s\nAuthor: %s <%s@bangfu>\nDate:   %s\nEvent:  %ld (%s: %s, %ld file "
 	                         "in your scope)\n",
 	                         "commit %s\nAuthor: %s <%s@bangfu>\nDate:   %s\nEvent:  %ld (%s: %s, %ld files "
-	                         "in your scope)\n", (unsigned long)e->files),
-	         e->commit, e->name, e->login, date, e->event, e->verb, e->subject, e->files);
+	                         "in your scope)\n", (unsigned long)files),
+	         e->commit, e->name, e->login, date, e->event, e->verb, e->subject, files);
 	buf_addf(&text, "%s%s%s\n    %s\n\n", e->what[0] ? _("What:   ") : "", e->what,
 	         e->what[0] ? "\n" : "", e->why);
 	int rc = household[0] ? store_history_diff(ui->s, &ui->me, household, e->commit, &text) : 0;

@@ -2,7 +2,8 @@
  * store_history_diff, store/history.c) across `audit relayout` (store/relayout.c): the
  * events from before the move (its file at households/COUNTY/TOWN/ID.txt), the move
  * itself once (not also as the removal of its old path) and those after it (at
- * households/COUNTY/TOWN/VILLAGE/ID.txt), each with the diff of its own commit. The
+ * households/COUNTY/TOWN/VILLAGE/ID.txt), each with the diff of its own commit and its
+ * files counted when asked (store_history_files: the list leaves them uncounted). The
  * register is put in the town layout an older bangfu made by removing the setting
  * before any household is written (init writes it). */
 #include <setjmp.h>
@@ -12,7 +13,7 @@
 #include <string.h>
 #include "tests/unit/store_fixture.h"
 
-struct seen { int n; char why[8][64], commit[8][41], verb[8][32]; };
+struct seen { int n; char why[8][64], commit[8][41], verb[8][32]; long event[8], files[8]; };
 
 static int keep(void *ctx, const struct history_entry *e)
 {
@@ -21,6 +22,8 @@ static int keep(void *ctx, const struct history_entry *e)
 		snprintf(w->why[w->n], sizeof w->why[0], "%s", e->why);
 		snprintf(w->commit[w->n], sizeof w->commit[0], "%s", e->commit);
 		snprintf(w->verb[w->n], sizeof w->verb[0], "%s", e->verb);
+		w->event[w->n] = e->event;
+		w->files[w->n] = e->files;
 	}
 	w->n++;
 	return 0;
@@ -67,8 +70,17 @@ static void history_across_relayout(void **state)
 	assert_string_equal(w.verb[1], "audit relayout");
 	assert_string_equal(w.why[2], "before the move");
 	assert_string_equal(w.verb[3], "demo");
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 4; i++) {
 		assert_int_equal(strlen(w.commit[i]), 40);
+		assert_int_equal(w.files[i], -1);   /* counted when an entry is opened */
+	}
+	long files = 0;
+	assert_int_equal(store_history_files(s, &u, w.event[0], &files), 0);
+	assert_int_equal(files, 1);
+	assert_int_equal(store_history_files(s, &u, w.event[1], &files), 0);
+	assert_int_equal(files, 2 * 12 + 1);   /* each file removed and added, settings.txt */
+	assert_int_equal(store_history_files(s, &u, w.event[3], &files), 0);
+	assert_int_equal(files, 12);
 
 	struct buf d = {0};
 	diff_of(&u, id, w.commit[0], &d);
