@@ -3,7 +3,8 @@
  * condition on an event file (alias f) of an event (alias e). docs/security.md "Scope".
  *
  * Each audit file has a region: a household's is the county and town in its path
- * (households/<county>/<town>/<id>.txt) and, for a village scope, its row's village; a
+ * (households/<county>/<town>/[<village>/]<id>.txt: either layout, store/relayout.c, is
+ * matched by the same globs) and, for a village scope, its row's village; a
  * task's, unit's or pair's its `region` column, a project's its place (a county pair also its helper's city or
  * district, as pair_visible_load sees it); a team's its town; a user's her scope;
  * a figure's its place; a team person's her team's town; settings.txt's the county of a visit_interval.CCCCCC or
