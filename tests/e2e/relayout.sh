@@ -4,7 +4,8 @@
 # older bangfu made them: BANGFU_TEST_TOWN_LAYOUT, test-hooks build) verifies and
 # rebuilds too, and `audit relayout` moves every file in one commit keeping every blob,
 # after which verify, rebuild, `audit log`, `show --as-of` and later edits follow the new
-# paths while the events from before stay in a household's history.
+# paths while the events from before stay in a household's history; a relayout killed
+# at any point after its SQLite commit is completed by the next command.
 # both locales
 . "$TESTS/lib.sh"
 data="$TESTS/e2e/data"
@@ -96,4 +97,22 @@ for d in t rt; do
 	expect_grep '^+hamlet: 新围$' out
 	expect_exit 0 "$BANGFU_TH" -d $d show 4418210001 --as-of "$(date +%F)"
 	expect_grep '^hamlet: 新围$' out
+done
+
+# --- a relayout killed at each point after its SQLite commit: the next command completes
+# the history (one commit, every blob kept) and verify passes
+for point in after-sqlite-commit stream-before-pack-end stream-after-pack-end before-branch-move after-git-commit; do
+	rm -rf k
+	expect_exit 0 env BANGFU_TEST_TOWN_LAYOUT=1 "$BANGFU_TH" -d k init
+	expect_exit 0 "$BANGFU_TH" -d k demo --households 40 --seed 5
+	g k ls-tree -r HEAD | awk '$4 ~ /^households\// {print $3}' | sort >blobs.before
+	n=$(g k rev-list --count main)
+	expect_exit 86 env BANGFU_FAULT=$point "$BANGFU_TH" -d k audit relayout --why 按村分目录
+	expect_grep "fault injected at $point" err
+	expect_exit 0 "$BANGFU_TH" -d k audit verify
+	[ "$(g k rev-list --count main)" = $((n + 1)) ] || fail "$point: the relayout is not one commit"
+	village_paths k
+	g k ls-tree -r HEAD | awk '$4 ~ /^households\// {print $3}' | sort >blobs.after
+	cmp -s blobs.before blobs.after || fail "$point: a blob changed in the move"
+	g k fsck --no-progress >fsck 2>&1 || { cat fsck; fail "$point: git fsck"; }
 done
