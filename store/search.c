@@ -359,9 +359,6 @@ int search_region_write(struct store *s, const char *code)
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving the region's search row");
 }
 
-#define SEARCH_DOC "SELECT h.rowid, (SELECT group_concat(name || ' ' || id_number, ' ') FROM " \
-	"members WHERE household_id = h.id) FROM households h "
-
 int search_reads(enum field_id f)
 {
 	return f == MF_NAME || f == MF_ID;   /* the members' columns SEARCH_DOC reads */
@@ -390,12 +387,20 @@ int search_row_write(struct store *s, const char *id, int fresh)
 	                                "WHERE h.id = ?1 AND h.rowid <= ?2", id);
 }
 
-int search_rows_after(struct store *s, sqlite3_int64 after)
+int search_rows_where(struct store *s, const char *cond, const char *village)
 {
 	sqlite3_stmt *st;
-	if (db_cached(s, "INSERT INTO household_search(rowid, doc) " SEARCH_DOC "WHERE h.rowid > ?", &st))
+	struct buf sql = {0};
+	/* in rowid order: FTS5 writes a segment of its own whenever a rowid is not above the
+	 * last one it holds (docs/performance.md, perf_search4) */
+	buf_addf(&sql, "INSERT INTO household_search(rowid, doc) " SEARCH_DOC "WHERE %s "
+	         "ORDER BY h.rowid", cond);
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
-	sqlite3_bind_int64(st, 1, after);
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, defer_limit(s));
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "writing the search rows");

@@ -1,0 +1,177 @@
+/* household_key.c — households.rowid kept as the register-order key (internal.h KEY_BITS):
+ * a saved household whose key no longer lies between its neighbours' in its village
+ * (added, 户编号 changed, moved) gets the midpoint of the gap, its search row moved with
+ * it; a village with no gap left is numbered again, KEY_GAP apart. No table keeps a
+ * household's rowid but household_search (every other refers to households by id), so
+ * a key may change at any write. */
+#include "store/internal.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* Run one statement of the numbering: ?1 the village (or unused), ?2 the largest rowid
+ * of a household a bulk did not add (defer_end has ended the bulk: defer_after). */
+static int number_step(struct store *s, struct buf *sql, const char *village)
+{
+	sqlite3_int64 limit = village ? defer_limit(s) : s->defer_after;
+	sqlite3_stmt *st;
+	if (db_cached_buf(s, sql, &st))
+		return STORE_EFAIL;
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, limit);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "numbering the households");
+}
+
+int household_keys_number(struct store *s, const char *village)
+{
+	struct buf sql = {0};
+	int rc = 0, all = !village && s->defer_empty;
+	/* one village: its households up to defer_limit (a bulk's new ones wait for its end);
+	 * a bulk's end: every household of the villages it added to (kept in a temporary
+	 * table: the new ones are no longer told by their rowid once numbered) */
+	const char *cond = village ? "village_code = ?1 AND rowid <= ?2"
+	                 : all ? "1" : "village_code IN (SELECT code FROM temp.bulk_villages)";
+	if (!village && !all) {
+		buf_addf(&sql, "CREATE TEMP TABLE IF NOT EXISTS bulk_villages(code TEXT PRIMARY KEY)");
+		if (!(rc = number_step(s, &sql, NULL))) {
+			buf_addf(&sql, "DELETE FROM temp.bulk_villages");
+			rc = number_step(s, &sql, NULL);
+		}
+		if (!rc) {
+			buf_addf(&sql, "INSERT INTO temp.bulk_villages SELECT DISTINCT village_code FROM "
+			         "households WHERE rowid > ?2 ORDER BY 1");
+			rc = number_step(s, &sql, NULL);
+		}
+	}
+	/* the old keys' search rows go; the old keys step aside (negative, below any key and
+	 * any new household's) so that the new ones never meet one still in place */
+	if (!rc && !all) {
+		buf_addf(&sql, "DELETE FROM household_search WHERE rowid IN (SELECT rowid FROM "
+		         "households WHERE %s AND rowid > 0 AND rowid <= ?2)", cond);
+		rc = number_step(s, &sql, village);
+	}
+	if (!rc && !all) {
+		buf_addf(&sql, "UPDATE households SET rowid = -rowid WHERE %s AND rowid > 0 AND "
+		         "rowid <= ?2", cond);
+		rc = number_step(s, &sql, village);
+	}
+	if (!rc) {
+		buf_addf(&sql, KEYS_SET("%s"), cond);
+		rc = number_step(s, &sql, village);
+	}
+	if (!rc)
+		rc = search_rows_where(s, cond, village);
+	if (!rc && !village && !all) {
+		buf_addf(&sql, "DELETE FROM temp.bulk_villages");
+		rc = number_step(s, &sql, NULL);
+	}
+	return rc;
+}
+
+/* The rowid of household id's neighbour in its village before (dir < 0) or after it in
+ * 户编号 order, up to defer_limit; 0 if none. */
+static int neighbour(struct store *s, sqlite3_stmt *h, int dir, sqlite3_int64 *out)
+{
+	sqlite3_stmt *st;
+	*out = 0;
+	if (db_cached(s, dir < 0
+	        ? "SELECT rowid FROM households WHERE county_code = ?1 AND town_code = ?2 AND "
+	          "village_code = ?3 AND household_no < ?4 AND rowid <= ?5 ORDER BY county_code "
+	          "DESC, town_code DESC, village_code DESC, household_no DESC LIMIT 1"
+	        : "SELECT rowid FROM households WHERE county_code = ?1 AND town_code = ?2 AND "
+	          "village_code = ?3 AND household_no > ?4 AND rowid <= ?5 ORDER BY county_code, "
+	          "town_code, village_code, household_no LIMIT 1", &st))
+		return STORE_EFAIL;
+	for (int i = 1; i <= 4; i++)
+		sqlite3_bind_value(st, i, sqlite3_column_value(h, i));
+	sqlite3_bind_int64(st, 5, defer_limit(s));
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	db_finalize(s, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a household's key");
+}
+
+/* Run one statement taking ?1 = a household id. */
+static int key_step(struct store *s, const char *sql, const char *id)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "numbering the households");
+}
+
+/* Give household `from` (and its search row) the key `to`. */
+static int key_move(struct store *s, sqlite3_int64 from, sqlite3_int64 to)
+{
+	static const char *const sql[] = {"UPDATE households SET rowid = ?2 WHERE rowid = ?1",
+	                                  "UPDATE household_search SET rowid = ?2 WHERE rowid = ?1"};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st;
+		if (db_cached(s, sql[i], &st))
+			return STORE_EFAIL;
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+		int rc = sqlite3_step(st);
+		db_finalize(s, st);
+		if (rc != SQLITE_DONE)
+			return store_sqlfail(s, "moving a household's key");
+	}
+	return 0;
+}
+
+int household_key_place(struct store *s, const char *id, int fresh)
+{
+	sqlite3_stmt *h;
+	if (db_cached(s, "SELECT rowid, county_code, town_code, village_code, household_no FROM "
+	                 "households WHERE id = ?", &h))
+		return STORE_EFAIL;
+	sqlite3_bind_text(h, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(h);
+	if (rc != SQLITE_ROW) {
+		db_finalize(s, h);
+		return rc == SQLITE_DONE ? store_fail(s, STORE_EFAIL, "household %s is not stored", id)
+		                         : store_sqlfail(s, "reading a household's key");
+	}
+	sqlite3_int64 key = sqlite3_column_int64(h, 0), lo, hi;
+	const char *v = db_col_text(h, 3);
+	char village[16];
+	snprintf(village, sizeof village, "%s", v);
+	if (key > defer_limit(s)) {   /* a bulk's new household: numbered at its end */
+		db_finalize(s, h);
+		return 0;
+	}
+	if (strlen(v) != 12 || strspn(v, "0123456789") != 12) {
+		db_finalize(s, h);
+		return store_fail(s, STORE_EINVAL, "village code %s is not 12 digits", village);
+	}
+	sqlite3_int64 base = strtoll(v, NULL, 10) << KEY_BITS, end = base + ((sqlite3_int64)1 << KEY_BITS);
+	rc = neighbour(s, h, -1, &lo);
+	if (!rc)
+		rc = neighbour(s, h, 1, &hi);
+	db_finalize(s, h);
+	if (rc)
+		return rc;
+	lo = lo ? lo : base;
+	hi = hi ? hi : end;
+	/* a fresh one's rowid is SQLite's (the largest + 1): placed whatever it is */
+	if (!fresh && key > lo && key < hi)
+		return 0;
+	if (hi - lo < 2) {   /* no gap: the village numbered again, this household with it */
+		rc = household_keys_number(s, village);
+		/* a fresh one has no search row yet: its saver writes it (search_row_write) */
+		return rc || !fresh ? rc : key_step(s, "DELETE FROM household_search WHERE rowid = "
+		                                    "(SELECT rowid FROM households WHERE id = ?1)", id);
+	}
+	/* at either end of the village a gap's width from the neighbour (households are
+	 * mostly added with the next 户编号), else the midpoint */
+	sqlite3_int64 to = hi == end && hi - lo > 2 * KEY_GAP ? lo + KEY_GAP
+	                 : lo == base && hi - lo > 2 * KEY_GAP ? hi - KEY_GAP : lo + (hi - lo) / 2;
+	return key_move(s, key, to);
+}
