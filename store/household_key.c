@@ -175,3 +175,27 @@ int household_key_place(struct store *s, const char *id, int fresh)
 	                 : lo == base && hi - lo > 2 * KEY_GAP ? hi - KEY_GAP : lo + (hi - lo) / 2;
 	return key_move(s, key, to);
 }
+
+double household_keys_before(sqlite3 *db, sqlite3_int64 key)
+{
+	sqlite3_stmt *st;
+	double n = 0;
+	/* the counties before key's whole (household_counts: one row a county and type), its
+	 * own by the share of its keys' span key has reached */
+	if (sqlite3_prepare_v2(db, "WITH c(code, lo, hi) AS (SELECT CAST((?1 >> 23) / 1000000 AS TEXT), "
+	                       "((?1 >> 23) / 1000000 * 1000000) << 23, "
+	                       "((?1 >> 23) / 1000000 + 1) * 1000000 << 23), "
+	                       "s(lo, hi) AS (SELECT (SELECT min(rowid) FROM households WHERE rowid >= "
+	                       "c.lo), (SELECT max(rowid) FROM households WHERE rowid < c.hi) FROM c) "
+	                       "SELECT coalesce((SELECT sum(n) FROM household_counts WHERE dim = "
+	                       "'county.type' AND region < (SELECT code FROM c)), 0) + coalesce((SELECT "
+	                       "sum(n) FROM household_counts WHERE dim = 'county.type' AND region = "
+	                       "(SELECT code FROM c)), 0) * (?1 - s.lo + 1.0) / (s.hi - "
+	                       "s.lo + 1.0) FROM s", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, key);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_double(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}

@@ -159,6 +159,12 @@ int household_key_place(struct store *s, const char *id, int fresh);
 /* Number again the keys of village's households (village NULL: of every village a bulk
  * added households to, defer_end), their search rows written again in key order. */
 int household_keys_number(struct store *s, const char *village);
+/* About how many households have a key up to `key` (from the counties' counters): how
+ * far into the register order a key stands, for estimates of a term's density. */
+double household_keys_before(sqlite3 *db, sqlite3_int64 key);
+/* How many households the register holds (household_counts), at least 1. */
+#define HOUSEHOLDS_COUNTED "SELECT max(1, coalesce(sum(n), 0)) FROM household_counts WHERE " \
+	"dim = 'county.type'"
 /* defer.c: an import or the demo writes the search rows and counters of the households
  * it adds once, at the end of its transaction (defer_end), and its texts into packs as
  * blobs as it goes (event_files keeps their ids), synced by defer_end before COMMIT;
