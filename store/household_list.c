@@ -230,8 +230,10 @@ static int list_chunk(struct store *s, const struct user *u, const struct query 
                       const char *after, int descending, long n, char (*ids)[20], long *got)
 {
 	sqlite3_stmt *st;
-	int nv = q ? q->n : 0, rc;
-	*got = 0;
+	int nv = q ? q->n : 0, rc, keyed;
+	/* one name: straight from the keys in register order (household_keyed.c) */
+	if ((rc = household_keyed_chunk(s, u, q, after, descending, n, ids, got, &keyed)) || keyed)
+		return rc;
 	if (list_statement(s, u, q, after != NULL, descending, n, &st))
 		return STORE_EFAIL;
 	if (after)

@@ -159,6 +159,13 @@ int household_key_place(struct store *s, const char *id, int fresh);
 /* Number again the keys of village's households (village NULL: of every village a bulk
  * added households to, defer_end), their search rows written again in key order. */
 int household_keys_number(struct store *s, const char *village);
+/* household_keyed.c: the ids of a chunk of households (at most n, after/before household
+ * `after`) matching q in u's scope, read from the keys when q is one name of CJK
+ * characters (*done set), else nothing done (*done 0: the list statement's work). */
+struct query;
+int household_keyed_chunk(struct store *s, const struct user *u, const struct query *q,
+                          const char *after, int descending, long n, char (*ids)[20],
+                          long *got, int *done);
 /* About how many households have a key up to `key` (from the counties' counters): how
  * far into the register order a key stands, for estimates of a term's density. */
 double household_keys_before(sqlite3 *db, sqlite3_int64 key);
