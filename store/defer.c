@@ -154,6 +154,21 @@ sqlite3_int64 defer_limit(const struct store *s)
 	return s->defer ? s->defer_after : INT64_MAX;
 }
 
+/* The keys of the households the bulk added (household_key.c), their search rows in
+ * key order. FTS5 writes what it holds as a segment each time its hash passes hashsize
+ * (1 MiB) and merges them as they gather: 16 MiB for the statement writing every new
+ * row (a fifth less CPU for it, tried with sqlite3; 30 MB more at that moment, when
+ * the page cache is back to 64 MiB), then the default again for every later write. */
+static int keys_and_search_rows(struct store *s)
+{
+	int rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
+	                 "VALUES ('hashsize', 16777216)");
+	if (!rc)
+		rc = household_keys_number(s, NULL);
+	return rc ? rc : db_exec(s, "INSERT INTO household_search(household_search, rank) "
+	                         "VALUES ('hashsize', 1048576)");
+}
+
 int defer_end(struct store *s)
 {
 	if (!s->defer)
@@ -164,27 +179,21 @@ int defer_end(struct store *s)
 	/* the pages the smaller cache let go are free chunks in the heap: given back, so that
 	 * the index sort and the FTS5 hash that follow do not add to them (+30 MB at 1M) */
 	malloc_trim(0);
+	/* into an empty register every household is new: numbered before the indexes are
+	 * made again (each key moves a row, and every index of it an entry: the two that may
+	 * wait are then made from the keys, one sort each), and counted below as "past 0" */
+	int rc = s->defer_empty ? keys_and_search_rows(s) : 0;
+	sqlite3_int64 after = s->defer_empty ? 0 : s->defer_after;
 	/* made again first: the bulk statements below read what they read before */
-	int rc = make_indexes(s, 0);
+	if (!rc)
+		rc = make_indexes(s, 0);
 	/* counted while the new households are still told by their rowids */
 	if (!rc)
-		rc = counts_add_after(s, s->defer_after);
+		rc = counts_add_after(s, after);
 	if (!rc)
-		rc = today_keep_after(s, s->defer_after);
-	/* FTS5 writes what it holds as a segment each time its hash passes hashsize (1 MiB)
-	 * and merges them as they gather: 16 MiB for the one statement writing every new
-	 * row (a fifth less CPU for it, tried with sqlite3; 30 MB more at that moment, when
-	 * the page cache is back to 64 MiB), then the default again for every later write.
-	 * The keys of the villages the bulk added to, their search rows in key order
-	 * (household_key.c). */
-	if (!rc)
-		rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
-		             "VALUES ('hashsize', 16777216)");
-	if (!rc)
-		rc = household_keys_number(s, NULL);
-	if (!rc)
-		rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
-		                "VALUES ('hashsize', 1048576)");
+		rc = today_keep_after(s, after);
+	if (!rc && !s->defer_empty)
+		rc = keys_and_search_rows(s);
 	if (!rc)
 		rc = make_indexes(s, 1);
 	free_indexes(s);
