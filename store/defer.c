@@ -164,7 +164,7 @@ static int keys_and_search_rows(struct store *s)
 	int rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
 	                 "VALUES ('hashsize', 16777216)");
 	if (!rc)
-		rc = household_keys_number(s, NULL);
+		rc = s->defer_empty ? search_rows_where(s, "1", NULL) : household_keys_number(s, NULL);
 	return rc ? rc : db_exec(s, "INSERT INTO household_search(household_search, rank) "
 	                         "VALUES ('hashsize', 1048576)");
 }
@@ -174,15 +174,18 @@ int defer_end(struct store *s)
 	if (!s->defer)
 		return 0;
 	s->defer = 0;
+	/* into an empty register every household is new and moves to its key: with the
+	 * bulk's page cache (each key moves a row, and the entries of the indexes kept) and
+	 * before the indexes dropped are made again (then one sort each, from the keys) */
+	int rc = s->defer_empty ? household_keys_all(s) : 0;
 	cache_back(s);   /* before the two statements over every new household: at 1M the
 	                  * search rows' with the larger cache made the peak (637 MB) */
 	/* the pages the smaller cache let go are free chunks in the heap: given back, so that
 	 * the index sort and the FTS5 hash that follow do not add to them (+30 MB at 1M) */
 	malloc_trim(0);
-	/* into an empty register every household is new: numbered before the indexes are
-	 * made again (each key moves a row, and every index of it an entry: the two that may
-	 * wait are then made from the keys, one sort each), and counted below as "past 0" */
-	int rc = s->defer_empty ? keys_and_search_rows(s) : 0;
+	/* its search rows in key order; every household counted below as "past 0" */
+	if (!rc && s->defer_empty)
+		rc = keys_and_search_rows(s);
 	sqlite3_int64 after = s->defer_empty ? 0 : s->defer_after;
 	/* made again first: the bulk statements below read what they read before */
 	if (!rc)

@@ -26,18 +26,15 @@ static int number_step(struct store *s, struct buf *sql, const char *village)
 }
 
 /* Number again the households matching cond (village: ?1), their search rows with them. */
-static int number_where(struct store *s, const char *cond, const char *village, int all)
+static int number_where(struct store *s, const char *cond, const char *village)
 {
 	struct buf sql = {0};
-	int rc = 0;
 	/* the old keys' search rows go; the old keys step aside (negative, below any key and
 	 * any new household's) so that the new ones never meet one still in place */
-	if (!all) {
-		buf_addf(&sql, "DELETE FROM household_search WHERE rowid IN (SELECT rowid FROM "
-		         "households WHERE %s AND rowid > 0 AND rowid <= ?2)", cond);
-		rc = number_step(s, &sql, village);
-	}
-	if (!rc && !all) {
+	buf_addf(&sql, "DELETE FROM household_search WHERE rowid IN (SELECT rowid FROM "
+	         "households WHERE %s AND rowid > 0 AND rowid <= ?2)", cond);
+	int rc = number_step(s, &sql, village);
+	if (!rc) {
 		buf_addf(&sql, "UPDATE households SET rowid = -rowid WHERE %s AND rowid > 0 AND "
 		         "rowid <= ?2", cond);
 		rc = number_step(s, &sql, village);
@@ -108,10 +105,15 @@ static int place_new(struct store *s)
 int household_keys_number(struct store *s, const char *village)
 {
 	/* one village: its households up to defer_limit (a bulk's new ones wait for its end,
-	 * or, at its end, are numbered with it); a bulk's end in an empty register: all */
-	if (village)
-		return number_where(s, "village_code = ?1 AND rowid <= ?2", village, 0);
-	return s->defer_empty ? number_where(s, "1", NULL, 1) : place_new(s);
+	 * or, at its end, are numbered with it) */
+	return village ? number_where(s, "village_code = ?1 AND rowid <= ?2", village) : place_new(s);
+}
+
+int household_keys_all(struct store *s)
+{
+	struct buf sql = {0};
+	buf_adds(&sql, KEYS_SET("1"));
+	return number_step(s, &sql, NULL);
 }
 
 /* The rowid of household id's neighbour in its village before (dir < 0) or after it in

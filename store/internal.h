@@ -156,9 +156,13 @@ int search_rows_where(struct store *s, const char *cond, const char *village);
  * renumbered when no gap is left (a fresh one then still without a search row). Nothing
  * for a bulk's new household (defer_end numbers those). */
 int household_key_place(struct store *s, const char *id, int fresh);
-/* Number again the keys of village's households (village NULL: of every village a bulk
- * added households to, defer_end), their search rows written again in key order. */
+/* Number again the keys of village's households, their search rows written again in
+ * key order; village NULL: place a bulk's new households among those of a register that
+ * had some (defer_end), and write their search rows. */
 int household_keys_number(struct store *s, const char *village);
+/* A bulk's end in an empty register: every household's key, in one statement (its
+ * search rows still to write). */
+int household_keys_all(struct store *s);
 /* household_keyed.c: the ids of a chunk of households (at most n, after/before household
  * `after`) matching q in u's scope, read from the keys when q is one name of CJK
  * characters (*done set), else nothing done (*done 0: the list statement's work). */
