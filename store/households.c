@@ -351,9 +351,11 @@ int household_save(struct store *s, struct household *h, long expected_version)
 {
 	int rc;
 	int fresh = expected_version <= 0;
+	/* its key in register order (household_key.c); a bulk's new one gets it at the end */
+	int keyed = !(fresh && s->defer);
 	if ((rc = assign_ids(s, h)) || (!fresh && (rc = counts_apply(s, h->id, -1))) ||
-	    (rc = save_row(s, h, expected_version)) || (rc = household_key_place(s, h->id, fresh)) ||
-	    (rc = save_members(s, h, fresh)) ||
+	    (rc = save_row(s, h, expected_version)) ||
+	    (keyed && (rc = household_key_place(s, h->id, fresh))) || (rc = save_members(s, h, fresh)) ||
 	    (rc = save_cases(s, h)) || (rc = counts_apply(s, h->id, 1)))
 		return rc;
 	for (int k = 0; k < SUB_COUNT; k++)
