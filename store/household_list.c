@@ -2,7 +2,8 @@
  * order (county, town, village, 户编号), streamed a chunk at a time by keyset. A name or
  * ID-digits term goes through the search index (store/search.c); the statement takes one
  * of two shapes by how many rows the term matches (search_dense): few — fetch them by
- * rowid and sort; many — walk the register order and stop at the page's end. */
+ * rowid and sort; many — walk the register order and stop at the page's end. A query of
+ * one name (CJK) takes neither: its chunks are read from the keys (household_keyed.c). */
 #include "store/internal.h"
 #include <stdio.h>
 #include <stdlib.h>
