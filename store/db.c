@@ -360,6 +360,26 @@ static const char *const migrations[] = {
 	 * as an ID number OR an original one, and without it the OR read every member (a
 	 * `show` at 1M took 450 ms). Partial: most members have none. */
 	"CREATE INDEX members_id_original ON members(id_original) WHERE id_original IS NOT NULL;",
+	/* 18 (branch search5): households.rowid the register-order key (store/household_key.c:
+	 * the village's code << 23 and a slot in 户编号 order), so that rowid order is the
+	 * register's and a scope a key range; household_search made again with the new
+	 * rowids, in their order. The old rowids (at most the number of households ever
+	 * added) lie far below every key (a 12-digit code << 23), so no new key meets one.
+	 * Every row moves, and with it its entry in every index of the table: the two
+	 * indexes that may go are made again after it (one sort each), and a larger page
+	 * cache meanwhile keeps the two that must stay (id, household_no) in memory. */
+	"PRAGMA cache_size=-262144;"
+	"DROP INDEX households_order;"
+	"DROP INDEX households_village;"
+	KEYS_SET("1") ";"
+	"CREATE INDEX households_order ON households(county_code, town_code, village_code, household_no);"
+	"CREATE INDEX households_village ON households(village_code);"
+	"DROP TABLE household_search;"
+	"CREATE VIRTUAL TABLE household_search USING fts5(doc, tokenize = 'bangfu');"
+	"INSERT INTO household_search(household_search, rank) VALUES ('hashsize', 16777216);"
+	"INSERT INTO household_search(rowid, doc) " SEARCH_DOC "ORDER BY h.rowid;"
+	"INSERT INTO household_search(household_search, rank) VALUES ('hashsize', 1048576);"
+	"PRAGMA cache_size=" DB_CACHE ";",
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

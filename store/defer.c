@@ -1,5 +1,5 @@
 /* defer.c — what an import or the demo writes once, at the end of its transaction, for
- * the households it adds (those past the largest rowid when it began): their search
+ * the households it adds (those past KEY_TEMP, household_key.c): their keys and search
  * rows (search.c; FTS5 flushed a segment of its own at every statement savepoint, so
  * written a household at a time every one became a segment to merge again), their
  * counters (counts.c; six upserts a household) and the household flags `today` lists
@@ -112,14 +112,17 @@ int defer_begin(struct store *s)
 	rc = db_lookup(s, last, sizeof last, "SELECT coalesce(max(rowid), 0) FROM households", NULL);
 	if (rc)
 		return rc == STORE_ENOTFOUND ? store_fail(s, STORE_EFAIL, "no largest rowid") : rc;
-	s->defer_after = strtoll(last, NULL, 10);
+	/* the new households' rowids from KEY_TEMP up, above every key (household_key.c) */
+	s->defer_empty = strtoll(last, NULL, 10) == 0;
+	s->defer_after = KEY_TEMP;
+	s->defer_next = KEY_TEMP + 1;
 	s->defer = 1;
 	/* the one transaction touches most of the database: with the usual 64 MiB cache
 	 * SQLite spilled pages to the WAL and read them back through its index, whose lookups
 	 * grow with the WAL (at 1M, most of the time went there) */
 	if (db_exec(s, "PRAGMA cache_size=" DEFER_CACHE))
 		return STORE_EFAIL;
-	if (s->defer_after == 0 && (rc = drop_indexes(s)))
+	if (s->defer_empty && (rc = drop_indexes(s)))
 		return rc;
 	identity_fault("bulk-indexes-dropped");   /* killed here: the rollback keeps them */
 	if (!(s->pack = malloc(sizeof *s->pack)))
@@ -151,34 +154,49 @@ sqlite3_int64 defer_limit(const struct store *s)
 	return s->defer ? s->defer_after : INT64_MAX;
 }
 
+/* The keys of the households the bulk added (household_key.c), their search rows in
+ * key order. FTS5 writes what it holds as a segment each time its hash passes hashsize
+ * (1 MiB) and merges them as they gather: 16 MiB for the statement writing every new
+ * row (a fifth less CPU for it, tried with sqlite3; 30 MB more at that moment, when
+ * the page cache is back to 64 MiB), then the default again for every later write. */
+static int keys_and_search_rows(struct store *s)
+{
+	int rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
+	                 "VALUES ('hashsize', 16777216)");
+	if (!rc)
+		rc = s->defer_empty ? search_rows_where(s, "1", NULL) : household_keys_number(s, NULL);
+	return rc ? rc : db_exec(s, "INSERT INTO household_search(household_search, rank) "
+	                         "VALUES ('hashsize', 1048576)");
+}
+
 int defer_end(struct store *s)
 {
 	if (!s->defer)
 		return 0;
 	s->defer = 0;
+	/* into an empty register every household is new and moves to its key: with the
+	 * bulk's page cache (each key moves a row, and the entries of the indexes kept) and
+	 * before the indexes dropped are made again (then one sort each, from the keys) */
+	int rc = s->defer_empty ? household_keys_all(s) : 0;
 	cache_back(s);   /* before the two statements over every new household: at 1M the
 	                  * search rows' with the larger cache made the peak (637 MB) */
 	/* the pages the smaller cache let go are free chunks in the heap: given back, so that
 	 * the index sort and the FTS5 hash that follow do not add to them (+30 MB at 1M) */
 	malloc_trim(0);
+	/* its search rows in key order; every household counted below as "past 0" */
+	if (!rc && s->defer_empty)
+		rc = keys_and_search_rows(s);
+	sqlite3_int64 after = s->defer_empty ? 0 : s->defer_after;
 	/* made again first: the bulk statements below read what they read before */
-	int rc = make_indexes(s, 0);
-	/* FTS5 writes what it holds as a segment each time its hash passes hashsize (1 MiB)
-	 * and merges them as they gather: 16 MiB for the one statement writing every new
-	 * row (a fifth less CPU for it, tried with sqlite3; 30 MB more at that moment, when
-	 * the page cache is back to 64 MiB), then the default again for every later write */
 	if (!rc)
-		rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
-		             "VALUES ('hashsize', 16777216)");
+		rc = make_indexes(s, 0);
+	/* counted while the new households are still told by their rowids */
 	if (!rc)
-		rc = search_rows_after(s, s->defer_after);
+		rc = counts_add_after(s, after);
 	if (!rc)
-		rc = db_exec(s, "INSERT INTO household_search(household_search, rank) "
-		                "VALUES ('hashsize', 1048576)");
-	if (!rc)
-		rc = counts_add_after(s, s->defer_after);
-	if (!rc)
-		rc = today_keep_after(s, s->defer_after);
+		rc = today_keep_after(s, after);
+	if (!rc && !s->defer_empty)
+		rc = keys_and_search_rows(s);
 	if (!rc)
 		rc = make_indexes(s, 1);
 	free_indexes(s);

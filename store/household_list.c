@@ -2,7 +2,8 @@
  * order (county, town, village, 户编号), streamed a chunk at a time by keyset. A name or
  * ID-digits term goes through the search index (store/search.c); the statement takes one
  * of two shapes by how many rows the term matches (search_dense): few — fetch them by
- * rowid and sort; many — walk the register order and stop at the page's end. */
+ * rowid and sort; many — walk the register order and stop at the page's end. A query of
+ * one name (CJK) takes neither: its chunks are read from the keys (household_keyed.c). */
 #include "store/internal.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,8 +231,10 @@ static int list_chunk(struct store *s, const struct user *u, const struct query 
                       const char *after, int descending, long n, char (*ids)[20], long *got)
 {
 	sqlite3_stmt *st;
-	int nv = q ? q->n : 0, rc;
-	*got = 0;
+	int nv = q ? q->n : 0, rc, keyed;
+	/* one name: straight from the keys in register order (household_keyed.c) */
+	if ((rc = household_keyed_chunk(s, u, q, after, descending, n, ids, got, &keyed)) || keyed)
+		return rc;
 	if (list_statement(s, u, q, after != NULL, descending, n, &st))
 		return STORE_EFAIL;
 	if (after)

@@ -147,7 +147,8 @@ static int save_field(struct store *s, struct household *h, int member, enum fie
 			return store_fail(s, STORE_EFAIL, "member %d of household %s is not stored",
 			                  member, h->id);
 	}
-	if ((search_reads(f) && (rc = search_row_write(s, h->id, 0))) ||
+	if ((f == HF_NO && (rc = household_key_place(s, h->id, 0))) ||
+	    (search_reads(f) && (rc = search_row_write(s, h->id, 0))) ||
 	    (counted && (rc = counts_apply(s, h->id, 1))))
 		return rc;
 	return today_keep_reads(f) ? today_keep_household(s, h->id, 0, h->ncases) : 0;

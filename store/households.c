@@ -199,12 +199,13 @@ static void row_sql(const void *ctx, struct buf *sql)
 {
 	struct buf cols = {0}, marks = {0};
 	int update = ctx == &built_key[SQL_UPDATE_ROW];
-	placeholders(household_columns(LEVEL_HOUSEHOLD, update, &cols) + 2, &marks);
+	/* an insert names the rowid: a bulk's temporary one (household_key.c), else NULL */
+	placeholders(household_columns(LEVEL_HOUSEHOLD, update, &cols) + 2 + !update, &marks);
 	if (update)
 		buf_addf(sql, "UPDATE households SET %s, version = version + 1 "
 		         "WHERE id = ? AND version = ?", sql_part(sql, &cols));
 	else
-		buf_addf(sql, "INSERT INTO households(%s, synthetic, id) VALUES (%s)",
+		buf_addf(sql, "INSERT INTO households(rowid, %s, synthetic, id) VALUES (%s)",
 		         sql_part(sql, &cols), sql_part(sql, &marks));
 	buf_free(&cols);
 	buf_free(&marks);
@@ -217,6 +218,9 @@ static int save_row(struct store *s, struct household *h, long expected_version)
 	if (db_cached_built(s, key, row_sql, key, &st))
 		return STORE_EFAIL;
 	int i = 1;
+	if (expected_version <= 0 && s->defer)
+		sqlite3_bind_int64(st, i, s->defer_next++);
+	i += expected_version <= 0;
 	bind_fields(st, &i, LEVEL_HOUSEHOLD, h);
 	if (expected_version <= 0)
 		sqlite3_bind_int(st, i++, h->synthetic);
@@ -347,8 +351,11 @@ int household_save(struct store *s, struct household *h, long expected_version)
 {
 	int rc;
 	int fresh = expected_version <= 0;
+	/* its key in register order (household_key.c); a bulk's new one gets it at the end */
+	int keyed = !(fresh && s->defer);
 	if ((rc = assign_ids(s, h)) || (!fresh && (rc = counts_apply(s, h->id, -1))) ||
-	    (rc = save_row(s, h, expected_version)) || (rc = save_members(s, h, fresh)) ||
+	    (rc = save_row(s, h, expected_version)) ||
+	    (keyed && (rc = household_key_place(s, h->id, fresh))) || (rc = save_members(s, h, fresh)) ||
 	    (rc = save_cases(s, h)) || (rc = counts_apply(s, h->id, 1)))
 		return rc;
 	for (int k = 0; k < SUB_COUNT; k++)

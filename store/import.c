@@ -244,7 +244,7 @@ void store_import_abort(struct store *s)
 
 int store_import_fresh(const struct store *s)
 {
-	return s->defer && s->defer_after == 0;
+	return s->defer && s->defer_empty;
 }
 
 /* KiB of page cache for an import checked and written in one pass: a quarter less than

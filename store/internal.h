@@ -46,6 +46,8 @@ struct store {
 	 * and counters at the end of the transaction (defer.c) */
 	int defer;
 	sqlite3_int64 defer_after;
+	int defer_empty;            /* ... into a register that held no household */
+	sqlite3_int64 defer_next;   /* the rowid its next new household gets (household_key.c) */
 	struct packw *pack;       /* meanwhile, write_file's texts go here as blobs (defer.c) */
 	/* into an empty register: the CREATE INDEX statements of the indexes dropped until
 	 * its end (defer.c), made again [0] before its bulk statements, [1] after; else NULL */
@@ -128,8 +130,54 @@ int search_register(struct store *s);
 int search_row_write(struct store *s, const char *id, int fresh);
 /* Whether a household's search row reads member field f. */
 int search_reads(enum field_id f);
-/* The search rows of every household past rowid `after`, in one statement. */
-int search_rows_after(struct store *s, sqlite3_int64 after);
+/* The search rows of the households matching cond (SQL over households h; ?1 and ?2 as
+ * household_keys_number binds them), in one statement, in rowid order. */
+int search_rows_where(struct store *s, const char *cond, const char *village);
+/* The document of household h's search row: SELECT it FROM households h WHERE ... */
+#define SEARCH_DOC "SELECT h.rowid, (SELECT group_concat(name || ' ' || id_number, ' ') FROM " \
+	"members WHERE household_id = h.id) FROM households h "
+
+/* household_key.c — households.rowid is the register-order key: the village's 12-digit
+ * code << KEY_BITS plus a slot in 户编号 order (KEY_GAP apart when renumbered), so
+ * rowid order is (county, town, village, household_no) order and a scope a key range.
+ * household_search's rowid is households.rowid, so a household keeps its search row
+ * through every move. An import's or the demo's new households get rowids from
+ * KEY_TEMP up (above every key: defer_limit) and their keys at its end. */
+#define KEY_BITS 23
+#define KEY_GAP 4096
+#define KEY_TEMP ((sqlite3_int64)1000000000000 << KEY_BITS)
+/* Set the keys of the households matching cond (over households, without alias), one
+ * village's slots KEY_GAP apart (closer in a village of 2,048 or more). */
+#define KEYS_SET(cond) "UPDATE households SET rowid = k.key FROM (SELECT rowid AS r, " \
+	"(CAST(village_code AS INTEGER) << 23) + row_number() OVER w * CASE WHEN count(*) " \
+	"OVER p < 2048 THEN 4096 ELSE 8388608 / (count(*) OVER p + 1) END AS key FROM " \
+	"households WHERE " cond " WINDOW p AS (PARTITION BY county_code, town_code, " \
+	"village_code), w AS (p ORDER BY household_no)) AS k WHERE households.rowid = k.r"
+/* After household id's row is saved: its key moved between its neighbours' in register
+ * order if it no longer lies there or is fresh (its search row with it), its village
+ * renumbered when no gap is left (a fresh one then still without a search row). Nothing
+ * for a bulk's new household (defer_end numbers those). */
+int household_key_place(struct store *s, const char *id, int fresh);
+/* Number again the keys of village's households, their search rows written again in
+ * key order; village NULL: place a bulk's new households among those of a register that
+ * had some (defer_end), and write their search rows. */
+int household_keys_number(struct store *s, const char *village);
+/* A bulk's end in an empty register: every household's key, in one statement (its
+ * search rows still to write). */
+int household_keys_all(struct store *s);
+/* household_keyed.c: the ids of a chunk of households (at most n, after/before household
+ * `after`) matching q in u's scope, read from the keys when q is one name of CJK
+ * characters (*done set), else nothing done (*done 0: the list statement's work). */
+struct query;
+int household_keyed_chunk(struct store *s, const struct user *u, const struct query *q,
+                          const char *after, int descending, long n, char (*ids)[20],
+                          long *got, int *done);
+/* About how many households have a key up to `key` (from the counties' counters): how
+ * far into the register order a key stands, for estimates of a term's density. */
+double household_keys_before(sqlite3 *db, sqlite3_int64 key);
+/* How many households the register holds (household_counts), at least 1. */
+#define HOUSEHOLDS_COUNTED "SELECT max(1, coalesce(sum(n), 0)) FROM household_counts WHERE " \
+	"dim = 'county.type'"
 /* defer.c: an import or the demo writes the search rows and counters of the households
  * it adds once, at the end of its transaction (defer_end), and its texts into packs as
  * blobs as it goes (event_files keeps their ids), synced by defer_end before COMMIT;

@@ -284,8 +284,8 @@ int search_dense(struct store *s, const char *v, long limit, long *size, int *de
 	sqlite3_int64 last = 0;
 	int digits = v[0] && strspn(v, "0123456789Xx") == strlen(v), rc;
 	*dense = 0;
-	if (*size == 0 && (rc = count_upto(s, "SELECT max(1, coalesce(max(rowid), 0)) + 0 * "
-	                                     "length(?1) + 0 * ?2 FROM households", v, 0, size, NULL)))
+	if (*size == 0 && (rc = count_upto(s, "SELECT (" HOUSEHOLDS_COUNTED ") + 0 * length(?1) + "
+	                                     "0 * ?2", v, 0, size, NULL)))
 		return rc;
 	/* a page: the walk reads about limit × size / matches households of the order index,
 	 * each about a third of a match fetched by rowid and sorted (1M: 0.7 against 1.1
@@ -297,15 +297,17 @@ int search_dense(struct store *s, const char *v, long limit, long *size, int *de
 	double k = limit > 3 && limit <= HOUSEHOLD_CHUNK ? (double)limit / 3 : 1;
 	thr = (long)sqrt(k * (double)*size);
 	thr = thr < 100 ? 100 : thr;
-	/* the names: counted up to SEARCH_SAMPLE, and beyond that estimated from the rowid
-	 * the count stopped at (FTS5 gives the matches by rowid, and a name has nothing to do
-	 * with the rowid its household got: the matches are spread evenly over them) */
+	/* the names: counted up to SEARCH_SAMPLE, and beyond that estimated from how far
+	 * into the register order the count stopped (FTS5 gives the matches by rowid, the
+	 * register-order key, household_key.c; a name has nothing to do with the place of a
+	 * household: the matches are spread evenly over them) */
 	sample = thr < SEARCH_SAMPLE ? thr : SEARCH_SAMPLE;
 	if ((rc = count_upto(s, "SELECT count(*), max(rowid) FROM (SELECT rowid FROM "
 	                        "household_search WHERE household_search MATCH bangfu_match(?1) "
 	                        "LIMIT ?2)", v, sample, &n, &last)))
 		return rc;
-	double names = n < sample || last < 1 ? (double)n : (double)n * (double)*size / (double)last;
+	double before = n < sample ? 0 : household_keys_before(s->db, last);
+	double names = n < sample || before < 1 ? (double)n : (double)n * (double)*size / before;
 	if (names < thr && (rc = count_upto(s, digits
 	        ? "SELECT count(*) FROM (SELECT 1 FROM households WHERE household_no >= ?1 AND "
 	          "household_no < ?1 || '~' LIMIT ?2)"
@@ -359,9 +361,6 @@ int search_region_write(struct store *s, const char *code)
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving the region's search row");
 }
 
-#define SEARCH_DOC "SELECT h.rowid, (SELECT group_concat(name || ' ' || id_number, ' ') FROM " \
-	"members WHERE household_id = h.id) FROM households h "
-
 int search_reads(enum field_id f)
 {
 	return f == MF_NAME || f == MF_ID;   /* the members' columns SEARCH_DOC reads */
@@ -390,12 +389,20 @@ int search_row_write(struct store *s, const char *id, int fresh)
 	                                "WHERE h.id = ?1 AND h.rowid <= ?2", id);
 }
 
-int search_rows_after(struct store *s, sqlite3_int64 after)
+int search_rows_where(struct store *s, const char *cond, const char *village)
 {
 	sqlite3_stmt *st;
-	if (db_cached(s, "INSERT INTO household_search(rowid, doc) " SEARCH_DOC "WHERE h.rowid > ?", &st))
+	struct buf sql = {0};
+	/* in rowid order: FTS5 writes a segment of its own whenever a rowid is not above the
+	 * last one it holds (docs/performance.md, perf_search4) */
+	buf_addf(&sql, "INSERT INTO household_search(rowid, doc) " SEARCH_DOC "WHERE %s "
+	         "ORDER BY h.rowid", cond);
+	if (db_cached_buf(s, &sql, &st))
 		return STORE_EFAIL;
-	sqlite3_bind_int64(st, 1, after);
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_text(st, 1, village, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, defer_limit(s));
 	int rc = sqlite3_step(st);
 	db_finalize(s, st);
 	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "writing the search rows");

@@ -92,8 +92,9 @@ static int rowset_has(const struct rowset *r, sqlite3_int64 id)
  * for v in it costs about SEARCH_WALK_RATIO times that (a page read a household: the rowids of
  * one village are anywhere in the table), but only for the households walked — about 20
  * for the next 陈 (`n` in the UI), 800 for a page of 40. So the walk first estimates how
- * dense the term is: FTS5 gives its matches by rowid, rowids are spread over the register
- * whatever a name is, so SEARCH_SAMPLE matches up to rowid r mean about SEARCH_SAMPLE / r of
+ * dense the term is: FTS5 gives its matches by rowid (the register-order key), names are
+ * spread over the register, so SEARCH_SAMPLE matches up to the r-th household (r from
+ * household_keys_before) mean about SEARCH_SAMPLE / r of
  * the register. It reads rows when the page's walk (limit over that density) costs less
  * than the gather (that density times the register's size), and gathers once it has
  * walked twice what it expected (another condition of the query refusing its matches).
@@ -124,21 +125,22 @@ static long walk_budget(sqlite3 *db, sqlite3_value *v, long limit)
 	if (limit <= 0 || sqlite3_value_type(v) != SQLITE_TEXT ||
 	    !search_walkable((const char *)sqlite3_value_text(v)))
 		return 0;
-	if (sqlite3_prepare_v2(db, "SELECT count(*), max(rowid), (SELECT max(rowid) FROM households) "
+	if (sqlite3_prepare_v2(db, "SELECT count(*), max(rowid), (" HOUSEHOLDS_COUNTED ") "
 	                       "FROM (SELECT rowid FROM household_search WHERE household_search "
 	                       "MATCH bangfu_match(?1) LIMIT ?2)", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_value(st, 1, v);
 		sqlite3_bind_int(st, 2, SEARCH_SAMPLE);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			n = sqlite3_column_double(st, 0);
-			last = sqlite3_column_double(st, 1);
+			last = (double)sqlite3_column_int64(st, 1);
 			size = sqlite3_column_double(st, 2);
 		}
 	}
 	sqlite3_finalize(st);
 	if (n < 1 || size < 1)
 		return 0;
-	double density = n < SEARCH_SAMPLE ? n / size : n / last;
+	double before = n < SEARCH_SAMPLE ? 0 : household_keys_before(db, (sqlite3_int64)last);
+	double density = n < SEARCH_SAMPLE || before < 1 ? n / size : n / before;
 	if ((double)limit * SEARCH_WALK_RATIO >= density * density * size)
 		return 0;
 	return (long)(2 * (double)limit / density) + 64;
