@@ -686,6 +686,10 @@ int db_open(struct store *s, const char *file, int create)
 	 * of the schema fires itself, so nothing else changes (tests/unit/test_today_counts). */
 	int persist = 1;
 	sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	/* a new file's page size, before journal_mode=WAL writes its first page (branch
+	 * import5); SQLite leaves the page size of a file that has pages as it is */
+	if (create && db_exec(s, "PRAGMA page_size=" DB_PAGE_SIZE))
+		return STORE_EFAIL;
 	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
 	               "PRAGMA recursive_triggers=ON; PRAGMA journal_size_limit=0; "
 	               "PRAGMA cache_size=" DB_CACHE ";") ||

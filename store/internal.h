@@ -102,6 +102,11 @@ void db_close(struct store *s);
 int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
 /* The page cache of every connection, KiB (db.c; an import's is larger, defer.c). */
 #define DB_CACHE "-65536"
+/* The page size of a database file this binary creates (db.c db_open; an existing file
+ * keeps its own): 16 KiB, a quarter of the WAL frames, the checkpoint's page copies and
+ * the b-tree pages of 4 KiB for an import or demo of 1M households (docs/performance.md,
+ * "Import and demo, the SQLite side"). */
+#define DB_PAGE_SIZE "16384"
 /* How long a writer waits for another's lock before it is refused (db.c). */
 #define DB_BUSY_MS 60000
 /* a WAL shorter than this is left at close, not checkpointed (db.c db_close) */
