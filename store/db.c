@@ -449,6 +449,23 @@ int store_sqlfail(struct store *s, const char *what)
 	return STORE_EFAIL;
 }
 
+/* A file the store writes itself (a pack, audit_packw.c) could not be written: errno's
+ * words after what, or for a full disk SQLite's (how much is free, and where), so that an
+ * import or demo refused for want of room says so whichever write met the full disk
+ * first (branch import5: with 16 KiB pages a pack's write could come first). */
+int store_errnofail(struct store *s, const char *what)
+{
+	int e = errno;
+	char full[PATH_MAX + 64], words[PATH_MAX + 256];
+	if (e != ENOSPC)
+		return store_fail(s, STORE_EFAIL, "%s: %s", what, strerror(e));
+	disk_full_words(s, full, sizeof full);
+	snprintf(words, sizeof words, _("%s: free space and retry; nothing was written"), full);
+	store_fail(s, STORE_EFAIL, "%s: %s", what, words);
+	s->disk_full = 1;
+	return STORE_EFAIL;
+}
+
 int store_gitfail(struct store *s, const char *what)
 {
 	const git_error *e = git_error_last();

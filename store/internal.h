@@ -63,6 +63,9 @@ int store_fail(struct store *s, int code, const char *fmt, ...)
 int store_sqlfail(struct store *s, const char *what);
 /* Record the libgit2 error; returns STORE_EFAIL. */
 int store_gitfail(struct store *s, const char *what);
+/* errno's failure of a file the store writes itself, after what ("disk full ..." for
+ * ENOSPC, as store_sqlfail says it); STORE_EFAIL */
+int store_errnofail(struct store *s, const char *what);
 /* Add a line (printf-style) to the notices the user is shown: what went right in the end. */
 void store_note(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Tell the listener (store_set_progress) how far a long operation is; unit NULL: done. */
