@@ -72,7 +72,11 @@ static void put32(unsigned char *p, uint32_t v)
 
 static int fail_errno(struct packw *w, const char *what)
 {
-	return store_fail(w->s, STORE_EFAIL, "%s: %s: %s", w->tmp, what, strerror(errno));
+	char where[sizeof w->tmp + 64];
+	int e = errno;
+	snprintf(where, sizeof where, "%s: %s", w->tmp, what);
+	errno = e;
+	return store_errnofail(w->s, where);
 }
 
 

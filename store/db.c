@@ -469,6 +469,23 @@ int store_sqlfail(struct store *s, const char *what)
 	return STORE_EFAIL;
 }
 
+/* A file the store writes itself (a pack, audit_packw.c) could not be written: errno's
+ * words after what, or for a full disk SQLite's (how much is free, and where), so that an
+ * import or demo refused for want of room says so whichever write met the full disk
+ * first (branch import5: with 16 KiB pages a pack's write could come first). */
+int store_errnofail(struct store *s, const char *what)
+{
+	int e = errno;
+	char full[PATH_MAX + 64], words[PATH_MAX + 256];
+	if (e != ENOSPC)
+		return store_fail(s, STORE_EFAIL, "%s: %s", what, strerror(e));
+	disk_full_words(s, full, sizeof full);
+	snprintf(words, sizeof words, _("%s: free space and retry; nothing was written"), full);
+	store_fail(s, STORE_EFAIL, "%s: %s", what, words);
+	s->disk_full = 1;
+	return STORE_EFAIL;
+}
+
 int store_gitfail(struct store *s, const char *what)
 {
 	const git_error *e = git_error_last();
@@ -706,6 +723,10 @@ int db_open(struct store *s, const char *file, int create)
 	 * of the schema fires itself, so nothing else changes (tests/unit/test_today_counts). */
 	int persist = 1;
 	sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	/* a new file's page size, before journal_mode=WAL writes its first page (branch
+	 * import5); SQLite leaves the page size of a file that has pages as it is */
+	if (create && db_exec(s, "PRAGMA page_size=" DB_PAGE_SIZE))
+		return STORE_EFAIL;
 	if (db_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
 	               "PRAGMA recursive_triggers=ON; PRAGMA journal_size_limit=0; "
 	               "PRAGMA cache_size=" DB_CACHE ";") ||

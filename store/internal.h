@@ -67,6 +67,9 @@ int store_fail(struct store *s, int code, const char *fmt, ...)
 int store_sqlfail(struct store *s, const char *what);
 /* Record the libgit2 error; returns STORE_EFAIL. */
 int store_gitfail(struct store *s, const char *what);
+/* errno's failure of a file the store writes itself, after what ("disk full ..." for
+ * ENOSPC, as store_sqlfail says it); STORE_EFAIL */
+int store_errnofail(struct store *s, const char *what);
 /* Add a line (printf-style) to the notices the user is shown: what went right in the end. */
 void store_note(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Tell the listener (store_set_progress) how far a long operation is; unit NULL: done. */
@@ -106,6 +109,11 @@ void db_close(struct store *s);
 int db_lookup(struct store *s, char *out, size_t n, const char *sql, ...);
 /* The page cache of every connection, KiB (db.c; an import's is larger, defer.c). */
 #define DB_CACHE "-65536"
+/* The page size of a database file this binary creates (db.c db_open; an existing file
+ * keeps its own): 16 KiB, a quarter of the WAL frames, the checkpoint's page copies and
+ * the b-tree pages of 4 KiB for an import or demo of 1M households (docs/performance.md,
+ * "Import and demo, the SQLite side"). */
+#define DB_PAGE_SIZE "16384"
 /* How long a writer waits for another's lock before it is refused (db.c). */
 #define DB_BUSY_MS 60000
 /* a WAL shorter than this is left at close, not checkpointed (db.c db_close) */

@@ -13,7 +13,8 @@ hamlet() { sqlite3 "$1" "SELECT hamlet FROM households WHERE household_no = '441
 expect_exit 0 "$BANGFU_TH" -d d init
 expect_exit 0 "$BANGFU_TH" -d d import households "$data/good.csv"
 
-frames() { echo $(( ($(stat -c %s d/bangfu.db-wal) - 32) / 4120 )); }
+# a frame is the page (its size in the WAL header's bytes 8-11, big-endian) and 24 bytes
+frames() { echo $(( ($(stat -c %s d/bangfu.db-wal) - 32) / ($(od -An -tu4 --endian=big -j8 -N4 d/bangfu.db-wal) + 24) )); }
 # a clean edit: its frames stay in the -wal (no checkpoint at close); bangfu.db with its
 # -wal has the change and its commit id, and so does every later command
 expect_exit 0 "$BANGFU_TH" -d d set 4418210001 hamlet 东围 --why 改
