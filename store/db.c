@@ -522,6 +522,17 @@ int db_run(struct store *s, const char *sql)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : store_sqlfail(s, "running a statement");
 }
 
+int db_run_id(struct store *s, const char *sql, const char *id, const char *what)
+{
+	sqlite3_stmt *st;
+	if (db_cached(s, sql, &st))
+		return STORE_EFAIL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	db_finalize(s, st);
+	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, what);
+}
+
 /* A statement of the caller's own (db_finalize finalizes it): for SQL run once. */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 {

@@ -140,18 +140,6 @@ static int neighbour(struct store *s, sqlite3_stmt *h, int dir, sqlite3_int64 *o
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sqlfail(s, "reading a household's key");
 }
 
-/* Run one statement taking ?1 = a household id. */
-static int key_step(struct store *s, const char *sql, const char *id)
-{
-	sqlite3_stmt *st;
-	if (db_cached(s, sql, &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "numbering the households");
-}
-
 /* Give household `from` (and its search row) the key `to`. */
 static int key_move(struct store *s, sqlite3_int64 from, sqlite3_int64 to)
 {
@@ -211,8 +199,9 @@ int household_key_place(struct store *s, const char *id, int fresh)
 	if (hi - lo < 2) {   /* no gap: the village numbered again, this household with it */
 		rc = household_keys_number(s, village);
 		/* a fresh one has no search row yet: its saver writes it (search_row_write) */
-		return rc || !fresh ? rc : key_step(s, "DELETE FROM household_search WHERE rowid = "
-		                                    "(SELECT rowid FROM households WHERE id = ?1)", id);
+		return rc || !fresh ? rc : db_run_id(s, "DELETE FROM household_search WHERE rowid = "
+		                                     "(SELECT rowid FROM households WHERE id = ?1)", id,
+		                                     "numbering the households");
 	}
 	/* at either end of the village a gap's width from the neighbour (households are
 	 * mostly added with the next 户编号), else the midpoint */

@@ -251,18 +251,6 @@ int household_row_saved(struct store *s, struct household *h, int rc, long expec
 	return 0;
 }
 
-/* Run one statement about the members of household id. */
-static int members_step(struct store *s, const char *sql, const char *id)
-{
-	sqlite3_stmt *st;
-	if (db_cached(s, sql, &st))
-		return STORE_EFAIL;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	db_finalize(s, st);
-	return rc == SQLITE_DONE ? 0 : store_sqlfail(s, "saving members");
-}
-
 static void members_sql(const void *ctx, struct buf *sql)
 {
 	struct buf cols = {0}, marks = {0};
@@ -286,7 +274,8 @@ static int save_members(struct store *s, const struct household *h, int fresh)
 {
 	sqlite3_stmt *st;
 	int rc;
-	if (!fresh && (rc = members_step(s, "DELETE FROM members WHERE household_id = ?", h->id)))
+	if (!fresh && (rc = db_run_id(s, "DELETE FROM members WHERE household_id = ?", h->id,
+	                              "saving members")))
 		return rc;
 	if (db_cached_built(s, &built_key[SQL_MEMBERS], members_sql, NULL, &st))
 		return STORE_EFAIL;

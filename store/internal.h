@@ -84,6 +84,9 @@ int db_exec(struct store *s, const char *sql);
 /* One statement without parameters through the statement cache (db_cached), for one
  * run often in a loop (SAVEPOINT, RELEASE). */
 int db_run(struct store *s, const char *sql);
+/* The same for a statement taking ?1 = a household's (or any record's) id; `what` names
+ * the work in the message of a failure ("saving members"). */
+int db_run_id(struct store *s, const char *sql, const char *id, const char *what);
 /* Prepare sql (release with db_finalize or sqlite3_finalize). */
 int db_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
 /* Prepare sql, or reuse the statement prepared for the same text before (reset, its
