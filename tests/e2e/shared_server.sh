@@ -72,6 +72,15 @@ expect_grep "H4418210000002" out
 git --git-dir=srv/data/audit.git log -3 --format='%an <%ae> uid %(trailers:key=Bangfu-Uid,valueonly)' > authors
 expect_grep "^陈小玲 <$a@bangfu> uid $(id -u "$a")" authors
 expect_grep "^李明 <$b@bangfu> uid $(id -u "$b")" authors
+# the register `init` made keeps a household's file in its village's folder, and a
+# member of staff may not move the history's files (audit relayout: a province
+# administrator's, refused before anything is read or written)
+[ "$(git --git-dir=srv/data/audit.git log -1 --skip=1 --name-only --format= main)" = \
+  households/441821/441821107/441821107202/H4418210000001.txt ] || fail "a staff set not in the village layout"
+commits=$(git --git-dir=srv/data/audit.git rev-list --count main)
+expect_exit 1 as "$a" audit relayout --why 试试
+grep -q "administrator\|管理员" err || { cat err; fail "the refusal does not say who may relayout"; }
+[ "$(git --git-dir=srv/data/audit.git rev-list --count main)" = "$commits" ] || fail "a refused relayout wrote a commit"
 
 # libgit2 is loaded by its soname when a change reaches the history (store/lazylib.c):
 # a setgid run ignores LD_LIBRARY_PATH for it as the loader does for linked libraries, so
