@@ -40,4 +40,15 @@ static void sql(const char *q)
 	if (sqlite3_exec(s->db, q, NULL, NULL, &msg) != SQLITE_OK)
 		fail_msg("%s: %s", q, msg ? msg : "?");
 }
+
+/* The one integer a query gives; fails the test on an error. */
+static inline sqlite3_int64 sql_int(const char *q)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(s->db, q, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	sqlite3_int64 n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
 #endif

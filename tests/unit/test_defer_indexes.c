@@ -15,17 +15,6 @@
 #include "store/internal.h"
 #include "tests/unit/store_fixture.h"
 
-/* the one integer a query gives; fails the test on an error */
-static int count(const char *q)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(s->db, q, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* the county, town and village the households below are in */
 static void add_places(void)
 {
@@ -40,12 +29,12 @@ static void add_places(void)
 static void same_id_number_refused_at_the_end(void **state)
 {
 	(void)state;
-	int before = count(INDEXES);
-	assert_int_equal(count(ID_INDEX), 1);
+	int before = sql_int(INDEXES);
+	assert_int_equal(sql_int(ID_INDEX), 1);
 	sql("BEGIN IMMEDIATE");
 	assert_int_equal(defer_begin(s), 0);
-	assert_int_equal(count(ID_INDEX), 0);   /* dropped for the bulk write */
-	assert_true(count(INDEXES) < before);
+	assert_int_equal(sql_int(ID_INDEX), 0);   /* dropped for the bulk write */
+	assert_true(sql_int(INDEXES) < before);
 	add_places();
 	sql("INSERT INTO households(id, household_no, county_code, town_code, village_code) VALUES "
 	    "('H4401030000001', '4401030021083701', '440103', '440103002', '440103002108'), "
@@ -58,17 +47,17 @@ static void same_id_number_refused_at_the_end(void **state)
 		fail_msg("unexpected message: %s", s->err);
 	defer_abort(s);
 	sql("ROLLBACK");
-	assert_int_equal(count(INDEXES), before);
-	assert_int_equal(count(ID_INDEX), 1);
-	assert_int_equal(count("SELECT count(*) FROM members"), 0);
-	assert_int_equal(count("SELECT count(*) FROM households"), 0);
+	assert_int_equal(sql_int(INDEXES), before);
+	assert_int_equal(sql_int(ID_INDEX), 1);
+	assert_int_equal(sql_int("SELECT count(*) FROM members"), 0);
+	assert_int_equal(sql_int("SELECT count(*) FROM households"), 0);
 }
 
 /* the same bulk write with distinct ID numbers: every index made again, the rows kept */
 static void distinct_id_numbers_kept(void **state)
 {
 	(void)state;
-	int before = count(INDEXES);
+	int before = sql_int(INDEXES);
 	sql("BEGIN IMMEDIATE");
 	assert_int_equal(defer_begin(s), 0);
 	add_places();
@@ -79,8 +68,8 @@ static void distinct_id_numbers_kept(void **state)
 	    "('H4401030000001', 2, '陈乙', '440103199202021234', '配偶')");
 	assert_int_equal(defer_end(s), 0);
 	sql("ROLLBACK");   /* nothing committed: only the indexes' return is checked here */
-	assert_int_equal(count(INDEXES), before);
-	assert_int_equal(count(ID_INDEX), 1);
+	assert_int_equal(sql_int(INDEXES), before);
+	assert_int_equal(sql_int(ID_INDEX), 1);
 }
 
 int main(void)

@@ -15,28 +15,18 @@
 #include "store/internal.h"
 #include "tests/unit/store_fixture.h"
 
-static sqlite3_int64 value(const char *q)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(s->db, q, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	sqlite3_int64 n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* the key order is the register order, each key in its village's range, each search
  * row at its household's rowid holding its members */
 static void check_keys(int households)
 {
-	assert_int_equal(value("SELECT count(*) FROM households"), households);
-	assert_int_equal(value("SELECT count(*) FROM (SELECT rowid AS r, lag(rowid) OVER (ORDER BY "
+	assert_int_equal(sql_int("SELECT count(*) FROM households"), households);
+	assert_int_equal(sql_int("SELECT count(*) FROM (SELECT rowid AS r, lag(rowid) OVER (ORDER BY "
 	                       "county_code, town_code, village_code, household_no) AS p FROM "
 	                       "households) WHERE p >= r"), 0);
-	assert_int_equal(value("SELECT count(*) FROM households WHERE rowid >> 23 <> "
+	assert_int_equal(sql_int("SELECT count(*) FROM households WHERE rowid >> 23 <> "
 	                       "CAST(village_code AS INTEGER) OR rowid & 8388607 = 0"), 0);
-	assert_int_equal(value("SELECT count(*) FROM household_search"), households);
-	assert_int_equal(value("SELECT count(*) FROM households h LEFT JOIN household_search s ON "
+	assert_int_equal(sql_int("SELECT count(*) FROM household_search"), households);
+	assert_int_equal(sql_int("SELECT count(*) FROM households h LEFT JOIN household_search s ON "
 	                       "s.rowid = h.rowid WHERE s.doc IS NOT (SELECT group_concat(name || ' ' "
 	                       "|| id_number, ' ') FROM members WHERE household_id = h.id)"), 0);
 }
@@ -104,10 +94,10 @@ static void keys_follow_the_register(void **state)
 	    "'4401030021090000' WHERE id = 'H4401030000002'");
 	assert_int_equal(household_key_place(s, "H4401030000002", 0), 0);
 	check_keys(8);
-	assert_int_equal(value("SELECT rowid >> 23 FROM households WHERE id = 'H4401030000002'"),
+	assert_int_equal(sql_int("SELECT rowid >> 23 FROM households WHERE id = 'H4401030000002'"),
 	                 440103002109LL);
 	/* no gap left between two neighbours: the village is numbered again */
-	sqlite3_int64 first = value("SELECT rowid FROM households WHERE id = 'H4401030000004'");
+	sqlite3_int64 first = sql_int("SELECT rowid FROM households WHERE id = 'H4401030000004'");
 	char q[256];
 	snprintf(q, sizeof q, "UPDATE households SET rowid = %lld WHERE id = 'H4401030000001'",
 	         (long long)first + 1);
@@ -118,7 +108,7 @@ static void keys_follow_the_register(void **state)
 	check_keys(8);
 	add("H4401030000006", "4401030021080007", "440103002108", "陈己");   /* into the no-gap */
 	check_keys(9);
-	assert_int_equal(value("SELECT rowid FROM households WHERE id = 'H4401030000004'"),
+	assert_int_equal(sql_int("SELECT rowid FROM households WHERE id = 'H4401030000004'"),
 	                 (440103002108LL << 23) + KEY_GAP);   /* numbered again from the start */
 	sql("COMMIT");
 }
@@ -131,7 +121,7 @@ static void bulk_numbered_at_the_end(void **state)
 	assert_int_equal(defer_begin(s), 0);
 	add("H4401030000007", "4401030021080006", "440103002108", "赵庚");
 	add("H4401030000008", "4401030021080050", "440103002108", "钱辛");
-	assert_true(value("SELECT min(rowid) FROM households WHERE id IN ('H4401030000007', "
+	assert_true(sql_int("SELECT min(rowid) FROM households WHERE id IN ('H4401030000007', "
 	                  "'H4401030000008')") > KEY_TEMP);
 	/* an old household saved again in the bulk: placed among the old ones at once */
 	sql("UPDATE households SET household_no = '4401030021080060' WHERE id = 'H4401030000006'");
